@@ -1,0 +1,174 @@
+#include "model/design.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace pb::model {
+
+namespace {
+template <typename Vec>
+bool insertAt(Vec& vec, typename Vec::value_type item, std::ptrdiff_t index)
+{
+    if (index < 0 || static_cast<std::size_t>(index) >= vec.size())
+        vec.push_back(std::move(item));
+    else
+        vec.insert(vec.begin() + index, std::move(item));
+    return true;
+}
+} // namespace
+
+const Component* Design::component(const std::string& id) const
+{
+    auto it = m_index.find(id);
+    if (it == m_index.end() || it->second.first != ElementType::Component) return nullptr;
+    return &m_components[it->second.second];
+}
+
+const Flow* Design::flow(const std::string& id) const
+{
+    auto it = m_index.find(id);
+    if (it == m_index.end() || it->second.first != ElementType::Flow) return nullptr;
+    return &m_flows[it->second.second];
+}
+
+const Zone* Design::zone(const std::string& id) const
+{
+    auto it = m_index.find(id);
+    if (it == m_index.end() || it->second.first != ElementType::Zone) return nullptr;
+    return &m_zones[it->second.second];
+}
+
+Component* Design::component(const std::string& id)
+{
+    return const_cast<Component*>(std::as_const(*this).component(id));
+}
+
+Flow* Design::flow(const std::string& id)
+{
+    return const_cast<Flow*>(std::as_const(*this).flow(id));
+}
+
+Zone* Design::zone(const std::string& id)
+{
+    return const_cast<Zone*>(std::as_const(*this).zone(id));
+}
+
+std::optional<ElementType> Design::typeOf(const std::string& id) const
+{
+    auto it = m_index.find(id);
+    if (it == m_index.end()) return std::nullopt;
+    return it->second.first;
+}
+
+bool Design::addComponent(Component c, std::ptrdiff_t index)
+{
+    if (c.id.empty() || contains(c.id)) return false;
+    const bool append = index < 0 || static_cast<std::size_t>(index) >= m_components.size();
+    std::string id = c.id;
+    insertAt(m_components, std::move(c), index);
+    if (append)
+        m_index[id] = {ElementType::Component, m_components.size() - 1};
+    else
+        reindex();
+    return true;
+}
+
+bool Design::addFlow(Flow f, std::ptrdiff_t index)
+{
+    if (f.id.empty() || contains(f.id)) return false;
+    const bool append = index < 0 || static_cast<std::size_t>(index) >= m_flows.size();
+    std::string id = f.id;
+    insertAt(m_flows, std::move(f), index);
+    if (append)
+        m_index[id] = {ElementType::Flow, m_flows.size() - 1};
+    else
+        reindex();
+    return true;
+}
+
+bool Design::addZone(Zone z, std::ptrdiff_t index)
+{
+    if (z.id.empty() || contains(z.id)) return false;
+    const bool append = index < 0 || static_cast<std::size_t>(index) >= m_zones.size();
+    std::string id = z.id;
+    insertAt(m_zones, std::move(z), index);
+    if (append)
+        m_index[id] = {ElementType::Zone, m_zones.size() - 1};
+    else
+        reindex();
+    return true;
+}
+
+std::optional<std::pair<Component, std::size_t>> Design::removeComponent(const std::string& id)
+{
+    auto it = m_index.find(id);
+    if (it == m_index.end() || it->second.first != ElementType::Component) return std::nullopt;
+    const std::size_t i = it->second.second;
+    std::pair<Component, std::size_t> out{std::move(m_components[i]), i};
+    m_components.erase(m_components.begin() + static_cast<std::ptrdiff_t>(i));
+    reindex();
+    return out;
+}
+
+std::optional<std::pair<Flow, std::size_t>> Design::removeFlow(const std::string& id)
+{
+    auto it = m_index.find(id);
+    if (it == m_index.end() || it->second.first != ElementType::Flow) return std::nullopt;
+    const std::size_t i = it->second.second;
+    std::pair<Flow, std::size_t> out{std::move(m_flows[i]), i};
+    m_flows.erase(m_flows.begin() + static_cast<std::ptrdiff_t>(i));
+    reindex();
+    return out;
+}
+
+std::optional<std::pair<Zone, std::size_t>> Design::removeZone(const std::string& id)
+{
+    auto it = m_index.find(id);
+    if (it == m_index.end() || it->second.first != ElementType::Zone) return std::nullopt;
+    const std::size_t i = it->second.second;
+    std::pair<Zone, std::size_t> out{std::move(m_zones[i]), i};
+    m_zones.erase(m_zones.begin() + static_cast<std::ptrdiff_t>(i));
+    reindex();
+    return out;
+}
+
+std::vector<std::string> Design::flowsOf(const std::string& componentId) const
+{
+    std::vector<std::string> out;
+    for (const auto& f : m_flows)
+        if (f.from == componentId || f.to == componentId) out.push_back(f.id);
+    return out;
+}
+
+const Zone* Design::parentZone(const std::string& id) const
+{
+    for (const auto& z : m_zones)
+        if (std::find(z.members.begin(), z.members.end(), id) != z.members.end()) return &z;
+    return nullptr;
+}
+
+std::string Design::uniqueId(const std::string& prefix) const
+{
+    for (std::size_t n = m_index.size() + 1;; ++n) {
+        std::string candidate = prefix + "-" + std::to_string(n);
+        if (!contains(candidate)) return candidate;
+    }
+}
+
+bool Design::operator==(const Design& o) const
+{
+    return title == o.title && decisions == o.decisions && m_components == o.m_components &&
+           m_flows == o.m_flows && m_zones == o.m_zones;
+}
+
+void Design::reindex()
+{
+    m_index.clear();
+    m_index.reserve(m_components.size() + m_flows.size() + m_zones.size());
+    for (std::size_t i = 0; i < m_components.size(); ++i)
+        m_index[m_components[i].id] = {ElementType::Component, i};
+    for (std::size_t i = 0; i < m_flows.size(); ++i) m_index[m_flows[i].id] = {ElementType::Flow, i};
+    for (std::size_t i = 0; i < m_zones.size(); ++i) m_index[m_zones[i].id] = {ElementType::Zone, i};
+}
+
+} // namespace pb::model

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "model/value.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pb::model {
+
+struct Point
+{
+    double x = 0;
+    double y = 0;
+    bool operator==(const Point&) const = default;
+};
+
+struct Size
+{
+    double width = 0;
+    double height = 0;
+    bool operator==(const Size&) const = default;
+};
+
+struct Component
+{
+    std::string id; // stable, unique across components, flows and zones
+    std::string kind;
+    std::string label;
+    Properties props;
+    Point pos;  // top-left, scene units
+    Size size;  // 0x0 means "use the kind's default size"
+    bool kindInferred = false; // set by DOT import when the kind was guessed; the user confirms it
+    bool operator==(const Component&) const = default;
+};
+
+struct Flow
+{
+    std::string id;
+    std::string from;
+    std::string to;
+    std::string label;
+    Properties props;
+    std::vector<Point> bends; // optional bend points, scene units
+    bool operator==(const Flow&) const = default;
+};
+
+// Zone kinds: "region", "az", "trust_boundary".
+struct Zone
+{
+    std::string id;
+    std::string kind = "region";
+    std::string label;
+    Properties props;
+    std::vector<std::string> members; // component ids and nested zone ids
+    Point pos;
+    Size size;
+    bool operator==(const Zone&) const = default;
+};
+
+// A reviewer's decision about one finding, kept in the design file by fingerprint so it
+// survives rewording of the rule and moving things around on the canvas.
+struct Decision
+{
+    std::string fingerprint;
+    std::string rule;
+    std::string status = "accepted"; // open|in_discussion|accepted|mitigated|not_applicable
+    std::string justification;
+    std::string owner;
+    std::string expires; // ISO date (YYYY-MM-DD) or empty
+    bool operator==(const Decision&) const = default;
+};
+
+enum class ElementType { Component, Flow, Zone };
+
+// The design graph: the single source of truth for the whiteboard, the CLI and the rules.
+// Elements keep insertion order (which is file order); lookups by id go through an index that
+// every mutating member keeps current.
+class Design
+{
+public:
+    std::string title;
+    std::vector<Decision> decisions;
+
+    const std::vector<Component>& components() const { return m_components; }
+    const std::vector<Flow>& flows() const { return m_flows; }
+    const std::vector<Zone>& zones() const { return m_zones; }
+
+    const Component* component(const std::string& id) const;
+    const Flow* flow(const std::string& id) const;
+    const Zone* zone(const std::string& id) const;
+    Component* component(const std::string& id);
+    Flow* flow(const std::string& id);
+    Zone* zone(const std::string& id);
+    std::optional<ElementType> typeOf(const std::string& id) const;
+    bool contains(const std::string& id) const { return typeOf(id).has_value(); }
+
+    // Insertion. `index` < 0 appends; otherwise inserts at that position (undo restores the
+    // original place). Returns false if the id is empty or already used. Does not validate
+    // references: loaders validate, and undo may re-add a flow before its endpoint.
+    bool addComponent(Component c, std::ptrdiff_t index = -1);
+    bool addFlow(Flow f, std::ptrdiff_t index = -1);
+    bool addZone(Zone z, std::ptrdiff_t index = -1);
+
+    // Removal of a single element, returning it and its former index. Removing a component
+    // does NOT remove its flows or its zone memberships; callers that want the cascade use
+    // removeComponentCascade (the desktop wraps it in one undo step).
+    std::optional<std::pair<Component, std::size_t>> removeComponent(const std::string& id);
+    std::optional<std::pair<Flow, std::size_t>> removeFlow(const std::string& id);
+    std::optional<std::pair<Zone, std::size_t>> removeZone(const std::string& id);
+
+    // Flows touching a component, in file order.
+    std::vector<std::string> flowsOf(const std::string& componentId) const;
+    // The innermost zone whose members list `id`, or nullptr.
+    const Zone* parentZone(const std::string& id) const;
+
+    // A fresh id "<prefix>-<n>" not used yet.
+    std::string uniqueId(const std::string& prefix) const;
+
+    bool operator==(const Design& o) const;
+
+private:
+    void reindex();
+
+    std::vector<Component> m_components;
+    std::vector<Flow> m_flows;
+    std::vector<Zone> m_zones;
+    std::unordered_map<std::string, std::pair<ElementType, std::size_t>> m_index;
+};
+
+} // namespace pb::model

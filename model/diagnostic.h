@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pb::model {
+
+// One problem found in user input (a design, a DOT graph, a rule pack). Every loader reports
+// through this type so the CLI, the desktop dialogs and the tests print the same thing.
+struct Diagnostic
+{
+    enum class Level { Error, Warning, Note };
+
+    Level level = Level::Error;
+    std::string file;    // path as the user gave it; empty for in-memory input
+    int line = 0;        // 1-based; 0 when not known
+    int column = 0;      // 1-based; 0 when not known
+    std::string element; // element id (component, flow, zone, rule) the problem is about
+    std::string pointer; // JSON pointer into the input, where there is one
+    std::string code;    // stable machine code, e.g. "E-DUP-ID"
+    std::string message; // what is wrong, in plain words
+    std::string hint;    // "did you mean 'failover'?" and similar; may be empty
+
+    // "file:line:col: error: message [element 'x'] (hint)" — one line, for terminals and logs.
+    std::string format() const;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool hasErrors(const Diagnostics& diags);
+std::string levelName(Diagnostic::Level level);
+
+} // namespace pb::model

@@ -1,0 +1,14 @@
+# probeboard_add_test(NAME tst_x SOURCES a.cpp LIBS pb_model [GUI])
+# Builds one QtTest executable and registers it with ctest. GUI tests run offscreen.
+function(probeboard_add_test)
+    cmake_parse_arguments(T "GUI" "NAME" "SOURCES;LIBS" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+    target_compile_definitions(${T_NAME} PRIVATE
+        PB_TEST_DATA="${CMAKE_SOURCE_DIR}/tests/data"
+        PB_RESOURCES="${CMAKE_SOURCE_DIR}/resources"
+        PB_CLI_PATH="$<TARGET_FILE:probeboard-cli>")
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    set_tests_properties(${T_NAME} PROPERTIES TIMEOUT 300
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8")
+endfunction()
