@@ -1,0 +1,86 @@
+#pragma once
+
+#include "model/design.h"
+#include "model/diagnostic.h"
+#include "rules/finding.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pb::rules {
+
+// Public metadata of one loaded rule (for `rules list`, `rules explain`, the desktop panel).
+struct RuleInfo
+{
+    std::string id;
+    std::string packId;
+    std::string title;
+    std::string category;
+    Severity severity = Severity::Medium;
+    std::string level;       // mid | senior | staff
+    bool probe = false;      // topic probe (info) rather than a defect finding
+    std::string description; // what it looks for, in plain words (for `rules explain`)
+    std::string fixHint;     // template text, unrendered
+    std::string sourceFile;  // pack file it came from
+};
+
+// Result of running the example cases a pack carries (`probeboard-cli rules test`).
+struct ExampleResult
+{
+    std::string ruleId;
+    std::string name;
+    bool passed = false;
+    std::string message; // why it failed, in plain words
+};
+
+struct Summary
+{
+    int total = 0;
+    int bySeverity[5] = {0, 0, 0, 0, 0}; // indexed by Severity
+    int findings = 0, probes = 0, asks = 0;
+    int accepted = 0;
+};
+
+struct ReviewResult
+{
+    std::vector<Finding> findings; // deterministic order: findings, then asks, then probes
+    Summary summary;
+};
+
+struct ReviewOptions
+{
+    std::string today; // YYYY-MM-DD for expiry of decisions; empty = the system date
+};
+
+class RuleSetImpl;
+
+// A set of loaded rule packs, compiled once and evaluated against many designs.
+class RuleSet
+{
+public:
+    RuleSet();
+    ~RuleSet();
+    RuleSet(RuleSet&&) noexcept;
+    RuleSet& operator=(RuleSet&&) noexcept;
+
+    // Built-in packs from resources/packs (all *.json there). Errors are appended to diags;
+    // returns false if any pack was rejected.
+    bool loadBuiltinPacks(model::Diagnostics& diags);
+    // One pack file, or every *.json in a folder. A pack with any error is rejected whole and
+    // every error is listed.
+    bool loadPack(const std::string& path, model::Diagnostics& diags);
+    // The user's own packs folder (XDG data dir /probeboard/packs), if it exists.
+    bool loadUserPacks(model::Diagnostics& diags);
+
+    std::vector<RuleInfo> rules() const;
+    const RuleInfo* rule(const std::string& id) const;
+
+    ReviewResult review(const model::Design& design, const ReviewOptions& opts = {}) const;
+    std::vector<ExampleResult> runExamples(const std::string& packId = {}) const;
+
+private:
+    std::unique_ptr<RuleSetImpl> m_impl;
+};
+
+} // namespace pb::rules
