@@ -8,6 +8,7 @@ function(probeboard_add_test)
         PB_TEST_DATA="${CMAKE_SOURCE_DIR}/tests/data"
         PB_RESOURCES="${CMAKE_SOURCE_DIR}/resources"
         PB_CLI_PATH="$<TARGET_FILE:probeboard-cli>")
+    add_dependencies(${T_NAME} probeboard-cli)
     add_test(NAME ${T_NAME} COMMAND ${T_NAME})
     set_tests_properties(${T_NAME} PROPERTIES TIMEOUT 300
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8")
