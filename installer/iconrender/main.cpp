@@ -1,5 +1,5 @@
-// pb-iconrender: renders an SVG to a square PNG with Qt's own SVG renderer, so the PNGs we ship
-// look exactly like what the application draws, and the build needs nothing beyond Qt.
+// pb-iconrender: renders an SVG to a square PNG (or ICO) with Qt's own SVG renderer, so the PNGs we
+// ship look exactly like what the application draws, and the build needs nothing beyond Qt.
 //
 //   pb-iconrender [--strict] [--color #rrggbb] IN.svg OUT.png SIZE
 //   pb-iconrender --check IN.svg...
@@ -59,7 +59,8 @@ bool render(QSvgRenderer& renderer, const QString& out, int size)
     painter.setRenderHint(QPainter::Antialiasing);
     renderer.render(&painter, QRectF(0, 0, size, size));
     painter.end();
-    if (!image.save(out, "PNG")) {
+    // The format follows the suffix: PNG for the icon theme, ICO for the Windows installer.
+    if (!image.save(out)) {
         std::fprintf(stderr, "pb-iconrender: cannot write %s\n", qPrintable(out));
         return false;
     }
