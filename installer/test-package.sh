@@ -160,6 +160,18 @@ if have update-mime-database; then
     grep -q -E '^[0-9]+:application/x-probeboard:\*\.probeboard' "$ROOT/usr/share/mime/globs2" &&
         pass "shared-mime-info maps *.probeboard to application/x-probeboard" ||
         fail "*.probeboard is not in the compiled MIME globs"
+    # What a file manager asks: GIO's answer by name, and by content for a renamed design.
+    if have gio; then
+        mkdir -p "$TMP/files"
+        printf '{\n    "format": "probeboard/1",\n    "title": "t"\n}\n' >"$TMP/files/design.probeboard"
+        cp "$TMP/files/design.probeboard" "$TMP/files/renamed-design"
+        for f in design.probeboard renamed-design; do
+            type="$(XDG_DATA_DIRS="$ROOT/usr/share:/usr/share" XDG_DATA_HOME="$TMP/none" \
+                gio info -a standard::content-type "$TMP/files/$f" 2>/dev/null | sed -n 's/.*content-type: //p')"
+            [ "$type" = application/x-probeboard ] && pass "gio sees $f as application/x-probeboard" ||
+                fail "gio sees $f as '$type'"
+        done
+    fi
 else
     echo "skip: update-mime-database not installed (shared-mime-info)"
 fi
