@@ -18,6 +18,7 @@ if(WIN32 AND TARGET pb-iconrender)
     # One 256 px image; Windows scales it for the smaller sizes.
     set(PB_WINDOWS_ICON ${PB_INSTALLER_OUT}/probeboard.ico)
     add_custom_command(OUTPUT ${PB_WINDOWS_ICON}
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${PB_INSTALLER_OUT}
         COMMAND pb-iconrender --strict ${PB_APP_SVG} ${PB_WINDOWS_ICON} 256
         DEPENDS ${PB_APP_SVG} pb-iconrender VERBATIM)
     add_custom_target(pb_windows_icon ALL DEPENDS ${PB_WINDOWS_ICON})
