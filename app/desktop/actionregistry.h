@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QAction>
+#include <QHash>
+#include <QKeySequence>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace pb::app {
+
+// Every command of the window, created in one place with its id, text and shortcuts, so
+// menus, toolbars, tests and (later) user-remapped shortcuts all find the same QAction.
+class ActionRegistry : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ActionRegistry(QWidget* owner);
+
+    QAction* add(const QString& id, const QString& text, const QList<QKeySequence>& shortcuts = {});
+    QAction* add(const QString& id, const QString& text, const QKeySequence& shortcut)
+    {
+        return add(id, text, QList<QKeySequence>{shortcut});
+    }
+    // The action with this id; aborts in debug builds on a typo, returns a dummy otherwise.
+    QAction* get(const QString& id) const;
+    QList<QAction*> all() const { return m_order; }
+
+private:
+    QWidget* m_owner;
+    QHash<QString, QAction*> m_actions;
+    QList<QAction*> m_order;
+};
+
+} // namespace pb::app

@@ -1,0 +1,145 @@
+#pragma once
+
+#include "app/desktop/canvascolors.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <memory>
+
+namespace pb::app {
+
+class Document;
+class ComponentItem;
+class FlowItem;
+class ZoneItem;
+class LabelEditor;
+class Tool;
+
+// The canvas: a projection of the Document's model (id → item maps, rebuilt on modelReset).
+// Items read from the model; edits go through commands on the document's undo stack. Mouse
+// input goes to the active Tool first (select, connect, insert, zone).
+class CanvasScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    static constexpr const char* kKindMime = "application/x-probeboard-kind";
+
+    explicit CanvasScene(Document* doc, QObject* parent = nullptr);
+    ~CanvasScene() override;
+
+    Document* document() const { return m_doc; }
+    const CanvasColors& colors() const { return m_colors; }
+
+    ComponentItem* componentItem(const QString& id) const { return m_components.value(id); }
+    FlowItem* flowItem(const QString& id) const { return m_flows.value(id); }
+    ZoneItem* zoneItem(const QString& id) const { return m_zones.value(id); }
+    QGraphicsItem* itemFor(const QString& id) const;
+    static QString idOf(const QGraphicsItem* item);
+    int componentCount() const { return int(m_components.size()); }
+    const QHash<QString, FlowItem*>& flowItems() const { return m_flows; }
+
+    QStringList selectedIds() const;
+    void selectIds(const QStringList& ids);
+    // Items' scene rect for zoom-to-fit/selection and exports.
+    QRectF contentRect() const;
+
+    // Grid and snapping.
+    int gridSize() const { return 20; }
+    bool snapEnabled() const { return m_snap; }
+    void setSnapEnabled(bool on) { m_snap = on; }
+    QPointF snap(QPointF p) const;
+
+    // Tools: the select tool is the default and comes back when a one-shot tool finishes.
+    Tool* tool() const { return m_tool; }
+    void setTool(std::unique_ptr<Tool> tool);
+    void resetTool();
+
+    // True while the scene copies model state into items: items must not react (no member
+    // carrying, no snapping) to positions set from the model.
+    bool applyingModel() const { return m_applying; }
+
+    // Innermost zone containing `p`, skipping the ids in `exclude` (and their descendants).
+    ZoneItem* zoneAt(QPointF p, const QSet<QString>& exclude = {}) const;
+    QSet<QString> descendantsOf(const QString& zoneId) const;
+    void setDropTarget(QGraphicsItem* item);
+    QGraphicsItem* dropTarget() const { return m_dropTarget; }
+
+    // In-place label editing (double-click, F2, Enter).
+    void editLabel(const QString& id);
+    bool isEditingLabel() const { return m_editor != nullptr; }
+
+    // Hooks for live review (issue 5): outline these ids, optionally dim the rest, and show a
+    // severity badge ("info".."critical") with a count on components.
+    void setHighlighted(const QStringList& ids, bool dimOthers = false);
+    QStringList highlighted() const
+    {
+        return QStringList(m_highlighted.begin(), m_highlighted.end());
+    }
+    bool isHighlighted(const QString& id) const { return m_highlighted.contains(id); }
+    bool dimOthers() const { return m_dim; }
+    void setBadge(const QString& id, const QString& severity, int count);
+    void clearBadges();
+
+    // Low-level forwarders for tools that extend the default behaviour.
+    void baseMousePress(QGraphicsSceneMouseEvent* e) { QGraphicsScene::mousePressEvent(e); }
+    void baseMouseMove(QGraphicsSceneMouseEvent* e) { QGraphicsScene::mouseMoveEvent(e); }
+    void baseMouseRelease(QGraphicsSceneMouseEvent* e) { QGraphicsScene::mouseReleaseEvent(e); }
+
+    void showStatus(const QString& message) { emit statusMessage(message); }
+
+signals:
+    void fileDropped(const QString& path);
+    void statusMessage(const QString& message);
+    void toolChanged(const QString& toolName);
+
+public slots:
+    void rebuild();
+    void applyTheme();
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* e) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* e) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* e) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* e) override;
+    void dragEnterEvent(QGraphicsSceneDragDropEvent* e) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent* e) override;
+    void dropEvent(QGraphicsSceneDragDropEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+
+private:
+    void onComponentAdded(const QString& id);
+    void onComponentChanged(const QString& id);
+    void onComponentRemoved(const QString& id);
+    void onFlowAdded(const QString& id);
+    void onFlowChanged(const QString& id);
+    void onFlowRemoved(const QString& id);
+    void onZoneAdded(const QString& id);
+    void onZoneChanged(const QString& id);
+    void onZoneRemoved(const QString& id);
+    void attachFlow(FlowItem* item);
+    void detachFlow(FlowItem* item);
+    void restackZones();
+    void finishLabelEdit(bool commit);
+
+    Document* m_doc;
+    CanvasColors m_colors;
+    QHash<QString, ComponentItem*> m_components;
+    QHash<QString, FlowItem*> m_flows;
+    QHash<QString, ZoneItem*> m_zones;
+    QSet<QString> m_highlighted;
+    bool m_dim = false;
+    bool m_snap = true;
+    bool m_applying = false;
+    bool m_rebuilding = false;
+    Tool* m_tool = nullptr;
+    std::unique_ptr<Tool> m_selectTool;
+    std::unique_ptr<Tool> m_oneShotTool;
+    QGraphicsItem* m_dropTarget = nullptr;
+    LabelEditor* m_editor = nullptr;
+    friend class LabelEditor;
+};
+
+} // namespace pb::app

@@ -1,0 +1,225 @@
+#include "app/desktop/canvasview.h"
+
+#include "app/desktop/canvasscene.h"
+
+#include <QGraphicsItem>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QWheelEvent>
+#include <cmath>
+
+namespace pb::app {
+
+namespace {
+constexpr qreal kMinZoom = 0.05;
+constexpr qreal kMaxZoom = 6.0;
+} // namespace
+
+CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                   QPainter::SmoothPixmapTransform);
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(AnchorUnderMouse);
+    setResizeAnchor(AnchorViewCenter);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setOptimizationFlags(DontAdjustForAntialiasing);
+    setAcceptDrops(true);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    applyTheme();
+}
+
+CanvasScene* CanvasView::canvas() const
+{
+    return static_cast<CanvasScene*>(scene());
+}
+
+void CanvasView::applyTheme()
+{
+    // The rubber band paints with the viewport palette's highlight colour.
+    QPalette pal = viewport()->palette();
+    pal.setColor(QPalette::Highlight, canvas()->colors().selection);
+    viewport()->setPalette(pal);
+    viewport()->update();
+}
+
+void CanvasView::setZoom(qreal factor)
+{
+    factor = qBound(kMinZoom, factor, kMaxZoom);
+    const qreal current = zoom();
+    if (qFuzzyCompare(current, factor)) return;
+    scale(factor / current, factor / current);
+    emit zoomChanged(factor);
+}
+
+void CanvasView::zoomIn()
+{
+    setZoom(zoom() * 1.25);
+}
+
+void CanvasView::zoomOut()
+{
+    setZoom(zoom() / 1.25);
+}
+
+void CanvasView::resetZoom()
+{
+    setZoom(1.0);
+}
+
+void CanvasView::fitRect(const QRectF& r)
+{
+    if (r.isEmpty()) return;
+    fitInView(r.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+    if (zoom() > 1.5) setZoom(1.5); // a lone component should not fill the screen
+    if (zoom() < kMinZoom) setZoom(kMinZoom);
+    emit zoomChanged(zoom());
+}
+
+void CanvasView::zoomToFit()
+{
+    fitRect(canvas()->contentRect());
+}
+
+void CanvasView::zoomToSelection()
+{
+    QRectF r;
+    for (QGraphicsItem* item : canvas()->selectedItems())
+        r |= item->sceneBoundingRect();
+    if (r.isEmpty()) return zoomToFit();
+    fitRect(r);
+}
+
+void CanvasView::centerOnId(const QString& id)
+{
+    if (QGraphicsItem* item = canvas()->itemFor(id)) {
+        canvas()->selectIds({id});
+        if (zoom() < 0.6) setZoom(1.0);
+        centerOn(item);
+    }
+}
+
+void CanvasView::setGridVisible(bool on)
+{
+    m_grid = on;
+    viewport()->update();
+}
+
+void CanvasView::drawBackground(QPainter* p, const QRectF& rect)
+{
+    const CanvasColors& k = canvas()->colors();
+    p->fillRect(rect, k.background);
+    if (!m_grid) return;
+    const qreal g = canvas()->gridSize();
+    const qreal onScreen = g * zoom();
+    // Minor lines vanish when they would be closer than 6 px; major lines every 5th.
+    const int step = onScreen < 6 ? 5 : 1;
+    const qreal left = std::floor(rect.left() / (g * step)) * g * step;
+    const qreal top = std::floor(rect.top() / (g * step)) * g * step;
+    QVector<QLineF> minor, major;
+    for (qreal x = left; x < rect.right(); x += g * step) {
+        const bool isMajor = qRound(x / g) % 5 == 0;
+        (isMajor ? major : minor) << QLineF(x, rect.top(), x, rect.bottom());
+    }
+    for (qreal y = top; y < rect.bottom(); y += g * step) {
+        const bool isMajor = qRound(y / g) % 5 == 0;
+        (isMajor ? major : minor) << QLineF(rect.left(), y, rect.right(), y);
+    }
+    p->setRenderHint(QPainter::Antialiasing, false);
+    p->setPen(QPen(k.gridMinor, 0));
+    p->drawLines(minor);
+    p->setPen(QPen(k.gridMajor, 0));
+    p->drawLines(major);
+    p->setRenderHint(QPainter::Antialiasing, true);
+}
+
+void CanvasView::wheelEvent(QWheelEvent* e)
+{
+    if (e->modifiers() & Qt::ControlModifier) {
+        const qreal steps = e->angleDelta().y() / 120.0;
+        setZoom(zoom() * std::pow(1.15, steps));
+        e->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(e);
+}
+
+void CanvasView::keyPressEvent(QKeyEvent* e)
+{
+    if (e->key() == Qt::Key_Space && !e->isAutoRepeat() && !canvas()->isEditingLabel()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        e->accept();
+        return;
+    }
+    if (!canvas()->isEditingLabel() && e->modifiers() == Qt::NoModifier) {
+        switch (e->key()) {
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+            zoomIn();
+            return;
+        case Qt::Key_Minus:
+            zoomOut();
+            return;
+        case Qt::Key_0:
+            resetZoom();
+            return;
+        default:
+            break;
+        }
+    }
+    QGraphicsView::keyPressEvent(e);
+}
+
+void CanvasView::keyReleaseEvent(QKeyEvent* e)
+{
+    if (e->key() == Qt::Key_Space && !e->isAutoRepeat() && m_spaceHeld) {
+        m_spaceHeld = false;
+        if (!m_panning) viewport()->unsetCursor();
+        e->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(e);
+}
+
+void CanvasView::mousePressEvent(QMouseEvent* e)
+{
+    if (e->button() == Qt::MiddleButton || (m_spaceHeld && e->button() == Qt::LeftButton)) {
+        m_panning = true;
+        m_panLast = e->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        e->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(e);
+}
+
+void CanvasView::mouseMoveEvent(QMouseEvent* e)
+{
+    if (m_panning) {
+        const QPoint d = e->position().toPoint() - m_panLast;
+        m_panLast = e->position().toPoint();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - d.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - d.y());
+        e->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(e);
+}
+
+void CanvasView::mouseReleaseEvent(QMouseEvent* e)
+{
+    if (m_panning && (e->button() == Qt::MiddleButton || e->button() == Qt::LeftButton)) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        e->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(e);
+}
+
+} // namespace pb::app

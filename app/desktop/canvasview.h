@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace pb::app {
+
+class CanvasScene;
+
+// View concerns only: zoom (Ctrl+wheel, keyboard), pan (space-drag, middle button), zoom to
+// fit/selection, and the grid drawn in the background.
+class CanvasView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit CanvasView(CanvasScene* scene, QWidget* parent = nullptr);
+
+    CanvasScene* canvas() const;
+    qreal zoom() const { return transform().m11(); }
+    void setZoom(qreal factor);
+    bool gridVisible() const { return m_grid; }
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    void zoomToFit();
+    void zoomToSelection();
+    void setGridVisible(bool on);
+    void applyTheme();
+    void centerOnId(const QString& id);
+
+signals:
+    void zoomChanged(qreal factor);
+
+protected:
+    void drawBackground(QPainter* p, const QRectF& rect) override;
+    void wheelEvent(QWheelEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+    void keyReleaseEvent(QKeyEvent* e) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+
+private:
+    void fitRect(const QRectF& r);
+
+    bool m_grid = true;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
+
+} // namespace pb::app

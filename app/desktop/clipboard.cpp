@@ -1,0 +1,129 @@
+#include "app/desktop/clipboard.h"
+
+#include "app/desktop/elementjson.h"
+
+#include <QMimeData>
+#include <QSet>
+#include <map>
+
+namespace pb::app::clipboard {
+
+using nlohmann::json;
+
+Fragment collect(const model::Design& d, const QStringList& ids)
+{
+    QSet<QString> wanted(ids.begin(), ids.end());
+    // Zones bring their members, recursively.
+    QStringList todo = ids;
+    while (!todo.isEmpty()) {
+        const model::Zone* z = d.zone(todo.takeLast().toStdString());
+        if (!z) continue;
+        for (const auto& m : z->members) {
+            const QString id = QString::fromStdString(m);
+            if (!wanted.contains(id)) {
+                wanted.insert(id);
+                todo << id;
+            }
+        }
+    }
+    Fragment f;
+    for (const auto& c : d.components())
+        if (wanted.contains(QString::fromStdString(c.id))) f.components.push_back(c);
+    for (const auto& z : d.zones())
+        if (wanted.contains(QString::fromStdString(z.id))) f.zones.push_back(z);
+    for (const auto& fl : d.flows())
+        if (wanted.contains(QString::fromStdString(fl.from)) &&
+            wanted.contains(QString::fromStdString(fl.to)))
+            f.flows.push_back(fl);
+    return f;
+}
+
+QMimeData* toMimeData(const Fragment& f)
+{
+    json j{{"probeboard", "fragment"}, {"formatVersion", 1}};
+    j["components"] = json::array();
+    j["flows"] = json::array();
+    j["zones"] = json::array();
+    for (const auto& c : f.components)
+        j["components"].push_back(toJson(c));
+    for (const auto& fl : f.flows)
+        j["flows"].push_back(toJson(fl));
+    for (const auto& z : f.zones)
+        j["zones"].push_back(toJson(z));
+    const QByteArray bytes = QByteArray::fromStdString(j.dump(2));
+    auto* md = new QMimeData();
+    md->setData(QLatin1String(kMime), bytes);
+    md->setText(QString::fromUtf8(bytes));
+    return md;
+}
+
+std::optional<Fragment> fromMimeData(const QMimeData* md)
+{
+    if (!md) return std::nullopt;
+    QByteArray bytes = md->data(QLatin1String(kMime));
+    if (bytes.isEmpty() && md->hasText()) bytes = md->text().toUtf8();
+    if (bytes.trimmed().isEmpty() || bytes.trimmed().front() != '{') return std::nullopt;
+    try {
+        const json j = json::parse(bytes.constData(), bytes.constData() + bytes.size());
+        Fragment f;
+        for (const auto& c : j.value("components", json::array()))
+            f.components.push_back(componentFromJson(c));
+        for (const auto& fl : j.value("flows", json::array()))
+            f.flows.push_back(flowFromJson(fl));
+        for (const auto& z : j.value("zones", json::array()))
+            f.zones.push_back(zoneFromJson(z));
+        if (f.empty()) return std::nullopt;
+        return f;
+    } catch (const std::exception&) {
+        return std::nullopt; // not ours: plain text on the clipboard is not an error
+    }
+}
+
+Fragment withFreshIds(const Fragment& f, const model::Design& target, QPointF offset)
+{
+    // Reserve ids in a scratch copy so two pasted elements of one kind get distinct ids.
+    model::Design scratch = target;
+    std::map<std::string, std::string> ids;
+    Fragment out;
+    auto fresh = [&](const std::string& oldId, const std::string& prefix) {
+        std::string id = scratch.uniqueId(prefix);
+        ids[oldId] = id;
+        return id;
+    };
+    for (auto c : f.components) {
+        const std::string old = c.id;
+        c.id = fresh(c.id, c.kind.empty() ? "component" : c.kind);
+        if (c.label == old) c.label = c.id; // labels that were just the id follow the new id
+        c.pos = {c.pos.x + offset.x(), c.pos.y + offset.y()};
+        scratch.addComponent(c);
+        out.components.push_back(c);
+    }
+    for (auto z : f.zones) {
+        const std::string old = z.id;
+        z.id = fresh(z.id, z.kind.empty() ? "zone" : z.kind);
+        if (z.label == old) z.label = z.id;
+        z.pos = {z.pos.x + offset.x(), z.pos.y + offset.y()};
+        scratch.addZone(z);
+        out.zones.push_back(z);
+    }
+    for (auto& z : out.zones) {
+        std::vector<std::string> members;
+        for (const auto& m : z.members)
+            if (auto it = ids.find(m); it != ids.end()) members.push_back(it->second);
+        z.members = members;
+    }
+    for (auto fl : f.flows) {
+        auto from = ids.find(fl.from), to = ids.find(fl.to);
+        if (from == ids.end() || to == ids.end()) continue;
+        fl.id = fresh(fl.id, "flow");
+        fl.from = from->second;
+        fl.to = to->second;
+        for (auto& b : fl.bends)
+            b = {b.x + offset.x(), b.y + offset.y()};
+        scratch.addFlow(fl);
+        out.flows.push_back(fl);
+    }
+    return out;
+}
+
+} // namespace pb::app::clipboard

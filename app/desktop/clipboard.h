@@ -1,0 +1,39 @@
+#pragma once
+
+#include "model/design.h"
+
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+class QMimeData;
+
+namespace pb::app {
+
+// Copy and paste of elements between windows and documents: our own MIME type plus the same
+// JSON as plain text (so a paste into a chat or an editor shows something useful, and JSON
+// pasted back in works too).
+namespace clipboard {
+
+inline constexpr const char* kMime = "application/x-probeboard+json";
+
+struct Fragment
+{
+    std::vector<model::Component> components;
+    std::vector<model::Flow> flows;
+    std::vector<model::Zone> zones;
+    bool empty() const { return components.empty() && zones.empty() && flows.empty(); }
+};
+
+// The selected elements plus the flows between selected components and, for selected zones,
+// their members (so copying a zone copies what is in it).
+Fragment collect(const model::Design& d, const QStringList& ids);
+QMimeData* toMimeData(const Fragment& f);
+std::optional<Fragment> fromMimeData(const QMimeData* md);
+// New ids for every element (unique in `target`), references remapped, shifted by `offset`.
+Fragment withFreshIds(const Fragment& f, const model::Design& target, QPointF offset);
+
+} // namespace clipboard
+} // namespace pb::app

@@ -1,0 +1,298 @@
+#include "app/desktop/commands/commandfactory.h"
+
+#include "app/desktop/commands/elementcommands.h"
+#include "app/desktop/document.h"
+#include "app/desktop/kinds.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <algorithm>
+
+namespace pb::app::commands {
+
+namespace {
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Commands", s);
+}
+
+QString nameOf(Document* doc, const QString& id)
+{
+    return elementName(doc->design(), id.toStdString());
+}
+
+void eraseMember(model::Zone& z, const std::string& id)
+{
+    z.members.erase(std::remove(z.members.begin(), z.members.end(), id), z.members.end());
+}
+
+// Working copies of the elements one command edits, so that two edits of the same zone (its
+// move and a new member) end up in one before/after pair.
+struct Edits
+{
+    Document* doc;
+    std::map<std::string, model::Component> components;
+    std::map<std::string, model::Zone> zones;
+
+    model::Component* component(const std::string& id)
+    {
+        if (auto it = components.find(id); it != components.end()) return &it->second;
+        const model::Component* c = doc->design().component(id);
+        return c ? &components.emplace(id, *c).first->second : nullptr;
+    }
+    model::Zone* zone(const std::string& id)
+    {
+        if (auto it = zones.find(id); it != zones.end()) return &it->second;
+        const model::Zone* z = doc->design().zone(id);
+        return z ? &zones.emplace(id, *z).first->second : nullptr;
+    }
+    void reparent(const std::string& id, const std::string& newParent)
+    {
+        for (const auto& z : doc->design().zones())
+            if (std::find(z.members.begin(), z.members.end(), id) != z.members.end())
+                eraseMember(*zone(z.id), id);
+        if (!newParent.empty() && newParent != id)
+            if (model::Zone* target = zone(newParent)) target->members.push_back(id);
+    }
+    EditElementsCommand* finish(const QString& text)
+    {
+        auto* cmd = new EditElementsCommand(doc, text);
+        for (const auto& [id, after] : zones)
+            cmd->change(*doc->design().zone(id), after);
+        for (const auto& [id, after] : components)
+            cmd->change(*doc->design().component(id), after);
+        if (cmd->isEmpty()) {
+            delete cmd;
+            return nullptr;
+        }
+        return cmd;
+    }
+};
+} // namespace
+
+AddElementsCommand* addComponent(Document* doc, const std::string& kind, QPointF topLeft)
+{
+    model::Component c;
+    c.kind = kind;
+    c.id = doc->design().uniqueId(kind);
+    c.label = c.id;
+    c.pos = {topLeft.x(), topLeft.y()};
+    return new AddElementsCommand(doc, {c}, {}, {},
+                                  tr("Add %1").arg(kindDisplayName(kind).toLower()));
+}
+
+AddElementsCommand* addFlow(Document* doc, const std::string& from, const std::string& to)
+{
+    if (!doc->design().component(from) || !doc->design().component(to) || from == to)
+        return nullptr;
+    model::Flow f;
+    f.id = doc->design().uniqueId("flow");
+    f.from = from;
+    f.to = to;
+    return new AddElementsCommand(
+        doc, {}, {f}, {}, tr("Connect %1 to %2").arg(nameOf(doc, qs(from)), nameOf(doc, qs(to))));
+}
+
+AddElementsCommand* addZone(Document* doc, const std::string& kind, const QRectF& rect)
+{
+    model::Zone z;
+    z.kind = kind;
+    z.id = doc->design().uniqueId(kind);
+    z.label = z.id;
+    z.pos = {rect.x(), rect.y()};
+    z.size = {rect.width(), rect.height()};
+    return new AddElementsCommand(doc, {}, {}, {z},
+                                  tr("Add %1").arg(zoneDisplayName(kind).toLower()));
+}
+
+QUndoCommand* move(Document* doc, const QHash<QString, QPointF>& positions,
+                   const QHash<QString, QString>& parents)
+{
+    Edits edits{doc, {}, {}};
+    int components = 0;
+    for (auto it = positions.begin(); it != positions.end(); ++it) {
+        const std::string id = it.key().toStdString();
+        const model::Point p{it.value().x(), it.value().y()};
+        if (auto* c = edits.component(id)) {
+            c->pos = p;
+            ++components;
+        } else if (auto* z = edits.zone(id)) {
+            z->pos = p;
+        }
+    }
+    for (auto it = parents.begin(); it != parents.end(); ++it)
+        edits.reparent(it.key().toStdString(), it.value().toStdString());
+    QString text;
+    if (positions.size() == 1)
+        text = tr("Move %1").arg(nameOf(doc, positions.begin().key()));
+    else if (components == positions.size())
+        text = tr("Move %1 components").arg(components);
+    else
+        text = tr("Move %1 elements").arg(positions.size());
+    if (parents.size() == 1) {
+        const QString child = nameOf(doc, parents.begin().key());
+        text = parents.begin().value().isEmpty()
+                   ? tr("Move %1 out of its zone").arg(child)
+                   : tr("Move %1 into %2").arg(child, nameOf(doc, parents.begin().value()));
+    }
+    return edits.finish(text);
+}
+
+QUndoCommand* applyLayout(Document* doc, const QHash<QString, QPointF>& positions,
+                          const QHash<QString, QRectF>& zoneRects, const QString& text)
+{
+    Edits edits{doc, {}, {}};
+    for (auto it = positions.begin(); it != positions.end(); ++it)
+        if (auto* c = edits.component(it.key().toStdString()))
+            c->pos = {it.value().x(), it.value().y()};
+    for (auto it = zoneRects.begin(); it != zoneRects.end(); ++it)
+        if (auto* z = edits.zone(it.key().toStdString())) {
+            z->pos = {it.value().x(), it.value().y()};
+            z->size = {it.value().width(), it.value().height()};
+        }
+    return edits.finish(text);
+}
+
+QUndoCommand* resize(Document* doc, const QString& id, const QRectF& rect)
+{
+    Edits edits{doc, {}, {}};
+    const model::Point p{rect.x(), rect.y()};
+    const model::Size s{rect.width(), rect.height()};
+    if (auto* c = edits.component(id.toStdString())) {
+        c->pos = p;
+        c->size = s;
+    } else if (auto* z = edits.zone(id.toStdString())) {
+        z->pos = p;
+        z->size = s;
+    }
+    return edits.finish(tr("Resize %1").arg(nameOf(doc, id)));
+}
+
+QUndoCommand* setLabel(Document* doc, const QString& id, const QString& label)
+{
+    const std::string key = id.toStdString();
+    const std::string text = label.trimmed().toStdString();
+    const QString what = tr("Rename %1").arg(nameOf(doc, id));
+    auto* cmd = new EditElementsCommand(doc, what);
+    const model::Design& d = doc->design();
+    if (auto* c = d.component(key)) {
+        auto after = *c;
+        after.label = text;
+        cmd->change(*c, after);
+    } else if (auto* f = d.flow(key)) {
+        auto after = *f;
+        after.label = text;
+        cmd->change(*f, after);
+    } else if (auto* z = d.zone(key)) {
+        auto after = *z;
+        after.label = text;
+        cmd->change(*z, after);
+    }
+    if (cmd->isEmpty()) {
+        delete cmd;
+        return nullptr;
+    }
+    return cmd;
+}
+
+namespace {
+template <typename T>
+bool applyProperty(T& element, const std::string& key, const std::optional<model::Value>& value)
+{
+    if (value) {
+        auto it = element.props.find(key);
+        if (it != element.props.end() && it->second == *value) return false;
+        element.props[key] = *value;
+        return true;
+    }
+    return element.props.erase(key) > 0;
+}
+} // namespace
+
+QUndoCommand* setProperty(Document* doc, const QString& id, const std::string& key,
+                          const std::optional<model::Value>& value)
+{
+    const std::string sid = id.toStdString();
+    const QString name = nameOf(doc, id);
+    const QString text = value ? tr("Set %1 on %2").arg(QString::fromStdString(key), name)
+                               : tr("Remove %1 from %2").arg(QString::fromStdString(key), name);
+    auto* cmd = new EditElementsCommand(doc, text);
+    const model::Design& d = doc->design();
+    if (auto* c = d.component(sid)) {
+        auto after = *c;
+        if (applyProperty(after, key, value)) cmd->change(*c, after);
+    } else if (auto* f = d.flow(sid)) {
+        auto after = *f;
+        if (applyProperty(after, key, value)) cmd->change(*f, after);
+    } else if (auto* z = d.zone(sid)) {
+        auto after = *z;
+        if (applyProperty(after, key, value)) cmd->change(*z, after);
+    }
+    if (cmd->isEmpty()) {
+        delete cmd;
+        return nullptr;
+    }
+    return cmd;
+}
+
+QUndoCommand* setKind(Document* doc, const QString& id, const std::string& kind)
+{
+    Edits edits{doc, {}, {}};
+    const QString text = tr("Change %1 to %2").arg(nameOf(doc, id));
+    if (auto* c = edits.component(id.toStdString())) {
+        c->kind = kind;
+        c->kindInferred = false;
+        return edits.finish(text.arg(kindDisplayName(kind).toLower()));
+    }
+    if (auto* z = edits.zone(id.toStdString())) {
+        z->kind = kind;
+        return edits.finish(text.arg(zoneDisplayName(kind).toLower()));
+    }
+    return nullptr;
+}
+
+QUndoCommand* remove(Document* doc, const QStringList& ids)
+{
+    const model::Design& d = doc->design();
+    QStringList components, flows, zones;
+    QSet<QString> flowSet;
+    for (const QString& id : ids) {
+        const std::string sid = id.toStdString();
+        if (d.component(sid)) {
+            components << id;
+            for (const auto& f : d.flowsOf(sid))
+                flowSet.insert(qs(f));
+        } else if (d.flow(sid)) {
+            flowSet.insert(id);
+        } else if (d.zone(sid)) {
+            zones << id;
+        }
+    }
+    for (const auto& f : d.flows()) // file order keeps undo's re-insertion simple to follow
+        if (flowSet.contains(qs(f.id))) flows << qs(f.id);
+    if (components.isEmpty() && flows.isEmpty() && zones.isEmpty()) return nullptr;
+
+    const int n = int(components.size() + flows.size() + zones.size());
+    const QString first = !components.isEmpty() ? components.first()
+                          : !zones.isEmpty()    ? zones.first()
+                                                : flows.first();
+    const bool single = components.size() + zones.size() == 1 || n == 1;
+    auto* macro = new QUndoCommand(single ? tr("Delete %1").arg(nameOf(doc, first))
+                                          : tr("Delete %1 elements").arg(n));
+    // Membership entries first, so undo restores them after the elements are back.
+    Edits edits{doc, {}, {}};
+    for (const QString& id : components + zones) {
+        for (const auto& z : d.zones()) {
+            const auto& m = z.members;
+            if (std::find(m.begin(), m.end(), id.toStdString()) != m.end())
+                eraseMember(*edits.zone(z.id), id.toStdString());
+        }
+    }
+    auto* memberships = new EditElementsCommand(doc, QString(), macro);
+    for (const auto& [zid, after] : edits.zones)
+        if (!zones.contains(qs(zid))) memberships->change(*d.zone(zid), after);
+    new RemoveElementsCommand(doc, components, flows, zones, macro);
+    return macro;
+}
+
+} // namespace pb::app::commands

@@ -1,0 +1,200 @@
+#include "app/desktop/componentitem.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/flowitem.h"
+#include "app/desktop/kinds.h"
+#include "app/desktop/theme.h"
+
+#include <QPaintEngine>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgRenderer>
+
+namespace pb::app {
+
+ComponentItem::ComponentItem(CanvasScene* scene, const QString& id)
+    : m_id(id)
+{
+    Q_UNUSED(scene);
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
+    setAcceptHoverEvents(true);
+    setZValue(10);
+}
+
+CanvasScene* ComponentItem::canvas() const
+{
+    return static_cast<CanvasScene*>(scene());
+}
+
+void ComponentItem::sync(const model::Component& c)
+{
+    const QSizeF size = componentSize(c);
+    if (size != m_rect.size()) {
+        prepareGeometryChange();
+        m_rect = QRectF(QPointF(0, 0), size);
+    }
+    m_label = QString::fromStdString(c.label.empty() ? c.id : c.label);
+    m_kindName = kindDisplayName(c.kind);
+    m_icon = kindIcon(c.kind);
+    m_group = kindGroup(c.kind);
+    m_inferred = c.kindInferred;
+    setPos(c.pos.x, c.pos.y);
+    update();
+}
+
+QPointF ComponentItem::handleScenePos() const
+{
+    return mapToScene(QPointF(m_rect.right(), m_rect.center().y()));
+}
+
+bool ComponentItem::isOnHandle(QPointF scenePos) const
+{
+    if (!(m_hover || isSelected())) return false;
+    return QLineF(scenePos, handleScenePos()).length() <= kHandleRadius + 3;
+}
+
+bool ComponentItem::isOnResizeGrip(QPointF scenePos) const
+{
+    if (!isSelected()) return false;
+    const QPointF corner = mapToScene(m_rect.bottomRight());
+    return QRectF(corner - QPointF(8, 8), QSizeF(12, 12)).contains(scenePos);
+}
+
+void ComponentItem::setBadge(const QString& severity, int count)
+{
+    m_badgeSeverity = severity;
+    m_badgeCount = count;
+    update();
+}
+
+QRectF ComponentItem::boundingRect() const
+{
+    // Room for the selection outline, the connection handle, the shadow and a badge.
+    return m_rect.adjusted(-4, -12, kHandleRadius + 4, 6);
+}
+
+QPainterPath ComponentItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(m_rect, 8, 8);
+    if (m_hover || isSelected())
+        path.addEllipse(QPointF(m_rect.right(), m_rect.center().y()), kHandleRadius + 3,
+                        kHandleRadius + 3);
+    return path;
+}
+
+void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget*)
+{
+    CanvasScene* s = canvas();
+    const CanvasColors& k = s->colors();
+    const GroupColors& gc = k.group(m_group);
+    const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
+    const bool lit = s->isHighlighted(m_id);
+    const bool dimmed = s->dimOthers() && !lit;
+    if (lod < 0.3) { // far away: a coloured block is all the eye can use
+        p->fillRect(m_rect, isSelected() ? k.selection : gc.stroke);
+        return;
+    }
+    Q_UNUSED(opt);
+    p->setPen(Qt::NoPen);
+    p->setBrush(k.shadow);
+    p->drawRoundedRect(m_rect.translated(0, 2), 8, 8);
+    QPen border(isSelected() ? k.selection : (m_hover ? k.hover : gc.stroke),
+                isSelected() ? 2.0 : 1.2);
+    if (m_inferred) border.setStyle(Qt::DashLine);
+    p->setPen(border);
+    p->setBrush(gc.fill);
+    p->drawRoundedRect(m_rect, 8, 8);
+    if (lit) {
+        p->setPen(QPen(k.highlight, 3));
+        p->setBrush(k.highlightFill);
+        p->drawRoundedRect(m_rect.adjusted(-3, -3, 3, 3), 10, 10);
+    }
+    if (lod >= 0.55) paintDetails(p, lod, gc);
+    if (dimmed) {
+        p->setPen(Qt::NoPen);
+        p->setBrush(k.dimOverlay);
+        p->drawRoundedRect(m_rect.adjusted(-1, -1, 1, 1), 8, 8);
+    }
+}
+
+void ComponentItem::paintDetails(QPainter* p, qreal lod, const GroupColors& gc)
+{
+    const CanvasColors& k = canvas()->colors();
+    const qreal iconSize = qMin<qreal>(28, m_rect.height() - 16);
+    const QRectF iconRect(m_rect.left() + 12, m_rect.center().y() - iconSize / 2, iconSize,
+                          iconSize);
+    // SVG exports get the vector icon (text stays text, shapes stay shapes); screens get a
+    // cached pixmap sized for the current zoom and device pixel ratio.
+    if (p->paintEngine() && p->paintEngine()->type() == QPaintEngine::SVG) {
+        QSvgRenderer r(Theme::instance().tintedSvg(m_icon, gc.icon));
+        if (r.isValid()) r.render(p, iconRect);
+    } else {
+        const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+        const int logical = qBound(8, qRound(iconSize * lod), 256);
+        p->drawPixmap(iconRect, Theme::instance().iconPixmap(m_icon, gc.icon, logical, dpr),
+                      QRectF());
+    }
+    const QRectF textRect = m_rect.adjusted(iconSize + 20, 6, -8, -6);
+    QFont f = p->font();
+    f.setPointSizeF(10);
+    f.setBold(true);
+    p->setFont(f);
+    p->setPen(gc.text);
+    const QRectF labelRect(textRect.left(), textRect.top(), textRect.width(),
+                           textRect.height() * 0.55);
+    p->drawText(labelRect, Qt::AlignLeft | Qt::AlignBottom | Qt::TextSingleLine,
+                p->fontMetrics().elidedText(m_label, Qt::ElideRight, int(labelRect.width())));
+    f.setBold(false);
+    f.setPointSizeF(8);
+    p->setFont(f);
+    p->setPen(k.textMuted);
+    const QString kind = m_inferred ? m_kindName + QStringLiteral(" ?") : m_kindName;
+    p->drawText(
+        QRectF(textRect.left(), labelRect.bottom() + 1, textRect.width(), textRect.height() * 0.45),
+        Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine, kind);
+    if (m_hover || isSelected()) {
+        p->setPen(QPen(k.handleStroke, 1.5));
+        p->setBrush(k.handle);
+        p->drawEllipse(QPointF(m_rect.right(), m_rect.center().y()), kHandleRadius, kHandleRadius);
+        if (isSelected()) p->drawRect(QRectF(m_rect.bottomRight() - QPointF(4, 4), QSizeF(8, 8)));
+    }
+    if (m_badgeCount > 0) {
+        const auto it = canvas()->colors().badges.find(m_badgeSeverity);
+        if (it != canvas()->colors().badges.end()) {
+            const QRectF b(m_rect.right() - 26, m_rect.top() - 10, 24, 18);
+            p->setPen(QPen(it->stroke, 1));
+            p->setBrush(it->fill);
+            p->drawRoundedRect(b, 9, 9);
+            p->setPen(it->text);
+            p->drawText(b, Qt::AlignCenter, QString::number(m_badgeCount));
+        }
+    }
+}
+
+QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    CanvasScene* s = canvas();
+    if (change == ItemPositionChange && s && !s->applyingModel() && s->snapEnabled())
+        return s->snap(value.toPointF());
+    if (change == ItemPositionHasChanged && s)
+        for (FlowItem* f : std::as_const(m_flows))
+            f->adjust();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent* e)
+{
+    prepareGeometryChange(); // the shape grows by the handle
+    m_hover = true;
+    QGraphicsItem::hoverEnterEvent(e);
+}
+
+void ComponentItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* e)
+{
+    prepareGeometryChange();
+    m_hover = false;
+    QGraphicsItem::hoverLeaveEvent(e);
+}
+
+} // namespace pb::app

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "model/design.h"
+
+#include <QGraphicsItem>
+#include <QList>
+#include <QString>
+
+namespace pb::app {
+
+class CanvasScene;
+class FlowItem;
+
+// One component on the canvas: a card with the kind icon, the label and the kind name.
+// Geometry comes only from the model (sync()); flows attached to it follow its moves.
+class ComponentItem : public QGraphicsItem
+{
+public:
+    enum
+    {
+        Type = UserType + 1
+    };
+    static constexpr qreal kHandleRadius = 6;
+
+    ComponentItem(CanvasScene* scene, const QString& id);
+    int type() const override { return Type; }
+    QString id() const { return m_id; }
+
+    void sync(const model::Component& c);
+    QRectF rect() const { return m_rect; }
+    QRectF sceneRect() const { return m_rect.translated(pos()); }
+    QString label() const { return m_label; }
+
+    // The connection handle (right edge, shown on hover/selection): dragging it starts a flow.
+    QPointF handleScenePos() const;
+    bool isOnHandle(QPointF scenePos) const;
+    // The resize grip (bottom-right corner, shown when selected).
+    bool isOnResizeGrip(QPointF scenePos) const;
+
+    void addFlow(FlowItem* f) { m_flows.append(f); }
+    void removeFlow(FlowItem* f) { m_flows.removeAll(f); }
+    const QList<FlowItem*>& flows() const { return m_flows; }
+    void setBadge(const QString& severity, int count);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* w) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* e) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* e) override;
+
+private:
+    void paintDetails(QPainter* p, qreal lod, const struct GroupColors& gc);
+    CanvasScene* canvas() const;
+
+    QString m_id;
+    QRectF m_rect;
+    QString m_label, m_kindName, m_icon, m_group, m_badgeSeverity;
+    int m_badgeCount = 0;
+    bool m_inferred = false;
+    bool m_hover = false;
+    QList<FlowItem*> m_flows;
+};
+
+} // namespace pb::app

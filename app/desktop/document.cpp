@@ -1,0 +1,182 @@
+#include "app/desktop/document.h"
+
+#include "app/desktop/designio.h"
+#include "app/desktop/recoverywriter.h"
+
+#include <QFileInfo>
+#include <QUndoStack>
+
+namespace pb::app {
+
+Document::Document(QObject* parent)
+    : QObject(parent)
+    , m_undo(new QUndoStack(this))
+{
+    connect(m_undo, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { emit modifiedChanged(!clean || m_forcedModified); });
+    m_recovery = new RecoveryWriter(this);
+}
+
+Document::~Document() = default;
+
+QString Document::displayName() const
+{
+    if (m_path.isEmpty()) return tr("Untitled");
+    return QFileInfo(m_path).fileName();
+}
+
+bool Document::isModified() const
+{
+    return m_forcedModified || !m_undo->isClean();
+}
+
+void Document::reset(model::Design design, const QString& path)
+{
+    m_undo->clear();
+    m_design = std::move(design);
+    const bool wasModified = m_forcedModified;
+    m_forcedModified = false;
+    m_recovery->removeCopy();
+    if (m_path != path) {
+        m_path = path;
+        emit filePathChanged(path);
+    }
+    emit modelReset();
+    if (wasModified) emit modifiedChanged(false);
+}
+
+bool Document::load(const QString& path, QString* error)
+{
+    auto design = readDesign(path, error);
+    if (!design) return false;
+    // Only our own format is saved back to the same name; a .dot import becomes Untitled so a
+    // save never silently overwrites the DOT source with JSON.
+    const bool native = !path.endsWith(QStringLiteral(".dot"), Qt::CaseInsensitive) &&
+                        !path.endsWith(QStringLiteral(".gv"), Qt::CaseInsensitive);
+    reset(std::move(*design), native ? QFileInfo(path).absoluteFilePath() : QString());
+    if (!native) markModified();
+    return true;
+}
+
+bool Document::save(const QString& path, QString* error)
+{
+    if (!writeDesign(m_design, path, error)) return false;
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    if (abs != m_path) {
+        m_path = abs;
+        emit filePathChanged(abs);
+    }
+    m_forcedModified = false;
+    m_undo->setClean();
+    m_recovery->removeCopy();
+    emit modifiedChanged(false);
+    return true;
+}
+
+void Document::markModified()
+{
+    m_forcedModified = true;
+    emit modifiedChanged(true);
+    emit changed();
+}
+
+void Document::touch()
+{
+    emit changed();
+}
+
+bool Document::addComponent(const model::Component& c, std::ptrdiff_t index)
+{
+    if (!m_design.addComponent(c, index)) return false;
+    emit componentAdded(qs(c.id));
+    touch();
+    return true;
+}
+
+std::optional<std::pair<model::Component, std::size_t>> Document::removeComponent(const QString& id)
+{
+    auto r = m_design.removeComponent(id.toStdString());
+    if (r) {
+        emit componentRemoved(id);
+        touch();
+    }
+    return r;
+}
+
+bool Document::updateComponent(const model::Component& c)
+{
+    model::Component* cur = m_design.component(c.id);
+    if (!cur) return false;
+    if (*cur == c) return true;
+    *cur = c;
+    emit componentChanged(qs(c.id));
+    touch();
+    return true;
+}
+
+bool Document::addFlow(const model::Flow& f, std::ptrdiff_t index)
+{
+    if (!m_design.addFlow(f, index)) return false;
+    emit flowAdded(qs(f.id));
+    touch();
+    return true;
+}
+
+std::optional<std::pair<model::Flow, std::size_t>> Document::removeFlow(const QString& id)
+{
+    auto r = m_design.removeFlow(id.toStdString());
+    if (r) {
+        emit flowRemoved(id);
+        touch();
+    }
+    return r;
+}
+
+bool Document::updateFlow(const model::Flow& f)
+{
+    model::Flow* cur = m_design.flow(f.id);
+    if (!cur) return false;
+    if (*cur == f) return true;
+    *cur = f;
+    emit flowChanged(qs(f.id));
+    touch();
+    return true;
+}
+
+bool Document::addZone(const model::Zone& z, std::ptrdiff_t index)
+{
+    if (!m_design.addZone(z, index)) return false;
+    emit zoneAdded(qs(z.id));
+    touch();
+    return true;
+}
+
+std::optional<std::pair<model::Zone, std::size_t>> Document::removeZone(const QString& id)
+{
+    auto r = m_design.removeZone(id.toStdString());
+    if (r) {
+        emit zoneRemoved(id);
+        touch();
+    }
+    return r;
+}
+
+bool Document::updateZone(const model::Zone& z)
+{
+    model::Zone* cur = m_design.zone(z.id);
+    if (!cur) return false;
+    if (*cur == z) return true;
+    *cur = z;
+    emit zoneChanged(qs(z.id));
+    touch();
+    return true;
+}
+
+void Document::setTitle(const std::string& title)
+{
+    if (m_design.title == title) return;
+    m_design.title = title;
+    touch();
+}
+
+} // namespace pb::app

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "model/design.h"
+
+#include <QObject>
+#include <QString>
+#include <optional>
+#include <utility>
+
+class QUndoStack;
+
+namespace pb::app {
+
+class RecoveryWriter;
+
+// The open design: owns the model, the undo stack, the file path and the crash-recovery copy.
+// Commands change the model only through the mutation methods below; every mutation emits a
+// fine-grained signal (for the canvas) and changed() (for recovery and, later, live review).
+class Document : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    const model::Design& design() const { return m_design; }
+    QUndoStack* undoStack() const { return m_undo; }
+    QString filePath() const { return m_path; }
+    QString displayName() const;
+    bool isModified() const;
+
+    // Replace the whole design (open, new, restore). Clears undo history.
+    void reset(model::Design design, const QString& path);
+    // Load a file; on failure the document is untouched and `error` names the file and problem.
+    bool load(const QString& path, QString* error);
+    // Atomic save; marks clean and drops the recovery copy on success.
+    bool save(const QString& path, QString* error);
+    // Mark unsaved (a restored recovery copy has no file on disk matching it).
+    void markModified();
+
+    RecoveryWriter* recovery() const { return m_recovery; }
+
+    // --- mutations (for commands) ---
+    bool addComponent(const model::Component& c, std::ptrdiff_t index = -1);
+    std::optional<std::pair<model::Component, std::size_t>> removeComponent(const QString& id);
+    bool updateComponent(const model::Component& c);
+    bool addFlow(const model::Flow& f, std::ptrdiff_t index = -1);
+    std::optional<std::pair<model::Flow, std::size_t>> removeFlow(const QString& id);
+    bool updateFlow(const model::Flow& f);
+    bool addZone(const model::Zone& z, std::ptrdiff_t index = -1);
+    std::optional<std::pair<model::Zone, std::size_t>> removeZone(const QString& id);
+    bool updateZone(const model::Zone& z);
+    void setTitle(const std::string& title);
+
+signals:
+    void componentAdded(const QString& id);
+    void componentChanged(const QString& id);
+    void componentRemoved(const QString& id);
+    void flowAdded(const QString& id);
+    void flowChanged(const QString& id);
+    void flowRemoved(const QString& id);
+    void zoneAdded(const QString& id);
+    void zoneChanged(const QString& id);
+    void zoneRemoved(const QString& id);
+    void modelReset();
+    void changed();
+    void filePathChanged(const QString& path);
+    void modifiedChanged(bool modified);
+
+private:
+    void touch();
+
+    model::Design m_design;
+    QUndoStack* m_undo = nullptr;
+    QString m_path;
+    bool m_forcedModified = false;
+    RecoveryWriter* m_recovery = nullptr;
+};
+
+inline QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace pb::app

@@ -1,0 +1,141 @@
+#include "app/desktop/editactions.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
+#include "app/desktop/clipboard.h"
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/commands/elementcommands.h"
+#include "app/desktop/document.h"
+#include "app/desktop/kinds.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QGraphicsItem>
+#include <QMimeData>
+#include <QUndoStack>
+
+namespace pb::app {
+
+EditActions::EditActions(Document* doc, CanvasScene* scene, CanvasView* view, QObject* parent)
+    : QObject(parent)
+    , m_doc(doc)
+    , m_scene(scene)
+    , m_view(view)
+{
+}
+
+void EditActions::copy()
+{
+    const auto fragment = clipboard::collect(m_doc->design(), m_scene->selectedIds());
+    if (fragment.empty()) return;
+    QApplication::clipboard()->setMimeData(clipboard::toMimeData(fragment));
+    m_pasteCount = 0;
+}
+
+void EditActions::cut()
+{
+    copy();
+    deleteSelection();
+}
+
+bool EditActions::paste()
+{
+    const auto fragment = clipboard::fromMimeData(QApplication::clipboard()->mimeData());
+    if (!fragment) {
+        m_scene->showStatus(tr("Nothing to paste: the clipboard holds no Probeboard elements."));
+        return false;
+    }
+    ++m_pasteCount;
+    const qreal step = 2 * m_scene->gridSize() * m_pasteCount;
+    auto fresh = clipboard::withFreshIds(*fragment, m_doc->design(), QPointF(step, step));
+    const int n = int(fresh.components.size() + fresh.zones.size() + fresh.flows.size());
+    QString text = tr("Paste %1 elements").arg(n);
+    if (n == 1) {
+        const std::string label = !fresh.components.empty() ? fresh.components[0].label
+                                  : !fresh.zones.empty()    ? fresh.zones[0].label
+                                                            : fresh.flows[0].label;
+        text = tr("Paste %1").arg(QString::fromStdString(label));
+    }
+    auto* cmd = new AddElementsCommand(m_doc, fresh.components, fresh.flows, fresh.zones, text);
+    const QStringList ids = cmd->ids();
+    m_doc->undoStack()->push(cmd);
+    m_scene->selectIds(ids);
+    return true;
+}
+
+void EditActions::duplicate()
+{
+    copy();
+    paste();
+}
+
+void EditActions::deleteSelection()
+{
+    if (m_scene->isEditingLabel()) return;
+    if (QUndoCommand* cmd = commands::remove(m_doc, m_scene->selectedIds()))
+        m_doc->undoStack()->push(cmd);
+}
+
+void EditActions::selectAll()
+{
+    for (QGraphicsItem* item : m_scene->items())
+        if (!CanvasScene::idOf(item).isEmpty()) item->setSelected(true);
+}
+
+void EditActions::rename()
+{
+    const QStringList ids = m_scene->selectedIds();
+    if (ids.size() == 1) m_scene->editLabel(ids.first());
+}
+
+void EditActions::setRouting(bool orthogonal)
+{
+    QUndoStack* stack = m_doc->undoStack();
+    QStringList flows;
+    for (const QString& id : m_scene->selectedIds())
+        if (m_doc->design().flow(id.toStdString())) flows << id;
+    if (flows.isEmpty()) {
+        m_scene->showStatus(tr("Select one or more flows to change their routing."));
+        return;
+    }
+    stack->beginMacro(orthogonal ? tr("Route %1 flows orthogonally").arg(flows.size())
+                                 : tr("Route %1 flows straight").arg(flows.size()));
+    for (const QString& id : flows) {
+        auto value =
+            orthogonal ? std::optional<model::Value>(std::string("orthogonal")) : std::nullopt;
+        if (QUndoCommand* cmd = commands::setProperty(m_doc, id, "routing", value))
+            stack->push(cmd);
+    }
+    stack->endMacro();
+}
+
+int EditActions::find(const QString& text)
+{
+    m_matches.clear();
+    m_matchIndex = -1;
+    const QString needle = text.trimmed();
+    if (needle.isEmpty()) {
+        m_scene->setHighlighted({});
+        return 0;
+    }
+    for (const auto& c : m_doc->design().components())
+        if (QString::fromStdString(c.label).contains(needle, Qt::CaseInsensitive) ||
+            QString::fromStdString(c.id).contains(needle, Qt::CaseInsensitive))
+            m_matches << QString::fromStdString(c.id);
+    m_scene->setHighlighted(m_matches);
+    if (!m_matches.isEmpty()) findNext();
+    m_scene->showStatus(m_matches.isEmpty() ? tr("No component matches “%1”.").arg(needle)
+                                            : tr("%1 match(es) for “%2” — Enter for the next one.")
+                                                  .arg(m_matches.size())
+                                                  .arg(needle));
+    return int(m_matches.size());
+}
+
+void EditActions::findNext()
+{
+    if (m_matches.isEmpty()) return;
+    m_matchIndex = (m_matchIndex + 1) % int(m_matches.size());
+    m_view->centerOnId(m_matches[m_matchIndex]);
+}
+
+} // namespace pb::app

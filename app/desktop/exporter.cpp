@@ -1,0 +1,139 @@
+#include "app/desktop/exporter.h"
+
+#include "app/desktop/canvasscene.h"
+#include "model/design.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QImage>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#if __has_include("model/dotexport.h")
+#include "model/dotexport.h"
+#define PB_HAVE_DOTEXPORT 1
+#endif
+
+namespace pb::app::exporter {
+
+namespace {
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Exporter", s);
+}
+
+// Hides selection and highlights for the duration of an export.
+class CleanRender
+{
+public:
+    explicit CleanRender(CanvasScene* scene)
+        : m_scene(scene)
+        , m_selected(scene->selectedIds())
+        , m_highlighted(scene->highlighted())
+        , m_dim(scene->dimOthers())
+    {
+        scene->clearSelection();
+        scene->setHighlighted({});
+    }
+    ~CleanRender()
+    {
+        m_scene->setHighlighted(m_highlighted, m_dim);
+        m_scene->selectIds(m_selected);
+    }
+
+private:
+    CanvasScene* m_scene;
+    QStringList m_selected, m_highlighted;
+    bool m_dim;
+};
+
+QRectF exportRect(CanvasScene* scene)
+{
+    QRectF r = scene->contentRect();
+    if (r.isEmpty()) r = QRectF(0, 0, 200, 100);
+    return r.adjusted(-24, -24, 24, 24);
+}
+} // namespace
+
+bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transparent,
+               QString* error)
+{
+    CleanRender clean(scene);
+    const QRectF src = exportRect(scene);
+    const QSize size = (src.size() * scale).toSize();
+    if (size.width() > 32000 || size.height() > 32000) {
+        if (error)
+            *error = tr("%1: the picture would be too large (%2 × %3 pixels).")
+                         .arg(path)
+                         .arg(size.width())
+                         .arg(size.height());
+        return false;
+    }
+    QImage img(size, QImage::Format_ARGB32_Premultiplied);
+    img.fill(transparent ? QColor(Qt::transparent) : scene->colors().background);
+    {
+        QPainter p(&img);
+        p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                         QPainter::SmoothPixmapTransform);
+        scene->render(&p, QRectF(QPointF(0, 0), size), src);
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !img.save(&f, "PNG") || !f.commit()) {
+        if (error) *error = tr("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error)
+{
+    CleanRender clean(scene);
+    const QRectF src = exportRect(scene);
+    QBuffer buffer; // rendered in memory, then saved atomically like every other file
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator gen;
+    gen.setOutputDevice(&buffer);
+    gen.setSize(src.size().toSize());
+    gen.setViewBox(QRectF(QPointF(0, 0), src.size()));
+    gen.setTitle(title);
+    gen.setDescription(tr("Drawn with Probeboard"));
+    QPainter p;
+    if (!p.begin(&gen)) {
+        if (error) *error = tr("%1: the file could not be written.").arg(path);
+        return false;
+    }
+    p.fillRect(QRectF(QPointF(0, 0), src.size()), scene->colors().background);
+    scene->render(&p, QRectF(QPointF(0, 0), src.size()), src);
+    p.end();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(buffer.data()) != buffer.size() || !f.commit()) {
+        if (error) *error = tr("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool exportDot(const model::Design& design, const QString& path, QString* error)
+{
+#ifdef PB_HAVE_DOTEXPORT
+    const std::string text = model::exportDot(design);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        if (error) *error = tr("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    f.write(QByteArray::fromStdString(text));
+    if (!f.commit()) {
+        if (error) *error = tr("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+#else
+    Q_UNUSED(design);
+    if (error) *error = tr("%1: DOT export is not available in this build.").arg(path);
+    return false;
+#endif
+}
+
+} // namespace pb::app::exporter

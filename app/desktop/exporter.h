@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+namespace pb::model {
+class Design;
+}
+
+namespace pb::app {
+
+class CanvasScene;
+
+// Picture and graph exports of the whole drawing. Selection, handles and review highlights are
+// hidden while rendering; the grid is never exported.
+namespace exporter {
+
+bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transparent,
+               QString* error);
+// Vector SVG: shapes stay paths and labels stay <text>, so the file is searchable and sharp.
+bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error);
+bool exportDot(const model::Design& design, const QString& path, QString* error);
+
+} // namespace exporter
+} // namespace pb::app

@@ -1,0 +1,167 @@
+#include "app/desktop/flowitem.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/kinds.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+#include <cmath>
+
+namespace pb::app {
+
+namespace {
+// Where the segment from the rectangle's centre towards `toward` leaves the rectangle.
+QPointF borderPoint(const QRectF& r, QPointF toward)
+{
+    const QPointF c = r.center();
+    const qreal dx = toward.x() - c.x(), dy = toward.y() - c.y();
+    if (qFuzzyIsNull(dx) && qFuzzyIsNull(dy)) return c;
+    const qreal sx = std::abs(dx) > 1e-9 ? (r.width() / 2) / std::abs(dx) : 1e9;
+    const qreal sy = std::abs(dy) > 1e-9 ? (r.height() / 2) / std::abs(dy) : 1e9;
+    const qreal s = std::min(sx, sy);
+    return {c.x() + dx * s, c.y() + dy * s};
+}
+
+QFont labelFont()
+{
+    QFont f;
+    f.setPointSizeF(8.5);
+    return f;
+}
+} // namespace
+
+FlowItem::FlowItem(CanvasScene* scene, const QString& id)
+    : m_id(id)
+{
+    Q_UNUSED(scene);
+    setFlags(ItemIsSelectable);
+    setZValue(5);
+}
+
+CanvasScene* FlowItem::canvas() const
+{
+    return static_cast<CanvasScene*>(scene());
+}
+
+void FlowItem::sync(const model::Design& d, const model::Flow& f, ComponentItem* from,
+                    ComponentItem* to)
+{
+    m_from = from;
+    m_to = to;
+    m_label = QString::fromStdString(f.label);
+    m_bends = f.bends;
+    m_orthogonal = model::stringProperty(f.props, "routing").value_or("") == "orthogonal";
+    m_async = flowIsAsync(d, f);
+    adjust();
+}
+
+QPolygonF FlowItem::route() const
+{
+    const QRectF a = m_from->sceneRect(), b = m_to->sceneRect();
+    QPolygonF pts;
+    if (!m_bends.empty()) {
+        QPolygonF mid;
+        for (const auto& p : m_bends)
+            mid << QPointF(p.x, p.y);
+        pts << borderPoint(a, mid.first()) << mid << borderPoint(b, mid.last());
+        return pts;
+    }
+    if (!m_orthogonal) {
+        pts << borderPoint(a, b.center()) << borderPoint(b, a.center());
+        return pts;
+    }
+    const QPointF ca = a.center(), cb = b.center();
+    if (std::abs(cb.x() - ca.x()) >= std::abs(cb.y() - ca.y())) {
+        const bool right = cb.x() > ca.x();
+        const QPointF s(right ? a.right() : a.left(), ca.y());
+        const QPointF e(right ? b.left() : b.right(), cb.y());
+        const qreal mx = (s.x() + e.x()) / 2;
+        pts << s << QPointF(mx, s.y()) << QPointF(mx, e.y()) << e;
+    } else {
+        const bool down = cb.y() > ca.y();
+        const QPointF s(ca.x(), down ? a.bottom() : a.top());
+        const QPointF e(cb.x(), down ? b.top() : b.bottom());
+        const qreal my = (s.y() + e.y()) / 2;
+        pts << s << QPointF(s.x(), my) << QPointF(e.x(), my) << e;
+    }
+    return pts;
+}
+
+void FlowItem::adjust()
+{
+    if (!m_from || !m_to) return;
+    prepareGeometryChange();
+    const QPolygonF pts = route();
+    m_path = QPainterPath();
+    m_path.addPolygon(pts);
+    // Arrowhead at the target end, along the last segment.
+    const QPointF tip = pts.last(), prev = pts[pts.size() - 2];
+    const QLineF last(prev, tip);
+    const qreal angle = std::atan2(-last.dy(), last.dx());
+    const qreal size = 10;
+    m_arrow = QPolygonF() << tip
+                          << tip - QPointF(std::cos(angle - M_PI / 7) * size,
+                                           -std::sin(angle - M_PI / 7) * size)
+                          << tip - QPointF(std::cos(angle + M_PI / 7) * size,
+                                           -std::sin(angle + M_PI / 7) * size);
+    m_labelRect = QRectF();
+    if (!m_label.isEmpty()) {
+        const QPointF mid = m_path.pointAtPercent(0.5);
+        QRectF r = QFontMetricsF(labelFont()).boundingRect(m_label);
+        r.adjust(-4, -2, 4, 2);
+        r.moveCenter(mid);
+        m_labelRect = r;
+    }
+    m_bounds = m_path.boundingRect()
+                   .united(m_arrow.boundingRect())
+                   .united(m_labelRect)
+                   .adjusted(-4, -4, 4, 4);
+}
+
+QPainterPath FlowItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    QPainterPath s = stroker.createStroke(m_path);
+    s.addPolygon(m_arrow);
+    if (!m_labelRect.isNull()) s.addRect(m_labelRect);
+    return s;
+}
+
+void FlowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    const CanvasColors& k = canvas()->colors();
+    const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
+    const bool lit = canvas()->isHighlighted(m_id);
+    QColor c = isSelected() ? k.flowSelected : (m_async ? k.flowAsync : k.flowStroke);
+    if (lit) c = k.highlight;
+    if (canvas()->dimOthers() && !lit) c.setAlphaF(c.alphaF() * 0.3);
+    QPen pen(c, lit || isSelected() ? 2.4 : 1.5);
+    if (m_async) pen.setStyle(Qt::DashLine);
+    if (lod < 0.3) {
+        pen.setWidthF(0); // cosmetic hairline: cheapest line there is
+        p->setPen(pen);
+        p->drawPath(m_path);
+        return;
+    }
+    pen.setJoinStyle(Qt::RoundJoin);
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(m_path);
+    p->setPen(QPen(c, 1));
+    p->setBrush(c);
+    p->drawPolygon(m_arrow);
+    if (!m_labelRect.isNull() && lod >= 0.5) {
+        p->setPen(Qt::NoPen);
+        p->setBrush(k.flowLabelBackground);
+        p->drawRoundedRect(m_labelRect, 3, 3);
+        p->setFont(labelFont());
+        p->setPen(k.flowLabel);
+        p->drawText(m_labelRect, Qt::AlignCenter, m_label);
+    }
+}
+
+} // namespace pb::app

@@ -1,0 +1,425 @@
+#include "app/desktop/inspectordock.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/document.h"
+#include "app/desktop/kinds.h"
+#include "app/desktop/tageditor.h"
+#include "app/desktop/theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <set>
+
+namespace pb::app {
+
+namespace {
+QStringList toQStringList(const model::StringList& l)
+{
+    QStringList out;
+    for (const auto& s : l)
+        out << QString::fromStdString(s);
+    return out;
+}
+
+model::StringList fromQStringList(const QStringList& l)
+{
+    model::StringList out;
+    for (const auto& s : l)
+        out.push_back(s.toStdString());
+    return out;
+}
+
+QLabel* mutedLabel(const QString& text, const QString& colorKey)
+{
+    auto* l = new QLabel(text);
+    QPalette pal = l->palette();
+    pal.setColor(QPalette::WindowText, Theme::instance().color(colorKey));
+    l->setPalette(pal);
+    QFont f = l->font();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
+    l->setFont(f);
+    return l;
+}
+} // namespace
+
+InspectorDock::InspectorDock(Document* doc, CanvasScene* scene, QWidget* parent)
+    : QDockWidget(tr("Inspector"), parent)
+    , m_doc(doc)
+    , m_scene(scene)
+    , m_body(new QWidget)
+{
+    setObjectName(QStringLiteral("inspectorDock"));
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_body);
+    setWidget(scroll);
+    connect(scene, &QGraphicsScene::selectionChanged, this, &InspectorDock::scheduleRefresh);
+    auto onChange = [this](const QString& id) {
+        if (id == m_id) scheduleRefresh();
+    };
+    connect(doc, &Document::componentChanged, this, onChange);
+    connect(doc, &Document::flowChanged, this, onChange);
+    connect(doc, &Document::zoneChanged, this, onChange);
+    connect(doc, &Document::componentRemoved, this, onChange);
+    connect(doc, &Document::flowRemoved, this, onChange);
+    connect(doc, &Document::zoneRemoved, this, onChange);
+    connect(doc, &Document::modelReset, this, &InspectorDock::scheduleRefresh);
+    refresh();
+}
+
+void InspectorDock::scheduleRefresh()
+{
+    // Deferred: the editor that caused the change may still be inside its signal handler.
+    if (m_pending) return;
+    m_pending = true;
+    QTimer::singleShot(0, this, &InspectorDock::refresh);
+}
+
+QWidget* InspectorDock::editorFor(const QString& key) const
+{
+    return m_editors.value(key);
+}
+
+void InspectorDock::clearForm()
+{
+    m_editors.clear();
+    m_labelEdit = nullptr;
+    delete m_body->layout();
+    const auto children = m_body->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly);
+    for (QWidget* w : children)
+        w->deleteLater();
+    m_form = new QFormLayout(m_body);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setLabelAlignment(Qt::AlignRight);
+}
+
+void InspectorDock::refresh()
+{
+    m_pending = false;
+    clearForm();
+    const QStringList ids = m_scene->selectedIds();
+    m_id = ids.size() == 1 ? ids.first() : QString();
+    const model::Design& d = m_doc->design();
+    if (ids.size() > 1) {
+        m_form->addRow(
+            mutedLabel(tr("%1 elements selected").arg(ids.size()), QStringLiteral("text.muted")));
+        return;
+    }
+    if (m_id.isEmpty()) {
+        auto* hint = mutedLabel(tr("Select a component, flow or zone to edit it.\n\n"
+                                   "Drag kinds from the palette; drag from a component's "
+                                   "handle to draw a flow; double-click to rename."),
+                                QStringLiteral("text.muted"));
+        hint->setWordWrap(true);
+        m_form->addRow(hint);
+        return;
+    }
+    const std::string id = m_id.toStdString();
+    if (d.component(id))
+        buildComponent();
+    else if (d.flow(id))
+        buildFlow();
+    else if (d.zone(id))
+        buildZone();
+}
+
+void InspectorDock::buildHeader(const QString& title, const QString& subtitle, const QString& icon,
+                                const QColor& tint)
+{
+    auto* row = new QWidget;
+    auto* lay = new QHBoxLayout(row);
+    lay->setContentsMargins(0, 0, 0, 6);
+    auto* pic = new QLabel;
+    pic->setPixmap(Theme::instance().iconPixmap(icon, tint, 32, devicePixelRatioF()));
+    lay->addWidget(pic);
+    auto* text = new QLabel(
+        QStringLiteral("<b>%1</b><br>%2").arg(title.toHtmlEscaped(), subtitle.toHtmlEscaped()));
+    text->setTextFormat(Qt::RichText);
+    lay->addWidget(text, 1);
+    m_form->addRow(row);
+}
+
+void InspectorDock::buildLabelRow(const std::string& label)
+{
+    m_labelEdit = new QLineEdit(QString::fromStdString(label));
+    QLineEdit* edit = m_labelEdit;
+    connect(edit, &QLineEdit::editingFinished, this, [this, edit, id = m_id] {
+        if (!m_doc->design().contains(id.toStdString()) || edit->text().trimmed().isEmpty()) return;
+        if (QUndoCommand* cmd = commands::setLabel(m_doc, id, edit->text()))
+            m_doc->undoStack()->push(cmd);
+    });
+    m_form->addRow(tr("Label"), m_labelEdit);
+}
+
+void InspectorDock::buildComponent()
+{
+    const model::Component& c = *m_doc->design().component(m_id.toStdString());
+    const QString group = kindGroup(c.kind);
+    buildHeader(QString::fromStdString(c.label.empty() ? c.id : c.label),
+                kindDisplayName(c.kind) + QStringLiteral(" · ") + QString::fromStdString(c.id),
+                kindIcon(c.kind),
+                Theme::instance().color(QStringLiteral("component.%1.icon").arg(group)));
+    buildLabelRow(c.label);
+    auto* kind = new QComboBox;
+    if (const model::Vocabulary* v = vocabulary())
+        for (const auto& k : v->kinds())
+            kind->addItem(QString::fromStdString(k.displayName), QString::fromStdString(k.id));
+    if (kind->findData(QString::fromStdString(c.kind)) < 0)
+        kind->addItem(kindDisplayName(c.kind), QString::fromStdString(c.kind));
+    kind->setCurrentIndex(kind->findData(QString::fromStdString(c.kind)));
+    connect(kind, &QComboBox::activated, this, [this, kind] {
+        const std::string k = kind->currentData().toString().toStdString();
+        if (QUndoCommand* cmd = commands::setKind(m_doc, m_id, k)) m_doc->undoStack()->push(cmd);
+    });
+    m_form->addRow(tr("Kind"), kind);
+    if (c.kindInferred) {
+        auto* confirm = new QPushButton(tr("Confirm kind"));
+        confirm->setToolTip(tr("The kind was guessed on import; confirm or change it."));
+        connect(confirm, &QPushButton::clicked, this, [this, k = c.kind] {
+            if (QUndoCommand* cmd = commands::setKind(m_doc, m_id, k))
+                m_doc->undoStack()->push(cmd);
+        });
+        m_form->addRow(mutedLabel(tr("inferred"), QStringLiteral("panel.inferred")), confirm);
+    }
+    if (const model::Zone* z = m_doc->design().parentZone(c.id))
+        m_form->addRow(tr("Zone"),
+                       new QLabel(QString::fromStdString(z->label.empty() ? z->id : z->label)));
+    buildProperties(c.kind, c.props, false);
+    buildAddProperty("component", c.props);
+}
+
+void InspectorDock::buildFlow()
+{
+    const model::Design& d = m_doc->design();
+    const model::Flow& f = *d.flow(m_id.toStdString());
+    buildHeader(QString::fromStdString(f.label.empty() ? f.id : f.label),
+                elementName(d, f.from) + QStringLiteral(" → ") + elementName(d, f.to),
+                QStringLiteral("flow.svg"), Theme::instance().color(QStringLiteral("flow.stroke")));
+    buildLabelRow(f.label);
+    auto* routing = new QComboBox;
+    routing->addItem(tr("Straight"), QStringLiteral("straight"));
+    routing->addItem(tr("Orthogonal"), QStringLiteral("orthogonal"));
+    const bool ortho = model::stringProperty(f.props, "routing").value_or("") == "orthogonal";
+    routing->setCurrentIndex(ortho ? 1 : 0);
+    connect(routing, &QComboBox::activated, this, [this, routing, id = m_id] {
+        const QString v = routing->currentData().toString();
+        setProperty(id, "routing",
+                    v == QLatin1String("orthogonal")
+                        ? std::optional<model::Value>(std::string("orthogonal"))
+                        : std::nullopt);
+    });
+    m_form->addRow(tr("Routing"), routing);
+    bool touchesQueue = false;
+    for (const auto* end : {d.component(f.from), d.component(f.to)})
+        if (end && kindGroup(end->kind) == QLatin1String("messaging")) touchesQueue = true;
+    model::Properties shown = f.props;
+    shown.erase("routing");
+    buildProperties("flow", shown, touchesQueue);
+    buildAddProperty("flow", f.props);
+}
+
+void InspectorDock::buildZone()
+{
+    const model::Zone& z = *m_doc->design().zone(m_id.toStdString());
+    buildHeader(QString::fromStdString(z.label.empty() ? z.id : z.label),
+                zoneDisplayName(z.kind) + QStringLiteral(" · ") + QString::fromStdString(z.id),
+                QString::fromStdString(z.kind) + QStringLiteral(".svg"),
+                Theme::instance().color(
+                    QStringLiteral("zone.%1.stroke").arg(QString::fromStdString(z.kind))));
+    buildLabelRow(z.label);
+    auto* kind = new QComboBox;
+    for (const QString& k : zoneKinds())
+        kind->addItem(zoneDisplayName(k.toStdString()), k);
+    kind->setCurrentIndex(kind->findData(QString::fromStdString(z.kind)));
+    connect(kind, &QComboBox::activated, this, [this, kind] {
+        if (QUndoCommand* cmd =
+                commands::setKind(m_doc, m_id, kind->currentData().toString().toStdString()))
+            m_doc->undoStack()->push(cmd);
+    });
+    m_form->addRow(tr("Kind"), kind);
+    QStringList members;
+    for (const auto& m : z.members)
+        members << elementName(m_doc->design(), m);
+    auto* list = new QLabel(members.isEmpty() ? tr("none — drop components inside")
+                                              : members.join(QStringLiteral(", ")));
+    list->setWordWrap(true);
+    m_form->addRow(tr("Members"), list);
+    buildProperties("zone", z.props, false);
+    buildAddProperty("zone", z.props);
+}
+
+void InspectorDock::buildProperties(const std::string& elementKind, const model::Properties& props,
+                                    bool touchesQueue)
+{
+    const model::Vocabulary* v = vocabulary();
+    const bool isComponent = elementKind != "flow" && elementKind != "zone";
+    std::set<std::string> keys;
+    for (const auto& [k, val] : props)
+        keys.insert(k);
+    if (v && isComponent)
+        if (const auto* spec = v->kind(elementKind))
+            for (const auto& [k, val] : spec->defaults)
+                keys.insert(k);
+    if (v && !isComponent)
+        for (const auto& p : v->properties())
+            if (p.defaultValue &&
+                std::find(p.appliesTo.begin(), p.appliesTo.end(), elementKind) != p.appliesTo.end())
+                keys.insert(p.name);
+    if (keys.empty()) return;
+    auto* title = new QLabel(tr("<b>Properties</b>"));
+    m_form->addRow(title);
+    for (const std::string& key : keys) {
+        const QString qkey = QString::fromStdString(key);
+        const model::PropertySpec* spec = v ? v->property(key) : nullptr;
+        auto it = props.find(key);
+        std::optional<model::Value> value;
+        if (it != props.end())
+            value = it->second;
+        else if (v)
+            value = v->defaultFor(elementKind, key, touchesQueue);
+        if (!value) continue;
+        auto* field = new QWidget;
+        auto* lay = new QHBoxLayout(field);
+        lay->setContentsMargins(0, 0, 0, 0);
+        QWidget* editor = makeEditor(qkey, spec, *value);
+        m_editors.insert(qkey, editor);
+        lay->addWidget(editor, 1);
+        if (it == props.end()) {
+            const bool inferred = key == "sync" && touchesQueue;
+            auto* status = mutedLabel(inferred ? tr("inferred") : tr("default"),
+                                      inferred ? QStringLiteral("panel.inferred")
+                                               : QStringLiteral("panel.default"));
+            status->setToolTip(
+                inferred ? tr("A flow that touches a queue is asynchronous unless drawn otherwise.")
+                         : tr("Not drawn: the vocabulary default applies. Edit to set it."));
+            lay->addWidget(status);
+        } else {
+            auto* remove = new QToolButton;
+            remove->setText(QStringLiteral("×"));
+            remove->setToolTip(tr("Remove %1").arg(qkey));
+            remove->setAutoRaise(true);
+            connect(remove, &QToolButton::clicked, this,
+                    [this, key, id = m_id] { setProperty(id, key, std::nullopt); });
+            lay->addWidget(remove);
+        }
+        auto* name = new QLabel(qkey);
+        if (spec && !spec->description.empty()) {
+            name->setToolTip(QString::fromStdString(spec->description));
+            field->setToolTip(QString::fromStdString(spec->description));
+        }
+        m_form->addRow(name, field);
+    }
+}
+
+QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec* spec,
+                                   const model::Value& value)
+{
+    const std::string k = key.toStdString();
+    const model::ValueType type = spec ? spec->type : model::typeOf(value);
+    if (type == model::ValueType::Bool) {
+        auto* box = new QCheckBox;
+        box->setChecked(std::holds_alternative<bool>(value) && std::get<bool>(value));
+        connect(box, &QCheckBox::clicked, this,
+                [this, k, id = m_id](bool on) { setProperty(id, k, model::Value(on)); });
+        return box;
+    }
+    if (type == model::ValueType::Number) {
+        auto* spin = new QDoubleSpinBox;
+        spin->setRange(-1e12, 1e12);
+        spin->setDecimals(3);
+        spin->setValue(std::holds_alternative<double>(value) ? std::get<double>(value) : 0.0);
+        spin->setKeyboardTracking(false);
+        connect(spin, &QDoubleSpinBox::editingFinished, this,
+                [this, k, spin, id = m_id] { setProperty(id, k, model::Value(spin->value())); });
+        return spin;
+    }
+    if (type == model::ValueType::List) {
+        auto* tags = new TagEditor;
+        if (auto* l = std::get_if<model::StringList>(&value))
+            tags->setTags(toQStringList(*l));
+        else if (auto* s = std::get_if<std::string>(&value))
+            tags->setTags({QString::fromStdString(*s)});
+        connect(tags, &TagEditor::tagsEdited, this, [this, k, id = m_id](const QStringList& list) {
+            setProperty(id, k, model::Value(fromQStringList(list)));
+        });
+        return tags;
+    }
+    const QString current = QString::fromStdString(model::toDisplayString(value));
+    if (spec && !spec->allowed.empty()) {
+        auto* combo = new QComboBox;
+        for (const auto& a : spec->allowed)
+            combo->addItem(QString::fromStdString(a));
+        if (combo->findText(current) < 0) combo->addItem(current);
+        combo->setCurrentText(current);
+        connect(combo, &QComboBox::activated, this, [this, k, combo, id = m_id] {
+            setProperty(id, k, model::Value(combo->currentText().toStdString()));
+        });
+        return combo;
+    }
+    auto* edit = new QLineEdit(current);
+    connect(edit, &QLineEdit::editingFinished, this, [this, k, edit, id = m_id] {
+        setProperty(id, k, model::Value(edit->text().toStdString()));
+    });
+    return edit;
+}
+
+void InspectorDock::buildAddProperty(const std::string& elementType, const model::Properties& props)
+{
+    auto* row = new QWidget;
+    auto* lay = new QHBoxLayout(row);
+    lay->setContentsMargins(0, 8, 0, 0);
+    auto* name = new QComboBox;
+    name->setEditable(true);
+    name->lineEdit()->setPlaceholderText(tr("property name"));
+    if (const model::Vocabulary* v = vocabulary())
+        for (const auto& p : v->properties())
+            if (!props.count(p.name) && !m_editors.contains(QString::fromStdString(p.name)) &&
+                (p.appliesTo.empty() || std::find(p.appliesTo.begin(), p.appliesTo.end(),
+                                                  elementType) != p.appliesTo.end()))
+                name->addItem(QString::fromStdString(p.name));
+    name->setCurrentIndex(-1);
+    auto* add = new QPushButton(tr("Add"));
+    lay->addWidget(name, 1);
+    lay->addWidget(add);
+    connect(add, &QPushButton::clicked, this, [this, name, id = m_id] {
+        const std::string key = name->currentText().trimmed().toStdString();
+        if (key.empty()) return;
+        const model::Vocabulary* v = vocabulary();
+        const model::PropertySpec* spec = v ? v->property(key) : nullptr;
+        model::Value value = std::string();
+        if (spec && spec->defaultValue)
+            value = *spec->defaultValue;
+        else if (spec && spec->type == model::ValueType::Bool)
+            value = true;
+        else if (spec && spec->type == model::ValueType::Number)
+            value = 0.0;
+        else if (spec && spec->type == model::ValueType::List)
+            value = model::StringList{};
+        else if (spec && !spec->allowed.empty())
+            value = spec->allowed.front();
+        setProperty(id, key, value);
+    });
+    m_form->addRow(tr("Add property"), row);
+}
+
+void InspectorDock::setProperty(const QString& id, const std::string& key,
+                                const std::optional<model::Value>& value)
+{
+    if (id.isEmpty() || !m_doc->design().contains(id.toStdString())) return;
+    if (QUndoCommand* cmd = commands::setProperty(m_doc, id, key, value))
+        m_doc->undoStack()->push(cmd);
+}
+
+} // namespace pb::app

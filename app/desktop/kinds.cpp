@@ -1,0 +1,99 @@
+#include "app/desktop/kinds.h"
+
+#include "app/desktop/theme.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace pb::app {
+
+const model::Vocabulary* vocabulary()
+{
+    static const model::Vocabulary* vocab = []() -> const model::Vocabulary* {
+        // builtin() aborts on a broken installation; check first so a missing file only costs
+        // icons and editors, not the user's session.
+        const QDir dir(resourcesDir() + QStringLiteral("/vocabulary"));
+        if (dir.entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty()) return nullptr;
+        return &model::Vocabulary::builtin();
+    }();
+    return vocab;
+}
+
+QString kindDisplayName(const std::string& kind)
+{
+    if (auto* v = vocabulary())
+        if (auto* k = v->kind(kind); k && !k->displayName.empty())
+            return QString::fromStdString(k->displayName);
+    QString s = QString::fromStdString(kind).replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!s.isEmpty()) s[0] = s[0].toUpper();
+    return s;
+}
+
+QString kindGroup(const std::string& kind)
+{
+    if (auto* v = vocabulary())
+        if (auto* k = v->kind(kind); k && !k->group.empty())
+            return QString::fromStdString(k->group);
+    return QStringLiteral("default");
+}
+
+QString kindIcon(const std::string& kind)
+{
+    if (auto* v = vocabulary())
+        if (auto* k = v->kind(kind); k && !k->icon.empty()) return QString::fromStdString(k->icon);
+    return QString::fromStdString(kind) + QStringLiteral(".svg");
+}
+
+QSizeF componentSize(const model::Component& c)
+{
+    if (c.size.width > 0 && c.size.height > 0) return {c.size.width, c.size.height};
+    if (auto* v = vocabulary())
+        if (auto* k = v->kind(c.kind); k && k->defaultSize.width > 0 && k->defaultSize.height > 0)
+            return {k->defaultSize.width, k->defaultSize.height};
+    return {160, 60};
+}
+
+QSizeF zoneMinimumSize()
+{
+    return {120, 80};
+}
+
+QStringList zoneKinds()
+{
+    return {QStringLiteral("region"), QStringLiteral("az"), QStringLiteral("trust_boundary")};
+}
+
+QString zoneDisplayName(const std::string& kind)
+{
+    if (kind == "region") return QCoreApplication::translate("Kinds", "Region");
+    if (kind == "az") return QCoreApplication::translate("Kinds", "Availability zone");
+    if (kind == "trust_boundary") return QCoreApplication::translate("Kinds", "Trust boundary");
+    return QString::fromStdString(kind);
+}
+
+QString elementName(const model::Design& d, const std::string& id)
+{
+    std::string label;
+    if (auto* c = d.component(id))
+        label = c->label;
+    else if (auto* f = d.flow(id))
+        label = f->label;
+    else if (auto* z = d.zone(id))
+        label = z->label;
+    return QString::fromStdString(label.empty() ? id : label);
+}
+
+bool flowIsAsync(const model::Design& d, const model::Flow& f)
+{
+    if (auto sync = model::boolProperty(f.props, "sync")) return !*sync;
+    bool touchesQueue = false;
+    for (const auto* end : {d.component(f.from), d.component(f.to)})
+        if (end && kindGroup(end->kind) == QLatin1String("messaging")) touchesQueue = true;
+    if (auto* v = vocabulary())
+        if (auto def = v->defaultFor("flow", "sync", touchesQueue))
+            if (auto* b = std::get_if<bool>(&*def)) return !*b;
+    return touchesQueue;
+}
+
+} // namespace pb::app

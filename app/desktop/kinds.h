@@ -1,0 +1,31 @@
+#pragma once
+
+#include "model/design.h"
+#include "model/vocabulary.h"
+
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+
+namespace pb::app {
+
+// The desktop's view of the vocabulary. Returns nullptr when the vocabulary files are not
+// installed, so the canvas still opens (with plain shapes) instead of aborting.
+const model::Vocabulary* vocabulary();
+
+QString kindDisplayName(const std::string& kind);
+// Palette group: edge, compute, data, messaging, compliance; "default" if unknown.
+QString kindGroup(const std::string& kind);
+QString kindIcon(const std::string& kind);
+QSizeF componentSize(const model::Component& c);
+QSizeF zoneMinimumSize();
+// Zone kinds drawn as containers, in palette order.
+QStringList zoneKinds();
+QString zoneDisplayName(const std::string& kind);
+// "label" when set, else the id: how commands and messages name an element.
+QString elementName(const model::Design& d, const std::string& id);
+// True if the flow is asynchronous: sync=false drawn, or the vocabulary default (a flow that
+// touches a messaging component defaults to async).
+bool flowIsAsync(const model::Design& d, const model::Flow& f);
+
+} // namespace pb::app

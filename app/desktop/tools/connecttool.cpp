@@ -1,0 +1,70 @@
+#include "app/desktop/tools/connecttool.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/commands/elementcommands.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/document.h"
+#include "app/desktop/kinds.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QUndoStack>
+
+namespace pb::app {
+
+ConnectTool::ConnectTool(CanvasScene* scene)
+    : Tool(scene)
+    , m_gesture(scene)
+{
+}
+
+bool ConnectTool::mousePress(QGraphicsSceneMouseEvent* e)
+{
+    if (e->button() != Qt::LeftButton) return false;
+    for (QGraphicsItem* item : m_scene->items(e->scenePos()))
+        if (item->type() == ComponentItem::Type) {
+            m_gesture.begin(static_cast<ComponentItem*>(item), e->scenePos());
+            return true;
+        }
+    return true;
+}
+
+bool ConnectTool::mouseMove(QGraphicsSceneMouseEvent* e)
+{
+    m_gesture.move(e->scenePos(), e->modifiers() & Qt::AltModifier);
+    return true;
+}
+
+bool ConnectTool::mouseRelease(QGraphicsSceneMouseEvent* e)
+{
+    const QString id = m_gesture.finish(e->scenePos(), e->modifiers() & Qt::AltModifier);
+    if (!id.isEmpty()) m_scene->selectIds({id});
+    return true;
+}
+
+InsertComponentTool::InsertComponentTool(CanvasScene* scene, const std::string& kind)
+    : Tool(scene)
+    , m_kind(kind)
+{
+}
+
+bool InsertComponentTool::mousePress(QGraphicsSceneMouseEvent* e)
+{
+    if (e->button() != Qt::LeftButton) {
+        m_finished = true; // right click: give up placing
+        return true;
+    }
+    model::Component probe;
+    probe.kind = m_kind;
+    const QSizeF size = componentSize(probe);
+    Document* doc = m_scene->document();
+    AddElementsCommand* cmd = commands::addComponent(
+        doc, m_kind, m_scene->snap(e->scenePos() - QPointF(size.width() / 2, size.height() / 2)));
+    const QString id = cmd->ids().value(0);
+    doc->undoStack()->push(cmd);
+    m_scene->selectIds({id});
+    m_finished = true;
+    return true;
+}
+
+} // namespace pb::app

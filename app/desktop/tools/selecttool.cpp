@@ -1,0 +1,188 @@
+#include "app/desktop/tools/selecttool.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/document.h"
+#include "app/desktop/kinds.h"
+#include "app/desktop/zoneitem.h"
+
+#include <QGraphicsRectItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QPen>
+#include <QUndoStack>
+
+namespace pb::app {
+
+SelectTool::SelectTool(CanvasScene* scene)
+    : Tool(scene)
+    , m_connect(scene)
+{
+}
+
+SelectTool::~SelectTool()
+{
+    cancel();
+}
+
+bool SelectTool::mousePress(QGraphicsSceneMouseEvent* e)
+{
+    if (e->button() != Qt::LeftButton) return false;
+    const QPointF p = e->scenePos();
+    for (QGraphicsItem* item : m_scene->items(p)) {
+        if (item->type() == ComponentItem::Type) {
+            auto* c = static_cast<ComponentItem*>(item);
+            if (c->isOnHandle(p)) {
+                m_connect.begin(c, p);
+                return true;
+            }
+            break;
+        }
+    }
+    if (beginResize(p)) return true;
+    m_scene->baseMousePress(e);
+    recordPress();
+    return true;
+}
+
+bool SelectTool::mouseMove(QGraphicsSceneMouseEvent* e)
+{
+    const bool detach = e->modifiers() & Qt::AltModifier;
+    if (m_connect.isActive()) {
+        m_connect.move(e->scenePos(), detach);
+        return true;
+    }
+    if (m_resizePreview) {
+        m_resizePreview->setRect(resizedRect(e->scenePos()));
+        return true;
+    }
+    m_scene->baseMouseMove(e);
+    if ((e->buttons() & Qt::LeftButton) && m_roots.size() == 1) {
+        // Show which zone the dragged element will belong to when dropped.
+        QGraphicsItem* item = m_scene->itemFor(m_roots.first());
+        QSet<QString> exclude = m_scene->descendantsOf(m_roots.first());
+        exclude.insert(m_roots.first());
+        m_scene->setDropTarget(item ? m_scene->zoneAt(item->sceneBoundingRect().center(), exclude)
+                                    : nullptr);
+    }
+    return true;
+}
+
+bool SelectTool::mouseRelease(QGraphicsSceneMouseEvent* e)
+{
+    if (m_connect.isActive()) {
+        m_connect.finish(e->scenePos(), e->modifiers() & Qt::AltModifier);
+        return true;
+    }
+    if (m_resizePreview) {
+        finishResize(e->scenePos());
+        return true;
+    }
+    m_scene->baseMouseRelease(e);
+    m_scene->setDropTarget(nullptr);
+    pushMove();
+    return true;
+}
+
+void SelectTool::cancel()
+{
+    m_connect.cancel();
+    if (m_resizePreview) {
+        m_scene->removeItem(m_resizePreview);
+        delete m_resizePreview;
+        m_resizePreview = nullptr;
+    }
+    m_start.clear();
+    m_roots.clear();
+}
+
+void SelectTool::recordPress()
+{
+    m_start.clear();
+    m_roots.clear();
+    for (QGraphicsItem* item : m_scene->selectedItems()) {
+        const QString id = CanvasScene::idOf(item);
+        if (item->type() != ComponentItem::Type && item->type() != ZoneItem::Type) continue;
+        m_roots << id;
+        m_start.insert(id, item->pos());
+        if (item->type() == ZoneItem::Type)
+            for (const QString& member : m_scene->descendantsOf(id))
+                if (QGraphicsItem* m = m_scene->itemFor(member)) m_start.insert(member, m->pos());
+    }
+}
+
+QHash<QString, QString> SelectTool::newParents() const
+{
+    const model::Design& d = m_scene->document()->design();
+    QHash<QString, QString> parents;
+    for (const QString& id : m_roots) {
+        QGraphicsItem* item = m_scene->itemFor(id);
+        if (!item) continue;
+        QSet<QString> exclude = m_scene->descendantsOf(id);
+        exclude.insert(id);
+        ZoneItem* zone = m_scene->zoneAt(item->sceneBoundingRect().center(), exclude);
+        const QString now = zone ? zone->id() : QString();
+        const model::Zone* before = d.parentZone(id.toStdString());
+        if (now != (before ? qs(before->id) : QString())) parents.insert(id, now);
+    }
+    return parents;
+}
+
+void SelectTool::pushMove()
+{
+    QHash<QString, QPointF> moved;
+    for (auto it = m_start.begin(); it != m_start.end(); ++it)
+        if (QGraphicsItem* item = m_scene->itemFor(it.key()); item && item->pos() != it.value())
+            moved.insert(it.key(), item->pos());
+    if (!moved.isEmpty()) {
+        Document* doc = m_scene->document();
+        if (QUndoCommand* cmd = commands::move(doc, moved, newParents()))
+            doc->undoStack()->push(cmd);
+    }
+    m_start.clear();
+    m_roots.clear();
+}
+
+bool SelectTool::beginResize(QPointF scenePos)
+{
+    for (QGraphicsItem* item : m_scene->selectedItems()) {
+        QRectF r;
+        if (item->type() == ComponentItem::Type &&
+            static_cast<ComponentItem*>(item)->isOnResizeGrip(scenePos))
+            r = static_cast<ComponentItem*>(item)->sceneRect();
+        else if (item->type() == ZoneItem::Type &&
+                 static_cast<ZoneItem*>(item)->isOnResizeGrip(scenePos))
+            r = static_cast<ZoneItem*>(item)->sceneRect();
+        if (r.isNull()) continue;
+        m_resizeId = CanvasScene::idOf(item);
+        m_resizeFrom = r;
+        m_resizePreview = new QGraphicsRectItem(r);
+        m_resizePreview->setPen(QPen(m_scene->colors().selection, 1.5, Qt::DashLine));
+        m_resizePreview->setZValue(1000);
+        m_scene->addItem(m_resizePreview);
+        return true;
+    }
+    return false;
+}
+
+QRectF SelectTool::resizedRect(QPointF scenePos) const
+{
+    const bool zone = m_scene->zoneItem(m_resizeId) != nullptr;
+    const QSizeF minimum = zone ? zoneMinimumSize() : QSizeF(80, 40);
+    QPointF br = m_scene->snap(scenePos);
+    br.setX(qMax(br.x(), m_resizeFrom.left() + minimum.width()));
+    br.setY(qMax(br.y(), m_resizeFrom.top() + minimum.height()));
+    return QRectF(m_resizeFrom.topLeft(), br);
+}
+
+void SelectTool::finishResize(QPointF scenePos)
+{
+    const QRectF r = resizedRect(scenePos);
+    const QString id = m_resizeId;
+    cancel();
+    if (r == m_resizeFrom) return;
+    Document* doc = m_scene->document();
+    if (QUndoCommand* cmd = commands::resize(doc, id, r)) doc->undoStack()->push(cmd);
+}
+
+} // namespace pb::app

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "app/desktop/tools/connectgesture.h"
+#include "app/desktop/tools/tool.h"
+
+#include <QHash>
+#include <QPointF>
+#include <QRectF>
+#include <QStringList>
+
+class QGraphicsRectItem;
+
+namespace pb::app {
+
+// The default tool: click and rubber-band selection (Qt's own), moving with one undo command
+// per gesture (positions recorded on press, pushed on release, membership updated by where the
+// element lands), resizing from the corner grip, and new flows from a component's handle.
+class SelectTool : public Tool
+{
+public:
+    explicit SelectTool(CanvasScene* scene);
+    ~SelectTool() override;
+    QString name() const override { return QStringLiteral("select"); }
+    bool mousePress(QGraphicsSceneMouseEvent* e) override;
+    bool mouseMove(QGraphicsSceneMouseEvent* e) override;
+    bool mouseRelease(QGraphicsSceneMouseEvent* e) override;
+    void cancel() override;
+
+private:
+    void recordPress();
+    void pushMove();
+    QHash<QString, QString> newParents() const;
+    bool beginResize(QPointF scenePos);
+    void finishResize(QPointF scenePos);
+    QRectF resizedRect(QPointF scenePos) const;
+
+    ConnectGesture m_connect;
+    QHash<QString, QPointF> m_start; // element id → position at press
+    QStringList m_roots;             // what the user picked up (not carried members)
+    QString m_resizeId;
+    QRectF m_resizeFrom;
+    QGraphicsRectItem* m_resizePreview = nullptr;
+};
+
+} // namespace pb::app

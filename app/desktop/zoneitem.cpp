@@ -1,0 +1,136 @@
+#include "app/desktop/zoneitem.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/kinds.h"
+#include "app/desktop/theme.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace pb::app {
+
+namespace {
+QFont titleFont()
+{
+    QFont f;
+    f.setPointSizeF(9);
+    f.setBold(true);
+    return f;
+}
+} // namespace
+
+ZoneItem::ZoneItem(CanvasScene* scene, const QString& id)
+    : m_id(id)
+{
+    Q_UNUSED(scene);
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
+    setZValue(-100);
+}
+
+CanvasScene* ZoneItem::canvas() const
+{
+    return static_cast<CanvasScene*>(scene());
+}
+
+void ZoneItem::sync(const model::Zone& z)
+{
+    QSizeF size(z.size.width, z.size.height);
+    size = size.expandedTo(zoneMinimumSize());
+    if (size != m_rect.size()) {
+        prepareGeometryChange();
+        m_rect = QRectF(QPointF(0, 0), size);
+    }
+    m_kind = QString::fromStdString(z.kind);
+    m_label = QString::fromStdString(z.label.empty() ? z.id : z.label);
+    m_members.clear();
+    for (const auto& m : z.members)
+        m_members << QString::fromStdString(m);
+    setPos(z.pos.x, z.pos.y);
+    update();
+}
+
+bool ZoneItem::isOnResizeGrip(QPointF scenePos) const
+{
+    if (!isSelected()) return false;
+    const QPointF corner = mapToScene(m_rect.bottomRight());
+    return QRectF(corner - QPointF(10, 10), QSizeF(14, 14)).contains(scenePos);
+}
+
+QRectF ZoneItem::titleRect() const
+{
+    const QFontMetricsF fm(titleFont());
+    const qreal w = fm.horizontalAdvance(m_label) + 34;
+    return QRectF(m_rect.left(), m_rect.top(), qMin(w, m_rect.width()), fm.height() + 8);
+}
+
+QRectF ZoneItem::boundingRect() const
+{
+    return m_rect.adjusted(-3, -3, 3, 3);
+}
+
+QPainterPath ZoneItem::shape() const
+{
+    // Only the frame and the title tab grab the mouse, so a rubber band can start inside a
+    // zone and clicks inside reach the empty canvas.
+    QPainterPath outer, inner;
+    outer.addRect(m_rect.adjusted(-3, -3, 3, 3));
+    inner.addRect(m_rect.adjusted(6, 6, -6, -6));
+    QPainterPath frame = outer.subtracted(inner);
+    frame.addRect(titleRect());
+    return frame;
+}
+
+void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    CanvasScene* s = canvas();
+    const CanvasColors& k = s->colors();
+    const ZoneColors& zc = k.zone(m_kind);
+    const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
+    const bool target = s->dropTarget() == this;
+    QPen pen(target ? k.dropTarget : (isSelected() ? k.selection : zc.stroke),
+             target || isSelected() ? 2.5 : 1.5);
+    if (m_kind == QLatin1String("trust_boundary")) pen.setStyle(Qt::DashLine);
+    if (m_kind == QLatin1String("az")) pen.setStyle(Qt::DotLine);
+    p->setPen(pen);
+    p->setBrush(target ? k.dropTargetFill : zc.fill);
+    p->drawRoundedRect(m_rect, 12, 12);
+    if (s->isHighlighted(m_id)) {
+        p->setPen(QPen(k.highlight, 3));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(m_rect.adjusted(-2, -2, 2, 2), 12, 12);
+    }
+    if (lod < 0.3) return;
+    const QRectF title = titleRect();
+    const int iconSize = 16;
+    const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    p->drawPixmap(QRectF(title.left() + 8, title.center().y() - iconSize / 2.0, iconSize, iconSize),
+                  Theme::instance().iconPixmap(m_kind + QStringLiteral(".svg"), zc.stroke,
+                                               qRound(iconSize * qMax<qreal>(lod, 1)), dpr),
+                  QRectF());
+    p->setFont(titleFont());
+    p->setPen(zc.label);
+    p->drawText(title.adjusted(28, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, m_label);
+    if (isSelected()) {
+        p->setPen(QPen(k.handleStroke, 1.5));
+        p->setBrush(k.handle);
+        p->drawRect(QRectF(m_rect.bottomRight() - QPointF(5, 5), QSizeF(10, 10)));
+    }
+}
+
+QVariant ZoneItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    CanvasScene* s = canvas();
+    if (change == ItemPositionChange && s && !s->applyingModel()) {
+        const QPointF next = s->snapEnabled() ? s->snap(value.toPointF()) : value.toPointF();
+        // Carry members that the user did not select themselves (Qt moves those already).
+        const QPointF delta = next - pos();
+        for (const QString& id : std::as_const(m_members))
+            if (QGraphicsItem* item = s->itemFor(id); item && !item->isSelected())
+                item->setPos(item->pos() + delta);
+        return next;
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace pb::app

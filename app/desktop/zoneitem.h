@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/design.h"
+
+#include <QGraphicsItem>
+#include <QString>
+#include <QStringList>
+
+namespace pb::app {
+
+class CanvasScene;
+
+// A region, availability zone or trust boundary: a container with explicit members. Moving
+// it by hand carries its members (and nested zones) along; positions set from the model do not.
+class ZoneItem : public QGraphicsItem
+{
+public:
+    enum
+    {
+        Type = UserType + 3
+    };
+
+    ZoneItem(CanvasScene* scene, const QString& id);
+    int type() const override { return Type; }
+    QString id() const { return m_id; }
+    QString kind() const { return m_kind; }
+
+    void sync(const model::Zone& z);
+    QRectF rect() const { return m_rect; }
+    QRectF sceneRect() const { return m_rect.translated(pos()); }
+    const QStringList& members() const { return m_members; }
+    bool isOnResizeGrip(QPointF scenePos) const;
+    // Title tab at the top-left, the place to grab a zone when its inside is covered.
+    QRectF titleRect() const;
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* w) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    CanvasScene* canvas() const;
+
+    QString m_id, m_kind, m_label;
+    QStringList m_members;
+    QRectF m_rect;
+};
+
+} // namespace pb::app
