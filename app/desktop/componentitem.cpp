@@ -50,7 +50,7 @@ QPointF ComponentItem::handleScenePos() const
 bool ComponentItem::isOnHandle(QPointF scenePos) const
 {
     if (!(m_hover || isSelected())) return false;
-    return QLineF(scenePos, handleScenePos()).length() <= kHandleRadius + 3;
+    return QLineF(scenePos, handleScenePos()).length() <= kHandleRadius + 6;
 }
 
 bool ComponentItem::isOnResizeGrip(QPointF scenePos) const
@@ -70,7 +70,7 @@ void ComponentItem::setBadge(const QString& severity, int count)
 QRectF ComponentItem::boundingRect() const
 {
     // Room for the selection outline, the connection handle, the shadow and a badge.
-    return m_rect.adjusted(-4, -12, kHandleRadius + 4, 6);
+    return m_rect.adjusted(-4, -12, kHandleRadius + 8, 6);
 }
 
 QPainterPath ComponentItem::shape() const
@@ -78,8 +78,8 @@ QPainterPath ComponentItem::shape() const
     QPainterPath path;
     path.addRoundedRect(m_rect, 8, 8);
     if (m_hover || isSelected())
-        path.addEllipse(QPointF(m_rect.right(), m_rect.center().y()), kHandleRadius + 3,
-                        kHandleRadius + 3);
+        path.addEllipse(QPointF(m_rect.right(), m_rect.center().y()), kHandleRadius + 6,
+                        kHandleRadius + 6);
     return path;
 }
 
@@ -110,7 +110,7 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
         p->setBrush(k.highlightFill);
         p->drawRoundedRect(m_rect.adjusted(-3, -3, 3, 3), 10, 10);
     }
-    if (lod >= 0.55) paintDetails(p, lod, gc);
+    if (lod >= 0.55) paintDetails(p, gc);
     if (dimmed) {
         p->setPen(Qt::NoPen);
         p->setBrush(k.dimOverlay);
@@ -118,23 +118,13 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
     }
 }
 
-void ComponentItem::paintDetails(QPainter* p, qreal lod, const GroupColors& gc)
+void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc)
 {
     const CanvasColors& k = canvas()->colors();
     const qreal iconSize = qMin<qreal>(28, m_rect.height() - 16);
     const QRectF iconRect(m_rect.left() + 12, m_rect.center().y() - iconSize / 2, iconSize,
                           iconSize);
-    // SVG exports get the vector icon (text stays text, shapes stay shapes); screens get a
-    // cached pixmap sized for the current zoom and device pixel ratio.
-    if (p->paintEngine() && p->paintEngine()->type() == QPaintEngine::SVG) {
-        QSvgRenderer r(Theme::instance().tintedSvg(m_icon, gc.icon));
-        if (r.isValid()) r.render(p, iconRect);
-    } else {
-        const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
-        const int logical = qBound(8, qRound(iconSize * lod), 256);
-        p->drawPixmap(iconRect, Theme::instance().iconPixmap(m_icon, gc.icon, logical, dpr),
-                      QRectF());
-    }
+    Theme::instance().paintIcon(p, iconRect, m_icon, gc.icon);
     const QRectF textRect = m_rect.adjusted(iconSize + 20, 6, -8, -6);
     QFont f = p->font();
     f.setPointSizeF(10);

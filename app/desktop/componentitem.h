@@ -20,7 +20,7 @@ public:
     {
         Type = UserType + 1
     };
-    static constexpr qreal kHandleRadius = 6;
+    static constexpr qreal kHandleRadius = 7;
 
     ComponentItem(CanvasScene* scene, const QString& id);
     int type() const override { return Type; }
@@ -52,7 +52,7 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent* e) override;
 
 private:
-    void paintDetails(QPainter* p, qreal lod, const struct GroupColors& gc);
+    void paintDetails(QPainter* p, const struct GroupColors& gc);
     CanvasScene* canvas() const;
 
     QString m_id;

@@ -7,9 +7,11 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleHints>
+#include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
 
 namespace pb::app {
@@ -153,6 +155,20 @@ QPixmap Theme::iconPixmap(const QString& iconName, const QColor& tint, int logic
     pm.setDevicePixelRatio(devicePixelRatio);
     m_pixmapCache.insert(key, pm);
     return pm;
+}
+
+void Theme::paintIcon(QPainter* p, const QRectF& target, const QString& iconName,
+                      const QColor& tint) const
+{
+    if (p->paintEngine() && p->paintEngine()->type() == QPaintEngine::SVG) {
+        QSvgRenderer r(tintedSvg(iconName, tint));
+        if (r.isValid()) r.render(p, target);
+        return;
+    }
+    const qreal scale = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
+    const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    const int logical = qBound(8, qRound(target.width() * scale), 256);
+    p->drawPixmap(target, iconPixmap(iconName, tint, logical, dpr), QRectF());
 }
 
 QIcon Theme::icon(const QString& iconName, const QColor& tint) const

@@ -7,6 +7,8 @@
 #include <QPixmap>
 #include <QString>
 
+class QPainter;
+
 namespace pb::app {
 
 // Colours from resources/themes/{light,dark}.json, addressed by dotted path
@@ -38,6 +40,10 @@ public:
     QPixmap iconPixmap(const QString& iconName, const QColor& tint, int logicalSize,
                        qreal devicePixelRatio) const;
     QIcon icon(const QString& iconName, const QColor& tint) const;
+    // Paints an icon into `target`: vector into SVG exports (no bitmaps in the file), a cached
+    // pixmap sized for the current zoom and device pixel ratio everywhere else.
+    void paintIcon(QPainter* p, const QRectF& target, const QString& iconName,
+                   const QColor& tint) const;
     // Raw SVG bytes with currentColor replaced (for vector painting into SVG exports).
     QByteArray tintedSvg(const QString& iconName, const QColor& tint) const;
 

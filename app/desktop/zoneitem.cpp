@@ -103,11 +103,9 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     if (lod < 0.3) return;
     const QRectF title = titleRect();
     const int iconSize = 16;
-    const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
-    p->drawPixmap(QRectF(title.left() + 8, title.center().y() - iconSize / 2.0, iconSize, iconSize),
-                  Theme::instance().iconPixmap(m_kind + QStringLiteral(".svg"), zc.stroke,
-                                               qRound(iconSize * qMax<qreal>(lod, 1)), dpr),
-                  QRectF());
+    Theme::instance().paintIcon(
+        p, QRectF(title.left() + 8, title.center().y() - iconSize / 2.0, iconSize, iconSize),
+        m_kind + QStringLiteral(".svg"), zc.stroke);
     p->setFont(titleFont());
     p->setPen(zc.label);
     p->drawText(title.adjusted(28, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, m_label);

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "app/desktop/elementjson.h"
+#include "model/design.h"
+
+#include <string>
+
+namespace pb::test {
+
+inline model::Component component(const std::string& id, const std::string& kind, double x,
+                                  double y)
+{
+    model::Component c;
+    c.id = id;
+    c.kind = kind;
+    c.label = id;
+    c.pos = {x, y};
+    return c;
+}
+
+inline model::Flow flow(const std::string& id, const std::string& from, const std::string& to)
+{
+    model::Flow f;
+    f.id = id;
+    f.from = from;
+    f.to = to;
+    return f;
+}
+
+// api → cache, api → orders-db, inside region eu; a lone client outside.
+inline model::Design smallDesign()
+{
+    model::Design d;
+    d.title = "small";
+    d.addComponent(component("client", "client", 0, 0));
+    d.addComponent(component("api", "service", 240, 0));
+    d.addComponent(component("cache", "cache", 480, -120));
+    d.addComponent(component("orders-db", "database", 480, 120));
+    d.addFlow(flow("f1", "client", "api"));
+    d.addFlow(flow("f2", "api", "cache"));
+    d.addFlow(flow("f3", "api", "orders-db"));
+    model::Zone z;
+    z.id = "eu";
+    z.kind = "region";
+    z.label = "eu-west";
+    z.pos = {200, -200};
+    z.size = {520, 440};
+    z.members = {"api", "cache", "orders-db"};
+    d.addZone(z);
+    return d;
+}
+
+inline std::string dump(const model::Design& d)
+{
+    return app::designToJson(d).dump(1);
+}
+
+} // namespace pb::test

@@ -1,0 +1,167 @@
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
+#include "app/desktop/clipboard.h"
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/document.h"
+#include "app/desktop/editactions.h"
+#include "app/desktop/exporter.h"
+#include "testdesigns.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QImage>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pb;
+using namespace pb::app;
+
+// Files through the Document (save, reopen, bad input), exports, and the clipboard.
+class TstFiles : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void saveAndReopenGivesSameDrawing()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        doc.undoStack()->push(commands::setProperty(&doc, QStringLiteral("orders-db"), "replicas",
+                                                    model::Value(3.0)));
+        doc.undoStack()->push(commands::setProperty(&doc, QStringLiteral("f2"), "routing",
+                                                    model::Value(std::string("orthogonal"))));
+        QVERIFY(doc.isModified());
+        const QString path = m_dir.filePath(QStringLiteral("round.probeboard"));
+        QString error;
+        QVERIFY2(doc.save(path, &error), qPrintable(error));
+        QVERIFY(!doc.isModified());
+        QCOMPARE(doc.filePath(), path);
+
+        Document again;
+        QVERIFY2(again.load(path, &error), qPrintable(error));
+        QCOMPARE(test::dump(again.design()), test::dump(doc.design()));
+        QVERIFY(again.design() == doc.design());
+        QVERIFY(!again.isModified());
+    }
+
+    void unreadableFileKeepsCurrentDocument()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        const std::string before = test::dump(doc.design());
+        const QString path = m_dir.filePath(QStringLiteral("broken.probeboard"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ \"components\": [ { \"id\": ");
+        f.close();
+        QString error;
+        QVERIFY(!doc.load(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("broken.probeboard")), qPrintable(error));
+        QCOMPARE(test::dump(doc.design()), before);
+        QVERIFY(!doc.load(m_dir.filePath(QStringLiteral("missing.probeboard")), &error));
+        QVERIFY(error.contains(QStringLiteral("missing.probeboard")));
+        QCOMPARE(test::dump(doc.design()), before);
+    }
+
+    void svgExportKeepsTextAsText()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        CanvasScene scene(&doc);
+        scene.selectIds({QStringLiteral("api")});
+        const QString path = m_dir.filePath(QStringLiteral("out.svg"));
+        QString error;
+        QVERIFY2(exporter::exportSvg(&scene, path, QStringLiteral("small"), &error),
+                 qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray svg = f.readAll();
+        QVERIFY(svg.contains("<text"));
+        QVERIFY(svg.contains("orders-db"));
+        QVERIFY(!svg.contains("<image")); // no bitmaps: labels and shapes stay vector
+        QCOMPARE(scene.selectedIds(), QStringList{QStringLiteral("api")}); // selection restored
+    }
+
+    void pngExportScalesAndCanBeTransparent()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        CanvasScene scene(&doc);
+        QString error;
+        const QString one = m_dir.filePath(QStringLiteral("one.png"));
+        const QString two = m_dir.filePath(QStringLiteral("two.png"));
+        QVERIFY(exporter::exportPng(&scene, one, 1.0, false, &error));
+        QVERIFY(exporter::exportPng(&scene, two, 2.0, true, &error));
+        const QImage a(one), b(two);
+        QVERIFY(!a.isNull() && !b.isNull());
+        QVERIFY(qAbs(b.width() - 2 * a.width()) <= 2);
+        QCOMPARE(qAlpha(a.pixel(1, 1)), 255);
+        QCOMPARE(qAlpha(b.pixel(1, 1)), 0);
+    }
+
+    void copyPasteCreatesNewIds()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        CanvasScene scene(&doc);
+        CanvasView view(&scene);
+        EditActions edit(&doc, &scene, &view);
+        scene.selectIds({QStringLiteral("api"), QStringLiteral("orders-db")});
+        edit.copy();
+        QVERIFY(QApplication::clipboard()->mimeData()->hasFormat(QLatin1String(clipboard::kMime)));
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("orders-db")));
+        QVERIFY(edit.paste());
+        const model::Design& d = doc.design();
+        QCOMPARE(d.components().size(), size_t(6));
+        QCOMPARE(d.flows().size(), size_t(4)); // the api → orders-db flow came along
+        const QStringList pasted = scene.selectedIds();
+        QCOMPARE(pasted.size(), 3);
+        for (const QString& id : pasted) {
+            QVERIFY(id != QStringLiteral("api") && id != QStringLiteral("orders-db"));
+            QVERIFY(d.contains(id.toStdString()));
+        }
+        const model::Flow& f = d.flows().back();
+        QVERIFY(pasted.contains(qs(f.from)) && pasted.contains(qs(f.to)));
+        doc.undoStack()->undo();
+        QCOMPARE(d.components().size(), size_t(4));
+    }
+
+    void pasteFromAnotherDocumentAndFromJsonText()
+    {
+        Document a, b;
+        a.reset(test::smallDesign(), QString());
+        b.reset(test::smallDesign(), QString());
+        CanvasScene sa(&a), sb(&b);
+        CanvasView va(&sa), vb(&sb);
+        EditActions ea(&a, &sa, &va), eb(&b, &sb, &vb);
+        sa.selectIds({QStringLiteral("client")});
+        ea.copy();
+        QVERIFY(eb.paste());
+        QCOMPARE(b.design().components().size(), size_t(5));
+        // Plain JSON text (our fragment shape) pasted from an editor also works.
+        auto* md = new QMimeData;
+        md->setText(
+            QStringLiteral(R"({"components":[{"id":"x","kind":"cache","label":"edge-cache"}]})"));
+        QApplication::clipboard()->setMimeData(md);
+        QVERIFY(eb.paste());
+        QCOMPARE(b.design().components().back().label, std::string("edge-cache"));
+        QApplication::clipboard()->setText(QStringLiteral("just words"));
+        QVERIFY(!eb.paste());
+    }
+};
+
+QTEST_MAIN(TstFiles)
+#include "tst_files.moc"

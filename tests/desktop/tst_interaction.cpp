@@ -1,0 +1,206 @@
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/document.h"
+#include "app/desktop/tools/connecttool.h"
+#include "app/desktop/zoneitem.h"
+#include "testdesigns.h"
+
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pb;
+using namespace pb::app;
+
+// Real mouse and drag-and-drop events on the view's viewport, as a person would produce them.
+class TstInteraction : public QObject
+{
+    Q_OBJECT
+
+private:
+    Document* m_doc = nullptr;
+    CanvasScene* m_scene = nullptr;
+    CanvasView* m_view = nullptr;
+
+    QPoint at(const QPointF& scenePos) const { return m_view->mapFromScene(scenePos); }
+    QPoint centerOf(const QString& id) const
+    {
+        return at(m_scene->componentItem(id)->sceneRect().center());
+    }
+    void drag(QPoint from, QPoint to, Qt::KeyboardModifiers mods = {})
+    {
+        QWidget* vp = m_view->viewport();
+        QTest::mousePress(vp, Qt::LeftButton, mods, from);
+        for (int i = 1; i <= 8; ++i)
+            QTest::mouseMove(vp, from + (to - from) * i / 8);
+        QTest::mouseRelease(vp, Qt::LeftButton, mods, to);
+    }
+    void dropKind(const QString& kind, QPoint pos)
+    {
+        QWidget* vp = m_view->viewport();
+        QMimeData md;
+        md.setData(QLatin1String(CanvasScene::kKindMime), kind.toUtf8());
+        QDragEnterEvent enter(pos, Qt::CopyAction, &md, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(pos, Qt::CopyAction, &md, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &move);
+        QVERIFY(move.isAccepted());
+        QDropEvent drop(pos, Qt::CopyAction, &md, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &drop);
+        QVERIFY(drop.isAccepted());
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init()
+    {
+        m_doc = new Document(this);
+        m_scene = new CanvasScene(m_doc, this);
+        m_doc->reset(test::smallDesign(), QString());
+        m_view = new CanvasView(m_scene);
+        m_view->resize(1200, 800);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+        m_view->resetZoom();
+        m_view->centerOn(QPointF(300, 0));
+    }
+    void cleanup()
+    {
+        delete m_view;
+        delete m_scene;
+        delete m_doc;
+    }
+
+    void dragComponentIsOneCommand()
+    {
+        const int before = m_doc->undoStack()->count();
+        const QPoint from = centerOf(QStringLiteral("client"));
+        drag(from, from + QPoint(0, 200));
+        QCOMPARE(m_doc->undoStack()->count(), before + 1);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Move client"));
+        const model::Point p = m_doc->design().component("client")->pos;
+        QCOMPARE(p.x, 0.0);
+        QCOMPARE(p.y, 200.0); // snapped to the 20-unit grid
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_scene->componentItem(QStringLiteral("client"))->pos(), QPointF(0, 0));
+    }
+
+    void dragIntoZoneMakesMember()
+    {
+        const QPoint from = centerOf(QStringLiteral("client"));
+        drag(from, at(QPointF(320, 190)));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Move client into eu-west"));
+        QCOMPARE(m_doc->design().parentZone("client")->id, std::string("eu"));
+        m_doc->undoStack()->undo();
+        QVERIFY(!m_doc->design().parentZone("client"));
+    }
+
+    void dragZoneCarriesMembers()
+    {
+        ZoneItem* zone = m_scene->zoneItem(QStringLiteral("eu"));
+        const QPoint from = at(zone->titleRect().translated(zone->pos()).center());
+        drag(from, from + QPoint(100, 0));
+        QCOMPARE(m_doc->design().zone("eu")->pos.x, 300.0);
+        QCOMPARE(m_doc->design().component("api")->pos.x, 340.0);
+        QCOMPARE(m_doc->design().component("orders-db")->pos.x, 580.0);
+        QCOMPARE(m_doc->design().component("client")->pos.x, 0.0);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_scene->componentItem(QStringLiteral("api"))->pos(), QPointF(240, 0));
+    }
+
+    void connectToolConnectsTwo()
+    {
+        m_scene->setTool(std::make_unique<ConnectTool>(m_scene));
+        const size_t flows = m_doc->design().flows().size();
+        drag(centerOf(QStringLiteral("client")), centerOf(QStringLiteral("orders-db")));
+        QCOMPARE(m_doc->design().flows().size(), flows + 1);
+        const model::Flow& f = m_doc->design().flows().back();
+        QCOMPARE(f.from, std::string("client"));
+        QCOMPARE(f.to, std::string("orders-db"));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Connect client to orders-db"));
+    }
+
+    void handleDragConnects()
+    {
+        ComponentItem* cache = m_scene->componentItem(QStringLiteral("cache"));
+        cache->setSelected(true); // handles show on hover or selection
+        const size_t flows = m_doc->design().flows().size();
+        drag(at(cache->handleScenePos()), centerOf(QStringLiteral("orders-db")));
+        QCOMPARE(m_doc->design().flows().size(), flows + 1);
+        QCOMPARE(m_doc->design().flows().back().from, std::string("cache"));
+        QCOMPARE(cache->pos(), QPointF(480, -120)); // the handle does not move the component
+    }
+
+    void altDropsFlowWithoutAttaching()
+    {
+        m_scene->setTool(std::make_unique<ConnectTool>(m_scene));
+        QSignalSpy status(m_scene, &CanvasScene::statusMessage);
+        const size_t flows = m_doc->design().flows().size();
+        drag(centerOf(QStringLiteral("client")), centerOf(QStringLiteral("orders-db")),
+             Qt::AltModifier);
+        QCOMPARE(m_doc->design().flows().size(), flows);
+        QCOMPARE(status.count(), 1);
+    }
+
+    void rubberBandSelects()
+    {
+        // From empty canvas above-left of client to below api: client and api are inside.
+        drag(at(QPointF(-60, -60)), at(QPointF(420, 80)));
+        const QStringList ids = m_scene->selectedIds();
+        QVERIFY2(ids.contains(QStringLiteral("client")), qPrintable(ids.join(',')));
+        QVERIFY(ids.contains(QStringLiteral("api")));
+        QVERIFY(!ids.contains(QStringLiteral("cache")));
+        QCOMPARE(m_doc->undoStack()->count(), 0); // selecting is not an edit
+    }
+
+    void paletteDropAddsComponent()
+    {
+        dropKind(QStringLiteral("queue"), at(QPointF(40, 400)));
+        QCOMPARE(m_doc->design().components().size(), size_t(5));
+        const model::Component& c = m_doc->design().components().back();
+        QCOMPARE(c.kind, std::string("queue"));
+        QVERIFY(!m_doc->design().parentZone(c.id));
+        QCOMPARE(m_scene->selectedIds(), QStringList{qs(c.id)});
+    }
+
+    void paletteDropIntoZoneJoinsIt()
+    {
+        dropKind(QStringLiteral("worker"), at(QPointF(300, 180)));
+        const model::Component& c = m_doc->design().components().back();
+        QCOMPARE(c.kind, std::string("worker"));
+        QCOMPARE(m_doc->design().parentZone(c.id)->id, std::string("eu"));
+        m_doc->undoStack()->undo(); // one step takes both the component and the membership
+        QCOMPARE(m_doc->design().components().size(), size_t(4));
+        QCOMPARE(m_doc->design().zone("eu")->members.size(), size_t(3));
+    }
+
+    void doubleClickEditsLabelInPlace()
+    {
+        QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, centerOf(QStringLiteral("api")));
+        QVERIFY(m_scene->isEditingLabel());
+        QTest::keyClicks(m_view->viewport(), QStringLiteral("orders-api"));
+        QTest::keyClick(m_view->viewport(), Qt::Key_Return);
+        QVERIFY(!m_scene->isEditingLabel());
+        QCOMPARE(m_doc->design().component("api")->label, std::string("orders-api"));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Rename api"));
+    }
+
+    void zoomKeysAndFit()
+    {
+        m_view->resetZoom();
+        QTest::keyClick(m_view, Qt::Key_Plus);
+        QVERIFY(m_view->zoom() > 1.0);
+        QTest::keyClick(m_view, Qt::Key_0);
+        QCOMPARE(m_view->zoom(), 1.0);
+        m_view->zoomToFit();
+        const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+        QVERIFY(visible.contains(m_scene->contentRect()));
+    }
+};
+
+QTEST_MAIN(TstInteraction)
+#include "tst_interaction.moc"

@@ -1,0 +1,133 @@
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/commands/elementcommands.h"
+#include "app/desktop/designio.h"
+#include "app/desktop/document.h"
+#include "app/desktop/recoverywriter.h"
+#include "testdesigns.h"
+
+#include <QApplication>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <cstdio>
+
+using namespace pb;
+using namespace pb::app;
+
+namespace {
+// Child mode: draw something, let the recovery timer write the copy, report, then wait to be
+// killed — the same situation as a crash after the last recovery write.
+int runChild(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    Document doc;
+    doc.reset(test::smallDesign(), QStringLiteral("/tmp/user-file.probeboard"));
+    doc.recovery()->setDelay(50);
+    QObject::connect(doc.recovery(), &RecoveryWriter::written, [](const QString& path) {
+        std::printf("WRITTEN %s\n", qPrintable(path));
+        std::fflush(stdout);
+    });
+    doc.undoStack()->push(commands::addComponent(&doc, "queue", QPointF(0, 400)));
+    return app.exec();
+}
+} // namespace
+
+class TstRecovery : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        for (const auto& e : RecoveryWriter::staleEntries())
+            RecoveryWriter::discard(e);
+    }
+
+    void killedProcessLeavesRestorableCopy()
+    {
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--recovery-child")});
+        QVERIFY(child.waitForStarted());
+        QString written;
+        for (int i = 0; i < 100 && written.isEmpty(); ++i) {
+            child.waitForReadyRead(100);
+            const QString out = QString::fromUtf8(child.readAllStandardOutput());
+            if (out.startsWith(QStringLiteral("WRITTEN "))) written = out.mid(8).trimmed();
+        }
+        QVERIFY2(!written.isEmpty(), "child never wrote its recovery copy");
+        // While the child lives, its copy is not stale (another window is still using it).
+        for (const auto& e : RecoveryWriter::staleEntries())
+            QVERIFY(e.designPath != written);
+
+        child.kill();
+        QVERIFY(child.waitForFinished());
+
+        const auto stale = RecoveryWriter::staleEntries();
+        auto it = std::find_if(stale.begin(), stale.end(),
+                               [&](const RecoveryEntry& e) { return e.designPath == written; });
+        QVERIFY(it != stale.end());
+        QCOMPARE(it->originalPath, QStringLiteral("/tmp/user-file.probeboard"));
+        QString error;
+        auto design = readDesign(it->designPath, &error);
+        QVERIFY2(design, qPrintable(error));
+        QCOMPARE(design->components().size(), size_t(5)); // the queue drawn before the kill
+        RecoveryWriter::discard(*it);
+        QVERIFY(RecoveryWriter::staleEntries().empty());
+    }
+
+    void cleanSaveAndCloseRemoveTheCopy()
+    {
+        QTemporaryDir dir;
+        QString copy;
+        {
+            Document doc;
+            doc.reset(test::smallDesign(), QString());
+            doc.undoStack()->push(commands::addComponent(&doc, "cache", QPointF(0, 0)));
+            QVERIFY(doc.recovery()->writeNow());
+            copy = doc.recovery()->designPath();
+            QVERIFY(QFile::exists(copy));
+            QString error;
+            QVERIFY(doc.save(dir.filePath(QStringLiteral("d.probeboard")), &error));
+            QVERIFY(!QFile::exists(copy)); // saved cleanly: nothing to recover
+            doc.undoStack()->push(commands::addComponent(&doc, "cache", QPointF(0, 100)));
+            QVERIFY(doc.recovery()->writeNow());
+            QVERIFY(QFile::exists(copy));
+        }
+        QVERIFY(!QFile::exists(copy)); // closed normally
+    }
+
+    void copyNeverOverwritesTheUsersFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.probeboard"));
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        QString error;
+        QVERIFY(doc.save(path, &error));
+        const QByteArray saved = [&] {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+        doc.undoStack()->push(commands::addComponent(&doc, "queue", QPointF(0, 0)));
+        QVERIFY(doc.recovery()->writeNow());
+        QVERIFY(doc.recovery()->designPath() != path);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), saved);
+    }
+};
+
+int main(int argc, char** argv)
+{
+    if (argc > 1 && qstrcmp(argv[1], "--recovery-child") == 0) return runChild(argc, argv);
+    QApplication app(argc, argv);
+    TstRecovery t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_recovery.moc"

@@ -1,0 +1,152 @@
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/commands/elementcommands.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/document.h"
+#include "app/desktop/flowitem.h"
+#include "app/desktop/zoneitem.h"
+#include "testdesigns.h"
+
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pb;
+using namespace pb::app;
+
+// The canvas is a mirror of the model: every model change, done or undone, shows up as the
+// matching item change, and a reset rebuilds the items from scratch.
+class TstScene : public QObject
+{
+    Q_OBJECT
+
+private:
+    Document* m_doc = nullptr;
+    CanvasScene* m_scene = nullptr;
+
+    void checkMirrors()
+    {
+        const model::Design& d = m_doc->design();
+        QCOMPARE(m_scene->componentCount(), int(d.components().size()));
+        QCOMPARE(m_scene->flowItems().size(), qsizetype(d.flows().size()));
+        for (const auto& c : d.components()) {
+            ComponentItem* item = m_scene->componentItem(qs(c.id));
+            QVERIFY2(item, c.id.c_str());
+            QCOMPARE(item->pos(), QPointF(c.pos.x, c.pos.y));
+            QCOMPARE(item->label(), qs(c.label));
+        }
+        for (const auto& z : d.zones()) {
+            ZoneItem* item = m_scene->zoneItem(qs(z.id));
+            QVERIFY(item);
+            QCOMPARE(item->pos(), QPointF(z.pos.x, z.pos.y));
+        }
+        for (const auto& f : d.flows()) {
+            FlowItem* item = m_scene->flowItem(qs(f.id));
+            QVERIFY(item);
+            QCOMPARE(item->source()->id(), qs(f.from));
+            QCOMPARE(item->target()->id(), qs(f.to));
+        }
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init()
+    {
+        m_doc = new Document(this);
+        m_scene = new CanvasScene(m_doc, this);
+        m_doc->reset(test::smallDesign(), QString());
+    }
+    void cleanup()
+    {
+        delete m_scene;
+        delete m_doc;
+    }
+
+    void initialMirror() { checkMirrors(); }
+
+    void addAndRemove()
+    {
+        AddElementsCommand* add = commands::addComponent(m_doc, "worker", QPointF(0, 300));
+        const QString id = add->ids().value(0);
+        m_doc->undoStack()->push(add);
+        QVERIFY(m_scene->componentItem(id));
+        checkMirrors();
+        m_doc->undoStack()->undo();
+        QVERIFY(!m_scene->componentItem(id));
+        checkMirrors();
+    }
+
+    void deleteAndUndoRestoresItemsAndFlows()
+    {
+        m_doc->undoStack()->push(commands::remove(m_doc, {QStringLiteral("api")}));
+        QVERIFY(!m_scene->componentItem(QStringLiteral("api")));
+        QVERIFY(m_scene->flowItems().isEmpty());
+        checkMirrors();
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_scene->flowItems().size(), 3);
+        checkMirrors();
+    }
+
+    void flowFollowsMovedComponent()
+    {
+        FlowItem* flow = m_scene->flowItem(QStringLiteral("f3"));
+        const QRectF before = flow->sceneBoundingRect();
+        m_doc->undoStack()->push(
+            commands::move(m_doc, {{QStringLiteral("orders-db"), QPointF(480, 600)}}));
+        checkMirrors();
+        QCOMPARE(m_scene->flowItem(QStringLiteral("f3")), flow);
+        QVERIFY(flow->sceneBoundingRect().bottom() > before.bottom() + 300);
+        // The path ends on the moved component's border.
+        const QRectF target = m_scene->componentItem(QStringLiteral("orders-db"))->sceneRect();
+        const QPointF end = flow->path().pointAtPercent(1.0);
+        QVERIFY(target.adjusted(-1, -1, 1, 1).contains(end));
+    }
+
+    void routingAndAsyncFromProperties()
+    {
+        m_doc->undoStack()->push(commands::setProperty(m_doc, QStringLiteral("f2"), "routing",
+                                                       model::Value(std::string("orthogonal"))));
+        QVERIFY(m_scene->flowItem(QStringLiteral("f2"))->isOrthogonal());
+        QVERIFY(!m_scene->flowItem(QStringLiteral("f2"))->isAsync());
+        m_doc->undoStack()->push(
+            commands::setProperty(m_doc, QStringLiteral("f2"), "sync", model::Value(false)));
+        QVERIFY(m_scene->flowItem(QStringLiteral("f2"))->isAsync());
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+        QVERIFY(!m_scene->flowItem(QStringLiteral("f2"))->isOrthogonal());
+    }
+
+    void reloadRebuilds()
+    {
+        model::Design other;
+        other.addComponent(test::component("solo", "service", 10, 20));
+        m_doc->reset(other, QString());
+        checkMirrors();
+        QCOMPARE(m_scene->componentCount(), 1);
+        QVERIFY(!m_scene->zoneItem(QStringLiteral("eu")));
+        m_doc->reset(test::smallDesign(), QString());
+        checkMirrors();
+    }
+
+    void zoneMoveFromModelDoesNotCarryMembers()
+    {
+        // Positions come from the model for every element; the zone must not push its members
+        // a second time when the model moves it (undo of a zone drag, auto-layout).
+        m_doc->undoStack()->push(
+            commands::move(m_doc, {{QStringLiteral("eu"), QPointF(300, -100)}}));
+        checkMirrors();
+        QCOMPARE(m_scene->componentItem(QStringLiteral("api"))->pos(), QPointF(240, 0));
+    }
+
+    void highlightHook()
+    {
+        m_scene->setHighlighted({QStringLiteral("api"), QStringLiteral("f3")}, true);
+        QVERIFY(m_scene->isHighlighted(QStringLiteral("api")));
+        QVERIFY(m_scene->dimOthers());
+        m_doc->undoStack()->push(commands::remove(m_doc, {QStringLiteral("api")}));
+        QVERIFY(!m_scene->isHighlighted(QStringLiteral("api")));
+    }
+};
+
+QTEST_MAIN(TstScene)
+#include "tst_scene.moc"
