@@ -1,6 +1,7 @@
 #include "app/desktop/clipboard.h"
 
 #include "app/desktop/elementjson.h"
+#include "app/desktop/kinds.h"
 
 #include <QMimeData>
 #include <QSet>
@@ -86,7 +87,7 @@ Fragment withFreshIds(const Fragment& f, const model::Design& target, QPointF of
     std::map<std::string, std::string> ids;
     Fragment out;
     auto fresh = [&](const std::string& oldId, const std::string& prefix) {
-        std::string id = scratch.uniqueId(prefix);
+        std::string id = freshId(scratch, prefix);
         ids[oldId] = id;
         return id;
     };

@@ -72,6 +72,14 @@ QString zoneDisplayName(const std::string& kind)
     return QString::fromStdString(kind);
 }
 
+std::string freshId(const model::Design& d, const std::string& prefix)
+{
+    for (std::size_t n = 1;; ++n) {
+        std::string candidate = prefix + "-" + std::to_string(n);
+        if (!d.contains(candidate)) return candidate;
+    }
+}
+
 QString elementName(const model::Design& d, const std::string& id)
 {
     std::string label;

@@ -22,6 +22,8 @@ QSizeF zoneMinimumSize();
 // Zone kinds drawn as containers, in palette order.
 QStringList zoneKinds();
 QString zoneDisplayName(const std::string& kind);
+// "<prefix>-<n>" with the smallest n >= 1 not used yet: "database-1", "database-2", …
+std::string freshId(const model::Design& d, const std::string& prefix);
 // "label" when set, else the id: how commands and messages name an element.
 QString elementName(const model::Design& d, const std::string& id);
 // True if the flow is asynchronous: sync=false drawn, or the vocabulary default (a flow that

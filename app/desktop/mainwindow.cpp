@@ -131,6 +131,8 @@ void MainWindow::showCanvas()
 void MainWindow::showStartPage()
 {
     m_start->refresh();
+    m_palette->hide();
+    m_inspector->hide();
     m_stack->setCurrentWidget(m_start);
 }
 
@@ -170,6 +172,7 @@ void MainWindow::newDesign()
 
 bool MainWindow::openFile(const QString& path, bool asTemplate)
 {
+    if (path.isEmpty()) return false;
     // A window that already shows a design opens others in a new window (as draw.io does),
     // so "open" never replaces work.
     const bool busy = m_stack->currentWidget() == m_view &&

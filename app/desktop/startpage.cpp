@@ -18,8 +18,14 @@ StartPage::StartPage(QWidget* parent)
     , m_recent(new QListWidget)
     , m_examples(new QListWidget)
 {
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(48, 36, 48, 36);
+    auto* page = new QHBoxLayout(this);
+    auto* content = new QWidget;
+    content->setMaximumWidth(1000);
+    page->addStretch(1);
+    page->addWidget(content, 4);
+    page->addStretch(1);
+    auto* outer = new QVBoxLayout(content);
+    outer->setContentsMargins(24, 36, 24, 36);
     auto* head = new QHBoxLayout;
     auto* logo = new QLabel;
     logo->setPixmap(QIcon(QStringLiteral(":/icons/probeboard.svg")).pixmap(56, 56));
@@ -55,12 +61,19 @@ StartPage::StartPage(QWidget* parent)
 
     connect(blank, &QPushButton::clicked, this, &StartPage::newRequested);
     connect(open, &QPushButton::clicked, this, &StartPage::openDialogRequested);
-    connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+    connect(m_recent, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         emit openRequested(item->data(Qt::UserRole).toString(), false);
     });
-    connect(m_examples, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+    connect(m_examples, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         emit openRequested(item->data(Qt::UserRole).toString(), true);
     });
+    for (QListWidget* list : {m_recent, m_examples}) {
+        list->setSpacing(3);
+        list->setCursor(Qt::PointingHandCursor);
+        QFont f = list->font();
+        f.setPointSizeF(f.pointSizeF() * 1.1);
+        list->setFont(f);
+    }
     refresh();
 }
 

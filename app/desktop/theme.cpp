@@ -61,6 +61,7 @@ Theme& Theme::instance()
 
 Theme::Theme()
 {
+    m_systemPalette = new QPalette(QGuiApplication::palette());
     m_light = readTheme(QStringLiteral("light"));
     load();
 }
@@ -92,7 +93,46 @@ void Theme::load()
 void Theme::setMode(Mode mode)
 {
     m_mode = mode;
-    refresh();
+    applyWidgetPalette();
+    load();
+    emit changed();
+}
+
+QPalette Theme::widgetPalette() const
+{
+    QPalette pal = *m_systemPalette;
+    auto set = [&](QPalette::ColorRole role, const char* key) {
+        pal.setColor(QPalette::All, role, color(QLatin1String(key)));
+    };
+    set(QPalette::Window, "panel.background");
+    set(QPalette::WindowText, "panel.text");
+    set(QPalette::Base, "panel.inputBackground");
+    set(QPalette::AlternateBase, "panel.alternate");
+    set(QPalette::Text, "panel.text");
+    set(QPalette::Button, "panel.header");
+    set(QPalette::ButtonText, "panel.text");
+    set(QPalette::Highlight, "panel.accent");
+    set(QPalette::HighlightedText, "text.inverse");
+    set(QPalette::ToolTipBase, "panel.header");
+    set(QPalette::ToolTipText, "panel.text");
+    set(QPalette::PlaceholderText, "panel.textSecondary");
+    set(QPalette::Mid, "panel.border");
+    set(QPalette::Link, "text.link");
+    QColor disabled = color(QStringLiteral("panel.textSecondary"));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        pal.setColor(QPalette::Disabled, role, disabled);
+    return pal;
+}
+
+void Theme::applyWidgetPalette()
+{
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance())) return;
+    if (m_mode == Mode::System) {
+        QApplication::setPalette(QPalette()); // nothing resolved: back to the platform's palette
+        return;
+    }
+    load(); // colours of the chosen scheme, before building the palette from them
+    QApplication::setPalette(widgetPalette());
 }
 
 void Theme::refresh()

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QObject>
+#include <QPalette>
 #include <QPixmap>
 #include <QString>
 
@@ -34,6 +35,9 @@ public:
     void setMode(Mode mode);
     // Re-evaluate the system scheme (called on palette changes).
     void refresh();
+    // A widget palette built from the theme's panel colours, for when the user picks a scheme
+    // different from the system's (docks and menus must match the canvas).
+    QPalette widgetPalette() const;
 
     // A kind or zone icon tinted with `tint`, crisp at `devicePixelRatio`; a plain rounded
     // square when the SVG is missing. `logicalSize` in device-independent pixels.
@@ -56,7 +60,10 @@ private:
     QHash<QString, QColor> readTheme(const QString& name) const;
     QByteArray svgBytes(const QString& iconName) const;
 
+    void applyWidgetPalette();
+
     Mode m_mode = Mode::System;
+    QPalette* m_systemPalette = nullptr;
     bool m_dark = false;
     QHash<QString, QColor> m_colors;
     QHash<QString, QColor> m_light;

@@ -66,7 +66,7 @@ QRectF ZoneItem::titleRect() const
 
 QRectF ZoneItem::boundingRect() const
 {
-    return m_rect.adjusted(-3, -3, 3, 3);
+    return m_rect.adjusted(-3, -3, 7, 7); // the resize grip overhangs the corner
 }
 
 QPainterPath ZoneItem::shape() const

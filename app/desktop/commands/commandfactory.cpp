@@ -74,7 +74,7 @@ AddElementsCommand* addComponent(Document* doc, const std::string& kind, QPointF
 {
     model::Component c;
     c.kind = kind;
-    c.id = doc->design().uniqueId(kind);
+    c.id = freshId(doc->design(), kind);
     c.label = c.id;
     c.pos = {topLeft.x(), topLeft.y()};
     return new AddElementsCommand(doc, {c}, {}, {},
@@ -86,7 +86,7 @@ AddElementsCommand* addFlow(Document* doc, const std::string& from, const std::s
     if (!doc->design().component(from) || !doc->design().component(to) || from == to)
         return nullptr;
     model::Flow f;
-    f.id = doc->design().uniqueId("flow");
+    f.id = freshId(doc->design(), "flow");
     f.from = from;
     f.to = to;
     return new AddElementsCommand(
@@ -97,7 +97,7 @@ AddElementsCommand* addZone(Document* doc, const std::string& kind, const QRectF
 {
     model::Zone z;
     z.kind = kind;
-    z.id = doc->design().uniqueId(kind);
+    z.id = freshId(doc->design(), kind);
     z.label = z.id;
     z.pos = {rect.x(), rect.y()};
     z.size = {rect.width(), rect.height()};
