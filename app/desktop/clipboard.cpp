@@ -86,8 +86,11 @@ Fragment withFreshIds(const Fragment& f, const model::Design& target, QPointF of
     model::Design scratch = target;
     std::map<std::string, std::string> ids;
     Fragment out;
+    // An id free in the target is kept (copying between documents keeps names); a taken one
+    // gets the next free "<kind>-<n>".
     auto fresh = [&](const std::string& oldId, const std::string& prefix) {
-        std::string id = freshId(scratch, prefix);
+        std::string id =
+            scratch.contains(oldId) || oldId.empty() ? freshId(scratch, prefix) : oldId;
         ids[oldId] = id;
         return id;
     };

@@ -32,7 +32,7 @@ struct Fragment
 Fragment collect(const model::Design& d, const QStringList& ids);
 QMimeData* toMimeData(const Fragment& f);
 std::optional<Fragment> fromMimeData(const QMimeData* md);
-// New ids for every element (unique in `target`), references remapped, shifted by `offset`.
+// Ids made unique in `target` (kept where free), references remapped, shifted by `offset`.
 Fragment withFreshIds(const Fragment& f, const model::Design& target, QPointF offset);
 
 } // namespace clipboard

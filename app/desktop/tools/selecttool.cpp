@@ -9,6 +9,7 @@
 
 #include <QGraphicsRectItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
 #include <QPen>
 #include <QUndoStack>
 
@@ -81,6 +82,39 @@ bool SelectTool::mouseRelease(QGraphicsSceneMouseEvent* e)
     m_scene->baseMouseRelease(e);
     m_scene->setDropTarget(nullptr);
     pushMove();
+    return true;
+}
+
+bool SelectTool::keyPress(QKeyEvent* e)
+{
+    // Arrow keys nudge the selection by one grid step (Shift: five), one command per press.
+    QPointF step;
+    switch (e->key()) {
+    case Qt::Key_Left:
+        step = {-1, 0};
+        break;
+    case Qt::Key_Right:
+        step = {1, 0};
+        break;
+    case Qt::Key_Up:
+        step = {0, -1};
+        break;
+    case Qt::Key_Down:
+        step = {0, 1};
+        break;
+    default:
+        return false;
+    }
+    step *= m_scene->gridSize() * ((e->modifiers() & Qt::ShiftModifier) ? 5 : 1);
+    recordPress();
+    if (m_start.isEmpty()) return false;
+    QHash<QString, QPointF> moved;
+    for (auto it = m_start.begin(); it != m_start.end(); ++it)
+        moved.insert(it.key(), it.value() + step);
+    m_start.clear();
+    m_roots.clear();
+    Document* doc = m_scene->document();
+    if (QUndoCommand* cmd = commands::move(doc, moved)) doc->undoStack()->push(cmd);
     return true;
 }
 

@@ -24,6 +24,7 @@ public:
     bool mousePress(QGraphicsSceneMouseEvent* e) override;
     bool mouseMove(QGraphicsSceneMouseEvent* e) override;
     bool mouseRelease(QGraphicsSceneMouseEvent* e) override;
+    bool keyPress(QKeyEvent* e) override;
     void cancel() override;
 
 private:

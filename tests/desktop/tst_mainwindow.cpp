@@ -1,0 +1,129 @@
+#include "app/desktop/actionregistry.h"
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/designio.h"
+#include "app/desktop/document.h"
+#include "app/desktop/mainwindow.h"
+#include "testdesigns.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace pb;
+using namespace pb::app;
+
+// The window as a user drives it: open, title and modified mark, bad files, the Edit menu's
+// undo text, and copy/paste between two windows through the menu actions.
+class TstMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_good;
+
+    static void closeNextDialog(QString* text)
+    {
+        QTimer::singleShot(50, [text] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                if (text) *text = box->text() + QLatin1Char('\n') + box->informativeText();
+                box->close();
+            }
+        });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_good = m_dir.filePath(QStringLiteral("good.probeboard"));
+        QString error;
+        QVERIFY(writeDesign(test::smallDesign(), m_good, &error));
+    }
+
+    void openShowsFileAndModifiedMark()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("good.probeboard")));
+        QVERIFY(!w.isWindowModified());
+        QCOMPARE(w.scene()->componentCount(), 4);
+        w.document()->undoStack()->push(
+            commands::move(w.document(), {{QStringLiteral("client"), QPointF(0, 100)}}));
+        QVERIFY(w.isWindowModified());
+        QCOMPARE(w.actions()->get(QStringLiteral("edit.undo"))->text(),
+                 QStringLiteral("&Undo Move client"));
+        w.actions()->get(QStringLiteral("file.save"))->trigger();
+        QVERIFY(!w.isWindowModified());
+        QString error;
+        auto again = readDesign(m_good, &error);
+        QVERIFY(again);
+        QCOMPARE(again->component("client")->pos.y, 100.0);
+        w.document()->undoStack()->undo(); // undo past the save point marks it modified again
+        QVERIFY(w.isWindowModified());
+        w.document()->undoStack()->setClean(); // let the window close without asking
+    }
+
+    void unreadableFileNamesItAndKeepsDocument()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        const QString bad = m_dir.filePath(QStringLiteral("bad.probeboard"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not json at all");
+        f.close();
+        QString shown;
+        closeNextDialog(&shown);
+        QVERIFY(!w.openFile(bad));
+        QVERIFY2(shown.contains(QStringLiteral("bad.probeboard")), qPrintable(shown));
+        QCOMPARE(w.document()->filePath(), QFileInfo(m_good).absoluteFilePath());
+        QCOMPARE(w.scene()->componentCount(), 4);
+    }
+
+    void copyPasteBetweenTwoWindows()
+    {
+        MainWindow a, b;
+        a.show();
+        b.show();
+        QVERIFY(a.openFile(m_good));
+        b.newDesign();
+        a.scene()->selectIds({QStringLiteral("api"), QStringLiteral("cache")});
+        a.actions()->get(QStringLiteral("edit.copy"))->trigger();
+        b.actions()->get(QStringLiteral("edit.paste"))->trigger();
+        const model::Design& d = b.document()->design();
+        QCOMPARE(d.components().size(), size_t(2));
+        QCOMPARE(d.flows().size(), size_t(1));
+        QCOMPARE(d.components()[0].label, std::string("api"));
+        QCOMPARE(b.document()->undoStack()->count(), 1);
+        b.actions()->get(QStringLiteral("edit.duplicate"))->trigger();
+        QCOMPARE(d.components().size(), size_t(4));
+        b.document()->undoStack()->setClean();
+    }
+
+    void deleteActionRemovesWithFlows()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        w.scene()->selectIds({QStringLiteral("api")});
+        w.actions()->get(QStringLiteral("edit.delete"))->trigger();
+        QCOMPARE(w.document()->design().flows().size(), size_t(0));
+        QCOMPARE(w.actions()->get(QStringLiteral("edit.undo"))->text(),
+                 QStringLiteral("&Undo Delete api"));
+        w.actions()->get(QStringLiteral("edit.undo"))->trigger();
+        QCOMPARE(w.document()->design().flows().size(), size_t(3));
+        w.document()->undoStack()->setClean();
+    }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_mainwindow.moc"
