@@ -42,6 +42,8 @@ LayoutRunner::~LayoutRunner()
 
 QString LayoutRunner::cliPath()
 {
+    const QString env = qEnvironmentVariable("PROBEBOARD_CLI");
+    if (!env.isEmpty()) return env;
     const QString dir = QCoreApplication::applicationDirPath();
     for (const QString& p :
          {dir + QStringLiteral("/probeboard-cli"), dir + QStringLiteral("/../cli/probeboard-cli"),
