@@ -3,6 +3,7 @@
 #include "app/desktop/componentitem.h"
 #include "app/desktop/document.h"
 #include "app/desktop/tools/connecttool.h"
+#include "app/desktop/tools/zonetool.h"
 #include "app/desktop/zoneitem.h"
 #include "testdesigns.h"
 
@@ -187,6 +188,52 @@ private slots:
         QVERIFY(!m_scene->isEditingLabel());
         QCOMPARE(m_doc->design().component("api")->label, std::string("orders-api"));
         QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Rename api"));
+    }
+
+    void resizeFromGripIsOneCommand()
+    {
+        ComponentItem* db = m_scene->componentItem(QStringLiteral("orders-db"));
+        db->setSelected(true);
+        const QPointF corner = db->sceneRect().bottomRight();
+        drag(at(corner - QPointF(2, 2)), at(corner + QPointF(80, 40)));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Resize orders-db"));
+        const model::Component* c = m_doc->design().component("orders-db");
+        QCOMPARE(c->pos, (model::Point{480, 120}));
+        QVERIFY(c->size.width >= 230 && c->size.height >= 90);
+        QCOMPARE(db->rect().size(), QSizeF(c->size.width, c->size.height));
+    }
+
+    void zoneDrawnInsideZoneNestsAndMovesTogether()
+    {
+        // Draw an availability zone around cache and orders-db, inside region eu.
+        const QString az = ZoneTool::createZone(m_scene, "az", QRectF(440, -160, 260, 380));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        const model::Design& d = m_doc->design();
+        QCOMPARE(d.parentZone(az.toStdString())->id, std::string("eu"));
+        QCOMPARE(d.parentZone("cache")->id, az.toStdString());
+        QCOMPARE(d.parentZone("orders-db")->id, az.toStdString());
+        QCOMPARE(d.parentZone("api")->id, std::string("eu"));
+        // Dragging the outer region carries the nested zone and its members.
+        ZoneItem* region = m_scene->zoneItem(QStringLiteral("eu"));
+        const QPoint from = at(region->titleRect().translated(region->pos()).center());
+        drag(from, from + QPoint(0, 100));
+        QCOMPARE(d.zone(az.toStdString())->pos.y, -60.0);
+        QCOMPARE(d.component("cache")->pos.y, -20.0);
+        QCOMPARE(d.parentZone("cache")->id, az.toStdString());
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+        QVERIFY(d == test::smallDesign());
+    }
+
+    void arrowKeysNudge()
+    {
+        m_scene->selectIds({QStringLiteral("client")});
+        m_view->setFocus();
+        QTest::keyClick(m_view->viewport(), Qt::Key_Right);
+        QTest::keyClick(m_view->viewport(), Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(m_doc->design().component("client")->pos, (model::Point{20, 100}));
+        QCOMPARE(m_doc->undoStack()->count(), 2);
     }
 
     void zoomKeysAndFit()

@@ -1,5 +1,6 @@
 #include "app/desktop/actionregistry.h"
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
@@ -9,11 +10,15 @@
 #include <QApplication>
 #include <QFile>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPointer>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <QUrl>
 
 using namespace pb;
 using namespace pb::app;
@@ -107,6 +112,50 @@ private slots:
         b.actions()->get(QStringLiteral("edit.duplicate"))->trigger();
         QCOMPARE(d.components().size(), size_t(4));
         b.document()->undoStack()->setClean();
+    }
+
+    void droppingAFileOpensIt()
+    {
+        MainWindow w;
+        w.show();
+        w.newDesign();
+        QMimeData md;
+        md.setUrls({QUrl::fromLocalFile(m_good)});
+        QWidget* vp = w.view()->viewport();
+        const QPoint pos = vp->rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, &md, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(pos, Qt::CopyAction, &md, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &drop);
+        QCOMPARE(w.document()->filePath(), QFileInfo(m_good).absoluteFilePath());
+        QCOMPARE(w.scene()->componentCount(), 4);
+    }
+
+    void closingWithChangesAsks()
+    {
+        auto* w = new MainWindow;
+        QPointer<MainWindow> alive(w);
+        w->show();
+        QVERIFY(w->openFile(m_good));
+        w->document()->undoStack()->push(
+            commands::setLabel(w->document(), QStringLiteral("api"), QStringLiteral("orders-api")));
+        QString asked;
+        QTimer::singleShot(50, [&asked] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                asked = box->text();
+                box->button(QMessageBox::Cancel)->click();
+            }
+        });
+        QVERIFY(!w->close());
+        QVERIFY(asked.contains(QStringLiteral("good.probeboard")));
+        QVERIFY(alive);
+        QTimer::singleShot(50, [] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Discard)->click();
+        });
+        QVERIFY(w->close());
+        QTRY_VERIFY(!alive); // WA_DeleteOnClose
     }
 
     void deleteActionRemovesWithFlows()
