@@ -14,11 +14,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
+#include <cmath>
 #include <set>
 
 namespace pb::app {
@@ -142,7 +144,22 @@ void InspectorDock::buildHeader(const QString& title, const QString& subtitle, c
     auto* lay = new QHBoxLayout(row);
     lay->setContentsMargins(0, 0, 0, 6);
     auto* pic = new QLabel;
-    pic->setPixmap(Theme::instance().iconPixmap(icon, tint, 32, devicePixelRatioF()));
+    if (icon.isEmpty()) { // flows: an arrow drawn in the flow colour
+        const qreal dpr = devicePixelRatioF();
+        QPixmap pm(QSize(32, 32) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(tint, 2));
+        p.drawLine(QPointF(4, 16), QPointF(26, 16));
+        p.setBrush(tint);
+        p.drawPolygon(QPolygonF() << QPointF(28, 16) << QPointF(20, 11) << QPointF(20, 21));
+        p.end();
+        pic->setPixmap(pm);
+    } else {
+        pic->setPixmap(Theme::instance().iconPixmap(icon, tint, 32, devicePixelRatioF()));
+    }
     lay->addWidget(pic);
     auto* text = new QLabel(
         QStringLiteral("<b>%1</b><br>%2").arg(title.toHtmlEscaped(), subtitle.toHtmlEscaped()));
@@ -206,7 +223,7 @@ void InspectorDock::buildFlow()
     const model::Flow& f = *d.flow(m_id.toStdString());
     buildHeader(QString::fromStdString(f.label.empty() ? f.id : f.label),
                 elementName(d, f.from) + QStringLiteral(" → ") + elementName(d, f.to),
-                QStringLiteral("flow.svg"), Theme::instance().color(QStringLiteral("flow.stroke")));
+                QString(), Theme::instance().color(QStringLiteral("flow.stroke")));
     buildLabelRow(f.label);
     auto* routing = new QComboBox;
     routing->addItem(tr("Straight"), QStringLiteral("straight"));
@@ -338,8 +355,9 @@ QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec
     if (type == model::ValueType::Number) {
         auto* spin = new QDoubleSpinBox;
         spin->setRange(-1e12, 1e12);
-        spin->setDecimals(3);
-        spin->setValue(std::holds_alternative<double>(value) ? std::get<double>(value) : 0.0);
+        const double v = std::holds_alternative<double>(value) ? std::get<double>(value) : 0.0;
+        spin->setDecimals(v == std::floor(v) ? 0 : 3); // "2 replicas", "0.9 hit ratio"
+        spin->setValue(v);
         spin->setKeyboardTracking(false);
         connect(spin, &QDoubleSpinBox::editingFinished, this,
                 [this, k, spin, id = m_id] { setProperty(id, k, model::Value(spin->value())); });
