@@ -169,6 +169,12 @@ QSet<QString> CanvasScene::descendantsOf(const QString& zoneId) const
     return out;
 }
 
+void CanvasScene::growSceneRect(const QRectF& r)
+{
+    const QRectF wanted = r.adjusted(-1500, -1500, 1500, 1500);
+    if (!sceneRect().contains(wanted)) setSceneRect(sceneRect().united(wanted));
+}
+
 void CanvasScene::setDropTarget(QGraphicsItem* item)
 {
     if (m_dropTarget == item) return;
@@ -195,6 +201,8 @@ void CanvasScene::rebuild()
     for (const auto& f : d.flows())
         onFlowAdded(qs(f.id));
     restackZones();
+    setSceneRect(QRectF(-2000, -2000, 8000, 6000));
+    growSceneRect(contentRect());
 }
 
 void CanvasScene::applyTheme()
@@ -215,6 +223,7 @@ void CanvasScene::onComponentAdded(const QString& id)
     ApplyGuard guard(m_applying);
     item->sync(*c);
     if (m_rebuilding) return; // rebuild adds the flows after all components
+    growSceneRect(item->sceneRect());
     // A flow re-added by undo before its endpoint: attach it now.
     for (const auto& fid : m_doc->design().flowsOf(c->id))
         if (!m_flows.contains(qs(fid))) onFlowAdded(qs(fid));
@@ -227,6 +236,7 @@ void CanvasScene::onComponentChanged(const QString& id)
     if (!c || !item) return;
     ApplyGuard guard(m_applying);
     item->sync(*c);
+    growSceneRect(item->sceneRect());
     // Kind changes can flip a flow between sync and async.
     const QList<FlowItem*> flows = item->flows();
     for (FlowItem* f : flows)
@@ -322,6 +332,7 @@ void CanvasScene::onZoneChanged(const QString& id)
     if (!z || !item) return;
     ApplyGuard guard(m_applying);
     item->sync(*z);
+    growSceneRect(item->sceneRect());
     restackZones();
 }
 

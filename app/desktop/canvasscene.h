@@ -122,6 +122,8 @@ private:
     void attachFlow(FlowItem* item);
     void detachFlow(FlowItem* item);
     void restackZones();
+    // The scrollable area grows to keep every element reachable, with room to draw around it.
+    void growSceneRect(const QRectF& r);
     void finishLabelEdit(bool commit);
 
     Document* m_doc;

@@ -26,7 +26,9 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     setTransformationAnchor(AnchorUnderMouse);
     setResizeAnchor(AnchorViewCenter);
     setViewportUpdateMode(SmartViewportUpdate);
-    setOptimizationFlags(DontAdjustForAntialiasing);
+    // Items set every pen, brush, font and hint they use, so the per-item save/restore the view
+    // would do is pure cost at 10k items.
+    setOptimizationFlags(DontAdjustForAntialiasing | DontSavePainterState);
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
@@ -168,6 +170,13 @@ void CanvasView::keyPressEvent(QKeyEvent* e)
         case Qt::Key_0:
             resetZoom();
             return;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (canvas()->selectedIds().size() == 1) {
+                canvas()->editLabel(canvas()->selectedIds().first());
+                return;
+            }
+            break;
         default:
             break;
         }

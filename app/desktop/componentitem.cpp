@@ -92,9 +92,12 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
     const bool lit = s->isHighlighted(m_id);
     const bool dimmed = s->dimOthers() && !lit;
     if (lod < 0.3) { // far away: a coloured block is all the eye can use
+        p->setRenderHint(QPainter::Antialiasing, false);
         p->fillRect(m_rect, isSelected() ? k.selection : gc.stroke);
         return;
     }
+    // The view does not save painter state per item (DontSavePainterState): set what we use.
+    p->setRenderHint(QPainter::Antialiasing, true);
     Q_UNUSED(opt);
     p->setPen(Qt::NoPen);
     p->setBrush(k.shadow);

@@ -95,6 +95,7 @@ void FlowItem::adjust()
     if (!m_from || !m_to) return;
     prepareGeometryChange();
     const QPolygonF pts = route();
+    m_points = pts;
     m_path = QPainterPath();
     m_path.addPolygon(pts);
     // Arrowhead at the target end, along the last segment.
@@ -142,11 +143,13 @@ void FlowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     QPen pen(c, lit || isSelected() ? 2.4 : 1.5);
     if (m_async) pen.setStyle(Qt::DashLine);
     if (lod < 0.3) {
-        pen.setWidthF(0); // cosmetic hairline: cheapest line there is
-        p->setPen(pen);
-        p->drawPath(m_path);
+        // Far away: a solid aliased hairline, the cheapest line there is.
+        p->setRenderHint(QPainter::Antialiasing, false);
+        p->setPen(QPen(c, 0));
+        p->drawPolyline(m_points);
         return;
     }
+    p->setRenderHint(QPainter::Antialiasing, true);
     pen.setJoinStyle(Qt::RoundJoin);
     p->setPen(pen);
     p->setBrush(Qt::NoBrush);

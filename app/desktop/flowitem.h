@@ -51,6 +51,7 @@ private:
     bool m_orthogonal = false;
     bool m_async = false;
     QPainterPath m_path;
+    QPolygonF m_points;
     QPolygonF m_arrow;
     QRectF m_labelRect;
     QRectF m_bounds;

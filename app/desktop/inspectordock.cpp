@@ -222,8 +222,8 @@ void InspectorDock::buildFlow()
     const model::Design& d = m_doc->design();
     const model::Flow& f = *d.flow(m_id.toStdString());
     buildHeader(QString::fromStdString(f.label.empty() ? f.id : f.label),
-                elementName(d, f.from) + QStringLiteral(" → ") + elementName(d, f.to),
-                QString(), Theme::instance().color(QStringLiteral("flow.stroke")));
+                elementName(d, f.from) + QStringLiteral(" → ") + elementName(d, f.to), QString(),
+                Theme::instance().color(QStringLiteral("flow.stroke")));
     buildLabelRow(f.label);
     auto* routing = new QComboBox;
     routing->addItem(tr("Straight"), QStringLiteral("straight"));

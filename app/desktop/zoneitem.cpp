@@ -88,6 +88,7 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     const ZoneColors& zc = k.zone(m_kind);
     const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
     const bool target = s->dropTarget() == this;
+    p->setRenderHint(QPainter::Antialiasing, lod >= 0.3);
     QPen pen(target ? k.dropTarget : (isSelected() ? k.selection : zc.stroke),
              target || isSelected() ? 2.5 : 1.5);
     if (m_kind == QLatin1String("trust_boundary")) pen.setStyle(Qt::DashLine);

@@ -236,6 +236,18 @@ private slots:
         QCOMPARE(m_doc->undoStack()->count(), 2);
     }
 
+    void enterEditsLabelOfSelection()
+    {
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+                          centerOf(QStringLiteral("cache")));
+        QCOMPARE(m_scene->selectedIds(), QStringList{QStringLiteral("cache")});
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(m_scene->isEditingLabel());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("redis"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(m_doc->design().component("cache")->label, std::string("redis"));
+    }
+
     void zoomKeysAndFit()
     {
         m_view->resetZoom();
