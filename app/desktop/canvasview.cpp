@@ -1,6 +1,7 @@
 #include "app/desktop/canvasview.h"
 
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/theme.h"
 
 #include <QGraphicsItem>
 #include <QKeyEvent>
@@ -22,7 +23,7 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
                    QPainter::SmoothPixmapTransform);
     setDragMode(RubberBandDrag);
-    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setRubberBandSelectionMode(Qt::ContainsItemShape); // as in draw.io: only what is fully inside
     setTransformationAnchor(AnchorUnderMouse);
     setResizeAnchor(AnchorViewCenter);
     setViewportUpdateMode(SmartViewportUpdate);
@@ -44,7 +45,7 @@ void CanvasView::applyTheme()
 {
     // The rubber band paints with the viewport palette's highlight colour.
     QPalette pal = viewport()->palette();
-    pal.setColor(QPalette::Highlight, canvas()->colors().selection);
+    pal.setColor(QPalette::Highlight, Theme::instance().color(QStringLiteral("canvas.rubberBand")));
     viewport()->setPalette(pal);
     viewport()->update();
 }

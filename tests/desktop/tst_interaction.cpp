@@ -155,6 +155,7 @@ private slots:
         QVERIFY2(ids.contains(QStringLiteral("client")), qPrintable(ids.join(',')));
         QVERIFY(ids.contains(QStringLiteral("api")));
         QVERIFY(!ids.contains(QStringLiteral("cache")));
+        QVERIFY(!ids.contains(QStringLiteral("eu"))); // only crossed, not enclosed
         QCOMPARE(m_doc->undoStack()->count(), 0); // selecting is not an edit
     }
 
