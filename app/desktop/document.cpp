@@ -80,16 +80,24 @@ void Document::markModified()
     emit changed();
 }
 
-void Document::touch()
+void Document::touch(const std::string& id)
 {
+    if (!id.empty() && m_touched.size() < 1000) m_touched << qs(id);
     emit changed();
+}
+
+QStringList Document::takeTouched()
+{
+    QStringList out;
+    out.swap(m_touched);
+    return out;
 }
 
 bool Document::addComponent(const model::Component& c, std::ptrdiff_t index)
 {
     if (!m_design.addComponent(c, index)) return false;
     emit componentAdded(qs(c.id));
-    touch();
+    touch(c.id);
     return true;
 }
 
@@ -110,7 +118,7 @@ bool Document::updateComponent(const model::Component& c)
     if (*cur == c) return true;
     *cur = c;
     emit componentChanged(qs(c.id));
-    touch();
+    touch(c.id);
     return true;
 }
 
@@ -118,7 +126,7 @@ bool Document::addFlow(const model::Flow& f, std::ptrdiff_t index)
 {
     if (!m_design.addFlow(f, index)) return false;
     emit flowAdded(qs(f.id));
-    touch();
+    touch(f.id);
     return true;
 }
 
@@ -139,7 +147,7 @@ bool Document::updateFlow(const model::Flow& f)
     if (*cur == f) return true;
     *cur = f;
     emit flowChanged(qs(f.id));
-    touch();
+    touch(f.id);
     return true;
 }
 
@@ -147,7 +155,7 @@ bool Document::addZone(const model::Zone& z, std::ptrdiff_t index)
 {
     if (!m_design.addZone(z, index)) return false;
     emit zoneAdded(qs(z.id));
-    touch();
+    touch(z.id);
     return true;
 }
 
@@ -168,7 +176,7 @@ bool Document::updateZone(const model::Zone& z)
     if (*cur == z) return true;
     *cur = z;
     emit zoneChanged(qs(z.id));
-    touch();
+    touch(z.id);
     return true;
 }
 

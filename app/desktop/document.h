@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <utility>
 
@@ -39,6 +40,8 @@ public:
     void markModified();
 
     RecoveryWriter* recovery() const { return m_recovery; }
+    // Ids changed since the last call (undo/redo use it to bring the change into view).
+    QStringList takeTouched();
 
     // --- mutations (for commands) ---
     bool addComponent(const model::Component& c, std::ptrdiff_t index = -1);
@@ -68,13 +71,14 @@ signals:
     void modifiedChanged(bool modified);
 
 private:
-    void touch();
+    void touch(const std::string& id = {});
 
     model::Design m_design;
     QUndoStack* m_undo = nullptr;
     QString m_path;
     bool m_forcedModified = false;
     RecoveryWriter* m_recovery = nullptr;
+    QStringList m_touched;
 };
 
 inline QString qs(const std::string& s)

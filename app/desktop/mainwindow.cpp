@@ -25,6 +25,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsItem>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -387,8 +388,18 @@ void MainWindow::createEditActions()
     QUndoStack* stack = m_doc->undoStack();
     QAction* undo = a->add(QStringLiteral("edit.undo"), tr("&Undo"), QKeySequence::Undo);
     QAction* redo = a->add(QStringLiteral("edit.redo"), tr("&Redo"), QKeySequence::Redo);
-    connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
-    connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
+    // Like QElectroTech's showMe(): an undo that changes something off-screen scrolls to it.
+    auto step = [this](bool forward) {
+        m_doc->takeTouched();
+        forward ? m_doc->undoStack()->redo() : m_doc->undoStack()->undo();
+        QRectF changed;
+        for (const QString& id : m_doc->takeTouched())
+            if (QGraphicsItem* item = m_scene->itemFor(id)) changed |= item->sceneBoundingRect();
+        const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+        if (!changed.isEmpty() && !visible.intersects(changed)) m_view->centerOn(changed.center());
+    };
+    connect(undo, &QAction::triggered, this, [step] { step(false); });
+    connect(redo, &QAction::triggered, this, [step] { step(true); });
     undo->setEnabled(false);
     redo->setEnabled(false);
     connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
