@@ -106,6 +106,18 @@ void CanvasView::centerOnId(const QString& id)
     }
 }
 
+void CanvasView::fitWhenShown()
+{
+    m_fitPending = true;
+    zoomToFit();
+}
+
+void CanvasView::resizeEvent(QResizeEvent* e)
+{
+    QGraphicsView::resizeEvent(e);
+    if (m_fitPending) zoomToFit();
+}
+
 void CanvasView::setGridVisible(bool on)
 {
     m_grid = on;
@@ -142,6 +154,7 @@ void CanvasView::drawBackground(QPainter* p, const QRectF& rect)
 
 void CanvasView::wheelEvent(QWheelEvent* e)
 {
+    m_fitPending = false;
     if (e->modifiers() & Qt::ControlModifier) {
         const qreal steps = e->angleDelta().y() / 120.0;
         setZoom(zoom() * std::pow(1.15, steps));
@@ -153,6 +166,7 @@ void CanvasView::wheelEvent(QWheelEvent* e)
 
 void CanvasView::keyPressEvent(QKeyEvent* e)
 {
+    m_fitPending = false;
     if (e->key() == Qt::Key_Space && !e->isAutoRepeat() && !canvas()->isEditingLabel()) {
         m_spaceHeld = true;
         viewport()->setCursor(Qt::OpenHandCursor);
@@ -198,6 +212,7 @@ void CanvasView::keyReleaseEvent(QKeyEvent* e)
 
 void CanvasView::mousePressEvent(QMouseEvent* e)
 {
+    m_fitPending = false;
     if (e->button() == Qt::MiddleButton || (m_spaceHeld && e->button() == Qt::LeftButton)) {
         m_panning = true;
         m_panLast = e->position().toPoint();

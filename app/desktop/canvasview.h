@@ -28,6 +28,8 @@ public slots:
     void setGridVisible(bool on);
     void applyTheme();
     void centerOnId(const QString& id);
+    // Fit now and again after the window settles its size, until the user zooms or clicks.
+    void fitWhenShown();
 
 signals:
     void zoomChanged(qreal factor);
@@ -40,11 +42,13 @@ protected:
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
 
 private:
     void fitRect(const QRectF& r);
 
     bool m_grid = true;
+    bool m_fitPending = false;
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panLast;

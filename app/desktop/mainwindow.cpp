@@ -71,6 +71,17 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     createToolBar();
     connectDocument();
+    m_countLabel = new QLabel;
+    statusBar()->addPermanentWidget(m_countLabel);
+    auto updateCounts = [this] {
+        const model::Design& d = m_doc->design();
+        m_countLabel->setText(tr("%1 components · %2 flows · %3 zones")
+                                  .arg(d.components().size())
+                                  .arg(d.flows().size())
+                                  .arg(d.zones().size()));
+    };
+    connect(m_doc, &Document::changed, this, updateCounts);
+    connect(m_doc, &Document::modelReset, this, updateCounts);
     m_zoomLabel = new QLabel(QStringLiteral("100%"));
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &CanvasView::zoomChanged, this,
@@ -198,7 +209,7 @@ bool MainWindow::openFile(const QString& path, bool asTemplate)
     if (!asTemplate) recent::add(path);
     target->updateRecentMenu();
     target->showCanvas();
-    target->m_view->zoomToFit();
+    target->m_view->fitWhenShown();
     return true;
 }
 
@@ -210,7 +221,7 @@ bool MainWindow::restoreRecovery(const QString& recoveryPath, const QString& ori
     m_doc->reset(std::move(*design), originalPath);
     m_doc->markModified();
     showCanvas();
-    m_view->zoomToFit();
+    m_view->fitWhenShown();
     statusBar()->showMessage(tr("Restored unsaved work. Save it to keep it."), 10000);
     return true;
 }

@@ -98,6 +98,7 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_zoomLabel = nullptr;
+    QLabel* m_countLabel = nullptr;
     QLineEdit* m_findEdit = nullptr;
 };
 
