@@ -115,14 +115,12 @@ int EditActions::find(const QString& text)
     m_matchIndex = -1;
     const QString needle = text.trimmed();
     if (needle.isEmpty()) {
-        m_scene->setHighlighted({});
         return 0;
     }
     for (const auto& c : m_doc->design().components())
         if (QString::fromStdString(c.label).contains(needle, Qt::CaseInsensitive) ||
             QString::fromStdString(c.id).contains(needle, Qt::CaseInsensitive))
             m_matches << QString::fromStdString(c.id);
-    m_scene->setHighlighted(m_matches);
     if (!m_matches.isEmpty()) findNext();
     m_scene->showStatus(m_matches.isEmpty() ? tr("No component matches “%1”.").arg(needle)
                                             : tr("%1 match(es) for “%2” — Enter for the next one.")

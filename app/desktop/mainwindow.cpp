@@ -464,6 +464,8 @@ void MainWindow::createEditActions()
             this, [this] { m_edit->setRouting(false); });
     connect(a->add(QStringLiteral("arrange.orthogonal"), tr("&Orthogonal Flows")),
             &QAction::triggered, this, [this] { m_edit->setRouting(true); });
+    connect(a->add(QStringLiteral("arrange.layout"), tr("Auto-&layout")), &QAction::triggered, this,
+            [this] { m_layout->run(QString()); }); // dot, or sfdp above 2,000 components
     connect(a->add(QStringLiteral("arrange.layoutDot"), tr("Auto-layout (&dot)"),
                    QKeySequence(tr("Ctrl+L"))),
             &QAction::triggered, this, [this] { m_layout->run(QStringLiteral("dot")); });
@@ -553,8 +555,8 @@ void MainWindow::createMenus()
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     add(tools, {"tools.select", "tools.connect", "-", "tools.region", "tools.az", "tools.trust"});
     QMenu* arrange = menuBar()->addMenu(tr("&Arrange"));
-    add(arrange,
-        {"arrange.straight", "arrange.orthogonal", "-", "arrange.layoutDot", "arrange.layoutSfdp"});
+    add(arrange, {"arrange.straight", "arrange.orthogonal", "-", "arrange.layout",
+                  "arrange.layoutDot", "arrange.layoutSfdp"});
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, {"help.about"});
     updateRecentMenu();
@@ -566,9 +568,9 @@ void MainWindow::createToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (const char* id : {"file.new", "file.open", "file.save", "-", "edit.undo", "edit.redo", "-",
-                           "tools.select", "tools.connect", "tools.region", "tools.trust", "-",
-                           "view.zoomFit", "arrange.layoutDot"}) {
+    for (const char* id :
+         {"file.new", "file.open", "file.save", "-", "edit.undo", "edit.redo", "-", "tools.select",
+          "tools.connect", "tools.region", "tools.trust", "-", "view.zoomFit", "arrange.layout"}) {
         if (QLatin1String(id) == QLatin1String("-"))
             bar->addSeparator();
         else

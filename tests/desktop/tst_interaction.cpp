@@ -156,7 +156,7 @@ private slots:
         QVERIFY(ids.contains(QStringLiteral("api")));
         QVERIFY(!ids.contains(QStringLiteral("cache")));
         QVERIFY(!ids.contains(QStringLiteral("eu"))); // only crossed, not enclosed
-        QCOMPARE(m_doc->undoStack()->count(), 0); // selecting is not an edit
+        QCOMPARE(m_doc->undoStack()->count(), 0);     // selecting is not an edit
     }
 
     void paletteDropAddsComponent()

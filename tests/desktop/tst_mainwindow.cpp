@@ -4,6 +4,7 @@
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
+#include "app/desktop/editactions.h"
 #include "app/desktop/mainwindow.h"
 #include "testdesigns.h"
 
@@ -156,6 +157,18 @@ private slots:
         });
         QVERIFY(w->close());
         QTRY_VERIFY(!alive); // WA_DeleteOnClose
+    }
+
+    void findSelectsMatchesInTurn()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        QCOMPARE(w.editing()->find(QStringLiteral("a")), 2); // api, cache
+        QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("api")});
+        w.editing()->findNext();
+        QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("cache")});
+        QCOMPARE(w.editing()->find(QStringLiteral("nothing-like-this")), 0);
     }
 
     void deleteActionRemovesWithFlows()
