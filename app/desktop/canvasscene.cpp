@@ -431,6 +431,10 @@ void CanvasScene::editLabel(const QString& id)
     QRectF r = item->sceneBoundingRect();
     if (auto* z = m_zones.value(id)) r = z->titleRect().translated(z->pos());
     if (auto* c = m_components.value(id)) r = c->sceneRect();
+    if (auto* f = m_flows.value(id)) { // over the label's place, mid-path
+        const QPointF mid = f->path().pointAtPercent(0.5);
+        r = QRectF(mid - QPointF(80, 12), QSizeF(160, 24));
+    }
     m_editor->setTextWidth(qMax<qreal>(120, r.width() - 16));
     m_editor->setPos(r.left() + 8, r.center().y() - m_editor->boundingRect().height() / 2);
     m_editor->setFocus();
