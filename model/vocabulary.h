@@ -26,8 +26,10 @@ struct PropertySpec
     std::string name;
     ValueType type = ValueType::String;
     std::vector<std::string> allowed;   // enumerated string values; empty = free text
+    std::vector<std::string> suggested; // common values offered by editors; others are fine
     std::vector<std::string> appliesTo; // "component", "flow", "zone" (element types)
     std::optional<Value> defaultValue;  // applies when not drawn, unless overridden per kind
+    std::optional<Value> defaultTouchingQueue; // flows into or out of a queue (sync=false)
     std::string description;            // one line, shown in the inspector and in errors
 };
 
@@ -43,6 +45,8 @@ public:
     static const Vocabulary& builtin();
 
     const std::vector<KindSpec>& kinds() const { return m_kinds; }
+    const std::vector<KindSpec>& zoneKinds() const { return m_zoneKinds; }
+    const KindSpec* zoneKind(const std::string& id) const;
     const std::vector<PropertySpec>& properties() const { return m_properties; }
     const KindSpec* kind(const std::string& id) const;
     const PropertySpec* property(const std::string& name) const;
@@ -55,11 +59,13 @@ public:
 
     // Closest known name within a small edit distance, for "did you mean" hints; empty if none.
     std::string suggestKind(const std::string& unknown) const;
+    std::string suggestZoneKind(const std::string& unknown) const;
     std::string suggestProperty(const std::string& unknown) const;
     std::string suggestValue(const std::string& property, const std::string& unknown) const;
 
 private:
     std::vector<KindSpec> m_kinds;
+    std::vector<KindSpec> m_zoneKinds;
     std::vector<PropertySpec> m_properties;
 };
 

@@ -1,0 +1,203 @@
+#include "model/jsonutil.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace pb::model {
+
+void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& column)
+{
+    line = 1;
+    column = 1;
+    offset = std::min(offset, text.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column; // count code points, not UTF-8 continuation bytes
+        }
+    }
+}
+
+std::optional<std::string> readTextFile(const std::string& path, std::string& error)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size < 0) {
+        error = "cannot determine the file size (is it a folder?)";
+        return std::nullopt;
+    }
+    if (static_cast<std::size_t>(size) > kMaxJsonBytes) {
+        error = "file is larger than the " + std::to_string(kMaxJsonBytes / (1024 * 1024)) +
+                " MiB limit";
+        return std::nullopt;
+    }
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    in.read(text.data(), size);
+    if (!in) {
+        error = "read failed";
+        return std::nullopt;
+    }
+    return text;
+}
+
+namespace {
+// Rejects input nested deeper than kMaxJsonDepth while nlohmann parses it, before any
+// recursive operation can see the DOM.
+struct DepthExceeded
+{
+};
+} // namespace
+
+std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& file,
+                                        Diagnostics& diags)
+{
+    auto fail = [&](std::size_t offset, const std::string& msg) {
+        Diagnostic d;
+        d.file = file;
+        d.code = "E-JSON";
+        lineColumnOf(text, offset, d.line, d.column);
+        d.message = msg;
+        diags.push_back(std::move(d));
+        return std::nullopt;
+    };
+    if (text.size() > kMaxJsonBytes)
+        return fail(0, "input is larger than the " +
+                           std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MiB limit");
+    try {
+        auto guard = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+            if (depth > kMaxJsonDepth) throw DepthExceeded{};
+            return true;
+        };
+        return nlohmann::json::parse(text, guard);
+    } catch (const DepthExceeded&) {
+        // Find roughly where: the first point where nesting passes the limit.
+        int depth = 0;
+        std::size_t at = 0;
+        bool inString = false;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (inString) {
+                if (c == '\\') ++i;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (c == '"') inString = true;
+            else if ((c == '[' || c == '{') && ++depth > kMaxJsonDepth) {
+                at = i;
+                break;
+            } else if (c == ']' || c == '}') --depth;
+        }
+        return fail(at, "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string msg = e.what();
+        // Keep nlohmann's explanation but drop its own "[json.exception...] parse error at
+        // line x, column y:" prefix; we print our own location.
+        auto colon = msg.find(": ", msg.find("column"));
+        if (colon != std::string::npos) msg = msg.substr(colon + 2);
+        return fail(e.byte > 0 ? e.byte - 1 : 0, "invalid JSON: " + msg);
+    } catch (const nlohmann::json::exception& e) {
+        return fail(0, std::string("invalid JSON: ") + e.what());
+    }
+}
+
+std::pair<int, int> JsonPositions::find(const std::string& pointer) const
+{
+    build();
+    for (const auto& [p, offset] : m_offsets)
+        if (p == pointer) {
+            int line = 0, col = 0;
+            lineColumnOf(m_text, offset, line, col);
+            return {line, col};
+        }
+    return {0, 0};
+}
+
+namespace {
+std::string escapePointerToken(const std::string& key)
+{
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+struct Frame
+{
+    bool isObject;
+    std::string base;
+    std::size_t index = 0;
+    std::string key;
+    bool expectKey = true;
+};
+} // namespace
+
+// A small scanner over text already known to be valid JSON; records where each value starts.
+void JsonPositions::build() const
+{
+    if (m_built) return;
+    m_built = true;
+    std::vector<Frame> stack;
+    auto currentPointer = [&]() -> std::string {
+        if (stack.empty()) return "";
+        const Frame& f = stack.back();
+        return f.base + "/" + (f.isObject ? escapePointerToken(f.key) : std::to_string(f.index));
+    };
+    const std::string& t = m_text;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        char c = t[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ':') continue;
+        if (c == ',') {
+            if (!stack.empty()) {
+                if (stack.back().isObject) stack.back().expectKey = true;
+                else ++stack.back().index;
+            }
+            continue;
+        }
+        if (c == '}' || c == ']') {
+            if (!stack.empty()) stack.pop_back();
+            continue;
+        }
+        if (c == '"' && !stack.empty() && stack.back().isObject && stack.back().expectKey) {
+            std::string key;
+            for (++i; i < t.size() && t[i] != '"'; ++i) {
+                if (t[i] == '\\' && i + 1 < t.size()) {
+                    ++i;
+                    key += t[i] == 'n' ? '\n' : t[i];
+                } else {
+                    key += t[i];
+                }
+            }
+            stack.back().key = key;
+            stack.back().expectKey = false;
+            continue;
+        }
+        const std::string ptr = currentPointer();
+        m_offsets.emplace_back(ptr, i);
+        if (c == '{' || c == '[') {
+            stack.push_back(Frame{c == '{', ptr, 0, {}, true});
+            continue;
+        }
+        if (c == '"') {
+            for (++i; i < t.size() && t[i] != '"'; ++i)
+                if (t[i] == '\\') ++i;
+            continue;
+        }
+        while (i + 1 < t.size() && !std::strchr(",}] \n\r\t", t[i + 1])) ++i;
+    }
+}
+
+} // namespace pb::model

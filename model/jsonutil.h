@@ -1,0 +1,44 @@
+#pragma once
+
+#include "model/diagnostic.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace pb::model {
+
+// Limits that every JSON reader in the project applies before it builds a DOM: nlohmann's
+// parser is iterative but copying, dump() and == recurse, so deep input would crash later.
+inline constexpr int kMaxJsonDepth = 64;
+inline constexpr std::size_t kMaxJsonBytes = 64u * 1024u * 1024u;
+
+// 1-based line and column of a byte offset in `text`.
+void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& column);
+
+// Reads a whole file; on failure fills `error` with the OS reason and returns nullopt.
+std::optional<std::string> readTextFile(const std::string& path, std::string& error);
+
+// Parses JSON text with a depth guard and a size cap. On error appends a diagnostic naming
+// `file` and the line:column, and returns nullopt. Never throws.
+std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& file,
+                                        Diagnostics& diags);
+
+// Line:column of every JSON pointer in `text` (objects' keys and array items), so loaders can
+// name where a semantically wrong value sits. Computed on demand, only when reporting errors.
+class JsonPositions
+{
+public:
+    explicit JsonPositions(const std::string& text) : m_text(text) {}
+    // Position of the value at `pointer` ("/rules/3/match"); {0,0} if unknown.
+    std::pair<int, int> find(const std::string& pointer) const;
+
+private:
+    void build() const;
+    const std::string& m_text;
+    mutable bool m_built = false;
+    mutable std::vector<std::pair<std::string, std::size_t>> m_offsets;
+};
+
+} // namespace pb::model

@@ -1,0 +1,248 @@
+#include "model/vocabulary.h"
+
+#include "model/jsonutil.h"
+#include "model/resourcepaths.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace pb::model {
+
+namespace {
+using nlohmann::json;
+
+std::optional<Value> valueFromJson(const json& j)
+{
+    if (j.is_string()) return Value{j.get<std::string>()};
+    if (j.is_boolean()) return Value{j.get<bool>()};
+    if (j.is_number()) return Value{j.get<double>()};
+    if (j.is_array()) {
+        StringList list;
+        for (const auto& item : j) {
+            if (!item.is_string()) return std::nullopt;
+            list.push_back(item.get<std::string>());
+        }
+        return Value{list};
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> stringsAt(const json& j, const char* key)
+{
+    std::vector<std::string> out;
+    if (auto it = j.find(key); it != j.end() && it->is_array())
+        for (const auto& s : *it)
+            if (s.is_string()) out.push_back(s.get<std::string>());
+    return out;
+}
+
+std::string stringAt(const json& j, const char* key)
+{
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+struct Reader
+{
+    const std::string& file;
+    const std::string& text;
+    Diagnostics& diags;
+    JsonPositions positions{text};
+
+    void error(const std::string& pointer, const std::string& msg)
+    {
+        Diagnostic d;
+        d.file = file;
+        d.pointer = pointer;
+        d.code = "E-VOCABULARY";
+        d.message = msg;
+        std::tie(d.line, d.column) = positions.find(pointer);
+        diags.push_back(std::move(d));
+    }
+
+    KindSpec readKind(const json& k, const std::string& ptr)
+    {
+        KindSpec spec;
+        spec.id = stringAt(k, "id");
+        if (spec.id.empty()) error(ptr, "kind has no \"id\"");
+        spec.displayName = stringAt(k, "name");
+        if (spec.displayName.empty()) spec.displayName = spec.id;
+        spec.group = stringAt(k, "group");
+        spec.icon = stringAt(k, "icon");
+        spec.description = stringAt(k, "description");
+        spec.defaultSize = {160, 64};
+        if (auto s = k.find("size"); s != k.end() && s->is_array() && s->size() == 2 &&
+                                     (*s)[0].is_number() && (*s)[1].is_number())
+            spec.defaultSize = {(*s)[0].get<double>(), (*s)[1].get<double>()};
+        if (auto d = k.find("defaults"); d != k.end() && d->is_object())
+            for (const auto& [key, val] : d->items()) {
+                if (auto v = valueFromJson(val)) spec.defaults[key] = *v;
+                else error(ptr + "/defaults/" + key, "default must be a string, number, bool or list");
+            }
+        return spec;
+    }
+
+    PropertySpec readProperty(const json& p, const std::string& ptr)
+    {
+        PropertySpec spec;
+        spec.name = stringAt(p, "name");
+        if (spec.name.empty()) error(ptr, "property has no \"name\"");
+        const std::string type = stringAt(p, "type");
+        if (type == "string") spec.type = ValueType::String;
+        else if (type == "number") spec.type = ValueType::Number;
+        else if (type == "bool") spec.type = ValueType::Bool;
+        else if (type == "list") spec.type = ValueType::List;
+        else error(ptr + "/type", "type must be string, number, bool or list, not '" + type + "'");
+        spec.allowed = stringsAt(p, "allowed");
+        spec.suggested = stringsAt(p, "suggested");
+        spec.appliesTo = stringsAt(p, "applies_to");
+        spec.description = stringAt(p, "description");
+        if (auto d = p.find("default"); d != p.end()) spec.defaultValue = valueFromJson(*d);
+        if (auto d = p.find("default_touching_queue"); d != p.end())
+            spec.defaultTouchingQueue = valueFromJson(*d);
+        return spec;
+    }
+};
+} // namespace
+
+std::optional<Vocabulary> Vocabulary::load(const std::string& path, Diagnostics& diags)
+{
+    std::string err;
+    auto text = readTextFile(path, err);
+    if (!text) {
+        diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
+                         "cannot read vocabulary: " + err, ""});
+        return std::nullopt;
+    }
+    const std::size_t before = diags.size();
+    auto j = parseJson(*text, path, diags);
+    if (!j) return std::nullopt;
+    Reader r{path, *text, diags};
+    if (!j->is_object() || !j->contains("kinds") || !(*j)["kinds"].is_array()) {
+        r.error("", "a vocabulary is an object with a \"kinds\" array");
+        return std::nullopt;
+    }
+    Vocabulary v;
+    const auto& kinds = (*j)["kinds"];
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        v.m_kinds.push_back(r.readKind(kinds[i], "/kinds/" + std::to_string(i)));
+    if (auto zk = j->find("zone_kinds"); zk != j->end() && zk->is_array())
+        for (std::size_t i = 0; i < zk->size(); ++i)
+            v.m_zoneKinds.push_back(r.readKind((*zk)[i], "/zone_kinds/" + std::to_string(i)));
+    if (auto props = j->find("properties"); props != j->end() && props->is_array())
+        for (std::size_t i = 0; i < props->size(); ++i)
+            v.m_properties.push_back(
+                r.readProperty((*props)[i], "/properties/" + std::to_string(i)));
+    if (diags.size() != before && hasErrors(diags)) return std::nullopt;
+    return v;
+}
+
+const Vocabulary& Vocabulary::builtin()
+{
+    static const Vocabulary vocab = [] {
+        Diagnostics diags;
+        const std::string path = resourceDir() + "/vocabulary/vocabulary.json";
+        auto v = load(path, diags);
+        if (!v) {
+            for (const auto& d : diags) std::fprintf(stderr, "%s\n", d.format().c_str());
+            std::fprintf(stderr, "probeboard: the installation is broken: cannot load %s\n",
+                         path.c_str());
+            std::exit(3);
+        }
+        return std::move(*v);
+    }();
+    return vocab;
+}
+
+const KindSpec* Vocabulary::kind(const std::string& id) const
+{
+    auto it = std::find_if(m_kinds.begin(), m_kinds.end(), [&](auto& k) { return k.id == id; });
+    return it == m_kinds.end() ? nullptr : &*it;
+}
+
+const KindSpec* Vocabulary::zoneKind(const std::string& id) const
+{
+    auto it = std::find_if(m_zoneKinds.begin(), m_zoneKinds.end(),
+                           [&](auto& k) { return k.id == id; });
+    return it == m_zoneKinds.end() ? nullptr : &*it;
+}
+
+const PropertySpec* Vocabulary::property(const std::string& name) const
+{
+    auto it = std::find_if(m_properties.begin(), m_properties.end(),
+                           [&](auto& p) { return p.name == name; });
+    return it == m_properties.end() ? nullptr : &*it;
+}
+
+std::optional<Value> Vocabulary::defaultFor(const std::string& elementKind, const std::string& key,
+                                            bool flowTouchesQueue) const
+{
+    if (const KindSpec* k = kind(elementKind))
+        if (auto v = findProperty(k->defaults, key)) return *v;
+    const PropertySpec* p = property(key);
+    if (!p) return std::nullopt;
+    if (elementKind == "flow" && flowTouchesQueue && p->defaultTouchingQueue)
+        return p->defaultTouchingQueue;
+    return p->defaultValue;
+}
+
+std::size_t editDistance(const std::string& a, const std::string& b)
+{
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates)
+{
+    // A third of the word's length, at least 1 and at most 3 edits, counts as a likely typo.
+    const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+    std::string best;
+    std::size_t bestDistance = limit + 1;
+    for (const auto& c : candidates) {
+        const std::size_t d = editDistance(word, c);
+        if (d < bestDistance && d != 0) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+std::string Vocabulary::suggestKind(const std::string& unknown) const
+{
+    std::vector<std::string> ids;
+    for (const auto& k : m_kinds) ids.push_back(k.id);
+    return closestMatch(unknown, ids);
+}
+
+std::string Vocabulary::suggestZoneKind(const std::string& unknown) const
+{
+    std::vector<std::string> ids;
+    for (const auto& k : m_zoneKinds) ids.push_back(k.id);
+    return closestMatch(unknown, ids);
+}
+
+std::string Vocabulary::suggestProperty(const std::string& unknown) const
+{
+    std::vector<std::string> names;
+    for (const auto& p : m_properties) names.push_back(p.name);
+    return closestMatch(unknown, names);
+}
+
+std::string Vocabulary::suggestValue(const std::string& property, const std::string& unknown) const
+{
+    const PropertySpec* p = this->property(property);
+    return p ? closestMatch(unknown, p->allowed) : std::string();
+}
+
+} // namespace pb::model
