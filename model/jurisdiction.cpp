@@ -1,0 +1,134 @@
+#include "model/jurisdiction.h"
+
+#include "model/jsonutil.h"
+#include "model/resourcepaths.h"
+
+#include <cstdio>
+
+namespace pb::model {
+
+const JurisdictionTable& JurisdictionTable::builtin()
+{
+    static const JurisdictionTable table = [] {
+        const std::string path = resourceDir() + "/vocabulary/jurisdictions.json";
+        std::string err;
+        Diagnostics diags;
+        std::vector<Rule> rules;
+        std::vector<std::string> restricted{"EU"};
+        auto text = readTextFile(path, err);
+        auto j = text ? parseJson(*text, path, diags) : std::nullopt;
+        if (!j) {
+            std::fprintf(stderr, "probeboard: warning: cannot load %s; regions will not imply "
+                                 "jurisdictions\n", path.c_str());
+            return fromRules({}, restricted);
+        }
+        if (auto r = j->find("residency_restricted"); r != j->end() && r->is_array()) {
+            restricted.clear();
+            for (const auto& s : *r)
+                if (s.is_string()) restricted.push_back(s.get<std::string>());
+        }
+        if (auto rs = j->find("rules"); rs != j->end() && rs->is_array())
+            for (const auto& r : *rs) {
+                Rule rule;
+                rule.exact = r.value("exact", "");
+                rule.prefix = r.value("prefix", "");
+                rule.jurisdiction = r.value("jurisdiction", "");
+                if (!rule.jurisdiction.empty()) rules.push_back(std::move(rule));
+            }
+        return fromRules(std::move(rules), std::move(restricted));
+    }();
+    return table;
+}
+
+JurisdictionTable JurisdictionTable::fromRules(std::vector<Rule> rules,
+                                               std::vector<std::string> restricted)
+{
+    JurisdictionTable t;
+    t.m_rules = std::move(rules);
+    t.m_restricted = std::move(restricted);
+    return t;
+}
+
+std::string JurisdictionTable::jurisdictionOfRegion(const std::string& region) const
+{
+    for (const auto& r : m_rules) {
+        if (!r.exact.empty() && r.exact == region) return r.jurisdiction;
+        if (!r.prefix.empty() && region.compare(0, r.prefix.size(), r.prefix) == 0)
+            return r.jurisdiction;
+    }
+    return {};
+}
+
+std::unordered_map<std::string, std::string> zoneParents(const Design& design)
+{
+    std::unordered_map<std::string, std::string> parent;
+    // A zone nested in another lists it as a member, so the innermost zone is the one whose
+    // members include the id and which is itself deepest; later (inner) assignments win when
+    // we visit zones outer-first. Depth is computed by walking up the already-built chain.
+    std::unordered_map<std::string, int> depth;
+    for (const auto& z : design.zones())
+        for (const auto& m : z.members)
+            if (design.zone(m)) parent.emplace(m, z.id);
+    auto depthOf = [&](const std::string& zoneId) {
+        int d = 0;
+        std::string cur = zoneId;
+        for (auto it = parent.find(cur); it != parent.end() && d < 1000; it = parent.find(cur)) {
+            cur = it->second;
+            ++d;
+        }
+        return d;
+    };
+    for (const auto& z : design.zones()) depth[z.id] = depthOf(z.id);
+    for (const auto& z : design.zones())
+        for (const auto& m : z.members) {
+            if (design.zone(m)) continue;
+            auto it = parent.find(m);
+            if (it == parent.end() || depth[z.id] > depth[it->second]) parent[m] = z.id;
+        }
+    return parent;
+}
+
+namespace {
+Placement resolve(const Design& design, const Properties& ownProps, const std::string& id,
+                  const std::unordered_map<std::string, std::string>& parents,
+                  const JurisdictionTable& table)
+{
+    Placement p;
+    p.region = stringProperty(ownProps, "region").value_or("");
+    p.jurisdiction = stringProperty(ownProps, "jurisdiction").value_or("");
+    std::string cur = id;
+    for (int guard = 0; guard < 1000 && (p.region.empty() || p.jurisdiction.empty()); ++guard) {
+        auto it = parents.find(cur);
+        if (it == parents.end()) break;
+        const Zone* z = design.zone(it->second);
+        if (!z) break;
+        if (p.region.empty()) p.region = stringProperty(z->props, "region").value_or("");
+        if (p.jurisdiction.empty())
+            p.jurisdiction = stringProperty(z->props, "jurisdiction").value_or("");
+        cur = z->id;
+    }
+    if (p.jurisdiction.empty() && !p.region.empty())
+        p.jurisdiction = table.jurisdictionOfRegion(p.region);
+    return p;
+}
+} // namespace
+
+std::vector<Placement> computePlacements(const Design& design, const JurisdictionTable& table)
+{
+    const auto parents = zoneParents(design);
+    std::vector<Placement> out;
+    out.reserve(design.components().size());
+    for (const auto& c : design.components())
+        out.push_back(resolve(design, c.props, c.id, parents, table));
+    return out;
+}
+
+Placement placementOf(const Design& design, const std::string& componentId,
+                      const JurisdictionTable& table)
+{
+    const Component* c = design.component(componentId);
+    if (!c) return {};
+    return resolve(design, c->props, componentId, zoneParents(design), table);
+}
+
+} // namespace pb::model
