@@ -1,0 +1,493 @@
+#include "model/designfile.h"
+
+#include "model/jsonutil.h"
+#include "model/validation.h"
+#include "model/vocabulary.h"
+
+#if __has_include("model/dotimport.h")
+#include "model/dotimport.h"
+#define PB_HAVE_DOT 1
+#endif
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#if defined(_WIN32)
+#include <fstream>
+#else
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+namespace pb::model {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json valueToJson(const Value& v)
+{
+    if (auto s = std::get_if<std::string>(&v)) return *s;
+    if (auto b = std::get_if<bool>(&v)) return *b;
+    if (auto d = std::get_if<double>(&v)) {
+        // Whole numbers are written without ".0" so that hand-edited files stay as typed.
+        if (std::isfinite(*d) && *d == std::floor(*d) && std::fabs(*d) < 9e15)
+            return static_cast<long long>(*d);
+        return *d;
+    }
+    ordered_json arr = ordered_json::array();
+    for (const auto& s : std::get<StringList>(v)) arr.push_back(s);
+    return arr;
+}
+
+ordered_json propsToJson(const Properties& props)
+{
+    ordered_json o = ordered_json::object();
+    for (const auto& [k, v] : props) o[k] = valueToJson(v);
+    return o;
+}
+
+ordered_json pointToJson(const Point& p)
+{
+    return ordered_json{{"x", valueToJson(p.x)}, {"y", valueToJson(p.y)}};
+}
+
+// Reads one element's JSON into the model, reporting shape errors with a JSON pointer.
+struct ElementReader
+{
+    const std::string& file;
+    Diagnostics& diags;
+    bool failed = false;
+
+    void error(const std::string& pointer, const std::string& element, const std::string& msg)
+    {
+        Diagnostic d;
+        d.file = file;
+        d.pointer = pointer;
+        d.element = element;
+        d.code = "E-SCHEMA";
+        d.message = msg;
+        diags.push_back(std::move(d));
+        failed = true;
+    }
+
+    std::string str(const json& j, const char* key, const std::string& ptr, const std::string& id,
+                    bool required)
+    {
+        auto it = j.find(key);
+        if (it == j.end()) {
+            if (required) error(ptr, id, std::string("missing \"") + key + "\"");
+            return {};
+        }
+        if (!it->is_string()) {
+            error(ptr + "/" + key, id, std::string("\"") + key + "\" must be a string");
+            return {};
+        }
+        return it->get<std::string>();
+    }
+
+    Point point(const json& j, const char* key, const std::string& ptr, const std::string& id)
+    {
+        auto it = j.find(key);
+        if (it == j.end()) return {};
+        if (!it->is_object() || !it->value("x", json()).is_number() ||
+            !it->value("y", json()).is_number()) {
+            error(ptr + "/" + key, id, std::string("\"") + key + "\" must be {\"x\": n, \"y\": n}");
+            return {};
+        }
+        return {(*it)["x"].get<double>(), (*it)["y"].get<double>()};
+    }
+
+    Size size(const json& j, const std::string& ptr, const std::string& id)
+    {
+        auto it = j.find("size");
+        if (it == j.end()) return {};
+        if (!it->is_object() || !it->value("w", json()).is_number() ||
+            !it->value("h", json()).is_number()) {
+            error(ptr + "/size", id, "\"size\" must be {\"w\": n, \"h\": n}");
+            return {};
+        }
+        return {(*it)["w"].get<double>(), (*it)["h"].get<double>()};
+    }
+
+    Properties props(const json& j, const std::string& ptr, const std::string& id)
+    {
+        Properties out;
+        auto it = j.find("properties");
+        if (it == j.end()) return out;
+        if (!it->is_object()) {
+            error(ptr + "/properties", id, "\"properties\" must be an object");
+            return out;
+        }
+        for (const auto& [key, val] : it->items()) {
+            const std::string p = ptr + "/properties/" + key;
+            if (val.is_string()) out[key] = val.get<std::string>();
+            else if (val.is_boolean()) out[key] = val.get<bool>();
+            else if (val.is_number()) out[key] = val.get<double>();
+            else if (val.is_array()) {
+                StringList list;
+                for (const auto& item : val) {
+                    if (!item.is_string()) {
+                        error(p, id, "property '" + key + "' is a list and may hold only strings");
+                        break;
+                    }
+                    list.push_back(item.get<std::string>());
+                }
+                out[key] = std::move(list);
+            } else {
+                error(p, id, "property '" + key + "' must be a string, number, bool or list of strings");
+            }
+        }
+        return out;
+    }
+
+    std::vector<std::string> strings(const json& j, const char* key, const std::string& ptr,
+                                     const std::string& id)
+    {
+        std::vector<std::string> out;
+        auto it = j.find(key);
+        if (it == j.end()) return out;
+        if (!it->is_array()) {
+            error(ptr + "/" + key, id, std::string("\"") + key + "\" must be a list of ids");
+            return out;
+        }
+        for (const auto& s : *it) {
+            if (s.is_string()) out.push_back(s.get<std::string>());
+            else error(ptr + "/" + key, id, std::string("\"") + key + "\" must hold only ids");
+        }
+        return out;
+    }
+};
+
+// probeboard/0 stored "nodes"/"edges" and flat "x"/"y" on each element; see docs/format.md.
+void migrateV0(json& j)
+{
+    if (j.contains("nodes")) j["components"] = std::move(j["nodes"]), j.erase("nodes");
+    if (j.contains("edges")) j["flows"] = std::move(j["edges"]), j.erase("edges");
+    auto lift = [](json& arr) {
+        if (!arr.is_array()) return;
+        for (auto& e : arr) {
+            if (!e.is_object()) continue;
+            if (e.contains("x") && e.contains("y")) {
+                e["position"] = {{"x", e["x"]}, {"y", e["y"]}};
+                e.erase("x");
+                e.erase("y");
+            }
+            if (e.contains("props")) e["properties"] = std::move(e["props"]), e.erase("props");
+        }
+    };
+    if (j.contains("components")) lift(j["components"]);
+    if (j.contains("zones")) lift(j["zones"]);
+    if (j.contains("flows")) lift(j["flows"]);
+    j["format"] = kFormat;
+}
+
+bool checkFormat(json& j, ElementReader& r)
+{
+    if (!j.is_object()) {
+        r.error("", "", "a design file is a JSON object with \"format\": \"probeboard/1\"");
+        return false;
+    }
+    const std::string format = j.value("format", std::string());
+    if (format == "probeboard/0") migrateV0(j);
+    else if (format.empty()) r.error("", "", "missing \"format\" (expected \"probeboard/1\")");
+    else if (format != kFormat) {
+        r.error("/format", "", "unsupported format '" + format + "'; this version reads "
+                "probeboard/0 and probeboard/1");
+    }
+    return !r.failed;
+}
+
+std::size_t arraySize(const json& j, const char* key, ElementReader& r)
+{
+    auto it = j.find(key);
+    if (it == j.end()) return 0;
+    if (!it->is_array()) {
+        r.error(std::string("/") + key, "", std::string("\"") + key + "\" must be a list");
+        return 0;
+    }
+    return it->size();
+}
+
+void duplicate(ElementReader& r, const std::string& ptr, const std::string& id)
+{
+    r.error(ptr + "/id", id, "duplicate id '" + id + "'; every component, flow and zone needs its own");
+    r.diags.back().code = "E-DUP-ID";
+}
+
+void readComponents(const json& j, Design& d, ElementReader& r, std::unordered_map<std::string, std::string>& where)
+{
+    const std::size_t n = arraySize(j, "components", r);
+    for (std::size_t i = 0; i < n; ++i) {
+        const json& e = j["components"][i];
+        const std::string ptr = "/components/" + std::to_string(i);
+        if (!e.is_object()) { r.error(ptr, "", "a component must be an object"); continue; }
+        Component c;
+        c.id = r.str(e, "id", ptr, "", true);
+        c.kind = r.str(e, "kind", ptr, c.id, true);
+        c.label = r.str(e, "label", ptr, c.id, false);
+        c.kindInferred = e.value("kind_inferred", false);
+        c.pos = r.point(e, "position", ptr, c.id);
+        c.size = r.size(e, ptr, c.id);
+        c.props = r.props(e, ptr, c.id);
+        if (c.id.empty()) continue;
+        where.emplace(c.id, ptr);
+        if (!d.addComponent(std::move(c))) duplicate(r, ptr, e["id"].get<std::string>());
+    }
+}
+
+void readFlows(const json& j, Design& d, ElementReader& r, std::unordered_map<std::string, std::string>& where)
+{
+    const std::size_t n = arraySize(j, "flows", r);
+    for (std::size_t i = 0; i < n; ++i) {
+        const json& e = j["flows"][i];
+        const std::string ptr = "/flows/" + std::to_string(i);
+        if (!e.is_object()) { r.error(ptr, "", "a flow must be an object"); continue; }
+        Flow f;
+        f.id = r.str(e, "id", ptr, "", true);
+        f.from = r.str(e, "from", ptr, f.id, true);
+        f.to = r.str(e, "to", ptr, f.id, true);
+        f.label = r.str(e, "label", ptr, f.id, false);
+        f.props = r.props(e, ptr, f.id);
+        if (auto b = e.find("bends"); b != e.end() && b->is_array())
+            for (const auto& p : *b)
+                if (p.is_object() && p.value("x", json()).is_number() && p.value("y", json()).is_number())
+                    f.bends.push_back({p["x"].get<double>(), p["y"].get<double>()});
+        if (f.id.empty()) continue;
+        where.emplace(f.id, ptr);
+        if (!d.addFlow(std::move(f))) duplicate(r, ptr, e["id"].get<std::string>());
+    }
+}
+
+void readZones(const json& j, Design& d, ElementReader& r, std::unordered_map<std::string, std::string>& where)
+{
+    const std::size_t n = arraySize(j, "zones", r);
+    for (std::size_t i = 0; i < n; ++i) {
+        const json& e = j["zones"][i];
+        const std::string ptr = "/zones/" + std::to_string(i);
+        if (!e.is_object()) { r.error(ptr, "", "a zone must be an object"); continue; }
+        Zone z;
+        z.id = r.str(e, "id", ptr, "", true);
+        z.kind = r.str(e, "kind", ptr, z.id, false);
+        if (z.kind.empty()) z.kind = "region";
+        z.label = r.str(e, "label", ptr, z.id, false);
+        z.members = r.strings(e, "members", ptr, z.id);
+        z.pos = r.point(e, "position", ptr, z.id);
+        z.size = r.size(e, ptr, z.id);
+        z.props = r.props(e, ptr, z.id);
+        if (z.id.empty()) continue;
+        where.emplace(z.id, ptr);
+        if (!d.addZone(std::move(z))) duplicate(r, ptr, e["id"].get<std::string>());
+    }
+}
+
+void readDecisions(const json& j, Design& d, ElementReader& r)
+{
+    const std::size_t n = arraySize(j, "decisions", r);
+    for (std::size_t i = 0; i < n; ++i) {
+        const json& e = j["decisions"][i];
+        const std::string ptr = "/decisions/" + std::to_string(i);
+        if (!e.is_object()) { r.error(ptr, "", "a decision must be an object"); continue; }
+        Decision dec;
+        dec.fingerprint = r.str(e, "fingerprint", ptr, "", true);
+        dec.rule = r.str(e, "rule", ptr, "", false);
+        dec.status = r.str(e, "status", ptr, "", false);
+        if (dec.status.empty()) dec.status = "accepted";
+        dec.justification = r.str(e, "justification", ptr, "", false);
+        dec.owner = r.str(e, "owner", ptr, "", false);
+        dec.expires = r.str(e, "expires", ptr, "", false);
+        d.decisions.push_back(std::move(dec));
+    }
+}
+} // namespace
+
+std::optional<Design> designFromText(const std::string& text, const std::string& fileName,
+                                     Diagnostics& diags)
+{
+    auto parsed = parseJson(text, fileName, diags);
+    if (!parsed) return std::nullopt;
+    json& j = *parsed;
+    const std::size_t first = diags.size();
+    ElementReader r{fileName, diags};
+    Design design;
+    if (checkFormat(j, r)) {
+        std::size_t total = 0;
+        for (const char* key : {"components", "flows", "zones"})
+            if (j.contains(key) && j[key].is_array()) total += j[key].size();
+        if (total > kMaxElements) {
+            r.error("", "", "the design has " + std::to_string(total) + " elements; the limit is " +
+                                std::to_string(kMaxElements));
+        } else {
+            design.title = r.str(j, "title", "", "", false);
+            std::unordered_map<std::string, std::string> where;
+            readComponents(j, design, r, where);
+            readFlows(j, design, r, where);
+            readZones(j, design, r, where);
+            readDecisions(j, design, r);
+            if (!r.failed) validateDesign(design, Vocabulary::builtin(), diags);
+            // Name the line of each problem: from its pointer, else from its element's entry.
+            JsonPositions positions(text);
+            for (std::size_t i = first; i < diags.size(); ++i) {
+                Diagnostic& d = diags[i];
+                d.file = fileName;
+                if (d.pointer.empty() && !d.element.empty())
+                    if (auto it = where.find(d.element); it != where.end()) d.pointer = it->second;
+                if (d.line == 0) std::tie(d.line, d.column) = positions.find(d.pointer);
+            }
+        }
+    }
+    for (std::size_t i = first; i < diags.size(); ++i)
+        if (diags[i].level == Diagnostic::Level::Error) return std::nullopt;
+    return design;
+}
+
+std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags)
+{
+    std::string err;
+    auto text = readTextFile(path, err);
+    if (!text) {
+        diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
+                         "cannot read the file: " + err, ""});
+        return std::nullopt;
+    }
+    const std::string ext = std::filesystem::path(path).extension().string();
+    if (ext == ".dot" || ext == ".gv") {
+#ifdef PB_HAVE_DOT
+        return importDot(*text, path, diags);
+#else
+        diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-FORMAT",
+                         "DOT import is not available in this build", ""});
+        return std::nullopt;
+#endif
+    }
+    return designFromText(*text, path, diags);
+}
+
+nlohmann::ordered_json designToJson(const Design& design)
+{
+    ordered_json j;
+    j["format"] = kFormat;
+    j["title"] = design.title;
+    ordered_json comps = ordered_json::array();
+    for (const auto& c : design.components()) {
+        ordered_json e{{"id", c.id}, {"kind", c.kind}, {"label", c.label}};
+        if (c.kindInferred) e["kind_inferred"] = true;
+        e["position"] = pointToJson(c.pos);
+        if (c.size.width > 0 || c.size.height > 0)
+            e["size"] = {{"w", valueToJson(c.size.width)}, {"h", valueToJson(c.size.height)}};
+        e["properties"] = propsToJson(c.props);
+        comps.push_back(std::move(e));
+    }
+    j["components"] = std::move(comps);
+    ordered_json flows = ordered_json::array();
+    for (const auto& f : design.flows()) {
+        ordered_json e{{"id", f.id}, {"from", f.from}, {"to", f.to}, {"label", f.label}};
+        e["properties"] = propsToJson(f.props);
+        if (!f.bends.empty()) {
+            ordered_json b = ordered_json::array();
+            for (const auto& p : f.bends) b.push_back(pointToJson(p));
+            e["bends"] = std::move(b);
+        }
+        flows.push_back(std::move(e));
+    }
+    j["flows"] = std::move(flows);
+    ordered_json zones = ordered_json::array();
+    for (const auto& z : design.zones()) {
+        ordered_json e{{"id", z.id}, {"kind", z.kind}, {"label", z.label}, {"members", z.members}};
+        e["position"] = pointToJson(z.pos);
+        if (z.size.width > 0 || z.size.height > 0)
+            e["size"] = {{"w", valueToJson(z.size.width)}, {"h", valueToJson(z.size.height)}};
+        e["properties"] = propsToJson(z.props);
+        zones.push_back(std::move(e));
+    }
+    j["zones"] = std::move(zones);
+    if (!design.decisions.empty()) {
+        ordered_json decs = ordered_json::array();
+        for (const auto& d : design.decisions)
+            decs.push_back({{"fingerprint", d.fingerprint}, {"rule", d.rule}, {"status", d.status},
+                            {"justification", d.justification}, {"owner", d.owner},
+                            {"expires", d.expires}});
+        j["decisions"] = std::move(decs);
+    }
+    return j;
+}
+
+std::string designToText(const Design& design)
+{
+    return designToJson(design).dump(2) + "\n";
+}
+
+#if defined(_WIN32)
+// Untested on Windows: write beside the target, then replace it (MoveFileEx semantics).
+bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error)
+{
+    namespace fs = std::filesystem;
+    const fs::path tmp = fs::path(path).concat(".tmp");
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+        if (!out.flush()) {
+            error = "cannot write " + path;
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) error = "cannot replace " + path + ": " + ec.message();
+    return !ec;
+}
+#else
+bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error)
+{
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) {
+        error = "cannot write " + path + ": " + std::strerror(errno);
+        return false;
+    }
+    auto fail = [&](const char* what) {
+        error = "cannot " + std::string(what) + " " + path + ": " + std::strerror(errno);
+        ::close(fd);
+        ::unlink(tmpl.c_str());
+        return false;
+    };
+    std::size_t written = 0;
+    while (written < contents.size()) {
+        ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return fail("write");
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) return fail("flush");
+    ::fchmod(fd, 0644);
+    if (::close(fd) != 0) {
+        fd = -1;
+        error = "cannot write " + path + ": " + std::strerror(errno);
+        ::unlink(tmpl.c_str());
+        return false;
+    }
+    if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+        error = "cannot replace " + path + ": " + std::strerror(errno);
+        ::unlink(tmpl.c_str());
+        return false;
+    }
+    return true;
+}
+
+#endif
+
+bool saveDesignFile(const Design& design, const std::string& path, std::string& error)
+{
+    return writeFileAtomically(path, designToText(design), error);
+}
+
+} // namespace pb::model

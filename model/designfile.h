@@ -1,0 +1,34 @@
+#pragma once
+
+#include "model/design.h"
+#include "model/diagnostic.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace pb::model {
+
+inline constexpr const char* kFormat = "probeboard/1";
+inline constexpr std::size_t kMaxElements = 1'000'000;
+
+// Loads a design by extension: .dot/.gv through the DOT importer, anything else as
+// .probeboard JSON. Problems go to `diags` (file, line:column, element id); returns nullopt
+// when any is an error. Warnings (misspelt property names, values outside an enum) still load.
+std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags);
+
+// Parses .probeboard JSON text (any supported format version; older ones are migrated).
+std::optional<Design> designFromText(const std::string& text, const std::string& fileName,
+                                     Diagnostics& diags);
+
+// The canonical JSON: fixed key order, element order as in the model, no timestamps.
+nlohmann::ordered_json designToJson(const Design& design);
+std::string designToText(const Design& design); // pretty-printed, 2 spaces, trailing newline
+
+// Writes atomically: a temporary file in the same folder, flushed to disk, then renamed over
+// `path`. On failure the previous file is untouched and `error` says what went wrong.
+bool saveDesignFile(const Design& design, const std::string& path, std::string& error);
+bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error);
+
+} // namespace pb::model
