@@ -328,14 +328,15 @@ std::optional<Design> designFromText(const std::string& text, const std::string&
             readFlows(j, design, r, where);
             readZones(j, design, r, where);
             readDecisions(j, design, r);
-            if (!r.failed) validateDesign(design, Vocabulary::builtin(), diags);
+            validateDesign(design, Vocabulary::builtin(), diags);
             // Name the line of each problem: from its pointer, else from its element's entry.
             JsonPositions positions(text);
             for (std::size_t i = first; i < diags.size(); ++i) {
                 Diagnostic& d = diags[i];
                 d.file = fileName;
-                if (d.pointer.empty() && !d.element.empty())
-                    if (auto it = where.find(d.element); it != where.end()) d.pointer = it->second;
+                if ((d.pointer.empty() || d.pointer[0] != '/') && !d.element.empty())
+                    if (auto it = where.find(d.element); it != where.end())
+                        d.pointer = it->second + (d.pointer.empty() ? "" : "/" + d.pointer);
                 if (d.line == 0) std::tie(d.line, d.column) = positions.find(d.pointer);
             }
         }

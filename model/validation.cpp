@@ -8,9 +8,11 @@ namespace pb::model {
 
 namespace {
 void add(Diagnostics& diags, Diagnostic::Level level, const std::string& element,
-         const std::string& code, const std::string& message, const std::string& hint = {})
+         const std::string& code, const std::string& message, const std::string& hint = {},
+         const std::string& relativePointer = {})
 {
     Diagnostic d;
+    d.pointer = relativePointer;
     d.level = level;
     d.element = element;
     d.code = code;
@@ -31,7 +33,7 @@ void checkProperties(const std::string& elementId, const char* elementType,
             if (auto s = vocab.suggestProperty(key); !s.empty())
                 add(diags, kWarning, elementId, "W-UNKNOWN-PROP",
                     "unknown property '" + key + "' on " + elementType + " '" + elementId + "'",
-                    "did you mean '" + s + "'?");
+                    "did you mean '" + s + "'?", "properties/" + key);
             continue;
         }
         const ValueType t = typeOf(value);
@@ -40,7 +42,8 @@ void checkProperties(const std::string& elementId, const char* elementType,
             add(diags, kError, elementId, "E-TYPE",
                 "property '" + key + "' of '" + elementId + "' must be a " +
                     typeName(spec->type) + ", not a " + typeName(t) + " ('" +
-                    toDisplayString(value) + "')");
+                    toDisplayString(value) + "')",
+                {}, "properties/" + key);
             continue;
         }
         if (!spec->allowed.empty() && t == ValueType::String) {
@@ -54,7 +57,8 @@ void checkProperties(const std::string& elementId, const char* elementType,
                 add(diags, kWarning, elementId, "W-ENUM",
                     "'" + s + "' is not a known value of '" + key + "' on '" + elementId +
                         "' (known: " + allowed + ")",
-                    hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+                    hint.empty() ? std::string() : "did you mean '" + hint + "'?",
+                    "properties/" + key);
             }
         }
     }

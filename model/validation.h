@@ -12,7 +12,8 @@ namespace pb::model {
 //           the wrong type for a well-known property;
 // warnings — unknown kinds and property names that look like misspellings ("did you mean"),
 //           values outside a property's allowed set.
-// Diagnostics name the element id; callers add the file and line.
+// Diagnostics name the element id; a pointer without a leading '/' ("properties/rps") is
+// relative to the element's own entry. Callers add the file and line.
 void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& diags);
 
 } // namespace pb::model
