@@ -4,10 +4,7 @@
 #include "model/validation.h"
 #include "model/vocabulary.h"
 
-#if __has_include("model/dotimport.h")
 #include "model/dotimport.h"
-#define PB_HAVE_DOT 1
-#endif
 
 #include <cerrno>
 #include <cmath>
@@ -357,13 +354,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     }
     const std::string ext = std::filesystem::path(path).extension().string();
     if (ext == ".dot" || ext == ".gv") {
-#ifdef PB_HAVE_DOT
         return importDot(*text, path, diags);
-#else
-        diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-FORMAT",
-                         "DOT import is not available in this build", ""});
-        return std::nullopt;
-#endif
     }
     return designFromText(*text, path, diags);
 }

@@ -1,0 +1,384 @@
+#include "model/dotimport.h"
+
+#include "model/dotscreen.h"
+#include "model/graphvizlock.h"
+#include "model/validation.h"
+#include "model/vocabulary.h"
+
+#include <graphviz/cgraph.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <regex>
+#include <set>
+
+namespace pb::model {
+
+namespace {
+
+std::string g_gvMessages; // guarded by graphvizMutex()
+
+int collectGraphvizMessage(char* msg)
+{
+    g_gvMessages += msg;
+    return 0;
+}
+
+// Graphviz drawing attributes: they describe how another tool drew the graph, not the system,
+// so they do not become properties. `shape` is still read for kind inference.
+const std::set<std::string>& layoutAttributes()
+{
+    static const std::set<std::string> attrs{
+        "shape", "pos", "width", "height", "color", "fillcolor", "style", "fontname",
+        "fontsize", "fontcolor", "penwidth", "xlabel", "tooltip", "URL", "href", "image",
+        "margin", "fixedsize", "group", "rank", "ordering", "peripheries", "sides", "orientation",
+        "regular", "distortion", "skew", "labelloc", "labeljust", "nojustify", "bgcolor",
+        "pencolor", "arrowhead", "arrowtail", "arrowsize", "dir", "constraint", "weight",
+        "minlen", "headport", "tailport", "lhead", "ltail", "headlabel", "taillabel",
+        "labelfontsize", "labelfontcolor", "decorate", "samehead", "sametail", "splines",
+        "concentrate", "rankdir", "nodesep", "ranksep", "layout", "id", "pb_pos", "pb_size",
+        "pb_bends", "gradientangle", "class", "comment", "target", "area", "root", "z"};
+    return attrs;
+}
+
+struct KeywordKind
+{
+    const char* keyword;
+    const char* kind;
+};
+
+// Ordered: the first keyword found decides. The issue's list first, then common words.
+constexpr KeywordKind kKeywords[] = {
+    {"redis", "cache"},           {"memcached", "cache"},        {"kafka", "queue"},
+    {"sqs", "queue"},             {"rabbitmq", "queue"},         {"pubsub", "queue"},
+    {"kinesis", "queue"},         {"postgres", "database"},      {"mysql", "database"},
+    {"dynamo", "database"},       {"cassandra", "database"},     {"mongo", "database"},
+    {"s3", "object_store"},       {"gcs", "object_store"},       {"blob", "object_store"},
+    {"bucket", "object_store"},   {"elasticsearch", "search_index"},
+    {"opensearch", "search_index"}, {"solr", "search_index"},    {"cdn", "cdn"},
+    {"cloudfront", "cdn"},        {"lb", "load_balancer"},       {"elb", "load_balancer"},
+    {"alb", "load_balancer"},     {"nginx", "load_balancer"},    {"haproxy", "load_balancer"},
+    {"gateway", "api_gateway"},   {"worker", "worker"},          {"consumer", "worker"},
+    {"browser", "client"},        {"mobile", "client"},          {"client", "client"},
+    {"user", "client"},           {"cache", "cache"},            {"queue", "queue"},
+    {"topic", "queue"},           {"db", "database"},            {"database", "database"},
+    {"ledger", "audit_ledger"},
+};
+
+std::vector<std::string> tokens(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::string cur;
+    for (char ch : text) {
+        if (std::isalnum(static_cast<unsigned char>(ch))) {
+            cur += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        } else if (!cur.empty()) {
+            out.push_back(cur);
+            cur.clear();
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+// Short keywords must be whole words ("lb" in "api-lb", not in "elbow"); long ones may be part
+// of a word ("postgresql", "usersdb" no, "redis01" yes).
+bool mentions(const std::vector<std::string>& words, const std::string& keyword)
+{
+    for (const auto& w : words) {
+        if (w == keyword) return true;
+        if (keyword.size() >= 4 && w.find(keyword) != std::string::npos) return true;
+    }
+    return false;
+}
+
+std::string attr(void* obj, const char* name)
+{
+    const char* v = agget(obj, const_cast<char*>(name));
+    return v ? std::string(v) : std::string();
+}
+
+bool looksLikeNumber(const std::string& s)
+{
+    static const std::regex number(R"(^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$)");
+    return std::regex_match(s, number);
+}
+
+StringList splitList(const std::string& s)
+{
+    StringList out;
+    std::string cur;
+    for (char ch : s + ",") {
+        if (ch == ',') {
+            auto b = cur.find_first_not_of(" \t");
+            auto e = cur.find_last_not_of(" \t");
+            if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
+            cur.clear();
+        } else {
+            cur += ch;
+        }
+    }
+    return out;
+}
+
+Value typedValue(const std::string& key, const std::string& raw)
+{
+    const PropertySpec* spec = Vocabulary::builtin().property(key);
+    if (spec && spec->type == ValueType::List) return splitList(raw);
+    if (spec && spec->type == ValueType::String) return raw;
+    if (raw == "true") return true;
+    if (raw == "false") return false;
+    if (looksLikeNumber(raw)) return std::strtod(raw.c_str(), nullptr);
+    if (!spec && raw.find(',') != std::string::npos) return splitList(raw);
+    return raw;
+}
+
+bool parsePair(const std::string& s, double& a, double& b)
+{
+    char* end = nullptr;
+    a = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || *end != ',') return false;
+    const char* second = end + 1;
+    b = std::strtod(second, &end);
+    return end != second;
+}
+
+} // namespace
+
+std::string inferKind(const std::string& id, const std::string& label, const std::string& shape)
+{
+    if (shape == "cylinder") return "database";
+    auto words = tokens(id + " " + label);
+    for (const auto& k : kKeywords)
+        if (mentions(words, k.keyword)) return k.kind;
+    return "service";
+}
+
+namespace {
+
+// Attributes of one graph object: declared ones with a non-empty value that is not simply
+// inherited from `inheritFrom` (in cgraph a subgraph inherits its parent graph's attributes).
+std::vector<std::pair<std::string, std::string>> attributesOf(Agraph_t* root, void* obj, int kind,
+                                                              void* inheritFrom = nullptr)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (Agsym_t* s = agnxtattr(root, kind, nullptr); s; s = agnxtattr(root, kind, s)) {
+        const char* v = agxget(obj, s);
+        if (!v || !*v) continue;
+        if (inheritFrom) {
+            const char* parent = agxget(inheritFrom, s);
+            if (parent && std::string(parent) == v) continue;
+        }
+        out.emplace_back(s->name, v);
+    }
+    return out;
+}
+
+void applyProperties(Properties& props, const std::vector<std::pair<std::string, std::string>>& attrs)
+{
+    for (const auto& [k, v] : attrs)
+        if (k != "label" && k != "kind" && !layoutAttributes().count(k)) props[k] = typedValue(k, v);
+}
+
+Component readNode(Agraph_t* g, Agnode_t* n)
+{
+    Component c;
+    c.id = agnameof(n);
+    const auto attrs = attributesOf(g, n, AGNODE);
+    std::string shape;
+    for (const auto& [k, v] : attrs) {
+        if (k == "kind") c.kind = v;
+        else if (k == "label" && v != "\\N") c.label = v;
+        else if (k == "shape") shape = v;
+        else if (k == "pos" || k == "pb_pos") parsePair(v, c.pos.x, c.pos.y);
+        else if (k == "pb_size") parsePair(v, c.size.width, c.size.height);
+    }
+    if (c.label.empty()) c.label = c.id;
+    if (c.kind.empty()) {
+        c.kind = inferKind(c.id, c.label, shape);
+        c.kindInferred = true;
+    }
+    applyProperties(c.props, attrs);
+    return c;
+}
+
+std::vector<Point> parseBends(const std::string& s)
+{
+    std::vector<Point> out;
+    std::string cur;
+    for (char ch : s + " ") {
+        if (ch == ' ') {
+            Point p;
+            if (parsePair(cur, p.x, p.y)) out.push_back(p);
+            cur.clear();
+        } else {
+            cur += ch;
+        }
+    }
+    return out;
+}
+
+Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated)
+{
+    Flow f;
+    f.from = agnameof(agtail(e));
+    f.to = agnameof(aghead(e));
+    const auto attrs = attributesOf(g, e, AGEDGE);
+    for (const auto& [k, v] : attrs) {
+        if (k == "id") f.id = v;
+        else if (k == "label") f.label = v;
+        else if (k == "pb_bends") f.bends = parseBends(v);
+    }
+    if (f.id.empty()) {
+        const std::string base = "f-" + f.from + "-" + f.to;
+        const int n = ++generated[base];
+        f.id = n == 1 ? base : base + "-" + std::to_string(n);
+    }
+    applyProperties(f.props, attrs);
+    return f;
+}
+
+bool isCluster(Agraph_t* sg)
+{
+    const std::string name = agnameof(sg);
+    return name.rfind("cluster", 0) == 0;
+}
+
+std::string zoneIdOf(Agraph_t* root, Agraph_t* sg)
+{
+    const std::string explicitId = attr(sg, "id");
+    if (!explicitId.empty() && explicitId != attr(root, "id")) return explicitId;
+    std::string name = agnameof(sg);
+    if (name.rfind("cluster_", 0) == 0) return name.substr(8);
+    if (name.rfind("cluster", 0) == 0 && name.size() > 7) return name.substr(7);
+    return name;
+}
+
+struct ClusterWalk
+{
+    Agraph_t* root;
+    Design& design;
+    std::map<std::string, std::pair<std::string, int>> owner; // node → (zone, depth)
+    std::vector<std::pair<std::string, std::string>> zoneParent; // zone → parent zone
+
+    void visit(Agraph_t* sg, const std::string& zoneId, int depth)
+    {
+        for (Agraph_t* sub = agfstsubg(sg); sub; sub = agnxtsubg(sub)) {
+            if (!isCluster(sub)) {
+                visit(sub, zoneId, depth); // plain subgraphs (rank=same) group nothing
+                continue;
+            }
+            Zone z;
+            z.id = zoneIdOf(root, sub);
+            const auto attrs = attributesOf(root, sub, AGRAPH, agparent(sub));
+            for (const auto& [k, v] : attrs) {
+                if (k == "kind") z.kind = v;
+                else if (k == "label") z.label = v;
+                else if (k == "pb_pos") parsePair(v, z.pos.x, z.pos.y);
+                else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
+            }
+            applyProperties(z.props, attrs);
+            for (Agnode_t* n = agfstnode(sub); n; n = agnxtnode(sub, n)) {
+                auto& slot = owner[agnameof(n)];
+                if (slot.first.empty() || depth + 1 > slot.second) slot = {z.id, depth + 1};
+            }
+            zoneParent.emplace_back(z.id, zoneId);
+            design.addZone(std::move(z));
+            visit(sub, design.zones().back().id, depth + 1);
+        }
+    }
+
+    void assignMembers()
+    {
+        for (const auto& c : design.components())
+            if (auto it = owner.find(c.id); it != owner.end())
+                if (Zone* z = design.zone(it->second.first)) z->members.push_back(c.id);
+        for (const auto& [child, parent] : zoneParent)
+            if (!parent.empty())
+                if (Zone* z = design.zone(parent)) z->members.push_back(child);
+    }
+};
+
+int lineOfMessage(const std::string& msg)
+{
+    static const std::regex lineRe(R"(line (\d+))");
+    std::smatch m;
+    return std::regex_search(msg, m, lineRe) ? std::atoi(m[1].str().c_str()) : 0;
+}
+
+std::string cleanMessage(std::string msg)
+{
+    for (const char* prefix : {"Error: ", "Warning: "})
+        if (msg.rfind(prefix, 0) == 0) msg = msg.substr(std::string(prefix).size());
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    const auto nl = msg.find('\n');
+    return nl == std::string::npos ? msg : msg.substr(0, nl);
+}
+
+Agraph_t* parseLocked(const std::string& text, const std::string& file, Diagnostics& diags)
+{
+    g_gvMessages.clear();
+    agseterrf(collectGraphvizMessage);
+    agseterr(AGERR);
+    agreseterrors();
+    Agraph_t* g = agmemread(text.c_str());
+    if (!g || agerrors() > 0) {
+        const std::string msg = g_gvMessages.empty() ? "not a readable DOT graph" : g_gvMessages;
+        diags.push_back({Diagnostic::Level::Error, file, lineOfMessage(msg), 0, "", "", "E-DOT",
+                         cleanMessage(msg), ""});
+        if (g) agclose(g);
+        return nullptr;
+    }
+    return g;
+}
+
+Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags)
+{
+    Design d;
+    d.title = attr(g, "label");
+    if (!agisdirected(g))
+        diags.push_back({Diagnostic::Level::Warning, file, 0, 0, "", "", "W-UNDIRECTED",
+                         "undirected graph: each edge is read as a flow from its first node to "
+                         "its second", ""});
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) d.addComponent(readNode(g, n));
+    std::map<std::string, int> generated;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+            Flow f = readEdge(g, e, generated);
+            const std::string id = f.id;
+            if (!d.addFlow(std::move(f)))
+                diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
+                                 "duplicate id '" + id + "'", ""});
+        }
+    ClusterWalk walk{g, d, {}, {}};
+    walk.visit(g, "", 0);
+    walk.assignMembers();
+    return d;
+}
+
+} // namespace
+
+std::optional<Design> importDot(const std::string& text, const std::string& fileName,
+                                Diagnostics& diags)
+{
+    if (!screenDotText(text, fileName, diags)) return std::nullopt;
+    const std::size_t first = diags.size();
+    std::optional<Design> design;
+    {
+        std::lock_guard lock(graphvizMutex());
+        Agraph_t* g = parseLocked(text, fileName, diags);
+        if (!g) return std::nullopt;
+        design = convert(g, fileName, diags);
+        agclose(g);
+    }
+    validateDesign(*design, Vocabulary::builtin(), diags);
+    for (std::size_t i = first; i < diags.size(); ++i) {
+        diags[i].file = fileName;
+        if (diags[i].level == Diagnostic::Level::Error) design.reset();
+    }
+    return design;
+}
+
+} // namespace pb::model

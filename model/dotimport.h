@@ -1,0 +1,26 @@
+#pragma once
+
+#include "model/design.h"
+#include "model/diagnostic.h"
+
+#include <optional>
+#include <string>
+
+namespace pb::model {
+
+// Limits applied before the text reaches Graphviz, whose parser and layout can crash or run for
+// minutes on hostile input (see docs/reliability.md).
+inline constexpr std::size_t kMaxDotBytes = 32u * 1024u * 1024u;
+inline constexpr int kMaxDotNesting = 256;
+inline constexpr std::size_t kMaxDotSubgraphs = 10'000;
+
+// Reads the first graph in `text` (DOT language) into a design, following the mapping in
+// docs/format.md: nodes → components (kind from `kind`, else inferred and marked),
+// edges → flows, `subgraph cluster_*` → zones. Errors name `fileName` and the line.
+std::optional<Design> importDot(const std::string& text, const std::string& fileName,
+                                Diagnostics& diags);
+
+// The kind a node would get without a `kind` attribute (exposed for tests and the inspector).
+std::string inferKind(const std::string& id, const std::string& label, const std::string& shape);
+
+} // namespace pb::model
