@@ -64,6 +64,7 @@ InspectorDock::InspectorDock(Document* doc, CanvasScene* scene, QWidget* parent)
     setObjectName(QStringLiteral("inspectorDock"));
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // fields shrink instead
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_body);
     setWidget(scroll);
@@ -93,6 +94,17 @@ QWidget* InspectorDock::editorFor(const QString& key) const
 {
     return m_editors.value(key);
 }
+
+namespace {
+// Combo boxes size to their longest entry by default, which makes the dock scroll sideways.
+void compact(QWidget* body)
+{
+    for (QComboBox* combo : body->findChildren<QComboBox*>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(6);
+    }
+}
+} // namespace
 
 void InspectorDock::clearForm()
 {
@@ -135,6 +147,7 @@ void InspectorDock::refresh()
         buildFlow();
     else if (d.zone(id))
         buildZone();
+    compact(m_body);
 }
 
 void InspectorDock::buildHeader(const QString& title, const QString& subtitle, const QString& icon,
