@@ -173,7 +173,9 @@ void CanvasView::keyPressEvent(QKeyEvent* e)
         e->accept();
         return;
     }
-    if (!canvas()->isEditingLabel() && e->modifiers() == Qt::NoModifier) {
+    // "+" needs Shift on most layouts and may come from the keypad.
+    const auto mods = e->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
+    if (!canvas()->isEditingLabel() && mods == Qt::NoModifier) {
         switch (e->key()) {
         case Qt::Key_Plus:
         case Qt::Key_Equal:
