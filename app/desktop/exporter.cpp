@@ -2,6 +2,7 @@
 
 #include "app/desktop/canvasscene.h"
 #include "model/design.h"
+#include "model/dotexport.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -9,11 +10,6 @@
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
-
-#if __has_include("model/dotexport.h")
-#include "model/dotexport.h"
-#define PB_HAVE_DOTEXPORT 1
-#endif
 
 namespace pb::app::exporter {
 
@@ -116,7 +112,6 @@ bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QS
 
 bool exportDot(const model::Design& design, const QString& path, QString* error)
 {
-#ifdef PB_HAVE_DOTEXPORT
     const std::string text = model::exportDot(design);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
@@ -129,11 +124,6 @@ bool exportDot(const model::Design& design, const QString& path, QString* error)
         return false;
     }
     return true;
-#else
-    Q_UNUSED(design);
-    if (error) *error = tr("%1: DOT export is not available in this build.").arg(path);
-    return false;
-#endif
 }
 
 } // namespace pb::app::exporter

@@ -112,6 +112,28 @@ private slots:
         QCOMPARE(qAlpha(b.pixel(1, 1)), 0);
     }
 
+    void dotExportAndImportRoundTrip()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        const QString path = m_dir.filePath(QStringLiteral("out.dot"));
+        QString error;
+        QVERIFY2(exporter::exportDot(doc.design(), path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray dot = f.readAll();
+        QVERIFY(dot.contains("digraph"));
+        QVERIFY(dot.contains("orders-db"));
+        // Opening a .dot gives an untitled, modified design, so Save never overwrites the DOT.
+        Document imported;
+        QVERIFY2(imported.load(path, &error), qPrintable(error));
+        QVERIFY(imported.filePath().isEmpty());
+        QVERIFY(imported.isModified());
+        QCOMPARE(imported.design().components().size(), size_t(4));
+        QCOMPARE(imported.design().flows().size(), size_t(3));
+        QVERIFY(imported.design().zone("eu"));
+    }
+
     void copyPasteCreatesNewIds()
     {
         Document doc;
