@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/value.h"
+
 #include <string>
 #include <vector>
 
@@ -14,6 +16,19 @@ struct Question
 {
     std::string text;                       // rendered with the user's labels and numbers
     std::vector<std::string> answerPoints;  // what a strong answer covers (3–6)
+};
+
+// A mechanical change to the drawing that resolves a finding (the whiteboard's one-click fix).
+struct Fix
+{
+    std::string op;        // "set": element.property = value; "add_component": new component
+    std::string element;   // set: the element to change
+    std::string property;
+    model::Value value;
+    std::string kind;      // add_component: kind, label and properties of the new component,
+    std::string label;     // with a flow to it from every id in connectFrom
+    model::Properties props;
+    std::vector<std::string> connectFrom;
 };
 
 // What a rule reports about one place in a design.
@@ -33,6 +48,7 @@ struct Finding
     std::string why;                  // plain-words explanation of why it fired
     std::vector<Question> questions;  // 1–3
     std::string fixHint;              // the change to the drawing that resolves it; may be empty
+    std::vector<Fix> fixes;           // the same change, as data, where it is mechanical
     std::string fingerprint;          // stable: rule id + sorted ids of its key bindings
     // Review state, filled from the design's decisions (accepted/suppressed findings stay listed).
     std::string status = "open";

@@ -1,0 +1,171 @@
+#include "rules/compiler.h"
+
+namespace pb::rules {
+
+using model::PropertySpec;
+using model::ValueType;
+
+namespace {
+
+// Keys that every element has, whatever the vocabulary says.
+const std::set<std::string> kSpecialKeys = {".id", ".kind", ".label", "@region", "@jurisdiction",
+                                            "id", "kind", "label"};
+
+} // namespace
+
+Compiler::Compiler(const std::string& file, const std::string& text, model::Diagnostics& diags)
+    : m_file(file)
+    , m_text(text)
+    , m_diags(diags)
+    , m_positions(text)
+    , m_vocab(model::Vocabulary::builtin())
+{
+}
+
+void Compiler::error(const std::string& pointer, const std::string& code,
+                     const std::string& message, const std::string& hint)
+{
+    model::Diagnostic d;
+    d.file = m_file;
+    d.pointer = pointer;
+    d.code = code;
+    d.message = message;
+    d.hint = hint;
+    d.element = m_rule ? m_rule->id : std::string();
+    std::tie(d.line, d.column) = m_positions.find(pointer);
+    m_diags.push_back(std::move(d));
+    m_failed = true;
+}
+
+void Compiler::beginRule(Rule& rule)
+{
+    m_rule = &rule;
+    m_bound.clear();
+}
+
+int Compiler::declare(const std::string& name, const std::string& ptr)
+{
+    if (name.size() < 2 || name[0] != '$') {
+        error(ptr, "E-NAME", "variable names start with '$', e.g. \"$db\"; got '" + name + "'");
+        return -1;
+    }
+    auto& names = m_rule->varNames;
+    int slot = -1;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) slot = static_cast<int>(i);
+    if (slot < 0) {
+        names.push_back(name);
+        slot = static_cast<int>(names.size() - 1);
+    }
+    m_bound[name] = slot;
+    return slot;
+}
+
+int Compiler::use(const std::string& name, const std::string& ptr)
+{
+    auto it = m_bound.find(name);
+    if (it != m_bound.end()) return it->second;
+    std::vector<std::string> known;
+    for (const auto& [n, slot] : m_bound) known.push_back(n);
+    auto hint = model::closestMatch(name, known);
+    error(ptr, "E-UNBOUND", "'" + name + "' is not bound here; bind it with \"each\", \"step\", "
+                            "\"reach\" or \"count\" first",
+          hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+    return -1;
+}
+
+bool Compiler::isVariable(const json& j) const
+{
+    return j.is_string() && !j.get<std::string>().empty() && j.get<std::string>()[0] == '$';
+}
+
+PropRef Compiler::propRef(const std::string& text, const std::string& ptr, const PropertySpec** spec)
+{
+    PropRef ref;
+    if (spec) *spec = nullptr;
+    const auto dot = text.find('.');
+    if (dot == std::string::npos || dot + 1 >= text.size()) {
+        error(ptr, "E-PROP", "expected \"$variable.property\", got '" + text + "'");
+        return ref;
+    }
+    ref.var = use(text.substr(0, dot), ptr);
+    ref.key = text.substr(dot + 1);
+    if (kSpecialKeys.count(ref.key) || kSpecialKeys.count("." + ref.key)) {
+        if (ref.key[0] != '.' && ref.key[0] != '@') ref.key = "." + ref.key;
+        return ref;
+    }
+    if (auto it = packProperties.find(ref.key); it != packProperties.end()) {
+        if (spec) *spec = &it->second;
+        return ref;
+    }
+    if (const PropertySpec* s = m_vocab.property(ref.key)) {
+        if (spec) *spec = s;
+        return ref;
+    }
+    auto hint = m_vocab.suggestProperty(ref.key);
+    error(ptr, "E-UNKNOWN-PROP", "unknown property '" + ref.key + "' (not in the vocabulary, and "
+                                 "the pack does not declare it under \"properties\")",
+          hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+    return ref;
+}
+
+std::vector<std::string> Compiler::kinds(const json& j, const std::string& ptr)
+{
+    std::vector<std::string> out;
+    if (j.is_string()) return kinds(json::array({j}), ptr);
+    if (!j.is_array()) {
+        error(ptr, "E-SCHEMA", "\"kind\" is a kind or a list of kinds");
+        return out;
+    }
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const std::string p = ptr + "/" + std::to_string(i);
+        if (!j[i].is_string()) {
+            error(p, "E-SCHEMA", "kinds are strings");
+            continue;
+        }
+        const std::string k = j[i].get<std::string>();
+        if (!m_vocab.kind(k)) {
+            auto hint = m_vocab.suggestKind(k);
+            error(p, "E-UNKNOWN-KIND", "unknown kind '" + k + "'",
+                  hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+        }
+        out.push_back(k);
+    }
+    return out;
+}
+
+Conditions Compiler::conditions(const json& j, const std::string& ptr)
+{
+    Conditions out;
+    if (j.is_object()) {
+        out.push_back(condition(j, ptr));
+        return out;
+    }
+    if (!j.is_array()) {
+        error(ptr, "E-SCHEMA", "expected a list of conditions");
+        return out;
+    }
+    for (std::size_t i = 0; i < j.size(); ++i)
+        out.push_back(condition(j[i], ptr + "/" + std::to_string(i)));
+    return out;
+}
+
+std::shared_ptr<Conditions> Compiler::nested(const json& j, const char* key, const std::string& ptr)
+{
+    auto it = j.find(key);
+    if (it == j.end()) return nullptr;
+    return std::make_shared<Conditions>(conditions(*it, ptr + "/" + key));
+}
+
+int Compiler::optionalDeclare(const json& j, const char* key, const std::string& ptr)
+{
+    auto it = j.find(key);
+    if (it == j.end()) return declare(std::string("$_") + key + std::to_string(m_rule->varNames.size()), ptr);
+    if (!it->is_string()) {
+        error(ptr + "/" + key, "E-SCHEMA", std::string("\"") + key + "\" names a variable");
+        return -1;
+    }
+    return declare(it->get<std::string>(), ptr + "/" + key);
+}
+
+} // namespace pb::rules

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "model/jsonutil.h"
+#include "model/vocabulary.h"
+#include "rules/pack.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+namespace pb::rules {
+
+// Turns the JSON of one pack into a Pack, collecting every problem. Split from loader.cpp so
+// that conditions (compiler.cpp) and templates (templatecompiler.cpp) each stay small.
+class Compiler
+{
+public:
+    using json = nlohmann::json;
+
+    Compiler(const std::string& file, const std::string& text, model::Diagnostics& diags);
+
+    void error(const std::string& pointer, const std::string& code, const std::string& message,
+               const std::string& hint = {});
+    bool failed() const { return m_failed; }
+
+    // Names: variables are slots of the current rule; `bound` tracks what is in scope.
+    void beginRule(Rule& rule);
+    int declare(const std::string& name, const std::string& ptr);
+    int use(const std::string& name, const std::string& ptr);
+    bool isVariable(const json& j) const;
+
+    Conditions conditions(const json& j, const std::string& ptr);
+    Condition condition(const json& j, const std::string& ptr);
+    Template compileTemplate(const json& j, const std::string& ptr);
+    std::vector<std::string> kinds(const json& j, const std::string& ptr);
+    PropRef propRef(const std::string& text, const std::string& ptr, const model::PropertySpec** spec);
+
+    std::map<std::string, model::PropertySpec> packProperties;
+    std::set<std::string> setNames;
+
+private:
+    Condition propCondition(const json& j, const std::string& ptr);
+    Operand operand(const json& j, const std::string& ptr, const model::PropertySpec* spec, Op op);
+    Step step(const json& j, const std::string& ptr, bool exports);
+    Reach reach(const json& j, const std::string& ptr);
+    Count count(const json& j, const std::string& ptr);
+    Select select(const json& j, const std::string& ptr, bool exports);
+    std::shared_ptr<Conditions> nested(const json& j, const char* key, const std::string& ptr);
+    void checkEnum(const model::PropertySpec* spec, const json& value, const std::string& ptr);
+    int optionalDeclare(const json& j, const char* key, const std::string& ptr);
+
+    std::string m_file;
+    const std::string& m_text;
+    model::Diagnostics& m_diags;
+    model::JsonPositions m_positions;
+    const model::Vocabulary& m_vocab;
+    bool m_failed = false;
+    Rule* m_rule = nullptr;
+    std::map<std::string, int> m_bound;
+};
+
+} // namespace pb::rules

@@ -1,0 +1,295 @@
+// Compiler: conditions (prop, all/any/not, step, exists/none, reach, count, somewhere/nowhere).
+#include "rules/compiler.h"
+
+namespace pb::rules {
+
+using model::PropertySpec;
+using model::ValueType;
+
+namespace {
+const std::vector<std::string> kConditionKeys = {"prop", "all", "any", "not", "step", "exists",
+                                                 "none", "reach", "count", "somewhere", "nowhere"};
+const std::vector<std::pair<std::string, Op>> kOps = {
+    {"eq", Op::Eq},         {"ne", Op::Ne}, {"in", Op::In}, {"not_in", Op::NotIn},
+    {"gt", Op::Gt},         {"ge", Op::Ge}, {"lt", Op::Lt}, {"le", Op::Le},
+    {"exists", Op::Exists}, {"contains_any", Op::ContainsAny},
+    {"contains_all", Op::ContainsAll}, {"contains_none", Op::ContainsNone}};
+
+std::vector<std::string> opNames()
+{
+    std::vector<std::string> out;
+    for (const auto& o : kOps) out.push_back(o.first);
+    return out;
+}
+
+Dir parseDir(const nlohmann::json& j, bool& ok)
+{
+    ok = true;
+    const std::string d = j.is_string() ? j.get<std::string>() : "";
+    if (d == "out") return Dir::Out;
+    if (d == "in") return Dir::In;
+    if (d == "both" || d == "any") return Dir::Both;
+    ok = false;
+    return Dir::Out;
+}
+
+std::optional<model::Value> literalOf(const nlohmann::json& j)
+{
+    if (j.is_string()) return model::Value{j.get<std::string>()};
+    if (j.is_boolean()) return model::Value{j.get<bool>()};
+    if (j.is_number()) return model::Value{j.get<double>()};
+    if (j.is_array()) {
+        model::StringList l;
+        for (const auto& s : j) {
+            if (!s.is_string()) return std::nullopt;
+            l.push_back(s.get<std::string>());
+        }
+        return model::Value{l};
+    }
+    return std::nullopt;
+}
+} // namespace
+
+Condition Compiler::condition(const json& j, const std::string& ptr)
+{
+    Condition c;
+    c.pointer = ptr;
+    if (!j.is_object() || j.empty()) {
+        error(ptr, "E-SCHEMA", "a condition is an object such as {\"prop\": \"$x.key\", \"eq\": 1}");
+        return c;
+    }
+    std::string key;
+    for (const auto& k : kConditionKeys)
+        if (j.contains(k)) key = k;
+    if (key.empty()) {
+        const std::string first = j.begin().key();
+        auto hint = model::closestMatch(first, kConditionKeys);
+        error(ptr + "/" + first, "E-SCHEMA", "unknown condition '" + first + "'",
+              hint.empty() ? "conditions are: prop, all, any, not, step, exists, none, reach, "
+                             "count, somewhere, nowhere"
+                           : "did you mean '" + hint + "'?");
+        return c;
+    }
+    const std::string p = ptr + "/" + key;
+    if (key == "prop") return propCondition(j, ptr);
+    if (key == "all" || key == "any") {
+        c.kind = key == "all" ? Condition::Kind::All : Condition::Kind::Any;
+        c.children = conditions(j[key], p);
+    } else if (key == "not") {
+        c.kind = Condition::Kind::Not;
+        c.children.push_back(condition(j[key], p));
+    } else if (key == "step" || key == "exists" || key == "none") {
+        c.kind = key == "step" ? Condition::Kind::Step
+                 : key == "exists" ? Condition::Kind::Exists : Condition::Kind::None;
+        auto saved = m_bound;
+        c.step = step(j[key], p, key == "step");
+        if (key != "step") m_bound = saved; // exists/none bind nothing outside themselves
+    } else if (key == "reach") {
+        c.kind = Condition::Kind::Reach;
+        c.reach = reach(j[key], p);
+    } else if (key == "count") {
+        c.kind = Condition::Kind::Count;
+        c.count = count(j[key], p);
+    } else {
+        c.kind = key == "somewhere" ? Condition::Kind::Somewhere : Condition::Kind::Nowhere;
+        auto saved = m_bound;
+        c.select = select(j[key], p, false);
+        m_bound = saved;
+    }
+    return c;
+}
+
+Condition Compiler::propCondition(const json& j, const std::string& ptr)
+{
+    Condition c;
+    c.kind = Condition::Kind::Prop;
+    c.pointer = ptr;
+    if (!j["prop"].is_string()) {
+        error(ptr + "/prop", "E-SCHEMA", "\"prop\" is a string like \"$db.failover\"");
+        return c;
+    }
+    const PropertySpec* spec = nullptr;
+    c.prop = propRef(j["prop"].get<std::string>(), ptr + "/prop", &spec);
+    std::string opName;
+    for (const auto& [name, op] : kOps)
+        if (j.contains(name)) opName = name, c.op = op;
+    for (const auto& [k, v] : j.items()) {
+        if (k == "prop" || k == "if_missing" || k == opName) continue;
+        auto hint = model::closestMatch(k, opNames());
+        error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a prop condition",
+              hint.empty() ? "operators: eq ne in not_in gt ge lt le exists contains_any "
+                             "contains_all contains_none"
+                           : "did you mean '" + hint + "'?");
+    }
+    if (opName.empty()) {
+        error(ptr, "E-SCHEMA", "a prop condition needs an operator such as \"eq\"");
+        return c;
+    }
+    if (auto m = j.find("if_missing"); m != j.end()) {
+        const std::string v = m->is_string() ? m->get<std::string>() : "";
+        if (v == "true") c.ifMissing = Tri::True;
+        else if (v == "false") c.ifMissing = Tri::False;
+        else if (v != "unknown")
+            error(ptr + "/if_missing", "E-SCHEMA", "\"if_missing\" is \"true\", \"false\" or \"unknown\"");
+    }
+    c.operand = operand(j[opName], ptr + "/" + opName, spec, c.op);
+    return c;
+}
+
+void Compiler::checkEnum(const PropertySpec* spec, const json& value, const std::string& ptr)
+{
+    if (!spec || spec->allowed.empty()) return;
+    auto check = [&](const json& v, const std::string& p) {
+        if (!v.is_string()) return;
+        const std::string s = v.get<std::string>();
+        for (const auto& a : spec->allowed)
+            if (a == s) return;
+        auto hint = model::closestMatch(s, spec->allowed);
+        std::string allowed;
+        for (const auto& a : spec->allowed) allowed += (allowed.empty() ? "" : ", ") + a;
+        error(p, "E-ENUM", "'" + s + "' is not a value of '" + spec->name + "' {" + allowed + "}",
+              hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+    };
+    if (value.is_array())
+        for (std::size_t i = 0; i < value.size(); ++i) check(value[i], ptr + "/" + std::to_string(i));
+    else
+        check(value, ptr);
+}
+
+Operand Compiler::operand(const json& j, const std::string& ptr, const PropertySpec* spec, Op op)
+{
+    Operand o;
+    if (j.is_object()) {
+        if (j.contains("ref") && j["ref"].is_string()) {
+            o.ref = propRef(j["ref"].get<std::string>(), ptr + "/ref", nullptr);
+        } else if (j.contains("set") && j["set"].is_string()) {
+            o.set = j["set"].get<std::string>();
+            if (!setNames.count(o.set))
+                error(ptr + "/set", "E-UNKNOWN-SET", "the pack defines no set '" + o.set + "' under \"sets\"");
+        } else {
+            error(ptr, "E-SCHEMA", "an operand is a value, {\"ref\": \"$x.key\"} or {\"set\": \"name\"}");
+        }
+        return o;
+    }
+    o.literal = literalOf(j);
+    if (!o.literal) {
+        error(ptr, "E-SCHEMA", "operands are strings, numbers, booleans or lists of strings");
+        return o;
+    }
+    const bool ordered = op == Op::Gt || op == Op::Ge || op == Op::Lt || op == Op::Le;
+    if (ordered && (!j.is_number() || (spec && spec->type != ValueType::Number)))
+        error(ptr, "E-TYPE", "gt/ge/lt/le compare numbers" +
+                                 (spec ? "; '" + spec->name + "' is a " + model::typeName(spec->type)
+                                       : std::string()));
+    const bool contains = op == Op::ContainsAny || op == Op::ContainsAll || op == Op::ContainsNone;
+    if (contains && spec && spec->type != ValueType::List)
+        error(ptr, "E-TYPE", "contains_* needs a list property; '" + spec->name + "' is a " +
+                                 model::typeName(spec->type));
+    if ((op == Op::In || op == Op::NotIn || contains) && !j.is_array())
+        error(ptr, "E-TYPE", "this operator takes a list of values");
+    if (op == Op::Exists && !j.is_boolean()) error(ptr, "E-TYPE", "\"exists\" takes true or false");
+    if (spec && spec->type == ValueType::Bool && (op == Op::Eq || op == Op::Ne) && !j.is_boolean())
+        error(ptr, "E-TYPE", "'" + spec->name + "' is a bool; compare it with true or false");
+    if (op != Op::Exists) checkEnum(spec, j, ptr);
+    return o;
+}
+
+Step Compiler::step(const json& j, const std::string& ptr, bool exports)
+{
+    (void)exports;
+    Step s;
+    if (!j.is_object() || !j.contains("from") || !isVariable(j["from"])) {
+        error(ptr, "E-SCHEMA", "a step needs \"from\": \"$var\"");
+        return s;
+    }
+    s.from = use(j["from"].get<std::string>(), ptr + "/from");
+    bool ok = true;
+    if (j.contains("dir")) s.dir = parseDir(j["dir"], ok);
+    if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
+    if (j.contains("kind")) s.kinds = kinds(j["kind"], ptr + "/kind");
+    s.flowVar = optionalDeclare(j, "flow", ptr);
+    s.flowWhere = nested(j, "flow_where", ptr);
+    s.toVar = optionalDeclare(j, "to", ptr);
+    s.toWhere = nested(j, "where", ptr);
+    for (const auto& [k, v] : j.items())
+        if (k != "from" && k != "dir" && k != "kind" && k != "flow" && k != "flow_where" &&
+            k != "to" && k != "where")
+            error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a step",
+                  "a step has from, dir, flow, flow_where, to, kind, where");
+    return s;
+}
+
+Reach Compiler::reach(const json& j, const std::string& ptr)
+{
+    Reach r;
+    if (!j.is_object() || !j.contains("from") || !isVariable(j["from"])) {
+        error(ptr, "E-SCHEMA", "reach needs \"from\": \"$var\"");
+        return r;
+    }
+    r.from = use(j["from"].get<std::string>(), ptr + "/from");
+    bool ok = true;
+    if (j.contains("dir")) r.dir = parseDir(j["dir"], ok);
+    if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
+    r.maxHops = j.value("max_hops", 8);
+    r.minHops = j.value("min_hops", 1);
+    if (r.maxHops < 1 || r.maxHops > 64 || r.minHops < 1 || r.minHops > r.maxHops)
+        error(ptr + "/max_hops", "E-SCHEMA", "1 <= min_hops <= max_hops <= 64");
+    r.each = j.value("each", false);
+    if (j.contains("kind")) r.kinds = kinds(j["kind"], ptr + "/kind");
+    auto saved = m_bound;
+    r.flowVar = declare("$_flow", ptr);
+    r.nodeVar = declare("$_node", ptr);
+    r.via = nested(j, "via", ptr);
+    r.through = nested(j, "through", ptr);
+    m_bound = saved;
+    r.toVar = optionalDeclare(j, "to", ptr);
+    r.toWhere = nested(j, "where", ptr);
+    if (j.contains("path")) r.pathVar = optionalDeclare(j, "path", ptr);
+    return r;
+}
+
+Select Compiler::select(const json& j, const std::string& ptr, bool exports)
+{
+    (void)exports;
+    Select s;
+    if (!j.is_object()) {
+        error(ptr, "E-SCHEMA", "expected {\"kind\": [...], \"as\": \"$x\", \"where\": [...]}");
+        return s;
+    }
+    if (j.value("flow", false)) s.type = ElemType::Flow;
+    if (j.contains("kind")) s.kinds = kinds(j["kind"], ptr + "/kind");
+    s.var = optionalDeclare(j, "as", ptr);
+    s.where = nested(j, "where", ptr);
+    return s;
+}
+
+Count Compiler::count(const json& j, const std::string& ptr)
+{
+    Count c;
+    if (!j.is_object()) {
+        error(ptr, "E-SCHEMA", "count is an object with \"step\" or \"select\"");
+        return c;
+    }
+    auto saved = m_bound;
+    if (j.contains("step")) c.step = step(j["step"], ptr + "/step", false);
+    else if (j.contains("select")) c.select = select(j["select"], ptr + "/select", false);
+    else error(ptr, "E-SCHEMA", "count needs \"step\" or \"select\"");
+    if (auto s = j.find("sum"); s != j.end() && s->is_string()) {
+        c.sum = true;
+        c.of = propRef(s->get<std::string>(), ptr + "/sum", nullptr);
+    }
+    m_bound = saved;
+    if (j.contains("as")) c.asVar = declare(j["as"].get<std::string>(), ptr + "/as");
+    if (j.contains("collect")) c.collectVar = declare(j["collect"].get<std::string>(), ptr + "/collect");
+    bool found = false;
+    for (const auto& [name, op] : kOps)
+        if (j.contains(name) && name != "exists") {
+            c.op = op;
+            c.value = operand(j[name], ptr + "/" + name, nullptr, op);
+            found = true;
+        }
+    if (!found) error(ptr, "E-SCHEMA", "count needs a comparison such as \"ge\": 2");
+    return c;
+}
+
+} // namespace pb::rules

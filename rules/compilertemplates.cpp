@@ -1,0 +1,93 @@
+// Compiler: question and explanation templates ("{{$db.label}} fails over {{$db.failover}}").
+#include "rules/compiler.h"
+
+namespace pb::rules {
+
+namespace {
+const std::vector<std::string> kFilters = {"default", "num", "pct", "one_minus", "mul", "div",
+                                           "miss_factor", "labels", "count", "upper"};
+
+std::string trim(const std::string& s)
+{
+    const auto b = s.find_first_not_of(' ');
+    const auto e = s.find_last_not_of(' ');
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> splitFilters(const std::string& expr)
+{
+    // '|' inside a quoted default ('a|b') does not split.
+    std::vector<std::string> parts;
+    std::string cur;
+    bool quoted = false;
+    for (char c : expr) {
+        if (c == '\'') quoted = !quoted;
+        if (c == '|' && !quoted) {
+            parts.push_back(trim(cur));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    parts.push_back(trim(cur));
+    return parts;
+}
+} // namespace
+
+Template Compiler::compileTemplate(const json& j, const std::string& ptr)
+{
+    Template t;
+    if (!j.is_string()) {
+        error(ptr, "E-SCHEMA", "expected a text (a string)");
+        return t;
+    }
+    const std::string s = j.get<std::string>();
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const auto open = s.find("{{", pos);
+        if (open == std::string::npos) {
+            t.push_back({s.substr(pos), -1, {}, {}});
+            break;
+        }
+        if (open > pos) t.push_back({s.substr(pos, open - pos), -1, {}, {}});
+        const auto close = s.find("}}", open);
+        if (close == std::string::npos) {
+            error(ptr, "E-TEMPLATE", "'{{' at character " + std::to_string(open) + " is never closed");
+            break;
+        }
+        auto parts = splitFilters(s.substr(open + 2, close - open - 2));
+        TemplatePart part;
+        const std::string ref = parts[0];
+        const auto dot = ref.find('.');
+        const std::string var = ref.substr(0, dot);
+        part.var = use(var, ptr);
+        if (dot != std::string::npos) {
+            const model::PropertySpec* spec = nullptr;
+            part.key = propRef(ref, ptr, &spec).key;
+        }
+        for (std::size_t i = 1; i < parts.size(); ++i) {
+            const auto colon = parts[i].find(':');
+            std::string name = trim(parts[i].substr(0, colon));
+            std::string arg = colon == std::string::npos ? "" : trim(parts[i].substr(colon + 1));
+            if (arg.size() >= 2 && arg.front() == '\'' && arg.back() == '\'')
+                arg = arg.substr(1, arg.size() - 2);
+            bool known = false;
+            for (const auto& f : kFilters) known = known || f == name;
+            if (!known) {
+                auto hint = model::closestMatch(name, kFilters);
+                error(ptr, "E-TEMPLATE", "unknown filter '" + name + "' in '" + ref + "'",
+                      hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+            }
+            if ((name == "mul" || name == "div") && !arg.empty() && arg[0] == '$') {
+                const model::PropertySpec* spec = nullptr;
+                propRef(arg, ptr, &spec); // checks the variable and the property
+            }
+            part.filters.emplace_back(name, arg);
+        }
+        t.push_back(std::move(part));
+        pos = close + 2;
+    }
+    return t;
+}
+
+} // namespace pb::rules

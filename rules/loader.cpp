@@ -1,0 +1,288 @@
+#include "rules/loader.h"
+
+#include "rules/compiler.h"
+
+#include <set>
+
+namespace pb::rules {
+
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string> kRuleKeys = {"id", "title", "category", "severity", "level", "type",
+                                         "description", "match", "report", "why", "questions",
+                                         "ask", "fix", "examples", "tags", "version"};
+const std::set<std::string> kCategories = {"failure", "billing", "compliance", "database",
+                                           "cache", "messaging", "consistency", "scale",
+                                           "reliability", "security", "operations"};
+
+std::string str(const json& j, const char* key)
+{
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void readAnchor(Compiler& c, Rule& r, const json& match, const std::string& ptr)
+{
+    if (match.value("once", false)) {
+        r.once = true;
+        return;
+    }
+    auto each = match.find("each");
+    if (each == match.end() || !each->is_object() || each->size() != 1) {
+        c.error(ptr, "E-SCHEMA", "\"match\" needs \"each\": {\"$var\": {\"kind\": [...]}} or \"once\": true");
+        return;
+    }
+    const std::string var = each->begin().key();
+    const json& spec = each->begin().value();
+    const std::string p = ptr + "/each/" + var;
+    r.anchorVar = c.declare(var, p);
+    if (!spec.is_object()) {
+        c.error(p, "E-SCHEMA", "the anchor is an object: {\"kind\": [...], \"where\": [...]}");
+        return;
+    }
+    if (spec.value("flow", false)) r.anchorType = ElemType::Flow;
+    if (spec.contains("kind")) r.anchorKinds = c.kinds(spec["kind"], p + "/kind");
+    if (spec.contains("where"))
+        r.anchorWhere = std::make_shared<Conditions>(c.conditions(spec["where"], p + "/where"));
+}
+
+std::vector<int> vars(Compiler& c, const json& j, const std::string& ptr)
+{
+    std::vector<int> out;
+    if (!j.is_array()) {
+        c.error(ptr, "E-SCHEMA", "expected a list of variables");
+        return out;
+    }
+    for (std::size_t i = 0; i < j.size(); ++i)
+        if (j[i].is_string()) out.push_back(c.use(j[i].get<std::string>(), ptr + "/" + std::to_string(i)));
+    return out;
+}
+
+void readReport(Compiler& c, Rule& r, const json& j, const std::string& ptr)
+{
+    if (j.is_null()) {
+        if (!r.once) r.targetVars = {r.anchorVar};
+        r.keyVars = r.targetVars;
+        return;
+    }
+    if (j.contains("targets")) r.targetVars = vars(c, j["targets"], ptr + "/targets");
+    else if (!r.once) r.targetVars = {r.anchorVar};
+    r.keyVars = j.contains("key") ? vars(c, j["key"], ptr + "/key") : r.targetVars;
+    if (j.contains("path") && j["path"].is_string())
+        r.pathVar = c.use(j["path"].get<std::string>(), ptr + "/path");
+}
+
+void readQuestions(Compiler& c, Rule& r, const json& j, const std::string& ptr)
+{
+    if (!j.is_array() || j.empty()) {
+        c.error(ptr, "E-SCHEMA", "a rule needs \"questions\": a list of 1 to 3 questions");
+        return;
+    }
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const std::string p = ptr + "/" + std::to_string(i);
+        QuestionSpec q;
+        if (!j[i].is_object() || !j[i].contains("text")) {
+            c.error(p, "E-SCHEMA", "a question is {\"text\": \"...\", \"answer_points\": [...]}");
+            continue;
+        }
+        q.text = c.compileTemplate(j[i]["text"], p + "/text");
+        if (j[i].contains("when"))
+            q.when = std::make_shared<Conditions>(c.conditions(j[i]["when"], p + "/when"));
+        for (const auto& a : j[i].value("answer_points", json::array()))
+            if (a.is_string()) q.answerPoints.push_back(a.get<std::string>());
+        if (q.answerPoints.size() < 3 || q.answerPoints.size() > 6)
+            c.error(p + "/answer_points", "E-SCHEMA", "give 3 to 6 answer points (what a strong answer covers)");
+        r.questions.push_back(std::move(q));
+    }
+}
+
+void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
+{
+    if (j.contains("hint")) r.fixHint = c.compileTemplate(j["hint"], ptr + "/hint");
+    const json actions = j.value("actions", json::array());
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const std::string p = ptr + "/actions/" + std::to_string(i);
+        const json& a = actions[i];
+        FixAction fa;
+        if (a.contains("set") && a["set"].is_object()) {
+            fa.op = "set";
+            fa.var = c.use(str(a["set"], "element"), p + "/set/element");
+            fa.property = str(a["set"], "property");
+            const json& v = a["set"].value("value", json());
+            if (v.is_boolean()) fa.value = v.get<bool>();
+            else if (v.is_number()) fa.value = v.get<double>();
+            else if (v.is_string()) fa.value = v.get<std::string>();
+            else if (v.is_array()) fa.value = v.get<std::vector<std::string>>();
+        } else if (a.contains("add_component") && a["add_component"].is_object()) {
+            const json& ac = a["add_component"];
+            fa.op = "add_component";
+            fa.kind = str(ac, "kind");
+            c.kinds(json::array({fa.kind}), p + "/add_component/kind");
+            fa.label = str(ac, "label");
+            if (ac.contains("connect_from")) fa.var = c.use(str(ac, "connect_from"), p + "/add_component/connect_from");
+            for (const auto& [k, v] : ac.value("properties", json::object()).items()) {
+                if (v.is_boolean()) fa.props[k] = v.get<bool>();
+                else if (v.is_number()) fa.props[k] = v.get<double>();
+                else if (v.is_string()) fa.props[k] = v.get<std::string>();
+            }
+        } else {
+            c.error(p, "E-SCHEMA", "a fix action is {\"set\": {...}} or {\"add_component\": {...}}");
+            continue;
+        }
+        r.fixActions.push_back(std::move(fa));
+    }
+}
+
+void readExamples(Compiler& c, Rule& r, const json& j, const std::string& ptr)
+{
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const std::string p = ptr + "/" + std::to_string(i);
+        Example e;
+        e.name = str(j[i], "name");
+        e.dot = str(j[i], "dot");
+        const std::string expect = str(j[i], "expect");
+        if (e.dot.empty() || (expect != "fires" && expect != "clean"))
+            c.error(p, "E-SCHEMA", "an example is {\"name\", \"dot\": \"digraph {...}\", \"expect\": \"fires\"|\"clean\"}");
+        e.fires = expect == "fires";
+        for (const auto& t : j[i].value("targets", json::array()))
+            if (t.is_string()) e.targets.push_back(t.get<std::string>());
+        r.examples.push_back(std::move(e));
+    }
+}
+
+void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
+{
+    for (const auto& [k, v] : j.items())
+        if (!kRuleKeys.count(k)) {
+            auto hint = model::closestMatch(k, std::vector<std::string>(kRuleKeys.begin(), kRuleKeys.end()));
+            c.error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a rule",
+                    hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+        }
+    r.title = str(j, "title");
+    r.description = str(j, "description");
+    r.category = str(j, "category");
+    if (r.title.empty()) c.error(ptr, "E-SCHEMA", "a rule needs a \"title\"");
+    const std::string top = r.category.substr(0, r.category.find('/'));
+    if (!kCategories.count(top)) {
+        auto hint = model::closestMatch(top, std::vector<std::string>(kCategories.begin(), kCategories.end()));
+        c.error(ptr + "/category", "E-SCHEMA", "unknown category '" + r.category + "'",
+                hint.empty() ? "categories: failure, billing, compliance, database, cache, messaging, "
+                               "consistency, scale, reliability, security, operations"
+                             : "did you mean '" + hint + "'?");
+    }
+    if (!parseSeverity(str(j, "severity"), r.severity))
+        c.error(ptr + "/severity", "E-SCHEMA", "severity is info, low, medium, high or critical");
+    r.level = str(j, "level");
+    if (r.level != "mid" && r.level != "senior" && r.level != "staff")
+        c.error(ptr + "/level", "E-SCHEMA", "level is mid, senior or staff");
+    const std::string type = j.value("type", std::string("finding"));
+    if (type != "finding" && type != "probe")
+        c.error(ptr + "/type", "E-SCHEMA", "type is finding or probe");
+    r.probe = type == "probe";
+}
+
+std::optional<Rule> readRule(Compiler& c, const json& j, const std::string& ptr)
+{
+    Rule r;
+    if (!j.is_object() || str(j, "id").empty()) {
+        c.error(ptr, "E-SCHEMA", "a rule is an object with an \"id\"");
+        return std::nullopt;
+    }
+    r.id = str(j, "id");
+    c.beginRule(r);
+    readMetadata(c, r, j, ptr);
+    const json match = j.value("match", json());
+    if (!match.is_object()) c.error(ptr, "E-SCHEMA", "a rule needs a \"match\" object");
+    else {
+        readAnchor(c, r, match, ptr + "/match");
+        if (match.contains("where")) r.where = c.conditions(match["where"], ptr + "/match/where");
+    }
+    readReport(c, r, j.value("report", json()), ptr + "/report");
+    if (j.contains("why")) r.why = c.compileTemplate(j["why"], ptr + "/why");
+    else c.error(ptr, "E-SCHEMA", "a rule needs \"why\": the plain-words reason it fired");
+    readQuestions(c, r, j.value("questions", json()), ptr + "/questions");
+    if (j.contains("ask")) r.ask = c.compileTemplate(j["ask"], ptr + "/ask");
+    if (j.contains("fix")) readFix(c, r, j["fix"], ptr + "/fix");
+    if (j.contains("examples")) readExamples(c, r, j["examples"], ptr + "/examples");
+    return r;
+}
+
+void readPackHeader(Compiler& c, Pack& pack, const json& j)
+{
+    const std::string format = str(j, "format");
+    if (format != "probeboard-rules/1")
+        c.error(format.empty() ? "" : "/format", "E-SCHEMA",
+                "expected \"format\": \"probeboard-rules/1\"" +
+                    (format.empty() ? std::string() : ", got '" + format + "'"));
+    const json header = j.value("pack", json::object());
+    pack.id = str(header, "id");
+    pack.version = str(header, "version");
+    pack.title = str(header, "title");
+    if (pack.id.empty()) c.error("/pack", "E-SCHEMA", "the pack needs \"pack\": {\"id\": ..., \"version\": ...}");
+    const json settings = j.value("settings", json::object());
+    pack.maxProbesPerKind = settings.value("max_probes_per_kind", 2);
+    pack.maxAsksPerElement = settings.value("max_asks_per_element", 2);
+    for (const auto& [name, values] : j.value("sets", json::object()).items()) {
+        std::vector<std::string> list;
+        for (const auto& v : values)
+            if (v.is_string()) list.push_back(v.get<std::string>());
+        pack.sets.emplace_back(name, list);
+        c.setNames.insert(name);
+    }
+    for (const auto& p : j.value("properties", json::array())) {
+        model::PropertySpec spec;
+        spec.name = str(p, "name");
+        const std::string type = str(p, "type");
+        spec.type = type == "number" ? model::ValueType::Number
+                    : type == "bool" ? model::ValueType::Bool
+                    : type == "list" ? model::ValueType::List : model::ValueType::String;
+        if (!spec.name.empty()) c.packProperties[spec.name] = spec;
+    }
+}
+
+} // namespace
+
+std::optional<Pack> loadPackText(const std::string& text, const std::string& file,
+                                 model::Diagnostics& diags)
+{
+    auto j = model::parseJson(text, file, diags);
+    if (!j) return std::nullopt;
+    Compiler c(file, text, diags);
+    Pack pack;
+    pack.file = file;
+    if (!j->is_object()) {
+        c.error("", "E-SCHEMA", "a rule pack is a JSON object");
+        return std::nullopt;
+    }
+    readPackHeader(c, pack, *j);
+    const json rules = j->value("rules", json::array());
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        const std::string ptr = "/rules/" + std::to_string(i);
+        auto rule = readRule(c, rules[i], ptr);
+        if (!rule) continue;
+        if (!ids.insert(rule->id).second)
+            c.error(ptr + "/id", "E-DUP-ID", "rule id '" + rule->id + "' is used twice in this pack");
+        rule->packId = pack.id;
+        rule->sourceFile = file;
+        pack.rules.push_back(std::move(*rule));
+    }
+    if (c.failed()) return std::nullopt;
+    return pack;
+}
+
+std::optional<Pack> loadPackFile(const std::string& path, model::Diagnostics& diags)
+{
+    std::string err;
+    auto text = model::readTextFile(path, err);
+    if (!text) {
+        diags.push_back({model::Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
+                         "cannot read the rule pack: " + err, ""});
+        return std::nullopt;
+    }
+    return loadPackText(*text, path, diags);
+}
+
+} // namespace pb::rules

@@ -1,0 +1,195 @@
+#pragma once
+
+#include "model/value.h"
+#include "rules/finding.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pb::rules {
+
+// The compiled form of a rule pack. The JSON language is described in docs/rules.md; the
+// loader (loader.h) checks it and builds these structures once, so evaluation never looks at
+// JSON or at names it has not already resolved.
+
+enum class Tri { False, Unknown, True }; // Kleene logic: a fact that is not drawn is Unknown
+
+enum class Op { Eq, Ne, In, NotIn, Gt, Ge, Lt, Le, Exists, ContainsAny, ContainsAll, ContainsNone };
+
+enum class Dir { Out, In, Both };
+
+enum class ElemType { Component, Flow };
+
+// "$x.key" split into the variable slot and the property; special keys start with '.'
+// (.id .kind .label) or '@' (@region @jurisdiction).
+struct PropRef
+{
+    int var = -1;
+    std::string key;
+};
+
+// An operand: a literal, a property of another bound variable, or a named pack set.
+struct Operand
+{
+    std::optional<model::Value> literal;
+    std::optional<PropRef> ref;
+    std::string set;
+};
+
+struct Condition;
+using Conditions = std::vector<Condition>;
+
+// A neighbour step: from a bound component over one flow to another component.
+struct Step
+{
+    int from = -1;
+    Dir dir = Dir::Out;
+    int flowVar = -1;                 // slot bound to the flow (may be a scratch slot)
+    int toVar = -1;                   // slot bound to the neighbour
+    std::vector<std::string> kinds;   // empty = any kind
+    std::shared_ptr<Conditions> flowWhere;
+    std::shared_ptr<Conditions> toWhere;
+};
+
+// Bounded BFS from a bound component. `via` filters the flows crossed (slot flowVar = the flow),
+// `through` the intermediate components passed (slot nodeVar); targets must match kinds+where.
+struct Reach
+{
+    int from = -1;
+    Dir dir = Dir::Out;
+    int maxHops = 8;
+    int minHops = 1;
+    int flowVar = -1;
+    int nodeVar = -1;
+    int toVar = -1;
+    int pathVar = -1;
+    bool each = false;
+    std::vector<std::string> kinds;
+    std::shared_ptr<Conditions> via;
+    std::shared_ptr<Conditions> through;
+    std::shared_ptr<Conditions> toWhere;
+};
+
+// A selection of components over the whole design (somewhere/nowhere/count select).
+struct Select
+{
+    int var = -1;
+    ElemType type = ElemType::Component;
+    std::vector<std::string> kinds;
+    std::shared_ptr<Conditions> where;
+};
+
+struct Count
+{
+    std::optional<Step> step;     // count neighbours of a bound component...
+    std::optional<Select> select; // ...or elements across the design
+    bool sum = false;             // sum a property instead of counting
+    std::optional<PropRef> of;    // what to sum (missing values count as 1)
+    int asVar = -1;               // binds the number
+    int collectVar = -1;          // binds the matched ids (for templates and targets)
+    Op op = Op::Ge;
+    Operand value;
+};
+
+struct Condition
+{
+    enum class Kind { Prop, All, Any, Not, Step, Exists, None, Reach, Count, Somewhere, Nowhere };
+    Kind kind = Kind::Prop;
+    std::string pointer; // JSON pointer in the pack, for diagnostics
+
+    // Prop
+    PropRef prop;
+    Op op = Op::Eq;
+    Operand operand;
+    std::optional<Tri> ifMissing; // nullopt = Unknown
+
+    Conditions children; // All / Any / Not (one child)
+    std::optional<Step> step;     // Step / Exists / None
+    std::optional<Reach> reach;
+    std::optional<Count> count;
+    std::optional<Select> select; // Somewhere / Nowhere
+};
+
+// A template such as "{{$db.label}} fails over {{$db.failover|default:'?'}}", pre-parsed.
+struct TemplatePart
+{
+    std::string text;   // literal text, when var < 0
+    int var = -1;
+    std::string key;    // empty = the variable itself (its label, a number, a path, a list)
+    std::vector<std::pair<std::string, std::string>> filters; // name, argument
+};
+using Template = std::vector<TemplatePart>;
+
+struct QuestionSpec
+{
+    std::shared_ptr<Conditions> when; // only asked when this holds (empty = always)
+    Template text;
+    std::vector<std::string> answerPoints;
+};
+
+struct FixAction
+{
+    std::string op;        // "set" | "add_component"
+    int var = -1;          // element to change (set), or to connect from (add_component)
+    std::string property;
+    model::Value value;
+    std::string kind;      // add_component
+    std::string label;
+    model::Properties props;
+};
+
+struct Example
+{
+    std::string name;
+    std::string dot;
+    bool fires = true;
+    std::vector<std::string> targets; // expected targets, when given
+};
+
+struct Rule
+{
+    std::string id;
+    std::string packId;
+    std::string sourceFile;
+    std::string title;
+    std::string description;
+    std::string category;
+    std::string level = "senior";
+    Severity severity = Severity::Medium;
+    bool probe = false;
+
+    std::vector<std::string> varNames; // slot → "$name"
+    int anchorVar = 0;
+    ElemType anchorType = ElemType::Component;
+    bool once = false;                 // evaluated once per design, no anchor
+    std::vector<std::string> anchorKinds;
+    std::shared_ptr<Conditions> anchorWhere;
+    Conditions where;
+
+    std::vector<int> keyVars;    // fingerprint: ids bound to these (default: targets)
+    std::vector<int> targetVars; // element ids reported as targets (lists are expanded)
+    int pathVar = -1;
+
+    Template why;
+    std::vector<QuestionSpec> questions;
+    std::optional<Template> ask; // asked once when the match is Unknown
+    Template fixHint;
+    std::vector<FixAction> fixActions;
+    std::vector<Example> examples;
+};
+
+struct Pack
+{
+    std::string id;
+    std::string version;
+    std::string title;
+    std::string file;
+    std::vector<std::pair<std::string, std::vector<std::string>>> sets;
+    int maxProbesPerKind = 2;
+    int maxAsksPerElement = 2;
+    std::vector<Rule> rules;
+};
+
+} // namespace pb::rules
