@@ -1,0 +1,440 @@
+#include "rules/evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pb::rules {
+
+using model::Value;
+
+Tri triAnd(Tri a, Tri b)
+{
+    return static_cast<Tri>(std::min(static_cast<int>(a), static_cast<int>(b)));
+}
+
+Tri triOr(Tri a, Tri b)
+{
+    return static_cast<Tri>(std::max(static_cast<int>(a), static_cast<int>(b)));
+}
+
+Tri triNot(Tri a)
+{
+    return a == Tri::True ? Tri::False : a == Tri::False ? Tri::True : Tri::Unknown;
+}
+
+Evaluator::Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule)
+    : m_snap(snap)
+    , m_pack(pack)
+    , m_rule(rule)
+    , m_slots(rule.varNames.size())
+{
+}
+
+bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds) const
+{
+    if (kinds.empty()) return true;
+    const std::string& k = m_snap.component(comp).kind;
+    return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
+}
+
+std::optional<Value> Evaluator::value(const Slot& slot, const std::string& key) const
+{
+    if (slot.type == Slot::Type::Component) {
+        const auto& c = m_snap.component(slot.index);
+        if (key == ".id") return Value{c.id};
+        if (key == ".kind") return Value{c.kind};
+        if (key == ".label") return Value{c.label.empty() ? c.id : c.label};
+        if (key == "@region" || key == "@jurisdiction") {
+            const auto& p = m_snap.placement(slot.index);
+            const std::string& v = key == "@region" ? p.region : p.jurisdiction;
+            return v.empty() ? std::nullopt : std::optional<Value>(Value{v});
+        }
+        if (auto v = model::findProperty(c.props, key)) return *v;
+        return m_snap.vocab().defaultFor(c.kind, key);
+    }
+    if (slot.type == Slot::Type::Flow) {
+        const auto& f = m_snap.flow(slot.index);
+        if (key == ".id") return Value{f.id};
+        if (key == ".kind") return Value{std::string("flow")};
+        if (key == ".label") return Value{f.label.empty() ? f.id : f.label};
+        if (auto v = model::findProperty(f.props, key)) return *v;
+        return m_snap.vocab().defaultFor("flow", key, m_snap.flowTouchesQueue(slot.index));
+    }
+    if (slot.type == Slot::Type::Number) return Value{slot.number};
+    return std::nullopt;
+}
+
+std::optional<Value> Evaluator::operandValue(const Operand& o)
+{
+    if (o.literal) return o.literal;
+    if (!o.set.empty()) {
+        for (const auto& [name, values] : m_pack.sets)
+            if (name == o.set) return Value{values};
+        return Value{model::StringList{}};
+    }
+    if (o.ref && o.ref->var >= 0) return value(m_slots[static_cast<std::size_t>(o.ref->var)], o.ref->key);
+    return std::nullopt;
+}
+
+namespace {
+model::StringList asList(const Value& v)
+{
+    if (auto l = std::get_if<model::StringList>(&v)) return *l;
+    if (auto s = std::get_if<std::string>(&v)) return {*s};
+    return {model::toDisplayString(v)};
+}
+
+bool contains(const model::StringList& l, const std::string& s)
+{
+    return std::find(l.begin(), l.end(), s) != l.end();
+}
+
+bool equalValues(const Value& a, const Value& b)
+{
+    if (a.index() == b.index()) return a == b;
+    // A one-element list equals its only string ("pii" == ["pii"]).
+    auto la = std::get_if<model::StringList>(&a);
+    auto sb = std::get_if<std::string>(&b);
+    if (la && sb) return la->size() == 1 && la->front() == *sb;
+    auto lb = std::get_if<model::StringList>(&b);
+    auto sa = std::get_if<std::string>(&a);
+    if (lb && sa) return lb->size() == 1 && lb->front() == *sa;
+    return false;
+}
+} // namespace
+
+Tri Evaluator::compare(const Value& v, Op op, const Operand& operand)
+{
+    auto rhs = operandValue(operand);
+    if (!rhs) {
+        if (operand.ref && operand.ref->var >= 0) {
+            const Slot& s = m_slots[static_cast<std::size_t>(operand.ref->var)];
+            if (auto id = value(s, ".id")) m_unknowns.push_back({model::toDisplayString(*id), operand.ref->key});
+        }
+        return Tri::Unknown;
+    }
+    auto yes = [](bool b) { return b ? Tri::True : Tri::False; };
+    switch (op) {
+    case Op::Eq: return yes(equalValues(v, *rhs));
+    case Op::Ne: return yes(!equalValues(v, *rhs));
+    case Op::In:
+    case Op::NotIn: {
+        const auto list = asList(*rhs);
+        bool found = false;
+        for (const auto& item : asList(v)) found = found || contains(list, item);
+        return yes(op == Op::In ? found : !found);
+    }
+    case Op::Gt:
+    case Op::Ge:
+    case Op::Lt:
+    case Op::Le: {
+        auto a = std::get_if<double>(&v);
+        auto b = std::get_if<double>(&*rhs);
+        if (!a || !b) return Tri::False;
+        return yes(op == Op::Gt ? *a > *b : op == Op::Ge ? *a >= *b : op == Op::Lt ? *a < *b : *a <= *b);
+    }
+    case Op::ContainsAny:
+    case Op::ContainsAll:
+    case Op::ContainsNone: {
+        const auto have = asList(v);
+        const auto want = asList(*rhs);
+        std::size_t hits = 0;
+        for (const auto& w : want) hits += contains(have, w) ? 1 : 0;
+        if (op == Op::ContainsAny) return yes(hits > 0);
+        if (op == Op::ContainsAll) return yes(hits == want.size());
+        return yes(hits == 0);
+    }
+    case Op::Exists: return Tri::True;
+    }
+    return Tri::False;
+}
+
+Tri Evaluator::prop(const Condition& c)
+{
+    if (c.prop.var < 0) return Tri::False;
+    const Slot& slot = m_slots[static_cast<std::size_t>(c.prop.var)];
+    auto v = value(slot, c.prop.key);
+    if (c.op == Op::Exists) {
+        const bool want = c.operand.literal && std::get_if<bool>(&*c.operand.literal) &&
+                          std::get<bool>(*c.operand.literal);
+        return (v.has_value() == want) ? Tri::True : Tri::False;
+    }
+    if (!v) {
+        if (c.ifMissing) return *c.ifMissing;
+        if (auto id = value(slot, ".id")) m_unknowns.push_back({model::toDisplayString(*id), c.prop.key});
+        return Tri::Unknown;
+    }
+    return compare(*v, c.op, c.operand);
+}
+
+Tri Evaluator::pure(const Conditions& conds)
+{
+    Tri t = Tri::True;
+    for (const auto& c : conds) {
+        t = triAnd(t, pure(c));
+        if (t == Tri::False) break;
+    }
+    return t;
+}
+
+Tri Evaluator::pure(const Condition& c)
+{
+    switch (c.kind) {
+    case Condition::Kind::Prop: return prop(c);
+    case Condition::Kind::All: return pure(c.children);
+    case Condition::Kind::Any: {
+        Tri t = Tri::False;
+        for (const auto& child : c.children) {
+            t = triOr(t, pure(child));
+            if (t == Tri::True) break;
+        }
+        return t;
+    }
+    case Condition::Kind::Not: return triNot(pure(c.children.front()));
+    case Condition::Kind::Step:
+    case Condition::Kind::Exists:
+    case Condition::Kind::None: {
+        Tri any = Tri::False;
+        stepEach(*c.step, [&](Tri t) {
+            any = triOr(any, t);
+            return any != Tri::True;
+        });
+        return c.kind == Condition::Kind::None ? triNot(any) : any;
+    }
+    case Condition::Kind::Reach:
+        return reachSearch(*c.reach, [](int, Tri t) { return t != Tri::True; });
+    case Condition::Kind::Count: return countValue(*c.count);
+    case Condition::Kind::Somewhere:
+    case Condition::Kind::Nowhere: {
+        auto it = m_globalCache.find(&c);
+        Tri any = it != m_globalCache.end() ? it->second : (m_globalCache[&c] = selectAny(*c.select));
+        return c.kind == Condition::Kind::Nowhere ? triNot(any) : any;
+    }
+    }
+    return Tri::False;
+}
+
+void Evaluator::stepEach(const Step& s, const std::function<bool(Tri)>& visit)
+{
+    if (s.from < 0) return;
+    const Slot& from = m_slots[static_cast<std::size_t>(s.from)];
+    if (from.type != Slot::Type::Component) return;
+    const int c = from.index;
+    auto tryFlows = [&](std::pair<const int*, const int*> range, bool outgoing) {
+        for (const int* p = range.first; p != range.second; ++p) {
+            const int f = *p;
+            const int other = outgoing ? m_snap.flowTo(f) : m_snap.flowFrom(f);
+            if (!kindMatches(other, s.kinds)) continue;
+            m_slots[static_cast<std::size_t>(s.flowVar)] = Slot{Slot::Type::Flow, f};
+            m_slots[static_cast<std::size_t>(s.toVar)] = Slot{Slot::Type::Component, other};
+            Tri t = s.flowWhere ? pure(*s.flowWhere) : Tri::True;
+            if (t != Tri::False && s.toWhere) t = triAnd(t, pure(*s.toWhere));
+            if (t == Tri::False) continue;
+            // Nested evaluation may rebind the slots; restore this candidate before visiting.
+            m_slots[static_cast<std::size_t>(s.flowVar)] = Slot{Slot::Type::Flow, f};
+            m_slots[static_cast<std::size_t>(s.toVar)] = Slot{Slot::Type::Component, other};
+            if (!visit(t)) return false;
+        }
+        return true;
+    };
+    if (s.dir != Dir::In && !tryFlows(m_snap.outFlows(c), true)) return;
+    if (s.dir != Dir::Out) tryFlows(m_snap.inFlows(c), false);
+}
+
+Tri Evaluator::reachSearch(const Reach& r, const std::function<bool(int, Tri)>& visit)
+{
+    if (r.from < 0) return Tri::False;
+    const Slot& fromSlot = m_slots[static_cast<std::size_t>(r.from)];
+    if (fromSlot.type != Slot::Type::Component) return Tri::False;
+    const std::size_t n = static_cast<std::size_t>(m_snap.componentCount());
+    if (m_stamp.size() != n) {
+        m_stamp.assign(n, 0);
+        m_parentNode.assign(n, -1);
+        m_parentFlow.assign(n, -1);
+        m_dist.assign(n, 0);
+    }
+    ++m_epoch;
+    const int start = fromSlot.index;
+    std::vector<int> frontier{start};
+    m_stamp[static_cast<std::size_t>(start)] = m_epoch;
+    m_dist[static_cast<std::size_t>(start)] = 0;
+    Tri best = Tri::False;
+    for (std::size_t head = 0; head < frontier.size(); ++head) {
+        const int u = frontier[head];
+        const int d = m_dist[static_cast<std::size_t>(u)];
+        if (d >= r.maxHops) continue;
+        for (int pass = 0; pass < 2; ++pass) {
+            const bool outgoing = pass == 0;
+            if ((outgoing && r.dir == Dir::In) || (!outgoing && r.dir == Dir::Out)) continue;
+            auto range = outgoing ? m_snap.outFlows(u) : m_snap.inFlows(u);
+            for (const int* p = range.first; p != range.second; ++p) {
+                const int f = *p;
+                const int v = outgoing ? m_snap.flowTo(f) : m_snap.flowFrom(f);
+                if (m_stamp[static_cast<std::size_t>(v)] == m_epoch) continue;
+                m_slots[static_cast<std::size_t>(r.flowVar)] = Slot{Slot::Type::Flow, f};
+                // A fact that is not drawn does not block a path (authors use if_missing).
+                if (r.via && pure(*r.via) == Tri::False) continue;
+                m_stamp[static_cast<std::size_t>(v)] = m_epoch;
+                m_parentNode[static_cast<std::size_t>(v)] = u;
+                m_parentFlow[static_cast<std::size_t>(v)] = f;
+                m_dist[static_cast<std::size_t>(v)] = d + 1;
+                if (d + 1 >= r.minHops && kindMatches(v, r.kinds)) {
+                    m_slots[static_cast<std::size_t>(r.toVar)] = Slot{Slot::Type::Component, v};
+                    Tri t = r.toWhere ? pure(*r.toWhere) : Tri::True;
+                    if (t != Tri::False) {
+                        best = triOr(best, t);
+                        m_slots[static_cast<std::size_t>(r.toVar)] = Slot{Slot::Type::Component, v};
+                        bindPath(r, v);
+                        if (!visit(v, t)) return best;
+                    }
+                }
+                m_slots[static_cast<std::size_t>(r.nodeVar)] = Slot{Slot::Type::Component, v};
+                if (!r.through || pure(*r.through) != Tri::False) frontier.push_back(v);
+            }
+        }
+    }
+    return best;
+}
+
+void Evaluator::bindPath(const Reach& r, int target)
+{
+    if (r.pathVar < 0) return;
+    Slot path;
+    path.type = Slot::Type::Path;
+    for (int v = target; v >= 0;) {
+        path.list.push_back(v);
+        const int f = m_parentFlow[static_cast<std::size_t>(v)];
+        const int u = m_parentNode[static_cast<std::size_t>(v)];
+        if (v == m_slots[static_cast<std::size_t>(r.from)].index || f < 0) break;
+        path.list.push_back(-(f + 1));
+        v = u;
+    }
+    std::reverse(path.list.begin(), path.list.end());
+    m_slots[static_cast<std::size_t>(r.pathVar)] = std::move(path);
+}
+
+Tri Evaluator::countValue(const Count& c)
+{
+    double total = 0;
+    Slot collected;
+    collected.type = Slot::Type::List;
+    auto add = [&](int index, ElemType type) {
+        double amount = 1;
+        if (c.sum && c.of) {
+            auto v = value(m_slots[static_cast<std::size_t>(c.of->var)], c.of->key);
+            if (v && std::get_if<double>(&*v)) amount = std::get<double>(*v);
+        }
+        total += amount;
+        collected.listType = type;
+        collected.list.push_back(index);
+    };
+    if (c.step) {
+        stepEach(*c.step, [&](Tri t) {
+            if (t == Tri::True) add(m_slots[static_cast<std::size_t>(c.step->toVar)].index, ElemType::Component);
+            return true;
+        });
+    } else if (c.select) {
+        const Select& s = *c.select;
+        const int n = s.type == ElemType::Flow ? m_snap.flowCount() : m_snap.componentCount();
+        for (int i = 0; i < n; ++i) {
+            if (s.type == ElemType::Component && !kindMatches(i, s.kinds)) continue;
+            m_slots[static_cast<std::size_t>(s.var)] =
+                Slot{s.type == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i};
+            if (!s.where || pure(*s.where) == Tri::True) add(i, s.type);
+        }
+    }
+    if (c.asVar >= 0) m_slots[static_cast<std::size_t>(c.asVar)] = Slot{Slot::Type::Number, -1, total};
+    if (c.collectVar >= 0) m_slots[static_cast<std::size_t>(c.collectVar)] = std::move(collected);
+    return compare(Value{total}, c.op, c.value);
+}
+
+Tri Evaluator::selectAny(const Select& s)
+{
+    Tri any = Tri::False;
+    const int n = s.type == ElemType::Flow ? m_snap.flowCount() : m_snap.componentCount();
+    for (int i = 0; i < n && any != Tri::True; ++i) {
+        if (s.type == ElemType::Component && !kindMatches(i, s.kinds)) continue;
+        m_slots[static_cast<std::size_t>(s.var)] =
+            Slot{s.type == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i};
+        any = triOr(any, s.where ? pure(*s.where) : Tri::True);
+    }
+    return any;
+}
+
+void Evaluator::seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit)
+{
+    if (truth == Tri::False) return;
+    if (i == conds.size()) {
+        emit(m_slots, truth, m_unknowns);
+        return;
+    }
+    const Condition& c = conds[i];
+    if (c.kind == Condition::Kind::Step) {
+        const Step& s = *c.step;
+        // Candidates are collected first: nested conditions reuse the same slots.
+        std::vector<std::tuple<Slot, Slot, Tri>> found;
+        stepEach(s, [&](Tri t) {
+            found.emplace_back(m_slots[static_cast<std::size_t>(s.flowVar)],
+                               m_slots[static_cast<std::size_t>(s.toVar)], t);
+            return true;
+        });
+        for (auto& [flow, to, t] : found) {
+            m_slots[static_cast<std::size_t>(s.flowVar)] = flow;
+            m_slots[static_cast<std::size_t>(s.toVar)] = to;
+            seq(conds, i + 1, triAnd(truth, t), emit);
+        }
+        return;
+    }
+    if (c.kind == Condition::Kind::Reach) {
+        const Reach& r = *c.reach;
+        // Collected first: a nested reach reuses the BFS scratch arrays.
+        std::vector<std::tuple<Slot, Slot, Tri>> found;
+        reachSearch(r, [&](int, Tri t) {
+            const Slot path = r.pathVar >= 0 ? m_slots[static_cast<std::size_t>(r.pathVar)] : Slot{};
+            if (!r.each && !found.empty() && std::get<2>(found.front()) == Tri::Unknown && t == Tri::True)
+                found.clear(); // the nearest definite target beats a nearer uncertain one
+            if (r.each || found.empty())
+                found.emplace_back(m_slots[static_cast<std::size_t>(r.toVar)], path, t);
+            return r.each || t != Tri::True;
+        });
+        for (auto& [to, path, t] : found) {
+            m_slots[static_cast<std::size_t>(r.toVar)] = to;
+            if (r.pathVar >= 0) m_slots[static_cast<std::size_t>(r.pathVar)] = path;
+            seq(conds, i + 1, triAnd(truth, t), emit);
+        }
+        return;
+    }
+    seq(conds, i + 1, triAnd(truth, pure(c)), emit);
+}
+
+void Evaluator::run(const Emit& emit)
+{
+    auto start = [&](Slot anchor) {
+        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+        m_unknowns.clear();
+        Tri t = Tri::True;
+        if (!m_rule.once) {
+            m_slots[static_cast<std::size_t>(m_rule.anchorVar)] = anchor;
+            if (m_rule.anchorWhere) t = pure(*m_rule.anchorWhere);
+            if (t == Tri::False) return;
+            m_slots[static_cast<std::size_t>(m_rule.anchorVar)] = anchor;
+        }
+        seq(m_rule.where, 0, t, emit);
+    };
+    if (m_rule.once) {
+        start(Slot{});
+        return;
+    }
+    if (m_rule.anchorType == ElemType::Flow) {
+        for (int f = 0; f < m_snap.flowCount(); ++f) start(Slot{Slot::Type::Flow, f});
+        return;
+    }
+    if (m_rule.anchorKinds.empty()) {
+        for (int c = 0; c < m_snap.componentCount(); ++c) start(Slot{Slot::Type::Component, c});
+        return;
+    }
+    for (const auto& kind : m_rule.anchorKinds)
+        for (int c : m_snap.ofKind(kind)) start(Slot{Slot::Type::Component, c});
+}
+
+} // namespace pb::rules

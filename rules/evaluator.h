@@ -1,0 +1,74 @@
+#pragma once
+
+#include "rules/pack.h"
+#include "rules/snapshot.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+
+namespace pb::rules {
+
+// What a variable is bound to during evaluation.
+struct Slot
+{
+    enum class Type { None, Component, Flow, Number, List, Path };
+    Type type = Type::None;
+    int index = -1;            // Component / Flow
+    double number = 0;         // Number
+    ElemType listType = ElemType::Component;
+    std::vector<int> list;     // List: indexes; Path: component ≥ 0, flow encoded as -(f + 1)
+};
+
+struct Unknown
+{
+    std::string elementId;
+    std::string key;
+};
+
+// Evaluates one compiled rule over a snapshot, calling `emit` for every binding whose match is
+// True or Unknown (never False). Three-valued: a property that is not drawn and has no default
+// is Unknown unless the condition says otherwise (if_missing).
+class Evaluator
+{
+public:
+    using Emit = std::function<void(const std::vector<Slot>&, Tri, const std::vector<Unknown>&)>;
+
+    Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule);
+    void run(const Emit& emit);
+
+    // Also used by templates and questions' "when" after a match.
+    Tri pure(const Conditions& conds);
+    std::optional<model::Value> value(const Slot& slot, const std::string& key) const;
+    std::vector<Slot>& slots() { return m_slots; }
+
+private:
+    Tri pure(const Condition& c);
+    Tri prop(const Condition& c);
+    Tri compare(const model::Value& v, Op op, const Operand& operand);
+    std::optional<model::Value> operandValue(const Operand& o);
+    void seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
+    void stepEach(const Step& s, const std::function<bool(Tri)>& visit);
+    Tri reachSearch(const Reach& r, const std::function<bool(int, Tri)>& visit);
+    void bindPath(const Reach& r, int target);
+    Tri countValue(const Count& c);
+    Tri selectAny(const Select& s);
+    bool kindMatches(int comp, const std::vector<std::string>& kinds) const;
+
+    const Snapshot& m_snap;
+    const Pack& m_pack;
+    const Rule& m_rule;
+    std::vector<Slot> m_slots;
+    std::vector<Unknown> m_unknowns;
+    std::map<const Condition*, Tri> m_globalCache; // somewhere / nowhere
+    // BFS scratch, reused across anchors: a stamp per component instead of clearing.
+    std::vector<int> m_stamp, m_parentNode, m_parentFlow, m_dist;
+    int m_epoch = 0;
+    Emit m_emit;
+};
+
+Tri triAnd(Tri a, Tri b);
+Tri triOr(Tri a, Tri b);
+Tri triNot(Tri a);
+
+} // namespace pb::rules
