@@ -1,5 +1,6 @@
 #include "app/desktop/designio.h"
 
+#include "app/desktop/initialplacement.h"
 #include "model/designfile.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,7 @@ QString tr(const char* s)
 }
 } // namespace
 
-std::optional<model::Design> readDesign(const QString& path, QString* error)
+std::optional<model::Design> readDesign(const QString& path, QString* error, bool* placed)
 {
     if (!QFileInfo::exists(path)) {
         if (error) *error = tr("%1: the file does not exist.").arg(path);
@@ -38,6 +39,8 @@ std::optional<model::Design> readDesign(const QString& path, QString* error)
         if (error) *error = lines.join(QLatin1Char('\n'));
         return std::nullopt;
     }
+    const bool moved = placeIfUnpositioned(*design);
+    if (placed) *placed = moved;
     return design;
 }
 

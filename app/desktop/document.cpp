@@ -47,14 +47,15 @@ void Document::reset(model::Design design, const QString& path)
 
 bool Document::load(const QString& path, QString* error)
 {
-    auto design = readDesign(path, error);
+    bool placed = false;
+    auto design = readDesign(path, error, &placed);
     if (!design) return false;
     // Only our own format is saved back to the same name; a .dot import becomes Untitled so a
     // save never silently overwrites the DOT source with JSON.
     const bool native = !path.endsWith(QStringLiteral(".dot"), Qt::CaseInsensitive) &&
                         !path.endsWith(QStringLiteral(".gv"), Qt::CaseInsensitive);
     reset(std::move(*design), native ? QFileInfo(path).absoluteFilePath() : QString());
-    if (!native) markModified();
+    if (!native || placed) markModified(); // the placement is worth saving
     return true;
 }
 

@@ -191,7 +191,8 @@ bool MainWindow::openFile(const QString& path, bool asTemplate)
                       (m_doc->isModified() || !m_doc->filePath().isEmpty() ||
                        !m_doc->design().components().empty());
     QString error;
-    auto design = readDesign(path, &error);
+    bool placed = false;
+    auto design = readDesign(path, &error, &placed);
     if (!design) {
         QMessageBox box(QMessageBox::Warning, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
                         tr("Probeboard could not open “%1”.").arg(path), QMessageBox::Ok, this);
@@ -205,7 +206,7 @@ bool MainWindow::openFile(const QString& path, bool asTemplate)
                         !path.endsWith(QStringLiteral(".dot"), Qt::CaseInsensitive) &&
                         !path.endsWith(QStringLiteral(".gv"), Qt::CaseInsensitive);
     doc->reset(std::move(*design), native ? QFileInfo(path).absoluteFilePath() : QString());
-    if (!native && !asTemplate) doc->markModified();
+    if ((!native || placed) && !asTemplate) doc->markModified();
     if (!asTemplate) recent::add(path);
     target->updateRecentMenu();
     target->showCanvas();

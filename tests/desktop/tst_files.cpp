@@ -5,6 +5,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
 #include "app/desktop/exporter.h"
+#include "app/desktop/initialplacement.h"
 #include "testdesigns.h"
 
 #include <QApplication>
@@ -132,6 +133,31 @@ private slots:
         QCOMPARE(imported.design().components().size(), size_t(4));
         QCOMPARE(imported.design().flows().size(), size_t(3));
         QVERIFY(imported.design().zone("eu"));
+    }
+
+    void designWithoutPositionsGetsAPlacement()
+    {
+        model::Design d = test::smallDesign();
+        const model::Design original = test::smallDesign();
+        for (const auto& c : original.components())
+            d.component(c.id)->pos = {0, 0};
+        QVERIFY(placeIfUnpositioned(d));
+        // Flow depth left to right: client, then api, then cache and orders-db.
+        const auto x = [&](const char* id) { return d.component(id)->pos.x; };
+        QVERIFY(x("client") < x("api"));
+        QVERIFY(x("api") < x("cache"));
+        QCOMPARE(x("cache"), x("orders-db"));
+        QVERIFY(d.component("cache")->pos.y != d.component("orders-db")->pos.y);
+        // The zone wraps its members.
+        const model::Zone* eu = d.zone("eu");
+        const QRectF zone(eu->pos.x, eu->pos.y, eu->size.width, eu->size.height);
+        for (const char* id : {"api", "cache", "orders-db"})
+            QVERIFY(
+                zone.contains(QPointF(d.component(id)->pos.x + 10, d.component(id)->pos.y + 10)));
+        // Positioned designs are never touched.
+        model::Design placed = test::smallDesign();
+        QVERIFY(!placeIfUnpositioned(placed));
+        QVERIFY(placed == test::smallDesign());
     }
 
     void copyPasteCreatesNewIds()

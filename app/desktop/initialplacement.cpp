@@ -1,0 +1,113 @@
+#include "app/desktop/initialplacement.h"
+
+#include "app/desktop/kinds.h"
+
+#include <QRectF>
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace pb::app {
+
+namespace {
+bool unpositioned(const model::Design& d)
+{
+    if (d.components().size() < 2) return false;
+    const model::Point first = d.components().front().pos;
+    for (const auto& c : d.components())
+        if (!(c.pos == first)) return false;
+    return true;
+}
+
+// Longest-path depth from the sources, bounded so cycles cannot loop forever.
+std::unordered_map<std::string, int> depths(const model::Design& d)
+{
+    std::unordered_map<std::string, int> depth;
+    for (const auto& c : d.components())
+        depth[c.id] = 0;
+    const int limit = int(d.components().size());
+    bool changed = true;
+    for (int round = 0; changed && round < limit; ++round) {
+        changed = false;
+        for (const auto& f : d.flows()) {
+            auto from = depth.find(f.from), to = depth.find(f.to);
+            if (from == depth.end() || to == depth.end() || f.from == f.to) continue;
+            if (to->second < from->second + 1 && from->second + 1 < limit) {
+                to->second = from->second + 1;
+                changed = true;
+            }
+        }
+    }
+    return depth;
+}
+
+// The outermost zone of each element, so members of one zone sit together in a column.
+std::string outermostZone(const model::Design& d, const std::string& id)
+{
+    std::string top;
+    const model::Zone* z = d.parentZone(id);
+    for (int guard = 0; z && guard < 64; ++guard) {
+        top = z->id;
+        z = d.parentZone(z->id);
+    }
+    return top;
+}
+
+QRectF zoneRect(const model::Design& d, const model::Zone& z, std::map<std::string, QRectF>& done,
+                int depth)
+{
+    if (auto it = done.find(z.id); it != done.end()) return it->second;
+    QRectF r;
+    if (depth < 64)
+        for (const auto& m : z.members) {
+            if (const auto* c = d.component(m))
+                r |= QRectF(QPointF(c->pos.x, c->pos.y), componentSize(*c));
+            else if (const auto* inner = d.zone(m))
+                r |= zoneRect(d, *inner, done, depth + 1);
+        }
+    if (!r.isNull()) r.adjust(-30, -46, 30, 30); // room for the title tab
+    done[z.id] = r;
+    return r;
+}
+} // namespace
+
+bool placeIfUnpositioned(model::Design& design)
+{
+    if (!unpositioned(design)) return false;
+    const auto depth = depths(design);
+    std::map<int, std::vector<std::pair<std::string, std::size_t>>> columns;
+    std::map<std::string, std::size_t> zoneOrder;
+    for (std::size_t i = 0; i < design.zones().size(); ++i)
+        zoneOrder[design.zones()[i].id] = i + 1;
+    for (std::size_t i = 0; i < design.components().size(); ++i) {
+        const auto& c = design.components()[i];
+        const std::string zone = outermostZone(design, c.id);
+        columns[depth.at(c.id)].push_back({c.id, zone.empty() ? 0 : zoneOrder[zone] * 100000 + i});
+    }
+    for (auto& [col, ids] : columns) {
+        std::stable_sort(ids.begin(), ids.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+        double y = 0;
+        for (const auto& [id, order] : ids) {
+            model::Component* c = design.component(id);
+            c->pos = {col * 280.0, y};
+            y += componentSize(*c).height() + 60;
+        }
+    }
+    std::map<std::string, QRectF> rects;
+    double spare = 0;
+    for (auto& z : std::vector<model::Zone>(design.zones())) {
+        QRectF r = zoneRect(design, z, rects, 0);
+        if (r.isNull()) { // an empty zone: park it below the drawing
+            r = QRectF(spare, -320, 300, 200);
+            spare += 340;
+        }
+        model::Zone* target = design.zone(z.id);
+        target->pos = {r.x(), r.y()};
+        target->size = {r.width(), r.height()};
+    }
+    return true;
+}
+
+} // namespace pb::app
