@@ -58,9 +58,10 @@ Condition Compiler::condition(const json& j, const std::string& ptr)
         error(ptr, "E-SCHEMA", "a condition is an object such as {\"prop\": \"$x.key\", \"eq\": 1}");
         return c;
     }
-    std::string key;
+    // "exists" is both a condition and an operator of "prop"; a "prop" key decides.
+    std::string key = j.contains("prop") ? "prop" : "";
     for (const auto& k : kConditionKeys)
-        if (j.contains(k)) key = k;
+        if (key.empty() && j.contains(k)) key = k;
     if (key.empty()) {
         const std::string first = j.begin().key();
         auto hint = model::closestMatch(first, kConditionKeys);

@@ -122,7 +122,8 @@ void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
             c.kinds(json::array({fa.kind}), p + "/add_component/kind");
             fa.label = str(ac, "label");
             if (ac.contains("connect_from")) fa.var = c.use(str(ac, "connect_from"), p + "/add_component/connect_from");
-            for (const auto& [k, v] : ac.value("properties", json::object()).items()) {
+            const json props = ac.value("properties", json::object());
+            for (const auto& [k, v] : props.items()) {
                 if (v.is_boolean()) fa.props[k] = v.get<bool>();
                 else if (v.is_number()) fa.props[k] = v.get<double>();
                 else if (v.is_string()) fa.props[k] = v.get<std::string>();
@@ -224,7 +225,8 @@ void readPackHeader(Compiler& c, Pack& pack, const json& j)
     const json settings = j.value("settings", json::object());
     pack.maxProbesPerKind = settings.value("max_probes_per_kind", 2);
     pack.maxAsksPerElement = settings.value("max_asks_per_element", 2);
-    for (const auto& [name, values] : j.value("sets", json::object()).items()) {
+    const json sets = j.value("sets", json::object());
+    for (const auto& [name, values] : sets.items()) {
         std::vector<std::string> list;
         for (const auto& v : values)
             if (v.is_string()) list.push_back(v.get<std::string>());

@@ -1,0 +1,234 @@
+#include "rules/review.h"
+
+#include "rules/fingerprint.h"
+#include "rules/templaterenderer.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace pb::rules {
+
+Review::Review(const Snapshot& snap, const ReviewOptions& opts)
+    : m_snap(snap)
+    , m_opts(opts)
+{
+}
+
+std::vector<std::string> Review::ids(const Slot& s) const
+{
+    std::vector<std::string> out;
+    switch (s.type) {
+    case Slot::Type::Component: out.push_back(m_snap.component(s.index).id); break;
+    case Slot::Type::Flow: out.push_back(m_snap.flow(s.index).id); break;
+    case Slot::Type::List:
+        for (int i : s.list)
+            out.push_back(s.listType == ElemType::Flow ? m_snap.flow(i).id : m_snap.component(i).id);
+        break;
+    case Slot::Type::Path:
+        for (int e : s.list) out.push_back(e >= 0 ? m_snap.component(e).id : m_snap.flow(-e - 1).id);
+        break;
+    default: break;
+    }
+    return out;
+}
+
+Finding Review::base(const Rule& rule) const
+{
+    Finding f;
+    f.ruleId = rule.id;
+    f.packId = rule.packId;
+    f.title = rule.title;
+    f.severity = rule.severity;
+    f.category = rule.category;
+    f.level = rule.level;
+    f.kind = rule.probe ? Finding::Kind::Probe : Finding::Kind::Finding;
+    return f;
+}
+
+void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
+{
+    auto& slots = ev.slots();
+    for (int v : rule.targetVars)
+        for (auto& id : ids(slots[static_cast<std::size_t>(v)]))
+            if (std::find(f.targets.begin(), f.targets.end(), id) == f.targets.end()) f.targets.push_back(id);
+    if (rule.pathVar >= 0) f.path = ids(slots[static_cast<std::size_t>(rule.pathVar)]);
+    f.why = renderTemplate(rule.why, ev, rule, m_snap, false).value_or("");
+    for (const auto& q : rule.questions) {
+        if (f.questions.size() >= 3) break;
+        if (q.when && ev.pure(*q.when) != Tri::True) continue;
+        auto text = renderTemplate(q.text, ev, rule, m_snap, true);
+        if (text) f.questions.push_back({*text, q.answerPoints});
+    }
+    f.fixHint = renderTemplate(rule.fixHint, ev, rule, m_snap, false).value_or("");
+    for (const auto& a : rule.fixActions) {
+        Fix fix;
+        fix.op = a.op;
+        auto targets = a.var >= 0 ? ids(slots[static_cast<std::size_t>(a.var)]) : std::vector<std::string>{};
+        if (a.op == "set") {
+            if (targets.empty()) continue;
+            fix.element = targets.front();
+            // On a witness path, the change belongs on the last flow: the one into the target.
+            const Slot& s = slots[static_cast<std::size_t>(a.var)];
+            if (s.type == Slot::Type::Path)
+                for (auto it = s.list.rbegin(); it != s.list.rend(); ++it)
+                    if (*it < 0) {
+                        fix.element = m_snap.flow(-*it - 1).id;
+                        break;
+                    }
+            fix.property = a.property;
+            fix.value = a.value;
+        } else {
+            fix.kind = a.kind;
+            fix.label = a.label;
+            fix.props = a.props;
+            fix.connectFrom = targets;
+        }
+        f.fixes.push_back(std::move(fix));
+    }
+}
+
+void Review::run(const Pack& pack, const Rule& rule)
+{
+    Evaluator ev(m_snap, pack, rule);
+    ev.run([&](const std::vector<Slot>&, Tri truth, const std::vector<Unknown>& unknowns) {
+        onMatch(ev, pack, rule, truth, unknowns);
+    });
+}
+
+void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri truth,
+                     const std::vector<Unknown>& unknowns)
+{
+    if (truth == Tri::Unknown) {
+        addAsk(ev, pack, rule, unknowns);
+        return;
+    }
+    if (rule.probe) {
+        addProbe(ev, pack, rule);
+        return;
+    }
+    std::vector<std::string> key;
+    for (int v : rule.keyVars)
+        for (auto& id : ids(ev.slots()[static_cast<std::size_t>(v)])) key.push_back(id);
+    const std::string fp = fingerprint(rule.id, key);
+    if (!m_fingerprints.insert(fp).second) return;
+    Finding f = base(rule);
+    f.fingerprint = fp;
+    fillFinding(f, ev, rule);
+    m_findings.push_back(std::move(f));
+}
+
+namespace {
+std::string labelFor(const model::Design& d, const std::string& id)
+{
+    if (auto c = d.component(id)) return c->label.empty() ? id : c->label;
+    if (auto f = d.flow(id)) return f->label.empty() ? id : f->label;
+    return id;
+}
+} // namespace
+
+void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
+                    const std::vector<Unknown>& unknowns)
+{
+    if (unknowns.empty() || rule.probe) return;
+    const Unknown& u = unknowns.front();
+    if (!m_asked.insert({u.elementId, u.key}).second) return;
+    if (m_asksPerElement[u.elementId]++ >= pack.maxAsksPerElement) return;
+    Finding f = base(rule);
+    f.kind = Finding::Kind::Ask;
+    f.severity = Severity::Info;
+    f.title = "Not drawn: " + u.key + " of " + labelFor(m_snap.design(), u.elementId);
+    f.targets = {u.elementId};
+    f.fingerprint = fingerprint("ask:" + u.key, {u.elementId});
+    f.why = "The check \"" + rule.title + "\" needs to know the " + u.key + " of " +
+            labelFor(m_snap.design(), u.elementId) + ", and the drawing does not say. " +
+            "Nothing is assumed: answer it, or draw the property.";
+    std::string text;
+    if (rule.ask) text = renderTemplate(*rule.ask, ev, rule, m_snap, false).value_or("");
+    if (text.empty()) {
+        const auto* spec = m_snap.vocab().property(u.key);
+        text = "What is the " + u.key + " of " + labelFor(m_snap.design(), u.elementId) + "?" +
+               (spec ? " (" + spec->description + ")" : std::string());
+    }
+    f.questions.push_back({text, rule.questions.empty() ? std::vector<std::string>{}
+                                                        : rule.questions.front().answerPoints});
+    m_findings.push_back(std::move(f));
+}
+
+void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
+{
+    const auto anchorIds = ids(ev.slots()[static_cast<std::size_t>(rule.anchorVar)]);
+    auto it = m_probeIndex.find(rule.id);
+    if (it != m_probeIndex.end()) {
+        Finding& f = m_findings[it->second];
+        for (const auto& id : anchorIds)
+            if (std::find(f.targets.begin(), f.targets.end(), id) == f.targets.end()) f.targets.push_back(id);
+        return;
+    }
+    const Slot& anchor = ev.slots()[static_cast<std::size_t>(rule.anchorVar)];
+    const std::string kind =
+        anchor.type == Slot::Type::Component ? m_snap.component(anchor.index).kind : "flow";
+    if (m_probesPerKind[kind]++ >= pack.maxProbesPerKind) return;
+    Finding f = base(rule);
+    f.severity = Severity::Info;
+    f.fingerprint = fingerprint(rule.id, {});
+    fillFinding(f, ev, rule);
+    m_probeIndex[rule.id] = m_findings.size();
+    m_findings.push_back(std::move(f));
+}
+
+void Review::applyDecisions(const model::Design& design)
+{
+    std::string today = m_opts.today;
+    if (today.empty()) {
+        std::time_t now = std::time(nullptr);
+        char buf[16];
+        std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&now));
+        today = buf;
+    }
+    for (auto& f : m_findings)
+        for (const auto& d : design.decisions) {
+            if (d.fingerprint != f.fingerprint) continue;
+            f.owner = d.owner;
+            f.expires = d.expires;
+            if (!d.expires.empty() && d.expires < today) {
+                f.status = "open";
+                f.justification = "Decision '" + d.status + "' expired on " + d.expires + ": " + d.justification;
+            } else {
+                f.status = d.status;
+                f.justification = d.justification;
+            }
+        }
+}
+
+ReviewResult Review::finish(const model::Design& design)
+{
+    auto order = [](const Finding& f) { return f.kind == Finding::Kind::Finding ? 0 : f.kind == Finding::Kind::Ask ? 1 : 2; };
+    std::stable_sort(m_findings.begin(), m_findings.end(), [&](const Finding& a, const Finding& b) {
+        if (order(a) != order(b)) return order(a) < order(b);
+        if (a.severity != b.severity) return a.severity > b.severity;
+        if (a.ruleId != b.ruleId) return a.ruleId < b.ruleId;
+        return a.fingerprint < b.fingerprint;
+    });
+    // The same question from two rules is asked once, by the more severe finding.
+    std::set<std::string> asked;
+    for (auto& f : m_findings) {
+        std::vector<Question> kept;
+        for (auto& q : f.questions)
+            if (asked.insert(q.text).second) kept.push_back(std::move(q));
+        f.questions = std::move(kept);
+    }
+    applyDecisions(design);
+    ReviewResult r;
+    for (const auto& f : m_findings) {
+        ++r.summary.total;
+        ++r.summary.bySeverity[static_cast<int>(f.severity)];
+        if (f.kind == Finding::Kind::Finding) ++r.summary.findings;
+        else if (f.kind == Finding::Kind::Probe) ++r.summary.probes;
+        else ++r.summary.asks;
+        if (f.status != "open") ++r.summary.accepted;
+    }
+    r.findings = std::move(m_findings);
+    return r;
+}
+
+} // namespace pb::rules

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "model/design.h"
+#include "rules/engine.h"
+#include "rules/evaluator.h"
+
+#include <map>
+#include <set>
+
+namespace pb::rules {
+
+// Runs the rules of all packs over one snapshot and turns matches into findings: one per
+// fingerprint, asks for facts that are not drawn (once per element and property), probes
+// grouped per rule and capped per kind, questions deduplicated, decisions applied, sorted.
+class Review
+{
+public:
+    Review(const Snapshot& snap, const ReviewOptions& opts);
+    void run(const Pack& pack, const Rule& rule);
+    ReviewResult finish(const model::Design& design);
+
+private:
+    void onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri truth,
+                 const std::vector<Unknown>& unknowns);
+    Finding base(const Rule& rule) const;
+    void fillFinding(Finding& f, Evaluator& ev, const Rule& rule);
+    void addAsk(Evaluator& ev, const Pack& pack, const Rule& rule, const std::vector<Unknown>& unknowns);
+    void addProbe(Evaluator& ev, const Pack& pack, const Rule& rule);
+    std::vector<std::string> ids(const Slot& s) const;
+    void applyDecisions(const model::Design& design);
+
+    const Snapshot& m_snap;
+    ReviewOptions m_opts;
+    std::vector<Finding> m_findings;
+    std::set<std::string> m_fingerprints;
+    std::set<std::pair<std::string, std::string>> m_asked;
+    std::map<std::string, int> m_asksPerElement;
+    std::map<std::string, int> m_probesPerKind;
+    std::map<std::string, std::size_t> m_probeIndex; // rule id → finding index
+};
+
+} // namespace pb::rules

@@ -1,0 +1,153 @@
+#include "rules/templaterenderer.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace pb::rules {
+
+using model::Value;
+
+std::string formatNumber(double d)
+{
+    if (!std::isfinite(d)) return "∞";
+    const double rounded = std::round(d * 100) / 100;
+    if (rounded != std::floor(rounded) || std::fabs(rounded) >= 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", rounded);
+        std::string s = buf;
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        return s;
+    }
+    std::string digits = std::to_string(static_cast<long long>(std::fabs(rounded)));
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return (rounded < 0 ? "-" : "") + out;
+}
+
+namespace {
+
+std::string labelOf(const Snapshot& snap, int encoded, ElemType type = ElemType::Component)
+{
+    if (encoded < 0) {
+        const auto& f = snap.flow(-encoded - 1);
+        return f.label.empty() ? f.id : f.label;
+    }
+    if (type == ElemType::Flow) {
+        const auto& f = snap.flow(encoded);
+        return f.label.empty() ? f.id : f.label;
+    }
+    const auto& c = snap.component(encoded);
+    return c.label.empty() ? c.id : c.label;
+}
+
+// The value a placeholder starts from, before filters.
+std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snapshot& snap)
+{
+    const Slot& s = ev.slots()[static_cast<std::size_t>(p.var)];
+    if (s.type == Slot::Type::Path) {
+        std::string out;
+        for (int e : s.list)
+            if (e >= 0) out += (out.empty() ? "" : " → ") + labelOf(snap, e);
+        return Value{out};
+    }
+    if (s.type == Slot::Type::List) {
+        model::StringList items;
+        for (int i : s.list) {
+            if (p.key.empty() || p.key == ".label") {
+                items.push_back(labelOf(snap, i, s.listType));
+                continue;
+            }
+            Slot one{s.listType == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i};
+            if (auto v = ev.value(one, p.key)) items.push_back(model::toDisplayString(*v));
+        }
+        return Value{items};
+    }
+    if (p.key.empty()) {
+        if (s.type == Slot::Type::Number) return Value{s.number};
+        return ev.value(s, ".label");
+    }
+    return ev.value(s, p.key);
+}
+
+std::optional<double> numberArg(const std::string& arg, Evaluator& ev, const Rule& rule)
+{
+    if (arg.empty() || arg[0] != '$') {
+        char* end = nullptr;
+        double d = std::strtod(arg.c_str(), &end);
+        return end != arg.c_str() ? std::optional<double>(d) : std::nullopt;
+    }
+    const auto dot = arg.find('.');
+    const std::string var = arg.substr(0, dot);
+    for (std::size_t i = 0; i < rule.varNames.size(); ++i)
+        if (rule.varNames[i] == var) {
+            auto v = dot == std::string::npos ? ev.value(ev.slots()[i], "")
+                                              : ev.value(ev.slots()[i], arg.substr(dot + 1));
+            if (ev.slots()[i].type == Slot::Type::Number && dot == std::string::npos)
+                return ev.slots()[i].number;
+            if (v && std::get_if<double>(&*v)) return std::get<double>(*v);
+        }
+    return std::nullopt;
+}
+
+std::optional<Value> applyFilter(std::optional<Value> v, const std::string& name,
+                                 const std::string& arg, Evaluator& ev, const Rule& rule)
+{
+    if (name == "default") return v ? v : std::optional<Value>(Value{arg});
+    if (!v) return v;
+    auto d = std::get_if<double>(&*v);
+    if (name == "count") {
+        if (auto l = std::get_if<model::StringList>(&*v)) return Value{double(l->size())};
+        return v;
+    }
+    if (name == "upper") {
+        std::string s = model::toDisplayString(*v);
+        for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        return Value{s};
+    }
+    if (name == "labels") return v;
+    if (!d) return v; // numeric filters leave text alone
+    if (name == "num") return Value{formatNumber(*d)};
+    if (name == "pct") return Value{formatNumber(*d * 100) + "%"};
+    if (name == "one_minus") return Value{1 - *d};
+    if (name == "miss_factor") return *d < 1 ? std::optional<Value>(Value{1 / (1 - *d)}) : std::nullopt;
+    if (name == "mul" || name == "div") {
+        auto a = numberArg(arg, ev, rule);
+        if (!a || (name == "div" && *a == 0)) return std::nullopt;
+        return Value{name == "mul" ? *d * *a : *d / *a};
+    }
+    return v;
+}
+
+std::string display(const Value& v)
+{
+    if (auto d = std::get_if<double>(&v)) return formatNumber(*d);
+    return model::toDisplayString(v);
+}
+
+} // namespace
+
+std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, const Rule& rule,
+                                          const Snapshot& snap, bool strict)
+{
+    std::string out;
+    for (const auto& part : t) {
+        if (part.var < 0) {
+            out += part.text;
+            continue;
+        }
+        auto v = baseValue(part, ev, snap);
+        for (const auto& [name, arg] : part.filters) v = applyFilter(v, name, arg, ev, rule);
+        if (!v) {
+            if (strict) return std::nullopt;
+            out += "(not drawn)";
+            continue;
+        }
+        out += display(*v);
+    }
+    return out;
+}
+
+} // namespace pb::rules
