@@ -61,11 +61,20 @@ QSizeF zoneMinimumSize()
 
 QStringList zoneKinds()
 {
-    return {QStringLiteral("region"), QStringLiteral("az"), QStringLiteral("trust_boundary")};
+    QStringList out;
+    if (const model::Vocabulary* v = vocabulary())
+        for (const auto& k : v->zoneKinds())
+            out << QString::fromStdString(k.id);
+    if (out.isEmpty())
+        out = {QStringLiteral("region"), QStringLiteral("az"), QStringLiteral("trust_boundary")};
+    return out;
 }
 
 QString zoneDisplayName(const std::string& kind)
 {
+    if (const model::Vocabulary* v = vocabulary())
+        if (const auto* k = v->zoneKind(kind); k && !k->displayName.empty())
+            return QString::fromStdString(k->displayName);
     if (kind == "region") return QCoreApplication::translate("Kinds", "Region");
     if (kind == "az") return QCoreApplication::translate("Kinds", "Availability zone");
     if (kind == "trust_boundary") return QCoreApplication::translate("Kinds", "Trust boundary");

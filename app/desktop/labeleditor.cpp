@@ -1,8 +1,11 @@
 #include "app/desktop/labeleditor.h"
 
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/theme.h"
 
 #include <QKeyEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QTextCursor>
 #include <QTimer>
 
@@ -15,7 +18,24 @@ LabelEditor::LabelEditor(CanvasScene* scene, const QString& id, const QString& t
 {
     setTextInteractionFlags(Qt::TextEditorInteraction);
     setZValue(2000);
-    setDefaultTextColor(scene->colors().textPrimary);
+    setDefaultTextColor(Theme::instance().color(QStringLiteral("panel.text")));
+    QFont f = font();
+    f.setPointSizeF(10);
+    f.setBold(true);
+    setFont(f);
+}
+
+void LabelEditor::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* w)
+{
+    // An opaque field over the element, so the old label does not show through while typing.
+    const Theme& t = Theme::instance();
+    p->setRenderHint(QPainter::Antialiasing, true);
+    p->setPen(QPen(t.color(QStringLiteral("canvas.selection")), 1.5));
+    p->setBrush(t.color(QStringLiteral("panel.inputBackground")));
+    p->drawRoundedRect(boundingRect().adjusted(-2, -1, 2, 1), 4, 4);
+    QStyleOptionGraphicsItem plain(*opt);
+    plain.state &= ~(QStyle::State_Selected | QStyle::State_HasFocus); // no dashed focus frame
+    QGraphicsTextItem::paint(p, &plain, w);
 }
 
 void LabelEditor::keyPressEvent(QKeyEvent* e)

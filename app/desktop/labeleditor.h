@@ -14,6 +14,8 @@ public:
     LabelEditor(CanvasScene* scene, const QString& id, const QString& text);
     QString elementId() const { return m_id; }
 
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* w) override;
+
 protected:
     void keyPressEvent(QKeyEvent* e) override;
     void focusOutEvent(QFocusEvent* e) override;
