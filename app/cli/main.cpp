@@ -1,9 +1,294 @@
+// probeboard-cli: the review engine for terminals and CI (docs/cli.md).
+#include "app/cli/clioutput.h"
+#include "model/designfile.h"
+#include "model/dotexport.h"
+#include "model/jsonutil.h"
+#include "model/vocabulary.h"
+#include "model/resourcepaths.h"
 #include "model/version.h"
+#include "rules/engine.h"
+#include "rules/report.h"
 
-#include <cstdio>
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
-int main()
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+using namespace pb;
+using app::inputError;
+using app::kExitClean;
+using app::kExitFindings;
+using app::kExitInputError;
+
+namespace {
+
+struct CheckOptions
 {
-    std::printf("probeboard-cli %s\n", pb::kVersion);
-    return 0;
+    std::vector<std::string> files;
+    std::string format = "text";
+    std::string failOn = "high";
+    std::vector<std::string> packs;
+    std::string baseline;
+    std::string output;
+    bool noBuiltin = false;
+};
+
+bool loadRules(rules::RuleSet& set, const std::vector<std::string>& packs, bool builtin)
+{
+    model::Diagnostics diags;
+    bool ok = true;
+    if (builtin) ok = set.loadBuiltinPacks(diags) && ok;
+    ok = set.loadUserPacks(diags) && ok;
+    for (const auto& p : packs) ok = set.loadPack(p, diags) && ok;
+    app::printDiagnostics(diags);
+    return ok;
+}
+
+std::optional<std::set<std::string>> readBaseline(const std::string& path)
+{
+    model::Diagnostics diags;
+    std::string err;
+    auto text = model::readTextFile(path, err);
+    if (!text) {
+        inputError(path + ": cannot read the baseline: " + err);
+        return std::nullopt;
+    }
+    auto j = model::parseJson(*text, path, diags);
+    if (!j) {
+        app::printDiagnostics(diags);
+        return std::nullopt;
+    }
+    std::set<std::string> fps;
+    auto collect = [&](const nlohmann::json& one) {
+        if (!one.is_object() || !one.contains("findings") || !one["findings"].is_array()) return false;
+        for (const auto& f : one["findings"])
+            if (f.is_object() && f.contains("fingerprint") && f["fingerprint"].is_string())
+                fps.insert(f["fingerprint"].get<std::string>());
+        return true;
+    };
+    bool ok = j->is_array() ? std::all_of(j->begin(), j->end(), collect) : collect(*j);
+    if (!ok) {
+        inputError(path + ": not a probeboard-cli --format json result (no \"findings\" list)");
+        return std::nullopt;
+    }
+    return fps;
+}
+
+void recount(rules::ReviewResult& r)
+{
+    r.summary = {};
+    for (const auto& f : r.findings) {
+        ++r.summary.total;
+        ++r.summary.bySeverity[static_cast<int>(f.severity)];
+        if (f.kind == rules::Finding::Kind::Finding) ++r.summary.findings;
+        else if (f.kind == rules::Finding::Kind::Probe) ++r.summary.probes;
+        else ++r.summary.asks;
+        if (f.status != "open") ++r.summary.accepted;
+    }
+}
+
+std::string render(const CheckOptions& o, const std::vector<rules::FileReview>& reviews,
+                   const rules::RuleSet& set)
+{
+    if (o.format == "json") {
+        if (reviews.size() == 1) return rules::reportJson(reviews.front()).dump(2) + "\n";
+        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+        for (const auto& r : reviews) arr.push_back(rules::reportJson(r));
+        return arr.dump(2) + "\n";
+    }
+    if (o.format == "sarif") return rules::reportSarif(reviews, set).dump(2) + "\n";
+    if (o.format == "markdown") return rules::reportMarkdown(reviews);
+    if (o.format == "html") return rules::reportHtml(reviews);
+    return rules::reportText(reviews, o.output.empty() && app::stdoutIsTerminal());
+}
+
+int runCheck(const CheckOptions& o)
+{
+    rules::Severity threshold;
+    if (!rules::parseSeverity(o.failOn, threshold))
+        return inputError("--fail-on takes info, low, medium, high or critical, not '" + o.failOn + "'");
+    rules::RuleSet set;
+    if (!loadRules(set, o.packs, !o.noBuiltin)) return kExitInputError;
+    std::optional<std::set<std::string>> baseline;
+    if (!o.baseline.empty() && !(baseline = readBaseline(o.baseline))) return kExitInputError;
+    std::vector<model::Design> designs;
+    designs.reserve(o.files.size());
+    std::vector<rules::FileReview> reviews;
+    for (const auto& file : o.files) {
+        model::Diagnostics diags;
+        auto d = model::loadDesignFile(file, diags);
+        if (app::printDiagnostics(diags) || !d) return kExitInputError;
+        designs.push_back(std::move(*d));
+    }
+    bool failed = false;
+    for (std::size_t i = 0; i < designs.size(); ++i) {
+        rules::FileReview r{o.files[i], &designs[i], set.review(designs[i])};
+        if (baseline)
+            std::erase_if(r.result.findings, [&](const auto& f) { return baseline->count(f.fingerprint) > 0; });
+        recount(r.result);
+        for (const auto& f : r.result.findings)
+            failed = failed || (f.status == "open" && f.severity >= threshold &&
+                                f.kind == rules::Finding::Kind::Finding);
+        reviews.push_back(std::move(r));
+    }
+    if (!app::emit(render(o, reviews, set), o.output)) return kExitInputError;
+    return failed ? kExitFindings : kExitClean;
+}
+
+int runConvert(const std::string& in, const std::string& out)
+{
+    model::Diagnostics diags;
+    auto d = model::loadDesignFile(in, diags);
+    if (app::printDiagnostics(diags) || !d) return kExitInputError;
+    const std::string ext = std::filesystem::path(out).extension().string();
+    const std::string text = (ext == ".dot" || ext == ".gv") ? model::exportDot(*d) : model::designToText(*d);
+    return app::emit(text, out) ? kExitClean : kExitInputError;
+}
+
+int runRulesList(const std::vector<std::string>& packs, const std::string& format)
+{
+    rules::RuleSet set;
+    if (!loadRules(set, packs, true)) return kExitInputError;
+    const auto list = set.rules();
+    if (format == "json") {
+        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+        for (const auto& r : list)
+            arr.push_back({{"id", r.id}, {"title", r.title}, {"category", r.category},
+                           {"severity", rules::severityName(r.severity)}, {"level", r.level},
+                           {"type", r.probe ? "probe" : "finding"}, {"pack", r.packId}});
+        return app::emit(arr.dump(2) + "\n", "") ? kExitClean : kExitInputError;
+    }
+    std::string out;
+    for (const auto& r : list)
+        out += fmt::format("{:<40} {:<9} {:<7} {:<26} {}\n", r.id, rules::severityName(r.severity),
+                           r.level, r.category, r.title);
+    out += fmt::format("{} rules\n", list.size());
+    return app::emit(out, "") ? kExitClean : kExitInputError;
+}
+
+int runRulesExplain(const std::vector<std::string>& packs, const std::string& id)
+{
+    rules::RuleSet set;
+    if (!loadRules(set, packs, true)) return kExitInputError;
+    const auto list = set.rules();
+    auto it = std::find_if(list.begin(), list.end(), [&](const auto& r) { return r.id == id; });
+    if (it == list.end()) {
+        std::vector<std::string> ids;
+        for (const auto& r : list) ids.push_back(r.id);
+        auto hint = model::closestMatch(id, ids);
+        return inputError("no rule '" + id + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+    }
+    std::string out = fmt::format("{}\n{}\n\n", it->id, it->title);
+    out += fmt::format("severity: {}   level: {}   category: {}   pack: {} ({})\n\n",
+                       rules::severityName(it->severity), it->level, it->category, it->packId, it->sourceFile);
+    out += it->description + "\n";
+    if (!it->fixHint.empty()) out += "\nFix: " + it->fixHint + "\n";
+    out += "\nSee the questions it asks with: probeboard-cli rules test " + it->packId + "\n";
+    return app::emit(out, "") ? kExitClean : kExitInputError;
+}
+
+int runRulesTest(const std::vector<std::string>& packs, const std::string& packId)
+{
+    rules::RuleSet set;
+    if (!loadRules(set, packs, true)) return kExitInputError;
+    int passed = 0, failed = 0;
+    for (const auto& r : set.runExamples(packId)) {
+        std::fprintf(stdout, "%s  %s: %s%s\n", r.passed ? "ok  " : "FAIL", r.ruleId.c_str(), r.name.c_str(),
+                     r.passed ? "" : ("  — " + r.message).c_str());
+        (r.passed ? passed : failed)++;
+    }
+    std::fprintf(stdout, "%d passed, %d failed\n", passed, failed);
+    if (passed + failed == 0) return inputError("no examples found" + (packId.empty() ? "" : " in pack '" + packId + "'"));
+    return failed ? kExitFindings : kExitClean;
+}
+
+void addVersion(CLI::App* app)
+{
+    app->set_version_flag("--version", std::string("probeboard-cli ") + kVersion);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    model::setExecutablePath(argv[0]);
+    CLI::App app{"probeboard-cli: review system designs from the terminal and CI"};
+    addVersion(&app);
+    app.require_subcommand(1);
+
+    CheckOptions check;
+    auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot)");
+    checkCmd->add_option("files", check.files, "Design files")->required();
+    checkCmd->add_option("--format", check.format, "text, json, sarif, markdown or html")
+        ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
+    checkCmd->add_option("--fail-on", check.failOn, "Exit 1 when an open finding is at or above this severity");
+    checkCmd->add_option("--rules", check.packs, "Extra rule pack files or folders");
+    checkCmd->add_option("--baseline", check.baseline, "A previous --format json result; report only new findings");
+    checkCmd->add_option("--output", check.output, "Write here instead of standard output");
+    checkCmd->add_flag("--no-builtin", check.noBuiltin, "Use only the packs given with --rules");
+    addVersion(checkCmd);
+
+    std::string convertIn, convertOut;
+    auto* convertCmd = app.add_subcommand("convert", "Convert between .dot and .probeboard");
+    convertCmd->add_option("input", convertIn)->required();
+    convertCmd->add_option("output", convertOut)->required();
+    addVersion(convertCmd);
+
+    std::string reportFile, reportFormat = "html", reportOut;
+    std::vector<std::string> reportPacks;
+    auto* reportCmd = app.add_subcommand("report", "Write a review report");
+    reportCmd->add_option("design", reportFile)->required();
+    reportCmd->add_option("--format", reportFormat)->check(CLI::IsMember({"html", "markdown"}));
+    reportCmd->add_option("--output", reportOut);
+    reportCmd->add_option("--rules", reportPacks);
+    addVersion(reportCmd);
+
+    std::vector<std::string> rulePacks;
+    std::string listFormat = "text", explainId, testPack;
+    auto* rulesCmd = app.add_subcommand("rules", "List, explain and test rules");
+    rulesCmd->require_subcommand(1);
+    rulesCmd->add_option("--rules", rulePacks, "Extra rule pack files or folders");
+    addVersion(rulesCmd);
+    auto* listCmd = rulesCmd->add_subcommand("list", "List the loaded rules");
+    listCmd->add_option("--format", listFormat)->check(CLI::IsMember({"text", "json"}));
+    addVersion(listCmd);
+    auto* explainCmd = rulesCmd->add_subcommand("explain", "Explain one rule");
+    explainCmd->add_option("id", explainId)->required();
+    addVersion(explainCmd);
+    auto* testCmd = rulesCmd->add_subcommand("test", "Run the example cases packs carry");
+    testCmd->add_option("pack", testPack, "Only this pack id");
+    addVersion(testCmd);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return inputError(std::string(e.what()) + " (see --help)");
+    }
+    try {
+        if (checkCmd->parsed()) return runCheck(check);
+        if (convertCmd->parsed()) return runConvert(convertIn, convertOut);
+        if (reportCmd->parsed()) {
+            CheckOptions o;
+            o.files = {reportFile};
+            o.format = reportFormat;
+            o.output = reportOut;
+            o.packs = reportPacks;
+            o.failOn = "critical";
+            return runCheck(o) == kExitInputError ? kExitInputError : kExitClean;
+        }
+        if (listCmd->parsed()) return runRulesList(rulePacks, listFormat);
+        if (explainCmd->parsed()) return runRulesExplain(rulePacks, explainId);
+        if (testCmd->parsed()) return runRulesTest(rulePacks, testPack);
+    } catch (const std::exception& e) {
+        return inputError(std::string("unexpected failure: ") + e.what());
+    }
+    return kExitInputError;
 }

@@ -1,0 +1,43 @@
+#include "app/cli/clioutput.h"
+
+#include "model/designfile.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace pb::app {
+
+bool printDiagnostics(const model::Diagnostics& diags)
+{
+    for (const auto& d : diags) std::fprintf(stderr, "probeboard-cli: %s\n", d.format().c_str());
+    return model::hasErrors(diags);
+}
+
+int inputError(const std::string& message)
+{
+    std::fprintf(stderr, "probeboard-cli: error: %s\n", message.c_str());
+    return kExitInputError;
+}
+
+bool emit(const std::string& text, const std::string& path)
+{
+    if (path.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return std::fflush(stdout) == 0;
+    }
+    std::string error;
+    if (!model::writeFileAtomically(path, text, error)) {
+        inputError(error);
+        return false;
+    }
+    return true;
+}
+
+bool stdoutIsTerminal()
+{
+    const char* noColour = std::getenv("NO_COLOR");
+    return ::isatty(STDOUT_FILENO) && !(noColour && *noColour);
+}
+
+} // namespace pb::app

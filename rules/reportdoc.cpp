@@ -1,0 +1,182 @@
+#include "rules/report.h"
+
+#include "rules/templaterenderer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pb::rules {
+
+std::string htmlEscape(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string mdEscape(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        if (c == '|' || c == '*' || c == '_' || c == '<' || c == '>' || c == '`' || c == '[' || c == ']')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string aboutText(const Finding& f, const model::Design& d)
+{
+    std::string about;
+    const auto& ids = f.path.empty() ? f.targets : f.path;
+    for (const auto& id : ids) {
+        if (!f.path.empty() && d.flow(id)) continue;
+        about += (about.empty() ? "" : f.path.empty() ? ", " : " → ") + labelOf(d, id);
+    }
+    return about;
+}
+
+std::string sectionTitle(const Finding& f)
+{
+    return f.kind == Finding::Kind::Ask ? "Not drawn" : f.kind == Finding::Kind::Probe ? "Probe"
+                                                                                         : severityName(f.severity);
+}
+
+// A plain SVG of the drawing from the model's own positions, so reports need no GUI.
+std::string designSvg(const model::Design& d)
+{
+    double maxX = 200, maxY = 120;
+    auto sizeOf = [](const model::Size& s, double w, double h) {
+        return std::pair{s.width > 0 ? s.width : w, s.height > 0 ? s.height : h};
+    };
+    for (const auto& c : d.components()) {
+        auto [w, h] = sizeOf(c.size, 160, 64);
+        maxX = std::max(maxX, c.pos.x + w + 20);
+        maxY = std::max(maxY, c.pos.y + h + 20);
+    }
+    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+                                  "class=\"diagram\">", maxX, maxY);
+    for (const auto& z : d.zones()) {
+        auto [w, h] = sizeOf(z.size, 0, 0);
+        if (w <= 0) continue;
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"zone\"/>"
+                           "<text x=\"{}\" y=\"{}\" class=\"zlabel\">{}</text>",
+                           z.pos.x, z.pos.y, w, h, z.pos.x + 8, z.pos.y + 16, htmlEscape(z.label));
+    }
+    for (const auto& f : d.flows()) {
+        const auto* a = d.component(f.from);
+        const auto* b = d.component(f.to);
+        if (!a || !b) continue;
+        auto [aw, ah] = sizeOf(a->size, 160, 64);
+        auto [bw, bh] = sizeOf(b->size, 160, 64);
+        svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"flow\"/>",
+                           a->pos.x + aw / 2, a->pos.y + ah / 2, b->pos.x + bw / 2, b->pos.y + bh / 2);
+    }
+    for (const auto& c : d.components()) {
+        auto [w, h] = sizeOf(c.size, 160, 64);
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" class=\"comp\"/>"
+                           "<text x=\"{}\" y=\"{}\" class=\"clabel\">{}</text>",
+                           c.pos.x, c.pos.y, w, h, c.pos.x + w / 2, c.pos.y + h / 2 + 5,
+                           htmlEscape(c.label.empty() ? c.id : c.label));
+    }
+    return svg + "</svg>";
+}
+
+const char* kCss = R"(body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;color:#1d2433}
+h1{font-size:1.6em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccd;padding:.3em .5em;text-align:left;vertical-align:top}
+.sev{font-weight:bold;text-transform:uppercase;font-size:.8em}.critical{color:#8e24aa}.high{color:#c62828}.medium{color:#b26a00}.low{color:#00838f}.info{color:#607d8b}
+.finding{border-left:4px solid #ccd;padding:.2em 1em;margin:1em 0}.why{color:#444}.points{color:#555;font-size:.92em}
+.diagram{width:100%;max-height:32em;border:1px solid #ddd;background:#fbfbfd}.comp{fill:#eef3fb;stroke:#3a5a8c}.zone{fill:none;stroke:#90a4ae;stroke-dasharray:6 4}
+.flow{stroke:#607d8b;stroke-width:1.5}.clabel{font-size:13px;text-anchor:middle;fill:#1d2433}.zlabel{font-size:12px;fill:#546e7a})";
+
+} // namespace
+
+std::string reportMarkdown(const std::vector<FileReview>& reviews)
+{
+    std::string out;
+    for (const auto& r : reviews) {
+        const auto& d = *r.design;
+        out += "# Design review: " + mdEscape(d.title.empty() ? r.file : d.title) + "\n\n";
+        out += fmt::format("File `{}` — {} components, {} flows, {} zones.\n\n", r.file,
+                           d.components().size(), d.flows().size(), d.zones().size());
+        const auto& s = r.result.summary;
+        out += fmt::format("**{} findings** ({} critical, {} high, {} medium, {} low), {} facts not drawn, "
+                           "{} topic probes, {} decided.\n\n",
+                           s.findings, s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1],
+                           s.asks, s.probes, s.accepted);
+        out += "| Severity | Finding | About | Status |\n|---|---|---|---|\n";
+        for (const auto& f : r.result.findings)
+            out += "| " + sectionTitle(f) + " | " + mdEscape(f.title) + " (`" + f.ruleId + "`) | " +
+                   mdEscape(aboutText(f, d)) + " | " + f.status + " |\n";
+        out += "\n";
+        for (const auto& f : r.result.findings) {
+            out += "## " + mdEscape(f.title) + "\n\n";
+            out += "*" + sectionTitle(f) + " · " + f.category + " · " + f.level + " · `" + f.ruleId + "`*\n\n";
+            out += mdEscape(f.why) + "\n\n";
+            for (const auto& q : f.questions) {
+                out += "- **Q:** " + mdEscape(q.text) + "\n";
+                for (const auto& a : q.answerPoints) out += "  - " + mdEscape(a) + "\n";
+            }
+            if (!f.fixHint.empty()) out += "\n**Fix:** " + mdEscape(f.fixHint) + "\n";
+            if (f.status != "open")
+                out += "\n**Decision:** " + f.status + (f.owner.empty() ? "" : " by " + mdEscape(f.owner)) +
+                       " — " + mdEscape(f.justification) + "\n";
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+std::string reportHtml(const std::vector<FileReview>& reviews)
+{
+    std::string out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Probeboard review</title><style>";
+    out += kCss;
+    out += "</style></head><body>";
+    for (const auto& r : reviews) {
+        const auto& d = *r.design;
+        const auto& s = r.result.summary;
+        out += "<h1>Design review: " + htmlEscape(d.title.empty() ? r.file : d.title) + "</h1>";
+        out += fmt::format("<p>{} — {} components, {} flows. <b>{} findings</b> ({} critical, {} high, {} medium, "
+                           "{} low), {} facts not drawn, {} probes, {} decided.</p>",
+                           htmlEscape(r.file), d.components().size(), d.flows().size(), s.findings,
+                           s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1], s.asks,
+                           s.probes, s.accepted);
+        out += designSvg(d);
+        out += "<h2>Findings</h2><table><tr><th>Severity</th><th>Finding</th><th>About</th><th>Status</th><th>Owner</th></tr>";
+        for (const auto& f : r.result.findings)
+            out += "<tr><td class=\"sev " + severityName(f.severity) + "\">" + htmlEscape(sectionTitle(f)) +
+                   "</td><td>" + htmlEscape(f.title) + "</td><td>" + htmlEscape(aboutText(f, d)) + "</td><td>" +
+                   htmlEscape(f.status) + "</td><td>" + htmlEscape(f.owner) + "</td></tr>";
+        out += "</table><h2>Questions</h2>";
+        for (const auto& f : r.result.findings) {
+            out += "<div class=\"finding\"><h3>" + htmlEscape(f.title) + " <small>(" + htmlEscape(f.ruleId) +
+                   ")</small></h3><p class=\"why\">" + htmlEscape(f.why) + "</p><ul>";
+            for (const auto& q : f.questions) {
+                out += "<li>" + htmlEscape(q.text) + "<ul class=\"points\">";
+                for (const auto& a : q.answerPoints) out += "<li>" + htmlEscape(a) + "</li>";
+                out += "</ul></li>";
+            }
+            out += "</ul>";
+            if (!f.fixHint.empty()) out += "<p><b>Fix:</b> " + htmlEscape(f.fixHint) + "</p>";
+            if (f.status != "open")
+                out += "<p><b>Decision:</b> " + htmlEscape(f.status) + " — " + htmlEscape(f.justification) + "</p>";
+            out += "</div>";
+        }
+    }
+    return out + "</body></html>\n";
+}
+
+} // namespace pb::rules

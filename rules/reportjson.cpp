@@ -1,0 +1,151 @@
+#include "rules/report.h"
+
+#include "model/version.h"
+
+namespace pb::rules {
+
+using nlohmann::ordered_json;
+
+namespace {
+const char* kindName(Finding::Kind k)
+{
+    return k == Finding::Kind::Ask ? "ask" : k == Finding::Kind::Probe ? "probe" : "finding";
+}
+
+ordered_json valueJson(const model::Value& v)
+{
+    if (auto s = std::get_if<std::string>(&v)) return *s;
+    if (auto b = std::get_if<bool>(&v)) return *b;
+    if (auto d = std::get_if<double>(&v)) return *d;
+    return std::get<model::StringList>(v);
+}
+} // namespace
+
+ordered_json findingJson(const Finding& f)
+{
+    ordered_json j;
+    j["rule"] = f.ruleId;
+    j["severity"] = severityName(f.severity);
+    j["category"] = f.category;
+    j["title"] = f.title;
+    j["targets"] = f.targets;
+    j["path"] = f.path;
+    j["why"] = f.why;
+    ordered_json qs = ordered_json::array();
+    for (const auto& q : f.questions) qs.push_back({{"text", q.text}, {"answer_points", q.answerPoints}});
+    j["questions"] = std::move(qs);
+    j["fingerprint"] = f.fingerprint;
+    j["kind"] = kindName(f.kind);
+    j["level"] = f.level;
+    j["pack"] = f.packId;
+    j["status"] = f.status;
+    if (!f.justification.empty()) j["justification"] = f.justification;
+    if (!f.owner.empty()) j["owner"] = f.owner;
+    if (!f.expires.empty()) j["expires"] = f.expires;
+    if (!f.fixHint.empty()) {
+        ordered_json fix{{"hint", f.fixHint}};
+        ordered_json actions = ordered_json::array();
+        for (const auto& a : f.fixes) {
+            ordered_json aj{{"op", a.op}};
+            if (a.op == "set") {
+                aj["element"] = a.element;
+                aj["property"] = a.property;
+                aj["value"] = valueJson(a.value);
+            } else {
+                aj["kind"] = a.kind;
+                aj["label"] = a.label;
+                ordered_json props = ordered_json::object();
+                for (const auto& [k, v] : a.props) props[k] = valueJson(v);
+                aj["properties"] = props;
+                aj["connect_from"] = a.connectFrom;
+            }
+            actions.push_back(std::move(aj));
+        }
+        fix["actions"] = std::move(actions);
+        j["fix"] = std::move(fix);
+    }
+    return j;
+}
+
+ordered_json reportJson(const FileReview& review)
+{
+    ordered_json j;
+    j["file"] = review.file;
+    ordered_json findings = ordered_json::array();
+    for (const auto& f : review.result.findings) findings.push_back(findingJson(f));
+    j["findings"] = std::move(findings);
+    const auto& s = review.result.summary;
+    j["summary"] = {{"total", s.total},      {"findings", s.findings}, {"asks", s.asks},
+                    {"probes", s.probes},    {"decided", s.accepted},
+                    {"critical", s.bySeverity[4]}, {"high", s.bySeverity[3]},
+                    {"medium", s.bySeverity[2]},   {"low", s.bySeverity[1]},
+                    {"info", s.bySeverity[0]}};
+    return j;
+}
+
+namespace {
+const char* sarifLevel(Severity s)
+{
+    return s >= Severity::High ? "error" : s == Severity::Medium ? "warning" : "note";
+}
+
+ordered_json sarifRules(const RuleSet& rules)
+{
+    ordered_json out = ordered_json::array();
+    for (const auto& r : rules.rules()) {
+        ordered_json rule{{"id", r.id}, {"name", r.id}, {"shortDescription", {{"text", r.title}}}};
+        rule["fullDescription"] = {{"text", r.description.empty() ? r.title : r.description}};
+        rule["defaultConfiguration"] = {{"level", sarifLevel(r.severity)}};
+        rule["properties"] = {{"category", r.category}, {"level", r.level},
+                              {"severity", severityName(r.severity)}, {"pack", r.packId}};
+        out.push_back(std::move(rule));
+    }
+    return out;
+}
+
+ordered_json sarifResult(const FileReview& r, const Finding& f)
+{
+    ordered_json res{{"ruleId", f.ruleId}, {"level", sarifLevel(f.severity)}};
+    std::string text = f.title + ": " + f.why;
+    for (const auto& q : f.questions) text += "\n? " + q.text;
+    res["message"] = {{"text", text}};
+    ordered_json logical = ordered_json::array();
+    for (const auto& id : f.targets) {
+        const bool flow = r.design->flow(id) != nullptr;
+        logical.push_back({{"name", labelOf(*r.design, id)}, {"fullyQualifiedName", id},
+                           {"kind", flow ? "flow" : "component"}});
+    }
+    res["locations"] = {{{"physicalLocation", {{"artifactLocation", {{"uri", r.file}}}}},
+                         {"logicalLocations", logical}}};
+    if (!f.path.empty()) {
+        ordered_json steps = ordered_json::array();
+        for (const auto& id : f.path)
+            steps.push_back({{"location", {{"logicalLocations", {{{"name", labelOf(*r.design, id)},
+                                                                 {"fullyQualifiedName", id}}}},
+                                           {"message", {{"text", labelOf(*r.design, id)}}}}}});
+        res["codeFlows"] = {{{"threadFlows", {{{"locations", steps}}}}}};
+    }
+    res["partialFingerprints"] = {{"probeboardFingerprint/v1", f.fingerprint}};
+    if (f.status != "open")
+        res["suppressions"] = {{{"kind", "external"}, {"status", "accepted"},
+                                {"justification", f.justification.empty() ? f.status : f.justification}}};
+    res["properties"] = {{"category", f.category}, {"kind", kindName(f.kind)}, {"level", f.level}};
+    return res;
+}
+} // namespace
+
+ordered_json reportSarif(const std::vector<FileReview>& reviews, const RuleSet& rules)
+{
+    ordered_json results = ordered_json::array();
+    for (const auto& r : reviews)
+        for (const auto& f : r.result.findings) results.push_back(sarifResult(r, f));
+    ordered_json driver{{"name", "probeboard"}, {"version", kVersion},
+                        {"informationUri", "https://github.com/probeboard/probeboard"},
+                        {"rules", sarifRules(rules)}};
+    ordered_json run{{"tool", {{"driver", driver}}}, {"results", results}};
+    return ordered_json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                        {"version", "2.1.0"},
+                        {"runs", {run}}};
+}
+
+} // namespace pb::rules

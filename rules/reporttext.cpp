@@ -1,0 +1,94 @@
+#include "rules/report.h"
+
+#include <fmt/format.h>
+
+namespace pb::rules {
+
+std::string labelOf(const model::Design& design, const std::string& id)
+{
+    if (auto c = design.component(id)) return c->label.empty() ? id : c->label;
+    if (auto f = design.flow(id)) return f->label.empty() ? id : f->label;
+    if (auto z = design.zone(id)) return z->label.empty() ? id : z->label;
+    return id;
+}
+
+namespace {
+const char* colourOf(Severity s)
+{
+    switch (s) {
+    case Severity::Critical: return "\033[1;35m";
+    case Severity::High: return "\033[1;31m";
+    case Severity::Medium: return "\033[1;33m";
+    case Severity::Low: return "\033[1;36m";
+    case Severity::Info: return "\033[2m";
+    }
+    return "";
+}
+
+void writeFinding(std::string& out, const Finding& f, const model::Design& d, bool colour)
+{
+    const std::string reset = colour ? "\033[0m" : "";
+    const std::string bold = colour ? "\033[1m" : "";
+    std::string sev = severityName(f.severity);
+    for (auto& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out += fmt::format("  {}{:<8}{} {}{}{}  [{}]", colour ? colourOf(f.severity) : "", sev, reset,
+                       bold, f.title, reset, f.ruleId);
+    if (f.status != "open") out += " (" + f.status + ")";
+    out += "\n";
+    std::string about;
+    const auto& ids = f.path.empty() ? f.targets : f.path;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (d.flow(ids[i]) && !f.path.empty()) continue;
+        about += (about.empty() ? "" : f.path.empty() ? ", " : " → ") + labelOf(d, ids[i]);
+    }
+    if (!about.empty()) out += "           " + std::string(f.path.empty() ? "about: " : "path:  ") + about + "\n";
+    if (!f.why.empty()) out += "           why:   " + f.why + "\n";
+    for (const auto& q : f.questions) {
+        out += "           ? " + q.text + "\n";
+        for (const auto& a : q.answerPoints) out += "               - " + a + "\n";
+    }
+    if (!f.fixHint.empty()) out += "           fix:   " + f.fixHint + "\n";
+    if (f.status != "open" && !f.justification.empty())
+        out += "           decision: " + f.justification + (f.owner.empty() ? "" : " (" + f.owner + ")") + "\n";
+    out += "\n";
+}
+} // namespace
+
+std::string reportText(const std::vector<FileReview>& reviews, bool colour)
+{
+    std::string out;
+    for (const auto& r : reviews) {
+        const auto& d = *r.design;
+        out += fmt::format("{}{}{}{}\n", colour ? "\033[1m" : "", r.file,
+                           d.title.empty() ? "" : "  —  " + d.title, colour ? "\033[0m" : "");
+        out += fmt::format("{} components, {} flows, {} zones\n\n", d.components().size(),
+                           d.flows().size(), d.zones().size());
+        for (int s = 4; s >= 0; --s) {
+            bool header = false;
+            for (const auto& f : r.result.findings) {
+                if (static_cast<int>(f.severity) != s || f.kind != Finding::Kind::Finding) continue;
+                if (!header) out += fmt::format("{} findings\n", severityName(static_cast<Severity>(s)));
+                header = true;
+                writeFinding(out, f, d, colour);
+            }
+        }
+        for (auto kind : {Finding::Kind::Ask, Finding::Kind::Probe}) {
+            bool header = false;
+            for (const auto& f : r.result.findings) {
+                if (f.kind != kind) continue;
+                if (!header) out += kind == Finding::Kind::Ask ? "Facts the drawing does not give\n"
+                                                               : "Topics an interviewer will probe\n";
+                header = true;
+                writeFinding(out, f, d, colour);
+            }
+        }
+        const auto& s = r.result.summary;
+        out += fmt::format("Summary: {} findings ({} critical, {} high, {} medium, {} low), {} not drawn, "
+                           "{} probes, {} decided\n\n",
+                           s.findings, s.bySeverity[4], s.bySeverity[3], s.bySeverity[2],
+                           s.bySeverity[1], s.asks, s.probes, s.accepted);
+    }
+    return out;
+}
+
+} // namespace pb::rules
