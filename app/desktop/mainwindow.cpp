@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -163,6 +164,7 @@ void MainWindow::activateKind(const QString& kind)
 
 void MainWindow::setToolByName(const QString& name)
 {
+    if (name == QLatin1String("select")) m_palette->tree()->clearSelection();
     m_actions->get(QStringLiteral("tools.select"))->setChecked(name == QLatin1String("select"));
     m_actions->get(QStringLiteral("tools.connect"))->setChecked(name == QLatin1String("connect"));
     m_view->viewport()->setCursor(m_scene->tool()->cursor());
@@ -253,7 +255,10 @@ bool MainWindow::saveAs()
 {
     QString path = QFileDialog::getSaveFileName(
         this, tr("Save design"),
-        m_doc->filePath().isEmpty() ? tr("design.probeboard") : m_doc->filePath(),
+        m_doc->filePath().isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                  QLatin1Char('/') + tr("design.probeboard")
+            : m_doc->filePath(),
         tr("Probeboard designs (*.probeboard)"));
     if (path.isEmpty()) return false;
     if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".probeboard");

@@ -1,5 +1,6 @@
 #include "app/desktop/startpage.h"
 
+#include "app/desktop/designio.h"
 #include "app/desktop/recentfiles.h"
 #include "app/desktop/theme.h"
 
@@ -57,7 +58,10 @@ StartPage::StartPage(QWidget* parent)
     lists->addLayout(left, 1);
     lists->addSpacing(24);
     lists->addLayout(right, 1);
-    outer->addLayout(lists, 1);
+    outer->addLayout(lists);
+    outer->addStretch(1);
+    m_recent->setMaximumHeight(360);
+    m_examples->setMaximumHeight(360);
 
     connect(blank, &QPushButton::clicked, this, &StartPage::newRequested);
     connect(open, &QPushButton::clicked, this, &StartPage::openDialogRequested);
@@ -91,7 +95,9 @@ void StartPage::refresh()
 {
     m_recent->clear();
     for (const QString& f : recent::files()) {
-        auto* item = new QListWidgetItem(QFileInfo(f).fileName(), m_recent);
+        const QFileInfo fi(f);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1   —   %2").arg(fi.fileName(), fi.absolutePath()), m_recent);
         item->setToolTip(f);
         item->setData(Qt::UserRole, f);
     }
@@ -103,9 +109,20 @@ void StartPage::refresh()
     for (const QString& f : examples()) {
         QString name = QFileInfo(f).completeBaseName().replace(QLatin1Char('-'), QLatin1Char(' '));
         if (!name.isEmpty()) name[0] = name[0].toUpper();
+        // Show the design's own title and size when it reads cleanly; the file name otherwise.
+        if (auto d = readDesign(f, nullptr); d && !d->components().empty()) {
+            const QString title = QString::fromStdString(d->title);
+            name = tr("%1 — %2 components")
+                       .arg(title.isEmpty() ? name : title)
+                       .arg(d->components().size());
+        }
         auto* item = new QListWidgetItem(name, m_examples);
         item->setToolTip(f);
         item->setData(Qt::UserRole, f);
+    }
+    if (m_examples->count() == 0) {
+        auto* none = new QListWidgetItem(tr("No examples installed"), m_examples);
+        none->setFlags(Qt::NoItemFlags);
     }
 }
 
