@@ -1,0 +1,172 @@
+// The .probeboard format: canonical output, round trips, migration and every load error.
+#include "model/designfile.h"
+#include "model/jsonutil.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace pb::model;
+
+namespace {
+std::string joined(const Diagnostics& diags)
+{
+    std::string out;
+    for (const auto& d : diags) out += d.format() + "\n";
+    return out;
+}
+
+Design sample()
+{
+    Design d;
+    d.title = "Shop";
+    d.addComponent({"api", "service", "orders-api", {{"rps", 1200.0}, {"x_team", std::string("core")}}, {10, 20}, {160, 64}});
+    d.addComponent({"db", "database", "orders-db", {{"data", StringList{"pii", "payment"}}, {"failover", std::string("automatic")}}, {300, 20}, {}});
+    d.addFlow({"f1", "api", "db", "writes", {{"sync", true}}, {{150, 50}}});
+    d.addZone({"eu", "region", "EU", {{"region", std::string("eu-west-1")}}, {"api", "db"}, {0, 0}, {600, 200}});
+    d.decisions.push_back({"abc123", "unfenced-failover", "accepted", "RDS fences for us", "ana", "2030-01-01"});
+    return d;
+}
+
+std::optional<Design> load(const std::string& text, Diagnostics& diags)
+{
+    return designFromText(text, "t.probeboard", diags);
+}
+} // namespace
+
+class TestDesignFile : public QObject
+{
+    Q_OBJECT
+private slots:
+    void roundTripIsByteIdentical()
+    {
+        const std::string first = designToText(sample());
+        Diagnostics diags;
+        auto back = load(first, diags);
+        QVERIFY2(back, joined(diags).c_str());
+        QVERIFY(*back == sample());
+        QCOMPARE(QString::fromStdString(designToText(*back)), QString::fromStdString(first));
+    }
+
+    void keysAreInFixedOrderWithoutTimestamps()
+    {
+        const std::string text = designToText(sample());
+        QVERIFY(text.find("\"format\": \"probeboard/1\"") < text.find("\"components\""));
+        QVERIFY(text.find("\"components\"") < text.find("\"flows\""));
+        QVERIFY(text.find("\"flows\"") < text.find("\"zones\""));
+        QVERIFY(text.find("time") == std::string::npos);
+        QVERIFY(text.find("\"rps\": 1200") != std::string::npos); // whole numbers stay whole
+    }
+
+    void unknownPropertiesSurvive()
+    {
+        Diagnostics diags;
+        auto back = load(designToText(sample()), diags);
+        QVERIFY(back);
+        QCOMPARE(stringProperty(back->component("api")->props, "x_team").value_or(""), std::string("core"));
+    }
+
+    void brokenJsonNamesLineAndColumn()
+    {
+        Diagnostics diags;
+        QVERIFY(!load("{\n  \"format\": \"probeboard/1\",\n  \"components\": [ {\"id\": 1,, ]\n}", diags));
+        QCOMPARE(diags.size(), std::size_t(1));
+        QCOMPARE(diags[0].file, std::string("t.probeboard"));
+        QCOMPARE(diags[0].line, 3);
+        QVERIFY(diags[0].column > 20);
+    }
+
+    void graphErrorsNameTheElement()
+    {
+        Diagnostics diags;
+        const std::string text = R"({"format": "probeboard/1",
+ "components": [{"id": "a", "kind": "service"}, {"id": "a", "kind": "cache"},
+                {"id": "db", "kind": "database", "properties": {"replicas": "two"}}],
+ "flows": [{"id": "f", "from": "a", "to": "ghost"}],
+ "zones": [{"id": "z1", "members": ["z2"]}, {"id": "z2", "members": ["z1"]}]})";
+        QVERIFY(!load(text, diags));
+        const std::string all = joined(diags);
+        QVERIFY2(all.find("duplicate id 'a'") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("'ghost', which is not a component") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("cycle: z1 → z2 → z1") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("'replicas' of 'db' must be a number") != std::string::npos, all.c_str());
+        for (const auto& d : diags) QVERIFY2(d.line > 0, d.format().c_str());
+    }
+
+    void misspellingsWarnWithSuggestion()
+    {
+        Diagnostics diags;
+        auto d = load(R"({"format": "probeboard/1", "components": [
+            {"id": "db", "kind": "databse", "properties": {"failovr": "automatic", "fencing": "epoc"}}]})", diags);
+        QVERIFY(d); // warnings still load
+        const std::string all = joined(diags);
+        QVERIFY2(all.find("did you mean 'database'?") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("did you mean 'failover'?") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("did you mean 'epoch'?") != std::string::npos, all.c_str());
+    }
+
+    void deepNestingIsAnErrorNotACrash()
+    {
+        std::string deep = "{\"format\": \"probeboard/1\", \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+        Diagnostics diags;
+        QVERIFY(!load(deep, diags));
+        QVERIFY(joined(diags).find("nesting deeper than") != std::string::npos);
+    }
+
+    void oldFormatIsMigrated()
+    {
+        Diagnostics diags;
+        auto d = load(R"({"format": "probeboard/0", "nodes": [{"id": "a", "kind": "service", "x": 5, "y": 7, "props": {"rps": 3}},
+            {"id": "b", "kind": "database"}], "edges": [{"id": "e", "from": "a", "to": "b"}]})", diags);
+        QVERIFY2(d, joined(diags).c_str());
+        QCOMPARE(d->component("a")->pos, (Point{5, 7}));
+        QCOMPARE(numberProperty(d->component("a")->props, "rps").value_or(0), 3.0);
+        QVERIFY(d->flow("e"));
+    }
+
+    void unknownFormatIsRejected()
+    {
+        Diagnostics diags;
+        QVERIFY(!load(R"({"format": "probeboard/9"})", diags));
+        QVERIFY(joined(diags).find("unsupported format 'probeboard/9'") != std::string::npos);
+    }
+
+    void saveIsAtomicAndKeepsTheOldFileOnFailure()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("d.probeboard").toStdString();
+        std::string error;
+        QVERIFY(saveDesignFile(sample(), path, error));
+        Diagnostics diags;
+        QVERIFY(loadDesignFile(path, diags));
+        // A read-only folder: the save fails with a message and the old file is intact.
+        std::filesystem::permissions(dir.path().toStdString(), std::filesystem::perms::owner_read |
+                                                                   std::filesystem::perms::owner_exec);
+        Design changed = sample();
+        changed.title = "changed";
+        const bool saved = saveDesignFile(changed, path, error);
+        std::filesystem::permissions(dir.path().toStdString(), std::filesystem::perms::owner_all);
+        if (::geteuid() != 0) { // root ignores directory permissions
+            QVERIFY(!saved);
+            QVERIFY2(error.find(path) != std::string::npos, error.c_str());
+            auto again = loadDesignFile(path, diags);
+            QVERIFY(again && again->title == "Shop");
+        }
+        // No temporary files are left behind.
+        int files = 0;
+        for (auto& e : std::filesystem::directory_iterator(dir.path().toStdString())) files += e.is_regular_file();
+        QCOMPARE(files, 1);
+    }
+
+    void missingFileIsReported()
+    {
+        Diagnostics diags;
+        QVERIFY(!loadDesignFile("/nonexistent/x.probeboard", diags));
+        QVERIFY(joined(diags).find("/nonexistent/x.probeboard") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesignFile)
+#include "tst_designfile.moc"
