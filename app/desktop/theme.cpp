@@ -1,6 +1,6 @@
 #include "app/desktop/theme.h"
 
-#include "model/version.h"
+#include "model/resourcepaths.h"
 
 #include <QApplication>
 #include <QDir>
@@ -18,14 +18,9 @@ namespace pb::app {
 
 QString resourcesDir()
 {
-    static const QString dir = [] {
-        const QString env = qEnvironmentVariable("PROBEBOARD_RESOURCES");
-        if (!env.isEmpty() && QDir(env).exists()) return env;
-        const QString installed =
-            QCoreApplication::applicationDirPath() + QStringLiteral("/../share/probeboard");
-        if (QDir(installed).exists()) return QDir(installed).absolutePath();
-        return QString::fromUtf8(pb::kSourceResources);
-    }();
+    // One rule for every program (see model/resourcepaths.h): $PROBEBOARD_RESOURCES, the
+    // installed share/probeboard, else the source tree of this build.
+    static const QString dir = QString::fromStdString(pb::model::resourceDir());
     return dir;
 }
 
