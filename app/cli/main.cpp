@@ -1,5 +1,6 @@
 // probeboard-cli: the review engine for terminals and CI (docs/cli.md).
 #include "app/cli/clioutput.h"
+#include "model/autolayout.h"
 #include "model/designfile.h"
 #include "model/dotexport.h"
 #include "model/jsonutil.h"
@@ -147,6 +148,16 @@ int runConvert(const std::string& in, const std::string& out)
     return app::emit(text, out) ? kExitClean : kExitInputError;
 }
 
+int runLayout(const std::string& in, const std::string& out, const std::string& engine)
+{
+    model::Diagnostics diags;
+    auto d = model::loadDesignFile(in, diags);
+    if (app::printDiagnostics(diags) || !d) return kExitInputError;
+    auto result = model::layoutDesign(*d, {engine, true});
+    if (!result.ok) return inputError(in + ": " + result.error);
+    return app::emit(model::layoutToJson(result).dump(2) + "\n", out) ? kExitClean : kExitInputError;
+}
+
 int runRulesList(const std::vector<std::string>& packs, const std::string& format)
 {
     rules::RuleSet set;
@@ -236,6 +247,14 @@ int main(int argc, char** argv)
     convertCmd->add_option("output", convertOut)->required();
     addVersion(convertCmd);
 
+    std::string layoutIn, layoutOut, layoutEngine;
+    auto* layoutCmd = app.add_subcommand("layout", "Lay a design out with Graphviz; write positions as JSON");
+    layoutCmd->add_option("input", layoutIn)->required();
+    layoutCmd->add_option("output", layoutOut, "Result file (JSON); standard output if omitted");
+    layoutCmd->add_option("--engine", layoutEngine, "dot or sfdp (default: by size)")
+        ->check(CLI::IsMember({"dot", "sfdp"}));
+    addVersion(layoutCmd);
+
     std::string reportFile, reportFormat = "html", reportOut;
     std::vector<std::string> reportPacks;
     auto* reportCmd = app.add_subcommand("report", "Write a review report");
@@ -275,6 +294,7 @@ int main(int argc, char** argv)
     try {
         if (checkCmd->parsed()) return runCheck(check);
         if (convertCmd->parsed()) return runConvert(convertIn, convertOut);
+        if (layoutCmd->parsed()) return runLayout(layoutIn, layoutOut, layoutEngine);
         if (reportCmd->parsed()) {
             CheckOptions o;
             o.files = {reportFile};
