@@ -24,6 +24,17 @@ EditActions::EditActions(Document* doc, CanvasScene* scene, CanvasView* view, QO
 {
 }
 
+void EditActions::step(bool forward)
+{
+    m_doc->takeTouched();
+    forward ? m_doc->undoStack()->redo() : m_doc->undoStack()->undo();
+    QRectF changed;
+    for (const QString& id : m_doc->takeTouched())
+        if (QGraphicsItem* item = m_scene->itemFor(id)) changed |= item->sceneBoundingRect();
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    if (!changed.isEmpty() && !visible.intersects(changed)) m_view->centerOn(changed.center());
+}
+
 void EditActions::copy()
 {
     const auto fragment = clipboard::collect(m_doc->design(), m_scene->selectedIds());

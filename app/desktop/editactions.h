@@ -20,6 +20,9 @@ public:
     EditActions(Document* doc, CanvasScene* scene, CanvasView* view, QObject* parent = nullptr);
 
 public slots:
+    // Undo/redo that scroll to the change when it happened off-screen (QElectroTech's showMe).
+    void undo() { step(false); }
+    void redo() { step(true); }
     void copy();
     void cut();
     // Pastes our MIME type, or JSON text of the same shape; new ids, offset from the source.
@@ -34,6 +37,8 @@ public slots:
     void findNext();
 
 private:
+    void step(bool forward);
+
     Document* m_doc;
     CanvasScene* m_scene;
     CanvasView* m_view;

@@ -282,38 +282,38 @@ QString MainWindow::exportPath(const QString& filter, const QString& suffix)
     return path;
 }
 
-void MainWindow::exportPng(qreal scale)
+void MainWindow::runExport(const QString& filter, const QString& suffix,
+                           const std::function<bool(const QString&, QString*)>& write)
 {
-    const QString path = exportPath(tr("PNG images (*.png)"), QStringLiteral(".png"));
+    const QString path = exportPath(filter, suffix);
     if (path.isEmpty()) return;
-    const bool transparent = m_actions->get(QStringLiteral("file.exportTransparent"))->isChecked();
     QString error;
-    if (!exporter::exportPng(m_scene, path, scale, transparent, &error))
+    if (!write(path, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+}
+
+void MainWindow::exportPng(qreal scale)
+{
+    const bool transparent = m_actions->get(QStringLiteral("file.exportTransparent"))->isChecked();
+    runExport(tr("PNG images (*.png)"), QStringLiteral(".png"), [&](const QString& p, QString* e) {
+        return exporter::exportPng(m_scene, p, scale, transparent, e);
+    });
 }
 
 void MainWindow::exportSvg()
 {
-    const QString path = exportPath(tr("SVG images (*.svg)"), QStringLiteral(".svg"));
-    if (path.isEmpty()) return;
-    QString error;
-    if (!exporter::exportSvg(m_scene, path, m_doc->displayName(), &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+    runExport(tr("SVG images (*.svg)"), QStringLiteral(".svg"), [&](const QString& p, QString* e) {
+        return exporter::exportSvg(m_scene, p, m_doc->displayName(), e);
+    });
 }
 
 void MainWindow::exportDot()
 {
-    const QString path = exportPath(tr("Graphviz DOT (*.dot)"), QStringLiteral(".dot"));
-    if (path.isEmpty()) return;
-    QString error;
-    if (!exporter::exportDot(m_doc->design(), path, &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+    runExport(
+        tr("Graphviz DOT (*.dot)"), QStringLiteral(".dot"),
+        [&](const QString& p, QString* e) { return exporter::exportDot(m_doc->design(), p, e); });
 }
 
 bool MainWindow::maybeSave()
@@ -364,6 +364,7 @@ void MainWindow::createActions()
 {
     createFileActions();
     createEditActions();
+    createToolActions();
     createViewActions();
 }
 
@@ -405,18 +406,8 @@ void MainWindow::createEditActions()
     QUndoStack* stack = m_doc->undoStack();
     QAction* undo = a->add(QStringLiteral("edit.undo"), tr("&Undo"), QKeySequence::Undo);
     QAction* redo = a->add(QStringLiteral("edit.redo"), tr("&Redo"), QKeySequence::Redo);
-    // Like QElectroTech's showMe(): an undo that changes something off-screen scrolls to it.
-    auto step = [this](bool forward) {
-        m_doc->takeTouched();
-        forward ? m_doc->undoStack()->redo() : m_doc->undoStack()->undo();
-        QRectF changed;
-        for (const QString& id : m_doc->takeTouched())
-            if (QGraphicsItem* item = m_scene->itemFor(id)) changed |= item->sceneBoundingRect();
-        const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-        if (!changed.isEmpty() && !visible.intersects(changed)) m_view->centerOn(changed.center());
-    };
-    connect(undo, &QAction::triggered, this, [step] { step(false); });
-    connect(redo, &QAction::triggered, this, [step] { step(true); });
+    connect(undo, &QAction::triggered, m_edit, &EditActions::undo);
+    connect(redo, &QAction::triggered, m_edit, &EditActions::redo);
     undo->setEnabled(false);
     redo->setEnabled(false);
     connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
@@ -448,6 +439,11 @@ void MainWindow::createEditActions()
                 m_findEdit->setFocus();
                 m_findEdit->selectAll();
             });
+}
+
+void MainWindow::createToolActions()
+{
+    ActionRegistry* a = m_actions;
     // The scene's own shortcuts (Delete, Ctrl+A…) must not fire while a label or an inspector
     // field is being edited; QLineEdit takes those keys first, the in-place editor checks itself.
     auto tool = [this](const QString& id, const QString& text, const QKeySequence& key) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <functional>
 
 class QDockWidget;
 class QLabel;
@@ -73,7 +74,10 @@ private:
     void createActions();
     void createFileActions();
     void createEditActions();
+    void createToolActions();
     void createViewActions();
+    void runExport(const QString& filter, const QString& suffix,
+                   const std::function<bool(const QString&, QString*)>& write);
     void createMenus();
     void createToolBar();
     void connectDocument();
