@@ -17,6 +17,7 @@ class RuleSetImpl
 {
 public:
     std::vector<Pack> packs;
+    std::vector<RuleInfo> infos; // rebuilt when a pack is added
 
     bool add(Pack pack, model::Diagnostics& diags)
     {
@@ -33,7 +34,22 @@ public:
         if (ok) packs.push_back(std::move(pack));
         return ok;
     }
+
+    void refreshInfos();
 };
+
+namespace {
+std::string templateText(const Template& t, const Rule& r);
+}
+
+void RuleSetImpl::refreshInfos()
+{
+    infos.clear();
+    for (const auto& p : packs)
+        for (const auto& r : p.rules)
+            infos.push_back({r.id, r.packId, r.title, r.category, r.severity, r.level, r.probe,
+                             r.description, templateText(r.fixHint, r), r.sourceFile});
+}
 
 RuleSet::RuleSet() : m_impl(std::make_unique<RuleSetImpl>()) {}
 RuleSet::~RuleSet() = default;
@@ -76,7 +92,9 @@ bool RuleSet::loadPack(const std::string& path, model::Diagnostics& diags)
         return ok;
     }
     auto pack = loadPackFile(path, diags);
-    return pack && m_impl->add(std::move(*pack), diags);
+    const bool ok = pack && m_impl->add(std::move(*pack), diags);
+    if (ok) m_impl->refreshInfos();
+    return ok;
 }
 
 bool RuleSet::loadBuiltinPacks(model::Diagnostics& diags)
@@ -94,19 +112,12 @@ bool RuleSet::loadUserPacks(model::Diagnostics& diags)
 
 std::vector<RuleInfo> RuleSet::rules() const
 {
-    std::vector<RuleInfo> out;
-    for (const auto& p : m_impl->packs)
-        for (const auto& r : p.rules)
-            out.push_back({r.id, r.packId, r.title, r.category, r.severity, r.level, r.probe,
-                           r.description, templateText(r.fixHint, r), r.sourceFile});
-    return out;
+    return m_impl->infos;
 }
 
 const RuleInfo* RuleSet::rule(const std::string& id) const
 {
-    static thread_local std::vector<RuleInfo> cache;
-    cache = rules();
-    for (const auto& r : cache)
+    for (const auto& r : m_impl->infos)
         if (r.id == id) return &r;
     return nullptr;
 }

@@ -64,7 +64,6 @@ private:
     // BFS scratch, reused across anchors: a stamp per component instead of clearing.
     std::vector<int> m_stamp, m_parentNode, m_parentFlow, m_dist;
     int m_epoch = 0;
-    Emit m_emit;
 };
 
 Tri triAnd(Tri a, Tri b);
