@@ -5,10 +5,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -43,15 +45,18 @@ RecoveryWriter::RecoveryWriter(Document* doc)
     // stack moves its index, so "modified" is only settled afterwards.
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_doc->isModified())
-            writeNow();
+            writeInBackground();
         else
             removeCopy();
     });
+    connect(&m_watcher, &QFutureWatcher<bool>::finished, this, &RecoveryWriter::onBackgroundDone);
     connect(doc, &Document::changed, this, [this] { m_timer.start(); });
 }
 
 RecoveryWriter::~RecoveryWriter()
 {
+    m_future.waitForFinished();
+    m_written = m_written || m_future.isValid();
     removeCopy();
 }
 
@@ -66,31 +71,86 @@ QString RecoveryWriter::designPath() const
     return directory() + QLatin1Char('/') + m_uuid + QStringLiteral(".probeboard");
 }
 
+namespace {
+// Runs on a worker thread: touches only its arguments.
+bool writeFiles(const model::Design& design, const QString& original, const QString& designPath,
+                const QString& metaPath)
+{
+    if (!QDir().mkpath(QFileInfo(designPath).absolutePath())) return false;
+    QString error;
+    if (!writeDesign(design, designPath, &error)) return false;
+    QJsonObject meta{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                     {QStringLiteral("original"), original},
+                     {QStringLiteral("written"),
+                      QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    QSaveFile f(metaPath);
+    if (!f.open(QIODevice::WriteOnly)) return false;
+    f.write(QJsonDocument(meta).toJson());
+    return f.commit();
+}
+} // namespace
+
+QString RecoveryWriter::metaPath() const
+{
+    return directory() + QLatin1Char('/') + m_uuid + QStringLiteral(".json");
+}
+
 bool RecoveryWriter::writeNow()
 {
     m_timer.stop();
-    if (!QDir().mkpath(directory())) return false;
-    QString error;
-    if (!writeDesign(m_doc->design(), designPath(), &error)) return false;
-    QJsonObject meta{
-        {QStringLiteral("pid"), QCoreApplication::applicationPid()},
-        {QStringLiteral("original"), m_doc->filePath()},
-        {QStringLiteral("written"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
-    QSaveFile f(directory() + QLatin1Char('/') + m_uuid + QStringLiteral(".json"));
-    if (!f.open(QIODevice::WriteOnly)) return false;
-    f.write(QJsonDocument(meta).toJson());
-    if (!f.commit()) return false;
+    waitForIdle();
+    m_wanted = true;
+    if (!writeFiles(m_doc->design(), m_doc->filePath(), designPath(), metaPath())) return false;
     m_written = true;
     emit written(designPath());
     return true;
 }
 
+void RecoveryWriter::writeInBackground()
+{
+    if (m_future.isRunning()) {
+        m_again = true;
+        return;
+    }
+    m_wanted = true;
+    m_future = QtConcurrent::run(writeFiles, m_doc->design(), m_doc->filePath(), designPath(),
+                                 metaPath());
+    m_watcher.setFuture(m_future);
+}
+
+void RecoveryWriter::onBackgroundDone()
+{
+    const bool ok = m_future.isValid() && m_future.result();
+    if (!m_wanted) { // saved or closed meanwhile: the copy must not outlive that
+        QFile::remove(designPath());
+        QFile::remove(metaPath());
+        m_written = false;
+    } else if (ok) {
+        m_written = true;
+        emit written(designPath());
+    }
+    if (m_again) {
+        m_again = false;
+        m_timer.start(0);
+    }
+}
+
+void RecoveryWriter::waitForIdle()
+{
+    if (!m_future.isRunning()) return;
+    m_future.waitForFinished();
+    onBackgroundDone();
+}
+
 void RecoveryWriter::removeCopy()
 {
     m_timer.stop();
+    m_wanted = false;
+    m_again = false;
+    if (m_future.isRunning()) return; // onBackgroundDone() removes what it wrote
     if (!m_written) return;
     QFile::remove(designPath());
-    QFile::remove(directory() + QLatin1Char('/') + m_uuid + QStringLiteral(".json"));
+    QFile::remove(metaPath());
     m_written = false;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QDateTime>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -38,15 +40,26 @@ public:
     void setDelay(int ms) { m_timer.setInterval(ms); }
     QString designPath() const;
     bool hasCopy() const { return m_written; }
-    // Write now (the timer calls this; tests and the bench call it directly).
+    // Write now, on the calling thread (restore, tests, the bench). The timer instead writes
+    // on a worker thread from a copy of the design, so a big design never stalls drawing.
     bool writeNow();
     void removeCopy();
+    // Waits for a background write in progress (tests).
+    void waitForIdle();
 
 signals:
     void written(const QString& path);
 
 private:
+    void writeInBackground();
+    void onBackgroundDone();
+    QString metaPath() const;
+
     Document* m_doc;
+    QFuture<bool> m_future;
+    QFutureWatcher<bool> m_watcher;
+    bool m_wanted = false; // a copy should exist (cleared by save/close while a write runs)
+    bool m_again = false;  // changed again while writing: write once more afterwards
     QString m_uuid;
     QTimer m_timer;
     bool m_written = false;
