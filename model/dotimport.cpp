@@ -7,6 +7,11 @@
 
 #include <graphviz/cgraph.h>
 
+// cgraph's scanner keeps its input buffer between agmemread() calls: text after the first graph
+// of one file was read as the start of the next file. Exported by libcgraph but not declared in
+// its public headers; flushing the buffer is what cgraph itself does after a syntax error.
+extern "C" void aglexbad(void);
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -178,8 +183,11 @@ std::vector<std::pair<std::string, std::string>> attributesOf(Agraph_t* root, vo
 
 void applyProperties(Properties& props, const std::vector<std::pair<std::string, std::string>>& attrs)
 {
-    for (const auto& [k, v] : attrs)
-        if (k != "label" && k != "kind" && !layoutAttributes().count(k)) props[k] = typedValue(k, v);
+    for (const auto& [k, v] : attrs) {
+        // `ordering` is also the vocabulary's message-order property; only in/out are Graphviz's.
+        const bool layout = k == "ordering" ? (v == "in" || v == "out") : layoutAttributes().count(k) > 0;
+        if (k != "label" && k != "kind" && !layout) props[k] = typedValue(k, v);
+    }
 }
 
 Component readNode(Agraph_t* g, Agnode_t* n)
@@ -323,6 +331,7 @@ Agraph_t* parseLocked(const std::string& text, const std::string& file, Diagnost
     agseterrf(collectGraphvizMessage);
     agseterr(AGERR);
     agreseterrors();
+    aglexbad();
     Agraph_t* g = agmemread(text.c_str());
     if (!g || agerrors() > 0) {
         const std::string msg = g_gvMessages.empty() ? "not a readable DOT graph" : g_gvMessages;
