@@ -41,6 +41,8 @@ public:
     void removeFlow(FlowItem* f) { m_flows.removeAll(f); }
     const QList<FlowItem*>& flows() const { return m_flows; }
     void setBadge(const QString& severity, int count);
+    QString badgeSeverity() const { return m_badgeSeverity; }
+    int badgeCount() const { return m_badgeCount; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

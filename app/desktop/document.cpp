@@ -188,4 +188,11 @@ void Document::setTitle(const std::string& title)
     touch();
 }
 
+void Document::setDecisions(const std::vector<model::Decision>& decisions)
+{
+    if (m_design.decisions == decisions) return;
+    m_design.decisions = decisions;
+    touch();
+}
+
 } // namespace pb::app

@@ -54,6 +54,8 @@ public:
     std::optional<std::pair<model::Zone, std::size_t>> removeZone(const QString& id);
     bool updateZone(const model::Zone& z);
     void setTitle(const std::string& title);
+    // Reviewers' decisions about findings (accept, suppress…), stored in the design file.
+    void setDecisions(const std::vector<model::Decision>& decisions);
 
 signals:
     void componentAdded(const QString& id);

@@ -7,12 +7,14 @@
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
 #include "app/desktop/exporter.h"
+#include "app/desktop/findingspanel.h"
 #include "app/desktop/inspectordock.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/layoutrunner.h"
 #include "app/desktop/palettedock.h"
 #include "app/desktop/recentfiles.h"
 #include "app/desktop/recoverywriter.h"
+#include "app/desktop/reviewcontroller.h"
 #include "app/desktop/startpage.h"
 #include "app/desktop/theme.h"
 #include "app/desktop/tools/connecttool.h"
@@ -83,6 +85,11 @@ MainWindow::MainWindow(QWidget* parent)
     };
     connect(m_doc, &Document::changed, this, updateCounts);
     connect(m_doc, &Document::modelReset, this, updateCounts);
+    // Live review (issue 5): findings dock, canvas badges and counts in the status bar.
+    m_review = new ReviewController(m_doc, this);
+    m_findings = new FindingsPanel(m_review, m_scene, m_view, this);
+    addReviewDock(m_findings, Qt::RightDockWidgetArea);
+    statusBar()->addPermanentWidget(m_findings->countsLabel());
     m_zoomLabel = new QLabel(QStringLiteral("100%"));
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &CanvasView::zoomChanged, this,
@@ -138,6 +145,7 @@ void MainWindow::showCanvas()
     m_stack->setCurrentWidget(m_view);
     m_palette->show();
     m_inspector->show();
+    if (m_findings) m_findings->show();
     m_view->setFocus();
 }
 
@@ -146,6 +154,7 @@ void MainWindow::showStartPage()
     m_start->refresh();
     m_palette->hide();
     m_inspector->hide();
+    if (m_findings) m_findings->hide();
     m_stack->setCurrentWidget(m_start);
 }
 

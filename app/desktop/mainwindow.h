@@ -20,9 +20,11 @@ class CanvasScene;
 class CanvasView;
 class Document;
 class EditActions;
+class FindingsPanel;
 class InspectorDock;
 class LayoutRunner;
 class PaletteDock;
+class ReviewController;
 class StartPage;
 
 // One window per design: canvas in the centre, palette left, inspector right. Menus and
@@ -42,6 +44,8 @@ public:
     PaletteDock* palette() const { return m_palette; }
     InspectorDock* inspector() const { return m_inspector; }
     EditActions* editing() const { return m_edit; }
+    ReviewController* review() const { return m_review; }
+    FindingsPanel* findings() const { return m_findings; }
 
     // Hook for live review: adds a dock (findings panel) with a toggle in the View menu.
     void addReviewDock(QDockWidget* dock, Qt::DockWidgetArea area = Qt::BottomDockWidgetArea);
@@ -99,6 +103,8 @@ private:
     ActionRegistry* m_actions;
     EditActions* m_edit;
     LayoutRunner* m_layout;
+    ReviewController* m_review = nullptr;
+    FindingsPanel* m_findings = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_zoomLabel = nullptr;

@@ -1,0 +1,440 @@
+#include "app/desktop/findingspanel.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
+#include "app/desktop/decisiondialog.h"
+#include "app/desktop/document.h"
+#include "app/desktop/findinghtml.h"
+#include "app/desktop/kinds.h"
+#include "app/desktop/reviewcontroller.h"
+#include "app/desktop/theme.h"
+
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <map>
+
+namespace pb::app {
+
+namespace {
+enum Role { FingerprintRole = Qt::UserRole + 1, GroupRole };
+
+bool touches(const rules::Finding& f, const QSet<QString>& ids)
+{
+    auto hit = [&](const std::string& id) { return ids.contains(QString::fromStdString(id)); };
+    return std::any_of(f.targets.begin(), f.targets.end(), hit) ||
+           std::any_of(f.path.begin(), f.path.end(), hit);
+}
+
+QStringList highlightIds(const rules::Finding& f)
+{
+    QStringList ids;
+    for (const auto& id : f.targets) ids << QString::fromStdString(id);
+    for (const auto& id : f.path) ids << QString::fromStdString(id);
+    ids.removeDuplicates();
+    return ids;
+}
+
+QString categoryTitle(const std::string& category)
+{
+    QString c = QString::fromStdString(category);
+    if (c.isEmpty()) return QCoreApplication::translate("FindingsPanel", "Other");
+    c[0] = c[0].toUpper();
+    return c;
+}
+} // namespace
+
+FindingsPanel::FindingsPanel(ReviewController* review, CanvasScene* scene, CanvasView* view, QWidget* parent)
+    : QDockWidget(tr("Review"), parent)
+    , m_review(review)
+    , m_scene(scene)
+    , m_view(view)
+    , m_tree(new QTreeWidget)
+    , m_details(new QTextBrowser)
+    , m_filterLabel(new QLabel)
+    , m_clearFilter(new QToolButton)
+    , m_pointsToggle(new QToolButton)
+    , m_fix(new QPushButton(tr("Fix")))
+    , m_decide(new QPushButton(tr("Accept…")))
+    , m_reopen(new QPushButton(tr("Reopen")))
+    , m_buttonRow(new QHBoxLayout)
+    , m_counts(new QLabel)
+{
+    setObjectName(QStringLiteral("findingsDock"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setIndentation(14);
+    m_tree->setExpandsOnDoubleClick(false);
+    m_details->setOpenLinks(false);
+    m_details->setPlaceholderText(tr("Select a finding to see why it fired and what to ask."));
+    m_clearFilter->setText(tr("Show all"));
+    m_clearFilter->setAutoRaise(true);
+    m_pointsToggle->setText(tr("Answer points"));
+    m_pointsToggle->setCheckable(true);
+    m_pointsToggle->setChecked(true);
+    m_pointsToggle->setToolTip(tr("Show what a strong answer to each question covers"));
+    m_fix->setToolTip(tr("Apply the fix to the drawing (one undo step)"));
+    m_decide->setToolTip(tr("Accept or suppress this finding, with a justification and an owner"));
+    m_reopen->setToolTip(tr("Remove the decision: the finding is open again"));
+    m_counts->setTextFormat(Qt::RichText);
+
+    auto* filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(4, 0, 4, 0);
+    filterRow->addWidget(m_filterLabel, 1);
+    filterRow->addWidget(m_clearFilter);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_tree);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    m_buttonRow->setContentsMargins(4, 0, 4, 4);
+    m_buttonRow->addWidget(m_fix);
+    m_buttonRow->addWidget(m_decide);
+    m_buttonRow->addWidget(m_reopen);
+    m_buttonRow->addStretch(1);
+    m_buttonRow->addWidget(m_pointsToggle);
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+    layout->addLayout(filterRow);
+    layout->addWidget(split, 1);
+    layout->addLayout(m_buttonRow);
+    setWidget(body);
+
+    connect(m_review, &ReviewController::reviewed, this, &FindingsPanel::rebuild);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &FindingsPanel::onSceneSelection);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &FindingsPanel::onCurrentChanged);
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, &FindingsPanel::onActivated);
+    connect(m_tree, &QTreeWidget::itemActivated, this, &FindingsPanel::onActivated);
+    connect(m_clearFilter, &QToolButton::clicked, this, [this] { setFilter({}); });
+    connect(m_pointsToggle, &QToolButton::toggled, this, &FindingsPanel::setAnswerPointsVisible);
+    connect(m_fix, &QPushButton::clicked, this, &FindingsPanel::fixCurrent);
+    connect(m_decide, &QPushButton::clicked, this, &FindingsPanel::decideCurrent);
+    connect(m_reopen, &QPushButton::clicked, this, &FindingsPanel::reopenCurrent);
+    connect(&Theme::instance(), &Theme::changed, this, &FindingsPanel::applyTheme);
+    applyTheme();
+}
+
+void FindingsPanel::applyTheme()
+{
+    m_icons.clear();
+    for (int s = 0; s <= int(rules::Severity::Critical); ++s) {
+        const QString sev = QString::fromStdString(rules::severityName(rules::Severity(s)));
+        const qreal dpr = devicePixelRatioF();
+        QPixmap pm(QSize(14, 14) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(Theme::instance().color(QStringLiteral("badge.%1.stroke").arg(sev)), 1.5));
+        p.setBrush(Theme::instance().color(QStringLiteral("badge.%1.fill").arg(sev)));
+        p.drawRoundedRect(QRectF(2, 2, 10, 10), 3, 3);
+        m_icons.insert(s, QIcon(pm));
+    }
+    rebuild();
+}
+
+void FindingsPanel::setAnswerPointsVisible(bool visible)
+{
+    m_answerPoints = visible;
+    if (m_pointsToggle->isChecked() != visible) m_pointsToggle->setChecked(visible);
+    showDetails(currentFinding());
+}
+
+void FindingsPanel::setAnswerPointsToggleVisible(bool visible)
+{
+    m_pointsToggle->setVisible(visible);
+}
+
+void FindingsPanel::addToolWidget(QWidget* w)
+{
+    m_buttonRow->insertWidget(m_buttonRow->count() - 1, w);
+}
+
+QString FindingsPanel::currentFingerprint() const
+{
+    return m_current;
+}
+
+const rules::Finding* FindingsPanel::currentFinding() const
+{
+    return m_current.isEmpty() ? nullptr : m_review->finding(m_current);
+}
+
+bool FindingsPanel::passesFilter(const rules::Finding& f) const
+{
+    return m_filter.isEmpty() || touches(f, m_filter);
+}
+
+void FindingsPanel::setFilter(const QStringList& ids)
+{
+    QSet<QString> next(ids.begin(), ids.end());
+    if (next == m_filter) return;
+    m_filter = std::move(next);
+    rebuild();
+}
+
+void FindingsPanel::rebuild()
+{
+    QHash<QString, bool> expanded;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* g = m_tree->topLevelItem(i);
+        expanded.insert(g->data(0, GroupRole).toString(), g->isExpanded());
+    }
+    const QString keep = m_current;
+    m_filling = true;
+    m_tree->setUpdatesEnabled(false);
+    fillTree(expanded);
+    m_tree->setUpdatesEnabled(true);
+    m_filling = false;
+    if (keep.isEmpty() || !selectFinding(keep)) {
+        m_tree->setCurrentItem(nullptr);
+        onCurrentChanged();
+    }
+    if (m_filter.isEmpty()) {
+        m_filterLabel->hide();
+        m_clearFilter->hide();
+    } else {
+        QStringList names;
+        for (const QString& id : m_filter) names << elementName(m_review->document()->design(), id.toStdString());
+        names.sort();
+        m_filterLabel->setText(tr("Findings about %1").arg(names.join(QStringLiteral(", "))));
+        m_filterLabel->show();
+        m_clearFilter->show();
+    }
+    updateBadges();
+    updateCounts();
+}
+
+void FindingsPanel::fillTree(const QHash<QString, bool>& expanded)
+{
+    m_tree->clear();
+    std::map<std::string, QTreeWidgetItem*> byCategory;
+    QTreeWidgetItem* asks = nullptr;
+    QTreeWidgetItem* probes = nullptr;
+    auto group = [&](const QString& key, const QString& title) {
+        auto* g = new QTreeWidgetItem(m_tree, {title});
+        g->setData(0, GroupRole, key);
+        g->setFlags(Qt::ItemIsEnabled);
+        QFont font = g->font(0);
+        font.setBold(true);
+        g->setFont(0, font);
+        g->setExpanded(expanded.value(key, true));
+        return g;
+    };
+    // The result is sorted findings, asks, probes, most severe first: groups appear in that order.
+    for (const auto& f : m_review->result().findings) {
+        if (!passesFilter(f)) continue;
+        QTreeWidgetItem* g = nullptr;
+        if (f.kind == rules::Finding::Kind::Ask) {
+            if (!asks) asks = group(QStringLiteral("ask"), tr("Not drawn yet"));
+            g = asks;
+        } else if (f.kind == rules::Finding::Kind::Probe) {
+            if (!probes) probes = group(QStringLiteral("probe"), tr("Topics to probe"));
+            g = probes;
+        } else {
+            auto& slot = byCategory[f.category];
+            if (!slot) slot = group(QStringLiteral("cat:") + QString::fromStdString(f.category), categoryTitle(f.category));
+            g = slot;
+        }
+        addFinding(g, f);
+    }
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* g = m_tree->topLevelItem(i);
+        g->setText(0, tr("%1 (%2)").arg(g->text(0)).arg(g->childCount()));
+    }
+    if (m_tree->topLevelItemCount() == 0) {
+        auto* none = new QTreeWidgetItem(m_tree, {m_filter.isEmpty() ? tr("No findings. Keep drawing.")
+                                                                     : tr("No findings about the selection.")});
+        none->setFlags(Qt::NoItemFlags);
+    }
+}
+
+QTreeWidgetItem* FindingsPanel::addFinding(QTreeWidgetItem* group, const rules::Finding& f)
+{
+    auto* item = new QTreeWidgetItem(group);
+    const QString title = QString::fromStdString(f.title);
+    const QString where = findingWhere(f, m_review->document()->design());
+    item->setData(0, FingerprintRole, QString::fromStdString(f.fingerprint));
+    item->setIcon(0, m_icons.value(int(f.severity)));
+    item->setToolTip(0, QStringLiteral("%1\n%2").arg(title, where));
+    if (f.status != "open") {
+        item->setText(0, tr("%1 — %2 by %3").arg(title, statusDisplayName(f.status).toLower(),
+                                                QString::fromStdString(f.owner)));
+        item->setForeground(0, Theme::instance().color(QStringLiteral("text.muted")));
+        QFont font = item->font(0);
+        font.setItalic(true);
+        item->setFont(0, font);
+    } else {
+        item->setText(0, where.isEmpty() ? title : tr("%1 · %2").arg(title, where));
+    }
+    return item;
+}
+
+bool FindingsPanel::selectFinding(const QString& fingerprint)
+{
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
+        if ((*it)->data(0, FingerprintRole).toString() == fingerprint) {
+            m_tree->setCurrentItem(*it);
+            onCurrentChanged(); // also when the item object is new but the finding the same
+            return true;
+        }
+    return false;
+}
+
+QStringList FindingsPanel::visibleFingerprints() const
+{
+    QStringList out;
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
+        if (QString fp = (*it)->data(0, FingerprintRole).toString(); !fp.isEmpty()) out << fp;
+    return out;
+}
+
+void FindingsPanel::onCurrentChanged()
+{
+    if (m_filling) return;
+    QTreeWidgetItem* item = m_tree->currentItem();
+    m_current = item ? item->data(0, FingerprintRole).toString() : QString();
+    const rules::Finding* f = currentFinding();
+    showDetails(f);
+    m_scene->setHighlighted(f ? highlightIds(*f) : QStringList(), f != nullptr);
+    const bool decided = f && (f->status != "open" || !f->justification.empty());
+    m_fix->setEnabled(f && f->status == "open" && m_review->canFix(*f));
+    m_decide->setEnabled(f != nullptr);
+    m_decide->setText(f && f->status != "open" ? tr("Change…") : tr("Accept…"));
+    m_reopen->setEnabled(decided);
+    emit findingSelected(m_current);
+}
+
+void FindingsPanel::showDetails(const rules::Finding* f)
+{
+    if (!f) {
+        m_details->clear();
+        return;
+    }
+    FindingHtmlOptions opts;
+    opts.answerPoints = m_answerPoints;
+    m_details->setHtml(findingHtml(*f, m_review->document()->design(), opts));
+}
+
+void FindingsPanel::onActivated(QTreeWidgetItem* item)
+{
+    const QString fp = item ? item->data(0, FingerprintRole).toString() : QString();
+    const rules::Finding* f = fp.isEmpty() ? nullptr : m_review->finding(fp);
+    if (!f) return;
+    // Zoom to the finding's elements without disturbing the user's selection or the filter.
+    m_driving = true;
+    const QStringList before = m_scene->selectedIds();
+    m_scene->selectIds(highlightIds(*f));
+    m_view->zoomToSelection();
+    m_scene->selectIds(before);
+    m_driving = false;
+    emit findingActivated(fp);
+}
+
+void FindingsPanel::onSceneSelection()
+{
+    // Deferred: a rubber band changes the selection many times, and a scene being torn down
+    // must not be read back from inside its own destructor.
+    if (m_driving || m_selectionPending) return;
+    m_selectionPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_selectionPending = false;
+        if (!m_driving) setFilter(m_scene->selectedIds());
+    });
+}
+
+void FindingsPanel::updateBadges()
+{
+    m_scene->clearBadges();
+    QHash<QString, QPair<int, int>> perComponent; // id → (worst severity, count)
+    const model::Design& d = m_review->document()->design();
+    for (const auto& f : m_review->result().findings) {
+        if (f.kind != rules::Finding::Kind::Finding || f.status != "open") continue;
+        for (const auto& id : f.targets) {
+            if (!d.component(id)) continue;
+            auto& slot = perComponent[QString::fromStdString(id)];
+            slot.first = std::max(slot.first, int(f.severity));
+            ++slot.second;
+        }
+    }
+    for (auto it = perComponent.cbegin(); it != perComponent.cend(); ++it)
+        m_scene->setBadge(it.key(), QString::fromStdString(rules::severityName(rules::Severity(it->first))),
+                          it->second);
+}
+
+void FindingsPanel::updateCounts()
+{
+    const rules::ReviewResult& r = m_review->result();
+    int open[5] = {0, 0, 0, 0, 0};
+    int openTotal = 0, decided = 0;
+    for (const auto& f : r.findings) {
+        if (f.kind != rules::Finding::Kind::Finding) continue;
+        if (f.status != "open") {
+            ++decided;
+            continue;
+        }
+        ++open[int(f.severity)];
+        ++openTotal;
+    }
+    QStringList parts;
+    parts << (openTotal == 0 ? tr("No open findings")
+                            : openTotal == 1 ? tr("1 open finding") : tr("%1 open findings").arg(openTotal));
+    for (int s = int(rules::Severity::Critical); s >= 0; --s) {
+        if (open[s] == 0) continue;
+        const QString sev = QString::fromStdString(rules::severityName(rules::Severity(s)));
+        parts << QStringLiteral("<span style=\"color:%1;\">●</span> %2 %3")
+                     .arg(Theme::instance().color(QStringLiteral("badge.%1.stroke").arg(sev)).name())
+                     .arg(open[s])
+                     .arg(severityDisplayName(rules::Severity(s)).toHtmlEscaped());
+    }
+    if (decided) parts << tr("%1 decided").arg(decided);
+    if (r.summary.asks) parts << tr("%1 to ask").arg(r.summary.asks);
+    m_counts->setText(parts.join(QStringLiteral(" · ")));
+    setWindowTitle(openTotal ? tr("Review (%1)").arg(openTotal) : tr("Review"));
+}
+
+bool FindingsPanel::fixCurrent()
+{
+    const rules::Finding* f = currentFinding();
+    return f && m_review->applyFix(*f);
+}
+
+bool FindingsPanel::reopenCurrent()
+{
+    const rules::Finding* f = currentFinding();
+    return f && m_review->reopen(*f);
+}
+
+void FindingsPanel::decideCurrent()
+{
+    const rules::Finding* f = currentFinding();
+    if (!f) return;
+    const std::string fp = f->fingerprint;
+    DecisionDialog dlg(QString::fromStdString(f->title), this);
+    if (f->status != "open") {
+        dlg.setStatus(QString::fromStdString(f->status));
+        dlg.setJustification(QString::fromStdString(f->justification));
+        dlg.setOwner(QString::fromStdString(f->owner));
+        dlg.setExpires(QString::fromStdString(f->expires));
+    }
+    if (dlg.exec() != QDialog::Accepted) return;
+    // The review may have been replaced while the dialog was open: look the finding up again.
+    if (const rules::Finding* now = m_review->finding(QString::fromStdString(fp)))
+        m_review->decide(*now, dlg.status(), dlg.justification(), dlg.owner(), dlg.expires());
+}
+
+} // namespace pb::app
