@@ -31,9 +31,24 @@ nlohmann::ordered_json reportSarif(const std::vector<FileReview>& reviews, const
 
 // A review document: Markdown, or self-contained HTML in which everything the user wrote is
 // escaped.
-std::string reportMarkdown(const std::vector<FileReview>& reviews);
-std::string reportHtml(const std::vector<FileReview>& reviews);
+struct DesignDiff;
+struct DocOptions
+{
+    // When set, the diagram is this image (`<img src>`, e.g. a resource name for QTextDocument,
+    // which cannot draw inline SVG) instead of the inline SVG drawn from the model.
+    std::string diagramImage;
+    // Optional comparison with a previous version, added as a "Changes" section.
+    const DesignDiff* diff = nullptr;
+    std::string diffAgainst; // name of the previous version
+};
+std::string reportMarkdown(const std::vector<FileReview>& reviews, const DocOptions& opts = {});
+std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions& opts = {});
 std::string htmlEscape(const std::string& text);
+std::string markdownEscape(const std::string& text);
+// A plain SVG of the drawing from the model's own positions (no GUI needed); labels escaped.
+std::string designSvg(const model::Design& design);
+// The report's stylesheet, shared by other HTML documents (interview sessions).
+const char* reportCss();
 
 // Display name of an element: its label, else its id.
 std::string labelOf(const model::Design& design, const std::string& id);

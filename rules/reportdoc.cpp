@@ -1,5 +1,6 @@
 #include "rules/report.h"
 
+#include "rules/designdiff.h"
 #include "rules/templaterenderer.h"
 
 #include <fmt/format.h>
@@ -25,9 +26,7 @@ std::string htmlEscape(const std::string& text)
     return out;
 }
 
-namespace {
-
-std::string mdEscape(const std::string& text)
+std::string markdownEscape(const std::string& text)
 {
     std::string out;
     for (char c : text) {
@@ -36,6 +35,13 @@ std::string mdEscape(const std::string& text)
         out += c;
     }
     return out;
+}
+
+namespace {
+
+std::string mdEscape(const std::string& text)
+{
+    return markdownEscape(text);
 }
 
 std::string aboutText(const Finding& f, const model::Design& d)
@@ -55,7 +61,8 @@ std::string sectionTitle(const Finding& f)
                                                                                          : severityName(f.severity);
 }
 
-// A plain SVG of the drawing from the model's own positions, so reports need no GUI.
+} // namespace
+
 std::string designSvg(const model::Design& d)
 {
     double maxX = 200, maxY = 120;
@@ -95,16 +102,54 @@ std::string designSvg(const model::Design& d)
     return svg + "</svg>";
 }
 
+namespace {
+
 const char* kCss = R"(body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;color:#1d2433}
 h1{font-size:1.6em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccd;padding:.3em .5em;text-align:left;vertical-align:top}
 .sev{font-weight:bold;text-transform:uppercase;font-size:.8em}.critical{color:#8e24aa}.high{color:#c62828}.medium{color:#b26a00}.low{color:#00838f}.info{color:#607d8b}
 .finding{border-left:4px solid #ccd;padding:.2em 1em;margin:1em 0}.why{color:#444}.points{color:#555;font-size:.92em}
 .diagram{width:100%;max-height:32em;border:1px solid #ddd;background:#fbfbfd}.comp{fill:#eef3fb;stroke:#3a5a8c}.zone{fill:none;stroke:#90a4ae;stroke-dasharray:6 4}
-.flow{stroke:#607d8b;stroke-width:1.5}.clabel{font-size:13px;text-anchor:middle;fill:#1d2433}.zlabel{font-size:12px;fill:#546e7a})";
+.flow{stroke:#607d8b;stroke-width:1.5}.clabel{font-size:13px;text-anchor:middle;fill:#1d2433}.zlabel{font-size:12px;fill:#546e7a}
+.diff .added td{color:#15803d}.diff .removed td{color:#b91c1c}.diff .newfinding td{color:#c2410c}.diff .resolved td{color:#15803d}
+.rating{font-weight:bold}.muted{color:#6b7280})";
+
+bool decided(const Finding& f)
+{
+    return f.status != "open";
+}
+
+std::string decisionsMarkdown(const ReviewResult& r)
+{
+    if (std::none_of(r.findings.begin(), r.findings.end(), decided)) return {};
+    std::string out = "## Decisions\n\n| Finding | Status | Owner | Justification | Expires |\n|---|---|---|---|---|\n";
+    for (const auto& f : r.findings)
+        if (decided(f))
+            out += "| " + mdEscape(f.title) + " | " + mdEscape(f.status) + " | " + mdEscape(f.owner) + " | " +
+                   mdEscape(f.justification) + " | " + mdEscape(f.expires) + " |\n";
+    return out + "\n";
+}
+
+std::string decisionsHtml(const ReviewResult& r)
+{
+    if (std::none_of(r.findings.begin(), r.findings.end(), decided)) return {};
+    std::string out = "<h2>Decisions</h2><table><tr><th>Finding</th><th>Status</th><th>Owner</th>"
+                      "<th>Justification</th><th>Expires</th></tr>";
+    for (const auto& f : r.findings)
+        if (decided(f))
+            out += "<tr><td>" + htmlEscape(f.title) + "</td><td>" + htmlEscape(f.status) + "</td><td>" +
+                   htmlEscape(f.owner) + "</td><td>" + htmlEscape(f.justification) + "</td><td>" +
+                   htmlEscape(f.expires) + "</td></tr>";
+    return out + "</table>";
+}
 
 } // namespace
 
-std::string reportMarkdown(const std::vector<FileReview>& reviews)
+const char* reportCss()
+{
+    return kCss;
+}
+
+std::string reportMarkdown(const std::vector<FileReview>& reviews, const DocOptions& opts)
 {
     std::string out;
     for (const auto& r : reviews) {
@@ -117,6 +162,7 @@ std::string reportMarkdown(const std::vector<FileReview>& reviews)
                            "{} topic probes, {} decided.\n\n",
                            s.findings, s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1],
                            s.asks, s.probes, s.accepted);
+        if (!opts.diagramImage.empty()) out += "![Diagram](" + opts.diagramImage + ")\n\n";
         out += "| Severity | Finding | About | Status |\n|---|---|---|---|\n";
         for (const auto& f : r.result.findings)
             out += "| " + sectionTitle(f) + " | " + mdEscape(f.title) + " (`" + f.ruleId + "`) | " +
@@ -136,11 +182,13 @@ std::string reportMarkdown(const std::vector<FileReview>& reviews)
                        " — " + mdEscape(f.justification) + "\n";
             out += "\n";
         }
+        out += decisionsMarkdown(r.result);
     }
+    if (opts.diff) out += diffMarkdown(*opts.diff, opts.diffAgainst, reviews.empty() ? "" : reviews.front().file);
     return out;
 }
 
-std::string reportHtml(const std::vector<FileReview>& reviews)
+std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions& opts)
 {
     std::string out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Probeboard review</title><style>";
     out += kCss;
@@ -154,7 +202,8 @@ std::string reportHtml(const std::vector<FileReview>& reviews)
                            htmlEscape(r.file), d.components().size(), d.flows().size(), s.findings,
                            s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1], s.asks,
                            s.probes, s.accepted);
-        out += designSvg(d);
+        out += opts.diagramImage.empty() ? designSvg(d)
+                                         : "<p><img src=\"" + htmlEscape(opts.diagramImage) + "\" width=\"640\"></p>";
         out += "<h2>Findings</h2><table><tr><th>Severity</th><th>Finding</th><th>About</th><th>Status</th><th>Owner</th></tr>";
         for (const auto& f : r.result.findings)
             out += "<tr><td class=\"sev " + severityName(f.severity) + "\">" + htmlEscape(sectionTitle(f)) +
@@ -175,7 +224,10 @@ std::string reportHtml(const std::vector<FileReview>& reviews)
                 out += "<p><b>Decision:</b> " + htmlEscape(f.status) + " — " + htmlEscape(f.justification) + "</p>";
             out += "</div>";
         }
+        out += decisionsHtml(r.result);
     }
+    if (opts.diff)
+        out += "<h2>Changes since " + htmlEscape(opts.diffAgainst) + "</h2>" + diffHtmlFragment(*opts.diff);
     return out + "</body></html>\n";
 }
 
