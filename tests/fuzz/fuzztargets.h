@@ -1,0 +1,127 @@
+#pragma once
+// What each fuzz harness checks, shared with tests/model/tst_fuzzregress.cpp so that every
+// reproducer kept in tests/data/fuzz-regress/<harness>/ is replayed through the same code.
+// Each function returns an empty string when the input was handled as promised (loaded, or
+// refused with an error diagnostic) and otherwise says which promise broke. Crashes, leaks and
+// hangs are caught by the sanitizers and libFuzzer around them.
+#include "model/designfile.h"
+#include "model/dotexport.h"
+#include "model/dotimport.h"
+#include "rules/loader.h"
+#include "rules/review.h"
+#include "rules/snapshot.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <string>
+
+namespace pb::fuzz {
+
+inline std::string formatAll(const model::Diagnostics& diags)
+{
+    std::string out;
+    for (const auto& d : diags) out += d.format() + "\n";
+    return out;
+}
+
+// Whatever loads without errors saves to text that loads again, so a save never loses work.
+inline std::string checkDesignFile(const std::string& text)
+{
+    model::Diagnostics diags;
+    auto design = model::designFromText(text, "fuzz.probeboard", diags);
+    if (!design) return model::hasErrors(diags) ? "" : "rejected without an error diagnostic";
+    model::Diagnostics again;
+    if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
+        return "a loaded design saved to text that does not load:\n" + formatAll(again);
+    return {};
+}
+
+// A graph that imports exports to DOT that imports; a file never affects the next one read.
+inline std::string checkDot(const std::string& text)
+{
+    model::Diagnostics diags;
+    auto design = model::importDot(text, "fuzz.dot", diags);
+    if (!design && !model::hasErrors(diags)) return "rejected without an error diagnostic";
+    model::Diagnostics again;
+    if (design && !model::importDot(model::exportDot(*design), "exported.dot", again))
+        return "an imported graph exported to DOT that does not import:\n" + formatAll(again) +
+               model::exportDot(*design);
+    model::Diagnostics next;
+    if (!model::importDot("digraph next { a -> b; }", "next.dot", next))
+        return "the next, valid DOT file no longer imports:\n" + formatAll(next);
+    return {};
+}
+
+inline const model::Design& sampleDesign()
+{
+    static const model::Design design = [] {
+        model::Diagnostics diags;
+        auto d = model::importDot(
+            "digraph shop { client [kind=client];"
+            " api [kind=service, label=\"Orders API\", rps=2500, replicas=3];"
+            " cache [kind=cache, hit_ratio=0.85]; db [kind=database, replicas=2];"
+            " q [kind=queue]; w [kind=worker];"
+            " subgraph cluster_eu { kind=region; label=eu; api; cache; db; }"
+            " client -> api [protocol=https]; api -> cache; api -> db [sync=true];"
+            " api -> q; q -> w; w -> db; }",
+            "sample.dot", diags);
+        if (!d) std::abort();
+        return *d;
+    }();
+    return design;
+}
+
+inline void reviewWith(const rules::Pack& pack)
+{
+    rules::Snapshot snap(sampleDesign());
+    rules::Review review(snap, rules::ReviewOptions{"2026-01-01"});
+    for (const auto& r : pack.rules) review.run(pack, r);
+    (void)review.finish(sampleDesign());
+}
+
+// A pack is refused with an error, or it loads and runs over a design.
+inline std::string checkRulePack(const std::string& text)
+{
+    model::Diagnostics diags;
+    auto pack = rules::loadPackText(text, "fuzz.json", diags);
+    if (!pack) return model::hasErrors(diags) ? "" : "rejected without an error diagnostic";
+    reviewWith(*pack);
+    return {};
+}
+
+// The text becomes the "why", a question and the fix hint of a rule that fires on the sample
+// design, so placeholders and filters are rendered against real bindings.
+inline std::string templatePack(const std::string& text)
+{
+    using nlohmann::json;
+    json step1 = {{"step", {{"from", "$s"}, {"dir", "out"}, {"flow", "$cf"}, {"to", "$c"},
+                            {"kind", {"cache"}}}}};
+    json step2 = {{"step", {{"from", "$s"}, {"dir", "out"}, {"flow", "$df"}, {"to", "$d"},
+                            {"kind", {"database"}}}}};
+    json rule = {{"id", "fuzz-rule"}, {"title", "fuzz"}, {"category", "failure"},
+                 {"severity", "high"}, {"level", "senior"}, {"description", "fuzzed template"},
+                 {"match", {{"each", {{"$s", {{"kind", {"service"}}}}}}, {"where", {step1, step2}}}},
+                 {"report", {{"targets", {"$s", "$c", "$d", "$df"}}}},
+                 {"why", text},
+                 {"questions", {{{"text", text},
+                                 {"answer_points", {"one point", "another point", "a third"}}}}},
+                 {"fix", {{"hint", text}}}};
+    json pack = {{"format", "probeboard-rules/1"},
+                 {"pack", {{"id", "fuzz"}, {"version", "1.0.0"}, {"title", "fuzz"}}},
+                 {"rules", {rule}}};
+    try {
+        return pack.dump();
+    } catch (const json::exception&) {
+        return {}; // not UTF-8: cannot be in a pack file, which is JSON text
+    }
+}
+
+inline std::string checkTemplate(const std::string& text)
+{
+    const std::string packText = templatePack(text);
+    if (packText.empty()) return {};
+    return checkRulePack(packText);
+}
+
+} // namespace pb::fuzz
