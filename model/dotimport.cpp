@@ -1,5 +1,6 @@
 #include "model/dotimport.h"
 
+#include "model/designfile.h"
 #include "model/dotscreen.h"
 #include "model/graphvizlock.h"
 #include "model/validation.h"
@@ -292,9 +293,12 @@ struct ClusterWalk
                 auto& slot = owner[agnameof(n)];
                 if (slot.first.empty() || depth + 1 > slot.second) slot = {z.id, depth + 1};
             }
-            zoneParent.emplace_back(z.id, zoneId);
+            // A copy: adding zones below may reallocate the design's zone list, and `zoneId`
+            // of a sibling visited later must not point into it.
+            const std::string id = z.id;
+            zoneParent.emplace_back(id, zoneId);
             design.addZone(std::move(z));
-            visit(sub, design.zones().back().id, depth + 1);
+            visit(sub, id, depth + 1);
         }
     }
 
@@ -379,6 +383,15 @@ std::optional<Design> importDot(const std::string& text, const std::string& file
         std::lock_guard lock(graphvizMutex());
         Agraph_t* g = parseLocked(text, fileName, diags);
         if (!g) return std::nullopt;
+        const std::size_t elements = std::size_t(agnnodes(g)) + std::size_t(agnedges(g));
+        if (elements > kMaxElements) {
+            agclose(g);
+            diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-LIMIT",
+                             "the graph has " + std::to_string(elements) +
+                                 " nodes and edges; the limit is " + std::to_string(kMaxElements),
+                             ""});
+            return std::nullopt;
+        }
         design = convert(g, fileName, diags);
         agclose(g);
     }
