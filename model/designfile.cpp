@@ -142,6 +142,17 @@ struct ElementReader
         return out;
     }
 
+    bool boolean(const json& j, const char* key, const std::string& ptr, const std::string& id)
+    {
+        auto it = j.find(key);
+        if (it == j.end()) return false;
+        if (!it->is_boolean()) {
+            error(ptr + "/" + key, id, std::string("\"") + key + "\" must be true or false");
+            return false;
+        }
+        return it->get<bool>();
+    }
+
     std::vector<std::string> strings(const json& j, const char* key, const std::string& ptr,
                                      const std::string& id)
     {
@@ -189,7 +200,8 @@ bool checkFormat(json& j, ElementReader& r)
         r.error("", "", "a design file is a JSON object with \"format\": \"probeboard/1\"");
         return false;
     }
-    const std::string format = j.value("format", std::string());
+    const std::string format = r.str(j, "format", "", "", false);
+    if (r.failed) return false;
     if (format == "probeboard/0") migrateV0(j);
     else if (format.empty()) r.error("", "", "missing \"format\" (expected \"probeboard/1\")");
     else if (format != kFormat) {
@@ -227,7 +239,7 @@ void readComponents(const json& j, Design& d, ElementReader& r, std::unordered_m
         c.id = r.str(e, "id", ptr, "", true);
         c.kind = r.str(e, "kind", ptr, c.id, true);
         c.label = r.str(e, "label", ptr, c.id, false);
-        c.kindInferred = e.value("kind_inferred", false);
+        c.kindInferred = r.boolean(e, "kind_inferred", ptr, c.id);
         c.pos = r.point(e, "position", ptr, c.id);
         c.size = r.size(e, ptr, c.id);
         c.props = r.props(e, ptr, c.id);
@@ -300,6 +312,37 @@ void readDecisions(const json& j, Design& d, ElementReader& r)
         d.decisions.push_back(std::move(dec));
     }
 }
+
+// Reads the elements of a parsed design whose format is already checked, then names the line
+// of each problem: from its pointer, else from its element's entry.
+void readDesignJson(const json& j, const std::string& text, ElementReader& r, Design& design,
+                    std::size_t first)
+{
+    std::size_t total = 0;
+    for (const char* key : {"components", "flows", "zones"})
+        if (j.contains(key) && j[key].is_array()) total += j[key].size();
+    if (total > kMaxElements) {
+        r.error("", "", "the design has " + std::to_string(total) + " elements; the limit is " +
+                            std::to_string(kMaxElements));
+        return;
+    }
+    design.title = r.str(j, "title", "", "", false);
+    std::unordered_map<std::string, std::string> where;
+    readComponents(j, design, r, where);
+    readFlows(j, design, r, where);
+    readZones(j, design, r, where);
+    readDecisions(j, design, r);
+    validateDesign(design, Vocabulary::builtin(), r.diags);
+    JsonPositions positions(text);
+    for (std::size_t i = first; i < r.diags.size(); ++i) {
+        Diagnostic& d = r.diags[i];
+        d.file = r.file;
+        if ((d.pointer.empty() || d.pointer[0] != '/') && !d.element.empty())
+            if (auto it = where.find(d.element); it != where.end())
+                d.pointer = it->second + (d.pointer.empty() ? "" : "/" + d.pointer);
+        if (d.line == 0) std::tie(d.line, d.column) = positions.find(d.pointer);
+    }
+}
 } // namespace
 
 std::optional<Design> designFromText(const std::string& text, const std::string& fileName,
@@ -311,32 +354,12 @@ std::optional<Design> designFromText(const std::string& text, const std::string&
     const std::size_t first = diags.size();
     ElementReader r{fileName, diags};
     Design design;
-    if (checkFormat(j, r)) {
-        std::size_t total = 0;
-        for (const char* key : {"components", "flows", "zones"})
-            if (j.contains(key) && j[key].is_array()) total += j[key].size();
-        if (total > kMaxElements) {
-            r.error("", "", "the design has " + std::to_string(total) + " elements; the limit is " +
-                                std::to_string(kMaxElements));
-        } else {
-            design.title = r.str(j, "title", "", "", false);
-            std::unordered_map<std::string, std::string> where;
-            readComponents(j, design, r, where);
-            readFlows(j, design, r, where);
-            readZones(j, design, r, where);
-            readDecisions(j, design, r);
-            validateDesign(design, Vocabulary::builtin(), diags);
-            // Name the line of each problem: from its pointer, else from its element's entry.
-            JsonPositions positions(text);
-            for (std::size_t i = first; i < diags.size(); ++i) {
-                Diagnostic& d = diags[i];
-                d.file = fileName;
-                if ((d.pointer.empty() || d.pointer[0] != '/') && !d.element.empty())
-                    if (auto it = where.find(d.element); it != where.end())
-                        d.pointer = it->second + (d.pointer.empty() ? "" : "/" + d.pointer);
-                if (d.line == 0) std::tie(d.line, d.column) = positions.find(d.pointer);
-            }
-        }
+    // Every shape check reports its own error; this only turns a check that was missed into an
+    // error message instead of an exception escaping to the caller.
+    try {
+        if (checkFormat(j, r)) readDesignJson(j, text, r, design, first);
+    } catch (const json::exception& e) {
+        r.error("", "", std::string("unexpected value in the design: ") + e.what());
     }
     for (std::size_t i = first; i < diags.size(); ++i)
         if (diags[i].level == Diagnostic::Level::Error) return std::nullopt;
