@@ -23,6 +23,17 @@ void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& c
     }
 }
 
+std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fallback, int lo, int hi)
+{
+    if (!j.is_object()) return fallback;
+    auto it = j.find(key);
+    if (it == j.end()) return fallback;
+    if (!it->is_number()) return std::nullopt;
+    const double d = it->get<double>();
+    if (!(d >= lo && d <= hi) || d != static_cast<double>(static_cast<int>(d))) return std::nullopt;
+    return static_cast<int>(d);
+}
+
 std::optional<std::string> readTextFile(const std::string& path, std::string& error)
 {
     std::ifstream in(path, std::ios::binary);

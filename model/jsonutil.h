@@ -14,6 +14,12 @@ namespace pb::model {
 inline constexpr int kMaxJsonDepth = 64;
 inline constexpr std::size_t kMaxJsonBytes = 64u * 1024u * 1024u;
 
+// An integer setting read without throwing: `fallback` when `key` is absent, the value when it
+// is a whole number in [lo, hi], otherwise nullopt (a string, 1e300, 2.5), so the caller can
+// report the wrong value instead of nlohmann throwing or a double-to-int cast overflowing.
+std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fallback, int lo,
+                              int hi);
+
 // 1-based line and column of a byte offset in `text`.
 void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& column);
 

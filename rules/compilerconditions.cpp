@@ -231,9 +231,11 @@ Reach Compiler::reach(const json& j, const std::string& ptr)
     bool ok = true;
     if (j.contains("dir")) r.dir = parseDir(j["dir"], ok);
     if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
-    r.maxHops = j.value("max_hops", 8);
-    r.minHops = j.value("min_hops", 1);
-    if (r.maxHops < 1 || r.maxHops > 64 || r.minHops < 1 || r.minHops > r.maxHops)
+    const auto maxHops = model::intSetting(j, "max_hops", 8, 1, 64);
+    const auto minHops = model::intSetting(j, "min_hops", 1, 1, 64);
+    r.maxHops = maxHops.value_or(0);
+    r.minHops = minHops.value_or(0);
+    if (!maxHops || !minHops || r.minHops > r.maxHops)
         error(ptr + "/max_hops", "E-SCHEMA", "1 <= min_hops <= max_hops <= 64");
     r.each = j.value("each", false);
     if (j.contains("kind")) r.kinds = kinds(j["kind"], ptr + "/kind");

@@ -223,8 +223,12 @@ void readPackHeader(Compiler& c, Pack& pack, const json& j)
     pack.title = str(header, "title");
     if (pack.id.empty()) c.error("/pack", "E-SCHEMA", "the pack needs \"pack\": {\"id\": ..., \"version\": ...}");
     const json settings = j.value("settings", json::object());
-    pack.maxProbesPerKind = settings.value("max_probes_per_kind", 2);
-    pack.maxAsksPerElement = settings.value("max_asks_per_element", 2);
+    const auto probes = model::intSetting(settings, "max_probes_per_kind", 2, 0, 1000);
+    const auto asks = model::intSetting(settings, "max_asks_per_element", 2, 0, 1000);
+    if (!probes) c.error("/settings/max_probes_per_kind", "E-SCHEMA", "a whole number from 0 to 1000");
+    if (!asks) c.error("/settings/max_asks_per_element", "E-SCHEMA", "a whole number from 0 to 1000");
+    pack.maxProbesPerKind = probes.value_or(2);
+    pack.maxAsksPerElement = asks.value_or(2);
     const json sets = j.value("sets", json::object());
     for (const auto& [name, values] : sets.items()) {
         std::vector<std::string> list;
@@ -244,6 +248,33 @@ void readPackHeader(Compiler& c, Pack& pack, const json& j)
     }
 }
 
+void readPackBody(Compiler& c, Pack& pack, const json& j)
+{
+    readPackHeader(c, pack, j);
+    auto rules = j.find("rules");
+    if (rules == j.end()) return;
+    if (!rules->is_array()) {
+        c.error("/rules", "E-SCHEMA", "\"rules\" is a list of rules");
+        return;
+    }
+    if (rules->size() > kMaxPackRules) {
+        c.error("/rules", "E-LIMIT", "the pack has " + std::to_string(rules->size()) +
+                                         " rules; the limit is " + std::to_string(kMaxPackRules));
+        return;
+    }
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < rules->size(); ++i) {
+        const std::string ptr = "/rules/" + std::to_string(i);
+        auto rule = readRule(c, (*rules)[i], ptr);
+        if (!rule) continue;
+        if (!ids.insert(rule->id).second)
+            c.error(ptr + "/id", "E-DUP-ID", "rule id '" + rule->id + "' is used twice in this pack");
+        rule->packId = pack.id;
+        rule->sourceFile = pack.file;
+        pack.rules.push_back(std::move(*rule));
+    }
+}
+
 } // namespace
 
 std::optional<Pack> loadPackText(const std::string& text, const std::string& file,
@@ -258,18 +289,12 @@ std::optional<Pack> loadPackText(const std::string& text, const std::string& fil
         c.error("", "E-SCHEMA", "a rule pack is a JSON object");
         return std::nullopt;
     }
-    readPackHeader(c, pack, *j);
-    const json rules = j->value("rules", json::array());
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < rules.size(); ++i) {
-        const std::string ptr = "/rules/" + std::to_string(i);
-        auto rule = readRule(c, rules[i], ptr);
-        if (!rule) continue;
-        if (!ids.insert(rule->id).second)
-            c.error(ptr + "/id", "E-DUP-ID", "rule id '" + rule->id + "' is used twice in this pack");
-        rule->packId = pack.id;
-        rule->sourceFile = file;
-        pack.rules.push_back(std::move(*rule));
+    // Every shape check reports its own error; this only turns one that was missed into an
+    // error naming the file instead of an exception escaping to the caller.
+    try {
+        readPackBody(c, pack, *j);
+    } catch (const json::exception& e) {
+        c.error("", "E-SCHEMA", std::string("unexpected value in the pack: ") + e.what());
     }
     if (c.failed()) return std::nullopt;
     return pack;
