@@ -8,10 +8,11 @@
 
 #include <graphviz/cgraph.h>
 
-// cgraph's scanner keeps its input buffer between agmemread() calls: text after the first graph
-// of one file was read as the start of the next file. Exported by libcgraph but not declared in
-// its public headers; flushing the buffer is what cgraph itself does after a syntax error.
-extern "C" void aglexbad(void);
+// cgraph's flex scanner keeps its buffer and start condition between agmemread() calls: text
+// after the first graph of one file, or a file that broke off inside a string or comment, made
+// the next file unreadable. aaglex_destroy() (exported by libcgraph, not declared in its public
+// headers) resets the scanner completely; it re-initialises itself on the next read.
+extern "C" int aaglex_destroy(void);
 
 #include <algorithm>
 #include <cctype>
@@ -335,7 +336,7 @@ Agraph_t* parseLocked(const std::string& text, const std::string& file, Diagnost
     agseterrf(collectGraphvizMessage);
     agseterr(AGERR);
     agreseterrors();
-    aglexbad();
+    aaglex_destroy();
     Agraph_t* g = agmemread(text.c_str());
     if (!g || agerrors() > 0) {
         const std::string msg = g_gvMessages.empty() ? "not a readable DOT graph" : g_gvMessages;
