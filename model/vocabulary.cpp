@@ -187,16 +187,21 @@ std::optional<Value> Vocabulary::defaultFor(const std::string& elementKind, cons
     return p->defaultValue;
 }
 
+// Optimal string alignment: like Levenshtein, but two swapped neighbours ("cahce", "stpe") cost
+// one edit, not two, since that is the commonest typo and must still get a "did you mean".
 std::size_t editDistance(const std::string& a, const std::string& b)
 {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
         }
+        std::swap(prev2, prev);
         std::swap(prev, cur);
     }
     return prev[b.size()];
