@@ -236,7 +236,8 @@ void addVersion(CLI::App* app)
 int main(int argc, char** argv)
 {
     model::setExecutablePath(argv[0]);
-    CLI::App app{"probeboard-cli: review system designs from the terminal and CI"};
+    // Named, so usage lines say "probeboard-cli" rather than the path it was started from.
+    CLI::App app{"probeboard-cli: review system designs from the terminal and CI", "probeboard-cli"};
     addVersion(&app);
     app.require_subcommand(1);
 
