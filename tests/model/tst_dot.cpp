@@ -1,0 +1,295 @@
+// DOT import and export: the mapping contract of docs/format.md, round trips, hostile input.
+#include "model/dotexport.h"
+#include "model/dotimport.h"
+
+#include <QtTest>
+
+#include <chrono>
+
+using namespace pb::model;
+
+namespace {
+std::string joined(const Diagnostics& diags)
+{
+    std::string out;
+    for (const auto& d : diags) out += d.format() + "\n";
+    return out;
+}
+
+Design imported(const std::string& text)
+{
+    Diagnostics diags;
+    auto d = importDot(text, "t.dot", diags);
+    if (!d) qFatal("import failed: %s", joined(diags).c_str());
+    return *d;
+}
+
+// Broken input must end in exactly an error naming the file, never a design.
+Diagnostic rejected(const std::string& text)
+{
+    Diagnostics diags;
+    auto d = importDot(text, "bad.dot", diags);
+    if (d) qFatal("hostile DOT was accepted");
+    for (const auto& x : diags)
+        if (x.level == Diagnostic::Level::Error) return x;
+    qFatal("rejected without an error diagnostic");
+    return {};
+}
+} // namespace
+
+class TestDot : public QObject
+{
+    Q_OBJECT
+private slots:
+    void nodeAttributesMapToKindLabelAndTypedProperties()
+    {
+        const Design d = imported(
+            "digraph shop { label=\"Shop checkout\";\n"
+            "  api [kind=service, label=\"Orders API\", rps=1200, circuit_breaker=true,\n"
+            "       data=\"pii,payment\", owner=\"team-a\", color=red, x_tags=\"a,b\"];\n"
+            "}\n");
+        QCOMPARE(d.title, std::string("Shop checkout"));
+        QCOMPARE(d.components().size(), std::size_t(1));
+        const Component& c = d.components().front();
+        QCOMPARE(c.id, std::string("api"));
+        QCOMPARE(c.kind, std::string("service"));
+        QVERIFY(!c.kindInferred);
+        QCOMPARE(c.label, std::string("Orders API"));
+        QCOMPARE(numberProperty(c.props, "rps").value_or(-1), 1200.0);
+        QCOMPARE(boolProperty(c.props, "circuit_breaker").value_or(false), true);
+        QCOMPARE(listProperty(c.props, "data").value_or(StringList{}), (StringList{"pii", "payment"}));
+        QCOMPARE(stringProperty(c.props, "owner").value_or(""), std::string("team-a"));
+        // Unknown comma-separated values become lists; drawing attributes are not properties.
+        QCOMPARE(listProperty(c.props, "x_tags").value_or(StringList{}), (StringList{"a", "b"}));
+        QVERIFY(!findProperty(c.props, "color"));
+        QVERIFY(!findProperty(c.props, "label"));
+        QVERIFY(!findProperty(c.props, "kind"));
+    }
+
+    void singleDataClassIsStillAList()
+    {
+        const Design d = imported("digraph { db [kind=database, data=pii, hit_ratio=0.9, managed=false]; }");
+        const auto& p = d.components().front().props;
+        QVERIFY(std::holds_alternative<StringList>(*findProperty(p, "data")));
+        QCOMPARE(numberProperty(p, "hit_ratio").value_or(0), 0.9);
+        QCOMPARE(boolProperty(p, "managed").value_or(true), false);
+    }
+
+    void labelDefaultsToId()
+    {
+        const Design d = imported("digraph { \"orders-db\" [kind=database]; }");
+        QCOMPARE(d.components().front().label, std::string("orders-db"));
+    }
+
+    void kindInferenceFromKeywords_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<QString>("kind");
+        const struct { const char *id, *label, *shape, *kind; } rows[] = {
+            {"sessions", "Redis sessions", "", "cache"},     {"m1", "memcached", "", "cache"},
+            {"events", "Kafka events", "", "queue"},         {"jobs", "SQS jobs", "", "queue"},
+            {"bus", "rabbitmq", "", "queue"},                {"ps", "pubsub", "", "queue"},
+            {"stream", "kinesis", "", "queue"},              {"pg", "postgres primary", "", "database"},
+            {"orders", "MySQL", "", "database"},             {"t", "dynamodb table", "", "database"},
+            {"c1", "cassandra ring", "", "database"},        {"docs", "MongoDB", "", "database"},
+            {"assets", "S3 assets", "", "object_store"},     {"g", "gcs bucket", "", "object_store"},
+            {"b", "blob store", "", "object_store"},         {"search", "Elasticsearch", "", "search_index"},
+            {"os", "opensearch", "", "search_index"},        {"idx", "solr", "", "search_index"},
+            {"edge", "CDN", "", "cdn"},                      {"cf", "CloudFront", "", "cdn"},
+            {"front", "public lb", "", "load_balancer"},     {"e", "ELB", "", "load_balancer"},
+            {"a", "ALB", "", "load_balancer"},               {"n", "nginx", "", "load_balancer"},
+            {"h", "haproxy", "", "load_balancer"},           {"edgeapi", "API gateway", "", "api_gateway"},
+            {"billing-worker", "", "", "worker"},            {"usage", "usage consumer", "", "worker"},
+            {"web", "browser", "", "client"},                {"app", "mobile app", "", "client"},
+            {"cli", "client", "", "client"},                 {"people", "end user", "", "client"},
+            {"orders", "orders", "cylinder", "database"},    {"checkout", "Checkout", "", "service"},
+        };
+        for (const auto& r : rows)
+            QTest::newRow((std::string(r.id) + "/" + r.label + "/" + r.shape).c_str())
+                << r.id << r.label << r.shape << r.kind;
+    }
+
+    void kindInferenceFromKeywords()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, label);
+        QFETCH(QString, shape);
+        QFETCH(QString, kind);
+        QCOMPARE(QString::fromStdString(inferKind(id.toStdString(), label.toStdString(), shape.toStdString())), kind);
+    }
+
+    void shortKeywordsAreWholeWordsOnly()
+    {
+        // "lb" inside "elbow" and "s3" inside "cs3x" must not decide the kind.
+        QCOMPARE(inferKind("elbow", "", ""), std::string("service"));
+        QCOMPARE(inferKind("api-lb", "", ""), std::string("load_balancer"));
+    }
+
+    void inferredKindsAreMarkedInTheDesign()
+    {
+        const Design d = imported("digraph { redis; orders [shape=cylinder]; api [kind=service]; }");
+        QCOMPARE(d.component("redis")->kind, std::string("cache"));
+        QVERIFY(d.component("redis")->kindInferred);
+        QCOMPARE(d.component("orders")->kind, std::string("database"));
+        QVERIFY(d.component("orders")->kindInferred);
+        QVERIFY(!d.component("api")->kindInferred);
+    }
+
+    void edgesBecomeFlowsWithProperties()
+    {
+        const Design d = imported(
+            "digraph { api [kind=service]; db [kind=database];\n"
+            "  api -> db [label=\"writes\", sync=false, carries=\"pii\", rps=40, color=blue];\n"
+            "  api -> db; }");
+        QCOMPARE(d.flows().size(), std::size_t(2));
+        const Flow& f = d.flows().front();
+        QCOMPARE(f.from, std::string("api"));
+        QCOMPARE(f.to, std::string("db"));
+        QCOMPARE(f.label, std::string("writes"));
+        QCOMPARE(boolProperty(f.props, "sync").value_or(true), false);
+        QCOMPARE(listProperty(f.props, "carries").value_or(StringList{}), StringList{"pii"});
+        QCOMPARE(numberProperty(f.props, "rps").value_or(0), 40.0);
+        QVERIFY(!findProperty(f.props, "color"));
+        QVERIFY(f.id != d.flows().back().id); // parallel edges get distinct ids
+    }
+
+    void clustersBecomeNestedZones()
+    {
+        const Design d = imported(
+            "digraph {\n"
+            "  subgraph cluster_eu { label=\"Europe\"; region=\"eu-west-1\"; jurisdiction=EU; tier=gold;\n"
+            "    subgraph cluster_az1 { kind=az; label=\"AZ a\"; db [kind=database]; }\n"
+            "    api [kind=service];\n"
+            "  }\n"
+            "  subgraph cluster_tb { kind=trust_boundary; pay [kind=third_party]; }\n"
+            "  subgraph plain { rank=same; loose [kind=service]; }\n"
+            "}");
+        QCOMPARE(d.zones().size(), std::size_t(3));
+        const Zone* eu = d.zone("eu");
+        const Zone* az = d.zone("az1");
+        const Zone* tb = d.zone("tb");
+        QVERIFY(eu && az && tb);
+        QCOMPARE(eu->kind, std::string("region")); // the default
+        QCOMPARE(eu->label, std::string("Europe"));
+        QCOMPARE(stringProperty(eu->props, "region").value_or(""), std::string("eu-west-1"));
+        QCOMPARE(stringProperty(eu->props, "jurisdiction").value_or(""), std::string("EU"));
+        QCOMPARE(stringProperty(eu->props, "tier").value_or(""), std::string("gold"));
+        QCOMPARE(az->kind, std::string("az"));
+        QCOMPARE(tb->kind, std::string("trust_boundary"));
+        // Nesting: the AZ is a member of the region; db belongs to the innermost zone only.
+        QVERIFY(std::find(eu->members.begin(), eu->members.end(), "az1") != eu->members.end());
+        QVERIFY(std::find(eu->members.begin(), eu->members.end(), "api") != eu->members.end());
+        QVERIFY(std::find(eu->members.begin(), eu->members.end(), "db") == eu->members.end());
+        QCOMPARE(az->members, std::vector<std::string>{"db"});
+        QCOMPARE(tb->members, std::vector<std::string>{"pay"});
+        QCOMPARE(d.parentZone("db")->id, std::string("az1"));
+        QVERIFY(!d.parentZone("loose")); // a plain subgraph is not a zone
+        // The nested cluster does not inherit the outer one's properties as its own.
+        QVERIFY(!findProperty(az->props, "region"));
+    }
+
+    void exportImportRoundTripIsEqual()
+    {
+        Design d;
+        d.title = "Round trip \"quoted\"";
+        d.addComponent({"api", "service", "Orders API", {{"rps", 1200.0}, {"circuit_breaker", true}}, {10, 20}, {160, 64}});
+        d.addComponent({"db", "database", "orders \"db\"", {{"data", StringList{"pii", "payment"}}, {"failover", std::string("automatic")}}, {300, 20}, {}});
+        d.addComponent({"redis", "service", "redis", {{"x_note", std::string("kind was overridden")}}, {}, {}});
+        d.addFlow({"f1", "api", "db", "writes", {{"sync", true}, {"carries", StringList{"pii"}}}, {{150, 50}, {200, 60}}});
+        d.addFlow({"f2", "api", "redis", "", {}, {}});
+        d.addZone({"az", "az", "AZ a", {}, {"db"}, {}, {}});
+        d.addZone({"eu", "region", "EU", {{"region", std::string("eu-west-1")}}, {"api", "az"}, {0, 0}, {600, 200}});
+        const std::string dot = exportDot(d);
+        Design back = imported(dot);
+        QVERIFY2(back.components() == d.components(), dot.c_str());
+        QVERIFY2(back.flows() == d.flows(), dot.c_str());
+        QCOMPARE(back.title, d.title);
+        for (const auto& z : d.zones()) {
+            const Zone* bz = back.zone(z.id);
+            QVERIFY2(bz, z.id.c_str());
+            QCOMPARE(bz->kind, z.kind);
+            QCOMPARE(bz->label, z.label);
+            QVERIFY(bz->props == z.props);
+            auto a = bz->members, b = z.members;
+            std::sort(a.begin(), a.end());
+            std::sort(b.begin(), b.end());
+            QCOMPARE(a, b);
+        }
+        // And exporting again gives the same text: the mapping is a fixed point.
+        QCOMPARE(QString::fromStdString(exportDot(back)), QString::fromStdString(dot));
+    }
+
+    void syntaxErrorNamesTheLine()
+    {
+        const Diagnostic e = rejected("digraph {\n  a -> b;\n  c -> ;\n}\n");
+        QCOMPARE(e.file, std::string("bad.dot"));
+        QCOMPARE(e.line, 3);
+        QVERIFY(!e.message.empty());
+        QVERIFY(e.format().find("bad.dot:3") != std::string::npos);
+    }
+
+    void hostileInputIsRejectedQuickly_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line"); // -1: any
+        QByteArray garbage;
+        for (int i = 0; i < 4096; ++i) garbage.append(char((i * 7919 + 13) % 255 + 1));
+        QTest::newRow("binary garbage") << garbage << -1;
+        QTest::newRow("NUL byte") << QByteArray("digraph {\n a -> b;\n a\0b;\n}", 26) << 3;
+        QTest::newRow("empty") << QByteArray("   \n\n") << -1;
+        QTest::newRow("not a graph") << QByteArray("hello world\n") << 1;
+        QTest::newRow("unterminated") << QByteArray("digraph {\n a -> b\n") << -1;
+        QByteArray deep = "digraph {\n";
+        for (int i = 0; i < 100000; ++i) deep += "subgraph {";
+        QTest::newRow("absurd nesting") << deep << 2;
+        QByteArray many = "digraph {\n";
+        for (int i = 0; i < 20000; ++i) many += "subgraph cluster_" + QByteArray::number(i) + " { n" + QByteArray::number(i) + "; }\n";
+        many += "}\n";
+        QTest::newRow("huge subgraph count") << many << -1;
+    }
+
+    void hostileInputIsRejectedQuickly()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        const Diagnostic e = rejected(text.toStdString());
+        QCOMPARE(e.file, std::string("bad.dot"));
+        QVERIFY(!e.message.empty());
+        if (line >= 0) QCOMPARE(e.line, line);
+    }
+
+    void importerRecoversAfterAnError()
+    {
+        // Graphviz keeps error state globally: a failed parse must not poison the next one.
+        rejected("digraph { a -> ; }");
+        const Design d = imported("digraph { a [kind=service]; }");
+        QCOMPARE(d.components().size(), std::size_t(1));
+    }
+
+    void nothingLeaksIntoTheNextImport()
+    {
+        // cgraph's lexer buffers the rest of a line: a second graph after the first must not
+        // become the start of the next file read in the same process.
+        const Design first = imported("digraph { a [kind=service]; } digraph { zzz [kind=database]; }");
+        QCOMPARE(first.components().size(), std::size_t(1));
+        const Design second = imported("digraph { b [kind=service]; }\n");
+        QCOMPARE(second.components().size(), std::size_t(1));
+        QCOMPARE(second.components().front().id, std::string("b"));
+        // …and line numbers start again at 1.
+        QCOMPARE(rejected("digraph {\n x -> ;\n}").line, 2);
+    }
+
+    void undirectedGraphWarnsButLoads()
+    {
+        Diagnostics diags;
+        auto d = importDot("graph { a -- b; }", "u.dot", diags);
+        QVERIFY(d);
+        QCOMPARE(d->flows().size(), std::size_t(1));
+        QVERIFY(std::any_of(diags.begin(), diags.end(), [](const Diagnostic& x) { return x.level == Diagnostic::Level::Warning; }));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDot)
+#include "tst_dot.moc"
