@@ -1,0 +1,151 @@
+// Auto-layout through gvc: every component and zone gets a box, with dot and with sfdp.
+#include "model/autolayout.h"
+#include "model/dotimport.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <map>
+
+using namespace pb::model;
+
+namespace {
+Design sample()
+{
+    Diagnostics diags;
+    auto d = importDot(
+        "digraph {\n"
+        "  subgraph cluster_eu { region=\"eu-west-1\";\n"
+        "    subgraph cluster_az1 { kind=az; api [kind=service]; redis [kind=cache]; }\n"
+        "    db [kind=database];\n"
+        "  }\n"
+        "  subgraph cluster_us { region=\"us-east-1\"; reports [kind=service]; }\n"
+        "  lb [kind=load_balancer]; web [kind=client];\n"
+        "  web -> lb -> api; api -> redis; api -> db; reports -> api;\n"
+        "}", "t.dot", diags);
+    if (!d) qFatal("import failed");
+    return *d;
+}
+
+bool finite(const LayoutBox& b)
+{
+    return std::isfinite(b.x) && std::isfinite(b.y) && std::isfinite(b.width) && std::isfinite(b.height);
+}
+
+bool inside(const LayoutBox& inner, const LayoutBox& outer)
+{
+    const double eps = 0.5;
+    return inner.x >= outer.x - eps && inner.y >= outer.y - eps &&
+           inner.x + inner.width <= outer.x + outer.width + eps &&
+           inner.y + inner.height <= outer.y + outer.height + eps;
+}
+
+bool overlap(const LayoutBox& a, const LayoutBox& b)
+{
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+} // namespace
+
+class TestLayout : public QObject
+{
+    Q_OBJECT
+private slots:
+    void everyElementGetsABox_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("dot") << "dot";
+        QTest::newRow("sfdp") << "sfdp";
+    }
+
+    void everyElementGetsABox()
+    {
+        QFETCH(QString, engine);
+        const Design d = sample();
+        const LayoutResult r = layoutDesign(d, {engine.toStdString(), true});
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(QString::fromStdString(r.engine), engine);
+        std::map<std::string, LayoutBox> nodes, clusters;
+        for (const auto& b : r.nodes) nodes[b.id] = b;
+        for (const auto& b : r.clusters) clusters[b.id] = b;
+        QCOMPARE(nodes.size(), d.components().size());
+        QCOMPARE(clusters.size(), d.zones().size());
+        for (const auto& c : d.components()) {
+            QVERIFY2(nodes.count(c.id), c.id.c_str());
+            const LayoutBox& b = nodes[c.id];
+            QVERIFY(finite(b));
+            QCOMPARE(b.width, 160.0); // the kind's default size, kept by fixedsize
+            QCOMPARE(b.height, 64.0);
+        }
+        for (const auto& z : d.zones()) {
+            QVERIFY2(clusters.count(z.id), z.id.c_str());
+            QVERIFY(finite(clusters[z.id]));
+        }
+        // No two components on top of each other.
+        for (auto a = nodes.begin(); a != nodes.end(); ++a)
+            for (auto b = std::next(a); b != nodes.end(); ++b)
+                QVERIFY2(!overlap(a->second, b->second), (a->first + " overlaps " + b->first).c_str());
+    }
+
+    void dotClustersEncloseTheirMembers()
+    {
+        const Design d = sample();
+        const LayoutResult r = layoutDesign(d, {"dot", true});
+        QVERIFY(r.ok);
+        std::map<std::string, LayoutBox> boxes;
+        for (const auto& b : r.nodes) boxes[b.id] = b;
+        for (const auto& b : r.clusters) boxes[b.id] = b;
+        for (const auto& z : d.zones()) {
+            QVERIFY(boxes[z.id].width > 0 && boxes[z.id].height > 0);
+            for (const auto& m : z.members)
+                QVERIFY2(inside(boxes[m], boxes[z.id]), (m + " outside " + z.id).c_str());
+        }
+        // Scene coordinates: y grows downwards and nothing sits above or left of the origin.
+        for (const auto& [id, b] : boxes) QVERIFY2(b.x >= -0.5 && b.y >= -0.5, id.c_str());
+    }
+
+    void ownSizeIsKept()
+    {
+        Design d;
+        d.addComponent({"a", "service", "a", {}, {}, {300, 100}});
+        d.addComponent({"b", "service", "b", {}, {}, {}});
+        d.addFlow({"f", "a", "b", "", {}, {}});
+        const LayoutResult r = layoutDesign(d, {"dot", true});
+        QVERIFY(r.ok);
+        for (const auto& b : r.nodes)
+            if (b.id == "a") {
+                QCOMPARE(b.width, 300.0);
+                QCOMPARE(b.height, 100.0);
+            }
+    }
+
+    void applyLayoutMovesEverything()
+    {
+        Design d = sample();
+        const LayoutResult r = layoutDesign(d, {"dot", true});
+        applyLayout(d, r);
+        for (const auto& b : r.nodes) QCOMPARE(d.component(b.id)->pos, (Point{b.x, b.y}));
+        for (const auto& b : r.clusters) QCOMPARE(d.zone(b.id)->size, (Size{b.width, b.height}));
+        const auto j = layoutToJson(r);
+        QCOMPARE(j["nodes"].size(), d.components().size());
+        QCOMPARE(j["clusters"].size(), d.zones().size());
+        QCOMPARE(j["engine"].get<std::string>(), std::string("dot"));
+    }
+
+    void engineByDefaultAndUnknownEngine()
+    {
+        QCOMPARE(layoutDesign(sample()).engine, std::string("dot"));
+        const LayoutResult bad = layoutDesign(sample(), {"circo", true});
+        QVERIFY(!bad.ok);
+        QVERIFY(bad.error.find("circo") != std::string::npos);
+    }
+
+    void emptyDesignLaysOut()
+    {
+        const LayoutResult r = layoutDesign(Design{}, {"dot", true});
+        QVERIFY(r.ok);
+        QVERIFY(r.nodes.empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLayout)
+#include "tst_layout.moc"
