@@ -1,0 +1,305 @@
+// The rule-pack loader: a malformed pack is rejected whole with every error listed (JSON
+// pointer, line:column, "did you mean"), and a typo never evaluates silently to false.
+#include "model/dotimport.h"
+#include "rules/engine.h"
+#include "rules/loader.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace pb;
+using model::Diagnostic;
+using model::Diagnostics;
+
+namespace {
+std::string joined(const Diagnostics& diags)
+{
+    std::string out;
+    for (const auto& d : diags) out += d.format() + "\n";
+    return out;
+}
+
+const char* kAnswers = R"(["point one", "point two", "point three"])";
+
+// One rule; `match` and `extra` are spliced in as JSON text. Each piece is on its own line so
+// tests can check the line numbers the loader reports.
+std::string pack(const std::string& match, const std::string& extra = "", const std::string& why = "\"{{$d.label}} fails over.\"")
+{
+    return std::string("{\n") +
+           "\"format\": \"probeboard-rules/1\",\n"
+           "\"pack\": {\"id\": \"t\", \"version\": \"1\"},\n"
+           "\"sets\": {\"restricted\": [\"EU\"]},\n"
+           "\"rules\": [{\n"
+           "\"id\": \"r1\", \"title\": \"T\", \"category\": \"failure\", \"severity\": \"high\", \"level\": \"senior\",\n"
+           "\"match\": " + match + ",\n"
+           "\"report\": {\"targets\": [\"$d\"]},\n"
+           "\"why\": " + why + ",\n" + extra +
+           "\"questions\": [{\"text\": \"What about {{$d.label}}?\", \"answer_points\": " + kAnswers + "}]\n"
+           "}]\n}\n";
+}
+
+const std::string kGoodMatch = R"({"each": {"$d": {"kind": ["database"]}}, "where": [{"prop": "$d.failover", "eq": "automatic"}]})";
+
+std::optional<rules::Pack> load(const std::string& text, Diagnostics& diags)
+{
+    return rules::loadPackText(text, "p.json", diags);
+}
+
+const Diagnostic* withCode(const Diagnostics& diags, const std::string& code, const std::string& mentions = "")
+{
+    for (const auto& d : diags)
+        if (d.code == code && (mentions.empty() || d.message.find(mentions) != std::string::npos)) return &d;
+    return nullptr;
+}
+} // namespace
+
+class TestLoader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void wellFormedPackLoadsAndFires()
+    {
+        Diagnostics diags;
+        auto p = load(pack(kGoodMatch), diags);
+        QVERIFY2(p, joined(diags).c_str());
+        QCOMPARE(p->rules.size(), std::size_t(1));
+        QVERIFY(!model::hasErrors(diags));
+    }
+
+    void brokenJsonHasLineAndColumn()
+    {
+        Diagnostics diags;
+        QVERIFY(!load("{\n  \"format\": \"probeboard-rules/1\",\n  \"rules\": [,]\n}\n", diags));
+        QCOMPARE(diags.size(), std::size_t(1));
+        QCOMPARE(diags[0].file, std::string("p.json"));
+        QCOMPARE(diags[0].line, 3);
+        QVERIFY(diags[0].column >= 12);
+    }
+
+    void everyErrorIsListedWithPointerLineAndHint()
+    {
+        // Four independent typos: all four must be reported in one go, not just the first.
+        const std::string match =
+            "{\"each\": {\"$d\": {\"kind\": [\"databse\"]}},\n"
+            " \"where\": [{\"prop\": \"$d.failovr\", \"eq\": \"automatic\"},\n"
+            "           {\"stpe\": {\"from\": \"$d\", \"dir\": \"out\", \"to\": \"$x\"}},\n"
+            "           {\"prop\": \"$d.fencing\", \"eqq\": \"none\"}]}";
+        Diagnostics diags;
+        QVERIFY(!load(pack(match), diags));
+        const Diagnostic* kind = withCode(diags, "E-UNKNOWN-KIND", "databse");
+        const Diagnostic* prop = withCode(diags, "E-UNKNOWN-PROP", "failovr");
+        const Diagnostic* cond = withCode(diags, "E-SCHEMA", "stpe");
+        const Diagnostic* op = withCode(diags, "E-SCHEMA", "eqq");
+        QVERIFY2(kind && prop && cond && op, joined(diags).c_str());
+        QCOMPARE(kind->pointer, std::string("/rules/0/match/each/$d/kind/0"));
+        QCOMPARE(kind->hint, std::string("did you mean 'database'?"));
+        QCOMPARE(kind->line, 7);
+        QVERIFY(kind->column > 1);
+        QCOMPARE(prop->pointer, std::string("/rules/0/match/where/0/prop"));
+        QCOMPARE(prop->hint, std::string("did you mean 'failover'?"));
+        QCOMPARE(prop->line, 8);
+        QCOMPARE(cond->pointer, std::string("/rules/0/match/where/1/stpe"));
+        QCOMPARE(cond->hint, std::string("did you mean 'step'?"));
+        QCOMPARE(cond->line, 9);
+        QCOMPARE(op->pointer, std::string("/rules/0/match/where/2/eqq"));
+        QCOMPARE(op->hint, std::string("did you mean 'eq'?"));
+        QCOMPARE(op->line, 10);
+        for (const auto& d : diags) {
+            QCOMPARE(d.file, std::string("p.json"));
+            QCOMPARE(d.element, std::string("r1")); // the rule it is in
+            QVERIFY(d.format().find("p.json:") == 0);
+        }
+    }
+
+    void typosInValuesAreErrorsNotFalse_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("enum value") << R"({"prop": "$d.failover", "eq": "automatc"})" << "E-ENUM" << "automatic";
+        QTest::newRow("enum value in a list") << R"({"prop": "$d.fencing", "in": ["epoch", "stonit"]})" << "E-ENUM" << "stonith";
+        QTest::newRow("bool compared with a string") << R"({"prop": "$d.managed", "eq": "yes"})" << "E-TYPE" << "";
+        QTest::newRow("number compared with a string") << R"({"prop": "$d.rps", "gt": "1000"})" << "E-TYPE" << "";
+        QTest::newRow("contains on a scalar") << R"({"prop": "$d.failover", "contains_any": ["automatic"]})" << "E-TYPE" << "";
+        QTest::newRow("unbound variable") << R"({"prop": "$db.failover", "eq": "automatic"})" << "E-UNBOUND" << "$d";
+        QTest::newRow("unknown set") << R"({"prop": "$d.@jurisdiction", "in": {"set": "restrictd"}})" << "E-UNKNOWN-SET" << "";
+        QTest::newRow("kind in a step") << R"({"step": {"from": "$d", "dir": "out", "to": "$c", "kind": ["cahce"]}})" << "E-UNKNOWN-KIND" << "cache";
+        QTest::newRow("bad direction") << R"({"step": {"from": "$d", "dir": "sideways", "to": "$c"}})" << "E-SCHEMA" << "";
+        QTest::newRow("bad if_missing") << R"({"prop": "$d.failover", "eq": "automatic", "if_missing": "maybe"})" << "E-SCHEMA" << "";
+        QTest::newRow("unbounded reach") << R"({"reach": {"from": "$d", "dir": "out", "max_hops": 1000, "to": "$x"}})" << "E-SCHEMA" << "";
+    }
+
+    void typosInValuesAreErrorsNotFalse()
+    {
+        QFETCH(QString, where);
+        QFETCH(QString, code);
+        QFETCH(QString, hint);
+        const std::string match = R"({"each": {"$d": {"kind": ["database"]}}, "where": [)" + where.toStdString() + "]}";
+        Diagnostics diags;
+        QVERIFY2(!load(pack(match), diags), "a pack with a typo was accepted");
+        const Diagnostic* d = withCode(diags, code.toStdString());
+        QVERIFY2(d, joined(diags).c_str());
+        QVERIFY(d->pointer.rfind("/rules/0/match/where/0", 0) == 0);
+        QVERIFY(d->line > 0);
+        if (!hint.isEmpty()) QVERIFY2(d->hint.find(hint.toStdString()) != std::string::npos, d->hint.c_str());
+    }
+
+    void ruleLevelMistakes_data()
+    {
+        QTest::addColumn<QString>("extra");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("unknown rule key") << "\"qestions_extra\": 1,\n" << "/rules/0/qestions_extra" << "";
+        QTest::newRow("misspelt rule key") << "\"descripton\": \"x\",\n" << "/rules/0/descripton" << "description";
+        QTest::newRow("unknown template filter") << "\"ask\": \"{{$d.rps|pcnt}}\",\n" << "/rules/0/ask" << "pct";
+        QTest::newRow("unknown template variable") << "\"ask\": \"{{$x.label}}\",\n" << "/rules/0/ask" << "";
+        QTest::newRow("unclosed template") << "\"ask\": \"{{$d.label\",\n" << "/rules/0/ask" << "";
+        QTest::newRow("bad level") << "\"level\": \"guru\",\n" << "/rules/0/level" << "";
+    }
+
+    void ruleLevelMistakes()
+    {
+        QFETCH(QString, extra);
+        QFETCH(QString, pointer);
+        QFETCH(QString, hint);
+        Diagnostics diags;
+        QVERIFY(!load(pack(kGoodMatch, extra.toStdString()), diags));
+        bool found = false;
+        for (const auto& d : diags)
+            if (d.pointer == pointer.toStdString()) {
+                found = true;
+                QVERIFY(d.line > 0);
+                if (!hint.isEmpty()) QVERIFY2(d.hint.find(hint.toStdString()) != std::string::npos, d.format().c_str());
+            }
+        QVERIFY2(found, joined(diags).c_str());
+    }
+
+    void packLevelMistakes()
+    {
+        Diagnostics diags;
+        QVERIFY(!load(R"({"format": "probeboard-rules/9", "rules": []})", diags));
+        QVERIFY2(withCode(diags, "E-SCHEMA", "probeboard-rules/1"), joined(diags).c_str());
+        QVERIFY2(withCode(diags, "E-SCHEMA", "\"pack\""), joined(diags).c_str());
+        diags.clear();
+        QVERIFY(!load("[1, 2]", diags));
+        QVERIFY(model::hasErrors(diags));
+    }
+
+    void duplicateRuleIds()
+    {
+        std::string text = pack(kGoodMatch);
+        const auto start = text.find("{\n\"id\": \"r1\"");
+        const auto end = text.rfind("}]");
+        const std::string rule = text.substr(start, end + 1 - start);
+        text.insert(end + 1, ",\n" + rule);
+        Diagnostics diags;
+        QVERIFY(!load(text, diags));
+        const Diagnostic* d = withCode(diags, "E-DUP-ID");
+        QVERIFY2(d, joined(diags).c_str());
+        QCOMPARE(d->pointer, std::string("/rules/1/id"));
+    }
+
+    void hostileShapesAreErrorsNotCrashes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("rules is an object") << R"({"format": "probeboard-rules/1", "pack": {"id": "x"}, "rules": {"a": 1}})";
+        QTest::newRow("rules holds numbers") << R"({"format": "probeboard-rules/1", "pack": {"id": "x"}, "rules": [1, "two", null]})";
+        QTest::newRow("settings of the wrong type") << R"({"format": "probeboard-rules/1", "pack": {"id": "x"}, "settings": {"max_probes_per_kind": "two"}, "rules": []})";
+        QTest::newRow("pack is a string") << R"({"format": "probeboard-rules/1", "pack": "x", "rules": []})";
+        QTest::newRow("sets of the wrong type") << R"({"format": "probeboard-rules/1", "pack": {"id": "x"}, "sets": {"s": 5}, "properties": [3], "rules": [{"id": 5}]})";
+        QTest::newRow("match is a list") << QString::fromStdString(pack("[1, 2]"));
+        QTest::newRow("where is a string") << QString::fromStdString(pack(R"({"each": {"$d": {"kind": "database"}}, "where": "yes"})"));
+        QTest::newRow("condition is a number") << QString::fromStdString(pack(R"({"each": {"$d": {"kind": 5}}, "where": [5, [], {}]})"));
+        QTest::newRow("questions missing") << R"({"format": "probeboard-rules/1", "pack": {"id": "x"}, "rules": [{"id": "a", "title": "t", "category": "failure", "severity": "high", "match": {"once": true}, "why": "w", "questions": "q"}]})";
+        std::string deep = "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"x\"}, \"rules\": [{\"id\": \"a\", \"match\": {\"each\": {\"$d\": {}}, \"where\": [";
+        for (int i = 0; i < 400; ++i) deep += "{\"not\": ";
+        deep += "{\"prop\": \"$d.rps\", \"gt\": 1}";
+        for (int i = 0; i < 400; ++i) deep += "}";
+        deep += "]}}]}";
+        QTest::newRow("deeply nested conditions") << QString::fromStdString(deep);
+    }
+
+    void hostileShapesAreErrorsNotCrashes()
+    {
+        QFETCH(QString, text);
+        Diagnostics diags;
+        std::optional<rules::Pack> p;
+        try {
+            p = load(text.toStdString(), diags);
+        } catch (const std::exception& e) {
+            QFAIL((std::string("loader threw: ") + e.what()).c_str());
+        }
+        QVERIFY(!p);
+        QVERIFY2(model::hasErrors(diags), "rejected without saying why");
+        for (const auto& d : diags) QVERIFY(!d.message.empty());
+    }
+
+    void ruleSetRejectsThePackWholeAndKeepsOthers()
+    {
+        QTemporaryDir dir;
+        const std::string good = dir.filePath("good.json").toStdString();
+        const std::string bad = dir.filePath("bad.json").toStdString();
+        std::ofstream(good) << pack(kGoodMatch);
+        std::string badText = pack(kGoodMatch);
+        badText.replace(badText.find("\"id\": \"t\""), 9, "\"id\": \"u\"");
+        badText.replace(badText.find("\"id\": \"r1\""), 10, "\"id\": \"r2\"");
+        badText.replace(badText.find("\"database\""), 10, "\"databse\"");
+        std::ofstream(bad) << badText;
+        rules::RuleSet set;
+        Diagnostics diags;
+        QVERIFY(set.loadPack(good, diags));
+        QVERIFY(!set.loadPack(bad, diags));
+        QVERIFY(set.rule("r1"));
+        QVERIFY(!set.rule("r2"));
+        QCOMPARE(set.rules().size(), std::size_t(1));
+        const Diagnostic* d = withCode(diags, "E-UNKNOWN-KIND");
+        QVERIFY(d);
+        QCOMPARE(d->file, bad);
+        // The same rule id from another pack is refused too.
+        diags.clear();
+        QVERIFY(!set.loadPack(good, diags));
+        QVERIFY(withCode(diags, "E-DUP-ID"));
+        // A missing file is an error naming it.
+        diags.clear();
+        QVERIFY(!set.loadPack(dir.filePath("nope.json").toStdString(), diags));
+        QVERIFY(model::hasErrors(diags));
+    }
+
+    void packDeclaredPropertiesAreKnown()
+    {
+        const std::string extraProps = "\"properties\": [{\"name\": \"x_tier\", \"type\": \"string\"}],\n";
+        std::string text = pack(R"({"each": {"$d": {"kind": ["database"]}}, "where": [{"prop": "$d.x_tier", "eq": "gold"}]})");
+        text.insert(text.find("\"rules\""), extraProps);
+        Diagnostics diags;
+        auto p = load(text, diags);
+        QVERIFY2(p, joined(diags).c_str());
+        // …and the compiled rule really reads it.
+        rules::RuleSet set;
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("p.json").toStdString();
+        std::ofstream(path) << text;
+        QVERIFY(set.loadPack(path, diags));
+        auto design = model::importDot("digraph { a [kind=database, x_tier=gold]; b [kind=database, x_tier=silver]; }", "t.dot", diags);
+        QVERIFY(design);
+        int fired = 0;
+        for (const auto& f : set.review(*design).findings)
+            if (f.ruleId == "r1" && f.kind == rules::Finding::Kind::Finding) {
+                ++fired;
+                QCOMPARE(f.targets, std::vector<std::string>{"a"});
+            }
+        QCOMPARE(fired, 1);
+    }
+
+    void builtinPacksLoadClean()
+    {
+        rules::RuleSet set;
+        Diagnostics diags;
+        QVERIFY2(set.loadBuiltinPacks(diags), joined(diags).c_str());
+        QVERIFY(set.rules().size() >= 5);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLoader)
+#include "tst_loader.moc"
