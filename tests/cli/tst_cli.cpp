@@ -1,0 +1,431 @@
+// probeboard-cli as CI runs it: exit codes, JSON and SARIF output, baselines, convert, rules
+// list/explain/test, --version/--help, and one-line errors for broken input.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+const QString kCore = QStringLiteral(PB_RESOURCES "/packs/core.json");
+
+const char* kBreaker = "digraph { api [kind=service, label=\"Orders API\", rps=2000]; redis [kind=cache, hit_ratio=0.9];\n"
+                       "  db [kind=database, failover=manual]; api -> redis; api -> db; }\n";
+const char* kBilling = "digraph { events [kind=queue]; w [kind=worker]; a [kind=service]; usage [kind=database, data=usage, failover=manual];\n"
+                       "  events -> w -> a -> usage; }\n";
+const char* kClean = "digraph { api [kind=service]; db [kind=database, failover=manual]; api -> db; }\n";
+const char* kLowOnly = "digraph { a [kind=service]; }\n";
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString write(const QString& name, const QByteArray& text)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+        f.write(text);
+        return path;
+    }
+
+    Run run(const QStringList& args)
+    {
+        QProcess p;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_DATA_HOME", m_dir.filePath("xdg")); // no user packs from the machine
+        env.insert("HOME", m_dir.path());
+        env.remove("PROBEBOARD_RESOURCES");
+        p.setProcessEnvironment(env);
+        p.start(PB_CLI_PATH, args);
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return {};
+        }
+        Run r;
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    // Only the core pack, so other packs cannot change these expectations.
+    Run check(QStringList args)
+    {
+        args.prepend("check");
+        args << "--no-builtin" << "--rules" << kCore;
+        return run(args);
+    }
+
+    static QJsonObject object(const QByteArray& out)
+    {
+        QJsonParseError e;
+        const auto doc = QJsonDocument::fromJson(out, &e);
+        if (e.error != QJsonParseError::NoError || !doc.isObject()) qFatal("not a JSON object: %s", out.constData());
+        return doc.object();
+    }
+
+    static QStringList strings(const QJsonValue& v)
+    {
+        QStringList out;
+        for (const auto& x : v.toArray()) out << x.toString();
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QFile::exists(PB_CLI_PATH));
+    }
+
+    void exitCodesFollowFailOn()
+    {
+        const QString breaker = write("breaker.dot", kBreaker);
+        const QString billing = write("billing.dot", kBilling);
+        const QString clean = write("clean.dot", kClean);
+        QCOMPARE(check({clean}).code, 0);
+        QCOMPARE(check({breaker}).code, 1);                          // high ≥ default high
+        QCOMPARE(check({breaker, "--fail-on", "critical"}).code, 0); // high < critical
+        QCOMPARE(check({billing, "--fail-on", "critical"}).code, 1); // billing is critical
+        QCOMPARE(check({clean, breaker}).code, 1);                   // any file counts
+        const Run bad = check({clean, "--fail-on", "severe"});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("--fail-on"));
+    }
+
+    void asksAndProbesNeverFailTheBuild()
+    {
+        // db without failover → an ask (info); --fail-on info still counts only findings.
+        const QString f = write("ask.dot", "digraph { api [kind=service]; db [kind=database]; api -> db; }");
+        const Run r = check({f, "--format", "json", "--fail-on", "info"});
+        QCOMPARE(r.code, 0);
+        const auto findings = object(r.out)["findings"].toArray();
+        QVERIFY(!findings.isEmpty());
+        for (const auto& x : findings) QCOMPARE(x.toObject()["kind"].toString(), QString("ask"));
+    }
+
+    void jsonShape()
+    {
+        const QString f = write("shape.dot", kBreaker);
+        const Run r = check({f, "--format", "json"});
+        QCOMPARE(r.code, 1);
+        const QJsonObject o = object(r.out);
+        QCOMPARE(o["file"].toString(), f);
+        const QJsonArray findings = o["findings"].toArray();
+        QVERIFY(!findings.isEmpty());
+        const QJsonObject first = findings.first().toObject();
+        for (const char* key : {"rule", "severity", "category", "title", "targets", "path", "why", "questions", "fingerprint"})
+            QVERIFY2(first.contains(key), key);
+        QCOMPARE(first["rule"].toString(), QString("missing-circuit-breaker"));
+        QCOMPARE(first["severity"].toString(), QString("high"));
+        QVERIFY(first["targets"].isArray() && first["path"].isArray());
+        const QStringList targets = strings(first["targets"]);
+        QVERIFY(targets.contains("api") && targets.contains("redis") && targets.contains("db"));
+        QCOMPARE(first["fingerprint"].toString().size(), 16);
+        const QJsonArray qs = first["questions"].toArray();
+        QVERIFY(qs.size() >= 1 && qs.size() <= 3);
+        for (const auto& q : qs) {
+            QVERIFY(!q.toObject()["text"].toString().isEmpty());
+            QVERIFY(!q.toObject()["answer_points"].toArray().isEmpty());
+        }
+        QVERIFY(qs.first().toObject()["text"].toString().contains(QString::fromUtf8("10\u00d7")));
+        const QJsonObject s = o["summary"].toObject();
+        QCOMPARE(s["findings"].toInt(), 1);
+        QCOMPARE(s["high"].toInt(), 1);
+        QCOMPARE(s["total"].toInt(), findings.size());
+    }
+
+    void severalFilesGiveAnArray()
+    {
+        const QString a = write("a.dot", kBreaker);
+        const QString b = write("b.dot", kClean);
+        const Run r = check({a, b, "--format", "json"});
+        const auto doc = QJsonDocument::fromJson(r.out);
+        QVERIFY(doc.isArray());
+        QCOMPARE(doc.array().size(), 2);
+        QCOMPARE(doc.array()[0].toObject()["file"].toString(), a);
+        QCOMPARE(doc.array()[1].toObject()["file"].toString(), b);
+        QVERIFY(doc.array()[1].toObject()["findings"].toArray().isEmpty());
+    }
+
+    void baselineReportsOnlyNewFindings()
+    {
+        const QString before = write("before.dot", kBreaker);
+        const QString baseline = m_dir.filePath("baseline.json");
+        QCOMPARE(check({before, "--format", "json", "--output", baseline}).code, 1);
+        QVERIFY(QFile::exists(baseline));
+        // Same design, relabelled and with a new problem: only the new one is reported.
+        QByteArray after = kBreaker;
+        after.replace("Orders API", "Checkout API");
+        after.replace("}\n", " events [kind=queue]; w [kind=worker]; u [kind=database, data=usage, failover=manual]; events -> w -> u; }\n");
+        const QString afterFile = write("after.dot", after);
+        const Run r = check({afterFile, "--format", "json", "--baseline", baseline});
+        QCOMPARE(r.code, 1);
+        const auto findings = object(r.out)["findings"].toArray();
+        QStringList rules;
+        for (const auto& f : findings)
+            if (f.toObject()["kind"].toString() == "finding") rules << f.toObject()["rule"].toString();
+        QCOMPARE(rules, QStringList{"non-idempotent-billing-consumer"});
+        // Nothing new: exit 0 even though the old high finding is still there.
+        QCOMPARE(check({before, "--baseline", baseline}).code, 0);
+        // A baseline that is not a result is an input error.
+        const QString junk = write("junk.json", "{\"hello\": 1}");
+        const Run bad = check({before, "--baseline", junk});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("junk.json"));
+    }
+
+    void sarifIsValid()
+    {
+        const QString f = write("sarif.dot",
+                                "digraph { users [kind=database, data=pii, region=\"eu-west-1\", failover=manual];\n"
+                                " api [kind=service, region=\"eu-west-1\"]; us [kind=analytics, region=\"us-east-1\"];\n"
+                                " api -> users; api -> us; }\n");
+        const QString out = m_dir.filePath("out.sarif");
+        QCOMPARE(check({f, "--format", "sarif", "--output", out}).code, 1);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject o = object(file.readAll());
+        QCOMPARE(o["version"].toString(), QString("2.1.0"));
+        const QJsonObject run0 = o["runs"].toArray().first().toObject();
+        const QJsonArray results = run0["results"].toArray();
+        QVERIFY(!results.isEmpty());
+        const QJsonObject res = results.first().toObject();
+        QCOMPARE(res["ruleId"].toString(), QString("cross-region-pii"));
+        QCOMPARE(res["level"].toString(), QString("error"));
+        QStringList logical;
+        for (const auto& l : res["locations"].toArray().first().toObject()["logicalLocations"].toArray())
+            logical << l.toObject()["fullyQualifiedName"].toString();
+        QVERIFY(logical.contains("users") && logical.contains("us"));
+        const QJsonArray steps = res["codeFlows"].toArray().first().toObject()["threadFlows"].toArray().first().toObject()["locations"].toArray();
+        QVERIFY(steps.size() >= 3); // users, flow, api, flow, us
+        QVERIFY(!res["partialFingerprints"].toObject().isEmpty());
+
+        // The official OASIS schema, checked by Python's jsonschema (Debian python3-jsonschema).
+        const QString schema = QStringLiteral(PB_TEST_DATA "/sarif-schema-2.1.0.json");
+        QVERIFY(QFile::exists(schema));
+        QProcess py;
+        py.start("/usr/bin/python3", {"-c",
+                                      "import json, sys, jsonschema\n"
+                                      "schema = json.load(open(sys.argv[1]))\n"
+                                      "doc = json.load(open(sys.argv[2]))\n"
+                                      "jsonschema.Draft7Validator.check_schema(schema)\n"
+                                      "errs = list(jsonschema.Draft7Validator(schema).iter_errors(doc))\n"
+                                      "[print(list(e.absolute_path), e.message) for e in errs]\n"
+                                      "sys.exit(1 if errs else 0)\n",
+                                      schema, out});
+        QVERIFY(py.waitForFinished(120000));
+        QVERIFY2(py.exitCode() == 0, (py.readAllStandardOutput() + py.readAllStandardError()).constData());
+
+        // And the check can fail: a SARIF log with a wrong level is refused.
+        QJsonObject broken = o;
+        QJsonArray runs = broken["runs"].toArray();
+        QJsonObject r0 = runs[0].toObject();
+        QJsonArray rs = r0["results"].toArray();
+        QJsonObject bad = rs[0].toObject();
+        bad["level"] = "severe";
+        rs[0] = bad;
+        r0["results"] = rs;
+        runs[0] = r0;
+        broken["runs"] = runs;
+        const QString brokenPath = write("broken.sarif", QJsonDocument(broken).toJson());
+        py.start("/usr/bin/python3", {"-c",
+                                      "import json, sys, jsonschema\n"
+                                      "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))\n",
+                                      schema, brokenPath});
+        QVERIFY(py.waitForFinished(120000));
+        QVERIFY(py.exitCode() != 0);
+    }
+
+    void textOutputIsPlainWhenNotATerminal()
+    {
+        const QString f = write("text.dot", kBreaker);
+        const Run r = check({f});
+        QCOMPARE(r.code, 1);
+        QVERIFY(!r.out.contains('\x1b'));
+        QVERIFY(r.out.contains("Orders API"));
+        QVERIFY(r.out.toLower().contains("high"));
+    }
+
+    void markdownAndHtml()
+    {
+        const QString f = write("md.dot", kBreaker);
+        const Run md = check({f, "--format", "markdown"});
+        QCOMPARE(md.code, 1);
+        QVERIFY(md.out.startsWith("#"));
+        const Run html = check({f, "--format", "html"});
+        QVERIFY(html.out.contains("<html") || html.out.contains("<!DOCTYPE"));
+    }
+
+    void brokenInputIsOneLineNamingFileAndLine_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("DOT syntax") << "broken.dot" << QByteArray("digraph {\n a -> b;\n c -> ;\n}\n") << "broken.dot:3";
+        QTest::newRow("JSON syntax") << "broken.probeboard" << QByteArray("{\n \"format\": \"probeboard/1\",\n \"components\": [,]\n}\n") << "broken.probeboard:3";
+        QTest::newRow("NUL byte") << "nul.dot" << QByteArray("digraph {\n a;\n\0\n}", 17) << "nul.dot:3";
+        QTest::newRow("flow to nowhere") << "dangling.probeboard"
+                                         << QByteArray("{\"format\": \"probeboard/1\", \"components\": [{\"id\": \"a\", \"kind\": \"service\"}],\n"
+                                                       " \"flows\": [{\"id\": \"f1\", \"from\": \"a\", \"to\": \"ghost\"}]}\n")
+                                         << "dangling.probeboard:";
+    }
+
+    void brokenInputIsOneLineNamingFileAndLine()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, text);
+        QFETCH(QString, where);
+        const QString path = write(name, text);
+        const Run r = check({path});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        const QByteArray err = r.err.trimmed();
+        QVERIFY2(!err.isEmpty() && !err.contains('\n'), err.constData());
+        QVERIFY2(err.contains(where.toUtf8()), err.constData());
+        QVERIFY(err.contains("error"));
+    }
+
+    void missingFileAndUsageErrors()
+    {
+        const Run missing = check({m_dir.filePath("nope.dot")});
+        QCOMPARE(missing.code, 2);
+        QVERIFY(missing.err.contains("nope.dot"));
+        const Run unknownOption = run({"check", "--frobnicate", "x.dot"});
+        QCOMPARE(unknownOption.code, 2);
+        QVERIFY(!unknownOption.err.isEmpty());
+        QCOMPARE(run({}).code, 2);
+        QCOMPARE(run({"check"}).code, 2);
+        const Run badFormat = check({write("f.dot", kClean), "--format", "xml"});
+        QCOMPARE(badFormat.code, 2);
+    }
+
+    void brokenRulePackIsAnInputError()
+    {
+        const QString pack = write("bad-pack.json", "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"x\"},\n"
+                                                   "\"rules\": [{\"id\": \"r\", \"title\": \"t\", \"category\": \"failure\", \"severity\": \"high\",\n"
+                                                   "\"match\": {\"each\": {\"$d\": {\"kind\": [\"databse\"]}}}, \"why\": \"w\",\n"
+                                                   "\"questions\": [{\"text\": \"q\", \"answer_points\": [\"a\", \"b\", \"c\"]}]}]}\n");
+        const Run r = run({"check", write("p.dot", kClean), "--rules", pack});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("bad-pack.json:3:"), r.err.constData());
+        QVERIFY(r.err.contains("database"));
+    }
+
+    void convertRoundTrips()
+    {
+        const QString dot = write("conv.dot", kBreaker);
+        const QString pb = m_dir.filePath("conv.probeboard");
+        const QString back = m_dir.filePath("conv-back.dot");
+        QCOMPARE(run({"convert", dot, pb}).code, 0);
+        QFile f(pb);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = object(f.readAll());
+        QCOMPARE(o["format"].toString(), QString("probeboard/1"));
+        QCOMPARE(o["components"].toArray().size(), 3);
+        QCOMPARE(run({"convert", pb, back}).code, 0);
+        // All three describe the same design: the same findings, fingerprints included.
+        auto fps = [&](const QString& file) {
+            QStringList out;
+            for (const auto& x : object(check({file, "--format", "json"}).out)["findings"].toArray())
+                out << x.toObject()["fingerprint"].toString();
+            return out;
+        };
+        QCOMPARE(fps(pb), fps(dot));
+        QCOMPARE(fps(back), fps(dot));
+        QVERIFY(!fps(dot).isEmpty());
+        const Run bad = run({"convert", m_dir.filePath("missing.dot"), pb});
+        QCOMPARE(bad.code, 2);
+    }
+
+    void rulesListExplainTest()
+    {
+        const Run list = run({"rules", "list", "--format", "json"});
+        QCOMPARE(list.code, 0);
+        const auto arr = QJsonDocument::fromJson(list.out).array();
+        QStringList ids;
+        for (const auto& r : arr) {
+            const auto o = r.toObject();
+            for (const char* k : {"id", "title", "category", "severity"}) QVERIFY2(!o[k].toString().isEmpty(), k);
+            ids << o["id"].toString();
+        }
+        for (const char* id : {"missing-circuit-breaker", "unfenced-failover", "non-idempotent-billing-consumer",
+                               "cross-region-pii", "missing-audit-ledger"})
+            QVERIFY2(ids.contains(id), id);
+        const Run text = run({"rules", "list"});
+        QCOMPARE(text.code, 0);
+        QVERIFY(text.out.contains("unfenced-failover"));
+
+        const Run explain = run({"rules", "explain", "unfenced-failover"});
+        QCOMPARE(explain.code, 0);
+        QVERIFY(explain.out.contains("Automatic failover"));
+        QVERIFY(explain.out.contains("severity: high"));
+        const Run typo = run({"rules", "explain", "unfenced-failovr"});
+        QCOMPARE(typo.code, 2);
+        QVERIFY(typo.err.contains("did you mean 'unfenced-failover'"));
+
+        const Run test = run({"rules", "test", "core"});
+        QCOMPARE(test.code, 0);
+        QVERIFY(test.out.contains(" 0 failed"));
+        QVERIFY(!test.out.contains("FAIL"));
+        QCOMPARE(run({"rules", "test", "no-such-pack"}).code, 2);
+    }
+
+    void rulesTestReportsFailingExamples()
+    {
+        const QString pack = write("wrong-example.json",
+            "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"wrong\"},\n"
+            "\"rules\": [{\"id\": \"db-exists\", \"title\": \"t\", \"category\": \"failure\", \"severity\": \"low\", \"level\": \"mid\",\n"
+            "\"match\": {\"each\": {\"$d\": {\"kind\": [\"database\"]}}}, \"report\": {\"targets\": [\"$d\"]}, \"why\": \"w\",\n"
+            "\"questions\": [{\"text\": \"q\", \"answer_points\": [\"a\", \"b\", \"c\"]}],\n"
+            "\"examples\": [{\"name\": \"claims clean\", \"expect\": \"clean\", \"dot\": \"digraph { d [kind=database]; }\"}]}]}\n");
+        const Run r = run({"rules", "--rules", pack, "test", "wrong"});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.out.contains("FAIL"));
+        QVERIFY(r.out.contains("1 failed"));
+    }
+
+    void versionAndHelpEverywhere()
+    {
+        const Run v = run({"--version"});
+        QCOMPARE(v.code, 0);
+        QVERIFY(QRegularExpression("probeboard-cli \\d+\\.\\d+\\.\\d+").match(QString::fromUtf8(v.out)).hasMatch());
+        for (const QStringList& cmd : {QStringList{"check"}, QStringList{"convert"}, QStringList{"rules"},
+                                       QStringList{"rules", "list"}, QStringList{"rules", "explain"},
+                                       QStringList{"rules", "test"}, QStringList{"layout"}, QStringList{"report"}}) {
+            const Run ver = run(cmd + QStringList{"--version"});
+            QCOMPARE(ver.code, 0);
+            QCOMPARE(ver.out, v.out);
+            const Run help = run(cmd + QStringList{"--help"});
+            QCOMPARE(help.code, 0);
+            QVERIFY2(help.out.contains("--help") || help.out.contains("-h"), help.out.constData());
+        }
+    }
+
+    void builtinPacksRunByDefault()
+    {
+        const Run r = run({"check", write("builtin.dot", kBreaker), "--format", "json"});
+        QCOMPARE(r.code, 1);
+        QStringList rules;
+        for (const auto& x : object(r.out)["findings"].toArray()) rules << x.toObject()["rule"].toString();
+        QVERIFY(rules.contains("missing-circuit-breaker"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
