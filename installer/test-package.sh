@@ -106,7 +106,7 @@ if [ "$HAS_DESKTOP" = 1 ]; then
 fi
 
 # The installed CLI reviews an installed example, finding its rule packs relative to itself.
-mapfile -t examples < <(find "$DATA/examples" -maxdepth 1 -type f \( -name '*.probeboard' -o -name '*.dot' -o -name '*.json' \) | sort | head -n 3)
+mapfile -t examples < <(find "$DATA/examples" -maxdepth 1 -type f \( -name '*.probeboard' -o -name '*.dot' -o -name '*.json' \) ! -name index.json | sort | head -n 3)
 if [ "${#examples[@]}" = 0 ]; then
     fail "the package ships no example designs in /usr/share/probeboard/examples"
 fi
