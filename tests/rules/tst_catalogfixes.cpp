@@ -16,7 +16,8 @@ namespace {
 
 // Packs whose fixes are held to this; a pack joins the list once its fixes all resolve.
 const char* const kPacks[] = {"core",        "messaging",   "consistency", "scale",
-                              "security",    "reliability", "operations"};
+                              "security",    "reliability", "operations",  "failure",
+                              "billing",     "compliance",  "database",    "cache"};
 
 // The same semantics as the desktop's fix command: set a property, or add a component with a
 // flow from each listed element.
