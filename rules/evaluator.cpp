@@ -372,36 +372,52 @@ void Evaluator::seq(const Conditions& conds, std::size_t i, Tri truth, const Emi
     if (c.kind == Condition::Kind::Step) {
         const Step& s = *c.step;
         // Candidates are collected first: nested conditions reuse the same slots.
-        std::vector<std::tuple<Slot, Slot, Tri>> found;
+        // Each candidate keeps the facts found missing while it was tested, so that every
+        // branch asks about its own element rather than the first one tried.
+        const std::size_t base = m_unknowns.size();
+        std::size_t mark = base;
+        std::vector<std::tuple<Slot, Slot, Tri, std::vector<Unknown>>> found;
         stepEach(s, [&](Tri t) {
             found.emplace_back(m_slots[static_cast<std::size_t>(s.flowVar)],
-                               m_slots[static_cast<std::size_t>(s.toVar)], t);
+                               m_slots[static_cast<std::size_t>(s.toVar)], t,
+                               std::vector<Unknown>(m_unknowns.begin() + static_cast<long>(mark), m_unknowns.end()));
+            mark = m_unknowns.size();
             return true;
         });
-        for (auto& [flow, to, t] : found) {
+        for (auto& [flow, to, t, own] : found) {
             m_slots[static_cast<std::size_t>(s.flowVar)] = flow;
             m_slots[static_cast<std::size_t>(s.toVar)] = to;
+            m_unknowns.resize(base);
+            m_unknowns.insert(m_unknowns.end(), own.begin(), own.end());
             seq(conds, i + 1, triAnd(truth, t), emit);
         }
+        m_unknowns.resize(base);
         return;
     }
     if (c.kind == Condition::Kind::Reach) {
         const Reach& r = *c.reach;
         // Collected first: a nested reach reuses the BFS scratch arrays.
-        std::vector<std::tuple<Slot, Slot, Tri>> found;
+        const std::size_t base = m_unknowns.size();
+        std::size_t mark = base;
+        std::vector<std::tuple<Slot, Slot, Tri, std::vector<Unknown>>> found;
         reachSearch(r, [&](int, Tri t) {
             const Slot path = r.pathVar >= 0 ? m_slots[static_cast<std::size_t>(r.pathVar)] : Slot{};
+            std::vector<Unknown> own(m_unknowns.begin() + static_cast<long>(mark), m_unknowns.end());
+            mark = m_unknowns.size();
             if (!r.each && !found.empty() && std::get<2>(found.front()) == Tri::Unknown && t == Tri::True)
                 found.clear(); // the nearest definite target beats a nearer uncertain one
             if (r.each || found.empty())
-                found.emplace_back(m_slots[static_cast<std::size_t>(r.toVar)], path, t);
+                found.emplace_back(m_slots[static_cast<std::size_t>(r.toVar)], path, t, std::move(own));
             return r.each || t != Tri::True;
         });
-        for (auto& [to, path, t] : found) {
+        for (auto& [to, path, t, own] : found) {
             m_slots[static_cast<std::size_t>(r.toVar)] = to;
             if (r.pathVar >= 0) m_slots[static_cast<std::size_t>(r.pathVar)] = path;
+            m_unknowns.resize(base);
+            m_unknowns.insert(m_unknowns.end(), own.begin(), own.end());
             seq(conds, i + 1, triAnd(truth, t), emit);
         }
+        m_unknowns.resize(base);
         return;
     }
     seq(conds, i + 1, triAnd(truth, pure(c)), emit);
