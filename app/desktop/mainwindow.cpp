@@ -11,6 +11,7 @@
 #include "app/desktop/inspectordock.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/layoutrunner.h"
+#include "app/desktop/modecontroller.h"
 #include "app/desktop/palettedock.h"
 #include "app/desktop/recentfiles.h"
 #include "app/desktop/recoverywriter.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_findings = new FindingsPanel(m_review, m_scene, m_view, this);
     addReviewDock(m_findings, Qt::RightDockWidgetArea);
     statusBar()->addPermanentWidget(m_findings->countsLabel());
+    new ModeController(this); // Draw / Practice / Interview / Review (owns its panels)
     m_zoomLabel = new QLabel(QStringLiteral("100%"));
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &CanvasView::zoomChanged, this,

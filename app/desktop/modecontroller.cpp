@@ -1,0 +1,157 @@
+#include "app/desktop/modecontroller.h"
+
+#include "app/desktop/actionregistry.h"
+#include "app/desktop/canvasview.h"
+#include "app/desktop/document.h"
+#include "app/desktop/findingspanel.h"
+#include "app/desktop/inspectordock.h"
+#include "app/desktop/interviewpanel.h"
+#include "app/desktop/mainwindow.h"
+#include "app/desktop/practicepanel.h"
+#include "app/desktop/reviewcontroller.h"
+#include "app/desktop/reviewpanel.h"
+
+#include <QActionGroup>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QToolBar>
+
+namespace pb::app {
+
+ModeController::ModeController(MainWindow* window)
+    : QObject(window)
+    , m_window(window)
+    , m_group(new QActionGroup(this))
+    , m_practice(new PracticePanel(window))
+    , m_interview(new InterviewPanel(window->document(), window->scene(), window))
+    , m_review(new ReviewPanel(window->review(), window->scene(), window))
+{
+    setObjectName(QStringLiteral("modeController"));
+    for (QDockWidget* d : {static_cast<QDockWidget*>(m_practice), static_cast<QDockWidget*>(m_interview)}) {
+        window->addReviewDock(d, Qt::RightDockWidgetArea);
+        window->tabifyDockWidget(window->inspector(), d);
+        d->hide();
+    }
+    window->addReviewDock(m_review, Qt::BottomDockWidgetArea);
+    m_review->hide();
+    createActions();
+    ReviewController* rc = window->review();
+    auto feed = [this, rc] {
+        m_practice->setResult(rc->result());
+        m_interview->setResult(rc->result());
+    };
+    connect(rc, &ReviewController::reviewed, this, feed);
+    feed();
+    // The start page hides every dock; the mode's docks come back with the canvas.
+    if (auto* stack = qobject_cast<QStackedWidget*>(window->centralWidget()))
+        connect(stack, &QStackedWidget::currentChanged, this, [this] { QMetaObject::invokeMethod(this, &ModeController::apply, Qt::QueuedConnection); });
+}
+
+QString ModeController::name(Mode m)
+{
+    switch (m) {
+    case Mode::Draw: return tr("Draw");
+    case Mode::Practice: return tr("Practice");
+    case Mode::Interview: return tr("Interview");
+    case Mode::Review: return tr("Review");
+    }
+    return {};
+}
+
+void ModeController::createActions()
+{
+    const std::pair<Mode, const char*> modes[] = {{Mode::Draw, "mode.draw"},
+                                                  {Mode::Practice, "mode.practice"},
+                                                  {Mode::Interview, "mode.interview"},
+                                                  {Mode::Review, "mode.review"}};
+    auto* menu = new QMenu(tr("&Mode"), m_window);
+    int n = 1;
+    for (const auto& [mode, id] : modes) {
+        QAction* a = m_window->actions()->add(QLatin1String(id), name(mode),
+                                              QKeySequence(tr("Ctrl+Alt+%1").arg(n++)));
+        a->setCheckable(true);
+        a->setChecked(mode == m_mode);
+        a->setData(static_cast<int>(mode));
+        a->setToolTip(tr("%1 mode").arg(name(mode)));
+        m_group->addAction(a);
+        menu->addAction(a);
+        connect(a, &QAction::triggered, this, [this, mode = mode] { setMode(mode); });
+    }
+    // Mode menu before Help; mode switcher at the end of the main toolbar's buttons.
+    const auto top = m_window->menuBar()->actions();
+    m_window->menuBar()->insertMenu(top.isEmpty() ? nullptr : top.last(), menu);
+    if (auto* bar = m_window->findChild<QToolBar*>(QStringLiteral("mainToolBar"))) {
+        QAction* before = nullptr;
+        const auto acts = bar->actions();
+        const int at = acts.indexOf(m_window->actions()->get(QStringLiteral("arrange.layout")));
+        if (at >= 0 && at + 1 < acts.size()) before = acts[at + 1];
+        bar->insertSeparator(before);
+        for (QAction* a : m_group->actions()) bar->insertAction(before, a);
+    }
+    QAction* compare = m_window->actions()->add(QStringLiteral("file.compare"), tr("Compare &With…"));
+    connect(compare, &QAction::triggered, this, [this] {
+        setMode(Mode::Review);
+        m_review->compareDialog();
+    });
+    QAction* report = m_window->actions()->add(QStringLiteral("file.report"), tr("Review &Report…"));
+    connect(report, &QAction::triggered, m_review, &ReviewPanel::reportDialog);
+    if (!top.isEmpty())
+        if (QMenu* file = top.first()->menu()) {
+            QAction* saveAs = m_window->actions()->get(QStringLiteral("file.saveAs"));
+            const auto fa = file->actions();
+            const int i = fa.indexOf(saveAs);
+            QAction* after = i >= 0 && i + 1 < fa.size() ? fa[i + 1] : nullptr;
+            file->insertAction(after, compare);
+            file->insertAction(after, report);
+        }
+}
+
+QAction* ModeController::action(Mode m) const
+{
+    for (QAction* a : m_group->actions())
+        if (a->data().toInt() == static_cast<int>(m)) return a;
+    return nullptr;
+}
+
+QDockWidget* ModeController::dockFor(Mode m) const
+{
+    switch (m) {
+    case Mode::Practice: return m_practice;
+    case Mode::Interview: return m_interview;
+    case Mode::Review: return m_review;
+    case Mode::Draw: return nullptr;
+    }
+    return nullptr;
+}
+
+void ModeController::setMode(Mode mode)
+{
+    if (QAction* a = action(mode); a && !a->isChecked()) a->setChecked(true);
+    const bool changed = mode != m_mode;
+    m_mode = mode;
+    apply();
+    if (changed) emit modeChanged(mode);
+}
+
+void ModeController::apply()
+{
+    const bool onCanvas = m_window->centralWidget() &&
+                          qobject_cast<QStackedWidget*>(m_window->centralWidget())->currentWidget() ==
+                              m_window->view();
+    for (Mode m : {Mode::Practice, Mode::Interview, Mode::Review})
+        dockFor(m)->setVisible(onCanvas && m == m_mode);
+    if (QDockWidget* d = dockFor(m_mode); d && onCanvas) d->raise();
+    FindingsPanel* findings = m_window->findings();
+    // The practice and interview panels carry the questions themselves; the findings list would
+    // give the answers away (its "why" and fixes), so it steps aside there.
+    const bool showFindings = m_mode == Mode::Draw || m_mode == Mode::Review;
+    if (findings) {
+        findings->setAnswerPointsVisible(answerPointsVisible(m_mode));
+        findings->setVisible(onCanvas && showFindings);
+    }
+    if (m_mode != Mode::Interview && m_interview->presenter()) m_interview->showPresenter(false);
+    if (m_mode == Mode::Review) m_review->refresh();
+}
+
+} // namespace pb::app

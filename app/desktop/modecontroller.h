@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+
+namespace pb::app {
+
+class InterviewPanel;
+class MainWindow;
+class PracticePanel;
+class ReviewPanel;
+
+// The window's working mode: Draw (the whiteboard with live findings), Practice (a candidate
+// answers the follow-up questions and checks the answers), Interview (an interviewer runs a
+// timed session from the question queue) and Review (a team decides on each finding and writes
+// the report). A mode only chooses which panels are shown and whether answer points are
+// visible; the canvas and its tools are the same in every mode.
+class ModeController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode
+    {
+        Draw,
+        Practice,
+        Interview,
+        Review
+    };
+    Q_ENUM(Mode)
+
+    // Creates the mode actions (Mode menu, toolbar), the three panels and File > Compare With….
+    explicit ModeController(MainWindow* window);
+
+    Mode mode() const { return m_mode; }
+    QAction* action(Mode m) const;
+    PracticePanel* practice() const { return m_practice; }
+    InterviewPanel* interview() const { return m_interview; }
+    ReviewPanel* reviewPanel() const { return m_review; }
+    // Answer points are for the reviewer, not the person answering.
+    static bool answerPointsVisible(Mode m) { return m == Mode::Draw || m == Mode::Review; }
+    static QString name(Mode m);
+
+public slots:
+    void setMode(pb::app::ModeController::Mode mode);
+
+signals:
+    void modeChanged(pb::app::ModeController::Mode mode);
+
+private:
+    void createActions();
+    void apply();
+    QDockWidget* dockFor(Mode m) const;
+
+    MainWindow* m_window;
+    Mode m_mode = Mode::Draw;
+    QActionGroup* m_group;
+    PracticePanel* m_practice;
+    InterviewPanel* m_interview;
+    ReviewPanel* m_review;
+};
+
+} // namespace pb::app
