@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMainWindow>
 #include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
@@ -128,6 +129,22 @@ FindingsPanel::FindingsPanel(ReviewController* review, CanvasScene* scene, Canva
     applyTheme();
 }
 
+void FindingsPanel::showEvent(QShowEvent* e)
+{
+    QDockWidget::showEvent(e);
+    if (m_sized) return;
+    m_sized = true;
+    // The findings and their questions need more room than the inspector it shares the
+    // column with: take about two thirds of the window's height once the window has settled.
+    QTimer::singleShot(0, this, [this] {
+        if (auto* mw = qobject_cast<QMainWindow*>(parentWidget()); mw && !isFloating())
+        {
+            mw->resizeDocks({this}, {mw->height() * 7 / 10}, Qt::Vertical);
+            mw->resizeDocks({this}, {std::max(width(), 400)}, Qt::Horizontal);
+        }
+    });
+}
+
 void FindingsPanel::applyTheme()
 {
     m_icons.clear();
@@ -139,9 +156,10 @@ void FindingsPanel::applyTheme()
         pm.fill(Qt::transparent);
         QPainter p(&pm);
         p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QPen(Theme::instance().color(QStringLiteral("badge.%1.stroke").arg(sev)), 1.5));
-        p.setBrush(Theme::instance().color(QStringLiteral("badge.%1.fill").arg(sev)));
-        p.drawRoundedRect(QRectF(2, 2, 10, 10), 3, 3);
+        // Solid in the stroke colour: the pale badge fills of medium and high look alike at 10 px.
+        p.setPen(Qt::NoPen);
+        p.setBrush(Theme::instance().color(QStringLiteral("badge.%1.stroke").arg(sev)));
+        p.drawEllipse(QRectF(2, 2, 10, 10));
         m_icons.insert(s, QIcon(pm));
     }
     rebuild();

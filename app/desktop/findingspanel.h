@@ -69,6 +69,9 @@ signals:
     void findingSelected(const QString& fingerprint); // empty when none
     void findingActivated(const QString& fingerprint); // double-click
 
+protected:
+    void showEvent(QShowEvent* e) override;
+
 private:
     void rebuild();
     void fillTree(const QHash<QString, bool>& expanded);
@@ -102,6 +105,7 @@ private:
     bool m_driving = false; // the panel is changing the canvas selection itself
     bool m_filling = false;
     bool m_selectionPending = false;
+    bool m_sized = false;
     QHash<int, QIcon> m_icons; // severity chips, rebuilt on theme change
 };
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QRectF>
+#include <QStringList>
 #include <cmath>
 #include <set>
 
@@ -114,10 +115,14 @@ bool canFix(const Document* doc, const rules::Finding& finding)
 QUndoCommand* applyFix(Document* doc, const rules::Finding& finding)
 {
     if (!canFix(doc, finding)) return nullptr;
-    QString hint = QString::fromStdString(finding.fixHint).trimmed();
-    if (hint.endsWith(QLatin1Char('.'))) hint.chop(1);
-    auto* macro = new QUndoCommand(
-        tr("Fix: %1").arg(hint.isEmpty() ? QString::fromStdString(finding.title) : hint));
+    // Named like the hand-made edits ("Set fencing on orders-db"), short enough for the Edit menu.
+    QStringList parts;
+    for (const auto& fix : finding.fixes)
+        parts << (fix.op == "set" ? tr("set %1 on %2").arg(QString::fromStdString(fix.property),
+                                                           elementName(doc->design(), fix.element))
+                                  : tr("add %1").arg(QString::fromStdString(fix.label.empty() ? fix.kind : fix.label)));
+    parts.removeDuplicates();
+    auto* macro = new QUndoCommand(tr("Fix: %1").arg(parts.join(QStringLiteral("; "))));
     std::set<std::string> taken;
     for (const auto& fix : finding.fixes) {
         if (fix.op == "set") addSet(doc, fix, macro);

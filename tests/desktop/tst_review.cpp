@@ -1,0 +1,304 @@
+// Live review on the whiteboard: the controller, the findings panel, badges, fixes, decisions.
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/decisiondialog.h"
+#include "app/desktop/document.h"
+#include "app/desktop/findingspanel.h"
+#include "app/desktop/reviewcontroller.h"
+#include "model/diagnostic.h"
+#include "testdesigns.h"
+
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace pb;
+using namespace pb::app;
+
+namespace {
+const rules::Finding* byRule(const ReviewController& rc, const std::string& rule)
+{
+    for (const auto& f : rc.result().findings)
+        if (f.ruleId == rule && f.kind == rules::Finding::Kind::Finding) return &f;
+    return nullptr;
+}
+
+// A payments service writing regulated records with no audit ledger (the add_component fix).
+model::Design paymentsDesign()
+{
+    model::Design d;
+    d.addComponent(test::component("payments", "service", 0, 0));
+    auto db = test::component("payments-db", "database", 300, 0);
+    db.props["data"] = model::StringList{"payment"};
+    d.addComponent(db);
+    d.addFlow(test::flow("f1", "payments", "payments-db"));
+    return d;
+}
+} // namespace
+
+class TestReview : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<const rules::RuleSet> m_rules;
+    std::unique_ptr<Document> m_doc;
+    std::unique_ptr<CanvasScene> m_scene;
+    std::unique_ptr<CanvasView> m_view;
+    std::unique_ptr<ReviewController> m_rc;
+    std::unique_ptr<FindingsPanel> m_panel;
+
+    void open(model::Design d)
+    {
+        m_doc->reset(std::move(d), QString());
+        m_rc->reviewNow();
+    }
+    QString mcb() const
+    {
+        const auto* f = byRule(*m_rc, "missing-circuit-breaker");
+        return f ? QString::fromStdString(f->fingerprint) : QString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto set = std::make_shared<rules::RuleSet>();
+        model::Diagnostics diags;
+        QVERIFY(set->loadBuiltinPacks(diags));
+        m_rules = set;
+    }
+
+    void init()
+    {
+        m_doc = std::make_unique<Document>();
+        m_scene = std::make_unique<CanvasScene>(m_doc.get());
+        m_view = std::make_unique<CanvasView>(m_scene.get());
+        m_rc = std::make_unique<ReviewController>(m_doc.get(), m_rules);
+        m_panel = std::make_unique<FindingsPanel>(m_rc.get(), m_scene.get(), m_view.get());
+        open(test::smallDesign());
+    }
+
+    void cleanup()
+    {
+        m_panel.reset();
+        m_rc.reset();
+        m_view.reset();
+        m_scene.reset();
+        m_doc.reset();
+    }
+
+    void findingNamesTheDrawnComponents()
+    {
+        const auto* f = byRule(*m_rc, "missing-circuit-breaker");
+        QVERIFY(f);
+        QVERIFY(QString::fromStdString(f->why).contains(QStringLiteral("orders-db")));
+        QVERIFY(!f->questions.empty());
+        QVERIFY(m_panel->visibleFingerprints().contains(mcb()));
+        QVERIFY(m_panel->selectFinding(mcb()));
+        QVERIFY(m_panel->details()->toPlainText().contains(QStringLiteral("api → orders-db")) ||
+                m_panel->details()->toPlainText().contains(QStringLiteral("orders-db")));
+    }
+
+    void answerPointsCanBeHidden()
+    {
+        QVERIFY(m_panel->selectFinding(mcb()));
+        const auto* f = byRule(*m_rc, "missing-circuit-breaker");
+        const QString point = QString::fromStdString(f->questions.front().answerPoints.front());
+        QVERIFY(m_panel->details()->toPlainText().contains(point.left(30)));
+        m_panel->setAnswerPointsVisible(false);
+        QVERIFY(!m_panel->details()->toPlainText().contains(point.left(30)));
+        QVERIFY(m_panel->details()->toPlainText().contains(QString::fromStdString(f->questions.front().text).left(30)));
+    }
+
+    void highlightingFollowsSelection()
+    {
+        QVERIFY(m_panel->selectFinding(mcb()));
+        QVERIFY(m_scene->isHighlighted(QStringLiteral("api")));
+        QVERIFY(m_scene->isHighlighted(QStringLiteral("orders-db")));
+        QVERIFY(m_scene->isHighlighted(QStringLiteral("f3")));
+        QVERIFY(!m_scene->isHighlighted(QStringLiteral("client")));
+        QVERIFY(m_scene->dimOthers());
+        m_panel->tree()->setCurrentItem(nullptr);
+        QVERIFY(m_scene->highlighted().isEmpty());
+        QVERIFY(!m_scene->dimOthers());
+    }
+
+    void componentSelectionFiltersThePanel()
+    {
+        QVERIFY(m_panel->visibleFingerprints().contains(mcb()));
+        m_scene->selectIds({QStringLiteral("client")});
+        QTRY_COMPARE(m_panel->filter(), QStringList{QStringLiteral("client")});
+        QVERIFY(!m_panel->visibleFingerprints().contains(mcb()));
+        m_scene->selectIds({QStringLiteral("orders-db")});
+        QTRY_COMPARE(m_panel->filter(), QStringList{QStringLiteral("orders-db")});
+        QVERIFY(m_panel->visibleFingerprints().contains(mcb()));
+        m_scene->clearSelection();
+        QTRY_VERIFY(m_panel->filter().isEmpty());
+    }
+
+    void doubleClickZoomsWithoutChangingSelection()
+    {
+        m_view->resize(800, 600);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        m_view->setZoom(0.2);
+        QVERIFY(m_panel->selectFinding(mcb()));
+        emit m_panel->tree()->itemDoubleClicked(m_panel->tree()->currentItem(), 0);
+        QVERIFY(m_view->zoom() > 0.2);
+        QVERIFY(m_scene->selectedIds().isEmpty());
+    }
+
+    void badgesCountOpenFindings()
+    {
+        ComponentItem* api = m_scene->componentItem(QStringLiteral("api"));
+        QVERIFY(api);
+        QVERIFY(api->badgeCount() >= 1);
+        QCOMPARE(api->badgeSeverity(), QStringLiteral("high"));
+        QCOMPARE(m_scene->componentItem(QStringLiteral("client"))->badgeCount(), 0);
+        const int before = api->badgeCount();
+        QVERIFY(m_rc->decide(*byRule(*m_rc, "missing-circuit-breaker"), QStringLiteral("accepted"),
+                             QStringLiteral("Reads tolerate errors during the pilot"), QStringLiteral("alice"), {}));
+        QTRY_COMPARE(api->badgeCount(), before - 1);
+    }
+
+    void fixIsAppliedAndUndone()
+    {
+        QUndoStack* stack = m_doc->undoStack();
+        const int steps = stack->count();
+        QVERIFY(m_panel->selectFinding(mcb()));
+        QVERIFY(m_panel->fixButton()->isEnabled());
+        const QString fp = mcb();
+        m_panel->fixButton()->click();
+        QCOMPARE(stack->count(), steps + 1);
+        QVERIFY(stack->undoText().contains(QStringLiteral("circuit_breaker")));
+        QVERIFY(m_doc->design().flow("f3")->props.at("circuit_breaker") == model::Value(true));
+        QTRY_VERIFY(!m_rc->finding(fp));
+        QVERIFY(!m_panel->visibleFingerprints().contains(fp));
+        stack->undo();
+        QTRY_VERIFY(m_rc->finding(fp));
+        QVERIFY(m_panel->visibleFingerprints().contains(fp));
+        QVERIFY(!m_doc->design().flow("f3")->props.count("circuit_breaker"));
+    }
+
+    void addComponentFixWiresTheWriters()
+    {
+        open(paymentsDesign());
+        const auto* f = byRule(*m_rc, "missing-audit-ledger");
+        QVERIFY(f);
+        const std::string fp = f->fingerprint;
+        const std::size_t components = m_doc->design().components().size();
+        QVERIFY(m_rc->applyFix(*f));
+        QCOMPARE(m_doc->design().components().size(), components + 1);
+        const auto& ledger = m_doc->design().components().back();
+        QCOMPARE(ledger.kind, std::string("audit_ledger"));
+        bool wired = false;
+        for (const auto& fl : m_doc->design().flows()) wired = wired || (fl.from == "payments" && fl.to == ledger.id);
+        QVERIFY(wired);
+        QTRY_VERIFY(!m_rc->finding(QString::fromStdString(fp)));
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->design().components().size(), components);
+        QTRY_VERIFY(m_rc->finding(QString::fromStdString(fp)));
+    }
+
+    void staleFixIsRefused()
+    {
+        rules::Finding f = *byRule(*m_rc, "missing-circuit-breaker");
+        m_doc->removeFlow(QStringLiteral("f3"));
+        QVERIFY(!m_rc->canFix(f));
+        QVERIFY(!m_rc->applyFix(f));
+    }
+
+    void acceptanceNeedsJustificationAndOwner()
+    {
+        const auto* f = byRule(*m_rc, "missing-circuit-breaker");
+        QVERIFY(!m_rc->decide(*f, QStringLiteral("accepted"), QStringLiteral("  "), QStringLiteral("bob"), {}));
+        QVERIFY(!m_rc->decide(*f, QStringLiteral("accepted"), QStringLiteral("fine"), QString(), {}));
+        DecisionDialog dlg(QStringLiteral("t"));
+        QVERIFY(!dlg.isComplete());
+        dlg.setJustification(QStringLiteral("Pilot only"));
+        dlg.setOwner(QStringLiteral("bob"));
+        QVERIFY(dlg.isComplete());
+        QCOMPARE(dlg.expires(), QString());
+        dlg.setExpires(QStringLiteral("2031-02-03"));
+        QCOMPARE(dlg.expires(), QStringLiteral("2031-02-03"));
+    }
+
+    void acceptanceSurvivesSaveAndReopen()
+    {
+        const QString fp = mcb();
+        QVERIFY(m_rc->decide(*m_rc->finding(fp), QStringLiteral("accepted"),
+                             QStringLiteral("Reads tolerate errors during the pilot"), QStringLiteral("alice"),
+                             QStringLiteral("2099-01-01")));
+        m_rc->reviewNow();
+        QCOMPARE(m_rc->finding(fp)->status, std::string("accepted"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.probeboard"));
+        QString error;
+        QVERIFY2(m_doc->save(path, &error), qPrintable(error));
+
+        Document reopened;
+        QVERIFY2(reopened.load(path, &error), qPrintable(error));
+        ReviewController rc(&reopened, m_rules);
+        rc.reviewNow();
+        const rules::Finding* f = rc.finding(fp);
+        QVERIFY(f);
+        QCOMPARE(f->status, std::string("accepted"));
+        QCOMPARE(f->owner, std::string("alice"));
+        QCOMPARE(f->justification, std::string("Reads tolerate errors during the pilot"));
+        QCOMPARE(f->expires, std::string("2099-01-01"));
+
+        // Undo of the decision reopens it; Reopen removes it as one more step.
+        m_doc->undoStack()->undo();
+        m_rc->reviewNow();
+        QCOMPARE(m_rc->finding(fp)->status, std::string("open"));
+    }
+
+    void expiredAcceptanceReopens()
+    {
+        m_rc->setToday(QStringLiteral("2030-06-01"));
+        const QString fp = mcb();
+        QVERIFY(m_rc->decide(*m_rc->finding(fp), QStringLiteral("accepted"), QStringLiteral("Until the migration"),
+                             QStringLiteral("carol"), QStringLiteral("2030-05-31")));
+        m_rc->reviewNow();
+        const rules::Finding* f = m_rc->finding(fp);
+        QCOMPARE(f->status, std::string("open"));
+        QVERIFY(QString::fromStdString(f->justification).contains(QStringLiteral("expired")));
+        QVERIFY(m_scene->componentItem(QStringLiteral("api"))->badgeCount() >= 1);
+        QVERIFY(m_panel->selectFinding(fp));
+        QVERIFY(m_panel->reopenButton()->isEnabled()); // the stale decision can be cleared
+
+        m_rc->setToday(QStringLiteral("2030-05-01"));
+        m_rc->reviewNow();
+        QCOMPARE(m_rc->finding(fp)->status, std::string("accepted"));
+        QVERIFY(m_panel->selectFinding(fp));
+        QVERIFY(!m_panel->fixButton()->isEnabled());
+        QVERIFY(m_panel->reopenCurrent());
+        m_rc->reviewNow();
+        QCOMPARE(m_rc->finding(fp)->status, std::string("open"));
+        QVERIFY(m_doc->design().decisions.empty());
+    }
+
+    void workerResultsForOldDrawingsAreDropped()
+    {
+        m_rc->setAsyncThreshold(0); // every review on the worker thread
+        m_rc->setDebounce(0);
+        const QString fp = mcb();
+        int published = 0;
+        connect(m_rc.get(), &ReviewController::reviewed, this, [&] { ++published; });
+        // Three states in quick succession; only the last one may be what the panel shows.
+        m_panel->selectFinding(fp);
+        QVERIFY(m_panel->fixCurrent());
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->redo();
+        QTRY_VERIFY(published > 0 && !m_rc->isPending());
+        QVERIFY(!m_rc->finding(fp));
+        QVERIFY(!m_panel->visibleFingerprints().contains(fp));
+    }
+};
+
+QTEST_MAIN(TestReview)
+#include "tst_review.moc"
