@@ -241,6 +241,42 @@ void Evaluator::stepEach(const Step& s, const std::function<bool(Tri)>& visit)
     if (s.dir != Dir::Out) tryFlows(m_snap.inFlows(c), false);
 }
 
+namespace {
+bool readsOnly(const Conditions& conds, int var)
+{
+    for (const auto& c : conds) {
+        if (c.kind == Condition::Kind::Prop) {
+            if (c.prop.var != var || (c.operand.ref && c.operand.ref->var != var)) return false;
+        } else if (c.kind == Condition::Kind::All || c.kind == Condition::Kind::Any ||
+                   c.kind == Condition::Kind::Not) {
+            if (!readsOnly(c.children, var)) return false;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
+// The slot `var` is already bound to `element`. Verdicts that recorded a missing fact are not
+// kept, so every caller still sees (and asks about) it.
+Tri Evaluator::filter(const Conditions& conds, int var, int element, int count)
+{
+    auto [it, fresh] = m_filterMemo.try_emplace(&conds);
+    FilterMemo& memo = it->second;
+    if (fresh) {
+        memo.cacheable = readsOnly(conds, var);
+        if (memo.cacheable) memo.verdict.assign(static_cast<std::size_t>(count), -1);
+    }
+    if (!memo.cacheable) return pure(conds);
+    signed char& v = memo.verdict[static_cast<std::size_t>(element)];
+    if (v >= 0) return static_cast<Tri>(v);
+    const std::size_t before = m_unknowns.size();
+    const Tri t = pure(conds);
+    if (m_unknowns.size() == before) v = static_cast<signed char>(t);
+    return t;
+}
+
 Tri Evaluator::reachSearch(const Reach& r, const std::function<bool(int, Tri)>& visit)
 {
     if (r.from < 0) return Tri::False;
@@ -273,7 +309,7 @@ Tri Evaluator::reachSearch(const Reach& r, const std::function<bool(int, Tri)>& 
                 if (m_stamp[static_cast<std::size_t>(v)] == m_epoch) continue;
                 m_slots[static_cast<std::size_t>(r.flowVar)] = Slot{Slot::Type::Flow, f};
                 // A fact that is not drawn does not block a path (authors use if_missing).
-                if (r.via && pure(*r.via) == Tri::False) continue;
+                if (r.via && filter(*r.via, r.flowVar, f, m_snap.flowCount()) == Tri::False) continue;
                 m_stamp[static_cast<std::size_t>(v)] = m_epoch;
                 m_parentNode[static_cast<std::size_t>(v)] = u;
                 m_parentFlow[static_cast<std::size_t>(v)] = f;
@@ -289,7 +325,8 @@ Tri Evaluator::reachSearch(const Reach& r, const std::function<bool(int, Tri)>& 
                     }
                 }
                 m_slots[static_cast<std::size_t>(r.nodeVar)] = Slot{Slot::Type::Component, v};
-                if (!r.through || pure(*r.through) != Tri::False) frontier.push_back(v);
+                if (!r.through || filter(*r.through, r.nodeVar, v, m_snap.componentCount()) != Tri::False)
+                    frontier.push_back(v);
             }
         }
     }

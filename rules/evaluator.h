@@ -54,6 +54,7 @@ private:
     Tri countValue(const Count& c);
     Tri selectAny(const Select& s);
     bool kindMatches(int comp, const std::vector<std::string>& kinds) const;
+    Tri filter(const Conditions& conds, int var, int element, int count);
 
     const Snapshot& m_snap;
     const Pack& m_pack;
@@ -61,6 +62,14 @@ private:
     std::vector<Slot> m_slots;
     std::vector<Unknown> m_unknowns;
     std::map<const Condition*, Tri> m_globalCache; // somewhere / nowhere
+    // Reach filters (via, through) that read only the flow or node they test give the same
+    // answer every time: one verdict per element, not one per BFS that crosses it.
+    struct FilterMemo
+    {
+        bool cacheable = false;
+        std::vector<signed char> verdict; // -1: not evaluated yet
+    };
+    std::map<const Conditions*, FilterMemo> m_filterMemo;
     // BFS scratch, reused across anchors: a stamp per component instead of clearing.
     std::vector<int> m_stamp, m_parentNode, m_parentFlow, m_dist;
     int m_epoch = 0;
