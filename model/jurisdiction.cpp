@@ -4,6 +4,7 @@
 #include "model/resourcepaths.h"
 
 #include <cstdio>
+#include <string_view>
 
 namespace pb::model {
 
@@ -113,13 +114,54 @@ Placement resolve(const Design& design, const Properties& ownProps, const std::s
 }
 } // namespace
 
+// Same answers as resolve() for every component, but zones are resolved once each (there are
+// few) and components are matched to their innermost zone by one pass over the members, with
+// no per-component lookups in the design's index: this runs at every review.
 std::vector<Placement> computePlacements(const Design& design, const JurisdictionTable& table)
 {
-    const auto parents = zoneParents(design);
+    const auto& zones = design.zones();
+    std::unordered_map<std::string_view, int> zoneIndex;
+    zoneIndex.reserve(zones.size());
+    for (std::size_t i = 0; i < zones.size(); ++i) zoneIndex.emplace(zones[i].id, static_cast<int>(i));
+    std::vector<int> zoneParent(zones.size(), -1);
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        for (const auto& m : zones[i].members)
+            if (auto it = zoneIndex.find(m); it != zoneIndex.end() && zoneParent[static_cast<std::size_t>(it->second)] < 0)
+                zoneParent[static_cast<std::size_t>(it->second)] = static_cast<int>(i);
+    std::vector<Placement> zonePlace(zones.size());
+    std::vector<int> depth(zones.size(), 0);
+    for (std::size_t i = 0; i < zones.size(); ++i) {
+        Placement& p = zonePlace[i];
+        int steps = 0;
+        for (int z = static_cast<int>(i); z >= 0 && steps < 1000; z = zoneParent[static_cast<std::size_t>(z)], ++steps) {
+            const auto& props = zones[static_cast<std::size_t>(z)].props;
+            if (p.region.empty()) p.region = stringProperty(props, "region").value_or("");
+            if (p.jurisdiction.empty()) p.jurisdiction = stringProperty(props, "jurisdiction").value_or("");
+        }
+        depth[i] = steps;
+    }
+    std::unordered_map<std::string_view, int> innermost;
+    innermost.reserve(design.components().size());
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        for (const auto& m : zones[i].members) {
+            if (zoneIndex.count(m)) continue;
+            auto [it, fresh] = innermost.emplace(m, static_cast<int>(i));
+            if (!fresh && depth[i] > depth[static_cast<std::size_t>(it->second)]) it->second = static_cast<int>(i);
+        }
     std::vector<Placement> out;
     out.reserve(design.components().size());
-    for (const auto& c : design.components())
-        out.push_back(resolve(design, c.props, c.id, parents, table));
+    for (const auto& c : design.components()) {
+        Placement p;
+        p.region = stringProperty(c.props, "region").value_or("");
+        p.jurisdiction = stringProperty(c.props, "jurisdiction").value_or("");
+        if (auto it = innermost.find(c.id); it != innermost.end()) {
+            const Placement& z = zonePlace[static_cast<std::size_t>(it->second)];
+            if (p.region.empty()) p.region = z.region;
+            if (p.jurisdiction.empty()) p.jurisdiction = z.jurisdiction;
+        }
+        if (p.jurisdiction.empty() && !p.region.empty()) p.jurisdiction = table.jurisdictionOfRegion(p.region);
+        out.push_back(std::move(p));
+    }
     return out;
 }
 
