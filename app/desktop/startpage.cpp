@@ -5,10 +5,15 @@
 #include "app/desktop/theme.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QMap>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -81,13 +86,58 @@ StartPage::StartPage(QWidget* parent)
     refresh();
 }
 
+namespace {
+
+struct ExampleInfo
+{
+    QString title, description;
+    QStringList tags;
+};
+
+QString examplesDir()
+{
+    return resourcesDir() + QStringLiteral("/examples");
+}
+
+// examples/index.json gives the order, titles and one-line descriptions: {"examples": [{"file",
+// "title", "description", "tags"}]}. A missing or broken index only loses that.
+QList<QPair<QString, ExampleInfo>> readExampleIndex()
+{
+    QList<QPair<QString, ExampleInfo>> out;
+    QFile f(examplesDir() + QStringLiteral("/index.json"));
+    if (!f.open(QIODevice::ReadOnly)) return out;
+    const QJsonArray list =
+        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("examples")).toArray();
+    for (const QJsonValue& v : list) {
+        const QJsonObject o = v.toObject();
+        const QString file = o.value(QStringLiteral("file")).toString();
+        if (file.isEmpty() || file.contains(QLatin1Char('/'))) continue;
+        ExampleInfo info{o.value(QStringLiteral("title")).toString(),
+                         o.value(QStringLiteral("description")).toString(),
+                         {}};
+        for (const QJsonValue& t : o.value(QStringLiteral("tags")).toArray())
+            info.tags << t.toString();
+        out.append({file, info});
+    }
+    return out;
+}
+
+} // namespace
+
 QStringList StartPage::examples()
 {
+    // The index's order first, then any other design in the folder by name.
     QStringList out;
-    const QDir dir(resourcesDir() + QStringLiteral("/examples"));
+    const QDir dir(examplesDir());
+    for (const auto& [file, info] : readExampleIndex())
+        if (QFileInfo::exists(dir.filePath(file)))
+            out << QFileInfo(dir.filePath(file)).absoluteFilePath();
     for (const QFileInfo& fi : dir.entryInfoList(
-             {QStringLiteral("*.probeboard"), QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+             {QStringLiteral("*.probeboard"), QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        if (fi.fileName() == QLatin1String("index.json") || out.contains(fi.absoluteFilePath()))
+            continue;
         out << fi.absoluteFilePath();
+    }
     return out;
 }
 
@@ -106,18 +156,26 @@ void StartPage::refresh()
         none->setFlags(Qt::NoItemFlags);
     }
     m_examples->clear();
+    QMap<QString, ExampleInfo> index;
+    for (const auto& [file, info] : readExampleIndex())
+        index.insert(file, info);
     for (const QString& f : examples()) {
+        const ExampleInfo info = index.value(QFileInfo(f).fileName());
         QString name = QFileInfo(f).completeBaseName().replace(QLatin1Char('-'), QLatin1Char(' '));
         if (!name.isEmpty()) name[0] = name[0].toUpper();
-        // Show the design's own title and size when it reads cleanly; the file name otherwise.
+        // Show the index's title (else the design's own) and the size when it reads cleanly.
         if (auto d = readDesign(f, nullptr); d && !d->components().empty()) {
-            const QString title = QString::fromStdString(d->title);
+            const QString title =
+                !info.title.isEmpty() ? info.title : QString::fromStdString(d->title);
             name = tr("%1 — %2 components")
                        .arg(title.isEmpty() ? name : title)
                        .arg(d->components().size());
         }
         auto* item = new QListWidgetItem(name, m_examples);
-        item->setToolTip(f);
+        QString tip = info.description;
+        if (!info.tags.isEmpty())
+            tip += QStringLiteral("\n") + info.tags.join(QStringLiteral(", "));
+        item->setToolTip(tip.isEmpty() ? f : tip.trimmed());
         item->setData(Qt::UserRole, f);
     }
     if (m_examples->count() == 0) {
