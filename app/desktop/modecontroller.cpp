@@ -141,7 +141,12 @@ void ModeController::apply()
                               m_window->view();
     for (Mode m : {Mode::Practice, Mode::Interview, Mode::Review})
         dockFor(m)->setVisible(onCanvas && m == m_mode);
-    if (QDockWidget* d = dockFor(m_mode); d && onCanvas) d->raise();
+    if (QDockWidget* d = dockFor(m_mode); d && onCanvas) {
+        d->raise();
+        // The side panels hold running text; give them room to read it.
+        if (m_mode != Mode::Review && d->width() < 460) m_window->resizeDocks({d}, {460}, Qt::Horizontal);
+        if (m_mode == Mode::Review) m_window->resizeDocks({d}, {250}, Qt::Vertical);
+    }
     FindingsPanel* findings = m_window->findings();
     // The practice and interview panels carry the questions themselves; the findings list would
     // give the answers away (its "why" and fixes), so it steps aside there.

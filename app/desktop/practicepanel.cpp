@@ -79,6 +79,8 @@ void PracticePanel::buildUi()
     m_list->setWordWrap(false);
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->setUniformItemSizes(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 6);
     connect(m_list, &QListWidget::currentRowChanged, this, &PracticePanel::selectQuestion);
 
     auto* work = new QWidget;
@@ -116,6 +118,7 @@ void PracticePanel::buildUi()
     split->addWidget(work);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 4);
+    split->setSizes({140, 560});
     v->addWidget(split, 1);
     m_scorecard = new QLabel;
     m_scorecard->setWordWrap(true);
@@ -145,7 +148,7 @@ void PracticePanel::setResult(const rules::ReviewResult& result)
     m_list->clear();
     int select = m_items.empty() ? -1 : 0;
     for (int i = 0; i < int(m_items.size()); ++i) {
-        auto* li = new QListWidgetItem(m_items[i].question, m_list);
+        auto* li = new QListWidgetItem(QStringLiteral("%1. %2").arg(i + 1).arg(m_items[i].question), m_list);
         li->setToolTip(m_items[i].question);
         if (m_items[i].key == keep) select = i;
     }
@@ -211,7 +214,7 @@ void PracticePanel::checkAnswer()
     st.score = rules::scoreAnswer(st.answer.toStdString(), it->points, it->question.toStdString());
     showScore(*it, *st.score);
     if (QListWidgetItem* li = m_list->item(m_current))
-        li->setText(tr("%1/%2 · %3").arg(st.score->covered).arg(st.score->total).arg(it->question));
+        li->setText(tr("%1. [%2/%3] %4").arg(m_current + 1).arg(st.score->covered).arg(st.score->total).arg(it->question));
     updateScorecard();
 }
 

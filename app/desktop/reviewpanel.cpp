@@ -117,7 +117,8 @@ QWidget* ReviewPanel::buildEditor()
     form->addRow(tr("Owner"), m_owner);
     m_justification = new QPlainTextEdit;
     m_justification->setPlaceholderText(tr("Why this status: the mitigation, the risk taken, the ticket…"));
-    m_justification->setMinimumHeight(60);
+    m_justification->setMinimumHeight(48);
+    m_justification->setMaximumHeight(m_justification->fontMetrics().height() * 5);
     form->addRow(tr("Justification"), m_justification);
     auto* exp = new QHBoxLayout;
     m_expiresOn = new QCheckBox(tr("Expires"));
