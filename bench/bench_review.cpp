@@ -1,0 +1,209 @@
+// Review-engine figures for docs/perf.md: load a saved design and run every built-in rule over
+// it at 1k, 10k and 100k components, against one plain BFS over the same graph, and peak memory.
+// Prints figures; never a pass/fail test.
+//   bench_review [--pii-leak P] [N ...]      (default: 1000 10000 100000, P = 0)
+// P is the share of cross-region flows not marked as carrying only ids/aggregates: every such
+// flow lets each EU store of personal data reach a whole other region (see docs/perf.md).
+#include "bench/designgen.h"
+#include "model/designfile.h"
+#include "model/resourcepaths.h"
+#include "rules/engine.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+using namespace pb;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double msSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+long peakRssMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024; // kilobytes on Linux
+}
+
+// Adjacency in both directions, built outside the timed part: the yardstick is the traversal.
+struct Graph
+{
+    std::vector<int> start, next;
+};
+
+Graph adjacency(const model::Design& d)
+{
+    std::unordered_map<std::string, int> index;
+    index.reserve(d.components().size());
+    for (const auto& c : d.components()) index.emplace(c.id, static_cast<int>(index.size()));
+    const std::size_t n = d.components().size();
+    std::vector<std::pair<int, int>> edges;
+    edges.reserve(d.flows().size() * 2);
+    for (const auto& f : d.flows()) {
+        const int a = index.at(f.from), b = index.at(f.to);
+        edges.emplace_back(a, b);
+        edges.emplace_back(b, a);
+    }
+    std::sort(edges.begin(), edges.end());
+    Graph g;
+    g.start.assign(n + 1, 0);
+    for (const auto& e : edges) ++g.start[static_cast<std::size_t>(e.first) + 1];
+    for (std::size_t i = 0; i < n; ++i) g.start[i + 1] += g.start[i];
+    g.next.reserve(edges.size());
+    for (const auto& e : edges) g.next.push_back(e.second);
+    return g;
+}
+
+// One BFS that reaches every component (restarting in each unreached part), following flows
+// both ways: the least work any whole-design question can take.
+std::size_t bfsAll(const Graph& g)
+{
+    const std::size_t n = g.start.size() - 1;
+    std::vector<char> seen(n, 0);
+    std::vector<int> queue;
+    queue.reserve(n);
+    std::size_t visitedEdges = 0;
+    for (std::size_t s = 0; s < n; ++s) {
+        if (seen[s]) continue;
+        seen[s] = 1;
+        queue.clear();
+        queue.push_back(static_cast<int>(s));
+        for (std::size_t h = 0; h < queue.size(); ++h) {
+            const int v = queue[h];
+            for (int e = g.start[static_cast<std::size_t>(v)]; e < g.start[static_cast<std::size_t>(v) + 1]; ++e) {
+                ++visitedEdges;
+                const int w = g.next[static_cast<std::size_t>(e)];
+                if (!seen[static_cast<std::size_t>(w)]) {
+                    seen[static_cast<std::size_t>(w)] = 1;
+                    queue.push_back(w);
+                }
+            }
+        }
+    }
+    return visitedEdges;
+}
+
+template <typename F>
+double bestOf(int runs, F&& f)
+{
+    double best = 1e300;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = Clock::now();
+        f();
+        best = std::min(best, msSince(t0));
+    }
+    return best;
+}
+
+struct PackSet
+{
+    std::string name;
+    rules::RuleSet set;
+};
+
+// Where the time goes: each built-in pack on its own.
+void perPack(const model::Design& d, const std::vector<PackSet>& packs, int runs)
+{
+    for (const auto& p : packs) {
+        rules::ReviewResult r;
+        const double ms = bestOf(runs, [&] { r = p.set.review(d, {"2026-01-01"}); });
+        std::printf("           %-22s %9.2f ms  %7zu results\n", p.name.c_str(), ms, r.findings.size());
+    }
+}
+
+double g_piiLeak = 0.0;
+
+void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs,
+             const std::filesystem::path& dir)
+{
+    const auto tGen = Clock::now();
+    const model::Design generated = bench::generateDesign({n, 42, 100, 0.05, 0.2, g_piiLeak});
+    const double genMs = msSince(tGen);
+    const std::string path = (dir / ("design-" + std::to_string(n) + ".probeboard")).string();
+    std::string error;
+    if (!model::saveDesignFile(generated, path, error)) {
+        std::fprintf(stderr, "bench_review: cannot save %s: %s\n", path.c_str(), error.c_str());
+        std::exit(1);
+    }
+    const auto bytes = std::filesystem::file_size(path);
+    const int runs = n >= 100000 ? 3 : n >= 10000 ? 5 : 20;
+
+    std::optional<model::Design> loaded;
+    const double loadMs = bestOf(n >= 100000 ? 2 : 5, [&] {
+        model::Diagnostics diags;
+        loaded = model::loadDesignFile(path, diags);
+        if (!loaded) {
+            std::fprintf(stderr, "bench_review: %s does not load back\n", path.c_str());
+            std::exit(1);
+        }
+    });
+
+    rules::ReviewResult result;
+    const double reviewMs = bestOf(runs, [&] { result = set.review(*loaded, {"2026-01-01"}); });
+    const Graph g = adjacency(*loaded);
+    std::size_t edges = 0;
+    const double bfsMs = bestOf(runs * 4, [&] { edges = bfsAll(g); });
+
+    std::printf("%8d components %8zu flows %4zu zones | file %6.1f MB, generate %7.1f ms\n", n,
+                loaded->flows().size(), loaded->zones().size(), double(bytes) / 1e6, genMs);
+    std::printf("         load (read + parse + validate) %8.2f ms\n", loadMs);
+    std::printf("         full analysis, all packs       %8.2f ms   (%d findings, %d asks, %d probes)\n",
+                reviewMs, result.summary.findings, result.summary.asks, result.summary.probes);
+    std::printf("         one plain BFS (%zu edge visits) %8.3f ms   analysis / BFS = %.0f\n", edges,
+                bfsMs, reviewMs / bfsMs);
+    std::printf("         peak RSS so far                %8ld MB\n", peakRssMb());
+    std::printf("         per pack:\n");
+    perPack(*loaded, packs, std::max(1, runs / 2));
+    std::fflush(stdout);
+    std::filesystem::remove(path);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<int> sizes;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--pii-leak" && i + 1 < argc) g_piiLeak = std::atof(argv[++i]);
+        else sizes.push_back(std::atoi(argv[i]));
+    }
+    if (sizes.empty()) sizes = {1000, 10000, 100000};
+
+    rules::RuleSet set;
+    model::Diagnostics diags;
+    if (!set.loadBuiltinPacks(diags)) {
+        for (const auto& d : diags) std::fprintf(stderr, "%s\n", d.format().c_str());
+        return 1;
+    }
+    std::printf("built-in rules: %zu\n", set.rules().size());
+    std::vector<PackSet> packs;
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(model::resourceDir() + "/packs"))
+        if (e.path().extension() == ".json") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        PackSet p{std::filesystem::path(f).stem().string(), {}};
+        model::Diagnostics ignored;
+        if (p.set.loadPack(f, ignored)) packs.push_back(std::move(p));
+    }
+    const auto dir = std::filesystem::temp_directory_path() / ("pb-bench-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    for (int n : sizes)
+        if (n > 0) runSize(n, set, packs, dir);
+    std::filesystem::remove_all(dir);
+    return 0;
+}
