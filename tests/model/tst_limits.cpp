@@ -1,0 +1,132 @@
+// Every input limit in docs/reliability.md is enforced with an error that names the file and the
+// limit, before the input can reach recursive code, Graphviz or the rule compiler.
+#include "model/designfile.h"
+#include "model/dotimport.h"
+#include "model/jsonutil.h"
+#include "rules/loader.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace pb::model;
+
+namespace {
+std::string joined(const Diagnostics& diags)
+{
+    std::string out;
+    for (const auto& d : diags) out += d.format() + "\n";
+    return out;
+}
+
+bool says(const Diagnostics& diags, const std::string& file, const std::string& words)
+{
+    const std::string all = joined(diags);
+    return all.find(file) != std::string::npos && all.find(words) != std::string::npos;
+}
+
+std::string repeat(const std::string& s, std::size_t n)
+{
+    std::string out;
+    out.reserve(s.size() * n);
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+}
+} // namespace
+
+class TestLimits : public QObject
+{
+    Q_OBJECT
+private slots:
+    void jsonNestingDepth()
+    {
+        const std::string deep = "{\"format\": \"probeboard/1\", \"title\": " +
+                                 repeat("[", kMaxJsonDepth + 1) + repeat("]", kMaxJsonDepth + 1) + "}";
+        Diagnostics diags;
+        QVERIFY(!designFromText(deep, "deep.probeboard", diags));
+        QVERIFY2(says(diags, "deep.probeboard:1:", "nesting deeper than 64 levels"), joined(diags).c_str());
+        diags.clear();
+        QVERIFY(!pb::rules::loadPackText(deep, "deep.json", diags));
+        QVERIFY2(says(diags, "deep.json:1:", "nesting deeper than 64 levels"), joined(diags).c_str());
+        // Exactly at the limit is fine as JSON (the design itself is then checked as usual).
+        diags.clear();
+        const std::string ok = "{\"format\": \"probeboard/1\", \"x_note\": " +
+                               repeat("[", kMaxJsonDepth - 1) + repeat("]", kMaxJsonDepth - 1) + "}";
+        QVERIFY2(designFromText(ok, "ok.probeboard", diags), joined(diags).c_str());
+    }
+
+    void jsonFileSize()
+    {
+        Diagnostics diags;
+        QVERIFY(!designFromText(std::string(kMaxJsonBytes + 1, ' '), "huge.probeboard", diags));
+        QVERIFY2(says(diags, "huge.probeboard", "larger than the 64 MiB limit"), joined(diags).c_str());
+        // From disk the size is checked before the file is read (a sparse file costs nothing).
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("huge.probeboard").toStdString();
+        std::ofstream(path).put(' ');
+        std::filesystem::resize_file(path, kMaxJsonBytes + 1);
+        diags.clear();
+        QVERIFY(!loadDesignFile(path, diags));
+        QVERIFY2(says(diags, path, "larger than the 64 MiB limit"), joined(diags).c_str());
+    }
+
+    void designElementCount()
+    {
+        const std::string text = "{\"format\": \"probeboard/1\", \"components\": [" +
+                                 repeat("{},", kMaxElements) + "{}]}";
+        Diagnostics diags;
+        QVERIFY(!designFromText(text, "many.probeboard", diags));
+        QVERIFY2(says(diags, "many.probeboard", "1000001 elements; the limit is 1000000"),
+                 joined(diags).c_str());
+    }
+
+    void dotSize()
+    {
+        Diagnostics diags;
+        QVERIFY(!importDot("digraph {}" + std::string(kMaxDotBytes, ' '), "huge.dot", diags));
+        QVERIFY2(says(diags, "huge.dot", "larger than the 32 MiB limit"), joined(diags).c_str());
+    }
+
+    void dotNesting()
+    {
+        const std::string text = "digraph {\n" + repeat("subgraph {", kMaxDotNesting) + "\n" +
+                                 repeat("}", kMaxDotNesting) + "}";
+        Diagnostics diags;
+        QVERIFY(!importDot(text, "nested.dot", diags));
+        QVERIFY2(says(diags, "nested.dot:2:", "nested deeper than 256 levels"), joined(diags).c_str());
+    }
+
+    void dotSubgraphCount()
+    {
+        const std::string text = "digraph {" + repeat("subgraph { a }\n", kMaxDotSubgraphs + 1) + "}";
+        Diagnostics diags;
+        QVERIFY(!importDot(text, "wide.dot", diags));
+        QVERIFY2(says(diags, "wide.dot:10001:", "more than 10000 subgraphs"), joined(diags).c_str());
+    }
+
+    void dotElementCount()
+    {
+        // One node and a million self-loops, one statement each: 5 MB of text, many elements.
+        // (In one long chain, Graphviz's parser runs out of stack first: also a clean error.)
+        const std::string text = "digraph { a" + repeat(";a->a", kMaxElements) + " }";
+        Diagnostics diags;
+        QVERIFY(!importDot(text, "loops.dot", diags));
+        QVERIFY2(says(diags, "loops.dot", "more than 1000000 nodes and edges"),
+                 joined(diags).c_str());
+    }
+
+    void packRuleCount()
+    {
+        const std::string text = "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"big\"},"
+                                 " \"rules\": [" + repeat("{},", pb::rules::kMaxPackRules) + "{}]}";
+        Diagnostics diags;
+        QVERIFY(!pb::rules::loadPackText(text, "big.json", diags));
+        QVERIFY2(says(diags, "big.json", "10001 rules; the limit is 10000"), joined(diags).c_str());
+        QVERIFY(diags.size() < 5); // refused as a whole, not 10,001 rule errors
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLimits)
+#include "tst_limits.moc"
