@@ -1,5 +1,6 @@
 // probeboard-cli: the review engine for terminals and CI (docs/cli.md).
 #include "app/cli/clioutput.h"
+#include "app/cli/diffcommand.h"
 #include "model/autolayout.h"
 #include "model/designfile.h"
 #include "model/dotexport.h"
@@ -276,6 +277,10 @@ int main(int argc, char** argv)
     reportCmd->add_option("--rules", reportPacks);
     addVersion(reportCmd);
 
+    app::DiffCommand diff;
+    auto* diffCmd = app::addDiffCommand(app, diff);
+    addVersion(diffCmd);
+
     std::vector<std::string> rulePacks;
     std::string listFormat = "text", explainId, testPack;
     auto* rulesCmd = app.add_subcommand("rules", "List, explain and test rules");
@@ -316,6 +321,7 @@ int main(int argc, char** argv)
             o.failOn = "critical";
             return runCheck(o) == kExitInputError ? kExitInputError : kExitClean;
         }
+        if (diffCmd->parsed()) return app::runDiff(diff);
         if (listCmd->parsed()) return runRulesList(rulePacks, listFormat);
         if (explainCmd->parsed()) return runRulesExplain(rulePacks, explainId);
         if (testCmd->parsed()) return runRulesTest(rulePacks, testPack);
