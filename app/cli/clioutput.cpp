@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <unistd.h>
 
 namespace pb::app {
@@ -22,12 +24,27 @@ int inputError(const std::string& message)
 
 bool emit(const std::string& text, const std::string& path)
 {
-    if (path.empty()) {
+    if (path.empty() || path == "-") {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return std::fflush(stdout) == 0;
     }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec); // follows symlinks
+    if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+        // /dev/stdout, a pipe, a terminal: a temporary file renamed over it would replace the
+        // device node or symlink itself, so write straight into it.
+        std::ofstream out(path, std::ios::binary);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        if (out.flush()) return true;
+        inputError("cannot write " + path);
+        return false;
+    }
+    // A symlink to a file: replace the file it points to, not the link.
+    const std::string target =
+        fs::is_symlink(fs::symlink_status(path, ec)) ? fs::canonical(path, ec).string() : path;
     std::string error;
-    if (!model::writeFileAtomically(path, text, error)) {
+    if (!model::writeFileAtomically(ec ? path : target, text, error)) {
         inputError(error);
         return false;
     }
