@@ -2,6 +2,7 @@
 // list/explain/test, --version/--help, and one-line errors for broken input.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -351,6 +352,24 @@ private slots:
         QVERIFY(!fps(dot).isEmpty());
         const Run bad = run({"convert", m_dir.filePath("missing.dot"), pb});
         QCOMPARE(bad.code, 2);
+    }
+
+    void outputToStdoutAndThroughSymlinks()
+    {
+        const QString dot = write("out.dot", kClean);
+        const Run dash = run({"convert", dot, "-"});
+        QCOMPARE(dash.code, 0);
+        QVERIFY(dash.out.contains("\"format\": \"probeboard/1\"")); // no extension: .probeboard JSON
+        QVERIFY(!QFile::exists(QDir::current().filePath("-")));
+        // --output through a symlink replaces the file it points to and keeps the link.
+        const QString real = write("real.json", "old");
+        const QString link = m_dir.filePath("link.json");
+        QVERIFY(QFile::link(real, link));
+        QCOMPARE(check({dot, "--format", "json", "--output", link}).code, 0);
+        QVERIFY(QFileInfo(link).isSymLink());
+        QFile f(real);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("\"findings\""));
     }
 
     void rulesListExplainTest()
