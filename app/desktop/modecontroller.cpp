@@ -43,6 +43,9 @@ ModeController::ModeController(MainWindow* window)
     };
     connect(rc, &ReviewController::reviewed, this, feed);
     feed();
+    // Opening a design shows the default docks again; the mode decides after it.
+    connect(window->document(), &Document::modelReset, this,
+            [this] { QMetaObject::invokeMethod(this, &ModeController::apply, Qt::QueuedConnection); });
     // The start page hides every dock; the mode's docks come back with the canvas.
     if (auto* stack = qobject_cast<QStackedWidget*>(window->centralWidget()))
         connect(stack, &QStackedWidget::currentChanged, this, [this] { QMetaObject::invokeMethod(this, &ModeController::apply, Qt::QueuedConnection); });
