@@ -230,13 +230,10 @@ void PracticePanel::showScore(const Item& item, const rules::AnswerScore& s)
     for (const auto& p : s.points) {
         html += QStringLiteral("<p style=\"margin-bottom:6px\"><span style=\"color:%1\"><b>%2</b></span> %3<br>")
                     .arg(p.covered ? ok : miss, p.covered ? tr("✓ Covered") : tr("✗ Missed"), esc(p.point));
-        if (!p.matchedTerms.empty())
-            html += QStringLiteral("<span style=\"color:%1\">%2 %3</span>")
-                        .arg(muted, tr("You said:"), terms(p.matchedTerms));
-        if (!p.covered && !p.missingTerms.empty())
-            html += QStringLiteral("<br><span style=\"color:%1\">%2 %3</span>")
-                        .arg(muted, tr("Not mentioned:"), terms(p.missingTerms));
-        html += QStringLiteral("</p>");
+        QStringList notes;
+        if (!p.matchedTerms.empty()) notes << tr("You said: %1").arg(terms(p.matchedTerms));
+        if (!p.covered && !p.missingTerms.empty()) notes << tr("Not mentioned: %1").arg(terms(p.missingTerms));
+        html += QStringLiteral("<span style=\"color:%1\">%2</span></p>").arg(muted, notes.join(QStringLiteral("<br>")));
     }
     m_result->setHtml(html);
 }
