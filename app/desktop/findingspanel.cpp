@@ -5,6 +5,7 @@
 #include "app/desktop/decisiondialog.h"
 #include "app/desktop/document.h"
 #include "app/desktop/findinghtml.h"
+#include "app/desktop/findingsmodel.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/reviewcontroller.h"
 #include "app/desktop/theme.h"
@@ -20,8 +21,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
-#include <QTreeWidget>
-#include <QTreeWidgetItemIterator>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <map>
@@ -29,15 +29,6 @@
 namespace pb::app {
 
 namespace {
-enum Role { FingerprintRole = Qt::UserRole + 1, GroupRole };
-
-bool touches(const rules::Finding& f, const QSet<QString>& ids)
-{
-    auto hit = [&](const std::string& id) { return ids.contains(QString::fromStdString(id)); };
-    return std::any_of(f.targets.begin(), f.targets.end(), hit) ||
-           std::any_of(f.path.begin(), f.path.end(), hit);
-}
-
 QStringList highlightIds(const rules::Finding& f)
 {
     QStringList ids;
@@ -46,14 +37,6 @@ QStringList highlightIds(const rules::Finding& f)
     ids.removeDuplicates();
     return ids;
 }
-
-QString categoryTitle(const std::string& category)
-{
-    QString c = QString::fromStdString(category);
-    if (c.isEmpty()) return QCoreApplication::translate("FindingsPanel", "Other");
-    c[0] = c[0].toUpper();
-    return c;
-}
 } // namespace
 
 FindingsPanel::FindingsPanel(ReviewController* review, CanvasScene* scene, CanvasView* view, QWidget* parent)
@@ -61,7 +44,8 @@ FindingsPanel::FindingsPanel(ReviewController* review, CanvasScene* scene, Canva
     , m_review(review)
     , m_scene(scene)
     , m_view(view)
-    , m_tree(new QTreeWidget)
+    , m_tree(new QTreeView)
+    , m_model(new FindingsModel(this))
     , m_details(new QTextBrowser)
     , m_filterLabel(new QLabel)
     , m_clearFilter(new QToolButton)
@@ -73,11 +57,14 @@ FindingsPanel::FindingsPanel(ReviewController* review, CanvasScene* scene, Canva
     , m_counts(new QLabel)
 {
     setObjectName(QStringLiteral("findingsDock"));
+    m_tree->setModel(m_model);
     m_tree->setHeaderHidden(true);
     m_tree->setRootIsDecorated(true);
-    m_tree->setUniformRowHeights(true);
+    m_tree->setUniformRowHeights(true); // thousands of rows lay out without measuring each
     m_tree->setIndentation(14);
     m_tree->setExpandsOnDoubleClick(false);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setTextElideMode(Qt::ElideRight);
     m_details->setOpenLinks(false);
     m_details->setPlaceholderText(tr("Select a finding to see why it fired and what to ask."));
     m_clearFilter->setText(tr("Show all"));
@@ -117,9 +104,15 @@ FindingsPanel::FindingsPanel(ReviewController* review, CanvasScene* scene, Canva
 
     connect(m_review, &ReviewController::reviewed, this, &FindingsPanel::rebuild);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &FindingsPanel::onSceneSelection);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &FindingsPanel::onCurrentChanged);
-    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, &FindingsPanel::onActivated);
-    connect(m_tree, &QTreeWidget::itemActivated, this, &FindingsPanel::onActivated);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &FindingsPanel::onCurrentChanged);
+    connect(m_tree, &QTreeView::activated, this, &FindingsPanel::onActivated);
+    connect(m_tree, &QTreeView::collapsed, this,
+            [this](const QModelIndex& i) { m_collapsed.insert(i.data(FindingsModel::GroupKeyRole).toString()); });
+    connect(m_tree, &QTreeView::expanded, this,
+            [this](const QModelIndex& i) { m_collapsed.remove(i.data(FindingsModel::GroupKeyRole).toString()); });
+    // A component that comes back (undo, reload) is a new item without a badge.
+    connect(m_review->document(), &Document::componentAdded, this, [this](const QString& id) { m_badges.remove(id); });
+    connect(m_review->document(), &Document::modelReset, this, [this] { m_badges.clear(); });
     connect(m_clearFilter, &QToolButton::clicked, this, [this] { setFilter({}); });
     connect(m_pointsToggle, &QToolButton::toggled, this, &FindingsPanel::setAnswerPointsVisible);
     connect(m_fix, &QPushButton::clicked, this, &FindingsPanel::fixCurrent);
@@ -147,7 +140,7 @@ void FindingsPanel::showEvent(QShowEvent* e)
 
 void FindingsPanel::applyTheme()
 {
-    m_icons.clear();
+    QHash<int, QIcon> icons;
     for (int s = 0; s <= int(rules::Severity::Critical); ++s) {
         const QString sev = QString::fromStdString(rules::severityName(rules::Severity(s)));
         const qreal dpr = devicePixelRatioF();
@@ -160,8 +153,9 @@ void FindingsPanel::applyTheme()
         p.setPen(Qt::NoPen);
         p.setBrush(Theme::instance().color(QStringLiteral("badge.%1.stroke").arg(sev)));
         p.drawEllipse(QRectF(2, 2, 10, 10));
-        m_icons.insert(s, QIcon(pm));
+        icons.insert(s, QIcon(pm));
     }
+    m_model->setIcons(std::move(icons), Theme::instance().color(QStringLiteral("text.muted")));
     rebuild();
 }
 
@@ -192,11 +186,6 @@ const rules::Finding* FindingsPanel::currentFinding() const
     return m_current.isEmpty() ? nullptr : m_review->finding(m_current);
 }
 
-bool FindingsPanel::passesFilter(const rules::Finding& f) const
-{
-    return m_filter.isEmpty() || touches(f, m_filter);
-}
-
 void FindingsPanel::setFilter(const QStringList& ids)
 {
     QSet<QString> next(ids.begin(), ids.end());
@@ -207,19 +196,22 @@ void FindingsPanel::setFilter(const QStringList& ids)
 
 void FindingsPanel::rebuild()
 {
-    QHash<QString, bool> expanded;
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* g = m_tree->topLevelItem(i);
-        expanded.insert(g->data(0, GroupRole).toString(), g->isExpanded());
+    if (m_shownFilter == m_filter && m_model->replaceSameShape(m_review->resultPtr())) {
+        m_tree->viewport()->update();
+        onCurrentChanged(); // its texts may name a relabelled component
+        updateBadges();
+        updateCounts();
+        return;
     }
+    m_shownFilter = m_filter;
     const QString keep = m_current;
     m_filling = true;
-    m_tree->setUpdatesEnabled(false);
-    fillTree(expanded);
-    m_tree->setUpdatesEnabled(true);
+    m_model->setResult(m_review->resultPtr(), &m_review->document()->design(), m_filter);
+    for (int g = 0; g < m_model->groupCount(); ++g)
+        m_tree->setExpanded(m_model->index(g, 0), !m_collapsed.contains(m_model->groupKey(g)));
     m_filling = false;
     if (keep.isEmpty() || !selectFinding(keep)) {
-        m_tree->setCurrentItem(nullptr);
+        m_tree->setCurrentIndex(QModelIndex());
         onCurrentChanged();
     }
     if (m_filter.isEmpty()) {
@@ -233,102 +225,41 @@ void FindingsPanel::rebuild()
         m_filterLabel->show();
         m_clearFilter->show();
     }
+    if (m_model->isEmpty())
+        m_details->setPlaceholderText(m_filter.isEmpty() ? tr("No findings. Keep drawing.")
+                                                         : tr("No findings about the selection."));
+    else
+        m_details->setPlaceholderText(tr("Select a finding to see why it fired and what to ask."));
     updateBadges();
     updateCounts();
 }
 
-void FindingsPanel::fillTree(const QHash<QString, bool>& expanded)
-{
-    m_tree->clear();
-    std::map<std::string, QTreeWidgetItem*> byCategory;
-    QTreeWidgetItem* asks = nullptr;
-    QTreeWidgetItem* probes = nullptr;
-    auto group = [&](const QString& key, const QString& title) {
-        auto* g = new QTreeWidgetItem(m_tree, {title});
-        g->setData(0, GroupRole, key);
-        g->setFlags(Qt::ItemIsEnabled);
-        QFont font = g->font(0);
-        font.setBold(true);
-        g->setFont(0, font);
-        g->setExpanded(expanded.value(key, true));
-        return g;
-    };
-    // The result is sorted findings, asks, probes, most severe first: groups appear in that order.
-    for (const auto& f : m_review->result().findings) {
-        if (!passesFilter(f)) continue;
-        QTreeWidgetItem* g = nullptr;
-        if (f.kind == rules::Finding::Kind::Ask) {
-            if (!asks) asks = group(QStringLiteral("ask"), tr("Not drawn yet"));
-            g = asks;
-        } else if (f.kind == rules::Finding::Kind::Probe) {
-            if (!probes) probes = group(QStringLiteral("probe"), tr("Topics to probe"));
-            g = probes;
-        } else {
-            auto& slot = byCategory[f.category];
-            if (!slot) slot = group(QStringLiteral("cat:") + QString::fromStdString(f.category), categoryTitle(f.category));
-            g = slot;
-        }
-        addFinding(g, f);
-    }
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* g = m_tree->topLevelItem(i);
-        g->setText(0, tr("%1 (%2)").arg(g->text(0)).arg(g->childCount()));
-    }
-    if (m_tree->topLevelItemCount() == 0) {
-        auto* none = new QTreeWidgetItem(m_tree, {m_filter.isEmpty() ? tr("No findings. Keep drawing.")
-                                                                     : tr("No findings about the selection.")});
-        none->setFlags(Qt::NoItemFlags);
-    }
-}
-
-QTreeWidgetItem* FindingsPanel::addFinding(QTreeWidgetItem* group, const rules::Finding& f)
-{
-    auto* item = new QTreeWidgetItem(group);
-    const QString title = QString::fromStdString(f.title);
-    const QString where = findingWhere(f, m_review->document()->design());
-    item->setData(0, FingerprintRole, QString::fromStdString(f.fingerprint));
-    item->setIcon(0, m_icons.value(int(f.severity)));
-    item->setToolTip(0, QStringLiteral("%1\n%2").arg(title, where));
-    if (f.status != "open") {
-        item->setText(0, tr("%1 — %2 by %3").arg(title, statusDisplayName(f.status).toLower(),
-                                                QString::fromStdString(f.owner)));
-        item->setForeground(0, Theme::instance().color(QStringLiteral("text.muted")));
-        QFont font = item->font(0);
-        font.setItalic(true);
-        item->setFont(0, font);
-    } else {
-        item->setText(0, where.isEmpty() ? title : tr("%1 · %2").arg(title, where));
-    }
-    return item;
-}
-
 bool FindingsPanel::selectFinding(const QString& fingerprint)
 {
-    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
-        if ((*it)->data(0, FingerprintRole).toString() == fingerprint) {
-            m_tree->setCurrentItem(*it);
-            onCurrentChanged(); // also when the item object is new but the finding the same
-            return true;
-        }
-    return false;
+    const QModelIndex index = m_model->indexOf(fingerprint);
+    if (!index.isValid()) return false;
+    m_tree->setCurrentIndex(index);
+    onCurrentChanged(); // also when the index is the same row but the review is new
+    return true;
 }
 
 QStringList FindingsPanel::visibleFingerprints() const
 {
-    QStringList out;
-    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
-        if (QString fp = (*it)->data(0, FingerprintRole).toString(); !fp.isEmpty()) out << fp;
-    return out;
+    return m_model->fingerprints();
 }
 
 void FindingsPanel::onCurrentChanged()
 {
     if (m_filling) return;
-    QTreeWidgetItem* item = m_tree->currentItem();
-    m_current = item ? item->data(0, FingerprintRole).toString() : QString();
+    m_current = m_tree->currentIndex().data(FindingsModel::FingerprintRole).toString();
     const rules::Finding* f = currentFinding();
     showDetails(f);
-    m_scene->setHighlighted(f ? highlightIds(*f) : QStringList(), f != nullptr);
+    // Only when it changes: the scene repaints everything for a new highlight.
+    const QStringList ids = f ? highlightIds(*f) : QStringList();
+    const QStringList shown = m_scene->highlighted();
+    if (QSet<QString>(ids.begin(), ids.end()) != QSet<QString>(shown.begin(), shown.end()) ||
+        m_scene->dimOthers() != (f != nullptr))
+        m_scene->setHighlighted(ids, f != nullptr);
     const bool decided = f && (f->status != "open" || !f->justification.empty());
     m_fix->setEnabled(f && f->status == "open" && m_review->canFix(*f));
     m_decide->setEnabled(f != nullptr);
@@ -348,9 +279,13 @@ void FindingsPanel::showDetails(const rules::Finding* f)
     m_details->setHtml(findingHtml(*f, m_review->document()->design(), opts));
 }
 
-void FindingsPanel::onActivated(QTreeWidgetItem* item)
+void FindingsPanel::onActivated(const QModelIndex& index)
 {
-    const QString fp = item ? item->data(0, FingerprintRole).toString() : QString();
+    activateFinding(index.data(FindingsModel::FingerprintRole).toString());
+}
+
+void FindingsPanel::activateFinding(const QString& fp)
+{
     const rules::Finding* f = fp.isEmpty() ? nullptr : m_review->finding(fp);
     if (!f) return;
     // Zoom to the finding's elements without disturbing the user's selection or the filter.
@@ -377,21 +312,28 @@ void FindingsPanel::onSceneSelection()
 
 void FindingsPanel::updateBadges()
 {
-    m_scene->clearBadges();
-    QHash<QString, QPair<int, int>> perComponent; // id → (worst severity, count)
+    // Only badges that change are touched: a review of thousands of components usually moves
+    // a handful of them.
+    QHash<QString, QPair<int, int>> worst; // id → (worst severity, count)
     const model::Design& d = m_review->document()->design();
     for (const auto& f : m_review->result().findings) {
         if (f.kind != rules::Finding::Kind::Finding || f.status != "open") continue;
         for (const auto& id : f.targets) {
             if (!d.component(id)) continue;
-            auto& slot = perComponent[QString::fromStdString(id)];
+            auto& slot = worst[QString::fromStdString(id)];
             slot.first = std::max(slot.first, int(f.severity));
             ++slot.second;
         }
     }
-    for (auto it = perComponent.cbegin(); it != perComponent.cend(); ++it)
-        m_scene->setBadge(it.key(), QString::fromStdString(rules::severityName(rules::Severity(it->first))),
-                          it->second);
+    QHash<QString, QPair<QString, int>> next;
+    next.reserve(worst.size());
+    for (auto it = worst.cbegin(); it != worst.cend(); ++it)
+        next.insert(it.key(), {QString::fromStdString(rules::severityName(rules::Severity(it->first))), it->second});
+    for (auto it = m_badges.cbegin(); it != m_badges.cend(); ++it)
+        if (!next.contains(it.key())) m_scene->setBadge(it.key(), QString(), 0);
+    for (auto it = next.cbegin(); it != next.cend(); ++it)
+        if (m_badges.value(it.key()) != it.value()) m_scene->setBadge(it.key(), it->first, it->second);
+    m_badges = std::move(next);
 }
 
 void FindingsPanel::updateCounts()

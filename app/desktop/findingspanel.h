@@ -4,7 +4,6 @@
 
 #include <QDockWidget>
 #include <QHash>
-#include <QIcon>
 #include <QSet>
 #include <QStringList>
 
@@ -12,14 +11,15 @@ class QLabel;
 class QPushButton;
 class QTextBrowser;
 class QToolButton;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QModelIndex;
+class QTreeView;
 class QHBoxLayout;
 
 namespace pb::app {
 
 class CanvasScene;
 class CanvasView;
+class FindingsModel;
 class ReviewController;
 
 // The live findings dock: findings grouped by category (most severe first), then the facts
@@ -36,7 +36,8 @@ public:
                   QWidget* parent = nullptr);
 
     ReviewController* review() const { return m_review; }
-    QTreeWidget* tree() const { return m_tree; }
+    QTreeView* tree() const { return m_tree; }
+    FindingsModel* model() const { return m_model; }
     QTextBrowser* details() const { return m_details; }
     // For the status bar: "3 findings · 1 high · 1 accepted".
     QLabel* countsLabel() const { return m_counts; }
@@ -60,6 +61,8 @@ public:
     // Extra controls from a mode (practice, interview, review) next to Fix/Accept/Reopen.
     void addToolWidget(QWidget* w);
 
+    // Zoom the canvas to a finding (what double-click and Enter do).
+    void activateFinding(const QString& fingerprint);
     // The current finding's actions (also the buttons).
     bool fixCurrent();
     bool reopenCurrent();
@@ -74,22 +77,20 @@ protected:
 
 private:
     void rebuild();
-    void fillTree(const QHash<QString, bool>& expanded);
-    QTreeWidgetItem* addFinding(QTreeWidgetItem* group, const rules::Finding& f);
     void updateBadges();
     void updateCounts();
     void onCurrentChanged();
-    void onActivated(QTreeWidgetItem* item);
+    void onActivated(const QModelIndex& index);
     void onSceneSelection();
     void showDetails(const rules::Finding* f);
     const rules::Finding* currentFinding() const;
-    bool passesFilter(const rules::Finding& f) const;
     void applyTheme();
 
     ReviewController* m_review;
     CanvasScene* m_scene;
     CanvasView* m_view;
-    QTreeWidget* m_tree;
+    QTreeView* m_tree;
+    FindingsModel* m_model;
     QTextBrowser* m_details;
     QLabel* m_filterLabel;
     QToolButton* m_clearFilter;
@@ -100,13 +101,15 @@ private:
     QHBoxLayout* m_buttonRow;
     QLabel* m_counts;
     QSet<QString> m_filter;
+    QSet<QString> m_shownFilter; // the filter the model was built with
+    QSet<QString> m_collapsed; // group keys the user folded
+    QHash<QString, QPair<QString, int>> m_badges; // component id → (severity, count) shown
     QString m_current;
     bool m_answerPoints = true;
     bool m_driving = false; // the panel is changing the canvas selection itself
     bool m_filling = false;
     bool m_selectionPending = false;
     bool m_sized = false;
-    QHash<int, QIcon> m_icons; // severity chips, rebuilt on theme change
 };
 
 } // namespace pb::app

@@ -1,6 +1,7 @@
 // Live review on the whiteboard: the controller, the findings panel, badges, fixes, decisions.
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
+#include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/decisiondialog.h"
 #include "app/desktop/document.h"
@@ -13,7 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace pb;
@@ -103,6 +104,15 @@ private slots:
                 m_panel->details()->toPlainText().contains(QStringLiteral("orders-db")));
     }
 
+    void relabelKeepsTheSelectionAndUpdatesTheText()
+    {
+        QVERIFY(m_panel->selectFinding(mcb()));
+        m_doc->undoStack()->push(commands::setLabel(m_doc.get(), QStringLiteral("orders-db"), QStringLiteral("ledger-db")));
+        QTRY_VERIFY(m_panel->details()->toPlainText().contains(QStringLiteral("ledger-db")));
+        QCOMPARE(m_panel->currentFingerprint(), mcb()); // same finding, still selected
+        QVERIFY(m_scene->isHighlighted(QStringLiteral("orders-db")));
+    }
+
     void answerPointsCanBeHidden()
     {
         QVERIFY(m_panel->selectFinding(mcb()));
@@ -122,7 +132,7 @@ private slots:
         QVERIFY(m_scene->isHighlighted(QStringLiteral("f3")));
         QVERIFY(!m_scene->isHighlighted(QStringLiteral("client")));
         QVERIFY(m_scene->dimOthers());
-        m_panel->tree()->setCurrentItem(nullptr);
+        m_panel->tree()->setCurrentIndex(QModelIndex());
         QVERIFY(m_scene->highlighted().isEmpty());
         QVERIFY(!m_scene->dimOthers());
     }
@@ -147,7 +157,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
         m_view->setZoom(0.2);
         QVERIFY(m_panel->selectFinding(mcb()));
-        emit m_panel->tree()->itemDoubleClicked(m_panel->tree()->currentItem(), 0);
+        emit m_panel->tree()->activated(m_panel->tree()->currentIndex());
         QVERIFY(m_view->zoom() > 0.2);
         QVERIFY(m_scene->selectedIds().isEmpty());
     }
