@@ -83,6 +83,21 @@ void PracticePanel::buildUi()
     m_list->setMinimumHeight(m_list->fontMetrics().height() * 6);
     connect(m_list, &QListWidget::currentRowChanged, this, &PracticePanel::selectQuestion);
 
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_list);
+    split->addWidget(buildAnswerArea());
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 4);
+    split->setSizes({140, 560});
+    v->addWidget(split, 1);
+    m_scorecard = new QLabel;
+    m_scorecard->setWordWrap(true);
+    v->addWidget(m_scorecard);
+    setWidget(body);
+}
+
+QWidget* PracticePanel::buildAnswerArea()
+{
     auto* work = new QWidget;
     auto* w = new QVBoxLayout(work);
     w->setContentsMargins(0, 0, 0, 0);
@@ -112,18 +127,7 @@ void PracticePanel::buildUi()
     m_result = new QTextBrowser;
     m_result->setOpenLinks(false);
     w->addWidget(m_result, 3);
-
-    auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_list);
-    split->addWidget(work);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 4);
-    split->setSizes({140, 560});
-    v->addWidget(split, 1);
-    m_scorecard = new QLabel;
-    m_scorecard->setWordWrap(true);
-    v->addWidget(m_scorecard);
-    setWidget(body);
+    return work;
 }
 
 const PracticePanel::Item* PracticePanel::currentItem() const

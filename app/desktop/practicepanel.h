@@ -63,6 +63,7 @@ public slots:
 
 private:
     void buildUi();
+    QWidget* buildAnswerArea();
     void showCurrent();
     void showScore(const Item& item, const rules::AnswerScore& s);
     void updateScorecard();
