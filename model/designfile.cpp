@@ -433,7 +433,9 @@ nlohmann::ordered_json designToJson(const Design& design)
 
 std::string designToText(const Design& design)
 {
-    return designToJson(design).dump(2) + "\n";
+    // Bytes that are not UTF-8 (pasted text, names from other tools) become U+FFFD instead of
+    // making nlohmann throw, so saving never fails because of one odd name.
+    return designToJson(design).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 #if defined(_WIN32)

@@ -16,8 +16,9 @@ std::string quote(const std::string& s)
         const char c = s[i];
         if (c == '"') out += "\\\"";
         else if (c == '\n') out += "\\n";
-        // A trailing backslash would escape the closing quote.
-        else if (c == '\\' && i + 1 == s.size()) out += "\\\\";
+        // cgraph reads \" as a quote and \\ as two backslashes, so a backslash before a quote or
+        // the closing quote is doubled: the name gains a backslash but the file stays readable.
+        else if (c == '\\' && (i + 1 == s.size() || s[i + 1] == '"')) out += "\\\\";
         else out += c;
     }
     return out + "\"";
