@@ -282,8 +282,16 @@ Count Compiler::count(const json& j, const std::string& ptr)
         c.of = propRef(s->get<std::string>(), ptr + "/sum", nullptr);
     }
     m_bound = saved;
-    if (j.contains("as")) c.asVar = declare(j["as"].get<std::string>(), ptr + "/as");
-    if (j.contains("collect")) c.collectVar = declare(j["collect"].get<std::string>(), ptr + "/collect");
+    // Variable names must be strings; get<std::string>() on anything else throws.
+    for (const char* key : {"as", "collect"}) {
+        if (!j.contains(key)) continue;
+        const std::string p = ptr + "/" + key;
+        if (!j[key].is_string()) {
+            error(p, "E-SCHEMA", std::string("\"") + key + "\" names a variable, e.g. \"$n\"");
+            continue;
+        }
+        (std::string(key) == "as" ? c.asVar : c.collectVar) = declare(j[key].get<std::string>(), p);
+    }
     bool found = false;
     for (const auto& [name, op] : kOps)
         if (j.contains(name) && name != "exists") {

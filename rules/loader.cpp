@@ -178,7 +178,8 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
     r.level = str(j, "level");
     if (r.level != "mid" && r.level != "senior" && r.level != "staff")
         c.error(ptr + "/level", "E-SCHEMA", "level is mid, senior or staff");
-    const std::string type = j.value("type", std::string("finding"));
+    // Not j.value(): it throws when "type" is there but not a string.
+    const std::string type = j.contains("type") ? str(j, "type") : std::string("finding");
     if (type != "finding" && type != "probe")
         c.error(ptr + "/type", "E-SCHEMA", "type is finding or probe");
     r.probe = type == "probe";

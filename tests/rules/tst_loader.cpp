@@ -212,6 +212,9 @@ private slots:
         QTest::newRow("match is a list") << QString::fromStdString(pack("[1, 2]"));
         QTest::newRow("where is a string") << QString::fromStdString(pack(R"({"each": {"$d": {"kind": "database"}}, "where": "yes"})"));
         QTest::newRow("condition is a number") << QString::fromStdString(pack(R"({"each": {"$d": {"kind": 5}}, "where": [5, [], {}]})"));
+        QTest::newRow("type is a number") << QString::fromStdString(pack(kGoodMatch, "\"type\": 7,\n"));
+        QTest::newRow("count names its variable with a number")
+            << QString::fromStdString(pack(R"({"each": {"$d": {"kind": ["database"]}}, "where": [{"count": {"select": {"kind": ["service"]}, "as": 5, "collect": [], "ge": 1}}]})"));
         QTest::newRow("questions missing") << R"({"format": "probeboard-rules/1", "pack": {"id": "x"}, "rules": [{"id": "a", "title": "t", "category": "failure", "severity": "high", "match": {"once": true}, "why": "w", "questions": "q"}]})";
         std::string deep = "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"x\"}, \"rules\": [{\"id\": \"a\", \"match\": {\"each\": {\"$d\": {}}, \"where\": [";
         for (int i = 0; i < 400; ++i) deep += "{\"not\": ";
