@@ -158,20 +158,6 @@ QWidget* InterviewPanel::buildDetail()
     auto* w = new QWidget;
     auto* v = new QVBoxLayout(w);
     v->setContentsMargins(0, 4, 0, 0);
-    m_question = new QLabel;
-    m_question->setWordWrap(true);
-    m_question->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    v->addWidget(m_question);
-    m_pointsToggle = new QToolButton;
-    m_pointsToggle->setCheckable(true);
-    m_pointsToggle->setText(tr("Show answer points"));
-    m_pointsToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    connect(m_pointsToggle, &QToolButton::toggled, this, &InterviewPanel::setAnswerPointsShown);
-    v->addWidget(m_pointsToggle, 0, Qt::AlignLeft);
-    m_points = new QLabel;
-    m_points->setWordWrap(true);
-    m_points->setVisible(false);
-    v->addWidget(m_points);
     auto* marks = new QHBoxLayout;
     m_asked = new QPushButton(tr("Asked"));
     m_skipped = new QPushButton(tr("Skipped"));
@@ -198,6 +184,21 @@ QWidget* InterviewPanel::buildDetail()
     });
     marks->addStretch(1);
     v->addLayout(marks);
+    // Marks and rating stay put above the question, whatever its length.
+    m_question = new QLabel;
+    m_question->setWordWrap(true);
+    m_question->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v->addWidget(m_question);
+    m_pointsToggle = new QToolButton;
+    m_pointsToggle->setCheckable(true);
+    m_pointsToggle->setText(tr("Show answer points"));
+    m_pointsToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_pointsToggle, &QToolButton::toggled, this, &InterviewPanel::setAnswerPointsShown);
+    v->addWidget(m_pointsToggle, 0, Qt::AlignLeft);
+    m_points = new QLabel;
+    m_points->setWordWrap(true);
+    m_points->setVisible(false);
+    v->addWidget(m_points);
     m_notes = new QPlainTextEdit;
     m_notes->setPlaceholderText(tr("Notes on the candidate's answer (not shown to the candidate)"));
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
