@@ -26,6 +26,8 @@ public:
 
     // Names: variables are slots of the current rule; `bound` tracks what is in scope.
     void beginRule(Rule& rule);
+    // The rule passed to beginRule() is gone (returned, moved or unwound by an exception).
+    void endRule() { m_rule = nullptr; }
     int declare(const std::string& name, const std::string& ptr);
     int use(const std::string& name, const std::string& ptr);
     bool isVariable(const json& j) const;

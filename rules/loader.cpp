@@ -266,7 +266,16 @@ void readPackBody(Compiler& c, Pack& pack, const json& j)
     std::set<std::string> ids;
     for (std::size_t i = 0; i < rules->size(); ++i) {
         const std::string ptr = "/rules/" + std::to_string(i);
-        auto rule = readRule(c, (*rules)[i], ptr);
+        std::optional<Rule> rule;
+        try {
+            rule = readRule(c, (*rules)[i], ptr);
+        } catch (const json::exception& e) {
+            c.endRule();
+            c.error(ptr, "E-SCHEMA", std::string("unexpected value in the rule: ") + e.what());
+        }
+        // readRule's own Rule is gone; errors from here on must not name it through the compiler
+        // (reading it was a use-after-free found by fuzz_rulepack).
+        c.endRule();
         if (!rule) continue;
         if (!ids.insert(rule->id).second)
             c.error(ptr + "/id", "E-DUP-ID", "rule id '" + rule->id + "' is used twice in this pack");
