@@ -1,6 +1,7 @@
 // Practice, interview and review modes: scoring in the practice panel, the interview queue,
 // ratings and notes in the session export, the presenter window, review decisions, reports in
 // every format, comparison with a previous version, and the mode switcher in the window.
+#include "app/desktop/actionregistry.h"
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
@@ -22,6 +23,8 @@
 #include <QPushButton>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QTest>
@@ -391,6 +394,10 @@ private slots:
         modes->setMode(ModeController::Mode::Draw);
         QVERIFY(!modes->reviewPanel()->isVisible());
         QVERIFY(modes->action(ModeController::Mode::Draw)->isChecked());
+        // File > Compare With… and Review Report… sit in the File menu.
+        QMenu* file = w->menuBar()->actions().first()->menu();
+        QVERIFY(file->actions().contains(w->actions()->get(QStringLiteral("file.compare"))));
+        QVERIFY(file->actions().contains(w->actions()->get(QStringLiteral("file.report"))));
         w->close();
     }
 };
