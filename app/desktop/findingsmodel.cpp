@@ -193,7 +193,8 @@ QVariant FindingsModel::findingData(const rules::Finding& f, int role) const
         const QString title = QString::fromStdString(f.title);
         if (f.status != "open")
             return tr("%1 — %2 by %3").arg(title, statusDisplayName(f.status).toLower(), QString::fromStdString(f.owner));
-        const QString where = m_design ? findingWhere(f, *m_design) : QString();
+        // An ask's title already names its element.
+        const QString where = m_design && f.kind != rules::Finding::Kind::Ask ? findingWhere(f, *m_design) : QString();
         return where.isEmpty() ? title : tr("%1 · %2").arg(title, where);
     }
     case Qt::ToolTipRole: {

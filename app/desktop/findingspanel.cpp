@@ -7,6 +7,8 @@
 #include "app/desktop/findinghtml.h"
 #include "app/desktop/findingsmodel.h"
 #include "app/desktop/kinds.h"
+#include "app/desktop/inspectordock.h"
+#include "app/desktop/mainwindow.h"
 #include "app/desktop/reviewcontroller.h"
 #include "app/desktop/theme.h"
 
@@ -14,7 +16,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMainWindow>
 #include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
@@ -130,11 +131,12 @@ void FindingsPanel::showEvent(QShowEvent* e)
     // The findings and their questions need more room than the inspector it shares the
     // column with: take about two thirds of the window's height once the window has settled.
     QTimer::singleShot(0, this, [this] {
-        if (auto* mw = qobject_cast<QMainWindow*>(parentWidget()); mw && !isFloating())
-        {
-            mw->resizeDocks({this}, {mw->height() * 7 / 10}, Qt::Vertical);
-            mw->resizeDocks({this}, {std::max(width(), 400)}, Qt::Horizontal);
-        }
+        auto* mw = qobject_cast<MainWindow*>(parentWidget());
+        if (!mw || isFloating()) return;
+        const int h = mw->height();
+        if (mw->inspector() && mw->dockWidgetArea(mw->inspector()) == mw->dockWidgetArea(this))
+            mw->resizeDocks({mw->inspector(), this}, {h * 3 / 10, h * 7 / 10}, Qt::Vertical);
+        mw->resizeDocks({this}, {std::max(width(), 400)}, Qt::Horizontal);
     });
 }
 
