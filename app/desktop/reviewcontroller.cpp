@@ -30,7 +30,35 @@ struct Outcome
 {
     std::shared_ptr<const rules::ReviewResult> result;
     double ms = 0;
+    std::shared_ptr<const model::Design> design; // what it was computed from (worker runs)
 };
+
+// True when the two designs differ at most in geometry (positions, sizes, bends): rules read
+// kinds, labels, properties, flows and zone membership, never where things are drawn.
+bool sameForRules(const model::Design& a, const model::Design& b)
+{
+    if (a.decisions != b.decisions || a.components().size() != b.components().size() ||
+        a.flows().size() != b.flows().size() || a.zones().size() != b.zones().size())
+        return false;
+    for (std::size_t i = 0; i < a.components().size(); ++i) {
+        const auto& x = a.components()[i];
+        const auto& y = b.components()[i];
+        if (x.id != y.id || x.kind != y.kind || x.label != y.label || x.props != y.props) return false;
+    }
+    for (std::size_t i = 0; i < a.flows().size(); ++i) {
+        const auto& x = a.flows()[i];
+        const auto& y = b.flows()[i];
+        if (x.id != y.id || x.from != y.from || x.to != y.to || x.label != y.label || x.props != y.props)
+            return false;
+    }
+    for (std::size_t i = 0; i < a.zones().size(); ++i) {
+        const auto& x = a.zones()[i];
+        const auto& y = b.zones()[i];
+        if (x.id != y.id || x.kind != y.kind || x.label != y.label || x.props != y.props || x.members != y.members)
+            return false;
+    }
+    return true;
+}
 
 Outcome runReview(const rules::RuleSet& set, const model::Design& design, const rules::ReviewOptions& opts)
 {
@@ -77,6 +105,7 @@ void ReviewController::init()
 void ReviewController::setToday(const QString& isoDate)
 {
     m_today = isoDate;
+    m_reviewedDesign.reset(); // decisions may expire differently: no reuse
     schedule();
 }
 
@@ -111,6 +140,7 @@ void ReviewController::reviewNow()
     m_sinceEdit.start();
     Outcome o = runReview(*m_rules, m_doc->design(), options());
     m_startUiMs = o.ms;
+    m_reviewedDesign.reset();
     publish(std::move(o.result), gen, o.ms);
 }
 
@@ -129,6 +159,7 @@ void ReviewController::start()
     if (int(m_doc->design().components().size()) < m_asyncThreshold) {
         Outcome o = runReview(*m_rules, m_doc->design(), options());
         m_startUiMs = double(ui.nsecsElapsed()) / 1e6;
+        m_reviewedDesign.reset();
         publish(std::move(o.result), gen, o.ms);
         return;
     }
@@ -138,14 +169,22 @@ void ReviewController::start()
         watcher->deleteLater();
         m_running = false;
         Outcome o = watcher->result();
+        if (gen == m_generation) m_reviewedDesign = std::move(o.design);
         publish(std::move(o.result), gen, o.ms);
         if (m_rerun) {
             m_rerun = false;
             start();
         }
     });
-    watcher->setFuture(QtConcurrent::run(
-        [rules = m_rules, design = m_doc->design(), opts = options()] { return runReview(*rules, design, opts); }));
+    auto design = std::make_shared<const model::Design>(m_doc->design());
+    watcher->setFuture(QtConcurrent::run([rules = m_rules, design, opts = options(), prevDesign = m_reviewedDesign,
+                                          prev = m_result] {
+        if (prevDesign && prev && sameForRules(*prevDesign, *design))
+            return Outcome{prev, 0, design};
+        Outcome o = runReview(*rules, *design, opts);
+        o.design = design;
+        return o;
+    }));
     m_startUiMs = double(ui.nsecsElapsed()) / 1e6;
 }
 

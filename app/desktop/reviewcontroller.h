@@ -92,6 +92,9 @@ private:
     Document* m_doc;
     std::shared_ptr<const rules::RuleSet> m_rules;
     std::shared_ptr<const rules::ReviewResult> m_result;
+    // The copy the latest worker review ran on: an edit that changes nothing the rules read
+    // (moving, resizing, bending) reuses that result instead of running the packs again.
+    std::shared_ptr<const model::Design> m_reviewedDesign;
     QString m_loadErrors;
     QTimer m_timer;
     QElapsedTimer m_sinceEdit;

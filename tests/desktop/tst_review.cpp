@@ -292,6 +292,25 @@ private slots:
         QVERIFY(m_doc->design().decisions.empty());
     }
 
+    void geometryOnlyEditsReuseTheWorkerResult()
+    {
+        m_rc->setAsyncThreshold(0);
+        m_rc->setDebounce(0);
+        int published = 0;
+        connect(m_rc.get(), &ReviewController::reviewed, this, [&] { ++published; });
+        m_doc->undoStack()->push(commands::setLabel(m_doc.get(), QStringLiteral("api"), QStringLiteral("orders-api")));
+        QTRY_VERIFY(published == 1 && !m_rc->isPending());
+        const auto seeded = m_rc->resultPtr();
+        m_doc->undoStack()->push(commands::move(m_doc.get(), {{QStringLiteral("api"), QPointF(260, 40)}}));
+        QTRY_VERIFY(published == 2 && !m_rc->isPending());
+        QCOMPARE(m_rc->resultPtr().get(), seeded.get()); // nothing the rules read changed
+        const QString fp = mcb();
+        m_doc->undoStack()->push(commands::setProperty(m_doc.get(), QStringLiteral("f3"), "circuit_breaker", model::Value(true)));
+        QTRY_VERIFY(published == 3 && !m_rc->isPending());
+        QVERIFY(m_rc->resultPtr().get() != seeded.get());
+        QVERIFY(!m_rc->finding(fp));
+    }
+
     void workerResultsForOldDrawingsAreDropped()
     {
         m_rc->setAsyncThreshold(0); // every review on the worker thread
