@@ -206,15 +206,19 @@ void FindingsPanel::rebuild()
         return;
     }
     m_shownFilter = m_filter;
-    const QString keep = m_current;
+    // The finding the user last picked, even if the previous review lost it: a fix followed by
+    // undo brings the finding back selected and highlighted.
+    const QString keep = m_wanted;
     m_filling = true;
     m_model->setResult(m_review->resultPtr(), &m_review->document()->design(), m_filter);
     for (int g = 0; g < m_model->groupCount(); ++g)
         m_tree->setExpanded(m_model->index(g, 0), !m_collapsed.contains(m_model->groupKey(g)));
     m_filling = false;
     if (keep.isEmpty() || !selectFinding(keep)) {
+        m_restoring = true;
         m_tree->setCurrentIndex(QModelIndex());
         onCurrentChanged();
+        m_restoring = false;
     }
     if (m_filter.isEmpty()) {
         m_filterLabel->hide();
@@ -254,6 +258,7 @@ void FindingsPanel::onCurrentChanged()
 {
     if (m_filling) return;
     m_current = m_tree->currentIndex().data(FindingsModel::FingerprintRole).toString();
+    if (!m_restoring) m_wanted = m_current;
     const rules::Finding* f = currentFinding();
     showDetails(f);
     // Only when it changes: the scene repaints everything for a new highlight.

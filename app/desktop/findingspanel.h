@@ -105,6 +105,8 @@ private:
     QSet<QString> m_collapsed; // group keys the user folded
     QHash<QString, QPair<QString, int>> m_badges; // component id → (severity, count) shown
     QString m_current;
+    QString m_wanted; // the finding the user picked last (survives a review that lacks it)
+    bool m_restoring = false;
     bool m_answerPoints = true;
     bool m_driving = false; // the panel is changing the canvas selection itself
     bool m_filling = false;

@@ -191,6 +191,8 @@ private slots:
         stack->undo();
         QTRY_VERIFY(m_rc->finding(fp));
         QVERIFY(m_panel->visibleFingerprints().contains(fp));
+        QCOMPARE(m_panel->currentFingerprint(), fp); // back, and selected again
+        QVERIFY(m_scene->isHighlighted(QStringLiteral("orders-db")));
         QVERIFY(!m_doc->design().flow("f3")->props.count("circuit_breaker"));
     }
 
