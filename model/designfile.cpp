@@ -461,7 +461,12 @@ bool writeFileAtomically(const std::string& path, const std::string& contents, s
 bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error)
 {
     namespace fs = std::filesystem;
-    const fs::path target(path);
+    // A design kept behind a symlink (dotfiles, a shared folder) is written through the link:
+    // renaming onto the link itself would silently turn it into a plain file.
+    std::error_code linkError;
+    const bool isLink = fs::is_symlink(fs::symlink_status(path, linkError));
+    const fs::path resolved = isLink ? fs::weakly_canonical(path, linkError) : fs::path(path);
+    const fs::path target = linkError ? fs::path(path) : resolved;
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
     int fd = ::mkstemp(tmpl.data());
@@ -492,7 +497,7 @@ bool writeFileAtomically(const std::string& path, const std::string& contents, s
         ::unlink(tmpl.c_str());
         return false;
     }
-    if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+    if (std::rename(tmpl.c_str(), target.c_str()) != 0) {
         error = "cannot replace " + path + ": " + std::strerror(errno);
         ::unlink(tmpl.c_str());
         return false;

@@ -40,11 +40,8 @@ bool emit(const std::string& text, const std::string& path)
         inputError("cannot write " + path);
         return false;
     }
-    // A symlink to a file: replace the file it points to, not the link.
-    const std::string target =
-        fs::is_symlink(fs::symlink_status(path, ec)) ? fs::canonical(path, ec).string() : path;
     std::string error;
-    if (!model::writeFileAtomically(ec ? path : target, text, error)) {
+    if (!model::writeFileAtomically(path, text, error)) {
         inputError(error);
         return false;
     }

@@ -160,6 +160,30 @@ private slots:
         QCOMPARE(files, 1);
     }
 
+    void saveWritesThroughASymlink()
+    {
+        // A design kept behind a link (a dotfiles repo, a synced folder) stays a link after a
+        // save, and the file it points to gets the new content.
+        QTemporaryDir dir;
+        namespace fs = std::filesystem;
+        const fs::path real = fs::path(dir.path().toStdString()) / "sub" / "real.probeboard";
+        fs::create_directories(real.parent_path());
+        const fs::path link = fs::path(dir.path().toStdString()) / "link.probeboard";
+        std::string error;
+        QVERIFY(saveDesignFile(sample(), real.string(), error));
+        fs::create_symlink(real, link);
+        Design changed = sample();
+        changed.title = "through the link";
+        QVERIFY2(saveDesignFile(changed, link.string(), error), error.c_str());
+        QVERIFY(fs::is_symlink(fs::symlink_status(link)));
+        Diagnostics diags;
+        auto back = loadDesignFile(real.string(), diags);
+        QVERIFY(back);
+        QCOMPARE(back->title, std::string("through the link"));
+        // The temporary file went next to the target, and nothing is left over there.
+        QCOMPARE(std::distance(fs::directory_iterator(real.parent_path()), fs::directory_iterator()), 1L);
+    }
+
     void missingFileIsReported()
     {
         Diagnostics diags;
