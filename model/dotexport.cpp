@@ -11,15 +11,29 @@ namespace {
 
 std::string quote(const std::string& s)
 {
+    // cgraph's lexer reads backslashes in pairs ("\\" stays two characters) and "\"" as a quote,
+    // so a run of backslashes must end with an even count before the closing quote and an odd
+    // count before an escaped quote. A run that cannot be written exactly gains one backslash:
+    // the name changes slightly, but the file always reads back.
     std::string out = "\"";
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (c == '"') out += "\\\"";
-        else if (c == '\n') out += "\\n";
-        // cgraph reads \" as a quote and \\ as two backslashes, so a backslash before a quote or
-        // the closing quote is doubled: the name gains a backslash but the file stays readable.
-        else if (c == '\\' && (i + 1 == s.size() || s[i + 1] == '"')) out += "\\\\";
-        else out += c;
+        if (c == '\\') {
+            std::size_t run = 0;
+            while (i + run < s.size() && s[i + run] == '\\') ++run;
+            i += run - 1;
+            const bool beforeQuote = i + 1 < s.size() && s[i + 1] == '"';
+            const bool atEnd = i + 1 == s.size();
+            std::size_t n = run;
+            if ((atEnd || beforeQuote) && n % 2 == 1) ++n;
+            out.append(n, '\\');
+        } else if (c == '"') {
+            out += "\\\"";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else {
+            out += c;
+        }
     }
     return out + "\"";
 }
