@@ -36,13 +36,10 @@ ModeController::ModeController(MainWindow* window)
     window->addReviewDock(m_review, Qt::BottomDockWidgetArea);
     m_review->hide();
     createActions();
-    ReviewController* rc = window->review();
-    auto feed = [this, rc] {
-        m_practice->setResult(rc->result());
-        m_interview->setResult(rc->result());
-    };
-    connect(rc, &ReviewController::reviewed, this, feed);
-    feed();
+    // Only the panel on show follows every review: rebuilding the hidden ones cost the UI
+    // thread over 100 ms per edit on big designs. apply() catches a panel up when it appears.
+    connect(window->review(), &ReviewController::reviewed, this, [this] { feedPanels(false); });
+    feedPanels(true);
     // Opening a design shows the default docks again; the mode decides after it.
     connect(window->document(), &Document::modelReset, this,
             [this] { QMetaObject::invokeMethod(this, &ModeController::apply, Qt::QueuedConnection); });
@@ -160,6 +157,14 @@ void ModeController::apply()
     }
     if (m_mode != Mode::Interview && m_interview->presenter()) m_interview->showPresenter(false);
     if (m_mode == Mode::Review) m_review->refresh();
+    feedPanels(false);
+}
+
+void ModeController::feedPanels(bool all)
+{
+    ReviewController* rc = m_window->review();
+    if (all || !m_practice->isHidden()) m_practice->setResult(rc->result());
+    if (all || !m_interview->isHidden()) m_interview->setResult(rc->result());
 }
 
 } // namespace pb::app

@@ -53,6 +53,7 @@ signals:
 private:
     void createActions();
     void apply();
+    void feedPanels(bool all); // hand the latest review to the practice/interview panels
     QDockWidget* dockFor(Mode m) const;
 
     MainWindow* m_window;

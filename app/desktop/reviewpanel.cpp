@@ -82,7 +82,10 @@ ReviewPanel::ReviewPanel(ReviewController* review, CanvasScene* scene, QWidget* 
     split->setStretchFactor(1, 2);
     v->addWidget(split, 1);
     setWidget(body);
-    connect(m_review, &ReviewController::reviewed, this, &ReviewPanel::refresh);
+    // Hidden in other modes; the mode controller refreshes it when Review mode opens.
+    connect(m_review, &ReviewController::reviewed, this, [this] {
+        if (!isHidden()) refresh();
+    });
     connect(&Theme::instance(), &Theme::changed, this, &ReviewPanel::refresh);
     showComparison();
     refresh();
