@@ -6,6 +6,7 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -94,7 +95,26 @@ struct Builder
     }
 };
 
-LayoutResult read(Agraph_t* g, const Builder& b)
+// The box around a cluster's members (nested clusters included), for engines that do not lay
+// clusters out themselves: only dot allocates the per-subgraph layout record GD_bb reads, so
+// reading it after sfdp or neato runs off the end of a smaller record (found under ASan).
+boxf memberBox(Agraph_t* sg)
+{
+    constexpr double kMargin = 16;
+    boxf bb{{1e300, 1e300}, {-1e300, -1e300}};
+    for (Agnode_t* n = agfstnode(sg); n; n = agnxtnode(sg, n)) {
+        const pointf c = ND_coord(n);
+        const double w = ND_width(n) * 36, h = ND_height(n) * 36;
+        bb.LL.x = std::min(bb.LL.x, c.x - w - kMargin);
+        bb.LL.y = std::min(bb.LL.y, c.y - h - kMargin);
+        bb.UR.x = std::max(bb.UR.x, c.x + w + kMargin);
+        bb.UR.y = std::max(bb.UR.y, c.y + h + kMargin);
+    }
+    if (bb.LL.x > bb.UR.x) return boxf{{0, 0}, {0, 0}};
+    return bb;
+}
+
+LayoutResult read(Agraph_t* g, const Builder& b, bool clustersLaidOut)
 {
     LayoutResult r;
     const double top = GD_bb(g).UR.y;
@@ -104,7 +124,7 @@ LayoutResult read(Agraph_t* g, const Builder& b)
         r.nodes.push_back({id, c.x - w / 2, (top - c.y) - h / 2, w, h});
     }
     for (const auto& [id, sg] : b.clusters) {
-        const boxf bb = GD_bb(sg);
+        const boxf bb = clustersLaidOut ? GD_bb(sg) : memberBox(sg);
         r.clusters.push_back({id, bb.LL.x, top - bb.UR.y, bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y});
     }
     r.ok = true;
@@ -146,7 +166,7 @@ LayoutResult layoutDesign(const Design& design, const LayoutOptions& options)
         return result;
     }
     const std::string engine = result.engine;
-    result = read(g, b);
+    result = read(g, b, engine == "dot");
     result.engine = engine;
     gvFreeLayout(context(), g);
     agclose(g);
