@@ -113,7 +113,13 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1400, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document is a child and goes after this destructor; its undo stack signals while it is
+    // torn down, and must not reach slots of a MainWindow that no longer exists (UBSan).
+    m_doc->undoStack()->disconnect(this);
+    m_doc->disconnect(this);
+}
 
 MainWindow* MainWindow::createWindow()
 {
