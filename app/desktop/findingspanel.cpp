@@ -404,4 +404,10 @@ void FindingsPanel::decideCurrent()
         m_review->decide(*now, dlg.status(), dlg.justification(), dlg.owner(), dlg.expires());
 }
 
+FindingsPanel::~FindingsPanel()
+{
+    // Without a main window nothing adopted the counts label (tests, embedding): free it here.
+    if (m_counts && !m_counts->parent()) delete m_counts;
+}
+
 } // namespace pb::app

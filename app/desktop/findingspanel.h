@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QLabel>
+#include <QPointer>
+
 #include "rules/finding.h"
 
 #include <QDockWidget>
@@ -34,6 +37,7 @@ class FindingsPanel : public QDockWidget
 public:
     FindingsPanel(ReviewController* review, CanvasScene* scene, CanvasView* view,
                   QWidget* parent = nullptr);
+    ~FindingsPanel() override;
 
     ReviewController* review() const { return m_review; }
     QTreeView* tree() const { return m_tree; }
@@ -99,7 +103,7 @@ private:
     QPushButton* m_decide;
     QPushButton* m_reopen;
     QHBoxLayout* m_buttonRow;
-    QLabel* m_counts;
+    QPointer<QLabel> m_counts; // the window's status bar adopts it; guarded, as it may go first
     QSet<QString> m_filter;
     QSet<QString> m_shownFilter; // the filter the model was built with
     QSet<QString> m_collapsed; // group keys the user folded
