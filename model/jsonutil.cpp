@@ -119,13 +119,15 @@ std::optional<nlohmann::json> parseJson(const std::string& text, const std::stri
 std::pair<int, int> JsonPositions::find(const std::string& pointer) const
 {
     build();
-    for (const auto& [p, offset] : m_offsets)
-        if (p == pointer) {
-            int line = 0, col = 0;
-            lineColumnOf(m_text, offset, line, col);
-            return {line, col};
-        }
-    return {0, 0};
+    auto it = m_offsets.find(pointer);
+    if (it == m_offsets.end()) return {0, 0};
+    const std::size_t offset = it->second;
+    auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
+    const std::size_t start = *(next - 1); // m_lineStarts[0] == 0 <= offset
+    int column = 1;
+    for (std::size_t i = start; i < offset; ++i)
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
+    return {static_cast<int>(next - m_lineStarts.begin()), column};
 }
 
 namespace {
@@ -155,6 +157,9 @@ void JsonPositions::build() const
 {
     if (m_built) return;
     m_built = true;
+    m_lineStarts.push_back(0);
+    for (std::size_t i = 0; i < m_text.size(); ++i)
+        if (m_text[i] == '\n') m_lineStarts.push_back(i + 1);
     std::vector<Frame> stack;
     auto currentPointer = [&]() -> std::string {
         if (stack.empty()) return "";
@@ -191,7 +196,7 @@ void JsonPositions::build() const
             continue;
         }
         const std::string ptr = currentPointer();
-        m_offsets.emplace_back(ptr, i);
+        m_offsets.emplace(ptr, i); // the first occurrence, as the old linear search found
         if (c == '{' || c == '[') {
             stack.push_back(Frame{c == '{', ptr, 0, {}, true});
             continue;

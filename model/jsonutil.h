@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace pb::model {
 
@@ -44,7 +46,10 @@ private:
     void build() const;
     const std::string& m_text;
     mutable bool m_built = false;
-    mutable std::vector<std::pair<std::string, std::size_t>> m_offsets;
+    // A pack with many errors asks for many positions: a map and the offsets of line starts
+    // keep each lookup logarithmic instead of a scan of the text.
+    mutable std::unordered_map<std::string, std::size_t> m_offsets;
+    mutable std::vector<std::size_t> m_lineStarts;
 };
 
 } // namespace pb::model

@@ -189,7 +189,7 @@ std::optional<Value> Vocabulary::defaultFor(const std::string& elementKind, cons
 
 // Optimal string alignment: like Levenshtein, but two swapped neighbours ("cahce", "stpe") cost
 // one edit, not two, since that is the commonest typo and must still get a "did you mean".
-std::size_t editDistance(const std::string& a, const std::string& b)
+std::size_t editDistance(const std::string& a, const std::string& b, std::size_t cap)
 {
     std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -201,6 +201,10 @@ std::size_t editDistance(const std::string& a, const std::string& b)
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 cur[j] = std::min(cur[j], prev2[j - 2] + 1);
         }
+        // Costs never fall from one row to the next but one, so two rows over the cap end it.
+        if (i > 1 && *std::min_element(cur.begin(), cur.end()) > cap &&
+            *std::min_element(prev.begin(), prev.end()) > cap)
+            return cap + 1;
         std::swap(prev2, prev);
         std::swap(prev, cur);
     }
@@ -214,7 +218,11 @@ std::string closestMatch(const std::string& word, const std::vector<std::string>
     std::string best;
     std::size_t bestDistance = limit + 1;
     for (const auto& c : candidates) {
-        const std::size_t d = editDistance(word, c);
+        // The distance is at least the difference in length: a long unknown word (a pasted
+        // sentence) skips the quadratic alignment against every short candidate.
+        const std::size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+        if (gap >= bestDistance) continue;
+        const std::size_t d = editDistance(word, c, bestDistance - 1);
         if (d < bestDistance && d != 0) {
             best = c;
             bestDistance = d;

@@ -69,8 +69,11 @@ private:
     std::vector<PropertySpec> m_properties;
 };
 
-// Damerau-free Levenshtein distance, used for every "did you mean" in the project.
-std::size_t editDistance(const std::string& a, const std::string& b);
+// Optimal string alignment distance (a swap of neighbours is one edit), used for every "did
+// you mean" in the project.
+// `cap`: once every alignment costs more than this, stop and return cap + 1.
+std::size_t editDistance(const std::string& a, const std::string& b,
+                         std::size_t cap = static_cast<std::size_t>(-1) - 1);
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);
 
 } // namespace pb::model

@@ -59,7 +59,11 @@ run_one() {
     local h="$1" corpus="$PB_FUZZ_BUILD/corpus/$1" art="$PB_FUZZ_BUILD/artifacts/$1/"
     local log="$PB_FUZZ_BUILD/logs/$1-$mode.log"
     mkdir -p "$corpus" "$art" "$(dirname "$log")"
-    local limits=(-max_len=${PB_FUZZ_MAX_LEN:-4096} -timeout=10 -rss_limit_mb=2560 -print_final_stats=1
+    # Long runs share the machine at low priority: a wall-clock limit of 10 s per input would
+    # report starvation as a hang (both "timeouts" of the first long runs replayed in 0.04 s).
+    local timeout=10
+    [ "$mode" = long ] && timeout="${PB_FUZZ_TIMEOUT:-60}"
+    local limits=(-max_len=${PB_FUZZ_MAX_LEN:-4096} -timeout="$timeout" -rss_limit_mb=2560 -print_final_stats=1
                   -artifact_prefix="$art")
     [ -f "$PB_ROOT/tests/fuzz/$h.dict" ] && limits+=(-dict="$PB_ROOT/tests/fuzz/$h.dict")
     if [ "$mode" = long ]; then
