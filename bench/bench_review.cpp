@@ -1,13 +1,16 @@
 // Review-engine figures for docs/perf.md: load a saved design and run every built-in rule over
 // it at 1k, 10k and 100k components, against one plain BFS over the same graph, and peak memory.
 // Prints figures; never a pass/fail test.
-//   bench_review [--pii-leak P] [N ...]      (default: 1000 10000 100000, P = 0)
+//   bench_review [--pii-leak P] [--rules] [N ...]   (default: 1000 10000 100000, P = 0)
+// --rules also times each rule alone and lists the ten slowest.
 // P is the share of cross-region flows not marked as carrying only ids/aggregates: every such
 // flow lets each EU store of personal data reach a whole other region (see docs/perf.md).
 #include "bench/designgen.h"
 #include "model/designfile.h"
 #include "model/resourcepaths.h"
 #include "rules/engine.h"
+#include "rules/loader.h"
+#include "rules/review.h"
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -126,6 +129,35 @@ void perPack(const model::Design& d, const std::vector<PackSet>& packs, int runs
 }
 
 double g_piiLeak = 0.0;
+bool g_perRule = false;
+
+// The ten slowest rules, each run alone over one shared snapshot (--rules).
+void perRule(const model::Design& d)
+{
+    std::vector<rules::Pack> packs;
+    for (const auto& e : std::filesystem::directory_iterator(model::resourceDir() + "/packs")) {
+        model::Diagnostics ignored;
+        if (auto p = rules::loadPackFile(e.path().string(), ignored)) packs.push_back(std::move(*p));
+    }
+    const auto t0 = Clock::now();
+    rules::Snapshot snap(d);
+    std::printf("           snapshot (index, adjacency, placements) %8.2f ms\n", msSince(t0));
+    std::vector<std::pair<double, std::string>> times;
+    for (const auto& p : packs)
+        for (const auto& r : p.rules) {
+            const double ms = bestOf(3, [&] {
+                rules::Review review(snap, {"2026-01-01"});
+                review.run(p, r);
+            });
+            times.emplace_back(ms, r.id);
+        }
+    std::sort(times.rbegin(), times.rend());
+    double total = 0;
+    for (const auto& t : times) total += t.first;
+    std::printf("           all %zu rules one by one (no snapshot) %8.2f ms; slowest:\n", times.size(), total);
+    for (std::size_t i = 0; i < std::min<std::size_t>(10, times.size()); ++i)
+        std::printf("             %-34s %8.2f ms\n", times[i].second.c_str(), times[i].first);
+}
 
 void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs,
              const std::filesystem::path& dir)
@@ -168,6 +200,7 @@ void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs
     std::printf("         peak RSS so far                %8ld MB\n", peakRssMb());
     std::printf("         per pack:\n");
     perPack(*loaded, packs, std::max(1, runs / 2));
+    if (g_perRule) perRule(*loaded);
     std::fflush(stdout);
     std::filesystem::remove(path);
 }
@@ -179,6 +212,7 @@ int main(int argc, char** argv)
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--pii-leak" && i + 1 < argc) g_piiLeak = std::atof(argv[++i]);
+        else if (std::string(argv[i]) == "--rules") g_perRule = true;
         else sizes.push_back(std::atoi(argv[i]));
     }
     if (sizes.empty()) sizes = {1000, 10000, 100000};

@@ -135,6 +135,7 @@ std::optional<Vocabulary> Vocabulary::load(const std::string& path, Diagnostics&
             v.m_properties.push_back(
                 r.readProperty((*props)[i], "/properties/" + std::to_string(i)));
     if (diags.size() != before && hasErrors(diags)) return std::nullopt;
+    v.buildIndex();
     return v;
 }
 
@@ -155,10 +156,17 @@ const Vocabulary& Vocabulary::builtin()
     return vocab;
 }
 
+void Vocabulary::buildIndex()
+{
+    // First wins, as the linear search did when a file names a kind or property twice.
+    for (std::size_t i = 0; i < m_kinds.size(); ++i) m_kindIndex.emplace(m_kinds[i].id, i);
+    for (std::size_t i = 0; i < m_properties.size(); ++i) m_propertyIndex.emplace(m_properties[i].name, i);
+}
+
 const KindSpec* Vocabulary::kind(const std::string& id) const
 {
-    auto it = std::find_if(m_kinds.begin(), m_kinds.end(), [&](auto& k) { return k.id == id; });
-    return it == m_kinds.end() ? nullptr : &*it;
+    auto it = m_kindIndex.find(id);
+    return it == m_kindIndex.end() ? nullptr : &m_kinds[it->second];
 }
 
 const KindSpec* Vocabulary::zoneKind(const std::string& id) const
@@ -170,21 +178,27 @@ const KindSpec* Vocabulary::zoneKind(const std::string& id) const
 
 const PropertySpec* Vocabulary::property(const std::string& name) const
 {
-    auto it = std::find_if(m_properties.begin(), m_properties.end(),
-                           [&](auto& p) { return p.name == name; });
-    return it == m_properties.end() ? nullptr : &*it;
+    auto it = m_propertyIndex.find(name);
+    return it == m_propertyIndex.end() ? nullptr : &m_properties[it->second];
+}
+
+const Value* Vocabulary::defaultRef(const std::string& elementKind, const std::string& key,
+                                    bool flowTouchesQueue) const
+{
+    if (const KindSpec* k = kind(elementKind))
+        if (auto v = findProperty(k->defaults, key)) return v;
+    const PropertySpec* p = property(key);
+    if (!p) return nullptr;
+    if (elementKind == "flow" && flowTouchesQueue && p->defaultTouchingQueue)
+        return &*p->defaultTouchingQueue;
+    return p->defaultValue ? &*p->defaultValue : nullptr;
 }
 
 std::optional<Value> Vocabulary::defaultFor(const std::string& elementKind, const std::string& key,
                                             bool flowTouchesQueue) const
 {
-    if (const KindSpec* k = kind(elementKind))
-        if (auto v = findProperty(k->defaults, key)) return *v;
-    const PropertySpec* p = property(key);
-    if (!p) return std::nullopt;
-    if (elementKind == "flow" && flowTouchesQueue && p->defaultTouchingQueue)
-        return p->defaultTouchingQueue;
-    return p->defaultValue;
+    const Value* v = defaultRef(elementKind, key, flowTouchesQueue);
+    return v ? std::optional<Value>(*v) : std::nullopt;
 }
 
 // Optimal string alignment: like Levenshtein, but two swapped neighbours ("cahce", "stpe") cost

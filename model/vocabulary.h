@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pb::model {
@@ -56,6 +57,9 @@ public:
     // kind, or "flow"/"zone". `flowTouchesQueue` selects the sync=false default for queue flows.
     std::optional<Value> defaultFor(const std::string& elementKind, const std::string& key,
                                     bool flowTouchesQueue = false) const;
+    // The same without a copy, for the rule engine's inner loop; nullptr when there is none.
+    const Value* defaultRef(const std::string& elementKind, const std::string& key,
+                            bool flowTouchesQueue = false) const;
 
     // Closest known name within a small edit distance, for "did you mean" hints; empty if none.
     std::string suggestKind(const std::string& unknown) const;
@@ -64,9 +68,13 @@ public:
     std::string suggestValue(const std::string& property, const std::string& unknown) const;
 
 private:
+    void buildIndex();
+
     std::vector<KindSpec> m_kinds;
     std::vector<KindSpec> m_zoneKinds;
     std::vector<PropertySpec> m_properties;
+    // Name → position: every rule condition on an undrawn property looks its default up.
+    std::unordered_map<std::string, std::size_t> m_kindIndex, m_propertyIndex;
 };
 
 // Optimal string alignment distance (a swap of neighbours is one edit), used for every "did

@@ -81,6 +81,13 @@ bool Compiler::isVariable(const json& j) const
 
 PropRef Compiler::propRef(const std::string& text, const std::string& ptr, const PropertySpec** spec)
 {
+    PropRef ref = propRefByName(text, ptr, spec);
+    if (ref.var >= 0 && !ref.key.empty()) ref.keyId = internPropertyKey(ref.key);
+    return ref;
+}
+
+PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr, const PropertySpec** spec)
+{
     PropRef ref;
     if (spec) *spec = nullptr;
     const auto dot = text.find('.');

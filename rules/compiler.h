@@ -42,6 +42,7 @@ public:
     std::set<std::string> setNames;
 
 private:
+    PropRef propRefByName(const std::string& text, const std::string& ptr, const model::PropertySpec** spec);
     Condition propCondition(const json& j, const std::string& ptr);
     Operand operand(const json& j, const std::string& ptr, const model::PropertySpec* spec, Op op);
     Step step(const json& j, const std::string& ptr, bool exports);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace pb::rules {
 
@@ -28,6 +29,7 @@ Evaluator::Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule)
     , m_rule(rule)
     , m_slots(rule.varNames.size())
 {
+    for (const auto& [name, values] : pack.sets) m_setValues.try_emplace(name, values);
 }
 
 bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds) const
@@ -37,54 +39,54 @@ bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds) con
     return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
 }
 
-std::optional<Value> Evaluator::value(const Slot& slot, const std::string& key) const
+const Value* Evaluator::ref(const Slot& slot, const std::string& key) const
 {
-    if (slot.type == Slot::Type::Component) {
-        const auto& c = m_snap.component(slot.index);
-        if (key == ".id") return Value{c.id};
-        if (key == ".kind") return Value{c.kind};
-        if (key == ".label") return Value{c.label.empty() ? c.id : c.label};
-        if (key == "@region" || key == "@jurisdiction") {
-            const auto& p = m_snap.placement(slot.index);
-            const std::string& v = key == "@region" ? p.region : p.jurisdiction;
-            return v.empty() ? std::nullopt : std::optional<Value>(Value{v});
-        }
-        if (auto v = model::findProperty(c.props, key)) return *v;
-        return m_snap.vocab().defaultFor(c.kind, key);
-    }
-    if (slot.type == Slot::Type::Flow) {
-        const auto& f = m_snap.flow(slot.index);
-        if (key == ".id") return Value{f.id};
-        if (key == ".kind") return Value{std::string("flow")};
-        if (key == ".label") return Value{f.label.empty() ? f.id : f.label};
-        if (auto v = model::findProperty(f.props, key)) return *v;
-        return m_snap.vocab().defaultFor("flow", key, m_snap.flowTouchesQueue(slot.index));
-    }
-    if (slot.type == Slot::Type::Number) return Value{slot.number};
-    return std::nullopt;
+    if (slot.type == Slot::Type::Component) return m_snap.componentValue(slot.index, key);
+    if (slot.type == Slot::Type::Flow) return m_snap.flowValue(slot.index, key);
+    if (slot.type == Slot::Type::Number) return &slot.boxed;
+    return nullptr;
 }
 
-std::optional<Value> Evaluator::operandValue(const Operand& o)
+const Value* Evaluator::ref(const PropRef& p) const
 {
-    if (o.literal) return o.literal;
-    if (!o.set.empty()) {
-        for (const auto& [name, values] : m_pack.sets)
-            if (name == o.set) return Value{values};
-        return Value{model::StringList{}};
+    const Slot& slot = m_slots[static_cast<std::size_t>(p.var)];
+    if (p.keyId >= 0) {
+        if (slot.type == Slot::Type::Component) return m_snap.componentValue(slot.index, p.keyId);
+        if (slot.type == Slot::Type::Flow) return m_snap.flowValue(slot.index, p.keyId);
     }
-    if (o.ref && o.ref->var >= 0) return value(m_slots[static_cast<std::size_t>(o.ref->var)], o.ref->key);
-    return std::nullopt;
+    return ref(slot, p.key);
+}
+
+std::optional<Value> Evaluator::value(const Slot& slot, const std::string& key) const
+{
+    const Value* v = ref(slot, key);
+    return v ? std::optional<Value>(*v) : std::nullopt;
+}
+
+const Value* Evaluator::operandValue(const Operand& o)
+{
+    static const Value kEmptyList{model::StringList{}};
+    if (o.literal) return &*o.literal;
+    if (!o.set.empty()) {
+        auto it = m_setValues.find(o.set);
+        return it == m_setValues.end() ? &kEmptyList : &it->second;
+    }
+    if (o.ref && o.ref->var >= 0) return ref(*o.ref);
+    return nullptr;
 }
 
 namespace {
-model::StringList asList(const Value& v)
+// A value read as a list without copying it: a list's items, a string as its only item, and
+// anything else as its display text (kept in `scratch`).
+std::span<const std::string> asList(const Value& v, std::string& scratch)
 {
-    if (auto l = std::get_if<model::StringList>(&v)) return *l;
-    if (auto s = std::get_if<std::string>(&v)) return {*s};
-    return {model::toDisplayString(v)};
+    if (auto l = std::get_if<model::StringList>(&v)) return {l->data(), l->size()};
+    if (auto s = std::get_if<std::string>(&v)) return {s, 1};
+    scratch = model::toDisplayString(v);
+    return {&scratch, 1};
 }
 
-bool contains(const model::StringList& l, const std::string& s)
+bool contains(std::span<const std::string> l, const std::string& s)
 {
     return std::find(l.begin(), l.end(), s) != l.end();
 }
@@ -105,23 +107,24 @@ bool equalValues(const Value& a, const Value& b)
 
 Tri Evaluator::compare(const Value& v, Op op, const Operand& operand)
 {
-    auto rhs = operandValue(operand);
+    const Value* rhs = operandValue(operand);
     if (!rhs) {
         if (operand.ref && operand.ref->var >= 0) {
             const Slot& s = m_slots[static_cast<std::size_t>(operand.ref->var)];
-            if (auto id = value(s, ".id")) m_unknowns.push_back({model::toDisplayString(*id), operand.ref->key});
+            if (auto id = ref(s, ".id")) m_unknowns.push_back({model::toDisplayString(*id), operand.ref->key});
         }
         return Tri::Unknown;
     }
+    std::string scratchA, scratchB;
     auto yes = [](bool b) { return b ? Tri::True : Tri::False; };
     switch (op) {
     case Op::Eq: return yes(equalValues(v, *rhs));
     case Op::Ne: return yes(!equalValues(v, *rhs));
     case Op::In:
     case Op::NotIn: {
-        const auto list = asList(*rhs);
+        const auto list = asList(*rhs, scratchB);
         bool found = false;
-        for (const auto& item : asList(v)) found = found || contains(list, item);
+        for (const auto& item : asList(v, scratchA)) found = found || contains(list, item);
         return yes(op == Op::In ? found : !found);
     }
     case Op::Gt:
@@ -129,15 +132,15 @@ Tri Evaluator::compare(const Value& v, Op op, const Operand& operand)
     case Op::Lt:
     case Op::Le: {
         auto a = std::get_if<double>(&v);
-        auto b = std::get_if<double>(&*rhs);
+        auto b = std::get_if<double>(rhs);
         if (!a || !b) return Tri::False;
         return yes(op == Op::Gt ? *a > *b : op == Op::Ge ? *a >= *b : op == Op::Lt ? *a < *b : *a <= *b);
     }
     case Op::ContainsAny:
     case Op::ContainsAll:
     case Op::ContainsNone: {
-        const auto have = asList(v);
-        const auto want = asList(*rhs);
+        const auto have = asList(v, scratchA);
+        const auto want = asList(*rhs, scratchB);
         std::size_t hits = 0;
         for (const auto& w : want) hits += contains(have, w) ? 1 : 0;
         if (op == Op::ContainsAny) return yes(hits > 0);
@@ -153,15 +156,15 @@ Tri Evaluator::prop(const Condition& c)
 {
     if (c.prop.var < 0) return Tri::False;
     const Slot& slot = m_slots[static_cast<std::size_t>(c.prop.var)];
-    auto v = value(slot, c.prop.key);
+    const Value* v = ref(c.prop);
     if (c.op == Op::Exists) {
         const bool want = c.operand.literal && std::get_if<bool>(&*c.operand.literal) &&
                           std::get<bool>(*c.operand.literal);
-        return (v.has_value() == want) ? Tri::True : Tri::False;
+        return ((v != nullptr) == want) ? Tri::True : Tri::False;
     }
     if (!v) {
         if (c.ifMissing) return *c.ifMissing;
-        if (auto id = value(slot, ".id")) m_unknowns.push_back({model::toDisplayString(*id), c.prop.key});
+        if (auto id = ref(slot, ".id")) m_unknowns.push_back({model::toDisplayString(*id), c.prop.key});
         return Tri::Unknown;
     }
     return compare(*v, c.op, c.operand);
@@ -214,7 +217,7 @@ Tri Evaluator::pure(const Condition& c)
     return Tri::False;
 }
 
-void Evaluator::stepEach(const Step& s, const std::function<bool(Tri)>& visit)
+void Evaluator::stepEach(const Step& s, FunctionRef<bool(Tri)> visit)
 {
     if (s.from < 0) return;
     const Slot& from = m_slots[static_cast<std::size_t>(s.from)];
@@ -277,7 +280,7 @@ Tri Evaluator::filter(const Conditions& conds, int var, int element, int count)
     return t;
 }
 
-Tri Evaluator::reachSearch(const Reach& r, const std::function<bool(int, Tri)>& visit)
+Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
 {
     if (r.from < 0) return Tri::False;
     const Slot& fromSlot = m_slots[static_cast<std::size_t>(r.from)];
@@ -291,7 +294,19 @@ Tri Evaluator::reachSearch(const Reach& r, const std::function<bool(int, Tri)>& 
     }
     ++m_epoch;
     const int start = fromSlot.index;
-    std::vector<int> frontier{start};
+    // A frontier per nesting level (a "where" may search again), kept to avoid an allocation
+    // per search.
+    if (m_frontiers.size() <= static_cast<std::size_t>(m_reachDepth)) m_frontiers.resize(static_cast<std::size_t>(m_reachDepth) + 1);
+    std::vector<int> frontier = std::move(m_frontiers[static_cast<std::size_t>(m_reachDepth)]);
+    struct Give
+    {
+        Evaluator& ev;
+        std::vector<int>& f;
+        ~Give() { ev.m_frontiers[static_cast<std::size_t>(--ev.m_reachDepth)] = std::move(f); }
+    } give{*this, frontier};
+    ++m_reachDepth;
+    frontier.clear();
+    frontier.push_back(start);
     m_stamp[static_cast<std::size_t>(start)] = m_epoch;
     m_dist[static_cast<std::size_t>(start)] = 0;
     Tri best = Tri::False;
@@ -358,8 +373,8 @@ Tri Evaluator::countValue(const Count& c)
     auto add = [&](int index, ElemType type) {
         double amount = 1;
         if (c.sum && c.of) {
-            auto v = value(m_slots[static_cast<std::size_t>(c.of->var)], c.of->key);
-            if (v && std::get_if<double>(&*v)) amount = std::get<double>(*v);
+            const Value* v = ref(*c.of);
+            if (v && std::get_if<double>(v)) amount = std::get<double>(*v);
         }
         total += amount;
         collected.listType = type;
@@ -380,7 +395,11 @@ Tri Evaluator::countValue(const Count& c)
             if (!s.where || pure(*s.where) == Tri::True) add(i, s.type);
         }
     }
-    if (c.asVar >= 0) m_slots[static_cast<std::size_t>(c.asVar)] = Slot{Slot::Type::Number, -1, total};
+    if (c.asVar >= 0) {
+        Slot number{Slot::Type::Number, -1, total};
+        number.boxed = total;
+        m_slots[static_cast<std::size_t>(c.asVar)] = std::move(number);
+    }
     if (c.collectVar >= 0) m_slots[static_cast<std::size_t>(c.collectVar)] = std::move(collected);
     return compare(Value{total}, c.op, c.value);
 }

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <type_traits>
 
 namespace pb::rules {
 
@@ -18,6 +19,29 @@ struct Slot
     double number = 0;         // Number
     ElemType listType = ElemType::Component;
     std::vector<int> list;     // List: indexes; Path: component ≥ 0, flow encoded as -(f + 1)
+    model::Value boxed;        // Number: the same number as a value, so conditions can point at it
+};
+
+// A non-owning reference to a callable: the searches call back once per candidate, and a
+// std::function built from a capturing lambda allocated on every search.
+template <typename Sig>
+class FunctionRef;
+
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)>
+{
+public:
+    template <typename F>
+    FunctionRef(F&& f) // NOLINT: implicit, like std::function
+        : m_obj(const_cast<void*>(static_cast<const void*>(&f)))
+        , m_call([](void* o, Args... a) -> R { return (*static_cast<std::remove_reference_t<F>*>(o))(a...); })
+    {
+    }
+    R operator()(Args... a) const { return m_call(m_obj, a...); }
+
+private:
+    void* m_obj;
+    R (*m_call)(void*, Args...);
 };
 
 struct Unknown
@@ -43,13 +67,18 @@ public:
     std::vector<Slot>& slots() { return m_slots; }
 
 private:
+    // value() without the copy: conditions run millions of times on large designs, and a copy
+    // of a label or a list per test was most of their cost. Points into the design, the
+    // snapshot, the vocabulary or the slot; nullptr when unknown.
+    const model::Value* ref(const Slot& slot, const std::string& key) const;
+    const model::Value* ref(const PropRef& p) const; // by column when the key is interned
     Tri pure(const Condition& c);
     Tri prop(const Condition& c);
     Tri compare(const model::Value& v, Op op, const Operand& operand);
-    std::optional<model::Value> operandValue(const Operand& o);
+    const model::Value* operandValue(const Operand& o);
     void seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
-    void stepEach(const Step& s, const std::function<bool(Tri)>& visit);
-    Tri reachSearch(const Reach& r, const std::function<bool(int, Tri)>& visit);
+    void stepEach(const Step& s, FunctionRef<bool(Tri)> visit);
+    Tri reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit);
     void bindPath(const Reach& r, int target);
     Tri countValue(const Count& c);
     Tri selectAny(const Select& s);
@@ -62,6 +91,7 @@ private:
     std::vector<Slot> m_slots;
     std::vector<Unknown> m_unknowns;
     std::map<const Condition*, Tri> m_globalCache; // somewhere / nowhere
+    std::map<std::string, model::Value> m_setValues; // the pack's named sets, as list values
     // Reach filters (via, through) that read only the flow or node they test give the same
     // answer every time: one verdict per element, not one per BFS that crosses it.
     struct FilterMemo
@@ -72,6 +102,8 @@ private:
     std::map<const Conditions*, FilterMemo> m_filterMemo;
     // BFS scratch, reused across anchors: a stamp per component instead of clearing.
     std::vector<int> m_stamp, m_parentNode, m_parentFlow, m_dist;
+    std::vector<std::vector<int>> m_frontiers; // one per nesting level of reach searches
+    int m_reachDepth = 0;
     int m_epoch = 0;
 };
 

@@ -28,7 +28,13 @@ struct PropRef
 {
     int var = -1;
     std::string key;
+    int keyId = -1; // internPropertyKey(key): the snapshot's column for it; -1: look up by name
 };
+
+// A small process-wide number for a property key, so the rule engine can keep one column of
+// values per key instead of searching each element's properties by name. Thread-safe. Returns
+// -1 once 4,096 keys exist (hostile packs), and those keys are then looked up by name.
+int internPropertyKey(const std::string& key);
 
 // An operand: a literal, a property of another bound variable, or a named pack set.
 struct Operand

@@ -1,6 +1,46 @@
 #include "rules/snapshot.h"
 
+#include "rules/pack.h"
+
+#include <deque>
+#include <mutex>
+
 namespace pb::rules {
+
+namespace {
+struct KeyTable
+{
+    std::mutex mutex;
+    std::unordered_map<std::string, int> ids;
+    std::deque<std::string> names; // a deque: references stay valid as it grows
+};
+
+KeyTable& keyTable()
+{
+    static KeyTable table;
+    return table;
+}
+
+const std::string& propertyKeyName(int id)
+{
+    KeyTable& t = keyTable();
+    std::lock_guard<std::mutex> lock(t.mutex);
+    return t.names[static_cast<std::size_t>(id)];
+}
+} // namespace
+
+int internPropertyKey(const std::string& key)
+{
+    KeyTable& t = keyTable();
+    std::lock_guard<std::mutex> lock(t.mutex);
+    auto it = t.ids.find(key);
+    if (it != t.ids.end()) return it->second;
+    if (t.ids.size() >= 4096) return -1;
+    const int id = static_cast<int>(t.names.size());
+    t.names.push_back(key);
+    t.ids.emplace(key, id);
+    return id;
+}
 
 Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
     : m_design(design)
@@ -45,6 +85,98 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
         m_inFlows[static_cast<std::size_t>(inPos[static_cast<std::size_t>(m_to[f])]++)] = static_cast<int>(f);
     }
     m_placements = model::computePlacements(design);
+    m_compMeta.resize(n);
+    m_flowMeta.resize(m_flows.size());
+}
+
+namespace {
+const model::Value* metaValue(const model::Value& id, const model::Value& kind, const model::Value& label,
+                              const model::Value& region, const model::Value& jurisdiction,
+                              const std::string& key)
+{
+    if (key == ".id") return &id;
+    if (key == ".kind") return &kind;
+    if (key == ".label") return &label;
+    const model::Value* v = key == "@region" ? &region : key == "@jurisdiction" ? &jurisdiction : nullptr;
+    return v && !std::get<std::string>(*v).empty() ? v : nullptr;
+}
+} // namespace
+
+const model::Value* Snapshot::componentMeta(int c, const std::string& key) const
+{
+    auto& slot = m_compMeta[static_cast<std::size_t>(c)];
+    if (!slot) {
+        const auto& comp = component(c);
+        const auto& place = placement(c);
+        slot.reset(new Meta{comp.id, comp.kind, comp.label.empty() ? comp.id : comp.label,
+                            place.region, place.jurisdiction});
+    }
+    const Meta& m = *slot;
+    return metaValue(m.id, m.kind, m.label, m.region, m.jurisdiction, key);
+}
+
+const model::Value* Snapshot::flowMeta(int f, const std::string& key) const
+{
+    auto& slot = m_flowMeta[static_cast<std::size_t>(f)];
+    if (!slot) {
+        const auto& fl = flow(f);
+        slot.reset(new Meta{fl.id, std::string("flow"), fl.label.empty() ? fl.id : fl.label,
+                            std::string(), std::string()});
+    }
+    const Meta& m = *slot;
+    return metaValue(m.id, m.kind, m.label, m.region, m.jurisdiction, key);
+}
+
+namespace {
+bool isMetaKey(const std::string& key)
+{
+    if (key.size() < 3 || (key[0] != '.' && key[0] != '@')) return false;
+    return key == ".id" || key == ".kind" || key == ".label" || key == "@region" || key == "@jurisdiction";
+}
+} // namespace
+
+const model::Value* Snapshot::componentValue(int c, const std::string& key) const
+{
+    if (isMetaKey(key)) return componentMeta(c, key);
+    const auto& comp = component(c);
+    if (auto v = model::findProperty(comp.props, key)) return v;
+    return m_vocab.defaultRef(comp.kind, key);
+}
+
+const model::Value* Snapshot::flowValue(int f, const std::string& key) const
+{
+    if (isMetaKey(key) && key[0] == '.') return flowMeta(f, key);
+    if (auto v = model::findProperty(flow(f).props, key)) return v;
+    return m_vocab.defaultRef("flow", key, flowTouchesQueue(f));
+}
+
+namespace {
+// Marks a cell not read yet (nullptr already means "no value").
+const model::Value kUnread{false};
+} // namespace
+
+Snapshot::Column& Snapshot::column(int keyId, bool flows) const
+{
+    auto& columns = flows ? m_flowColumns : m_compColumns;
+    const auto id = static_cast<std::size_t>(keyId);
+    if (columns.size() <= id) columns.resize(id + 1);
+    if (!columns[id])
+        columns[id] = std::make_unique<Column>(flows ? m_flows.size() : m_comps.size(), &kUnread);
+    return *columns[id];
+}
+
+const model::Value* Snapshot::componentValue(int c, int keyId) const
+{
+    const model::Value*& cell = column(keyId, false)[static_cast<std::size_t>(c)];
+    if (cell == &kUnread) cell = componentValue(c, propertyKeyName(keyId));
+    return cell;
+}
+
+const model::Value* Snapshot::flowValue(int f, int keyId) const
+{
+    const model::Value*& cell = column(keyId, true)[static_cast<std::size_t>(f)];
+    if (cell == &kUnread) cell = flowValue(f, propertyKeyName(keyId));
+    return cell;
 }
 
 int Snapshot::indexOf(const std::string& componentId) const

@@ -4,6 +4,7 @@
 #include "model/jurisdiction.h"
 #include "model/vocabulary.h"
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,6 +38,22 @@ public:
     const std::vector<int>& ofKind(const std::string& kind) const;
     const model::Placement& placement(int c) const { return m_placements[static_cast<std::size_t>(c)]; }
 
+    // The built-in keys (.id, .kind, .label, @region, @jurisdiction) as values, made once here
+    // so that conditions compare them without building a string per test. nullptr: unknown.
+    const model::Value* componentMeta(int c, const std::string& key) const;
+    const model::Value* flowMeta(int f, const std::string& key) const;
+
+    // What a rule reads for `key` of a component or flow: built-in keys, then the drawn
+    // property, then the vocabulary's default (for the kind, or for flows touching a queue).
+    // nullptr: not drawn and no default. Points into the design, snapshot or vocabulary.
+    const model::Value* componentValue(int c, const std::string& key) const;
+    const model::Value* flowValue(int f, const std::string& key) const;
+    // The same for an interned key (PropRef::keyId), from a column per key whose cells are
+    // filled on first read: a search per element and key, then an array read per test. Not
+    // thread-safe: a snapshot belongs to one review.
+    const model::Value* componentValue(int c, int keyId) const;
+    const model::Value* flowValue(int f, int keyId) const;
+
 private:
     const model::Design& m_design;
     const model::Vocabulary& m_vocab;
@@ -48,6 +65,15 @@ private:
     std::vector<int> m_outStart, m_outFlows, m_inStart, m_inFlows;
     std::unordered_map<std::string, std::vector<int>> m_byKind;
     std::vector<model::Placement> m_placements;
+    struct Meta
+    {
+        model::Value id, kind, label, region, jurisdiction; // region/jurisdiction "" = unknown
+    };
+    // Made on first read: most rules never read a flow's label or a component's region.
+    mutable std::vector<std::unique_ptr<Meta>> m_compMeta, m_flowMeta;
+    using Column = std::vector<const model::Value*>;
+    Column& column(int keyId, bool flows) const;
+    mutable std::vector<std::unique_ptr<Column>> m_compColumns, m_flowColumns; // by key id
 };
 
 } // namespace pb::rules
