@@ -368,6 +368,22 @@ void CanvasScene::setHighlighted(const QStringList& ids, bool dimOthers)
     update();
 }
 
+namespace {
+constexpr char kAudienceView[] = "pbAudienceView";
+}
+
+void CanvasScene::markAudienceView(QGraphicsView* view)
+{
+    view->setProperty(kAudienceView, true);
+}
+
+bool CanvasScene::isAudienceView(const QWidget* viewport)
+{
+    // Items paint into the view's viewport; the flag sits on the view itself.
+    const QWidget* view = viewport ? viewport->parentWidget() : nullptr;
+    return view && view->property(kAudienceView).toBool();
+}
+
 void CanvasScene::setBadge(const QString& id, const QString& severity, int count)
 {
     if (ComponentItem* c = m_components.value(id)) c->setBadge(severity, count);

@@ -81,6 +81,10 @@ public:
     bool isHighlighted(const QString& id) const { return m_highlighted.contains(id); }
     bool dimOthers() const { return m_dim; }
     void setBadge(const QString& id, const QString& severity, int count);
+    // A view shown to the audience (the interview's presenter window) shares this scene but
+    // must not give away the review: items leave badges and handles out when painting into it.
+    static void markAudienceView(QGraphicsView* view);
+    static bool isAudienceView(const QWidget* viewport);
     void clearBadges();
 
     // Low-level forwarders for tools that extend the default behaviour.

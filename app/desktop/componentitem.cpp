@@ -83,7 +83,7 @@ QPainterPath ComponentItem::shape() const
     return path;
 }
 
-void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget*)
+void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* widget)
 {
     CanvasScene* s = canvas();
     const CanvasColors& k = s->colors();
@@ -113,7 +113,7 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
         p->setBrush(k.highlightFill);
         p->drawRoundedRect(m_rect.adjusted(-3, -3, 3, 3), 10, 10);
     }
-    if (lod >= 0.55) paintDetails(p, gc);
+    if (lod >= 0.55) paintDetails(p, gc, !CanvasScene::isAudienceView(widget));
     if (dimmed) {
         p->setPen(Qt::NoPen);
         p->setBrush(k.dimOverlay);
@@ -121,7 +121,7 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
     }
 }
 
-void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc)
+void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc, bool reviewMarks)
 {
     const CanvasColors& k = canvas()->colors();
     const qreal iconSize = qMin<qreal>(28, m_rect.height() - 16);
@@ -146,6 +146,7 @@ void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc)
     p->drawText(
         QRectF(textRect.left(), labelRect.bottom() + 1, textRect.width(), textRect.height() * 0.45),
         Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine, kind);
+    if (!reviewMarks) return; // the candidate's screen: no finding counts, no editing handles
     if (m_hover || isSelected()) {
         p->setPen(QPen(k.handleStroke, 1.5));
         p->setBrush(k.handle);

@@ -54,7 +54,7 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent* e) override;
 
 private:
-    void paintDetails(QPainter* p, const struct GroupColors& gc);
+    void paintDetails(QPainter* p, const struct GroupColors& gc, bool reviewMarks);
     CanvasScene* canvas() const;
 
     QString m_id;

@@ -27,6 +27,7 @@ PresenterWindow::PresenterWindow(CanvasScene* scene, QWidget* parent)
     m_title->setFont(tf);
     v->addWidget(m_title);
     m_view->setInteractive(false);
+    CanvasScene::markAudienceView(m_view);
     m_view->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

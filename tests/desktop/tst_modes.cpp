@@ -261,6 +261,24 @@ private slots:
         QVERIFY(pdf.size() > 2000);
     }
 
+    // A finding badge changes the pixels of the interviewer's canvas, never the candidate's.
+    void presenterLeavesBadgesOut(PresenterWindow* p)
+    {
+        const QString id = QString::fromStdString(m_doc->design().components().front().id);
+        QGraphicsView own(m_scene.get());
+        own.resize(p->view()->size());
+        own.setTransform(p->view()->transform());
+        own.centerOn(m_scene->itemsBoundingRect().center());
+        p->view()->centerOn(m_scene->itemsBoundingRect().center());
+        auto shots = [&] { return std::pair{own.viewport()->grab().toImage(), p->view()->viewport()->grab().toImage()}; };
+        m_scene->setBadge(id, QStringLiteral("critical"), 7);
+        const auto [ownWith, audienceWith] = shots();
+        m_scene->setBadge(id, QString(), 0);
+        const auto [ownWithout, audienceWithout] = shots();
+        QVERIFY(ownWith != ownWithout);
+        QVERIFY(audienceWith == audienceWithout);
+    }
+
     void presenterShowsNoAnswerPointsOrNotes()
     {
         InterviewPanel panel(m_doc.get(), m_scene.get());
@@ -281,6 +299,7 @@ private slots:
         QVERIFY(!seen.contains(QStringLiteral("secret interviewer note")));
         for (const auto& point : q.answerPoints) QVERIFY(!seen.contains(QString::fromStdString(point).left(40)));
         QVERIFY(panel.pointsLabel()->text().contains(QString::fromStdString(q.answerPoints.front()).toHtmlEscaped().left(30)));
+        presenterLeavesBadgesOut(p);
         panel.showPresenter(false);
         QTRY_VERIFY(!panel.presenter());
     }
