@@ -70,7 +70,7 @@ void ComponentItem::setBadge(const QString& severity, int count)
 QRectF ComponentItem::boundingRect() const
 {
     // Room for the selection outline, the connection handle, the shadow and a badge.
-    return m_rect.adjusted(-4, -12, kHandleRadius + 8, 6);
+    return m_rect.adjusted(-4, -18, kHandleRadius + 8, 6); // -18: the larger badge at 30 % zoom
 }
 
 QPainterPath ComponentItem::shape() const
@@ -113,12 +113,33 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
         p->setBrush(k.highlightFill);
         p->drawRoundedRect(m_rect.adjusted(-3, -3, 3, 3), 10, 10);
     }
-    if (lod >= 0.55) paintDetails(p, gc, !CanvasScene::isAudienceView(widget));
+    const bool reviewMarks = !CanvasScene::isAudienceView(widget);
+    if (lod >= 0.55) {
+        paintDetails(p, gc, reviewMarks);
+    } else {
+        paintLabelOnly(p, gc, lod);
+        if (reviewMarks) paintBadge(p, 0.55 / lod);
+    }
     if (dimmed) {
         p->setPen(Qt::NoPen);
         p->setBrush(k.dimOverlay);
         p->drawRoundedRect(m_rect.adjusted(-1, -1, 1, 1), 8, 8);
     }
+}
+
+// Between 30 % and 55 % zoom the icon and the kind line are too small to read, but a design
+// fitted into a laptop window lands there, and blank boxes say nothing: the label alone, in a
+// font that keeps about 7 pt on screen, elided to the box.
+void ComponentItem::paintLabelOnly(QPainter* p, const GroupColors& gc, qreal lod)
+{
+    QFont f = p->font();
+    f.setBold(true);
+    f.setPointSizeF(qMax<qreal>(10, 7 / lod));
+    p->setFont(f);
+    p->setPen(gc.text);
+    const QRectF r = m_rect.adjusted(6, 2, -6, -2);
+    p->drawText(r, Qt::AlignCenter | Qt::TextSingleLine,
+                p->fontMetrics().elidedText(m_label, Qt::ElideRight, int(r.width())));
 }
 
 void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc, bool reviewMarks)
@@ -153,17 +174,26 @@ void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc, bool review
         p->drawEllipse(QPointF(m_rect.right(), m_rect.center().y()), kHandleRadius, kHandleRadius);
         if (isSelected()) p->drawRect(QRectF(m_rect.bottomRight() - QPointF(4, 4), QSizeF(8, 8)));
     }
-    if (m_badgeCount > 0) {
-        const auto it = canvas()->colors().badges.find(m_badgeSeverity);
-        if (it != canvas()->colors().badges.end()) {
-            const QRectF b(m_rect.right() - 26, m_rect.top() - 10, 24, 18);
-            p->setPen(QPen(it->stroke, 1));
-            p->setBrush(it->fill);
-            p->drawRoundedRect(b, 9, 9);
-            p->setPen(it->text);
-            p->drawText(b, Qt::AlignCenter, QString::number(m_badgeCount));
-        }
-    }
+    paintBadge(p, 1.0);
+}
+
+// `grow` keeps the badge legible when the label-only view paints it at mid zoom.
+void ComponentItem::paintBadge(QPainter* p, qreal grow)
+{
+    if (m_badgeCount <= 0) return;
+    const auto it = canvas()->colors().badges.find(m_badgeSeverity);
+    if (it == canvas()->colors().badges.end()) return;
+    const QSizeF size(24 * grow, 18 * grow);
+    const QRectF b(QPointF(m_rect.right() - size.width() - 2, m_rect.top() - size.height() / 2 - 1), size);
+    QFont f = p->font();
+    f.setBold(false);
+    f.setPointSizeF(8 * grow);
+    p->setFont(f);
+    p->setPen(QPen(it->stroke, 1));
+    p->setBrush(it->fill);
+    p->drawRoundedRect(b, size.height() / 2, size.height() / 2);
+    p->setPen(it->text);
+    p->drawText(b, Qt::AlignCenter, QString::number(m_badgeCount));
 }
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value)

@@ -55,6 +55,8 @@ protected:
 
 private:
     void paintDetails(QPainter* p, const struct GroupColors& gc, bool reviewMarks);
+    void paintLabelOnly(QPainter* p, const struct GroupColors& gc, qreal lod);
+    void paintBadge(QPainter* p, qreal grow);
     CanvasScene* canvas() const;
 
     QString m_id;

@@ -7,6 +7,8 @@
 #include "app/desktop/zoneitem.h"
 #include "testdesigns.h"
 
+#include <QImage>
+#include <QPainter>
 #include <QStandardPaths>
 #include <QTest>
 #include <QUndoStack>
@@ -63,6 +65,33 @@ private slots:
     }
 
     void initialMirror() { checkMirrors(); }
+
+    // A design fitted into a small window (30–55 % zoom) still shows its labels; below 30 %
+    // components are plain blocks.
+    void labelsShowAtMidZoom()
+    {
+        const model::Component original = m_doc->design().components().front();
+        ComponentItem* item = m_scene->componentItem(qs(original.id));
+        auto render = [&](qreal scale, const QString& label) {
+            model::Component c = original;
+            c.label = label.toStdString();
+            item->sync(c);
+            QImage img(QSize(400, 200), QImage::Format_ARGB32);
+            img.fill(Qt::white);
+            QPainter p(&img);
+            const QRectF src = item->sceneBoundingRect();
+            m_scene->render(&p, QRectF(QPointF(0, 0), src.size() * scale), src);
+            return img;
+        };
+        QVERIFY(render(0.42, QStringLiteral("orders-db")) != render(0.42, QString()));
+        QVERIFY(render(0.2, QStringLiteral("orders-db")) == render(0.2, QString()));
+        // Finding badges stay on too: the panel lists findings at any zoom.
+        m_scene->setBadge(qs(original.id), QStringLiteral("high"), 3);
+        const QImage badged = render(0.42, QStringLiteral("orders-db"));
+        m_scene->setBadge(qs(original.id), QString(), 0);
+        QVERIFY(badged != render(0.42, QStringLiteral("orders-db")));
+        item->sync(original);
+    }
 
     void addAndRemove()
     {
