@@ -396,7 +396,7 @@ Tri Evaluator::countValue(const Count& c)
         }
     }
     if (c.asVar >= 0) {
-        Slot number{Slot::Type::Number, -1, total};
+        Slot number{Slot::Type::Number, -1};
         number.boxed = total;
         m_slots[static_cast<std::size_t>(c.asVar)] = std::move(number);
     }

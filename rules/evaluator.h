@@ -16,10 +16,9 @@ struct Slot
     enum class Type { None, Component, Flow, Number, List, Path };
     Type type = Type::None;
     int index = -1;            // Component / Flow
-    double number = 0;         // Number
     ElemType listType = ElemType::Component;
     std::vector<int> list;     // List: indexes; Path: component ≥ 0, flow encoded as -(f + 1)
-    model::Value boxed;        // Number: the same number as a value, so conditions can point at it
+    model::Value boxed;        // Number: the number, as a value conditions can point at
 };
 
 // A non-owning reference to a callable: the searches call back once per candidate, and a

@@ -66,7 +66,7 @@ std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snaps
         return Value{items};
     }
     if (p.key.empty()) {
-        if (s.type == Slot::Type::Number) return Value{s.number};
+        if (s.type == Slot::Type::Number) return s.boxed;
         return ev.value(s, ".label");
     }
     return ev.value(s, p.key);
@@ -86,7 +86,7 @@ std::optional<double> numberArg(const std::string& arg, Evaluator& ev, const Rul
             auto v = dot == std::string::npos ? ev.value(ev.slots()[i], "")
                                               : ev.value(ev.slots()[i], arg.substr(dot + 1));
             if (ev.slots()[i].type == Slot::Type::Number && dot == std::string::npos)
-                return ev.slots()[i].number;
+                return std::get<double>(ev.slots()[i].boxed);
             if (v && std::get_if<double>(&*v)) return std::get<double>(*v);
         }
     return std::nullopt;
