@@ -6,6 +6,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/layoutrunner.h"
 #include "app/desktop/recoverywriter.h"
+#include "layouttest.h"
 #include "testdesigns.h"
 
 #include <QApplication>
@@ -70,22 +71,6 @@ class TstAppFaults : public QObject
 private:
     QTemporaryDir m_dir;
 
-    bool layout(const QString& cli, Document& doc, int limitMs, QString* message)
-    {
-        qputenv("PROBEBOARD_CLI", cli.toLocal8Bit());
-        LayoutRunner runner(&doc, nullptr);
-        runner.setShowDialog(false);
-        runner.setTimeLimit(limitMs);
-        QSignalSpy done(&runner, &LayoutRunner::finished);
-        runner.run(QStringLiteral("dot"));
-        if (!done.wait(limitMs + 60000)) {
-            *message = QStringLiteral("no answer from the layout runner");
-            return false;
-        }
-        *message = done.first().at(1).toString();
-        return done.first().at(0).toBool();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -146,7 +131,7 @@ private slots:
         doc.reset(manyZones(30000), QString());
         const model::Design before = doc.design();
         QString message;
-        QVERIFY(!layout(QStringLiteral(PB_CLI_PATH), doc, 3000, &message));
+        QVERIFY(!test::runLayout(QStringLiteral(PB_CLI_PATH), doc, 3000, &message));
         QVERIFY2(message.contains(QStringLiteral("longer than")), qPrintable(message));
         QCOMPARE(doc.undoStack()->count(), 0);
         QVERIFY(doc.design() == before);
@@ -174,7 +159,7 @@ private slots:
         doc.reset(test::smallDesign(), QString());
         const model::Design before = doc.design();
         QString message;
-        QVERIFY(!layout(wrapper, doc, 60000, &message));
+        QVERIFY(!test::runLayout(wrapper, doc, 60000, &message));
         QVERIFY2(message.contains(QStringLiteral("crashed")), qPrintable(message));
         QCOMPARE(doc.undoStack()->count(), 0);
         QVERIFY(doc.design() == before);
@@ -185,7 +170,7 @@ private slots:
         Document doc;
         doc.reset(test::smallDesign(), QString());
         QString message;
-        QVERIFY2(layout(QStringLiteral(PB_CLI_PATH), doc, 60000, &message), qPrintable(message));
+        QVERIFY2(test::runLayout(QStringLiteral(PB_CLI_PATH), doc, 60000, &message), qPrintable(message));
         QCOMPARE(doc.undoStack()->count(), 1);
     }
 };

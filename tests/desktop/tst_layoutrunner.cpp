@@ -1,5 +1,6 @@
 #include "app/desktop/document.h"
 #include "app/desktop/layoutrunner.h"
+#include "layouttest.h"
 #include "testdesigns.h"
 
 #include <QFile>
@@ -32,19 +33,6 @@ private:
         return path;
     }
 
-    bool runWith(const QString& cli, Document& doc, int limitMs, QString* message)
-    {
-        qputenv("PROBEBOARD_CLI", cli.toLocal8Bit());
-        LayoutRunner runner(&doc, nullptr);
-        runner.setShowDialog(false);
-        runner.setTimeLimit(limitMs);
-        QSignalSpy done(&runner, &LayoutRunner::finished);
-        runner.run(QStringLiteral("dot"));
-        if (!done.wait(10000)) return false;
-        *message = done.first().at(1).toString();
-        return done.first().at(0).toBool();
-    }
-
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void cleanupTestCase() { qunsetenv("PROBEBOARD_CLI"); }
@@ -62,7 +50,7 @@ private slots:
         doc.reset(test::smallDesign(), QString());
         const model::Design before = doc.design();
         QString message;
-        QVERIFY2(runWith(cli, doc, 5000, &message), qPrintable(message));
+        QVERIFY2(test::runLayout(cli, doc, 5000, &message), qPrintable(message));
         QCOMPARE(doc.undoStack()->count(), 1);
         QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Auto-layout (dot)"));
         QCOMPARE(doc.design().component("api")->pos, (model::Point{1000, 40}));
@@ -77,7 +65,7 @@ private slots:
         Document doc;
         doc.reset(test::smallDesign(), QString());
         QString message;
-        QVERIFY(!runWith(cli, doc, 300, &message));
+        QVERIFY(!test::runLayout(cli, doc, 300, &message));
         QVERIFY2(message.contains(QStringLiteral("longer than")), qPrintable(message));
         QCOMPARE(doc.undoStack()->count(), 0);
     }
@@ -88,7 +76,7 @@ private slots:
         Document doc;
         doc.reset(test::smallDesign(), QString());
         QString message;
-        QVERIFY(!runWith(cli, doc, 5000, &message));
+        QVERIFY(!test::runLayout(cli, doc, 5000, &message));
         QVERIFY2(message.contains(QStringLiteral("crashed")), qPrintable(message));
         QCOMPARE(doc.undoStack()->count(), 0);
     }
@@ -99,7 +87,7 @@ private slots:
         Document doc;
         doc.reset(test::smallDesign(), QString());
         QString message;
-        QVERIFY(!runWith(cli, doc, 5000, &message));
+        QVERIFY(!test::runLayout(cli, doc, 5000, &message));
         QVERIFY2(message.contains(QStringLiteral("unreadable")), qPrintable(message));
         QCOMPARE(doc.undoStack()->count(), 0);
     }
