@@ -161,21 +161,25 @@ Snapshot::Column& Snapshot::column(int keyId, bool flows) const
     const auto id = static_cast<std::size_t>(keyId);
     if (columns.size() <= id) columns.resize(id + 1);
     if (!columns[id])
-        columns[id] = std::make_unique<Column>(flows ? m_flows.size() : m_comps.size(), &kUnread);
+        columns[id] = std::make_unique<Column>(
+            Column{&propertyKeyName(keyId),
+                   std::vector<const model::Value*>(flows ? m_flows.size() : m_comps.size(), &kUnread)});
     return *columns[id];
 }
 
 const model::Value* Snapshot::componentValue(int c, int keyId) const
 {
-    const model::Value*& cell = column(keyId, false)[static_cast<std::size_t>(c)];
-    if (cell == &kUnread) cell = componentValue(c, propertyKeyName(keyId));
+    Column& col = column(keyId, false);
+    const model::Value*& cell = col.cells[static_cast<std::size_t>(c)];
+    if (cell == &kUnread) cell = componentValue(c, *col.key);
     return cell;
 }
 
 const model::Value* Snapshot::flowValue(int f, int keyId) const
 {
-    const model::Value*& cell = column(keyId, true)[static_cast<std::size_t>(f)];
-    if (cell == &kUnread) cell = flowValue(f, propertyKeyName(keyId));
+    Column& col = column(keyId, true);
+    const model::Value*& cell = col.cells[static_cast<std::size_t>(f)];
+    if (cell == &kUnread) cell = flowValue(f, *col.key);
     return cell;
 }
 

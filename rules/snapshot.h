@@ -71,7 +71,11 @@ private:
     };
     // Made on first read: most rules never read a flow's label or a component's region.
     mutable std::vector<std::unique_ptr<Meta>> m_compMeta, m_flowMeta;
-    using Column = std::vector<const model::Value*>;
+    struct Column
+    {
+        const std::string* key; // its name, read once when the column is made
+        std::vector<const model::Value*> cells;
+    };
     Column& column(int keyId, bool flows) const;
     mutable std::vector<std::unique_ptr<Column>> m_compColumns, m_flowColumns; // by key id
 };
