@@ -32,9 +32,15 @@ Evaluator::Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule)
     for (const auto& [name, values] : pack.sets) m_setValues.try_emplace(name, values);
 }
 
-bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds) const
+bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds,
+                            const std::vector<int>& ids) const
 {
     if (kinds.empty()) return true;
+    const int id = m_snap.kindId(comp);
+    // Both sides interned: an integer test. Otherwise (a kind first named after the snapshot was
+    // made, or past the intern cap) compare the names.
+    if (id >= 0 && ids.size() == kinds.size() && std::find(ids.begin(), ids.end(), -1) == ids.end())
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
     const std::string& k = m_snap.component(comp).kind;
     return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
 }
@@ -227,15 +233,15 @@ void Evaluator::stepEach(const Step& s, FunctionRef<bool(Tri)> visit)
         for (const int* p = range.first; p != range.second; ++p) {
             const int f = *p;
             const int other = outgoing ? m_snap.flowTo(f) : m_snap.flowFrom(f);
-            if (!kindMatches(other, s.kinds)) continue;
-            m_slots[static_cast<std::size_t>(s.flowVar)] = Slot{Slot::Type::Flow, f};
-            m_slots[static_cast<std::size_t>(s.toVar)] = Slot{Slot::Type::Component, other};
+            if (!kindMatches(other, s.kinds, s.kindIds)) continue;
+            bind(s.flowVar, Slot::Type::Flow, f);
+            bind(s.toVar, Slot::Type::Component, other);
             Tri t = s.flowWhere ? pure(*s.flowWhere) : Tri::True;
             if (t != Tri::False && s.toWhere) t = triAnd(t, pure(*s.toWhere));
             if (t == Tri::False) continue;
             // Nested evaluation may rebind the slots; restore this candidate before visiting.
-            m_slots[static_cast<std::size_t>(s.flowVar)] = Slot{Slot::Type::Flow, f};
-            m_slots[static_cast<std::size_t>(s.toVar)] = Slot{Slot::Type::Component, other};
+            bind(s.flowVar, Slot::Type::Flow, f);
+            bind(s.toVar, Slot::Type::Component, other);
             if (!visit(t)) return false;
         }
         return true;
@@ -244,7 +250,6 @@ void Evaluator::stepEach(const Step& s, FunctionRef<bool(Tri)> visit)
     if (s.dir != Dir::Out) tryFlows(m_snap.inFlows(c), false);
 }
 
-namespace {
 bool readsOnly(const Conditions& conds, int var)
 {
     for (const auto& c : conds) {
@@ -259,7 +264,6 @@ bool readsOnly(const Conditions& conds, int var)
     }
     return true;
 }
-} // namespace
 
 // The slot `var` is already bound to `element`. Verdicts that recorded a missing fact are not
 // kept, so every caller still sees (and asks about) it.
@@ -285,6 +289,8 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
     if (r.from < 0) return Tri::False;
     const Slot& fromSlot = m_slots[static_cast<std::size_t>(r.from)];
     if (fromSlot.type != Slot::Type::Component) return Tri::False;
+    if (!mayFind(r, fromSlot.index)) return Tri::False;
+    long& work = m_prune[&r].work;
     const std::size_t n = static_cast<std::size_t>(m_snap.componentCount());
     if (m_stamp.size() != n) {
         m_stamp.assign(n, 0);
@@ -314,6 +320,8 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
         const int u = frontier[head];
         const int d = m_dist[static_cast<std::size_t>(u)];
         if (d >= r.maxHops) continue;
+        work += 1 + (m_snap.outFlows(u).second - m_snap.outFlows(u).first) +
+                (m_snap.inFlows(u).second - m_snap.inFlows(u).first);
         for (int pass = 0; pass < 2; ++pass) {
             const bool outgoing = pass == 0;
             if ((outgoing && r.dir == Dir::In) || (!outgoing && r.dir == Dir::Out)) continue;
@@ -322,24 +330,24 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
                 const int f = *p;
                 const int v = outgoing ? m_snap.flowTo(f) : m_snap.flowFrom(f);
                 if (m_stamp[static_cast<std::size_t>(v)] == m_epoch) continue;
-                m_slots[static_cast<std::size_t>(r.flowVar)] = Slot{Slot::Type::Flow, f};
+                bind(r.flowVar, Slot::Type::Flow, f);
                 // A fact that is not drawn does not block a path (authors use if_missing).
                 if (r.via && filter(*r.via, r.flowVar, f, m_snap.flowCount()) == Tri::False) continue;
                 m_stamp[static_cast<std::size_t>(v)] = m_epoch;
                 m_parentNode[static_cast<std::size_t>(v)] = u;
                 m_parentFlow[static_cast<std::size_t>(v)] = f;
                 m_dist[static_cast<std::size_t>(v)] = d + 1;
-                if (d + 1 >= r.minHops && kindMatches(v, r.kinds)) {
-                    m_slots[static_cast<std::size_t>(r.toVar)] = Slot{Slot::Type::Component, v};
+                if (d + 1 >= r.minHops && kindMatches(v, r.kinds, r.kindIds)) {
+                    bind(r.toVar, Slot::Type::Component, v);
                     Tri t = r.toWhere ? pure(*r.toWhere) : Tri::True;
                     if (t != Tri::False) {
                         best = triOr(best, t);
-                        m_slots[static_cast<std::size_t>(r.toVar)] = Slot{Slot::Type::Component, v};
+                        bind(r.toVar, Slot::Type::Component, v);
                         bindPath(r, v);
                         if (!visit(v, t)) return best;
                     }
                 }
-                m_slots[static_cast<std::size_t>(r.nodeVar)] = Slot{Slot::Type::Component, v};
+                bind(r.nodeVar, Slot::Type::Component, v);
                 if (!r.through || filter(*r.through, r.nodeVar, v, m_snap.componentCount()) != Tri::False)
                     frontier.push_back(v);
             }
@@ -389,16 +397,16 @@ Tri Evaluator::countValue(const Count& c)
         const Select& s = *c.select;
         const int n = s.type == ElemType::Flow ? m_snap.flowCount() : m_snap.componentCount();
         for (int i = 0; i < n; ++i) {
-            if (s.type == ElemType::Component && !kindMatches(i, s.kinds)) continue;
-            m_slots[static_cast<std::size_t>(s.var)] =
-                Slot{s.type == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i};
+            if (s.type == ElemType::Component && !kindMatches(i, s.kinds, s.kindIds)) continue;
+            bind(s.var, s.type == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i);
             if (!s.where || pure(*s.where) == Tri::True) add(i, s.type);
         }
     }
     if (c.asVar >= 0) {
-        Slot number{Slot::Type::Number, -1};
+        Slot& number = m_slots[static_cast<std::size_t>(c.asVar)];
+        number.type = Slot::Type::Number;
+        number.index = -1;
         number.boxed = total;
-        m_slots[static_cast<std::size_t>(c.asVar)] = std::move(number);
     }
     if (c.collectVar >= 0) m_slots[static_cast<std::size_t>(c.collectVar)] = std::move(collected);
     return compare(Value{total}, c.op, c.value);
@@ -409,9 +417,8 @@ Tri Evaluator::selectAny(const Select& s)
     Tri any = Tri::False;
     const int n = s.type == ElemType::Flow ? m_snap.flowCount() : m_snap.componentCount();
     for (int i = 0; i < n && any != Tri::True; ++i) {
-        if (s.type == ElemType::Component && !kindMatches(i, s.kinds)) continue;
-        m_slots[static_cast<std::size_t>(s.var)] =
-            Slot{s.type == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i};
+        if (s.type == ElemType::Component && !kindMatches(i, s.kinds, s.kindIds)) continue;
+        bind(s.var, s.type == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i);
         any = triOr(any, s.where ? pure(*s.where) : Tri::True);
     }
     return any;
@@ -481,32 +488,37 @@ void Evaluator::seq(const Conditions& conds, std::size_t i, Tri truth, const Emi
 
 void Evaluator::run(const Emit& emit)
 {
-    auto start = [&](Slot anchor) {
-        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+    // Slots are reset, not rebuilt, per anchor: their lists keep their storage.
+    auto start = [&](Slot::Type type, int index) {
+        for (auto& slot : m_slots) {
+            slot.type = Slot::Type::None;
+            slot.index = -1;
+            slot.list.clear();
+        }
         m_unknowns.clear();
         Tri t = Tri::True;
         if (!m_rule.once) {
-            m_slots[static_cast<std::size_t>(m_rule.anchorVar)] = anchor;
+            bind(m_rule.anchorVar, type, index);
             if (m_rule.anchorWhere) t = pure(*m_rule.anchorWhere);
             if (t == Tri::False) return;
-            m_slots[static_cast<std::size_t>(m_rule.anchorVar)] = anchor;
+            bind(m_rule.anchorVar, type, index);
         }
         seq(m_rule.where, 0, t, emit);
     };
     if (m_rule.once) {
-        start(Slot{});
+        start(Slot::Type::None, -1);
         return;
     }
     if (m_rule.anchorType == ElemType::Flow) {
-        for (int f = 0; f < m_snap.flowCount(); ++f) start(Slot{Slot::Type::Flow, f});
+        for (int f = 0; f < m_snap.flowCount(); ++f) start(Slot::Type::Flow, f);
         return;
     }
     if (m_rule.anchorKinds.empty()) {
-        for (int c = 0; c < m_snap.componentCount(); ++c) start(Slot{Slot::Type::Component, c});
+        for (int c = 0; c < m_snap.componentCount(); ++c) start(Slot::Type::Component, c);
         return;
     }
     for (const auto& kind : m_rule.anchorKinds)
-        for (int c : m_snap.ofKind(kind)) start(Slot{Slot::Type::Component, c});
+        for (int c : m_snap.ofKind(kind)) start(Slot::Type::Component, c);
 }
 
 } // namespace pb::rules

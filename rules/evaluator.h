@@ -78,10 +78,19 @@ private:
     void seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
     void stepEach(const Step& s, FunctionRef<bool(Tri)> visit);
     Tri reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit);
+    bool mayFind(const Reach& r, int start);
     void bindPath(const Reach& r, int target);
     Tri countValue(const Count& c);
     Tri selectAny(const Select& s);
-    bool kindMatches(int comp, const std::vector<std::string>& kinds) const;
+    bool kindMatches(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids) const;
+    // Binds a slot to one element without building a Slot (and its list and value) per test.
+    void bind(int var, Slot::Type type, int index)
+    {
+        Slot& s = m_slots[static_cast<std::size_t>(var)];
+        s.type = type;
+        s.index = index;
+        s.list.clear();
+    }
     Tri filter(const Conditions& conds, int var, int element, int count);
 
     const Snapshot& m_snap;
@@ -99,12 +108,34 @@ private:
         std::vector<signed char> verdict; // -1: not evaluated yet
     };
     std::map<const Conditions*, FilterMemo> m_filterMemo;
+    // A reach started from many anchors can only find a target inside the start's connected
+    // part (over flows that pass `via`, either direction, any length). When a part holds no
+    // component that passes the target test, the search is skipped: one pass over the design
+    // instead of one search per anchor. Built only once the searches have cost more than that.
+    struct PruneClass
+    {
+        int first = -1, second = -1; // two members, so one remains when the anchor is one of them
+    };
+    struct ReachPrune
+    {
+        long work = 0; // edges and nodes the searches of this reach have visited so far
+        bool built = false, usable = false;
+        std::vector<int> part;                         // component → part
+        std::vector<std::vector<PruneClass>> classes;  // per part: targets that differ in what is tested
+        std::vector<char> open;                        // per part: too many classes, always search
+        std::vector<const PropRef*> keys;              // what the target test reads of the target
+    };
+    void buildPrune(const Reach& r, ReachPrune& p);
+    std::map<const Reach*, ReachPrune> m_prune;
     // BFS scratch, reused across anchors: a stamp per component instead of clearing.
     std::vector<int> m_stamp, m_parentNode, m_parentFlow, m_dist;
     std::vector<std::vector<int>> m_frontiers; // one per nesting level of reach searches
     int m_reachDepth = 0;
     int m_epoch = 0;
 };
+
+// True when the conditions read nothing but variable `var` (their verdict is one per element).
+bool readsOnly(const Conditions& conds, int var);
 
 Tri triAnd(Tri a, Tri b);
 Tri triOr(Tri a, Tri b);

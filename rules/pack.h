@@ -36,6 +36,11 @@ struct PropRef
 // -1 once 4,096 keys exist (hostile packs), and those keys are then looked up by name.
 int internPropertyKey(const std::string& key);
 
+// The same for component kinds, so that kind tests compare integers. internKinds gives one id
+// per kind (-1 past the cap); knownKindId only looks a kind up (-1: no rule names it).
+std::vector<int> internKinds(const std::vector<std::string>& kinds);
+int knownKindId(const std::string& kind);
+
 // An operand: a literal, a property of another bound variable, or a named pack set.
 struct Operand
 {
@@ -55,6 +60,7 @@ struct Step
     int flowVar = -1;                 // slot bound to the flow (may be a scratch slot)
     int toVar = -1;                   // slot bound to the neighbour
     std::vector<std::string> kinds;   // empty = any kind
+    std::vector<int> kindIds;         // internKinds(kinds)
     std::shared_ptr<Conditions> flowWhere;
     std::shared_ptr<Conditions> toWhere;
 };
@@ -73,6 +79,7 @@ struct Reach
     int pathVar = -1;
     bool each = false;
     std::vector<std::string> kinds;
+    std::vector<int> kindIds;
     std::shared_ptr<Conditions> via;
     std::shared_ptr<Conditions> through;
     std::shared_ptr<Conditions> toWhere;
@@ -84,6 +91,7 @@ struct Select
     int var = -1;
     ElemType type = ElemType::Component;
     std::vector<std::string> kinds;
+    std::vector<int> kindIds;
     std::shared_ptr<Conditions> where;
 };
 

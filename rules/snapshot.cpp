@@ -8,38 +8,66 @@
 namespace pb::rules {
 
 namespace {
-struct KeyTable
+// Names to small process-wide numbers. Capped: a hostile pack cannot grow it without bound.
+struct InternTable
 {
     std::mutex mutex;
     std::unordered_map<std::string, int> ids;
     std::deque<std::string> names; // a deque: references stay valid as it grows
+
+    int intern(const std::string& name)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto it = ids.find(name);
+        if (it != ids.end()) return it->second;
+        if (ids.size() >= 4096) return -1;
+        const int id = static_cast<int>(names.size());
+        names.push_back(name);
+        ids.emplace(name, id);
+        return id;
+    }
+    int find(const std::string& name)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto it = ids.find(name);
+        return it == ids.end() ? -1 : it->second;
+    }
+    const std::string& name(int id)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        return names[static_cast<std::size_t>(id)];
+    }
 };
 
-KeyTable& keyTable()
+InternTable& keyTable()
 {
-    static KeyTable table;
+    static InternTable table;
     return table;
 }
 
-const std::string& propertyKeyName(int id)
+InternTable& kindTable()
 {
-    KeyTable& t = keyTable();
-    std::lock_guard<std::mutex> lock(t.mutex);
-    return t.names[static_cast<std::size_t>(id)];
+    static InternTable table;
+    return table;
 }
 } // namespace
 
 int internPropertyKey(const std::string& key)
 {
-    KeyTable& t = keyTable();
-    std::lock_guard<std::mutex> lock(t.mutex);
-    auto it = t.ids.find(key);
-    if (it != t.ids.end()) return it->second;
-    if (t.ids.size() >= 4096) return -1;
-    const int id = static_cast<int>(t.names.size());
-    t.names.push_back(key);
-    t.ids.emplace(key, id);
-    return id;
+    return keyTable().intern(key);
+}
+
+std::vector<int> internKinds(const std::vector<std::string>& kinds)
+{
+    std::vector<int> ids;
+    ids.reserve(kinds.size());
+    for (const auto& k : kinds) ids.push_back(kindTable().intern(k));
+    return ids;
+}
+
+int knownKindId(const std::string& kind)
+{
+    return kindTable().find(kind);
 }
 
 Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
@@ -83,6 +111,11 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
         if (m_from[f] < 0 || m_to[f] < 0) continue;
         m_outFlows[static_cast<std::size_t>(outPos[static_cast<std::size_t>(m_from[f])]++)] = static_cast<int>(f);
         m_inFlows[static_cast<std::size_t>(inPos[static_cast<std::size_t>(m_to[f])]++)] = static_cast<int>(f);
+    }
+    m_kindIds.assign(n, -1);
+    for (const auto& [kind, members] : m_byKind) {
+        const int id = knownKindId(kind);
+        for (int c : members) m_kindIds[static_cast<std::size_t>(c)] = id;
     }
     m_placements = model::computePlacements(design);
     m_compMeta.resize(n);
@@ -162,7 +195,7 @@ Snapshot::Column& Snapshot::column(int keyId, bool flows) const
     if (columns.size() <= id) columns.resize(id + 1);
     if (!columns[id])
         columns[id] = std::make_unique<Column>(
-            Column{&propertyKeyName(keyId),
+            Column{&keyTable().name(keyId),
                    std::vector<const model::Value*>(flows ? m_flows.size() : m_comps.size(), &kUnread)});
     return *columns[id];
 }

@@ -36,6 +36,9 @@ public:
     std::pair<const int*, const int*> inFlows(int c) const;
 
     const std::vector<int>& ofKind(const std::string& kind) const;
+    // knownKindId of the component's kind, as it was when the snapshot was made; -1 when no
+    // compiled rule named that kind then.
+    int kindId(int c) const { return m_kindIds[static_cast<std::size_t>(c)]; }
     const model::Placement& placement(int c) const { return m_placements[static_cast<std::size_t>(c)]; }
 
     // The built-in keys (.id, .kind, .label, @region, @jurisdiction) as values, made once here
@@ -64,6 +67,7 @@ private:
     std::vector<char> m_touchesQueue;
     std::vector<int> m_outStart, m_outFlows, m_inStart, m_inFlows;
     std::unordered_map<std::string, std::vector<int>> m_byKind;
+    std::vector<int> m_kindIds;
     std::vector<model::Placement> m_placements;
     struct Meta
     {

@@ -60,7 +60,9 @@ std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snaps
                 items.push_back(labelOf(snap, i, s.listType));
                 continue;
             }
-            Slot one{s.listType == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i};
+            Slot one;
+            one.type = s.listType == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component;
+            one.index = i;
             if (auto v = ev.value(one, p.key)) items.push_back(model::toDisplayString(*v));
         }
         return Value{items};

@@ -409,6 +409,36 @@ private slots:
         QCOMPARE(fs.size(), std::size_t(3));
     }
 
+    // Many sources in three parts, so that the engine stops searching parts with no foreign
+    // component (Evaluator::mayFind) after the first searches: the findings must be exactly
+    // those of a search from every source. Part "a" stays in the EU; part "b" reaches the US
+    // only from its last source; part "c" reaches the US only over a flow carrying aggregates,
+    // which stops pii, and a UK store through a flow that does carry pii.
+    void piiSkipsPartsWithoutForeignComponents()
+    {
+        std::string dot = "digraph { ";
+        for (const char* part : {"a", "b", "c"})
+            for (int i = 0; i < 12; ++i) {
+                const std::string id = std::string(part) + std::to_string(i);
+                dot += id + " [kind=database, data=pii, region=\"eu-west-1\"]; ";
+                if (i > 0) dot += std::string(part) + std::to_string(i - 1) + " -> " + id + "; ";
+            }
+        dot += "us [kind=service, region=\"us-east-1\"]; uk [kind=database, region=\"eu-west-2\"]; "
+               "b11 -> us; c0 -> us [carries=aggregates]; c5 -> uk [carries=pii]; }";
+        const auto fs = findings(dot, "cross-region-pii");
+        std::vector<std::string> pairs;
+        for (const auto& f : fs) pairs.push_back(f.path.front() + ">" + f.path.back());
+        std::sort(pairs.begin(), pairs.end());
+        std::vector<std::string> want;
+        for (int i = 0; i < 12; ++i) {
+            // A search goes at most 16 hops: every b source is within 12 of "us".
+            want.push_back("b" + std::to_string(i) + ">us");
+            want.push_back("c" + std::to_string(i) + ">uk");
+        }
+        std::sort(want.begin(), want.end());
+        QCOMPARE(pairs, want);
+    }
+
     // --- missing-audit-ledger ----------------------------------------------------------------
     void auditFires_data()
     {

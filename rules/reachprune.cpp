@@ -1,0 +1,133 @@
+// Skipping reach searches that cannot find anything (Evaluator::mayFind). Kept apart from the
+// search itself: it is an optimisation, and the searches give the same findings without it.
+#include "rules/evaluator.h"
+
+#include <numeric>
+
+namespace pb::rules {
+
+namespace {
+constexpr std::size_t kMaxClasses = 8;
+
+// Collects what `conds` read of the target (var `to`). False when the test reads anything the
+// search binds per step (the flow crossed, the node passed, the path) or searches itself: then
+// its verdict is not a function of the target's values and the anchor's, and nothing is pruned.
+bool targetKeys(const Conditions& conds, const Reach& r, std::vector<const PropRef*>& out)
+{
+    auto local = [&](int var) { return var == r.flowVar || var == r.nodeVar || var == r.pathVar; };
+    for (const auto& c : conds) {
+        switch (c.kind) {
+        case Condition::Kind::Prop:
+            if (local(c.prop.var) || (c.operand.ref && local(c.operand.ref->var))) return false;
+            if (c.prop.var == r.toVar) out.push_back(&c.prop);
+            if (c.operand.ref && c.operand.ref->var == r.toVar) out.push_back(&*c.operand.ref);
+            break;
+        case Condition::Kind::All:
+        case Condition::Kind::Any:
+        case Condition::Kind::Not:
+            if (!targetKeys(c.children, r, out)) return false;
+            break;
+        default: return false;
+        }
+    }
+    return true;
+}
+
+int findRoot(std::vector<int>& parent, int v)
+{
+    while (parent[static_cast<std::size_t>(v)] != v) {
+        int& p = parent[static_cast<std::size_t>(v)];
+        p = parent[static_cast<std::size_t>(p)]; // path halving
+        v = p;
+    }
+    return v;
+}
+
+bool sameValue(const model::Value* a, const model::Value* b)
+{
+    return a == b || (a && b && *a == *b);
+}
+} // namespace
+
+void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
+{
+    p.built = true;
+    if (r.toVar < 0 || (r.toWhere && !targetKeys(*r.toWhere, r, p.keys))) return;
+    const int n = m_snap.componentCount();
+    const std::size_t unknownsBefore = m_unknowns.size();
+    const Slot savedFlow = m_slots[static_cast<std::size_t>(r.flowVar)];
+    const Slot savedTo = m_slots[static_cast<std::size_t>(r.toVar)];
+    // A `via` that reads more than the flow (the anchor, say) may let a flow pass from one
+    // anchor and not another: then every flow counts, which only makes the parts larger.
+    const bool viaPerFlow = !r.via || readsOnly(*r.via, r.flowVar);
+    std::vector<int> parent(static_cast<std::size_t>(n));
+    std::iota(parent.begin(), parent.end(), 0);
+    for (int f = 0; f < m_snap.flowCount(); ++f) {
+        const int a = m_snap.flowFrom(f), b = m_snap.flowTo(f);
+        if (a < 0 || b < 0) continue;
+        bind(r.flowVar, Slot::Type::Flow, f);
+        if (r.via && viaPerFlow && filter(*r.via, r.flowVar, f, m_snap.flowCount()) == Tri::False) continue;
+        parent[static_cast<std::size_t>(findRoot(parent, a))] = findRoot(parent, b);
+    }
+    p.part.resize(static_cast<std::size_t>(n));
+    for (int v = 0; v < n; ++v) p.part[static_cast<std::size_t>(v)] = findRoot(parent, v);
+    p.classes.assign(static_cast<std::size_t>(n), {});
+    p.open.assign(static_cast<std::size_t>(n), 0);
+    // Targets whose tested values are equal get the same verdict: a few per part stand for all.
+    std::vector<const model::Value*> mine(p.keys.size()), theirs(p.keys.size());
+    auto tuple = [&](int v, std::vector<const model::Value*>& out) {
+        bind(r.toVar, Slot::Type::Component, v);
+        for (std::size_t k = 0; k < p.keys.size(); ++k) out[k] = ref(*p.keys[k]);
+    };
+    for (int v = 0; v < n; ++v) {
+        const auto part = static_cast<std::size_t>(p.part[static_cast<std::size_t>(v)]);
+        if (p.open[part] || !kindMatches(v, r.kinds, r.kindIds)) continue;
+        tuple(v, mine);
+        bool placed = false;
+        for (auto& cls : p.classes[part]) {
+            tuple(cls.first, theirs);
+            if (!std::equal(mine.begin(), mine.end(), theirs.begin(), sameValue)) continue;
+            if (cls.second < 0) cls.second = v;
+            placed = true;
+            break;
+        }
+        if (placed) continue;
+        if (p.classes[part].size() >= kMaxClasses) p.open[part] = 1;
+        else p.classes[part].push_back({v, -1});
+    }
+    m_slots[static_cast<std::size_t>(r.flowVar)] = savedFlow;
+    m_slots[static_cast<std::size_t>(r.toVar)] = savedTo;
+    m_unknowns.resize(unknownsBefore);
+    p.usable = true;
+}
+
+bool Evaluator::mayFind(const Reach& r, int start)
+{
+    ReachPrune& p = m_prune[&r];
+    if (!p.built) {
+        // Building costs about one pass over the design; searches that stay small never pay it.
+        const long design = m_snap.componentCount() + 2L * m_snap.flowCount();
+        if (p.work < 4 * design) return true;
+        buildPrune(r, p);
+    }
+    if (!p.usable) return true;
+    const auto part = static_cast<std::size_t>(p.part[static_cast<std::size_t>(start)]);
+    if (p.open[part]) return true;
+    const std::size_t unknownsBefore = m_unknowns.size();
+    const Slot savedTo = m_slots[static_cast<std::size_t>(r.toVar)];
+    bool may = false;
+    for (const auto& cls : p.classes[part]) {
+        const int v = cls.first != start ? cls.first : cls.second;
+        if (v < 0) continue;
+        bind(r.toVar, Slot::Type::Component, v);
+        if (!r.toWhere || pure(*r.toWhere) != Tri::False) {
+            may = true;
+            break;
+        }
+    }
+    m_slots[static_cast<std::size_t>(r.toVar)] = savedTo;
+    m_unknowns.resize(unknownsBefore);
+    return may;
+}
+
+} // namespace pb::rules
