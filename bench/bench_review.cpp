@@ -1,8 +1,11 @@
 // Review-engine figures for docs/perf.md: load a saved design and run every built-in rule over
 // it at 1k, 10k and 100k components, against one plain BFS over the same graph, and peak memory.
 // Prints figures; never a pass/fail test.
-//   bench_review [--pii-leak P] [--rules] [N ...]   (default: 1000 10000 100000, P = 0)
-// --rules also times each rule alone and lists the ten slowest.
+//   bench_review [--pii-leak P] [--rules] [--no-packs] [--file DESIGN] [--threads T] [N ...]
+//   [--threads T]   (default: 1000 10000 100000, P = 0; --file: that design instead of
+//   generated ones; T: threads the review may use, default one per core)
+// --rules also times each rule alone and lists the ten slowest; --no-packs skips the times per
+// pack (so that a profile shows the full analysis alone).
 // P is the share of cross-region flows not marked as carrying only ids/aggregates: every such
 // flow lets each EU store of personal data reach a whole other region (see docs/perf.md).
 #include "bench/designgen.h"
@@ -130,6 +133,7 @@ void perPack(const model::Design& d, const std::vector<PackSet>& packs, int runs
 
 double g_piiLeak = 0.0;
 bool g_perRule = false;
+bool g_perPack = true;
 
 // The ten slowest rules, each run alone over one shared snapshot (--rules).
 void perRule(const model::Design& d)
@@ -159,18 +163,24 @@ void perRule(const model::Design& d)
         std::printf("             %-34s %8.2f ms\n", times[i].second.c_str(), times[i].first);
 }
 
+std::string g_file;
+int g_threads = 0;
+
 void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs,
              const std::filesystem::path& dir)
 {
     const auto tGen = Clock::now();
-    const model::Design generated = bench::generateDesign({n, 42, 100, 0.05, 0.2, g_piiLeak});
-    const double genMs = msSince(tGen);
-    const std::string path = (dir / ("design-" + std::to_string(n) + ".probeboard")).string();
-    std::string error;
-    if (!model::saveDesignFile(generated, path, error)) {
-        std::fprintf(stderr, "bench_review: cannot save %s: %s\n", path.c_str(), error.c_str());
-        std::exit(1);
+    std::string path = g_file;
+    if (path.empty()) {
+        const model::Design generated = bench::generateDesign({n, 42, 100, 0.05, 0.2, g_piiLeak});
+        path = (dir / ("design-" + std::to_string(n) + ".probeboard")).string();
+        std::string error;
+        if (!model::saveDesignFile(generated, path, error)) {
+            std::fprintf(stderr, "bench_review: cannot save %s: %s\n", path.c_str(), error.c_str());
+            std::exit(1);
+        }
     }
+    const double genMs = msSince(tGen);
     const auto bytes = std::filesystem::file_size(path);
     const int runs = n >= 100000 ? 3 : n >= 10000 ? 5 : 20;
 
@@ -185,12 +195,15 @@ void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs
     });
 
     rules::ReviewResult result;
-    const double reviewMs = bestOf(runs, [&] { result = set.review(*loaded, {"2026-01-01"}); });
+    rules::ReviewOptions opts{"2026-01-01"};
+    opts.threads = g_threads;
+    const double reviewMs = bestOf(runs, [&] { result = set.review(*loaded, opts); });
     const Graph g = adjacency(*loaded);
     std::size_t edges = 0;
     const double bfsMs = bestOf(runs * 4, [&] { edges = bfsAll(g); });
 
-    std::printf("%8d components %8zu flows %4zu zones | file %6.1f MB, generate %7.1f ms\n", n,
+    std::printf("%8zu components %8zu flows %4zu zones | file %6.1f MB, generate %7.1f ms\n",
+                loaded->components().size(),
                 loaded->flows().size(), loaded->zones().size(), double(bytes) / 1e6, genMs);
     std::printf("         load (read + parse + validate) %8.2f ms\n", loadMs);
     std::printf("         full analysis, all packs       %8.2f ms   (%d findings, %d asks, %d probes)\n",
@@ -198,11 +211,13 @@ void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs
     std::printf("         one plain BFS (%zu edge visits) %8.3f ms   analysis / BFS = %.0f\n", edges,
                 bfsMs, reviewMs / bfsMs);
     std::printf("         peak RSS so far                %8ld MB\n", peakRssMb());
-    std::printf("         per pack:\n");
-    perPack(*loaded, packs, std::max(1, runs / 2));
+    if (g_perPack) {
+        std::printf("         per pack:\n");
+        perPack(*loaded, packs, std::max(1, runs / 2));
+    }
     if (g_perRule) perRule(*loaded);
     std::fflush(stdout);
-    std::filesystem::remove(path);
+    if (g_file.empty()) std::filesystem::remove(path);
 }
 
 } // namespace
@@ -213,8 +228,12 @@ int main(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--pii-leak" && i + 1 < argc) g_piiLeak = std::atof(argv[++i]);
         else if (std::string(argv[i]) == "--rules") g_perRule = true;
+        else if (std::string(argv[i]) == "--no-packs") g_perPack = false;
+        else if (std::string(argv[i]) == "--file" && i + 1 < argc) g_file = argv[++i];
+        else if (std::string(argv[i]) == "--threads" && i + 1 < argc) g_threads = std::atoi(argv[++i]);
         else sizes.push_back(std::atoi(argv[i]));
     }
+    if (!g_file.empty()) sizes = {1};
     if (sizes.empty()) sizes = {1000, 10000, 100000};
 
     rules::RuleSet set;

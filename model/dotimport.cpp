@@ -16,6 +16,7 @@ extern "C" int aaglex_destroy(void);
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <regex>
@@ -137,7 +138,13 @@ Value typedValue(const std::string& key, const std::string& raw)
     if (spec && spec->type == ValueType::String) return raw;
     if (raw == "true") return true;
     if (raw == "false") return false;
-    if (looksLikeNumber(raw)) return std::strtod(raw.c_str(), nullptr);
+    if (looksLikeNumber(raw)) {
+        // Past the range of a double it stays text as written: "inf" would not survive export
+        // and reimport, and a number property then gets the usual message naming the element.
+        const double d = std::strtod(raw.c_str(), nullptr);
+        if (std::isfinite(d)) return d;
+        return raw;
+    }
     if (!spec && raw.find(',') != std::string::npos) return splitList(raw);
     return raw;
 }

@@ -6,8 +6,12 @@
 #include "rules/review.h"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
+#include <optional>
 #include <set>
+#include <system_error>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -122,12 +126,73 @@ const RuleInfo* RuleSet::rule(const std::string& id) const
     return nullptr;
 }
 
+namespace {
+struct Job
+{
+    const Pack* pack;
+    const Rule* rule;
+    int order;
+};
+
+// Small designs are reviewed on the calling thread: starting a thread and building a second
+// snapshot cost more than half their review.
+int reviewThreads(const model::Design& design, const ReviewOptions& opts)
+{
+    if (opts.threads > 0) return std::min(opts.threads, 8);
+    if (design.components().size() + design.flows().size() < 600) return 1;
+    return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+}
+
+void runJobs(Review& review, const std::vector<Job>& jobs)
+{
+    for (const auto& j : jobs) review.run(*j.pack, *j.rule, j.order);
+}
+} // namespace
+
 ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& opts) const
 {
-    Snapshot snap(design);
-    Review review(snap, opts);
+    const int threads = reviewThreads(design, opts);
+    // Probe rules share per-kind caps and stay together in the first part; the other rules are
+    // dealt out in turn. Each part has its own snapshot (its columns fill as it reads).
+    std::vector<std::vector<Job>> parts(static_cast<std::size_t>(threads));
+    int order = 0, dealt = 0;
     for (const auto& p : m_impl->packs)
-        for (const auto& r : p.rules) review.run(p, r);
+        for (const auto& r : p.rules) {
+            const std::size_t part = r.probe ? 0 : static_cast<std::size_t>(dealt++ % threads);
+            parts[part].push_back({&p, &r, order++});
+        }
+    if (threads == 1) {
+        Snapshot snap(design);
+        Review review(snap, opts);
+        runJobs(review, parts.front());
+        return review.finish(design);
+    }
+    std::vector<std::optional<Snapshot>> snaps(parts.size());
+    std::vector<std::optional<Review>> reviews(parts.size());
+    std::vector<std::exception_ptr> failed(parts.size());
+    auto work = [&](std::size_t i) {
+        try {
+            snaps[i].emplace(design);
+            reviews[i].emplace(*snaps[i], opts);
+            runJobs(*reviews[i], parts[i]);
+        } catch (...) {
+            failed[i] = std::current_exception(); // rethrown on the calling thread
+        }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        try {
+            workers.emplace_back(work, i);
+        } catch (const std::system_error&) {
+            work(i); // no thread to be had: the same work, here
+        }
+    }
+    work(0);
+    for (auto& w : workers) w.join();
+    for (const auto& e : failed)
+        if (e) std::rethrow_exception(e);
+    Review& review = *reviews.front();
+    for (std::size_t i = 1; i < parts.size(); ++i) review.merge(std::move(*reviews[i]));
     return review.finish(design);
 }
 

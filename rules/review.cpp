@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <ctime>
+#include <string_view>
+#include <unordered_set>
 
 namespace pb::rules {
 
@@ -87,8 +89,9 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
     }
 }
 
-void Review::run(const Pack& pack, const Rule& rule)
+void Review::run(const Pack& pack, const Rule& rule, int order)
 {
+    m_order = order;
     Evaluator ev(m_snap, pack, rule);
     ev.run([&](const std::vector<Slot>&, Tri truth, const std::vector<Unknown>& unknowns) {
         onMatch(ev, pack, rule, truth, unknowns);
@@ -131,8 +134,8 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
 {
     if (unknowns.empty() || rule.probe) return;
     const Unknown& u = unknowns.front();
+    // Asked before in this review: asked before in any order of the rules too.
     if (!m_asked.insert({u.elementId, u.key}).second) return;
-    if (m_asksPerElement[u.elementId]++ >= pack.maxAsksPerElement) return;
     Finding f = base(rule);
     f.kind = Finding::Kind::Ask;
     f.severity = Severity::Info;
@@ -151,7 +154,32 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     }
     f.questions.push_back({text, rule.questions.empty() ? std::vector<std::string>{}
                                                         : rule.questions.front().answerPoints});
-    m_findings.push_back(std::move(f));
+    m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f)});
+}
+
+void Review::merge(Review&& other)
+{
+    const std::size_t shift = m_findings.size();
+    for (auto& f : other.m_findings) m_findings.push_back(std::move(f));
+    for (const auto& [rule, index] : other.m_probeIndex) m_probeIndex[rule] = index + shift;
+    for (auto& a : other.m_asks) m_asks.push_back(std::move(a));
+    other.m_findings.clear();
+    other.m_asks.clear();
+}
+
+void Review::keepAsks()
+{
+    // Stable: within one rule, the asks keep the order its review found them in.
+    std::stable_sort(m_asks.begin(), m_asks.end(),
+                     [](const PendingAsk& a, const PendingAsk& b) { return a.order < b.order; });
+    std::set<std::pair<std::string, std::string>> asked;
+    std::map<std::string, int> perElement;
+    for (auto& a : m_asks) {
+        if (!asked.insert({a.element, a.key}).second) continue;
+        if (perElement[a.element]++ >= a.cap) continue;
+        m_findings.push_back(std::move(a.finding));
+    }
+    m_asks.clear();
 }
 
 void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
@@ -202,20 +230,42 @@ void Review::applyDecisions(const model::Design& design)
 
 ReviewResult Review::finish(const model::Design& design)
 {
+    keepAsks();
     auto order = [](const Finding& f) { return f.kind == Finding::Kind::Finding ? 0 : f.kind == Finding::Kind::Ask ? 1 : 2; };
-    std::stable_sort(m_findings.begin(), m_findings.end(), [&](const Finding& a, const Finding& b) {
+    // Sorted by index, then moved once: a finding is a few hundred bytes of strings.
+    std::vector<std::size_t> idx(m_findings.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t i, std::size_t j) {
+        const Finding& a = m_findings[i];
+        const Finding& b = m_findings[j];
         if (order(a) != order(b)) return order(a) < order(b);
         if (a.severity != b.severity) return a.severity > b.severity;
         if (a.ruleId != b.ruleId) return a.ruleId < b.ruleId;
         return a.fingerprint < b.fingerprint;
     });
-    // The same question from two rules is asked once, by the more severe finding.
-    std::set<std::string> asked;
+    std::vector<Finding> sorted;
+    sorted.reserve(m_findings.size());
+    for (std::size_t i : idx) sorted.push_back(std::move(m_findings[i]));
+    m_findings = std::move(sorted);
+    // The same question from two rules is asked once, by the more severe finding. The views
+    // point into findings that are not moved while the set lives.
+    std::unordered_set<std::string_view> asked;
     for (auto& f : m_findings) {
-        std::vector<Question> kept;
-        for (auto& q : f.questions)
-            if (asked.insert(q.text).second) kept.push_back(std::move(q));
-        f.questions = std::move(kept);
+        std::vector<bool> keep(f.questions.size(), true);
+        bool drop = false;
+        for (std::size_t i = 0; i < f.questions.size(); ++i) {
+            const auto& text = f.questions[i].text;
+            keep[i] = !asked.count(text);
+            for (std::size_t j = 0; j < i && keep[i]; ++j) keep[i] = f.questions[j].text != text;
+            drop = drop || !keep[i];
+        }
+        if (drop) {
+            std::vector<Question> kept;
+            for (std::size_t i = 0; i < keep.size(); ++i)
+                if (keep[i]) kept.push_back(std::move(f.questions[i]));
+            f.questions = std::move(kept);
+        }
+        for (const auto& q : f.questions) asked.insert(q.text);
     }
     applyDecisions(design);
     ReviewResult r;

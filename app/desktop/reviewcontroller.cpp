@@ -65,7 +65,7 @@ Outcome runReview(const rules::RuleSet& set, const model::Design& design, const 
     QElapsedTimer t;
     t.start();
     auto r = std::make_shared<rules::ReviewResult>(set.review(design, opts));
-    return {std::move(r), double(t.nsecsElapsed()) / 1e6};
+    return {std::move(r), double(t.nsecsElapsed()) / 1e6, nullptr};
 }
 } // namespace
 

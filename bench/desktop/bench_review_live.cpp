@@ -9,6 +9,7 @@
 #include "app/desktop/findingspanel.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/reviewcontroller.h"
+#include "model/designfile.h"
 #include "rules/engine.h"
 
 #include <QApplication>
@@ -181,6 +182,11 @@ int main(int argc, char** argv)
     const int n = argc > 1 ? std::atoi(argv[1]) : 2000;
     const int rounds = argc > 2 ? std::atoi(argv[2]) : 30;
     const model::Design design = makeDesign(n);
+    // PB_BENCH_SAVE=FILE keeps the design, so bench_review --file can profile its review alone.
+    if (const char* keep = std::getenv("PB_BENCH_SAVE")) {
+        std::string error;
+        if (!model::saveDesignFile(design, keep, error)) std::fprintf(stderr, "%s\n", error.c_str());
+    }
 
     std::printf("design: %zu components, %zu flows\n", design.components().size(), design.flows().size());
     {

@@ -221,6 +221,20 @@ private slots:
         QCOMPARE(QString::fromStdString(exportDot(back)), QString::fromStdString(dot));
     }
 
+    // Found by fuzz_dot: "rps=1e999" read as infinity, exported as "inf", which no longer
+    // imported as a number. Out-of-range numbers now stay text as written.
+    void numbersPastDoubleRangeStayText()
+    {
+        const std::string huge = "1" + std::string(400, '0');
+        const Design d = imported("digraph { a [kind=service, x_budget=" + huge + "]; }");
+        QCOMPARE(std::get<std::string>(d.component("a")->props.at("x_budget")), huge);
+        QVERIFY(imported(exportDot(d)).components() == d.components());
+        const Diagnostic e = rejected("digraph { a [kind=service, rps=" + huge + "]; }");
+        QVERIFY2(e.message.find("rps") != std::string::npos, e.message.c_str());
+        QVERIFY2(e.message.find("number") != std::string::npos, e.message.c_str());
+        QVERIFY2(e.format().find("'a'") != std::string::npos, e.format().c_str());
+    }
+
     void syntaxErrorNamesTheLine()
     {
         const Diagnostic e = rejected("digraph {\n  a -> b;\n  c -> ;\n}\n");
