@@ -63,13 +63,15 @@ public:
     // Also used by templates and questions' "when" after a match.
     Tri pure(const Conditions& conds);
     std::optional<model::Value> value(const Slot& slot, const std::string& key) const;
+    // The same without the copy: points into the design, the snapshot, the vocabulary or the
+    // slot; nullptr when unknown.
+    const model::Value* ref(const Slot& slot, const std::string& key) const;
     std::vector<Slot>& slots() { return m_slots; }
 
 private:
     // value() without the copy: conditions run millions of times on large designs, and a copy
     // of a label or a list per test was most of their cost. Points into the design, the
     // snapshot, the vocabulary or the slot; nullptr when unknown.
-    const model::Value* ref(const Slot& slot, const std::string& key) const;
     const model::Value* ref(const PropRef& p) const; // by column when the key is interned
     Tri pure(const Condition& c);
     Tri prop(const Condition& c);

@@ -2,6 +2,7 @@
 
 #include "model/value.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,10 +13,43 @@ enum class Severity { Info, Low, Medium, High, Critical };
 std::string severityName(Severity s);                 // "info" … "critical"
 bool parseSeverity(const std::string& s, Severity& out);
 
+// A list of strings shared by every finding of a rule: a review of a large design holds
+// thousands of questions, and copying each one's answer points was a tenth of its time.
+class SharedStrings
+{
+public:
+    SharedStrings() = default;
+    SharedStrings(std::vector<std::string> items) // NOLINT: implicit, reads like the vector it holds
+        : m_items(std::make_shared<const std::vector<std::string>>(std::move(items)))
+    {
+    }
+    explicit SharedStrings(std::shared_ptr<const std::vector<std::string>> items)
+        : m_items(std::move(items))
+    {
+    }
+    const std::vector<std::string>& list() const { return m_items ? *m_items : none(); }
+    operator const std::vector<std::string>&() const { return list(); } // NOLINT
+    auto begin() const { return list().begin(); }
+    auto end() const { return list().end(); }
+    std::size_t size() const { return list().size(); }
+    bool empty() const { return list().empty(); }
+    const std::string& front() const { return list().front(); }
+    const std::string& operator[](std::size_t i) const { return list()[i]; }
+    bool operator==(const SharedStrings& o) const { return list() == o.list(); }
+
+private:
+    static const std::vector<std::string>& none()
+    {
+        static const std::vector<std::string> kNone;
+        return kNone;
+    }
+    std::shared_ptr<const std::vector<std::string>> m_items;
+};
+
 struct Question
 {
-    std::string text;                       // rendered with the user's labels and numbers
-    std::vector<std::string> answerPoints;  // what a strong answer covers (3–6)
+    std::string text;           // rendered with the user's labels and numbers
+    SharedStrings answerPoints; // what a strong answer covers (3–6)
 };
 
 // A mechanical change to the drawing that resolves a finding (the whiteboard's one-click fix).

@@ -90,8 +90,10 @@ void readQuestions(Compiler& c, Rule& r, const json& j, const std::string& ptr)
         q.text = c.compileTemplate(j[i]["text"], p + "/text");
         if (j[i].contains("when"))
             q.when = std::make_shared<Conditions>(c.conditions(j[i]["when"], p + "/when"));
+        std::vector<std::string> points;
         for (const auto& a : j[i].value("answer_points", json::array()))
-            if (a.is_string()) q.answerPoints.push_back(a.get<std::string>());
+            if (a.is_string()) points.push_back(a.get<std::string>());
+        q.answerPoints = SharedStrings(std::move(points));
         if (q.answerPoints.size() < 3 || q.answerPoints.size() > 6)
             c.error(p + "/answer_points", "E-SCHEMA", "give 3 to 6 answer points (what a strong answer covers)");
         r.questions.push_back(std::move(q));

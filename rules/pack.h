@@ -140,7 +140,7 @@ struct QuestionSpec
 {
     std::shared_ptr<Conditions> when; // only asked when this holds (empty = always)
     Template text;
-    std::vector<std::string> answerPoints;
+    SharedStrings answerPoints; // shared with every finding that asks it
 };
 
 struct FixAction

@@ -32,7 +32,7 @@ ordered_json findingJson(const Finding& f)
     j["path"] = f.path;
     j["why"] = f.why;
     ordered_json qs = ordered_json::array();
-    for (const auto& q : f.questions) qs.push_back({{"text", q.text}, {"answer_points", q.answerPoints}});
+    for (const auto& q : f.questions) qs.push_back({{"text", q.text}, {"answer_points", q.answerPoints.list()}});
     j["questions"] = std::move(qs);
     j["fingerprint"] = f.fingerprint;
     j["kind"] = kindName(f.kind);

@@ -152,8 +152,7 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
         text = "What is the " + u.key + " of " + labelFor(m_snap.design(), u.elementId) + "?" +
                (spec ? " (" + spec->description + ")" : std::string());
     }
-    f.questions.push_back({text, rule.questions.empty() ? std::vector<std::string>{}
-                                                        : rule.questions.front().answerPoints});
+    f.questions.push_back({text, rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
     m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f)});
 }
 

@@ -113,9 +113,15 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
         m_inFlows[static_cast<std::size_t>(inPos[static_cast<std::size_t>(m_to[f])]++)] = static_cast<int>(f);
     }
     m_kindIds.assign(n, -1);
+    m_kindLocal.assign(n, 0);
+    int local = 0;
     for (const auto& [kind, members] : m_byKind) {
         const int id = knownKindId(kind);
-        for (int c : members) m_kindIds[static_cast<std::size_t>(c)] = id;
+        for (int c : members) {
+            m_kindIds[static_cast<std::size_t>(c)] = id;
+            m_kindLocal[static_cast<std::size_t>(c)] = local;
+        }
+        ++local;
     }
     m_placements = model::computePlacements(design);
     m_compMeta.resize(n);
@@ -196,7 +202,8 @@ Snapshot::Column& Snapshot::column(int keyId, bool flows) const
     if (!columns[id])
         columns[id] = std::make_unique<Column>(
             Column{&keyTable().name(keyId),
-                   std::vector<const model::Value*>(flows ? m_flows.size() : m_comps.size(), &kUnread)});
+                   std::vector<const model::Value*>(flows ? m_flows.size() : m_comps.size(), &kUnread),
+                   std::vector<const model::Value*>(flows ? 2 : m_byKind.size(), &kUnread)});
     return *columns[id];
 }
 
@@ -204,16 +211,27 @@ const model::Value* Snapshot::componentValue(int c, int keyId) const
 {
     Column& col = column(keyId, false);
     const model::Value*& cell = col.cells[static_cast<std::size_t>(c)];
-    if (cell == &kUnread) cell = componentValue(c, *col.key);
-    return cell;
+    if (cell != &kUnread) return cell;
+    const std::string& key = *col.key;
+    const auto& comp = component(c);
+    if (isMetaKey(key)) return cell = componentMeta(c, key);
+    if (auto v = model::findProperty(comp.props, key)) return cell = v;
+    const model::Value*& def = col.defaults[static_cast<std::size_t>(m_kindLocal[static_cast<std::size_t>(c)])];
+    if (def == &kUnread) def = m_vocab.defaultRef(comp.kind, key);
+    return cell = def;
 }
 
 const model::Value* Snapshot::flowValue(int f, int keyId) const
 {
     Column& col = column(keyId, true);
     const model::Value*& cell = col.cells[static_cast<std::size_t>(f)];
-    if (cell == &kUnread) cell = flowValue(f, *col.key);
-    return cell;
+    if (cell != &kUnread) return cell;
+    const std::string& key = *col.key;
+    if (isMetaKey(key) && key[0] == '.') return cell = flowMeta(f, key);
+    if (auto v = model::findProperty(flow(f).props, key)) return cell = v;
+    const model::Value*& def = col.defaults[flowTouchesQueue(f) ? 1 : 0];
+    if (def == &kUnread) def = m_vocab.defaultRef("flow", key, flowTouchesQueue(f));
+    return cell = def;
 }
 
 int Snapshot::indexOf(const std::string& componentId) const

@@ -68,6 +68,7 @@ private:
     std::vector<int> m_outStart, m_outFlows, m_inStart, m_inFlows;
     std::unordered_map<std::string, std::vector<int>> m_byKind;
     std::vector<int> m_kindIds;
+    std::vector<int> m_kindLocal; // 0..m_byKind.size(): which of this design's kinds
     std::vector<model::Placement> m_placements;
     struct Meta
     {
@@ -79,6 +80,9 @@ private:
     {
         const std::string* key; // its name, read once when the column is made
         std::vector<const model::Value*> cells;
+        // The vocabulary's default per kind of this design (flows: not / touching a queue),
+        // looked up once per kind instead of once per element.
+        std::vector<const model::Value*> defaults;
     };
     Column& column(int keyId, bool flows) const;
     mutable std::vector<std::unique_ptr<Column>> m_compColumns, m_flowColumns; // by key id

@@ -140,6 +140,16 @@ std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, cons
             out += part.text;
             continue;
         }
+        // Most placeholders are a plain property of one element: read it in place.
+        const Slot& slot = ev.slots()[static_cast<std::size_t>(part.var)];
+        if (part.filters.empty() && (slot.type == Slot::Type::Component || slot.type == Slot::Type::Flow)) {
+            const Value* v = ev.ref(slot, part.key.empty() ? std::string(".label") : part.key);
+            if (!v && strict) return std::nullopt;
+            if (!v) out += "(not drawn)";
+            else if (auto text = std::get_if<std::string>(v)) out += *text;
+            else out += display(*v);
+            continue;
+        }
         auto v = baseValue(part, ev, snap);
         for (const auto& [name, arg] : part.filters) v = applyFilter(v, name, arg, ev, rule);
         if (!v) {

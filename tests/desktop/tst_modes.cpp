@@ -187,7 +187,7 @@ private slots:
             f.severity = s;
             f.level = level;
             f.kind = k;
-            f.questions.push_back({std::string("q-") + fp, {"p"}});
+            f.questions.push_back({std::string("q-") + fp, std::vector<std::string>{"p"}});
             r.findings.push_back(f);
         };
         add("a", rules::Severity::Low, "mid", rules::Finding::Kind::Finding);
