@@ -4,6 +4,7 @@
 #include "model/resourcepaths.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 
@@ -205,24 +206,51 @@ std::optional<Value> Vocabulary::defaultFor(const std::string& elementKind, cons
 // one edit, not two, since that is the commonest typo and must still get a "did you mean".
 std::size_t editDistance(const std::string& a, const std::string& b, std::size_t cap)
 {
-    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-        }
-        // Costs never fall from one row to the next but one, so two rows over the cap end it.
-        if (i > 1 && *std::min_element(cur.begin(), cur.end()) > cap &&
-            *std::min_element(prev.begin(), prev.end()) > cap)
-            return cap + 1;
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
+    const std::size_t n = b.size();
+    cap = std::min(cap, std::max(a.size(), n)); // the distance is never more than that
+    const std::size_t over = cap + 1;
+    if ((a.size() > n ? a.size() - n : n - a.size()) > cap) return over;
+    // Only cells within `cap` of the diagonal can cost `cap` or less; the rest count as `over`.
+    // Rows of short words live on the stack: "did you mean" runs this for every known name.
+    constexpr std::size_t kSmall = 48;
+    std::array<std::size_t, 3 * kSmall> small{};
+    std::vector<std::size_t> large;
+    std::size_t* rows = small.data();
+    if (n + 1 > kSmall) {
+        large.resize(3 * (n + 1));
+        rows = large.data();
     }
-    return prev[b.size()];
+    std::size_t* prev2 = rows;
+    std::size_t* prev = rows + (n + 1);
+    std::size_t* cur = rows + 2 * (n + 1);
+    for (std::size_t j = 0; j <= n; ++j) {
+        prev[j] = std::min(j, over);
+        prev2[j] = over;
+        cur[j] = over;
+    }
+    std::size_t prevMin = 0;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        const std::size_t lo = i > cap ? i - cap : 1;
+        const std::size_t hi = std::min(n, i + cap);
+        cur[lo - 1] = lo == 1 ? std::min(i, over) : over;
+        std::size_t rowMin = cur[lo - 1];
+        for (std::size_t j = lo; j <= hi; ++j) {
+            const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            std::size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+            cur[j] = std::min(v, over);
+            rowMin = std::min(rowMin, cur[j]);
+        }
+        if (hi < n) cur[hi + 1] = over; // the next row reads one cell past this band
+        // Costs never fall from one row to the next but one, so two rows over the cap end it.
+        if (i > 1 && rowMin > cap && prevMin > cap) return over;
+        prevMin = rowMin;
+        std::size_t* spare = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = spare; // stale outside the next band, which writes every cell it later reads
+    }
+    return prev[n];
 }
 
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates)
