@@ -135,14 +135,39 @@ double g_piiLeak = 0.0;
 bool g_perRule = false;
 bool g_perPack = true;
 
+// The matching alone: every rule over one snapshot, counting matches without building a
+// finding (no text, ids or fingerprints). What the engine's search costs, apart from reporting.
+double matchOnly(const model::Design& d, const std::vector<rules::Pack>& packs, long& matches)
+{
+    return bestOf(3, [&] {
+        matches = 0;
+        rules::Snapshot snap(d);
+        for (const auto& p : packs)
+            for (const auto& r : p.rules) {
+                rules::Evaluator ev(snap, p, r);
+                ev.run([&](const std::vector<rules::Slot>&, rules::Tri, const std::vector<rules::Unknown>&) { ++matches; });
+            }
+    });
+}
+
+std::vector<rules::Pack> builtinPacks()
+{
+    std::vector<rules::Pack> packs;
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(model::resourceDir() + "/packs"))
+        if (e.path().extension() == ".json") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        model::Diagnostics ignored;
+        if (auto p = rules::loadPackFile(f, ignored)) packs.push_back(std::move(*p));
+    }
+    return packs;
+}
+
 // The ten slowest rules, each run alone over one shared snapshot (--rules).
 void perRule(const model::Design& d)
 {
-    std::vector<rules::Pack> packs;
-    for (const auto& e : std::filesystem::directory_iterator(model::resourceDir() + "/packs")) {
-        model::Diagnostics ignored;
-        if (auto p = rules::loadPackFile(e.path().string(), ignored)) packs.push_back(std::move(*p));
-    }
+    const std::vector<rules::Pack> packs = builtinPacks();
     const auto t0 = Clock::now();
     rules::Snapshot snap(d);
     std::printf("           snapshot (index, adjacency, placements) %8.2f ms\n", msSince(t0));
@@ -210,6 +235,10 @@ void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs
                 reviewMs, result.summary.findings, result.summary.asks, result.summary.probes);
     std::printf("         one plain BFS (%zu edge visits) %8.3f ms   analysis / BFS = %.0f\n", edges,
                 bfsMs, reviewMs / bfsMs);
+    long matches = 0;
+    const double matchMs = matchOnly(*loaded, builtinPacks(), matches);
+    std::printf("         matching only, one thread      %8.2f ms   (%ld matches; no findings built)\n", matchMs,
+                matches);
     std::printf("         peak RSS so far                %8ld MB\n", peakRssMb());
     if (g_perPack) {
         std::printf("         per pack:\n");

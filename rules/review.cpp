@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ctime>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace pb::rules {
@@ -168,12 +169,14 @@ void Review::merge(Review&& other)
 
 void Review::keepAsks()
 {
-    // Stable: within one rule, the asks keep the order its review found them in.
-    std::stable_sort(m_asks.begin(), m_asks.end(),
-                     [](const PendingAsk& a, const PendingAsk& b) { return a.order < b.order; });
+    // In rule order; within one rule, in the order its review found them (stable).
+    std::vector<std::size_t> idx(m_asks.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t i, std::size_t j) { return m_asks[i].order < m_asks[j].order; });
     std::set<std::pair<std::string, std::string>> asked;
-    std::map<std::string, int> perElement;
-    for (auto& a : m_asks) {
+    std::unordered_map<std::string, int> perElement;
+    for (std::size_t i : idx) {
+        PendingAsk& a = m_asks[i];
         if (!asked.insert({a.element, a.key}).second) continue;
         if (perElement[a.element]++ >= a.cap) continue;
         m_findings.push_back(std::move(a.finding));
@@ -186,9 +189,12 @@ void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
     const auto anchorIds = ids(ev.slots()[static_cast<std::size_t>(rule.anchorVar)]);
     auto it = m_probeIndex.find(rule.id);
     if (it != m_probeIndex.end()) {
+        // A probe gathers every anchor of its rule: thousands on a large design.
         Finding& f = m_findings[it->second];
+        auto& seen = m_probeTargets[rule.id];
+        if (seen.empty()) seen.insert(f.targets.begin(), f.targets.end());
         for (const auto& id : anchorIds)
-            if (std::find(f.targets.begin(), f.targets.end(), id) == f.targets.end()) f.targets.push_back(id);
+            if (seen.insert(id).second) f.targets.push_back(id);
         return;
     }
     const Slot& anchor = ev.slots()[static_cast<std::size_t>(rule.anchorVar)];

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace pb::rules {
 
@@ -53,6 +54,7 @@ private:
     int m_order = 0;
     std::map<std::string, int> m_probesPerKind;
     std::map<std::string, std::size_t> m_probeIndex; // rule id → finding index
+    std::map<std::string, std::unordered_set<std::string>> m_probeTargets; // rule id → its targets
 };
 
 } // namespace pb::rules
