@@ -176,6 +176,7 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
         try {
             snaps[i].emplace(design);
             reviews[i].emplace(*snaps[i], opts);
+            reviews[i]->runsPart();
             runJobs(*reviews[i], parts[i]);
         } catch (...) {
             failed[i] = std::current_exception(); // rethrown on the calling thread

@@ -137,6 +137,8 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     const Unknown& u = unknowns.front();
     // Asked before in this review: asked before in any order of the rules too.
     if (!m_asked.insert({u.elementId, u.key}).second) return;
+    // Most unknowns repeat on an element that has had its asks: skip building them.
+    if (m_capNow && m_asksPerElement[u.elementId]++ >= pack.maxAsksPerElement) return;
     Finding f = base(rule);
     f.kind = Finding::Kind::Ask;
     f.severity = Severity::Info;

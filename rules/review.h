@@ -22,6 +22,9 @@ class Review
 public:
     Review(const Snapshot& snap, const ReviewOptions& opts);
     void run(const Pack& pack, const Rule& rule, int order = 0);
+    // This review runs only some of the rules: it cannot cap asks per element as it finds them
+    // (an ask another part finds first does not count), so it keeps them all until finish().
+    void runsPart() { m_capNow = false; }
     void merge(Review&& other);
     ReviewResult finish(const model::Design& design);
 
@@ -51,6 +54,8 @@ private:
         Finding finding;
     };
     std::vector<PendingAsk> m_asks;
+    std::map<std::string, int> m_asksPerElement; // with m_capNow: asks kept so far per element
+    bool m_capNow = true;
     int m_order = 0;
     std::map<std::string, int> m_probesPerKind;
     std::map<std::string, std::size_t> m_probeIndex; // rule id → finding index

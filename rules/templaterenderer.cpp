@@ -135,6 +135,9 @@ std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, cons
                                           const Snapshot& snap, bool strict)
 {
     std::string out;
+    std::size_t size = 0;
+    for (const auto& part : t) size += part.var < 0 ? part.text.size() : 24;
+    out.reserve(size); // one allocation for most texts, not one per growth
     for (const auto& part : t) {
         if (part.var < 0) {
             out += part.text;
