@@ -109,7 +109,9 @@ PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr,
         if (spec) *spec = s;
         return ref;
     }
-    auto hint = m_vocab.suggestProperty(ref.key);
+    auto [known, fresh] = m_suggestions.try_emplace(ref.key);
+    if (fresh) known->second = m_vocab.suggestProperty(ref.key);
+    const std::string& hint = known->second;
     error(ptr, "E-UNKNOWN-PROP", "unknown property '" + ref.key + "' (not in the vocabulary, and "
                                  "the pack does not declare it under \"properties\")",
           hint.empty() ? std::string() : "did you mean '" + hint + "'?");

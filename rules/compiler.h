@@ -8,6 +8,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace pb::rules {
 
@@ -58,6 +59,9 @@ private:
     model::Diagnostics& m_diags;
     model::JsonPositions m_positions;
     const model::Vocabulary& m_vocab;
+    // "Did you mean" per unknown property, worked out once: a pack (or a fuzzed template) that
+    // repeats a typo would align it against every known name each time.
+    std::unordered_map<std::string, std::string> m_suggestions;
     bool m_failed = false;
     Rule* m_rule = nullptr;
     std::map<std::string, int> m_bound;
