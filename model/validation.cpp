@@ -24,6 +24,17 @@ void add(Diagnostics& diags, Diagnostic::Level level, const std::string& element
 constexpr auto kError = Diagnostic::Level::Error;
 constexpr auto kWarning = Diagnostic::Level::Warning;
 
+// A value quoted in a message, cut short when long (a pasted paragraph, a 400-digit number) so
+// that the message stays one readable line; never cut inside a UTF-8 character.
+std::string quoted(const std::string& text)
+{
+    constexpr std::size_t kMax = 60;
+    if (text.size() <= kMax) return "'" + text + "'";
+    std::size_t cut = kMax - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return "'" + text.substr(0, cut) + "…' (" + std::to_string(text.size()) + " characters)";
+}
+
 void checkProperties(const std::string& elementId, const char* elementType,
                      const Properties& props, const Vocabulary& vocab, Diagnostics& diags)
 {
@@ -41,8 +52,8 @@ void checkProperties(const std::string& elementId, const char* elementType,
         if (t != spec->type && !listFromString) {
             add(diags, kError, elementId, "E-TYPE",
                 "property '" + key + "' of '" + elementId + "' must be a " +
-                    typeName(spec->type) + ", not a " + typeName(t) + " ('" +
-                    toDisplayString(value) + "')",
+                    typeName(spec->type) + ", not a " + typeName(t) + " (" +
+                    quoted(toDisplayString(value)) + ")",
                 {}, "properties/" + key);
             continue;
         }
@@ -55,7 +66,7 @@ void checkProperties(const std::string& elementId, const char* elementType,
                 for (const auto& a : spec->allowed) allowed += (allowed.empty() ? "" : ", ") + a;
                 auto hint = vocab.suggestValue(key, s);
                 add(diags, kWarning, elementId, "W-ENUM",
-                    "'" + s + "' is not a known value of '" + key + "' on '" + elementId +
+                    quoted(s) + " is not a known value of '" + key + "' on '" + elementId +
                         "' (known: " + allowed + ")",
                     hint.empty() ? std::string() : "did you mean '" + hint + "'?",
                     "properties/" + key);

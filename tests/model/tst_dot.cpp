@@ -233,6 +233,9 @@ private slots:
         QVERIFY2(e.message.find("rps") != std::string::npos, e.message.c_str());
         QVERIFY2(e.message.find("number") != std::string::npos, e.message.c_str());
         QVERIFY2(e.format().find("'a'") != std::string::npos, e.format().c_str());
+        // The value is quoted cut short, with its length, so the message stays one line.
+        QVERIFY2(e.message.size() < 200, e.message.c_str());
+        QVERIFY2(e.message.find("(401 characters)") != std::string::npos, e.message.c_str());
     }
 
     void syntaxErrorNamesTheLine()
