@@ -38,9 +38,8 @@ bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds,
     if (kinds.empty()) return true;
     const int id = m_snap.kindId(comp);
     // Both sides interned: an integer test. Otherwise (a kind first named after the snapshot was
-    // made, or past the intern cap) compare the names.
-    if (id >= 0 && ids.size() == kinds.size() && std::find(ids.begin(), ids.end(), -1) == ids.end())
-        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    // made, or `ids` empty past the intern cap) compare the names.
+    if (id >= 0 && ids.size() == kinds.size()) return std::find(ids.begin(), ids.end(), id) != ids.end();
     const std::string& k = m_snap.component(comp).kind;
     return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
 }
@@ -289,8 +288,9 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
     if (r.from < 0) return Tri::False;
     const Slot& fromSlot = m_slots[static_cast<std::size_t>(r.from)];
     if (fromSlot.type != Slot::Type::Component) return Tri::False;
-    if (!mayFind(r, fromSlot.index)) return Tri::False;
-    long& work = m_prune[&r].work;
+    ReachPrune& prune = m_prune[&r];
+    if (!mayFind(r, prune, fromSlot.index)) return Tri::False;
+    long& work = prune.work;
     const std::size_t n = static_cast<std::size_t>(m_snap.componentCount());
     if (m_stamp.size() != n) {
         m_stamp.assign(n, 0);

@@ -80,7 +80,8 @@ private:
     void seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
     void stepEach(const Step& s, FunctionRef<bool(Tri)> visit);
     Tri reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit);
-    bool mayFind(const Reach& r, int start);
+    struct ReachPrune;
+    bool mayFind(const Reach& r, ReachPrune& p, int start);
     void bindPath(const Reach& r, int target);
     Tri countValue(const Count& c);
     Tri selectAny(const Select& s);

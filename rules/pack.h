@@ -37,7 +37,7 @@ struct PropRef
 int internPropertyKey(const std::string& key);
 
 // The same for component kinds, so that kind tests compare integers. internKinds gives one id
-// per kind (-1 past the cap); knownKindId only looks a kind up (-1: no rule names it).
+// per kind (none at all past the cap); knownKindId only looks a kind up (-1: no rule names it).
 std::vector<int> internKinds(const std::vector<std::string>& kinds);
 int knownKindId(const std::string& kind);
 

@@ -101,9 +101,8 @@ void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
     p.usable = true;
 }
 
-bool Evaluator::mayFind(const Reach& r, int start)
+bool Evaluator::mayFind(const Reach& r, ReachPrune& p, int start)
 {
-    ReachPrune& p = m_prune[&r];
     if (!p.built) {
         // Building costs about one pass over the design; searches that stay small never pay it.
         const long design = m_snap.componentCount() + 2L * m_snap.flowCount();

@@ -258,21 +258,14 @@ ReviewResult Review::finish(const model::Design& design)
     // point into findings that are not moved while the set lives.
     std::unordered_set<std::string_view> asked;
     for (auto& f : m_findings) {
-        std::vector<bool> keep(f.questions.size(), true);
-        bool drop = false;
-        for (std::size_t i = 0; i < f.questions.size(); ++i) {
-            const auto& text = f.questions[i].text;
-            keep[i] = !asked.count(text);
-            for (std::size_t j = 0; j < i && keep[i]; ++j) keep[i] = f.questions[j].text != text;
-            drop = drop || !keep[i];
+        std::vector<Question> kept;
+        for (auto& q : f.questions) {
+            const bool repeated = asked.count(q.text) > 0 ||
+                                  std::any_of(kept.begin(), kept.end(), [&](const Question& k) { return k.text == q.text; });
+            if (!repeated) kept.push_back(std::move(q));
         }
-        if (drop) {
-            std::vector<Question> kept;
-            for (std::size_t i = 0; i < keep.size(); ++i)
-                if (keep[i]) kept.push_back(std::move(f.questions[i]));
-            f.questions = std::move(kept);
-        }
-        for (const auto& q : f.questions) asked.insert(q.text);
+        f.questions = std::move(kept);
+        for (const auto& q : f.questions) asked.insert(q.text); // where they stay from now on
     }
     applyDecisions(design);
     ReviewResult r;

@@ -2,6 +2,7 @@
 
 #include "rules/pack.h"
 
+#include <algorithm>
 #include <deque>
 #include <mutex>
 
@@ -62,6 +63,8 @@ std::vector<int> internKinds(const std::vector<std::string>& kinds)
     std::vector<int> ids;
     ids.reserve(kinds.size());
     for (const auto& k : kinds) ids.push_back(kindTable().intern(k));
+    // Past the cap: no ids at all, and kinds are compared by name.
+    if (std::find(ids.begin(), ids.end(), -1) != ids.end()) ids.clear();
     return ids;
 }
 
