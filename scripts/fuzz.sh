@@ -62,7 +62,7 @@ python3 "$PB_ROOT/tests/fuzz/makeseeds.py" "$PB_ROOT" "$seeds"
 
 # Graphviz keeps a few process-lifetime allocations (plugin tables); they are not leaks of ours.
 export LSAN_OPTIONS="suppressions=$PB_ROOT/tests/fuzz/lsan.supp:print_suppressions=0"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-intercept_tls_get_addr=0:abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 run_one() {
