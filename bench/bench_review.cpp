@@ -1,11 +1,12 @@
 // Review-engine figures for docs/perf.md: load a saved design and run every built-in rule over
 // it at 1k, 10k and 100k components, against one plain BFS over the same graph, and peak memory.
 // Prints figures; never a pass/fail test.
-//   bench_review [--pii-leak P] [--rules] [--no-packs] [--file DESIGN] [--threads T] [N ...]
-//   [--threads T]   (default: 1000 10000 100000, P = 0; --file: that design instead of
+//   bench_review [--pii-leak P] [--rules] [--no-packs] [--no-cache] [--file DESIGN] [--threads T]
+//   [N ...]   (default: 1000 10000 100000, P = 0; --file: that design instead of
 //   generated ones; T: threads the review may use, default one per core)
 // --rules also times each rule alone and lists the ten slowest; --no-packs skips the times per
-// pack (so that a profile shows the full analysis alone).
+// pack (so that a profile shows the full analysis alone); --no-cache skips the reviews through a
+// ReviewCache (what the whiteboard runs after each edit).
 // P is the share of cross-region flows not marked as carrying only ids/aggregates: every such
 // flow lets each EU store of personal data reach a whole other region (see docs/perf.md).
 #include "bench/designgen.h"
@@ -190,6 +191,40 @@ void perRule(const model::Design& d)
 
 std::string g_file;
 int g_threads = 0;
+bool g_cached = true;
+
+// The review the whiteboard runs after each edit (rules::ReviewCache): every rule on a fresh
+// cache, then edits that re-run some rules (a breaker toggled on a flow) or none (a note).
+void cachedReviews(const model::Design& design, const rules::RuleSet& set, const rules::ReviewOptions& opts, int runs)
+{
+    auto shared = std::make_shared<const model::Design>(design);
+    rules::ReviewResult r;
+    const double fresh = bestOf(runs, [&] {
+        rules::ReviewCache cache;
+        r = set.review(shared, opts, cache);
+    });
+    std::printf("         through a ReviewCache, fresh   %8.2f ms   (%d results)\n", fresh, r.summary.total);
+    if (design.flows().empty()) return;
+    rules::ReviewCache cache;
+    set.review(shared, opts, cache);
+    model::Design edited = design;
+    const std::string flowId = edited.flows()[edited.flows().size() / 2].id;
+    bool on = false;
+    const double toggle = bestOf(runs, [&] {
+        on = !on;
+        edited.flow(flowId)->props["circuit_breaker"] = on;
+        r = set.review(std::make_shared<const model::Design>(edited), opts, cache);
+    });
+    std::printf("           after a breaker toggled      %8.2f ms   (%d of %zu rules re-run; design copy included)\n",
+                toggle, cache.lastRerun(), set.rules().size());
+    int note = 0;
+    const double untouched = bestOf(runs, [&] {
+        edited.flow(flowId)->props["team_note"] = std::to_string(++note);
+        r = set.review(std::make_shared<const model::Design>(edited), opts, cache);
+    });
+    std::printf("           after a property no rule reads %6.2f ms   (%d rules re-run)\n", untouched,
+                cache.lastRerun());
+}
 
 void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs,
              const std::filesystem::path& dir)
@@ -239,6 +274,7 @@ void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs
     const double matchMs = matchOnly(*loaded, builtinPacks(), matches);
     std::printf("         matching only, one thread      %8.2f ms   (%ld matches; no findings built)\n", matchMs,
                 matches);
+    if (g_cached) cachedReviews(*loaded, set, opts, runs);
     std::printf("         peak RSS so far                %8ld MB\n", peakRssMb());
     if (g_perPack) {
         std::printf("         per pack:\n");
@@ -258,6 +294,7 @@ int main(int argc, char** argv)
         if (std::string(argv[i]) == "--pii-leak" && i + 1 < argc) g_piiLeak = std::atof(argv[++i]);
         else if (std::string(argv[i]) == "--rules") g_perRule = true;
         else if (std::string(argv[i]) == "--no-packs") g_perPack = false;
+        else if (std::string(argv[i]) == "--no-cache") g_cached = false;
         else if (std::string(argv[i]) == "--file" && i + 1 < argc) g_file = argv[++i];
         else if (std::string(argv[i]) == "--threads" && i + 1 < argc) g_threads = std::atoi(argv[++i]);
         else sizes.push_back(std::atoi(argv[i]));

@@ -4,6 +4,7 @@
 #include "model/resourcepaths.h"
 #include "rules/loader.h"
 #include "rules/review.h"
+#include "rules/rulesetimpl.h"
 
 #include <algorithm>
 #include <exception>
@@ -17,30 +18,6 @@ namespace fs = std::filesystem;
 
 namespace pb::rules {
 
-class RuleSetImpl
-{
-public:
-    std::vector<Pack> packs;
-    std::vector<RuleInfo> infos; // rebuilt when a pack is added
-
-    bool add(Pack pack, model::Diagnostics& diags)
-    {
-        std::set<std::string> existing;
-        for (const auto& p : packs)
-            for (const auto& r : p.rules) existing.insert(r.id);
-        bool ok = true;
-        for (const auto& r : pack.rules)
-            if (existing.count(r.id)) {
-                diags.push_back({model::Diagnostic::Level::Error, pack.file, 0, 0, r.id, "",
-                                 "E-DUP-ID", "rule id '" + r.id + "' is already defined by another pack", ""});
-                ok = false;
-            }
-        if (ok) packs.push_back(std::move(pack));
-        return ok;
-    }
-
-    void refreshInfos();
-};
 
 namespace {
 std::string templateText(const Template& t, const Rule& r);
@@ -126,14 +103,6 @@ const RuleInfo* RuleSet::rule(const std::string& id) const
     return nullptr;
 }
 
-namespace {
-struct Job
-{
-    const Pack* pack;
-    const Rule* rule;
-    int order;
-};
-
 // Smaller designs are reviewed on the calling thread: a second thread builds its own snapshot
 // and fills its own property columns, and below about 8,000 elements that costs more than it
 // saves (bench_review: 2,000 components and flows, 15 ms on one thread, 20 ms on two; 3,000
@@ -145,6 +114,7 @@ int reviewThreads(const model::Design& design, const ReviewOptions& opts)
     return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
 }
 
+namespace {
 void runJobs(Review& review, const std::vector<Job>& jobs)
 {
     for (const auto& j : jobs) review.run(*j.pack, *j.rule, j.order);

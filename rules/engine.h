@@ -57,6 +57,27 @@ struct ReviewOptions
 };
 
 class RuleSetImpl;
+struct ReviewCacheData;
+
+// What one review of a design leaves for the next: each rule's own results, before they are
+// merged, and the design they came from. A review of an edited design through the same cache
+// re-runs only the rules that read something the edit changed (ruledeps.h) and gives exactly
+// what a full review gives. One review at a time per cache; it follows one RuleSet.
+class ReviewCache
+{
+public:
+    ReviewCache();
+    ~ReviewCache();
+    ReviewCache(ReviewCache&&) noexcept;
+    ReviewCache& operator=(ReviewCache&&) noexcept;
+
+    int lastRerun() const; // rules the last review through it ran (every rule the first time)
+    void clear();
+
+private:
+    friend class RuleSet;
+    std::unique_ptr<ReviewCacheData> m_data;
+};
 
 // A set of loaded rule packs, compiled once and evaluated against many designs.
 class RuleSet
@@ -80,6 +101,10 @@ public:
     const RuleInfo* rule(const std::string& id) const;
 
     ReviewResult review(const model::Design& design, const ReviewOptions& opts = {}) const;
+    // The same review, reusing what `cache` holds from the last one (see ReviewCache). The
+    // cache keeps the design, so it is taken shared rather than copied.
+    ReviewResult review(std::shared_ptr<const model::Design> design, const ReviewOptions& opts,
+                        ReviewCache& cache) const;
     std::vector<ExampleResult> runExamples(const std::string& packId = {}) const;
 
 private:

@@ -169,6 +169,21 @@ void Review::merge(Review&& other)
     other.m_asks.clear();
 }
 
+Review::Part Review::takePart()
+{
+    Part p{std::move(m_findings), std::move(m_asks)};
+    m_findings.clear();
+    m_asks.clear();
+    m_probeIndex.clear();
+    return p;
+}
+
+void Review::addPart(const Part& part)
+{
+    m_findings.insert(m_findings.end(), part.findings.begin(), part.findings.end());
+    m_asks.insert(m_asks.end(), part.asks.begin(), part.asks.end());
+}
+
 void Review::keepAsks()
 {
     // In rule order; within one rule, in the order its review found them (stable).

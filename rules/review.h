@@ -28,6 +28,25 @@ public:
     void merge(Review&& other);
     ReviewResult finish(const model::Design& design);
 
+    // Asks wait for finish(): which are kept (first per element and property, at most the
+    // pack's cap per element) depends on every rule before them, some perhaps in another review.
+    struct PendingAsk
+    {
+        int order;
+        int cap;
+        std::string element, key;
+        Finding finding;
+    };
+    // What the rules of a part review found, before finish(): a ReviewCache keeps one per rule
+    // and hands copies to the next review, which re-runs only the rules an edit can affect.
+    struct Part
+    {
+        std::vector<Finding> findings;
+        std::vector<PendingAsk> asks;
+    };
+    Part takePart();
+    void addPart(const Part& part);
+
 private:
     void onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri truth,
                  const std::vector<Unknown>& unknowns);
@@ -44,15 +63,6 @@ private:
     std::vector<Finding> m_findings;
     std::set<std::string> m_fingerprints;
     std::set<std::pair<std::string, std::string>> m_asked;
-    // Asks wait for finish(): which are kept (first per element and property, at most the
-    // pack's cap per element) depends on every rule before them, some perhaps in another review.
-    struct PendingAsk
-    {
-        int order;
-        int cap;
-        std::string element, key;
-        Finding finding;
-    };
     std::vector<PendingAsk> m_asks;
     std::map<std::string, int> m_asksPerElement; // with m_capNow: asks kept so far per element
     bool m_capNow = true;

@@ -178,12 +178,13 @@ void ReviewController::start()
     });
     auto design = std::make_shared<const model::Design>(m_doc->design());
     watcher->setFuture(QtConcurrent::run([rules = m_rules, design, opts = options(), prevDesign = m_reviewedDesign,
-                                          prev = m_result] {
+                                          prev = m_result, cache = m_cache] {
         if (prevDesign && prev && sameForRules(*prevDesign, *design))
             return Outcome{prev, 0, design};
-        Outcome o = runReview(*rules, *design, opts);
-        o.design = design;
-        return o;
+        QElapsedTimer t;
+        t.start();
+        auto r = std::make_shared<rules::ReviewResult>(rules->review(design, opts, *cache));
+        return Outcome{std::move(r), double(t.nsecsElapsed()) / 1e6, design};
     }));
     m_startUiMs = double(ui.nsecsElapsed()) / 1e6;
 }

@@ -95,6 +95,9 @@ private:
     // The copy the latest worker review ran on: an edit that changes nothing the rules read
     // (moving, resizing, bending) reuses that result instead of running the packs again.
     std::shared_ptr<const model::Design> m_reviewedDesign;
+    // Each rule's results from the last worker review: an edit of some properties re-runs only
+    // the rules that read them. Only the one running worker touches it.
+    std::shared_ptr<rules::ReviewCache> m_cache = std::make_shared<rules::ReviewCache>();
     QString m_loadErrors;
     QTimer m_timer;
     QElapsedTimer m_sinceEdit;

@@ -1,0 +1,35 @@
+#pragma once
+// What a rule can read of a design, and what an edit changed: together they tell which rules
+// an edit cannot affect, so that a review of the edited design reuses their results
+// (RuleSet::review with a ReviewCache).
+
+#include "model/design.h"
+#include "rules/pack.h"
+
+#include <set>
+#include <string>
+
+namespace pb::rules {
+
+// Every property key the rule's conditions, questions, templates and filter arguments name,
+// with the special keys (.id .kind .label @region @jurisdiction) as the evaluator spells them.
+std::set<std::string> keysRead(const Rule& rule);
+
+// How two versions of a design differ, as far as any rule can tell.
+struct DesignChange
+{
+    // Elements added or removed, ids, kinds, labels, flow ends, zones or their members changed:
+    // every rule may see something new.
+    bool all = true;
+    // Otherwise: the property keys whose value differs on some component or flow, with the
+    // derived keys they feed (a component's `region` moves its @region and @jurisdiction).
+    std::set<std::string> keys;
+};
+
+// Geometry (positions, sizes, bends) and review decisions are not compared: no rule reads them.
+DesignChange changeBetween(const model::Design& before, const model::Design& after);
+
+// True when a rule that reads `reads` may give another result after `change`.
+bool affects(const DesignChange& change, const std::set<std::string>& reads);
+
+} // namespace pb::rules

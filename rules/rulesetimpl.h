@@ -1,0 +1,68 @@
+#pragma once
+// The inside of a RuleSet, shared by the files that implement it (engine.cpp, incremental.cpp).
+
+#include "model/diagnostic.h"
+#include "rules/engine.h"
+#include "rules/pack.h"
+
+#include <atomic>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pb::rules {
+
+class RuleSetImpl
+{
+public:
+    std::vector<Pack> packs;
+    std::vector<RuleInfo> infos; // rebuilt when a pack is added
+    int generation = 0;          // counts packs added: a ReviewCache filled before is stale
+    // Unique per rule set for the life of the process: a cache must not mistake a new rule set
+    // that happens to live at a freed one's address for the one it was filled by.
+    const std::uint64_t uid = nextUid();
+
+    bool add(Pack pack, model::Diagnostics& diags)
+    {
+        std::set<std::string> existing;
+        for (const auto& p : packs)
+            for (const auto& r : p.rules) existing.insert(r.id);
+        bool ok = true;
+        for (const auto& r : pack.rules)
+            if (existing.count(r.id)) {
+                diags.push_back({model::Diagnostic::Level::Error, pack.file, 0, 0, r.id, "",
+                                 "E-DUP-ID", "rule id '" + r.id + "' is already defined by another pack", ""});
+                ok = false;
+            }
+        if (ok) {
+            packs.push_back(std::move(pack));
+            ++generation;
+        }
+        return ok;
+    }
+
+    void refreshInfos();
+
+private:
+    static std::uint64_t nextUid()
+    {
+        static std::atomic<std::uint64_t> next{1};
+        return next++;
+    }
+};
+
+class Review;
+
+// One rule to run, with its place in the order of all rules (asks are kept in that order).
+struct Job
+{
+    const Pack* pack;
+    const Rule* rule;
+    int order;
+};
+
+// How many threads a review of this design may use (ReviewOptions::threads).
+int reviewThreads(const model::Design& design, const ReviewOptions& opts);
+
+} // namespace pb::rules

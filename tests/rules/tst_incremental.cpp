@@ -1,0 +1,204 @@
+// A review through a ReviewCache re-runs only the rules an edit can affect (rules/ruledeps.h)
+// and must give exactly what a full review of the edited design gives, edit after edit: the
+// same findings, asks, probes, texts and decisions, in the same order.
+#include "exampledesigns.h"
+#include "rules/engine.h"
+
+#include <QtTest>
+
+#include <memory>
+#include <random>
+
+using namespace pb;
+
+namespace {
+using model::Value;
+
+// Property edits of every sort the rules read (and one they do not), with values that turn
+// findings on and off.
+const std::vector<std::pair<std::string, std::vector<Value>>>& edits()
+{
+    static const std::vector<std::pair<std::string, std::vector<Value>>> list = {
+        {"circuit_breaker", {Value{true}, Value{false}}},
+        {"fencing", {Value{std::string("none")}, Value{std::string("epoch")}}},
+        {"failover", {Value{std::string("automatic")}, Value{std::string("manual")}}},
+        {"managed", {Value{true}, Value{false}}},
+        {"idempotency", {Value{std::string("none")}, Value{std::string("key")}}},
+        {"delivery", {Value{std::string("at_least_once")}, Value{std::string("exactly_once")}}},
+        {"data", {Value{model::StringList{"pii"}}, Value{model::StringList{"payment", "billing"}}}},
+        {"carries", {Value{model::StringList{"ids"}}, Value{model::StringList{"pii"}}}},
+        {"hit_ratio", {Value{0.9}, Value{0.5}}},
+        {"rps", {Value{20000.0}, Value{50.0}}},
+        {"region", {Value{std::string("eu-west-1")}, Value{std::string("us-east-1")}}},
+        {"jurisdiction", {Value{std::string("EU")}, Value{std::string("US")}}},
+        {"append_only", {Value{true}, Value{false}}},
+        {"hash_chained", {Value{true}, Value{false}}},
+        {"sync", {Value{true}, Value{false}}},
+        {"replicas", {Value{0.0}, Value{3.0}}},
+        {"team_notes", {Value{std::string("ask Sam")}}},
+    };
+    return list;
+}
+
+// Half the time an element some finding is about, so that edits turn findings on and off.
+model::Properties& propsOf(model::Design& d, std::mt19937& rng, const rules::ReviewResult& last)
+{
+    if (!last.findings.empty() && rng() % 2 == 0) {
+        const auto& targets = last.findings[rng() % last.findings.size()].targets;
+        if (!targets.empty()) {
+            const auto& id = targets[rng() % targets.size()];
+            if (auto* c = d.component(id)) return c->props;
+            if (auto* f = d.flow(id)) return f->props;
+        }
+    }
+    const std::size_t nc = d.components().size();
+    const std::size_t pick = rng() % (nc + d.flows().size());
+    if (pick < nc) return d.component(d.components()[pick].id)->props;
+    return d.flow(d.flows()[pick - nc].id)->props;
+}
+
+// One random edit of the kind a person makes; returns what it was, for the failure message.
+std::string editOnce(model::Design& d, std::mt19937& rng, const rules::ReviewResult& last)
+{
+    const int what = static_cast<int>(rng() % 20);
+    if (what < 14) {
+        const auto& [key, values] = edits()[rng() % edits().size()];
+        auto& props = propsOf(d, rng, last);
+        if (rng() % 4 == 0) props.erase(key);
+        else props[key] = values[rng() % values.size()];
+        return "set " + key;
+    }
+    if (what == 14) {
+        auto* c = d.component(d.components()[rng() % d.components().size()].id);
+        c->pos.x += 40; // geometry: nothing to re-run
+        return "move";
+    }
+    if (what == 15) {
+        d.component(d.components()[rng() % d.components().size()].id)->label += " v2";
+        return "label";
+    }
+    if (what == 16 && !last.findings.empty()) {
+        const auto& f = last.findings[rng() % last.findings.size()];
+        d.decisions.push_back({f.fingerprint, f.ruleId, "accepted", "known", "sam", ""});
+        return "decision";
+    }
+    if (what == 17) {
+        const auto& a = d.components()[rng() % d.components().size()].id;
+        const auto& b = d.components()[rng() % d.components().size()].id;
+        d.addFlow({d.uniqueId("flow"), a, b, "", {}, {}});
+        return "add flow";
+    }
+    if (what == 18) {
+        d.removeFlow(d.flows()[rng() % d.flows().size()].id);
+        return "remove flow";
+    }
+    auto* c = d.component(d.components()[rng() % d.components().size()].id);
+    c->kind = c->kind == "cache" ? "database" : "cache";
+    return "kind";
+}
+} // namespace
+
+class TestIncremental : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY(m_set.loadBuiltinPacks(m_diags)); }
+
+    void editsGiveWhatAFullReviewGives()
+    {
+        model::Design d = pb::testing::manyExamples(2);
+        rules::ReviewCache cache;
+        const rules::ReviewOptions opts{"2026-01-01"};
+        const int ruleCount = static_cast<int>(m_set.rules().size());
+        std::mt19937 rng(7);
+        rules::ReviewResult last;
+        int partial = 0;
+        for (int round = 0; round < 120; ++round) {
+            const std::string edit = round == 0 ? "first review" : editOnce(d, rng, last);
+            auto shared = std::make_shared<const model::Design>(d);
+            const auto cached = m_set.review(shared, opts, cache);
+            const auto full = m_set.review(d, opts);
+            QVERIFY2(pb::testing::dump(d, cached) == pb::testing::dump(d, full),
+                     qPrintable(QString("round %1, after '%2'").arg(round).arg(QString::fromStdString(edit))));
+            if (round == 0) QCOMPARE(cache.lastRerun(), ruleCount);
+            if (cache.lastRerun() < ruleCount) ++partial;
+            last = full;
+        }
+        QVERIFY(last.summary.findings > 20);
+        QVERIFY2(partial > 60, "most edits should re-run only some of the rules");
+    }
+
+    void whatAnEditReruns()
+    {
+        model::Design d = pb::testing::manyExamples(1);
+        rules::ReviewCache cache;
+        const rules::ReviewOptions opts{"2026-01-01"};
+        const int ruleCount = static_cast<int>(m_set.rules().size());
+        auto review = [&] { return m_set.review(std::make_shared<const model::Design>(d), opts, cache); };
+        const auto first = review();
+        QCOMPARE(cache.lastRerun(), ruleCount);
+
+        // A property no rule reads, and a move: nothing re-runs, and nothing changes.
+        d.component(d.components().front().id)->props["team_notes"] = std::string("ask Sam");
+        d.component(d.components().front().id)->pos.x += 100;
+        QCOMPARE(review().summary.total, first.summary.total);
+        QCOMPARE(cache.lastRerun(), 0);
+
+        // A decision: nothing re-runs, and the finding shows it.
+        const auto& f = first.findings.front();
+        d.decisions.push_back({f.fingerprint, f.ruleId, "accepted", "known risk", "sam", ""});
+        const auto decided = review();
+        QCOMPARE(cache.lastRerun(), 0);
+        QCOMPARE(decided.summary.accepted, first.summary.accepted + 1);
+
+        // A breaker on one flow: the rules that read circuit_breaker, not the others.
+        d.flow(d.flows().front().id)->props["circuit_breaker"] = true;
+        review();
+        QVERIFY(cache.lastRerun() > 0);
+        QVERIFY(cache.lastRerun() < ruleCount / 2);
+
+        // A number only a question shows (the cache's hit ratio): the rule re-runs and the
+        // question carries the new figure.
+        const rules::Finding* mcb = nullptr;
+        for (const auto& x : first.findings)
+            if (x.ruleId == "missing-circuit-breaker") mcb = &x;
+        QVERIFY(mcb);
+        model::Component* cacheComp = nullptr;
+        for (const auto& id : mcb->targets)
+            if (auto* c = d.component(id); c && c->kind == "cache") cacheComp = c;
+        QVERIFY(cacheComp);
+        cacheComp->props["hit_ratio"] = 0.96;
+        const auto ratioed = review();
+        QVERIFY(cache.lastRerun() > 0);
+        QVERIFY(pb::testing::dump(d, ratioed) == pb::testing::dump(d, m_set.review(d, opts)));
+        QVERIFY(pb::testing::dump(d, ratioed).find("96%") != std::string::npos ||
+                pb::testing::dump(d, ratioed).find("25") != std::string::npos);
+
+        // A new flow: everything.
+        d.addFlow({"extra-flow", d.components()[0].id, d.components()[1].id, "", {}, {}});
+        review();
+        QCOMPARE(cache.lastRerun(), ruleCount);
+    }
+
+    void anotherRuleSetStartsAfresh()
+    {
+        model::Design d = pb::testing::manyExamples(1);
+        auto shared = std::make_shared<const model::Design>(d);
+        rules::ReviewCache cache;
+        const rules::ReviewOptions opts{"2026-01-01"};
+        m_set.review(shared, opts, cache);
+        rules::RuleSet other;
+        model::Diagnostics diags;
+        QVERIFY(other.loadBuiltinPacks(diags));
+        const auto again = other.review(shared, opts, cache);
+        QCOMPARE(cache.lastRerun(), static_cast<int>(other.rules().size()));
+        QVERIFY(pb::testing::dump(d, again) == pb::testing::dump(d, other.review(d, opts)));
+    }
+
+private:
+    rules::RuleSet m_set;
+    model::Diagnostics m_diags;
+};
+
+QTEST_GUILESS_MAIN(TestIncremental)
+#include "tst_incremental.moc"
