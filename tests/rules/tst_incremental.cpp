@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <random>
+#include <set>
 
 using namespace pb;
 
@@ -61,6 +62,19 @@ model::Properties& propsOf(model::Design& d, std::mt19937& rng, const rules::Rev
 std::string editOnce(model::Design& d, std::mt19937& rng, const rules::ReviewResult& last)
 {
     const int what = static_cast<int>(rng() % 20);
+    if (what < 4 && !last.findings.empty()) {
+        // A one-click fix, as the panel applies it: it clears the finding it came from.
+        const auto& f = last.findings[rng() % last.findings.size()];
+        for (const auto& fix : f.fixes) {
+            if (fix.op != "set") continue;
+            model::Properties* props = nullptr;
+            if (auto* c = d.component(fix.element)) props = &c->props;
+            else if (auto* fl = d.flow(fix.element)) props = &fl->props;
+            if (!props) continue;
+            (*props)[fix.property] = fix.value;
+            return "fix " + fix.property;
+        }
+    }
     if (what < 14) {
         const auto& [key, values] = edits()[rng() % edits().size()];
         auto& props = propsOf(d, rng, last);
@@ -126,6 +140,46 @@ private slots:
         }
         QVERIFY(last.summary.findings > 20);
         QVERIFY2(partial > 60, "most edits should re-run only some of the rules");
+    }
+
+    // Per rule, the edits that matter most to it: its own one-click fix, then its first
+    // target moved to another region (a jurisdiction read through @jurisdiction).
+    void everyRulesFixAndRegionGiveWhatAFullReviewGives()
+    {
+        model::Design d = pb::testing::manyExamples(1);
+        rules::ReviewCache cache;
+        const rules::ReviewOptions opts{"2026-01-01"};
+        std::string failed;
+        auto check = [&](const std::string& what) {
+            const auto cached = m_set.review(std::make_shared<const model::Design>(d), opts, cache);
+            auto full = m_set.review(d, opts);
+            if (failed.empty() && pb::testing::dump(d, cached) != pb::testing::dump(d, full)) failed = what;
+            return full;
+        };
+        const auto first = check("first review");
+        std::set<std::string> seen;
+        int fixes = 0;
+        for (const auto& f : first.findings) {
+            if (f.kind != rules::Finding::Kind::Finding || !seen.insert(f.ruleId).second) continue;
+            for (const auto& fix : f.fixes) {
+                model::Properties* props = nullptr;
+                if (auto* c = d.component(fix.element)) props = &c->props;
+                else if (auto* fl = d.flow(fix.element)) props = &fl->props;
+                if (fix.op != "set" || !props) continue;
+                (*props)[fix.property] = fix.value;
+                ++fixes;
+                check(f.ruleId + ": fix " + fix.property);
+            }
+            for (const auto& id : f.targets)
+                if (auto* c = d.component(id)) {
+                    c->props["region"] = std::string("us-east-1");
+                    check(f.ruleId + ": " + id + " moved to us-east-1");
+                    break;
+                }
+        }
+        QVERIFY2(failed.empty(), ("differs from a full review after " + failed).c_str());
+        QVERIFY(seen.size() > 20);
+        QVERIFY(fixes > 5);
     }
 
     void whatAnEditReruns()
