@@ -114,6 +114,30 @@ int reviewThreads(const model::Design& design, const ReviewOptions& opts)
     return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
 }
 
+void runOnThreads(std::size_t n, const std::function<void(std::size_t)>& work)
+{
+    std::vector<std::exception_ptr> failed(n);
+    auto guarded = [&](std::size_t i) {
+        try {
+            work(i);
+        } catch (...) {
+            failed[i] = std::current_exception(); // rethrown on the calling thread
+        }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < n; ++i) {
+        try {
+            workers.emplace_back(guarded, i);
+        } catch (const std::system_error&) {
+            guarded(i); // no thread to be had: the same work, here
+        }
+    }
+    if (n > 0) guarded(0);
+    for (auto& w : workers) w.join();
+    for (const auto& e : failed)
+        if (e) std::rethrow_exception(e);
+}
+
 namespace {
 void runJobs(Review& review, const std::vector<Job>& jobs)
 {
@@ -141,29 +165,12 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
     }
     std::vector<std::optional<Snapshot>> snaps(parts.size());
     std::vector<std::optional<Review>> reviews(parts.size());
-    std::vector<std::exception_ptr> failed(parts.size());
-    auto work = [&](std::size_t i) {
-        try {
-            snaps[i].emplace(design);
-            reviews[i].emplace(*snaps[i], opts);
-            reviews[i]->runsPart();
-            runJobs(*reviews[i], parts[i]);
-        } catch (...) {
-            failed[i] = std::current_exception(); // rethrown on the calling thread
-        }
-    };
-    std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < parts.size(); ++i) {
-        try {
-            workers.emplace_back(work, i);
-        } catch (const std::system_error&) {
-            work(i); // no thread to be had: the same work, here
-        }
-    }
-    work(0);
-    for (auto& w : workers) w.join();
-    for (const auto& e : failed)
-        if (e) std::rethrow_exception(e);
+    runOnThreads(parts.size(), [&](std::size_t i) {
+        snaps[i].emplace(design);
+        reviews[i].emplace(*snaps[i], opts);
+        reviews[i]->runsPart();
+        runJobs(*reviews[i], parts[i]);
+    });
     Review& review = *reviews.front();
     for (std::size_t i = 1; i < parts.size(); ++i) review.merge(std::move(*reviews[i]));
     return review.finish(design);

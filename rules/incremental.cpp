@@ -8,11 +8,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <exception>
 #include <memory>
 #include <optional>
-#include <system_error>
-#include <thread>
 
 namespace pb::rules {
 
@@ -77,27 +74,10 @@ std::unique_ptr<Snapshot> runParts(ReviewCacheData& c, const model::Design& desi
     for (const auto& j : dirty)
         parts[j.rule->probe ? 0 : static_cast<std::size_t>(dealt++ % threads)].push_back(j);
     std::vector<std::unique_ptr<Snapshot>> snaps(parts.size());
-    std::vector<std::exception_ptr> failed(parts.size());
-    auto work = [&](std::size_t i) {
-        try {
-            snaps[i] = std::make_unique<Snapshot>(design);
-            runInto(c, *snaps[i], opts, parts[i]);
-        } catch (...) {
-            failed[i] = std::current_exception(); // rethrown on the calling thread
-        }
-    };
-    std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < parts.size(); ++i) {
-        try {
-            workers.emplace_back(work, i);
-        } catch (const std::system_error&) {
-            work(i);
-        }
-    }
-    work(0);
-    for (auto& w : workers) w.join();
-    for (const auto& e : failed)
-        if (e) std::rethrow_exception(e);
+    runOnThreads(parts.size(), [&](std::size_t i) {
+        snaps[i] = std::make_unique<Snapshot>(design);
+        runInto(c, *snaps[i], opts, parts[i]);
+    });
     return std::move(snaps.front());
 }
 

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -64,5 +65,9 @@ struct Job
 
 // How many threads a review of this design may use (ReviewOptions::threads).
 int reviewThreads(const model::Design& design, const ReviewOptions& opts);
+
+// Calls work(0) … work(n - 1), each but the first on a thread of its own (on this thread when
+// none can be had), waits for all, then rethrows the first exception any of them threw.
+void runOnThreads(std::size_t n, const std::function<void(std::size_t)>& work);
 
 } // namespace pb::rules
