@@ -106,7 +106,8 @@ ReviewResult RuleSet::review(std::shared_ptr<const model::Design> design, const 
         for (const auto& j : jobs) c.reads.push_back(keysRead(*j.rule));
         c.parts.resize(jobs.size());
     }
-    // Cleared first: should a rule throw, the cache holds nothing half-updated.
+    // Taken out first: should a rule throw, the cache has no design and the next review
+    // starts afresh instead of trusting parts that were half replaced.
     const auto before = std::move(c.design);
     const DesignChange change = fresh ? DesignChange{} : changeBetween(*before, *design);
     bool probesDirty = false;

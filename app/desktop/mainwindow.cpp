@@ -429,11 +429,19 @@ void MainWindow::createEditActions()
     redo->setEnabled(false);
     connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
     connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    // The menu names the command ("Undo Fix: set fencing on orders-db"); the toolbar button
+    // keeps its short label, or a long command name pushed the toolbar's other buttons off.
+    undo->setIconText(tr("Undo"));
+    redo->setIconText(tr("Redo"));
     connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString& t) {
         undo->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t));
+        undo->setToolTip(tr("%1 (%2)").arg(t.isEmpty() ? tr("Undo") : tr("Undo %1").arg(t),
+                                           undo->shortcut().toString(QKeySequence::NativeText)));
     });
     connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString& t) {
         redo->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t));
+        redo->setToolTip(tr("%1 (%2)").arg(t.isEmpty() ? tr("Redo") : tr("Redo %1").arg(t),
+                                           redo->shortcut().toString(QKeySequence::NativeText)));
     });
     connect(a->add(QStringLiteral("edit.cut"), tr("Cu&t"), QKeySequence::Cut), &QAction::triggered,
             m_edit, &EditActions::cut);

@@ -66,6 +66,9 @@ private slots:
         QVERIFY(w.isWindowModified());
         QCOMPARE(w.actions()->get(QStringLiteral("edit.undo"))->text(),
                  QStringLiteral("&Undo Move client"));
+        // The toolbar keeps a short label; the tooltip names the command.
+        QCOMPARE(w.actions()->get(QStringLiteral("edit.undo"))->iconText(), QStringLiteral("Undo"));
+        QVERIFY(w.actions()->get(QStringLiteral("edit.undo"))->toolTip().startsWith(QStringLiteral("Undo Move client (")));
         w.actions()->get(QStringLiteral("file.save"))->trigger();
         QVERIFY(!w.isWindowModified());
         QString error;
