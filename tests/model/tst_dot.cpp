@@ -238,6 +238,27 @@ private slots:
         QVERIFY2(e.message.find("(401 characters)") != std::string::npos, e.message.c_str());
     }
 
+    void longDigitRunsAreReadOnce()
+    {
+        // Found by fuzz_dot: the number test was a std::regex, whose recursive backtracking
+        // took seconds on a 2,500-digit value and ran out of stack on a longer one.
+        const std::string digits(200000, '7');
+        const Design d = imported("digraph { a [kind=service, x_run=\"" + digits + "x\", x_num=" + digits +
+                                  ", x_frac=\"." + digits + "\", x_exp=\"1e" + digits + "\"]; }");
+        const auto& props = d.component("a")->props;
+        QCOMPARE(std::get<std::string>(props.at("x_run")).size(), digits.size() + 1);
+        QVERIFY(std::holds_alternative<std::string>(props.at("x_num"))); // past a double's range
+        QCOMPARE(std::get<double>(props.at("x_frac")), 0.0 + std::stod("." + digits));
+        QVERIFY(std::holds_alternative<std::string>(props.at("x_exp")));
+        // The forms a number may take, and a few it may not.
+        const Design n = imported("digraph { a [kind=service, a1=\"5.\", a2=\".5\", a3=\"-2e-3\", a4=\"+7\", "
+                                  "b1=\".\", b2=\"1e\", b3=\"--1\", b4=\"1.2.3\", b5=\"e5\"]; }");
+        const auto& p = n.component("a")->props;
+        for (const char* k : {"a1", "a2", "a3", "a4"}) QVERIFY2(std::holds_alternative<double>(p.at(k)), k);
+        for (const char* k : {"b1", "b2", "b3", "b4", "b5"}) QVERIFY2(std::holds_alternative<std::string>(p.at(k)), k);
+        QCOMPARE(std::get<double>(p.at("a3")), -0.002);
+    }
+
     void syntaxErrorNamesTheLine()
     {
         const Diagnostic e = rejected("digraph {\n  a -> b;\n  c -> ;\n}\n");
