@@ -4,6 +4,7 @@
 #include "app/desktop/commands/fixcommand.h"
 #include "app/desktop/document.h"
 #include "model/diagnostic.h"
+#include "rules/ruledeps.h"
 
 #include <QFutureWatcher>
 #include <QUndoStack>
@@ -33,31 +34,13 @@ struct Outcome
     std::shared_ptr<const model::Design> design; // what it was computed from (worker runs)
 };
 
-// True when the two designs differ at most in geometry (positions, sizes, bends): rules read
-// kinds, labels, properties, flows and zone membership, never where things are drawn.
+// True when the two designs differ at most in geometry (positions, sizes, bends): no rule reads
+// where things are drawn, so the previous result stands as it is, without even the cached
+// review's merge of kept results.
 bool sameForRules(const model::Design& a, const model::Design& b)
 {
-    if (a.decisions != b.decisions || a.components().size() != b.components().size() ||
-        a.flows().size() != b.flows().size() || a.zones().size() != b.zones().size())
-        return false;
-    for (std::size_t i = 0; i < a.components().size(); ++i) {
-        const auto& x = a.components()[i];
-        const auto& y = b.components()[i];
-        if (x.id != y.id || x.kind != y.kind || x.label != y.label || x.props != y.props) return false;
-    }
-    for (std::size_t i = 0; i < a.flows().size(); ++i) {
-        const auto& x = a.flows()[i];
-        const auto& y = b.flows()[i];
-        if (x.id != y.id || x.from != y.from || x.to != y.to || x.label != y.label || x.props != y.props)
-            return false;
-    }
-    for (std::size_t i = 0; i < a.zones().size(); ++i) {
-        const auto& x = a.zones()[i];
-        const auto& y = b.zones()[i];
-        if (x.id != y.id || x.kind != y.kind || x.label != y.label || x.props != y.props || x.members != y.members)
-            return false;
-    }
-    return true;
+    const rules::DesignChange change = rules::changeBetween(a, b);
+    return !change.all && change.keys.empty() && a.decisions == b.decisions;
 }
 
 Outcome runReview(const rules::RuleSet& set, const model::Design& design, const rules::ReviewOptions& opts)
@@ -66,6 +49,16 @@ Outcome runReview(const rules::RuleSet& set, const model::Design& design, const 
     t.start();
     auto r = std::make_shared<rules::ReviewResult>(set.review(design, opts));
     return {std::move(r), double(t.nsecsElapsed()) / 1e6, nullptr};
+}
+
+// The worker's review: through the cache, so that only the rules an edit can affect re-run.
+Outcome runCachedReview(const rules::RuleSet& set, std::shared_ptr<const model::Design> design,
+                        const rules::ReviewOptions& opts, rules::ReviewCache& cache)
+{
+    QElapsedTimer t;
+    t.start();
+    auto r = std::make_shared<rules::ReviewResult>(set.review(design, opts, cache));
+    return {std::move(r), double(t.nsecsElapsed()) / 1e6, std::move(design)};
 }
 } // namespace
 
@@ -181,10 +174,7 @@ void ReviewController::start()
                                           prev = m_result, cache = m_cache] {
         if (prevDesign && prev && sameForRules(*prevDesign, *design))
             return Outcome{prev, 0, design};
-        QElapsedTimer t;
-        t.start();
-        auto r = std::make_shared<rules::ReviewResult>(rules->review(design, opts, *cache));
-        return Outcome{std::move(r), double(t.nsecsElapsed()) / 1e6, design};
+        return runCachedReview(*rules, design, opts, *cache);
     }));
     m_startUiMs = double(ui.nsecsElapsed()) / 1e6;
 }
