@@ -1,5 +1,6 @@
 #include "model/designfile.h"
 
+#include "model/jsonstream.h"
 #include "model/jsonutil.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
@@ -59,9 +60,19 @@ struct ElementReader
     const std::string& file;
     Diagnostics& diags;
     bool failed = false;
+    // A file broken in every element (a million `{}`) would otherwise list a million errors.
+    static constexpr int kMaxListed = 1000;
+    int listed = 0;
+    std::size_t unlisted = 0;
 
     void error(const std::string& pointer, const std::string& element, const std::string& msg)
     {
+        failed = true;
+        if (listed >= kMaxListed) {
+            ++unlisted;
+            return;
+        }
+        ++listed;
         Diagnostic d;
         d.file = file;
         d.pointer = pointer;
@@ -69,7 +80,6 @@ struct ElementReader
         d.code = "E-SCHEMA";
         d.message = msg;
         diags.push_back(std::move(d));
-        failed = true;
     }
 
     std::string str(const json& j, const char* key, const std::string& ptr, const std::string& id,
@@ -211,159 +221,192 @@ bool checkFormat(json& j, ElementReader& r)
     return !r.failed;
 }
 
-std::size_t arraySize(const json& j, const char* key, ElementReader& r)
-{
-    auto it = j.find(key);
-    if (it == j.end()) return 0;
-    if (!it->is_array()) {
-        r.error(std::string("/") + key, "", std::string("\"") + key + "\" must be a list");
-        return 0;
-    }
-    return it->size();
-}
-
 void duplicate(ElementReader& r, const std::string& ptr, const std::string& id)
 {
     r.error(ptr + "/id", id, "duplicate id '" + id + "'; every component, flow and zone needs its own");
     r.diags.back().code = "E-DUP-ID";
 }
 
-void readComponents(const json& j, Design& d, ElementReader& r, std::unordered_map<std::string, std::string>& where)
+using Where = std::unordered_map<std::string, std::string>;
+
+void readComponent(const json& e, const std::string& ptr, Design& d, ElementReader& r, Where& where)
 {
-    const std::size_t n = arraySize(j, "components", r);
-    for (std::size_t i = 0; i < n; ++i) {
-        const json& e = j["components"][i];
-        const std::string ptr = "/components/" + std::to_string(i);
-        if (!e.is_object()) { r.error(ptr, "", "a component must be an object"); continue; }
-        Component c;
-        c.id = r.str(e, "id", ptr, "", true);
-        c.kind = r.str(e, "kind", ptr, c.id, true);
-        c.label = r.str(e, "label", ptr, c.id, false);
-        c.kindInferred = r.boolean(e, "kind_inferred", ptr, c.id);
-        c.pos = r.point(e, "position", ptr, c.id);
-        c.size = r.size(e, ptr, c.id);
-        c.props = r.props(e, ptr, c.id);
-        if (c.id.empty()) continue;
-        where.emplace(c.id, ptr);
-        if (!d.addComponent(std::move(c))) duplicate(r, ptr, e["id"].get<std::string>());
-    }
+    if (!e.is_object()) return r.error(ptr, "", "a component must be an object");
+    Component c;
+    c.id = r.str(e, "id", ptr, "", true);
+    c.kind = r.str(e, "kind", ptr, c.id, true);
+    c.label = r.str(e, "label", ptr, c.id, false);
+    c.kindInferred = r.boolean(e, "kind_inferred", ptr, c.id);
+    c.pos = r.point(e, "position", ptr, c.id);
+    c.size = r.size(e, ptr, c.id);
+    c.props = r.props(e, ptr, c.id);
+    if (c.id.empty()) return;
+    const std::string id = c.id;
+    where.emplace(id, ptr);
+    if (!d.addComponent(std::move(c))) duplicate(r, ptr, id);
 }
 
-void readFlows(const json& j, Design& d, ElementReader& r, std::unordered_map<std::string, std::string>& where)
+void readFlow(const json& e, const std::string& ptr, Design& d, ElementReader& r, Where& where)
 {
-    const std::size_t n = arraySize(j, "flows", r);
-    for (std::size_t i = 0; i < n; ++i) {
-        const json& e = j["flows"][i];
-        const std::string ptr = "/flows/" + std::to_string(i);
-        if (!e.is_object()) { r.error(ptr, "", "a flow must be an object"); continue; }
-        Flow f;
-        f.id = r.str(e, "id", ptr, "", true);
-        f.from = r.str(e, "from", ptr, f.id, true);
-        f.to = r.str(e, "to", ptr, f.id, true);
-        f.label = r.str(e, "label", ptr, f.id, false);
-        f.props = r.props(e, ptr, f.id);
-        if (auto b = e.find("bends"); b != e.end() && b->is_array())
-            for (const auto& p : *b)
-                if (p.is_object() && p.value("x", json()).is_number() && p.value("y", json()).is_number())
-                    f.bends.push_back({p["x"].get<double>(), p["y"].get<double>()});
-        if (f.id.empty()) continue;
-        where.emplace(f.id, ptr);
-        if (!d.addFlow(std::move(f))) duplicate(r, ptr, e["id"].get<std::string>());
-    }
+    if (!e.is_object()) return r.error(ptr, "", "a flow must be an object");
+    Flow f;
+    f.id = r.str(e, "id", ptr, "", true);
+    f.from = r.str(e, "from", ptr, f.id, true);
+    f.to = r.str(e, "to", ptr, f.id, true);
+    f.label = r.str(e, "label", ptr, f.id, false);
+    f.props = r.props(e, ptr, f.id);
+    if (auto b = e.find("bends"); b != e.end() && b->is_array())
+        for (const auto& p : *b)
+            if (p.is_object() && p.value("x", json()).is_number() && p.value("y", json()).is_number())
+                f.bends.push_back({p["x"].get<double>(), p["y"].get<double>()});
+    if (f.id.empty()) return;
+    const std::string id = f.id;
+    where.emplace(id, ptr);
+    if (!d.addFlow(std::move(f))) duplicate(r, ptr, id);
 }
 
-void readZones(const json& j, Design& d, ElementReader& r, std::unordered_map<std::string, std::string>& where)
+void readZone(const json& e, const std::string& ptr, Design& d, ElementReader& r, Where& where)
 {
-    const std::size_t n = arraySize(j, "zones", r);
-    for (std::size_t i = 0; i < n; ++i) {
-        const json& e = j["zones"][i];
-        const std::string ptr = "/zones/" + std::to_string(i);
-        if (!e.is_object()) { r.error(ptr, "", "a zone must be an object"); continue; }
-        Zone z;
-        z.id = r.str(e, "id", ptr, "", true);
-        z.kind = r.str(e, "kind", ptr, z.id, false);
-        if (z.kind.empty()) z.kind = "region";
-        z.label = r.str(e, "label", ptr, z.id, false);
-        z.members = r.strings(e, "members", ptr, z.id);
-        z.pos = r.point(e, "position", ptr, z.id);
-        z.size = r.size(e, ptr, z.id);
-        z.props = r.props(e, ptr, z.id);
-        if (z.id.empty()) continue;
-        where.emplace(z.id, ptr);
-        if (!d.addZone(std::move(z))) duplicate(r, ptr, e["id"].get<std::string>());
-    }
+    if (!e.is_object()) return r.error(ptr, "", "a zone must be an object");
+    Zone z;
+    z.id = r.str(e, "id", ptr, "", true);
+    z.kind = r.str(e, "kind", ptr, z.id, false);
+    if (z.kind.empty()) z.kind = "region";
+    z.label = r.str(e, "label", ptr, z.id, false);
+    z.members = r.strings(e, "members", ptr, z.id);
+    z.pos = r.point(e, "position", ptr, z.id);
+    z.size = r.size(e, ptr, z.id);
+    z.props = r.props(e, ptr, z.id);
+    if (z.id.empty()) return;
+    const std::string id = z.id;
+    where.emplace(id, ptr);
+    if (!d.addZone(std::move(z))) duplicate(r, ptr, id);
 }
 
-void readDecisions(const json& j, Design& d, ElementReader& r)
+void readDecision(const json& e, const std::string& ptr, Design& d, ElementReader& r)
 {
-    const std::size_t n = arraySize(j, "decisions", r);
-    for (std::size_t i = 0; i < n; ++i) {
-        const json& e = j["decisions"][i];
-        const std::string ptr = "/decisions/" + std::to_string(i);
-        if (!e.is_object()) { r.error(ptr, "", "a decision must be an object"); continue; }
-        Decision dec;
-        dec.fingerprint = r.str(e, "fingerprint", ptr, "", true);
-        dec.rule = r.str(e, "rule", ptr, "", false);
-        dec.status = r.str(e, "status", ptr, "", false);
-        if (dec.status.empty()) dec.status = "accepted";
-        dec.justification = r.str(e, "justification", ptr, "", false);
-        dec.owner = r.str(e, "owner", ptr, "", false);
-        dec.expires = r.str(e, "expires", ptr, "", false);
-        d.decisions.push_back(std::move(dec));
-    }
+    if (!e.is_object()) return r.error(ptr, "", "a decision must be an object");
+    Decision dec;
+    dec.fingerprint = r.str(e, "fingerprint", ptr, "", true);
+    dec.rule = r.str(e, "rule", ptr, "", false);
+    dec.status = r.str(e, "status", ptr, "", false);
+    if (dec.status.empty()) dec.status = "accepted";
+    dec.justification = r.str(e, "justification", ptr, "", false);
+    dec.owner = r.str(e, "owner", ptr, "", false);
+    dec.expires = r.str(e, "expires", ptr, "", false);
+    d.decisions.push_back(std::move(dec));
 }
 
-// Reads the elements of a parsed design whose format is already checked, then names the line
-// of each problem: from its pointer, else from its element's entry.
-void readDesignJson(const json& j, const std::string& text, ElementReader& r, Design& design,
-                    std::size_t first)
+// Reads the design element by element: streamed while the text is parsed when the file has
+// already said it is probeboard/1 (as every file we write does, first), else from the whole
+// document afterwards (older formats are migrated as a whole).
+class DesignReader
 {
-    std::size_t total = 0;
-    for (const char* key : {"components", "flows", "zones"})
-        if (j.contains(key) && j[key].is_array()) total += j[key].size();
-    if (total > kMaxElements) {
-        r.error("", "", "the design has " + std::to_string(total) + " elements; the limit is " +
-                            std::to_string(kMaxElements));
-        return;
+public:
+    DesignReader(const std::string& file, Diagnostics& diags) : m_r{file, diags}, m_first(diags.size()) {}
+
+    bool streams(const json& root, const std::string& key) const
+    {
+        auto f = root.find("format");
+        return isElementArray(key) && f != root.end() && f->is_string() && f->get_ref<const std::string&>() == kFormat;
     }
-    design.title = r.str(j, "title", "", "", false);
-    std::unordered_map<std::string, std::string> where;
-    readComponents(j, design, r, where);
-    readFlows(j, design, r, where);
-    readZones(j, design, r, where);
-    readDecisions(j, design, r);
-    validateDesign(design, Vocabulary::builtin(), r.diags);
-    JsonPositions positions(text);
-    for (std::size_t i = first; i < r.diags.size(); ++i) {
-        Diagnostic& d = r.diags[i];
-        d.file = r.file;
-        if ((d.pointer.empty() || d.pointer[0] != '/') && !d.element.empty())
-            if (auto it = where.find(d.element); it != where.end())
-                d.pointer = it->second + (d.pointer.empty() ? "" : "/" + d.pointer);
-        if (d.line == 0) std::tie(d.line, d.column) = positions.find(d.pointer);
+
+    void element(const std::string& key, std::size_t i, const json& e)
+    {
+        if (key != "decisions") ++m_elements; // counted on past the limit, reported at the end
+        if (m_elements > kMaxElements) return;
+        const std::string ptr = "/" + key + "/" + std::to_string(i);
+        // Every shape check reports its own error; this only turns a check that was missed
+        // into an error message instead of an exception escaping to the caller.
+        try {
+            if (key == "components") readComponent(e, ptr, m_design, m_r, m_where);
+            else if (key == "flows") readFlow(e, ptr, m_design, m_r, m_where);
+            else if (key == "zones") readZone(e, ptr, m_design, m_r, m_where);
+            else readDecision(e, ptr, m_design, m_r);
+        } catch (const json::exception& ex) {
+            m_r.error(ptr, "", std::string("unexpected value in the design: ") + ex.what());
+        }
     }
-}
+
+    std::optional<Design> finish(json& j, const std::string& text)
+    {
+        try {
+            if (checkFormat(j, m_r)) readRest(j);
+        } catch (const json::exception& e) {
+            m_r.error("", "", std::string("unexpected value in the design: ") + e.what());
+        }
+        if (m_elements > kMaxElements) {
+            m_r.diags.resize(m_first); // what the elements said before the limit is noise
+            m_r.listed = 0;
+            m_r.error("", "", "the design has " + std::to_string(m_elements) + " elements; the limit is " +
+                                  std::to_string(kMaxElements));
+        } else {
+            if (m_r.unlisted > 0) {
+                m_r.listed = 0; // this one line is always said
+                m_r.error("", "", std::to_string(m_r.unlisted) + " more errors in the elements are not listed; the first " +
+                                      std::to_string(ElementReader::kMaxListed) + " are");
+            }
+            validateDesign(m_design, Vocabulary::builtin(), m_r.diags);
+        }
+        locate(text);
+        for (std::size_t i = m_first; i < m_r.diags.size(); ++i)
+            if (m_r.diags[i].level == Diagnostic::Level::Error) return std::nullopt;
+        return std::move(m_design);
+    }
+
+private:
+    static bool isElementArray(const std::string& key)
+    {
+        return key == "components" || key == "flows" || key == "zones" || key == "decisions";
+    }
+
+    // The arrays that were not streamed (the whole file, when it came in an older format).
+    void readRest(const json& j)
+    {
+        m_design.title = m_r.str(j, "title", "", "", false);
+        for (const char* key : {"components", "flows", "zones", "decisions"}) {
+            auto it = j.find(key);
+            if (it == j.end()) continue;
+            if (!it->is_array()) {
+                m_r.error(std::string("/") + key, "", std::string("\"") + key + "\" must be a list");
+                continue;
+            }
+            for (std::size_t i = 0; i < it->size(); ++i) element(key, i, (*it)[i]);
+        }
+    }
+
+    // Names the line of each problem: from its pointer, else from its element's entry.
+    void locate(const std::string& text)
+    {
+        JsonPositions positions(text);
+        for (std::size_t i = m_first; i < m_r.diags.size(); ++i) {
+            Diagnostic& d = m_r.diags[i];
+            d.file = m_r.file;
+            if ((d.pointer.empty() || d.pointer[0] != '/') && !d.element.empty())
+                if (auto it = m_where.find(d.element); it != m_where.end())
+                    d.pointer = it->second + (d.pointer.empty() ? "" : "/" + d.pointer);
+            if (d.line == 0) std::tie(d.line, d.column) = positions.find(d.pointer);
+        }
+    }
+
+    ElementReader m_r;
+    std::size_t m_first;
+    Design m_design;
+    Where m_where;
+    std::size_t m_elements = 0;
+};
 } // namespace
 
 std::optional<Design> designFromText(const std::string& text, const std::string& fileName,
                                      Diagnostics& diags)
 {
-    auto parsed = parseJson(text, fileName, diags);
+    DesignReader reader(fileName, diags);
+    JsonStream stream;
+    stream.streams = [&](const json& root, const std::string& key) { return reader.streams(root, key); };
+    stream.element = [&](const std::string& key, std::size_t i, json& e) { reader.element(key, i, e); };
+    auto parsed = parseJsonStreaming(text, fileName, diags, stream);
     if (!parsed) return std::nullopt;
-    json& j = *parsed;
-    const std::size_t first = diags.size();
-    ElementReader r{fileName, diags};
-    Design design;
-    // Every shape check reports its own error; this only turns a check that was missed into an
-    // error message instead of an exception escaping to the caller.
-    try {
-        if (checkFormat(j, r)) readDesignJson(j, text, r, design, first);
-    } catch (const json::exception& e) {
-        r.error("", "", std::string("unexpected value in the design: ") + e.what());
-    }
-    for (std::size_t i = first; i < diags.size(); ++i)
-        if (diags[i].level == Diagnostic::Level::Error) return std::nullopt;
-    return design;
+    return reader.finish(*parsed, text);
 }
 
 std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags)

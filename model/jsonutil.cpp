@@ -85,35 +85,51 @@ std::optional<std::size_t> tooDeepAt(const std::string& text)
 }
 } // namespace
 
+void addJsonError(const std::string& text, const std::string& file, std::size_t offset, const std::string& msg,
+                  Diagnostics& diags)
+{
+    Diagnostic d;
+    d.file = file;
+    d.code = "E-JSON";
+    lineColumnOf(text, offset, d.line, d.column);
+    d.message = msg;
+    diags.push_back(std::move(d));
+}
+
+bool withinJsonLimits(const std::string& text, const std::string& file, Diagnostics& diags)
+{
+    if (text.size() > kMaxJsonBytes) {
+        addJsonError(text, file, 0, "input is larger than the " + std::to_string(kMaxJsonBytes / (1024 * 1024)) +
+                                        " MiB limit", diags);
+        return false;
+    }
+    if (auto at = tooDeepAt(text)) {
+        addJsonError(text, file, *at, "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels", diags);
+        return false;
+    }
+    return true;
+}
+
+std::string parseErrorText(const std::string& what)
+{
+    // Keep nlohmann's explanation but drop its own "[json.exception...] parse error at line x,
+    // column y:" prefix; we print our own location.
+    auto colon = what.find(": ", what.find("column"));
+    return "invalid JSON: " + (colon != std::string::npos ? what.substr(colon + 2) : what);
+}
+
 std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& file,
                                         Diagnostics& diags)
 {
-    auto fail = [&](std::size_t offset, const std::string& msg) {
-        Diagnostic d;
-        d.file = file;
-        d.code = "E-JSON";
-        lineColumnOf(text, offset, d.line, d.column);
-        d.message = msg;
-        diags.push_back(std::move(d));
-        return std::nullopt;
-    };
-    if (text.size() > kMaxJsonBytes)
-        return fail(0, "input is larger than the " +
-                           std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MiB limit");
-    if (auto at = tooDeepAt(text))
-        return fail(*at, "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    if (!withinJsonLimits(text, file, diags)) return std::nullopt;
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        std::string msg = e.what();
-        // Keep nlohmann's explanation but drop its own "[json.exception...] parse error at
-        // line x, column y:" prefix; we print our own location.
-        auto colon = msg.find(": ", msg.find("column"));
-        if (colon != std::string::npos) msg = msg.substr(colon + 2);
-        return fail(e.byte > 0 ? e.byte - 1 : 0, "invalid JSON: " + msg);
+        addJsonError(text, file, e.byte > 0 ? e.byte - 1 : 0, parseErrorText(e.what()), diags);
     } catch (const nlohmann::json::exception& e) {
-        return fail(0, std::string("invalid JSON: ") + e.what());
+        addJsonError(text, file, 0, std::string("invalid JSON: ") + e.what(), diags);
     }
+    return std::nullopt;
 }
 
 std::pair<int, int> JsonPositions::find(const std::string& pointer) const

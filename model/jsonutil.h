@@ -33,6 +33,14 @@ std::optional<std::string> readTextFile(const std::string& path, std::string& er
 std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& file,
                                         Diagnostics& diags);
 
+// The size cap and depth guard parseJson applies; on failure appends the diagnostic.
+bool withinJsonLimits(const std::string& text, const std::string& file, Diagnostics& diags);
+// An E-JSON diagnostic at a byte offset of `text`.
+void addJsonError(const std::string& text, const std::string& file, std::size_t offset, const std::string& msg,
+                  Diagnostics& diags);
+// nlohmann's parse error message without its own location prefix.
+std::string parseErrorText(const std::string& what);
+
 // Line:column of every JSON pointer in `text` (objects' keys and array items), so loaders can
 // name where a semantically wrong value sits. Computed on demand, only when reporting errors.
 class JsonPositions

@@ -107,6 +107,39 @@ private slots:
         QVERIFY2(all.find("did you mean 'epoch'?") != std::string::npos, all.c_str());
     }
 
+    void streamedAndWholeReadsAgree()
+    {
+        // A file that says probeboard/1 before its elements (as every file we write does) is
+        // read element by element while it is parsed; one that says it last is read whole.
+        // Both must give the same design and the same errors, at the same lines.
+        const std::string elements = R"("components": [{"id": "api", "kind": "service", "properties": {"rps": 5}},
+  {"id": "db", "kind": "database", "properties": {"replicas": "two"}}, 7],
+ "flows": [{"id": "f", "from": "api", "to": "db", "bends": [{"x": 1, "y": 2}]}],
+ "zones": [{"id": "eu", "members": ["api"]}],
+ "decisions": [{"fingerprint": "fp", "justification": "ok"}])";
+        Diagnostics first, last;
+        QVERIFY(!load("{\"format\": \"probeboard/1\", \"title\": \"T\",\n " + elements + "}", first));
+        QVERIFY(!load("{\"title\": \"T\",\n " + elements + ",\n \"format\": \"probeboard/1\"}", last));
+        QCOMPARE(joined(first), joined(last));
+        const std::string all = joined(first);
+        QVERIFY2(all.find("t.probeboard:3:72: error: a component must be an object [at /components/2]") !=
+                     std::string::npos, all.c_str());
+        QVERIFY2(all.find("t.probeboard:3:63: error: property 'replicas' of 'db' must be a number") != std::string::npos,
+                 all.c_str());
+        // Without the errors, the designs are equal too, down to bends and decisions.
+        const std::string fine = R"("components": [{"id": "api", "kind": "service"}, {"id": "db", "kind": "database"}],
+ "flows": [{"id": "f", "from": "api", "to": "db", "bends": [{"x": 1, "y": 2}]}],
+ "zones": [{"id": "eu", "members": ["api"]}], "decisions": [{"fingerprint": "fp", "justification": "ok"}])";
+        Diagnostics d1, d2;
+        auto a = load("{\"format\": \"probeboard/1\", \"title\": \"T\", " + fine + "}", d1);
+        auto b = load("{\"title\": \"T\", " + fine + ", \"format\": \"probeboard/1\"}", d2);
+        QVERIFY2(a && b, (joined(d1) + joined(d2)).c_str());
+        QCOMPARE(designToText(*a), designToText(*b));
+        QCOMPARE(a->flow("f")->bends.size(), std::size_t(1));
+        QCOMPARE(a->decisions.size(), std::size_t(1));
+        QCOMPARE(a->title, std::string("T"));
+    }
+
     void deepNestingIsAnErrorNotACrash()
     {
         std::string deep = "{\"format\": \"probeboard/1\", \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";

@@ -80,6 +80,18 @@ private slots:
         QVERIFY(!designFromText(text, "many.probeboard", diags));
         QVERIFY2(says(diags, "many.probeboard", "1000001 elements; the limit is 1000000"),
                  joined(diags).c_str());
+        QCOMPARE(diags.size(), std::size_t(1)); // not the million "needs an id" before it
+    }
+
+    void errorsListedPerFile()
+    {
+        // Every element broken: the first thousand errors are listed, then one line with the rest.
+        const std::string text = "{\"format\": \"probeboard/1\", \"components\": [" + repeat("7,", 4999) + "7]}";
+        Diagnostics diags;
+        QVERIFY(!designFromText(text, "broken.probeboard", diags));
+        QCOMPARE(diags.size(), std::size_t(1001));
+        QVERIFY2(says(diags, "broken.probeboard", "a component must be an object"), joined(diags).c_str());
+        QVERIFY2(diags.back().message.find("4000 more errors") != std::string::npos, diags.back().message.c_str());
     }
 
     void dotSize()
