@@ -62,40 +62,34 @@ std::optional<ElementType> Design::typeOf(const std::string& id) const
 
 bool Design::addComponent(Component c, std::ptrdiff_t index)
 {
-    if (c.id.empty() || contains(c.id)) return false;
+    if (c.id.empty()) return false;
+    // One lookup: the id goes in with the place it takes when appended, the common case.
+    if (!m_index.try_emplace(c.id, ElementType::Component, m_components.size()).second) return false;
     const bool append = index < 0 || static_cast<std::size_t>(index) >= m_components.size();
-    std::string id = c.id;
     insertAt(m_components, std::move(c), index);
-    if (append)
-        m_index[id] = {ElementType::Component, m_components.size() - 1};
-    else
-        reindex();
+    if (!append) reindex();
     return true;
 }
 
 bool Design::addFlow(Flow f, std::ptrdiff_t index)
 {
-    if (f.id.empty() || contains(f.id)) return false;
+    if (f.id.empty()) return false;
+    // One lookup: the id goes in with the place it takes when appended, the common case.
+    if (!m_index.try_emplace(f.id, ElementType::Flow, m_flows.size()).second) return false;
     const bool append = index < 0 || static_cast<std::size_t>(index) >= m_flows.size();
-    std::string id = f.id;
     insertAt(m_flows, std::move(f), index);
-    if (append)
-        m_index[id] = {ElementType::Flow, m_flows.size() - 1};
-    else
-        reindex();
+    if (!append) reindex();
     return true;
 }
 
 bool Design::addZone(Zone z, std::ptrdiff_t index)
 {
-    if (z.id.empty() || contains(z.id)) return false;
+    if (z.id.empty()) return false;
+    // One lookup: the id goes in with the place it takes when appended, the common case.
+    if (!m_index.try_emplace(z.id, ElementType::Zone, m_zones.size()).second) return false;
     const bool append = index < 0 || static_cast<std::size_t>(index) >= m_zones.size();
-    std::string id = z.id;
     insertAt(m_zones, std::move(z), index);
-    if (append)
-        m_index[id] = {ElementType::Zone, m_zones.size() - 1};
-    else
-        reindex();
+    if (!append) reindex();
     return true;
 }
 
