@@ -102,19 +102,34 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
         p->drawRoundedRect(m_rect.adjusted(-2, -2, 2, 2), 12, 12);
     }
     if (lod < 0.3) return;
-    const QRectF title = titleRect();
-    const int iconSize = 16;
-    Theme::instance().paintIcon(
-        p, QRectF(title.left() + 8, title.center().y() - iconSize / 2.0, iconSize, iconSize),
-        m_kind + QStringLiteral(".svg"), zc.stroke);
-    p->setFont(titleFont());
-    p->setPen(zc.label);
-    p->drawText(title.adjusted(28, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, m_label);
+    paintTitle(p, zc, lod);
     if (isSelected()) {
         p->setPen(QPen(k.handleStroke, 1.5));
         p->setBrush(k.handle);
         p->drawRect(QRectF(m_rect.bottomRight() - QPointF(5, 5), QSizeF(10, 10)));
     }
+}
+
+// A design fitted into a window often sits at 40-60 % zoom, where a 9 pt title is 4-5 pt on
+// screen. Zoomed out, the title grows to keep about 7 pt on screen, drawn over the top of the
+// zone and elided to its width; the title tab that takes the mouse keeps its size, so nothing
+// about the item's geometry depends on the zoom.
+void ZoneItem::paintTitle(QPainter* p, const ZoneColors& zc, qreal lod)
+{
+    const qreal grow = qMax<qreal>(1, 7.0 / (9.0 * lod));
+    QFont font = titleFont();
+    font.setPointSizeF(font.pointSizeF() * grow);
+    const QFontMetricsF fm(font);
+    const QRectF tab = titleRect();
+    const qreal iconSize = 16 * grow;
+    const qreal height = qMin(fm.height() + 8 * grow, m_rect.height());
+    const QRectF band(tab.left(), tab.top(), m_rect.width(), height);
+    Theme::instance().paintIcon(p, QRectF(band.left() + 8 * grow, band.center().y() - iconSize / 2, iconSize, iconSize),
+                                m_kind + QStringLiteral(".svg"), zc.stroke);
+    const QRectF text = band.adjusted(12 * grow + iconSize, 0, -4, 0);
+    p->setFont(font);
+    p->setPen(zc.label);
+    p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(m_label, Qt::ElideRight, text.width()));
 }
 
 QVariant ZoneItem::itemChange(GraphicsItemChange change, const QVariant& value)

@@ -9,6 +9,7 @@
 namespace pb::app {
 
 class CanvasScene;
+struct ZoneColors;
 
 // A region, availability zone or trust boundary: a container with explicit members. Moving
 // it by hand carries its members (and nested zones) along; positions set from the model do not.
@@ -42,6 +43,7 @@ protected:
 
 private:
     CanvasScene* canvas() const;
+    void paintTitle(QPainter* p, const ZoneColors& zc, qreal lod);
 
     QString m_id, m_kind, m_label;
     QStringList m_members;
