@@ -229,6 +229,18 @@ void duplicate(ElementReader& r, const std::string& ptr, const std::string& id)
 
 using Where = std::unordered_map<std::string, std::string>;
 
+// Files the element under its id (and its pointer, for error lines); a second element with the
+// same id is an error on the second.
+template <typename Element>
+void keep(Element&& e, const std::string& ptr, ElementReader& r, Where& where,
+          bool (Design::*add)(std::decay_t<Element>, std::ptrdiff_t), Design& d)
+{
+    if (e.id.empty()) return;
+    const std::string id = e.id;
+    where.emplace(id, ptr);
+    if (!(d.*add)(std::forward<Element>(e), -1)) duplicate(r, ptr, id);
+}
+
 void readComponent(const json& e, const std::string& ptr, Design& d, ElementReader& r, Where& where)
 {
     if (!e.is_object()) return r.error(ptr, "", "a component must be an object");
@@ -240,10 +252,7 @@ void readComponent(const json& e, const std::string& ptr, Design& d, ElementRead
     c.pos = r.point(e, "position", ptr, c.id);
     c.size = r.size(e, ptr, c.id);
     c.props = r.props(e, ptr, c.id);
-    if (c.id.empty()) return;
-    const std::string id = c.id;
-    where.emplace(id, ptr);
-    if (!d.addComponent(std::move(c))) duplicate(r, ptr, id);
+    keep(std::move(c), ptr, r, where, &Design::addComponent, d);
 }
 
 void readFlow(const json& e, const std::string& ptr, Design& d, ElementReader& r, Where& where)
@@ -259,10 +268,7 @@ void readFlow(const json& e, const std::string& ptr, Design& d, ElementReader& r
         for (const auto& p : *b)
             if (p.is_object() && p.value("x", json()).is_number() && p.value("y", json()).is_number())
                 f.bends.push_back({p["x"].get<double>(), p["y"].get<double>()});
-    if (f.id.empty()) return;
-    const std::string id = f.id;
-    where.emplace(id, ptr);
-    if (!d.addFlow(std::move(f))) duplicate(r, ptr, id);
+    keep(std::move(f), ptr, r, where, &Design::addFlow, d);
 }
 
 void readZone(const json& e, const std::string& ptr, Design& d, ElementReader& r, Where& where)
@@ -277,10 +283,7 @@ void readZone(const json& e, const std::string& ptr, Design& d, ElementReader& r
     z.pos = r.point(e, "position", ptr, z.id);
     z.size = r.size(e, ptr, z.id);
     z.props = r.props(e, ptr, z.id);
-    if (z.id.empty()) return;
-    const std::string id = z.id;
-    where.emplace(id, ptr);
-    if (!d.addZone(std::move(z))) duplicate(r, ptr, id);
+    keep(std::move(z), ptr, r, where, &Design::addZone, d);
 }
 
 void readDecision(const json& e, const std::string& ptr, Design& d, ElementReader& r)
