@@ -317,7 +317,9 @@ public:
     void element(const std::string& key, std::size_t i, const json& e)
     {
         if (key != "decisions") ++m_elements; // counted on past the limit, reported at the end
-        if (m_elements > kMaxElements) return;
+        // Past the limit, or past the errors that are listed, elements are only counted: the
+        // file cannot load, and checking a million broken elements only costs time.
+        if (m_elements > kMaxElements || m_r.unlisted > 0) return;
         const std::string ptr = "/" + key + "/" + std::to_string(i);
         // Every shape check reports its own error; this only turns a check that was missed
         // into an error message instead of an exception escaping to the caller.
@@ -343,12 +345,14 @@ public:
             m_r.listed = 0;
             m_r.error("", "", "the design has " + std::to_string(m_elements) + " elements; the limit is " +
                                   std::to_string(kMaxElements));
+            return std::nullopt; // a whole-file error: no line to look up in a text that large
+        }
+        if (m_r.unlisted > 0) {
+            m_r.listed = 0; // this one line is always said
+            const std::string n = std::to_string(ElementReader::kMaxListed);
+            m_r.error("", "", "more than " + n + " errors in the elements: the first " + n +
+                                  " are listed, and the elements after them were not checked");
         } else {
-            if (m_r.unlisted > 0) {
-                m_r.listed = 0; // this one line is always said
-                m_r.error("", "", std::to_string(m_r.unlisted) + " more errors in the elements are not listed; the first " +
-                                      std::to_string(ElementReader::kMaxListed) + " are");
-            }
             validateDesign(m_design, Vocabulary::builtin(), m_r.diags);
         }
         locate(text);
