@@ -63,7 +63,12 @@ bool screenDotText(const std::string& text, const std::string& file, Diagnostics
             continue;
         }
         if (inString) {
-            if (c == '\\') ++i;
+            // As cgraph's scanner reads a quoted string: \" is a quote and a backslash before a
+            // newline continues the line; any other backslash is itself. (Skipping whatever
+            // followed a backslash split a multi-byte character: the export of a name holding
+            // "\é" was refused as not UTF-8.)
+            if (c == '\\' && i + 1 < text.size() && text[i + 1] == '"') ++i;
+            else if (c == '\\' && i + 1 < text.size() && text[i + 1] == '\n') ++i, ++line;
             else if (c == '"') inString = false;
             continue;
         }
