@@ -120,10 +120,9 @@ void ZoneItem::paintTitle(QPainter* p, const ZoneColors& zc, qreal lod)
     QFont font = titleFont();
     font.setPointSizeF(font.pointSizeF() * grow);
     const QFontMetricsF fm(font);
-    const QRectF tab = titleRect();
     const qreal iconSize = 16 * grow;
     const qreal height = qMin(fm.height() + 8 * grow, m_rect.height());
-    const QRectF band(tab.left(), tab.top(), m_rect.width(), height);
+    const QRectF band(m_rect.topLeft(), QSizeF(m_rect.width(), height)); // the tab's top-left
     Theme::instance().paintIcon(p, QRectF(band.left() + 8 * grow, band.center().y() - iconSize / 2, iconSize, iconSize),
                                 m_kind + QStringLiteral(".svg"), zc.stroke);
     const QRectF text = band.adjusted(12 * grow + iconSize, 0, -4, 0);
