@@ -224,6 +224,19 @@ void cachedReviews(const model::Design& design, const rules::RuleSet& set, const
     });
     std::printf("           after a property no rule reads %6.2f ms   (%d rules re-run)\n", untouched,
                 cache.lastRerun());
+    // A flow drawn and taken away again, between two components a third of the design apart:
+    // the graph changes, so every rule re-runs, those that stay in their part only there.
+    const std::string from = edited.components()[edited.components().size() / 3].id;
+    const std::string to = edited.components()[2 * edited.components().size() / 3].id;
+    bool drawn = false;
+    const double flowed = bestOf(runs, [&] {
+        drawn = !drawn;
+        if (drawn) edited.addFlow({"bench-extra-flow", from, to, "", {}, {}});
+        else edited.removeFlow("bench-extra-flow");
+        r = set.review(std::make_shared<const model::Design>(edited), opts, cache);
+    });
+    std::printf("           after a flow added/removed %8.2f ms   (%d rules re-run, %d of them only around it)\n",
+                flowed, cache.lastRerun(), cache.lastPartial());
 }
 
 void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs,

@@ -61,8 +61,9 @@ struct ReviewCacheData;
 
 // What one review of a design leaves for the next: each rule's own results, before they are
 // merged, and the design they came from. A review of an edited design through the same cache
-// re-runs only the rules that read something the edit changed (ruledeps.h) and gives exactly
-// what a full review gives. One review at a time per cache; it follows one RuleSet.
+// re-runs only the rules that read something the edit changed (ruledeps.h), those that stay in
+// their part of the graph only around the edit (locality.h), and gives exactly what a full
+// review gives. One review at a time per cache; it follows one RuleSet.
 class ReviewCache
 {
 public:
@@ -72,6 +73,9 @@ public:
     ReviewCache& operator=(ReviewCache&&) noexcept;
 
     int lastRerun() const; // rules the last review through it ran (every rule the first time)
+    // Of those, the rules it ran only from the anchors in the parts of the graph the edit
+    // touched (rules/locality.h), keeping the rest of their results.
+    int lastPartial() const;
     void clear();
 
 private:

@@ -486,7 +486,7 @@ void Evaluator::seq(const Conditions& conds, std::size_t i, Tri truth, const Emi
     seq(conds, i + 1, triAnd(truth, pure(c)), emit);
 }
 
-void Evaluator::run(const Emit& emit)
+void Evaluator::run(const Emit& emit, const std::vector<char>* anchorsIn)
 {
     // Slots are reset, not rebuilt, per anchor: their lists keep their storage.
     auto start = [&](Slot::Type type, int index) {
@@ -509,16 +509,25 @@ void Evaluator::run(const Emit& emit)
         start(Slot::Type::None, -1);
         return;
     }
+    auto wanted = [&](int comp) { return !anchorsIn || comp < 0 || (*anchorsIn)[static_cast<std::size_t>(comp)]; };
     if (m_rule.anchorType == ElemType::Flow) {
-        for (int f = 0; f < m_snap.flowCount(); ++f) start(Slot::Type::Flow, f);
+        for (int f = 0; f < m_snap.flowCount(); ++f)
+            if (wanted(anchorComponent(m_snap, f))) start(Slot::Type::Flow, f);
         return;
     }
     if (m_rule.anchorKinds.empty()) {
-        for (int c = 0; c < m_snap.componentCount(); ++c) start(Slot::Type::Component, c);
+        for (int c = 0; c < m_snap.componentCount(); ++c)
+            if (wanted(c)) start(Slot::Type::Component, c);
         return;
     }
     for (const auto& kind : m_rule.anchorKinds)
-        for (int c : m_snap.ofKind(kind)) start(Slot::Type::Component, c);
+        for (int c : m_snap.ofKind(kind))
+            if (wanted(c)) start(Slot::Type::Component, c);
+}
+
+int anchorComponent(const Snapshot& snap, int flow)
+{
+    return snap.flowFrom(flow) >= 0 ? snap.flowFrom(flow) : snap.flowTo(flow);
 }
 
 } // namespace pb::rules

@@ -58,7 +58,9 @@ public:
     using Emit = std::function<void(const std::vector<Slot>&, Tri, const std::vector<Unknown>&)>;
 
     Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule);
-    void run(const Emit& emit);
+    // With `anchorsIn` (one flag per component), only anchors whose component is flagged run:
+    // a component anchor itself, a flow anchor by anchorComponent().
+    void run(const Emit& emit, const std::vector<char>* anchorsIn = nullptr);
 
     // Also used by templates and questions' "when" after a match.
     Tri pure(const Conditions& conds);
@@ -136,6 +138,10 @@ private:
     int m_reachDepth = 0;
     int m_epoch = 0;
 };
+
+// The component a flow anchor belongs to, for locality: its source, else its target; -1 when
+// neither end is drawn.
+int anchorComponent(const Snapshot& snap, int flow);
 
 // True when the conditions read nothing but variable `var` (their verdict is one per element).
 bool readsOnly(const Conditions& conds, int var);

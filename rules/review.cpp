@@ -90,13 +90,21 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
     }
 }
 
-void Review::run(const Pack& pack, const Rule& rule, int order)
+void Review::run(const Pack& pack, const Rule& rule, int order, const std::vector<char>* anchorsIn)
 {
     m_order = order;
     Evaluator ev(m_snap, pack, rule);
     ev.run([&](const std::vector<Slot>&, Tri truth, const std::vector<Unknown>& unknowns) {
         onMatch(ev, pack, rule, truth, unknowns);
-    });
+    }, anchorsIn);
+}
+
+int Review::anchorOf(Evaluator& ev, const Rule& rule) const
+{
+    if (rule.once) return -1;
+    const Slot& s = ev.slots()[static_cast<std::size_t>(rule.anchorVar)];
+    if (s.type == Slot::Type::Component) return s.index;
+    return s.type == Slot::Type::Flow ? anchorComponent(m_snap, s.index) : -1;
 }
 
 void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri truth,
@@ -119,6 +127,7 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     f.fingerprint = fp;
     fillFinding(f, ev, rule);
     m_findings.push_back(std::move(f));
+    if (m_tagAnchors) m_findingAnchors.push_back(key.empty() ? -1 : anchorOf(ev, rule));
 }
 
 namespace {
@@ -156,7 +165,8 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
                (spec ? " (" + spec->description + ")" : std::string());
     }
     f.questions.push_back({text, rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
-    m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f)});
+    m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f),
+                      m_tagAnchors ? anchorOf(ev, rule) : -1});
 }
 
 void Review::merge(Review&& other)
@@ -171,9 +181,10 @@ void Review::merge(Review&& other)
 
 Review::Part Review::takePart()
 {
-    Part p{std::move(m_findings), std::move(m_asks)};
+    Part p{std::move(m_findings), std::move(m_asks), std::move(m_findingAnchors)};
     m_findings.clear();
     m_asks.clear();
+    m_findingAnchors.clear();
     m_probeIndex.clear();
     return p;
 }

@@ -21,10 +21,14 @@ class Review
 {
 public:
     Review(const Snapshot& snap, const ReviewOptions& opts);
-    void run(const Pack& pack, const Rule& rule, int order = 0);
+    // With `anchorsIn`, only the anchors of flagged components run (Evaluator::run).
+    void run(const Pack& pack, const Rule& rule, int order = 0, const std::vector<char>* anchorsIn = nullptr);
     // This review runs only some of the rules: it cannot cap asks per element as it finds them
     // (an ask another part finds first does not count), so it keeps them all until finish().
     void runsPart() { m_capNow = false; }
+    // Record the anchor component of each finding and ask (Part::findingAnchors), so that a
+    // ReviewCache can keep those whose part of the graph an edit did not touch.
+    void tagAnchors() { m_tagAnchors = true; }
     void merge(Review&& other);
     ReviewResult finish(const model::Design& design);
 
@@ -36,6 +40,7 @@ public:
         int cap;
         std::string element, key;
         Finding finding;
+        int anchor = -1; // with tagAnchors(): the anchor's component index (-1: none)
     };
     // What the rules of a part review found, before finish(): a ReviewCache keeps one per rule
     // and hands copies to the next review, which re-runs only the rules an edit can affect.
@@ -43,6 +48,10 @@ public:
     {
         std::vector<Finding> findings;
         std::vector<PendingAsk> asks;
+        // With tagAnchors(): per finding, the index of the component it was found from in the
+        // design reviewed; -1 when it has none or its fingerprint names no element (then any
+        // anchor may find it first).
+        std::vector<int> findingAnchors;
     };
     Part takePart();
     void addPart(const Part& part);
@@ -56,6 +65,7 @@ private:
     void keepAsks();
     void addProbe(Evaluator& ev, const Pack& pack, const Rule& rule);
     std::vector<std::string> ids(const Slot& s) const;
+    int anchorOf(Evaluator& ev, const Rule& rule) const;
     void applyDecisions(const model::Design& design);
 
     const Snapshot& m_snap;
@@ -66,6 +76,8 @@ private:
     std::vector<PendingAsk> m_asks;
     std::map<std::string, int> m_asksPerElement; // with m_capNow: asks kept so far per element
     bool m_capNow = true;
+    bool m_tagAnchors = false;
+    std::vector<int> m_findingAnchors;
     int m_order = 0;
     std::map<std::string, int> m_probesPerKind;
     std::map<std::string, std::size_t> m_probeIndex; // rule id → finding index

@@ -102,16 +102,6 @@ void diffProps(const model::Properties& a, const model::Properties& b, std::set<
     }
 }
 
-bool sameZonesForRules(const std::vector<model::Zone>& a, const std::vector<model::Zone>& b)
-{
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].id != b[i].id || a[i].kind != b[i].kind || a[i].label != b[i].label || a[i].props != b[i].props ||
-            a[i].members != b[i].members)
-            return false;
-    return true;
-}
-
 } // namespace
 
 std::set<std::string> keysRead(const Rule& rule)
@@ -127,6 +117,16 @@ std::set<std::string> keysRead(const Rule& rule)
     if (rule.ask) k.templ(*rule.ask);
     k.templ(rule.fixHint);
     return std::move(k.keys);
+}
+
+bool sameZonesForRules(const std::vector<model::Zone>& a, const std::vector<model::Zone>& b)
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].id != b[i].id || a[i].kind != b[i].kind || a[i].label != b[i].label || a[i].props != b[i].props ||
+            a[i].members != b[i].members)
+            return false;
+    return true;
 }
 
 DesignChange changeBetween(const model::Design& before, const model::Design& after)

@@ -29,6 +29,9 @@ struct DesignChange
 // Geometry (positions, sizes, bends) and review decisions are not compared: no rule reads them.
 DesignChange changeBetween(const model::Design& before, const model::Design& after);
 
+// Zones as the rules see them: ids, kinds, labels, properties and members, in order.
+bool sameZonesForRules(const std::vector<model::Zone>& a, const std::vector<model::Zone>& b);
+
 // True when a rule that reads `reads` may give another result after `change`.
 bool affects(const DesignChange& change, const std::set<std::string>& reads);
 

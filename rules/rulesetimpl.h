@@ -61,6 +61,7 @@ struct Job
     const Pack* pack;
     const Rule* rule;
     int order;
+    bool touchedPartsOnly = false; // ReviewCache: only anchors in the parts an edit touched
 };
 
 // How many threads a review of this design may use (ReviewOptions::threads).
