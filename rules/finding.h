@@ -46,9 +46,43 @@ private:
     std::shared_ptr<const std::vector<std::string>> m_items;
 };
 
+// A text rendered once and shared by every copy of the finding that holds it: a review through
+// a ReviewCache copies each kept finding into its result, and copying the long rendered texts
+// (why, fix) was most of that copy. Immutable; reads like the std::string it holds.
+class SharedText
+{
+public:
+    SharedText() = default;
+    SharedText(std::string text) // NOLINT: implicit, assigned from strings everywhere
+        : m_text(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text)))
+    {
+    }
+    SharedText(const char* text) : SharedText(std::string(text)) {} // NOLINT: as above
+    const std::string& str() const { return m_text ? *m_text : none(); }
+    operator const std::string&() const { return str(); } // NOLINT
+    bool empty() const { return str().empty(); }
+    std::size_t size() const { return str().size(); }
+    const char* c_str() const { return str().c_str(); }
+    std::size_t find(const std::string& s, std::size_t pos = 0) const { return str().find(s, pos); }
+    friend bool operator==(const SharedText& a, const SharedText& b) { return a.m_text == b.m_text || a.str() == b.str(); }
+    friend bool operator==(const SharedText& a, const std::string& b) { return a.str() == b; }
+    friend std::string operator+(const std::string& a, const SharedText& b) { return a + b.str(); }
+    friend std::string operator+(const char* a, const SharedText& b) { return a + b.str(); }
+    friend std::string operator+(const SharedText& a, const std::string& b) { return a.str() + b; }
+    friend std::string operator+(const SharedText& a, const char* b) { return a.str() + b; }
+
+private:
+    static const std::string& none()
+    {
+        static const std::string kNone;
+        return kNone;
+    }
+    std::shared_ptr<const std::string> m_text;
+};
+
 struct Question
 {
-    std::string text;           // rendered with the user's labels and numbers
+    SharedText text;            // rendered with the user's labels and numbers
     SharedStrings answerPoints; // what a strong answer covers (3–6)
 };
 
@@ -79,9 +113,9 @@ struct Finding
     Kind kind = Kind::Finding;
     std::vector<std::string> targets; // element ids (components, flows, zones) it is about
     std::vector<std::string> path;    // witness path: alternating component and flow ids
-    std::string why;                  // plain-words explanation of why it fired
+    SharedText why;                   // plain-words explanation of why it fired
     std::vector<Question> questions;  // 1–3
-    std::string fixHint;              // the change to the drawing that resolves it; may be empty
+    SharedText fixHint;               // the change to the drawing that resolves it; may be empty
     std::vector<Fix> fixes;           // the same change, as data, where it is mechanical
     std::string fingerprint;          // stable: rule id + sorted ids of its key bindings
     // Review state, filled from the design's decisions (accepted/suppressed findings stay listed).

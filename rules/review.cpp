@@ -281,17 +281,21 @@ ReviewResult Review::finish(const model::Design& design)
     for (std::size_t i : idx) sorted.push_back(std::move(m_findings[i]));
     m_findings = std::move(sorted);
     // The same question from two rules is asked once, by the more severe finding. The views
-    // point into findings that are not moved while the set lives.
+    // point into the shared texts, which stay where they are while questions move.
     std::unordered_set<std::string_view> asked;
     for (auto& f : m_findings) {
-        std::vector<Question> kept;
-        for (auto& q : f.questions) {
-            const bool repeated = asked.count(q.text) > 0 ||
-                                  std::any_of(kept.begin(), kept.end(), [&](const Question& k) { return k.text == q.text; });
-            if (!repeated) kept.push_back(std::move(q));
+        auto& qs = f.questions;
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < qs.size(); ++i) {
+            const std::string& text = qs[i].text;
+            const bool repeated = asked.count(text) > 0 || std::any_of(qs.begin(), qs.begin() + static_cast<std::ptrdiff_t>(kept),
+                                                                       [&](const Question& k) { return k.text == text; });
+            if (repeated) continue;
+            if (kept != i) qs[kept] = std::move(qs[i]);
+            ++kept;
         }
-        f.questions = std::move(kept);
-        for (const auto& q : f.questions) asked.insert(q.text); // where they stay from now on
+        qs.erase(qs.begin() + static_cast<std::ptrdiff_t>(kept), qs.end());
+        for (const auto& q : qs) asked.insert(q.text.str());
     }
     applyDecisions(design);
     ReviewResult r;
