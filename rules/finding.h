@@ -2,6 +2,8 @@
 
 #include "model/value.h"
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,11 +56,23 @@ class SharedText
 public:
     SharedText() = default;
     SharedText(std::string text) // NOLINT: implicit, assigned from strings everywhere
-        : m_text(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text)))
+        : m_text(text.empty() ? nullptr : std::make_shared<const Entry>(std::move(text)))
     {
     }
     SharedText(const char* text) : SharedText(std::string(text)) {} // NOLINT: as above
-    const std::string& str() const { return m_text ? *m_text : none(); }
+    const std::string& str() const { return m_text ? m_text->text : none(); }
+    // std::hash of the text, worked out once for every copy: a review compares the questions
+    // of thousands of findings by text, and hashing them all again was a tenth of a cached review.
+    std::size_t hash() const
+    {
+        if (!m_text) return std::hash<std::string>{}(none());
+        std::size_t h = m_text->hash.load(std::memory_order_relaxed);
+        if (h == 0) {
+            h = std::hash<std::string>{}(m_text->text) | 1; // 0 means "not worked out yet"
+            m_text->hash.store(h, std::memory_order_relaxed); // racing threads store the same
+        }
+        return h;
+    }
     operator const std::string&() const { return str(); } // NOLINT
     bool empty() const { return str().empty(); }
     std::size_t size() const { return str().size(); }
@@ -77,7 +91,13 @@ private:
         static const std::string kNone;
         return kNone;
     }
-    std::shared_ptr<const std::string> m_text;
+    struct Entry
+    {
+        explicit Entry(std::string t) : text(std::move(t)) {}
+        const std::string text;
+        mutable std::atomic<std::size_t> hash{0};
+    };
+    std::shared_ptr<const Entry> m_text;
 };
 
 struct Question

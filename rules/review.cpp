@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -261,6 +260,41 @@ void Review::applyDecisions(const model::Design& design)
         }
 }
 
+namespace {
+// A question's text as a key, with the hash its SharedText keeps: the texts stay where they are
+// while questions move.
+struct TextKey
+{
+    const std::string* text;
+    std::size_t hash;
+    bool operator==(const TextKey& o) const { return hash == o.hash && *text == *o.text; }
+};
+struct TextKeyHash
+{
+    std::size_t operator()(const TextKey& k) const { return k.hash; }
+};
+} // namespace
+
+void Review::dropRepeatedQuestions()
+{
+    // The same question from two rules is asked once, by the more severe finding.
+    std::unordered_set<TextKey, TextKeyHash> asked;
+    for (auto& f : m_findings) {
+        auto& qs = f.questions;
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < qs.size(); ++i) {
+            const TextKey key{&qs[i].text.str(), qs[i].text.hash()};
+            const bool repeated = asked.count(key) > 0 || std::any_of(qs.begin(), qs.begin() + static_cast<std::ptrdiff_t>(kept),
+                                                                      [&](const Question& k) { return k.text == *key.text; });
+            if (repeated) continue;
+            if (kept != i) qs[kept] = std::move(qs[i]);
+            ++kept;
+        }
+        qs.erase(qs.begin() + static_cast<std::ptrdiff_t>(kept), qs.end());
+        for (const auto& q : qs) asked.insert({&q.text.str(), q.text.hash()});
+    }
+}
+
 ReviewResult Review::finish(const model::Design& design)
 {
     keepAsks();
@@ -280,23 +314,7 @@ ReviewResult Review::finish(const model::Design& design)
     sorted.reserve(m_findings.size());
     for (std::size_t i : idx) sorted.push_back(std::move(m_findings[i]));
     m_findings = std::move(sorted);
-    // The same question from two rules is asked once, by the more severe finding. The views
-    // point into the shared texts, which stay where they are while questions move.
-    std::unordered_set<std::string_view> asked;
-    for (auto& f : m_findings) {
-        auto& qs = f.questions;
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < qs.size(); ++i) {
-            const std::string& text = qs[i].text;
-            const bool repeated = asked.count(text) > 0 || std::any_of(qs.begin(), qs.begin() + static_cast<std::ptrdiff_t>(kept),
-                                                                       [&](const Question& k) { return k.text == text; });
-            if (repeated) continue;
-            if (kept != i) qs[kept] = std::move(qs[i]);
-            ++kept;
-        }
-        qs.erase(qs.begin() + static_cast<std::ptrdiff_t>(kept), qs.end());
-        for (const auto& q : qs) asked.insert(q.text.str());
-    }
+    dropRepeatedQuestions();
     applyDecisions(design);
     ReviewResult r;
     for (const auto& f : m_findings) {

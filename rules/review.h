@@ -67,6 +67,7 @@ private:
     std::vector<std::string> ids(const Slot& s) const;
     int anchorOf(Evaluator& ev, const Rule& rule) const;
     void applyDecisions(const model::Design& design);
+    void dropRepeatedQuestions();
 
     const Snapshot& m_snap;
     ReviewOptions m_opts;

@@ -31,12 +31,15 @@ public:
     void step(const std::optional<Step>& s)
     {
         if (!s) return;
+        keys.insert(kReadsFlows);
         conditions(s->flowWhere);
         conditions(s->toWhere);
     }
     void select(const std::optional<Select>& s)
     {
-        if (s) conditions(s->where);
+        if (!s) return;
+        if (s->type == ElemType::Flow) keys.insert(kReadsFlows);
+        conditions(s->where);
     }
     void condition(const Condition& c)
     {
@@ -45,6 +48,7 @@ public:
         conditions(c.children);
         step(c.step);
         if (c.reach) {
+            keys.insert(kReadsFlows);
             conditions(c.reach->via);
             conditions(c.reach->through);
             conditions(c.reach->toWhere);
@@ -107,6 +111,7 @@ void diffProps(const model::Properties& a, const model::Properties& b, std::set<
 std::set<std::string> keysRead(const Rule& rule)
 {
     KeyCollector k;
+    if (rule.anchorType == ElemType::Flow) k.keys.insert(kReadsFlows);
     k.conditions(rule.anchorWhere);
     k.conditions(rule.where);
     for (const auto& q : rule.questions) {
@@ -134,26 +139,32 @@ DesignChange changeBetween(const model::Design& before, const model::Design& aft
     DesignChange out;
     const auto& ca = before.components();
     const auto& cb = after.components();
-    const auto& fa = before.flows();
-    const auto& fb = after.flows();
-    if (ca.size() != cb.size() || fa.size() != fb.size() || !sameZonesForRules(before.zones(), after.zones()))
-        return out;
+    if (ca.size() != cb.size() || !sameZonesForRules(before.zones(), after.zones())) return out;
     for (std::size_t i = 0; i < ca.size(); ++i) {
         if (ca[i].id != cb[i].id || ca[i].kind != cb[i].kind || ca[i].label != cb[i].label) return out;
         diffProps(ca[i].props, cb[i].props, out.keys);
     }
-    for (std::size_t i = 0; i < fa.size(); ++i) {
-        if (fa[i].id != fb[i].id || fa[i].from != fb[i].from || fa[i].to != fb[i].to || fa[i].label != fb[i].label)
-            return out;
-        diffProps(fa[i].props, fb[i].props, out.keys);
-    }
     out.all = false;
+    const auto& fa = before.flows();
+    const auto& fb = after.flows();
+    out.flows = fa.size() != fb.size();
+    for (std::size_t i = 0; i < fa.size() && !out.flows; ++i) {
+        if (fa[i].id != fb[i].id || fa[i].from != fb[i].from || fa[i].to != fb[i].to || fa[i].label != fb[i].label)
+            out.flows = true;
+        else
+            diffProps(fa[i].props, fb[i].props, out.keys);
+    }
+    // Past the first difference the flows no longer pair up; any rule that reads a flow property
+    // follows flows, and re-runs for the flows having changed.
     return out;
 }
+
+const char* const kReadsFlows = "(flows)";
 
 bool affects(const DesignChange& change, const std::set<std::string>& reads)
 {
     if (change.all) return true;
+    if (change.flows && reads.count(kReadsFlows)) return true;
     for (const auto& k : change.keys)
         if (reads.count(k)) return true;
     return false;

@@ -12,18 +12,25 @@
 namespace pb::rules {
 
 // Every property key the rule's conditions, questions, templates and filter arguments name,
-// with the special keys (.id .kind .label @region @jurisdiction) as the evaluator spells them.
+// with the special keys (.id .kind .label @region @jurisdiction) as the evaluator spells them,
+// and kReadsFlows when it follows flows at all (a step, a reach, a flow anchor or a selection of
+// flows).
 std::set<std::string> keysRead(const Rule& rule);
+extern const char* const kReadsFlows;
 
 // How two versions of a design differ, as far as any rule can tell.
 struct DesignChange
 {
-    // Elements added or removed, ids, kinds, labels, flow ends, zones or their members changed:
+    // Components added or removed, their ids, kinds or labels, zones or their members changed:
     // every rule may see something new.
     bool all = true;
+    // Otherwise: flows added, removed, rewired or relabelled (components and zones as they
+    // were): only rules that follow flows may see something new.
+    bool flows = false;
     // Otherwise: the property keys whose value differs on some component or flow, with the
     // derived keys they feed (a component's `region` moves its @region and @jurisdiction).
     std::set<std::string> keys;
+    bool none() const { return !all && !flows && keys.empty(); }
 };
 
 // Geometry (positions, sizes, bends) and review decisions are not compared: no rule reads them.

@@ -39,8 +39,7 @@ struct Outcome
 // review's merge of kept results.
 bool sameForRules(const model::Design& a, const model::Design& b)
 {
-    const rules::DesignChange change = rules::changeBetween(a, b);
-    return !change.all && change.keys.empty() && a.decisions == b.decisions;
+    return rules::changeBetween(a, b).none() && a.decisions == b.decisions;
 }
 
 Outcome runReview(const rules::RuleSet& set, const model::Design& design, const rules::ReviewOptions& opts)

@@ -138,6 +138,12 @@ void report(const char* what, std::vector<Sample> v, const app::ReviewController
                 pick(&Sample::uiCpuMax, 1.0), pick(&Sample::uiCpuMax, 0.5));
     std::printf("%-34s rules %.1f ms (worker), UI share of last review %.1f ms\n", "", rc->lastAnalysisMs(),
                 rc->lastUiMs());
+    // PB_BENCH_WORST=1: the slowest edit, to tell a slow review from a busy UI thread.
+    if (std::getenv("PB_BENCH_WORST")) {
+        const auto worst = std::max_element(v.begin(), v.end(), [](const Sample& a, const Sample& b) { return a.latency < b.latency; });
+        std::printf("%-34s worst: edit %d, latency %.1f ms, push %.1f ms, longest UI turn %.1f ms wall, %.1f ms CPU\n", "",
+                    int(worst - v.begin()), worst->latency, worst->push, worst->uiMax, worst->uiCpuMax);
+    }
 }
 void run(app::Document* doc, app::ReviewController* rc, app::FindingsPanel* panel, const model::Design& design,
          int rounds)

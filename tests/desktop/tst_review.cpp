@@ -2,6 +2,7 @@
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
 #include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/decisiondialog.h"
 #include "app/desktop/document.h"
@@ -310,6 +311,15 @@ private slots:
         m_doc->undoStack()->push(commands::setProperty(m_doc.get(), QStringLiteral("f3"), "circuit_breaker", model::Value(true)));
         QTRY_VERIFY(published == 3 && !m_rc->isPending());
         QVERIFY(m_rc->resultPtr().get() != seeded.get());
+        QVERIFY(!m_rc->finding(fp));
+        // A second call to the same database, without a breaker: not geometry, so the rules
+        // that follow flows run again and the finding is back.
+        const std::string db = m_doc->design().flow("f3")->to;
+        m_doc->undoStack()->push(commands::addFlow(m_doc.get(), "api", db));
+        QTRY_VERIFY(published == 4 && !m_rc->isPending());
+        QVERIFY(m_rc->finding(fp));
+        m_doc->undoStack()->undo();
+        QTRY_VERIFY(published == 5 && !m_rc->isPending());
         QVERIFY(!m_rc->finding(fp));
     }
 
