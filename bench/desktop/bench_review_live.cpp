@@ -42,7 +42,7 @@ model::Component comp(const std::string& id, const std::string& kind, double x, 
 // through a cache and calls a database (half of those calls have a breaker), publishes to a
 // queue drained by a worker; the database replicates to a replica. Some databases fail over
 // automatically and some hold payment records, so every rule has work to do.
-model::Design makeDesign(int n)
+model::Design makeDesign(int n, bool connected)
 {
     model::Design d;
     d.title = "live review bench";
@@ -78,6 +78,11 @@ model::Design makeDesign(int n)
         flow(id[6], id[4]);
         flow(id[4], id[7]);
     }
+    // PB_BENCH_CONNECTED=1: each gateway also routes to the previous cell's service, so the
+    // design is one connected graph, as most drawn architectures are, and an edit cannot be kept
+    // to a small part of it (rules/locality.h). Added last: the flow ids above stay the same.
+    for (int cell = 1; connected && cell * 8 + 7 < n; ++cell)
+        flow("api_gateway-" + std::to_string(cell), "service-" + std::to_string(cell - 1));
     return d;
 }
 
@@ -187,7 +192,7 @@ int main(int argc, char** argv)
     QStandardPaths::setTestModeEnabled(true);
     const int n = argc > 1 ? std::atoi(argv[1]) : 2000;
     const int rounds = argc > 2 ? std::atoi(argv[2]) : 30;
-    const model::Design design = makeDesign(n);
+    const model::Design design = makeDesign(n, std::getenv("PB_BENCH_CONNECTED") != nullptr);
     // PB_BENCH_SAVE=FILE keeps the design, so bench_review --file can profile its review alone.
     if (const char* keep = std::getenv("PB_BENCH_SAVE")) {
         std::string error;
