@@ -9,8 +9,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace pb::rules {
 
@@ -21,7 +25,7 @@ struct ReviewCacheData
     std::shared_ptr<const model::Design> design; // what the parts were found in
     std::vector<std::set<std::string>> reads;    // per rule, in rule order
     std::vector<char> local;                     // per rule: staysInItsPart
-    std::vector<int> partsOfDesign;              // partsOf(design), kept for the next edit
+    std::vector<int> hops;                       // per rule: hopsSeen, or -1
     std::vector<Review::Part> parts;             // per rule that is not a probe, in rule order
     Review::Part probes;                         // every probe rule at once: they share caps
     int lastRerun = 0, lastPartial = 0;
@@ -52,41 +56,122 @@ namespace {
 // True when every result in the part says where it was found: only then can some be kept.
 bool placed(const Review::Part& p)
 {
-    if (p.findingAnchors.size() != p.findings.size()) return false;
-    for (int a : p.findingAnchors)
-        if (a < 0) return false;
+    auto none = [](int a) { return a < 0; };
+    if (p.findingAnchors.size() != p.findings.size() || std::any_of(p.findingAnchors.begin(), p.findingAnchors.end(), none))
+        return false;
     for (const auto& a : p.asks)
         if (a.anchor < 0) return false;
+    for (const auto* links : {&p.foundFrom, &p.askedFrom})
+        for (const auto& l : *links)
+            if (l.second < 0) return false;
     return true;
 }
 
 // Where an edit was, for the rules that stay in their part.
 struct Around
 {
-    std::vector<int> oldToNew; // component indexes, last design → this one
-    std::vector<char> rerun;   // per component of this design: its anchors run again
+    std::vector<int> oldToNew;              // component indexes, last design → this one
+    std::map<int, std::vector<char>> near;  // by hops: the components that close to the edit
 };
 
-// The results of `old` found from anchors that do not run again (renumbered for the new
-// design), then those of the new run.
-Review::Part mergeOutside(Review::Part old, Review::Part fresh, const Around& around)
+// Renumbers a part's anchors for the edited design (-1: the anchor is gone).
+void renumber(Review::Part& p, const std::vector<int>& oldToNew)
+{
+    auto to = [&](int& a) { a = a >= 0 ? oldToNew[static_cast<std::size_t>(a)] : -1; };
+    for (int& a : p.findingAnchors) to(a);
+    for (auto& a : p.asks) to(a.anchor);
+    for (auto& l : p.foundFrom) to(l.second);
+    for (auto& l : p.askedFrom) to(l.second);
+}
+
+// Widens `run` to every anchor linked to one in it: anchors that found the same fingerprint or
+// asked about the same element go together, and so do anchors that are gone (-1).
+void closeOver(std::vector<char>& run, const Review::Part& p)
+{
+    const std::size_t gone = run.size();
+    std::vector<int> up(gone + 1);
+    for (std::size_t i = 0; i < up.size(); ++i) up[i] = static_cast<int>(i);
+    auto find = [&](int x) {
+        while (up[static_cast<std::size_t>(x)] != x) x = up[static_cast<std::size_t>(x)] = up[static_cast<std::size_t>(up[static_cast<std::size_t>(x)])];
+        return x;
+    };
+    for (const auto* links : {&p.foundFrom, &p.askedFrom}) {
+        std::unordered_map<std::string_view, int> first;
+        for (const auto& [key, anchor] : *links) {
+            const int a = anchor >= 0 ? anchor : static_cast<int>(gone);
+            auto [it, fresh] = first.try_emplace(key, a);
+            if (!fresh) up[static_cast<std::size_t>(find(a))] = find(it->second);
+        }
+    }
+    std::vector<char> dirty(up.size(), 0);
+    dirty[static_cast<std::size_t>(find(static_cast<int>(gone)))] = 1;
+    for (std::size_t i = 0; i < gone; ++i)
+        if (run[i]) dirty[static_cast<std::size_t>(find(static_cast<int>(i)))] = 1;
+    for (std::size_t i = 0; i < gone; ++i) run[i] = dirty[static_cast<std::size_t>(find(static_cast<int>(i)))];
+}
+
+bool kept(int anchor, const std::vector<char>& run)
+{
+    return anchor >= 0 && !run[static_cast<std::size_t>(anchor)];
+}
+
+// True when the new run found a fingerprint, or asked about an element, that a kept anchor
+// found or asked about too: then the kept anchors with that key join `run`.
+bool collides(const Review::Part& fresh, const Review::Part& old, std::vector<char>& run)
+{
+    bool hit = false;
+    for (auto links : {std::make_pair(&fresh.foundFrom, &old.foundFrom), std::make_pair(&fresh.askedFrom, &old.askedFrom)}) {
+        std::unordered_set<std::string_view> found;
+        for (const auto& l : *links.first) found.insert(l.first);
+        for (const auto& [key, anchor] : *links.second)
+            if (kept(anchor, run) && found.count(key)) {
+                run[static_cast<std::size_t>(anchor)] = 1;
+                hit = true;
+            }
+    }
+    return hit;
+}
+
+// The results of `old` found from anchors that did not run again, then those of the new run.
+Review::Part mergeKept(Review::Part old, Review::Part fresh, const std::vector<char>& run)
 {
     Review::Part out;
-    auto kept = [&](int& a) {
-        a = around.oldToNew[static_cast<std::size_t>(a)];
-        return a >= 0 && !around.rerun[static_cast<std::size_t>(a)];
-    };
     for (std::size_t i = 0; i < old.findings.size(); ++i)
-        if (kept(old.findingAnchors[i])) {
+        if (kept(old.findingAnchors[i], run)) {
             out.findings.push_back(std::move(old.findings[i]));
             out.findingAnchors.push_back(old.findingAnchors[i]);
         }
     for (auto& a : old.asks)
-        if (kept(a.anchor)) out.asks.push_back(std::move(a));
+        if (kept(a.anchor, run)) out.asks.push_back(std::move(a));
+    for (auto& l : old.foundFrom)
+        if (kept(l.second, run)) out.foundFrom.push_back(std::move(l));
+    for (auto& l : old.askedFrom)
+        if (kept(l.second, run)) out.askedFrom.push_back(std::move(l));
     for (auto& f : fresh.findings) out.findings.push_back(std::move(f));
     out.findingAnchors.insert(out.findingAnchors.end(), fresh.findingAnchors.begin(), fresh.findingAnchors.end());
     for (auto& a : fresh.asks) out.asks.push_back(std::move(a));
+    for (auto& l : fresh.foundFrom) out.foundFrom.push_back(std::move(l));
+    for (auto& l : fresh.askedFrom) out.askedFrom.push_back(std::move(l));
     return out;
+}
+
+// One rule run again only from the anchors near the edit and those linked to them, its other
+// results kept. A full review would give the same: every anchor whose results may differ runs,
+// and of anchors that find the same thing, all run or none does.
+Review::Part runAround(const Snapshot& snap, const ReviewOptions& opts, const Job& j, Review::Part old,
+                       const std::vector<char>& near, const std::vector<int>& oldToNew)
+{
+    renumber(old, oldToNew);
+    std::vector<char> run = near;
+    for (;;) {
+        closeOver(run, old);
+        Review one(snap, opts);
+        one.runsPart();
+        one.tagAnchors();
+        one.run(*j.pack, *j.rule, j.order, &run);
+        Review::Part fresh = one.takePart();
+        if (!collides(fresh, old, run)) return mergeKept(std::move(old), std::move(fresh), run);
+    }
 }
 
 // The rules one thread re-runs: probe rules together in one review (per-kind caps), every
@@ -108,8 +193,13 @@ void runInto(ReviewCacheData& c, const Snapshot& snap, const ReviewOptions& opts
         Review one(snap, opts);
         one.runsPart();
         if (c.local[at]) one.tagAnchors();
-        one.run(*j.pack, *j.rule, j.order, j.touchedPartsOnly ? &around.rerun : nullptr);
-        c.parts[at] = j.touchedPartsOnly ? mergeOutside(std::move(c.parts[at]), one.takePart(), around) : one.takePart();
+        if (j.touchedPartsOnly) {
+            const int hops = c.hops[at] >= 0 ? c.hops[at] : snap.componentCount();
+            c.parts[at] = runAround(snap, opts, j, std::move(c.parts[at]), around.near.at(hops), around.oldToNew);
+            continue;
+        }
+        one.run(*j.pack, *j.rule, j.order);
+        c.parts[at] = one.takePart();
     }
     if (probes) c.probes = probes->takePart();
 }
@@ -136,18 +226,20 @@ void runParts(ReviewCacheData& c, const Snapshot& first, const ReviewOptions& op
 Around placeEdit(ReviewCacheData& c, const model::Design& before, const Snapshot& snap, std::vector<Job>& dirty)
 {
     Around around;
-    const std::vector<int> partsBefore = std::move(c.partsOfDesign);
-    c.partsOfDesign = partsOf(snap);
-    const bool any = std::any_of(dirty.begin(), dirty.end(), [&](const Job& j) {
+    auto local = [&](const Job& j) {
         return c.local[static_cast<std::size_t>(j.order)] && placed(c.parts[static_cast<std::size_t>(j.order)]);
-    });
-    if (!any) return around;
+    };
+    if (std::none_of(dirty.begin(), dirty.end(), local)) return around;
     const DesignMatch m = matchDesigns(before, snap.design());
-    around.rerun = partsToRerun(m, partsBefore, c.partsOfDesign);
-    if (around.rerun.size() != static_cast<std::size_t>(snap.componentCount()) || around.rerun.empty()) return around;
+    if (!m.sameOrder || !m.sameZones) return around;
     around.oldToNew = m.oldToNew;
-    for (auto& j : dirty)
-        j.touchedPartsOnly = c.local[static_cast<std::size_t>(j.order)] && placed(c.parts[static_cast<std::size_t>(j.order)]);
+    for (auto& j : dirty) {
+        if (!local(j)) continue;
+        // Unbounded: as far as the flows go, the whole part.
+        const int hops = c.hops[static_cast<std::size_t>(j.order)] >= 0 ? c.hops[static_cast<std::size_t>(j.order)] : snap.componentCount();
+        if (!around.near.count(hops)) around.near.emplace(hops, within(snap, m.touchedNew, hops));
+        j.touchedPartsOnly = true;
+    }
     return around;
 }
 
@@ -176,6 +268,7 @@ ReviewResult RuleSet::review(std::shared_ptr<const model::Design> design, const 
         for (const auto& j : jobs) {
             c.reads.push_back(keysRead(*j.rule));
             c.local.push_back(staysInItsPart(*j.rule));
+            c.hops.push_back(hopsSeen(*j.rule));
         }
         c.parts.resize(jobs.size());
     }
@@ -194,7 +287,6 @@ ReviewResult RuleSet::review(std::shared_ptr<const model::Design> design, const 
     if (!dirty.empty()) {
         snap = std::make_unique<Snapshot>(*design);
         const Around around = fresh ? Around{} : placeEdit(c, *before, *snap, dirty);
-        if (fresh) c.partsOfDesign = partsOf(*snap);
         runParts(c, *snap, opts, dirty, around);
     }
     c.lastRerun = static_cast<int>(dirty.size());

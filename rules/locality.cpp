@@ -2,7 +2,6 @@
 
 #include "rules/ruledeps.h"
 
-#include <numeric>
 
 namespace pb::rules {
 
@@ -61,23 +60,122 @@ bool walkInOrder(const std::vector<T>& before, const std::vector<T>& after, cons
     return true;
 }
 
-struct Parts
+// The greatest distance from the anchor at which each variable can be bound, worked out over
+// the conditions until it settles (a variable may be bound in several places).
+class HopCounter
 {
-    std::vector<int> up;
-    explicit Parts(std::size_t n) : up(n) { std::iota(up.begin(), up.end(), 0); }
-    int find(int x)
+public:
+    explicit HopCounter(const Rule& rule) : m_dist(rule.varNames.size(), -1)
     {
-        while (up[static_cast<std::size_t>(x)] != x) {
-            int& next = up[static_cast<std::size_t>(x)];
-            next = up[static_cast<std::size_t>(next)];
-            x = next;
-        }
-        return x;
+        // A flow anchor belongs to one of its ends (anchorComponent): the other is one further.
+        if (rule.anchorVar >= 0 && static_cast<std::size_t>(rule.anchorVar) < m_dist.size())
+            m_dist[static_cast<std::size_t>(rule.anchorVar)] = rule.anchorType == ElemType::Flow ? 1 : 0;
     }
-    void join(int a, int b) { up[static_cast<std::size_t>(find(a))] = find(b); }
+    bool bounded = true;
+    bool changed = false;
+    int most = 0;
+
+    void conditions(const std::shared_ptr<Conditions>& cs)
+    {
+        if (cs) conditions(*cs);
+    }
+    void conditions(const Conditions& cs)
+    {
+        for (const auto& c : cs) condition(c);
+    }
+    void condition(const Condition& c)
+    {
+        conditions(c.children);
+        if (c.step) step(*c.step);
+        if (c.reach) {
+            const int d = from(c.reach->from) + std::max(0, c.reach->maxHops);
+            for (int v : {c.reach->toVar, c.reach->pathVar, c.reach->nodeVar, c.reach->flowVar}) bind(v, d);
+            conditions(c.reach->via);
+            conditions(c.reach->through);
+            conditions(c.reach->toWhere);
+        }
+        if (c.count && c.count->step) {
+            step(*c.count->step);
+            bind(c.count->collectVar, from(c.count->step->from) + 1);
+        }
+    }
+
+private:
+    int from(int var)
+    {
+        if (var < 0 || static_cast<std::size_t>(var) >= m_dist.size() || m_dist[static_cast<std::size_t>(var)] < 0) {
+            bounded = false; // a search from a variable whose distance is not known
+            return 0;
+        }
+        return m_dist[static_cast<std::size_t>(var)];
+    }
+    void bind(int var, int d)
+    {
+        most = std::max(most, d);
+        if (var < 0 || static_cast<std::size_t>(var) >= m_dist.size()) return;
+        int& at = m_dist[static_cast<std::size_t>(var)];
+        if (d > at) {
+            at = d;
+            changed = true;
+        }
+    }
+    void step(const Step& s)
+    {
+        const int d = from(s.from) + 1;
+        bind(s.flowVar, d);
+        bind(s.toVar, d);
+        conditions(s.flowWhere);
+        conditions(s.toWhere);
+    }
+    std::vector<int> m_dist;
 };
 
 } // namespace
+
+int hopsSeen(const Rule& rule)
+{
+    if (!staysInItsPart(rule)) return -1;
+    HopCounter h(rule);
+    // Each pass can only raise a distance, and no distance exceeds the sum of all hops.
+    for (int pass = 0; pass < 64; ++pass) {
+        h.changed = false;
+        h.bounded = true;
+        h.conditions(rule.anchorWhere);
+        h.conditions(rule.where);
+        for (const auto& q : rule.questions) h.conditions(q.when);
+        if (!h.changed) return h.bounded ? h.most + 1 : -1; // +1: a flow's far end, its kind
+    }
+    return -1;
+}
+
+std::vector<char> within(const Snapshot& snap, const std::vector<int>& from, int hops)
+{
+    std::vector<int> dist(static_cast<std::size_t>(snap.componentCount()), -1);
+    std::vector<int> frontier;
+    for (int c : from)
+        if (c >= 0 && c < snap.componentCount() && dist[static_cast<std::size_t>(c)] < 0) {
+            dist[static_cast<std::size_t>(c)] = 0;
+            frontier.push_back(c);
+        }
+    std::vector<int> next;
+    for (int d = 1; d <= hops && !frontier.empty(); ++d) {
+        next.clear();
+        auto visit = [&](int c) {
+            if (c >= 0 && dist[static_cast<std::size_t>(c)] < 0) {
+                dist[static_cast<std::size_t>(c)] = d;
+                next.push_back(c);
+            }
+        };
+        for (int c : frontier) {
+            for (auto [b, e] = snap.outFlows(c); b != e; ++b) visit(snap.flowTo(*b));
+            for (auto [b, e] = snap.inFlows(c); b != e; ++b) visit(snap.flowFrom(*b));
+        }
+        frontier.swap(next);
+    }
+    std::vector<char> out(dist.size(), 0);
+    for (std::size_t i = 0; i < dist.size(); ++i) out[i] = dist[i] >= 0;
+    return out;
+}
 
 bool staysInItsPart(const Rule& rule)
 {
@@ -113,7 +211,14 @@ DesignMatch matchDesigns(const model::Design& before, const model::Design& after
                 touchNew(static_cast<int>(j));
             }
         },
-        [&](std::size_t i) { touchOld(static_cast<int>(i)); },
+        [&](std::size_t i) {
+            touchOld(static_cast<int>(i));
+            for (const auto& f : after.flowsOf(cb[i].id)) { // flows left naming it
+                const model::Flow* fl = after.flow(f);
+                touchNew(newIndex(fl->from));
+                touchNew(newIndex(fl->to));
+            }
+        },
         [&](std::size_t j) { touchNew(static_cast<int>(j)); });
     const auto& fb = before.flows();
     const auto& fa = after.flows();
@@ -138,34 +243,6 @@ DesignMatch matchDesigns(const model::Design& before, const model::Design& after
     m.sameZones = sameZonesForRules(before.zones(), after.zones());
     if (!m.sameOrder) m = DesignMatch{};
     return m;
-}
-
-std::vector<int> partsOf(const Snapshot& snap)
-{
-    Parts parts(static_cast<std::size_t>(snap.componentCount()));
-    for (int f = 0; f < snap.flowCount(); ++f)
-        if (snap.flowFrom(f) >= 0 && snap.flowTo(f) >= 0) parts.join(snap.flowFrom(f), snap.flowTo(f));
-    std::vector<int> out(parts.up.size());
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = parts.find(static_cast<int>(i));
-    return out;
-}
-
-std::vector<char> partsToRerun(const DesignMatch& m, const std::vector<int>& partsBefore,
-                               const std::vector<int>& partsAfter)
-{
-    if (!m.sameOrder || !m.sameZones || partsBefore.size() != m.oldToNew.size()) return {};
-    std::vector<char> dirty(partsAfter.size(), 0);
-    for (int j : m.touchedNew) dirty[static_cast<std::size_t>(partsAfter[static_cast<std::size_t>(j)])] = 1;
-    std::vector<char> dirtyBefore(partsBefore.size(), 0);
-    for (int i : m.touchedOld) dirtyBefore[static_cast<std::size_t>(partsBefore[static_cast<std::size_t>(i)])] = 1;
-    for (std::size_t i = 0; i < partsBefore.size(); ++i) {
-        const int j = m.oldToNew[i];
-        if (j >= 0 && dirtyBefore[static_cast<std::size_t>(partsBefore[i])])
-            dirty[static_cast<std::size_t>(partsAfter[static_cast<std::size_t>(j)])] = 1;
-    }
-    std::vector<char> out(partsAfter.size(), 0);
-    for (std::size_t j = 0; j < out.size(); ++j) out[j] = dirty[static_cast<std::size_t>(partsAfter[j])];
-    return out;
 }
 
 } // namespace pb::rules

@@ -1,8 +1,8 @@
 #pragma once
 // Which results of a rule an edit can change, by place: a rule that only walks flows from its
-// anchor sees nothing outside the anchor's part of the graph (its components joined by flows,
-// in either direction), so after an edit only the anchors in the parts the edit touched need
-// to run again (RuleSet::review with a ReviewCache).
+// anchor sees nothing further from the anchor than its steps and reaches go (and nothing outside
+// the anchor's part of the graph), so after an edit only the anchors that close to it need to
+// run again (RuleSet::review with a ReviewCache).
 
 #include "model/design.h"
 #include "rules/pack.h"
@@ -17,9 +17,20 @@ namespace pb::rules {
 // nothing in it selects across the whole design (somewhere, nowhere, count over a select).
 bool staysInItsPart(const Rule& rule);
 
+// How many hops from its anchor a rule that stays in its part can look, in either direction: a
+// step is one, a reach at most its max_hops, and a flow reaches one further to its far end.
+// What the rule finds from an anchor depends only on the components and flows that close to it.
+// -1 when that cannot be told (a variable bound in a way this does not follow).
+int hopsSeen(const Rule& rule);
+
+// Per component of the snapshot: 1 when it is at most `hops` flows away, in either direction,
+// from a component in `from`.
+std::vector<char> within(const Snapshot& snap, const std::vector<int>& from, int hops);
+
 // How the components of two versions of a design correspond, and where they differ: those
 // added, removed or changed (kind, label, properties), and both ends of every flow added,
-// removed or changed.
+// removed or changed. A component removed while flows still name it (a state undo passes
+// through) also touches the components at the other ends of those flows.
 struct DesignMatch
 {
     // False when elements both versions hold changed their order (the order anchors are
@@ -32,14 +43,5 @@ struct DesignMatch
     std::vector<int> touchedNew; // component indexes in `after`
 };
 DesignMatch matchDesigns(const model::Design& before, const model::Design& after);
-
-// Per component: one component index shared by its whole part (flows join their ends in
-// either direction; flows whose ends are not both drawn join nothing).
-std::vector<int> partsOf(const Snapshot& snap);
-
-// Per component of `after`: 1 when its part holds a touched component, or a component whose
-// part before the edit held one (a part the edit split). Empty when the edit cannot be placed.
-std::vector<char> partsToRerun(const DesignMatch& m, const std::vector<int>& partsBefore,
-                               const std::vector<int>& partsAfter);
 
 } // namespace pb::rules

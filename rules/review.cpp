@@ -121,12 +121,14 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     for (int v : rule.keyVars)
         for (auto& id : ids(ev.slots()[static_cast<std::size_t>(v)])) key.push_back(id);
     const std::string fp = fingerprint(rule.id, key);
+    const int anchor = m_tagAnchors ? anchorOf(ev, rule) : -1;
+    if (m_tagAnchors) m_foundFrom.emplace_back(fp, anchor);
     if (!m_fingerprints.insert(fp).second) return;
     Finding f = base(rule);
     f.fingerprint = fp;
     fillFinding(f, ev, rule);
     m_findings.push_back(std::move(f));
-    if (m_tagAnchors) m_findingAnchors.push_back(key.empty() ? -1 : anchorOf(ev, rule));
+    if (m_tagAnchors) m_findingAnchors.push_back(key.empty() ? -1 : anchor);
 }
 
 namespace {
@@ -143,6 +145,7 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
 {
     if (unknowns.empty() || rule.probe) return;
     const Unknown& u = unknowns.front();
+    if (m_tagAnchors) m_askedFrom.emplace_back(u.elementId, anchorOf(ev, rule));
     // Asked before in this review: asked before in any order of the rules too.
     if (!m_asked.insert({u.elementId, u.key}).second) return;
     // Most unknowns repeat on an element that has had its asks: skip building them.
@@ -180,10 +183,13 @@ void Review::merge(Review&& other)
 
 Review::Part Review::takePart()
 {
-    Part p{std::move(m_findings), std::move(m_asks), std::move(m_findingAnchors)};
+    Part p{std::move(m_findings), std::move(m_asks), std::move(m_findingAnchors), std::move(m_foundFrom),
+           std::move(m_askedFrom)};
     m_findings.clear();
     m_asks.clear();
     m_findingAnchors.clear();
+    m_foundFrom.clear();
+    m_askedFrom.clear();
     m_probeIndex.clear();
     return p;
 }

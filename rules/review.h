@@ -52,6 +52,11 @@ public:
         // design reviewed; -1 when it has none or its fingerprint names no element (then any
         // anchor may find it first).
         std::vector<int> findingAnchors;
+        // With tagAnchors(): every anchor that found each fingerprint or asked about each element,
+        // the first finders and those they won over alike. Anchors so linked run again together:
+        // which of them keeps a finding depends on their order.
+        std::vector<std::pair<std::string, int>> foundFrom; // fingerprint, anchor
+        std::vector<std::pair<std::string, int>> askedFrom; // element id, anchor
     };
     Part takePart();
     void addPart(const Part& part);
@@ -79,6 +84,7 @@ private:
     bool m_capNow = true;
     bool m_tagAnchors = false;
     std::vector<int> m_findingAnchors;
+    std::vector<std::pair<std::string, int>> m_foundFrom, m_askedFrom;
     int m_order = 0;
     std::map<std::string, int> m_probesPerKind;
     std::map<std::string, std::size_t> m_probeIndex; // rule id → finding index

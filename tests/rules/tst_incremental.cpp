@@ -5,8 +5,10 @@
 #include "model/dotimport.h"
 #include "rules/engine.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <fstream>
 #include <memory>
 #include <random>
 #include <set>
@@ -352,6 +354,66 @@ private slots:
         QCOMPARE(count(split, "api"), 0);
         QCOMPARE(count(split, "api2"), 1);
         QVERIFY(pb::testing::dump(*d, split) == pb::testing::dump(*d, before));
+    }
+
+    // Two services seven hops either side of one database: both find the same thing (the key
+    // is the database alone) and ask the same thing about it, too far apart for an edit near
+    // one to reach the other. The first in order keeps the finding and the ask; when it stops
+    // finding them, the other must run again to take them over, and when it finds them again,
+    // the other's kept copies must give way.
+    void anchorsThatFindTheSameThingRunTogether()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("far.json").toStdString();
+        std::ofstream(path) << R"({"format": "probeboard-rules/1",
+            "pack": {"id": "far", "version": "1.0.0", "title": "Far"},
+            "rules": [{"id": "far-database", "title": "A service far from its database",
+              "category": "failure", "severity": "low", "level": "mid", "description": "Test.",
+              "match": {"each": {"$s": {"kind": ["service"]}},
+                        "where": [{"reach": {"from": "$s", "dir": "out", "max_hops": 8, "kind": ["database"], "to": "$d"}}]},
+              "report": {"targets": ["$d"], "key": ["$d"]},
+              "why": "{{$s.label}} reaches {{$d.label}}.",
+              "questions": [{"text": "Why does {{$s.label}} call {{$d.label}}?", "answer_points": ["a", "b", "c"]}]},
+             {"id": "far-owner", "title": "A database far away with no owner",
+              "category": "operations", "severity": "low", "level": "mid", "description": "Test.",
+              "match": {"each": {"$s": {"kind": ["service"]}},
+                        "where": [{"reach": {"from": "$s", "dir": "out", "max_hops": 8, "kind": ["database"], "to": "$d"}},
+                                  {"prop": "$d.owner_team", "eq": "platform"}]},
+              "report": {"targets": ["$d"], "key": ["$d"]},
+              "why": "{{$d.label}} is owned by the platform team.",
+              "ask": "{{$s.label}} reaches {{$d.label}}: who owns it?",
+              "questions": [{"text": "Who is on call for {{$d.label}}?", "answer_points": ["a", "b", "c"]}]}],
+            "properties": [{"name": "owner_team", "type": "string"}]})";
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY2(set.loadPack(path, diags), diags.empty() ? "" : diags.front().format().c_str());
+        std::string dot = "digraph { s1 [kind=service]; s2 [kind=service]; d [kind=database];";
+        for (const char* side : {"a", "b"})
+            for (int i = 1; i <= 6; ++i)
+                dot += std::string(" ") + side + std::to_string(i) + " [kind=cache];";
+        dot += " s1 -> a1; a1 -> a2; a2 -> a3; a3 -> a4; a4 -> a5; a5 -> a6; a6 -> d;";
+        dot += " s2 -> b1; b1 -> b2; b2 -> b3; b3 -> b4; b4 -> b5; b5 -> b6; b6 -> d; }";
+        auto d = model::importDot(dot, "far.dot", diags);
+        QVERIFY(d);
+        rules::ReviewCache cache;
+        const rules::ReviewOptions opts{"2026-01-01"};
+        // The one finding's text as the cache gives it, or what differs from a full review.
+        auto check = [&](const char* when) -> std::string {
+            const auto cached = set.review(std::make_shared<const model::Design>(*d), opts, cache);
+            const auto full = set.review(*d, opts);
+            if (pb::testing::dump(*d, cached) != pb::testing::dump(*d, full))
+                return std::string("differs from a full review: ") + when;
+            if (cached.summary.findings != 1 || cached.summary.asks != 1) return "not one finding and one ask";
+            return cached.findings.front().why + " " + cached.findings.back().questions.front().text;
+        };
+        QCOMPARE(check("first review"), std::string("s1 reaches d. s1 reaches d: who owns it?"));
+        const std::string cut = d->flows().front().id; // s1 -> a1
+        auto removed = d->removeFlow(cut);
+        QCOMPARE(check("s1 cut off"), std::string("s2 reaches d. s2 reaches d: who owns it?"));
+        QCOMPARE(cache.lastPartial(), 2);
+        d->addFlow(removed->first, static_cast<std::ptrdiff_t>(removed->second));
+        QCOMPARE(check("s1 joined again"), std::string("s1 reaches d. s1 reaches d: who owns it?"));
+        QCOMPARE(cache.lastPartial(), 2);
     }
 
     void anotherRuleSetStartsAfresh()
