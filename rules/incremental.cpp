@@ -155,6 +155,13 @@ Review::Part mergeKept(Review::Part old, Review::Part fresh, const std::vector<c
     return out;
 }
 
+// How far a rule sees from its anchor; unbounded: as far as the flows go, its whole part.
+int hopsOf(const ReviewCacheData& c, const Job& j, const Snapshot& snap)
+{
+    const int hops = c.hops[static_cast<std::size_t>(j.order)];
+    return hops >= 0 ? hops : snap.componentCount();
+}
+
 // One rule run again only from the anchors near the edit and those linked to them, its other
 // results kept. A full review would give the same: every anchor whose results may differ runs,
 // and of anchors that find the same thing, all run or none does.
@@ -190,14 +197,13 @@ void runInto(ReviewCacheData& c, const Snapshot& snap, const ReviewOptions& opts
             continue;
         }
         const auto at = static_cast<std::size_t>(j.order);
+        if (j.aroundEditOnly) {
+            c.parts[at] = runAround(snap, opts, j, std::move(c.parts[at]), around.near.at(hopsOf(c, j, snap)), around.oldToNew);
+            continue;
+        }
         Review one(snap, opts);
         one.runsPart();
         if (c.local[at]) one.tagAnchors();
-        if (j.touchedPartsOnly) {
-            const int hops = c.hops[at] >= 0 ? c.hops[at] : snap.componentCount();
-            c.parts[at] = runAround(snap, opts, j, std::move(c.parts[at]), around.near.at(hops), around.oldToNew);
-            continue;
-        }
         one.run(*j.pack, *j.rule, j.order);
         c.parts[at] = one.takePart();
     }
@@ -235,10 +241,9 @@ Around placeEdit(ReviewCacheData& c, const model::Design& before, const Snapshot
     around.oldToNew = m.oldToNew;
     for (auto& j : dirty) {
         if (!local(j)) continue;
-        // Unbounded: as far as the flows go, the whole part.
-        const int hops = c.hops[static_cast<std::size_t>(j.order)] >= 0 ? c.hops[static_cast<std::size_t>(j.order)] : snap.componentCount();
+        const int hops = hopsOf(c, j, snap);
         if (!around.near.count(hops)) around.near.emplace(hops, within(snap, m.touchedNew, hops));
-        j.touchedPartsOnly = true;
+        j.aroundEditOnly = true;
     }
     return around;
 }
@@ -290,7 +295,7 @@ ReviewResult RuleSet::review(std::shared_ptr<const model::Design> design, const 
         runParts(c, *snap, opts, dirty, around);
     }
     c.lastRerun = static_cast<int>(dirty.size());
-    c.lastPartial = static_cast<int>(std::count_if(dirty.begin(), dirty.end(), [](const Job& j) { return j.touchedPartsOnly; }));
+    c.lastPartial = static_cast<int>(std::count_if(dirty.begin(), dirty.end(), [](const Job& j) { return j.aroundEditOnly; }));
     c.design = design;
     Review all(snap ? *snap : emptySnapshot(), opts);
     for (const auto& j : jobs)

@@ -192,27 +192,19 @@ DesignMatch matchDesigns(const model::Design& before, const model::Design& after
     const auto& cb = before.components();
     const auto& ca = after.components();
     m.oldToNew.assign(cb.size(), -1);
-    auto oldIndex = [&](const std::string& id) {
-        const model::Component* c = before.component(id);
-        return c ? static_cast<int>(c - cb.data()) : -1;
-    };
     auto newIndex = [&](const std::string& id) {
         const model::Component* c = after.component(id);
         return c ? static_cast<int>(c - ca.data()) : -1;
     };
-    auto touchOld = [&](int i) { if (i >= 0) m.touchedOld.push_back(i); };
     auto touchNew = [&](int j) { if (j >= 0) m.touchedNew.push_back(j); };
     const bool components = walkInOrder(
         cb, ca, before, after,
         [&](std::size_t i, std::size_t j) {
             m.oldToNew[i] = static_cast<int>(j);
-            if (cb[i].kind != ca[j].kind || cb[i].label != ca[j].label || cb[i].props != ca[j].props) {
-                touchOld(static_cast<int>(i));
+            if (cb[i].kind != ca[j].kind || cb[i].label != ca[j].label || cb[i].props != ca[j].props)
                 touchNew(static_cast<int>(j));
-            }
         },
         [&](std::size_t i) {
-            touchOld(static_cast<int>(i));
             for (const auto& f : after.flowsOf(cb[i].id)) { // flows left naming it
                 const model::Flow* fl = after.flow(f);
                 touchNew(newIndex(fl->from));
@@ -223,11 +215,8 @@ DesignMatch matchDesigns(const model::Design& before, const model::Design& after
     const auto& fb = before.flows();
     const auto& fa = after.flows();
     auto touchEnds = [&](const model::Flow& f) {
-        for (const std::string* end : {&f.from, &f.to}) {
-            // An end may be drawn in one version only: touch it wherever it is.
-            touchOld(oldIndex(*end));
-            touchNew(newIndex(*end));
-        }
+        // An end drawn in the old version only was removed: what it joined is touched already.
+        for (const std::string* end : {&f.from, &f.to}) touchNew(newIndex(*end));
     };
     const bool flows = walkInOrder(
         fb, fa, before, after,

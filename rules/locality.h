@@ -39,7 +39,6 @@ struct DesignMatch
     // Zones give placements to components in many parts: when they differ, no edit is local.
     bool sameZones = false;
     std::vector<int> oldToNew;   // per component of `before`: its index in `after`, -1 if removed
-    std::vector<int> touchedOld; // component indexes in `before`
     std::vector<int> touchedNew; // component indexes in `after`
 };
 DesignMatch matchDesigns(const model::Design& before, const model::Design& after);

@@ -61,7 +61,7 @@ struct Job
     const Pack* pack;
     const Rule* rule;
     int order;
-    bool touchedPartsOnly = false; // ReviewCache: only anchors in the parts an edit touched
+    bool aroundEditOnly = false; // ReviewCache: only the anchors near an edit (rules/locality.h)
 };
 
 // How many threads a review of this design may use (ReviewOptions::threads).
