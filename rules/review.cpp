@@ -145,7 +145,8 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
 {
     if (unknowns.empty() || rule.probe) return;
     const Unknown& u = unknowns.front();
-    if (m_tagAnchors) m_askedFrom.emplace_back(u.elementId, anchorOf(ev, rule));
+    const int anchor = m_tagAnchors ? anchorOf(ev, rule) : -1;
+    if (m_tagAnchors) m_askedFrom.emplace_back(u.elementId, anchor);
     // Asked before in this review: asked before in any order of the rules too.
     if (!m_asked.insert({u.elementId, u.key}).second) return;
     // Most unknowns repeat on an element that has had its asks: skip building them.
@@ -167,8 +168,7 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
                (spec ? " (" + spec->description + ")" : std::string());
     }
     f.questions.push_back({text, rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
-    m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f),
-                      m_tagAnchors ? anchorOf(ev, rule) : -1});
+    m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor});
 }
 
 void Review::merge(Review&& other)
