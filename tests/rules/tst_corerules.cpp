@@ -409,9 +409,41 @@ private slots:
         QCOMPARE(fs.size(), std::size_t(3));
     }
 
+    // Two EU stores reach one US service: one finding, about the service, naming the first
+    // store. Closing that store's path leaves the same finding (same fingerprint) open, now
+    // naming the other store; closing both clears it.
+    void piiFiresOncePerPlaceReached()
+    {
+        const std::string head = "digraph { users [kind=database, data=pii, region=\"eu-west-1\"]; "
+                                 "claims [kind=database, data=pii, region=\"eu-west-1\"]; "
+                                 "api [kind=service, region=\"eu-west-1\"]; "
+                                 "report [kind=service, region=\"us-east-1\"]; "
+                                 "api -> users; api -> report; ";
+        const auto both = findings(head + "claims -> report; }", "cross-region-pii");
+        QCOMPARE(both.size(), std::size_t(1));
+        QCOMPARE(both[0].path, (std::vector<std::string>{"users", "f-api-users", "api", "f-api-report", "report"}));
+        const auto one = findings(
+            "digraph { users [kind=database, data=pii, region=\"eu-west-1\"]; "
+            "claims [kind=database, data=pii, region=\"eu-west-1\"]; "
+            "api [kind=service, region=\"eu-west-1\"]; report [kind=service, region=\"us-east-1\"]; "
+            "api -> users; api -> report [carries=ids]; claims -> report; }",
+            "cross-region-pii");
+        QCOMPARE(one.size(), std::size_t(1));
+        QCOMPARE(one[0].fingerprint, both[0].fingerprint);
+        QCOMPARE(one[0].path, (std::vector<std::string>{"claims", "f-claims-report", "report"}));
+        QVERIFY(findings(head + "claims -> report [carries=aggregates]; }", "cross-region-pii").size() == 1);
+        QVERIFY(findings("digraph { users [kind=database, data=pii, region=\"eu-west-1\"]; "
+                         "claims [kind=database, data=pii, region=\"eu-west-1\"]; "
+                         "api [kind=service, region=\"eu-west-1\"]; report [kind=service, region=\"us-east-1\"]; "
+                         "api -> users; api -> report [carries=ids]; claims -> report [carries=aggregates]; }",
+                         "cross-region-pii")
+                    .empty());
+    }
+
     // Many sources in three parts, so that the engine stops searching parts with no foreign
     // component (Evaluator::mayFind) after the first searches: the findings must be exactly
-    // those of a search from every source. Part "a" stays in the EU; part "b" reaches the US
+    // those of a search from every source, where the first source (in drawing order) that
+    // reaches a place keeps its finding. Part "a" stays in the EU; part "b" reaches the US
     // only from its last source; part "c" reaches the US only over a flow carrying aggregates,
     // which stops pii, and a UK store through a flow that does carry pii.
     void piiSkipsPartsWithoutForeignComponents()
@@ -429,14 +461,9 @@ private slots:
         std::vector<std::string> pairs;
         for (const auto& f : fs) pairs.push_back(f.path.front() + ">" + f.path.back());
         std::sort(pairs.begin(), pairs.end());
-        std::vector<std::string> want;
-        for (int i = 0; i < 12; ++i) {
-            // A search goes at most 16 hops: every b source is within 12 of "us".
-            want.push_back("b" + std::to_string(i) + ">us");
-            want.push_back("c" + std::to_string(i) + ">uk");
-        }
-        std::sort(want.begin(), want.end());
-        QCOMPARE(pairs, want);
+        // A search goes at most 16 hops: every b source is within 12 of "us", so b0, the first,
+        // keeps it; a search wrongly skipped would hand it to a later one.
+        QCOMPARE(pairs, (std::vector<std::string>{"b0>us", "c0>uk"}));
     }
 
     // --- missing-audit-ledger ----------------------------------------------------------------
