@@ -150,9 +150,38 @@ void report(const char* what, std::vector<Sample> v, const app::ReviewController
                     int(worst - v.begin()), worst->latency, worst->push, worst->uiMax, worst->uiCpuMax);
     }
 }
+// What the rounds edit, taken from the design so that a loaded one (PB_BENCH_FILE) works too:
+// the service → database calls (breaker on/off), the services (moved, and each draws a flow to
+// the next cache). On the generated cells these are f3, f11, …, service-0, … and cache-1, ….
+struct Targets
+{
+    std::vector<std::string> calls, services, caches;
+};
+
+Targets targetsOf(const model::Design& d)
+{
+    Targets t;
+    auto kindOf = [&](const std::string& id) {
+        const auto* c = d.component(id);
+        return c ? c->kind : std::string();
+    };
+    for (const auto& f : d.flows())
+        if (kindOf(f.from) == "service" && kindOf(f.to) == "database") t.calls.push_back(f.id);
+    for (const auto& c : d.components()) {
+        if (c.kind == "service") t.services.push_back(c.id);
+        if (c.kind == "cache") t.caches.push_back(c.id);
+    }
+    return t;
+}
+
 void run(app::Document* doc, app::ReviewController* rc, app::FindingsPanel* panel, const model::Design& design,
          int rounds)
 {
+    const Targets t = targetsOf(design);
+    if (t.calls.empty() || t.services.empty() || t.caches.size() < 2) {
+        std::fprintf(stderr, "the design needs service → database calls, services and two caches\n");
+        return;
+    }
     doc->reset(design, QString());
     bool first = false;
     auto conn = QObject::connect(rc, &app::ReviewController::reviewed, [&] { first = true; });
@@ -161,22 +190,23 @@ void run(app::Document* doc, app::ReviewController* rc, app::FindingsPanel* pane
     std::printf("%-34s %6d rows\n", "panel after opening", int(panel->visibleFingerprints().size()));
     QTest::qWait(300); // let the throttle interval pass: each edit below starts after a pause
     std::vector<Sample> props, moves, adds;
+    const std::size_t spread = 50; // edits cycle over the first fifty of each
     for (int i = 0; i < rounds; ++i) {
-        const QString flowId = QStringLiteral("f%1").arg(8 * (i % 50) + 3); // a service → database call
+        const QString flowId = QString::fromStdString(t.calls[i % std::min(spread, t.calls.size())]);
         const bool on = !model::boolProperty(doc->design().flow(flowId.toStdString())->props, "circuit_breaker").value_or(false);
         props.push_back(measure(rc, [&] {
             doc->undoStack()->push(app::commands::setProperty(doc, flowId, "circuit_breaker", model::Value(on)));
         }));
         QTest::qWait(200);
-        const QString cid = QStringLiteral("service-%1").arg(i % 50);
+        const std::size_t k = i % std::min(spread, std::min(t.services.size(), t.caches.size() - 1));
+        const QString cid = QString::fromStdString(t.services[k]);
         const auto* c = doc->design().component(cid.toStdString());
         moves.push_back(measure(rc, [&] {
             doc->undoStack()->push(app::commands::move(doc, {{cid, QPointF(c->pos.x + 20, c->pos.y)}}));
         }));
         QTest::qWait(200);
         adds.push_back(measure(rc, [&] {
-            doc->undoStack()->push(app::commands::addFlow(doc, cid.toStdString(),
-                                                          QStringLiteral("cache-%1").arg(i % 50 + 1).toStdString()));
+            doc->undoStack()->push(app::commands::addFlow(doc, cid.toStdString(), t.caches[k + 1]));
         }));
         QTest::qWait(200);
     }
@@ -192,7 +222,20 @@ int main(int argc, char** argv)
     QStandardPaths::setTestModeEnabled(true);
     const int n = argc > 1 ? std::atoi(argv[1]) : 2000;
     const int rounds = argc > 2 ? std::atoi(argv[2]) : 30;
-    const model::Design design = makeDesign(n, std::getenv("PB_BENCH_CONNECTED") != nullptr);
+    // PB_BENCH_FILE=DESIGN edits a saved design instead of the generated cells, for example the
+    // densely wired one of bench_review (N is then ignored).
+    model::Design design;
+    if (const char* file = std::getenv("PB_BENCH_FILE")) {
+        model::Diagnostics diags;
+        auto loaded = model::loadDesignFile(file, diags);
+        if (!loaded) {
+            for (const auto& d : diags) std::fprintf(stderr, "%s\n", d.message.c_str());
+            return 2;
+        }
+        design = std::move(*loaded);
+    } else {
+        design = makeDesign(n, std::getenv("PB_BENCH_CONNECTED") != nullptr);
+    }
     // PB_BENCH_SAVE=FILE keeps the design, so bench_review --file can profile its review alone.
     if (const char* keep = std::getenv("PB_BENCH_SAVE")) {
         std::string error;
