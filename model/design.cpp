@@ -60,6 +60,14 @@ std::optional<ElementType> Design::typeOf(const std::string& id) const
     return it->second.first;
 }
 
+void Design::reserve(std::size_t components, std::size_t flows, std::size_t zones)
+{
+    m_components.reserve(components);
+    m_flows.reserve(flows);
+    m_zones.reserve(zones);
+    m_index.reserve(components + flows + zones);
+}
+
 bool Design::addComponent(Component c, std::ptrdiff_t index)
 {
     if (c.id.empty()) return false;

@@ -101,6 +101,8 @@ public:
     // original place). Returns false if the id is empty or already used. Does not validate
     // references: loaders validate, and undo may re-add a flow before its endpoint.
     bool addComponent(Component c, std::ptrdiff_t index = -1);
+    // Room for that many elements, for a loader that knows how many are coming.
+    void reserve(std::size_t components, std::size_t flows, std::size_t zones);
     bool addFlow(Flow f, std::ptrdiff_t index = -1);
     bool addZone(Zone z, std::ptrdiff_t index = -1);
 

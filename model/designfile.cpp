@@ -1,5 +1,6 @@
 #include "model/designfile.h"
 
+#include "model/jsonfast.h"
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
 #include "model/validation.h"
@@ -406,6 +407,19 @@ private:
 
 std::optional<Design> designFromText(const std::string& text, const std::string& fileName,
                                      Diagnostics& diags)
+{
+    // Most files open with nothing to say about them: those need no positions, no pointers and
+    // no error texts. A file with anything to report is read again below, where it is reported.
+    if (auto fast = readDesignFast(text)) {
+        Diagnostics found;
+        validateDesign(*fast, Vocabulary::builtin(), found);
+        if (found.empty()) return fast;
+    }
+    return designFromTextCarefully(text, fileName, diags);
+}
+
+std::optional<Design> designFromTextCarefully(const std::string& text, const std::string& fileName,
+                                              Diagnostics& diags)
 {
     DesignReader reader(fileName, diags);
     JsonStream stream;

@@ -21,6 +21,11 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
 // Parses .probeboard JSON text (any supported format version; older ones are migrated).
 std::optional<Design> designFromText(const std::string& text, const std::string& fileName,
                                      Diagnostics& diags);
+// The reader designFromText falls back on when readDesignFast (model/jsonfast.h) declines a
+// text or the design has something to report: slower, and it says what is wrong and on which
+// line. Public so that tests can hold both readers to the same design.
+std::optional<Design> designFromTextCarefully(const std::string& text, const std::string& fileName,
+                                              Diagnostics& diags);
 
 // The canonical JSON: fixed key order, element order as in the model, no timestamps.
 nlohmann::ordered_json designToJson(const Design& design);

@@ -52,13 +52,14 @@ std::optional<std::string> readTextFile(const std::string& path, std::string& er
                 " MiB limit";
         return std::nullopt;
     }
-    std::string text(static_cast<std::size_t>(size), '\0');
+    std::string text(static_cast<std::size_t>(size) + kTextPadding, '\0');
     in.seekg(0);
     in.read(text.data(), size);
     if (!in) {
         error = "read failed";
         return std::nullopt;
     }
+    text.resize(static_cast<std::size_t>(size)); // keeps the capacity, and the zeros past the end
     return text;
 }
 

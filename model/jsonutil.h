@@ -25,7 +25,10 @@ std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fall
 // 1-based line and column of a byte offset in `text`.
 void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& column);
 
-// Reads a whole file; on failure fills `error` with the OS reason and returns nullopt.
+// Reads a whole file; on failure fills `error` with the OS reason and returns nullopt. The
+// string keeps kTextPadding zero bytes of capacity past its end, so that simdjson can parse it
+// in place (model/jsonfast.cpp) instead of copying it.
+inline constexpr std::size_t kTextPadding = 64;
 std::optional<std::string> readTextFile(const std::string& path, std::string& error);
 
 // Parses JSON text with a depth guard and a size cap. On error appends a diagnostic naming
