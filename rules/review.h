@@ -77,7 +77,7 @@ private:
     const Snapshot& m_snap;
     ReviewOptions m_opts;
     std::vector<Finding> m_findings;
-    std::set<std::string> m_fingerprints;
+    std::unordered_set<std::string> m_fingerprints; // only asked "seen before?": no order needed
     std::set<std::pair<std::string, std::string>> m_asked;
     std::vector<PendingAsk> m_asks;
     std::map<std::string, int> m_asksPerElement; // with m_capNow: asks kept so far per element
