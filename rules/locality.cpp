@@ -14,19 +14,13 @@ bool selectsAcrossDesign(const std::shared_ptr<Conditions>& cs)
     return cs && selectsAcrossDesign(*cs);
 }
 
-bool selectsAcrossDesign(const std::optional<Step>& s)
-{
-    return s && (selectsAcrossDesign(s->flowWhere) || selectsAcrossDesign(s->toWhere));
-}
-
 bool selectsAcrossDesign(const Condition& c)
 {
     if (c.kind == Condition::Kind::Somewhere || c.kind == Condition::Kind::Nowhere || c.select) return true;
-    if (c.count && (c.count->select || selectsAcrossDesign(c.count->step))) return true;
-    if (c.reach && (selectsAcrossDesign(c.reach->via) || selectsAcrossDesign(c.reach->through) ||
-                    selectsAcrossDesign(c.reach->toWhere)))
-        return true;
-    return selectsAcrossDesign(c.step) || selectsAcrossDesign(c.children);
+    if (c.count && c.count->select) return true;
+    bool found = false;
+    forEachNestedList(c, [&](const Conditions& cs) { found = found || selectsAcrossDesign(cs); });
+    return found;
 }
 
 bool selectsAcrossDesign(const Conditions& cs)
@@ -85,19 +79,16 @@ public:
     }
     void condition(const Condition& c)
     {
-        conditions(c.children);
         if (c.step) step(*c.step);
         if (c.reach) {
             const int d = from(c.reach->from) + std::max(0, c.reach->maxHops);
             for (int v : {c.reach->toVar, c.reach->pathVar, c.reach->nodeVar, c.reach->flowVar}) bind(v, d);
-            conditions(c.reach->via);
-            conditions(c.reach->through);
-            conditions(c.reach->toWhere);
         }
         if (c.count && c.count->step) {
             step(*c.count->step);
             bind(c.count->collectVar, from(c.count->step->from) + 1);
         }
+        forEachNestedList(c, [this](const Conditions& cs) { conditions(cs); });
     }
 
 private:
@@ -124,8 +115,6 @@ private:
         const int d = from(s.from) + 1;
         bind(s.flowVar, d);
         bind(s.toVar, d);
-        conditions(s.flowWhere);
-        conditions(s.toWhere);
     }
     std::vector<int> m_dist;
 };

@@ -126,6 +126,35 @@ struct Condition
     std::optional<Select> select; // Somewhere / Nowhere
 };
 
+// Calls f(const Conditions&) on each list of conditions nested directly in c: its children and
+// the filters of its step, reach, count and select. The walkers that read a rule (what it reads,
+// rules/ruledeps.cpp; how far it sees and whether it selects across the design,
+// rules/locality.cpp) recurse through this one place, so a new kind of nesting reaches them all.
+template <typename F>
+void forEachNestedList(const Condition& c, F&& f)
+{
+    auto list = [&](const std::shared_ptr<Conditions>& cs) {
+        if (cs) f(*cs);
+    };
+    auto step = [&](const std::optional<Step>& s) {
+        if (!s) return;
+        list(s->flowWhere);
+        list(s->toWhere);
+    };
+    f(c.children);
+    step(c.step);
+    if (c.reach) {
+        list(c.reach->via);
+        list(c.reach->through);
+        list(c.reach->toWhere);
+    }
+    if (c.count) {
+        step(c.count->step);
+        if (c.count->select) list(c.count->select->where);
+    }
+    if (c.select) list(c.select->where);
+}
+
 // A template such as "{{$db.label}} fails over {{$db.failover|default:'?'}}", pre-parsed.
 struct TemplatePart
 {

@@ -28,38 +28,18 @@ public:
     {
         for (const auto& c : cs) condition(c);
     }
-    void step(const std::optional<Step>& s)
-    {
-        if (!s) return;
-        keys.insert(kReadsFlows);
-        conditions(s->flowWhere);
-        conditions(s->toWhere);
-    }
-    void select(const std::optional<Select>& s)
-    {
-        if (!s) return;
-        if (s->type == ElemType::Flow) keys.insert(kReadsFlows);
-        conditions(s->where);
-    }
     void condition(const Condition& c)
     {
         if (c.kind == Condition::Kind::Prop) key(c.prop.key);
         ref(c.operand.ref);
-        conditions(c.children);
-        step(c.step);
-        if (c.reach) {
-            keys.insert(kReadsFlows);
-            conditions(c.reach->via);
-            conditions(c.reach->through);
-            conditions(c.reach->toWhere);
-        }
+        const bool flowSelect = (c.select && c.select->type == ElemType::Flow) ||
+                                (c.count && c.count->select && c.count->select->type == ElemType::Flow);
+        if (c.step || c.reach || (c.count && c.count->step) || flowSelect) keys.insert(kReadsFlows);
         if (c.count) {
-            step(c.count->step);
-            select(c.count->select);
             ref(c.count->of);
             ref(c.count->value.ref);
         }
-        select(c.select);
+        forEachNestedList(c, [this](const Conditions& cs) { conditions(cs); });
     }
     void templ(const Template& t)
     {
