@@ -34,4 +34,11 @@ bool hasErrors(const Diagnostics& diags)
                        [](const Diagnostic& d) { return d.level == Diagnostic::Level::Error; });
 }
 
+std::string formatAll(const Diagnostics& diags)
+{
+    std::string out;
+    for (const auto& d : diags) out += d.format() + "\n";
+    return out;
+}
+
 } // namespace pb::model

@@ -28,6 +28,8 @@ struct Diagnostic
 using Diagnostics = std::vector<Diagnostic>;
 
 bool hasErrors(const Diagnostics& diags);
+// Each diagnostic's format() on a line of its own: for logs, and for tests to compare and search.
+std::string formatAll(const Diagnostics& diags);
 std::string levelName(Diagnostic::Level level);
 
 } // namespace pb::model

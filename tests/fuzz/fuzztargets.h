@@ -22,13 +22,6 @@
 
 namespace pb::fuzz {
 
-inline std::string formatAll(const model::Diagnostics& diags)
-{
-    std::string out;
-    for (const auto& d : diags) out += d.format() + "\n";
-    return out;
-}
-
 // Whatever loads without errors saves to text that loads again, so a save never loses work.
 inline std::string checkDesignFile(const std::string& text)
 {
@@ -43,13 +36,13 @@ inline std::string checkDesignFile(const std::string& text)
         model::Diagnostics careful;
         auto slow = model::designFromTextCarefully(text, "fuzz.probeboard", careful);
         if (!slow || !careful.empty())
-            return "the fast reader read a text the careful one reports on:\n" + formatAll(careful);
+            return "the fast reader read a text the careful one reports on:\n" + model::formatAll(careful);
         if (!(*slow == *fast)) return "the fast and the careful reader read different designs";
     }
     if (!design) return model::hasErrors(diags) ? "" : "rejected without an error diagnostic";
     model::Diagnostics again;
     if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
-        return "a loaded design saved to text that does not load:\n" + formatAll(again);
+        return "a loaded design saved to text that does not load:\n" + model::formatAll(again);
     return {};
 }
 
@@ -61,11 +54,11 @@ inline std::string checkDot(const std::string& text)
     if (!design && !model::hasErrors(diags)) return "rejected without an error diagnostic";
     model::Diagnostics again;
     if (design && !model::importDot(model::exportDot(*design), "exported.dot", again))
-        return "an imported graph exported to DOT that does not import:\n" + formatAll(again) +
+        return "an imported graph exported to DOT that does not import:\n" + model::formatAll(again) +
                model::exportDot(*design);
     model::Diagnostics next;
     if (!model::importDot("digraph next { a -> b; }", "next.dot", next))
-        return "the next, valid DOT file no longer imports:\n" + formatAll(next);
+        return "the next, valid DOT file no longer imports:\n" + model::formatAll(next);
     return {};
 }
 

@@ -11,13 +11,6 @@
 using namespace pb::model;
 
 namespace {
-std::string joined(const Diagnostics& diags)
-{
-    std::string out;
-    for (const auto& d : diags) out += d.format() + "\n";
-    return out;
-}
-
 Design sample()
 {
     Design d;
@@ -45,7 +38,7 @@ private slots:
         const std::string first = designToText(sample());
         Diagnostics diags;
         auto back = load(first, diags);
-        QVERIFY2(back, joined(diags).c_str());
+        QVERIFY2(back, formatAll(diags).c_str());
         QVERIFY(*back == sample());
         QCOMPARE(QString::fromStdString(designToText(*back)), QString::fromStdString(first));
     }
@@ -87,7 +80,7 @@ private slots:
  "flows": [{"id": "f", "from": "a", "to": "ghost"}],
  "zones": [{"id": "z1", "members": ["z2"]}, {"id": "z2", "members": ["z1"]}]})";
         QVERIFY(!load(text, diags));
-        const std::string all = joined(diags);
+        const std::string all = formatAll(diags);
         QVERIFY2(all.find("duplicate id 'a'") != std::string::npos, all.c_str());
         QVERIFY2(all.find("'ghost', which is not a component") != std::string::npos, all.c_str());
         QVERIFY2(all.find("cycle: z1 → z2 → z1") != std::string::npos, all.c_str());
@@ -101,7 +94,7 @@ private slots:
         auto d = load(R"({"format": "probeboard/1", "components": [
             {"id": "db", "kind": "databse", "properties": {"failovr": "automatic", "fencing": "epoc"}}]})", diags);
         QVERIFY(d); // warnings still load
-        const std::string all = joined(diags);
+        const std::string all = formatAll(diags);
         QVERIFY2(all.find("did you mean 'database'?") != std::string::npos, all.c_str());
         QVERIFY2(all.find("did you mean 'failover'?") != std::string::npos, all.c_str());
         QVERIFY2(all.find("did you mean 'epoch'?") != std::string::npos, all.c_str());
@@ -120,8 +113,8 @@ private slots:
         Diagnostics first, last;
         QVERIFY(!load("{\"format\": \"probeboard/1\", \"title\": \"T\",\n " + elements + "}", first));
         QVERIFY(!load("{\"title\": \"T\",\n " + elements + ",\n \"format\": \"probeboard/1\"}", last));
-        QCOMPARE(joined(first), joined(last));
-        const std::string all = joined(first);
+        QCOMPARE(formatAll(first), formatAll(last));
+        const std::string all = formatAll(first);
         QVERIFY2(all.find("t.probeboard:3:72: error: a component must be an object [at /components/2]") !=
                      std::string::npos, all.c_str());
         QVERIFY2(all.find("t.probeboard:3:63: error: property 'replicas' of 'db' must be a number") != std::string::npos,
@@ -133,7 +126,7 @@ private slots:
         Diagnostics d1, d2;
         auto a = load("{\"format\": \"probeboard/1\", \"title\": \"T\", " + fine + "}", d1);
         auto b = load("{\"title\": \"T\", " + fine + ", \"format\": \"probeboard/1\"}", d2);
-        QVERIFY2(a && b, (joined(d1) + joined(d2)).c_str());
+        QVERIFY2(a && b, (formatAll(d1) + formatAll(d2)).c_str());
         QCOMPARE(designToText(*a), designToText(*b));
         QCOMPARE(a->flow("f")->bends.size(), std::size_t(1));
         QCOMPARE(a->decisions.size(), std::size_t(1));
@@ -145,7 +138,7 @@ private slots:
         std::string deep = "{\"format\": \"probeboard/1\", \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
         Diagnostics diags;
         QVERIFY(!load(deep, diags));
-        QVERIFY(joined(diags).find("nesting deeper than") != std::string::npos);
+        QVERIFY(formatAll(diags).find("nesting deeper than") != std::string::npos);
     }
 
     void oldFormatIsMigrated()
@@ -153,7 +146,7 @@ private slots:
         Diagnostics diags;
         auto d = load(R"({"format": "probeboard/0", "nodes": [{"id": "a", "kind": "service", "x": 5, "y": 7, "props": {"rps": 3}},
             {"id": "b", "kind": "database"}], "edges": [{"id": "e", "from": "a", "to": "b"}]})", diags);
-        QVERIFY2(d, joined(diags).c_str());
+        QVERIFY2(d, formatAll(diags).c_str());
         QCOMPARE(d->component("a")->pos, (Point{5, 7}));
         QCOMPARE(numberProperty(d->component("a")->props, "rps").value_or(0), 3.0);
         QVERIFY(d->flow("e"));
@@ -163,7 +156,7 @@ private slots:
     {
         Diagnostics diags;
         QVERIFY(!load(R"({"format": "probeboard/9"})", diags));
-        QVERIFY(joined(diags).find("unsupported format 'probeboard/9'") != std::string::npos);
+        QVERIFY(formatAll(diags).find("unsupported format 'probeboard/9'") != std::string::npos);
     }
 
     void saveIsAtomicAndKeepsTheOldFileOnFailure()
@@ -221,7 +214,7 @@ private slots:
     {
         Diagnostics diags;
         QVERIFY(!loadDesignFile("/nonexistent/x.probeboard", diags));
-        QVERIFY(joined(diags).find("/nonexistent/x.probeboard") != std::string::npos);
+        QVERIFY(formatAll(diags).find("/nonexistent/x.probeboard") != std::string::npos);
     }
 };
 

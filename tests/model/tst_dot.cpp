@@ -9,18 +9,11 @@
 using namespace pb::model;
 
 namespace {
-std::string joined(const Diagnostics& diags)
-{
-    std::string out;
-    for (const auto& d : diags) out += d.format() + "\n";
-    return out;
-}
-
 Design imported(const std::string& text)
 {
     Diagnostics diags;
     auto d = importDot(text, "t.dot", diags);
-    if (!d) qFatal("import failed: %s", joined(diags).c_str());
+    if (!d) qFatal("import failed: %s", formatAll(diags).c_str());
     return *d;
 }
 

@@ -12,13 +12,6 @@
 using namespace pb::model;
 
 namespace {
-std::string joined(const Diagnostics& diags)
-{
-    std::string out;
-    for (const auto& d : diags) out += d.format() + "\n";
-    return out;
-}
-
 std::string wrap(const std::string& body)
 {
     return "{\"format\": \"probeboard/1\", " + body + "}";
@@ -42,7 +35,7 @@ private slots:
             QVERIFY2(fast, entry.path().c_str());
             Diagnostics diags;
             const auto careful = designFromTextCarefully(*text, "x.probeboard", diags);
-            QVERIFY2(careful, joined(diags).c_str());
+            QVERIFY2(careful, formatAll(diags).c_str());
             QVERIFY2(*fast == *careful, entry.path().c_str());
             QCOMPARE(designToText(*fast), designToText(*careful));
             ++files;
@@ -84,7 +77,7 @@ private slots:
         QVERIFY(fast);
         Diagnostics diags;
         const auto careful = designFromTextCarefully(t, "x.probeboard", diags);
-        QVERIFY2(careful, joined(diags).c_str());
+        QVERIFY2(careful, formatAll(diags).c_str());
         QVERIFY(*fast == *careful);
         QCOMPARE(designToText(*fast), designToText(*careful));
     }
@@ -130,10 +123,10 @@ private slots:
         const auto a = designFromText(t, "t.probeboard", viaDefault);
         const auto b = designFromTextCarefully(t, "t.probeboard", viaCareful);
         QVERIFY(!viaCareful.empty() || !readDesignFast(t));
-        QCOMPARE(joined(viaDefault), joined(viaCareful));
+        QCOMPARE(formatAll(viaDefault), formatAll(viaCareful));
         QCOMPARE(a.has_value(), b.has_value());
         if (a) QVERIFY(*a == *b);
-        QVERIFY2(joined(viaDefault).find(message.toStdString()) != std::string::npos, joined(viaDefault).c_str());
+        QVERIFY2(formatAll(viaDefault).find(message.toStdString()) != std::string::npos, formatAll(viaDefault).c_str());
     }
 
     // A text read from a file carries the padding simdjson reads past its end; any other string

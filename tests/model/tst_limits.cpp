@@ -14,16 +14,9 @@
 using namespace pb::model;
 
 namespace {
-std::string joined(const Diagnostics& diags)
-{
-    std::string out;
-    for (const auto& d : diags) out += d.format() + "\n";
-    return out;
-}
-
 bool says(const Diagnostics& diags, const std::string& file, const std::string& words)
 {
-    const std::string all = joined(diags);
+    const std::string all = formatAll(diags);
     return all.find(file) != std::string::npos && all.find(words) != std::string::npos;
 }
 
@@ -46,22 +39,22 @@ private slots:
                                  repeat("[", kMaxJsonDepth + 1) + repeat("]", kMaxJsonDepth + 1) + "}";
         Diagnostics diags;
         QVERIFY(!designFromText(deep, "deep.probeboard", diags));
-        QVERIFY2(says(diags, "deep.probeboard:1:", "nesting deeper than 64 levels"), joined(diags).c_str());
+        QVERIFY2(says(diags, "deep.probeboard:1:", "nesting deeper than 64 levels"), formatAll(diags).c_str());
         diags.clear();
         QVERIFY(!pb::rules::loadPackText(deep, "deep.json", diags));
-        QVERIFY2(says(diags, "deep.json:1:", "nesting deeper than 64 levels"), joined(diags).c_str());
+        QVERIFY2(says(diags, "deep.json:1:", "nesting deeper than 64 levels"), formatAll(diags).c_str());
         // Exactly at the limit is fine as JSON (the design itself is then checked as usual).
         diags.clear();
         const std::string ok = "{\"format\": \"probeboard/1\", \"x_note\": " +
                                repeat("[", kMaxJsonDepth - 1) + repeat("]", kMaxJsonDepth - 1) + "}";
-        QVERIFY2(designFromText(ok, "ok.probeboard", diags), joined(diags).c_str());
+        QVERIFY2(designFromText(ok, "ok.probeboard", diags), formatAll(diags).c_str());
     }
 
     void jsonFileSize()
     {
         Diagnostics diags;
         QVERIFY(!designFromText(std::string(kMaxJsonBytes + 1, ' '), "huge.probeboard", diags));
-        QVERIFY2(says(diags, "huge.probeboard", "larger than the 64 MiB limit"), joined(diags).c_str());
+        QVERIFY2(says(diags, "huge.probeboard", "larger than the 64 MiB limit"), formatAll(diags).c_str());
         // From disk the size is checked before the file is read (a sparse file costs nothing).
         QTemporaryDir dir;
         const std::string path = dir.filePath("huge.probeboard").toStdString();
@@ -69,7 +62,7 @@ private slots:
         std::filesystem::resize_file(path, kMaxJsonBytes + 1);
         diags.clear();
         QVERIFY(!loadDesignFile(path, diags));
-        QVERIFY2(says(diags, path, "larger than the 64 MiB limit"), joined(diags).c_str());
+        QVERIFY2(says(diags, path, "larger than the 64 MiB limit"), formatAll(diags).c_str());
     }
 
     void designElementCount()
@@ -79,7 +72,7 @@ private slots:
         Diagnostics diags;
         QVERIFY(!designFromText(text, "many.probeboard", diags));
         QVERIFY2(says(diags, "many.probeboard", "1000001 elements; the limit is 1000000"),
-                 joined(diags).c_str());
+                 formatAll(diags).c_str());
         QCOMPARE(diags.size(), std::size_t(1)); // not the million "needs an id" before it
     }
 
@@ -91,7 +84,7 @@ private slots:
         Diagnostics diags;
         QVERIFY(!designFromText(text, "broken.probeboard", diags));
         QCOMPARE(diags.size(), std::size_t(1001));
-        QVERIFY2(says(diags, "broken.probeboard", "a component must be an object"), joined(diags).c_str());
+        QVERIFY2(says(diags, "broken.probeboard", "a component must be an object"), formatAll(diags).c_str());
         QVERIFY2(diags.back().message.find("more than 1000 errors") != std::string::npos &&
                      diags.back().message.find("were not checked") != std::string::npos,
                  diags.back().message.c_str());
@@ -101,7 +94,7 @@ private slots:
     {
         Diagnostics diags;
         QVERIFY(!importDot("digraph {}" + std::string(kMaxDotBytes, ' '), "huge.dot", diags));
-        QVERIFY2(says(diags, "huge.dot", "larger than the 32 MiB limit"), joined(diags).c_str());
+        QVERIFY2(says(diags, "huge.dot", "larger than the 32 MiB limit"), formatAll(diags).c_str());
     }
 
     void dotNesting()
@@ -110,7 +103,7 @@ private slots:
                                  repeat("}", kMaxDotNesting) + "}";
         Diagnostics diags;
         QVERIFY(!importDot(text, "nested.dot", diags));
-        QVERIFY2(says(diags, "nested.dot:2:", "nested deeper than 256 levels"), joined(diags).c_str());
+        QVERIFY2(says(diags, "nested.dot:2:", "nested deeper than 256 levels"), formatAll(diags).c_str());
     }
 
     void dotSubgraphCount()
@@ -118,7 +111,7 @@ private slots:
         const std::string text = "digraph {" + repeat("subgraph { a }\n", kMaxDotSubgraphs + 1) + "}";
         Diagnostics diags;
         QVERIFY(!importDot(text, "wide.dot", diags));
-        QVERIFY2(says(diags, "wide.dot:10001:", "more than 10000 subgraphs"), joined(diags).c_str());
+        QVERIFY2(says(diags, "wide.dot:10001:", "more than 10000 subgraphs"), formatAll(diags).c_str());
     }
 
     void dotElementCount()
@@ -129,7 +122,7 @@ private slots:
         Diagnostics diags;
         QVERIFY(!importDot(text, "loops.dot", diags));
         QVERIFY2(says(diags, "loops.dot", "more than 1000000 nodes and edges"),
-                 joined(diags).c_str());
+                 formatAll(diags).c_str());
     }
 
     void packRuleCount()
@@ -138,7 +131,7 @@ private slots:
                                  " \"rules\": [" + repeat("{},", pb::rules::kMaxPackRules) + "{}]}";
         Diagnostics diags;
         QVERIFY(!pb::rules::loadPackText(text, "big.json", diags));
-        QVERIFY2(says(diags, "big.json", "10001 rules; the limit is 10000"), joined(diags).c_str());
+        QVERIFY2(says(diags, "big.json", "10001 rules; the limit is 10000"), formatAll(diags).c_str());
         QVERIFY(diags.size() < 5); // refused as a whole, not 10,001 rule errors
     }
 };

@@ -14,13 +14,6 @@ using model::Diagnostic;
 using model::Diagnostics;
 
 namespace {
-std::string joined(const Diagnostics& diags)
-{
-    std::string out;
-    for (const auto& d : diags) out += d.format() + "\n";
-    return out;
-}
-
 const char* kAnswers = R"(["point one", "point two", "point three"])";
 
 // One rule; `match` and `extra` are spliced in as JSON text. Each piece is on its own line so
@@ -63,7 +56,7 @@ private slots:
     {
         Diagnostics diags;
         auto p = load(pack(kGoodMatch), diags);
-        QVERIFY2(p, joined(diags).c_str());
+        QVERIFY2(p, formatAll(diags).c_str());
         QCOMPARE(p->rules.size(), std::size_t(1));
         QVERIFY(!model::hasErrors(diags));
     }
@@ -92,7 +85,7 @@ private slots:
         const Diagnostic* prop = withCode(diags, "E-UNKNOWN-PROP", "failovr");
         const Diagnostic* cond = withCode(diags, "E-SCHEMA", "stpe");
         const Diagnostic* op = withCode(diags, "E-SCHEMA", "eqq");
-        QVERIFY2(kind && prop && cond && op, joined(diags).c_str());
+        QVERIFY2(kind && prop && cond && op, formatAll(diags).c_str());
         QCOMPARE(kind->pointer, std::string("/rules/0/match/each/$d/kind/0"));
         QCOMPARE(kind->hint, std::string("did you mean 'database'?"));
         QCOMPARE(kind->line, 7);
@@ -140,7 +133,7 @@ private slots:
         Diagnostics diags;
         QVERIFY2(!load(pack(match), diags), "a pack with a typo was accepted");
         const Diagnostic* d = withCode(diags, code.toStdString());
-        QVERIFY2(d, joined(diags).c_str());
+        QVERIFY2(d, formatAll(diags).c_str());
         QVERIFY(d->pointer.rfind("/rules/0/match/where/0", 0) == 0);
         QVERIFY(d->line > 0);
         if (!hint.isEmpty()) QVERIFY2(d->hint.find(hint.toStdString()) != std::string::npos, d->hint.c_str());
@@ -173,15 +166,15 @@ private slots:
                 QVERIFY(d.line > 0);
                 if (!hint.isEmpty()) QVERIFY2(d.hint.find(hint.toStdString()) != std::string::npos, d.format().c_str());
             }
-        QVERIFY2(found, joined(diags).c_str());
+        QVERIFY2(found, formatAll(diags).c_str());
     }
 
     void packLevelMistakes()
     {
         Diagnostics diags;
         QVERIFY(!load(R"({"format": "probeboard-rules/9", "rules": []})", diags));
-        QVERIFY2(withCode(diags, "E-SCHEMA", "probeboard-rules/1"), joined(diags).c_str());
-        QVERIFY2(withCode(diags, "E-SCHEMA", "\"pack\""), joined(diags).c_str());
+        QVERIFY2(withCode(diags, "E-SCHEMA", "probeboard-rules/1"), formatAll(diags).c_str());
+        QVERIFY2(withCode(diags, "E-SCHEMA", "\"pack\""), formatAll(diags).c_str());
         diags.clear();
         QVERIFY(!load("[1, 2]", diags));
         QVERIFY(model::hasErrors(diags));
@@ -197,7 +190,7 @@ private slots:
         Diagnostics diags;
         QVERIFY(!load(text, diags));
         const Diagnostic* d = withCode(diags, "E-DUP-ID");
-        QVERIFY2(d, joined(diags).c_str());
+        QVERIFY2(d, formatAll(diags).c_str());
         QCOMPARE(d->pointer, std::string("/rules/1/id"));
     }
 
@@ -277,7 +270,7 @@ private slots:
         text.insert(text.find("\"rules\""), extraProps);
         Diagnostics diags;
         auto p = load(text, diags);
-        QVERIFY2(p, joined(diags).c_str());
+        QVERIFY2(p, formatAll(diags).c_str());
         // …and the compiled rule really reads it.
         rules::RuleSet set;
         QTemporaryDir dir;
@@ -299,7 +292,7 @@ private slots:
     {
         rules::RuleSet set;
         Diagnostics diags;
-        QVERIFY2(set.loadBuiltinPacks(diags), joined(diags).c_str());
+        QVERIFY2(set.loadBuiltinPacks(diags), formatAll(diags).c_str());
         QVERIFY(set.rules().size() >= 5);
     }
 };
