@@ -3,8 +3,8 @@
 #include "model/designfile.h"
 #include "model/jsonutil.h"
 
+#include <array>
 #include <simdjson.h>
-
 #include <string_view>
 
 namespace pb::model {
@@ -29,15 +29,15 @@ struct NotPlain
 
 // The fields of an object by name, the last of a repeated key winning, as nlohmann's parse
 // (and so the careful reader) has it.
-template <std::size_t N>
-struct Fields
+template <std::size_t N> struct Fields
 {
     std::array<std::string_view, N> names;
     std::array<dom::element, N> values{};
     std::array<bool, N> seen{};
     bool repeated = false;
 
-    explicit Fields(std::array<std::string_view, N> n, dom::element e) : names(n)
+    explicit Fields(std::array<std::string_view, N> n, dom::element e)
+        : names(n)
     {
         if (e.type() != Type::OBJECT) giveUp();
         for (auto field : dom::object(e))
@@ -84,19 +84,25 @@ Properties props(dom::element e)
     for (auto field : dom::object(e)) {
         Value& v = out[std::string(field.key)];
         const Type t = field.value.type();
-        if (t == Type::STRING) v = str(field.value);
-        else if (t == Type::BOOL) v = bool(field.value);
-        else if (isNumber(field.value)) v = number(field.value);
-        else if (t == Type::ARRAY) {
+        if (t == Type::STRING) {
+            v = str(field.value);
+        } else if (t == Type::BOOL) {
+            v = bool(field.value);
+        } else if (isNumber(field.value)) {
+            v = number(field.value);
+        } else if (t == Type::ARRAY) {
             StringList list;
-            for (auto item : dom::array(field.value)) list.push_back(str(item));
+            for (auto item : dom::array(field.value))
+                list.push_back(str(item));
             v = std::move(list);
-        } else giveUp();
+        } else {
+            giveUp();
+        }
     }
     return out;
 }
 
-std::string requiredId(const Fields<8>& f, std::size_t i)
+template <std::size_t N> std::string requiredId(const Fields<N>& f, std::size_t i)
 {
     if (!f.has(i)) giveUp();
     std::string id = str(f.values[i]);
@@ -104,15 +110,15 @@ std::string requiredId(const Fields<8>& f, std::size_t i)
     return id;
 }
 
-template <std::size_t N>
-std::string optionalStr(const Fields<N>& f, std::size_t i)
+template <std::size_t N> std::string optionalStr(const Fields<N>& f, std::size_t i)
 {
     return f.has(i) ? str(f.values[i]) : std::string();
 }
 
 void readComponent(dom::element e, Design& d)
 {
-    const Fields<8> f({"id", "kind", "label", "kind_inferred", "position", "size", "properties", ""}, e);
+    const Fields<7> f({"id", "kind", "label", "kind_inferred", "position", "size", "properties"},
+                      e);
     Component c;
     c.id = requiredId(f, 0);
     if (!f.has(1)) giveUp();
@@ -130,7 +136,7 @@ void readComponent(dom::element e, Design& d)
 
 void readFlow(dom::element e, Design& d)
 {
-    const Fields<8> f({"id", "from", "to", "label", "properties", "bends", "", ""}, e);
+    const Fields<6> f({"id", "from", "to", "label", "properties", "bends"}, e);
     Flow fl;
     fl.id = requiredId(f, 0);
     if (!f.has(1) || !f.has(2)) giveUp();
@@ -151,7 +157,7 @@ void readFlow(dom::element e, Design& d)
 
 void readZone(dom::element e, Design& d)
 {
-    const Fields<8> f({"id", "kind", "label", "members", "position", "size", "properties", ""}, e);
+    const Fields<7> f({"id", "kind", "label", "members", "position", "size", "properties"}, e);
     Zone z;
     z.id = requiredId(f, 0);
     z.kind = optionalStr(f, 1);
@@ -159,7 +165,8 @@ void readZone(dom::element e, Design& d)
     z.label = optionalStr(f, 2);
     if (f.has(3)) {
         if (f.values[3].type() != Type::ARRAY) giveUp();
-        for (auto m : dom::array(f.values[3])) z.members.push_back(str(m));
+        for (auto m : dom::array(f.values[3]))
+            z.members.push_back(str(m));
     }
     if (f.has(4)) std::tie(z.pos.x, z.pos.y) = pair(f.values[4], "x", "y");
     if (f.has(5)) std::tie(z.size.width, z.size.height) = pair(f.values[5], "w", "h");
@@ -189,19 +196,19 @@ Design readDesign(dom::element root)
     if (top.repeated || !top.has(0) || optionalStr(top, 0) != kFormat) giveUp();
     Design d;
     d.title = optionalStr(top, 1);
-    std::array<std::size_t, 3> counts{};
-    for (std::size_t k = 0; k < counts.size(); ++k)
-        if (top.has(k + 2) && top.values[k + 2].type() == Type::ARRAY) counts[k] = dom::array(top.values[k + 2]).size();
+    std::array<std::size_t, 4> counts{}; // components, flows, zones, decisions
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+        if (!top.has(k + 2)) continue;
+        if (top.values[k + 2].type() != Type::ARRAY) giveUp();
+        counts[k] = dom::array(top.values[k + 2]).size();
+    }
     if (counts[0] + counts[1] + counts[2] > kMaxElements) giveUp();
     d.reserve(counts[0], counts[1], counts[2]);
     const std::array readers{&readComponent, &readFlow, &readZone, &readDecision};
-    for (std::size_t k = 0; k < readers.size(); ++k) {
-        if (!top.has(k + 2)) continue;
-        if (top.values[k + 2].type() != Type::ARRAY) giveUp();
-        for (auto e : dom::array(top.values[k + 2])) {
-            readers[k](e, d);
-        }
-    }
+    for (std::size_t k = 0; k < readers.size(); ++k)
+        if (counts[k] > 0)
+            for (auto e : dom::array(top.values[k + 2]))
+                readers[k](e, d);
     return d;
 }
 
@@ -216,7 +223,8 @@ std::optional<Design> readDesignFast(const std::string& text)
         static_assert(simdjson::SIMDJSON_PADDING <= kTextPadding);
         const bool padded = text.capacity() >= text.size() + kTextPadding;
         dom::element root;
-        if (parser.parse(text.data(), text.size(), !padded).get(root) != simdjson::SUCCESS) return std::nullopt;
+        if (parser.parse(text.data(), text.size(), !padded).get(root) != simdjson::SUCCESS)
+            return std::nullopt;
         return readDesign(root);
     } catch (const NotPlain&) {
     } catch (const std::exception&) {

@@ -6,7 +6,6 @@
 #include "model/jsonutil.h"
 
 #include <QtTest>
-
 #include <filesystem>
 
 using namespace pb::model;
@@ -53,21 +52,27 @@ private slots:
         // Escapes in a plain literal: moc misreads a backslash before a quote in a raw string.
         const std::string escaped = "\"label\": \"Caf\\u00e9 \\\"API\\\"\\n\"";
         const std::string comps = R"("components": [
-            {"id": "api", "kind": "service", )" + escaped + R"(, "x_note": {"deep": [1, null, true, {"a": []}]},
+            {"id": "api", "kind": "service", )" +
+                                  escaped + R"(, "x_note": {"deep": [1, null, true, {"a": []}]},
              "position": {"x": -0.5, "y": 1e3, "z": 7}, "size": {"w": 160, "h": 64},
              "properties": {"rps": 12000, "hit_ratio": 0.9, "sync": false, "data": ["pii", "usage"], "owner": "t\/eam", "rps": 13000}},
             {"id": "db", "kind": "service", "kind": "database", "kind_inferred": true, "properties": {}}])";
-        const std::string flows = R"("flows": [{"id": "f1", "from": "api", "to": "db", "label": "", "bends": [{"x": 1, "y": 2}, 5, {"x": "a", "y": 1}, {"x": 3, "y": -4.25}],
+        const std::string flows =
+            R"("flows": [{"id": "f1", "from": "api", "to": "db", "label": "", "bends": [{"x": 1, "y": 2}, 5, {"x": "a", "y": 1}, {"x": 3, "y": -4.25}],
             "properties": {"carries": [], "circuit_breaker": true}}])";
-        const std::string zones = R"("zones": [{"id": "eu", "members": ["api", "db"], "properties": {"region": "eu-west-1"}},
+        const std::string zones =
+            R"("zones": [{"id": "eu", "members": ["api", "db"], "properties": {"region": "eu-west-1"}},
             {"id": "az", "kind": "", "label": "AZ a", "members": []}])";
-        const std::string decisions = R"("decisions": [{"fingerprint": "abc", "rule": "r", "owner": "ana"}, {"fingerprint": "", "status": "mitigated"}])";
-        QTest::newRow("everything") << QString::fromStdString(
-            wrap("\"title\": \"T\", \"x_extra\": [[{}]], " + comps + ", " + flows + ", " + zones + ", " + decisions));
+        const std::string decisions =
+            R"("decisions": [{"fingerprint": "abc", "rule": "r", "owner": "ana"}, {"fingerprint": "", "status": "mitigated"}])";
+        QTest::newRow("everything")
+            << QString::fromStdString(wrap("\"title\": \"T\", \"x_extra\": [[{}]], " + comps +
+                                           ", " + flows + ", " + zones + ", " + decisions));
         QTest::newRow("format last") << QString::fromStdString(
             "{\"title\": \"T\", " + comps + ", " + flows + ", \"format\": \"probeboard/1\"}");
         QTest::newRow("empty design") << QString::fromStdString(wrap("\"components\": []"));
-        QTest::newRow("no title, no arrays") << QString::fromStdString("{\"format\": \"probeboard/1\"}");
+        QTest::newRow("no title, no arrays")
+            << QString::fromStdString("{\"format\": \"probeboard/1\"}");
     }
     void oddButValidFilesReadTheSame()
     {
@@ -92,25 +97,40 @@ private slots:
             QTest::newRow(name) << QString::fromStdString(text) << QString(message);
         };
         row("broken JSON", wrap("\"components\": [" + api + ",]"), "t.probeboard:1:");
-        row("older format", R"({"format": "probeboard/0", "nodes": [{"id": "a", "kind": "service", "x": 1, "y": 2}], "edges": [{"id": "e", "from": "a", "to": "b"}]})",
+        row("older format",
+            R"({"format": "probeboard/0", "nodes": [{"id": "a", "kind": "service", "x": 1, "y": 2}], "edges": [{"id": "e", "from": "a", "to": "b"}]})",
             "'b'");
         row("no format", "{\"components\": [" + api + "]}", "missing \"format\"");
-        row("label not a string", wrap(R"("components": [{"id": "api", "kind": "service", "label": 5}])"), "\"label\" must be a string");
-        row("duplicate id", wrap("\"components\": [" + api + ", " + api + "]"), "duplicate id 'api'");
+        row("label not a string",
+            wrap(R"("components": [{"id": "api", "kind": "service", "label": 5}])"),
+            "\"label\" must be a string");
+        row("duplicate id", wrap("\"components\": [" + api + ", " + api + "]"),
+            "duplicate id 'api'");
         row("missing kind", wrap(R"("components": [{"id": "api"}])"), "missing \"kind\"");
-        row("property null", wrap(R"("components": [{"id": "api", "kind": "service", "properties": {"rps": null}}])"),
+        row("property null",
+            wrap(
+                R"("components": [{"id": "api", "kind": "service", "properties": {"rps": null}}])"),
             "property 'rps' must be a string, number, bool or list of strings");
-        row("list of numbers", wrap(R"("components": [{"id": "api", "kind": "service", "properties": {"data": [1]}}])"),
+        row("list of numbers",
+            wrap(
+                R"("components": [{"id": "api", "kind": "service", "properties": {"data": [1]}}])"),
             "may hold only strings");
-        row("position without y", wrap(R"("components": [{"id": "api", "kind": "service", "position": {"x": 1}}])"),
+        row("position without y",
+            wrap(R"("components": [{"id": "api", "kind": "service", "position": {"x": 1}}])"),
             "\"position\" must be {\"x\": n, \"y\": n}");
-        row("flow to nowhere", wrap("\"components\": [" + api + R"(], "flows": [{"id": "f", "from": "api", "to": "ghost"}])"),
+        row("flow to nowhere",
+            wrap("\"components\": [" + api +
+                 R"(], "flows": [{"id": "f", "from": "api", "to": "ghost"}])"),
             "ghost");
-        row("misspelt property (a warning)", wrap(R"("components": [{"id": "api", "kind": "service", "properties": {"circuit_breakr": true}}])"),
+        row("misspelt property (a warning)",
+            wrap(
+                R"("components": [{"id": "api", "kind": "service", "properties": {"circuit_breakr": true}}])"),
             "circuit_breaker");
         row("components not a list", wrap("\"components\": {}"), "\"components\" must be a list");
         // Nothing to report, but the careful reader keeps the decisions of both lists.
-        row("decisions listed twice", wrap(R"("decisions": [{"fingerprint": "a"}], "decisions": [{"fingerprint": "b"}])"), "");
+        row("decisions listed twice",
+            wrap(R"("decisions": [{"fingerprint": "a"}], "decisions": [{"fingerprint": "b"}])"),
+            "");
         row("deep nesting", wrap("\"x\": " + std::string(50, '[') + std::string(50, ']')), "");
         row("NUL byte", wrap("\"title\": \"a") + std::string(1, '\0') + "\"}", "t.probeboard:1:");
     }
@@ -126,7 +146,8 @@ private slots:
         QCOMPARE(formatAll(viaDefault), formatAll(viaCareful));
         QCOMPARE(a.has_value(), b.has_value());
         if (a) QVERIFY(*a == *b);
-        QVERIFY2(formatAll(viaDefault).find(message.toStdString()) != std::string::npos, formatAll(viaDefault).c_str());
+        QVERIFY2(formatAll(viaDefault).find(message.toStdString()) != std::string::npos,
+                 formatAll(viaDefault).c_str());
     }
 
     // A text read from a file carries the padding simdjson reads past its end; any other string
