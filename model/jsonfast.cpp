@@ -115,6 +115,14 @@ template <std::size_t N> std::string optionalStr(const Fields<N>& f, std::size_t
     return f.has(i) ? str(f.values[i]) : std::string();
 }
 
+// "position", "size" and "properties", which components and zones both keep at 4, 5 and 6.
+template <typename Element> void readPlacement(const Fields<7>& f, Element& el)
+{
+    if (f.has(4)) std::tie(el.pos.x, el.pos.y) = pair(f.values[4], "x", "y");
+    if (f.has(5)) std::tie(el.size.width, el.size.height) = pair(f.values[5], "w", "h");
+    if (f.has(6)) el.props = props(f.values[6]);
+}
+
 void readComponent(dom::element e, Design& d)
 {
     const Fields<7> f({"id", "kind", "label", "kind_inferred", "position", "size", "properties"},
@@ -128,9 +136,7 @@ void readComponent(dom::element e, Design& d)
         if (f.values[3].type() != Type::BOOL) giveUp();
         c.kindInferred = bool(f.values[3]);
     }
-    if (f.has(4)) std::tie(c.pos.x, c.pos.y) = pair(f.values[4], "x", "y");
-    if (f.has(5)) std::tie(c.size.width, c.size.height) = pair(f.values[5], "w", "h");
-    if (f.has(6)) c.props = props(f.values[6]);
+    readPlacement(f, c);
     if (!d.addComponent(std::move(c))) giveUp();
 }
 
@@ -168,9 +174,7 @@ void readZone(dom::element e, Design& d)
         for (auto m : dom::array(f.values[3]))
             z.members.push_back(str(m));
     }
-    if (f.has(4)) std::tie(z.pos.x, z.pos.y) = pair(f.values[4], "x", "y");
-    if (f.has(5)) std::tie(z.size.width, z.size.height) = pair(f.values[5], "w", "h");
-    if (f.has(6)) z.props = props(f.values[6]);
+    readPlacement(f, z);
     if (!d.addZone(std::move(z))) giveUp();
 }
 
