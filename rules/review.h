@@ -70,6 +70,9 @@ private:
     void keepAsks();
     void addProbe(Evaluator& ev, const Pack& pack, const Rule& rule);
     std::vector<std::string> ids(const Slot& s) const;
+    // Each id the slot names, as a reference into the design.
+    template <typename F>
+    void forEachId(const Slot& s, F&& f) const;
     int anchorOf(Evaluator& ev, const Rule& rule) const;
     void applyDecisions(const model::Design& design);
     void dropRepeatedQuestions();

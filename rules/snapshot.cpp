@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <mutex>
+#include <string_view>
 
 namespace pb::rules {
 
@@ -37,6 +38,12 @@ struct InternTable
     {
         std::lock_guard<std::mutex> lock(mutex);
         return names[static_cast<std::size_t>(id)];
+    }
+    // Every name so far, by id; the views stay valid (the deque never moves its strings).
+    std::vector<std::string_view> all()
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        return {names.begin(), names.end()};
     }
 };
 
@@ -129,6 +136,44 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
     m_placements = model::computePlacements(design);
     m_compMeta.resize(n);
     m_flowMeta.resize(m_flows.size());
+    fillColumns();
+}
+
+namespace {
+bool isMetaKey(const std::string& key)
+{
+    if (key.size() < 3 || (key[0] != '.' && key[0] != '@')) return false;
+    return key == ".id" || key == ".kind" || key == ".label" || key == "@region" || key == "@jurisdiction";
+}
+
+// Marks a cell not read yet (nullptr already means "no value").
+const model::Value kUnread{false};
+} // namespace
+
+// The cells of every key a compiled rule names, in one pass over each element's drawn
+// properties. Looking a key up in an element's property map on first read, per element and
+// key, was the largest single cost of reviewing a large design (a seventh of it at 100,000
+// components); here each drawn property costs one hash lookup. Keys named after this (a pack
+// loaded later) still fill on first read.
+void Snapshot::fillColumns()
+{
+    const std::vector<std::string_view> names = keyTable().all();
+    m_keysAtBuild = static_cast<int>(names.size());
+    std::unordered_map<std::string_view, int> ids;
+    ids.reserve(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (!isMetaKey(std::string(names[i]))) ids.emplace(names[i], static_cast<int>(i));
+    auto fill = [&](const model::Properties& props, std::size_t i, bool flows) {
+        for (const auto& [key, value] : props) {
+            const auto it = ids.find(key);
+            if (it == ids.end()) continue;
+            Column& col = column(it->second, flows);
+            if (col.cells.empty()) col.cells.assign(flows ? m_flows.size() : m_comps.size(), nullptr);
+            col.cells[i] = &value;
+        }
+    };
+    for (std::size_t c = 0; c < m_comps.size(); ++c) fill(m_comps[c]->props, c, false);
+    for (std::size_t f = 0; f < m_flows.size(); ++f) fill(m_flows[f]->props, f, true);
 }
 
 namespace {
@@ -169,13 +214,6 @@ const model::Value* Snapshot::flowMeta(int f, const std::string& key) const
     return metaValue(m.id, m.kind, m.label, m.region, m.jurisdiction, key);
 }
 
-namespace {
-bool isMetaKey(const std::string& key)
-{
-    if (key.size() < 3 || (key[0] != '.' && key[0] != '@')) return false;
-    return key == ".id" || key == ".kind" || key == ".label" || key == "@region" || key == "@jurisdiction";
-}
-} // namespace
 
 const model::Value* Snapshot::componentValue(int c, const std::string& key) const
 {
@@ -192,27 +230,34 @@ const model::Value* Snapshot::flowValue(int f, const std::string& key) const
     return m_vocab.defaultRef("flow", key, flowTouchesQueue(f));
 }
 
-namespace {
-// Marks a cell not read yet (nullptr already means "no value").
-const model::Value kUnread{false};
-} // namespace
-
 Snapshot::Column& Snapshot::column(int keyId, bool flows) const
 {
     auto& columns = flows ? m_flowColumns : m_compColumns;
     const auto id = static_cast<std::size_t>(keyId);
     if (columns.size() <= id) columns.resize(id + 1);
-    if (!columns[id])
-        columns[id] = std::make_unique<Column>(
-            Column{&keyTable().name(keyId),
-                   std::vector<const model::Value*>(flows ? m_flows.size() : m_comps.size(), &kUnread),
-                   std::vector<const model::Value*>(flows ? 2 : m_byKind.size(), &kUnread)});
+    if (!columns[id]) {
+        const std::string& key = keyTable().name(keyId);
+        // Filled by fillColumns(): its cells stay empty when no element draws the key.
+        const bool filled = keyId < m_keysAtBuild && !isMetaKey(key);
+        columns[id] = std::make_unique<Column>(Column{
+            &key, filled,
+            filled ? std::vector<const model::Value*>()
+                   : std::vector<const model::Value*>(flows ? m_flows.size() : m_comps.size(), &kUnread),
+            std::vector<const model::Value*>(flows ? 2 : m_byKind.size(), &kUnread)});
+    }
     return *columns[id];
 }
 
 const model::Value* Snapshot::componentValue(int c, int keyId) const
 {
     Column& col = column(keyId, false);
+    if (col.filled) {
+        if (!col.cells.empty())
+            if (const model::Value* v = col.cells[static_cast<std::size_t>(c)]) return v;
+        const model::Value*& def = col.defaults[static_cast<std::size_t>(m_kindLocal[static_cast<std::size_t>(c)])];
+        if (def == &kUnread) def = m_vocab.defaultRef(component(c).kind, *col.key);
+        return def;
+    }
     const model::Value*& cell = col.cells[static_cast<std::size_t>(c)];
     if (cell != &kUnread) return cell;
     const std::string& key = *col.key;
@@ -227,6 +272,13 @@ const model::Value* Snapshot::componentValue(int c, int keyId) const
 const model::Value* Snapshot::flowValue(int f, int keyId) const
 {
     Column& col = column(keyId, true);
+    if (col.filled) {
+        if (!col.cells.empty())
+            if (const model::Value* v = col.cells[static_cast<std::size_t>(f)]) return v;
+        const model::Value*& def = col.defaults[flowTouchesQueue(f) ? 1 : 0];
+        if (def == &kUnread) def = m_vocab.defaultRef("flow", *col.key, flowTouchesQueue(f));
+        return def;
+    }
     const model::Value*& cell = col.cells[static_cast<std::size_t>(f)];
     if (cell != &kUnread) return cell;
     const std::string& key = *col.key;

@@ -79,12 +79,18 @@ private:
     struct Column
     {
         const std::string* key; // its name, read once when the column is made
+        // Filled when the snapshot was made: a cell is the drawn value or nullptr (then the
+        // default), and no element draws the key when there are no cells. Otherwise every cell
+        // starts unread and fills on first read.
+        bool filled = false;
         std::vector<const model::Value*> cells;
         // The vocabulary's default per kind of this design (flows: not / touching a queue),
         // looked up once per kind instead of once per element.
         std::vector<const model::Value*> defaults;
     };
     Column& column(int keyId, bool flows) const;
+    void fillColumns();
+    int m_keysAtBuild = 0; // keys interned when the snapshot was made: fillColumns() filled those
     mutable std::vector<std::unique_ptr<Column>> m_compColumns, m_flowColumns; // by key id
 };
 

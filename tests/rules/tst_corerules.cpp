@@ -3,6 +3,8 @@
 // missing facts once, uses the user's numbers, and is deterministic.
 #include "model/dotimport.h"
 #include "rules/engine.h"
+#include "rules/pack.h"
+#include "rules/snapshot.h"
 
 #include <QtTest>
 
@@ -144,6 +146,32 @@ class TestCoreRules : public QObject
 {
     Q_OBJECT
 private slots:
+    // What a rule reads of an element: the drawn value, else the vocabulary's default, for keys
+    // named before the snapshot was made (filled in one pass) and after it (read on demand).
+    void snapshotReadsDrawnValuesAndDefaults()
+    {
+        const auto d = design(R"(digraph { q [kind=queue]; w [kind=worker, zz_early=3, zz_late="x"]; q -> w [carries="ids"]; w -> q; })");
+        const int early = rules::internPropertyKey("zz_early");
+        const int sync = rules::internPropertyKey("sync");
+        const int delivery = rules::internPropertyKey("delivery");
+        const int carries = rules::internPropertyKey("carries");
+        const rules::Snapshot snap(d);
+        const int late = rules::internPropertyKey("zz_late");
+        const int q = snap.indexOf("q"), w = snap.indexOf("w");
+        auto text = [](const model::Value* v) { return v ? model::toDisplayString(*v) : std::string("(none)"); };
+        QCOMPARE(text(snap.componentValue(w, early)), std::string("3"));
+        QCOMPARE(text(snap.componentValue(q, early)), std::string("(none)"));
+        QCOMPARE(text(snap.componentValue(w, late)), std::string("x"));
+        QCOMPARE(text(snap.componentValue(q, late)), std::string("(none)"));
+        QCOMPARE(text(snap.componentValue(q, delivery)), std::string("at_least_once"));
+        QCOMPARE(text(snap.componentValue(w, delivery)), std::string("(none)"));
+        QCOMPARE(text(snap.flowValue(0, carries)), std::string("ids"));
+        QCOMPARE(text(snap.flowValue(1, carries)), std::string("(none)"));
+        QCOMPARE(text(snap.flowValue(0, sync)), std::string("false")); // touches a queue
+        // By name, the same answers.
+        QCOMPARE(text(snap.componentValue(w, "zz_early")), std::string("3"));
+        QCOMPARE(text(snap.componentValue(q, "delivery")), std::string("at_least_once"));
+    }
     void corePackHasTheFiveChecks()
     {
         for (const char* id : {"missing-circuit-breaker", "unfenced-failover", "non-idempotent-billing-consumer",
