@@ -51,8 +51,9 @@ struct ReviewResult
 struct ReviewOptions
 {
     std::string today; // YYYY-MM-DD for expiry of decisions; empty = the system date
-    // Threads the rules are split over; 0: one per core (up to four) for designs of 8,000
-    // elements or more, else one. The result is the same for any number.
+    // Threads the rules are split over; 0: one per core (up to four) for designs of 1,000
+    // elements or more (8,000 for a review through a ReviewCache), else one. The result is the
+    // same for any number.
     int threads = 0;
 };
 

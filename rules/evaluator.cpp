@@ -249,19 +249,17 @@ void Evaluator::stepEach(const Step& s, FunctionRef<bool(Tri)> visit)
     if (s.dir != Dir::Out) tryFlows(m_snap.inFlows(c), false);
 }
 
+bool readsOnly(const Condition& c, int var)
+{
+    if (c.kind == Condition::Kind::Prop) return c.prop.var == var && (!c.operand.ref || c.operand.ref->var == var);
+    if (c.kind == Condition::Kind::All || c.kind == Condition::Kind::Any || c.kind == Condition::Kind::Not)
+        return readsOnly(c.children, var);
+    return false;
+}
+
 bool readsOnly(const Conditions& conds, int var)
 {
-    for (const auto& c : conds) {
-        if (c.kind == Condition::Kind::Prop) {
-            if (c.prop.var != var || (c.operand.ref && c.operand.ref->var != var)) return false;
-        } else if (c.kind == Condition::Kind::All || c.kind == Condition::Kind::Any ||
-                   c.kind == Condition::Kind::Not) {
-            if (!readsOnly(c.children, var)) return false;
-        } else {
-            return false;
-        }
-    }
-    return true;
+    return std::all_of(conds.begin(), conds.end(), [&](const Condition& c) { return readsOnly(c, var); });
 }
 
 // The slot `var` is already bound to `element`. Verdicts that recorded a missing fact are not
@@ -347,6 +345,8 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
                         if (!visit(v, t)) return best;
                     }
                 }
+                // Nothing the search may accept is close enough beyond v: no need to go on from it.
+                if (!prune.toTarget.empty() && d + 1 + prune.toTarget[static_cast<std::size_t>(v)] > r.maxHops) continue;
                 bind(r.nodeVar, Slot::Type::Component, v);
                 if (!r.through || filter(*r.through, r.nodeVar, v, m_snap.componentCount()) != Tri::False)
                     frontier.push_back(v);

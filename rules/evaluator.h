@@ -129,8 +129,12 @@ private:
         std::vector<std::vector<PruneClass>> classes;  // per part: targets that differ in what is tested
         std::vector<char> open;                        // per part: too many classes, always search
         std::vector<const PropRef*> keys;              // what the target test reads of the target
+        // Per component, at least how many hops it is from a component that may pass the target
+        // test (kFar: none within reach); empty when the test does not narrow the targets.
+        std::vector<int> toTarget;
     };
     void buildPrune(const Reach& r, ReachPrune& p);
+    void buildDistance(const Reach& r, ReachPrune& p);
     std::map<const Reach*, ReachPrune> m_prune;
     // BFS scratch, reused across anchors: a stamp per component instead of clearing.
     std::vector<int> m_stamp, m_parentNode, m_parentFlow, m_dist;
@@ -145,6 +149,7 @@ int anchorComponent(const Snapshot& snap, int flow);
 
 // True when the conditions read nothing but variable `var` (their verdict is one per element).
 bool readsOnly(const Conditions& conds, int var);
+bool readsOnly(const Condition& c, int var);
 
 Tri triAnd(Tri a, Tri b);
 Tri triOr(Tri a, Tri b);

@@ -210,22 +210,17 @@ void runInto(ReviewCacheData& c, const Snapshot& snap, const ReviewOptions& opts
     if (probes) c.probes = probes->takePart();
 }
 
-// Deals the jobs out like the full review does (probes stay in the first part) and runs them,
-// each part on its own thread with its own snapshot; the first part's is `first`.
-void runParts(ReviewCacheData& c, const Snapshot& first, const ReviewOptions& opts, const std::vector<Job>& dirty,
+// Deals the jobs out (probes stay in the first part) and runs the parts on threads of their
+// own, sharing the snapshot.
+void runParts(ReviewCacheData& c, const Snapshot& snap, const ReviewOptions& opts, const std::vector<Job>& dirty,
               const Around& around)
 {
-    const model::Design& design = first.design();
-    const int threads = std::max(1, std::min(reviewThreads(design, opts), static_cast<int>(dirty.size())));
+    const int threads = std::max(1, std::min(reviewThreads(snap.design(), opts), static_cast<int>(dirty.size())));
     std::vector<std::vector<Job>> parts(static_cast<std::size_t>(threads));
     int dealt = 0;
     for (const auto& j : dirty)
         parts[j.rule->probe ? 0 : static_cast<std::size_t>(dealt++ % threads)].push_back(j);
-    std::vector<std::unique_ptr<Snapshot>> snaps(parts.size());
-    runOnThreads(parts.size(), [&](std::size_t i) {
-        if (i > 0) snaps[i] = std::make_unique<Snapshot>(design);
-        runInto(c, i > 0 ? *snaps[i] : first, opts, parts[i], around);
-    });
+    runOnThreads(parts.size(), [&](std::size_t i) { runInto(c, snap, opts, parts[i], around); });
 }
 
 // Marks the jobs that can run only around the edit, and says where that is.

@@ -2,6 +2,7 @@
 // search itself: it is an optimisation, and the searches give the same findings without it.
 #include "rules/evaluator.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace pb::rules {
@@ -101,6 +102,57 @@ void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
     p.usable = true;
 }
 
+// Hops from each component to the nearest one that may pass the target test, over the flows
+// that pass `via`, walked against the search's direction: one breadth-first pass from all those
+// targets at once. A lower bound on what the search meets: it leaves out `through` and the
+// parts of the test that read more than the target (the anchor, say), which only adds targets.
+// So a search that stops going on from a component too far from every target finds the same
+// targets, by the same parents and in the same order: every component on a shortest path to a
+// target it accepts is close enough to be gone on from.
+void Evaluator::buildDistance(const Reach& r, ReachPrune& p)
+{
+    if (r.toVar < 0 || (r.via && !readsOnly(*r.via, r.flowVar))) return;
+    std::vector<const Condition*> own; // the parts of the test that read the target alone
+    if (r.toWhere)
+        for (const auto& c : *r.toWhere)
+            if (readsOnly(c, r.toVar)) own.push_back(&c);
+    if (r.kinds.empty() && own.empty()) return;
+    const int n = m_snap.componentCount();
+    const std::size_t unknownsBefore = m_unknowns.size();
+    const Slot savedFlow = m_slots[static_cast<std::size_t>(r.flowVar)];
+    const Slot savedTo = m_slots[static_cast<std::size_t>(r.toVar)];
+    constexpr int kFar = 1 << 30;
+    std::vector<int> dist(static_cast<std::size_t>(n), kFar), queue;
+    for (int v = 0; v < n; ++v) {
+        if (!kindMatches(v, r.kinds, r.kindIds)) continue;
+        bind(r.toVar, Slot::Type::Component, v);
+        if (std::any_of(own.begin(), own.end(), [&](const Condition* c) { return pure(*c) == Tri::False; })) continue;
+        dist[static_cast<std::size_t>(v)] = 0;
+        queue.push_back(v);
+    }
+    auto relax = [&](int f, int x, int dx) {
+        if (x < 0 || dist[static_cast<std::size_t>(x)] <= dx) return;
+        bind(r.flowVar, Slot::Type::Flow, f);
+        if (r.via && filter(*r.via, r.flowVar, f, m_snap.flowCount()) == Tri::False) return;
+        dist[static_cast<std::size_t>(x)] = dx;
+        queue.push_back(x);
+    };
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const int u = queue[head];
+        const int du = dist[static_cast<std::size_t>(u)];
+        if (du >= r.maxHops) continue;
+        // A search going out along x→u arrives at u from x; one going in arrives along u→x.
+        if (r.dir != Dir::In)
+            for (auto [it, end] = m_snap.inFlows(u); it != end; ++it) relax(*it, m_snap.flowFrom(*it), du + 1);
+        if (r.dir != Dir::Out)
+            for (auto [it, end] = m_snap.outFlows(u); it != end; ++it) relax(*it, m_snap.flowTo(*it), du + 1);
+    }
+    m_slots[static_cast<std::size_t>(r.flowVar)] = savedFlow;
+    m_slots[static_cast<std::size_t>(r.toVar)] = savedTo;
+    m_unknowns.resize(unknownsBefore);
+    p.toTarget = std::move(dist);
+}
+
 bool Evaluator::mayFind(const Reach& r, ReachPrune& p, int start)
 {
     if (!p.built) {
@@ -108,7 +160,9 @@ bool Evaluator::mayFind(const Reach& r, ReachPrune& p, int start)
         const long design = m_snap.componentCount() + 2L * m_snap.flowCount();
         if (p.work < 4 * design) return true;
         buildPrune(r, p);
+        buildDistance(r, p);
     }
+    if (!p.toTarget.empty() && p.toTarget[static_cast<std::size_t>(start)] > r.maxHops) return false;
     if (!p.usable) return true;
     const auto part = static_cast<std::size_t>(p.part[static_cast<std::size_t>(start)]);
     if (p.open[part]) return true;

@@ -4,6 +4,7 @@
 #include "rules/templaterenderer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
 #include <unordered_map>
 #include <string_view>
@@ -75,7 +76,9 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
         if (f.questions.size() >= 3) break;
         if (q.when && ev.pure(*q.when) != Tri::True) continue;
         auto text = renderTemplate(q.text, ev, rule, m_snap, true);
-        if (text) f.questions.push_back({*text, q.answerPoints});
+        if (!text) continue;
+        f.questions.push_back({*text, q.answerPoints});
+        f.questions.back().text.hash(); // here, on the rule's thread, rather than when merged
     }
     f.fixHint = renderTemplate(rule.fixHint, ev, rule, m_snap, false).value_or("");
     for (const auto& a : rule.fixActions) {
@@ -283,58 +286,80 @@ void Review::applyDecisions(const model::Design& design)
 }
 
 namespace {
-// A question's text as a key, with the hash its SharedText keeps: the texts stay where they are
-// while questions move.
-struct TextKey
+// The question texts asked so far, by their SharedText hash: an open-addressing table sized once
+// for every question of the review, as a node-based set allocated per question and was half of
+// this pass.
+class AskedTexts
 {
-    const std::string* text;
-    std::size_t hash;
-    bool operator==(const TextKey& o) const { return hash == o.hash && *text == *o.text; }
-};
-struct TextKeyHash
-{
-    std::size_t operator()(const TextKey& k) const { return k.hash; }
+public:
+    explicit AskedTexts(std::size_t count)
+    {
+        std::size_t size = 16;
+        while (size < 2 * count) size *= 2;
+        m_slots.assign(size, {0, nullptr});
+    }
+    // True when the text was not there yet.
+    bool insert(const SharedText& t)
+    {
+        const std::size_t h = t.hash();
+        for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            auto& [hash, text] = m_slots[i];
+            if (!text) {
+                m_slots[i] = {h, &t.str()};
+                return true;
+            }
+            if (hash == h && *text == t.str()) return false;
+        }
+    }
+
+private:
+    std::vector<std::pair<std::size_t, const std::string*>> m_slots; // the texts stay where they are
 };
 } // namespace
 
 void Review::dropRepeatedQuestions()
 {
     // The same question from two rules is asked once, by the more severe finding.
-    std::unordered_set<TextKey, TextKeyHash> asked;
+    std::size_t count = 0;
+    for (const auto& f : m_findings) count += f.questions.size();
+    AskedTexts asked(count);
     for (auto& f : m_findings) {
         auto& qs = f.questions;
         std::size_t kept = 0;
         for (std::size_t i = 0; i < qs.size(); ++i) {
-            const TextKey key{&qs[i].text.str(), qs[i].text.hash()};
-            const bool repeated = asked.count(key) > 0 || std::any_of(qs.begin(), qs.begin() + static_cast<std::ptrdiff_t>(kept),
-                                                                      [&](const Question& k) { return k.text == *key.text; });
-            if (repeated) continue;
+            if (!asked.insert(qs[i].text)) continue;
             if (kept != i) qs[kept] = std::move(qs[i]);
             ++kept;
         }
         qs.erase(qs.begin() + static_cast<std::ptrdiff_t>(kept), qs.end());
-        for (const auto& q : qs) asked.insert({&q.text.str(), q.text.hash()});
     }
 }
 
 ReviewResult Review::finish(const model::Design& design)
 {
     keepAsks();
-    auto order = [](const Finding& f) { return f.kind == Finding::Kind::Finding ? 0 : f.kind == Finding::Kind::Ask ? 1 : 2; };
-    // Sorted by index, then moved once: a finding is a few hundred bytes of strings.
-    std::vector<std::size_t> idx(m_findings.size());
-    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t i, std::size_t j) {
-        const Finding& a = m_findings[i];
-        const Finding& b = m_findings[j];
-        if (order(a) != order(b)) return order(a) < order(b);
-        if (a.severity != b.severity) return a.severity > b.severity;
-        if (a.ruleId != b.ruleId) return a.ruleId < b.ruleId;
-        return a.fingerprint < b.fingerprint;
+    // Sorted by index, then moved once: a finding is a few hundred bytes of strings. The order is
+    // kind, severity (highest first), rule id, fingerprint; the first three packed in one number,
+    // rule ids by their rank, so that only findings of one rule compare strings.
+    std::vector<std::string_view> ruleIds;
+    for (const auto& f : m_findings) ruleIds.push_back(f.ruleId);
+    std::sort(ruleIds.begin(), ruleIds.end());
+    ruleIds.erase(std::unique(ruleIds.begin(), ruleIds.end()), ruleIds.end());
+    auto kindOrder = [](const Finding& f) { return f.kind == Finding::Kind::Finding ? 0u : f.kind == Finding::Kind::Ask ? 1u : 2u; };
+    std::vector<std::pair<std::uint64_t, std::size_t>> idx(m_findings.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) {
+        const Finding& f = m_findings[i];
+        const auto rank = static_cast<std::uint64_t>(std::lower_bound(ruleIds.begin(), ruleIds.end(), std::string_view(f.ruleId)) - ruleIds.begin());
+        const auto severity = static_cast<std::uint64_t>(4 - static_cast<int>(f.severity));
+        idx[i] = {(std::uint64_t{kindOrder(f)} << 40) | (severity << 32) | rank, i};
+    }
+    std::stable_sort(idx.begin(), idx.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return m_findings[a.second].fingerprint < m_findings[b.second].fingerprint;
     });
     std::vector<Finding> sorted;
     sorted.reserve(m_findings.size());
-    for (std::size_t i : idx) sorted.push_back(std::move(m_findings[i]));
+    for (const auto& [key, i] : idx) sorted.push_back(std::move(m_findings[i]));
     m_findings = std::move(sorted);
     dropRepeatedQuestions();
     applyDecisions(design);

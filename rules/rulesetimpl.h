@@ -65,7 +65,7 @@ struct Job
 };
 
 // How many threads a review of this design may use (ReviewOptions::threads).
-int reviewThreads(const model::Design& design, const ReviewOptions& opts);
+int reviewThreads(const model::Design& design, const ReviewOptions& opts, std::size_t fromElements = 8000);
 
 // Calls work(0) … work(n - 1), each but the first on a thread of its own (on this thread when
 // none can be had), waits for all, then rethrows the first exception any of them threw.

@@ -10,6 +10,8 @@
 namespace pb::rules {
 
 namespace {
+constexpr std::size_t kMaxKeys = 4096;
+
 // Names to small process-wide numbers. Capped: a hostile pack cannot grow it without bound.
 struct InternTable
 {
@@ -22,7 +24,7 @@ struct InternTable
         std::lock_guard<std::mutex> lock(mutex);
         auto it = ids.find(name);
         if (it != ids.end()) return it->second;
-        if (ids.size() >= 4096) return -1;
+        if (ids.size() >= kMaxKeys) return -1;
         const int id = static_cast<int>(names.size());
         names.push_back(name);
         ids.emplace(name, id);
@@ -134,10 +136,36 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
         ++local;
     }
     m_placements = model::computePlacements(design);
-    m_compMeta.resize(n);
-    m_flowMeta.resize(m_flows.size());
+    m_compMeta = std::vector<std::atomic<Meta*>>(n);
+    m_flowMeta = std::vector<std::atomic<Meta*>>(m_flows.size());
+    // Every key id the intern table can hand out has its place: no thread ever grows these.
+    m_compColumns = std::vector<std::atomic<Column*>>(kMaxKeys);
+    m_flowColumns = std::vector<std::atomic<Column*>>(kMaxKeys);
     fillColumns();
 }
+
+Snapshot::~Snapshot()
+{
+    for (auto* metas : {&m_compMeta, &m_flowMeta})
+        for (auto& m : *metas) delete m.load();
+    for (auto* columns : {&m_compColumns, &m_flowColumns})
+        for (auto& c : *columns) delete c.load();
+}
+
+namespace {
+// The object in `slot`, made by the first thread to get there; a thread that loses the race
+// drops its own.
+template <typename T, typename Make>
+T* once(std::atomic<T*>& slot, Make make)
+{
+    T* p = slot.load(std::memory_order_acquire);
+    if (p) return p;
+    T* fresh = make();
+    if (slot.compare_exchange_strong(p, fresh, std::memory_order_acq_rel, std::memory_order_acquire)) return fresh;
+    delete fresh;
+    return p;
+}
+} // namespace
 
 namespace {
 bool isMetaKey(const std::string& key)
@@ -168,8 +196,8 @@ void Snapshot::fillColumns()
             const auto it = ids.find(key);
             if (it == ids.end()) continue;
             Column& col = column(it->second, flows);
-            if (col.cells.empty()) col.cells.assign(flows ? m_flows.size() : m_comps.size(), nullptr);
-            col.cells[i] = &value;
+            if (col.cells.empty()) col.cells = Cells(flows ? m_flows.size() : m_comps.size());
+            col.cells[i].store(&value, std::memory_order_relaxed); // before any thread reads
         }
     };
     for (std::size_t c = 0; c < m_comps.size(); ++c) fill(m_comps[c]->props, c, false);
@@ -191,29 +219,24 @@ const model::Value* metaValue(const model::Value& id, const model::Value& kind, 
 
 const model::Value* Snapshot::componentMeta(int c, const std::string& key) const
 {
-    auto& slot = m_compMeta[static_cast<std::size_t>(c)];
-    if (!slot) {
+    const Meta& m = *once(m_compMeta[static_cast<std::size_t>(c)], [&] {
         const auto& comp = component(c);
         const auto& place = placement(c);
-        slot.reset(new Meta{comp.id, comp.kind, comp.label.empty() ? comp.id : comp.label,
-                            place.region, place.jurisdiction});
-    }
-    const Meta& m = *slot;
+        return new Meta{comp.id, comp.kind, comp.label.empty() ? comp.id : comp.label, place.region,
+                        place.jurisdiction};
+    });
     return metaValue(m.id, m.kind, m.label, m.region, m.jurisdiction, key);
 }
 
 const model::Value* Snapshot::flowMeta(int f, const std::string& key) const
 {
-    auto& slot = m_flowMeta[static_cast<std::size_t>(f)];
-    if (!slot) {
+    const Meta& m = *once(m_flowMeta[static_cast<std::size_t>(f)], [&] {
         const auto& fl = flow(f);
-        slot.reset(new Meta{fl.id, std::string("flow"), fl.label.empty() ? fl.id : fl.label,
-                            std::string(), std::string()});
-    }
-    const Meta& m = *slot;
+        return new Meta{fl.id, std::string("flow"), fl.label.empty() ? fl.id : fl.label, std::string(),
+                        std::string()};
+    });
     return metaValue(m.id, m.kind, m.label, m.region, m.jurisdiction, key);
 }
-
 
 const model::Value* Snapshot::componentValue(int c, const std::string& key) const
 {
@@ -232,61 +255,72 @@ const model::Value* Snapshot::flowValue(int f, const std::string& key) const
 
 Snapshot::Column& Snapshot::column(int keyId, bool flows) const
 {
-    auto& columns = flows ? m_flowColumns : m_compColumns;
-    const auto id = static_cast<std::size_t>(keyId);
-    if (columns.size() <= id) columns.resize(id + 1);
-    if (!columns[id]) {
-        const std::string& key = keyTable().name(keyId);
+    return *once((flows ? m_flowColumns : m_compColumns)[static_cast<std::size_t>(keyId)], [&] {
+        auto* col = new Column;
+        col->key = &keyTable().name(keyId);
         // Filled by fillColumns(): its cells stay empty when no element draws the key.
-        const bool filled = keyId < m_keysAtBuild && !isMetaKey(key);
-        columns[id] = std::make_unique<Column>(Column{
-            &key, filled,
-            filled ? std::vector<const model::Value*>()
-                   : std::vector<const model::Value*>(flows ? m_flows.size() : m_comps.size(), &kUnread),
-            std::vector<const model::Value*>(flows ? 2 : m_byKind.size(), &kUnread)});
-    }
-    return *columns[id];
+        col->filled = keyId < m_keysAtBuild && !isMetaKey(*col->key);
+        if (!col->filled) {
+            col->cells = Cells(flows ? m_flows.size() : m_comps.size());
+            for (auto& cell : col->cells) cell.store(&kUnread, std::memory_order_relaxed);
+        }
+        col->defaults = Cells(flows ? 2 : m_byKind.size());
+        for (auto& d : col->defaults) d.store(&kUnread, std::memory_order_relaxed);
+        return col;
+    });
 }
+
+namespace {
+// A cell's value, worked out by the first thread to read it; others that race it store the same.
+template <typename Read>
+const model::Value* cached(std::atomic<const model::Value*>& cell, Read read)
+{
+    const model::Value* v = cell.load(std::memory_order_acquire);
+    if (v != &kUnread) return v;
+    v = read();
+    cell.store(v, std::memory_order_release);
+    return v;
+}
+} // namespace
 
 const model::Value* Snapshot::componentValue(int c, int keyId) const
 {
     Column& col = column(keyId, false);
+    const auto i = static_cast<std::size_t>(c);
+    auto byDefault = [&] {
+        return cached(col.defaults[static_cast<std::size_t>(m_kindLocal[i])],
+                      [&] { return m_vocab.defaultRef(component(c).kind, *col.key); });
+    };
     if (col.filled) {
-        if (!col.cells.empty())
-            if (const model::Value* v = col.cells[static_cast<std::size_t>(c)]) return v;
-        const model::Value*& def = col.defaults[static_cast<std::size_t>(m_kindLocal[static_cast<std::size_t>(c)])];
-        if (def == &kUnread) def = m_vocab.defaultRef(component(c).kind, *col.key);
-        return def;
+        const model::Value* v = col.cells.empty() ? nullptr : col.cells[i].load(std::memory_order_relaxed);
+        return v ? v : byDefault();
     }
-    const model::Value*& cell = col.cells[static_cast<std::size_t>(c)];
-    if (cell != &kUnread) return cell;
-    const std::string& key = *col.key;
-    const auto& comp = component(c);
-    if (isMetaKey(key)) return cell = componentMeta(c, key);
-    if (auto v = model::findProperty(comp.props, key)) return cell = v;
-    const model::Value*& def = col.defaults[static_cast<std::size_t>(m_kindLocal[static_cast<std::size_t>(c)])];
-    if (def == &kUnread) def = m_vocab.defaultRef(comp.kind, key);
-    return cell = def;
+    return cached(col.cells[i], [&] {
+        const std::string& key = *col.key;
+        if (isMetaKey(key)) return componentMeta(c, key);
+        if (auto v = model::findProperty(component(c).props, key)) return v;
+        return byDefault();
+    });
 }
 
 const model::Value* Snapshot::flowValue(int f, int keyId) const
 {
     Column& col = column(keyId, true);
+    const auto i = static_cast<std::size_t>(f);
+    auto byDefault = [&] {
+        return cached(col.defaults[flowTouchesQueue(f) ? 1 : 0],
+                      [&] { return m_vocab.defaultRef("flow", *col.key, flowTouchesQueue(f)); });
+    };
     if (col.filled) {
-        if (!col.cells.empty())
-            if (const model::Value* v = col.cells[static_cast<std::size_t>(f)]) return v;
-        const model::Value*& def = col.defaults[flowTouchesQueue(f) ? 1 : 0];
-        if (def == &kUnread) def = m_vocab.defaultRef("flow", *col.key, flowTouchesQueue(f));
-        return def;
+        const model::Value* v = col.cells.empty() ? nullptr : col.cells[i].load(std::memory_order_relaxed);
+        return v ? v : byDefault();
     }
-    const model::Value*& cell = col.cells[static_cast<std::size_t>(f)];
-    if (cell != &kUnread) return cell;
-    const std::string& key = *col.key;
-    if (isMetaKey(key) && key[0] == '.') return cell = flowMeta(f, key);
-    if (auto v = model::findProperty(flow(f).props, key)) return cell = v;
-    const model::Value*& def = col.defaults[flowTouchesQueue(f) ? 1 : 0];
-    if (def == &kUnread) def = m_vocab.defaultRef("flow", key, flowTouchesQueue(f));
-    return cell = def;
+    return cached(col.cells[i], [&] {
+        const std::string& key = *col.key;
+        if (isMetaKey(key) && key[0] == '.') return flowMeta(f, key);
+        if (auto v = model::findProperty(flow(f).props, key)) return v;
+        return byDefault();
+    });
 }
 
 int Snapshot::indexOf(const std::string& componentId) const

@@ -4,6 +4,7 @@
 #include "model/jurisdiction.h"
 #include "model/vocabulary.h"
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -11,13 +12,16 @@
 
 namespace pb::rules {
 
-// An immutable, indexed view of a design, built once per review: integer ids, CSR adjacency
+// An immutable, indexed view of a design, built once per review and shared by its threads: integer ids, CSR adjacency
 // in both directions, per-kind lists and effective placements. Rules read only this.
 class Snapshot
 {
 public:
     explicit Snapshot(const model::Design& design,
                       const model::Vocabulary& vocab = model::Vocabulary::builtin());
+    ~Snapshot();
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
 
     const model::Design& design() const { return m_design; }
     const model::Vocabulary& vocab() const { return m_vocab; }
@@ -51,9 +55,8 @@ public:
     // nullptr: not drawn and no default. Points into the design, snapshot or vocabulary.
     const model::Value* componentValue(int c, const std::string& key) const;
     const model::Value* flowValue(int f, const std::string& key) const;
-    // The same for an interned key (PropRef::keyId), from a column per key whose cells are
-    // filled on first read: a search per element and key, then an array read per test. Not
-    // thread-safe: a snapshot belongs to one review.
+    // The same for an interned key (PropRef::keyId), from a column per key: an array read per
+    // test. Safe to call from several threads at once (the threads of one review share it).
     const model::Value* componentValue(int c, int keyId) const;
     const model::Value* flowValue(int f, int keyId) const;
 
@@ -74,8 +77,10 @@ private:
     {
         model::Value id, kind, label, region, jurisdiction; // region/jurisdiction "" = unknown
     };
-    // Made on first read: most rules never read a flow's label or a component's region.
-    mutable std::vector<std::unique_ptr<Meta>> m_compMeta, m_flowMeta;
+    // Made on first read, by whichever thread reads first: the threads of one review share the
+    // snapshot, and most rules never read a flow's label or a component's region.
+    mutable std::vector<std::atomic<Meta*>> m_compMeta, m_flowMeta;
+    using Cells = std::vector<std::atomic<const model::Value*>>;
     struct Column
     {
         const std::string* key; // its name, read once when the column is made
@@ -83,15 +88,15 @@ private:
         // default), and no element draws the key when there are no cells. Otherwise every cell
         // starts unread and fills on first read.
         bool filled = false;
-        std::vector<const model::Value*> cells;
+        Cells cells;
         // The vocabulary's default per kind of this design (flows: not / touching a queue),
         // looked up once per kind instead of once per element.
-        std::vector<const model::Value*> defaults;
+        Cells defaults;
     };
     Column& column(int keyId, bool flows) const;
     void fillColumns();
     int m_keysAtBuild = 0; // keys interned when the snapshot was made: fillColumns() filled those
-    mutable std::vector<std::unique_ptr<Column>> m_compColumns, m_flowColumns; // by key id
+    mutable std::vector<std::atomic<Column*>> m_compColumns, m_flowColumns; // by key id
 };
 
 } // namespace pb::rules

@@ -146,6 +146,41 @@ class TestCoreRules : public QObject
 {
     Q_OBJECT
 private slots:
+    // A long chain where every component holds personal data and three processors have no DPA:
+    // enough searches that the engine starts skipping those that cannot reach a processor within
+    // the rule's four hops, and cutting them short where they cannot. Each processor is still
+    // reported once, from the first source in drawing order four hops before it, by the
+    // shortest path.
+    void reachSkipsWhatCannotFindATarget()
+    {
+        rules::RuleSet compliance;
+        model::Diagnostics diags;
+        QVERIFY2(compliance.loadPack(PB_RESOURCES "/packs/compliance.json", diags), joined(diags).c_str());
+        const int n = 1000;
+        const std::vector<int> processors = {10, 800, 990};
+        std::string dot = "digraph {\n";
+        for (int i = 0; i < n; ++i) {
+            const bool processor = std::find(processors.begin(), processors.end(), i) != processors.end();
+            dot += "n" + std::to_string(i) + (processor ? " [kind=third_party];\n" : " [kind=service, data=\"pii\"];\n");
+        }
+        for (int i = 0; i + 1 < n; ++i) dot += "n" + std::to_string(i) + " -> n" + std::to_string(i + 1) + ";\n";
+        const auto d = design(dot + "}\n");
+        std::vector<Finding> found;
+        for (const auto& f : compliance.review(d).findings)
+            if (f.ruleId == "processor-without-dpa" && f.kind == Finding::Kind::Finding) found.push_back(f);
+        QCOMPARE(found.size(), processors.size());
+        for (int p : processors) {
+            const std::string target = "n" + std::to_string(p);
+            auto it = std::find_if(found.begin(), found.end(), [&](const Finding& f) { return has(f.targets, target); });
+            QVERIFY2(it != found.end(), target.c_str());
+            std::vector<std::string> nodes;
+            for (std::size_t k = 0; k < it->path.size(); k += 2) nodes.push_back(it->path[k]);
+            std::vector<std::string> expected;
+            for (int k = p - 4; k <= p; ++k) expected.push_back("n" + std::to_string(k));
+            QCOMPARE(nodes, expected);
+        }
+    }
+
     // What a rule reads of an element: the drawn value, else the vocabulary's default, for keys
     // named before the snapshot was made (filled in one pass) and after it (read on demand).
     void snapshotReadsDrawnValuesAndDefaults()
