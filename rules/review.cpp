@@ -58,16 +58,19 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
 {
     auto& slots = ev.slots();
     // A rule over the whole design collects thousands of targets: a linear search per id made
-    // that quadratic (a fifth of a review at 100,000 components). The views point into the design.
+    // that quadratic (a fifth of a review at 100,000 components). The views point into the
+    // design, never into f.targets, which moves its strings as it grows.
+    std::vector<std::string_view> kept;
     std::unordered_set<std::string_view> seen;
     for (int v : rule.targetVars)
         forEachId(slots[static_cast<std::size_t>(v)], [&](const std::string& id) {
-            if (f.targets.size() < 16) {
-                if (std::find(f.targets.begin(), f.targets.end(), id) != f.targets.end()) return;
+            if (kept.size() < 16) {
+                if (std::find(kept.begin(), kept.end(), id) != kept.end()) return;
             } else {
-                if (seen.empty()) seen.insert(f.targets.begin(), f.targets.end());
+                if (seen.empty()) seen.insert(kept.begin(), kept.end());
                 if (!seen.insert(id).second) return;
             }
+            kept.push_back(id);
             f.targets.push_back(id);
         });
     if (rule.pathVar >= 0) f.path = ids(slots[static_cast<std::size_t>(rule.pathVar)]);
