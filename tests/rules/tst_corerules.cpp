@@ -181,6 +181,25 @@ private slots:
         }
     }
 
+    // A finding about the whole design lists each of its many targets once, in drawing order.
+    void manyTargetsListedOnce()
+    {
+        rules::RuleSet compliance;
+        model::Diagnostics diags;
+        QVERIFY2(compliance.loadPack(PB_RESOURCES "/packs/compliance.json", diags), joined(diags).c_str());
+        std::string dot = "digraph {\n";
+        std::vector<std::string> stores;
+        for (int i = 0; i < 40; ++i) {
+            stores.push_back("store" + std::to_string(i));
+            dot += stores.back() + " [kind=database, data=\"pii\"];\n";
+        }
+        const auto result = compliance.review(design(dot + "}\n"));
+        auto it = std::find_if(result.findings.begin(), result.findings.end(),
+                               [](const Finding& f) { return f.ruleId == "pii-without-retention"; });
+        QVERIFY(it != result.findings.end());
+        QCOMPARE(it->targets, stores);
+    }
+
     // What a rule reads of an element: the drawn value, else the vocabulary's default, for keys
     // named before the snapshot was made (filled in one pass) and after it (read on demand).
     void snapshotReadsDrawnValuesAndDefaults()
