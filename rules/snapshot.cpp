@@ -89,7 +89,9 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
     const auto& comps = design.components();
     const auto& flows = design.flows();
     m_comps.reserve(comps.size());
+    m_index.reserve(comps.size());
     for (const auto& c : comps) {
+        m_index.emplace(c.id, static_cast<int>(m_comps.size()));
         m_byKind[c.kind].push_back(static_cast<int>(m_comps.size()));
         m_comps.push_back(&c);
     }
@@ -321,11 +323,10 @@ const model::Value* Snapshot::flowValue(int f, int keyId) const
     });
 }
 
-// Through the design's own index: the snapshot numbers components in the design's order.
 int Snapshot::indexOf(const std::string& componentId) const
 {
-    const model::Component* c = m_design.component(componentId);
-    return c ? static_cast<int>(c - m_design.components().data()) : -1;
+    auto it = m_index.find(componentId);
+    return it == m_index.end() ? -1 : it->second;
 }
 
 std::pair<const int*, const int*> Snapshot::outFlows(int c) const
