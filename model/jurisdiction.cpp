@@ -148,6 +148,8 @@ std::vector<Placement> computePlacements(const Design& design, const Jurisdictio
             auto [it, fresh] = innermost.emplace(m, static_cast<int>(i));
             if (!fresh && depth[i] > depth[static_cast<std::size_t>(it->second)]) it->second = static_cast<int>(i);
         }
+    // A design names a handful of regions: each is matched against the naming patterns once.
+    std::unordered_map<std::string, std::string> ofRegion;
     std::vector<Placement> out;
     out.reserve(design.components().size());
     for (const auto& c : design.components()) {
@@ -159,7 +161,11 @@ std::vector<Placement> computePlacements(const Design& design, const Jurisdictio
             if (p.region.empty()) p.region = z.region;
             if (p.jurisdiction.empty()) p.jurisdiction = z.jurisdiction;
         }
-        if (p.jurisdiction.empty() && !p.region.empty()) p.jurisdiction = table.jurisdictionOfRegion(p.region);
+        if (p.jurisdiction.empty() && !p.region.empty()) {
+            auto [it, fresh] = ofRegion.try_emplace(p.region);
+            if (fresh) it->second = table.jurisdictionOfRegion(p.region);
+            p.jurisdiction = it->second;
+        }
         out.push_back(std::move(p));
     }
     return out;

@@ -173,20 +173,21 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     if (!m_asked.insert({u.elementId, u.key}).second) return;
     // Most unknowns repeat on an element that has had its asks: skip building them.
     if (m_capNow && m_asksPerElement[u.elementId]++ >= pack.maxAsksPerElement) return;
+    const std::string label = labelFor(m_snap.design(), u.elementId);
     Finding f = base(rule);
     f.kind = Finding::Kind::Ask;
     f.severity = Severity::Info;
-    f.title = "Not drawn: " + u.key + " of " + labelFor(m_snap.design(), u.elementId);
+    f.title = "Not drawn: " + u.key + " of " + label;
     f.targets = {u.elementId};
     f.fingerprint = fingerprint("ask:" + u.key, {u.elementId});
     f.why = "The check \"" + rule.title + "\" needs to know the " + u.key + " of " +
-            labelFor(m_snap.design(), u.elementId) + ", and the drawing does not say. " +
+            label + ", and the drawing does not say. " +
             "Nothing is assumed: answer it, or draw the property.";
     std::string text;
     if (rule.ask) text = renderTemplate(*rule.ask, ev, rule, m_snap, false).value_or("");
     if (text.empty()) {
         const auto* spec = m_snap.vocab().property(u.key);
-        text = "What is the " + u.key + " of " + labelFor(m_snap.design(), u.elementId) + "?" +
+        text = "What is the " + u.key + " of " + label + "?" +
                (spec ? " (" + spec->description + ")" : std::string());
     }
     f.questions.push_back({text, rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
