@@ -14,9 +14,10 @@ namespace pb::rules {
 // fingerprint, asks for facts that are not drawn (once per element and property), probes
 // grouped per rule and capped per kind, questions deduplicated, decisions applied, sorted.
 //
-// Rules may be split between several reviews (one per thread, each with its own snapshot) and
-// merged before finish(): the result is the same as one review running every rule in order,
-// provided all probe rules run in the same review. `order` is the rule's place in that order.
+// Rules may be split between several reviews (one per thread, sharing the snapshot) and merged
+// before finish(): the result is the same as one review running every rule in order, provided
+// each review runs its rules in that order (it keeps the first ask per element and property it
+// meets) and all probe rules run in the same review. `order` is the rule's place in that order.
 class Review
 {
 public:
