@@ -3,8 +3,6 @@
 // missing facts once, uses the user's numbers, and is deterministic.
 #include "model/dotimport.h"
 #include "rules/engine.h"
-#include "rules/pack.h"
-#include "rules/snapshot.h"
 
 #include <QtTest>
 
@@ -146,86 +144,6 @@ class TestCoreRules : public QObject
 {
     Q_OBJECT
 private slots:
-    // A long chain where every component holds personal data and three processors have no DPA:
-    // enough searches that the engine starts skipping those that cannot reach a processor within
-    // the rule's four hops, and cutting them short where they cannot. Each processor is still
-    // reported once, from the first source in drawing order four hops before it, by the
-    // shortest path.
-    void reachSkipsWhatCannotFindATarget()
-    {
-        rules::RuleSet compliance;
-        model::Diagnostics diags;
-        QVERIFY2(compliance.loadPack(PB_RESOURCES "/packs/compliance.json", diags), joined(diags).c_str());
-        const int n = 1000;
-        const std::vector<int> processors = {10, 800, 990};
-        std::string dot = "digraph {\n";
-        for (int i = 0; i < n; ++i) {
-            const bool processor = std::find(processors.begin(), processors.end(), i) != processors.end();
-            dot += "n" + std::to_string(i) + (processor ? " [kind=third_party];\n" : " [kind=service, data=\"pii\"];\n");
-        }
-        for (int i = 0; i + 1 < n; ++i) dot += "n" + std::to_string(i) + " -> n" + std::to_string(i + 1) + ";\n";
-        const auto d = design(dot + "}\n");
-        std::vector<Finding> found;
-        for (const auto& f : compliance.review(d).findings)
-            if (f.ruleId == "processor-without-dpa" && f.kind == Finding::Kind::Finding) found.push_back(f);
-        QCOMPARE(found.size(), processors.size());
-        for (int p : processors) {
-            const std::string target = "n" + std::to_string(p);
-            auto it = std::find_if(found.begin(), found.end(), [&](const Finding& f) { return has(f.targets, target); });
-            QVERIFY2(it != found.end(), target.c_str());
-            std::vector<std::string> nodes;
-            for (std::size_t k = 0; k < it->path.size(); k += 2) nodes.push_back(it->path[k]);
-            std::vector<std::string> expected;
-            for (int k = p - 4; k <= p; ++k) expected.push_back("n" + std::to_string(k));
-            QCOMPARE(nodes, expected);
-        }
-    }
-
-    // A finding about the whole design lists each of its many targets once, in drawing order.
-    void manyTargetsListedOnce()
-    {
-        rules::RuleSet compliance;
-        model::Diagnostics diags;
-        QVERIFY2(compliance.loadPack(PB_RESOURCES "/packs/compliance.json", diags), joined(diags).c_str());
-        std::string dot = "digraph {\n";
-        std::vector<std::string> stores;
-        for (int i = 0; i < 40; ++i) {
-            stores.push_back("store" + std::to_string(i));
-            dot += stores.back() + " [kind=database, data=\"pii\"];\n";
-        }
-        const auto result = compliance.review(design(dot + "}\n"));
-        auto it = std::find_if(result.findings.begin(), result.findings.end(),
-                               [](const Finding& f) { return f.ruleId == "pii-without-retention"; });
-        QVERIFY(it != result.findings.end());
-        QCOMPARE(it->targets, stores);
-    }
-
-    // What a rule reads of an element: the drawn value, else the vocabulary's default, for keys
-    // named before the snapshot was made (filled in one pass) and after it (read on demand).
-    void snapshotReadsDrawnValuesAndDefaults()
-    {
-        const auto d = design(R"(digraph { q [kind=queue]; w [kind=worker, zz_early=3, zz_late="x"]; q -> w [carries="ids"]; w -> q; })");
-        const int early = rules::internPropertyKey("zz_early");
-        const int sync = rules::internPropertyKey("sync");
-        const int delivery = rules::internPropertyKey("delivery");
-        const int carries = rules::internPropertyKey("carries");
-        const rules::Snapshot snap(d);
-        const int late = rules::internPropertyKey("zz_late");
-        const int q = snap.indexOf("q"), w = snap.indexOf("w");
-        auto text = [](const model::Value* v) { return v ? model::toDisplayString(*v) : std::string("(none)"); };
-        QCOMPARE(text(snap.componentValue(w, early)), std::string("3"));
-        QCOMPARE(text(snap.componentValue(q, early)), std::string("(none)"));
-        QCOMPARE(text(snap.componentValue(w, late)), std::string("x"));
-        QCOMPARE(text(snap.componentValue(q, late)), std::string("(none)"));
-        QCOMPARE(text(snap.componentValue(q, delivery)), std::string("at_least_once"));
-        QCOMPARE(text(snap.componentValue(w, delivery)), std::string("(none)"));
-        QCOMPARE(text(snap.flowValue(0, carries)), std::string("ids"));
-        QCOMPARE(text(snap.flowValue(1, carries)), std::string("(none)"));
-        QCOMPARE(text(snap.flowValue(0, sync)), std::string("false")); // touches a queue
-        // By name, the same answers.
-        QCOMPARE(text(snap.componentValue(w, "zz_early")), std::string("3"));
-        QCOMPARE(text(snap.componentValue(q, "delivery")), std::string("at_least_once"));
-    }
     void corePackHasTheFiveChecks()
     {
         for (const char* id : {"missing-circuit-breaker", "unfenced-failover", "non-idempotent-billing-consumer",
