@@ -207,7 +207,7 @@ Step Compiler::step(const json& j, const std::string& ptr, bool exports)
     bool ok = true;
     if (j.contains("dir")) s.dir = parseDir(j["dir"], ok);
     if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
-    if (j.contains("kind")) s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind"));
+    if (j.contains("kind")) s.kindMask = kindMaskOf(s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind")));
     s.flowVar = optionalDeclare(j, "flow", ptr);
     s.flowWhere = nested(j, "flow_where", ptr);
     s.toVar = optionalDeclare(j, "to", ptr);
@@ -238,7 +238,7 @@ Reach Compiler::reach(const json& j, const std::string& ptr)
     if (!maxHops || !minHops || r.minHops > r.maxHops)
         error(ptr + "/max_hops", "E-SCHEMA", "1 <= min_hops <= max_hops <= 64");
     r.each = j.value("each", false);
-    if (j.contains("kind")) r.kindIds = internKinds(r.kinds = kinds(j["kind"], ptr + "/kind"));
+    if (j.contains("kind")) r.kindMask = kindMaskOf(r.kindIds = internKinds(r.kinds = kinds(j["kind"], ptr + "/kind")));
     auto saved = m_bound;
     r.flowVar = declare("$_flow", ptr);
     r.nodeVar = declare("$_node", ptr);
@@ -260,7 +260,7 @@ Select Compiler::select(const json& j, const std::string& ptr, bool exports)
         return s;
     }
     if (j.value("flow", false)) s.type = ElemType::Flow;
-    if (j.contains("kind")) s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind"));
+    if (j.contains("kind")) s.kindMask = kindMaskOf(s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind")));
     s.var = optionalDeclare(j, "as", ptr);
     s.where = nested(j, "where", ptr);
     return s;

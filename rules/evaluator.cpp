@@ -32,11 +32,12 @@ Evaluator::Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule)
     for (const auto& [name, values] : pack.sets) m_setValues.try_emplace(name, values);
 }
 
-bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds,
-                            const std::vector<int>& ids) const
+bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids,
+                            std::uint64_t mask) const
 {
     if (kinds.empty()) return true;
     const int id = m_snap.kindId(comp);
+    if (mask && id >= 0) return id < 64 && ((mask >> id) & 1U);
     // Both sides interned: an integer test. Otherwise (a kind first named after the snapshot was
     // made, or `ids` empty past the intern cap) compare the names.
     if (id >= 0 && ids.size() == kinds.size()) return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -232,7 +233,7 @@ void Evaluator::stepEach(const Step& s, FunctionRef<bool(Tri)> visit)
         for (const int* p = range.first; p != range.second; ++p) {
             const int f = *p;
             const int other = outgoing ? m_snap.flowTo(f) : m_snap.flowFrom(f);
-            if (!kindMatches(other, s.kinds, s.kindIds)) continue;
+            if (!kindMatches(other, s.kinds, s.kindIds, s.kindMask)) continue;
             bind(s.flowVar, Slot::Type::Flow, f);
             bind(s.toVar, Slot::Type::Component, other);
             Tri t = s.flowWhere ? pure(*s.flowWhere) : Tri::True;
@@ -262,23 +263,34 @@ bool readsOnly(const Conditions& conds, int var)
     return std::all_of(conds.begin(), conds.end(), [&](const Condition& c) { return readsOnly(c, var); });
 }
 
-// The slot `var` is already bound to `element`. Verdicts that recorded a missing fact are not
-// kept, so every caller still sees (and asks about) it.
-Tri Evaluator::filter(const Conditions& conds, int var, int element, int count)
+Evaluator::FilterMemo& Evaluator::memoFor(const Conditions& conds, int var, int count)
 {
     auto [it, fresh] = m_filterMemo.try_emplace(&conds);
     FilterMemo& memo = it->second;
     if (fresh) {
+        memo.conds = &conds;
         memo.cacheable = readsOnly(conds, var);
         if (memo.cacheable) memo.verdict.assign(static_cast<std::size_t>(count), -1);
     }
-    if (!memo.cacheable) return pure(conds);
+    return memo;
+}
+
+// The slot the memo's conditions read is already bound to `element`. Verdicts that recorded a
+// missing fact are not kept, so every caller still sees (and asks about) it.
+Tri Evaluator::filter(FilterMemo& memo, int element)
+{
+    if (!memo.cacheable) return pure(*memo.conds);
     signed char& v = memo.verdict[static_cast<std::size_t>(element)];
     if (v >= 0) return static_cast<Tri>(v);
     const std::size_t before = m_unknowns.size();
-    const Tri t = pure(conds);
+    const Tri t = pure(*memo.conds);
     if (m_unknowns.size() == before) v = static_cast<signed char>(t);
     return t;
+}
+
+Tri Evaluator::filter(const Conditions& conds, int var, int element, int count)
+{
+    return filter(memoFor(conds, var, count), element);
 }
 
 Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
@@ -313,6 +325,9 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
     frontier.push_back(start);
     m_stamp[static_cast<std::size_t>(start)] = m_epoch;
     m_dist[static_cast<std::size_t>(start)] = 0;
+    // Looked up once per search, not once per flow crossed.
+    FilterMemo* via = r.via ? &memoFor(*r.via, r.flowVar, m_snap.flowCount()) : nullptr;
+    FilterMemo* through = r.through ? &memoFor(*r.through, r.nodeVar, m_snap.componentCount()) : nullptr;
     Tri best = Tri::False;
     for (std::size_t head = 0; head < frontier.size(); ++head) {
         const int u = frontier[head];
@@ -330,12 +345,12 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
                 if (m_stamp[static_cast<std::size_t>(v)] == m_epoch) continue;
                 bind(r.flowVar, Slot::Type::Flow, f);
                 // A fact that is not drawn does not block a path (authors use if_missing).
-                if (r.via && filter(*r.via, r.flowVar, f, m_snap.flowCount()) == Tri::False) continue;
+                if (via && filter(*via, f) == Tri::False) continue;
                 m_stamp[static_cast<std::size_t>(v)] = m_epoch;
                 m_parentNode[static_cast<std::size_t>(v)] = u;
                 m_parentFlow[static_cast<std::size_t>(v)] = f;
                 m_dist[static_cast<std::size_t>(v)] = d + 1;
-                if (d + 1 >= r.minHops && kindMatches(v, r.kinds, r.kindIds)) {
+                if (d + 1 >= r.minHops && kindMatches(v, r.kinds, r.kindIds, r.kindMask)) {
                     bind(r.toVar, Slot::Type::Component, v);
                     Tri t = r.toWhere ? pure(*r.toWhere) : Tri::True;
                     if (t != Tri::False) {
@@ -348,7 +363,7 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
                 // Nothing the search may accept is close enough beyond v: no need to go on from it.
                 if (!prune.toTarget.empty() && d + 1 + prune.toTarget[static_cast<std::size_t>(v)] > r.maxHops) continue;
                 bind(r.nodeVar, Slot::Type::Component, v);
-                if (!r.through || filter(*r.through, r.nodeVar, v, m_snap.componentCount()) != Tri::False)
+                if (!through || filter(*through, v) != Tri::False)
                     frontier.push_back(v);
             }
         }
@@ -397,7 +412,7 @@ Tri Evaluator::countValue(const Count& c)
         const Select& s = *c.select;
         const int n = s.type == ElemType::Flow ? m_snap.flowCount() : m_snap.componentCount();
         for (int i = 0; i < n; ++i) {
-            if (s.type == ElemType::Component && !kindMatches(i, s.kinds, s.kindIds)) continue;
+            if (s.type == ElemType::Component && !kindMatches(i, s.kinds, s.kindIds, s.kindMask)) continue;
             bind(s.var, s.type == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i);
             if (!s.where || pure(*s.where) == Tri::True) add(i, s.type);
         }
@@ -417,7 +432,7 @@ Tri Evaluator::selectAny(const Select& s)
     Tri any = Tri::False;
     const int n = s.type == ElemType::Flow ? m_snap.flowCount() : m_snap.componentCount();
     for (int i = 0; i < n && any != Tri::True; ++i) {
-        if (s.type == ElemType::Component && !kindMatches(i, s.kinds, s.kindIds)) continue;
+        if (s.type == ElemType::Component && !kindMatches(i, s.kinds, s.kindIds, s.kindMask)) continue;
         bind(s.var, s.type == ElemType::Flow ? Slot::Type::Flow : Slot::Type::Component, i);
         any = triOr(any, s.where ? pure(*s.where) : Tri::True);
     }

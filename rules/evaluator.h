@@ -87,7 +87,8 @@ private:
     void bindPath(const Reach& r, int target);
     Tri countValue(const Count& c);
     Tri selectAny(const Select& s);
-    bool kindMatches(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids) const;
+    bool kindMatches(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids,
+                     std::uint64_t mask) const;
     // Binds a slot to one element without building a Slot (and its list and value) per test.
     void bind(int var, Slot::Type type, int index)
     {
@@ -109,10 +110,13 @@ private:
     // answer every time: one verdict per element, not one per BFS that crosses it.
     struct FilterMemo
     {
+        const Conditions* conds = nullptr;
         bool cacheable = false;
         std::vector<signed char> verdict; // -1: not evaluated yet
     };
-    std::map<const Conditions*, FilterMemo> m_filterMemo;
+    std::map<const Conditions*, FilterMemo> m_filterMemo; // a map: a memo stays where it is
+    FilterMemo& memoFor(const Conditions& conds, int var, int count);
+    Tri filter(FilterMemo& memo, int element);
     // A reach started from many anchors can only find a target inside the start's connected
     // part (over flows that pass `via`, either direction, any length). When a part holds no
     // component that passes the target test, the search is skipped: one pass over the design

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 
 namespace pb::rules {
 
@@ -21,9 +20,11 @@ std::string fingerprint(const std::string& ruleId, std::vector<std::string> ids)
     };
     mix(ruleId);
     for (const auto& id : ids) mix(id);
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    // Sixteen lower-case hex digits, as "%016llx" wrote them (files store these).
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = kHex[h & 0xf];
+    return out;
 }
 
 } // namespace pb::rules

@@ -3,6 +3,7 @@
 #include "model/value.h"
 #include "rules/finding.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +41,9 @@ int internPropertyKey(const std::string& key);
 // per kind (none at all past the cap); knownKindId only looks a kind up (-1: no rule names it).
 std::vector<int> internKinds(const std::vector<std::string>& kinds);
 int knownKindId(const std::string& kind);
+// The ids as a bit set, when every one is below 64 (the first 64 kinds named: the vocabulary
+// has about twenty); 0 otherwise, and the ids are compared one by one.
+std::uint64_t kindMaskOf(const std::vector<int>& ids);
 
 // An operand: a literal, a property of another bound variable, or a named pack set.
 struct Operand
@@ -61,6 +65,7 @@ struct Step
     int toVar = -1;                   // slot bound to the neighbour
     std::vector<std::string> kinds;   // empty = any kind
     std::vector<int> kindIds;         // internKinds(kinds)
+    std::uint64_t kindMask = 0;       // kindMaskOf(kindIds)
     std::shared_ptr<Conditions> flowWhere;
     std::shared_ptr<Conditions> toWhere;
 };
@@ -80,6 +85,7 @@ struct Reach
     bool each = false;
     std::vector<std::string> kinds;
     std::vector<int> kindIds;
+    std::uint64_t kindMask = 0;
     std::shared_ptr<Conditions> via;
     std::shared_ptr<Conditions> through;
     std::shared_ptr<Conditions> toWhere;
@@ -92,6 +98,7 @@ struct Select
     ElemType type = ElemType::Component;
     std::vector<std::string> kinds;
     std::vector<int> kindIds;
+    std::uint64_t kindMask = 0;
     std::shared_ptr<Conditions> where;
 };
 

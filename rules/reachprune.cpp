@@ -82,7 +82,7 @@ void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
     };
     for (int v = 0; v < n; ++v) {
         const auto part = static_cast<std::size_t>(p.part[static_cast<std::size_t>(v)]);
-        if (p.open[part] || !kindMatches(v, r.kinds, r.kindIds)) continue;
+        if (p.open[part] || !kindMatches(v, r.kinds, r.kindIds, r.kindMask)) continue;
         tuple(v, mine);
         bool placed = false;
         for (auto& cls : p.classes[part]) {
@@ -124,7 +124,7 @@ void Evaluator::buildDistance(const Reach& r, ReachPrune& p)
     constexpr int kFar = 1 << 30;
     std::vector<int> dist(static_cast<std::size_t>(n), kFar), queue;
     for (int v = 0; v < n; ++v) {
-        if (!kindMatches(v, r.kinds, r.kindIds)) continue;
+        if (!kindMatches(v, r.kinds, r.kindIds, r.kindMask)) continue;
         bind(r.toVar, Slot::Type::Component, v);
         if (std::any_of(own.begin(), own.end(), [&](const Condition* c) { return pure(*c) == Tri::False; })) continue;
         dist[static_cast<std::size_t>(v)] = 0;

@@ -77,6 +77,16 @@ std::vector<int> internKinds(const std::vector<std::string>& kinds)
     return ids;
 }
 
+std::uint64_t kindMaskOf(const std::vector<int>& ids)
+{
+    std::uint64_t mask = 0;
+    for (int id : ids) {
+        if (id < 0 || id >= 64) return 0;
+        mask |= std::uint64_t{1} << id;
+    }
+    return mask;
+}
+
 int knownKindId(const std::string& kind)
 {
     return kindTable().find(kind);
@@ -253,9 +263,9 @@ const model::Value* Snapshot::flowValue(int f, const std::string& key) const
     return m_vocab.defaultRef("flow", key, flowTouchesQueue(f));
 }
 
-Snapshot::Column& Snapshot::column(int keyId, bool flows) const
+Snapshot::Column& Snapshot::makeColumn(std::atomic<Column*>& slot, int keyId, bool flows) const
 {
-    return *once((flows ? m_flowColumns : m_compColumns)[static_cast<std::size_t>(keyId)], [&] {
+    return *once(slot, [&] {
         auto* col = new Column;
         col->key = &keyTable().name(keyId);
         // Filled by fillColumns(): its cells stay empty when no element draws the key.

@@ -93,7 +93,14 @@ private:
         // looked up once per kind instead of once per element.
         Cells defaults;
     };
-    Column& column(int keyId, bool flows) const;
+    // Read for every property a rule tests: the common case (the column exists) stays inline.
+    Column& column(int keyId, bool flows) const
+    {
+        auto& slot = (flows ? m_flowColumns : m_compColumns)[static_cast<std::size_t>(keyId)];
+        if (Column* c = slot.load(std::memory_order_acquire)) return *c;
+        return makeColumn(slot, keyId, flows);
+    }
+    Column& makeColumn(std::atomic<Column*>& slot, int keyId, bool flows) const;
     void fillColumns();
     int m_keysAtBuild = 0; // keys interned when the snapshot was made: fillColumns() filled those
     mutable std::vector<std::atomic<Column*>> m_compColumns, m_flowColumns; // by key id
