@@ -140,24 +140,27 @@ std::vector<Placement> computePlacements(const Design& design, const Jurisdictio
         }
         depth[i] = steps;
     }
-    std::unordered_map<std::string_view, int> innermost;
-    innermost.reserve(design.components().size());
+    // Per component (by index, through the design's own id index): its innermost zone.
+    const Component* first = design.components().data();
+    std::vector<int> innermost(design.components().size(), -1);
     for (std::size_t i = 0; i < zones.size(); ++i)
         for (const auto& m : zones[i].members) {
-            if (zoneIndex.count(m)) continue;
-            auto [it, fresh] = innermost.emplace(m, static_cast<int>(i));
-            if (!fresh && depth[i] > depth[static_cast<std::size_t>(it->second)]) it->second = static_cast<int>(i);
+            const Component* c = design.component(m);
+            if (!c) continue;
+            int& z = innermost[static_cast<std::size_t>(c - first)];
+            if (z < 0 || depth[i] > depth[static_cast<std::size_t>(z)]) z = static_cast<int>(i);
         }
     // A design names a handful of regions: each is matched against the naming patterns once.
     std::unordered_map<std::string, std::string> ofRegion;
     std::vector<Placement> out;
     out.reserve(design.components().size());
     for (const auto& c : design.components()) {
+        const int zone = innermost[static_cast<std::size_t>(&c - first)];
         Placement p;
         p.region = stringProperty(c.props, "region").value_or("");
         p.jurisdiction = stringProperty(c.props, "jurisdiction").value_or("");
-        if (auto it = innermost.find(c.id); it != innermost.end()) {
-            const Placement& z = zonePlace[static_cast<std::size_t>(it->second)];
+        if (zone >= 0) {
+            const Placement& z = zonePlace[static_cast<std::size_t>(zone)];
             if (p.region.empty()) p.region = z.region;
             if (p.jurisdiction.empty()) p.jurisdiction = z.jurisdiction;
         }

@@ -46,10 +46,10 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
     while (pos < s.size()) {
         const auto open = s.find("{{", pos);
         if (open == std::string::npos) {
-            t.push_back({s.substr(pos), -1, {}, {}});
+            t.push_back({s.substr(pos), -1, {}, -1, {}});
             break;
         }
-        if (open > pos) t.push_back({s.substr(pos, open - pos), -1, {}, {}});
+        if (open > pos) t.push_back({s.substr(pos, open - pos), -1, {}, -1, {}});
         const auto close = s.find("}}", open);
         if (close == std::string::npos) {
             error(ptr, "E-TEMPLATE", "'{{' at character " + std::to_string(open) + " is never closed");
@@ -63,7 +63,9 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
         part.var = use(var, ptr);
         if (dot != std::string::npos) {
             const model::PropertySpec* spec = nullptr;
-            part.key = propRef(ref, ptr, &spec).key;
+            const PropRef r = propRef(ref, ptr, &spec);
+            part.key = r.key;
+            part.keyId = r.keyId;
         }
         for (std::size_t i = 1; i < parts.size(); ++i) {
             const auto colon = parts[i].find(':');

@@ -53,14 +53,18 @@ const Value* Evaluator::ref(const Slot& slot, const std::string& key) const
     return nullptr;
 }
 
+const Value* Evaluator::ref(const Slot& slot, int keyId, const std::string& key) const
+{
+    if (keyId >= 0) {
+        if (slot.type == Slot::Type::Component) return m_snap.componentValue(slot.index, keyId);
+        if (slot.type == Slot::Type::Flow) return m_snap.flowValue(slot.index, keyId);
+    }
+    return ref(slot, key);
+}
+
 const Value* Evaluator::ref(const PropRef& p) const
 {
-    const Slot& slot = m_slots[static_cast<std::size_t>(p.var)];
-    if (p.keyId >= 0) {
-        if (slot.type == Slot::Type::Component) return m_snap.componentValue(slot.index, p.keyId);
-        if (slot.type == Slot::Type::Flow) return m_snap.flowValue(slot.index, p.keyId);
-    }
-    return ref(slot, p.key);
+    return ref(m_slots[static_cast<std::size_t>(p.var)], p.keyId, p.key);
 }
 
 std::optional<Value> Evaluator::value(const Slot& slot, const std::string& key) const

@@ -68,6 +68,8 @@ public:
     // The same without the copy: points into the design, the snapshot, the vocabulary or the
     // slot; nullptr when unknown.
     const model::Value* ref(const Slot& slot, const std::string& key) const;
+    // The same through the key's column when it is interned (keyId ≥ 0).
+    const model::Value* ref(const Slot& slot, int keyId, const std::string& key) const;
     std::vector<Slot>& slots() { return m_slots; }
 
 private:

@@ -168,6 +168,7 @@ struct TemplatePart
     std::string text;   // literal text, when var < 0
     int var = -1;
     std::string key;    // empty = the variable itself (its label, a number, a path, a list)
+    int keyId = -1;     // internPropertyKey(key), as PropRef::keyId
     std::vector<std::pair<std::string, std::string>> filters; // name, argument
 };
 using Template = std::vector<TemplatePart>;

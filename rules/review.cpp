@@ -37,6 +37,7 @@ void Review::forEachId(const Slot& s, F&& f) const
 std::vector<std::string> Review::ids(const Slot& s) const
 {
     std::vector<std::string> out;
+    out.reserve(s.type == Slot::Type::List || s.type == Slot::Type::Path ? s.list.size() : 1);
     forEachId(s, [&](const std::string& id) { out.push_back(id); });
     return out;
 }
@@ -62,6 +63,13 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
     // design, never into f.targets, which moves its strings as it grows.
     std::vector<std::string_view> kept;
     std::unordered_set<std::string_view> seen;
+    std::size_t most = 0;
+    for (int v : rule.targetVars) {
+        const Slot& s = slots[static_cast<std::size_t>(v)];
+        most += s.type == Slot::Type::List || s.type == Slot::Type::Path ? s.list.size() : 1;
+    }
+    f.targets.reserve(most);
+    kept.reserve(std::min<std::size_t>(most, 16));
     for (int v : rule.targetVars)
         forEachId(slots[static_cast<std::size_t>(v)], [&](const std::string& id) {
             if (kept.size() < 16) {

@@ -69,9 +69,13 @@ std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snaps
     }
     if (p.key.empty()) {
         if (s.type == Slot::Type::Number) return s.boxed;
-        return ev.value(s, ".label");
+        static const int kLabel = internPropertyKey(".label");
+        static const std::string kLabelKey = ".label";
+        const Value* v = ev.ref(s, kLabel, kLabelKey);
+        return v ? std::optional<Value>(*v) : std::nullopt;
     }
-    return ev.value(s, p.key);
+    const Value* v = ev.ref(s, p.keyId, p.key);
+    return v ? std::optional<Value>(*v) : std::nullopt;
 }
 
 std::optional<double> numberArg(const std::string& arg, Evaluator& ev, const Rule& rule)
