@@ -29,6 +29,14 @@ std::string formatNumber(double d)
 
 namespace {
 
+// A placeholder's value, read through the key's column: `.label` when it names no key.
+const Value* placeholderRef(const TemplatePart& p, const Slot& s, Evaluator& ev)
+{
+    static const int kLabel = internPropertyKey(".label");
+    static const std::string kLabelKey = ".label";
+    return p.key.empty() ? ev.ref(s, kLabel, kLabelKey) : ev.ref(s, p.keyId, p.key);
+}
+
 std::string labelOf(const Snapshot& snap, int encoded, ElemType type = ElemType::Component)
 {
     if (encoded < 0) {
@@ -67,14 +75,8 @@ std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snaps
         }
         return Value{items};
     }
-    if (p.key.empty()) {
-        if (s.type == Slot::Type::Number) return s.boxed;
-        static const int kLabel = internPropertyKey(".label");
-        static const std::string kLabelKey = ".label";
-        const Value* v = ev.ref(s, kLabel, kLabelKey);
-        return v ? std::optional<Value>(*v) : std::nullopt;
-    }
-    const Value* v = ev.ref(s, p.keyId, p.key);
+    if (p.key.empty() && s.type == Slot::Type::Number) return s.boxed;
+    const Value* v = placeholderRef(p, s, ev);
     return v ? std::optional<Value>(*v) : std::nullopt;
 }
 
@@ -150,7 +152,7 @@ std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, cons
         // Most placeholders are a plain property of one element: read it in place.
         const Slot& slot = ev.slots()[static_cast<std::size_t>(part.var)];
         if (part.filters.empty() && (slot.type == Slot::Type::Component || slot.type == Slot::Type::Flow)) {
-            const Value* v = ev.ref(slot, part.key.empty() ? std::string(".label") : part.key);
+            const Value* v = placeholderRef(part, slot, ev);
             if (!v && strict) return std::nullopt;
             if (!v) out += "(not drawn)";
             else if (auto text = std::get_if<std::string>(v)) out += *text;
