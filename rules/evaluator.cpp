@@ -32,14 +32,12 @@ Evaluator::Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule)
     for (const auto& [name, values] : pack.sets) m_setValues.try_emplace(name, values);
 }
 
-bool Evaluator::kindMatches(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids,
-                            std::uint64_t mask) const
+
+// Both sides interned: an integer test. Otherwise (a kind first named after the snapshot was made,
+// or `ids` empty past the intern cap) compare the names.
+bool Evaluator::kindMatchesSlowly(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids,
+                                  int id) const
 {
-    if (kinds.empty()) return true;
-    const int id = m_snap.kindId(comp);
-    if (mask && id >= 0) return id < 64 && ((mask >> id) & 1U);
-    // Both sides interned: an integer test. Otherwise (a kind first named after the snapshot was
-    // made, or `ids` empty past the intern cap) compare the names.
     if (id >= 0 && ids.size() == kinds.size()) return std::find(ids.begin(), ids.end(), id) != ids.end();
     const std::string& k = m_snap.component(comp).kind;
     return std::find(kinds.begin(), kinds.end(), k) != kinds.end();

@@ -89,8 +89,16 @@ private:
     void bindPath(const Reach& r, int target);
     Tri countValue(const Count& c);
     Tri selectAny(const Select& s);
+    // Tested per flow crossed: kept inline.
     bool kindMatches(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids,
-                     std::uint64_t mask) const;
+                     std::uint64_t mask) const
+    {
+        if (kinds.empty()) return true;
+        const int id = m_snap.kindId(comp);
+        if (mask && id >= 0) return id < 64 && ((mask >> id) & 1U);
+        return kindMatchesSlowly(comp, kinds, ids, id);
+    }
+    bool kindMatchesSlowly(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids, int id) const;
     // Binds a slot to one element without building a Slot (and its list and value) per test.
     void bind(int var, Slot::Type type, int index)
     {
