@@ -20,11 +20,6 @@ model::Design design(const std::string& dot)
     if (!d) qFatal("DOT: %s", model::formatAll(diags).c_str());
     return *d;
 }
-
-bool has(const std::vector<std::string>& ids, const std::string& id)
-{
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
 } // namespace
 
 class TestEngine : public QObject
@@ -61,8 +56,9 @@ private slots:
         QCOMPARE(found.size(), processors.size());
         for (int p : processors) {
             const std::string target = "n" + std::to_string(p);
-            auto it = std::find_if(found.begin(), found.end(),
-                                   [&](const Finding& f) { return has(f.targets, target); });
+            auto it = std::find_if(found.begin(), found.end(), [&](const Finding& f) {
+                return std::count(f.targets.begin(), f.targets.end(), target) > 0;
+            });
             QVERIFY2(it != found.end(), target.c_str());
             std::vector<std::string> nodes;
             for (std::size_t k = 0; k < it->path.size(); k += 2)
