@@ -32,7 +32,6 @@ Evaluator::Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule)
     for (const auto& [name, values] : pack.sets) m_setValues.try_emplace(name, values);
 }
 
-
 // Both sides interned: an integer test. Otherwise (a kind first named after the snapshot was made,
 // or `ids` empty past the intern cap) compare the names.
 bool Evaluator::kindMatchesSlowly(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids,

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <ctime>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace pb::rules {
@@ -58,28 +58,29 @@ Finding Review::base(const Rule& rule) const
 void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
 {
     auto& slots = ev.slots();
-    // A rule over the whole design collects thousands of targets: a linear search per id made
-    // that quadratic (a fifth of a review at 100,000 components). The views point into the
+    // A rule over the whole design may collect thousands of targets (every store of personal
+    // data, say), where a linear search per id would be quadratic. The views point into the
     // design, never into f.targets, which moves its strings as it grows.
-    std::vector<std::string_view> kept;
-    std::unordered_set<std::string_view> seen;
+    std::vector<std::string_view> kept; // the first few: searched in place
+    std::unordered_set<std::string_view> seen; // all of them, once there are more
+    auto firstTime = [&](std::string_view id) {
+        if (seen.empty() && kept.size() < 16) {
+            if (std::find(kept.begin(), kept.end(), id) != kept.end()) return false;
+            kept.push_back(id);
+            return true;
+        }
+        if (seen.empty()) seen.insert(kept.begin(), kept.end());
+        return seen.insert(id).second;
+    };
     std::size_t most = 0;
     for (int v : rule.targetVars) {
         const Slot& s = slots[static_cast<std::size_t>(v)];
         most += s.type == Slot::Type::List || s.type == Slot::Type::Path ? s.list.size() : 1;
     }
     f.targets.reserve(most);
-    kept.reserve(std::min<std::size_t>(most, 16));
     for (int v : rule.targetVars)
         forEachId(slots[static_cast<std::size_t>(v)], [&](const std::string& id) {
-            if (kept.size() < 16) {
-                if (std::find(kept.begin(), kept.end(), id) != kept.end()) return;
-            } else {
-                if (seen.empty()) seen.insert(kept.begin(), kept.end());
-                if (!seen.insert(id).second) return;
-            }
-            kept.push_back(id);
-            f.targets.push_back(id);
+            if (firstTime(id)) f.targets.push_back(id);
         });
     if (rule.pathVar >= 0) f.path = ids(slots[static_cast<std::size_t>(rule.pathVar)]);
     f.why = renderTemplate(rule.why, ev, rule, m_snap, false).value_or("");
@@ -299,8 +300,8 @@ void Review::applyDecisions(const model::Design& design)
 
 namespace {
 // The question texts asked so far, by their SharedText hash: an open-addressing table sized once
-// for every question of the review, as a node-based set allocated per question and was half of
-// this pass.
+// for every question of the review. A node-based set allocated a node per question, which was
+// half of this pass.
 class AskedTexts
 {
 public:

@@ -12,8 +12,9 @@
 
 namespace pb::rules {
 
-// An immutable, indexed view of a design, built once per review and shared by its threads: integer ids, CSR adjacency
-// in both directions, per-kind lists and effective placements. Rules read only this.
+// An immutable, indexed view of a design, built once per review and shared by its threads:
+// integer ids, CSR adjacency in both directions, per-kind lists and effective placements. Rules
+// read only this.
 class Snapshot
 {
 public:
