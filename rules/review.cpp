@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <ctime>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -206,6 +207,8 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
 void Review::merge(Review&& other)
 {
     const std::size_t shift = m_findings.size();
+    // Moved once, not again as the list grows, here or when the asks join it in finish().
+    m_findings.reserve(shift + other.m_findings.size() + m_asks.size() + other.m_asks.size());
     for (auto& f : other.m_findings) m_findings.push_back(std::move(f));
     for (const auto& [rule, index] : other.m_probeIndex) m_probeIndex[rule] = index + shift;
     for (auto& a : other.m_asks) m_asks.push_back(std::move(a));
@@ -240,6 +243,7 @@ void Review::keepAsks()
     std::stable_sort(idx.begin(), idx.end(), [&](std::size_t i, std::size_t j) { return m_asks[i].order < m_asks[j].order; });
     std::set<std::pair<std::string, std::string>> asked;
     std::unordered_map<std::string, int> perElement;
+    m_findings.reserve(m_findings.size() + m_asks.size()); // the findings move once, not again
     for (std::size_t i : idx) {
         PendingAsk& a = m_asks[i];
         if (!asked.insert({a.element, a.key}).second) continue;
@@ -299,6 +303,19 @@ void Review::applyDecisions(const model::Design& design)
 }
 
 namespace {
+// Sixteen lower-case hex digits as a number: for fixed-length hex, numeric order is text order.
+std::optional<std::uint64_t> hexValue(const std::string& s)
+{
+    if (s.size() != 16) return std::nullopt;
+    std::uint64_t v = 0;
+    for (char c : s) {
+        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) return std::nullopt;
+        v = (v << 4) | static_cast<std::uint64_t>(d);
+    }
+    return v;
+}
+
 // The question texts asked so far, by their SharedText hash: an open-addressing table sized once
 // for every question of the review. A node-based set allocated a node per question, which was
 // half of this pass.
@@ -352,27 +369,42 @@ ReviewResult Review::finish(const model::Design& design)
 {
     keepAsks();
     // Sorted by index, then moved once: a finding is a few hundred bytes of strings. The order is
-    // kind, severity (highest first), rule id, fingerprint; the first three packed in one number,
-    // rule ids by their rank, so that only findings of one rule compare strings.
+    // kind, severity (highest first), rule id, fingerprint: the first three packed in one number
+    // (rule ids by their rank), the fingerprint's sixteen hex digits read as a second, so the sort
+    // compares integers only.
     std::vector<std::string_view> ruleIds;
     for (const auto& f : m_findings) ruleIds.push_back(f.ruleId);
     std::sort(ruleIds.begin(), ruleIds.end());
     ruleIds.erase(std::unique(ruleIds.begin(), ruleIds.end()), ruleIds.end());
     auto kindOrder = [](const Finding& f) { return f.kind == Finding::Kind::Finding ? 0u : f.kind == Finding::Kind::Ask ? 1u : 2u; };
-    std::vector<std::pair<std::uint64_t, std::size_t>> idx(m_findings.size());
+    struct Key
+    {
+        std::uint64_t major, minor;
+        std::size_t index;
+    };
+    std::vector<Key> idx(m_findings.size());
+    std::string_view lastRule;
+    std::uint64_t lastRank = 0;
+    bool numeric = true; // every fingerprint sixteen hex digits, as fingerprint() writes them
     for (std::size_t i = 0; i < idx.size(); ++i) {
         const Finding& f = m_findings[i];
-        const auto rank = static_cast<std::uint64_t>(std::lower_bound(ruleIds.begin(), ruleIds.end(), std::string_view(f.ruleId)) - ruleIds.begin());
+        if (i == 0 || f.ruleId != lastRule) { // a rule's findings mostly sit together
+            lastRule = f.ruleId;
+            lastRank = static_cast<std::uint64_t>(std::lower_bound(ruleIds.begin(), ruleIds.end(), lastRule) - ruleIds.begin());
+        }
         const auto severity = static_cast<std::uint64_t>(4 - static_cast<int>(f.severity));
-        idx[i] = {(std::uint64_t{kindOrder(f)} << 40) | (severity << 32) | rank, i};
+        const auto fp = hexValue(f.fingerprint);
+        numeric = numeric && fp.has_value();
+        idx[i] = {(std::uint64_t{kindOrder(f)} << 40) | (severity << 32) | lastRank, fp.value_or(0), i};
     }
-    std::stable_sort(idx.begin(), idx.end(), [&](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first < b.first;
-        return m_findings[a.second].fingerprint < m_findings[b.second].fingerprint;
+    std::stable_sort(idx.begin(), idx.end(), [&](const Key& a, const Key& b) {
+        if (a.major != b.major) return a.major < b.major;
+        if (numeric) return a.minor < b.minor;
+        return m_findings[a.index].fingerprint < m_findings[b.index].fingerprint;
     });
     std::vector<Finding> sorted;
     sorted.reserve(m_findings.size());
-    for (const auto& [key, i] : idx) sorted.push_back(std::move(m_findings[i]));
+    for (const auto& k : idx) sorted.push_back(std::move(m_findings[k.index]));
     m_findings = std::move(sorted);
     dropRepeatedQuestions();
     applyDecisions(design);
