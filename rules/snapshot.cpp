@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <deque>
+#include <future>
+#include <system_error>
+#include <type_traits>
 #include <mutex>
 #include <string_view>
 
@@ -11,6 +14,21 @@ namespace pb::rules {
 
 namespace {
 constexpr std::size_t kMaxKeys = 4096;
+// From this many components and flows, building a snapshot uses a second thread. Smaller
+// designs, among them those the whiteboard reviews beside its UI thread, stay on one.
+constexpr std::size_t kLargeDesign = 20000;
+
+// `work` on a thread of its own, or an invalid future when none can be had (the caller then
+// does the work itself).
+template <typename F>
+std::future<std::invoke_result_t<F>> startAsync(F work)
+{
+    try {
+        return std::async(std::launch::async, std::move(work));
+    } catch (const std::system_error&) {
+        return {};
+    }
+}
 
 // Names to small process-wide numbers. Capped: a hostile pack cannot grow it without bound.
 struct InternTable
@@ -98,6 +116,11 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
 {
     const auto& comps = design.components();
     const auto& flows = design.flows();
+    // A large design's placements are worked out on a second thread while this one indexes the
+    // flows: they read only the design.
+    const bool large = comps.size() + flows.size() >= kLargeDesign;
+    std::future<std::vector<model::Placement>> placements;
+    if (large) placements = startAsync([&design] { return model::computePlacements(design); });
     m_comps.reserve(comps.size());
     m_index.reserve(comps.size());
     for (const auto& c : comps) {
@@ -145,13 +168,13 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
         }
         ++local;
     }
-    m_placements = model::computePlacements(design);
+    m_placements = placements.valid() ? placements.get() : model::computePlacements(design);
     m_compMeta = std::vector<std::atomic<Meta*>>(n);
     m_flowMeta = std::vector<std::atomic<Meta*>>(m_flows.size());
     // Every key id the intern table can hand out has its place: no thread ever grows these.
     m_compColumns = std::vector<std::atomic<Column*>>(kMaxKeys);
     m_flowColumns = std::vector<std::atomic<Column*>>(kMaxKeys);
-    fillColumns();
+    fillColumns(large);
 }
 
 Snapshot::~Snapshot()
@@ -193,7 +216,7 @@ const model::Value kUnread{false};
 // key, was the largest single cost of reviewing a large design (a seventh of it at 100,000
 // components); here each drawn property costs one hash lookup. Keys named after this (a pack
 // loaded later) still fill on first read.
-void Snapshot::fillColumns()
+void Snapshot::fillColumns(bool twoThreads)
 {
     const std::vector<std::string_view> names = keyTable().all();
     m_keysAtBuild = static_cast<int>(names.size());
@@ -210,8 +233,15 @@ void Snapshot::fillColumns()
             col.cells[i].store(&value, std::memory_order_relaxed); // before any thread reads
         }
     };
+    // Components and flows have columns of their own: the two fills never touch the same one.
+    auto flows = [&] {
+        for (std::size_t f = 0; f < m_flows.size(); ++f) fill(m_flows[f]->props, f, true);
+    };
+    std::future<void> other;
+    if (twoThreads) other = startAsync(flows);
     for (std::size_t c = 0; c < m_comps.size(); ++c) fill(m_comps[c]->props, c, false);
-    for (std::size_t f = 0; f < m_flows.size(); ++f) fill(m_flows[f]->props, f, true);
+    if (other.valid()) other.get();
+    else flows();
 }
 
 namespace {

@@ -102,7 +102,7 @@ private:
         return makeColumn(slot, keyId, flows);
     }
     Column& makeColumn(std::atomic<Column*>& slot, int keyId, bool flows) const;
-    void fillColumns();
+    void fillColumns(bool twoThreads);
     int m_keysAtBuild = 0; // keys interned when the snapshot was made: fillColumns() filled those
     mutable std::vector<std::atomic<Column*>> m_compColumns, m_flowColumns; // by key id
 };

@@ -91,6 +91,60 @@ private slots:
         QCOMPARE(it->targets, stores);
     }
 
+    // A design large enough that the snapshot is built on two threads (placements and the
+    // flows' columns beside the rest) reads every element as a small one does.
+    void largeSnapshotReadsEveryElement()
+    {
+        model::Design d;
+        const int n = 7000;
+        model::Zone eu{"eu", "region", "EU", {{"region", std::string("eu-west-1")}}, {}, {}, {}};
+        for (int i = 0; i < n; ++i) {
+            model::Properties props;
+            if (i % 2 == 0) props["zz_big"] = double(i);
+            const std::string id = "c" + std::to_string(i);
+            d.addComponent({id, "service", "", props, {}, {}});
+            if (i % 3 == 0) eu.members.push_back(id);
+        }
+        for (int i = 0; i + 2 < n; ++i) {
+            model::Properties props;
+            if (i % 2 == 0) props["carries"] = model::StringList{"ids"};
+            d.addFlow({"f" + std::to_string(i),
+                       "c" + std::to_string(i),
+                       "c" + std::to_string(i + 1),
+                       "",
+                       props,
+                       {}});
+            d.addFlow({"g" + std::to_string(i),
+                       "c" + std::to_string(i),
+                       "c" + std::to_string(i + 2),
+                       "",
+                       {},
+                       {}});
+        }
+        d.addZone(eu);
+        QVERIFY(d.components().size() + d.flows().size() >= 20000);
+        const int big = rules::internPropertyKey("zz_big");
+        const int carries = rules::internPropertyKey("carries");
+        const int jurisdiction = rules::internPropertyKey("@jurisdiction");
+        const rules::Snapshot snap(d);
+        auto text = [](const model::Value* v) {
+            return v ? model::toDisplayString(*v) : std::string("-");
+        };
+        int wrong = 0;
+        for (int i = 0; i < n; ++i) {
+            const int c = snap.indexOf("c" + std::to_string(i));
+            wrong += text(snap.componentValue(c, big)) !=
+                     (i % 2 == 0 ? model::toDisplayString(double(i)) : "-");
+            wrong += text(snap.componentValue(c, jurisdiction)) != (i % 3 == 0 ? "EU" : "-");
+        }
+        for (int f = 0; f < snap.flowCount(); ++f) {
+            const std::string& id = snap.flow(f).id;
+            const bool drawn = id[0] == 'f' && std::stoi(id.substr(1)) % 2 == 0;
+            wrong += text(snap.flowValue(f, carries)) != (drawn ? "ids" : "-");
+        }
+        QCOMPARE(wrong, 0);
+    }
+
     // What a rule reads of an element: the drawn value, else the vocabulary's default, for keys
     // named before the snapshot was made (filled in one pass) and after it (read on demand).
     void snapshotReadsDrawnValuesAndDefaults()
