@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <deque>
 #include <future>
-#include <system_error>
-#include <type_traits>
 #include <mutex>
 #include <string_view>
+#include <system_error>
+#include <type_traits>
 
 namespace pb::rules {
 
