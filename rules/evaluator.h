@@ -147,6 +147,7 @@ private:
         // test (kFar: none within reach); empty when the test does not narrow the targets.
         std::vector<int> toTarget;
     };
+    struct Aside;
     void buildPrune(const Reach& r, ReachPrune& p);
     void buildDistance(const Reach& r, ReachPrune& p);
     std::map<const Reach*, ReachPrune> m_prune;

@@ -50,14 +50,40 @@ bool sameValue(const model::Value* a, const model::Value* b)
 }
 } // namespace
 
+// Tests made on the side of a search (building what prunes it, asking whether it may find
+// anything) leave the flow and target slots, and the facts found missing, as they were.
+struct Evaluator::Aside
+{
+    Aside(Evaluator& ev, const Reach& r)
+        : m_ev(ev)
+        , m_r(r)
+        , m_flow(ev.m_slots[static_cast<std::size_t>(r.flowVar)])
+        , m_to(ev.m_slots[static_cast<std::size_t>(r.toVar)])
+        , m_unknowns(ev.m_unknowns.size())
+    {
+    }
+    ~Aside()
+    {
+        m_ev.m_slots[static_cast<std::size_t>(m_r.flowVar)] = m_flow;
+        m_ev.m_slots[static_cast<std::size_t>(m_r.toVar)] = m_to;
+        m_ev.m_unknowns.resize(m_unknowns);
+    }
+    Aside(const Aside&) = delete;
+    Aside& operator=(const Aside&) = delete;
+
+private:
+    Evaluator& m_ev;
+    const Reach& m_r;
+    const Slot m_flow, m_to;
+    const std::size_t m_unknowns;
+};
+
 void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
 {
     p.built = true;
     if (r.toVar < 0 || (r.toWhere && !targetKeys(*r.toWhere, r, p.keys))) return;
     const int n = m_snap.componentCount();
-    const std::size_t unknownsBefore = m_unknowns.size();
-    const Slot savedFlow = m_slots[static_cast<std::size_t>(r.flowVar)];
-    const Slot savedTo = m_slots[static_cast<std::size_t>(r.toVar)];
+    const Aside aside(*this, r);
     // A `via` that reads more than the flow (the anchor, say) may let a flow pass from one
     // anchor and not another: then every flow counts, which only makes the parts larger.
     const bool viaPerFlow = !r.via || readsOnly(*r.via, r.flowVar);
@@ -96,9 +122,6 @@ void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
         if (p.classes[part].size() >= kMaxClasses) p.open[part] = 1;
         else p.classes[part].push_back({v, -1});
     }
-    m_slots[static_cast<std::size_t>(r.flowVar)] = savedFlow;
-    m_slots[static_cast<std::size_t>(r.toVar)] = savedTo;
-    m_unknowns.resize(unknownsBefore);
     p.usable = true;
 }
 
@@ -118,9 +141,7 @@ void Evaluator::buildDistance(const Reach& r, ReachPrune& p)
             if (readsOnly(c, r.toVar)) own.push_back(&c);
     if (r.kinds.empty() && own.empty()) return;
     const int n = m_snap.componentCount();
-    const std::size_t unknownsBefore = m_unknowns.size();
-    const Slot savedFlow = m_slots[static_cast<std::size_t>(r.flowVar)];
-    const Slot savedTo = m_slots[static_cast<std::size_t>(r.toVar)];
+    const Aside aside(*this, r);
     constexpr int kFar = 1 << 30;
     std::vector<int> dist(static_cast<std::size_t>(n), kFar), queue;
     for (int v = 0; v < n; ++v) {
@@ -147,9 +168,6 @@ void Evaluator::buildDistance(const Reach& r, ReachPrune& p)
         if (r.dir != Dir::Out)
             for (auto [it, end] = m_snap.outFlows(u); it != end; ++it) relax(*it, m_snap.flowTo(*it), du + 1);
     }
-    m_slots[static_cast<std::size_t>(r.flowVar)] = savedFlow;
-    m_slots[static_cast<std::size_t>(r.toVar)] = savedTo;
-    m_unknowns.resize(unknownsBefore);
     p.toTarget = std::move(dist);
 }
 
@@ -166,21 +184,14 @@ bool Evaluator::mayFind(const Reach& r, ReachPrune& p, int start)
     if (!p.usable) return true;
     const auto part = static_cast<std::size_t>(p.part[static_cast<std::size_t>(start)]);
     if (p.open[part]) return true;
-    const std::size_t unknownsBefore = m_unknowns.size();
-    const Slot savedTo = m_slots[static_cast<std::size_t>(r.toVar)];
-    bool may = false;
+    const Aside aside(*this, r);
     for (const auto& cls : p.classes[part]) {
         const int v = cls.first != start ? cls.first : cls.second;
         if (v < 0) continue;
         bind(r.toVar, Slot::Type::Component, v);
-        if (!r.toWhere || pure(*r.toWhere) != Tri::False) {
-            may = true;
-            break;
-        }
+        if (!r.toWhere || pure(*r.toWhere) != Tri::False) return true;
     }
-    m_slots[static_cast<std::size_t>(r.toVar)] = savedTo;
-    m_unknowns.resize(unknownsBefore);
-    return may;
+    return false;
 }
 
 } // namespace pb::rules

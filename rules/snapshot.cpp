@@ -198,9 +198,7 @@ T* once(std::atomic<T*>& slot, Make make)
     delete fresh;
     return p;
 }
-} // namespace
 
-namespace {
 bool isMetaKey(const std::string& key)
 {
     if (key.size() < 3 || (key[0] != '.' && key[0] != '@')) return false;
@@ -321,6 +319,16 @@ const model::Value* cached(std::atomic<const model::Value*>& cell, Read read)
     cell.store(v, std::memory_order_release);
     return v;
 }
+
+// One element's value in a column. A filled column holds the drawn values, and the default
+// stands for the rest; another works each cell out once (`read`).
+template <typename Col, typename Read, typename ByDefault>
+const model::Value* readColumn(Col& col, std::size_t i, Read read, ByDefault byDefault)
+{
+    if (!col.filled) return cached(col.cells[i], read);
+    const model::Value* v = col.cells.empty() ? nullptr : col.cells[i].load(std::memory_order_relaxed);
+    return v ? v : byDefault();
+}
 } // namespace
 
 const model::Value* Snapshot::componentValue(int c, int keyId) const
@@ -331,16 +339,12 @@ const model::Value* Snapshot::componentValue(int c, int keyId) const
         return cached(col.defaults[static_cast<std::size_t>(m_kindLocal[i])],
                       [&] { return m_vocab.defaultRef(component(c).kind, *col.key); });
     };
-    if (col.filled) {
-        const model::Value* v = col.cells.empty() ? nullptr : col.cells[i].load(std::memory_order_relaxed);
-        return v ? v : byDefault();
-    }
-    return cached(col.cells[i], [&] {
+    return readColumn(col, i, [&] {
         const std::string& key = *col.key;
         if (isMetaKey(key)) return componentMeta(c, key);
         if (auto v = model::findProperty(component(c).props, key)) return v;
         return byDefault();
-    });
+    }, byDefault);
 }
 
 const model::Value* Snapshot::flowValue(int f, int keyId) const
@@ -351,16 +355,12 @@ const model::Value* Snapshot::flowValue(int f, int keyId) const
         return cached(col.defaults[flowTouchesQueue(f) ? 1 : 0],
                       [&] { return m_vocab.defaultRef("flow", *col.key, flowTouchesQueue(f)); });
     };
-    if (col.filled) {
-        const model::Value* v = col.cells.empty() ? nullptr : col.cells[i].load(std::memory_order_relaxed);
-        return v ? v : byDefault();
-    }
-    return cached(col.cells[i], [&] {
+    return readColumn(col, i, [&] {
         const std::string& key = *col.key;
         if (isMetaKey(key) && key[0] == '.') return flowMeta(f, key);
         if (auto v = model::findProperty(flow(f).props, key)) return v;
         return byDefault();
-    });
+    }, byDefault);
 }
 
 int Snapshot::indexOf(const std::string& componentId) const
