@@ -495,6 +495,11 @@ nlohmann::ordered_json designToJson(const Design& design)
     return j;
 }
 
+bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error)
+{
+    return writeFileAtomically(path, [&](const TextWriter& write) { write(contents); }, error);
+}
+
 std::string designToText(const Design& design)
 {
     // Bytes that are not UTF-8 (pasted text, names from other tools) become U+FFFD instead of
@@ -504,13 +509,14 @@ std::string designToText(const Design& design)
 
 #if defined(_WIN32)
 // Untested on Windows: write beside the target, then replace it (MoveFileEx semantics).
-bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error)
+bool writeFileAtomically(const std::string& path, const std::function<void(const TextWriter&)>& produce,
+                         std::string& error)
 {
     namespace fs = std::filesystem;
     const fs::path tmp = fs::path(path).concat(".tmp");
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+        produce([&](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
         if (!out.flush()) {
             error = "cannot write " + path;
             return false;
@@ -522,7 +528,8 @@ bool writeFileAtomically(const std::string& path, const std::string& contents, s
     return !ec;
 }
 #else
-bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error)
+bool writeFileAtomically(const std::string& path, const std::function<void(const TextWriter&)>& produce,
+                         std::string& error)
 {
     namespace fs = std::filesystem;
     // A design kept behind a symlink (dotfiles, a shared folder) is written through the link:
@@ -544,14 +551,23 @@ bool writeFileAtomically(const std::string& path, const std::string& contents, s
         ::unlink(tmpl.c_str());
         return false;
     };
-    std::size_t written = 0;
-    while (written < contents.size()) {
-        ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("write");
+    // The first error stops the writing; the pieces after it are dropped.
+    bool writeFailed = false;
+    int writeErrno = 0; // the producer may run code that changes errno after the failed write
+    produce([&](std::string_view piece) {
+        std::size_t written = 0;
+        while (!writeFailed && written < piece.size()) {
+            ssize_t n = ::write(fd, piece.data() + written, piece.size() - written);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                writeFailed = true;
+                writeErrno = errno;
+            } else written += static_cast<std::size_t>(n);
         }
-        written += static_cast<std::size_t>(n);
+    });
+    if (writeFailed) {
+        errno = writeErrno;
+        return fail("write");
     }
     if (::fsync(fd) != 0) return fail("flush");
     ::fchmod(fd, 0644);

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace pb::model {
 
@@ -35,5 +37,10 @@ std::string designToText(const Design& design); // pretty-printed, 2 spaces, tra
 // `path`. On failure the previous file is untouched and `error` says what went wrong.
 bool saveDesignFile(const Design& design, const std::string& path, std::string& error);
 bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error);
+// The same for a text too large to hold whole (a review report of a huge design): `produce`
+// hands its pieces, in order, to the writer it is given.
+using TextWriter = std::function<void(std::string_view)>;
+bool writeFileAtomically(const std::string& path, const std::function<void(const TextWriter&)>& produce,
+                         std::string& error);
 
 } // namespace pb::model

@@ -2,6 +2,7 @@
 
 #include "model/design.h"
 #include "rules/engine.h"
+#include "rules/reportwriter.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,13 @@ struct FileReview
 
 // For a person at a terminal: grouped by severity, ANSI colour only when asked.
 std::string reportText(const std::vector<FileReview>& reviews, bool colour);
+
+// The write* functions hand the same text as the functions that return it to `write`, a piece
+// at a time, so that the report of a huge design is never held whole (ChunkedWriter).
+void writeReportText(const std::vector<FileReview>& reviews, bool colour, const ReportWriter& write);
+// One file: its reportJson object; several: an array of them. Indented by two, as dump(2).
+void writeReportJson(const std::vector<FileReview>& reviews, const ReportWriter& write);
+void writeReportSarif(const std::vector<FileReview>& reviews, const RuleSet& rules, const ReportWriter& write);
 
 // The documented JSON: {"file", "findings": [...], "summary": {...}} per file.
 nlohmann::ordered_json reportJson(const FileReview& review);
@@ -42,6 +50,7 @@ struct DocOptions
     std::string diffAgainst; // name of the previous version
 };
 std::string reportMarkdown(const std::vector<FileReview>& reviews, const DocOptions& opts = {});
+void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOptions& opts, const ReportWriter& write);
 std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions& opts = {});
 std::string htmlEscape(const std::string& text);
 std::string markdownEscape(const std::string& text);

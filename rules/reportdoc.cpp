@@ -151,7 +151,15 @@ const char* reportCss()
 
 std::string reportMarkdown(const std::vector<FileReview>& reviews, const DocOptions& opts)
 {
-    std::string out;
+    std::string all;
+    writeReportMarkdown(reviews, opts, [&](std::string_view piece) { all += piece; });
+    return all;
+}
+
+void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOptions& opts, const ReportWriter& write)
+{
+    ChunkedWriter writer(write);
+    std::string& out = writer.text();
     for (const auto& r : reviews) {
         const auto& d = *r.design;
         out += "# Design review: " + mdEscape(d.title.empty() ? r.file : d.title) + "\n\n";
@@ -164,9 +172,11 @@ std::string reportMarkdown(const std::vector<FileReview>& reviews, const DocOpti
                            s.asks, s.probes, s.accepted);
         if (!opts.diagramImage.empty()) out += "![Diagram](" + opts.diagramImage + ")\n\n";
         out += "| Severity | Finding | About | Status |\n|---|---|---|---|\n";
-        for (const auto& f : r.result.findings)
+        for (const auto& f : r.result.findings) {
             out += "| " + sectionTitle(f) + " | " + mdEscape(f.title) + " (`" + f.ruleId + "`) | " +
                    mdEscape(aboutText(f, d)) + " | " + f.status + " |\n";
+            writer.maybeFlush();
+        }
         out += "\n";
         for (const auto& f : r.result.findings) {
             out += "## " + mdEscape(f.title) + "\n\n";
@@ -181,11 +191,11 @@ std::string reportMarkdown(const std::vector<FileReview>& reviews, const DocOpti
                 out += "\n**Decision:** " + f.status + (f.owner.empty() ? "" : " by " + mdEscape(f.owner)) +
                        " — " + mdEscape(f.justification) + "\n";
             out += "\n";
+            writer.maybeFlush();
         }
         out += decisionsMarkdown(r.result);
     }
     if (opts.diff) out += diffMarkdown(*opts.diff, opts.diffAgainst, reviews.empty() ? "" : reviews.front().file);
-    return out;
 }
 
 std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions& opts)

@@ -2,6 +2,8 @@
 
 #include "model/version.h"
 
+#include <functional>
+
 namespace pb::rules {
 
 using nlohmann::ordered_json;
@@ -67,12 +69,12 @@ ordered_json findingJson(const Finding& f)
     return j;
 }
 
-ordered_json reportJson(const FileReview& review)
+namespace {
+// A file's report around the given findings array.
+ordered_json fileJson(const FileReview& review, ordered_json findings)
 {
     ordered_json j;
     j["file"] = review.file;
-    ordered_json findings = ordered_json::array();
-    for (const auto& f : review.result.findings) findings.push_back(findingJson(f));
     j["findings"] = std::move(findings);
     const auto& s = review.result.summary;
     j["summary"] = {{"total", s.total},      {"findings", s.findings}, {"asks", s.asks},
@@ -81,6 +83,14 @@ ordered_json reportJson(const FileReview& review)
                     {"medium", s.bySeverity[2]},   {"low", s.bySeverity[1]},
                     {"info", s.bySeverity[0]}};
     return j;
+}
+} // namespace
+
+ordered_json reportJson(const FileReview& review)
+{
+    ordered_json findings = ordered_json::array();
+    for (const auto& f : review.result.findings) findings.push_back(findingJson(f));
+    return fileJson(review, std::move(findings));
 }
 
 namespace {
@@ -134,11 +144,9 @@ ordered_json sarifResult(const FileReview& r, const Finding& f)
 }
 } // namespace
 
-ordered_json reportSarif(const std::vector<FileReview>& reviews, const RuleSet& rules)
+namespace {
+ordered_json sarifDocument(ordered_json results, const RuleSet& rules)
 {
-    ordered_json results = ordered_json::array();
-    for (const auto& r : reviews)
-        for (const auto& f : r.result.findings) results.push_back(sarifResult(r, f));
     ordered_json driver{{"name", "probeboard"}, {"version", kVersion},
                         {"informationUri", "https://github.com/probeboard/probeboard"},
                         {"rules", sarifRules(rules)}};
@@ -146,6 +154,87 @@ ordered_json reportSarif(const std::vector<FileReview>& reviews, const RuleSet& 
     return ordered_json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                         {"version", "2.1.0"},
                         {"runs", {run}}};
+}
+} // namespace
+
+ordered_json reportSarif(const std::vector<FileReview>& reviews, const RuleSet& rules)
+{
+    ordered_json results = ordered_json::array();
+    for (const auto& r : reviews)
+        for (const auto& f : r.result.findings) results.push_back(sarifResult(r, f));
+    return sarifDocument(std::move(results), rules);
+}
+
+namespace {
+// Stands for the items of the k-th streamed array in a document's skeleton; no design or rule
+// text can hold the control characters around it.
+ordered_json placeholder(std::size_t k)
+{
+    return ordered_json::array({"\x01" "probeboard-stream-" + std::to_string(k) + "\x01"});
+}
+
+// Writes `skeleton` as dump(2) would, each placeholder array's item replaced by the items that
+// `items(k, add)` hands to `add`, each dumped in its place: only one item is held at a time.
+void writeSpliced(ChunkedWriter& out, const ordered_json& skeleton,
+                  const std::function<void(std::size_t, const std::function<void(const ordered_json&)>&)>& items)
+{
+    const std::string text = skeleton.dump(2);
+    std::size_t done = 0;
+    for (std::size_t k = 0;; ++k) {
+        const std::string mark = placeholder(k).front().dump();
+        const std::size_t at = text.find(mark, done);
+        if (at == std::string::npos) break;
+        const std::size_t lineStart = text.rfind('\n', at) + 1;
+        const std::string indent(at - lineStart, ' ');
+        out.text().append(text, done, lineStart - done);
+        bool first = true;
+        items(k, [&](const ordered_json& item) {
+            if (!first) out.text() += ",\n";
+            first = false;
+            out.text() += indent;
+            // JSON strings hold no raw line breaks: every one in the dump starts a new line.
+            for (char c : item.dump(2)) {
+                out.text() += c;
+                if (c == '\n') out.text() += indent;
+            }
+            out.maybeFlush();
+        });
+        done = at + mark.size();
+    }
+    out.text().append(text, done, std::string::npos);
+    out.text() += '\n';
+}
+} // namespace
+
+void writeReportJson(const std::vector<FileReview>& reviews, const ReportWriter& write)
+{
+    ChunkedWriter out(write);
+    auto skeletonOf = [](const FileReview& r, std::size_t k) {
+        return fileJson(r, r.result.findings.empty() ? ordered_json::array() : placeholder(k));
+    };
+    ordered_json skeleton;
+    std::vector<const FileReview*> streamed; // the k-th placeholder's review
+    for (const auto& r : reviews) {
+        ordered_json file = skeletonOf(r, streamed.size());
+        if (!r.result.findings.empty()) streamed.push_back(&r);
+        if (reviews.size() == 1) skeleton = std::move(file);
+        else skeleton.push_back(std::move(file));
+    }
+    if (reviews.empty()) skeleton = ordered_json::array();
+    writeSpliced(out, skeleton, [&](std::size_t k, const auto& add) {
+        for (const auto& f : streamed[k]->result.findings) add(findingJson(f));
+    });
+}
+
+void writeReportSarif(const std::vector<FileReview>& reviews, const RuleSet& rules, const ReportWriter& write)
+{
+    ChunkedWriter out(write);
+    bool any = false;
+    for (const auto& r : reviews) any = any || !r.result.findings.empty();
+    writeSpliced(out, sarifDocument(any ? placeholder(0) : ordered_json::array(), rules), [&](std::size_t, const auto& add) {
+        for (const auto& r : reviews)
+            for (const auto& f : r.result.findings) add(sarifResult(r, f));
+    });
 }
 
 } // namespace pb::rules

@@ -56,7 +56,15 @@ void writeFinding(std::string& out, const Finding& f, const model::Design& d, bo
 
 std::string reportText(const std::vector<FileReview>& reviews, bool colour)
 {
-    std::string out;
+    std::string all;
+    writeReportText(reviews, colour, [&](std::string_view piece) { all += piece; });
+    return all;
+}
+
+void writeReportText(const std::vector<FileReview>& reviews, bool colour, const ReportWriter& write)
+{
+    ChunkedWriter writer(write);
+    std::string& out = writer.text();
     for (const auto& r : reviews) {
         const auto& d = *r.design;
         out += fmt::format("{}{}{}{}\n", colour ? "\033[1m" : "", r.file,
@@ -70,6 +78,7 @@ std::string reportText(const std::vector<FileReview>& reviews, bool colour)
                 if (!header) out += fmt::format("{} findings\n", severityName(static_cast<Severity>(s)));
                 header = true;
                 writeFinding(out, f, d, colour);
+                writer.maybeFlush();
             }
         }
         for (auto kind : {Finding::Kind::Ask, Finding::Kind::Probe}) {
@@ -80,6 +89,7 @@ std::string reportText(const std::vector<FileReview>& reviews, bool colour)
                                                                : "Topics an interviewer will probe\n";
                 header = true;
                 writeFinding(out, f, d, colour);
+                writer.maybeFlush();
             }
         }
         const auto& s = r.result.summary;
@@ -88,7 +98,6 @@ std::string reportText(const std::vector<FileReview>& reviews, bool colour)
                            s.findings, s.bySeverity[4], s.bySeverity[3], s.bySeverity[2],
                            s.bySeverity[1], s.asks, s.probes, s.accepted);
     }
-    return out;
 }
 
 } // namespace pb::rules

@@ -24,9 +24,16 @@ int inputError(const std::string& message)
 
 bool emit(const std::string& text, const std::string& path)
 {
+    return emit([&](const std::function<void(std::string_view)>& write) { write(text); }, path);
+}
+
+bool emit(const std::function<void(const std::function<void(std::string_view)>&)>& produce, const std::string& path)
+{
     if (path.empty() || path == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return std::fflush(stdout) == 0;
+        produce([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+        if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
+        inputError("cannot write to standard output"); // a full disk, a closed pipe
+        return false;
     }
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -35,13 +42,13 @@ bool emit(const std::string& text, const std::string& path)
         // /dev/stdout, a pipe, a terminal: a temporary file renamed over it would replace the
         // device node or symlink itself, so write straight into it.
         std::ofstream out(path, std::ios::binary);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        produce([&](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
         if (out.flush()) return true;
         inputError("cannot write " + path);
         return false;
     }
     std::string error;
-    if (!model::writeFileAtomically(path, text, error)) {
+    if (!model::writeFileAtomically(path, produce, error)) {
         inputError(error);
         return false;
     }

@@ -2,7 +2,9 @@
 
 #include "model/diagnostic.h"
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace pb::app {
 
@@ -18,6 +20,9 @@ bool printDiagnostics(const model::Diagnostics& diags);
 int inputError(const std::string& message);
 // Writes to stdout, or atomically to `path` when it is not empty.
 bool emit(const std::string& text, const std::string& path);
+// The same for a text too large to hold whole: `produce` hands its pieces, in order, to the
+// writer it is given (model::writeFileAtomically).
+bool emit(const std::function<void(const std::function<void(std::string_view)>&)>& produce, const std::string& path);
 bool stdoutIsTerminal();
 
 } // namespace pb::app

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace pb::rules {
+
+// Where a report writer puts its text, in order.
+using ReportWriter = std::function<void(std::string_view)>;
+
+// Gathers a report's many small pieces and hands them on in pieces of about 64 KB: the report of
+// a design of 100,000 components runs to 200 MB, which a writer should not hold whole, and one
+// system call per line would be slow. Whatever is left goes on in flush() or on destruction.
+class ChunkedWriter
+{
+public:
+    explicit ChunkedWriter(const ReportWriter& write) : m_write(write) { m_text.reserve(kChunk + kChunk / 4); }
+    ~ChunkedWriter() { flush(); }
+    ChunkedWriter(const ChunkedWriter&) = delete;
+    ChunkedWriter& operator=(const ChunkedWriter&) = delete;
+
+    // The text so far, to append to; call maybeFlush() after a piece such as one finding.
+    std::string& text() { return m_text; }
+    void maybeFlush()
+    {
+        if (m_text.size() >= kChunk) flush();
+    }
+    void flush()
+    {
+        if (m_text.empty()) return;
+        m_write(m_text);
+        m_text.clear();
+    }
+
+private:
+    static constexpr std::size_t kChunk = 64 * 1024;
+    const ReportWriter& m_write;
+    std::string m_text;
+};
+
+} // namespace pb::rules
