@@ -31,7 +31,7 @@ void Compiler::error(const std::string& pointer, const std::string& code,
     d.code = code;
     d.message = message;
     d.hint = hint;
-    d.element = m_rule ? m_rule->id : std::string();
+    d.element = m_rule ? m_rule->id.str() : std::string();
     std::tie(d.line, d.column) = m_positions.find(pointer);
     m_diags.push_back(std::move(d));
     m_failed = true;

@@ -2,6 +2,8 @@
 
 #include "rules/report.h"
 
+#include "rules/sharedtextformat.h"
+
 #include <fmt/format.h>
 
 #include <set>

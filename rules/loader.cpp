@@ -167,7 +167,7 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
     r.description = str(j, "description");
     r.category = str(j, "category");
     if (r.title.empty()) c.error(ptr, "E-SCHEMA", "a rule needs a \"title\"");
-    const std::string top = r.category.substr(0, r.category.find('/'));
+    const std::string top = r.category.str().substr(0, r.category.str().find('/'));
     if (!kCategories.count(top)) {
         auto hint = model::closestMatch(top, std::vector<std::string>(kCategories.begin(), kCategories.end()));
         c.error(ptr + "/category", "E-SCHEMA", "unknown category '" + r.category + "'",

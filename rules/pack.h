@@ -201,13 +201,14 @@ struct Example
 
 struct Rule
 {
-    std::string id;
-    std::string packId;
+    // SharedText: every finding of the rule shares them (Finding).
+    SharedText id;
+    SharedText packId;
     std::string sourceFile;
-    std::string title;
+    SharedText title;
     std::string description;
-    std::string category;
-    std::string level = "senior";
+    SharedText category;
+    SharedText level = "senior";
     Severity severity = Severity::Medium;
     bool probe = false;
 

@@ -3,6 +3,8 @@
 #include "rules/designdiff.h"
 #include "rules/templaterenderer.h"
 
+#include "rules/sharedtextformat.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -1,5 +1,7 @@
 #include "rules/report.h"
 
+#include "rules/sharedtextformat.h"
+
 #include <fmt/format.h>
 
 namespace pb::rules {

@@ -30,6 +30,7 @@ public:
     // Record the anchor component of each finding and ask (Part::findingAnchors), so that a
     // ReviewCache can keep those whose part of the graph an edit did not touch.
     void tagAnchors() { m_tagAnchors = true; }
+    // Neither reads the snapshot, which may be gone by then (RuleSet::review frees it first).
     void merge(Review&& other);
     ReviewResult finish(const model::Design& design);
 

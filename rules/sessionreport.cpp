@@ -1,5 +1,7 @@
 #include "rules/sessionreport.h"
 
+#include "rules/sharedtextformat.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -12,6 +12,8 @@
 #include "rules/report.h"
 
 #include <CLI/CLI.hpp>
+#include "rules/sharedtextformat.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
