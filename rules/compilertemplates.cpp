@@ -36,10 +36,10 @@ std::vector<std::string> splitFilters(const std::string& expr)
 
 Template Compiler::compileTemplate(const json& j, const std::string& ptr)
 {
-    Template t;
+    std::vector<TemplatePart> t;
     if (!j.is_string()) {
         error(ptr, "E-SCHEMA", "expected a text (a string)");
-        return t;
+        return {};
     }
     const std::string s = j.get<std::string>();
     std::size_t pos = 0;
@@ -89,7 +89,7 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
         t.push_back(std::move(part));
         pos = close + 2;
     }
-    return t;
+    return Template(std::move(t));
 }
 
 } // namespace pb::rules

@@ -4,8 +4,11 @@
 
 #include <atomic>
 #include <functional>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pb::rules {
@@ -48,31 +51,85 @@ private:
     std::shared_ptr<const std::vector<std::string>> m_items;
 };
 
-// A text rendered once and shared by every copy of the finding that holds it: a review through
-// a ReviewCache copies each kept finding into its result, and copying the long rendered texts
-// (why, fix) was most of that copy. Immutable; reads like the std::string it holds.
+// Hashes a text given in pieces to the same value as given whole: a text rendered later
+// (SharedText::Entry) is hashed from its template's literal parts and its values, unrendered.
+class TextHasher
+{
+public:
+    void add(std::string_view piece);
+    std::size_t done() const; // never 0
+    static std::size_t of(std::string_view text)
+    {
+        TextHasher h;
+        h.add(text);
+        return h.done();
+    }
+
+private:
+    void mix(std::uint64_t word);
+    std::uint64_t m_hash = 0x9e3779b97f4a7c15ULL;
+    std::uint64_t m_word = 0; // bytes not yet mixed, the first in the lowest byte
+    unsigned m_fill = 0;
+    std::uint64_t m_length = 0;
+};
+
+// A text shared by every copy of the finding that holds it: a review through a ReviewCache
+// copies each kept finding into its result, and copying the long rendered texts (why, fix) was
+// most of that copy. Immutable; reads like the std::string it holds. A finding's texts are
+// rendered when first read (Entry): most findings of a large review are never shown, and their
+// rendered texts were half of its memory.
 class SharedText
 {
 public:
+    // What a SharedText points at: the text, or what renders it on first read. Thread-safe.
+    class Entry
+    {
+    public:
+        explicit Entry(std::string t) : m_text(std::move(t)), m_deferred(false) {}
+        virtual ~Entry() = default;
+        Entry(const Entry&) = delete;
+        Entry& operator=(const Entry&) = delete;
+        const std::string& text() const
+        {
+            if (m_deferred) std::call_once(m_once, [this] { m_text = render(); });
+            return m_text;
+        }
+        std::size_t hash() const
+        {
+            std::size_t h = m_hash.load(std::memory_order_relaxed);
+            if (h == 0) {
+                h = m_deferred ? hashUnrendered() : TextHasher::of(m_text);
+                m_hash.store(h, std::memory_order_relaxed); // racing threads store the same
+            }
+            return h;
+        }
+
+    protected:
+        Entry() : m_deferred(true) {}
+        virtual std::string render() const { return {}; }
+        // TextHasher::of(render()), worked out without rendering.
+        virtual std::size_t hashUnrendered() const { return TextHasher::of(text()); }
+
+    private:
+        mutable std::string m_text;
+        mutable std::once_flag m_once;
+        const bool m_deferred;
+        mutable std::atomic<std::size_t> m_hash{0};
+    };
+
     SharedText() = default;
     SharedText(std::string text) // NOLINT: implicit, assigned from strings everywhere
         : m_text(text.empty() ? nullptr : std::make_shared<const Entry>(std::move(text)))
     {
     }
     SharedText(const char* text) : SharedText(std::string(text)) {} // NOLINT: as above
-    const std::string& str() const { return m_text ? m_text->text : none(); }
-    // std::hash of the text, worked out once for every copy: a review compares the questions
-    // of thousands of findings by text, and hashing them all again was a tenth of a cached review.
-    std::size_t hash() const
-    {
-        if (!m_text) return std::hash<std::string>{}(none());
-        std::size_t h = m_text->hash.load(std::memory_order_relaxed);
-        if (h == 0) {
-            h = std::hash<std::string>{}(m_text->text) | 1; // 0 means "not worked out yet"
-            m_text->hash.store(h, std::memory_order_relaxed); // racing threads store the same
-        }
-        return h;
-    }
+    explicit SharedText(std::shared_ptr<const Entry> entry) : m_text(std::move(entry)) {}
+    // Where the text is kept, the same for every copy; nullptr for an empty text.
+    const Entry* entry() const { return m_text.get(); }
+    const std::string& str() const { return m_text ? m_text->text() : none(); }
+    // TextHasher::of(str()), worked out once for every copy (and, for a text not rendered yet,
+    // without rendering it): a review compares the questions of thousands of findings by text.
+    std::size_t hash() const { return m_text ? m_text->hash() : TextHasher::of({}); }
     operator const std::string&() const { return str(); } // NOLINT
     bool empty() const { return str().empty(); }
     std::size_t size() const { return str().size(); }
@@ -94,12 +151,6 @@ private:
         static const std::string kNone;
         return kNone;
     }
-    struct Entry
-    {
-        explicit Entry(std::string t) : text(std::move(t)) {}
-        const std::string text;
-        mutable std::atomic<std::size_t> hash{0};
-    };
     std::shared_ptr<const Entry> m_text;
 };
 

@@ -171,7 +171,31 @@ struct TemplatePart
     int keyId = -1;     // internPropertyKey(key), as PropRef::keyId
     std::vector<std::pair<std::string, std::string>> filters; // name, argument
 };
-using Template = std::vector<TemplatePart>;
+// A compiled text. Its parts are shared: a finding's text rendered when first read
+// (renderLater) keeps them, so it still renders after the rule set that made it is gone.
+class Template
+{
+public:
+    Template() = default;
+    explicit Template(std::vector<TemplatePart> parts)
+        : m_parts(std::make_shared<const std::vector<TemplatePart>>(std::move(parts)))
+    {
+    }
+    const std::vector<TemplatePart>& parts() const { return m_parts ? *m_parts : none(); }
+    const std::shared_ptr<const std::vector<TemplatePart>>& shared() const { return m_parts; }
+    auto begin() const { return parts().begin(); }
+    auto end() const { return parts().end(); }
+    std::size_t size() const { return parts().size(); }
+    bool empty() const { return parts().empty(); }
+
+private:
+    static const std::vector<TemplatePart>& none()
+    {
+        static const std::vector<TemplatePart> kNone;
+        return kNone;
+    }
+    std::shared_ptr<const std::vector<TemplatePart>> m_parts;
+};
 
 struct QuestionSpec
 {

@@ -1,7 +1,9 @@
 #include "rules/templaterenderer.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace pb::rules {
 
@@ -37,7 +39,7 @@ const Value* placeholderRef(const TemplatePart& p, const Slot& s, Evaluator& ev)
     return p.key.empty() ? ev.ref(s, kLabel, kLabelKey) : ev.ref(s, p.keyId, p.key);
 }
 
-std::string labelOf(const Snapshot& snap, int encoded, ElemType type = ElemType::Component)
+const std::string& labelOf(const Snapshot& snap, int encoded, ElemType type = ElemType::Component)
 {
     if (encoded < 0) {
         const auto& f = snap.flow(-encoded - 1);
@@ -57,9 +59,12 @@ std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snaps
     const Slot& s = ev.slots()[static_cast<std::size_t>(p.var)];
     if (s.type == Slot::Type::Path) {
         std::string out;
-        for (int e : s.list)
-            if (e >= 0) out += (out.empty() ? "" : " → ") + labelOf(snap, e);
-        return Value{out};
+        for (int e : s.list) {
+            if (e < 0) continue;
+            if (!out.empty()) out += " → ";
+            out += labelOf(snap, e);
+        }
+        return Value{std::move(out)};
     }
     if (s.type == Slot::Type::List) {
         model::StringList items;
@@ -73,7 +78,7 @@ std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snaps
             one.index = i;
             if (auto v = ev.value(one, p.key)) items.push_back(model::toDisplayString(*v));
         }
-        return Value{items};
+        return Value{std::move(items)};
     }
     if (p.key.empty() && s.type == Slot::Type::Number) return s.boxed;
     const Value* v = placeholderRef(p, s, ev);
@@ -137,6 +142,75 @@ std::string display(const Value& v)
 
 } // namespace
 
+namespace {
+// A placeholder's text, pointing into the design or into `buf`; nullopt when strict and its value
+// is not drawn.
+std::optional<std::string_view> placeholderText(const TemplatePart& part, Evaluator& ev, const Rule& rule,
+                                                const Snapshot& snap, bool strict, std::string& buf)
+{
+    // Most placeholders are a plain property of one element: read it in place.
+    const Slot& slot = ev.slots()[static_cast<std::size_t>(part.var)];
+    if (part.filters.empty() && (slot.type == Slot::Type::Component || slot.type == Slot::Type::Flow)) {
+        const Value* v = placeholderRef(part, slot, ev);
+        if (!v && strict) return std::nullopt;
+        if (!v) return "(not drawn)";
+        if (auto text = std::get_if<std::string>(v)) return std::string_view(*text);
+        return buf = display(*v);
+    }
+    auto v = baseValue(part, ev, snap);
+    for (const auto& [name, arg] : part.filters) v = applyFilter(v, name, arg, ev, rule);
+    if (!v && strict) return std::nullopt;
+    if (!v) return "(not drawn)";
+    return buf = display(*v);
+}
+
+// A finding's text as its template's parts and the texts its placeholders had when it was found,
+// each after its length: rendered (or hashed) on first read.
+class TemplateText final : public SharedText::Entry
+{
+public:
+    TemplateText(std::shared_ptr<const std::vector<TemplatePart>> parts, std::string values)
+        : m_parts(std::move(parts)), m_values(std::move(values))
+    {
+    }
+
+private:
+    template <typename Add>
+    void pieces(Add&& add) const
+    {
+        std::size_t at = 0;
+        for (const auto& part : *m_parts) {
+            if (part.var < 0) {
+                add(std::string_view(part.text));
+                continue;
+            }
+            std::uint32_t length = 0;
+            std::memcpy(&length, m_values.data() + at, sizeof length);
+            add(std::string_view(m_values).substr(at + sizeof length, length));
+            at += sizeof length + length;
+        }
+    }
+    std::string render() const override
+    {
+        std::string out;
+        std::size_t size = m_values.size();
+        for (const auto& part : *m_parts) size += part.text.size();
+        out.reserve(size);
+        pieces([&](std::string_view piece) { out += piece; });
+        return out;
+    }
+    std::size_t hashUnrendered() const override
+    {
+        TextHasher h;
+        pieces([&](std::string_view piece) { h.add(piece); });
+        return h.done();
+    }
+
+    std::shared_ptr<const std::vector<TemplatePart>> m_parts;
+    std::string m_values;
+};
+} // namespace
+
 std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, const Rule& rule,
                                           const Snapshot& snap, bool strict)
 {
@@ -144,31 +218,34 @@ std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, cons
     std::size_t size = 0;
     for (const auto& part : t) size += part.var < 0 ? part.text.size() : 24;
     out.reserve(size); // one allocation for most texts, not one per growth
+    std::string buf;
     for (const auto& part : t) {
         if (part.var < 0) {
             out += part.text;
             continue;
         }
-        // Most placeholders are a plain property of one element: read it in place.
-        const Slot& slot = ev.slots()[static_cast<std::size_t>(part.var)];
-        if (part.filters.empty() && (slot.type == Slot::Type::Component || slot.type == Slot::Type::Flow)) {
-            const Value* v = placeholderRef(part, slot, ev);
-            if (!v && strict) return std::nullopt;
-            if (!v) out += "(not drawn)";
-            else if (auto text = std::get_if<std::string>(v)) out += *text;
-            else out += display(*v);
-            continue;
-        }
-        auto v = baseValue(part, ev, snap);
-        for (const auto& [name, arg] : part.filters) v = applyFilter(v, name, arg, ev, rule);
-        if (!v) {
-            if (strict) return std::nullopt;
-            out += "(not drawn)";
-            continue;
-        }
-        out += display(*v);
+        auto text = placeholderText(part, ev, rule, snap, strict, buf);
+        if (!text) return std::nullopt;
+        out += *text;
     }
     return out;
+}
+
+std::optional<SharedText> renderLater(const Template& t, Evaluator& ev, const Rule& rule,
+                                      const Snapshot& snap, bool strict)
+{
+    if (t.empty()) return SharedText();
+    std::string values;
+    std::string buf;
+    for (const auto& part : t) {
+        if (part.var < 0) continue;
+        auto text = placeholderText(part, ev, rule, snap, strict, buf);
+        if (!text) return std::nullopt;
+        const auto length = static_cast<std::uint32_t>(text->size());
+        values.append(reinterpret_cast<const char*>(&length), sizeof length);
+        values += *text;
+    }
+    return SharedText(std::make_shared<const TemplateText>(t.shared(), std::move(values)));
 }
 
 } // namespace pb::rules

@@ -8,6 +8,7 @@
 
 #include <QtTest>
 #include <algorithm>
+#include <set>
 
 using namespace pb;
 using rules::Finding;
@@ -173,6 +174,60 @@ private slots:
         // By name, the same answers.
         QCOMPARE(text(snap.componentValue(w, "zz_early")), std::string("3"));
         QCOMPARE(text(snap.componentValue(q, "delivery")), std::string("at_least_once"));
+    }
+
+    // A text given in pieces hashes as it does whole, wherever it is cut: the questions of a
+    // review are compared by hashes worked out from their templates' parts, unrendered.
+    void textHashIsTheSameHoweverCut()
+    {
+        const std::vector<std::string> texts{"", "a", "abcdefg", "abcdefgh", "abcdefghi",
+                                             "If Orders → Postgres (10,000 rps) fails over, what fences it?"};
+        std::set<std::size_t> distinct;
+        for (const auto& t : texts) {
+            const std::size_t whole = rules::TextHasher::of(t);
+            distinct.insert(whole);
+            for (std::size_t i = 0; i <= t.size(); ++i)
+                for (std::size_t j = i; j <= t.size(); ++j) {
+                    rules::TextHasher h;
+                    h.add(std::string_view(t).substr(0, i));
+                    h.add(std::string_view(t).substr(i, j - i));
+                    h.add(std::string_view(t).substr(j));
+                    QCOMPARE(h.done(), whole);
+                }
+        }
+        QCOMPARE(distinct.size(), texts.size());
+        QVERIFY(rules::TextHasher::of("ab") != rules::TextHasher::of("ba"));
+        QVERIFY(rules::TextHasher::of(std::string(1, '\0')) != rules::TextHasher::of(""));
+    }
+
+    // A finding's texts are rendered when first read, from parts shared with its rule: they
+    // still read right after the rule set is gone, and hash as their rendered text does.
+    void findingTextsRenderAfterTheirRulesAreGone()
+    {
+        const auto d = design(R"(digraph { api [kind=service, label="Orders API", rps=2000];
+            redis [kind=cache, label="Session cache", hit_ratio=0.9]; pg [kind=database, label="Orders DB"];
+            api -> redis; api -> pg; })");
+        std::vector<Finding> kept;
+        {
+            rules::RuleSet set;
+            model::Diagnostics diags;
+            QVERIFY(set.loadBuiltinPacks(diags));
+            kept = set.review(d).findings;
+        }
+        auto it = std::find_if(kept.begin(), kept.end(), [](const Finding& f) { return f.ruleId == "missing-circuit-breaker"; });
+        QVERIFY(it != kept.end());
+        QVERIFY2(it->why.find("Orders API") != std::string::npos, it->why.c_str());
+        QVERIFY(it->why.find("Orders DB") != std::string::npos);
+        QVERIFY(!it->questions.empty());
+        for (const auto& f : kept)
+            for (const auto& q : f.questions) {
+                QVERIFY(!q.text.empty());
+                QVERIFY(q.text.find("{{") == std::string::npos);
+                QCOMPARE(q.text.hash(), rules::TextHasher::of(q.text.str()));
+            }
+        const std::string question = it->questions.front().text;
+        QVERIFY2(question.find("Session cache") != std::string::npos || question.find("Orders") != std::string::npos,
+                 question.c_str());
     }
 };
 
