@@ -554,17 +554,24 @@ bool writeFileAtomically(const std::string& path, const std::function<void(const
     // The first error stops the writing; the pieces after it are dropped.
     bool writeFailed = false;
     int writeErrno = 0; // the producer may run code that changes errno after the failed write
-    produce([&](std::string_view piece) {
-        std::size_t written = 0;
-        while (!writeFailed && written < piece.size()) {
-            ssize_t n = ::write(fd, piece.data() + written, piece.size() - written);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) {
-                writeFailed = true;
-                writeErrno = errno;
-            } else written += static_cast<std::size_t>(n);
-        }
-    });
+    try {
+        produce([&](std::string_view piece) {
+            std::size_t written = 0;
+            while (!writeFailed && written < piece.size()) {
+                ssize_t n = ::write(fd, piece.data() + written, piece.size() - written);
+                if (n < 0 && errno == EINTR) continue;
+                if (n < 0) {
+                    writeFailed = true;
+                    writeErrno = errno;
+                } else written += static_cast<std::size_t>(n);
+            }
+        });
+    } catch (...) {
+        // The previous file stays as it was, and no half-written temporary is left behind.
+        ::close(fd);
+        ::unlink(tmpl.c_str());
+        throw;
+    }
     if (writeFailed) {
         errno = writeErrno;
         return fail("write");

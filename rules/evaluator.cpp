@@ -59,6 +59,15 @@ const Value* Evaluator::ref(const Slot& slot, int keyId, const std::string& key)
     return ref(slot, key);
 }
 
+void Evaluator::noteUnknown(const Slot& slot, const std::string& key)
+{
+    // The id read in place: through ".id" a snapshot makes the element's built-in values, and
+    // most elements with a property not drawn never need them otherwise.
+    if (slot.type == Slot::Type::Component) m_unknowns.push_back({m_snap.component(slot.index).id, key});
+    else if (slot.type == Slot::Type::Flow) m_unknowns.push_back({m_snap.flow(slot.index).id, key});
+    else if (auto id = ref(slot, ".id")) m_unknowns.push_back({model::toDisplayString(*id), key});
+}
+
 const Value* Evaluator::ref(const PropRef& p) const
 {
     return ref(m_slots[static_cast<std::size_t>(p.var)], p.keyId, p.key);
@@ -118,7 +127,7 @@ Tri Evaluator::compare(const Value& v, Op op, const Operand& operand)
     if (!rhs) {
         if (operand.ref && operand.ref->var >= 0) {
             const Slot& s = m_slots[static_cast<std::size_t>(operand.ref->var)];
-            if (auto id = ref(s, ".id")) m_unknowns.push_back({model::toDisplayString(*id), operand.ref->key});
+            noteUnknown(s, operand.ref->key);
         }
         return Tri::Unknown;
     }
@@ -171,7 +180,7 @@ Tri Evaluator::prop(const Condition& c)
     }
     if (!v) {
         if (c.ifMissing) return *c.ifMissing;
-        if (auto id = ref(slot, ".id")) m_unknowns.push_back({model::toDisplayString(*id), c.prop.key});
+        noteUnknown(slot, c.prop.key);
         return Tri::Unknown;
     }
     return compare(*v, c.op, c.operand);

@@ -79,6 +79,7 @@ private:
     const model::Value* ref(const PropRef& p) const; // by column when the key is interned
     Tri pure(const Condition& c);
     Tri prop(const Condition& c);
+    void noteUnknown(const Slot& slot, const std::string& key); // a property not drawn
     Tri compare(const model::Value& v, Op op, const Operand& operand);
     const model::Value* operandValue(const Operand& o);
     void seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);

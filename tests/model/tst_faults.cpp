@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <random>
 #include <sys/resource.h>
@@ -128,6 +129,42 @@ private slots:
         std::string problems;
         QCOMPARE(titleOf(path, problems), std::string("old"));
         QCOMPARE(filesIn(dir.path().toStdString()), 1); // the partial temporary file is gone
+    }
+
+    // A report written a piece at a time (probeboard-cli check --output): a full disk part way
+    // is reported with its cause even though more pieces come after the failed one, and a
+    // producer that throws leaves the previous file and no temporary behind.
+    void streamedWriteFailuresKeepThePreviousFile()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("report.json").toStdString();
+        std::string error;
+        QVERIFY(writeFileAtomically(path, std::string("old"), error));
+        const std::string piece(16 * 1024, 'x');
+        auto [message, rc] = inChild([&](std::string& err) {
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{64 * 1024, 64 * 1024};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+            return writeFileAtomically(path, [&](const TextWriter& write) {
+                for (int i = 0; i < 16; ++i) write(piece);
+            }, err);
+        });
+        QCOMPARE(rc, 1);
+        QVERIFY2(message.find("too large") != std::string::npos, message.c_str());
+        bool thrown = false;
+        try {
+            writeFileAtomically(path, [&](const TextWriter& write) {
+                write(piece);
+                throw std::runtime_error("the report failed part way");
+            }, error);
+        } catch (const std::runtime_error&) {
+            thrown = true;
+        }
+        QVERIFY(thrown);
+        std::ifstream in(path);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        QCOMPARE(text, std::string("old"));
+        QCOMPARE(filesIn(dir.path().toStdString()), 1);
     }
 
     void killDuringSaveLeavesOldOrNew()
