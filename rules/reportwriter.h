@@ -15,7 +15,11 @@ using ReportWriter = std::function<void(std::string_view)>;
 class ChunkedWriter
 {
 public:
-    explicit ChunkedWriter(const ReportWriter& write) : m_write(write) { m_text.reserve(kChunk + kChunk / 4); }
+    explicit ChunkedWriter(const ReportWriter& write)
+        : m_write(write)
+    {
+        m_text.reserve(kChunk + kChunk / 4);
+    }
     ~ChunkedWriter() { flush(); }
     ChunkedWriter(const ChunkedWriter&) = delete;
     ChunkedWriter& operator=(const ChunkedWriter&) = delete;

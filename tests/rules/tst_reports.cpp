@@ -27,16 +27,21 @@ std::string patterns(int copies)
         const std::string n = std::to_string(i);
         dot += "svc" + n + " [kind=service, label=\"Orders ‘" + n + "’\", rps=1200];\n";
         dot += "cache" + n + " [kind=cache, hit_ratio=0.9];\n";
-        dot += "db" + n + " [kind=database, failover=automatic, data=\"pii,payment\", region=\"eu-west-1\"];\n";
-        dot += "q" + n + " [kind=queue]; w" + n + " [kind=worker]; bill" + n + " [kind=database, data=billing];\n";
+        dot +=
+            "db" + n +
+            " [kind=database, failover=automatic, data=\"pii,payment\", region=\"eu-west-1\"];\n";
+        dot += "q" + n + " [kind=queue]; w" + n + " [kind=worker]; bill" + n +
+               " [kind=database, data=billing];\n";
         dot += "crm" + n + " [kind=third_party, region=\"us-east-1\"];\n";
-        dot += "svc" + n + " -> cache" + n + "; svc" + n + " -> db" + n + "; q" + n + " -> w" + n + ";\n";
+        dot += "svc" + n + " -> cache" + n + "; svc" + n + " -> db" + n + "; q" + n + " -> w" + n +
+               ";\n";
         dot += "w" + n + " -> bill" + n + "; db" + n + " -> crm" + n + ";\n";
     }
     return dot + "}\n";
 }
 
-std::string collect(const std::function<void(const rules::ReportWriter&)>& produce, int* pieces = nullptr)
+std::string collect(const std::function<void(const rules::ReportWriter&)>& produce,
+                    int* pieces = nullptr)
 {
     std::string all;
     int count = 0;
@@ -80,10 +85,13 @@ private slots:
         QVERIFY((files & 2) == 0 || reviews.back().result.findings.empty()); // the empty arrays too
 
         nlohmann::ordered_json whole;
-        if (reviews.size() == 1) whole = rules::reportJson(reviews.front());
+        if (reviews.size() == 1)
+            whole = rules::reportJson(reviews.front());
         else
-            for (const auto& r : reviews) whole.push_back(rules::reportJson(r));
-        QCOMPARE(collect([&](const auto& w) { rules::writeReportJson(reviews, w); }), whole.dump(2) + "\n");
+            for (const auto& r : reviews)
+                whole.push_back(rules::reportJson(r));
+        QCOMPARE(collect([&](const auto& w) { rules::writeReportJson(reviews, w); }),
+                 whole.dump(2) + "\n");
         QCOMPARE(collect([&](const auto& w) { rules::writeReportSarif(reviews, m_rules, w); }),
                  rules::reportSarif(reviews, m_rules).dump(2) + "\n");
         QCOMPARE(collect([&](const auto& w) { rules::writeReportText(reviews, true, w); }),
@@ -101,15 +109,20 @@ private slots:
         for (int format = 0; format < 3; ++format) {
             std::size_t largest = 0;
             int pieces = 0;
-            const std::string all = collect([&](const rules::ReportWriter& w) {
-                auto measure = [&](std::string_view piece) {
-                    largest = std::max(largest, piece.size());
-                    w(piece);
-                };
-                if (format == 0) rules::writeReportJson(reviews, measure);
-                else if (format == 1) rules::writeReportSarif(reviews, m_rules, measure);
-                else rules::writeReportText(reviews, false, measure);
-            }, &pieces);
+            const std::string all = collect(
+                [&](const rules::ReportWriter& w) {
+                    auto measure = [&](std::string_view piece) {
+                        largest = std::max(largest, piece.size());
+                        w(piece);
+                    };
+                    if (format == 0)
+                        rules::writeReportJson(reviews, measure);
+                    else if (format == 1)
+                        rules::writeReportSarif(reviews, m_rules, measure);
+                    else
+                        rules::writeReportText(reviews, false, measure);
+                },
+                &pieces);
             QVERIFY2(all.size() > 4 * 64 * 1024, std::to_string(all.size()).c_str());
             QVERIFY(pieces >= 4);
             QVERIFY2(largest < 96 * 1024, std::to_string(largest).c_str());
