@@ -4,11 +4,14 @@
 #include "model/dotimport.h"
 #include "rules/engine.h"
 
+#include "dotdesign.h"
+
 #include <QtTest>
 
 #include <algorithm>
 
 using namespace pb;
+using pb::testing::design;
 using rules::Finding;
 
 namespace {
@@ -28,14 +31,6 @@ const rules::RuleSet& core()
         return s;
     }();
     return set;
-}
-
-model::Design design(const std::string& dot)
-{
-    model::Diagnostics diags;
-    auto d = model::importDot(dot, "t.dot", diags);
-    if (!d) qFatal("DOT: %s", joined(diags).c_str());
-    return *d;
 }
 
 std::vector<Finding> findings(const std::string& dot, const std::string& rule, Finding::Kind kind = Finding::Kind::Finding)

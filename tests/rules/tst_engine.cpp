@@ -6,6 +6,8 @@
 #include "rules/pack.h"
 #include "rules/snapshot.h"
 
+#include "dotdesign.h"
+
 #include <QtTest>
 #include <algorithm>
 #include <set>
@@ -13,15 +15,7 @@
 using namespace pb;
 using rules::Finding;
 
-namespace {
-model::Design design(const std::string& dot)
-{
-    model::Diagnostics diags;
-    auto d = model::importDot(dot, "t.dot", diags);
-    if (!d) qFatal("DOT: %s", model::formatAll(diags).c_str());
-    return *d;
-}
-} // namespace
+using pb::testing::design;
 
 class TestEngine : public QObject
 {

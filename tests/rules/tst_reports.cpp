@@ -6,19 +6,14 @@
 #include "rules/engine.h"
 #include "rules/report.h"
 
+#include "dotdesign.h"
+
 #include <QtTest>
 
 using namespace pb;
+using pb::testing::design;
 
 namespace {
-model::Design design(const std::string& dot)
-{
-    model::Diagnostics diags;
-    auto d = model::importDot(dot, "t.dot", diags);
-    if (!d) qFatal("DOT: %s", model::formatAll(diags).c_str());
-    return *d;
-}
-
 // Several patterns the built-in packs report, labels with quotes and non-ASCII text included.
 std::string patterns(int copies)
 {
