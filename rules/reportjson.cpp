@@ -3,6 +3,7 @@
 #include "model/version.h"
 
 #include <functional>
+#include <random>
 
 namespace pb::rules {
 
@@ -166,11 +167,13 @@ ordered_json reportSarif(const std::vector<FileReview>& reviews, const RuleSet& 
 }
 
 namespace {
-// Stands for the items of the k-th streamed array in a document's skeleton; no design or rule
-// text can hold the control characters around it.
+// Stands for the items of the k-th streamed array in a document's skeleton. A file name or a
+// rule pack's text could hold any fixed mark; not one with a number drawn when the program runs.
 ordered_json placeholder(std::size_t k)
 {
-    return ordered_json::array({"\x01" "probeboard-stream-" + std::to_string(k) + "\x01"});
+    static const std::string nonce = std::to_string(std::random_device{}()) + "-" +
+                                     std::to_string(std::random_device{}());
+    return ordered_json::array({"\x01" "probeboard-stream-" + nonce + "-" + std::to_string(k) + "\x01"});
 }
 
 // Writes `skeleton` as dump(2) would, each placeholder array's item replaced by the items that

@@ -74,7 +74,8 @@ private slots:
     {
         QFETCH(int, files);
         std::vector<rules::FileReview> reviews;
-        if (files & 1) reviews.push_back({"busy.dot", &m_busy, m_rules.review(m_busy)});
+        // A name that looks like the mark the writers splice findings in at: still a name.
+        if (files & 1) reviews.push_back({"\x01probeboard-stream-0\x01", &m_busy, m_rules.review(m_busy)});
         if (files & 2) reviews.push_back({"quiet.dot", &m_quiet, m_rules.review(m_quiet)});
         QVERIFY((files & 1) == 0 || reviews.front().result.findings.size() > 10);
         QVERIFY((files & 2) == 0 || reviews.back().result.findings.empty()); // the empty arrays too
