@@ -77,7 +77,7 @@ private:
 // copies each kept finding into its result, and copying the long rendered texts (why, fix) was
 // most of that copy. Immutable; reads like the std::string it holds. A finding's texts are
 // rendered when first read (Entry): most findings of a large review are never shown, and their
-// rendered texts were half of its memory.
+// rendered texts were a quarter of its memory.
 class SharedText
 {
 public:

@@ -355,6 +355,28 @@ private:
 };
 } // namespace
 
+namespace {
+// findings[i] becomes what was at findings[order[i]], each moved once, by following the
+// permutation's cycles: a sorted copy would hold every finding twice (50 MB at 100,000
+// components).
+void putInOrder(std::vector<Finding>& findings, const std::vector<std::size_t>& order)
+{
+    std::vector<char> placed(order.size(), 0);
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (placed[start]) continue;
+        Finding held = std::move(findings[start]);
+        std::size_t at = start;
+        for (std::size_t from = order[at]; from != start; from = order[at]) {
+            findings[at] = std::move(findings[from]);
+            placed[at] = 1;
+            at = from;
+        }
+        findings[at] = std::move(held);
+        placed[at] = 1;
+    }
+}
+} // namespace
+
 void Review::dropRepeatedQuestions()
 {
     // The same question from two rules is asked once, by the more severe finding.
@@ -376,10 +398,10 @@ void Review::dropRepeatedQuestions()
 ReviewResult Review::finish(const model::Design& design)
 {
     keepAsks();
-    // Sorted by index, then each moved once: a finding is a few hundred bytes of strings. The order is
-    // kind, severity (highest first), rule id, fingerprint: the first three packed in one number
-    // (rule ids by their rank), the fingerprint's sixteen hex digits read as a second, so the sort
-    // compares integers only.
+    // Sorted by index, then each moved once: a finding is a few hundred bytes of strings. The
+    // order is kind, severity (highest first), rule id, fingerprint: the first three packed in one
+    // number (rule ids by their rank), the fingerprint's sixteen hex digits read as a second, so
+    // the sort compares integers only.
     std::vector<std::string_view> ruleIds;
     for (const auto& f : m_findings) ruleIds.push_back(f.ruleId.str());
     std::sort(ruleIds.begin(), ruleIds.end());
@@ -410,21 +432,9 @@ ReviewResult Review::finish(const model::Design& design)
         if (numeric) return a.minor < b.minor;
         return m_findings[a.index].fingerprint < m_findings[b.index].fingerprint;
     });
-    // Put in place by following the permutation's cycles: a sorted copy would hold every finding
-    // twice (50 MB at 100,000 components).
-    std::vector<char> placed(idx.size(), 0);
-    for (std::size_t start = 0; start < idx.size(); ++start) {
-        if (placed[start]) continue;
-        Finding held = std::move(m_findings[start]);
-        std::size_t at = start;
-        for (std::size_t from = idx[at].index; from != start; from = idx[at].index) {
-            m_findings[at] = std::move(m_findings[from]);
-            placed[at] = 1;
-            at = from;
-        }
-        m_findings[at] = std::move(held);
-        placed[at] = 1;
-    }
+    std::vector<std::size_t> order(idx.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) order[i] = idx[i].index;
+    putInOrder(m_findings, order);
     dropRepeatedQuestions();
     applyDecisions(design);
     ReviewResult r;
