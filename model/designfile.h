@@ -2,13 +2,13 @@
 
 #include "model/design.h"
 #include "model/diagnostic.h"
+#include "model/textwriter.h"
 
 #include <nlohmann/json.hpp>
 
-#include <optional>
 #include <functional>
+#include <optional>
 #include <string>
-#include <string_view>
 
 namespace pb::model {
 
@@ -39,7 +39,6 @@ bool saveDesignFile(const Design& design, const std::string& path, std::string& 
 bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error);
 // The same for a text too large to hold whole (a review report of a huge design): `produce`
 // hands its pieces, in order, to the writer it is given.
-using TextWriter = std::function<void(std::string_view)>;
 bool writeFileAtomically(const std::string& path, const std::function<void(const TextWriter&)>& produce,
                          std::string& error);
 

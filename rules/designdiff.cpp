@@ -1,7 +1,6 @@
 #include "rules/designdiff.h"
 
 #include "rules/report.h"
-
 #include "rules/sharedtextformat.h"
 
 #include <fmt/format.h>

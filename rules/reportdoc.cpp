@@ -1,9 +1,8 @@
 #include "rules/report.h"
 
 #include "rules/designdiff.h"
-#include "rules/templaterenderer.h"
-
 #include "rules/sharedtextformat.h"
+#include "rules/templaterenderer.h"
 
 #include <fmt/format.h>
 

@@ -1,13 +1,14 @@
 #pragma once
 
-#include <functional>
+#include "model/textwriter.h"
+
 #include <string>
 #include <string_view>
 
 namespace pb::rules {
 
 // Where a report writer puts its text, in order.
-using ReportWriter = std::function<void(std::string_view)>;
+using ReportWriter = model::TextWriter;
 
 // Gathers a report's many small pieces and hands them on in pieces of about 64 KB: the report of
 // a design of 100,000 components runs to 200 MB, which a writer should not hold whole, and one

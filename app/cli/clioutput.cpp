@@ -24,10 +24,10 @@ int inputError(const std::string& message)
 
 bool emit(const std::string& text, const std::string& path)
 {
-    return emit([&](const std::function<void(std::string_view)>& write) { write(text); }, path);
+    return emit([&](const model::TextWriter& write) { write(text); }, path);
 }
 
-bool emit(const std::function<void(const std::function<void(std::string_view)>&)>& produce, const std::string& path)
+bool emit(const std::function<void(const model::TextWriter&)>& produce, const std::string& path)
 {
     if (path.empty() || path == "-") {
         produce([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });

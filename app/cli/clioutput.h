@@ -1,10 +1,10 @@
 #pragma once
 
+#include "model/designfile.h"
 #include "model/diagnostic.h"
 
 #include <functional>
 #include <string>
-#include <string_view>
 
 namespace pb::app {
 
@@ -22,7 +22,7 @@ int inputError(const std::string& message);
 bool emit(const std::string& text, const std::string& path);
 // The same for a text too large to hold whole: `produce` hands its pieces, in order, to the
 // writer it is given (model::writeFileAtomically).
-bool emit(const std::function<void(const std::function<void(std::string_view)>&)>& produce, const std::string& path);
+bool emit(const std::function<void(const model::TextWriter&)>& produce, const std::string& path);
 bool stdoutIsTerminal();
 
 } // namespace pb::app

@@ -10,10 +10,9 @@
 #include "model/version.h"
 #include "rules/engine.h"
 #include "rules/report.h"
-
-#include <CLI/CLI.hpp>
 #include "rules/sharedtextformat.h"
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
