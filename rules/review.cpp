@@ -284,26 +284,35 @@ void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
 
 void Review::applyDecisions(const model::Design& design)
 {
+    // Each decision replaces what an earlier one for the same fingerprint said: the last stands.
+    // Looked up by fingerprint, not compared with every finding (a large design's accepted risks
+    // times its findings).
+    std::unordered_map<std::string_view, const model::Decision*> last;
+    for (const auto& d : design.decisions) last[d.fingerprint] = &d;
+    if (last.empty()) return;
     std::string today = m_opts.today;
     if (today.empty()) {
-        std::time_t now = std::time(nullptr);
+        const std::time_t now = std::time(nullptr);
+        std::tm utc{};
+        gmtime_r(&now, &utc); // reviews run on worker threads: not the shared gmtime() buffer
         char buf[16];
-        std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&now));
+        std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
         today = buf;
     }
-    for (auto& f : m_findings)
-        for (const auto& d : design.decisions) {
-            if (d.fingerprint != f.fingerprint) continue;
-            f.owner = d.owner;
-            f.expires = d.expires;
-            if (!d.expires.empty() && d.expires < today) {
-                f.status = "open";
-                f.justification = "Decision '" + d.status + "' expired on " + d.expires + ": " + d.justification;
-            } else {
-                f.status = d.status;
-                f.justification = d.justification;
-            }
+    for (auto& f : m_findings) {
+        const auto it = last.find(f.fingerprint);
+        if (it == last.end()) continue;
+        const model::Decision& d = *it->second;
+        f.owner = d.owner;
+        f.expires = d.expires;
+        if (!d.expires.empty() && d.expires < today) {
+            f.status = "open";
+            f.justification = "Decision '" + d.status + "' expired on " + d.expires + ": " + d.justification;
+        } else {
+            f.status = d.status;
+            f.justification = d.justification;
         }
+    }
 }
 
 namespace {

@@ -223,6 +223,40 @@ private slots:
         QVERIFY2(question.find("Session cache") != std::string::npos || question.find("Orders") != std::string::npos,
                  question.c_str());
     }
+
+    // Decisions find their findings by fingerprint; of two for the same finding the later one
+    // stands, and one that has expired reopens the finding and says so.
+    void laterDecisionsReplaceEarlierOnes()
+    {
+        auto d = design(R"(digraph { db [kind=database, failover=automatic];
+            api [kind=service]; redis [kind=cache]; api -> redis; api -> db; })");
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        rules::ReviewOptions opts;
+        opts.today = "2026-12-03";
+        auto byRule = [&](const rules::ReviewResult& r, const std::string& id) {
+            auto it = std::find_if(r.findings.begin(), r.findings.end(), [&](const Finding& f) { return f.ruleId == id; });
+            if (it == r.findings.end()) qFatal("no %s finding", id.c_str());
+            return *it;
+        };
+        const auto before = set.review(d, opts);
+        const std::string fenced = byRule(before, "unfenced-failover").fingerprint;
+        const std::string breaker = byRule(before, "missing-circuit-breaker").fingerprint;
+        d.decisions.push_back({fenced, "unfenced-failover", "accepted", "a managed failover soon", "ana", ""});
+        d.decisions.push_back({breaker, "missing-circuit-breaker", "mitigated", "breaker in the client", "raj", "2026-01-31"});
+        d.decisions.push_back({fenced, "unfenced-failover", "in_discussion", "fencing by lease?", "li", "2027-06-30"});
+        const auto after = set.review(d, opts);
+        const Finding f = byRule(after, "unfenced-failover");
+        QCOMPARE(f.status, std::string("in_discussion"));
+        QCOMPARE(f.owner, std::string("li"));
+        QCOMPARE(f.justification, std::string("fencing by lease?"));
+        const Finding b = byRule(after, "missing-circuit-breaker");
+        QCOMPARE(b.status, std::string("open"));
+        QCOMPARE(b.owner, std::string("raj"));
+        QCOMPARE(b.justification, std::string("Decision 'mitigated' expired on 2026-01-31: breaker in the client"));
+        QCOMPARE(after.summary.accepted, 1);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestEngine)
