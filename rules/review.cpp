@@ -1,6 +1,7 @@
 #include "rules/review.h"
 
 #include "rules/fingerprint.h"
+#include "rules/report.h"
 #include "rules/templaterenderer.h"
 
 #include <algorithm>
@@ -163,15 +164,6 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     if (m_tagAnchors) m_findingAnchors.push_back(key.empty() ? -1 : anchor);
 }
 
-namespace {
-std::string labelFor(const model::Design& d, const std::string& id)
-{
-    if (auto c = d.component(id)) return c->label.empty() ? id : c->label;
-    if (auto f = d.flow(id)) return f->label.empty() ? id : f->label;
-    return id;
-}
-} // namespace
-
 void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
                     const std::vector<Unknown>& unknowns)
 {
@@ -183,7 +175,7 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     if (!m_asked.insert({u.elementId, u.key}).second) return;
     // Most unknowns repeat on an element that has had its asks: skip building them.
     if (m_capNow && m_asksPerElement[u.elementId]++ >= pack.maxAsksPerElement) return;
-    const std::string label = labelFor(m_snap.design(), u.elementId);
+    const std::string label = labelOf(m_snap.design(), u.elementId);
     Finding f = base(rule);
     f.kind = Finding::Kind::Ask;
     f.severity = Severity::Info;
