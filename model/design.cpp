@@ -19,23 +19,23 @@ bool insertAt(Vec& vec, typename Vec::value_type item, std::ptrdiff_t index)
 
 const Component* Design::component(const std::string& id) const
 {
-    auto it = m_index.find(id);
-    if (it == m_index.end() || it->second.first != ElementType::Component) return nullptr;
-    return &m_components[it->second.second];
+    const auto at = m_index.find(id, idOf());
+    if (!at || at->type != ElementType::Component) return nullptr;
+    return &m_components[at->index];
 }
 
 const Flow* Design::flow(const std::string& id) const
 {
-    auto it = m_index.find(id);
-    if (it == m_index.end() || it->second.first != ElementType::Flow) return nullptr;
-    return &m_flows[it->second.second];
+    const auto at = m_index.find(id, idOf());
+    if (!at || at->type != ElementType::Flow) return nullptr;
+    return &m_flows[at->index];
 }
 
 const Zone* Design::zone(const std::string& id) const
 {
-    auto it = m_index.find(id);
-    if (it == m_index.end() || it->second.first != ElementType::Zone) return nullptr;
-    return &m_zones[it->second.second];
+    const auto at = m_index.find(id, idOf());
+    if (!at || at->type != ElementType::Zone) return nullptr;
+    return &m_zones[at->index];
 }
 
 Component* Design::component(const std::string& id)
@@ -55,9 +55,9 @@ Zone* Design::zone(const std::string& id)
 
 std::optional<ElementType> Design::typeOf(const std::string& id) const
 {
-    auto it = m_index.find(id);
-    if (it == m_index.end()) return std::nullopt;
-    return it->second.first;
+    const auto at = m_index.find(id, idOf());
+    if (!at) return std::nullopt;
+    return at->type;
 }
 
 void Design::reserve(std::size_t components, std::size_t flows, std::size_t zones)
@@ -65,14 +65,14 @@ void Design::reserve(std::size_t components, std::size_t flows, std::size_t zone
     m_components.reserve(components);
     m_flows.reserve(flows);
     m_zones.reserve(zones);
-    m_index.reserve(components + flows + zones);
+    m_index.reserve(components + flows + zones, idOf());
 }
 
 bool Design::addComponent(Component c, std::ptrdiff_t index)
 {
     if (c.id.empty()) return false;
     // One lookup: the id goes in with the place it takes when appended, the common case.
-    if (!m_index.try_emplace(c.id, ElementType::Component, m_components.size()).second) return false;
+    if (!m_index.insert(c.id, {ElementType::Component, m_components.size()}, idOf())) return false;
     const bool append = index < 0 || static_cast<std::size_t>(index) >= m_components.size();
     insertAt(m_components, std::move(c), index);
     if (!append) reindex();
@@ -83,7 +83,7 @@ bool Design::addFlow(Flow f, std::ptrdiff_t index)
 {
     if (f.id.empty()) return false;
     // One lookup: the id goes in with the place it takes when appended, the common case.
-    if (!m_index.try_emplace(f.id, ElementType::Flow, m_flows.size()).second) return false;
+    if (!m_index.insert(f.id, {ElementType::Flow, m_flows.size()}, idOf())) return false;
     const bool append = index < 0 || static_cast<std::size_t>(index) >= m_flows.size();
     insertAt(m_flows, std::move(f), index);
     if (!append) reindex();
@@ -94,7 +94,7 @@ bool Design::addZone(Zone z, std::ptrdiff_t index)
 {
     if (z.id.empty()) return false;
     // One lookup: the id goes in with the place it takes when appended, the common case.
-    if (!m_index.try_emplace(z.id, ElementType::Zone, m_zones.size()).second) return false;
+    if (!m_index.insert(z.id, {ElementType::Zone, m_zones.size()}, idOf())) return false;
     const bool append = index < 0 || static_cast<std::size_t>(index) >= m_zones.size();
     insertAt(m_zones, std::move(z), index);
     if (!append) reindex();
@@ -103,9 +103,9 @@ bool Design::addZone(Zone z, std::ptrdiff_t index)
 
 std::optional<std::pair<Component, std::size_t>> Design::removeComponent(const std::string& id)
 {
-    auto it = m_index.find(id);
-    if (it == m_index.end() || it->second.first != ElementType::Component) return std::nullopt;
-    const std::size_t i = it->second.second;
+    const auto at = m_index.find(id, idOf());
+    if (!at || at->type != ElementType::Component) return std::nullopt;
+    const std::size_t i = at->index;
     std::pair<Component, std::size_t> out{std::move(m_components[i]), i};
     m_components.erase(m_components.begin() + static_cast<std::ptrdiff_t>(i));
     reindex();
@@ -114,9 +114,9 @@ std::optional<std::pair<Component, std::size_t>> Design::removeComponent(const s
 
 std::optional<std::pair<Flow, std::size_t>> Design::removeFlow(const std::string& id)
 {
-    auto it = m_index.find(id);
-    if (it == m_index.end() || it->second.first != ElementType::Flow) return std::nullopt;
-    const std::size_t i = it->second.second;
+    const auto at = m_index.find(id, idOf());
+    if (!at || at->type != ElementType::Flow) return std::nullopt;
+    const std::size_t i = at->index;
     std::pair<Flow, std::size_t> out{std::move(m_flows[i]), i};
     m_flows.erase(m_flows.begin() + static_cast<std::ptrdiff_t>(i));
     reindex();
@@ -125,9 +125,9 @@ std::optional<std::pair<Flow, std::size_t>> Design::removeFlow(const std::string
 
 std::optional<std::pair<Zone, std::size_t>> Design::removeZone(const std::string& id)
 {
-    auto it = m_index.find(id);
-    if (it == m_index.end() || it->second.first != ElementType::Zone) return std::nullopt;
-    const std::size_t i = it->second.second;
+    const auto at = m_index.find(id, idOf());
+    if (!at || at->type != ElementType::Zone) return std::nullopt;
+    const std::size_t i = at->index;
     std::pair<Zone, std::size_t> out{std::move(m_zones[i]), i};
     m_zones.erase(m_zones.begin() + static_cast<std::ptrdiff_t>(i));
     reindex();
@@ -166,11 +166,25 @@ bool Design::operator==(const Design& o) const
 void Design::reindex()
 {
     m_index.clear();
-    m_index.reserve(m_components.size() + m_flows.size() + m_zones.size());
+    m_index.reserve(m_components.size() + m_flows.size() + m_zones.size(), idOf());
+    // Ids are unique: every add refuses one already taken.
     for (std::size_t i = 0; i < m_components.size(); ++i)
-        m_index[m_components[i].id] = {ElementType::Component, i};
-    for (std::size_t i = 0; i < m_flows.size(); ++i) m_index[m_flows[i].id] = {ElementType::Flow, i};
-    for (std::size_t i = 0; i < m_zones.size(); ++i) m_index[m_zones[i].id] = {ElementType::Zone, i};
+        m_index.insert(m_components[i].id, {ElementType::Component, i}, idOf());
+    for (std::size_t i = 0; i < m_flows.size(); ++i) m_index.insert(m_flows[i].id, {ElementType::Flow, i}, idOf());
+    for (std::size_t i = 0; i < m_zones.size(); ++i) m_index.insert(m_zones[i].id, {ElementType::Zone, i}, idOf());
+}
+
+IdIndex::IdOf Design::idOf() const
+{
+    return {this, [](const void* owner, ElementType type, std::size_t i) -> const std::string& {
+                const auto* d = static_cast<const Design*>(owner);
+                switch (type) {
+                case ElementType::Component: return d->m_components[i].id;
+                case ElementType::Flow: return d->m_flows[i].id;
+                case ElementType::Zone: break;
+                }
+                return d->m_zones[i].id;
+            }};
 }
 
 } // namespace pb::model

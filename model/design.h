@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/idindex.h"
 #include "model/value.h"
 
 #include <cstddef>
@@ -73,7 +74,6 @@ struct Decision
     bool operator==(const Decision&) const = default;
 };
 
-enum class ElementType { Component, Flow, Zone };
 
 // The design graph: the single source of truth for the whiteboard, the CLI and the rules.
 // Elements keep insertion order (which is file order); lookups by id go through an index that
@@ -125,11 +125,12 @@ public:
 
 private:
     void reindex();
+    IdIndex::IdOf idOf() const;
 
     std::vector<Component> m_components;
     std::vector<Flow> m_flows;
     std::vector<Zone> m_zones;
-    std::unordered_map<std::string, std::pair<ElementType, std::size_t>> m_index;
+    IdIndex m_index;
 };
 
 } // namespace pb::model

@@ -122,9 +122,7 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
     std::future<std::vector<model::Placement>> placements;
     if (large) placements = startAsync([&design] { return model::computePlacements(design); });
     m_comps.reserve(comps.size());
-    m_index.reserve(comps.size());
     for (const auto& c : comps) {
-        m_index.emplace(c.id, static_cast<int>(m_comps.size()));
         m_byKind[c.kind].push_back(static_cast<int>(m_comps.size()));
         m_comps.push_back(&c);
     }
@@ -365,8 +363,9 @@ const model::Value* Snapshot::flowValue(int f, int keyId) const
 
 int Snapshot::indexOf(const std::string& componentId) const
 {
-    auto it = m_index.find(componentId);
-    return it == m_index.end() ? -1 : it->second;
+    // The design's own index: components are in the design's order (m_comps[i] is its i-th).
+    const model::Component* c = m_design.component(componentId);
+    return c ? static_cast<int>(c - m_design.components().data()) : -1;
 }
 
 std::pair<const int*, const int*> Snapshot::outFlows(int c) const

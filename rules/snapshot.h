@@ -66,7 +66,6 @@ private:
     const model::Vocabulary& m_vocab;
     std::vector<const model::Component*> m_comps;
     std::vector<const model::Flow*> m_flows;
-    std::unordered_map<std::string, int> m_index;
     std::vector<int> m_from, m_to;
     std::vector<char> m_touchesQueue;
     std::vector<int> m_outStart, m_outFlows, m_inStart, m_inFlows;

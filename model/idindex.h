@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pb::model {
+
+enum class ElementType { Component, Flow, Zone };
+
+// Finds an element by id: an open-addressing table of (type, position) that reads the id from the
+// element itself instead of keeping a copy of it. A node-based map of copied ids
+// was a fifth of a large design's memory (at 378,000 elements 27 MB, here 4 MB) and one allocation
+// per element loaded.
+class IdIndex
+{
+public:
+    struct Place
+    {
+        ElementType type;
+        std::size_t index;
+    };
+    // Reads the id of the element at a place. Passed to every call rather than kept, so that a
+    // copied or moved owner needs no rebinding.
+    struct IdOf
+    {
+        const void* owner;
+        const std::string& (*at)(const void* owner, ElementType, std::size_t);
+        const std::string& operator()(Place p) const { return at(owner, p.type, p.index); }
+    };
+
+    std::optional<Place> find(std::string_view id, IdOf idOf) const;
+    // False, changing nothing, when the id is already indexed.
+    bool insert(std::string_view id, Place place, IdOf idOf);
+    void clear();
+    void reserve(std::size_t count, IdOf idOf);
+    std::size_t size() const { return m_count; }
+
+private:
+    static std::uint32_t pack(Place p);
+    static Place unpack(std::uint32_t entry);
+    static std::uint32_t tagOf(std::size_t hash) { return static_cast<std::uint32_t>(hash >> 32) | 1U; }
+    void grow(std::size_t slots, IdOf idOf);
+    // The slot holding `id`, else the empty slot where it would go.
+    std::size_t slotOf(std::string_view id, std::size_t hash, IdOf idOf) const;
+
+    // Per slot: the packed place (0: empty) and part of the id's hash, which settles most
+    // mismatches without reading the element's id.
+    std::vector<std::uint32_t> m_entries, m_tags;
+    std::size_t m_count = 0;
+};
+
+} // namespace pb::model

@@ -1,0 +1,110 @@
+// The design graph's lookups by id, which read ids from the elements themselves (IdIndex).
+#include "model/design.h"
+
+#include <QtTest>
+
+#include <string>
+
+using namespace pb::model;
+
+namespace {
+Component comp(const std::string& id)
+{
+    Component c;
+    c.id = id;
+    c.kind = "service";
+    return c;
+}
+
+Flow flow(const std::string& id, const std::string& from, const std::string& to)
+{
+    Flow f;
+    f.id = id;
+    f.from = from;
+    f.to = to;
+    return f;
+}
+
+// Every element is found by its id, as the right type and at its place; other types are not.
+void checkFindsAll(const Design& d)
+{
+    for (std::size_t i = 0; i < d.components().size(); ++i) {
+        const auto& id = d.components()[i].id;
+        QCOMPARE(d.component(id), &d.components()[i]);
+        QVERIFY(!d.flow(id));
+        QCOMPARE(*d.typeOf(id), ElementType::Component);
+    }
+    for (std::size_t i = 0; i < d.flows().size(); ++i) {
+        QCOMPARE(d.flow(d.flows()[i].id), &d.flows()[i]);
+        QVERIFY(!d.component(d.flows()[i].id));
+    }
+    for (std::size_t i = 0; i < d.zones().size(); ++i) QCOMPARE(d.zone(d.zones()[i].id), &d.zones()[i]);
+}
+} // namespace
+
+class TestDesign : public QObject
+{
+    Q_OBJECT
+private slots:
+    void findsEveryElementAsTheTableGrows()
+    {
+        Design d;
+        for (int i = 0; i < 5000; ++i) QVERIFY(d.addComponent(comp("c" + std::to_string(i))));
+        for (int i = 0; i < 5000; ++i)
+            QVERIFY(d.addFlow(flow("f" + std::to_string(i), "c" + std::to_string(i), "c0")));
+        Zone z;
+        z.id = "eu";
+        QVERIFY(d.addZone(z));
+        checkFindsAll(d);
+        QVERIFY(!d.contains("c5000"));
+        QVERIFY(!d.contains(""));
+        QVERIFY(!d.component("f12"));
+    }
+
+    void refusesATakenIdOfAnyType()
+    {
+        Design d;
+        QVERIFY(d.addComponent(comp("a")));
+        QVERIFY(!d.addComponent(comp("a")));
+        QVERIFY(!d.addFlow(flow("a", "a", "a")));
+        QVERIFY(!d.addComponent(comp("")));
+        QCOMPARE(d.components().size(), std::size_t{1});
+        QCOMPARE(*d.typeOf("a"), ElementType::Component);
+    }
+
+    void removalAndInsertionInPlaceKeepLookupsRight()
+    {
+        Design d;
+        for (int i = 0; i < 100; ++i) d.addComponent(comp("c" + std::to_string(i)));
+        auto removed = d.removeComponent("c10");
+        QVERIFY(removed);
+        QCOMPARE(removed->second, std::size_t{10});
+        QVERIFY(!d.contains("c10"));
+        checkFindsAll(d);
+        // Undo puts it back where it was; every later element moves up one place.
+        QVERIFY(d.addComponent(std::move(removed->first), 10));
+        QCOMPARE(d.components()[10].id, std::string("c10"));
+        checkFindsAll(d);
+        QVERIFY(!d.removeFlow("c11")); // the wrong type removes nothing
+        QVERIFY(d.contains("c11"));
+    }
+
+    // The index holds places, not pointers or ids: a copy finds its own elements.
+    void aCopyFindsItsOwnElements()
+    {
+        Design d;
+        for (int i = 0; i < 40; ++i) d.addComponent(comp("c" + std::to_string(i)));
+        Design copy = d;
+        d.removeComponent("c0");
+        QCOMPARE(copy.component("c0"), &copy.components()[0]);
+        QCOMPARE(copy.component("c39"), &copy.components()[39]);
+        checkFindsAll(copy);
+        Design moved = std::move(copy);
+        checkFindsAll(moved);
+        QVERIFY(moved.contains("c0"));
+        QCOMPARE(moved.uniqueId("c"), std::string("c-41"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDesign)
+#include "tst_design.moc"
