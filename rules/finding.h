@@ -85,41 +85,42 @@ public:
     class Entry
     {
     public:
-        explicit Entry(std::string t) : m_text(std::move(t)), m_deferred(false) {}
         virtual ~Entry() = default;
         Entry(const Entry&) = delete;
         Entry& operator=(const Entry&) = delete;
-        const std::string& text() const
-        {
-            if (m_deferred) std::call_once(m_once, [this] { m_text = render(); });
-            return m_text;
-        }
+        virtual const std::string& text() const = 0;
         std::size_t hash() const
         {
             std::size_t h = m_hash.load(std::memory_order_relaxed);
             if (h == 0) {
-                h = m_deferred ? hashUnrendered() : TextHasher::of(m_text);
+                h = hashText();
                 m_hash.store(h, std::memory_order_relaxed); // racing threads store the same
             }
             return h;
         }
 
     protected:
-        Entry() : m_deferred(true) {}
-        virtual std::string render() const { return {}; }
-        // TextHasher::of(render()), worked out without rendering.
-        virtual std::size_t hashUnrendered() const { return TextHasher::of(text()); }
+        Entry() = default;
+        // TextHasher::of(text()); a text rendered on first read works it out without rendering.
+        virtual std::size_t hashText() const { return TextHasher::of(text()); }
 
     private:
-        mutable std::string m_text;
-        mutable std::once_flag m_once;
-        const bool m_deferred;
         mutable std::atomic<std::size_t> m_hash{0};
+    };
+    // A text given whole.
+    class Plain final : public Entry
+    {
+    public:
+        explicit Plain(std::string t) : m_text(std::move(t)) {}
+        const std::string& text() const override { return m_text; }
+
+    private:
+        std::string m_text;
     };
 
     SharedText() = default;
     SharedText(std::string text) // NOLINT: implicit, assigned from strings everywhere
-        : m_text(text.empty() ? nullptr : std::make_shared<const Entry>(std::move(text)))
+        : m_text(text.empty() ? nullptr : std::make_shared<const Plain>(std::move(text)))
     {
     }
     SharedText(const char* text) : SharedText(std::string(text)) {} // NOLINT: as above

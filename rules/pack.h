@@ -172,7 +172,7 @@ struct TemplatePart
     std::vector<std::pair<std::string, std::string>> filters; // name, argument
 };
 // A compiled text. Its parts are shared: a finding's text rendered when first read
-// (renderLater) keeps them, so it still renders after the rule set that made it is gone.
+// (TextsLater) keeps them, so it still renders after the rule set that made it is gone.
 class Template
 {
 public:

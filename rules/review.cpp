@@ -85,16 +85,23 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
             if (firstTime(id)) f.targets.push_back(id);
         });
     if (rule.pathVar >= 0) f.path = ids(slots[static_cast<std::size_t>(rule.pathVar)]);
-    f.why = *renderLater(rule.why, ev, rule, m_snap, false);
+    TextsLater texts(ev, rule, m_snap);
+    texts.add(rule.why, false);
+    std::vector<const QuestionSpec*> asked;
     for (const auto& q : rule.questions) {
-        if (f.questions.size() >= 3) break;
+        if (asked.size() >= 3) break;
         if (q.when && ev.pure(*q.when) != Tri::True) continue;
-        auto text = renderLater(q.text, ev, rule, m_snap, true);
-        if (!text) continue;
-        f.questions.push_back({std::move(*text), q.answerPoints});
+        if (texts.add(q.text, true)) asked.push_back(&q);
+    }
+    texts.add(rule.fixHint, false);
+    auto made = texts.finish();
+    f.why = std::move(made.front());
+    f.questions.reserve(asked.size());
+    for (std::size_t i = 0; i < asked.size(); ++i) {
+        f.questions.push_back({std::move(made[i + 1]), asked[i]->answerPoints});
         f.questions.back().text.hash(); // here, on the rule's thread, rather than when merged
     }
-    f.fixHint = *renderLater(rule.fixHint, ev, rule, m_snap, false);
+    f.fixHint = std::move(made.back());
     for (const auto& a : rule.fixActions) {
         Fix fix;
         fix.op = a.op;
@@ -336,7 +343,7 @@ public:
     // True when the text was not there yet.
     bool insert(const SharedText& t)
     {
-        static const SharedText::Entry kEmpty{std::string()};
+        static const SharedText::Plain kEmpty{std::string()};
         const SharedText::Entry* e = t.entry() ? t.entry() : &kEmpty;
         const std::size_t h = e->hash();
         for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {

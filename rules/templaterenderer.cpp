@@ -1,9 +1,12 @@
 #include "rules/templaterenderer.h"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <mutex>
 
 namespace pb::rules {
 
@@ -164,51 +167,91 @@ std::optional<std::string_view> placeholderText(const TemplatePart& part, Evalua
     return buf = display(*v);
 }
 
-// A finding's text as its template's parts and the texts its placeholders had when it was found,
-// each after its length: rendered (or hashed) on first read.
-class TemplateText final : public SharedText::Entry
+// One of a finding's texts: its template's parts and, in the finding's TextBlock, the texts its
+// placeholders had when it was found. The block's values are the distinct placeholder texts of
+// the finding, each after its length, then per text where each of its placeholders' text starts
+// (a label named by the why and by two questions is kept once). Rendered (or hashed) on first
+// read.
+class LaterText final : public SharedText::Entry
 {
 public:
-    TemplateText(std::shared_ptr<const std::vector<TemplatePart>> parts, std::string values)
-        : m_parts(std::move(parts)), m_values(std::move(values))
+    LaterText() = default;
+    void init(const std::vector<TemplatePart>* parts, const std::string* values, std::uint32_t at)
     {
+        m_parts = parts;
+        m_values = values;
+        m_at = at;
+    }
+    const std::string& text() const override
+    {
+        std::call_once(m_once, [this] { m_rendered = std::make_unique<const std::string>(render()); });
+        return *m_rendered;
     }
 
 private:
     template <typename Add>
     void pieces(Add&& add) const
     {
-        std::size_t at = 0;
+        std::size_t ref = m_at;
         for (const auto& part : *m_parts) {
             if (part.var < 0) {
                 add(std::string_view(part.text));
                 continue;
             }
-            std::uint32_t length = 0;
-            std::memcpy(&length, m_values.data() + at, sizeof length);
-            add(std::string_view(m_values).substr(at + sizeof length, length));
-            at += sizeof length + length;
+            std::uint32_t start = 0, length = 0;
+            std::memcpy(&start, m_values->data() + ref, sizeof start);
+            ref += sizeof start;
+            std::memcpy(&length, m_values->data() + start, sizeof length);
+            add(std::string_view(*m_values).substr(start + sizeof length, length));
         }
     }
-    std::string render() const override
+    std::string render() const
     {
         std::string out;
-        std::size_t size = m_values.size();
-        for (const auto& part : *m_parts) size += part.text.size();
-        out.reserve(size);
         pieces([&](std::string_view piece) { out += piece; });
         return out;
     }
-    std::size_t hashUnrendered() const override
+    std::size_t hashText() const override
     {
         TextHasher h;
         pieces([&](std::string_view piece) { h.add(piece); });
         return h.done();
     }
 
-    std::shared_ptr<const std::vector<TemplatePart>> m_parts;
-    std::string m_values;
+    const std::vector<TemplatePart>* m_parts = nullptr;
+    const std::string* m_values = nullptr;
+    std::uint32_t m_at = 0; // where its references start
+    mutable std::once_flag m_once;
+    mutable std::unique_ptr<const std::string> m_rendered;
 };
+
+// A finding's texts in one allocation: a review of a large design makes a hundred thousand
+// findings with three or four texts each, and one allocation per text (and one more for its
+// placeholders) was a third of their memory.
+template <std::size_t N>
+struct TextBlock
+{
+    std::string values;
+    // The rule's compiled templates, kept for texts rendered after the rule set is gone.
+    std::array<std::shared_ptr<const std::vector<TemplatePart>>, N> parts;
+    std::array<LaterText, N> texts;
+};
+
+// The texts made[first, first + N) of a finding, into their places in `out`.
+template <std::size_t N>
+void makeBlock(std::string values, const std::vector<TextsLater::Made>& made, std::size_t first,
+               std::vector<SharedText>& out)
+{
+    auto block = std::make_shared<TextBlock<N>>();
+    block->values = std::move(values);
+    for (std::size_t n = 0; n < N; ++n) {
+        const TextsLater::Made& m = made[first + n];
+        block->parts[n] = m.text->shared();
+        block->texts[n].init(m.text->shared().get(), &block->values, m.at);
+        // Shares the block's ownership: the block lives while any of its texts does.
+        out[m.place] = SharedText(std::shared_ptr<const SharedText::Entry>(block, &block->texts[n]));
+    }
+}
 } // namespace
 
 std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, const Rule& rule,
@@ -231,21 +274,75 @@ std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, cons
     return out;
 }
 
-std::optional<SharedText> renderLater(const Template& t, Evaluator& ev, const Rule& rule,
-                                      const Snapshot& snap, bool strict)
+TextsLater::TextsLater(Evaluator& ev, const Rule& rule, const Snapshot& snap)
+    : m_ev(ev)
+    , m_rule(rule)
+    , m_snap(snap)
 {
-    if (t.empty()) return SharedText();
-    std::string values;
+}
+
+bool TextsLater::add(const Template& t, bool strict)
+{
+    if (t.empty()) {
+        ++m_count; // an empty text, which needs no block
+        return true;
+    }
+    const std::size_t pool = m_pool.size(), starts = m_starts.size(), refs = m_refs.size();
     std::string buf;
     for (const auto& part : t) {
         if (part.var < 0) continue;
-        auto text = placeholderText(part, ev, rule, snap, strict, buf);
-        if (!text) return std::nullopt;
-        const auto length = static_cast<std::uint32_t>(text->size());
-        values.append(reinterpret_cast<const char*>(&length), sizeof length);
-        values += *text;
+        auto text = placeholderText(part, m_ev, m_rule, m_snap, strict, buf);
+        if (!text) {
+            m_pool.resize(pool); // as it was: nothing of this text is kept
+            m_starts.resize(starts);
+            m_refs.resize(refs);
+            return false;
+        }
+        m_refs.push_back(poolAt(*text));
     }
-    return SharedText(std::make_shared<const TemplateText>(t.shared(), std::move(values)));
+    m_made.push_back({&t, static_cast<std::uint32_t>(refs), m_count++});
+    return true;
+}
+
+std::uint32_t TextsLater::poolAt(std::string_view text)
+{
+    for (std::uint32_t start : m_starts) {
+        std::uint32_t length = 0;
+        std::memcpy(&length, m_pool.data() + start, sizeof length);
+        if (std::string_view(m_pool).substr(start + sizeof length, length) == text) return start;
+    }
+    const auto start = static_cast<std::uint32_t>(m_pool.size());
+    const auto length = static_cast<std::uint32_t>(text.size());
+    m_pool.append(reinterpret_cast<const char*>(&length), sizeof length);
+    m_pool += text;
+    m_starts.push_back(start);
+    return start;
+}
+
+std::vector<SharedText> TextsLater::finish()
+{
+    std::vector<SharedText> out(m_count);
+    // One block for up to five texts (a why, three questions and a fix), the usual most.
+    constexpr std::size_t kMost = 5;
+    // The pool, then the references, sized to fit: the block keeps them as long as a text lives.
+    std::string all;
+    all.reserve(m_pool.size() + m_refs.size() * sizeof(std::uint32_t));
+    all = m_pool;
+    all.append(reinterpret_cast<const char*>(m_refs.data()), m_refs.size() * sizeof(std::uint32_t));
+    for (auto& m : m_made) m.at = static_cast<std::uint32_t>(m_pool.size() + m.at * sizeof(std::uint32_t));
+    for (std::size_t first = 0; first < m_made.size(); first += kMost) {
+        const std::size_t n = std::min(kMost, m_made.size() - first);
+        // Each block holds the values of every text: references count from their start.
+        std::string values = first + n == m_made.size() ? std::move(all) : all;
+        switch (n) {
+        case 1: makeBlock<1>(std::move(values), m_made, first, out); break;
+        case 2: makeBlock<2>(std::move(values), m_made, first, out); break;
+        case 3: makeBlock<3>(std::move(values), m_made, first, out); break;
+        case 4: makeBlock<4>(std::move(values), m_made, first, out); break;
+        default: makeBlock<kMost>(std::move(values), m_made, first, out); break;
+        }
+    }
+    return out;
 }
 
 } // namespace pb::rules

@@ -2,8 +2,11 @@
 
 #include "rules/evaluator.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace pb::rules {
 
@@ -13,10 +16,38 @@ namespace pb::rules {
 // "(not drawn)".
 std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, const Rule& rule,
                                           const Snapshot& snap, bool strict);
-// The same text, rendered when first read: only the placeholders' texts are worked out now
-// (whether a strict text is available is known now too). A finding's why, questions and fix.
-std::optional<SharedText> renderLater(const Template& t, Evaluator& ev, const Rule& rule,
-                                      const Snapshot& snap, bool strict);
+// A finding's texts (its why, questions and fix), rendered when first read: only their
+// placeholders' texts are worked out now, while the match's bindings hold, and whether a strict
+// text is available is known now too. The texts share one allocation.
+class TextsLater
+{
+public:
+    TextsLater(Evaluator& ev, const Rule& rule, const Snapshot& snap);
+    // The text `t` renders to; false, adding nothing, when strict and a placeholder is not drawn.
+    bool add(const Template& t, bool strict);
+    // The texts added, in the order they were added.
+    std::vector<SharedText> finish();
+
+    struct Made
+    {
+        const Template* text;
+        std::uint32_t at;  // its first reference: an index into m_refs, then where it is kept
+        std::size_t place; // its place among the texts added
+    };
+
+private:
+    // Where `text` is in the pool, added when it is not there yet.
+    std::uint32_t poolAt(std::string_view text);
+
+    Evaluator& m_ev;
+    const Rule& m_rule;
+    const Snapshot& m_snap;
+    std::string m_pool;                // distinct placeholder texts, each after its length
+    std::vector<std::uint32_t> m_starts; // where each of them starts in m_pool
+    std::vector<std::uint32_t> m_refs;   // per placeholder of each text added, its start
+    std::vector<Made> m_made;
+    std::size_t m_count = 0;
+};
 
 // 10000 → "10,000"; 0.9 → "0.9"; 2.345 → "2.35".
 std::string formatNumber(double d);

@@ -8,8 +8,10 @@
 
 #include "dotdesign.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 using namespace pb;
@@ -222,6 +224,42 @@ private slots:
         const std::string question = it->questions.front().text;
         QVERIFY2(question.find("Session cache") != std::string::npos || question.find("Orders") != std::string::npos,
                  question.c_str());
+    }
+
+    // A finding's texts keep each distinct placeholder text once and point at it: a label named
+    // twice in the why and again in a question and the fix, a strict question skipped half-way
+    // through its placeholders, and a question after it, all render as written.
+    void findingTextsSharePlaceholdersAndSkipStrictOnes()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("p.json").toStdString();
+        std::ofstream(path) << R"({"format": "probeboard-rules/1", "pack": {"id": "t", "version": "1"},
+          "rules": [{"id": "r1", "title": "T", "category": "failure", "severity": "high", "level": "senior",
+            "match": {"each": {"$d": {"kind": ["database"]}}, "where": [{"prop": "$d.failover", "eq": "automatic"}]},
+            "report": {"targets": ["$d"]},
+            "why": "{{$d.label}} fails over; {{$d.label}} has {{$d.replicas}} replicas.",
+            "questions": [
+              {"text": "{{$d.label}} at {{$d.rps}} rps?", "answer_points": ["a", "a2", "a3"]},
+              {"text": "Who fences {{$d.label}} ({{$d.failover}})?", "answer_points": ["b", "b2", "b3"]},
+              {"text": "And {{$d.replicas}} of {{$d.label}}?", "answer_points": ["c", "c2", "c3"]}],
+            "fix": {"hint": "Fence {{$d.label}}."}}]})";
+        const auto d = design(R"(digraph { pg [kind=database, label="Ledger DB", failover=automatic, replicas=2]; })");
+        std::vector<Finding> kept;
+        {
+            rules::RuleSet set;
+            model::Diagnostics diags;
+            QVERIFY2(set.loadPack(path, diags), model::formatAll(diags).c_str());
+            kept = set.review(d).findings;
+        }
+        auto it = std::find_if(kept.begin(), kept.end(), [](const Finding& f) { return f.ruleId == "r1"; });
+        QVERIFY(it != kept.end());
+        QCOMPARE(it->why.str(), std::string("Ledger DB fails over; Ledger DB has 2 replicas."));
+        QCOMPARE(it->questions.size(), std::size_t{2}); // the first needs rps, which is not drawn
+        QCOMPARE(it->questions[0].text.str(), std::string("Who fences Ledger DB (automatic)?"));
+        QCOMPARE(it->questions[1].text.str(), std::string("And 2 of Ledger DB?"));
+        QCOMPARE(it->questions[1].answerPoints.front(), std::string("c"));
+        QCOMPARE(it->fixHint.str(), std::string("Fence Ledger DB."));
+        QCOMPARE(it->questions[0].text.hash(), rules::TextHasher::of(it->questions[0].text.str()));
     }
 
     // Decisions find their findings by fingerprint; of two for the same finding the later one
