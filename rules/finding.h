@@ -162,14 +162,15 @@ struct Question
 };
 
 // A mechanical change to the drawing that resolves a finding (the whiteboard's one-click fix).
+// Its texts are shared with the rule's (SharedText): three findings in four carry a fix.
 struct Fix
 {
-    std::string op;        // "set": element.property = value; "add_component": new component
+    SharedText op;         // "set": element.property = value; "add_component": new component
     std::string element;   // set: the element to change
-    std::string property;
+    SharedText property;
     model::Value value;
-    std::string kind;      // add_component: kind, label and properties of the new component,
-    std::string label;     // with a flow to it from every id in connectFrom
+    SharedText kind;       // add_component: kind, label and properties of the new component,
+    SharedText label;      // with a flow to it from every id in connectFrom
     model::Properties props;
     std::vector<std::string> connectFrom;
 };
@@ -177,6 +178,7 @@ struct Fix
 // What a rule reports about one place in a design.
 struct Finding
 {
+    static inline const SharedText kOpen{"open"}; // one text for every open finding
     enum class Kind { Finding, Probe, Ask }; // Probe: topic probe (info); Ask: a fact the drawing lacks
 
     // Shared with the rule (SharedText): a review of a large design builds a hundred thousand
@@ -196,10 +198,11 @@ struct Finding
     std::vector<Fix> fixes;           // the same change, as data, where it is mechanical
     std::string fingerprint;          // stable: rule id + sorted ids of its key bindings
     // Review state, filled from the design's decisions (accepted/suppressed findings stay listed).
-    std::string status = "open";
-    std::string justification;
-    std::string owner;
-    std::string expires;
+    // Shared with the decision's texts: most findings of a large review have none.
+    SharedText status = kOpen;
+    SharedText justification;
+    SharedText owner;
+    SharedText expires;
 };
 
 } // namespace pb::rules

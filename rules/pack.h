@@ -206,12 +206,12 @@ struct QuestionSpec
 
 struct FixAction
 {
-    std::string op;        // "set" | "add_component"
+    SharedText op;         // "set" | "add_component"
     int var = -1;          // element to change (set), or to connect from (add_component)
-    std::string property;
+    SharedText property;
     model::Value value;
-    std::string kind;      // add_component
-    std::string label;
+    SharedText kind;       // add_component
+    SharedText label;
     model::Properties props;
 };
 

@@ -88,7 +88,7 @@ void addComponent(Document* doc, const rules::Fix& fix, QUndoCommand* parent, st
     model::Component c;
     c.kind = fix.kind;
     c.id = freshIdAvoiding(d, fix.label.empty() ? fix.kind : fix.label, taken);
-    c.label = fix.label.empty() ? c.id : fix.label;
+    c.label = fix.label.empty() ? c.id : fix.label.str();
     c.props = fix.props;
     const QPointF p = placeNear(d, fix.connectFrom, c);
     c.pos = {p.x(), p.y()};
