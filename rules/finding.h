@@ -89,6 +89,8 @@ public:
         Entry(const Entry&) = delete;
         Entry& operator=(const Entry&) = delete;
         virtual const std::string& text() const = 0;
+        // The text without keeping it: a report that reads each text once need not hold them all.
+        virtual std::string textOnce() const { return text(); }
         std::size_t hash() const
         {
             std::size_t h = m_hash.load(std::memory_order_relaxed);
@@ -128,6 +130,8 @@ public:
     // Where the text is kept, the same for every copy; nullptr for an empty text.
     const Entry* entry() const { return m_text.get(); }
     const std::string& str() const { return m_text ? m_text->text() : none(); }
+    // The same, rendered for this read alone when it has not been kept yet (Entry::textOnce).
+    std::string once() const { return m_text ? m_text->textOnce() : std::string(); }
     // TextHasher::of(str()), worked out once for every copy (and, for a text not rendered yet,
     // without rendering it): a review compares the questions of thousands of findings by text.
     std::size_t hash() const { return m_text ? m_text->hash() : TextHasher::of({}); }

@@ -182,12 +182,12 @@ void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOption
         for (const auto& f : r.result.findings) {
             out += "## " + mdEscape(f.title) + "\n\n";
             out += "*" + sectionTitle(f) + " · " + f.category + " · " + f.level + " · `" + f.ruleId + "`*\n\n";
-            out += mdEscape(f.why) + "\n\n";
+            out += mdEscape(f.why.once()) + "\n\n"; // rendered for the report, not kept
             for (const auto& q : f.questions) {
-                out += "- **Q:** " + mdEscape(q.text) + "\n";
+                out += "- **Q:** " + mdEscape(q.text.once()) + "\n";
                 for (const auto& a : q.answerPoints) out += "  - " + mdEscape(a) + "\n";
             }
-            if (!f.fixHint.empty()) out += "\n**Fix:** " + mdEscape(f.fixHint) + "\n";
+            if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "\n**Fix:** " + mdEscape(hint) + "\n";
             if (f.status != "open")
                 out += "\n**Decision:** " + f.status + (f.owner.empty() ? "" : " by " + mdEscape(f.owner)) +
                        " — " + mdEscape(f.justification) + "\n";
@@ -223,14 +223,14 @@ std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions&
         out += "</table><h2>Questions</h2>";
         for (const auto& f : r.result.findings) {
             out += "<div class=\"finding\"><h3>" + htmlEscape(f.title) + " <small>(" + htmlEscape(f.ruleId) +
-                   ")</small></h3><p class=\"why\">" + htmlEscape(f.why) + "</p><ul>";
+                   ")</small></h3><p class=\"why\">" + htmlEscape(f.why.once()) + "</p><ul>";
             for (const auto& q : f.questions) {
-                out += "<li>" + htmlEscape(q.text) + "<ul class=\"points\">";
+                out += "<li>" + htmlEscape(q.text.once()) + "<ul class=\"points\">";
                 for (const auto& a : q.answerPoints) out += "<li>" + htmlEscape(a) + "</li>";
                 out += "</ul></li>";
             }
             out += "</ul>";
-            if (!f.fixHint.empty()) out += "<p><b>Fix:</b> " + htmlEscape(f.fixHint) + "</p>";
+            if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "<p><b>Fix:</b> " + htmlEscape(hint) + "</p>";
             if (f.status != "open")
                 out += "<p><b>Decision:</b> " + htmlEscape(f.status) + " — " + htmlEscape(f.justification) + "</p>";
             out += "</div>";

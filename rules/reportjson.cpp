@@ -33,9 +33,9 @@ ordered_json findingJson(const Finding& f)
     j["title"] = f.title;
     j["targets"] = f.targets;
     j["path"] = f.path;
-    j["why"] = f.why;
+    j["why"] = f.why.once(); // rendered for the report, not kept by the finding
     ordered_json qs = ordered_json::array();
-    for (const auto& q : f.questions) qs.push_back({{"text", q.text}, {"answer_points", q.answerPoints.list()}});
+    for (const auto& q : f.questions) qs.push_back({{"text", q.text.once()}, {"answer_points", q.answerPoints.list()}});
     j["questions"] = std::move(qs);
     j["fingerprint"] = f.fingerprint;
     j["kind"] = kindName(f.kind);
@@ -45,8 +45,8 @@ ordered_json findingJson(const Finding& f)
     if (!f.justification.empty()) j["justification"] = f.justification;
     if (!f.owner.empty()) j["owner"] = f.owner;
     if (!f.expires.empty()) j["expires"] = f.expires;
-    if (!f.fixHint.empty()) {
-        ordered_json fix{{"hint", f.fixHint}};
+    if (std::string hint = f.fixHint.once(); !hint.empty()) {
+        ordered_json fix{{"hint", std::move(hint)}};
         ordered_json actions = ordered_json::array();
         for (const auto& a : f.fixes) {
             ordered_json aj{{"op", a.op}};
@@ -117,8 +117,8 @@ ordered_json sarifRules(const RuleSet& rules)
 ordered_json sarifResult(const FileReview& r, const Finding& f)
 {
     ordered_json res{{"ruleId", f.ruleId}, {"level", sarifLevel(f.severity)}};
-    std::string text = f.title + ": " + f.why;
-    for (const auto& q : f.questions) text += "\n? " + q.text;
+    std::string text = f.title + ": " + f.why.once();
+    for (const auto& q : f.questions) text += "\n? " + q.text.once();
     res["message"] = {{"text", text}};
     ordered_json logical = ordered_json::array();
     for (const auto& id : f.targets) {

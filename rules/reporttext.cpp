@@ -44,12 +44,13 @@ void writeFinding(std::string& out, const Finding& f, const model::Design& d, bo
         about += (about.empty() ? "" : f.path.empty() ? ", " : " → ") + labelOf(d, ids[i]);
     }
     if (!about.empty()) out += "           " + std::string(f.path.empty() ? "about: " : "path:  ") + about + "\n";
-    if (!f.why.empty()) out += "           why:   " + f.why + "\n";
+    // Rendered for the report alone (once()): a finding keeps no text a report has read.
+    if (const std::string why = f.why.once(); !why.empty()) out += "           why:   " + why + "\n";
     for (const auto& q : f.questions) {
-        out += "           ? " + q.text + "\n";
+        out += "           ? " + q.text.once() + "\n";
         for (const auto& a : q.answerPoints) out += "               - " + a + "\n";
     }
-    if (!f.fixHint.empty()) out += "           fix:   " + f.fixHint + "\n";
+    if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "           fix:   " + hint + "\n";
     if (f.status != "open" && !f.justification.empty())
         out += "           decision: " + f.justification + (f.owner.empty() ? "" : " (" + f.owner + ")") + "\n";
     out += "\n";

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <mutex>
+#include <atomic>
 
 namespace pb::rules {
 
@@ -176,6 +176,8 @@ class LaterText final : public SharedText::Entry
 {
 public:
     LaterText() = default;
+    LaterText(const LaterText&) = delete;
+    LaterText& operator=(const LaterText&) = delete;
     void init(const std::vector<TemplatePart>* parts, const std::string* values, std::uint32_t at)
     {
         m_parts = parts;
@@ -184,9 +186,20 @@ public:
     }
     const std::string& text() const override
     {
-        std::call_once(m_once, [this] { m_rendered = std::make_unique<const std::string>(render()); });
-        return *m_rendered;
+        if (const std::string* kept = m_rendered.load(std::memory_order_acquire)) return *kept;
+        auto fresh = std::make_unique<const std::string>(render());
+        const std::string* expected = nullptr;
+        // Of threads racing to render it, the first keeps its text; the others drop theirs.
+        if (m_rendered.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
+            return *fresh.release();
+        return *expected;
     }
+    std::string textOnce() const override
+    {
+        if (const std::string* kept = m_rendered.load(std::memory_order_acquire)) return *kept;
+        return render();
+    }
+    ~LaterText() override { delete m_rendered.load(); }
 
 private:
     template <typename Add>
@@ -221,8 +234,7 @@ private:
     const std::vector<TemplatePart>* m_parts = nullptr;
     const std::string* m_values = nullptr;
     std::uint32_t m_at = 0; // where its references start
-    mutable std::once_flag m_once;
-    mutable std::unique_ptr<const std::string> m_rendered;
+    mutable std::atomic<const std::string*> m_rendered{nullptr};
 };
 
 // A finding's texts in one allocation: a review of a large design makes a hundred thousand

@@ -253,7 +253,10 @@ private slots:
         }
         auto it = std::find_if(kept.begin(), kept.end(), [](const Finding& f) { return f.ruleId == "r1"; });
         QVERIFY(it != kept.end());
+        // Read once for a report (not kept), then kept: the same text either way.
+        QCOMPARE(it->why.once(), std::string("Ledger DB fails over; Ledger DB has 2 replicas."));
         QCOMPARE(it->why.str(), std::string("Ledger DB fails over; Ledger DB has 2 replicas."));
+        QCOMPARE(it->why.once(), it->why.str());
         QCOMPARE(it->questions.size(), std::size_t{2}); // the first needs rps, which is not drawn
         QCOMPARE(it->questions[0].text.str(), std::string("Who fences Ledger DB (automatic)?"));
         QCOMPARE(it->questions[1].text.str(), std::string("And 2 of Ledger DB?"));
