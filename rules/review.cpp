@@ -157,18 +157,22 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
         addProbe(ev, pack, rule);
         return;
     }
-    std::vector<std::string> key;
+    // Most matches repeat a finding already made (another anchor, another path): told apart by
+    // the fingerprint's number, from the ids in place, before any text is made.
+    std::vector<std::string_view>& key = m_key;
+    key.clear();
     for (int v : rule.keyVars)
-        for (auto& id : ids(ev.slots()[static_cast<std::size_t>(v)])) key.push_back(id);
-    const std::string fp = fingerprint(rule.id, key);
+        forEachId(ev.slots()[static_cast<std::size_t>(v)], [&](const std::string& id) { key.push_back(id); });
+    const bool keyed = !key.empty();
+    const std::uint64_t fp = fingerprintValue(rule.id.str(), key);
     const int anchor = m_tagAnchors ? anchorOf(ev, rule) : -1;
-    if (m_tagAnchors) m_foundFrom.emplace_back(fp, anchor);
+    if (m_tagAnchors) m_foundFrom.emplace_back(fingerprintText(fp), anchor);
     if (!m_fingerprints.insert(fp).second) return;
     Finding f = base(rule);
-    f.fingerprint = fp;
+    f.fingerprint = fingerprintText(fp);
     fillFinding(f, ev, rule);
     m_findings.push_back(std::move(f));
-    if (m_tagAnchors) m_findingAnchors.push_back(key.empty() ? -1 : anchor);
+    if (m_tagAnchors) m_findingAnchors.push_back(keyed ? anchor : -1);
 }
 
 void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,

@@ -82,7 +82,8 @@ private:
     const Snapshot& m_snap;
     ReviewOptions m_opts;
     std::vector<Finding> m_findings;
-    std::unordered_set<std::string> m_fingerprints; // only asked "seen before?": no order needed
+    std::unordered_set<std::uint64_t> m_fingerprints; // fingerprintValue(): only asked "seen before?"
+    std::vector<std::string_view> m_key; // scratch: the ids a match's fingerprint is made of
     std::set<std::pair<std::string, std::string>> m_asked;
     std::vector<PendingAsk> m_asks;
     std::map<std::string, int> m_asksPerElement; // with m_capNow: asks kept so far per element
