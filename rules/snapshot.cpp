@@ -69,7 +69,13 @@ struct InternTable
 
 InternTable& keyTable()
 {
+    // The built-in keys first, so that they have ids however many a hostile pack asks for.
     static InternTable table;
+    static const bool builtins = [] {
+        for (const char* key : {".id", ".kind", ".label", "@region", "@jurisdiction"}) table.intern(key);
+        return true;
+    }();
+    (void)builtins;
     return table;
 }
 
@@ -158,7 +164,9 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
     m_kindIds.assign(n, -1);
     m_kindLocal.assign(n, 0);
     int local = 0;
+    m_kindValues.reserve(m_byKind.size());
     for (const auto& [kind, members] : m_byKind) {
+        m_kindValues.emplace_back(kind);
         const int id = knownKindId(kind);
         for (int c : members) {
             m_kindIds[static_cast<std::size_t>(c)] = id;
@@ -167,8 +175,6 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
         ++local;
     }
     m_placements = placements.valid() ? placements.get() : model::computePlacements(design);
-    m_compMeta = std::vector<std::atomic<Meta*>>(n);
-    m_flowMeta = std::vector<std::atomic<Meta*>>(m_flows.size());
     // Every key id the intern table can hand out has its place: no thread ever grows these.
     m_compColumns = std::vector<std::atomic<Column*>>(kMaxKeys);
     m_flowColumns = std::vector<std::atomic<Column*>>(kMaxKeys);
@@ -177,8 +183,6 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
 
 Snapshot::~Snapshot()
 {
-    for (auto* metas : {&m_compMeta, &m_flowMeta})
-        for (auto& m : *metas) delete m.load();
     for (auto* columns : {&m_compColumns, &m_flowColumns})
         for (auto& c : *columns) delete c.load();
 }
@@ -241,37 +245,70 @@ void Snapshot::fillColumns(bool twoThreads)
 }
 
 namespace {
-const model::Value* metaValue(const model::Value& id, const model::Value& kind, const model::Value& label,
-                              const model::Value& region, const model::Value& jurisdiction,
-                              const std::string& key)
+// The built-in keys' ids, interned once: componentMeta() and flowMeta() read them by name.
+int metaKeyId(const std::string& key)
 {
-    if (key == ".id") return &id;
-    if (key == ".kind") return &kind;
-    if (key == ".label") return &label;
-    const model::Value* v = key == "@region" ? &region : key == "@jurisdiction" ? &jurisdiction : nullptr;
-    return v && !std::get<std::string>(*v).empty() ? v : nullptr;
+    static const int kId = internPropertyKey(".id"), kKind = internPropertyKey(".kind"),
+                     kLabel = internPropertyKey(".label"), kRegion = internPropertyKey("@region"),
+                     kJurisdiction = internPropertyKey("@jurisdiction");
+    if (key == ".id") return kId;
+    if (key == ".kind") return kKind;
+    if (key == ".label") return kLabel;
+    return key == "@region" ? kRegion : kJurisdiction;
 }
+
+const model::Value kFlowKind{std::string("flow")};
 } // namespace
+
+Snapshot::Column::~Column()
+{
+    if (!owns) return;
+    for (auto& cell : cells) {
+        const model::Value* v = cell.load(std::memory_order_relaxed);
+        if (v != &kUnread) delete v;
+    }
+}
+
+const model::Value* Snapshot::placeValue(const std::string& text) const
+{
+    if (text.empty()) return nullptr; // unknown
+    std::lock_guard<std::mutex> lock(m_placeMutex);
+    auto it = m_placeValues.find(text);
+    if (it == m_placeValues.end()) it = m_placeValues.emplace(text, model::Value{text}).first;
+    return &it->second;
+}
+
+const model::Value* Snapshot::metaCell(Column& col, std::size_t i, bool flows) const
+{
+    auto& cell = col.cells[i];
+    const model::Value* v = cell.load(std::memory_order_acquire);
+    if (v != &kUnread) return v;
+    const std::string& key = *col.key;
+    if (!col.owns) {
+        // Shared values: racing threads find and store the same pointer.
+        if (key == ".kind") v = flows ? &kFlowKind : &m_kindValues[static_cast<std::size_t>(m_kindLocal[i])];
+        else if (key == "@region") v = placeValue(m_placements[i].region);
+        else v = placeValue(m_placements[i].jurisdiction);
+        cell.store(v, std::memory_order_release);
+        return v;
+    }
+    const std::string& id = flows ? m_flows[i]->id : m_comps[i]->id;
+    const std::string& label = flows ? m_flows[i]->label : m_comps[i]->label;
+    auto fresh = std::make_unique<const model::Value>(key == ".id" || label.empty() ? id : label);
+    // Made for this cell: of threads racing to make it, the first one's stays.
+    const model::Value* expected = &kUnread;
+    if (cell.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) return fresh.release();
+    return expected;
+}
 
 const model::Value* Snapshot::componentMeta(int c, const std::string& key) const
 {
-    const Meta& m = *once(m_compMeta[static_cast<std::size_t>(c)], [&] {
-        const auto& comp = component(c);
-        const auto& place = placement(c);
-        return new Meta{comp.id, comp.kind, comp.label.empty() ? comp.id : comp.label, place.region,
-                        place.jurisdiction};
-    });
-    return metaValue(m.id, m.kind, m.label, m.region, m.jurisdiction, key);
+    return componentValue(c, metaKeyId(key));
 }
 
 const model::Value* Snapshot::flowMeta(int f, const std::string& key) const
 {
-    const Meta& m = *once(m_flowMeta[static_cast<std::size_t>(f)], [&] {
-        const auto& fl = flow(f);
-        return new Meta{fl.id, std::string("flow"), fl.label.empty() ? fl.id : fl.label, std::string(),
-                        std::string()};
-    });
-    return metaValue(m.id, m.kind, m.label, m.region, m.jurisdiction, key);
+    return flowValue(f, metaKeyId(key));
 }
 
 const model::Value* Snapshot::componentValue(int c, const std::string& key) const
@@ -295,6 +332,8 @@ Snapshot::Column& Snapshot::makeColumn(std::atomic<Column*>& slot, int keyId, bo
         auto* col = new Column;
         col->key = &keyTable().name(keyId);
         // Filled by fillColumns(): its cells stay empty when no element draws the key.
+        col->meta = isMetaKey(*col->key) && (!flows || (*col->key)[0] == '.');
+        col->owns = col->meta && (*col->key == ".id" || *col->key == ".label");
         col->filled = keyId < m_keysAtBuild && !isMetaKey(*col->key);
         if (!col->filled) {
             col->cells = Cells(flows ? m_flows.size() : m_comps.size());
@@ -333,13 +372,13 @@ const model::Value* Snapshot::componentValue(int c, int keyId) const
 {
     Column& col = column(keyId, false);
     const auto i = static_cast<std::size_t>(c);
+    if (col.meta) return metaCell(col, i, false);
     auto byDefault = [&] {
         return cached(col.defaults[static_cast<std::size_t>(m_kindLocal[i])],
                       [&] { return m_vocab.defaultRef(component(c).kind, *col.key); });
     };
     return readColumn(col, i, [&] {
         const std::string& key = *col.key;
-        if (isMetaKey(key)) return componentMeta(c, key);
         if (auto v = model::findProperty(component(c).props, key)) return v;
         return byDefault();
     }, byDefault);
@@ -349,13 +388,13 @@ const model::Value* Snapshot::flowValue(int f, int keyId) const
 {
     Column& col = column(keyId, true);
     const auto i = static_cast<std::size_t>(f);
+    if (col.meta) return metaCell(col, i, true);
     auto byDefault = [&] {
         return cached(col.defaults[flowTouchesQueue(f) ? 1 : 0],
                       [&] { return m_vocab.defaultRef("flow", *col.key, flowTouchesQueue(f)); });
     };
     return readColumn(col, i, [&] {
         const std::string& key = *col.key;
-        if (isMetaKey(key) && key[0] == '.') return flowMeta(f, key);
         if (auto v = model::findProperty(flow(f).props, key)) return v;
         return byDefault();
     }, byDefault);

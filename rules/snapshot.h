@@ -5,7 +5,9 @@
 #include "model/vocabulary.h"
 
 #include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -73,13 +75,12 @@ private:
     std::vector<int> m_kindIds;
     std::vector<int> m_kindLocal; // 0..m_byKind.size(): which of this design's kinds
     std::vector<model::Placement> m_placements;
-    struct Meta
-    {
-        model::Value id, kind, label, region, jurisdiction; // region/jurisdiction "" = unknown
-    };
-    // Made on first read, by whichever thread reads first: the threads of one review share the
-    // snapshot, and most rules never read a flow's label or a component's region.
-    mutable std::vector<std::atomic<Meta*>> m_compMeta, m_flowMeta;
+    // What .kind reads: one value per kind of this design (m_kindLocal), not one per component.
+    std::vector<model::Value> m_kindValues;
+    // What @region and @jurisdiction read: one value per distinct text, made on first read (a few
+    // regions hold thousands of components). A map: its values stay where they are.
+    mutable std::mutex m_placeMutex;
+    mutable std::map<std::string, model::Value, std::less<>> m_placeValues;
     using Cells = std::vector<std::atomic<const model::Value*>>;
     struct Column
     {
@@ -92,6 +93,12 @@ private:
         // The vocabulary's default per kind of this design (flows: not / touching a queue),
         // looked up once per kind instead of once per element.
         Cells defaults;
+        bool meta = false;  // a built-in key (.id, .kind, .label, @region, @jurisdiction)
+        bool owns = false;  // .id and .label: each cell's value is made for it, and freed here
+        Column() = default;
+        Column(const Column&) = delete;
+        Column& operator=(const Column&) = delete;
+        ~Column();
     };
     // Read for every property a rule tests: the common case (the column exists) stays inline.
     Column& column(int keyId, bool flows) const
@@ -101,6 +108,9 @@ private:
         return makeColumn(slot, keyId, flows);
     }
     Column& makeColumn(std::atomic<Column*>& slot, int keyId, bool flows) const;
+    // A built-in key's value for element i, kept in its column's cell from the first read.
+    const model::Value* metaCell(Column& col, std::size_t i, bool flows) const;
+    const model::Value* placeValue(const std::string& text) const;
     void fillColumns(bool twoThreads);
     int m_keysAtBuild = 0; // keys interned when the snapshot was made: fillColumns() filled those
     mutable std::vector<std::atomic<Column*>> m_compColumns, m_flowColumns; // by key id

@@ -172,6 +172,34 @@ private slots:
         QCOMPARE(text(snap.componentValue(q, "delivery")), std::string("at_least_once"));
     }
 
+    // The built-in keys of components and flows, by id and by name: made once per element (id,
+    // label) or shared (a kind, a jurisdiction), and the same value on every read.
+    void snapshotReadsBuiltInKeys()
+    {
+        const auto d = design(R"(digraph { subgraph cluster_eu { region="eu-west-1";
+            a [kind=service, label="Orders"]; b [kind=service]; } c [kind=database];
+            a -> b [label="calls"]; b -> c; })");
+        const rules::Snapshot snap(d);
+        const int a = snap.indexOf("a"), b = snap.indexOf("b"), c = snap.indexOf("c");
+        auto text = [](const model::Value* v) { return v ? model::toDisplayString(*v) : std::string("(none)"); };
+        const int id = rules::internPropertyKey(".id"), label = rules::internPropertyKey(".label");
+        const int kind = rules::internPropertyKey(".kind"), jur = rules::internPropertyKey("@jurisdiction");
+        QCOMPARE(text(snap.componentValue(a, id)), std::string("a"));
+        QCOMPARE(text(snap.componentValue(a, label)), std::string("Orders"));
+        QCOMPARE(text(snap.componentValue(b, label)), std::string("b")); // no label: its id
+        QCOMPARE(text(snap.componentValue(c, kind)), std::string("database"));
+        QCOMPARE(text(snap.componentValue(a, jur)), std::string("EU"));
+        QCOMPARE(text(snap.componentValue(c, jur)), std::string("(none)"));
+        QCOMPARE(text(snap.componentValue(b, "@region")), std::string("eu-west-1"));
+        QCOMPARE(snap.componentValue(a, kind), snap.componentValue(b, kind));
+        QCOMPARE(snap.componentValue(a, jur), snap.componentValue(b, "@jurisdiction"));
+        QCOMPARE(snap.componentValue(a, label), snap.componentValue(a, ".label"));
+        QCOMPARE(text(snap.flowValue(0, label)), std::string("calls"));
+        QCOMPARE(text(snap.flowValue(1, ".label")), text(snap.flowValue(1, id)));
+        QCOMPARE(text(snap.flowValue(0, kind)), std::string("flow"));
+        QCOMPARE(text(snap.flowValue(0, jur)), std::string("(none)"));
+    }
+
     // A text given in pieces hashes as it does whole, wherever it is cut: the questions of a
     // review are compared by hashes worked out from their templates' parts, unrendered.
     void textHashIsTheSameHoweverCut()
