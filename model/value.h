@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/propertymap.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -21,8 +23,7 @@ std::string typeName(ValueType t);
 // ("12", "0.9"), lists comma-separated, bools "true"/"false".
 std::string toDisplayString(const Value& v);
 
-// Properties keep their keys sorted so that files diff cleanly and iteration is deterministic.
-using Properties = std::map<std::string, Value>;
+using Properties = PropertyMap<Value>;
 
 const Value* findProperty(const Properties& props, const std::string& key);
 std::optional<std::string> stringProperty(const Properties& props, const std::string& key);

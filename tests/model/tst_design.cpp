@@ -104,6 +104,31 @@ private slots:
         QVERIFY(moved.contains("c0"));
         QCOMPARE(moved.uniqueId("c"), std::string("c-41"));
     }
+
+    // Properties read like the sorted map they were: keys in order however they were added,
+    // the first of a repeated key in a list, at() that throws, erase by key.
+    void propertiesKeepKeysSorted()
+    {
+        Properties p{{"rps", 10.0}, {"data", StringList{"pii"}}, {"rps", 99.0}};
+        p["fencing"] = std::string("epoch");
+        p.insert_or_assign("zone_note", true);
+        std::vector<std::string> keys;
+        for (const auto& [k, v] : p) keys.push_back(k);
+        QCOMPARE(keys, (std::vector<std::string>{"data", "fencing", "rps", "zone_note"}));
+        QCOMPARE(std::get<double>(p.at("rps")), 10.0);
+        QVERIFY(p.count("fencing") == 1 && p.find("nope") == p.end());
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, p.at("nope"));
+        QCOMPARE(p.erase("data"), std::size_t{1});
+        QCOMPARE(p.erase("data"), std::size_t{0});
+        QCOMPARE(p.size(), std::size_t{3});
+        Properties q;
+        q["zone_note"] = true;
+        q["rps"] = 10.0;
+        q["fencing"] = std::string("epoch");
+        QVERIFY(p == q);
+        QVERIFY(!p.try_emplace("rps", 5.0).second);
+        QCOMPARE(std::get<double>(*findProperty(p, "rps")), 10.0);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestDesign)
