@@ -165,18 +165,32 @@ struct Question
     SharedStrings answerPoints; // what a strong answer covers (3–6)
 };
 
-// A mechanical change to the drawing that resolves a finding (the whiteboard's one-click fix).
-// Its texts are shared with the rule's (SharedText): three findings in four carry a fix.
+// What a fix does, as its rule says it: one for every finding of the rule.
+struct FixSpec
+{
+    std::string op;        // "set": element.property = value; "add_component": new component
+    std::string property;  // set
+    model::Value value;
+    std::string kind;      // add_component: kind, label and properties of the new component
+    std::string label;
+    model::Properties props;
+};
+
+// A mechanical change to the drawing that resolves a finding (the whiteboard's one-click fix):
+// its rule's spec, shared (three findings in four carry a fix, and a copy of the spec was most of
+// its size), and the elements it applies to.
 struct Fix
 {
-    SharedText op;         // "set": element.property = value; "add_component": new component
-    std::string element;   // set: the element to change
-    SharedText property;
-    model::Value value;
-    SharedText kind;       // add_component: kind, label and properties of the new component,
-    SharedText label;      // with a flow to it from every id in connectFrom
-    model::Properties props;
-    std::vector<std::string> connectFrom;
+    std::shared_ptr<const FixSpec> spec; // never null
+    std::string element;                 // set: the element to change
+    std::vector<std::string> connectFrom; // add_component: a flow to it from each of these
+
+    const std::string& op() const { return spec->op; }
+    const std::string& property() const { return spec->property; }
+    const model::Value& value() const { return spec->value; }
+    const std::string& kind() const { return spec->kind; }
+    const std::string& label() const { return spec->label; }
+    const model::Properties& props() const { return spec->props; }
 };
 
 // What a rule reports about one place in a design.

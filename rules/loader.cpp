@@ -108,32 +108,34 @@ void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
         const std::string p = ptr + "/actions/" + std::to_string(i);
         const json& a = actions[i];
         FixAction fa;
+        FixSpec spec;
         if (a.contains("set") && a["set"].is_object()) {
-            fa.op = "set";
+            spec.op = "set";
             fa.var = c.use(str(a["set"], "element"), p + "/set/element");
-            fa.property = str(a["set"], "property");
+            spec.property = str(a["set"], "property");
             const json& v = a["set"].value("value", json());
-            if (v.is_boolean()) fa.value = v.get<bool>();
-            else if (v.is_number()) fa.value = v.get<double>();
-            else if (v.is_string()) fa.value = v.get<std::string>();
-            else if (v.is_array()) fa.value = v.get<std::vector<std::string>>();
+            if (v.is_boolean()) spec.value = v.get<bool>();
+            else if (v.is_number()) spec.value = v.get<double>();
+            else if (v.is_string()) spec.value = v.get<std::string>();
+            else if (v.is_array()) spec.value = v.get<std::vector<std::string>>();
         } else if (a.contains("add_component") && a["add_component"].is_object()) {
             const json& ac = a["add_component"];
-            fa.op = "add_component";
-            fa.kind = str(ac, "kind");
-            c.kinds(json::array({fa.kind}), p + "/add_component/kind");
-            fa.label = str(ac, "label");
+            spec.op = "add_component";
+            spec.kind = str(ac, "kind");
+            c.kinds(json::array({spec.kind}), p + "/add_component/kind");
+            spec.label = str(ac, "label");
             if (ac.contains("connect_from")) fa.var = c.use(str(ac, "connect_from"), p + "/add_component/connect_from");
             const json props = ac.value("properties", json::object());
             for (const auto& [k, v] : props.items()) {
-                if (v.is_boolean()) fa.props[k] = v.get<bool>();
-                else if (v.is_number()) fa.props[k] = v.get<double>();
-                else if (v.is_string()) fa.props[k] = v.get<std::string>();
+                if (v.is_boolean()) spec.props[k] = v.get<bool>();
+                else if (v.is_number()) spec.props[k] = v.get<double>();
+                else if (v.is_string()) spec.props[k] = v.get<std::string>();
             }
         } else {
             c.error(p, "E-SCHEMA", "a fix action is {\"set\": {...}} or {\"add_component\": {...}}");
             continue;
         }
+        fa.spec = std::make_shared<const FixSpec>(std::move(spec));
         r.fixActions.push_back(std::move(fa));
     }
 }

@@ -206,13 +206,8 @@ struct QuestionSpec
 
 struct FixAction
 {
-    SharedText op;         // "set" | "add_component"
-    int var = -1;          // element to change (set), or to connect from (add_component)
-    SharedText property;
-    model::Value value;
-    SharedText kind;       // add_component
-    SharedText label;
-    model::Properties props;
+    int var = -1; // element to change (set), or to connect from (add_component)
+    std::shared_ptr<const FixSpec> spec;
 };
 
 struct Example

@@ -49,16 +49,16 @@ ordered_json findingJson(const Finding& f)
         ordered_json fix{{"hint", std::move(hint)}};
         ordered_json actions = ordered_json::array();
         for (const auto& a : f.fixes) {
-            ordered_json aj{{"op", a.op}};
-            if (a.op == "set") {
+            ordered_json aj{{"op", a.op()}};
+            if (a.op() == "set") {
                 aj["element"] = a.element;
-                aj["property"] = a.property;
-                aj["value"] = valueJson(a.value);
+                aj["property"] = a.property();
+                aj["value"] = valueJson(a.value());
             } else {
-                aj["kind"] = a.kind;
-                aj["label"] = a.label;
+                aj["kind"] = a.kind();
+                aj["label"] = a.label();
                 ordered_json props = ordered_json::object();
-                for (const auto& [k, v] : a.props) props[k] = valueJson(v);
+                for (const auto& [k, v] : a.props()) props[k] = valueJson(v);
                 aj["properties"] = props;
                 aj["connect_from"] = a.connectFrom;
             }

@@ -104,9 +104,9 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
     f.fixHint = std::move(made.back());
     for (const auto& a : rule.fixActions) {
         Fix fix;
-        fix.op = a.op;
+        fix.spec = a.spec;
         auto targets = a.var >= 0 ? ids(slots[static_cast<std::size_t>(a.var)]) : std::vector<std::string>{};
-        if (a.op == "set") {
+        if (a.spec->op == "set") {
             if (targets.empty()) continue;
             fix.element = targets.front();
             // On a witness path, the change belongs on the last flow: the one into the target.
@@ -117,13 +117,8 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
                         fix.element = m_snap.flow(-*it - 1).id;
                         break;
                     }
-            fix.property = a.property;
-            fix.value = a.value;
         } else {
-            fix.kind = a.kind;
-            fix.label = a.label;
-            fix.props = a.props;
-            fix.connectFrom = targets;
+            fix.connectFrom = std::move(targets);
         }
         f.fixes.push_back(std::move(fix));
     }

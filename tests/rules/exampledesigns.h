@@ -69,7 +69,7 @@ inline std::string dump(const model::Design& d, const rules::ReviewResult& r)
     // What the JSON report leaves out: fix hints and one-click fixes.
     for (const auto& f : r.findings) {
         out += f.fixHint + "\n";
-        for (const auto& x : f.fixes) out += x.op + " " + x.element + " " + x.property + "\n";
+        for (const auto& x : f.fixes) out += x.op() + " " + x.element + " " + x.property() + "\n";
     }
     return out;
 }

@@ -23,21 +23,21 @@ const char* const kPacks[] = {"core",        "messaging",   "consistency", "scal
 // flow from each listed element.
 bool applyFix(model::Design& d, const rules::Fix& fix, std::string& error)
 {
-    if (fix.op == "set") {
-        if (auto* c = d.component(fix.element)) c->props[fix.property] = fix.value;
-        else if (auto* f = d.flow(fix.element)) f->props[fix.property] = fix.value;
+    if (fix.op() == "set") {
+        if (auto* c = d.component(fix.element)) c->props[fix.property()] = fix.value();
+        else if (auto* f = d.flow(fix.element)) f->props[fix.property()] = fix.value();
         else error = "fix names an element that does not exist: " + fix.element;
         return error.empty();
     }
-    if (fix.op != "add_component") {
-        error = "unknown fix op " + fix.op;
+    if (fix.op() != "add_component") {
+        error = "unknown fix op " + fix.op();
         return false;
     }
     model::Component c;
-    c.id = d.uniqueId(fix.kind);
-    c.kind = fix.kind;
-    c.label = fix.label;
-    c.props = fix.props;
+    c.id = d.uniqueId(fix.kind());
+    c.kind = fix.kind();
+    c.label = fix.label();
+    c.props = fix.props();
     const std::string id = c.id;
     d.addComponent(std::move(c));
     for (const auto& from : fix.connectFrom) {

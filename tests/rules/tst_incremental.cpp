@@ -127,13 +127,13 @@ std::string editOnce(model::Design& d, std::mt19937& rng, const rules::ReviewRes
         // A one-click fix, as the panel applies it: it clears the finding it came from.
         const auto& f = last.findings[rng() % last.findings.size()];
         for (const auto& fix : f.fixes) {
-            if (fix.op != "set") continue;
+            if (fix.op() != "set") continue;
             model::Properties* props = nullptr;
             if (auto* c = d.component(fix.element)) props = &c->props;
             else if (auto* fl = d.flow(fix.element)) props = &fl->props;
             if (!props) continue;
-            (*props)[fix.property] = fix.value;
-            return "fix " + fix.property;
+            (*props)[fix.property()] = fix.value();
+            return "fix " + fix.property();
         }
     }
     if (what < 14) {
@@ -239,10 +239,10 @@ private slots:
                 model::Properties* props = nullptr;
                 if (auto* c = d.component(fix.element)) props = &c->props;
                 else if (auto* fl = d.flow(fix.element)) props = &fl->props;
-                if (fix.op != "set" || !props) continue;
-                (*props)[fix.property] = fix.value;
+                if (fix.op() != "set" || !props) continue;
+                (*props)[fix.property()] = fix.value();
                 ++fixes;
-                check(f.ruleId + ": fix " + fix.property);
+                check(f.ruleId + ": fix " + fix.property());
             }
             for (const auto& id : f.targets)
                 if (auto* c = d.component(id)) {

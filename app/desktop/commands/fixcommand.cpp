@@ -20,8 +20,8 @@ QString tr(const char* s)
 
 bool fixApplies(const model::Design& d, const rules::Fix& fix)
 {
-    if (fix.op == "set") return d.contains(fix.element) && !fix.property.empty();
-    if (fix.op != "add_component" || fix.kind.empty()) return false;
+    if (fix.op() == "set") return d.contains(fix.element) && !fix.property().empty();
+    if (fix.op() != "add_component" || fix.kind().empty()) return false;
     for (const auto& id : fix.connectFrom)
         if (!d.component(id)) return false;
     return true;
@@ -69,15 +69,15 @@ void addSet(Document* doc, const rules::Fix& fix, QUndoCommand* parent)
     auto* cmd = new EditElementsCommand(doc, QString(), parent);
     if (auto* c = d.component(fix.element)) {
         auto after = *c;
-        after.props[fix.property] = fix.value;
+        after.props[fix.property()] = fix.value();
         cmd->change(*c, after);
     } else if (auto* f = d.flow(fix.element)) {
         auto after = *f;
-        after.props[fix.property] = fix.value;
+        after.props[fix.property()] = fix.value();
         cmd->change(*f, after);
     } else if (auto* z = d.zone(fix.element)) {
         auto after = *z;
-        after.props[fix.property] = fix.value;
+        after.props[fix.property()] = fix.value();
         cmd->change(*z, after);
     }
 }
@@ -86,10 +86,10 @@ void addComponent(Document* doc, const rules::Fix& fix, QUndoCommand* parent, st
 {
     const model::Design& d = doc->design();
     model::Component c;
-    c.kind = fix.kind;
-    c.id = freshIdAvoiding(d, fix.label.empty() ? fix.kind : fix.label, taken);
-    c.label = fix.label.empty() ? c.id : fix.label.str();
-    c.props = fix.props;
+    c.kind = fix.kind();
+    c.id = freshIdAvoiding(d, fix.label().empty() ? fix.kind() : fix.label(), taken);
+    c.label = fix.label().empty() ? c.id : fix.label();
+    c.props = fix.props();
     const QPointF p = placeNear(d, fix.connectFrom, c);
     c.pos = {p.x(), p.y()};
     std::vector<model::Flow> flows;
@@ -118,14 +118,14 @@ QUndoCommand* applyFix(Document* doc, const rules::Finding& finding)
     // Named like the hand-made edits ("Set fencing on orders-db"), short enough for the Edit menu.
     QStringList parts;
     for (const auto& fix : finding.fixes)
-        parts << (fix.op == "set" ? tr("set %1 on %2").arg(QString::fromStdString(fix.property),
+        parts << (fix.op() == "set" ? tr("set %1 on %2").arg(QString::fromStdString(fix.property()),
                                                            elementName(doc->design(), fix.element))
-                                  : tr("add %1").arg(QString::fromStdString(fix.label.empty() ? fix.kind : fix.label)));
+                                  : tr("add %1").arg(QString::fromStdString(fix.label().empty() ? fix.kind() : fix.label())));
     parts.removeDuplicates();
     auto* macro = new QUndoCommand(tr("Fix: %1").arg(parts.join(QStringLiteral("; "))));
     std::set<std::string> taken;
     for (const auto& fix : finding.fixes) {
-        if (fix.op == "set") addSet(doc, fix, macro);
+        if (fix.op() == "set") addSet(doc, fix, macro);
         else addComponent(doc, fix, macro, taken);
     }
     return macro;
