@@ -3,6 +3,7 @@
 #include "rules/pack.h"
 
 #include <algorithm>
+#include <bit>
 #include <deque>
 #include <future>
 #include <mutex>
@@ -229,8 +230,10 @@ void Snapshot::fillColumns(bool twoThreads)
             const auto it = ids.find(key);
             if (it == ids.end()) continue;
             Column& col = column(it->second, flows);
-            if (col.cells.empty()) col.cells = Cells(flows ? m_flows.size() : m_comps.size());
-            col.cells[i].store(&value, std::memory_order_relaxed); // before any thread reads
+            // Elements come in order: the drawn values are appended in element order.
+            if (col.drawnBits.empty()) col.drawnBits.assign(((flows ? m_flows.size() : m_comps.size()) + 63) / 64, 0);
+            col.drawnBits[i / 64] |= std::uint64_t{1} << (i % 64);
+            col.drawn.push_back(&value); // before any thread reads
         }
     };
     // Components and flows have columns of their own: the two fills never touch the same one.
@@ -242,6 +245,17 @@ void Snapshot::fillColumns(bool twoThreads)
     for (std::size_t c = 0; c < m_comps.size(); ++c) fill(m_comps[c]->props, c, false);
     if (other.valid()) other.get();
     else flows();
+    for (auto* columns : {&m_compColumns, &m_flowColumns})
+        for (auto& slot : *columns)
+            if (Column* col = slot.load(std::memory_order_relaxed)) {
+                col->drawn.shrink_to_fit();
+                col->drawnBefore.resize(col->drawnBits.size());
+                std::uint32_t before = 0;
+                for (std::size_t w = 0; w < col->drawnBits.size(); ++w) {
+                    col->drawnBefore[w] = before;
+                    before += static_cast<std::uint32_t>(std::popcount(col->drawnBits[w]));
+                }
+            }
 }
 
 namespace {
@@ -331,7 +345,7 @@ Snapshot::Column& Snapshot::makeColumn(std::atomic<Column*>& slot, int keyId, bo
     return *once(slot, [&] {
         auto* col = new Column;
         col->key = &keyTable().name(keyId);
-        // Filled by fillColumns(): its cells stay empty when no element draws the key.
+        // Filled by fillColumns(): nothing is drawn when no element draws the key.
         col->meta = isMetaKey(*col->key) && (!flows || (*col->key)[0] == '.');
         col->owns = col->meta && (*col->key == ".id" || *col->key == ".label");
         col->filled = keyId < m_keysAtBuild && !isMetaKey(*col->key);
@@ -363,8 +377,10 @@ template <typename Col, typename Read, typename ByDefault>
 const model::Value* readColumn(Col& col, std::size_t i, Read read, ByDefault byDefault)
 {
     if (!col.filled) return cached(col.cells[i], read);
-    const model::Value* v = col.cells.empty() ? nullptr : col.cells[i].load(std::memory_order_relaxed);
-    return v ? v : byDefault();
+    if (col.drawnBits.empty()) return byDefault();
+    const std::uint64_t word = col.drawnBits[i / 64], bit = std::uint64_t{1} << (i % 64);
+    if (!(word & bit)) return byDefault();
+    return col.drawn[col.drawnBefore[i / 64] + static_cast<std::size_t>(std::popcount(word & (bit - 1)))];
 }
 } // namespace
 
