@@ -212,6 +212,11 @@ std::optional<Rule> readRule(Compiler& c, const json& j, const std::string& ptr)
     if (j.contains("ask")) r.ask = c.compileTemplate(j["ask"], ptr + "/ask");
     if (j.contains("fix")) readFix(c, r, j["fix"], ptr + "/fix");
     if (j.contains("examples")) readExamples(c, r, j["examples"], ptr + "/examples");
+    auto parts = std::make_shared<std::vector<std::shared_ptr<const std::vector<TemplatePart>>>>();
+    parts->push_back(r.why.shared());
+    for (const auto& q : r.questions) parts->push_back(q.text.shared());
+    parts->push_back(r.fixHint.shared());
+    r.textParts = std::move(parts);
     return r;
 }
 

@@ -247,6 +247,9 @@ struct Rule
     std::vector<QuestionSpec> questions;
     std::optional<Template> ask; // asked once when the match is Unknown
     Template fixHint;
+    // The parts of why, the questions' texts and fixHint, as one object: a finding's texts
+    // keep it (rather than each template's parts) to render after the rule set is gone.
+    std::shared_ptr<const std::vector<std::shared_ptr<const std::vector<TemplatePart>>>> textParts;
     std::vector<FixAction> fixActions;
     std::vector<Example> examples;
 };

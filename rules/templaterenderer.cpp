@@ -1,5 +1,6 @@
 #include "rules/templaterenderer.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -245,20 +246,36 @@ struct TextBlock
 {
     std::string values;
     // The rule's compiled templates, kept for texts rendered after the rule set is gone.
-    std::array<std::shared_ptr<const std::vector<TemplatePart>>, N> parts;
+    std::shared_ptr<const void> parts;
     std::array<LaterText, N> texts;
 };
 
+using PartsList = std::vector<std::shared_ptr<const std::vector<TemplatePart>>>;
+
+// What keeps the made texts' parts: their rule's list when it holds them all (the usual case,
+// one pointer for every text), else a list of their own.
+std::shared_ptr<const void> keeperOf(const Rule& rule, const std::vector<TextsLater::Made>& made)
+{
+    auto holds = [&](const TextsLater::Made& m) {
+        return rule.textParts && std::any_of(rule.textParts->begin(), rule.textParts->end(),
+                                             [&](const auto& p) { return p == m.text->shared(); });
+    };
+    if (std::all_of(made.begin(), made.end(), holds)) return rule.textParts;
+    auto own = std::make_shared<PartsList>();
+    for (const auto& m : made) own->push_back(m.text->shared());
+    return own;
+}
+
 // The texts made[first, first + N) of a finding, into their places in `out`.
 template <std::size_t N>
-void makeBlock(std::string values, const std::vector<TextsLater::Made>& made, std::size_t first,
-               std::vector<SharedText>& out)
+void makeBlock(std::string values, std::shared_ptr<const void> parts, const std::vector<TextsLater::Made>& made,
+               std::size_t first, std::vector<SharedText>& out)
 {
     auto block = std::make_shared<TextBlock<N>>();
     block->values = std::move(values);
+    block->parts = std::move(parts);
     for (std::size_t n = 0; n < N; ++n) {
         const TextsLater::Made& m = made[first + n];
-        block->parts[n] = m.text->shared();
         block->texts[n].init(m.text->shared().get(), &block->values, m.at);
         // Shares the block's ownership: the block lives while any of its texts does.
         out[m.place] = SharedText(std::shared_ptr<const SharedText::Entry>(block, &block->texts[n]));
@@ -342,16 +359,17 @@ std::vector<SharedText> TextsLater::finish()
     all = m_pool;
     all.append(reinterpret_cast<const char*>(m_refs.data()), m_refs.size() * sizeof(std::uint32_t));
     for (auto& m : m_made) m.at = static_cast<std::uint32_t>(m_pool.size() + m.at * sizeof(std::uint32_t));
+    const std::shared_ptr<const void> keep = m_made.empty() ? nullptr : keeperOf(m_rule, m_made);
     for (std::size_t first = 0; first < m_made.size(); first += kMost) {
         const std::size_t n = std::min(kMost, m_made.size() - first);
         // Each block holds the values of every text: references count from their start.
         std::string values = first + n == m_made.size() ? std::move(all) : all;
         switch (n) {
-        case 1: makeBlock<1>(std::move(values), m_made, first, out); break;
-        case 2: makeBlock<2>(std::move(values), m_made, first, out); break;
-        case 3: makeBlock<3>(std::move(values), m_made, first, out); break;
-        case 4: makeBlock<4>(std::move(values), m_made, first, out); break;
-        default: makeBlock<kMost>(std::move(values), m_made, first, out); break;
+        case 1: makeBlock<1>(std::move(values), keep, m_made, first, out); break;
+        case 2: makeBlock<2>(std::move(values), keep, m_made, first, out); break;
+        case 3: makeBlock<3>(std::move(values), keep, m_made, first, out); break;
+        case 4: makeBlock<4>(std::move(values), keep, m_made, first, out); break;
+        default: makeBlock<kMost>(std::move(values), keep, m_made, first, out); break;
         }
     }
     return out;
