@@ -10,12 +10,17 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
+#include <malloc.h>
 #include <optional>
 #include <set>
 #include <system_error>
 #include <thread>
 
 namespace fs = std::filesystem;
+
+// jemalloc's control interface, when the program is linked with it (weak: otherwise null, and
+// glibc's malloc_trim does the same for its own heap).
+extern "C" int mallctl(const char*, void*, std::size_t*, void*, std::size_t) __attribute__((weak));
 
 namespace pb::rules {
 
@@ -141,6 +146,20 @@ void runOnThreads(std::size_t n, const std::function<void(std::size_t)>& work)
 }
 
 namespace {
+// From this many components and flows, a review hands the snapshot's pages back to the system
+// once it is freed: the allocator would otherwise keep them (about 30 MB at 100,000 components)
+// while the merge and the sort ask for new ones, and the review's peak is in those.
+constexpr std::size_t kReleaseFrom = 50000;
+
+void releaseFreedMemory()
+{
+    if (mallctl) {
+        mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0); // 4096: every arena
+        return;
+    }
+    malloc_trim(0);
+}
+
 void runJobs(Review& review, const std::vector<Job>& jobs)
 {
     for (const auto& j : jobs) review.run(*j.pack, *j.rule, j.order);
@@ -168,10 +187,12 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
     // 50 MB that the sorting and merging can use instead.
     std::optional<Snapshot> snapHolder(std::in_place, design);
     const Snapshot& snap = *snapHolder;
+    const bool large = design.components().size() + design.flows().size() >= kReleaseFrom;
     if (threads == 1) {
         Review review(snap, opts);
         for (const auto& u : units) runJobs(review, u);
         snapHolder.reset();
+        if (large) releaseFreedMemory();
         return review.finish(design);
     }
     // Each thread takes the next unit as it finishes one, so the rules stay in rule order within
@@ -186,6 +207,7 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
     });
     Review& review = *reviews.front();
     snapHolder.reset();
+    if (large) releaseFreedMemory();
     for (std::size_t i = 1; i < reviews.size(); ++i) review.merge(std::move(*reviews[i]));
     return review.finish(design);
 }
