@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace pb::model {
@@ -73,7 +72,6 @@ struct Decision
     std::string expires; // ISO date (YYYY-MM-DD) or empty
     bool operator==(const Decision&) const = default;
 };
-
 
 // The design graph: the single source of truth for the whiteboard, the CLI and the rules.
 // Elements keep insertion order (which is file order); lookups by id go through an index that

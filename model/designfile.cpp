@@ -15,6 +15,7 @@
 #include <filesystem>
 #if defined(_WIN32)
 #include <fstream>
+#include <unordered_map>
 #else
 #include <fcntl.h>
 #include <sys/stat.h>

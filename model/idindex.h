@@ -12,9 +12,8 @@ namespace pb::model {
 enum class ElementType { Component, Flow, Zone };
 
 // Finds an element by id: an open-addressing table of (type, position) that reads the id from the
-// element itself instead of keeping a copy of it. A node-based map of copied ids
-// was a fifth of a large design's memory (at 378,000 elements 27 MB, here 4 MB) and one allocation
-// per element loaded.
+// element itself instead of keeping a copy of it. A node-based map of copied ids was a fifth of a
+// large design's memory (27 MB at 378,000 elements, here 4 MB) and an allocation per element.
 class IdIndex
 {
 public:

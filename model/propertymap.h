@@ -49,8 +49,8 @@ public:
     }
     const_iterator find(std::string_view key) const
     {
-        auto it = const_cast<PropertyMap*>(this)->lowerBound(key);
-        return it != m_items.end() && it->first == key ? const_iterator(it) : end();
+        auto it = lowerBound(key);
+        return it != end() && it->first == key ? it : end();
     }
     size_type count(std::string_view key) const { return find(key) == end() ? 0 : 1; }
     bool contains(std::string_view key) const { return find(key) != end(); }
@@ -100,11 +100,9 @@ public:
     bool operator==(const PropertyMap&) const = default;
 
 private:
-    iterator lowerBound(std::string_view key)
-    {
-        return std::lower_bound(m_items.begin(), m_items.end(), key,
-                                [](const value_type& item, std::string_view k) { return item.first < k; });
-    }
+    static bool keyLess(const value_type& item, std::string_view k) { return item.first < k; }
+    iterator lowerBound(std::string_view key) { return std::lower_bound(begin(), end(), key, keyLess); }
+    const_iterator lowerBound(std::string_view key) const { return std::lower_bound(begin(), end(), key, keyLess); }
 
     std::vector<value_type> m_items;
 };
