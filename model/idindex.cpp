@@ -45,7 +45,8 @@ bool IdIndex::insert(std::string_view id, Place place, IdOf idOf)
 {
     const std::uint32_t entry = pack(place);
     // At most three quarters full, so that a probe ends soon on an empty slot.
-    if ((m_count + 1) * 4 > m_entries.size() * 3) grow(std::max<std::size_t>(16, m_entries.size() * 2), idOf);
+    if ((m_count + 1) * 4 > m_entries.size() * 3)
+        grow(std::max<std::size_t>(16, m_entries.size() * 2), idOf);
     const std::size_t hash = std::hash<std::string_view>{}(id);
     const std::size_t s = slotOf(id, hash, idOf);
     if (m_entries[s] != 0) return false;
@@ -64,7 +65,8 @@ void IdIndex::clear()
 void IdIndex::reserve(std::size_t count, IdOf idOf)
 {
     std::size_t slots = 16;
-    while (count * 4 > slots * 3) slots *= 2;
+    while (count * 4 > slots * 3)
+        slots *= 2;
     if (slots > m_entries.size()) grow(slots, idOf);
 }
 
@@ -76,7 +78,8 @@ void IdIndex::grow(std::size_t slots, IdOf idOf)
         if (m_entries[s] == 0) continue;
         const std::size_t hash = std::hash<std::string_view>{}(idOf(unpack(m_entries[s])));
         std::size_t t = hash & mask;
-        while (entries[t] != 0) t = (t + 1) & mask;
+        while (entries[t] != 0)
+            t = (t + 1) & mask;
         entries[t] = m_entries[s];
         tags[t] = tagOf(hash);
     }

@@ -9,7 +9,12 @@
 
 namespace pb::model {
 
-enum class ElementType { Component, Flow, Zone };
+enum class ElementType
+{
+    Component,
+    Flow,
+    Zone
+};
 
 // Finds an element by id: an open-addressing table of (type, position) that reads the id from the
 // element itself instead of keeping a copy of it. A node-based map of copied ids was a fifth of a
@@ -41,7 +46,10 @@ public:
 private:
     static std::uint32_t pack(Place p);
     static Place unpack(std::uint32_t entry);
-    static std::uint32_t tagOf(std::size_t hash) { return static_cast<std::uint32_t>(hash >> 32) | 1U; }
+    static std::uint32_t tagOf(std::size_t hash)
+    {
+        return static_cast<std::uint32_t>(hash >> 32) | 1U;
+    }
     void grow(std::size_t slots, IdOf idOf);
     // The slot holding `id`, else the empty slot where it would go.
     std::size_t slotOf(std::string_view id, std::size_t hash, IdOf idOf) const;

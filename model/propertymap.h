@@ -16,8 +16,7 @@ namespace pb::model {
 // 48 bytes per element and a 112-byte node per property, a sixth of a large design's memory.
 // Reads like the std::map it replaces, except that adding or erasing a key moves the others:
 // references into it last until the next change, as with a vector.
-template <typename V>
-class PropertyMap
+template <typename V> class PropertyMap
 {
 public:
     using key_type = std::string;
@@ -31,7 +30,8 @@ public:
     // As std::map: the first of a repeated key stands.
     PropertyMap(std::initializer_list<value_type> items)
     {
-        for (const auto& item : items) emplace(item.first, item.second);
+        for (const auto& item : items)
+            emplace(item.first, item.second);
     }
 
     iterator begin() { return m_items.begin(); }
@@ -73,14 +73,16 @@ public:
                                 std::forward_as_tuple(std::forward<Args>(args)...)),
                 true};
     }
-    template <typename K, typename T>
-    std::pair<iterator, bool> emplace(K&& key, T&& value)
+    template <typename K, typename T> std::pair<iterator, bool> emplace(K&& key, T&& value)
     {
         auto it = lowerBound(key);
         if (it != end() && it->first == key) return {it, false};
         return {m_items.emplace(it, std::forward<K>(key), std::forward<T>(value)), true};
     }
-    std::pair<iterator, bool> insert(value_type item) { return emplace(std::move(item.first), std::move(item.second)); }
+    std::pair<iterator, bool> insert(value_type item)
+    {
+        return emplace(std::move(item.first), std::move(item.second));
+    }
     template <typename T>
     std::pair<iterator, bool> insert_or_assign(const std::string& key, T&& value)
     {
@@ -101,8 +103,14 @@ public:
 
 private:
     static bool keyLess(const value_type& item, std::string_view k) { return item.first < k; }
-    iterator lowerBound(std::string_view key) { return std::lower_bound(begin(), end(), key, keyLess); }
-    const_iterator lowerBound(std::string_view key) const { return std::lower_bound(begin(), end(), key, keyLess); }
+    iterator lowerBound(std::string_view key)
+    {
+        return std::lower_bound(begin(), end(), key, keyLess);
+    }
+    const_iterator lowerBound(std::string_view key) const
+    {
+        return std::lower_bound(begin(), end(), key, keyLess);
+    }
 
     std::vector<value_type> m_items;
 };

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <atomic>
 
 namespace pb::rules {
 
@@ -221,7 +221,10 @@ private:
     }
     std::string render() const
     {
+        std::size_t size = 0;
+        pieces([&](std::string_view piece) { size += piece.size(); });
         std::string out;
+        out.reserve(size); // one allocation, not one per growth
         pieces([&](std::string_view piece) { out += piece; });
         return out;
     }

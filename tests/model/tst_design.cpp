@@ -2,7 +2,6 @@
 #include "model/design.h"
 
 #include <QtTest>
-
 #include <string>
 
 using namespace pb::model;
@@ -38,7 +37,8 @@ void checkFindsAll(const Design& d)
         QCOMPARE(d.flow(d.flows()[i].id), &d.flows()[i]);
         QVERIFY(!d.component(d.flows()[i].id));
     }
-    for (std::size_t i = 0; i < d.zones().size(); ++i) QCOMPARE(d.zone(d.zones()[i].id), &d.zones()[i]);
+    for (std::size_t i = 0; i < d.zones().size(); ++i)
+        QCOMPARE(d.zone(d.zones()[i].id), &d.zones()[i]);
 }
 } // namespace
 
@@ -49,7 +49,8 @@ private slots:
     void findsEveryElementAsTheTableGrows()
     {
         Design d;
-        for (int i = 0; i < 5000; ++i) QVERIFY(d.addComponent(comp("c" + std::to_string(i))));
+        for (int i = 0; i < 5000; ++i)
+            QVERIFY(d.addComponent(comp("c" + std::to_string(i))));
         for (int i = 0; i < 5000; ++i)
             QVERIFY(d.addFlow(flow("f" + std::to_string(i), "c" + std::to_string(i), "c0")));
         Zone z;
@@ -75,7 +76,8 @@ private slots:
     void removalAndInsertionInPlaceKeepLookupsRight()
     {
         Design d;
-        for (int i = 0; i < 100; ++i) d.addComponent(comp("c" + std::to_string(i)));
+        for (int i = 0; i < 100; ++i)
+            d.addComponent(comp("c" + std::to_string(i)));
         auto removed = d.removeComponent("c10");
         QVERIFY(removed);
         QCOMPARE(removed->second, std::size_t{10});
@@ -93,7 +95,8 @@ private slots:
     void aCopyFindsItsOwnElements()
     {
         Design d;
-        for (int i = 0; i < 40; ++i) d.addComponent(comp("c" + std::to_string(i)));
+        for (int i = 0; i < 40; ++i)
+            d.addComponent(comp("c" + std::to_string(i)));
         Design copy = d;
         d.removeComponent("c0");
         QCOMPARE(copy.component("c0"), &copy.components()[0]);
@@ -113,7 +116,8 @@ private slots:
         p["fencing"] = std::string("epoch");
         p.insert_or_assign("zone_note", true);
         std::vector<std::string> keys;
-        for (const auto& [k, v] : p) keys.push_back(k);
+        for (const auto& [k, v] : p)
+            keys.push_back(k);
         QCOMPARE(keys, (std::vector<std::string>{"data", "fencing", "rps", "zone_note"}));
         QCOMPARE(std::get<double>(p.at("rps")), 10.0);
         QVERIFY(p.count("fencing") == 1 && p.find("nope") == p.end());

@@ -119,8 +119,8 @@ QUndoCommand* applyFix(Document* doc, const rules::Finding& finding)
     QStringList parts;
     for (const auto& fix : finding.fixes)
         parts << (fix.op() == "set" ? tr("set %1 on %2").arg(QString::fromStdString(fix.property()),
-                                                           elementName(doc->design(), fix.element))
-                                  : tr("add %1").arg(QString::fromStdString(fix.label().empty() ? fix.kind() : fix.label())));
+                                                             elementName(doc->design(), fix.element))
+                                    : tr("add %1").arg(QString::fromStdString(fix.label().empty() ? fix.kind() : fix.label())));
     parts.removeDuplicates();
     auto* macro = new QUndoCommand(tr("Fix: %1").arg(parts.join(QStringLiteral("; "))));
     std::set<std::string> taken;
