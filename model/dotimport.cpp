@@ -218,11 +218,14 @@ std::vector<std::pair<std::string, std::string>> attributesOf(Agraph_t* root, vo
 
 void applyProperties(Properties& props, const std::vector<std::pair<std::string, std::string>>& attrs)
 {
+    // Gathered and sorted once: a graph may declare its attributes in any order.
+    std::vector<std::pair<std::string, Value>> items(props.begin(), props.end());
     for (const auto& [k, v] : attrs) {
         // `ordering` is also the vocabulary's message-order property; only in/out are Graphviz's.
         const bool layout = k == "ordering" ? (v == "in" || v == "out") : layoutAttributes().count(k) > 0;
-        if (k != "label" && k != "kind" && !layout) props[k] = typedValue(k, v);
+        if (k != "label" && k != "kind" && !layout) items.emplace_back(k, typedValue(k, v));
     }
+    props = Properties::fromPairs(std::move(items));
 }
 
 Component readNode(Agraph_t* g, Agnode_t* n)

@@ -80,9 +80,9 @@ std::pair<double, double> pair(dom::element e, std::string_view a, std::string_v
 Properties props(dom::element e)
 {
     if (e.type() != Type::OBJECT) giveUp();
-    Properties out;
+    std::vector<std::pair<std::string, Value>> items; // in the file's order: sorted once below
     for (auto field : dom::object(e)) {
-        Value& v = out[std::string(field.key)];
+        Value& v = items.emplace_back(std::string(field.key), Value{}).second;
         const Type t = field.value.type();
         if (t == Type::STRING) {
             v = str(field.value);
@@ -99,7 +99,7 @@ Properties props(dom::element e)
             giveUp();
         }
     }
-    return out;
+    return Properties::fromPairs(std::move(items));
 }
 
 template <std::size_t N> std::string requiredId(const Fields<N>& f, std::size_t i)

@@ -34,6 +34,22 @@ public:
             emplace(item.first, item.second);
     }
 
+    // From pairs in any order, the last of a repeated key standing, as assigning each in turn
+    // would: one sort, where inserting keys that come out of order one at a time is quadratic
+    // (a file's properties come in the file's order).
+    static PropertyMap fromPairs(std::vector<value_type> items)
+    {
+        std::stable_sort(items.begin(), items.end(),
+                         [](const value_type& a, const value_type& b) { return a.first < b.first; });
+        PropertyMap out;
+        out.m_items.reserve(items.size());
+        for (auto& item : items) {
+            if (!out.m_items.empty() && out.m_items.back().first == item.first) out.m_items.back() = std::move(item);
+            else out.m_items.push_back(std::move(item));
+        }
+        return out;
+    }
+
     iterator begin() { return m_items.begin(); }
     iterator end() { return m_items.end(); }
     const_iterator begin() const { return m_items.begin(); }

@@ -131,6 +131,11 @@ private slots:
         q["fencing"] = std::string("epoch");
         QVERIFY(p == q);
         QVERIFY(!p.try_emplace("rps", 5.0).second);
+        // Built from pairs in any order: sorted, and the last of a repeated key stands.
+        const auto r = Properties::fromPairs({{"z", 1.0}, {"a", 2.0}, {"m", 3.0}, {"a", 4.0}});
+        QCOMPARE(r.size(), std::size_t{3});
+        QCOMPARE(r.begin()->first, std::string("a"));
+        QCOMPARE(std::get<double>(r.at("a")), 4.0);
         QCOMPARE(std::get<double>(*findProperty(p, "rps")), 10.0);
     }
 };

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -123,6 +124,34 @@ private slots:
         QVERIFY(!importDot(text, "loops.dot", diags));
         QVERIFY2(says(diags, "loops.dot", "more than 1000000 nodes and edges"),
                  formatAll(diags).c_str());
+    }
+
+    // Many properties on one element, their keys in falling order (a file keeps its own order,
+    // and a DOT graph declares attributes as it likes): read in one sort each, never one insertion
+    // per key, which was quadratic (200,000 keys took a minute). Sorted, the last repeat standing.
+    void manyPropertiesOutOfOrder()
+    {
+        const int n = 100000;
+        std::string props, attrs;
+        for (int i = n; i > 0; --i) {
+            const std::string key = "k" + std::to_string(1000000 + i);
+            props += "\"" + key + "\": " + std::to_string(i) + ", ";
+            attrs += key + "=" + std::to_string(i) + ", ";
+        }
+        const std::string text = R"({"format": "probeboard/1", "components": [{"id": "a", "kind": "service",
+            "properties": {)" + props + R"("k1000001": 7}}]})";
+        Diagnostics diags;
+        auto d = designFromText(text, "many-props.probeboard", diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        const auto& p = d->components().front().props;
+        QCOMPARE(p.size(), std::size_t(n));
+        QVERIFY(std::is_sorted(p.begin(), p.end(), [](const auto& a, const auto& b) { return a.first < b.first; }));
+        QCOMPARE(std::get<double>(p.at("k1000001")), 7.0); // the later of the two
+        QCOMPARE(std::get<double>(p.at("k1100000")), double(n));
+        auto g = importDot("digraph { a [kind=service, " + attrs + "zz=1]; }", "many-attrs.dot", diags);
+        QVERIFY2(g, formatAll(diags).c_str());
+        QCOMPARE(g->components().front().props.size(), std::size_t(n + 1));
+        QCOMPARE(std::get<double>(g->components().front().props.at("k1000002")), 2.0);
     }
 
     void packRuleCount()
