@@ -338,7 +338,12 @@ bool TextsLater::add(const Template& t, bool strict)
 
 std::uint32_t TextsLater::poolAt(std::string_view text)
 {
-    for (std::uint32_t start : m_starts) {
+    // A finding's texts name a handful of distinct values; a pack's template with thousands of
+    // them is looked through only so far, so that each placeholder stays a bounded cost.
+    constexpr std::size_t kLookedThrough = 32;
+    const std::size_t from = m_starts.size() > kLookedThrough ? m_starts.size() - kLookedThrough : 0;
+    for (auto it = m_starts.begin() + static_cast<std::ptrdiff_t>(from); it != m_starts.end(); ++it) {
+        const std::uint32_t start = *it;
         std::uint32_t length = 0;
         std::memcpy(&length, m_pool.data() + start, sizeof length);
         if (std::string_view(m_pool).substr(start + sizeof length, length) == text) return start;

@@ -293,6 +293,33 @@ private slots:
         QCOMPARE(it->questions[0].text.hash(), rules::TextHasher::of(it->questions[0].text.str()));
     }
 
+    // A template with more distinct values than a finding's pool looks back through (a pack may
+    // hold one with thousands) still renders every value in its place.
+    void manyDistinctPlaceholdersRenderInPlace()
+    {
+        std::string why, expected;
+        for (int i = 1; i <= 100; ++i) {
+            why += "{{$d.replicas|mul:" + std::to_string(i) + "}} {{$d.label}} ";
+            expected += std::to_string(2 * i) + " Ledger DB ";
+        }
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("p.json").toStdString();
+        const std::string head = R"({"format": "probeboard-rules/1", "pack": {"id": "t", "version": "1"},
+          "rules": [{"id": "r1", "title": "T", "category": "failure", "severity": "high", "level": "senior",
+            "match": {"each": {"$d": {"kind": ["database"]}}}, "report": {"targets": ["$d"]}, "why": )";
+        const std::string tail = R"(, "questions": [{"text": "Q {{$d.label}}?", "answer_points": ["a", "b", "c"]}]}]})";
+        std::ofstream(path) << head << '"' << why << '"' << tail;
+        const auto d = design(R"(digraph { pg [kind=database, label="Ledger DB", replicas=2]; })");
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY2(set.loadPack(path, diags), model::formatAll(diags).c_str());
+        const auto r = set.review(d);
+        auto it = std::find_if(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.ruleId == "r1"; });
+        QVERIFY(it != r.findings.end());
+        QCOMPARE(it->why.str(), expected);
+        QCOMPARE(it->questions.front().text.str(), std::string("Q Ledger DB?"));
+    }
+
     // Decisions find their findings by fingerprint; of two for the same finding the later one
     // stands, and one that has expired reopens the finding and says so.
     void laterDecisionsReplaceEarlierOnes()
