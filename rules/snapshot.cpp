@@ -1,5 +1,6 @@
 #include "rules/snapshot.h"
 
+#include "rules/firstwins.h"
 #include "rules/pack.h"
 
 #include <algorithm>
@@ -189,18 +190,6 @@ Snapshot::~Snapshot()
 }
 
 namespace {
-// The object in `slot`, made by the first thread to get there; a thread that loses the race
-// drops its own.
-template <typename T, typename Make>
-T* once(std::atomic<T*>& slot, Make make)
-{
-    T* p = slot.load(std::memory_order_acquire);
-    if (p) return p;
-    T* fresh = make();
-    if (slot.compare_exchange_strong(p, fresh, std::memory_order_acq_rel, std::memory_order_acquire)) return fresh;
-    delete fresh;
-    return p;
-}
 
 bool isMetaKey(const std::string& key)
 {
@@ -308,11 +297,8 @@ const model::Value* Snapshot::metaCell(Column& col, std::size_t i, bool flows) c
     }
     const std::string& id = flows ? m_flows[i]->id : m_comps[i]->id;
     const std::string& label = flows ? m_flows[i]->label : m_comps[i]->label;
-    auto fresh = std::make_unique<const model::Value>(key == ".id" || label.empty() ? id : label);
-    // Made for this cell: of threads racing to make it, the first one's stays.
-    const model::Value* expected = &kUnread;
-    if (cell.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) return fresh.release();
-    return expected;
+    // Made for this cell, which the column frees.
+    return firstWins(cell, [&] { return new const model::Value(key == ".id" || label.empty() ? id : label); }, &kUnread);
 }
 
 const model::Value* Snapshot::componentMeta(int c, const std::string& key) const
@@ -342,7 +328,7 @@ const model::Value* Snapshot::flowValue(int f, const std::string& key) const
 
 Snapshot::Column& Snapshot::makeColumn(std::atomic<Column*>& slot, int keyId, bool flows) const
 {
-    return *once(slot, [&] {
+    return *firstWins(slot, [&] {
         auto* col = new Column;
         col->key = &keyTable().name(keyId);
         // Filled by fillColumns(): nothing is drawn when no element draws the key.

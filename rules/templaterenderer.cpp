@@ -1,5 +1,7 @@
 #include "rules/templaterenderer.h"
 
+#include "rules/firstwins.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -187,13 +189,7 @@ public:
     }
     const std::string& text() const override
     {
-        if (const std::string* kept = m_rendered.load(std::memory_order_acquire)) return *kept;
-        auto fresh = std::make_unique<const std::string>(render());
-        const std::string* expected = nullptr;
-        // Of threads racing to render it, the first keeps its text; the others drop theirs.
-        if (m_rendered.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
-            return *fresh.release();
-        return *expected;
+        return *firstWins(m_rendered, [this] { return new const std::string(render()); });
     }
     std::string textOnce() const override
     {
