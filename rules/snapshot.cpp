@@ -4,6 +4,7 @@
 #include "rules/pack.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <deque>
 #include <future>
@@ -16,6 +17,8 @@ namespace pb::rules {
 
 namespace {
 constexpr std::size_t kMaxKeys = 4096;
+// The keys every element has without drawing them, worked out by the snapshot.
+constexpr std::array<std::string_view, 5> kBuiltinKeys{".id", ".kind", ".label", "@region", "@jurisdiction"};
 // From this many components and flows, building a snapshot uses a second thread. Smaller
 // designs, among them those the whiteboard reviews beside its UI thread, stay on one.
 constexpr std::size_t kLargeDesign = 20000;
@@ -74,7 +77,7 @@ InternTable& keyTable()
     // The built-in keys first, so that they have ids however many a hostile pack asks for.
     static InternTable table;
     static const bool builtins = [] {
-        for (const char* key : {".id", ".kind", ".label", "@region", "@jurisdiction"}) table.intern(key);
+        for (std::string_view key : kBuiltinKeys) table.intern(std::string(key));
         return true;
     }();
     (void)builtins;
@@ -190,11 +193,10 @@ Snapshot::~Snapshot()
 }
 
 namespace {
-
 bool isMetaKey(const std::string& key)
 {
     if (key.size() < 3 || (key[0] != '.' && key[0] != '@')) return false;
-    return key == ".id" || key == ".kind" || key == ".label" || key == "@region" || key == "@jurisdiction";
+    return std::find(kBuiltinKeys.begin(), kBuiltinKeys.end(), key) != kBuiltinKeys.end();
 }
 
 // Marks a cell not read yet (nullptr already means "no value").
