@@ -513,6 +513,7 @@ void Evaluator::seq(const Conditions& conds, std::size_t i, Tri truth, const Emi
 
 void Evaluator::run(const Emit& emit, const std::vector<char>* anchorsIn)
 {
+    if (cannotMatch()) return;
     // Slots are reset, not rebuilt, per anchor: their lists keep their storage.
     auto start = [&](Slot::Type type, int index) {
         for (auto& slot : m_slots) {

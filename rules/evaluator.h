@@ -109,6 +109,12 @@ private:
         s.list.clear();
     }
     Tri filter(const Conditions& conds, int var, int element, int count);
+    // True when some condition every match needs reads a key no element of its type holds
+    // (rules/nevertrue.cpp): the rule is then not run at all.
+    bool cannotMatch();
+    bool neverTrue(const Conditions& conds) const;
+    bool neverTrue(const Condition& c) const;
+    std::vector<signed char> m_varTypes; // per slot: component 0, flow 1, else negative
 
     const Snapshot& m_snap;
     const Pack& m_pack;

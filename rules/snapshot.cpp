@@ -404,6 +404,16 @@ const model::Value* Snapshot::flowValue(int f, int keyId) const
     }, byDefault);
 }
 
+bool Snapshot::mayHold(int keyId, bool flows) const
+{
+    if (keyId < 0) return true;
+    const Column& col = column(keyId, flows);
+    if (col.meta || !col.filled || !col.drawnBits.empty()) return true;
+    if (flows) return m_vocab.defaultRef("flow", *col.key, false) || m_vocab.defaultRef("flow", *col.key, true);
+    return std::any_of(m_byKind.begin(), m_byKind.end(),
+                       [&](const auto& kind) { return m_vocab.defaultRef(kind.first, *col.key) != nullptr; });
+}
+
 int Snapshot::indexOf(const std::string& componentId) const
 {
     // The design's own index: components are in the design's order (m_comps[i] is its i-th).

@@ -63,6 +63,10 @@ public:
     // test. Safe to call from several threads at once (the threads of one review share it).
     const model::Value* componentValue(int c, int keyId) const;
     const model::Value* flowValue(int f, int keyId) const;
+    // False only when no component (or flow) has a value for the interned key: none draws it and
+    // the vocabulary gives none of this design's kinds a default. Then a test that is false when
+    // the key is missing is false everywhere, and a rule that needs it need not run.
+    bool mayHold(int keyId, bool flows) const;
 
 private:
     const model::Design& m_design;

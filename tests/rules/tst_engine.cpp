@@ -320,6 +320,54 @@ private slots:
         QCOMPARE(it->questions.front().text.str(), std::string("Q Ledger DB?"));
     }
 
+    // A rule that needs a key no element holds is not run: it finds nothing, as it would have.
+    // Once one flow draws the key it fires; a default stands for a drawn value; and a test with
+    // no if_missing still asks about the key instead of being skipped.
+    void rulesNeedingAKeyNobodyHoldsFindNothingButStillAsk()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("p.json").toStdString();
+        // moc misreads a raw string that ends in a quote: the pieces are put in by replace().
+        auto rule = [](const std::string& id, const std::string& flowWhere) {
+            std::string r = R"({"id": "ID", "title": "T", "category": "failure", "severity": "high",
+              "level": "senior", "match": {"each": {"$s": {"kind": ["service"]}}, "where": [{"step":
+              {"from": "$s", "dir": "out", "flow": "$f", "to": "$t", "flow_where": [WHERE]}}]},
+              "report": {"targets": ["$s", "$t"]}, "why": "W", "questions": [{"text": "Q?",
+              "answer_points": ["a", "b", "c"]}]})";
+            r.replace(r.find("ID"), 2, id);
+            return r.replace(r.find("WHERE"), 5, flowWhere);
+        };
+        std::ofstream(path) << R"({"format": "probeboard-rules/1", "pack": {"id": "t", "version": "1"}, "rules": [)"
+                            << rule("needs", R"({"prop": "$f.retries", "gt": 0, "if_missing": "false"})") << ","
+                            << rule("either", R"({"any": [{"prop": "$f.retries", "gt": 0, "if_missing": "false"},
+                                   {"prop": "$f.backoff", "exists": true}]})") << ","
+                            << rule("by-default", R"({"prop": "$f.sync", "eq": true, "if_missing": "false"})") << ","
+                            << rule("asks", R"({"prop": "$f.retries", "gt": 0})") << "]}";
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY2(set.loadPack(path, diags), model::formatAll(diags).c_str());
+        auto found = [&](const std::string& dot) {
+            std::multiset<std::string> out;
+            for (const auto& f : set.review(design(dot)).findings)
+                out.insert(std::string(f.kind == Finding::Kind::Ask ? "ask:" : "") + f.ruleId.str());
+            return out;
+        };
+        const auto bare = found("digraph { a [kind=service]; b [kind=service]; a -> b; }");
+        QCOMPARE(bare, (std::multiset<std::string>{"by-default", "ask:asks"}));
+        const auto retried = found("digraph { a [kind=service]; b [kind=service]; a -> b [retries=3]; }");
+        QCOMPARE(retried, (std::multiset<std::string>{"needs", "either", "by-default", "asks"}));
+        const auto backedOff = found("digraph { a [kind=service]; b [kind=service]; a -> b [backoff=fixed]; }");
+        QCOMPARE(backedOff, (std::multiset<std::string>{"either", "by-default", "ask:asks"}));
+        // The key drawn on a component, not a flow, does not count for the flow's test.
+        const auto onComponent = found("digraph { a [kind=service, retries=3]; b [kind=service]; a -> b; }");
+        QCOMPARE(onComponent, (std::multiset<std::string>{"by-default", "ask:asks"}));
+        const rules::Snapshot snap(design("digraph { a [kind=service, retries=3]; b [kind=queue]; a -> b; }"));
+        QVERIFY(!snap.mayHold(rules::internPropertyKey("retries"), true));
+        QVERIFY(snap.mayHold(rules::internPropertyKey("retries"), false));
+        QVERIFY(snap.mayHold(rules::internPropertyKey("sync"), true));
+        QVERIFY(snap.mayHold(rules::internPropertyKey(".id"), true));
+    }
+
     // Decisions find their findings by fingerprint; of two for the same finding the later one
     // stands, and one that has expired reopens the finding and says so.
     void laterDecisionsReplaceEarlierOnes()
