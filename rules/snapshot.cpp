@@ -140,8 +140,16 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
     const std::size_t n = m_comps.size();
     m_outStart.assign(n + 1, 0);
     m_inStart.assign(n + 1, 0);
+    // Flows are mostly listed by their source (a drawing's or generator's order): the previous
+    // flow's source is compared before the id is hashed and looked up again.
+    const std::string* lastFrom = nullptr;
+    int lastFromIndex = -1;
     for (const auto& f : flows) {
-        const int from = indexOf(f.from), to = indexOf(f.to);
+        if (!lastFrom || f.from != *lastFrom) {
+            lastFrom = &f.from;
+            lastFromIndex = indexOf(f.from);
+        }
+        const int from = lastFromIndex, to = indexOf(f.to);
         m_flows.push_back(&f);
         m_from.push_back(from);
         m_to.push_back(to);
