@@ -63,7 +63,8 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
     // A rule over the whole design may collect thousands of targets (every store of personal
     // data, say), where a linear search per id would be quadratic. The views point into the
     // design, never into f.targets, which moves its strings as it grows.
-    std::vector<std::string_view> kept; // the first few: searched in place
+    std::vector<std::string_view>& kept = m_keptIds; // the first few: searched in place
+    kept.clear();
     std::unordered_set<std::string_view> seen; // all of them, once there are more
     auto firstTime = [&](std::string_view id) {
         if (seen.empty() && kept.size() < 16) {
@@ -85,9 +86,10 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
             if (firstTime(id)) f.targets.push_back(id);
         });
     if (rule.pathVar >= 0) f.path = ids(slots[static_cast<std::size_t>(rule.pathVar)]);
-    TextsLater texts(ev, rule, m_snap);
+    TextsLater texts(ev, rule, m_snap, m_textScratch);
     texts.add(rule.why, false);
-    std::vector<const QuestionSpec*> asked;
+    std::vector<const QuestionSpec*>& asked = m_questionsAsked;
+    asked.clear();
     for (const auto& q : rule.questions) {
         if (asked.size() >= 3) break;
         if (q.when && ev.pure(*q.when) != Tri::True) continue;

@@ -3,6 +3,7 @@
 #include "model/design.h"
 #include "rules/engine.h"
 #include "rules/evaluator.h"
+#include "rules/templaterenderer.h"
 
 #include <map>
 #include <set>
@@ -84,6 +85,10 @@ private:
     std::vector<Finding> m_findings;
     std::unordered_set<std::uint64_t> m_fingerprints; // fingerprintValue(): only asked "seen before?"
     std::vector<std::string_view> m_key; // scratch: the ids a match's fingerprint is made of
+    // Scratch for fillFinding(), kept from one finding to the next instead of grown for each.
+    TextsLater::Scratch m_textScratch;
+    std::vector<std::string_view> m_keptIds;
+    std::vector<const QuestionSpec*> m_questionsAsked;
     std::set<std::pair<std::string, std::string>> m_asked;
     std::vector<PendingAsk> m_asks;
     std::map<std::string, int> m_asksPerElement; // with m_capNow: asks kept so far per element

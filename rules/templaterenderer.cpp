@@ -302,11 +302,16 @@ std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, cons
     return out;
 }
 
-TextsLater::TextsLater(Evaluator& ev, const Rule& rule, const Snapshot& snap)
+TextsLater::TextsLater(Evaluator& ev, const Rule& rule, const Snapshot& snap, Scratch& scratch)
     : m_ev(ev)
     , m_rule(rule)
     , m_snap(snap)
+    , m_s(scratch)
 {
+    m_s.pool.clear();
+    m_s.starts.clear();
+    m_s.refs.clear();
+    m_s.made.clear();
 }
 
 bool TextsLater::add(const Template& t, bool strict)
@@ -315,20 +320,20 @@ bool TextsLater::add(const Template& t, bool strict)
         ++m_count; // an empty text, which needs no block
         return true;
     }
-    const std::size_t pool = m_pool.size(), starts = m_starts.size(), refs = m_refs.size();
+    const std::size_t pool = m_s.pool.size(), starts = m_s.starts.size(), refs = m_s.refs.size();
     std::string buf;
     for (const auto& part : t) {
         if (part.var < 0) continue;
         auto text = placeholderText(part, m_ev, m_rule, m_snap, strict, buf);
         if (!text) {
-            m_pool.resize(pool); // as it was: nothing of this text is kept
-            m_starts.resize(starts);
-            m_refs.resize(refs);
+            m_s.pool.resize(pool); // as it was: nothing of this text is kept
+            m_s.starts.resize(starts);
+            m_s.refs.resize(refs);
             return false;
         }
-        m_refs.push_back(poolAt(*text));
+        m_s.refs.push_back(poolAt(*text));
     }
-    m_made.push_back({&t, static_cast<std::uint32_t>(refs), m_count++});
+    m_s.made.push_back({&t, static_cast<std::uint32_t>(refs), m_count++});
     return true;
 }
 
@@ -337,18 +342,18 @@ std::uint32_t TextsLater::poolAt(std::string_view text)
     // A finding's texts name a handful of distinct values; a pack's template with thousands of
     // them is looked through only so far, so that each placeholder stays a bounded cost.
     constexpr std::size_t kLookedThrough = 32;
-    const std::size_t from = m_starts.size() > kLookedThrough ? m_starts.size() - kLookedThrough : 0;
-    for (auto it = m_starts.begin() + static_cast<std::ptrdiff_t>(from); it != m_starts.end(); ++it) {
+    const std::size_t from = m_s.starts.size() > kLookedThrough ? m_s.starts.size() - kLookedThrough : 0;
+    for (auto it = m_s.starts.begin() + static_cast<std::ptrdiff_t>(from); it != m_s.starts.end(); ++it) {
         const std::uint32_t start = *it;
         std::uint32_t length = 0;
-        std::memcpy(&length, m_pool.data() + start, sizeof length);
-        if (std::string_view(m_pool).substr(start + sizeof length, length) == text) return start;
+        std::memcpy(&length, m_s.pool.data() + start, sizeof length);
+        if (std::string_view(m_s.pool).substr(start + sizeof length, length) == text) return start;
     }
-    const auto start = static_cast<std::uint32_t>(m_pool.size());
+    const auto start = static_cast<std::uint32_t>(m_s.pool.size());
     const auto length = static_cast<std::uint32_t>(text.size());
-    m_pool.append(reinterpret_cast<const char*>(&length), sizeof length);
-    m_pool += text;
-    m_starts.push_back(start);
+    m_s.pool.append(reinterpret_cast<const char*>(&length), sizeof length);
+    m_s.pool += text;
+    m_s.starts.push_back(start);
     return start;
 }
 
@@ -359,21 +364,21 @@ std::vector<SharedText> TextsLater::finish()
     constexpr std::size_t kMost = 5;
     // The pool, then the references, sized to fit: the block keeps them as long as a text lives.
     std::string all;
-    all.reserve(m_pool.size() + m_refs.size() * sizeof(std::uint32_t));
-    all = m_pool;
-    all.append(reinterpret_cast<const char*>(m_refs.data()), m_refs.size() * sizeof(std::uint32_t));
-    for (auto& m : m_made) m.at = static_cast<std::uint32_t>(m_pool.size() + m.at * sizeof(std::uint32_t));
-    const std::shared_ptr<const void> keep = m_made.empty() ? nullptr : keeperOf(m_rule, m_made);
-    for (std::size_t first = 0; first < m_made.size(); first += kMost) {
-        const std::size_t n = std::min(kMost, m_made.size() - first);
+    all.reserve(m_s.pool.size() + m_s.refs.size() * sizeof(std::uint32_t));
+    all = m_s.pool;
+    all.append(reinterpret_cast<const char*>(m_s.refs.data()), m_s.refs.size() * sizeof(std::uint32_t));
+    for (auto& m : m_s.made) m.at = static_cast<std::uint32_t>(m_s.pool.size() + m.at * sizeof(std::uint32_t));
+    const std::shared_ptr<const void> keep = m_s.made.empty() ? nullptr : keeperOf(m_rule, m_s.made);
+    for (std::size_t first = 0; first < m_s.made.size(); first += kMost) {
+        const std::size_t n = std::min(kMost, m_s.made.size() - first);
         // Each block holds the values of every text: references count from their start.
-        std::string values = first + n == m_made.size() ? std::move(all) : all;
+        std::string values = first + n == m_s.made.size() ? std::move(all) : all;
         switch (n) {
-        case 1: makeBlock<1>(std::move(values), keep, m_made, first, out); break;
-        case 2: makeBlock<2>(std::move(values), keep, m_made, first, out); break;
-        case 3: makeBlock<3>(std::move(values), keep, m_made, first, out); break;
-        case 4: makeBlock<4>(std::move(values), keep, m_made, first, out); break;
-        default: makeBlock<kMost>(std::move(values), keep, m_made, first, out); break;
+        case 1: makeBlock<1>(std::move(values), keep, m_s.made, first, out); break;
+        case 2: makeBlock<2>(std::move(values), keep, m_s.made, first, out); break;
+        case 3: makeBlock<3>(std::move(values), keep, m_s.made, first, out); break;
+        case 4: makeBlock<4>(std::move(values), keep, m_s.made, first, out); break;
+        default: makeBlock<kMost>(std::move(values), keep, m_s.made, first, out); break;
         }
     }
     return out;

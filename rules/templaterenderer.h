@@ -22,18 +22,27 @@ std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, cons
 class TextsLater
 {
 public:
-    TextsLater(Evaluator& ev, const Rule& rule, const Snapshot& snap);
+    struct Made
+    {
+        const Template* text;
+        std::uint32_t at;  // its first reference: an index into refs, then where it is kept
+        std::size_t place; // its place among the texts added
+    };
+    // What is gathered while the texts are added, kept from one finding to the next by its
+    // review: a few growing buffers per finding were a tenth of making it.
+    struct Scratch
+    {
+        std::string pool;                  // distinct placeholder texts, each after its length
+        std::vector<std::uint32_t> starts; // where each of them starts in pool
+        std::vector<std::uint32_t> refs;   // per placeholder of each text added, its start
+        std::vector<Made> made;
+    };
+
+    TextsLater(Evaluator& ev, const Rule& rule, const Snapshot& snap, Scratch& scratch);
     // The text `t` renders to; false, adding nothing, when strict and a placeholder is not drawn.
     bool add(const Template& t, bool strict);
     // The texts added, in the order they were added.
     std::vector<SharedText> finish();
-
-    struct Made
-    {
-        const Template* text;
-        std::uint32_t at;  // its first reference: an index into m_refs, then where it is kept
-        std::size_t place; // its place among the texts added
-    };
 
 private:
     // Where `text` is in the pool, added when it is not there yet.
@@ -42,10 +51,7 @@ private:
     Evaluator& m_ev;
     const Rule& m_rule;
     const Snapshot& m_snap;
-    std::string m_pool;                // distinct placeholder texts, each after its length
-    std::vector<std::uint32_t> m_starts; // where each of them starts in m_pool
-    std::vector<std::uint32_t> m_refs;   // per placeholder of each text added, its start
-    std::vector<Made> m_made;
+    Scratch& m_s;
     std::size_t m_count = 0;
 };
 
