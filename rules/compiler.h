@@ -40,7 +40,8 @@ public:
     PropRef propRef(const std::string& text, const std::string& ptr, const model::PropertySpec** spec);
 
     std::map<std::string, model::PropertySpec> packProperties;
-    std::set<std::string> setNames;
+    // The pack's named sets as list values, which operands naming them share.
+    std::map<std::string, std::shared_ptr<const model::Value>> sets;
 
 private:
     PropRef propRefByName(const std::string& text, const std::string& ptr, const model::PropertySpec** spec);

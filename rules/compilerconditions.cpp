@@ -165,7 +165,8 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
             o.ref = propRef(j["ref"].get<std::string>(), ptr + "/ref", nullptr);
         } else if (j.contains("set") && j["set"].is_string()) {
             o.set = j["set"].get<std::string>();
-            if (!setNames.count(o.set))
+            if (auto it = sets.find(o.set); it != sets.end()) o.setValue = it->second;
+            else
                 error(ptr + "/set", "E-UNKNOWN-SET", "the pack defines no set '" + o.set + "' under \"sets\"");
         } else {
             error(ptr, "E-SCHEMA", "an operand is a value, {\"ref\": \"$x.key\"} or {\"set\": \"name\"}");

@@ -29,7 +29,6 @@ Evaluator::Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule)
     , m_rule(rule)
     , m_slots(rule.varNames.size())
 {
-    for (const auto& [name, values] : pack.sets) m_setValues.try_emplace(name, values);
 }
 
 // Both sides interned: an integer test. Otherwise (a kind first named after the snapshot was made,
@@ -83,10 +82,8 @@ const Value* Evaluator::operandValue(const Operand& o)
 {
     static const Value kEmptyList{model::StringList{}};
     if (o.literal) return &*o.literal;
-    if (!o.set.empty()) {
-        auto it = m_setValues.find(o.set);
-        return it == m_setValues.end() ? &kEmptyList : &it->second;
-    }
+    // Resolved when the pack was compiled: a set named per test was a map lookup by name.
+    if (!o.set.empty()) return o.setValue ? o.setValue.get() : &kEmptyList;
     if (o.ref && o.ref->var >= 0) return ref(*o.ref);
     return nullptr;
 }

@@ -122,7 +122,6 @@ private:
     std::vector<Slot> m_slots;
     std::vector<Unknown> m_unknowns;
     std::map<const Condition*, Tri> m_globalCache; // somewhere / nowhere
-    std::map<std::string, model::Value> m_setValues; // the pack's named sets, as list values
     // Reach filters (via, through) that read only the flow or node they test give the same
     // answer every time: one verdict per element, not one per BFS that crosses it.
     struct FilterMemo

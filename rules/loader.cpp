@@ -245,7 +245,7 @@ void readPackHeader(Compiler& c, Pack& pack, const json& j)
         for (const auto& v : values)
             if (v.is_string()) list.push_back(v.get<std::string>());
         pack.sets.emplace_back(name, list);
-        c.setNames.insert(name);
+        c.sets[name] = std::make_shared<const model::Value>(model::StringList(list));
     }
     for (const auto& p : j.value("properties", json::array())) {
         model::PropertySpec spec;

@@ -51,6 +51,7 @@ struct Operand
     std::optional<model::Value> literal;
     std::optional<PropRef> ref;
     std::string set;
+    std::shared_ptr<const model::Value> setValue; // the set's items, resolved when compiled
 };
 
 struct Condition;
