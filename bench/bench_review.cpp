@@ -177,7 +177,7 @@ double matchOnly(const model::Design& d, const std::vector<rules::Pack>& packs, 
         rules::Snapshot snap(d);
         for (const auto& p : packs)
             for (const auto& r : p.rules) {
-                rules::Evaluator ev(snap, p, r);
+                rules::Evaluator ev(snap, r);
                 ev.run([&](const std::vector<rules::Slot>&, rules::Tri, const std::vector<rules::Unknown>&) { ++matches; });
             }
     });

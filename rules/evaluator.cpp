@@ -23,9 +23,8 @@ Tri triNot(Tri a)
     return a == Tri::True ? Tri::False : a == Tri::False ? Tri::True : Tri::Unknown;
 }
 
-Evaluator::Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule)
+Evaluator::Evaluator(const Snapshot& snap, const Rule& rule)
     : m_snap(snap)
-    , m_pack(pack)
     , m_rule(rule)
     , m_slots(rule.varNames.size())
 {
@@ -171,9 +170,7 @@ Tri Evaluator::prop(const Condition& c)
     const Slot& slot = m_slots[static_cast<std::size_t>(c.prop.var)];
     const Value* v = ref(c.prop);
     if (c.op == Op::Exists) {
-        const bool want = c.operand.literal && std::get_if<bool>(&*c.operand.literal) &&
-                          std::get<bool>(*c.operand.literal);
-        return ((v != nullptr) == want) ? Tri::True : Tri::False;
+        return ((v != nullptr) == wantsPresent(c)) ? Tri::True : Tri::False;
     }
     if (!v) {
         if (c.ifMissing) return *c.ifMissing;
@@ -263,6 +260,12 @@ bool readsOnly(const Condition& c, int var)
     if (c.kind == Condition::Kind::All || c.kind == Condition::Kind::Any || c.kind == Condition::Kind::Not)
         return readsOnly(c.children, var);
     return false;
+}
+
+bool wantsPresent(const Condition& c)
+{
+    const auto* b = c.operand.literal ? std::get_if<bool>(&*c.operand.literal) : nullptr;
+    return b && *b;
 }
 
 bool readsOnly(const Conditions& conds, int var)

@@ -57,7 +57,7 @@ class Evaluator
 public:
     using Emit = std::function<void(const std::vector<Slot>&, Tri, const std::vector<Unknown>&)>;
 
-    Evaluator(const Snapshot& snap, const Pack& pack, const Rule& rule);
+    Evaluator(const Snapshot& snap, const Rule& rule);
     // With `anchorsIn` (one flag per component), only anchors whose component is flagged run:
     // a component anchor itself, a flow anchor by anchorComponent().
     void run(const Emit& emit, const std::vector<char>* anchorsIn = nullptr);
@@ -117,7 +117,6 @@ private:
     std::vector<signed char> m_varTypes; // per slot: component 0, flow 1, else negative
 
     const Snapshot& m_snap;
-    const Pack& m_pack;
     const Rule& m_rule;
     std::vector<Slot> m_slots;
     std::vector<Unknown> m_unknowns;
@@ -171,6 +170,8 @@ int anchorComponent(const Snapshot& snap, int flow);
 // True when the conditions read nothing but variable `var` (their verdict is one per element).
 bool readsOnly(const Conditions& conds, int var);
 bool readsOnly(const Condition& c, int var);
+// An `exists` test's operand: true when it asks for the key to be there, false when absent.
+bool wantsPresent(const Condition& c);
 
 Tri triAnd(Tri a, Tri b);
 Tri triOr(Tri a, Tri b);

@@ -70,10 +70,7 @@ bool Evaluator::neverTrue(const Condition& c) const
     };
     switch (c.kind) {
     case Condition::Kind::Prop: {
-        const bool needsValue = c.op == Op::Exists
-                                    ? c.operand.literal && std::get_if<bool>(&*c.operand.literal) &&
-                                          std::get<bool>(*c.operand.literal)
-                                    : c.ifMissing == Tri::False;
+        const bool needsValue = c.op == Op::Exists ? wantsPresent(c) : c.ifMissing == Tri::False;
         if (!needsValue || c.prop.var < 0) return false;
         const signed char type = m_varTypes[static_cast<std::size_t>(c.prop.var)];
         return (type == kComponent || type == kFlow) &&

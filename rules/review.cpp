@@ -129,7 +129,7 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
 void Review::run(const Pack& pack, const Rule& rule, int order, const std::vector<char>* anchorsIn)
 {
     m_order = order;
-    Evaluator ev(m_snap, pack, rule);
+    Evaluator ev(m_snap, rule);
     ev.run([&](const std::vector<Slot>&, Tri truth, const std::vector<Unknown>& unknowns) {
         onMatch(ev, pack, rule, truth, unknowns);
     }, anchorsIn);
