@@ -33,6 +33,8 @@ Dir parseDir(const nlohmann::json& j, bool& ok)
     return Dir::Out;
 }
 
+} // namespace
+
 std::optional<model::Value> literalOf(const nlohmann::json& j)
 {
     if (j.is_string()) return model::Value{j.get<std::string>()};
@@ -48,7 +50,6 @@ std::optional<model::Value> literalOf(const nlohmann::json& j)
     }
     return std::nullopt;
 }
-} // namespace
 
 Condition Compiler::condition(const json& j, const std::string& ptr)
 {

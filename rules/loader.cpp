@@ -113,11 +113,10 @@ void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
             spec.op = "set";
             fa.var = c.use(str(a["set"], "element"), p + "/set/element");
             spec.property = str(a["set"], "property");
-            const json& v = a["set"].value("value", json());
-            if (v.is_boolean()) spec.value = v.get<bool>();
-            else if (v.is_number()) spec.value = v.get<double>();
-            else if (v.is_string()) spec.value = v.get<std::string>();
-            else if (v.is_array()) spec.value = v.get<std::vector<std::string>>();
+            if (a["set"].contains("value")) {
+                if (auto v = literalOf(a["set"]["value"])) spec.value = std::move(*v);
+                else c.error(p + "/set/value", "E-SCHEMA", "a value is a string, number, boolean or list of strings");
+            }
         } else if (a.contains("add_component") && a["add_component"].is_object()) {
             const json& ac = a["add_component"];
             spec.op = "add_component";
@@ -127,9 +126,9 @@ void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
             if (ac.contains("connect_from")) fa.var = c.use(str(ac, "connect_from"), p + "/add_component/connect_from");
             const json props = ac.value("properties", json::object());
             for (const auto& [k, v] : props.items()) {
-                if (v.is_boolean()) spec.props[k] = v.get<bool>();
-                else if (v.is_number()) spec.props[k] = v.get<double>();
-                else if (v.is_string()) spec.props[k] = v.get<std::string>();
+                if (auto value = literalOf(v)) spec.props[k] = std::move(*value);
+                else c.error(p + "/add_component/properties/" + k, "E-SCHEMA",
+                             "a value is a string, number, boolean or list of strings");
             }
         } else {
             c.error(p, "E-SCHEMA", "a fix action is {\"set\": {...}} or {\"add_component\": {...}}");

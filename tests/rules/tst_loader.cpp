@@ -150,6 +150,12 @@ private slots:
         QTest::newRow("unknown template variable") << "\"ask\": \"{{$x.label}}\",\n" << "/rules/0/ask" << "";
         QTest::newRow("unclosed template") << "\"ask\": \"{{$d.label\",\n" << "/rules/0/ask" << "";
         QTest::newRow("bad level") << "\"level\": \"guru\",\n" << "/rules/0/level" << "";
+        QTest::newRow("fix value of numbers")
+            << "\"fix\": {\"actions\": [{\"set\": {\"element\": \"$d\", \"property\": \"fencing\", \"value\": [1, 2]}}]},\n"
+            << "/rules/0/fix/actions/0/set/value" << "";
+        QTest::newRow("fix property of null")
+            << "\"fix\": {\"actions\": [{\"add_component\": {\"kind\": \"cache\", \"properties\": {\"ttl_s\": null}}}]},\n"
+            << "/rules/0/fix/actions/0/add_component/properties/ttl_s" << "";
     }
 
     void ruleLevelMistakes()
