@@ -147,6 +147,22 @@ std::pair<int, int> JsonPositions::find(const std::string& pointer) const
     return {static_cast<int>(next - m_lineStarts.begin()), column};
 }
 
+std::optional<Value> valueFromJson(const nlohmann::json& j)
+{
+    if (j.is_string()) return Value{j.get<std::string>()};
+    if (j.is_boolean()) return Value{j.get<bool>()};
+    if (j.is_number()) return Value{j.get<double>()};
+    if (j.is_array()) {
+        StringList list;
+        for (const auto& item : j) {
+            if (!item.is_string()) return std::nullopt;
+            list.push_back(item.get<std::string>());
+        }
+        return Value{list};
+    }
+    return std::nullopt;
+}
+
 namespace {
 std::string escapePointerToken(const std::string& key)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "model/value.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,10 @@ inline constexpr std::size_t kMaxJsonBytes = 64u * 1024u * 1024u;
 // report the wrong value instead of nlohmann throwing or a double-to-int cast overflowing.
 std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fallback, int lo,
                               int hi);
+
+// A JSON literal as a property value (string, bool, number or list of strings); nullopt for
+// anything else. The vocabulary's defaults, rule operands and fix values are all read by it.
+std::optional<Value> valueFromJson(const nlohmann::json& j);
 
 // 1-based line and column of a byte offset in `text`.
 void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& column);

@@ -13,22 +13,6 @@ namespace pb::model {
 namespace {
 using nlohmann::json;
 
-std::optional<Value> valueFromJson(const json& j)
-{
-    if (j.is_string()) return Value{j.get<std::string>()};
-    if (j.is_boolean()) return Value{j.get<bool>()};
-    if (j.is_number()) return Value{j.get<double>()};
-    if (j.is_array()) {
-        StringList list;
-        for (const auto& item : j) {
-            if (!item.is_string()) return std::nullopt;
-            list.push_back(item.get<std::string>());
-        }
-        return Value{list};
-    }
-    return std::nullopt;
-}
-
 std::vector<std::string> stringsAt(const json& j, const char* key)
 {
     std::vector<std::string> out;

@@ -12,10 +12,6 @@
 
 namespace pb::rules {
 
-// A JSON literal as a value (string, bool, number or list of strings); nullopt for anything else.
-// Conditions' operands and fix actions' values are read by it alike.
-std::optional<model::Value> literalOf(const nlohmann::json& j);
-
 // Turns the JSON of one pack into a Pack, collecting every problem. Split from loader.cpp so
 // that conditions (compiler.cpp) and templates (templatecompiler.cpp) each stay small.
 class Compiler

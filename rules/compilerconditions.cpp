@@ -35,21 +35,6 @@ Dir parseDir(const nlohmann::json& j, bool& ok)
 
 } // namespace
 
-std::optional<model::Value> literalOf(const nlohmann::json& j)
-{
-    if (j.is_string()) return model::Value{j.get<std::string>()};
-    if (j.is_boolean()) return model::Value{j.get<bool>()};
-    if (j.is_number()) return model::Value{j.get<double>()};
-    if (j.is_array()) {
-        model::StringList l;
-        for (const auto& s : j) {
-            if (!s.is_string()) return std::nullopt;
-            l.push_back(s.get<std::string>());
-        }
-        return model::Value{l};
-    }
-    return std::nullopt;
-}
 
 Condition Compiler::condition(const json& j, const std::string& ptr)
 {
@@ -174,7 +159,7 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
         }
         return o;
     }
-    o.literal = literalOf(j);
+    o.literal = model::valueFromJson(j);
     if (!o.literal) {
         error(ptr, "E-SCHEMA", "operands are strings, numbers, booleans or lists of strings");
         return o;

@@ -114,7 +114,7 @@ void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
             fa.var = c.use(str(a["set"], "element"), p + "/set/element");
             spec.property = str(a["set"], "property");
             if (a["set"].contains("value")) {
-                if (auto v = literalOf(a["set"]["value"])) spec.value = std::move(*v);
+                if (auto v = model::valueFromJson(a["set"]["value"])) spec.value = std::move(*v);
                 else c.error(p + "/set/value", "E-SCHEMA", "a value is a string, number, boolean or list of strings");
             }
         } else if (a.contains("add_component") && a["add_component"].is_object()) {
@@ -126,7 +126,7 @@ void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
             if (ac.contains("connect_from")) fa.var = c.use(str(ac, "connect_from"), p + "/add_component/connect_from");
             const json props = ac.value("properties", json::object());
             for (const auto& [k, v] : props.items()) {
-                if (auto value = literalOf(v)) spec.props[k] = std::move(*value);
+                if (auto value = model::valueFromJson(v)) spec.props[k] = std::move(*value);
                 else c.error(p + "/add_component/properties/" + k, "E-SCHEMA",
                              "a value is a string, number, boolean or list of strings");
             }
