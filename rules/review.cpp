@@ -44,9 +44,8 @@ std::vector<std::string> Review::ids(const Slot& s) const
     return out;
 }
 
-Finding Review::base(const Rule& rule) const
+void Review::setBase(Finding& f, const Rule& rule) const
 {
-    Finding f;
     f.ruleId = rule.id;
     f.packId = rule.packId;
     f.title = rule.title;
@@ -54,37 +53,67 @@ Finding Review::base(const Rule& rule) const
     f.category = rule.category;
     f.level = rule.level;
     f.kind = rule.probe ? Finding::Kind::Probe : Finding::Kind::Finding;
-    return f;
 }
 
-void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
+template <typename F>
+void Review::forEachElement(const Slot& s, F&& f) const
 {
-    auto& slots = ev.slots();
-    // A rule over the whole design may collect thousands of targets (every store of personal
-    // data, say), where a linear search per id would be quadratic. The views point into the
-    // design, never into f.targets, which moves its strings as it grows.
-    std::vector<std::string_view>& kept = m_keptIds; // the first few: searched in place
-    kept.clear();
-    std::unordered_set<std::string_view> seen; // all of them, once there are more
-    auto firstTime = [&](std::string_view id) {
-        if (seen.empty() && kept.size() < 16) {
-            if (std::find(kept.begin(), kept.end(), id) != kept.end()) return false;
-            kept.push_back(id);
-            return true;
-        }
-        if (seen.empty()) seen.insert(kept.begin(), kept.end());
-        return seen.insert(id).second;
-    };
+    const int flows = m_snap.componentCount(); // a flow's number: after every component's
+    switch (s.type) {
+    case Slot::Type::Component: f(s.index); break;
+    case Slot::Type::Flow: f(flows + s.index); break;
+    case Slot::Type::List:
+        for (int i : s.list) f(s.listType == ElemType::Flow ? flows + i : i);
+        break;
+    case Slot::Type::Path:
+        for (int e : s.list) f(e >= 0 ? e : flows - e - 1);
+        break;
+    default: break;
+    }
+}
+
+void Review::fillTargets(Finding& f, const std::vector<Slot>& slots, const Rule& rule)
+{
     std::size_t most = 0;
     for (int v : rule.targetVars) {
         const Slot& s = slots[static_cast<std::size_t>(v)];
         most += s.type == Slot::Type::List || s.type == Slot::Type::Path ? s.list.size() : 1;
     }
     f.targets.reserve(most);
+    // Told apart by element, not by id (ids are unique across components, flows and zones). A
+    // rule over the whole design may collect thousands of targets (every store of personal
+    // data, say): a stamp per element then, where a set of their ids was most of the finding.
+    std::vector<int>& kept = m_keptElements;
+    kept.clear();
+    const bool many = most > 16;
+    if (many && m_targetStamp.empty())
+        m_targetStamp.assign(static_cast<std::size_t>(m_snap.componentCount() + m_snap.flowCount()), 0);
+    if (many && ++m_targetEpoch == 0) { // wrapped: no stamp may match a new finding
+        std::fill(m_targetStamp.begin(), m_targetStamp.end(), 0);
+        m_targetEpoch = 1;
+    }
+    auto firstTime = [&](int e) {
+        if (!many) {
+            if (std::find(kept.begin(), kept.end(), e) != kept.end()) return false;
+            kept.push_back(e);
+            return true;
+        }
+        auto& stamp = m_targetStamp[static_cast<std::size_t>(e)];
+        if (stamp == m_targetEpoch) return false;
+        stamp = m_targetEpoch;
+        return true;
+    };
+    const int flows = m_snap.componentCount();
     for (int v : rule.targetVars)
-        forEachId(slots[static_cast<std::size_t>(v)], [&](const std::string& id) {
-            if (firstTime(id)) f.targets.push_back(id);
+        forEachElement(slots[static_cast<std::size_t>(v)], [&](int e) {
+            if (firstTime(e)) f.targets.push_back(e < flows ? m_snap.component(e).id : m_snap.flow(e - flows).id);
         });
+}
+
+void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
+{
+    auto& slots = ev.slots();
+    fillTargets(f, slots, rule);
     if (rule.pathVar >= 0) f.path = ids(slots[static_cast<std::size_t>(rule.pathVar)]);
     TextsLater texts(ev, rule, m_snap, m_textScratch);
     texts.add(rule.why, false);
@@ -165,10 +194,12 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     const int anchor = m_tagAnchors ? anchorOf(ev, rule) : -1;
     if (m_tagAnchors) m_foundFrom.emplace_back(fingerprintText(fp), anchor);
     if (!m_fingerprints.insert(fp).second) return;
-    Finding f = base(rule);
+    // Made where it stays: a finding is 320 bytes, and moving one in and destroying the
+    // moved-from shell was a tenth of making it.
+    Finding& f = m_findings.emplace_back();
+    setBase(f, rule);
     f.fingerprint = fingerprintText(fp);
     fillFinding(f, ev, rule);
-    m_findings.push_back(std::move(f));
     if (m_tagAnchors) m_findingAnchors.push_back(keyed ? anchor : -1);
 }
 
@@ -184,7 +215,8 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     // Most unknowns repeat on an element that has had its asks: skip building them.
     if (m_capNow && m_asksPerElement[u.elementId]++ >= pack.maxAsksPerElement) return;
     const std::string label = labelOf(m_snap.design(), u.elementId);
-    Finding f = base(rule);
+    Finding f;
+    setBase(f, rule);
     f.kind = Finding::Kind::Ask;
     f.severity = Severity::Info;
     f.title = "Not drawn: " + u.key + " of " + label;
@@ -274,12 +306,12 @@ void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
     const std::string kind =
         anchor.type == Slot::Type::Component ? m_snap.component(anchor.index).kind : "flow";
     if (m_probesPerKind[kind]++ >= pack.maxProbesPerKind) return;
-    Finding f = base(rule);
+    m_probeIndex[rule.id] = m_findings.size();
+    Finding& f = m_findings.emplace_back();
+    setBase(f, rule);
     f.severity = Severity::Info;
     f.fingerprint = fingerprint(rule.id, {});
     fillFinding(f, ev, rule);
-    m_probeIndex[rule.id] = m_findings.size();
-    m_findings.push_back(std::move(f));
 }
 
 void Review::applyDecisions(const model::Design& design)

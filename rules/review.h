@@ -67,8 +67,12 @@ public:
 private:
     void onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri truth,
                  const std::vector<Unknown>& unknowns);
-    Finding base(const Rule& rule) const;
+    void setBase(Finding& f, const Rule& rule) const; // what every finding of the rule says
     void fillFinding(Finding& f, Evaluator& ev, const Rule& rule);
+    void fillTargets(Finding& f, const std::vector<Slot>& slots, const Rule& rule);
+    // Each element the slot names: component i as i, flow f as componentCount() + f.
+    template <typename F>
+    void forEachElement(const Slot& s, F&& f) const;
     void addAsk(Evaluator& ev, const Pack& pack, const Rule& rule, const std::vector<Unknown>& unknowns);
     void keepAsks();
     void addProbe(Evaluator& ev, const Pack& pack, const Rule& rule);
@@ -87,7 +91,9 @@ private:
     std::vector<std::string_view> m_key; // scratch: the ids a match's fingerprint is made of
     // Scratch for fillFinding(), kept from one finding to the next instead of grown for each.
     TextsLater::Scratch m_textScratch;
-    std::vector<std::string_view> m_keptIds;
+    std::vector<int> m_keptElements;
+    std::vector<std::uint32_t> m_targetStamp; // per component, then flow: the finding that named it
+    std::uint32_t m_targetEpoch = 0;
     std::vector<const QuestionSpec*> m_questionsAsked;
     std::set<std::pair<std::string, std::string>> m_asked;
     std::vector<PendingAsk> m_asks;

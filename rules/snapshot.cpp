@@ -356,6 +356,16 @@ Snapshot::Column& Snapshot::makeColumn(std::atomic<Column*>& slot, int keyId, bo
 }
 
 namespace {
+// std::popcount without the POPCNT instruction (Debian's baseline x86-64 lacks it) is a call
+// into libgcc per read of a drawn value: 2 % of a review's time. The same bit count, inline.
+inline std::size_t bitsSet(std::uint64_t x)
+{
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return static_cast<std::size_t>((x * 0x0101010101010101ULL) >> 56);
+}
+
 // A cell's value, worked out by the first thread to read it; others that race it store the same.
 template <typename Read>
 const model::Value* cached(std::atomic<const model::Value*>& cell, Read read)
@@ -376,7 +386,7 @@ const model::Value* readColumn(Col& col, std::size_t i, Read read, ByDefault byD
     if (col.drawnBits.empty()) return byDefault();
     const std::uint64_t word = col.drawnBits[i / 64], bit = std::uint64_t{1} << (i % 64);
     if (!(word & bit)) return byDefault();
-    return col.drawn[col.drawnBefore[i / 64] + static_cast<std::size_t>(std::popcount(word & (bit - 1)))];
+    return col.drawn[col.drawnBefore[i / 64] + bitsSet(word & (bit - 1))];
 }
 } // namespace
 

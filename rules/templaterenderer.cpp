@@ -59,6 +59,22 @@ const std::string& labelOf(const Snapshot& snap, int encoded, ElemType type = El
     return c.label.empty() ? c.id : c.label;
 }
 
+// A list placeholder names at most this many elements, then "and N more": a rule over the whole
+// design collects thousands (every store of personal data), and a question that spelled out
+// 60,000 labels could not be read, and took longer to make than the rest of its review.
+constexpr std::size_t kListShown = 8;
+
+// True when the placeholder's first filter, after any `labels`, is `count`: the list's size is
+// then all it needs, not its labels.
+bool countsFirst(const TemplatePart& p)
+{
+    for (const auto& f : p.filters) {
+        if (f.first == "count") return true;
+        if (f.first != "labels") return false;
+    }
+    return false;
+}
+
 // The value a placeholder starts from, before filters.
 std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snapshot& snap)
 {
@@ -73,8 +89,16 @@ std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snaps
         return Value{std::move(out)};
     }
     if (s.type == Slot::Type::List) {
+        if (countsFirst(p)) return Value{double(s.list.size())};
         model::StringList items;
-        for (int i : s.list) {
+        items.reserve(std::min(s.list.size(), kListShown + 1));
+        for (std::size_t n = 0; n < s.list.size(); ++n) {
+            const std::size_t left = s.list.size() - n;
+            if (items.size() == kListShown && left > 1) { // "and 1 more" would be no shorter
+                items.push_back("and " + formatNumber(double(left)) + " more");
+                break;
+            }
+            const int i = s.list[n];
             if (p.key.empty() || p.key == ".label") {
                 items.push_back(labelOf(snap, i, s.listType));
                 continue;

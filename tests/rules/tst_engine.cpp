@@ -68,6 +68,7 @@ private slots:
     }
 
     // A finding about the whole design lists each of its many targets once, in drawing order.
+    // Its texts name the first eight and count the rest; a count is of all of them.
     void manyTargetsListedOnce()
     {
         rules::RuleSet compliance;
@@ -86,6 +87,16 @@ private slots:
                          [](const Finding& f) { return f.ruleId == "pii-without-retention"; });
         QVERIFY(it != result.findings.end());
         QCOMPARE(it->targets, stores);
+        const std::string named = "store0, store1, store2, store3, store4, store5, store6, store7, and 32 more";
+        QVERIFY2(it->why.find(named) != std::string::npos, it->why.c_str());
+        QVERIFY(it->why.find("store8") == std::string::npos);
+        auto erasure =
+            std::find_if(result.findings.begin(), result.findings.end(),
+                         [](const Finding& f) { return f.ruleId == "erasure-without-pipeline"; });
+        QVERIFY(erasure != result.findings.end());
+        QCOMPARE(erasure->targets, stores);
+        QVERIFY2(erasure->why.find("kept in 40 stores (" + named + ")") != std::string::npos,
+                 erasure->why.c_str());
     }
 
     // A design large enough that the snapshot is built on two threads (placements and the
