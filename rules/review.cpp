@@ -125,7 +125,7 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
         if (texts.add(q.text, true)) asked.push_back(&q);
     }
     texts.add(rule.fixHint, false);
-    auto made = texts.finish();
+    auto& made = texts.finish();
     f.why = std::move(made.front());
     f.questions.reserve(asked.size());
     for (std::size_t i = 0; i < asked.size(); ++i) {
@@ -133,26 +133,33 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
         f.questions.back().text.hash(); // here, on the rule's thread, rather than when merged
     }
     f.fixHint = std::move(made.back());
+    f.fixes.reserve(rule.fixActions.size());
     for (const auto& a : rule.fixActions) {
         Fix fix;
         fix.spec = a.spec;
-        auto targets = a.var >= 0 ? ids(slots[static_cast<std::size_t>(a.var)]) : std::vector<std::string>{};
-        if (a.spec->op == "set") {
-            if (targets.empty()) continue;
-            fix.element = targets.front();
-            // On a witness path, the change belongs on the last flow: the one into the target.
-            const Slot& s = slots[static_cast<std::size_t>(a.var)];
-            if (s.type == Slot::Type::Path)
-                for (auto it = s.list.rbegin(); it != s.list.rend(); ++it)
-                    if (*it < 0) {
-                        fix.element = m_snap.flow(-*it - 1).id;
-                        break;
-                    }
+        const Slot* s = a.var >= 0 ? &slots[static_cast<std::size_t>(a.var)] : nullptr;
+        if (a.spec->op != "set") {
+            if (s) fix.connectFrom = ids(*s);
+        } else if (const std::string* element = s ? setFixElement(*s) : nullptr) {
+            fix.element = *element;
         } else {
-            fix.connectFrom = std::move(targets);
+            continue;
         }
         f.fixes.push_back(std::move(fix));
     }
+}
+
+const std::string* Review::setFixElement(const Slot& s) const
+{
+    // On a witness path, the change belongs on the last flow: the one into the target.
+    if (s.type == Slot::Type::Path)
+        for (auto it = s.list.rbegin(); it != s.list.rend(); ++it)
+            if (*it < 0) return &m_snap.flow(-*it - 1).id;
+    const std::string* first = nullptr;
+    forEachId(s, [&](const std::string& id) {
+        if (!first) first = &id;
+    });
+    return first;
 }
 
 void Review::run(const Pack& pack, const Rule& rule, int order, const std::vector<char>* anchorsIn)
@@ -193,7 +200,7 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     const std::uint64_t fp = fingerprintValue(rule.id.str(), key);
     const int anchor = m_tagAnchors ? anchorOf(ev, rule) : -1;
     if (m_tagAnchors) m_foundFrom.emplace_back(fingerprintText(fp), anchor);
-    if (!m_fingerprints.insert(fp).second) return;
+    if (!m_fingerprints.insert(fp)) return;
     // Made where it stays: a finding is 320 bytes, and moving one in and destroying the
     // moved-from shell was a tenth of making it.
     Finding& f = m_findings.emplace_back();
@@ -248,7 +255,7 @@ void Review::merge(Review&& other)
     // components, where clear() kept every byte).
     other.m_findings = {};
     other.m_asks = {};
-    other.m_fingerprints = {};
+    other.m_fingerprints.clear();
     other.m_asked = {};
 }
 

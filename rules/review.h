@@ -3,6 +3,7 @@
 #include "model/design.h"
 #include "rules/engine.h"
 #include "rules/evaluator.h"
+#include "rules/flatset.h"
 #include "rules/templaterenderer.h"
 
 #include <map>
@@ -70,6 +71,8 @@ private:
     void setBase(Finding& f, const Rule& rule) const; // what every finding of the rule says
     void fillFinding(Finding& f, Evaluator& ev, const Rule& rule);
     void fillTargets(Finding& f, const std::vector<Slot>& slots, const Rule& rule);
+    // The element a "set" fix changes: the slot's first, or a path's last flow; nullptr: none.
+    const std::string* setFixElement(const Slot& s) const;
     // Each element the slot names: component i as i, flow f as componentCount() + f.
     template <typename F>
     void forEachElement(const Slot& s, F&& f) const;
@@ -87,7 +90,7 @@ private:
     const Snapshot& m_snap;
     ReviewOptions m_opts;
     std::vector<Finding> m_findings;
-    std::unordered_set<std::uint64_t> m_fingerprints; // fingerprintValue(): only asked "seen before?"
+    HashSet64 m_fingerprints; // fingerprintValue(): only asked "seen before?"
     std::vector<std::string_view> m_key; // scratch: the ids a match's fingerprint is made of
     // Scratch for fillFinding(), kept from one finding to the next instead of grown for each.
     TextsLater::Scratch m_textScratch;

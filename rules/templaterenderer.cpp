@@ -381,9 +381,10 @@ std::uint32_t TextsLater::poolAt(std::string_view text)
     return start;
 }
 
-std::vector<SharedText> TextsLater::finish()
+std::vector<SharedText>& TextsLater::finish()
 {
-    std::vector<SharedText> out(m_count);
+    std::vector<SharedText>& out = m_s.out;
+    out.assign(m_count, SharedText());
     // One block for up to five texts (a why, three questions and a fix), the usual most.
     constexpr std::size_t kMost = 5;
     // The pool, then the references, sized to fit: the block keeps them as long as a text lives.

@@ -36,13 +36,15 @@ public:
         std::vector<std::uint32_t> starts; // where each of them starts in pool
         std::vector<std::uint32_t> refs;   // per placeholder of each text added, its start
         std::vector<Made> made;
+        std::vector<SharedText> out; // what finish() made
     };
 
     TextsLater(Evaluator& ev, const Rule& rule, const Snapshot& snap, Scratch& scratch);
     // The text `t` renders to; false, adding nothing, when strict and a placeholder is not drawn.
     bool add(const Template& t, bool strict);
-    // The texts added, in the order they were added.
-    std::vector<SharedText> finish();
+    // The texts added, in the order they were added; the caller moves them out, before the
+    // scratch is used for the next finding.
+    std::vector<SharedText>& finish();
 
 private:
     // Where `text` is in the pool, added when it is not there yet.
