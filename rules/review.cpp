@@ -130,7 +130,7 @@ void Review::fillFinding(Finding& f, Evaluator& ev, const Rule& rule)
     f.questions.reserve(asked.size());
     for (std::size_t i = 0; i < asked.size(); ++i) {
         f.questions.push_back({std::move(made[i + 1]), asked[i]->answerPoints});
-        f.questions.back().text.hash(); // here, on the rule's thread, rather than when merged
+        f.questions.back().textHash = f.questions.back().text.hash(); // here, on the rule's thread
     }
     f.fixHint = std::move(made.back());
     f.fixes.reserve(rule.fixActions.size());
@@ -243,22 +243,6 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor});
 }
 
-void Review::merge(Review&& other)
-{
-    const std::size_t shift = m_findings.size();
-    // Moved once, not again as the list grows, here or when the asks join it in finish().
-    m_findings.reserve(shift + other.m_findings.size() + m_asks.size() + other.m_asks.size());
-    for (auto& f : other.m_findings) m_findings.push_back(std::move(f));
-    for (const auto& [rule, index] : other.m_probeIndex) m_probeIndex[rule] = index + shift;
-    for (auto& a : other.m_asks) m_asks.push_back(std::move(a));
-    // Freed now, not when the other review goes: finish() needs the room (40 MB at 100,000
-    // components, where clear() kept every byte).
-    other.m_findings = {};
-    other.m_asks = {};
-    other.m_fingerprints.clear();
-    other.m_asked = {};
-}
-
 Review::Part Review::takePart()
 {
     Part p{std::move(m_findings), std::move(m_asks), std::move(m_findingAnchors), std::move(m_foundFrom),
@@ -276,34 +260,6 @@ void Review::addPart(const Part& part)
 {
     m_findings.insert(m_findings.end(), part.findings.begin(), part.findings.end());
     m_asks.insert(m_asks.end(), part.asks.begin(), part.asks.end());
-}
-
-void Review::keepAsks()
-{
-    // In rule order; within one rule, in the order its review found them (stable).
-    std::vector<std::size_t> idx(m_asks.size());
-    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t i, std::size_t j) { return m_asks[i].order < m_asks[j].order; });
-    // Views into the pending asks, which stay where they are until the end: a set of copied
-    // string pairs was a third of finish() at 100,000 components.
-    struct PairHash
-    {
-        std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const
-        {
-            const std::size_t a = std::hash<std::string_view>{}(p.first);
-            return a ^ (std::hash<std::string_view>{}(p.second) + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
-        }
-    };
-    std::unordered_set<std::pair<std::string_view, std::string_view>, PairHash> asked(2 * m_asks.size());
-    std::unordered_map<std::string_view, int> perElement(2 * m_asks.size());
-    m_findings.reserve(m_findings.size() + m_asks.size()); // the findings move once, not again
-    for (std::size_t i : idx) {
-        PendingAsk& a = m_asks[i];
-        if (!asked.emplace(a.element, a.key).second) continue;
-        if (perElement[a.element]++ >= a.cap) continue;
-        m_findings.push_back(std::move(a.finding));
-    }
-    m_asks.clear();
 }
 
 void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
@@ -329,192 +285,6 @@ void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
     f.severity = Severity::Info;
     f.fingerprint = fingerprint(rule.id, {});
     fillFinding(f, ev, rule);
-}
-
-void Review::applyDecisions(const model::Design& design)
-{
-    // Each decision replaces what an earlier one for the same fingerprint said: the last stands.
-    // Looked up by fingerprint, not compared with every finding (a large design's accepted risks
-    // times its findings).
-    std::unordered_map<std::string_view, const model::Decision*> last;
-    for (const auto& d : design.decisions) last[d.fingerprint] = &d;
-    if (last.empty()) return;
-    std::string today = m_opts.today;
-    if (today.empty()) {
-        const std::time_t now = std::time(nullptr);
-        std::tm utc{};
-        gmtime_r(&now, &utc); // reviews run on worker threads: not the shared gmtime() buffer
-        char buf[16];
-        std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
-        today = buf;
-    }
-    for (auto& f : m_findings) {
-        const auto it = last.find(f.fingerprint);
-        if (it == last.end()) continue;
-        const model::Decision& d = *it->second;
-        f.owner = d.owner;
-        f.expires = d.expires;
-        if (!d.expires.empty() && d.expires < today) {
-            f.status = "open";
-            f.justification = "Decision '" + d.status + "' expired on " + d.expires + ": " + d.justification;
-        } else {
-            f.status = d.status;
-            f.justification = d.justification;
-        }
-    }
-}
-
-namespace {
-// Sixteen lower-case hex digits as a number: for fixed-length hex, numeric order is text order.
-std::optional<std::uint64_t> hexValue(const std::string& s)
-{
-    if (s.size() != 16) return std::nullopt;
-    std::uint64_t v = 0;
-    for (char c : s) {
-        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-        if (d < 0) return std::nullopt;
-        v = (v << 4) | static_cast<std::uint64_t>(d);
-    }
-    return v;
-}
-
-// The question texts asked so far, by their SharedText hash: an open-addressing table sized once
-// for every question of the review. A node-based set allocated a node per question, which was
-// half of this pass. Texts are compared (and so rendered) only when their hashes are equal.
-class AskedTexts
-{
-public:
-    explicit AskedTexts(std::size_t count)
-    {
-        std::size_t size = 16;
-        while (size < 2 * count) size *= 2;
-        m_slots.assign(size, {0, nullptr});
-    }
-    // True when the text was not there yet.
-    bool insert(const SharedText& t)
-    {
-        static const SharedText::Plain kEmpty{std::string()};
-        const SharedText::Entry* e = t.entry() ? t.entry() : &kEmpty;
-        const std::size_t h = e->hash();
-        for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
-            auto& [hash, text] = m_slots[i];
-            if (!text) {
-                m_slots[i] = {h, e};
-                return true;
-            }
-            if (hash == h && (text == e || text->text() == e->text())) return false;
-        }
-    }
-
-private:
-    // Entries, not the SharedTexts that point at them: those move as repeated questions are
-    // dropped, the entries stay where they are.
-    std::vector<std::pair<std::size_t, const SharedText::Entry*>> m_slots;
-};
-} // namespace
-
-namespace {
-// findings[i] becomes what was at findings[order[i]], each moved once, by following the
-// permutation's cycles: a sorted copy would hold every finding twice (50 MB at 100,000
-// components).
-void putInOrder(std::vector<Finding>& findings, const std::vector<std::size_t>& order)
-{
-    std::vector<char> placed(order.size(), 0);
-    for (std::size_t start = 0; start < order.size(); ++start) {
-        if (placed[start]) continue;
-        Finding held = std::move(findings[start]);
-        std::size_t at = start;
-        for (std::size_t from = order[at]; from != start; from = order[at]) {
-            findings[at] = std::move(findings[from]);
-            placed[at] = 1;
-            at = from;
-        }
-        findings[at] = std::move(held);
-        placed[at] = 1;
-    }
-}
-} // namespace
-
-void Review::dropRepeatedQuestions()
-{
-    // The same question from two rules is asked once, by the more severe finding.
-    std::size_t count = 0;
-    for (const auto& f : m_findings) count += f.questions.size();
-    AskedTexts asked(count);
-    for (auto& f : m_findings) {
-        auto& qs = f.questions;
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < qs.size(); ++i) {
-            if (!asked.insert(qs[i].text)) continue;
-            if (kept != i) qs[kept] = std::move(qs[i]);
-            ++kept;
-        }
-        qs.erase(qs.begin() + static_cast<std::ptrdiff_t>(kept), qs.end());
-    }
-}
-
-ReviewResult Review::finish(const model::Design& design)
-{
-    keepAsks();
-    // Sorted by index, then each moved once: a finding is a few hundred bytes of strings. The
-    // order is kind, severity (highest first), rule id, fingerprint: the first three packed in one
-    // number (rule ids by their rank), the fingerprint's sixteen hex digits read as a second, so
-    // the sort compares integers only.
-    std::vector<std::string_view> ruleIds;
-    // A rule's findings mostly sit together: one entry per run of them, not one per finding
-    // (sorting a string per finding was most of finish() at 100,000 components).
-    // Findings of one rule share its id's entry: compared by address before by text.
-    const SharedText::Entry* lastEntry = nullptr;
-    for (const auto& f : m_findings) {
-        if (f.ruleId.entry() == lastEntry && lastEntry) continue;
-        lastEntry = f.ruleId.entry();
-        if (ruleIds.empty() || ruleIds.back() != f.ruleId.str()) ruleIds.push_back(f.ruleId.str());
-    }
-    std::sort(ruleIds.begin(), ruleIds.end());
-    ruleIds.erase(std::unique(ruleIds.begin(), ruleIds.end()), ruleIds.end());
-    auto kindOrder = [](const Finding& f) { return f.kind == Finding::Kind::Finding ? 0u : f.kind == Finding::Kind::Ask ? 1u : 2u; };
-    struct Key
-    {
-        std::uint64_t major, minor;
-        std::size_t index;
-    };
-    std::vector<Key> idx(m_findings.size());
-    std::string_view lastRule;
-    std::uint64_t lastRank = 0;
-    bool numeric = true; // every fingerprint sixteen hex digits, as fingerprint() writes them
-    for (std::size_t i = 0; i < idx.size(); ++i) {
-        const Finding& f = m_findings[i];
-        if (i == 0 || ((f.ruleId.entry() != lastEntry || !lastEntry) && f.ruleId.str() != lastRule)) {
-            lastEntry = f.ruleId.entry(); // a rule's findings mostly sit together
-            lastRule = f.ruleId.str();
-            lastRank = static_cast<std::uint64_t>(std::lower_bound(ruleIds.begin(), ruleIds.end(), lastRule) - ruleIds.begin());
-        }
-        const auto severity = static_cast<std::uint64_t>(4 - static_cast<int>(f.severity));
-        const auto fp = hexValue(f.fingerprint);
-        numeric = numeric && fp.has_value();
-        idx[i] = {(std::uint64_t{kindOrder(f)} << 40) | (severity << 32) | lastRank, fp.value_or(0), i};
-    }
-    std::stable_sort(idx.begin(), idx.end(), [&](const Key& a, const Key& b) {
-        if (a.major != b.major) return a.major < b.major;
-        if (numeric) return a.minor < b.minor;
-        return m_findings[a.index].fingerprint < m_findings[b.index].fingerprint;
-    });
-    std::vector<std::size_t> order(idx.size());
-    for (std::size_t i = 0; i < idx.size(); ++i) order[i] = idx[i].index;
-    putInOrder(m_findings, order);
-    dropRepeatedQuestions();
-    applyDecisions(design);
-    ReviewResult r;
-    for (const auto& f : m_findings) {
-        ++r.summary.total;
-        ++r.summary.bySeverity[static_cast<int>(f.severity)];
-        if (f.kind == Finding::Kind::Finding) ++r.summary.findings;
-        else if (f.kind == Finding::Kind::Probe) ++r.summary.probes;
-        else ++r.summary.asks;
-        if (f.status != "open") ++r.summary.accepted;
-    }
-    r.findings = std::move(m_findings);
-    return r;
 }
 
 } // namespace pb::rules

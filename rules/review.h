@@ -77,7 +77,11 @@ private:
     template <typename F>
     void forEachElement(const Slot& s, F&& f) const;
     void addAsk(Evaluator& ev, const Pack& pack, const Rule& rule, const std::vector<Unknown>& unknowns);
-    void keepAsks();
+    // The pending asks kept (first per element and property, at most the pack's cap per
+    // element), as pointers into them, after `out`'s.
+    void keepAsks(std::vector<Finding*>& out);
+    // Every finding, the kept asks among them, into one list in the result's order.
+    void putInOrder();
     void addProbe(Evaluator& ev, const Pack& pack, const Rule& rule);
     std::vector<std::string> ids(const Slot& s) const;
     // Each id the slot names, as a reference into the design.
@@ -90,6 +94,7 @@ private:
     const Snapshot& m_snap;
     ReviewOptions m_opts;
     std::vector<Finding> m_findings;
+    std::vector<std::vector<Finding>> m_merged; // the findings of reviews merged into this one
     HashSet64 m_fingerprints; // fingerprintValue(): only asked "seen before?"
     std::vector<std::string_view> m_key; // scratch: the ids a match's fingerprint is made of
     // Scratch for fillFinding(), kept from one finding to the next instead of grown for each.
