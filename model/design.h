@@ -93,6 +93,9 @@ public:
     Flow* flow(const std::string& id);
     Zone* zone(const std::string& id);
     std::optional<ElementType> typeOf(const std::string& id) const;
+    // What the id names and its index in that list (components(), flows() or zones()): one
+    // lookup for a caller that takes either, such as a zone's members.
+    std::optional<IdIndex::Place> placeOf(const std::string& id) const { return m_index.find(id, idOf()); }
     bool contains(const std::string& id) const { return typeOf(id).has_value(); }
 
     // Insertion. `index` < 0 appends; otherwise inserts at that position (undo restores the

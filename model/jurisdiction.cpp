@@ -120,14 +120,17 @@ Placement resolve(const Design& design, const Properties& ownProps, const std::s
 std::vector<Placement> computePlacements(const Design& design, const JurisdictionTable& table)
 {
     const auto& zones = design.zones();
-    std::unordered_map<std::string_view, int> zoneIndex;
-    zoneIndex.reserve(zones.size());
-    for (std::size_t i = 0; i < zones.size(); ++i) zoneIndex.emplace(zones[i].id, static_cast<int>(i));
+    // Each member looked up once, through the design's own index: a nested zone, or a component
+    // placed once the zones' depths are known (zone, component).
     std::vector<int> zoneParent(zones.size(), -1);
+    std::vector<std::pair<int, std::size_t>> placed;
     for (std::size_t i = 0; i < zones.size(); ++i)
-        for (const auto& m : zones[i].members)
-            if (auto it = zoneIndex.find(m); it != zoneIndex.end() && zoneParent[static_cast<std::size_t>(it->second)] < 0)
-                zoneParent[static_cast<std::size_t>(it->second)] = static_cast<int>(i);
+        for (const auto& m : zones[i].members) {
+            const auto at = design.placeOf(m);
+            if (!at) continue;
+            if (at->type == ElementType::Component) placed.emplace_back(static_cast<int>(i), at->index);
+            else if (at->type == ElementType::Zone && zoneParent[at->index] < 0) zoneParent[at->index] = static_cast<int>(i);
+        }
     std::vector<Placement> zonePlace(zones.size());
     std::vector<int> depth(zones.size(), 0);
     for (std::size_t i = 0; i < zones.size(); ++i) {
@@ -143,13 +146,10 @@ std::vector<Placement> computePlacements(const Design& design, const Jurisdictio
     // Per component (by index, through the design's own id index): its innermost zone.
     const Component* first = design.components().data();
     std::vector<int> innermost(design.components().size(), -1);
-    for (std::size_t i = 0; i < zones.size(); ++i)
-        for (const auto& m : zones[i].members) {
-            const Component* c = design.component(m);
-            if (!c) continue;
-            int& z = innermost[static_cast<std::size_t>(c - first)];
-            if (z < 0 || depth[i] > depth[static_cast<std::size_t>(z)]) z = static_cast<int>(i);
-        }
+    for (const auto& [zone, component] : placed) {
+        int& z = innermost[component];
+        if (z < 0 || depth[static_cast<std::size_t>(zone)] > depth[static_cast<std::size_t>(z)]) z = zone;
+    }
     // A design names a handful of regions: each is matched against the naming patterns once.
     std::unordered_map<std::string, std::string> ofRegion;
     std::vector<Placement> out;

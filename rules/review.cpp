@@ -252,7 +252,7 @@ Review::Part Review::takePart()
     m_findingAnchors.clear();
     m_foundFrom.clear();
     m_askedFrom.clear();
-    m_probeIndex.clear();
+    m_probes.clear();
     return p;
 }
 
@@ -264,27 +264,37 @@ void Review::addPart(const Part& part)
 
 void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
 {
-    const auto anchorIds = ids(ev.slots()[static_cast<std::size_t>(rule.anchorVar)]);
-    auto it = m_probeIndex.find(rule.id);
-    if (it != m_probeIndex.end()) {
-        // A probe gathers every anchor of its rule: thousands on a large design.
-        Finding& f = m_findings[it->second];
-        auto& seen = m_probeTargets[rule.id];
-        if (seen.empty()) seen.insert(f.targets.begin(), f.targets.end());
-        for (const auto& id : anchorIds)
-            if (seen.insert(id).second) f.targets.push_back(id);
+    const Slot& anchor = ev.slots()[static_cast<std::size_t>(rule.anchorVar)];
+    const int flows = m_snap.componentCount(); // forEachElement's numbering
+    if (auto it = m_probes.find(&rule); it != m_probes.end()) {
+        // A probe gathers every anchor of its rule: thousands on a large design, told apart by
+        // a bit per element rather than a set of their ids.
+        Finding& f = m_findings[it->second.finding];
+        auto& seen = it->second.seen;
+        forEachElement(anchor, [&](int e) {
+            std::uint64_t& word = seen[static_cast<std::size_t>(e) / 64];
+            const std::uint64_t bit = std::uint64_t{1} << (e % 64);
+            if (word & bit) return;
+            word |= bit;
+            f.targets.push_back(e < flows ? m_snap.component(e).id : m_snap.flow(e - flows).id);
+        });
         return;
     }
-    const Slot& anchor = ev.slots()[static_cast<std::size_t>(rule.anchorVar)];
     const std::string kind =
         anchor.type == Slot::Type::Component ? m_snap.component(anchor.index).kind : "flow";
     if (m_probesPerKind[kind]++ >= pack.maxProbesPerKind) return;
-    m_probeIndex[rule.id] = m_findings.size();
+    ProbeTargets& probe = m_probes[&rule];
+    probe.finding = m_findings.size();
     Finding& f = m_findings.emplace_back();
     setBase(f, rule);
     f.severity = Severity::Info;
     f.fingerprint = fingerprint(rule.id, {});
     fillFinding(f, ev, rule);
+    probe.seen.assign((static_cast<std::size_t>(flows + m_snap.flowCount()) + 63) / 64, 0);
+    for (int v : rule.targetVars)
+        forEachElement(ev.slots()[static_cast<std::size_t>(v)], [&](int e) {
+            probe.seen[static_cast<std::size_t>(e) / 64] |= std::uint64_t{1} << (e % 64);
+        });
 }
 
 } // namespace pb::rules

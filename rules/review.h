@@ -112,8 +112,12 @@ private:
     std::vector<std::pair<std::string, int>> m_foundFrom, m_askedFrom;
     int m_order = 0;
     std::map<std::string, int> m_probesPerKind;
-    std::map<std::string, std::size_t> m_probeIndex; // rule id → finding index
-    std::map<std::string, std::unordered_set<std::string>> m_probeTargets; // rule id → its targets
+    struct ProbeTargets
+    {
+        std::size_t finding = 0;         // its index in m_findings
+        std::vector<std::uint64_t> seen; // a bit per element (forEachElement) among its targets
+    };
+    std::map<const Rule*, ProbeTargets> m_probes;
 };
 
 } // namespace pb::rules

@@ -23,7 +23,7 @@ void Review::merge(Review&& other)
     for (auto& a : other.m_asks) m_asks.push_back(std::move(a));
     // A merged review runs no more rules: its probes' places (by index into its own findings)
     // would not hold here.
-    m_probeIndex.clear();
+    m_probes.clear();
     // Freed now, not when the other review goes: finish() needs the room.
     other.m_findings = {};
     other.m_merged = {};
