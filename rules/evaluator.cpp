@@ -61,8 +61,9 @@ void Evaluator::noteUnknown(const Slot& slot, const std::string& key)
 {
     // The id read in place: through ".id" a snapshot makes the element's built-in values, and
     // most elements with a property not drawn never need them otherwise.
-    if (slot.type == Slot::Type::Component) m_unknowns.push_back({m_snap.component(slot.index).id, key});
-    else if (slot.type == Slot::Type::Flow) m_unknowns.push_back({m_snap.flow(slot.index).id, key});
+    if (slot.type == Slot::Type::Component) m_unknowns.push_back({m_snap.component(slot.index).id, key, slot.index});
+    else if (slot.type == Slot::Type::Flow)
+        m_unknowns.push_back({m_snap.flow(slot.index).id, key, m_snap.componentCount() + slot.index});
     else if (auto id = ref(slot, ".id")) m_unknowns.push_back({model::toDisplayString(*id), key});
 }
 

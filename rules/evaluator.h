@@ -47,6 +47,9 @@ struct Unknown
 {
     std::string elementId;
     std::string key;
+    // The element as Review numbers them: component i as i, flow f as componentCount() + f;
+    // -1 when it was read some other way (then only its id says which it is).
+    int element = -1;
 };
 
 // Evaluates one compiled rule over a snapshot, calling `emit` for every binding whose match is

@@ -14,6 +14,25 @@
 
 namespace pb::rules {
 
+namespace {
+// The pieces, one after the other, in one allocation.
+std::string joined(std::initializer_list<std::string_view> pieces)
+{
+    std::size_t size = 0;
+    for (auto p : pieces) size += p.size();
+    std::string out;
+    out.reserve(size);
+    for (auto p : pieces) out += p;
+    return out;
+}
+
+template <typename Element>
+const std::string& labelOrId(const Element& e)
+{
+    return e.label.empty() ? e.id : e.label;
+}
+} // namespace
+
 Review::Review(const Snapshot& snap, const ReviewOptions& opts)
     : m_snap(snap)
     , m_opts(opts)
@@ -217,30 +236,51 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     const Unknown& u = unknowns.front();
     const int anchor = m_tagAnchors ? anchorOf(ev, rule) : -1;
     if (m_tagAnchors) m_askedFrom.emplace_back(u.elementId, anchor);
-    // Asked before in this review: asked before in any order of the rules too.
-    if (!m_asked.insert({u.elementId, u.key}).second) return;
+    // Asked before in this review: asked before in any order of the rules too. Looked up by the
+    // element's number, then among its few keys: a set of (id, key) string pairs copied both per
+    // unknown met.
+    const int element = u.element >= 0 ? u.element : numberOf(u.elementId);
+    AskedOf& asked = element >= 0 ? m_askedOf[element] : m_askedOfId[u.elementId];
+    if (std::find(asked.keys.begin(), asked.keys.end(), u.key) != asked.keys.end()) return;
+    asked.keys.push_back(u.key);
     // Most unknowns repeat on an element that has had its asks: skip building them.
-    if (m_capNow && m_asksPerElement[u.elementId]++ >= pack.maxAsksPerElement) return;
-    const std::string label = labelOf(m_snap.design(), u.elementId);
+    if (m_capNow && asked.kept++ >= pack.maxAsksPerElement) return;
+    const int flows = m_snap.componentCount();
+    const std::string& label = u.element < 0       ? labelOf(m_snap.design(), u.elementId)
+                               : u.element < flows ? labelOrId(m_snap.component(u.element))
+                                                   : labelOrId(m_snap.flow(u.element - flows));
     Finding f;
     setBase(f, rule);
     f.kind = Finding::Kind::Ask;
     f.severity = Severity::Info;
-    f.title = "Not drawn: " + u.key + " of " + label;
+    f.title = joined({"Not drawn: ", u.key, " of ", label});
     f.targets = {u.elementId};
-    f.fingerprint = fingerprint("ask:" + u.key, {u.elementId});
-    f.why = "The check \"" + rule.title + "\" needs to know the " + u.key + " of " +
-            label + ", and the drawing does not say. " +
-            "Nothing is assumed: answer it, or draw the property.";
+    std::vector<std::string_view>& key = m_key;
+    key.assign(1, u.elementId);
+    f.fingerprint = fingerprintText(fingerprintValue(joined({"ask:", u.key}), key));
+    f.why = joined({"The check \"", rule.title.str(), "\" needs to know the ", u.key, " of ", label,
+                    ", and the drawing does not say. Nothing is assumed: answer it, or draw the property."});
     std::string text;
     if (rule.ask) text = renderTemplate(*rule.ask, ev, rule, m_snap, false).value_or("");
     if (text.empty()) {
         const auto* spec = m_snap.vocab().property(u.key);
-        text = "What is the " + u.key + " of " + label + "?" +
-               (spec ? " (" + spec->description + ")" : std::string());
+        text = spec ? joined({"What is the ", u.key, " of ", label, "? (", spec->description, ")"})
+                    : joined({"What is the ", u.key, " of ", label, "?"});
     }
-    f.questions.push_back({text, rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
+    f.questions.push_back({std::move(text), rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
     m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor});
+}
+
+int Review::numberOf(const std::string& id) const
+{
+    const auto at = m_snap.design().placeOf(id);
+    if (!at) return -1;
+    const auto index = static_cast<int>(at->index);
+    switch (at->type) {
+    case model::ElementType::Component: return index;
+    case model::ElementType::Flow: return m_snap.componentCount() + index;
+    default: return m_snap.componentCount() + m_snap.flowCount() + index;
+    }
 }
 
 Review::Part Review::takePart()

@@ -71,6 +71,9 @@ private:
     void setBase(Finding& f, const Rule& rule) const; // what every finding of the rule says
     void fillFinding(Finding& f, Evaluator& ev, const Rule& rule);
     void fillTargets(Finding& f, const std::vector<Slot>& slots, const Rule& rule);
+    // The number forEachElement() gives the element with this id (zones after the flows); -1
+    // when the design has none.
+    int numberOf(const std::string& id) const;
     // The element a "set" fix changes: the slot's first, or a path's last flow; nullptr: none.
     const std::string* setFixElement(const Slot& s) const;
     // Each element the slot names: component i as i, flow f as componentCount() + f.
@@ -103,9 +106,16 @@ private:
     std::vector<std::uint32_t> m_targetStamp; // per component, then flow: the finding that named it
     std::uint32_t m_targetEpoch = 0;
     std::vector<const QuestionSpec*> m_questionsAsked;
-    std::set<std::pair<std::string, std::string>> m_asked;
+    // The properties asked about per element (by forEachElement's number, or by id when it has
+    // none), and how many of its asks were kept (with m_capNow).
+    struct AskedOf
+    {
+        std::vector<std::string> keys;
+        int kept = 0;
+    };
+    std::unordered_map<int, AskedOf> m_askedOf;
+    std::map<std::string, AskedOf> m_askedOfId;
     std::vector<PendingAsk> m_asks;
-    std::map<std::string, int> m_asksPerElement; // with m_capNow: asks kept so far per element
     bool m_capNow = true;
     bool m_tagAnchors = false;
     std::vector<int> m_findingAnchors;

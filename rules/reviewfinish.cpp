@@ -29,7 +29,8 @@ void Review::merge(Review&& other)
     other.m_merged = {};
     other.m_asks = {};
     other.m_fingerprints.clear();
-    other.m_asked = {};
+    other.m_askedOf = {};
+    other.m_askedOfId = {};
 }
 
 void Review::keepAsks(std::vector<Finding*>& out)
