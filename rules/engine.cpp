@@ -5,6 +5,7 @@
 #include "rules/loader.h"
 #include "rules/review.h"
 #include "rules/rulesetimpl.h"
+#include "rules/workerpool.h"
 
 #include <algorithm>
 #include <atomic>
@@ -131,6 +132,11 @@ void runOnThreads(std::size_t n, const std::function<void(std::size_t)>& work)
             failed[i] = std::current_exception(); // rethrown on the calling thread
         }
     };
+    if (n > 1 && WorkerPool::instance().run(n, guarded)) {
+        for (const auto& e : failed)
+            if (e) std::rethrow_exception(e);
+        return;
+    }
     std::vector<std::thread> workers;
     for (std::size_t i = 1; i < n; ++i) {
         try {
