@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -23,14 +24,16 @@ public:
     ~WorkerPool();
 
     // work(i) for every i in [1, n) on the pool's threads and work(0) on the caller, returning
-    // when all are done. False, having run nothing, when the pool is busy with another caller's
+    // when all are done; what any of them threw is rethrown then. False, having run nothing, when the pool is busy with another caller's
     // work or cannot start a thread: the caller then starts threads of its own.
     bool run(std::size_t n, const std::function<void(std::size_t)>& work);
 
 private:
     void loop();
 
-    std::mutex m_busy; // one caller at a time
+    // One caller at a time; a flag, not a mutex, so that work run by the pool may ask again (and
+    // be told no) without locking a mutex its own thread holds.
+    std::atomic<bool> m_busy{false};
     std::mutex m_mutex;
     std::condition_variable m_wake, m_done;
     std::vector<std::thread> m_threads;
