@@ -6,11 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <ctime>
-#include <optional>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace pb::rules {
 

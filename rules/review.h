@@ -7,8 +7,7 @@
 #include "rules/templaterenderer.h"
 
 #include <map>
-#include <set>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace pb::rules {
 
