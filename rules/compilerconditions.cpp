@@ -35,7 +35,6 @@ Dir parseDir(const nlohmann::json& j, bool& ok)
 
 } // namespace
 
-
 Condition Compiler::condition(const json& j, const std::string& ptr)
 {
     Condition c;

@@ -124,6 +124,8 @@ int reviewThreads(const model::Design& design, const ReviewOptions& opts, std::s
 
 void runOnThreads(std::size_t n, const std::function<void(std::size_t)>& work)
 {
+    // The kept threads when they are free; they rethrow what the work threw themselves.
+    if (n > 1 && WorkerPool::instance().run(n, work)) return;
     std::vector<std::exception_ptr> failed(n);
     auto guarded = [&](std::size_t i) {
         try {
@@ -132,11 +134,6 @@ void runOnThreads(std::size_t n, const std::function<void(std::size_t)>& work)
             failed[i] = std::current_exception(); // rethrown on the calling thread
         }
     };
-    if (n > 1 && WorkerPool::instance().run(n, guarded)) {
-        for (const auto& e : failed)
-            if (e) std::rethrow_exception(e);
-        return;
-    }
     std::vector<std::thread> workers;
     for (std::size_t i = 1; i < n; ++i) {
         try {

@@ -21,12 +21,6 @@ std::string joined(std::initializer_list<std::string_view> pieces)
     for (auto p : pieces) out += p;
     return out;
 }
-
-template <typename Element>
-const std::string& labelOrId(const Element& e)
-{
-    return e.label.empty() ? e.id : e.label;
-}
 } // namespace
 
 Review::Review(const Snapshot& snap, const ReviewOptions& opts)
@@ -241,10 +235,7 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     asked.keys.push_back(u.key);
     // Most unknowns repeat on an element that has had its asks: skip building them.
     if (m_capNow && asked.kept++ >= pack.maxAsksPerElement) return;
-    const int flows = m_snap.componentCount();
-    const std::string& label = u.element < 0       ? labelOf(m_snap.design(), u.elementId)
-                               : u.element < flows ? labelOrId(m_snap.component(u.element))
-                                                   : labelOrId(m_snap.flow(u.element - flows));
+    const std::string label = labelOf(m_snap.design(), u.elementId);
     Finding f;
     setBase(f, rule);
     f.kind = Finding::Kind::Ask;
