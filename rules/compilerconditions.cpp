@@ -229,6 +229,10 @@ Reach Compiler::reach(const json& j, const std::string& ptr)
     r.flowVar = declare("$_flow", ptr);
     r.nodeVar = declare("$_node", ptr);
     r.via = nested(j, "via", ptr);
+    if (r.via) {
+        std::string text = j["via"].dump();
+        if (text.find("\"set\"") == std::string::npos) r.viaKey = "via " + text;
+    }
     r.through = nested(j, "through", ptr);
     m_bound = saved;
     r.toVar = optionalDeclare(j, "to", ptr);

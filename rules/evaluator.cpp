@@ -234,10 +234,8 @@ void Evaluator::stepEach(const Step& s, FunctionRef<bool(Tri)> visit)
     const Slot& from = m_slots[static_cast<std::size_t>(s.from)];
     if (from.type != Slot::Type::Component) return;
     const int c = from.index;
-    auto tryFlows = [&](std::pair<const int*, const int*> range, bool outgoing) {
-        for (const int* p = range.first; p != range.second; ++p) {
-            const int f = *p;
-            const int other = outgoing ? m_snap.flowTo(f) : m_snap.flowFrom(f);
+    auto tryFlows = [&](std::span<const Snapshot::Edge> edges) {
+        for (const auto [f, other] : edges) {
             if (!kindMatches(other, s.kinds, s.kindIds, s.kindMask)) continue;
             bind(s.flowVar, Slot::Type::Flow, f);
             bind(s.toVar, Slot::Type::Component, other);
@@ -251,8 +249,8 @@ void Evaluator::stepEach(const Step& s, FunctionRef<bool(Tri)> visit)
         }
         return true;
     };
-    if (s.dir != Dir::In && !tryFlows(m_snap.outFlows(c), true)) return;
-    if (s.dir != Dir::Out) tryFlows(m_snap.inFlows(c), false);
+    if (s.dir != Dir::In && !tryFlows(m_snap.outEdges(c))) return;
+    if (s.dir != Dir::Out) tryFlows(m_snap.inEdges(c));
 }
 
 bool readsOnly(const Condition& c, int var)
@@ -274,14 +272,20 @@ bool readsOnly(const Conditions& conds, int var)
     return std::all_of(conds.begin(), conds.end(), [&](const Condition& c) { return readsOnly(c, var); });
 }
 
-Evaluator::FilterMemo& Evaluator::memoFor(const Conditions& conds, int var, int count)
+Evaluator::FilterMemo& Evaluator::memoFor(const Conditions& conds, int var, int count, const std::string& shareKey)
 {
     auto [it, fresh] = m_filterMemo.try_emplace(&conds);
     FilterMemo& memo = it->second;
     if (fresh) {
         memo.conds = &conds;
         memo.cacheable = readsOnly(conds, var);
-        if (memo.cacheable) memo.verdict.assign(static_cast<std::size_t>(count), -1);
+        if (memo.cacheable && !shareKey.empty()) {
+            memo.verdict = m_snap.sharedVerdicts(shareKey, count);
+        } else if (memo.cacheable) {
+            memo.own = std::make_unique<std::atomic<signed char>[]>(static_cast<std::size_t>(count));
+            for (int i = 0; i < count; ++i) memo.own[static_cast<std::size_t>(i)].store(-1, std::memory_order_relaxed);
+            memo.verdict = memo.own.get();
+        }
     }
     return memo;
 }
@@ -291,17 +295,24 @@ Evaluator::FilterMemo& Evaluator::memoFor(const Conditions& conds, int var, int 
 Tri Evaluator::filter(FilterMemo& memo, int element)
 {
     if (!memo.cacheable) return pure(*memo.conds);
-    signed char& v = memo.verdict[static_cast<std::size_t>(element)];
-    if (v >= 0) return static_cast<Tri>(v);
+    auto& cell = memo.verdict[static_cast<std::size_t>(element)];
+    if (const signed char v = cell.load(std::memory_order_relaxed); v >= 0) return static_cast<Tri>(v);
     const std::size_t before = m_unknowns.size();
     const Tri t = pure(*memo.conds);
-    if (m_unknowns.size() == before) v = static_cast<signed char>(t);
+    // Another thread may store the same verdict at the same time: it is a function of the element.
+    if (m_unknowns.size() == before) cell.store(static_cast<signed char>(t), std::memory_order_relaxed);
     return t;
 }
 
-Tri Evaluator::filter(const Conditions& conds, int var, int element, int count)
+// Most flows a search crosses have a verdict already: read it without binding the flow.
+Tri Evaluator::viaVerdict(FilterMemo& memo, int flowVar, int f)
 {
-    return filter(memoFor(conds, var, count), element);
+    if (memo.cacheable) {
+        const signed char v = memo.verdict[static_cast<std::size_t>(f)].load(std::memory_order_relaxed);
+        if (v >= 0) return static_cast<Tri>(v);
+    }
+    bind(flowVar, Slot::Type::Flow, f);
+    return filter(memo, f);
 }
 
 Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
@@ -337,26 +348,23 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
     m_stamp[static_cast<std::size_t>(start)] = m_epoch;
     m_dist[static_cast<std::size_t>(start)] = 0;
     // Looked up once per search, not once per flow crossed.
-    FilterMemo* via = r.via ? &memoFor(*r.via, r.flowVar, m_snap.flowCount()) : nullptr;
+    FilterMemo* via = r.via ? &memoFor(*r.via, r.flowVar, m_snap.flowCount(), r.viaKey) : nullptr;
     FilterMemo* through = r.through ? &memoFor(*r.through, r.nodeVar, m_snap.componentCount()) : nullptr;
     Tri best = Tri::False;
     for (std::size_t head = 0; head < frontier.size(); ++head) {
         const int u = frontier[head];
         const int d = m_dist[static_cast<std::size_t>(u)];
         if (d >= r.maxHops) continue;
-        work += 1 + (m_snap.outFlows(u).second - m_snap.outFlows(u).first) +
-                (m_snap.inFlows(u).second - m_snap.inFlows(u).first);
+        const auto out = m_snap.outEdges(u), in = m_snap.inEdges(u);
+        work += static_cast<long>(1 + out.size() + in.size());
         for (int pass = 0; pass < 2; ++pass) {
             const bool outgoing = pass == 0;
             if ((outgoing && r.dir == Dir::In) || (!outgoing && r.dir == Dir::Out)) continue;
-            auto range = outgoing ? m_snap.outFlows(u) : m_snap.inFlows(u);
-            for (const int* p = range.first; p != range.second; ++p) {
-                const int f = *p;
-                const int v = outgoing ? m_snap.flowTo(f) : m_snap.flowFrom(f);
+            for (const auto [f, v] : outgoing ? out : in) {
                 if (m_stamp[static_cast<std::size_t>(v)] == m_epoch) continue;
-                bind(r.flowVar, Slot::Type::Flow, f);
                 // A fact that is not drawn does not block a path (authors use if_missing).
-                if (via && filter(*via, f) == Tri::False) continue;
+                if (via && viaVerdict(*via, r.flowVar, f) == Tri::False) continue;
+                bind(r.flowVar, Slot::Type::Flow, f); // what the tests below may read
                 m_stamp[static_cast<std::size_t>(v)] = m_epoch;
                 m_parentNode[static_cast<std::size_t>(v)] = u;
                 m_parentFlow[static_cast<std::size_t>(v)] = f;

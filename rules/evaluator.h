@@ -3,8 +3,10 @@
 #include "rules/pack.h"
 #include "rules/snapshot.h"
 
+#include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <type_traits>
 
@@ -111,7 +113,6 @@ private:
         s.index = index;
         s.list.clear();
     }
-    Tri filter(const Conditions& conds, int var, int element, int count);
     // True when some condition every match needs reads a key no element of its type holds
     // (rules/nevertrue.cpp): the rule is then not run at all.
     bool cannotMatch();
@@ -130,11 +131,16 @@ private:
     {
         const Conditions* conds = nullptr;
         bool cacheable = false;
-        std::vector<signed char> verdict; // -1: not evaluated yet
+        // Per element, -1 until evaluated: the memo's own, or the snapshot's, which every rule
+        // making the same test shares (Reach::viaKey). Atomic: rules run on several threads.
+        std::atomic<signed char>* verdict = nullptr;
+        std::unique_ptr<std::atomic<signed char>[]> own;
     };
     std::map<const Conditions*, FilterMemo> m_filterMemo; // a map: a memo stays where it is
-    FilterMemo& memoFor(const Conditions& conds, int var, int count);
+    // `shareKey`: the test's text when other rules may make it too (empty: not shared).
+    FilterMemo& memoFor(const Conditions& conds, int var, int count, const std::string& shareKey = {});
     Tri filter(FilterMemo& memo, int element);
+    Tri viaVerdict(FilterMemo& memo, int flowVar, int f);
     // A reach started from many anchors can only find a target inside the start's connected
     // part (over flows that pass `via`, either direction, any length). When a part holds no
     // component that passes the target test, the search is skipped: one pass over the design

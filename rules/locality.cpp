@@ -156,8 +156,8 @@ std::vector<char> within(const Snapshot& snap, const std::vector<int>& from, int
             }
         };
         for (int c : frontier) {
-            for (auto [b, e] = snap.outFlows(c); b != e; ++b) visit(snap.flowTo(*b));
-            for (auto [b, e] = snap.inFlows(c); b != e; ++b) visit(snap.flowFrom(*b));
+            for (const auto& e : snap.outEdges(c)) visit(e.other);
+            for (const auto& e : snap.inEdges(c)) visit(e.other);
         }
         frontier.swap(next);
     }

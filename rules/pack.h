@@ -90,6 +90,9 @@ struct Reach
     std::shared_ptr<Conditions> via;
     std::shared_ptr<Conditions> through;
     std::shared_ptr<Conditions> toWhere;
+    // The via's text: rules whose via reads the same of a flow share its verdicts per flow
+    // (Snapshot::sharedVerdicts). Empty when it names a pack's set, whose items are the pack's own.
+    std::string viaKey;
 };
 
 // A selection of components over the whole design (somewhere/nowhere/count select).

@@ -92,11 +92,11 @@ void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
     const bool viaPerFlow = !r.via || readsOnly(*r.via, r.flowVar);
     std::vector<int> parent(static_cast<std::size_t>(n));
     std::iota(parent.begin(), parent.end(), 0);
+    FilterMemo* via = r.via && viaPerFlow ? &memoFor(*r.via, r.flowVar, m_snap.flowCount(), r.viaKey) : nullptr;
     for (int f = 0; f < m_snap.flowCount(); ++f) {
         const int a = m_snap.flowFrom(f), b = m_snap.flowTo(f);
         if (a < 0 || b < 0) continue;
-        bind(r.flowVar, Slot::Type::Flow, f);
-        if (r.via && viaPerFlow && filter(*r.via, r.flowVar, f, m_snap.flowCount()) == Tri::False) continue;
+        if (via && viaVerdict(*via, r.flowVar, f) == Tri::False) continue;
         parent[static_cast<std::size_t>(findRoot(parent, a))] = findRoot(parent, b);
     }
     p.part.resize(static_cast<std::size_t>(n));
@@ -154,10 +154,10 @@ void Evaluator::buildDistance(const Reach& r, ReachPrune& p)
         dist[static_cast<std::size_t>(v)] = 0;
         queue.push_back(v);
     }
+    FilterMemo* via = r.via ? &memoFor(*r.via, r.flowVar, m_snap.flowCount(), r.viaKey) : nullptr;
     auto relax = [&](int f, int x, int dx) {
         if (x < 0 || dist[static_cast<std::size_t>(x)] <= dx) return;
-        bind(r.flowVar, Slot::Type::Flow, f);
-        if (r.via && filter(*r.via, r.flowVar, f, m_snap.flowCount()) == Tri::False) return;
+        if (via && viaVerdict(*via, r.flowVar, f) == Tri::False) return;
         dist[static_cast<std::size_t>(x)] = dx;
         queue.push_back(x);
     };
@@ -167,9 +167,9 @@ void Evaluator::buildDistance(const Reach& r, ReachPrune& p)
         if (du >= r.maxHops) continue;
         // A search going out along x→u arrives at u from x; one going in arrives along u→x.
         if (r.dir != Dir::In)
-            for (auto [it, end] = m_snap.inFlows(u); it != end; ++it) relax(*it, m_snap.flowFrom(*it), du + 1);
+            for (const auto [f, x] : m_snap.inEdges(u)) relax(f, x, du + 1);
         if (r.dir != Dir::Out)
-            for (auto [it, end] = m_snap.outFlows(u); it != end; ++it) relax(*it, m_snap.flowTo(*it), du + 1);
+            for (const auto [f, x] : m_snap.outEdges(u)) relax(f, x, du + 1);
     }
     p.toTarget = std::move(dist);
 }

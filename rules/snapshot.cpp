@@ -165,14 +165,15 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
         m_outStart[i + 1] += m_outStart[i];
         m_inStart[i + 1] += m_inStart[i];
     }
-    m_outFlows.resize(static_cast<std::size_t>(m_outStart[n]));
-    m_inFlows.resize(static_cast<std::size_t>(m_inStart[n]));
+    m_outEdges.resize(static_cast<std::size_t>(m_outStart[n]));
+    m_inEdges.resize(static_cast<std::size_t>(m_inStart[n]));
     std::vector<int> outPos(m_outStart.begin(), m_outStart.end() - 1);
     std::vector<int> inPos(m_inStart.begin(), m_inStart.end() - 1);
     for (std::size_t f = 0; f < m_flows.size(); ++f) {
         if (m_from[f] < 0 || m_to[f] < 0) continue;
-        m_outFlows[static_cast<std::size_t>(outPos[static_cast<std::size_t>(m_from[f])]++)] = static_cast<int>(f);
-        m_inFlows[static_cast<std::size_t>(inPos[static_cast<std::size_t>(m_to[f])]++)] = static_cast<int>(f);
+        const int flow = static_cast<int>(f);
+        m_outEdges[static_cast<std::size_t>(outPos[static_cast<std::size_t>(m_from[f])]++)] = {flow, m_to[f]};
+        m_inEdges[static_cast<std::size_t>(inPos[static_cast<std::size_t>(m_to[f])]++)] = {flow, m_from[f]};
     }
     m_kindIds.assign(n, -1);
     m_kindLocal.assign(n, 0);
@@ -439,16 +440,15 @@ int Snapshot::indexOf(const std::string& componentId) const
     return c ? static_cast<int>(c - m_design.components().data()) : -1;
 }
 
-std::pair<const int*, const int*> Snapshot::outFlows(int c) const
+std::atomic<signed char>* Snapshot::sharedVerdicts(const std::string& key, int count) const
 {
-    const int* base = m_outFlows.data();
-    return {base + m_outStart[static_cast<std::size_t>(c)], base + m_outStart[static_cast<std::size_t>(c) + 1]};
-}
-
-std::pair<const int*, const int*> Snapshot::inFlows(int c) const
-{
-    const int* base = m_inFlows.data();
-    return {base + m_inStart[static_cast<std::size_t>(c)], base + m_inStart[static_cast<std::size_t>(c) + 1]};
+    std::lock_guard<std::mutex> lock(m_verdictMutex);
+    auto& cells = m_verdicts[key];
+    if (!cells) {
+        cells = std::make_unique<std::atomic<signed char>[]>(static_cast<std::size_t>(count));
+        for (int i = 0; i < count; ++i) cells[static_cast<std::size_t>(i)].store(-1, std::memory_order_relaxed);
+    }
+    return cells.get();
 }
 
 const std::vector<int>& Snapshot::ofKind(const std::string& kind) const

@@ -12,6 +12,7 @@
 #include <QtTest>
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 
 using namespace pb;
@@ -377,6 +378,56 @@ private slots:
         QVERIFY(snap.mayHold(rules::internPropertyKey("retries"), false));
         QVERIFY(snap.mayHold(rules::internPropertyKey("sync"), true));
         QVERIFY(snap.mayHold(rules::internPropertyKey(".id"), true));
+    }
+
+    // Rules whose searches make the same test of each flow share its verdicts, in one review on
+    // several threads; a test that names a pack's set is that pack's own, though its text is the
+    // same as another pack's. So each rule finds what it would alone.
+    void sameFlowTestsShareVerdictsButNotPackSets()
+    {
+        QTemporaryDir dir;
+        auto pack = [&](const std::string& id, const std::string& carried) {
+            // moc misreads a raw string that ends in a quote: the pieces are put in by replace().
+            std::string rule = R"({"id": "ID", "title": "T", "category": "compliance", "severity": "high",
+              "level": "senior", "match": {"each": {"$s": {"where": [{"prop": "$s.data", "contains_any":
+              ["pii"], "if_missing": "false"}]}}, "where": [{"reach": {"from": "$s", "dir": "out", "each": true,
+              "kind": ["third_party"], "to": "$t", "via": [{"prop": "$_flow.carries", "contains_any": WANT,
+              "if_missing": "true"}]}}]}, "report": {"targets": ["$t"]}, "why": "W", "questions": [{"text":
+              "Q?", "answer_points": ["a", "b", "c"]}]})";
+            auto made = [&](const std::string& ruleId, const std::string& want) {
+                std::string r = rule;
+                r.replace(r.find("ID"), 2, ruleId);
+                return r.replace(r.find("WANT"), 4, want);
+            };
+            const std::string path = dir.filePath(QString::fromStdString(id + ".json")).toStdString();
+            std::ofstream(path) << "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"" << id
+                                << "\", \"version\": \"1\"}, \"sets\": {\"carried\": [\"" << carried
+                                << "\"]}, \"rules\": [" << made(id + "-set", R"({"set": "carried"})") << ","
+                                << made(id + "-plain", R"(["pii"])") << "]}";
+            return path;
+        };
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY2(set.loadPack(pack("a", "ids"), diags), model::formatAll(diags).c_str());
+        QVERIFY2(set.loadPack(pack("b", "pii"), diags), model::formatAll(diags).c_str());
+        std::string dot = "digraph {\n";
+        for (int i = 0; i < 40; ++i) { // enough sources that the searches build their prunes
+            const std::string s = "s" + std::to_string(i);
+            dot += s + " [kind=service, data=pii]; " + s + " -> idsVendor [carries=ids]; " + s + " -> anyVendor;\n";
+        }
+        const auto d = design(dot + "idsVendor [kind=third_party]; anyVendor [kind=third_party]; }\n");
+        for (int threads : {1, 2, 4}) {
+            rules::ReviewOptions opts;
+            opts.threads = threads;
+            std::map<std::string, std::set<std::string>> reached;
+            for (const auto& f : set.review(d, opts).findings)
+                if (f.kind == Finding::Kind::Finding) reached[f.ruleId.str()].insert(f.targets.front());
+            const std::set<std::string> any{"anyVendor"}, both{"anyVendor", "idsVendor"};
+            QCOMPARE(reached["a-set"], both);
+            QCOMPARE(reached["b-set"], any);
+            QCOMPARE(reached["a-plain"], any);
+            QCOMPARE(reached["b-plain"], any);
+        }
     }
 
     // Decisions find their findings by fingerprint; of two for the same finding the later one
