@@ -4,6 +4,7 @@
 #include "rules/snapshot.h"
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -92,7 +93,6 @@ private:
     Tri reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit);
     struct ReachPrune;
     bool mayFind(const Reach& r, ReachPrune& p, int start);
-    void bindPath(const Reach& r, int target);
     Tri countValue(const Count& c);
     Tri selectAny(const Select& s);
     // Tested per flow crossed: kept inline.
@@ -165,11 +165,19 @@ private:
     void buildPrune(const Reach& r, ReachPrune& p);
     void buildDistance(const Reach& r, ReachPrune& p);
     std::map<const Reach*, ReachPrune> m_prune;
-    // BFS scratch, reused across anchors: a stamp per component instead of clearing.
-    std::vector<int> m_stamp, m_parentNode, m_parentFlow, m_dist;
-    std::vector<std::vector<int>> m_frontiers; // one per nesting level of reach searches
+    // BFS scratch, reused across anchors: a stamp per component instead of clearing. One per
+    // nesting level: a search's `where` may search again, and sharing one set of stamps let the
+    // inner search wipe out what the outer one had visited.
+    struct Search
+    {
+        std::vector<int> stamp, parentNode, parentFlow, dist, frontier;
+        std::vector<Snapshot::Edge> next; // the flows from one component that may be taken
+        int epoch = 0;
+    };
+    std::deque<Search> m_searches; // a deque: an outer level stays where it is as levels are added
     int m_reachDepth = 0;
-    int m_epoch = 0;
+    Search& searchScratch();
+    void bindPath(const Reach& r, const Search& s, int target);
 };
 
 // The component a flow anchor belongs to, for locality: its source, else its target; -1 when

@@ -430,6 +430,34 @@ private slots:
         }
     }
 
+    // A search whose target test searches again: each level keeps its own visited marks, so the
+    // inner search (from a service to a database) does not hide from the outer one (from the
+    // client to services) what it had already reached. s2 is found as well as s1, by its path.
+    void searchInsideASearchKeepsItsOwnVisits()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("p.json").toStdString();
+        std::ofstream(path) << R"({"format": "probeboard-rules/1", "pack": {"id": "t", "version": "1"},
+          "rules": [{"id": "nested", "title": "T", "category": "failure", "severity": "high", "level": "senior",
+            "match": {"each": {"$a": {"kind": ["client"]}}, "where": [{"reach": {"from": "$a", "dir": "out",
+              "max_hops": 4, "each": true, "kind": ["service"], "to": "$x", "path": "$p", "where": [{"reach":
+              {"from": "$x", "dir": "out", "max_hops": 3, "kind": ["database"], "to": "$y"}}]}}]},
+            "report": {"targets": ["$x"], "path": "$p"}, "why": "W",
+            "questions": [{"text": "Q?", "answer_points": ["a", "b", "c"]}]}]})";
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY2(set.loadPack(path, diags), model::formatAll(diags).c_str());
+        const auto d = design(R"(digraph { c [kind=client]; s1 [kind=service]; s2 [kind=service];
+            s3 [kind=service]; s4 [kind=service]; q [kind=queue]; w [kind=worker]; db [kind=database];
+            c -> s1; s1 -> s2; s2 -> s3; s3 -> s4; s1 -> q; q -> w; w -> db; s2 -> db; })");
+        std::map<std::string, std::vector<std::string>> paths;
+        for (const auto& f : set.review(d).findings)
+            if (f.ruleId == "nested" && f.kind == Finding::Kind::Finding) paths[f.targets.front()] = f.path;
+        QCOMPARE(paths.size(), std::size_t{2});
+        QCOMPARE(paths["s1"], (std::vector<std::string>{"c", "f-c-s1", "s1"}));
+        QCOMPARE(paths["s2"], (std::vector<std::string>{"c", "f-c-s1", "s1", "f-s1-s2", "s2"}));
+    }
+
     // Decisions find their findings by fingerprint; of two for the same finding the later one
     // stands, and one that has expired reopens the finding and says so.
     void laterDecisionsReplaceEarlierOnes()
