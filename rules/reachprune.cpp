@@ -183,8 +183,12 @@ bool Evaluator::mayFind(const Reach& r, ReachPrune& p, int start)
         // 10,000 components). Searches that stay small never pay it.
         const long design = m_snap.componentCount() + 2L * m_snap.flowCount();
         if (p.work < design) return true;
-        buildPrune(r, p);
+        // The parts only when there are no distances: where the target test narrows the targets
+        // by what they are, the distances skip what the parts would (processor-without-dpa paid
+        // 0.5 of its 2.2 ms at 10,000 components for parts that skipped nothing more).
         buildDistance(r, p);
+        if (p.toTarget.empty()) buildPrune(r, p);
+        else p.built = true;
     }
     if (!p.toTarget.empty() && p.toTarget[static_cast<std::size_t>(start)] > r.maxHops) return false;
     if (!p.usable) return true;
