@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 
 namespace pb::rules {
@@ -212,7 +213,7 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     if (!m_fingerprints.insert(fp)) return;
     // Made where it stays: a finding is 320 bytes, and moving one in and destroying the
     // moved-from shell was a tenth of making it.
-    Finding& f = m_findings.emplace_back();
+    Finding& f = newFinding();
     setBase(f, rule);
     f.fingerprint = fingerprintText(fp);
     fillFinding(f, ev, rule);
@@ -270,9 +271,37 @@ int Review::numberOf(const std::string& id) const
     }
 }
 
+void Review::setFullAside()
+{
+    if (!m_findings.empty()) m_full.push_back(std::move(m_findings));
+    m_findings = {};
+}
+
+Finding& Review::newFinding()
+{
+    if (m_findings.size() == m_findings.capacity()) {
+        // Small reviews (the whiteboard's) stay small; large ones fill lists of a few thousand.
+        const std::size_t next = std::min<std::size_t>(std::max<std::size_t>(32, 2 * m_findings.capacity()), 4096);
+        setFullAside();
+        m_findings.reserve(next);
+    }
+    return m_findings.emplace_back();
+}
+
 Review::Part Review::takePart()
 {
-    Part p{std::move(m_findings), std::move(m_asks), std::move(m_findingAnchors), std::move(m_foundFrom),
+    std::vector<Finding> findings;
+    if (m_full.empty()) {
+        findings = std::move(m_findings);
+    } else {
+        setFullAside();
+        std::size_t total = 0;
+        for (const auto& list : m_full) total += list.size();
+        findings.reserve(total);
+        for (auto& list : m_full) std::move(list.begin(), list.end(), std::back_inserter(findings));
+    }
+    m_full.clear();
+    Part p{std::move(findings), std::move(m_asks), std::move(m_findingAnchors), std::move(m_foundFrom),
            std::move(m_askedFrom)};
     m_findings.clear();
     m_asks.clear();
@@ -285,7 +314,8 @@ Review::Part Review::takePart()
 
 void Review::addPart(const Part& part)
 {
-    m_findings.insert(m_findings.end(), part.findings.begin(), part.findings.end());
+    setFullAside(); // after what this review found so far, and not moving it
+    if (!part.findings.empty()) m_full.push_back(part.findings);
     m_asks.insert(m_asks.end(), part.asks.begin(), part.asks.end());
 }
 
@@ -296,7 +326,7 @@ void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
     if (auto it = m_probes.find(&rule); it != m_probes.end()) {
         // A probe gathers every anchor of its rule: thousands on a large design, told apart by
         // a bit per element rather than a set of their ids.
-        Finding& f = m_findings[it->second.finding];
+        Finding& f = *it->second.finding;
         auto& seen = it->second.seen;
         forEachElement(anchor, [&](int e) {
             std::uint64_t& word = seen[static_cast<std::size_t>(e) / 64];
@@ -311,8 +341,8 @@ void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)
         anchor.type == Slot::Type::Component ? m_snap.component(anchor.index).kind : "flow";
     if (m_probesPerKind[kind]++ >= pack.maxProbesPerKind) return;
     ProbeTargets& probe = m_probes[&rule];
-    probe.finding = m_findings.size();
-    Finding& f = m_findings.emplace_back();
+    Finding& f = newFinding();
+    probe.finding = &f;
     setBase(f, rule);
     f.severity = Severity::Info;
     f.fingerprint = fingerprint(rule.id, {});

@@ -95,8 +95,14 @@ private:
 
     const Snapshot& m_snap;
     ReviewOptions m_opts;
+    // This review's findings, in the order found: lists that filled up, then the one being
+    // filled. A full list is set aside rather than grown: growing moved every finding made so
+    // far (a few hundred bytes each) once more per doubling, and moved the probes' findings.
+    std::vector<std::vector<Finding>> m_full;
     std::vector<Finding> m_findings;
     std::vector<std::vector<Finding>> m_merged; // the findings of reviews merged into this one
+    Finding& newFinding();
+    void setFullAside();
     HashSet64 m_fingerprints; // fingerprintValue(): only asked "seen before?"
     std::vector<std::string_view> m_key; // scratch: the ids a match's fingerprint is made of
     // Scratch for fillFinding(), kept from one finding to the next instead of grown for each.
@@ -123,7 +129,7 @@ private:
     std::map<std::string, int> m_probesPerKind;
     struct ProbeTargets
     {
-        std::size_t finding = 0;         // its index in m_findings
+        Finding* finding = nullptr;      // where it is: lists are set aside, never grown
         std::vector<std::uint64_t> seen; // a bit per element (forEachElement) among its targets
     };
     std::map<const Rule*, ProbeTargets> m_probes;
