@@ -485,58 +485,110 @@ void Evaluator::seq(const Conditions& conds, std::size_t i, Tri truth, const Emi
         return;
     }
     const Condition& c = conds[i];
-    if (c.kind == Condition::Kind::Step) {
-        const Step& s = *c.step;
-        // Candidates are collected first: nested conditions reuse the same slots.
-        // Each candidate keeps the facts found missing while it was tested, so that every
-        // branch asks about its own element rather than the first one tried.
-        const std::size_t base = m_unknowns.size();
-        std::size_t mark = base;
-        std::vector<std::tuple<Slot, Slot, Tri, std::vector<Unknown>>> found;
-        stepEach(s, [&](Tri t) {
-            found.emplace_back(m_slots[static_cast<std::size_t>(s.flowVar)],
-                               m_slots[static_cast<std::size_t>(s.toVar)], t,
-                               std::vector<Unknown>(m_unknowns.begin() + static_cast<long>(mark), m_unknowns.end()));
-            mark = m_unknowns.size();
-            return true;
-        });
-        for (auto& [flow, to, t, own] : found) {
-            m_slots[static_cast<std::size_t>(s.flowVar)] = flow;
-            m_slots[static_cast<std::size_t>(s.toVar)] = to;
-            m_unknowns.resize(base);
-            m_unknowns.insert(m_unknowns.end(), own.begin(), own.end());
-            seq(conds, i + 1, triAnd(truth, t), emit);
-        }
-        m_unknowns.resize(base);
-        return;
-    }
-    if (c.kind == Condition::Kind::Reach) {
-        const Reach& r = *c.reach;
-        // Collected first: a nested reach reuses the BFS scratch arrays.
-        const std::size_t base = m_unknowns.size();
-        std::size_t mark = base;
-        std::vector<std::tuple<Slot, Slot, Tri, std::vector<Unknown>>> found;
-        reachSearch(r, [&](int, Tri t) {
-            const Slot path = r.pathVar >= 0 ? m_slots[static_cast<std::size_t>(r.pathVar)] : Slot{};
-            std::vector<Unknown> own(m_unknowns.begin() + static_cast<long>(mark), m_unknowns.end());
-            mark = m_unknowns.size();
-            if (!r.each && !found.empty() && std::get<2>(found.front()) == Tri::Unknown && t == Tri::True)
-                found.clear(); // the nearest definite target beats a nearer uncertain one
-            if (r.each || found.empty())
-                found.emplace_back(m_slots[static_cast<std::size_t>(r.toVar)], path, t, std::move(own));
-            return r.each || t != Tri::True;
-        });
-        for (auto& [to, path, t, own] : found) {
-            m_slots[static_cast<std::size_t>(r.toVar)] = to;
-            if (r.pathVar >= 0) m_slots[static_cast<std::size_t>(r.pathVar)] = path;
-            m_unknowns.resize(base);
-            m_unknowns.insert(m_unknowns.end(), own.begin(), own.end());
-            seq(conds, i + 1, triAnd(truth, t), emit);
-        }
-        m_unknowns.resize(base);
-        return;
-    }
+    if (c.kind == Condition::Kind::Step) return seqStep(conds, i, truth, emit);
+    if (c.kind == Condition::Kind::Reach) return seqReach(conds, i, truth, emit);
     seq(conds, i + 1, triAnd(truth, pure(c)), emit);
+}
+
+// Candidates are collected first, then each is bound and the rest of the conditions tested:
+// nested conditions reuse the same slots (and a nested reach the same search). Each candidate
+// keeps the facts found missing while it was tested, so that every branch asks about its own
+// element rather than the first one tried. Kept in a scratch per level, reused from one anchor
+// to the next: a list of copied slots per anchor was an allocation or two per match.
+Evaluator::Candidates& Evaluator::candidates()
+{
+    if (m_candidates.size() <= static_cast<std::size_t>(m_seqDepth)) m_candidates.emplace_back();
+    Candidates& c = m_candidates[static_cast<std::size_t>(m_seqDepth)];
+    c.found.clear();
+    c.unknowns.clear();
+    c.paths.clear();
+    return c;
+}
+
+void Evaluator::keepUnknowns(Candidates& c, Candidate& cand, std::size_t& mark)
+{
+    cand.unknownsFrom = c.unknowns.size();
+    c.unknowns.insert(c.unknowns.end(), m_unknowns.begin() + static_cast<long>(mark), m_unknowns.end());
+    cand.unknownsTo = c.unknowns.size();
+    mark = m_unknowns.size();
+}
+
+void Evaluator::restoreUnknowns(Candidates& c, const Candidate& cand, std::size_t base)
+{
+    m_unknowns.resize(base);
+    // Each candidate is restored once: its facts are moved, not copied.
+    m_unknowns.insert(m_unknowns.end(), std::make_move_iterator(c.unknowns.begin() + static_cast<long>(cand.unknownsFrom)),
+                      std::make_move_iterator(c.unknowns.begin() + static_cast<long>(cand.unknownsTo)));
+}
+
+void Evaluator::seqStep(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit)
+{
+    const Step& s = *conds[i].step;
+    Candidates& c = candidates();
+    struct Level
+    {
+        int& depth;
+        ~Level() { --depth; }
+    } level{++m_seqDepth};
+    const std::size_t base = m_unknowns.size();
+    std::size_t mark = base;
+    stepEach(s, [&](Tri t) {
+        Candidate cand{m_slots[static_cast<std::size_t>(s.flowVar)].index, m_slots[static_cast<std::size_t>(s.toVar)].index, t};
+        keepUnknowns(c, cand, mark);
+        c.found.push_back(cand);
+        return true;
+    });
+    for (const Candidate& cand : c.found) {
+        bind(s.flowVar, Slot::Type::Flow, cand.element);
+        bind(s.toVar, Slot::Type::Component, cand.to);
+        restoreUnknowns(c, cand, base);
+        seq(conds, i + 1, triAnd(truth, cand.t), emit);
+    }
+    m_unknowns.resize(base);
+}
+
+void Evaluator::seqReach(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit)
+{
+    const Reach& r = *conds[i].reach;
+    Candidates& c = candidates();
+    struct Level
+    {
+        int& depth;
+        ~Level() { --depth; }
+    } level{++m_seqDepth};
+    const std::size_t base = m_unknowns.size();
+    std::size_t mark = base;
+    reachSearch(r, [&](int v, Tri t) {
+        if (!r.each && !c.found.empty() && c.found.front().t == Tri::Unknown && t == Tri::True) {
+            c.found.clear(); // the nearest definite target beats a nearer uncertain one
+            c.unknowns.clear();
+            c.paths.clear();
+        }
+        Candidate cand{-1, v, t};
+        keepUnknowns(c, cand, mark);
+        if (r.each || c.found.empty()) {
+            cand.pathFrom = c.paths.size();
+            if (r.pathVar >= 0) {
+                const auto& path = m_slots[static_cast<std::size_t>(r.pathVar)].list;
+                c.paths.insert(c.paths.end(), path.begin(), path.end());
+            }
+            cand.pathTo = c.paths.size();
+            c.found.push_back(cand);
+        }
+        return r.each || t != Tri::True;
+    });
+    for (const Candidate& cand : c.found) {
+        bind(r.toVar, Slot::Type::Component, cand.to);
+        if (r.pathVar >= 0) {
+            Slot& path = m_slots[static_cast<std::size_t>(r.pathVar)];
+            path.type = Slot::Type::Path;
+            path.index = -1;
+            path.list.assign(c.paths.begin() + static_cast<long>(cand.pathFrom), c.paths.begin() + static_cast<long>(cand.pathTo));
+        }
+        restoreUnknowns(c, cand, base);
+        seq(conds, i + 1, triAnd(truth, cand.t), emit);
+    }
+    m_unknowns.resize(base);
 }
 
 void Evaluator::run(const Emit& emit, const std::vector<char>* anchorsIn)

@@ -89,6 +89,28 @@ private:
     Tri compare(const model::Value& v, Op op, const Operand& operand);
     const model::Value* operandValue(const Operand& o);
     void seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
+    void seqStep(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
+    void seqReach(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
+    // What a step or a search found for the rest of a rule's conditions to test.
+    struct Candidate
+    {
+        int element; // the flow a step crossed (a search: -1)
+        int to;      // the component it reached
+        Tri t;
+        std::size_t unknownsFrom = 0, unknownsTo = 0; // its facts found missing, in Candidates
+        std::size_t pathFrom = 0, pathTo = 0;         // a search's path, in Candidates
+    };
+    struct Candidates
+    {
+        std::vector<Candidate> found;
+        std::vector<Unknown> unknowns;
+        std::vector<int> paths;
+    };
+    std::deque<Candidates> m_candidates; // one per level of steps and searches in a rule
+    int m_seqDepth = 0;
+    Candidates& candidates();
+    void keepUnknowns(Candidates& c, Candidate& cand, std::size_t& mark);
+    void restoreUnknowns(Candidates& c, const Candidate& cand, std::size_t base);
     void stepEach(const Step& s, FunctionRef<bool(Tri)> visit);
     Tri reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit);
     struct ReachPrune;
