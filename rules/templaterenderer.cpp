@@ -181,6 +181,11 @@ std::optional<std::string_view> placeholderText(const TemplatePart& part, Evalua
     // Most placeholders are a plain property of one element: read it in place.
     const Slot& slot = ev.slots()[static_cast<std::size_t>(part.var)];
     if (part.filters.empty() && (slot.type == Slot::Type::Component || slot.type == Slot::Type::Flow)) {
+        // A label (most placeholders) from the element itself: made into a value it was an
+        // allocation per element named, kept with the snapshot.
+        static const int kLabel = internPropertyKey(".label");
+        if (part.key.empty() || part.keyId == kLabel)
+            return std::string_view(labelOf(snap, slot.index, slot.type == Slot::Type::Flow ? ElemType::Flow : ElemType::Component));
         const Value* v = placeholderRef(part, slot, ev);
         if (!v && strict) return std::nullopt;
         if (!v) return "(not drawn)";
