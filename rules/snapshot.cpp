@@ -130,8 +130,12 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
     // A large design's placements are worked out on a second thread while this one indexes the
     // flows: they read only the design.
     const bool large = comps.size() + flows.size() >= kLargeDesign;
-    std::future<std::vector<model::Placement>> placements;
-    if (large) placements = startAsync([&design] { return model::computePlacements(design); });
+    auto place = [this, &design] {
+        m_placements = model::computePlacements(design);
+        placeValues();
+    };
+    std::future<void> placements;
+    if (large) placements = startAsync(place);
     m_comps.reserve(comps.size());
     for (const auto& c : comps) {
         m_byKind[c.kind].push_back(static_cast<int>(m_comps.size()));
@@ -188,11 +192,30 @@ Snapshot::Snapshot(const model::Design& design, const model::Vocabulary& vocab)
         }
         ++local;
     }
-    m_placements = placements.valid() ? placements.get() : model::computePlacements(design);
+    if (placements.valid()) placements.get();
+    else place();
     // Every key id the intern table can hand out has its place: no thread ever grows these.
     m_compColumns = std::vector<std::atomic<Column*>>(kMaxKeys);
     m_flowColumns = std::vector<std::atomic<Column*>>(kMaxKeys);
     fillColumns(large);
+}
+
+void Snapshot::placeValues()
+{
+    // Neighbours mostly share a zone: the previous component's text is compared before the
+    // values are looked up.
+    m_regionOf.resize(m_placements.size());
+    m_jurisdictionOf.resize(m_placements.size());
+    const std::string *region = nullptr, *jurisdiction = nullptr;
+    const model::Value *regionValue = nullptr, *jurisdictionValue = nullptr;
+    for (std::size_t i = 0; i < m_placements.size(); ++i) {
+        const model::Placement& p = m_placements[i];
+        if (!region || p.region != *region) regionValue = placeValue(*(region = &p.region));
+        if (!jurisdiction || p.jurisdiction != *jurisdiction)
+            jurisdictionValue = placeValue(*(jurisdiction = &p.jurisdiction));
+        m_regionOf[i] = regionValue;
+        m_jurisdictionOf[i] = jurisdictionValue;
+    }
 }
 
 Snapshot::~Snapshot()
@@ -294,18 +317,16 @@ const model::Value* Snapshot::placeValue(const std::string& text) const
 
 const model::Value* Snapshot::metaCell(Column& col, std::size_t i, bool flows) const
 {
+    switch (col.which) {
+    case Column::Meta::Kind: return flows ? &kFlowKind : &m_kindValues[static_cast<std::size_t>(m_kindLocal[i])];
+    case Column::Meta::Region: return m_regionOf[i];
+    case Column::Meta::Jurisdiction: return m_jurisdictionOf[i];
+    default: break;
+    }
     auto& cell = col.cells[i];
     const model::Value* v = cell.load(std::memory_order_acquire);
     if (v != &kUnread) return v;
     const std::string& key = *col.key;
-    if (!col.owns) {
-        // Shared values: racing threads find and store the same pointer.
-        if (key == ".kind") v = flows ? &kFlowKind : &m_kindValues[static_cast<std::size_t>(m_kindLocal[i])];
-        else if (key == "@region") v = placeValue(m_placements[i].region);
-        else v = placeValue(m_placements[i].jurisdiction);
-        cell.store(v, std::memory_order_release);
-        return v;
-    }
     const std::string& id = flows ? m_flows[i]->id : m_comps[i]->id;
     const std::string& label = flows ? m_flows[i]->label : m_comps[i]->label;
     // Made for this cell, which the column frees.
@@ -345,8 +366,18 @@ Snapshot::Column& Snapshot::makeColumn(std::atomic<Column*>& slot, int keyId, bo
         // Filled by fillColumns(): nothing is drawn when no element draws the key.
         col->meta = isMetaKey(*col->key) && (!flows || (*col->key)[0] == '.');
         col->owns = col->meta && (*col->key == ".id" || *col->key == ".label");
+        using Meta = Column::Meta;
+        if (col->meta) {
+            const std::string& k = *col->key;
+            col->which = k == ".id"      ? Meta::Id
+                         : k == ".label" ? Meta::Label
+                         : k == ".kind"  ? Meta::Kind
+                         : k == "@region" ? Meta::Region
+                                          : Meta::Jurisdiction;
+        }
         col->filled = keyId < m_keysAtBuild && !isMetaKey(*col->key);
-        if (!col->filled) {
+        // .kind, @region and @jurisdiction are read without cells.
+        if (!col->filled && (!col->meta || col->owns)) {
             col->cells = Cells(flows ? m_flows.size() : m_comps.size());
             for (auto& cell : col->cells) cell.store(&kUnread, std::memory_order_relaxed);
         }

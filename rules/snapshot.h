@@ -98,6 +98,10 @@ private:
     std::vector<int> m_kindIds;
     std::vector<int> m_kindLocal; // 0..m_byKind.size(): which of this design's kinds
     std::vector<model::Placement> m_placements;
+    // What @region and @jurisdiction read per component, worked out with the placements: made on
+    // first read, their cells were written by both of a review's threads, side by side.
+    std::vector<const model::Value*> m_regionOf, m_jurisdictionOf;
+    void placeValues();
     // What .kind reads: one value per kind of this design (m_kindLocal), not one per component.
     std::vector<model::Value> m_kindValues;
     // What @region and @jurisdiction read: one value per distinct text, made on first read (a few
@@ -124,6 +128,8 @@ private:
         Cells defaults;
         bool meta = false;  // a built-in key (.id, .kind, .label, @region, @jurisdiction)
         bool owns = false;  // .id and .label: each cell's value is made for it, and freed here
+        enum class Meta : char { None, Id, Label, Kind, Region, Jurisdiction };
+        Meta which = Meta::None;
         Column() = default;
         Column(const Column&) = delete;
         Column& operator=(const Column&) = delete;
