@@ -207,6 +207,7 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
         reviews[i].emplace(snap, opts);
         reviews[i]->runsPart();
         for (std::size_t u = next++; u < units.size(); u = next++) runJobs(*reviews[i], units[u]);
+        reviews[i]->prepareFinish(); // here, beside the findings this thread made
     });
     Review& review = *reviews.front();
     snapHolder.reset();

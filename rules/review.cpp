@@ -301,6 +301,10 @@ Review::Part Review::takePart()
         for (auto& list : m_full) std::move(list.begin(), list.end(), std::back_inserter(findings));
     }
     m_full.clear();
+    // The findings moved: where they were placed no longer holds.
+    m_placed.clear();
+    m_questionHashes.clear();
+    m_placedLists = 0;
     Part p{std::move(findings), std::move(m_asks), std::move(m_findingAnchors), std::move(m_foundFrom),
            std::move(m_askedFrom)};
     m_findings.clear();

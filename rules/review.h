@@ -7,6 +7,7 @@
 #include "rules/templaterenderer.h"
 
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 namespace pb::rules {
@@ -31,6 +32,10 @@ public:
     // Record the anchor component of each finding and ask (Part::findingAnchors), so that a
     // ReviewCache can keep those whose part of the graph an edit did not touch.
     void tagAnchors() { m_tagAnchors = true; }
+    // Works out where each finding found so far goes, and its questions' hashes: called by the
+    // thread that ran the rules, while the findings are in its cache. finish() does it for what
+    // is left.
+    void prepareFinish();
     // Neither reads the snapshot, which may be gone by then (RuleSet::review frees it first).
     void merge(Review&& other);
     ReviewResult finish(const model::Design& design);
@@ -84,6 +89,21 @@ private:
     void keepAsks(std::vector<Finding*>& out);
     // Every finding, the kept asks among them, into one list in the result's order.
     void putInOrder();
+    // Where a finding goes: kind, severity (highest first), rule id, fingerprint. Kind and
+    // severity are packed in one number, and the rule's rank among the ids is added to it once
+    // every rule's findings are in; the fingerprint's sixteen hex digits are read as a second.
+    struct Placed
+    {
+        std::uint64_t major = 0, minor = 0;
+        Finding* finding = nullptr;
+        std::string_view ruleId; // into the finding's own text, which stays where it is
+        std::uint32_t questionsFrom = 0, questions = 0; // its questions' hashes, in m_questionHashes
+        bool numeric = true;                           // the fingerprint is sixteen hex digits
+    };
+    Placed placed(Finding& f);
+    std::vector<Placed> m_placed;
+    std::vector<std::size_t> m_questionHashes;
+    std::size_t m_placedLists = 0; // lists of m_full placed so far
     void addProbe(Evaluator& ev, const Pack& pack, const Rule& rule);
     std::vector<std::string> ids(const Slot& s) const;
     // Each id the slot names, as a reference into the design.
@@ -91,7 +111,7 @@ private:
     void forEachId(const Slot& s, F&& f) const;
     int anchorOf(Evaluator& ev, const Rule& rule) const;
     void applyDecisions(const model::Design& design);
-    void dropRepeatedQuestions();
+    void dropRepeatedQuestions(std::vector<Finding>& sorted);
 
     const Snapshot& m_snap;
     ReviewOptions m_opts;

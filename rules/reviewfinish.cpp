@@ -15,6 +15,16 @@ namespace pb::rules {
 
 void Review::merge(Review&& other)
 {
+    // Placed first, this review's before the other's: ties keep the order found.
+    prepareFinish();
+    other.prepareFinish();
+    const auto offset = static_cast<std::uint32_t>(m_questionHashes.size());
+    m_questionHashes.insert(m_questionHashes.end(), other.m_questionHashes.begin(), other.m_questionHashes.end());
+    m_placed.reserve(m_placed.size() + other.m_placed.size());
+    for (Placed p : other.m_placed) {
+        p.questionsFrom += offset;
+        m_placed.push_back(p);
+    }
     // Kept as they are, each moved once when finish() puts every finding in order: moving them
     // here first, then again into order, was two passes over 33 MB at 100,000 components.
     for (auto& list : other.m_full) m_merged.push_back(std::move(list));
@@ -29,6 +39,9 @@ void Review::merge(Review&& other)
     other.m_full = {};
     other.m_findings = {};
     other.m_merged = {};
+    other.m_placed = {};
+    other.m_questionHashes = {};
+    other.m_placedLists = 0;
     other.m_asks = {};
     other.m_fingerprints.clear();
     other.m_askedOf = {};
@@ -109,9 +122,10 @@ std::optional<std::uint64_t> hexValue(const std::string& s)
     return v;
 }
 
-// The question texts asked so far, by their SharedText hash: an open-addressing table sized once
-// for every question of the review. A node-based set allocated a node per question, which was
-// half of this pass. Texts are compared (and so rendered) only when their hashes are equal.
+// The questions asked so far, by their text's hash: an open-addressing table sized once for
+// every question of the review, holding where each question is (finding, place). Texts are
+// compared (and so rendered) only when their hashes are equal; otherwise only the hashes, kept
+// beside the order, are read, not the findings.
 class AskedTexts
 {
 public:
@@ -119,91 +133,74 @@ public:
     {
         std::size_t size = 16;
         while (size < 2 * count) size *= 2;
-        m_slots.assign(size, {0, nullptr});
+        m_slots.assign(size, {0, kEmpty, 0});
     }
-    // True when the question's text was not there yet.
-    bool insert(const Question& q)
+    // True when question `i` of finding `k` (hash `h`) was not asked yet. Questions already in
+    // stay where they are until the end: repeats are taken out after every question is in.
+    bool insert(std::size_t h, std::uint32_t k, std::uint32_t i, const std::vector<Finding>& findings)
     {
-        static const SharedText::Plain kEmpty{std::string()};
-        const SharedText::Entry* e = q.text.entry() ? q.text.entry() : &kEmpty;
-        const std::size_t h = q.hash();
-        for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
-            auto& [hash, text] = m_slots[i];
-            if (!text) {
-                m_slots[i] = {h, e};
+        for (std::size_t s = h & (m_slots.size() - 1);; s = (s + 1) & (m_slots.size() - 1)) {
+            Slot& slot = m_slots[s];
+            if (slot.finding == kEmpty) {
+                slot = {h, k, i};
                 return true;
             }
-            if (hash == h && (text == e || text->text() == e->text())) return false;
+            if (slot.hash == h && same(findings[slot.finding].questions[slot.question].text, findings[k].questions[i].text))
+                return false;
         }
     }
 
 private:
-    // Entries, not the SharedTexts that point at them: those move as repeated questions are
-    // dropped, the entries stay where they are.
-    std::vector<std::pair<std::size_t, const SharedText::Entry*>> m_slots;
+    static bool same(const SharedText& a, const SharedText& b) { return a.entry() == b.entry() || a.str() == b.str(); }
+    static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+    struct Slot
+    {
+        std::size_t hash;
+        std::uint32_t finding, question;
+    };
+    std::vector<Slot> m_slots;
 };
-
-
-// Where a finding goes: kind, severity (highest first), rule id, fingerprint. The first three
-// are packed in one number (rule ids by their rank), the fingerprint's sixteen hex digits read as
-// a second, so that the sort compares integers only.
-struct SortKey
-{
-    std::uint64_t major, minor;
-    std::size_t index;
-};
-
-std::vector<SortKey> sortKeys(const std::vector<Finding*>& all, bool& numeric)
-{
-    // A rule's findings mostly sit together, and share its id's entry: one rank per run of
-    // them, recognised by that entry's address before by its text (sorting a string per finding
-    // was most of finish() at 100,000 components).
-    std::vector<std::string_view> ruleIds;
-    const SharedText::Entry* lastEntry = nullptr;
-    for (const Finding* f : all) {
-        if (f->ruleId.entry() == lastEntry && lastEntry) continue;
-        lastEntry = f->ruleId.entry();
-        if (ruleIds.empty() || ruleIds.back() != f->ruleId.str()) ruleIds.push_back(f->ruleId.str());
-    }
-    std::sort(ruleIds.begin(), ruleIds.end());
-    ruleIds.erase(std::unique(ruleIds.begin(), ruleIds.end()), ruleIds.end());
-    auto kindOrder = [](const Finding& f) { return f.kind == Finding::Kind::Finding ? 0u : f.kind == Finding::Kind::Ask ? 1u : 2u; };
-    std::vector<SortKey> keys(all.size());
-    std::string_view lastRule;
-    std::uint64_t lastRank = 0;
-    lastEntry = nullptr;
-    numeric = true; // every fingerprint sixteen hex digits, as fingerprint() writes them
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        const Finding& f = *all[i];
-        if (i == 0 || ((f.ruleId.entry() != lastEntry || !lastEntry) && f.ruleId.str() != lastRule)) {
-            lastEntry = f.ruleId.entry();
-            lastRule = f.ruleId.str();
-            lastRank = static_cast<std::uint64_t>(std::lower_bound(ruleIds.begin(), ruleIds.end(), lastRule) - ruleIds.begin());
-        }
-        const auto severity = static_cast<std::uint64_t>(4 - static_cast<int>(f.severity));
-        const auto fp = hexValue(f.fingerprint);
-        numeric = numeric && fp.has_value();
-        keys[i] = {(std::uint64_t{kindOrder(f)} << 40) | (severity << 32) | lastRank, fp.value_or(0), i};
-    }
-    return keys;
-}
 } // namespace
 
-void Review::dropRepeatedQuestions()
+Review::Placed Review::placed(Finding& f)
 {
-    // The same question from two rules is asked once, by the more severe finding.
-    std::size_t count = 0;
-    for (const auto& f : m_findings) count += f.questions.size();
-    AskedTexts asked(count);
-    for (auto& f : m_findings) {
-        auto& qs = f.questions;
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < qs.size(); ++i) {
-            if (!asked.insert(qs[i])) continue;
-            if (kept != i) qs[kept] = std::move(qs[i]);
-            ++kept;
-        }
-        qs.erase(qs.begin() + static_cast<std::ptrdiff_t>(kept), qs.end());
+    auto kindOrder = [](const Finding& x) { return x.kind == Finding::Kind::Finding ? 0u : x.kind == Finding::Kind::Ask ? 1u : 2u; };
+    Placed p;
+    const auto severity = static_cast<std::uint64_t>(4 - static_cast<int>(f.severity));
+    p.major = (std::uint64_t{kindOrder(f)} << 40) | (severity << 32);
+    const auto fp = hexValue(f.fingerprint);
+    p.minor = fp.value_or(0);
+    p.numeric = fp.has_value();
+    p.finding = &f;
+    p.ruleId = f.ruleId.str();
+    p.questionsFrom = static_cast<std::uint32_t>(m_questionHashes.size());
+    p.questions = static_cast<std::uint32_t>(f.questions.size());
+    for (const auto& q : f.questions) m_questionHashes.push_back(q.hash());
+    return p;
+}
+
+void Review::prepareFinish()
+{
+    setFullAside();
+    for (; m_placedLists < m_full.size(); ++m_placedLists)
+        for (auto& f : m_full[m_placedLists]) m_placed.push_back(placed(f));
+}
+
+void Review::dropRepeatedQuestions(std::vector<Finding>& sorted)
+{
+    // The same question from two rules is asked once, by the more severe finding (the first in
+    // order). m_placed is in the order of `sorted` by now.
+    AskedTexts asked(m_questionHashes.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> repeated; // finding, question
+    for (std::uint32_t k = 0; k < m_placed.size(); ++k) {
+        const Placed& p = m_placed[k];
+        for (std::uint32_t i = 0; i < p.questions; ++i)
+            if (!asked.insert(m_questionHashes[p.questionsFrom + i], k, i, sorted)) repeated.emplace_back(k, i);
+    }
+    // From the back, so that each place still names the question it did.
+    for (auto it = repeated.rbegin(); it != repeated.rend(); ++it) {
+        auto& qs = sorted[it->first].questions;
+        qs.erase(qs.begin() + it->second);
     }
 }
 
@@ -211,37 +208,54 @@ void Review::putInOrder()
 {
     // Every finding in the order it was found: this review's, those of the reviews merged into
     // it, then the asks kept. Ties in the sort keep that order.
-    setFullAside();
-    std::size_t total = m_asks.size();
-    for (const auto* lists : {&m_full, &m_merged})
-        for (const auto& list : *lists) total += list.size();
-    std::vector<Finding*> all;
-    all.reserve(total);
-    for (auto* lists : {&m_full, &m_merged})
-        for (auto& list : *lists)
-            for (auto& f : list) all.push_back(&f);
-    keepAsks(all);
-    bool numeric = true;
-    std::vector<SortKey> keys = sortKeys(all, numeric);
-    std::stable_sort(keys.begin(), keys.end(), [&](const SortKey& a, const SortKey& b) {
+    prepareFinish();
+    std::vector<Finding*> asks;
+    keepAsks(asks);
+    m_placed.reserve(m_placed.size() + asks.size());
+    for (Finding* f : asks) m_placed.push_back(placed(*f));
+    // A rule's findings mostly sit together, and share its id's text: one rank per run of them,
+    // recognised by the text's address before by the text (sorting a string per finding was most
+    // of finish() at 100,000 components).
+    std::vector<std::string_view> ruleIds;
+    for (const Placed& p : m_placed)
+        if (ruleIds.empty() || (ruleIds.back().data() != p.ruleId.data() && ruleIds.back() != p.ruleId))
+            ruleIds.push_back(p.ruleId);
+    std::sort(ruleIds.begin(), ruleIds.end());
+    ruleIds.erase(std::unique(ruleIds.begin(), ruleIds.end()), ruleIds.end());
+    std::string_view lastRule;
+    std::uint64_t lastRank = 0;
+    bool numeric = true; // every fingerprint sixteen hex digits, as fingerprint() writes them
+    for (std::size_t i = 0; i < m_placed.size(); ++i) {
+        Placed& p = m_placed[i];
+        if (i == 0 || (p.ruleId.data() != lastRule.data() && p.ruleId != lastRule)) {
+            lastRule = p.ruleId;
+            lastRank = static_cast<std::uint64_t>(std::lower_bound(ruleIds.begin(), ruleIds.end(), lastRule) - ruleIds.begin());
+        }
+        p.major |= lastRank;
+        numeric = numeric && p.numeric;
+    }
+    std::stable_sort(m_placed.begin(), m_placed.end(), [&](const Placed& a, const Placed& b) {
         if (a.major != b.major) return a.major < b.major;
         if (numeric) return a.minor < b.minor;
-        return all[a.index]->fingerprint < all[b.index]->fingerprint;
+        return a.finding->fingerprint < b.finding->fingerprint;
     });
     // Each finding (a few hundred bytes of strings) moved once, into its place.
     std::vector<Finding> sorted;
-    sorted.reserve(keys.size());
-    for (const SortKey& k : keys) sorted.push_back(std::move(*all[k.index]));
+    sorted.reserve(m_placed.size());
+    for (const Placed& p : m_placed) sorted.push_back(std::move(*p.finding));
+    dropRepeatedQuestions(sorted);
     m_findings = std::move(sorted);
     m_full = {};
     m_merged = {};
     m_asks = {};
+    m_placed = {};
+    m_questionHashes = {};
+    m_placedLists = 0;
 }
 
 ReviewResult Review::finish(const model::Design& design)
 {
     putInOrder();
-    dropRepeatedQuestions();
     applyDecisions(design);
     ReviewResult r;
     for (const auto& f : m_findings) {
