@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <malloc.h>
@@ -167,6 +168,50 @@ void runJobs(Review& review, const std::vector<Job>& jobs)
 {
     for (const auto& j : jobs) review.run(*j.pack, *j.rule, j.order);
 }
+
+// How many searches a rule's conditions make: what a rule not timed yet is guessed to cost.
+int searches(const Conditions& conds)
+{
+    int n = 0;
+    for (const auto& c : conds) {
+        n += c.kind == Condition::Kind::Reach ? 1 : 0;
+        n += searches(c.children);
+        if (c.step && c.step->toWhere) n += searches(*c.step->toWhere);
+        if (c.reach && c.reach->toWhere) n += searches(*c.reach->toWhere);
+    }
+    return n;
+}
+
+// Units of work, longest first (by the last time taken, else by the searches they make), the
+// rule order kept among equals: a long rule started last left the other threads idle (12 ms
+// at 100,000 components). A part review keeps asks whatever order its rules run in.
+std::vector<std::size_t> longestFirst(const std::vector<std::vector<Job>>& units)
+{
+    std::vector<std::int64_t> weight(units.size(), 0);
+    bool timed = false;
+    for (std::size_t u = 0; u < units.size(); ++u)
+        for (const auto& j : units[u]) {
+            const std::int64_t t = j.rule->cost.nanos.load(std::memory_order_relaxed);
+            timed = timed || t > 0;
+            weight[u] += t > 0 ? t : 0;
+        }
+    if (!timed)
+        for (std::size_t u = 0; u < units.size(); ++u)
+            for (const auto& j : units[u]) weight[u] += searches(j.rule->where);
+    std::vector<std::size_t> order(units.size());
+    for (std::size_t u = 0; u < order.size(); ++u) order[u] = u;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight[a] > weight[b]; });
+    return order;
+}
+
+void runTimed(Review& review, const std::vector<Job>& jobs)
+{
+    const auto start = std::chrono::steady_clock::now();
+    runJobs(review, jobs);
+    const auto took = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+    for (const auto& j : jobs)
+        j.rule->cost.nanos.store(std::max<std::int64_t>(1, took / static_cast<std::int64_t>(jobs.size())), std::memory_order_relaxed);
+}
 } // namespace
 
 ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& opts) const
@@ -198,15 +243,15 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
         if (large) releaseFreedMemory();
         return review.finish(design);
     }
-    // Each thread takes the next unit as it finishes one, so the rules stay in rule order within
-    // each review (a review keeps the first ask per element and property it meets), and a slow
-    // rule does not leave the other threads idle.
+    // Each thread takes the next unit as it finishes one, so that a slow rule does not leave the
+    // other threads idle.
+    const std::vector<std::size_t> longest = longestFirst(units);
     std::atomic<std::size_t> next{0};
     std::vector<std::optional<Review>> reviews(static_cast<std::size_t>(threads));
     runOnThreads(reviews.size(), [&](std::size_t i) {
         reviews[i].emplace(snap, opts);
         reviews[i]->runsPart();
-        for (std::size_t u = next++; u < units.size(); u = next++) runJobs(*reviews[i], units[u]);
+        for (std::size_t u = next++; u < units.size(); u = next++) runTimed(*reviews[i], units[longest[u]]);
         reviews[i]->prepareFinish(); // here, beside the findings this thread made
     });
     Review& review = *reviews.front();

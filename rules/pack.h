@@ -3,6 +3,7 @@
 #include "model/value.h"
 #include "rules/finding.h"
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -256,6 +257,22 @@ struct Rule
     std::shared_ptr<const std::vector<std::shared_ptr<const std::vector<TemplatePart>>>> textParts;
     std::vector<FixAction> fixActions;
     std::vector<Example> examples;
+
+    // How long the rule took the last time a review ran it on several threads, in nanoseconds
+    // (0: not yet): the next review starts the longest rules first, so that no thread is left
+    // with a long one at the end. Only a hint, read and written by racing reviews alike.
+    struct RunCost
+    {
+        std::atomic<std::int64_t> nanos{0};
+        RunCost() = default;
+        RunCost(const RunCost& o) : nanos(o.nanos.load(std::memory_order_relaxed)) {}
+        RunCost& operator=(const RunCost& o)
+        {
+            nanos.store(o.nanos.load(std::memory_order_relaxed), std::memory_order_relaxed);
+            return *this;
+        }
+    };
+    mutable RunCost cost;
 };
 
 struct Pack

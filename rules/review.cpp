@@ -232,10 +232,20 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     // unknown met.
     const int element = u.element >= 0 ? u.element : numberOf(u.elementId);
     AskedOf& asked = element >= 0 ? m_askedOf[element] : m_askedOfId[u.elementId];
-    if (std::find(asked.keys.begin(), asked.keys.end(), u.key) != asked.keys.end()) return;
-    asked.keys.push_back(u.key);
-    // Most unknowns repeat on an element that has had its asks: skip building them.
-    if (m_capNow && asked.kept++ >= pack.maxAsksPerElement) return;
+    const auto known = std::find(asked.keys.begin(), asked.keys.end(), u.key);
+    std::size_t replaces = m_asks.size();
+    if (known != asked.keys.end()) {
+        if (m_capNow) return; // rules run in order here: the first ask stands
+        auto& [order, at] = asked.keptAsk[static_cast<std::size_t>(known - asked.keys.begin())];
+        if (order <= m_order) return;
+        order = m_order; // a rule before the one that asked: its ask takes that one's place
+        replaces = at;
+    } else {
+        asked.keys.push_back(u.key);
+        if (!m_capNow) asked.keptAsk.emplace_back(m_order, m_asks.size());
+        // Most unknowns repeat on an element that has had its asks: skip building them.
+        if (m_capNow && asked.kept++ >= pack.maxAsksPerElement) return;
+    }
     const std::string label = labelOf(m_snap.design(), u.elementId);
     Finding f;
     setBase(f, rule);
@@ -256,7 +266,9 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
                     : joined({"What is the ", u.key, " of ", label, "?"});
     }
     f.questions.push_back({std::move(text), rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
-    m_asks.push_back({m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor});
+    PendingAsk made{m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor};
+    if (replaces < m_asks.size()) m_asks[replaces] = std::move(made);
+    else m_asks.push_back(std::move(made));
 }
 
 int Review::numberOf(const std::string& id) const
@@ -309,6 +321,8 @@ Review::Part Review::takePart()
            std::move(m_askedFrom)};
     m_findings.clear();
     m_asks.clear();
+    m_askedOf.clear(); // their places in m_asks are gone
+    m_askedOfId.clear();
     m_findingAnchors.clear();
     m_foundFrom.clear();
     m_askedFrom.clear();

@@ -26,8 +26,9 @@ public:
     Review(const Snapshot& snap, const ReviewOptions& opts);
     // With `anchorsIn`, only the anchors of flagged components run (Evaluator::run).
     void run(const Pack& pack, const Rule& rule, int order = 0, const std::vector<char>* anchorsIn = nullptr);
-    // This review runs only some of the rules: it cannot cap asks per element as it finds them
-    // (an ask another part finds first does not count), so it keeps them all until finish().
+    // This review runs only some of the rules, in any order: it cannot cap asks per element as it
+    // finds them (an ask another part finds first does not count), so it keeps them all until
+    // finish(), and of two asks about the same fact it keeps the one whose rule comes first.
     void runsPart() { m_capNow = false; }
     // Record the anchor component of each finding and ask (Part::findingAnchors), so that a
     // ReviewCache can keep those whose part of the graph an edit did not touch.
@@ -136,6 +137,10 @@ private:
     struct AskedOf
     {
         std::vector<std::string> keys;
+        // Per key, with runsPart(): the order of the rule whose ask is kept, and where it is in
+        // m_asks. A part's rules may run out of order (longest first), and the ask of the rule
+        // first in the order must be the one kept, as in a review that ran them all in order.
+        std::vector<std::pair<int, std::size_t>> keptAsk;
         int kept = 0;
     };
     std::unordered_map<int, AskedOf> m_askedOf;

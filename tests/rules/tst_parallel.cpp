@@ -4,6 +4,9 @@
 // the same asks kept under the per-element cap, the same probes.
 #include "exampledesigns.h"
 #include "rules/engine.h"
+#include "rules/loader.h"
+#include "rules/review.h"
+#include "rules/snapshot.h"
 #include "rules/workerpool.h"
 
 #include <atomic>
@@ -38,6 +41,42 @@ private slots:
             QCOMPARE(split.summary.total, single.summary.total);
             QVERIFY2(pb::testing::dump(d, split) == expected, qPrintable(QString("threads=%1").arg(threads)));
         }
+    }
+
+    // A part of a review may run its rules in any order (longest first): of two asks about the
+    // same fact, the one kept is that of the rule first in the rule order, as in a review that
+    // ran every rule in order, whichever ran first.
+    void partKeepsTheAskOfTheFirstRuleWhateverItRanFirst()
+    {
+        auto rule = [](const char* id, const char* title) {
+            std::string r = R"({"id": "ID", "title": "TITLE", "category": "scale", "severity": "high",
+              "level": "senior", "match": {"each": {"$s": {"kind": ["service"]}}, "where": [{"prop":
+              "$s.rps", "gt": 100}]}, "report": {"targets": ["$s"]}, "why": "W", "questions": [{"text":
+              "Q?", "answer_points": ["a", "b", "c"]}]})";
+            r.replace(r.find("ID"), 2, id);
+            return r.replace(r.find("TITLE"), 5, title);
+        };
+        model::Diagnostics diags;
+        const auto pack = rules::loadPackText(R"({"format": "probeboard-rules/1", "pack": {"id": "t", "version": "1"},
+            "rules": [)" + rule("first", "First check") + "," + rule("second", "Second check") + "]}",
+                                              "t.json", diags);
+        QVERIFY2(pack, model::formatAll(diags).c_str());
+        model::Design d;
+        d.addComponent({"api", "service", "API", {}, {}, {}});
+        const rules::Snapshot snap(d);
+        auto review = [&](bool part, std::vector<int> order) {
+            rules::Review r(snap, {"2026-01-01"});
+            if (part) r.runsPart();
+            for (int i : order) r.run(*pack, pack->rules[static_cast<std::size_t>(i)], i);
+            return r.finish(d);
+        };
+        auto askWhy = [](const rules::ReviewResult& r) {
+            return r.summary.asks == 1 ? r.findings.front().why.str() : std::string("not one ask");
+        };
+        const std::string inOrder = askWhy(review(false, {0, 1}));
+        QVERIFY2(inOrder.find("First check") != std::string::npos, inOrder.c_str());
+        QCOMPARE(askWhy(review(true, {0, 1})), inOrder);
+        QCOMPARE(askWhy(review(true, {1, 0})), inOrder);
     }
 
     // The threads kept between reviews run every index once per call, hand back what one of
