@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <ctime>
+#include <future>
+#include <sys/mman.h>
+#include <system_error>
+#include <unistd.h>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -204,6 +208,29 @@ void Review::dropRepeatedQuestions(std::vector<Finding>& sorted)
     }
 }
 
+namespace {
+// From this many bytes of findings, the pages they are moved into are made present on a second
+// thread while this one sorts: first touches of fresh pages were 8 of the 20 ms the move into
+// order took at 100,000 components.
+constexpr std::size_t kPrefaultFrom = std::size_t{16} << 20;
+
+std::future<void> prefault(void* data, std::size_t bytes)
+{
+    if (bytes < kPrefaultFrom) return {};
+    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto from = (reinterpret_cast<std::uintptr_t>(data) + page - 1) & ~(page - 1);
+    const auto to = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(page - 1);
+    if (to <= from) return {};
+    try {
+        // Only the page tables change; a kernel without MADV_POPULATE_WRITE refuses, and the
+        // pages are then touched by the move itself.
+        return std::async(std::launch::async, [from, to] { madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE); });
+    } catch (const std::system_error&) {
+        return {};
+    }
+}
+} // namespace
+
 void Review::putInOrder()
 {
     // Every finding in the order it was found: this review's, those of the reviews merged into
@@ -213,6 +240,9 @@ void Review::putInOrder()
     keepAsks(asks);
     m_placed.reserve(m_placed.size() + asks.size());
     for (Finding* f : asks) m_placed.push_back(placed(*f));
+    std::vector<Finding> sorted;
+    sorted.reserve(m_placed.size());
+    std::future<void> present = prefault(sorted.data(), sorted.capacity() * sizeof(Finding));
     // A rule's findings mostly sit together, and share its id's text: one rank per run of them,
     // recognised by the text's address before by the text (sorting a string per finding was most
     // of finish() at 100,000 components).
@@ -240,8 +270,7 @@ void Review::putInOrder()
         return a.finding->fingerprint < b.finding->fingerprint;
     });
     // Each finding (a few hundred bytes of strings) moved once, into its place.
-    std::vector<Finding> sorted;
-    sorted.reserve(m_placed.size());
+    if (present.valid()) present.get();
     for (const Placed& p : m_placed) sorted.push_back(std::move(*p.finding));
     dropRepeatedQuestions(sorted);
     m_findings = std::move(sorted);
