@@ -252,12 +252,16 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
         reviews[i].emplace(snap, opts);
         reviews[i]->runsPart();
         for (std::size_t u = next++; u < units.size(); u = next++) runTimed(*reviews[i], units[longest[u]]);
-        reviews[i]->prepareFinish(); // here, beside the findings this thread made
     });
     Review& review = *reviews.front();
     snapHolder.reset();
     if (large) releaseFreedMemory();
+    // Each part's order worked out on a thread, in the room the snapshot left.
+    runOnThreads(reviews.size(), [&](std::size_t i) { reviews[i]->prepareFinish(); });
     for (std::size_t i = 1; i < reviews.size(); ++i) review.merge(std::move(*reviews[i]));
+    // The parts' own lists, freed by the merge, back to the system before finish() asks for room
+    // to put every finding in order: the review's peak is there.
+    if (large) releaseFreedMemory();
     return review.finish(design);
 }
 

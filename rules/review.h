@@ -33,9 +33,9 @@ public:
     // Record the anchor component of each finding and ask (Part::findingAnchors), so that a
     // ReviewCache can keep those whose part of the graph an edit did not touch.
     void tagAnchors() { m_tagAnchors = true; }
-    // Works out where each finding found so far goes, and its questions' hashes: called by the
-    // thread that ran the rules, while the findings are in its cache. finish() does it for what
-    // is left.
+    // Works out where each finding found so far goes, and its questions' hashes: RuleSet::review
+    // has each part do its own on a thread of its own, once the snapshot is freed. finish() does
+    // it for what is left.
     void prepareFinish();
     // Neither reads the snapshot, which may be gone by then (RuleSet::review frees it first).
     void merge(Review&& other);
@@ -97,9 +97,11 @@ private:
     {
         std::uint64_t major = 0, minor = 0;
         Finding* finding = nullptr;
-        std::string_view ruleId; // into the finding's own text, which stays where it is
-        std::uint32_t questionsFrom = 0, questions = 0; // its questions' hashes, in m_questionHashes
-        bool numeric = true;                           // the fingerprint is sixteen hex digits
+        const SharedText::Entry* rule = nullptr; // the finding's rule id: the same for all of a rule's
+        std::uint32_t questionsFrom = 0;         // its questions' hashes, in m_questionHashes
+        std::uint32_t found = 0;                 // its place in the order found: ties keep it
+        std::uint16_t questions = 0;
+        bool numeric = true; // the fingerprint is sixteen hex digits
     };
     Placed placed(Finding& f);
     std::vector<Placed> m_placed;

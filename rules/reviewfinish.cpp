@@ -176,9 +176,9 @@ Review::Placed Review::placed(Finding& f)
     p.minor = fp.value_or(0);
     p.numeric = fp.has_value();
     p.finding = &f;
-    p.ruleId = f.ruleId.str();
+    p.rule = f.ruleId.entry();
     p.questionsFrom = static_cast<std::uint32_t>(m_questionHashes.size());
-    p.questions = static_cast<std::uint32_t>(f.questions.size());
+    p.questions = static_cast<std::uint16_t>(f.questions.size()); // one to three
     for (const auto& q : f.questions) m_questionHashes.push_back(q.hash());
     return p;
 }
@@ -247,27 +247,36 @@ void Review::putInOrder()
     // recognised by the text's address before by the text (sorting a string per finding was most
     // of finish() at 100,000 components).
     std::vector<std::string_view> ruleIds;
-    for (const Placed& p : m_placed)
-        if (ruleIds.empty() || (ruleIds.back().data() != p.ruleId.data() && ruleIds.back() != p.ruleId))
-            ruleIds.push_back(p.ruleId);
+    const SharedText::Entry* lastEntry = nullptr;
+    for (std::size_t i = 0; i < m_placed.size(); ++i) {
+        const Placed& p = m_placed[i];
+        if (i > 0 && p.rule == lastEntry) continue;
+        lastEntry = p.rule;
+        const std::string_view id = p.finding->ruleId.str();
+        if (ruleIds.empty() || ruleIds.back() != id) ruleIds.push_back(id);
+    }
     std::sort(ruleIds.begin(), ruleIds.end());
     ruleIds.erase(std::unique(ruleIds.begin(), ruleIds.end()), ruleIds.end());
-    std::string_view lastRule;
     std::uint64_t lastRank = 0;
     bool numeric = true; // every fingerprint sixteen hex digits, as fingerprint() writes them
     for (std::size_t i = 0; i < m_placed.size(); ++i) {
         Placed& p = m_placed[i];
-        if (i == 0 || (p.ruleId.data() != lastRule.data() && p.ruleId != lastRule)) {
-            lastRule = p.ruleId;
-            lastRank = static_cast<std::uint64_t>(std::lower_bound(ruleIds.begin(), ruleIds.end(), lastRule) - ruleIds.begin());
+        p.found = static_cast<std::uint32_t>(i);
+        if (i == 0 || p.rule != lastEntry) {
+            lastEntry = p.rule;
+            const std::string_view id = p.finding->ruleId.str();
+            lastRank = static_cast<std::uint64_t>(std::lower_bound(ruleIds.begin(), ruleIds.end(), id) - ruleIds.begin());
         }
         p.major |= lastRank;
         numeric = numeric && p.numeric;
     }
-    std::stable_sort(m_placed.begin(), m_placed.end(), [&](const Placed& a, const Placed& b) {
+    // Sorted in place, the order found breaking ties: a stable sort's buffer was a few MB more
+    // at the review's peak.
+    std::sort(m_placed.begin(), m_placed.end(), [&](const Placed& a, const Placed& b) {
         if (a.major != b.major) return a.major < b.major;
-        if (numeric) return a.minor < b.minor;
-        return a.finding->fingerprint < b.finding->fingerprint;
+        if (numeric ? a.minor != b.minor : a.finding->fingerprint != b.finding->fingerprint)
+            return numeric ? a.minor < b.minor : a.finding->fingerprint < b.finding->fingerprint;
+        return a.found < b.found;
     });
     // Each finding (a few hundred bytes of strings) moved once, into its place.
     if (present.valid()) present.get();
