@@ -165,9 +165,25 @@ Tri Evaluator::compare(const Value& v, Op op, const Operand& operand)
     return Tri::False;
 }
 
+namespace {
+bool isElement(const Slot& s)
+{
+    return s.type == Slot::Type::Component || s.type == Slot::Type::Flow;
+}
+} // namespace
+
 Tri Evaluator::prop(const Condition& c)
 {
     if (c.prop.var < 0) return Tri::False;
+    // "Is this the same element as that one" (.id against .id): ids are unique in a design, so
+    // the elements are compared, without making either id into a value.
+    static const int kId = internPropertyKey(".id");
+    if ((c.op == Op::Eq || c.op == Op::Ne) && c.prop.keyId == kId && c.operand.ref && c.operand.ref->keyId == kId &&
+        c.operand.ref->var >= 0) {
+        const Slot& a = m_slots[static_cast<std::size_t>(c.prop.var)];
+        const Slot& b = m_slots[static_cast<std::size_t>(c.operand.ref->var)];
+        if (isElement(a) && isElement(b)) return (a.type == b.type && a.index == b.index) == (c.op == Op::Eq) ? Tri::True : Tri::False;
+    }
     const Slot& slot = m_slots[static_cast<std::size_t>(c.prop.var)];
     const Value* v = ref(c.prop);
     if (c.op == Op::Exists) {
