@@ -387,11 +387,7 @@ void Evaluator::seqStep(const Conditions& conds, std::size_t i, Tri truth, const
 {
     const Step& s = *conds[i].step;
     Candidates& c = candidates();
-    struct Level
-    {
-        int& depth;
-        ~Level() { --depth; }
-    } level{++m_seqDepth};
+    const Deeper level(m_seqDepth);
     const std::size_t base = m_unknowns.size();
     std::size_t mark = base;
     stepEach(s, [&](Tri t) {
@@ -413,11 +409,7 @@ void Evaluator::seqReach(const Conditions& conds, std::size_t i, Tri truth, cons
 {
     const Reach& r = *conds[i].reach;
     Candidates& c = candidates();
-    struct Level
-    {
-        int& depth;
-        ~Level() { --depth; }
-    } level{++m_seqDepth};
+    const Deeper level(m_seqDepth);
     const std::size_t base = m_unknowns.size();
     std::size_t mark = base;
     reachSearch(r, [&](int v, Tri t) {

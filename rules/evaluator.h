@@ -106,6 +106,15 @@ private:
         std::vector<Unknown> unknowns;
         std::vector<int> paths;
     };
+    // One more level of nesting while it lives (a scratch per level).
+    struct Deeper
+    {
+        explicit Deeper(int& depth) : m_depth(++depth) {}
+        ~Deeper() { --m_depth; }
+        Deeper(const Deeper&) = delete;
+        Deeper& operator=(const Deeper&) = delete;
+        int& m_depth;
+    };
     std::deque<Candidates> m_candidates; // one per level of steps and searches in a rule
     int m_seqDepth = 0;
     Candidates& candidates();

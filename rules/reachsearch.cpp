@@ -74,11 +74,7 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
     if (!mayFind(r, prune, fromSlot.index)) return Tri::False;
     long& work = prune.work;
     Search& s = searchScratch();
-    struct Level
-    {
-        int& depth;
-        ~Level() { --depth; }
-    } level{++m_reachDepth};
+    const Deeper level(m_reachDepth);
     const int epoch = ++s.epoch;
     const int start = fromSlot.index;
     std::vector<int>& frontier = s.frontier;
