@@ -306,10 +306,9 @@ Snapshot::Column::~Column()
     }
 }
 
-const model::Value* Snapshot::placeValue(const std::string& text) const
+const model::Value* Snapshot::placeValue(const std::string& text)
 {
     if (text.empty()) return nullptr; // unknown
-    std::lock_guard<std::mutex> lock(m_placeMutex);
     auto it = m_placeValues.find(text);
     if (it == m_placeValues.end()) it = m_placeValues.emplace(text, model::Value{text}).first;
     return &it->second;

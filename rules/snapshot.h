@@ -98,16 +98,15 @@ private:
     std::vector<int> m_kindIds;
     std::vector<int> m_kindLocal; // 0..m_byKind.size(): which of this design's kinds
     std::vector<model::Placement> m_placements;
-    // What @region and @jurisdiction read per component, worked out with the placements: made on
-    // first read, their cells were written by both of a review's threads, side by side.
+    // What @region and @jurisdiction read per component, worked out with the placements. Made on
+    // first read instead, their cells were written by both of a review's threads, side by side.
     std::vector<const model::Value*> m_regionOf, m_jurisdictionOf;
     void placeValues();
     // What .kind reads: one value per kind of this design (m_kindLocal), not one per component.
     std::vector<model::Value> m_kindValues;
-    // What @region and @jurisdiction read: one value per distinct text, made on first read (a few
-    // regions hold thousands of components). A map: its values stay where they are.
-    mutable std::mutex m_placeMutex;
-    mutable std::map<std::string, model::Value, std::less<>> m_placeValues;
+    // The values m_regionOf and m_jurisdictionOf point at: one per distinct text (a few regions
+    // hold thousands of components). A map: its values stay where they are.
+    std::map<std::string, model::Value, std::less<>> m_placeValues;
     mutable std::mutex m_verdictMutex;
     mutable std::map<std::string, std::unique_ptr<std::atomic<signed char>[]>> m_verdicts;
     using Cells = std::vector<std::atomic<const model::Value*>>;
@@ -145,7 +144,7 @@ private:
     Column& makeColumn(std::atomic<Column*>& slot, int keyId, bool flows) const;
     // A built-in key's value for element i, kept in its column's cell from the first read.
     const model::Value* metaCell(Column& col, std::size_t i, bool flows) const;
-    const model::Value* placeValue(const std::string& text) const;
+    const model::Value* placeValue(const std::string& text);
     void fillColumns(bool twoThreads);
     int m_keysAtBuild = 0; // keys interned when the snapshot was made: fillColumns() filled those
     mutable std::vector<std::atomic<Column*>> m_compColumns, m_flowColumns; // by key id
