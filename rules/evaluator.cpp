@@ -383,66 +383,74 @@ void Evaluator::restoreUnknowns(Candidates& c, const Candidate& cand, std::size_
                       std::make_move_iterator(c.unknowns.begin() + static_cast<long>(cand.unknownsTo)));
 }
 
-void Evaluator::seqStep(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit)
+// Collects the candidates (`collect(candidates, mark)`), then binds each (`bindOne`) with the
+// facts it found missing and tests the rest of the conditions.
+template <typename Collect, typename Bind>
+void Evaluator::eachCandidate(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit, Collect collect,
+                              Bind bindOne)
 {
-    const Step& s = *conds[i].step;
     Candidates& c = candidates();
     const Deeper level(m_seqDepth);
     const std::size_t base = m_unknowns.size();
     std::size_t mark = base;
-    stepEach(s, [&](Tri t) {
-        Candidate cand{m_slots[static_cast<std::size_t>(s.flowVar)].index, m_slots[static_cast<std::size_t>(s.toVar)].index, t};
-        keepUnknowns(c, cand, mark);
-        c.found.push_back(cand);
-        return true;
-    });
+    collect(c, mark);
     for (const Candidate& cand : c.found) {
-        bind(s.flowVar, Slot::Type::Flow, cand.element);
-        bind(s.toVar, Slot::Type::Component, cand.to);
+        bindOne(c, cand);
         restoreUnknowns(c, cand, base);
         seq(conds, i + 1, triAnd(truth, cand.t), emit);
     }
     m_unknowns.resize(base);
 }
 
+void Evaluator::seqStep(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit)
+{
+    const Step& s = *conds[i].step;
+    auto collect = [&](Candidates& c, std::size_t& mark) {
+        stepEach(s, [&](Tri t) {
+            Candidate cand{m_slots[static_cast<std::size_t>(s.flowVar)].index, m_slots[static_cast<std::size_t>(s.toVar)].index, t};
+            keepUnknowns(c, cand, mark);
+            c.found.push_back(cand);
+            return true;
+        });
+    };
+    eachCandidate(conds, i, truth, emit, collect, [&](Candidates&, const Candidate& cand) {
+        bind(s.flowVar, Slot::Type::Flow, cand.element);
+        bind(s.toVar, Slot::Type::Component, cand.to);
+    });
+}
+
 void Evaluator::seqReach(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit)
 {
     const Reach& r = *conds[i].reach;
-    Candidates& c = candidates();
-    const Deeper level(m_seqDepth);
-    const std::size_t base = m_unknowns.size();
-    std::size_t mark = base;
-    reachSearch(r, [&](int v, Tri t) {
-        if (!r.each && !c.found.empty() && c.found.front().t == Tri::Unknown && t == Tri::True) {
-            c.found.clear(); // the nearest definite target beats a nearer uncertain one
-            c.unknowns.clear();
-            c.paths.clear();
-        }
-        Candidate cand{-1, v, t};
-        keepUnknowns(c, cand, mark);
-        if (r.each || c.found.empty()) {
-            cand.pathFrom = c.paths.size();
-            if (r.pathVar >= 0) {
-                const auto& path = m_slots[static_cast<std::size_t>(r.pathVar)].list;
-                c.paths.insert(c.paths.end(), path.begin(), path.end());
+    auto collect = [&](Candidates& c, std::size_t& mark) {
+        reachSearch(r, [&](int v, Tri t) {
+            if (!r.each && !c.found.empty() && c.found.front().t == Tri::Unknown && t == Tri::True) {
+                c.found.clear(); // the nearest definite target beats a nearer uncertain one
+                c.unknowns.clear();
+                c.paths.clear();
             }
-            cand.pathTo = c.paths.size();
-            c.found.push_back(cand);
-        }
-        return r.each || t != Tri::True;
-    });
-    for (const Candidate& cand : c.found) {
+            Candidate cand{-1, v, t};
+            keepUnknowns(c, cand, mark);
+            if (r.each || c.found.empty()) {
+                cand.pathFrom = c.paths.size();
+                if (r.pathVar >= 0) {
+                    const auto& path = m_slots[static_cast<std::size_t>(r.pathVar)].list;
+                    c.paths.insert(c.paths.end(), path.begin(), path.end());
+                }
+                cand.pathTo = c.paths.size();
+                c.found.push_back(cand);
+            }
+            return r.each || t != Tri::True;
+        });
+    };
+    eachCandidate(conds, i, truth, emit, collect, [&](Candidates& c, const Candidate& cand) {
         bind(r.toVar, Slot::Type::Component, cand.to);
-        if (r.pathVar >= 0) {
-            Slot& path = m_slots[static_cast<std::size_t>(r.pathVar)];
-            path.type = Slot::Type::Path;
-            path.index = -1;
-            path.list.assign(c.paths.begin() + static_cast<long>(cand.pathFrom), c.paths.begin() + static_cast<long>(cand.pathTo));
-        }
-        restoreUnknowns(c, cand, base);
-        seq(conds, i + 1, triAnd(truth, cand.t), emit);
-    }
-    m_unknowns.resize(base);
+        if (r.pathVar < 0) return;
+        Slot& path = m_slots[static_cast<std::size_t>(r.pathVar)];
+        path.type = Slot::Type::Path;
+        path.index = -1;
+        path.list.assign(c.paths.begin() + static_cast<long>(cand.pathFrom), c.paths.begin() + static_cast<long>(cand.pathTo));
+    });
 }
 
 void Evaluator::run(const Emit& emit, const std::vector<char>* anchorsIn)

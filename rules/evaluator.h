@@ -120,6 +120,8 @@ private:
     Candidates& candidates();
     void keepUnknowns(Candidates& c, Candidate& cand, std::size_t& mark);
     void restoreUnknowns(Candidates& c, const Candidate& cand, std::size_t base);
+    template <typename Collect, typename Bind>
+    void eachCandidate(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit, Collect collect, Bind bindOne);
     void stepEach(const Step& s, FunctionRef<bool(Tri)> visit);
     Tri reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit);
     struct ReachPrune;
