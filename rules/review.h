@@ -104,6 +104,10 @@ private:
         bool numeric = true; // the fingerprint is sixteen hex digits
     };
     Placed placed(Finding& f);
+    // Adds each rule's rank among the rule ids to its findings' places and numbers them in the
+    // order found; says whether every fingerprint is sixteen hex digits (then the sort reads
+    // them as numbers).
+    bool addRuleRanks();
     std::vector<Placed> m_placed;
     std::vector<std::size_t> m_questionHashes;
     std::size_t m_placedLists = 0; // lists of m_full placed so far

@@ -7,13 +7,14 @@
 #include <cstdint>
 #include <ctime>
 #include <future>
-#include <sys/mman.h>
-#include <system_error>
-#include <unistd.h>
 #include <optional>
 #include <string_view>
+#include <system_error>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace pb::rules {
 
@@ -243,6 +244,30 @@ void Review::putInOrder()
     std::vector<Finding> sorted;
     sorted.reserve(m_placed.size());
     std::future<void> present = prefault(sorted.data(), sorted.capacity() * sizeof(Finding));
+    const bool numeric = addRuleRanks();
+    // Sorted in place, the order found breaking ties: a stable sort's buffer was a few MB more
+    // at the review's peak.
+    std::sort(m_placed.begin(), m_placed.end(), [&](const Placed& a, const Placed& b) {
+        if (a.major != b.major) return a.major < b.major;
+        if (numeric ? a.minor != b.minor : a.finding->fingerprint != b.finding->fingerprint)
+            return numeric ? a.minor < b.minor : a.finding->fingerprint < b.finding->fingerprint;
+        return a.found < b.found;
+    });
+    // Each finding (a few hundred bytes of strings) moved once, into its place.
+    if (present.valid()) present.get();
+    for (const Placed& p : m_placed) sorted.push_back(std::move(*p.finding));
+    dropRepeatedQuestions(sorted);
+    m_findings = std::move(sorted);
+    m_full = {};
+    m_merged = {};
+    m_asks = {};
+    m_placed = {};
+    m_questionHashes = {};
+    m_placedLists = 0;
+}
+
+bool Review::addRuleRanks()
+{
     // A rule's findings mostly sit together, and share its id's text: one rank per run of them,
     // recognised by the text's address before by the text (sorting a string per finding was most
     // of finish() at 100,000 components).
@@ -270,25 +295,7 @@ void Review::putInOrder()
         p.major |= lastRank;
         numeric = numeric && p.numeric;
     }
-    // Sorted in place, the order found breaking ties: a stable sort's buffer was a few MB more
-    // at the review's peak.
-    std::sort(m_placed.begin(), m_placed.end(), [&](const Placed& a, const Placed& b) {
-        if (a.major != b.major) return a.major < b.major;
-        if (numeric ? a.minor != b.minor : a.finding->fingerprint != b.finding->fingerprint)
-            return numeric ? a.minor < b.minor : a.finding->fingerprint < b.finding->fingerprint;
-        return a.found < b.found;
-    });
-    // Each finding (a few hundred bytes of strings) moved once, into its place.
-    if (present.valid()) present.get();
-    for (const Placed& p : m_placed) sorted.push_back(std::move(*p.finding));
-    dropRepeatedQuestions(sorted);
-    m_findings = std::move(sorted);
-    m_full = {};
-    m_merged = {};
-    m_asks = {};
-    m_placed = {};
-    m_questionHashes = {};
-    m_placedLists = 0;
+    return numeric;
 }
 
 ReviewResult Review::finish(const model::Design& design)
