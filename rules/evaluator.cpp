@@ -458,6 +458,7 @@ void Evaluator::run(const Emit& emit, const std::vector<char>* anchorsIn)
     if (cannotMatch()) return;
     // Slots are reset, not rebuilt, per anchor: their lists keep their storage.
     auto start = [&](Slot::Type type, int index) {
+        ++m_anchorsDone;
         for (auto& slot : m_slots) {
             slot.type = Slot::Type::None;
             slot.index = -1;
@@ -478,6 +479,9 @@ void Evaluator::run(const Emit& emit, const std::vector<char>* anchorsIn)
         return;
     }
     auto wanted = [&](int comp) { return !anchorsIn || comp < 0 || (*anchorsIn)[static_cast<std::size_t>(comp)]; };
+    m_anchorsTotal = m_rule.anchorType == ElemType::Flow ? m_snap.flowCount() : m_rule.anchorKinds.empty() ? m_snap.componentCount() : 0;
+    for (const auto& kind : m_rule.anchorKinds)
+        if (m_rule.anchorType != ElemType::Flow) m_anchorsTotal += static_cast<long>(m_snap.ofKind(kind).size());
     if (m_rule.anchorType == ElemType::Flow) {
         for (int f = 0; f < m_snap.flowCount(); ++f)
             if (wanted(anchorComponent(m_snap, f))) start(Slot::Type::Flow, f);

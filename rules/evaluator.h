@@ -185,6 +185,7 @@ private:
     struct ReachPrune
     {
         long work = 0; // edges and nodes the searches of this reach have visited so far
+        long searches = 0; // searches made before the prune was built
         bool built = false, usable = false;
         std::vector<int> part;                         // component → part
         std::vector<std::vector<PruneClass>> classes;  // per part: targets that differ in what is tested
@@ -198,6 +199,9 @@ private:
     void buildPrune(const Reach& r, ReachPrune& p);
     void buildDistance(const Reach& r, ReachPrune& p);
     std::map<const Reach*, ReachPrune> m_prune;
+    // The anchors this run has (an upper bound when only some are wanted) and has started: what a
+    // reach's searches so far say the rest will cost.
+    long m_anchorsTotal = 0, m_anchorsDone = 0;
     // BFS scratch, reused across anchors: a stamp per component instead of clearing. One per
     // nesting level: a search's `where` may search again, and sharing one set of stamps let the
     // inner search wipe out what the outer one had visited.

@@ -182,7 +182,17 @@ bool Evaluator::mayFind(const Reach& r, ReachPrune& p, int start)
         // four passes had cost cross-region-pii, which finds nothing here, 2 of its 3.8 ms at
         // 10,000 components). Searches that stay small never pay it.
         const long design = m_snap.componentCount() + 2L * m_snap.flowCount();
-        if (p.work < design) return true;
+        // Or sooner, once two searches or more have cost an eighth of that, and as much again
+        // for each anchor still to come would cost more than building: cross-region-pii's
+        // searches of sixteen hops spent a pass over the design on its first eight anchors before
+        // building what then skipped nearly every other. Rules whose searches stay small never
+        // reach the eighth.
+        const bool worth = p.work >= design / 8 && p.searches >= 2 && m_anchorsDone > 0 &&
+                           p.work / m_anchorsDone * (m_anchorsTotal - m_anchorsDone) >= design;
+        if (p.work < design && !worth) {
+            ++p.searches;
+            return true;
+        }
         // The parts only when there are no distances: where the target test narrows the targets
         // by what they are, the distances skip what the parts would (processor-without-dpa paid
         // 0.5 of its 2.2 ms at 10,000 components for parts that skipped nothing more).
