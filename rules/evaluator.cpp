@@ -479,9 +479,12 @@ void Evaluator::run(const Emit& emit, const std::vector<char>* anchorsIn)
         return;
     }
     auto wanted = [&](int comp) { return !anchorsIn || comp < 0 || (*anchorsIn)[static_cast<std::size_t>(comp)]; };
-    m_anchorsTotal = m_rule.anchorType == ElemType::Flow ? m_snap.flowCount() : m_rule.anchorKinds.empty() ? m_snap.componentCount() : 0;
-    for (const auto& kind : m_rule.anchorKinds)
-        if (m_rule.anchorType != ElemType::Flow) m_anchorsTotal += static_cast<long>(m_snap.ofKind(kind).size());
+    m_anchorsDone = 0;
+    m_anchorsTotal = 0;
+    if (m_rule.anchorType == ElemType::Flow) m_anchorsTotal = m_snap.flowCount();
+    else if (m_rule.anchorKinds.empty()) m_anchorsTotal = m_snap.componentCount();
+    else
+        for (const auto& kind : m_rule.anchorKinds) m_anchorsTotal += static_cast<long>(m_snap.ofKind(kind).size());
     if (m_rule.anchorType == ElemType::Flow) {
         for (int f = 0; f < m_snap.flowCount(); ++f)
             if (wanted(anchorComponent(m_snap, f))) start(Slot::Type::Flow, f);

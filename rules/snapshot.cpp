@@ -299,7 +299,7 @@ const model::Value kFlowKind{std::string("flow")};
 
 Snapshot::Column::~Column()
 {
-    if (!owns) return;
+    if (!owns()) return;
     for (auto& cell : cells) {
         const model::Value* v = cell.load(std::memory_order_relaxed);
         if (v != &kUnread) delete v;
@@ -325,11 +325,11 @@ const model::Value* Snapshot::metaCell(Column& col, std::size_t i, bool flows) c
     auto& cell = col.cells[i];
     const model::Value* v = cell.load(std::memory_order_acquire);
     if (v != &kUnread) return v;
-    const std::string& key = *col.key;
     const std::string& id = flows ? m_flows[i]->id : m_comps[i]->id;
     const std::string& label = flows ? m_flows[i]->label : m_comps[i]->label;
+    const bool idAlone = col.which == Column::Meta::Id || label.empty();
     // Made for this cell, which the column frees.
-    return firstWins(cell, [&] { return new const model::Value(key == ".id" || label.empty() ? id : label); }, &kUnread);
+    return firstWins(cell, [&] { return new const model::Value(idAlone ? id : label); }, &kUnread);
 }
 
 const model::Value* Snapshot::componentMeta(int c, const std::string& key) const
@@ -364,7 +364,6 @@ Snapshot::Column& Snapshot::makeColumn(std::atomic<Column*>& slot, int keyId, bo
         col->key = &keyTable().name(keyId);
         // Filled by fillColumns(): nothing is drawn when no element draws the key.
         col->meta = isMetaKey(*col->key) && (!flows || (*col->key)[0] == '.');
-        col->owns = col->meta && (*col->key == ".id" || *col->key == ".label");
         using Meta = Column::Meta;
         if (col->meta) {
             const std::string& k = *col->key;
@@ -376,7 +375,7 @@ Snapshot::Column& Snapshot::makeColumn(std::atomic<Column*>& slot, int keyId, bo
         }
         col->filled = keyId < m_keysAtBuild && !isMetaKey(*col->key);
         // .kind, @region and @jurisdiction are read without cells.
-        if (!col->filled && (!col->meta || col->owns)) {
+        if (!col->filled && (!col->meta || col->owns())) {
             col->cells = Cells(flows ? m_flows.size() : m_comps.size());
             for (auto& cell : col->cells) cell.store(&kUnread, std::memory_order_relaxed);
         }

@@ -125,10 +125,11 @@ private:
         // The vocabulary's default per kind of this design (flows: not / touching a queue),
         // looked up once per kind instead of once per element.
         Cells defaults;
-        bool meta = false;  // a built-in key (.id, .kind, .label, @region, @jurisdiction)
-        bool owns = false;  // .id and .label: each cell's value is made for it, and freed here
+        bool meta = false; // a built-in key (.id, .kind, .label, @region, @jurisdiction)
         enum class Meta : char { None, Id, Label, Kind, Region, Jurisdiction };
         Meta which = Meta::None;
+        // .id and .label: each cell's value is made for it, and freed here.
+        bool owns() const { return which == Meta::Id || which == Meta::Label; }
         Column() = default;
         Column(const Column&) = delete;
         Column& operator=(const Column&) = delete;

@@ -37,12 +37,18 @@ std::string formatNumber(double d)
 
 namespace {
 
+const std::string kLabelKey = ".label";
+
+int labelKeyId()
+{
+    static const int id = internPropertyKey(kLabelKey);
+    return id;
+}
+
 // A placeholder's value, read through the key's column: `.label` when it names no key.
 const Value* placeholderRef(const TemplatePart& p, const Slot& s, Evaluator& ev)
 {
-    static const int kLabel = internPropertyKey(".label");
-    static const std::string kLabelKey = ".label";
-    return p.key.empty() ? ev.ref(s, kLabel, kLabelKey) : ev.ref(s, p.keyId, p.key);
+    return p.key.empty() ? ev.ref(s, labelKeyId(), kLabelKey) : ev.ref(s, p.keyId, p.key);
 }
 
 const std::string& labelOf(const Snapshot& snap, int encoded, ElemType type = ElemType::Component)
@@ -183,8 +189,7 @@ std::optional<std::string_view> placeholderText(const TemplatePart& part, Evalua
     if (part.filters.empty() && (slot.type == Slot::Type::Component || slot.type == Slot::Type::Flow)) {
         // A label (most placeholders) from the element itself: made into a value it was an
         // allocation per element named, kept with the snapshot.
-        static const int kLabel = internPropertyKey(".label");
-        if (part.key.empty() || part.keyId == kLabel)
+        if (part.key.empty() || part.keyId == labelKeyId())
             return std::string_view(labelOf(snap, slot.index, slot.type == Slot::Type::Flow ? ElemType::Flow : ElemType::Component));
         const Value* v = placeholderRef(part, slot, ev);
         if (!v && strict) return std::nullopt;
