@@ -262,6 +262,7 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
     // The parts' own lists, freed by the merge, back to the system before finish() asks for room
     // to put every finding in order: the review's peak is there.
     if (large) releaseFreedMemory();
+    review.finishOn(threads);
     return review.finish(design);
 }
 

@@ -126,6 +126,12 @@ public:
     }
     SharedText(const char* text) : SharedText(std::string(text)) {} // NOLINT: as above
     explicit SharedText(std::shared_ptr<const Entry> entry) : m_text(std::move(entry)) {}
+    // A text that lives as long as the program, shared without counting its users: every open
+    // finding holds "open", and both review threads counting on one counter made them wait.
+    static SharedText lasting(const Entry& entry)
+    {
+        return SharedText(std::shared_ptr<const Entry>(std::shared_ptr<const Entry>(), &entry));
+    }
     // Where the text is kept, the same for every copy; nullptr for an empty text.
     const Entry* entry() const { return m_text.get(); }
     const std::string& str() const { return m_text ? m_text->text() : none(); }
@@ -200,7 +206,8 @@ struct Fix
 // What a rule reports about one place in a design.
 struct Finding
 {
-    static inline const SharedText kOpen{"open"}; // one text for every open finding
+    static inline const SharedText::Plain kOpenText{"open"};
+    static inline const SharedText kOpen = SharedText::lasting(kOpenText); // every open finding's
     enum class Kind { Finding, Probe, Ask }; // Probe: topic probe (info); Ask: a fact the drawing lacks
 
     // Shared with the rule (SharedText): a review of a large design builds a hundred thousand

@@ -37,6 +37,9 @@ public:
     // has each part do its own on a thread of its own, once the snapshot is freed. finish() does
     // it for what is left.
     void prepareFinish();
+    // finish() may share its work out over this many threads (runOnThreads): a review that ran
+    // on several has them to hand.
+    void finishOn(int threads) { m_finishThreads = threads; }
     // Neither reads the snapshot, which may be gone by then (RuleSet::review frees it first).
     void merge(Review&& other);
     ReviewResult finish(const model::Design& design);
@@ -108,6 +111,8 @@ private:
     // order found; says whether every fingerprint is sixteen hex digits (then the sort reads
     // them as numbers).
     bool addRuleRanks();
+    // By major, then fingerprint (as numbers), then the order found.
+    static void sortPlaced(std::vector<Placed>& placed);
     std::vector<Placed> m_placed;
     std::vector<std::size_t> m_questionHashes;
     std::size_t m_placedLists = 0; // lists of m_full placed so far
@@ -152,6 +157,9 @@ private:
     std::unordered_map<int, AskedOf> m_askedOf;
     std::map<std::string, AskedOf> m_askedOfId;
     std::vector<PendingAsk> m_asks;
+    int m_finishThreads = 1;
+    // Fewer findings are moved into order by the thread that finishes: waking others costs more.
+    static constexpr std::size_t kSplitMoveFrom = 2048;
     bool m_capNow = true;
     bool m_tagAnchors = false;
     std::vector<int> m_findingAnchors;

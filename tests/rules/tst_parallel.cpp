@@ -10,6 +10,7 @@
 #include "rules/workerpool.h"
 
 #include <atomic>
+#include <tuple>
 #include <stdexcept>
 
 #include <QtTest>
@@ -40,6 +41,32 @@ private slots:
             const auto split = set.review(d, opts);
             QCOMPARE(split.summary.total, single.summary.total);
             QVERIFY2(pb::testing::dump(d, split) == expected, qPrintable(QString("threads=%1").arg(threads)));
+        }
+    }
+
+    // finish() counts the findings out by kind, severity and rule and by their fingerprints' top
+    // bits, and several threads move them into place: the list must still be in the documented
+    // order, whichever way it was made.
+    void findingsAreInTheDocumentedOrder()
+    {
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        const model::Design d = pb::testing::manyExamples(60);
+        for (int threads : {1, 2}) {
+            rules::ReviewOptions opts{"2026-01-01"};
+            opts.threads = threads;
+            const auto r = set.review(d, opts);
+            QVERIFY(r.findings.size() > 2048); // enough to be moved by several threads
+            auto kindRank = [](rules::Finding::Kind k) { return k == rules::Finding::Kind::Finding ? 0 : k == rules::Finding::Kind::Ask ? 1 : 2; };
+            for (std::size_t i = 1; i < r.findings.size(); ++i) {
+                const auto &a = r.findings[i - 1], &b = r.findings[i];
+                const auto ka = std::make_tuple(kindRank(a.kind), -static_cast<int>(a.severity), a.ruleId.str(), a.fingerprint);
+                const auto kb = std::make_tuple(kindRank(b.kind), -static_cast<int>(b.severity), b.ruleId.str(), b.fingerprint);
+                QVERIFY2(ka <= kb, qPrintable(QString("threads=%1, at %2: %3 %4 before %5 %6").arg(threads).arg(i)
+                                                 .arg(QString::fromStdString(a.ruleId.str()), QString::fromStdString(a.fingerprint),
+                                                      QString::fromStdString(b.ruleId.str()), QString::fromStdString(b.fingerprint))));
+            }
         }
     }
 
