@@ -316,10 +316,10 @@ void Review::putInOrder()
 
 void Review::sortPlaced(std::vector<Placed>& placed)
 {
-    // Counted out by major (kind, severity and rule: a few dozen, each met in runs) and the top
-    // bits of the fingerprint, in the order found, then put right by an insertion sort, which
-    // has only the few in each group to order. A comparison sort was a quarter of finish() at
-    // 10,000 components: its branches on random fingerprints are unpredictable.
+    // Dealt out by major (kind, severity and rule: a few dozen, each met in runs) and the top
+    // bits of the fingerprint, then put right by an insertion sort, which has only the few in
+    // each group to order. A comparison sort was a quarter of finish() at 10,000 components:
+    // its branches on random fingerprints are unpredictable.
     const std::size_t n = placed.size();
     std::vector<std::uint64_t> majors;
     for (std::size_t i = 0; i < n; ++i)
@@ -329,7 +329,7 @@ void Review::sortPlaced(std::vector<Placed>& placed)
     unsigned bits = 0; // about as many groups as places
     while (bits < 16 && (majors.size() << (bits + 1)) <= n) ++bits;
     std::vector<std::uint32_t> group(n);
-    std::vector<std::size_t> next((majors.size() << bits) + 1, 0);
+    std::vector<std::uint32_t> next((majors.size() << bits) + 1, 0);
     for (std::size_t i = 0, major = 0; i < n; ++i) {
         if (i == 0 || placed[i].major != placed[i - 1].major)
             major = static_cast<std::size_t>(std::lower_bound(majors.begin(), majors.end(), placed[i].major) - majors.begin());
@@ -338,12 +338,24 @@ void Review::sortPlaced(std::vector<Placed>& placed)
         ++next[group[i] + 1];
     }
     for (std::size_t g = 1; g < next.size(); ++g) next[g] += next[g - 1];
-    std::vector<Placed> out(n);
-    for (std::size_t i = 0; i < n; ++i) out[next[group[i]]++] = placed[i];
-    // Each group is one major, by fingerprint, then order found; `next` now holds where each ends.
+    // In place, each swapped straight into its group's next free slot (American flag sort): a
+    // second list of places was a few MB more at the review's peak.
+    const std::vector<std::uint32_t> end(next.begin() + 1, next.end());
+    for (std::size_t g = 0; g < end.size(); ++g)
+        while (next[g] < end[g]) {
+            const std::uint32_t i = next[g];
+            if (group[i] == g) {
+                ++next[g];
+                continue;
+            }
+            const std::uint32_t j = next[group[i]]++;
+            std::swap(placed[i], placed[j]);
+            std::swap(group[i], group[j]);
+        }
+    // Each group is one major: by fingerprint, then order found.
     auto before = [](const Placed& a, const Placed& b) { return a.minor != b.minor ? a.minor < b.minor : a.found < b.found; };
-    for (std::size_t g = 0, from = 0; g + 1 < next.size(); from = next[g++]) {
-        const auto first = out.begin() + static_cast<std::ptrdiff_t>(from), last = out.begin() + static_cast<std::ptrdiff_t>(next[g]);
+    for (std::size_t g = 0, from = 0; g < end.size(); from = end[g++]) {
+        const auto first = placed.begin() + static_cast<std::ptrdiff_t>(from), last = placed.begin() + static_cast<std::ptrdiff_t>(end[g]);
         if (last - first > 32) { // a group this large means fingerprints alike in their top bits
             std::sort(first, last, before);
             continue;
@@ -355,7 +367,6 @@ void Review::sortPlaced(std::vector<Placed>& placed)
             *j = p;
         }
     }
-    placed = std::move(out);
 }
 
 bool Review::addRuleRanks()
