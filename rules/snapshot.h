@@ -102,6 +102,8 @@ private:
     // first read instead, their cells were written by both of a review's threads, side by side.
     std::vector<const model::Value*> m_regionOf, m_jurisdictionOf;
     void placeValues();
+    // Components by kind, flows' ends and each component's flows in and out.
+    void indexElements(const model::Design& design);
     // What .kind reads: one value per kind of this design (m_kindLocal), not one per component.
     std::vector<model::Value> m_kindValues;
     // The values m_regionOf and m_jurisdictionOf point at: one per distinct text (a few regions
