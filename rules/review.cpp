@@ -266,7 +266,7 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
                     : joined({"What is the ", u.key, " of ", label, "?"});
     }
     f.questions.push_back({std::move(text), rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
-    PendingAsk made{m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor};
+    PendingAsk made{m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor, {}};
     if (replaces < m_asks.size()) m_asks[replaces] = std::move(made);
     else m_asks.push_back(std::move(made));
 }

@@ -53,6 +53,19 @@ public:
         std::string element, key;
         Finding finding;
         int anchor = -1; // with tagAnchors(): the anchor's component index (-1: none)
+        // Worked out by prepareFinish() on the part's own thread, so that finish() need not read
+        // the finding again: where it goes (as Placed), its question's hash, and the hashes
+        // keepAsks() looks it up by.
+        struct Prepared
+        {
+            bool done = false;
+            bool numeric = true;
+            std::uint16_t questions = 0;
+            std::uint64_t major = 0, minor = 0;
+            const SharedText::Entry* rule = nullptr;
+            std::size_t question = 0, element = 0, pair = 0;
+        };
+        Prepared prepared;
     };
     // What the rules of a part review found, before finish(): a ReviewCache keeps one per rule
     // and hands copies to the next review, which re-runs only the rules an edit can affect.
@@ -90,7 +103,7 @@ private:
     void addAsk(Evaluator& ev, const Pack& pack, const Rule& rule, const std::vector<Unknown>& unknowns);
     // The pending asks kept (first per element and property, at most the pack's cap per
     // element), as pointers into them, after `out`'s.
-    void keepAsks(std::vector<Finding*>& out);
+    void keepAsks(std::vector<PendingAsk*>& out);
     // Every finding, the kept asks among them, into one list in the result's order.
     void putInOrder();
     // Where a finding goes: kind, severity (highest first), rule id, fingerprint. Kind and
@@ -107,6 +120,8 @@ private:
         bool numeric = true; // the fingerprint is sixteen hex digits
     };
     Placed placed(Finding& f);
+    // The same, without its questions' hashes (Placed::questionsFrom is left 0).
+    static Placed placeOf(Finding& f);
     // Adds each rule's rank among the rule ids to its findings' places and numbers them in the
     // order found; says whether every fingerprint is sixteen hex digits (then the sort reads
     // them as numbers).

@@ -12,7 +12,6 @@
 #include <string_view>
 #include <system_error>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -26,7 +25,8 @@ void Review::merge(Review&& other)
     other.prepareFinish();
     const auto offset = static_cast<std::uint32_t>(m_questionHashes.size());
     m_questionHashes.insert(m_questionHashes.end(), other.m_questionHashes.begin(), other.m_questionHashes.end());
-    m_placed.reserve(m_placed.size() + other.m_placed.size());
+    // Room for the asks finish() keeps too: growing it there copied every place once more.
+    m_placed.reserve(m_placed.size() + other.m_placed.size() + m_asks.size() + other.m_asks.size());
     for (Placed p : other.m_placed) {
         p.questionsFrom += offset;
         m_placed.push_back(p);
@@ -54,29 +54,37 @@ void Review::merge(Review&& other)
     other.m_askedOfId = {};
 }
 
-void Review::keepAsks(std::vector<Finding*>& out)
+void Review::keepAsks(std::vector<PendingAsk*>& out)
 {
     // In rule order; within one rule, in the order its review found them (stable).
-    std::vector<std::size_t> idx(m_asks.size());
-    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t i, std::size_t j) { return m_asks[i].order < m_asks[j].order; });
-    // Views into the pending asks, which stay where they are until the end: a set of copied
-    // string pairs was a third of finish() at 100,000 components.
-    struct PairHash
-    {
-        std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const
-        {
-            const std::size_t a = std::hash<std::string_view>{}(p.first);
-            return a ^ (std::hash<std::string_view>{}(p.second) + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
-        }
+    std::vector<std::uint32_t> idx(m_asks.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t i, std::uint32_t j) { return m_asks[i].order < m_asks[j].order; });
+    // Looked up by the hashes prepareFinish() worked out, in open-addressing tables of places in
+    // m_asks: sets of string pairs were a node allocated per ask and most of this at 100,000
+    // components. Texts are compared only when hashes are equal.
+    std::size_t size = 16;
+    while (size < 2 * m_asks.size()) size *= 2;
+    constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+    std::vector<std::uint32_t> pairs(size, kEmpty), elements(size, kEmpty), perElement(size, 0);
+    auto slotOf = [&](std::vector<std::uint32_t>& table, std::size_t hash, auto&& same) {
+        std::size_t s = hash & (size - 1);
+        while (table[s] != kEmpty && !same(m_asks[table[s]])) s = (s + 1) & (size - 1);
+        return s;
     };
-    std::unordered_set<std::pair<std::string_view, std::string_view>, PairHash> asked(2 * m_asks.size());
-    std::unordered_map<std::string_view, int> perElement(2 * m_asks.size());
-    for (std::size_t i : idx) {
+    for (std::uint32_t i : idx) {
         PendingAsk& a = m_asks[i];
-        if (!asked.emplace(a.element, a.key).second) continue;
-        if (perElement[a.element]++ >= a.cap) continue;
-        out.push_back(&a.finding);
+        const std::size_t p = slotOf(pairs, a.prepared.pair, [&](const PendingAsk& o) {
+            return o.prepared.pair == a.prepared.pair && o.element == a.element && o.key == a.key;
+        });
+        if (pairs[p] != kEmpty) continue;
+        pairs[p] = i;
+        const std::size_t e = slotOf(elements, a.prepared.element, [&](const PendingAsk& o) {
+            return o.prepared.element == a.prepared.element && o.element == a.element;
+        });
+        elements[e] = i;
+        if (perElement[e]++ >= static_cast<std::uint32_t>(std::max(a.cap, 0))) continue;
+        out.push_back(&a);
     }
 }
 
@@ -179,6 +187,14 @@ private:
 
 Review::Placed Review::placed(Finding& f)
 {
+    Placed p = placeOf(f);
+    p.questionsFrom = static_cast<std::uint32_t>(m_questionHashes.size());
+    for (const auto& q : f.questions) m_questionHashes.push_back(q.hash());
+    return p;
+}
+
+Review::Placed Review::placeOf(Finding& f)
+{
     auto kindOrder = [](const Finding& x) { return x.kind == Finding::Kind::Finding ? 0u : x.kind == Finding::Kind::Ask ? 1u : 2u; };
     Placed p;
     const auto severity = static_cast<std::uint64_t>(4 - static_cast<int>(f.severity));
@@ -188,9 +204,7 @@ Review::Placed Review::placed(Finding& f)
     p.numeric = fp.has_value();
     p.finding = &f;
     p.rule = f.ruleId.entry();
-    p.questionsFrom = static_cast<std::uint32_t>(m_questionHashes.size());
     p.questions = static_cast<std::uint16_t>(f.questions.size()); // one to three
-    for (const auto& q : f.questions) m_questionHashes.push_back(q.hash());
     return p;
 }
 
@@ -199,11 +213,19 @@ void Review::prepareFinish()
     setFullAside();
     for (; m_placedLists < m_full.size(); ++m_placedLists)
         for (auto& f : m_full[m_placedLists]) m_placed.push_back(placed(f));
-    // Which asks are kept is known only in finish(), on one thread; their questions' hashes are
+    // Which asks are kept is known only in finish(), on one thread; what it needs of them is
     // worked out here, on the part's own.
-    for (auto& a : m_asks)
+    for (auto& a : m_asks) {
+        if (a.prepared.done) continue;
         for (auto& q : a.finding.questions)
             if (!q.textHash) q.textHash = q.text.hash();
+        const Placed p = placeOf(a.finding);
+        const std::size_t element = std::hash<std::string>{}(a.element);
+        const std::size_t key = std::hash<std::string>{}(a.key);
+        a.prepared = {true, p.numeric, p.questions, p.major, p.minor, p.rule,
+                      a.finding.questions.empty() ? 0 : a.finding.questions.front().textHash, element,
+                      element ^ (key + 0x9e3779b97f4a7c15ULL + (element << 6) + (element >> 2))};
+    }
 }
 
 void Review::dropRepeatedQuestions(std::vector<Finding>& sorted)
@@ -252,10 +274,25 @@ void Review::putInOrder()
     // Every finding in the order it was found: this review's, those of the reviews merged into
     // it, then the asks kept. Ties in the sort keep that order.
     prepareFinish();
-    std::vector<Finding*> asks;
+    std::vector<PendingAsk*> asks;
     keepAsks(asks);
     m_placed.reserve(m_placed.size() + asks.size());
-    for (Finding* f : asks) m_placed.push_back(placed(*f));
+    for (PendingAsk* a : asks) {
+        if (a->prepared.questions != 1) { // asks have one question: otherwise read the finding
+            m_placed.push_back(placed(a->finding));
+            continue;
+        }
+        Placed p;
+        p.major = a->prepared.major;
+        p.minor = a->prepared.minor;
+        p.numeric = a->prepared.numeric;
+        p.finding = &a->finding;
+        p.rule = a->prepared.rule;
+        p.questionsFrom = static_cast<std::uint32_t>(m_questionHashes.size());
+        p.questions = 1;
+        m_questionHashes.push_back(a->prepared.question);
+        m_placed.push_back(p);
+    }
     std::vector<Finding> sorted;
     // Moved by several threads into places made beforehand (most of finish() was this move), or
     // by this one as it goes when the list is short.
