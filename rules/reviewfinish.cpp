@@ -152,7 +152,8 @@ std::optional<std::uint64_t> hexValue(const std::string& s)
 class AskedTexts
 {
 public:
-    explicit AskedTexts(std::size_t count)
+    // Empty, with room for `count` questions.
+    void reset(std::size_t count)
     {
         std::size_t size = 16;
         while (size < 2 * count) size *= 2;
@@ -231,15 +232,50 @@ void Review::prepareFinish()
 void Review::dropRepeatedQuestions(std::vector<Finding>& sorted)
 {
     // The same question from two rules is asked once, by the more severe finding (the first in
-    // order). m_placed is in the order of `sorted` by now.
-    AskedTexts asked(m_questionHashes.size());
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> repeated; // finding, question
-    for (std::uint32_t k = 0; k < m_placed.size(); ++k) {
+    // order). m_placed is in the order of `sorted` by now. Equal texts have equal hashes: the
+    // questions are dealt out by their hashes' top bits, in order, and each share is looked
+    // through alone, in a table that stays in cache (one table for all was 5.7 ms of cache misses
+    // at 100,000 components).
+    struct Question
+    {
+        std::size_t hash;
+        std::uint32_t finding, question;
+    };
+    constexpr std::size_t kPerShare = 4096;
+    unsigned bits = 0;
+    while (bits < 12 && (m_questionHashes.size() >> bits) > kPerShare) ++bits;
+    auto shareOf = [bits](std::size_t hash) { return bits ? static_cast<std::size_t>(std::uint64_t{hash} >> (64 - bits)) : 0; };
+    std::vector<std::uint32_t> end((std::size_t{1} << bits) + 1, 0);
+    // The hashes are in the order found and read in the order sorted: asked for ahead.
+    auto ahead = [&](std::size_t k) {
+        if (k + kAhead < m_placed.size()) __builtin_prefetch(&m_questionHashes[m_placed[k + kAhead].questionsFrom]);
+    };
+    for (std::size_t k = 0; k < m_placed.size(); ++k) {
+        ahead(k);
         const Placed& p = m_placed[k];
-        for (std::uint32_t i = 0; i < p.questions; ++i)
-            if (!asked.insert(m_questionHashes[p.questionsFrom + i], k, i, sorted)) repeated.emplace_back(k, i);
+        for (std::uint32_t i = 0; i < p.questions; ++i) ++end[shareOf(m_questionHashes[p.questionsFrom + i]) + 1];
+    }
+    for (std::size_t s = 1; s < end.size(); ++s) end[s] += end[s - 1];
+    std::vector<Question> dealt(m_questionHashes.size());
+    for (std::uint32_t k = 0; k < m_placed.size(); ++k) {
+        ahead(k);
+        const Placed& p = m_placed[k];
+        for (std::uint32_t i = 0; i < p.questions; ++i) {
+            const std::size_t h = m_questionHashes[p.questionsFrom + i];
+            dealt[end[shareOf(h)]++] = {h, k, i};
+        }
+    }
+    // `end` now holds where each share ends.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> repeated; // finding, question
+    AskedTexts asked;
+    for (std::size_t s = 0, from = 0; s + 1 < end.size(); from = end[s++]) {
+        asked.reset(end[s] - from);
+        for (std::size_t q = from; q < end[s]; ++q)
+            if (!asked.insert(dealt[q].hash, dealt[q].finding, dealt[q].question, sorted))
+                repeated.emplace_back(dealt[q].finding, dealt[q].question);
     }
     // From the back, so that each place still names the question it did.
+    std::sort(repeated.begin(), repeated.end());
     for (auto it = repeated.rbegin(); it != repeated.rend(); ++it) {
         auto& qs = sorted[it->first].questions;
         qs.erase(qs.begin() + it->second);
