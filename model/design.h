@@ -97,6 +97,16 @@ public:
     // lookup for a caller that takes either, such as a zone's members.
     std::optional<IdIndex::Place> placeOf(const std::string& id) const { return m_index.find(id, idOf()); }
     bool contains(const std::string& id) const { return typeOf(id).has_value(); }
+    // The component each of many ids names, id(i) for i in [0, n): found(i, component or
+    // nullptr), in order. Much faster than component() one by one on a large design
+    // (IdIndex::findMany).
+    template <typename Id, typename Found>
+    void componentsOf(std::size_t n, Id&& id, Found&& found) const
+    {
+        m_index.findMany(n, id, [&](std::size_t i, std::optional<IdIndex::Place> at) {
+            found(i, at && at->type == ElementType::Component ? &m_components[at->index] : nullptr);
+        }, idOf());
+    }
 
     // Insertion. `index` < 0 appends; otherwise inserts at that position (undo restores the
     // original place). Returns false if the id is empty or already used. Does not validate

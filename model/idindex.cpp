@@ -36,9 +36,28 @@ std::size_t IdIndex::slotOf(std::string_view id, std::size_t hash, IdOf idOf) co
 std::optional<IdIndex::Place> IdIndex::find(std::string_view id, IdOf idOf) const
 {
     if (m_count == 0) return std::nullopt;
-    const std::size_t s = slotOf(id, std::hash<std::string_view>{}(id), idOf);
+    return findHashed(id, hashOf(id), idOf);
+}
+
+std::optional<IdIndex::Place> IdIndex::findHashed(std::string_view id, std::size_t hash, IdOf idOf) const
+{
+    const std::size_t s = slotOf(id, hash, idOf);
     if (m_entries[s] == 0) return std::nullopt;
     return unpack(m_entries[s]);
+}
+
+void IdIndex::prefetchSlot(std::size_t hash) const
+{
+    const std::size_t s = hash & (m_entries.size() - 1);
+    __builtin_prefetch(&m_entries[s]);
+    __builtin_prefetch(&m_tags[s]);
+}
+
+void IdIndex::prefetchElement(std::size_t hash, IdOf idOf) const
+{
+    const std::size_t s = hash & (m_entries.size() - 1);
+    const std::uint32_t e = m_entries[s];
+    if (e != 0 && m_tags[s] == tagOf(hash)) __builtin_prefetch(&idOf(unpack(e)));
 }
 
 bool IdIndex::insert(std::string_view id, Place place, IdOf idOf)

@@ -146,22 +146,37 @@ void Snapshot::indexElements(const model::Design& design)
     const std::size_t n = m_comps.size();
     m_outStart.assign(n + 1, 0);
     m_inStart.assign(n + 1, 0);
-    // Flows are mostly listed by their source (a drawing's or generator's order): the previous
-    // flow's source is compared before the id is hashed and looked up again.
-    const std::string* lastFrom = nullptr;
-    int lastFromIndex = -1;
-    for (const auto& f : flows) {
-        if (!lastFrom || f.from != *lastFrom) {
-            lastFrom = &f.from;
-            lastFromIndex = indexOf(f.from);
+    m_kindIds.assign(n, -1);
+    m_kindLocal.assign(n, 0);
+    int local = 0, queue = -1; // queue: the local number of "queue", if the design has one
+    m_kindValues.reserve(m_byKind.size());
+    for (const auto& [kind, members] : m_byKind) {
+        m_kindValues.emplace_back(kind);
+        const int id = knownKindId(kind);
+        for (int c : members) {
+            m_kindIds[static_cast<std::size_t>(c)] = id;
+            m_kindLocal[static_cast<std::size_t>(c)] = local;
         }
-        const int from = lastFromIndex, to = indexOf(f.to);
-        m_flows.push_back(&f);
-        m_from.push_back(from);
-        m_to.push_back(to);
-        const bool queue = (from >= 0 && comps[static_cast<std::size_t>(from)].kind == "queue") ||
-                           (to >= 0 && comps[static_cast<std::size_t>(to)].kind == "queue");
-        m_touchesQueue.push_back(queue);
+        if (kind == "queue") queue = local;
+        ++local;
+    }
+    // Both ends of every flow in one pipelined run of lookups (Design::componentsOf).
+    m_flows.reserve(flows.size());
+    for (const auto& f : flows) m_flows.push_back(&f);
+    m_from.assign(flows.size(), -1);
+    m_to.assign(flows.size(), -1);
+    design.componentsOf(
+        2 * flows.size(),
+        [&](std::size_t i) -> const std::string& { return i % 2 ? flows[i / 2].to : flows[i / 2].from; },
+        [&](std::size_t i, const model::Component* c) {
+            (i % 2 ? m_to : m_from)[i / 2] = c ? static_cast<int>(c - comps.data()) : -1;
+        });
+    m_touchesQueue.resize(flows.size());
+    for (std::size_t f = 0; f < flows.size(); ++f) {
+        const int from = m_from[f], to = m_to[f];
+        // By kind number: reading each end's kind text was a cache miss per end.
+        m_touchesQueue[f] = (from >= 0 && m_kindLocal[static_cast<std::size_t>(from)] == queue) ||
+                            (to >= 0 && m_kindLocal[static_cast<std::size_t>(to)] == queue);
         if (from >= 0 && to >= 0) {
             ++m_outStart[static_cast<std::size_t>(from) + 1];
             ++m_inStart[static_cast<std::size_t>(to) + 1];
@@ -180,19 +195,6 @@ void Snapshot::indexElements(const model::Design& design)
         const int flow = static_cast<int>(f);
         m_outEdges[static_cast<std::size_t>(outPos[static_cast<std::size_t>(m_from[f])]++)] = {flow, m_to[f]};
         m_inEdges[static_cast<std::size_t>(inPos[static_cast<std::size_t>(m_to[f])]++)] = {flow, m_from[f]};
-    }
-    m_kindIds.assign(n, -1);
-    m_kindLocal.assign(n, 0);
-    int local = 0;
-    m_kindValues.reserve(m_byKind.size());
-    for (const auto& [kind, members] : m_byKind) {
-        m_kindValues.emplace_back(kind);
-        const int id = knownKindId(kind);
-        for (int c : members) {
-            m_kindIds[static_cast<std::size_t>(c)] = id;
-            m_kindLocal[static_cast<std::size_t>(c)] = local;
-        }
-        ++local;
     }
 }
 
