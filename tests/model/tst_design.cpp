@@ -3,6 +3,7 @@
 
 #include <QtTest>
 #include <string>
+#include <vector>
 
 using namespace pb::model;
 
@@ -60,6 +61,34 @@ private slots:
         QVERIFY(!d.contains("c5000"));
         QVERIFY(!d.contains(""));
         QVERIFY(!d.component("f12"));
+    }
+
+    // componentsOf() looks many ids up in a pipeline, a few ahead of need: each answer must still
+    // be the one component() gives, in order, for runs shorter and longer than the pipeline, and
+    // ids that name nothing or name a flow give nullptr.
+    void manyLookupsGiveWhatOneByOneGives()
+    {
+        Design empty;
+        int calls = 0;
+        empty.componentsOf(3, [](std::size_t) -> const std::string& { static const std::string id = "c1"; return id; },
+                           [&](std::size_t, const Component* c) { calls += c ? 100 : 1; });
+        QCOMPARE(calls, 3);
+        Design d;
+        for (int i = 0; i < 3000; ++i)
+            QVERIFY(d.addComponent(comp("c" + std::to_string(i))));
+        QVERIFY(d.addFlow(flow("f1", "c1", "c2")));
+        for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{17}, std::size_t{40}, std::size_t{7000}}) {
+            std::vector<std::string> ids;
+            for (std::size_t i = 0; i < n; ++i)
+                ids.push_back(i % 7 == 3 ? "missing" + std::to_string(i) : i % 11 == 5 ? "f1" : "c" + std::to_string((i * 7919) % 3000));
+            std::vector<std::size_t> order;
+            d.componentsOf(n, [&](std::size_t i) -> const std::string& { return ids[i]; }, [&](std::size_t i, const Component* c) {
+                order.push_back(i);
+                QCOMPARE(c, d.component(ids[i]));
+            });
+            QCOMPARE(order.size(), n);
+            for (std::size_t i = 0; i < order.size(); ++i) QCOMPARE(order[i], i);
+        }
     }
 
     void refusesATakenIdOfAnyType()
