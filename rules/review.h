@@ -118,6 +118,7 @@ private:
         std::uint32_t found = 0;                 // its place in the order found: ties keep it
         std::uint16_t questions = 0;
         bool numeric = true; // the fingerprint is sixteen hex digits
+        std::uint8_t part = 0; // which of the merged reviews made it (0: this one)
     };
     Placed placed(Finding& f);
     // The same, without its questions' hashes (Placed::questionsFrom is left 0).
@@ -173,6 +174,7 @@ private:
     std::map<std::string, AskedOf> m_askedOfId;
     std::vector<PendingAsk> m_asks;
     int m_finishThreads = 1;
+    int m_parts = 1; // this review and those merged into it
     // Fewer findings are moved into order by the thread that finishes: waking others costs more.
     static constexpr std::size_t kSplitMoveFrom = 2048;
     bool m_capNow = true;
