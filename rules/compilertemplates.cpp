@@ -46,10 +46,11 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
     while (pos < s.size()) {
         const auto open = s.find("{{", pos);
         if (open == std::string::npos) {
-            t.push_back({s.substr(pos), -1, {}, -1, {}});
+            t.push_back({s.substr(pos), -1, {}, -1, {}, TextHasher::piece(std::string_view(s).substr(pos))});
             break;
         }
-        if (open > pos) t.push_back({s.substr(pos, open - pos), -1, {}, -1, {}});
+        if (open > pos)
+            t.push_back({s.substr(pos, open - pos), -1, {}, -1, {}, TextHasher::piece(std::string_view(s).substr(pos, open - pos))});
         const auto close = s.find("}}", open);
         if (close == std::string::npos) {
             error(ptr, "E-TEMPLATE", "'{{' at character " + std::to_string(open) + " is never closed");

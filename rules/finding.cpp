@@ -29,13 +29,11 @@ bool parseSeverity(const std::string& s, Severity& out)
 }
 
 namespace {
-constexpr std::uint64_t kMul1 = 0x87c37b91114253d5ULL;
-constexpr std::uint64_t kMul2 = 0x4cf5ad432745937fULL;
-
-std::uint64_t rotl(std::uint64_t x, int r)
-{
-    return (x << r) | (x >> (64 - r));
-}
+// Odd, with its bits spread: powers of it stay odd and mixed.
+constexpr std::uint64_t kBase = 0x9e3779b97f4a7c15ULL;
+constexpr std::uint64_t kBase2 = kBase * kBase, kBase4 = kBase2 * kBase2, kBase8 = kBase4 * kBase4;
+constexpr std::uint64_t kBase3 = kBase2 * kBase, kBase5 = kBase4 * kBase, kBase6 = kBase4 * kBase2,
+                        kBase7 = kBase4 * kBase3;
 
 // MurmurHash3's finaliser: every input bit reaches every output bit.
 std::uint64_t finalMix(std::uint64_t h)
@@ -48,53 +46,32 @@ std::uint64_t finalMix(std::uint64_t h)
 }
 } // namespace
 
-void TextHasher::mix(std::uint64_t word)
-{
-    m_hash = rotl(m_hash ^ (rotl(word * kMul1, 31) * kMul2), 27) * 5 + 0x52dce729;
-}
-
-namespace {
-// The first `n` (< 8) bytes at p as a word, the first byte lowest.
-std::uint64_t loadShort(const unsigned char* p, std::size_t n)
-{
-    std::uint64_t w = 0;
-    for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{p[i]} << (8 * i);
-    return w;
-}
-} // namespace
-
 void TextHasher::add(std::string_view piece)
 {
-    static_assert(std::endian::native == std::endian::little, "words as loadShort builds them");
-    m_length += piece.size();
     const auto* p = reinterpret_cast<const unsigned char*>(piece.data());
     std::size_t n = piece.size();
-    // Finish the word a previous piece began; then whole words; then keep the rest. The words are
-    // the same wherever the pieces were cut.
-    if (m_fill > 0) {
-        const std::size_t take = std::min<std::size_t>(8 - m_fill, n);
-        m_word |= loadShort(p, take) << (8 * m_fill);
-        m_fill += static_cast<unsigned>(take);
-        p += take;
-        n -= take;
-        if (m_fill < 8) return;
-        mix(m_word);
-        m_word = 0;
-        m_fill = 0;
-    }
-    for (; n >= 8; p += 8, n -= 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        mix(w);
-    }
-    m_word = loadShort(p, n);
-    m_fill = static_cast<unsigned>(n);
+    m_length += n;
+    std::uint64_t h = m_hash;
+    // Eight bytes a step, their products independent of each other: the same as a byte a step.
+    for (; n >= 8; p += 8, n -= 8)
+        h = h * kBase8 + p[0] * kBase7 + p[1] * kBase6 + p[2] * kBase5 + p[3] * kBase4 + p[4] * kBase3 +
+            p[5] * kBase2 + p[6] * kBase + p[7];
+    for (; n > 0; ++p, --n) h = h * kBase + *p;
+    m_hash = h;
+}
+
+TextHasher::Piece TextHasher::piece(std::string_view text)
+{
+    TextHasher h;
+    h.add(text);
+    std::uint64_t power = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) power *= kBase;
+    return {h.m_hash, power, text.size()};
 }
 
 std::size_t TextHasher::done() const
 {
-    std::uint64_t h = m_hash ^ rotl(m_word * kMul1, 31) * kMul2;
-    h = finalMix(h ^ m_length);
+    const std::uint64_t h = finalMix(m_hash ^ finalMix(m_length + kBase));
     return static_cast<std::size_t>(h | 1); // 0 means "not worked out yet" (SharedText::Entry)
 }
 

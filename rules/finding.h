@@ -52,10 +52,25 @@ private:
 
 // Hashes a text given in pieces to the same value as given whole: a text rendered later
 // (SharedText::Entry) is hashed from its template's literal parts and its values, unrendered.
+// A polynomial over the bytes (each step: times a constant, plus the byte), so that a literal
+// part hashed once, with the constant's power for its length (Piece), is added in one step:
+// hashing every question's literal text again was most of hashing it.
 class TextHasher
 {
 public:
+    struct Piece
+    {
+        std::uint64_t hash = 0;  // the polynomial of the piece alone
+        std::uint64_t power = 1; // the constant to the piece's length
+        std::uint64_t length = 0;
+    };
+    static Piece piece(std::string_view text);
     void add(std::string_view piece);
+    void add(const Piece& piece)
+    {
+        m_hash = m_hash * piece.power + piece.hash;
+        m_length += piece.length;
+    }
     std::size_t done() const; // never 0
     static std::size_t of(std::string_view text)
     {
@@ -65,10 +80,7 @@ public:
     }
 
 private:
-    void mix(std::uint64_t word);
-    std::uint64_t m_hash = 0x9e3779b97f4a7c15ULL;
-    std::uint64_t m_word = 0; // bytes not yet mixed, the first in the lowest byte
-    unsigned m_fill = 0;
+    std::uint64_t m_hash = 0;
     std::uint64_t m_length = 0;
 };
 

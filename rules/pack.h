@@ -175,6 +175,7 @@ struct TemplatePart
     std::string key;    // empty = the variable itself (its label, a number, a path, a list)
     int keyId = -1;     // internPropertyKey(key), as PropRef::keyId
     std::vector<std::pair<std::string, std::string>> filters; // name, argument
+    TextHasher::Piece hashed;   // the literal text's, for hashing the rendered text unrendered
 };
 // A compiled text. Its parts are shared: a finding's text rendered when first read
 // (TextsLater) keeps them, so it still renders after the rule set that made it is gone.

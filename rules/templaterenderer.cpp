@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 
 namespace pb::rules {
 
@@ -233,13 +234,14 @@ public:
     ~LaterText() override { delete m_rendered.load(); }
 
 private:
+    // add(literal part) for each literal part, add(text) for each placeholder's text.
     template <typename Add>
     void pieces(Add&& add) const
     {
         std::size_t ref = m_at;
         for (const auto& part : *m_parts) {
             if (part.var < 0) {
-                add(std::string_view(part.text));
+                add(part);
                 continue;
             }
             std::uint32_t start = 0, length = 0;
@@ -249,19 +251,29 @@ private:
             add(std::string_view(*m_values).substr(start + sizeof length, length));
         }
     }
+    static std::string_view textOf(const TemplatePart& part) { return part.text; }
+    static std::string_view textOf(std::string_view text) { return text; }
     std::string render() const
     {
         std::size_t size = 0;
-        pieces([&](std::string_view piece) { size += piece.size(); });
+        pieces([&](const auto& piece) { size += textOf(piece).size(); });
         std::string out;
         out.reserve(size); // one allocation, not one per growth
-        pieces([&](std::string_view piece) { out += piece; });
+        pieces([&](const auto& piece) { out += textOf(piece); });
         return out;
     }
+    // The literal parts were hashed when the template was compiled (TemplatePart::hashed).
     std::size_t hashText() const override
     {
         TextHasher h;
-        pieces([&](std::string_view piece) { h.add(piece); });
+        pieces([&](const auto& piece) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(piece)>, TemplatePart>) {
+                if (piece.hashed.length == piece.text.size()) h.add(piece.hashed);
+                else h.add(std::string_view(piece.text)); // a part made without its hash
+            } else {
+                h.add(piece);
+            }
+        });
         return h.done();
     }
 

@@ -212,8 +212,9 @@ private slots:
         QCOMPARE(text(snap.flowValue(0, jur)), std::string("(none)"));
     }
 
-    // A text given in pieces hashes as it does whole, wherever it is cut: the questions of a
-    // review are compared by hashes worked out from their templates' parts, unrendered.
+    // A text given in pieces hashes as it does whole, wherever it is cut and whether a piece was
+    // hashed beforehand or not: the questions of a review are compared by hashes worked out from
+    // their templates' parts, unrendered.
     void textHashIsTheSameHoweverCut()
     {
         const std::vector<std::string> texts{"", "a", "abcdefg", "abcdefgh", "abcdefghi",
@@ -229,6 +230,12 @@ private slots:
                     h.add(std::string_view(t).substr(i, j - i));
                     h.add(std::string_view(t).substr(j));
                     QCOMPARE(h.done(), whole);
+                    // A literal part hashed beforehand (as a template's are) adds the same.
+                    rules::TextHasher k;
+                    k.add(std::string_view(t).substr(0, i));
+                    k.add(rules::TextHasher::piece(std::string_view(t).substr(i, j - i)));
+                    k.add(std::string_view(t).substr(j));
+                    QCOMPARE(k.done(), whole);
                 }
         }
         QCOMPARE(distinct.size(), texts.size());
