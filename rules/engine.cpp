@@ -257,7 +257,10 @@ ReviewResult RuleSet::review(const model::Design& design, const ReviewOptions& o
     snapHolder.reset();
     if (large) releaseFreedMemory();
     // Each part's order worked out on a thread, in the room the snapshot left.
-    runOnThreads(reviews.size(), [&](std::size_t i) { reviews[i]->prepareFinish(); });
+    runOnThreads(reviews.size(), [&](std::size_t i) {
+        reviews[i]->prepareFinish();
+        reviews[i]->dropMatchState();
+    });
     for (std::size_t i = 1; i < reviews.size(); ++i) review.merge(std::move(*reviews[i]));
     // The parts' own lists, freed by the merge, back to the system before finish() asks for room
     // to put every finding in order: the review's peak is there.

@@ -317,6 +317,8 @@ Review::Part Review::takePart()
     m_placed.clear();
     m_questionHashes.clear();
     m_placedLists = 0;
+    for (auto& list : m_mergedAsks) std::move(list.begin(), list.end(), std::back_inserter(m_asks));
+    m_mergedAsks.clear();
     Part p{std::move(findings), std::move(m_asks), std::move(m_findingAnchors), std::move(m_foundFrom),
            std::move(m_askedFrom)};
     m_findings.clear();

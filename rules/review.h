@@ -40,6 +40,9 @@ public:
     // finish() may share its work out over this many threads (runOnThreads): a review that ran
     // on several has them to hand.
     void finishOn(int threads) { m_finishThreads = threads; }
+    // Frees what only running rules needs (the fingerprints and asks seen, scratch): a review
+    // that runs no more rules, on its own thread before a merge rather than in it.
+    void dropMatchState();
     // Neither reads the snapshot, which may be gone by then (RuleSet::review frees it first).
     void merge(Review&& other);
     ReviewResult finish(const model::Design& design);
@@ -104,6 +107,7 @@ private:
     // The pending asks kept (first per element and property, at most the pack's cap per
     // element), as pointers into them, after `out`'s.
     void keepAsks(std::vector<PendingAsk*>& out);
+    std::size_t asksCount() const; // pending, this review's and those merged in
     // Every finding, the kept asks among them, into one list in the result's order.
     void putInOrder();
     // Where a finding goes: kind, severity (highest first), rule id, fingerprint. Kind and
@@ -173,6 +177,9 @@ private:
     std::unordered_map<int, AskedOf> m_askedOf;
     std::map<std::string, AskedOf> m_askedOfId;
     std::vector<PendingAsk> m_asks;
+    // The asks of reviews merged into this one, where they were made: moving each into m_asks
+    // was most of a merge.
+    std::vector<std::vector<PendingAsk>> m_mergedAsks;
     int m_finishThreads = 1;
     int m_parts = 1; // this review and those merged into it
     // Fewer findings are moved into order by the thread that finishes: waking others costs more.

@@ -26,7 +26,7 @@ void Review::merge(Review&& other)
     const auto offset = static_cast<std::uint32_t>(m_questionHashes.size());
     m_questionHashes.insert(m_questionHashes.end(), other.m_questionHashes.begin(), other.m_questionHashes.end());
     // Room for the asks finish() keeps too: growing it there copied every place once more.
-    m_placed.reserve(m_placed.size() + other.m_placed.size() + m_asks.size() + other.m_asks.size());
+    m_placed.reserve(m_placed.size() + other.m_placed.size() + asksCount() + other.asksCount());
     const auto part = static_cast<std::uint8_t>(std::min(m_parts++, 255));
     for (Placed p : other.m_placed) {
         p.questionsFrom += offset;
@@ -38,8 +38,8 @@ void Review::merge(Review&& other)
     for (auto& list : other.m_full) m_merged.push_back(std::move(list));
     m_merged.push_back(std::move(other.m_findings));
     for (auto& list : other.m_merged) m_merged.push_back(std::move(list));
-    m_asks.reserve(m_asks.size() + other.m_asks.size());
-    for (auto& a : other.m_asks) m_asks.push_back(std::move(a));
+    m_mergedAsks.push_back(std::move(other.m_asks));
+    for (auto& list : other.m_mergedAsks) m_mergedAsks.push_back(std::move(list));
     // A merged review runs no more rules: its probes' places (by index into its own findings)
     // would not hold here.
     m_probes.clear();
@@ -51,31 +51,53 @@ void Review::merge(Review&& other)
     other.m_questionHashes = {};
     other.m_placedLists = 0;
     other.m_asks = {};
-    other.m_fingerprints.clear();
-    other.m_askedOf = {};
-    other.m_askedOfId = {};
+    other.m_mergedAsks = {};
+    other.dropMatchState();
+}
+
+void Review::dropMatchState()
+{
+    m_fingerprints = {};
+    m_askedOf = {};
+    m_askedOfId = {};
+    m_targetStamp = {};
+    m_textScratch = {};
+    m_probes.clear();
+}
+
+std::size_t Review::asksCount() const
+{
+    std::size_t n = m_asks.size();
+    for (const auto& list : m_mergedAsks) n += list.size();
+    return n;
 }
 
 void Review::keepAsks(std::vector<PendingAsk*>& out)
 {
-    // In rule order; within one rule, in the order its review found them (stable).
-    std::vector<std::uint32_t> idx(m_asks.size());
+    // Every ask in the order found (this review's, then those merged in), then in rule order;
+    // within one rule, in the order found (stable).
+    std::vector<PendingAsk*> all;
+    all.reserve(asksCount());
+    for (auto& a : m_asks) all.push_back(&a);
+    for (auto& list : m_mergedAsks)
+        for (auto& a : list) all.push_back(&a);
+    std::vector<std::uint32_t> idx(all.size());
     for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<std::uint32_t>(i);
-    std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t i, std::uint32_t j) { return m_asks[i].order < m_asks[j].order; });
+    std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t i, std::uint32_t j) { return all[i]->order < all[j]->order; });
     // Looked up by the hashes prepareFinish() worked out, in open-addressing tables of places in
-    // m_asks: sets of string pairs were a node allocated per ask and most of this at 100,000
+    // `all`: sets of string pairs were a node allocated per ask and most of this at 100,000
     // components. Texts are compared only when hashes are equal.
     std::size_t size = 16;
-    while (size < 2 * m_asks.size()) size *= 2;
+    while (size < 2 * all.size()) size *= 2;
     constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
     std::vector<std::uint32_t> pairs(size, kEmpty), elements(size, kEmpty), perElement(size, 0);
     auto slotOf = [&](std::vector<std::uint32_t>& table, std::size_t hash, auto&& same) {
         std::size_t s = hash & (size - 1);
-        while (table[s] != kEmpty && !same(m_asks[table[s]])) s = (s + 1) & (size - 1);
+        while (table[s] != kEmpty && !same(*all[table[s]])) s = (s + 1) & (size - 1);
         return s;
     };
     for (std::uint32_t i : idx) {
-        PendingAsk& a = m_asks[i];
+        PendingAsk& a = *all[i];
         const std::size_t p = slotOf(pairs, a.prepared.pair, [&](const PendingAsk& o) {
             return o.prepared.pair == a.prepared.pair && o.element == a.element && o.key == a.key;
         });
@@ -218,7 +240,7 @@ void Review::prepareFinish()
         for (auto& f : m_full[m_placedLists]) m_placed.push_back(placed(f));
     // Which asks are kept is known only in finish(), on one thread; what it needs of them is
     // worked out here, on the part's own.
-    for (auto& a : m_asks) {
+    for (auto& a : m_asks) { // those merged in were prepared by the review that made them
         if (a.prepared.done) continue;
         for (auto& q : a.finding.questions)
             if (!q.textHash) q.textHash = q.text.hash();
@@ -373,6 +395,7 @@ void Review::putInOrder()
         m_full = {};
         m_merged = {};
         m_asks = {};
+        m_mergedAsks = {};
     };
     if (split) {
         runOnThreads(2, [&](std::size_t t) {
