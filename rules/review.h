@@ -33,9 +33,9 @@ public:
     // Record the anchor component of each finding and ask (Part::findingAnchors), so that a
     // ReviewCache can keep those whose part of the graph an edit did not touch.
     void tagAnchors() { m_tagAnchors = true; }
-    // Works out where each finding found so far goes, and its questions' hashes: RuleSet::review
-    // has each part do its own on a thread of its own, once the snapshot is freed. finish() does
-    // it for what is left.
+    // Sets the list being filled aside and prepares the asks added from parts (ReviewCache):
+    // findings are placed (where each goes, its questions' hashes) and asks prepared as they are
+    // made. RuleSet::review has each part do this on its own thread; finish() does what is left.
     void prepareFinish();
     // finish() may share its work out over this many threads (runOnThreads): a review that ran
     // on several has them to hand.
@@ -108,6 +108,7 @@ private:
     // element), as pointers into them, after `out`'s.
     void keepAsks(std::vector<PendingAsk*>& out);
     std::size_t asksCount() const; // pending, this review's and those merged in
+    void prepare(PendingAsk& a);   // PendingAsk::prepared, once
     // Every finding, the kept asks among them, into one list in the result's order.
     void putInOrder();
     // Where a finding goes: kind, severity (highest first), rule id, fingerprint. Kind and
@@ -135,7 +136,6 @@ private:
     static void sortPlaced(std::vector<Placed>& placed);
     std::vector<Placed> m_placed;
     std::vector<std::size_t> m_questionHashes;
-    std::size_t m_placedLists = 0; // lists of m_full placed so far
     void addProbe(Evaluator& ev, const Pack& pack, const Rule& rule);
     std::vector<std::string> ids(const Slot& s) const;
     // Each id the slot names, as a reference into the design.

@@ -49,7 +49,6 @@ void Review::merge(Review&& other)
     other.m_merged = {};
     other.m_placed = {};
     other.m_questionHashes = {};
-    other.m_placedLists = 0;
     other.m_asks = {};
     other.m_mergedAsks = {};
     other.dropMatchState();
@@ -236,21 +235,24 @@ Review::Placed Review::placeOf(Finding& f)
 void Review::prepareFinish()
 {
     setFullAside();
-    for (; m_placedLists < m_full.size(); ++m_placedLists)
-        for (auto& f : m_full[m_placedLists]) m_placed.push_back(placed(f));
+    // Findings were placed as they were made. Asks added from a part (ReviewCache) were not
+    // prepared yet; those merged in were prepared by the review that made them.
+    for (auto& a : m_asks) prepare(a);
+}
+
+void Review::prepare(PendingAsk& a)
+{
     // Which asks are kept is known only in finish(), on one thread; what it needs of them is
-    // worked out here, on the part's own.
-    for (auto& a : m_asks) { // those merged in were prepared by the review that made them
-        if (a.prepared.done) continue;
-        for (auto& q : a.finding.questions)
-            if (!q.textHash) q.textHash = q.text.hash();
-        const Placed p = placeOf(a.finding);
-        const std::size_t element = std::hash<std::string>{}(a.element);
-        const std::size_t key = std::hash<std::string>{}(a.key);
-        a.prepared = {true, p.numeric, p.questions, p.major, p.minor, p.rule,
-                      a.finding.questions.empty() ? 0 : a.finding.questions.front().textHash, element,
-                      element ^ (key + 0x9e3779b97f4a7c15ULL + (element << 6) + (element >> 2))};
-    }
+    // worked out when they are made, on the thread of the review that makes them.
+    if (a.prepared.done) return;
+    for (auto& q : a.finding.questions)
+        if (!q.textHash) q.textHash = q.text.hash();
+    const Placed p = placeOf(a.finding);
+    const std::size_t element = std::hash<std::string>{}(a.element);
+    const std::size_t key = std::hash<std::string>{}(a.key);
+    a.prepared = {true, p.numeric, p.questions, p.major, p.minor, p.rule,
+                  a.finding.questions.empty() ? 0 : a.finding.questions.front().textHash, element,
+                  element ^ (key + 0x9e3779b97f4a7c15ULL + (element << 6) + (element >> 2))};
 }
 
 void Review::dropRepeatedQuestions(std::vector<Finding>& sorted)
@@ -409,7 +411,6 @@ void Review::putInOrder()
     m_findings = std::move(sorted);
     m_placed = {};
     m_questionHashes = {};
-    m_placedLists = 0;
 }
 
 void Review::sortPlaced(std::vector<Placed>& placed)
