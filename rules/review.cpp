@@ -219,7 +219,7 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     fillFinding(f, ev, rule);
     // Placed now, while it is in cache: placing them all once the rules were done read each
     // from memory again (0.4-0.7 ms per thread at 10,000 components).
-    m_placed.push_back(placed(f));
+    m_placed.push_back(placed(f, fp)); // f.fingerprint is fp in hex
     if (m_tagAnchors) m_findingAnchors.push_back(keyed ? anchor : -1);
 }
 

@@ -7,6 +7,7 @@
 #include "rules/templaterenderer.h"
 
 #include <map>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -125,9 +126,10 @@ private:
         bool numeric = true; // the fingerprint is sixteen hex digits
         std::uint8_t part = 0; // which of the merged reviews made it (0: this one)
     };
-    Placed placed(Finding& f);
+    // `fingerprint`: the finding's as a number, when the caller has it (else read from its text).
+    Placed placed(Finding& f, std::optional<std::uint64_t> fingerprint = std::nullopt);
     // The same, without its questions' hashes (Placed::questionsFrom is left 0).
-    static Placed placeOf(Finding& f);
+    static Placed placeOf(Finding& f, std::optional<std::uint64_t> fingerprint = std::nullopt);
     // Adds each rule's rank among the rule ids to its findings' places and numbers them in the
     // order found; says whether every fingerprint is sixteen hex digits (then the sort reads
     // them as numbers).

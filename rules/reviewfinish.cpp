@@ -209,21 +209,21 @@ private:
 };
 } // namespace
 
-Review::Placed Review::placed(Finding& f)
+Review::Placed Review::placed(Finding& f, std::optional<std::uint64_t> fingerprint)
 {
-    Placed p = placeOf(f);
+    Placed p = placeOf(f, fingerprint);
     p.questionsFrom = static_cast<std::uint32_t>(m_questionHashes.size());
     for (const auto& q : f.questions) m_questionHashes.push_back(q.hash());
     return p;
 }
 
-Review::Placed Review::placeOf(Finding& f)
+Review::Placed Review::placeOf(Finding& f, std::optional<std::uint64_t> fingerprint)
 {
     auto kindOrder = [](const Finding& x) { return x.kind == Finding::Kind::Finding ? 0u : x.kind == Finding::Kind::Ask ? 1u : 2u; };
     Placed p;
     const auto severity = static_cast<std::uint64_t>(4 - static_cast<int>(f.severity));
     p.major = (std::uint64_t{kindOrder(f)} << 40) | (severity << 32);
-    const auto fp = hexValue(f.fingerprint);
+    const auto fp = fingerprint ? fingerprint : hexValue(f.fingerprint);
     p.minor = fp.value_or(0);
     p.numeric = fp.has_value();
     p.finding = &f;
