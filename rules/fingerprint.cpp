@@ -4,22 +4,37 @@
 
 namespace pb::rules {
 
-std::uint64_t fingerprintValue(std::string_view ruleId, std::vector<std::string_view>& ids)
+namespace {
+void mix(std::uint64_t& h, std::string_view s)
+{
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    h ^= 0xff; // separator: ("ab","c") and ("a","bc") differ
+    h *= 1099511628211ull;
+}
+} // namespace
+
+std::uint64_t fingerprintSeed(std::string_view ruleId)
+{
+    std::uint64_t h = 1469598103934665603ull;
+    mix(h, ruleId);
+    return h;
+}
+
+std::uint64_t fingerprintValue(std::uint64_t seed, std::vector<std::string_view>& ids)
 {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    std::uint64_t h = 1469598103934665603ull;
-    auto mix = [&](std::string_view s) {
-        for (unsigned char c : s) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
-        h ^= 0xff; // separator: ("ab","c") and ("a","bc") differ
-        h *= 1099511628211ull;
-    };
-    mix(ruleId);
-    for (const auto& id : ids) mix(id);
+    std::uint64_t h = seed;
+    for (const auto& id : ids) mix(h, id);
     return h;
+}
+
+std::uint64_t fingerprintValue(std::string_view ruleId, std::vector<std::string_view>& ids)
+{
+    return fingerprintValue(fingerprintSeed(ruleId), ids);
 }
 
 std::string fingerprintText(std::uint64_t h)

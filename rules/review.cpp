@@ -175,6 +175,7 @@ const std::string* Review::setFixElement(const Slot& s) const
 void Review::run(const Pack& pack, const Rule& rule, int order, const std::vector<char>* anchorsIn)
 {
     m_order = order;
+    m_fingerprintSeed = fingerprintSeed(rule.id.str());
     Evaluator ev(m_snap, rule);
     ev.run([&](const std::vector<Slot>&, Tri truth, const std::vector<Unknown>& unknowns) {
         onMatch(ev, pack, rule, truth, unknowns);
@@ -207,7 +208,7 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     for (int v : rule.keyVars)
         forEachId(ev.slots()[static_cast<std::size_t>(v)], [&](const std::string& id) { key.push_back(id); });
     const bool keyed = !key.empty();
-    const std::uint64_t fp = fingerprintValue(rule.id.str(), key);
+    const std::uint64_t fp = fingerprintValue(m_fingerprintSeed, key);
     const int anchor = m_tagAnchors ? anchorOf(ev, rule) : -1;
     if (m_tagAnchors) m_foundFrom.emplace_back(fingerprintText(fp), anchor);
     if (!m_fingerprints.insert(fp)) return;

@@ -158,6 +158,7 @@ private:
     Finding& newFinding();
     void setFullAside();
     HashSet64 m_fingerprints; // fingerprintValue(): only asked "seen before?"
+    std::uint64_t m_fingerprintSeed = 0; // fingerprintSeed() of the rule running
     std::vector<std::string_view> m_key; // scratch: the ids a match's fingerprint is made of
     // Scratch for fillFinding(), kept from one finding to the next instead of grown for each.
     TextsLater::Scratch m_textScratch;
