@@ -399,15 +399,7 @@ void Review::putInOrder()
         m_asks = {};
         m_mergedAsks = {};
     };
-    if (split) {
-        runOnThreads(2, [&](std::size_t t) {
-            if (t == 0) dropRepeatedQuestions(sorted);
-            else freeLists();
-        });
-    } else {
-        dropRepeatedQuestions(sorted);
-        freeLists();
-    }
+    runSideBySide(split, [&] { dropRepeatedQuestions(sorted); }, freeLists);
     m_findings = std::move(sorted);
     m_placed = {};
     m_questionHashes = {};

@@ -71,4 +71,20 @@ int reviewThreads(const model::Design& design, const ReviewOptions& opts, std::s
 // none can be had), waits for all, then rethrows the first exception any of them threw.
 void runOnThreads(std::size_t n, const std::function<void(std::size_t)>& work);
 
+// a() and b(): side by side when `together` (b() on a kept thread, through runOnThreads), else
+// one after the other on this thread.
+template <typename A, typename B>
+void runSideBySide(bool together, A&& a, B&& b)
+{
+    if (!together) {
+        a();
+        b();
+        return;
+    }
+    runOnThreads(2, [&](std::size_t i) {
+        if (i == 0) a();
+        else b();
+    });
+}
+
 } // namespace pb::rules
