@@ -48,6 +48,20 @@ public:
     void merge(Review&& other);
     ReviewResult finish(const model::Design& design);
 
+    // Where a finding goes: kind, severity (highest first), rule id, fingerprint. Kind and
+    // severity are packed in one number, and the rule's rank among the ids is added to it once
+    // every rule's findings are in; the fingerprint's sixteen hex digits are read as a second.
+    struct Placed
+    {
+        std::uint64_t major = 0, minor = 0;
+        Finding* finding = nullptr;
+        const SharedText::Entry* rule = nullptr; // the finding's rule id: the same for all of a rule's
+        std::uint32_t questionsFrom = 0;         // its questions' hashes, in m_questionHashes
+        std::uint32_t found = 0;                 // its place in the order found: ties keep it
+        std::uint16_t questions = 0;
+        bool numeric = true; // the fingerprint is sixteen hex digits
+        std::uint8_t part = 0; // which of the merged reviews made it (0: this one)
+    };
     // Asks wait for finish(): which are kept (first per element and property, at most the
     // pack's cap per element) depends on every rule before them, some perhaps in another review.
     struct PendingAsk
@@ -57,16 +71,13 @@ public:
         std::string element, key;
         Finding finding;
         int anchor = -1; // with tagAnchors(): the anchor's component index (-1: none)
-        // Worked out by prepareFinish() on the part's own thread, so that finish() need not read
-        // the finding again: where it goes (as Placed), its question's hash, and the hashes
-        // keepAsks() looks it up by.
+        // Worked out when it is made, on the thread of the review that makes it, so that
+        // finish() need not read the finding again: where it goes (Placed, without where the
+        // finding is, which moves), its question's hash, and the hashes keepAsks() looks it up by.
         struct Prepared
         {
             bool done = false;
-            bool numeric = true;
-            std::uint16_t questions = 0;
-            std::uint64_t major = 0, minor = 0;
-            const SharedText::Entry* rule = nullptr;
+            Placed place;
             std::size_t question = 0, element = 0, pair = 0;
         };
         Prepared prepared;
@@ -112,20 +123,6 @@ private:
     void prepare(PendingAsk& a);   // PendingAsk::prepared, once
     // Every finding, the kept asks among them, into one list in the result's order.
     void putInOrder();
-    // Where a finding goes: kind, severity (highest first), rule id, fingerprint. Kind and
-    // severity are packed in one number, and the rule's rank among the ids is added to it once
-    // every rule's findings are in; the fingerprint's sixteen hex digits are read as a second.
-    struct Placed
-    {
-        std::uint64_t major = 0, minor = 0;
-        Finding* finding = nullptr;
-        const SharedText::Entry* rule = nullptr; // the finding's rule id: the same for all of a rule's
-        std::uint32_t questionsFrom = 0;         // its questions' hashes, in m_questionHashes
-        std::uint32_t found = 0;                 // its place in the order found: ties keep it
-        std::uint16_t questions = 0;
-        bool numeric = true; // the fingerprint is sixteen hex digits
-        std::uint8_t part = 0; // which of the merged reviews made it (0: this one)
-    };
     // `fingerprint`: the finding's as a number, when the caller has it (else read from its text).
     Placed placed(Finding& f, std::optional<std::uint64_t> fingerprint = std::nullopt);
     // The same, without its questions' hashes (Placed::questionsFrom is left 0).

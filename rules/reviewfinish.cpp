@@ -83,8 +83,8 @@ void Review::keepAsks(std::vector<PendingAsk*>& out)
     std::vector<std::uint32_t> idx(all.size());
     for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<std::uint32_t>(i);
     std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t i, std::uint32_t j) { return all[i]->order < all[j]->order; });
-    // Looked up by the hashes prepareFinish() worked out, in open-addressing tables of places in
-    // `all`: sets of string pairs were a node allocated per ask and most of this at 100,000
+    // Looked up by the hashes worked out when each was made (prepare()), in open-addressing
+    // tables of places in `all`: sets of string pairs were a node allocated per ask and most of this at 100,000
     // components. Texts are compared only when hashes are equal.
     std::size_t size = 16;
     while (size < 2 * all.size()) size *= 2;
@@ -168,8 +168,8 @@ std::optional<std::uint64_t> hexValue(const std::string& s)
     return v;
 }
 
-// The questions asked so far, by their text's hash: an open-addressing table sized once for
-// every question of the review, holding where each question is (finding, place). Texts are
+// The questions asked so far, by their text's hash: an open-addressing table sized for a share
+// of the review's questions (dropRepeatedQuestions), holding where each is (finding, place). Texts are
 // compared (and so rendered) only when their hashes are equal; otherwise only the hashes, kept
 // beside the order, are read, not the findings.
 class AskedTexts
@@ -247,11 +247,11 @@ void Review::prepare(PendingAsk& a)
     if (a.prepared.done) return;
     for (auto& q : a.finding.questions)
         if (!q.textHash) q.textHash = q.text.hash();
-    const Placed p = placeOf(a.finding);
+    Placed place = placeOf(a.finding);
+    place.finding = nullptr; // the ask is moved after this
     const std::size_t element = std::hash<std::string>{}(a.element);
     const std::size_t key = std::hash<std::string>{}(a.key);
-    a.prepared = {true, p.numeric, p.questions, p.major, p.minor, p.rule,
-                  a.finding.questions.empty() ? 0 : a.finding.questions.front().textHash, element,
+    a.prepared = {true, place, a.finding.questions.empty() ? 0 : a.finding.questions.front().textHash, element,
                   element ^ (key + 0x9e3779b97f4a7c15ULL + (element << 6) + (element >> 2))};
 }
 
@@ -340,18 +340,13 @@ void Review::putInOrder()
     keepAsks(asks);
     m_placed.reserve(m_placed.size() + asks.size());
     for (PendingAsk* a : asks) {
-        if (a->prepared.questions != 1) { // asks have one question: otherwise read the finding
+        if (a->prepared.place.questions != 1) { // asks have one question: otherwise read the finding
             m_placed.push_back(placed(a->finding));
             continue;
         }
-        Placed p;
-        p.major = a->prepared.major;
-        p.minor = a->prepared.minor;
-        p.numeric = a->prepared.numeric;
+        Placed p = a->prepared.place;
         p.finding = &a->finding;
-        p.rule = a->prepared.rule;
         p.questionsFrom = static_cast<std::uint32_t>(m_questionHashes.size());
-        p.questions = 1;
         m_questionHashes.push_back(a->prepared.question);
         m_placed.push_back(p);
     }
