@@ -40,7 +40,8 @@ public:
     // find() for many ids, id(i) for i in [0, n), calling found(i, place or nullopt) in order.
     // On a large design each lookup is two cache misses, the slot and then the element whose id
     // it compares: a pipeline asks for each id's slot, then for the element the slot names, a few
-    // lookups before it is made (looking up 556,000 flow ends took 21 ms one by one).
+    // lookups before it is made (the snapshot of 100,000 components, which looks up 556,000 flow
+    // ends, went from 25-26 to 22-23 ms).
     template <typename Id, typename Found>
     void findMany(std::size_t n, Id&& id, Found&& found, IdOf idOf) const;
     // False, changing nothing, when the id is already indexed.
