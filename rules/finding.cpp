@@ -1,8 +1,6 @@
 #include "rules/finding.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 
 namespace pb::rules {
 
