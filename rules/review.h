@@ -131,6 +131,12 @@ private:
     // order found; says whether every fingerprint is sixteen hex digits (then the sort reads
     // them as numbers).
     bool addRuleRanks();
+    // The asks keepAsks() keeps, placed after the findings, from what prepare() worked out.
+    void placeKeptAsks();
+    // m_placed in the result's order: addRuleRanks(), then sorted.
+    void sortPlaces();
+    // Each placed finding moved into `sorted`, in order; by several threads when `split`.
+    void moveIntoOrder(std::vector<Finding>& sorted, bool split);
     // By major, then fingerprint (as numbers), then the order found.
     static void sortPlaced(std::vector<Placed>& placed);
     std::vector<Placed> m_placed;

@@ -336,6 +336,33 @@ void Review::putInOrder()
     // Every finding in the order it was found: this review's, those of the reviews merged into
     // it, then the asks kept. Ties in the sort keep that order.
     prepareFinish();
+    placeKeptAsks();
+    // Moved by several threads into places made beforehand (most of finish() was this move), or
+    // by this one as it goes when the list is short.
+    const bool split = m_finishThreads > 1 && m_placed.size() >= kSplitMoveFrom;
+    std::vector<Finding> sorted;
+    sorted.reserve(m_placed.size());
+    std::future<void> present = prefault(sorted.data(), sorted.capacity() * sizeof(Finding));
+    sortPlaces();
+    // Each finding (a few hundred bytes of strings) moved once, into its place.
+    if (present.valid()) present.get();
+    moveIntoOrder(sorted, split);
+    // What the findings were moved out of is freed beside the questions' pass when a second
+    // thread is to hand: neither reads what the other does.
+    auto freeLists = [this] {
+        m_full = {};
+        m_merged = {};
+        m_asks = {};
+        m_mergedAsks = {};
+    };
+    runSideBySide(split, [&] { dropRepeatedQuestions(sorted); }, freeLists);
+    m_findings = std::move(sorted);
+    m_placed = {};
+    m_questionHashes = {};
+}
+
+void Review::placeKeptAsks()
+{
     std::vector<PendingAsk*> asks;
     keepAsks(asks);
     m_placed.reserve(m_placed.size() + asks.size());
@@ -350,54 +377,42 @@ void Review::putInOrder()
         m_questionHashes.push_back(a->prepared.question);
         m_placed.push_back(p);
     }
-    std::vector<Finding> sorted;
-    // Moved by several threads into places made beforehand (most of finish() was this move), or
-    // by this one as it goes when the list is short.
-    const bool split = m_finishThreads > 1 && m_placed.size() >= kSplitMoveFrom;
-    sorted.reserve(m_placed.size());
-    std::future<void> present = prefault(sorted.data(), sorted.capacity() * sizeof(Finding));
+}
+
+void Review::sortPlaces()
+{
     const bool numeric = addRuleRanks();
     // The order found breaks ties. Fingerprints that are not numbers are compared as text, in
     // place: a stable sort's buffer was a few MB more at the review's peak.
     if (numeric) {
         sortPlaced(m_placed);
-    } else {
-        std::sort(m_placed.begin(), m_placed.end(), [&](const Placed& a, const Placed& b) {
-            if (a.major != b.major) return a.major < b.major;
-            if (a.finding->fingerprint != b.finding->fingerprint) return a.finding->fingerprint < b.finding->fingerprint;
-            return a.found < b.found;
-        });
+        return;
     }
-    // Each finding (a few hundred bytes of strings) moved once, into its place.
-    if (present.valid()) present.get();
-    if (split) {
-        sorted.resize(m_placed.size());
-        const std::size_t n = static_cast<std::size_t>(m_finishThreads), size = m_placed.size();
-        // Each thread moves what its part made, still in its core's cache: reading findings the
-        // other core made was most of the move. A finding is five whole cache lines, so the two
-        // never write to the same line.
-        runOnThreads(n, [&](std::size_t t) {
-            for (std::size_t k = 0; k < size; ++k)
-                if (m_placed[k].part % n == t) sorted[k] = std::move(*m_placed[k].finding);
-        });
-    } else {
+    std::sort(m_placed.begin(), m_placed.end(), [&](const Placed& a, const Placed& b) {
+        if (a.major != b.major) return a.major < b.major;
+        if (a.finding->fingerprint != b.finding->fingerprint) return a.finding->fingerprint < b.finding->fingerprint;
+        return a.found < b.found;
+    });
+}
+
+void Review::moveIntoOrder(std::vector<Finding>& sorted, bool split)
+{
+    if (!split) {
         for (std::size_t k = 0; k < m_placed.size(); ++k) {
             if (k + kAhead < m_placed.size()) prefetchFinding(m_placed[k + kAhead].finding);
             sorted.push_back(std::move(*m_placed[k].finding));
         }
+        return;
     }
-    // What the findings were moved out of is freed beside the questions' pass when a second
-    // thread is to hand: neither reads what the other does.
-    auto freeLists = [this] {
-        m_full = {};
-        m_merged = {};
-        m_asks = {};
-        m_mergedAsks = {};
-    };
-    runSideBySide(split, [&] { dropRepeatedQuestions(sorted); }, freeLists);
-    m_findings = std::move(sorted);
-    m_placed = {};
-    m_questionHashes = {};
+    sorted.resize(m_placed.size());
+    const std::size_t n = static_cast<std::size_t>(m_finishThreads), size = m_placed.size();
+    // Each thread moves what its part made, still in its core's cache: reading findings the
+    // other core made was most of the move. A finding is five whole cache lines, so the two
+    // never write to the same line.
+    runOnThreads(n, [&](std::size_t t) {
+        for (std::size_t k = 0; k < size; ++k)
+            if (m_placed[k].part % n == t) sorted[k] = std::move(*m_placed[k].finding);
+    });
 }
 
 void Review::sortPlaced(std::vector<Placed>& placed)
