@@ -143,8 +143,13 @@ Tri Evaluator::reachSearch(const Reach& r, FunctionRef<bool(int, Tri)> visit)
 void Evaluator::bindPath(const Reach& r, const Search& s, int target)
 {
     if (r.pathVar < 0) return;
-    Slot path;
+    // Built in the slot's own list: a search binds a path at every target it meets, and a new
+    // list each time was an allocation per match (2,000 for processor-without-dpa at 10k).
+    Slot& path = m_slots[static_cast<std::size_t>(r.pathVar)];
     path.type = Slot::Type::Path;
+    path.index = -1;
+    path.listType = ElemType::Component;
+    path.list.clear();
     for (int v = target; v >= 0;) {
         path.list.push_back(v);
         const int f = s.parentFlow[static_cast<std::size_t>(v)];
@@ -154,7 +159,6 @@ void Evaluator::bindPath(const Reach& r, const Search& s, int target)
         v = u;
     }
     std::reverse(path.list.begin(), path.list.end());
-    m_slots[static_cast<std::size_t>(r.pathVar)] = std::move(path);
 }
 
 } // namespace pb::rules
