@@ -291,8 +291,13 @@ bool readsOnly(const Conditions& conds, int var)
 Tri Evaluator::countValue(const Count& c)
 {
     double total = 0;
-    Slot collected;
-    collected.type = Slot::Type::List;
+    // What is counted is kept only when the rule names it, in a list kept from one count to the
+    // next (one per level of counts within counts): a new list per anchor was an allocation each.
+    const Deeper level(m_countDepth);
+    if (m_countLists.size() < static_cast<std::size_t>(m_countDepth)) m_countLists.emplace_back();
+    std::vector<int>& collected = m_countLists[static_cast<std::size_t>(m_countDepth - 1)];
+    collected.clear();
+    ElemType collectedType = ElemType::Component;
     auto add = [&](int index, ElemType type) {
         double amount = 1;
         if (c.sum && c.of) {
@@ -300,8 +305,9 @@ Tri Evaluator::countValue(const Count& c)
             if (v && std::get_if<double>(v)) amount = std::get<double>(*v);
         }
         total += amount;
-        collected.listType = type;
-        collected.list.push_back(index);
+        if (c.collectVar < 0) return;
+        collectedType = type;
+        collected.push_back(index);
     };
     if (c.step) {
         stepEach(*c.step, [&](Tri t) {
@@ -323,7 +329,13 @@ Tri Evaluator::countValue(const Count& c)
         number.index = -1;
         number.boxed = total;
     }
-    if (c.collectVar >= 0) m_slots[static_cast<std::size_t>(c.collectVar)] = std::move(collected);
+    if (c.collectVar >= 0) {
+        Slot& list = m_slots[static_cast<std::size_t>(c.collectVar)];
+        list.type = Slot::Type::List;
+        list.index = -1;
+        list.listType = collectedType;
+        list.list.swap(collected); // the slot's old room is the next count's
+    }
     return compare(Value{total}, c.op, c.value);
 }
 

@@ -127,6 +127,8 @@ private:
     struct ReachPrune;
     bool mayFind(const Reach& r, ReachPrune& p, int start);
     Tri countValue(const Count& c);
+    std::deque<std::vector<int>> m_countLists; // what counts collect, one list per level
+    int m_countDepth = 0;
     Tri selectAny(const Select& s);
     // Tested per flow crossed: kept inline.
     bool kindMatches(int comp, const std::vector<std::string>& kinds, const std::vector<int>& ids,

@@ -177,6 +177,34 @@ std::string display(const Value& v)
     return model::toDisplayString(v);
 }
 
+// display(), written into `buf`: a finding's texts keep its room from one finding to the next,
+// where a list or a path joined into a new string was an allocation or two per placeholder.
+std::string_view displayInto(std::string& buf, const Value& v)
+{
+    buf.clear();
+    if (auto d = std::get_if<double>(&v)) buf += formatNumber(*d);
+    else if (auto s = std::get_if<std::string>(&v)) buf += *s;
+    else if (auto b = std::get_if<bool>(&v)) buf += *b ? "true" : "false";
+    else
+        for (const auto& item : std::get<model::StringList>(v)) {
+            if (!buf.empty()) buf += ", ";
+            buf += item;
+        }
+    return buf;
+}
+
+// A witness path's labels as baseValue() joins them, written into `buf`.
+std::string_view pathInto(std::string& buf, const Slot& s, const Snapshot& snap)
+{
+    buf.clear();
+    for (int e : s.list) {
+        if (e < 0) continue;
+        if (!buf.empty()) buf += " → ";
+        buf += labelOf(snap, e);
+    }
+    return buf;
+}
+
 } // namespace
 
 namespace {
@@ -196,8 +224,9 @@ std::optional<std::string_view> placeholderText(const TemplatePart& part, Evalua
         if (!v && strict) return std::nullopt;
         if (!v) return "(not drawn)";
         if (auto text = std::get_if<std::string>(v)) return std::string_view(*text);
-        return buf = display(*v);
+        return displayInto(buf, *v);
     }
+    if (part.filters.empty() && slot.type == Slot::Type::Path) return pathInto(buf, slot, snap);
     auto v = baseValue(part, ev, snap);
     for (const auto& [name, arg] : part.filters) v = applyFilter(v, name, arg, ev, rule);
     if (!v && strict) return std::nullopt;
@@ -367,10 +396,9 @@ bool TextsLater::add(const Template& t, bool strict)
         return true;
     }
     const std::size_t pool = m_s.pool.size(), starts = m_s.starts.size(), refs = m_s.refs.size();
-    std::string buf;
     for (const auto& part : t) {
         if (part.var < 0) continue;
-        auto text = placeholderText(part, m_ev, m_rule, m_snap, strict, buf);
+        auto text = placeholderText(part, m_ev, m_rule, m_snap, strict, m_s.text);
         if (!text) {
             m_s.pool.resize(pool); // as it was: nothing of this text is kept
             m_s.starts.resize(starts);

@@ -37,6 +37,7 @@ public:
         std::vector<std::uint32_t> refs;   // per placeholder of each text added, its start
         std::vector<Made> made;
         std::vector<SharedText> out; // what finish() made
+        std::string text;            // one placeholder's text, when it is not read in place
     };
 
     TextsLater(Evaluator& ev, const Rule& rule, const Snapshot& snap, Scratch& scratch);
