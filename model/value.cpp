@@ -37,15 +37,26 @@ std::string numberToString(double d)
 
 std::string toDisplayString(const Value& v)
 {
-    if (auto s = std::get_if<std::string>(&v)) return *s;
-    if (auto d = std::get_if<double>(&v)) return numberToString(*d);
-    if (auto b = std::get_if<bool>(&v)) return *b ? "true" : "false";
     std::string out;
-    for (const auto& item : std::get<StringList>(v)) {
-        if (!out.empty()) out += ", ";
-        out += item;
-    }
+    appendDisplayString(out, v);
     return out;
+}
+
+void appendDisplayString(std::string& out, const Value& v)
+{
+    if (auto s = std::get_if<std::string>(&v)) {
+        out += *s;
+    } else if (auto d = std::get_if<double>(&v)) {
+        out += numberToString(*d);
+    } else if (auto b = std::get_if<bool>(&v)) {
+        out += *b ? "true" : "false";
+    } else {
+        const std::size_t from = out.size();
+        for (const auto& item : std::get<StringList>(v)) {
+            if (out.size() > from) out += ", ";
+            out += item;
+        }
+    }
 }
 
 const Value* findProperty(const Properties& props, const std::string& key)

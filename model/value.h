@@ -22,6 +22,8 @@ std::string typeName(ValueType t);
 // Human-readable rendering used in questions and labels: numbers without trailing zeros
 // ("12", "0.9"), lists comma-separated, bools "true"/"false".
 std::string toDisplayString(const Value& v);
+// The same, appended to `out` (a caller that keeps its string keeps its room).
+void appendDisplayString(std::string& out, const Value& v);
 
 using Properties = PropertyMap<Value>;
 

@@ -82,17 +82,36 @@ bool countsFirst(const TemplatePart& p)
     return false;
 }
 
+// A value as a text shows it (numbers as formatNumber() writes them), written into `buf`: a
+// finding's texts keep its room from one finding to the next, where a list or a path joined into
+// a new string was an allocation or two per placeholder.
+std::string_view displayInto(std::string& buf, const Value& v)
+{
+    buf.clear();
+    if (auto d = std::get_if<double>(&v)) buf += formatNumber(*d);
+    else model::appendDisplayString(buf, v);
+    return buf;
+}
+
+// A witness path as its components' labels, written into `buf`.
+std::string_view pathInto(std::string& buf, const Slot& s, const Snapshot& snap)
+{
+    buf.clear();
+    for (int e : s.list) {
+        if (e < 0) continue;
+        if (!buf.empty()) buf += " → ";
+        buf += labelOf(snap, e);
+    }
+    return buf;
+}
+
 // The value a placeholder starts from, before filters.
 std::optional<Value> baseValue(const TemplatePart& p, Evaluator& ev, const Snapshot& snap)
 {
     const Slot& s = ev.slots()[static_cast<std::size_t>(p.var)];
     if (s.type == Slot::Type::Path) {
         std::string out;
-        for (int e : s.list) {
-            if (e < 0) continue;
-            if (!out.empty()) out += " → ";
-            out += labelOf(snap, e);
-        }
+        pathInto(out, s, snap);
         return Value{std::move(out)};
     }
     if (s.type == Slot::Type::List) {
@@ -171,40 +190,6 @@ std::optional<Value> applyFilter(std::optional<Value> v, const std::string& name
     return v;
 }
 
-std::string display(const Value& v)
-{
-    if (auto d = std::get_if<double>(&v)) return formatNumber(*d);
-    return model::toDisplayString(v);
-}
-
-// display(), written into `buf`: a finding's texts keep its room from one finding to the next,
-// where a list or a path joined into a new string was an allocation or two per placeholder.
-std::string_view displayInto(std::string& buf, const Value& v)
-{
-    buf.clear();
-    if (auto d = std::get_if<double>(&v)) buf += formatNumber(*d);
-    else if (auto s = std::get_if<std::string>(&v)) buf += *s;
-    else if (auto b = std::get_if<bool>(&v)) buf += *b ? "true" : "false";
-    else
-        for (const auto& item : std::get<model::StringList>(v)) {
-            if (!buf.empty()) buf += ", ";
-            buf += item;
-        }
-    return buf;
-}
-
-// A witness path's labels as baseValue() joins them, written into `buf`.
-std::string_view pathInto(std::string& buf, const Slot& s, const Snapshot& snap)
-{
-    buf.clear();
-    for (int e : s.list) {
-        if (e < 0) continue;
-        if (!buf.empty()) buf += " → ";
-        buf += labelOf(snap, e);
-    }
-    return buf;
-}
-
 } // namespace
 
 namespace {
@@ -231,7 +216,7 @@ std::optional<std::string_view> placeholderText(const TemplatePart& part, Evalua
     for (const auto& [name, arg] : part.filters) v = applyFilter(v, name, arg, ev, rule);
     if (!v && strict) return std::nullopt;
     if (!v) return "(not drawn)";
-    return buf = display(*v);
+    return displayInto(buf, *v);
 }
 
 // One of a finding's texts: its template's parts and, in the finding's TextBlock, the texts its
