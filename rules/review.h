@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/design.h"
+#include "rules/chunkedlist.h"
 #include "rules/engine.h"
 #include "rules/evaluator.h"
 #include "rules/flatset.h"
@@ -110,6 +111,9 @@ private:
     // The number forEachElement() gives the element with this id (zones after the flows); -1
     // when the design has none.
     int numberOf(const std::string& id) const;
+    // What labelOf() shows for element number `element` (a component or a flow); nullptr for
+    // any other.
+    const std::string* shownNameOf(int element) const;
     // The element a "set" fix changes: the slot's first, or a path's last flow; nullptr: none.
     const std::string* setFixElement(const Slot& s) const;
     // Each element the slot names: component i as i, flow f as componentCount() + f.
@@ -182,10 +186,10 @@ private:
     };
     std::unordered_map<int, AskedOf> m_askedOf;
     std::map<std::string, AskedOf> m_askedOfId;
-    std::vector<PendingAsk> m_asks;
+    ChunkedList<PendingAsk> m_asks;
     // The asks of reviews merged into this one, where they were made: moving each into m_asks
     // was most of a merge.
-    std::vector<std::vector<PendingAsk>> m_mergedAsks;
+    std::vector<ChunkedList<PendingAsk>> m_mergedAsks;
     int m_finishThreads = 1;
     int m_parts = 1; // this review and those merged into it
     // Fewer findings are moved into order by the thread that finishes: waking others costs more.

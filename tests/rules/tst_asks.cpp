@@ -1,11 +1,13 @@
 // Asking for facts the drawing lacks: each branch of a match asks about its own element.
 #include "model/dotimport.h"
+#include "rules/chunkedlist.h"
 #include "rules/engine.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <fstream>
+#include <map>
 #include <set>
 
 using namespace pb;
@@ -84,6 +86,61 @@ private slots:
             "digraph { s [kind=service]; a [kind=database, data=\"usage\"]; b [kind=database]; s -> a; s -> b; }",
             "data");
         QCOMPARE(asked, (std::set<std::string>{"b"}));
+    }
+
+    void manyAsksKeepTheirLabelsAndOrder()
+    {
+        // 300 stores, each written by its own worker and reached by one service: two asks per
+        // store, 600 in all, kept over several of the list's blocks. A store with a label is
+        // named by it, one without by its id.
+        std::string dot = "digraph { s [kind=service];";
+        for (int i = 0; i < 300; ++i) {
+            const std::string n = std::to_string(i);
+            dot += " w" + n + " [kind=worker]; d" + n + " [kind=database" +
+                   (i % 2 ? std::string(", label=\"Store ") + n + "\"" : std::string()) + "];";
+            dot += " w" + n + " -> d" + n + "; s -> d" + n + ";";
+        }
+        dot += " }";
+        model::Diagnostics diags;
+        auto d = model::importDot(dot, "many.dot", diags);
+        QVERIFY(d);
+        auto asksOn = [&](int threads) {
+            rules::ReviewOptions opts;
+            opts.threads = threads;
+            std::map<std::string, std::vector<std::string>> titles; // element → its asks' titles, in order
+            for (const auto& f : m_rules.review(*d, opts).findings)
+                if (f.kind == rules::Finding::Kind::Ask) titles[f.targets.front()].push_back(f.title.str());
+            return titles;
+        };
+        auto titles = asksOn(1);
+        QCOMPARE(asksOn(2), titles); // two threads: each keeps its own asks, merged in finish()
+        QCOMPARE(titles.size(), std::size_t{300});
+        QCOMPARE(titles["d7"], (std::vector<std::string>{"Not drawn: data of Store 7", "Not drawn: backups of Store 7"}));
+        QCOMPARE(titles["d8"], (std::vector<std::string>{"Not drawn: data of d8", "Not drawn: backups of d8"}));
+        QCOMPARE(titles["d299"].size(), std::size_t{2});
+    }
+
+    void chunkedListNeverMovesWhatItHolds()
+    {
+        rules::ChunkedList<std::string> list;
+        std::vector<const std::string*> where;
+        for (int i = 0; i < 5000; ++i) where.push_back(&list.push_back("item " + std::to_string(i)));
+        QCOMPARE(list.size(), std::size_t{5000});
+        int i = 0;
+        for (const auto& s : list) {
+            QCOMPARE(&s, where[static_cast<std::size_t>(i)]);
+            QCOMPARE(s, "item " + std::to_string(i));
+            QCOMPARE(&list[static_cast<std::size_t>(i)], where[static_cast<std::size_t>(i)]);
+            ++i;
+        }
+        QCOMPARE(i, 5000);
+        rules::ChunkedList<std::string> moved = std::move(list);
+        QVERIFY(list.empty()); // NOLINT: a list moved from is empty, like a vector
+        QVERIFY(list.begin() == list.end());
+        const auto all = moved.takeAll();
+        QCOMPARE(all.size(), std::size_t{5000});
+        QCOMPARE(all[4999], std::string("item 4999"));
+        QVERIFY(moved.empty());
     }
 };
 
