@@ -20,8 +20,19 @@ public:
     static constexpr std::size_t kFirst = 32; // block 0 and block 1; block k ≥ 1 holds kFirst·2^(k-1)
 
     ChunkedList() = default;
-    ChunkedList(const ChunkedList&) = default;
-    ChunkedList& operator=(const ChunkedList&) = default;
+    // Copied element by element: a copied block would have no room reserved past what it holds.
+    ChunkedList(const ChunkedList& o)
+    {
+        for (const auto& x : o) push_back(x);
+    }
+    ChunkedList& operator=(const ChunkedList& o)
+    {
+        if (this != &o) {
+            clear();
+            for (const auto& x : o) push_back(x);
+        }
+        return *this;
+    }
     // A list moved from is empty, as a vector moved from is.
     ChunkedList(ChunkedList&& o) noexcept : m_blocks(std::move(o.m_blocks)), m_size(std::exchange(o.m_size, 0)) {}
     ChunkedList& operator=(ChunkedList&& o) noexcept

@@ -288,14 +288,8 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
 const std::string* Review::shownNameOf(int element) const
 {
     const int comps = m_snap.componentCount();
-    if (element < comps) {
-        const auto& c = m_snap.component(element);
-        return c.label.empty() ? &c.id : &c.label;
-    }
-    if (element - comps < m_snap.flowCount()) {
-        const auto& f = m_snap.flow(element - comps);
-        return f.label.empty() ? &f.id : &f.label;
-    }
+    if (element < comps) return &m_snap.componentName(element);
+    if (element - comps < m_snap.flowCount()) return &m_snap.flowName(element - comps);
     return nullptr; // a zone: labelOf() finds it by id
 }
 

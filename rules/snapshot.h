@@ -35,6 +35,17 @@ public:
     int flowCount() const { return static_cast<int>(m_flows.size()); }
     const model::Component& component(int i) const { return *m_comps[static_cast<std::size_t>(i)]; }
     const model::Flow& flow(int i) const { return *m_flows[static_cast<std::size_t>(i)]; }
+    // What a person is shown for an element: its label, else its id.
+    const std::string& componentName(int i) const
+    {
+        const auto& c = component(i);
+        return c.label.empty() ? c.id : c.label;
+    }
+    const std::string& flowName(int i) const
+    {
+        const auto& f = flow(i);
+        return f.label.empty() ? f.id : f.label;
+    }
     int flowFrom(int f) const { return m_from[static_cast<std::size_t>(f)]; }
     int flowTo(int f) const { return m_to[static_cast<std::size_t>(f)]; }
     bool flowTouchesQueue(int f) const { return m_touchesQueue[static_cast<std::size_t>(f)]; }

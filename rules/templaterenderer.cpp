@@ -54,16 +54,8 @@ const Value* placeholderRef(const TemplatePart& p, const Slot& s, Evaluator& ev)
 
 const std::string& labelOf(const Snapshot& snap, int encoded, ElemType type = ElemType::Component)
 {
-    if (encoded < 0) {
-        const auto& f = snap.flow(-encoded - 1);
-        return f.label.empty() ? f.id : f.label;
-    }
-    if (type == ElemType::Flow) {
-        const auto& f = snap.flow(encoded);
-        return f.label.empty() ? f.id : f.label;
-    }
-    const auto& c = snap.component(encoded);
-    return c.label.empty() ? c.id : c.label;
+    if (encoded < 0) return snap.flowName(-encoded - 1);
+    return type == ElemType::Flow ? snap.flowName(encoded) : snap.componentName(encoded);
 }
 
 // A list placeholder names at most this many elements, then "and N more": a rule over the whole

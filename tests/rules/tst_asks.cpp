@@ -134,6 +134,13 @@ private slots:
             ++i;
         }
         QCOMPARE(i, 5000);
+        rules::ChunkedList<std::string> copy = list;
+        const std::string* last = &copy[4999];
+        copy.push_back("one more"); // room kept past the copied items: nothing of the copy moves
+        QCOMPARE(copy.size(), std::size_t{5001});
+        QCOMPARE(&copy[4999], last);
+        QCOMPARE(copy[4999], std::string("item 4999"));
+        QCOMPARE(copy[5000], std::string("one more"));
         rules::ChunkedList<std::string> moved = std::move(list);
         QVERIFY(list.empty()); // NOLINT: a list moved from is empty, like a vector
         QVERIFY(list.begin() == list.end());
