@@ -69,17 +69,6 @@ public:
         ++m_size;
         return m_blocks.back().emplace_back(std::forward<U>(v));
     }
-    // Everything, moved into one vector (for a caller that wants one), leaving this empty.
-    std::vector<T> takeAll()
-    {
-        std::vector<T> out;
-        out.reserve(m_size);
-        for (auto& b : m_blocks)
-            for (auto& x : b) out.push_back(std::move(x));
-        clear();
-        return out;
-    }
-
     template <typename List, typename Elem>
     class Iter
     {

@@ -338,10 +338,13 @@ Review::Part Review::takePart()
     // The findings moved: where they were placed no longer holds.
     m_placed.clear();
     m_questionHashes.clear();
+    std::vector<PendingAsk> asks; // this review's, then those merged in, each moved once
+    asks.reserve(asksCount());
+    for (auto& a : m_asks) asks.push_back(std::move(a));
     for (auto& list : m_mergedAsks)
-        for (auto& a : list) m_asks.push_back(std::move(a));
+        for (auto& a : list) asks.push_back(std::move(a));
     m_mergedAsks.clear();
-    Part p{std::move(findings), m_asks.takeAll(), std::move(m_findingAnchors), std::move(m_foundFrom),
+    Part p{std::move(findings), std::move(asks), std::move(m_findingAnchors), std::move(m_foundFrom),
            std::move(m_askedFrom)};
     m_findings.clear();
     m_asks.clear();

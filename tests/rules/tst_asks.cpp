@@ -144,10 +144,8 @@ private slots:
         rules::ChunkedList<std::string> moved = std::move(list);
         QVERIFY(list.empty()); // NOLINT: a list moved from is empty, like a vector
         QVERIFY(list.begin() == list.end());
-        const auto all = moved.takeAll();
-        QCOMPARE(all.size(), std::size_t{5000});
-        QCOMPARE(all[4999], std::string("item 4999"));
-        QVERIFY(moved.empty());
+        QCOMPARE(moved.size(), std::size_t{5000});
+        QCOMPARE(&moved[4999], where[4999]); // the blocks themselves moved, not what they hold
     }
 };
 
