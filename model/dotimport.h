@@ -13,6 +13,9 @@ namespace pb::model {
 inline constexpr std::size_t kMaxDotBytes = 32u * 1024u * 1024u;
 inline constexpr int kMaxDotNesting = 256;
 inline constexpr std::size_t kMaxDotSubgraphs = 10'000;
+// One quoted string, HTML label, comment or name: Graphviz's scanner slows with the square of a
+// token's length (model/dotscreen.cpp).
+inline constexpr std::size_t kMaxDotToken = 64u * 1024u;
 
 // Reads the first graph in `text` (DOT language) into a design, following the mapping in
 // docs/format.md: nodes → components (kind from `kind`, else inferred and marked),

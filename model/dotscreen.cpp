@@ -7,12 +7,6 @@
 namespace pb::model {
 
 namespace {
-bool reject(Diagnostics& diags, const std::string& file, int line, const std::string& msg)
-{
-    diags.push_back({Diagnostic::Level::Error, file, line, 0, "", "", "E-DOT", msg, ""});
-    return false;
-}
-
 // Length of the UTF-8 sequence starting at text[i], or 0 if it is not valid UTF-8. Designs are
 // saved as JSON, which must be UTF-8, so a name with stray bytes could be imported but never saved.
 std::size_t utf8Length(const std::string& text, std::size_t i)
@@ -30,65 +24,150 @@ std::size_t utf8Length(const std::string& text, std::size_t i)
     return n;
 }
 
+// What a name (an id or a number) is made of, as cgraph's scanner reads one.
+bool nameChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+}
+
+// One pass over the text, as cgraph's scanner would split it into strings, comments, HTML labels
+// and names. Each token is timed from where it starts: Graphviz's scanner takes time that grows
+// with the square of one token's length (a 2 MB label 1.9 s, 5 MB 12.7 s, a file of 32 MB most of
+// an hour), so a token past kMaxDotToken bytes is refused before Graphviz sees it.
+class Screen
+{
+public:
+    Screen(const std::string& text, const std::string& file, Diagnostics& diags)
+        : m_text(text)
+        , m_file(file)
+        , m_diags(diags)
+    {
+    }
+    bool run();
+
+private:
+    enum class In { Nothing, String, Html, LineComment, BlockComment, Name };
+    bool reject(int line, const std::string& msg)
+    {
+        m_diags.push_back({Diagnostic::Level::Error, m_file, line, 0, "", "", "E-DOT", msg, ""});
+        return false;
+    }
+    void begin(In what, std::size_t at)
+    {
+        m_in = what;
+        m_start = at;
+        m_startLine = m_line;
+    }
+    bool tokenTooLong(std::size_t i);
+    bool inToken(char c, std::size_t& i); // true: c belonged to the token being read
+    bool outside(char c, std::size_t& i); // false: rejected
+
+    const std::string& m_text;
+    const std::string& m_file;
+    Diagnostics& m_diags;
+    In m_in = In::Nothing;
+    std::size_t m_start = 0;
+    int m_line = 1, m_startLine = 1, m_depth = 0, m_htmlDepth = 0;
+    std::size_t m_subgraphs = 0;
+    bool m_sawContent = false;
+};
+
+bool Screen::tokenTooLong(std::size_t i)
+{
+    if (m_in == In::Nothing || i - m_start <= kMaxDotToken) return false;
+    const char* what = m_in == In::String ? "a quoted string" : m_in == In::Html ? "an HTML label"
+                       : m_in == In::Name ? "a name"                             : "a comment";
+    return !reject(m_startLine, std::string(what) + " longer than " + std::to_string(kMaxDotToken >> 10) +
+                                    " KiB starts here (Graphviz reads one that long very slowly)");
+}
+
+bool Screen::inToken(char c, std::size_t& i)
+{
+    const bool more = i + 1 < m_text.size();
+    switch (m_in) {
+    case In::Nothing: return false;
+    case In::LineComment: break;
+    case In::BlockComment:
+        if (c == '*' && more && m_text[i + 1] == '/') m_in = In::Nothing, ++i;
+        break;
+    case In::String:
+        // As cgraph's scanner reads a quoted string: \" is a quote and a backslash before a
+        // newline continues the line; any other backslash is itself. (Skipping whatever
+        // followed a backslash split a multi-byte character: the export of a name holding
+        // "\é" was refused as not UTF-8.)
+        if (c == '\\' && more && m_text[i + 1] == '"') ++i;
+        else if (c == '\\' && more && m_text[i + 1] == '\n') ++i, ++m_line;
+        else if (c == '"') m_in = In::Nothing;
+        break;
+    case In::Html: // quotes and braces inside are text; only the angle brackets nest
+        if (c == '<') ++m_htmlDepth;
+        else if (c == '>' && --m_htmlDepth == 0) m_in = In::Nothing;
+        break;
+    case In::Name:
+        if (nameChar(c)) break;
+        m_in = In::Nothing;
+        return false; // the character after a name is read on its own
+    }
+    return true;
+}
+
+bool Screen::outside(char c, std::size_t& i)
+{
+    const bool more = i + 1 < m_text.size();
+    if (!std::isspace(static_cast<unsigned char>(c))) m_sawContent = true;
+    if (c == '"') begin(In::String, i);
+    else if (c == '<') begin(In::Html, i), m_htmlDepth = 1;
+    else if (c == '#' && (i == 0 || m_text[i - 1] == '\n')) begin(In::LineComment, i);
+    else if (c == '/' && more && m_text[i + 1] == '/') begin(In::LineComment, i);
+    else if (c == '/' && more && m_text[i + 1] == '*') begin(In::BlockComment, i), ++i;
+    else if (nameChar(c)) begin(In::Name, i);
+    else if (c == '{') {
+        if (++m_depth > kMaxDotNesting)
+            return reject(m_line, "graph nested deeper than " + std::to_string(kMaxDotNesting) + " levels");
+        if (m_depth > 1 && ++m_subgraphs > kMaxDotSubgraphs)
+            return reject(m_line, "more than " + std::to_string(kMaxDotSubgraphs) + " subgraphs");
+    } else if (c == '}') {
+        --m_depth;
+    }
+    return true;
+}
+
+bool Screen::run()
+{
+    for (std::size_t i = 0; i < m_text.size(); ++i) {
+        const char c = m_text[i];
+        if (c == '\0') return reject(m_line, "not a DOT file: it contains a NUL byte");
+        if (tokenTooLong(i)) return false;
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            const std::size_t n = utf8Length(m_text, i);
+            if (n == 0) return reject(m_line, "not UTF-8 text (convert the file to UTF-8)");
+            if (m_in == In::Nothing) begin(In::Name, i); // cgraph reads such bytes as part of a name
+            i += n - 1;
+            m_sawContent = true;
+            continue;
+        }
+        if (c == '\n') {
+            ++m_line;
+            if (m_in == In::LineComment || m_in == In::Name) m_in = In::Nothing;
+            continue;
+        }
+        if (inToken(c, i)) continue;
+        if (!outside(c, i)) return false;
+    }
+    if (!m_sawContent) return reject(0, "empty file: expected a DOT digraph");
+    return true;
+}
+
 } // namespace
 
 bool screenDotText(const std::string& text, const std::string& file, Diagnostics& diags)
 {
-    if (text.size() > kMaxDotBytes)
-        return reject(diags, file, 0,
-                      "DOT input is larger than the " + std::to_string(kMaxDotBytes >> 20) +
-                          " MiB limit");
-    int line = 1, depth = 0;
-    std::size_t subgraphs = 0;
-    bool inString = false, inLineComment = false, inBlockComment = false, sawContent = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\0') return reject(diags, file, line, "not a DOT file: it contains a NUL byte");
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            const std::size_t n = utf8Length(text, i);
-            if (n == 0)
-                return reject(diags, file, line, "not UTF-8 text (convert the file to UTF-8)");
-            i += n - 1;
-            sawContent = true;
-            continue;
-        }
-        if (c == '\n') {
-            ++line;
-            inLineComment = false;
-            continue;
-        }
-        if (inLineComment) continue;
-        if (inBlockComment) {
-            if (c == '*' && i + 1 < text.size() && text[i + 1] == '/') inBlockComment = false, ++i;
-            continue;
-        }
-        if (inString) {
-            // As cgraph's scanner reads a quoted string: \" is a quote and a backslash before a
-            // newline continues the line; any other backslash is itself. (Skipping whatever
-            // followed a backslash split a multi-byte character: the export of a name holding
-            // "\é" was refused as not UTF-8.)
-            if (c == '\\' && i + 1 < text.size() && text[i + 1] == '"') ++i;
-            else if (c == '\\' && i + 1 < text.size() && text[i + 1] == '\n') ++i, ++line;
-            else if (c == '"') inString = false;
-            continue;
-        }
-        if (!std::isspace(static_cast<unsigned char>(c))) sawContent = true;
-        if (c == '"') inString = true;
-        else if (c == '#' && (i == 0 || text[i - 1] == '\n')) inLineComment = true;
-        else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') inLineComment = true;
-        else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') inBlockComment = true, ++i;
-        else if (c == '{') {
-            if (++depth > kMaxDotNesting)
-                return reject(diags, file, line,
-                              "graph nested deeper than " + std::to_string(kMaxDotNesting) +
-                                  " levels");
-            if (depth > 1 && ++subgraphs > kMaxDotSubgraphs)
-                return reject(diags, file, line,
-                              "more than " + std::to_string(kMaxDotSubgraphs) + " subgraphs");
-        } else if (c == '}') --depth;
+    if (text.size() > kMaxDotBytes) {
+        diags.push_back({Diagnostic::Level::Error, file, 0, 0, "", "", "E-DOT",
+                         "DOT input is larger than the " + std::to_string(kMaxDotBytes >> 20) + " MiB limit", ""});
+        return false;
     }
-    if (!sawContent) return reject(diags, file, 0, "empty file: expected a DOT digraph");
-    return true;
+    return Screen(text, file, diags).run();
 }
 
 } // namespace pb::model

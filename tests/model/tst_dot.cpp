@@ -248,8 +248,9 @@ private slots:
     void longDigitRunsAreReadOnce()
     {
         // Found by fuzz_dot: the number test was a std::regex, whose recursive backtracking
-        // took seconds on a 2,500-digit value and ran out of stack on a longer one.
-        const std::string digits(200000, '7');
+        // took seconds on a 2,500-digit value and ran out of stack on a longer one. (As long as a
+        // token may be: the screen refuses longer ones before Graphviz reads them.)
+        const std::string digits(kMaxDotToken - 8, '7');
         const Design d = imported("digraph { a [kind=service, x_run=\"" + digits + "x\", x_num=" + digits +
                                   ", x_frac=\"." + digits + "\", x_exp=\"1e" + digits + "\"]; }");
         const auto& props = d.component("a")->props;
@@ -293,6 +294,35 @@ private slots:
         for (int i = 0; i < 20000; ++i) many += "subgraph cluster_" + QByteArray::number(i) + " { n" + QByteArray::number(i) + "; }\n";
         many += "}\n";
         QTest::newRow("huge subgraph count") << many << -1;
+        // Graphviz's scanner takes time that grows with the square of one token's length: a 5 MB
+        // label took 12.7 s before it was screened.
+        const QByteArray longText(int(kMaxDotToken) + 1, 'x');
+        QTest::newRow("label past the token limit") << ("digraph {\n a [label=\"" + longText + "\"];\n}") << 2;
+        QTest::newRow("name past the token limit") << ("digraph {\n\n " + longText + ";\n}") << 3;
+        QTest::newRow("HTML label past the token limit") << ("digraph {\n a [label=<" + longText + ">];\n}") << 2;
+        QTest::newRow("comment past the token limit") << ("digraph {\n /* " + longText + " */ a;\n}") << 2;
+        QTest::newRow("line comment past the token limit") << ("digraph {\n a; // " + longText + "\n}") << 2;
+    }
+
+    void longTokensUnderTheLimitStillLoad()
+    {
+        const std::string label(kMaxDotToken - 16, 'y');
+        const Design d = imported("digraph { a [kind=service, label=\"" + label + "\"]; /* " + label + " */ }");
+        QCOMPARE(d.components().front().label, label);
+        // Many tokens just under the limit are each cheap: only one token's length is squared.
+        std::string many = "digraph {\n";
+        for (int i = 0; i < 20; ++i) many += " n" + std::to_string(i) + " [label=\"" + label + "\"];\n";
+        QCOMPARE(imported(many + "}").components().size(), std::size_t(20));
+    }
+
+    void bracesAndQuotesInsideHtmlLabelsAreText()
+    {
+        // Inside <...> only the angle brackets nest: 300 '{' there are not 300 levels of nesting,
+        // and a lone quote does not start a string that swallows the rest of the file.
+        const std::string braces(300, '{');
+        const Design d = imported("digraph { a [kind=service, label=<<b>" + braces + " \" x</b>>]; b [kind=cache]; a -> b; }");
+        QCOMPARE(d.components().size(), std::size_t(2));
+        QCOMPARE(d.flows().size(), std::size_t(1));
     }
 
     void hostileInputIsRejectedQuickly()
