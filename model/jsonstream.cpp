@@ -124,7 +124,7 @@ std::optional<json> parseJsonStreaming(const std::string& text, const std::strin
         if (json::sax_parse(text, &sax)) return std::move(sax.root);
         addJsonError(text, file, sax.errorAt, sax.errorText, diags);
     } catch (const json::exception& e) {
-        addJsonError(text, file, 0, std::string("invalid JSON: ") + e.what(), diags);
+        addJsonError(text, file, 0, parseErrorText(e.what()), diags);
     }
     return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -36,6 +37,12 @@ std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fall
 
 std::optional<std::string> readTextFile(const std::string& path, std::string& error)
 {
+    // A folder opens as a stream whose size reads as enormous: "larger than the limit" misled.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        error = "it is a folder, not a file";
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         error = std::strerror(errno);
@@ -44,7 +51,7 @@ std::optional<std::string> readTextFile(const std::string& path, std::string& er
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
     if (size < 0) {
-        error = "cannot determine the file size (is it a folder?)";
+        error = "cannot determine the file size";
         return std::nullopt;
     }
     if (static_cast<std::size_t>(size) > kMaxJsonBytes) {
@@ -99,6 +106,12 @@ void addJsonError(const std::string& text, const std::string& file, std::size_t 
 
 bool withinJsonLimits(const std::string& text, const std::string& file, Diagnostics& diags)
 {
+    // Windows editors save "Unicode" as UTF-16, whose first byte the parser would only call an
+    // invalid literal.
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        addJsonError(text, file, 0, "the file is UTF-16 text; save it as UTF-8", diags);
+        return false;
+    }
     if (text.size() > kMaxJsonBytes) {
         addJsonError(text, file, 0, "input is larger than the " + std::to_string(kMaxJsonBytes / (1024 * 1024)) +
                                         " MiB limit", diags);
@@ -114,9 +127,15 @@ bool withinJsonLimits(const std::string& text, const std::string& file, Diagnost
 std::string parseErrorText(const std::string& what)
 {
     // Keep nlohmann's explanation but drop its own "[json.exception...] parse error at line x,
-    // column y:" prefix; we print our own location.
-    auto colon = what.find(": ", what.find("column"));
-    return "invalid JSON: " + (colon != std::string::npos ? what.substr(colon + 2) : what);
+    // column y:" prefix; we print our own location. Errors without a location ("number overflow
+    // parsing '1e999'") lose only the bracketed exception name.
+    if (const auto column = what.find("column"); column != std::string::npos)
+        if (const auto colon = what.find(": ", column); colon != std::string::npos)
+            return "invalid JSON: " + what.substr(colon + 2);
+    if (what.rfind("[json.exception.", 0) == 0)
+        if (const auto close = what.find("] "); close != std::string::npos)
+            return "invalid JSON: " + what.substr(close + 2);
+    return "invalid JSON: " + what;
 }
 
 std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& file,
@@ -128,7 +147,7 @@ std::optional<nlohmann::json> parseJson(const std::string& text, const std::stri
     } catch (const nlohmann::json::parse_error& e) {
         addJsonError(text, file, e.byte > 0 ? e.byte - 1 : 0, parseErrorText(e.what()), diags);
     } catch (const nlohmann::json::exception& e) {
-        addJsonError(text, file, 0, std::string("invalid JSON: ") + e.what(), diags);
+        addJsonError(text, file, 0, parseErrorText(e.what()), diags);
     }
     return std::nullopt;
 }

@@ -66,6 +66,23 @@ private slots:
         QVERIFY2(says(diags, path, "larger than the 64 MiB limit"), formatAll(diags).c_str());
     }
 
+    void unreadableInputSaysWhy()
+    {
+        QTemporaryDir dir;
+        Diagnostics diags;
+        QVERIFY(!loadDesignFile(dir.path().toStdString(), diags));
+        QVERIFY2(says(diags, dir.path().toStdString(), "it is a folder, not a file"), formatAll(diags).c_str());
+        diags.clear();
+        const std::string utf16("\xFF\xFE{\0\"\0f\0\"\0", 10);
+        QVERIFY(!designFromText(utf16, "wide.probeboard", diags));
+        QVERIFY2(says(diags, "wide.probeboard:1:1", "UTF-16 text; save it as UTF-8"), formatAll(diags).c_str());
+        diags.clear();
+        const std::string overflow = R"({"format": "probeboard/1", "components": [{"id": "a", "kind": "service", "properties": {"rps": 1e999}}]})";
+        QVERIFY(!designFromText(overflow, "big.probeboard", diags));
+        QVERIFY2(says(diags, "big.probeboard:1:", "invalid JSON: number overflow parsing '1e999'"), formatAll(diags).c_str());
+        QVERIFY2(formatAll(diags).find("json.exception") == std::string::npos, formatAll(diags).c_str());
+    }
+
     void designElementCount()
     {
         const std::string text = "{\"format\": \"probeboard/1\", \"components\": [" +
