@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <string_view>
+#include <unordered_set>
 
 namespace pb::model {
 
@@ -70,16 +71,22 @@ std::unordered_map<std::string, std::string> zoneParents(const Design& design)
     for (const auto& z : design.zones())
         for (const auto& m : z.members)
             if (design.zone(m)) parent.emplace(m, z.id);
-    auto depthOf = [&](const std::string& zoneId) {
-        int d = 0;
-        std::string cur = zoneId;
-        for (auto it = parent.find(cur); it != parent.end() && d < 1000; it = parent.find(cur)) {
-            cur = it->second;
-            ++d;
+    // Each zone's depth from its parent's, each worked out once (walking every zone's chain to
+    // the top was quadratic in the nesting); a chain that closes on itself is cut where it does.
+    std::vector<const std::string*> walk;
+    for (const auto& z : design.zones()) {
+        walk.clear();
+        const std::string* cur = &z.id;
+        std::unordered_set<const std::string*> onWalk;
+        while (!depth.count(*cur)) {
+            auto up = parent.find(*cur);
+            walk.push_back(cur);
+            if (up == parent.end() || !onWalk.insert(cur).second) break;
+            cur = &up->second;
         }
-        return d;
-    };
-    for (const auto& z : design.zones()) depth[z.id] = depthOf(z.id);
+        int d = depth.count(*cur) ? depth[*cur] : -1;
+        for (auto it = walk.rbegin(); it != walk.rend(); ++it) d = depth[**it] = d + 1;
+    }
     for (const auto& z : design.zones())
         for (const auto& m : z.members) {
             if (design.zone(m)) continue;
@@ -98,7 +105,9 @@ Placement resolve(const Design& design, const Properties& ownProps, const std::s
     p.region = stringProperty(ownProps, "region").value_or("");
     p.jurisdiction = stringProperty(ownProps, "jurisdiction").value_or("");
     std::string cur = id;
-    for (int guard = 0; guard < 1000 && (p.region.empty() || p.jurisdiction.empty()); ++guard) {
+    // Bounded by the number of zones: a chain that closes on itself ends once it has been round.
+    const std::size_t zones = design.zones().size();
+    for (std::size_t guard = 0; guard < zones && (p.region.empty() || p.jurisdiction.empty()); ++guard) {
         auto it = parents.find(cur);
         if (it == parents.end()) break;
         const Zone* z = design.zone(it->second);
@@ -111,6 +120,45 @@ Placement resolve(const Design& design, const Properties& ownProps, const std::s
     if (p.jurisdiction.empty() && !p.region.empty())
         p.jurisdiction = table.jurisdictionOfRegion(p.region);
     return p;
+}
+} // namespace
+
+namespace {
+// Each zone's region and jurisdiction (its own, else its parent's) and depth (1 at the top),
+// each zone worked out once from its parent: walking every zone's chain to the top was quadratic
+// in the nesting (100,000 nested zones). A chain that comes back on itself (an invalid design,
+// reported by validation) is cut where it closes.
+void placeZones(const std::vector<Zone>& zones, const std::vector<int>& zoneParent, std::vector<Placement>& place,
+                std::vector<int>& depth)
+{
+    std::vector<char> state(zones.size(), 0); // 0: not yet, 1: on the walk under way, 2: done
+    std::vector<int> walk;
+    for (std::size_t start = 0; start < zones.size(); ++start) {
+        walk.clear();
+        int z = static_cast<int>(start);
+        while (z >= 0 && state[static_cast<std::size_t>(z)] == 0) {
+            state[static_cast<std::size_t>(z)] = 1;
+            walk.push_back(z);
+            z = zoneParent[static_cast<std::size_t>(z)];
+        }
+        // The walk ends at the top, at a zone already done, or (a cycle) at one of its own.
+        const int above = z >= 0 && state[static_cast<std::size_t>(z)] == 2 ? z : -1;
+        for (auto it = walk.rbegin(); it != walk.rend(); ++it) {
+            const auto i = static_cast<std::size_t>(*it);
+            const int parent = it == walk.rbegin() ? above : *(it - 1);
+            Placement& p = place[i];
+            p.region = stringProperty(zones[i].props, "region").value_or("");
+            p.jurisdiction = stringProperty(zones[i].props, "jurisdiction").value_or("");
+            depth[i] = 1;
+            if (parent >= 0) {
+                const auto up = static_cast<std::size_t>(parent);
+                if (p.region.empty()) p.region = place[up].region;
+                if (p.jurisdiction.empty()) p.jurisdiction = place[up].jurisdiction;
+                depth[i] = depth[up] + 1;
+            }
+            state[i] = 2;
+        }
+    }
 }
 } // namespace
 
@@ -133,16 +181,7 @@ std::vector<Placement> computePlacements(const Design& design, const Jurisdictio
         }
     std::vector<Placement> zonePlace(zones.size());
     std::vector<int> depth(zones.size(), 0);
-    for (std::size_t i = 0; i < zones.size(); ++i) {
-        Placement& p = zonePlace[i];
-        int steps = 0;
-        for (int z = static_cast<int>(i); z >= 0 && steps < 1000; z = zoneParent[static_cast<std::size_t>(z)], ++steps) {
-            const auto& props = zones[static_cast<std::size_t>(z)].props;
-            if (p.region.empty()) p.region = stringProperty(props, "region").value_or("");
-            if (p.jurisdiction.empty()) p.jurisdiction = stringProperty(props, "jurisdiction").value_or("");
-        }
-        depth[i] = steps;
-    }
+    placeZones(zones, zoneParent, zonePlace, depth);
     // Per component (by index, through the design's own id index): its innermost zone.
     const Component* first = design.components().data();
     std::vector<int> innermost(design.components().size(), -1);

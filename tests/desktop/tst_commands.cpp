@@ -1,6 +1,7 @@
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/document.h"
+#include "model/validation.h"
 #include "testdesigns.h"
 
 #include <QStandardPaths>
@@ -147,6 +148,47 @@ private slots:
                                      {{QStringLiteral("api"), QString()}}));
         QVERIFY(!m_doc->design().parentZone("api"));
         checkUndoRedo(before);
+    }
+
+    void moveKeepsZonesOpenable()
+    {
+        // A zone dropped into a zone inside itself would make a cycle; nesting past
+        // model::kMaxZoneDepth would make a design that no longer opens. Both leave it where it is.
+        model::Design d;
+        for (int i = 0; i < model::kMaxZoneDepth; ++i) {
+            model::Zone z;
+            z.id = "z" + std::to_string(i);
+            z.kind = "region";
+            if (i + 1 < model::kMaxZoneDepth) z.members = {"z" + std::to_string(i + 1)};
+            d.addZone(z);
+        }
+        model::Zone loose;
+        loose.id = "loose";
+        loose.kind = "trust_boundary";
+        d.addZone(loose);
+        model::Component c;
+        c.id = "svc";
+        c.kind = "service";
+        d.addComponent(c);
+        m_doc->reset(d, QString());
+        const auto parentOf = [&](const char* id) {
+            const model::Zone* z = m_doc->design().parentZone(id);
+            return z ? z->id : std::string();
+        };
+        const QString deepest = QString::fromStdString("z" + std::to_string(model::kMaxZoneDepth - 1));
+        if (QUndoCommand* cmd = commands::move(m_doc, {{QStringLiteral("loose"), QPointF(5, 5)}},
+                                               {{QStringLiteral("loose"), deepest}}))
+            stack()->push(cmd);
+        QCOMPARE(parentOf("loose"), std::string()); // one level too deep
+        if (QUndoCommand* cmd = commands::move(m_doc, {{QStringLiteral("z0"), QPointF(5, 5)}},
+                                               {{QStringLiteral("z0"), QStringLiteral("z3")}}))
+            stack()->push(cmd);
+        QCOMPARE(parentOf("z0"), std::string()); // into its own descendant
+        stack()->push(commands::move(m_doc, {{QStringLiteral("svc"), QPointF(5, 5)}}, {{QStringLiteral("svc"), deepest}}));
+        QCOMPARE(parentOf("svc"), deepest.toStdString()); // a component adds no level
+        stack()->push(commands::move(m_doc, {{QStringLiteral("loose"), QPointF(5, 5)}},
+                                     {{QStringLiteral("loose"), QStringLiteral("z62")}}));
+        QCOMPARE(parentOf("loose"), std::string("z62")); // exactly at the limit
     }
 
     void redoIsIdempotent()

@@ -1,7 +1,9 @@
 // Every input limit in docs/reliability.md is enforced with an error that names the file and the
 // limit, before the input can reach recursive code, Graphviz or the rule compiler.
 #include "model/designfile.h"
+#include "model/dotexport.h"
 #include "model/dotimport.h"
+#include "model/validation.h"
 #include "model/jsonutil.h"
 #include "rules/loader.h"
 
@@ -81,6 +83,51 @@ private slots:
         QVERIFY(!designFromText(overflow, "big.probeboard", diags));
         QVERIFY2(says(diags, "big.probeboard:1:", "invalid JSON: number overflow parsing '1e999'"), formatAll(diags).c_str());
         QVERIFY2(formatAll(diags).find("json.exception") == std::string::npos, formatAll(diags).c_str());
+    }
+
+    void zoneNestingDepth()
+    {
+        // Zones nested one level past the limit are refused once, at the first zone too deep;
+        // exactly at the limit they load, and export to DOT that reads back.
+        auto nested = [](int depth) {
+            std::string zones;
+            for (int i = 0; i < depth; ++i)
+                zones += std::string(i ? "," : "") + "{\"id\": \"z" + std::to_string(i) + "\", \"members\": [\"" +
+                         (i + 1 < depth ? "z" + std::to_string(i + 1) : std::string("a")) + "\"]}";
+            return R"({"format": "probeboard/1", "components": [{"id": "a", "kind": "service", "properties": {}}], "zones": [)" +
+                   zones + "]}";
+        };
+        Diagnostics diags;
+        QVERIFY(!designFromText(nested(kMaxZoneDepth + 1), "deep.probeboard", diags));
+        QVERIFY2(says(diags, "deep.probeboard:1:", "zone 'z64' is nested 65 zones deep (inside 'z63'); the limit is 64"),
+                 formatAll(diags).c_str());
+        QCOMPARE(diags.size(), std::size_t(1));
+        diags.clear();
+        auto ok = designFromText(nested(kMaxZoneDepth), "ok.probeboard", diags);
+        QVERIFY2(ok, formatAll(diags).c_str());
+        auto back = importDot(exportDot(*ok), "ok.dot", diags);
+        QVERIFY2(back, formatAll(diags).c_str());
+        QCOMPARE(back->zones().size(), std::size_t(kMaxZoneDepth));
+        QCOMPARE(back->parentZone("a")->id, std::string("z63"));
+        // 100,000 levels (ten minutes to load when every zone walked its chain to the top) are
+        // refused the same way.
+        diags.clear();
+        QVERIFY(!designFromText(nested(100000), "deeper.probeboard", diags));
+        QVERIFY2(says(diags, "deeper.probeboard:1:", "zone 'z64' is nested 65 zones deep"), formatAll(diags).c_str());
+    }
+
+    void longZoneCycleIsNamedShortly()
+    {
+        std::string zones;
+        for (int i = 0; i < 1000; ++i)
+            zones += std::string(i ? "," : "") + "{\"id\": \"z" + std::to_string(i) + "\", \"members\": [\"z" +
+                     std::to_string((i + 1) % 1000) + "\"]}";
+        Diagnostics diags;
+        QVERIFY(!designFromText(R"({"format": "probeboard/1", "zones": [)" + zones + "]}", "ring.probeboard", diags));
+        QCOMPARE(diags.size(), std::size_t(1000)); // each zone on the ring, once
+        QVERIFY2(says(diags, "ring.probeboard:1:", "zone membership forms a cycle: z0 → z999 → z998"), formatAll(diags).c_str());
+        QVERIFY2(says(diags, "ring.probeboard", "→ z1 → z0 (1000 zones)"), formatAll(diags).c_str());
+        for (const auto& d : diags) QVERIFY2(d.message.size() < 300, d.message.c_str());
     }
 
     void designElementCount()

@@ -3,6 +3,7 @@
 #include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/document.h"
 #include "app/desktop/kinds.h"
+#include "model/validation.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -24,6 +25,32 @@ QString nameOf(Document* doc, const QString& id)
 void eraseMember(model::Zone& z, const std::string& id)
 {
     z.members.erase(std::remove(z.members.begin(), z.members.end(), id), z.members.end());
+}
+
+// The zone holding `id`, in the design as it is before the command (empty: none).
+std::string ownerOf(const model::Design& d, const std::string& id)
+{
+    for (const auto& z : d.zones())
+        if (std::find(z.members.begin(), z.members.end(), id) != z.members.end()) return z.id;
+    return {};
+}
+
+// Whether `id` may go into `parent`: not into itself or a zone inside it (a cycle), and not so
+// deep that the design could no longer be opened (model::kMaxZoneDepth).
+bool mayNest(const model::Design& d, const std::string& id, const std::string& parent)
+{
+    int depth = 0; // of the parent, counting it
+    for (std::string z = parent; !z.empty() && depth <= model::kMaxZoneDepth; z = ownerOf(d, z), ++depth)
+        if (z == id) return false;
+    // How many levels of zones `id` brings with it (a component: none).
+    auto height = [&](const auto& self, const std::string& e, int level) -> int {
+        const model::Zone* z = d.zone(e);
+        if (!z || level > model::kMaxZoneDepth) return 0;
+        int most = 0;
+        for (const auto& m : z->members) most = std::max(most, self(self, m, level + 1));
+        return 1 + most;
+    };
+    return depth + height(height, id, 0) <= model::kMaxZoneDepth;
 }
 
 // Working copies of the elements one command edits, so that two edits of the same zone (its
@@ -48,6 +75,7 @@ struct Edits
     }
     void reparent(const std::string& id, const std::string& newParent)
     {
+        if (!newParent.empty() && !mayNest(doc->design(), id, newParent)) return; // stays where it is
         for (const auto& z : doc->design().zones())
             if (std::find(z.members.begin(), z.members.end(), id) != z.members.end())
                 eraseMember(*zone(z.id), id);
