@@ -252,13 +252,13 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     }
     // Read by the element's number where the rule gave it: a lookup by id (a hash of the id and
     // a compare) and a copy of the label per ask added up over 27,000 asks at 100,000 components.
-    std::string byId;
+    std::string byId, cut;
     std::string_view label;
     if (const std::string* shown = u.element >= 0 ? shownNameOf(u.element) : nullptr) {
-        label = *shown;
+        label = shownText(*shown, cut);
     } else {
         byId = labelOf(m_snap.design(), u.elementId);
-        label = byId;
+        label = shownText(byId, cut);
     }
     Finding f;
     setBase(f, rule);

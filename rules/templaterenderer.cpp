@@ -184,6 +184,22 @@ std::optional<Value> applyFilter(std::optional<Value> v, const std::string& name
 
 } // namespace
 
+// A label or value pasted whole into a design (20 MB of it, say) was copied into every text naming
+// it, and a review of one such design wrote 220 MB of JSON. Cut at a character boundary, with the
+// length said.
+std::string_view shownText(std::string_view text, std::string& buf)
+{
+    if (text.size() <= kMaxPlaceholderText) return text;
+    std::size_t cut = kMaxPlaceholderText;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    std::string shortened;
+    shortened.reserve(cut + 40);
+    shortened.append(text.substr(0, cut));
+    shortened += "… (" + std::to_string(text.size()) + " characters)";
+    buf = std::move(shortened);
+    return buf;
+}
+
 namespace {
 // A placeholder's text, pointing into the design or into `buf`; nullopt when strict and its value
 // is not drawn.
@@ -349,7 +365,8 @@ std::optional<std::string> renderTemplate(const Template& t, Evaluator& ev, cons
         }
         auto text = placeholderText(part, ev, rule, snap, strict, buf);
         if (!text) return std::nullopt;
-        out += *text;
+        std::string cut;
+        out += shownText(*text, cut);
     }
     return out;
 }
@@ -382,7 +399,8 @@ bool TextsLater::add(const Template& t, bool strict)
             m_s.refs.resize(refs);
             return false;
         }
-        m_s.refs.push_back(poolAt(*text));
+        std::string cut;
+        m_s.refs.push_back(poolAt(shownText(*text, cut)));
     }
     m_s.made.push_back({&t, static_cast<std::uint32_t>(refs), m_count++});
     return true;

@@ -5,6 +5,7 @@
 #include "rules/engine.h"
 #include "rules/pack.h"
 #include "rules/snapshot.h"
+#include "rules/templaterenderer.h"
 
 #include "dotdesign.h"
 
@@ -337,6 +338,35 @@ private slots:
         QVERIFY(it != r.findings.end());
         QCOMPARE(it->why.str(), expected);
         QCOMPARE(it->questions.front().text.str(), std::string("Q Ledger DB?"));
+    }
+
+    void longLabelsAreCutInTexts()
+    {
+        // A label pasted whole into a design is cut in every text that names it (a 20 MB label
+        // was copied into each, and one review wrote 220 MB of JSON); the ask's title too.
+        const std::string label = std::string(rules::kMaxPlaceholderText, 'L') + "é" + std::string(4000, 'M');
+        const auto d = design("digraph { api [kind=service, label=\"" + label +
+                              "\"]; cache [kind=cache, hit_ratio=0.9]; db [kind=database]; api -> cache; api -> db; }");
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        const auto r = set.review(d);
+        const std::string cut = std::string(rules::kMaxPlaceholderText, 'L') + "… (" + std::to_string(label.size()) + " characters)";
+        auto it = std::find_if(r.findings.begin(), r.findings.end(),
+                               [](const Finding& f) { return f.ruleId == "missing-circuit-breaker"; });
+        QVERIFY(it != r.findings.end());
+        QVERIFY2(it->why.str().find(cut) != std::string::npos, it->why.c_str());
+        QVERIFY(it->why.str().find("MMM") == std::string::npos);
+        for (const auto& f : r.findings) {
+            QVERIFY2(f.why.size() < 3 * rules::kMaxPlaceholderText, f.ruleId.c_str());
+            QVERIFY2(f.title.size() < 3 * rules::kMaxPlaceholderText, f.ruleId.c_str());
+            for (const auto& q : f.questions) QVERIFY2(q.text.size() < 4 * rules::kMaxPlaceholderText, f.ruleId.c_str());
+        }
+        // Cut between characters, never inside one: the 'é' after the cut point is left out whole.
+        const std::string shortLabel = std::string(rules::kMaxPlaceholderText - 1, 'L') + "é" + "MMMM";
+        std::string buf;
+        QCOMPARE(std::string(rules::shownText(shortLabel, buf)),
+                 std::string(rules::kMaxPlaceholderText - 1, 'L') + "… (" + std::to_string(shortLabel.size()) + " characters)");
     }
 
     // A rule that needs a key no element holds is not run: it finds nothing, as it would have.
