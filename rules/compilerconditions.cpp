@@ -195,6 +195,7 @@ Step Compiler::step(const json& j, const std::string& ptr, bool exports)
     if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
     if (j.contains("kind")) s.kindMask = kindMaskOf(s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind")));
     s.flowVar = optionalDeclare(j, "flow", ptr);
+    s.flowNamed = j.contains("flow");
     s.flowWhere = nested(j, "flow_where", ptr);
     s.toVar = optionalDeclare(j, "to", ptr);
     s.toWhere = nested(j, "where", ptr);

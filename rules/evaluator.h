@@ -90,6 +90,19 @@ private:
     const model::Value* operandValue(const Operand& o);
     void seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
     void seqStep(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
+    // Per component: the step collection or count that last met it as a neighbour (seqStep,
+    // countValue). A count inside a step's `where` takes a new number mid-collection; the outer
+    // collection can then only let a repeat through, which the fingerprints drop, never skip one.
+    std::vector<unsigned> m_neighbourStamp;
+    unsigned m_neighbourEpoch = 0;
+    unsigned nextNeighbourEpoch()
+    {
+        if (++m_neighbourEpoch == 0) { // wrapped: no stamp may match a new collection
+            std::fill(m_neighbourStamp.begin(), m_neighbourStamp.end(), 0U);
+            m_neighbourEpoch = 1;
+        }
+        return m_neighbourEpoch;
+    }
     void seqReach(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
     // What a step or a search found for the rest of a rule's conditions to test.
     struct Candidate

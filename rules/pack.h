@@ -64,6 +64,7 @@ struct Step
     int from = -1;
     Dir dir = Dir::Out;
     int flowVar = -1;                 // slot bound to the flow (may be a scratch slot)
+    bool flowNamed = false;           // the rule names the flow: each parallel flow is its own match
     int toVar = -1;                   // slot bound to the neighbour
     std::vector<std::string> kinds;   // empty = any kind
     std::vector<int> kindIds;         // internKinds(kinds)
