@@ -313,18 +313,10 @@ Tri Evaluator::countValue(const Count& c)
         // Neighbours are counted, each once however many flows lead to it ("writes to two
         // databases" fired on two flows to one), unless what is summed is the flow's own.
         const bool perFlow = c.sum && c.of && c.of->var == c.step->flowVar;
-        if (!perFlow && m_neighbourStamp.size() < static_cast<std::size_t>(m_snap.componentCount()))
-            m_neighbourStamp.assign(static_cast<std::size_t>(m_snap.componentCount()), 0);
         const unsigned epoch = perFlow ? 0 : nextNeighbourEpoch();
         stepEach(*c.step, [&](Tri t) {
             const int to = m_slots[static_cast<std::size_t>(c.step->toVar)].index;
-            if (t != Tri::True) return true;
-            if (!perFlow) {
-                unsigned& stamp = m_neighbourStamp[static_cast<std::size_t>(to)];
-                if (stamp == epoch) return true;
-                stamp = epoch;
-            }
-            add(to, ElemType::Component);
+            if (t == Tri::True && (perFlow || firstNeighbour(to, epoch))) add(to, ElemType::Component);
             return true;
         });
     } else if (c.select) {
@@ -434,17 +426,11 @@ void Evaluator::seqStep(const Conditions& conds, std::size_t i, Tri truth, const
     // the flow: a second one is skipped. Three such steps in a row over 400 parallel flows made
     // 64 million matches of one finding (cache-write-bypasses-invalidation, 6 s).
     const bool oncePerNeighbour = !s.flowNamed && !s.flowWhere;
-    if (oncePerNeighbour && m_neighbourStamp.size() < static_cast<std::size_t>(m_snap.componentCount()))
-        m_neighbourStamp.assign(static_cast<std::size_t>(m_snap.componentCount()), 0);
     auto collect = [&](Candidates& c, std::size_t& mark) {
         const unsigned epoch = oncePerNeighbour ? nextNeighbourEpoch() : 0;
         stepEach(s, [&](Tri t) {
             const int to = m_slots[static_cast<std::size_t>(s.toVar)].index;
-            if (oncePerNeighbour) {
-                unsigned& stamp = m_neighbourStamp[static_cast<std::size_t>(to)];
-                if (stamp == epoch) return true;
-                stamp = epoch;
-            }
+            if (oncePerNeighbour && !firstNeighbour(to, epoch)) return true;
             Candidate cand{m_slots[static_cast<std::size_t>(s.flowVar)].index, to, t};
             keepUnknowns(c, cand, mark);
             c.found.push_back(cand);

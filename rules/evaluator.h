@@ -95,13 +95,24 @@ private:
     // collection can then only let a repeat through, which the fingerprints drop, never skip one.
     std::vector<unsigned> m_neighbourStamp;
     unsigned m_neighbourEpoch = 0;
+    // A number for one pass over a step's neighbours, with room for every component's stamp.
     unsigned nextNeighbourEpoch()
     {
-        if (++m_neighbourEpoch == 0) { // wrapped: no stamp may match a new collection
+        if (m_neighbourStamp.size() < static_cast<std::size_t>(m_snap.componentCount()))
+            m_neighbourStamp.assign(static_cast<std::size_t>(m_snap.componentCount()), 0U);
+        if (++m_neighbourEpoch == 0) { // wrapped: no stamp may match a new pass
             std::fill(m_neighbourStamp.begin(), m_neighbourStamp.end(), 0U);
             m_neighbourEpoch = 1;
         }
         return m_neighbourEpoch;
+    }
+    // True the first time the pass numbered `epoch` meets component `to`.
+    bool firstNeighbour(int to, unsigned epoch)
+    {
+        unsigned& stamp = m_neighbourStamp[static_cast<std::size_t>(to)];
+        if (stamp == epoch) return false;
+        stamp = epoch;
+        return true;
     }
     void seqReach(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit);
     // What a step or a search found for the rest of a rule's conditions to test.
