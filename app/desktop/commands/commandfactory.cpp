@@ -27,21 +27,13 @@ void eraseMember(model::Zone& z, const std::string& id)
     z.members.erase(std::remove(z.members.begin(), z.members.end(), id), z.members.end());
 }
 
-// The zone holding `id`, in the design as it is before the command (empty: none).
-std::string ownerOf(const model::Design& d, const std::string& id)
-{
-    for (const auto& z : d.zones())
-        if (std::find(z.members.begin(), z.members.end(), id) != z.members.end()) return z.id;
-    return {};
-}
-
 // Whether `id` may go into `parent`: not into itself or a zone inside it (a cycle), and not so
 // deep that the design could no longer be opened (model::kMaxZoneDepth).
 bool mayNest(const model::Design& d, const std::string& id, const std::string& parent)
 {
     int depth = 0; // of the parent, counting it
-    for (std::string z = parent; !z.empty() && depth <= model::kMaxZoneDepth; z = ownerOf(d, z), ++depth)
-        if (z == id) return false;
+    for (const model::Zone* z = d.zone(parent); z && depth <= model::kMaxZoneDepth; z = d.parentZone(z->id), ++depth)
+        if (z->id == id) return false;
     // How many levels of zones `id` brings with it (a component: none).
     auto height = [&](const auto& self, const std::string& e, int level) -> int {
         const model::Zone* z = d.zone(e);
