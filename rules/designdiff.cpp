@@ -3,6 +3,8 @@
 #include "rules/report.h"
 #include "rules/sharedtextformat.h"
 
+#include "model/printable.h"
+
 #include <fmt/format.h>
 
 #include <set>
@@ -159,12 +161,14 @@ std::string diffText(const DesignDiff& d)
 {
     if (d.empty()) return "No differences.\n";
     std::string out;
+    // Labels and values go to a terminal: their control characters are shown, not obeyed.
+    auto shown = [](std::string_view text) { return model::printable(text); };
     if (d.titleChanged) out += "~ title changed\n";
-    for (const auto& e : d.added) out += fmt::format("+ {} {} ({})\n", e.type, e.label, e.kind);
-    for (const auto& e : d.removed) out += fmt::format("- {} {} ({})\n", e.type, e.label, e.kind);
-    for (const auto& c : d.changed) out += fmt::format("~ {} {}: {}\n", c.type, c.label, changeText(c));
-    for (const auto& f : d.newFindings) out += "! new finding " + findingLine(f) + "\n";
-    for (const auto& f : d.resolvedFindings) out += "✓ resolved " + findingLine(f) + "\n";
+    for (const auto& e : d.added) out += fmt::format("+ {} {} ({})\n", e.type, shown(e.label), shown(e.kind));
+    for (const auto& e : d.removed) out += fmt::format("- {} {} ({})\n", e.type, shown(e.label), shown(e.kind));
+    for (const auto& c : d.changed) out += fmt::format("~ {} {}: {}\n", c.type, shown(c.label), shown(changeText(c)));
+    for (const auto& f : d.newFindings) out += "! new finding " + shown(findingLine(f)) + "\n";
+    for (const auto& f : d.resolvedFindings) out += "✓ resolved " + shown(findingLine(f)) + "\n";
     return out;
 }
 

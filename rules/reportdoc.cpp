@@ -4,17 +4,21 @@
 #include "rules/sharedtextformat.h"
 #include "rules/templaterenderer.h"
 
+#include "model/printable.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 
 namespace pb::rules {
 
+// Both escapes also show control characters (model::printable): HTML keeps line breaks, which a
+// browser folds; Markdown does not, since one ends a table row or a list item early.
 std::string htmlEscape(const std::string& text)
 {
-    std::string out;
+    std::string out, buf;
     out.reserve(text.size());
-    for (char c : text) {
+    for (char c : model::printable(text, buf, model::LineBreaks::Keep)) {
         switch (c) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
@@ -29,8 +33,8 @@ std::string htmlEscape(const std::string& text)
 
 std::string markdownEscape(const std::string& text)
 {
-    std::string out;
-    for (char c : text) {
+    std::string out, buf;
+    for (char c : model::printable(text, buf)) {
         if (c == '|' || c == '*' || c == '_' || c == '<' || c == '>' || c == '`' || c == '[' || c == ']')
             out += '\\';
         out += c;

@@ -2,6 +2,8 @@
 
 #include "rules/sharedtextformat.h"
 
+#include "model/printable.h"
+
 #include <fmt/format.h>
 
 namespace pb::rules {
@@ -27,6 +29,13 @@ const char* colourOf(Severity s)
     return "";
 }
 
+// Every text from the design or a pack goes through this: a terminal obeys the escape sequences
+// a label may hold, and a line break in one would forge a line of the report.
+std::string shown(std::string_view text)
+{
+    return model::printable(text);
+}
+
 void writeFinding(std::string& out, const Finding& f, const model::Design& d, bool colour)
 {
     const std::string reset = colour ? "\033[0m" : "";
@@ -34,25 +43,26 @@ void writeFinding(std::string& out, const Finding& f, const model::Design& d, bo
     std::string sev = severityName(f.severity);
     for (auto& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     out += fmt::format("  {}{:<8}{} {}{}{}  [{}]", colour ? colourOf(f.severity) : "", sev, reset,
-                       bold, f.title, reset, f.ruleId);
-    if (f.status != "open") out += " (" + f.status + ")";
+                       bold, shown(f.title.str()), reset, shown(f.ruleId.str()));
+    if (f.status != "open") out += " (" + shown(f.status.str()) + ")";
     out += "\n";
     std::string about;
     const auto& ids = f.path.empty() ? f.targets : f.path;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (d.flow(ids[i]) && !f.path.empty()) continue;
-        about += (about.empty() ? "" : f.path.empty() ? ", " : " → ") + labelOf(d, ids[i]);
+        about += (about.empty() ? "" : f.path.empty() ? ", " : " → ") + shown(labelOf(d, ids[i]));
     }
     if (!about.empty()) out += "           " + std::string(f.path.empty() ? "about: " : "path:  ") + about + "\n";
     // Rendered for the report alone (once()): a finding keeps no text a report has read.
-    if (const std::string why = f.why.once(); !why.empty()) out += "           why:   " + why + "\n";
+    if (const std::string why = f.why.once(); !why.empty()) out += "           why:   " + shown(why) + "\n";
     for (const auto& q : f.questions) {
-        out += "           ? " + q.text.once() + "\n";
-        for (const auto& a : q.answerPoints) out += "               - " + a + "\n";
+        out += "           ? " + shown(q.text.once()) + "\n";
+        for (const auto& a : q.answerPoints) out += "               - " + shown(a) + "\n";
     }
-    if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "           fix:   " + hint + "\n";
+    if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "           fix:   " + shown(hint) + "\n";
     if (f.status != "open" && !f.justification.empty())
-        out += "           decision: " + f.justification + (f.owner.empty() ? "" : " (" + f.owner + ")") + "\n";
+        out += "           decision: " + shown(f.justification.str()) +
+               (f.owner.empty() ? "" : " (" + shown(f.owner.str()) + ")") + "\n";
     out += "\n";
 }
 } // namespace
@@ -70,8 +80,8 @@ void writeReportText(const std::vector<FileReview>& reviews, bool colour, const 
     std::string& out = writer.text();
     for (const auto& r : reviews) {
         const auto& d = *r.design;
-        out += fmt::format("{}{}{}{}\n", colour ? "\033[1m" : "", r.file,
-                           d.title.empty() ? "" : "  —  " + d.title, colour ? "\033[0m" : "");
+        out += fmt::format("{}{}{}{}\n", colour ? "\033[1m" : "", shown(r.file),
+                           d.title.empty() ? "" : "  —  " + shown(d.title), colour ? "\033[0m" : "");
         out += fmt::format("{} components, {} flows, {} zones\n\n", d.components().size(),
                            d.flows().size(), d.zones().size());
         for (int s = 4; s >= 0; --s) {

@@ -2,6 +2,8 @@
 
 #include "rules/firstwins.h"
 
+#include "model/printable.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -186,15 +188,13 @@ std::optional<Value> applyFilter(std::optional<Value> v, const std::string& name
 
 // A label or value pasted whole into a design (20 MB of it, say) was copied into every text naming
 // it, and a review of one such design wrote 220 MB of JSON. Cut at a character boundary, with the
-// length said.
+// length said. Control characters are shown, not kept: texts go to terminals and table cells.
 std::string_view shownText(std::string_view text, std::string& buf)
 {
-    if (text.size() <= kMaxPlaceholderText) return text;
+    if (text.size() <= kMaxPlaceholderText) return model::printable(text, buf);
     std::size_t cut = kMaxPlaceholderText;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    std::string shortened;
-    shortened.reserve(cut + 40);
-    shortened.append(text.substr(0, cut));
+    std::string shortened = model::printable(text.substr(0, cut));
     shortened += "… (" + std::to_string(text.size()) + " characters)";
     buf = std::move(shortened);
     return buf;

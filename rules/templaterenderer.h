@@ -63,7 +63,8 @@ std::string formatNumber(double d);
 
 // The most of one placeholder's text a finding keeps: longer labels and values are cut there.
 inline constexpr std::size_t kMaxPlaceholderText = 1000;
-// `text` as a finding shows it: itself, or cut at kMaxPlaceholderText into `buf`.
+// `text` as a finding shows it: itself, or made printable (model::printable) and cut at
+// kMaxPlaceholderText, into `buf`.
 std::string_view shownText(std::string_view text, std::string& buf);
 
 } // namespace pb::rules

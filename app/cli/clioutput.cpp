@@ -1,6 +1,7 @@
 #include "app/cli/clioutput.h"
 
 #include "model/designfile.h"
+#include "model/printable.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -10,15 +11,17 @@
 
 namespace pb::app {
 
+// Messages quote the input (an unknown kind, a file name), which may hold escape sequences or line
+// breaks: shown, not obeyed, so each message stays one line a terminal prints as written.
 bool printDiagnostics(const model::Diagnostics& diags)
 {
-    for (const auto& d : diags) std::fprintf(stderr, "probeboard-cli: %s\n", d.format().c_str());
+    for (const auto& d : diags) std::fprintf(stderr, "probeboard-cli: %s\n", model::printable(d.format()).c_str());
     return model::hasErrors(diags);
 }
 
 int inputError(const std::string& message)
 {
-    std::fprintf(stderr, "probeboard-cli: error: %s\n", message.c_str());
+    std::fprintf(stderr, "probeboard-cli: error: %s\n", model::printable(message).c_str());
     return kExitInputError;
 }
 

@@ -5,6 +5,7 @@
 #include "model/designfile.h"
 #include "model/dotexport.h"
 #include "model/jsonutil.h"
+#include "model/printable.h"
 #include "model/vocabulary.h"
 #include "model/resourcepaths.h"
 #include "model/version.h"
@@ -176,7 +177,8 @@ int runRulesList(const std::vector<std::string>& packs, const std::string& forma
         out += fmt::format("{:<40} {:<9} {:<7} {:<26} {}\n", r.id, rules::severityName(r.severity),
                            r.level, r.category, r.title);
     out += fmt::format("{} rules\n", list.size());
-    return app::emit(out, "") ? kExitClean : kExitInputError;
+    // A pack from --rules is someone else's text on this terminal: its escapes are shown.
+    return app::emit(model::printable(out, model::LineBreaks::Keep), "") ? kExitClean : kExitInputError;
 }
 
 int runRulesExplain(const std::vector<std::string>& packs, const std::string& id)
@@ -197,7 +199,7 @@ int runRulesExplain(const std::vector<std::string>& packs, const std::string& id
     out += it->description + "\n";
     if (!it->fixHint.empty()) out += "\nFix: " + it->fixHint + "\n";
     out += "\nSee the questions it asks with: probeboard-cli rules test " + it->packId + "\n";
-    return app::emit(out, "") ? kExitClean : kExitInputError;
+    return app::emit(model::printable(out, model::LineBreaks::Keep), "") ? kExitClean : kExitInputError;
 }
 
 int runRulesTest(const std::vector<std::string>& packs, const std::string& packId)
@@ -217,8 +219,8 @@ int runRulesTest(const std::vector<std::string>& packs, const std::string& packI
     }
     int passed = 0, failed = 0;
     for (const auto& r : set.runExamples(only)) {
-        std::fprintf(stdout, "%s  %s: %s%s\n", r.passed ? "ok  " : "FAIL", r.ruleId.c_str(), r.name.c_str(),
-                     r.passed ? "" : ("  — " + r.message).c_str());
+        const std::string line = r.ruleId + ": " + r.name + (r.passed ? "" : "  — " + r.message);
+        std::fprintf(stdout, "%s  %s\n", r.passed ? "ok  " : "FAIL", model::printable(line).c_str());
         (r.passed ? passed : failed)++;
     }
     std::fprintf(stdout, "%d passed, %d failed\n", passed, failed);

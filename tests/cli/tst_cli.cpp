@@ -273,6 +273,45 @@ private slots:
         QVERIFY(html.out.contains("<html") || html.out.contains("<!DOCTYPE"));
     }
 
+    // A label may hold an escape sequence that clears or retitles the reader's terminal, a line
+    // break that forges a report line, or a bidirectional override. Reports show them; CI logs
+    // and terminals must not obey them.
+    void controlCharactersInLabelsAreShownNotObeyed()
+    {
+        const QByteArray label = "Ledger\\u001b[2J\\u001b]0;owned\\u0007\\nHIGH fake | cell\\u202e\\u009b";
+        const QString f = write("hostile.probeboard",
+                                "{\"format\": \"probeboard/1\", \"components\": [{\"id\": \"db\", \"kind\": \"database\", "
+                                "\"label\": \"" + label + "\", \"properties\": {\"failover\": \"automatic\"}},\n"
+                                "{\"id\": \"x\", \"kind\": \"dat\\u001b[31mbase\"}]}\n");
+        auto obeyable = [](const QByteArray& out) {
+            return out.contains('\x1b') || out.contains('\x07') || out.contains("\xc2\x9b") || out.contains("\xe2\x80\xae");
+        };
+        const Run text = check({f});
+        QCOMPARE(text.code, 1);
+        QVERIFY2(!obeyable(text.out), text.out.constData());
+        QVERIFY(text.out.contains("Ledger\xe2\x90\x9b[2J")); // ␛
+        QVERIFY(text.out.contains("\xe2\x90\x8aHIGH fake")); // ␊ and the rest on the same line
+        for (const QByteArray& line : text.out.split('\n')) QVERIFY2(!line.startsWith("HIGH fake"), line.constData());
+        // The unknown kind's warning quotes it, on one line, shown.
+        QVERIFY2(!obeyable(text.err) && text.err.trimmed().count('\n') == 0, text.err.constData());
+        QVERIFY(text.err.contains("dat\xe2\x90\x9b[31mbase"));
+        // Markdown: every row of the findings table is still one line of cells.
+        const Run md = check({f, "--format", "markdown"});
+        QVERIFY2(!obeyable(md.out), md.out.constData());
+        int rows = 0;
+        for (const QByteArray& line : md.out.split('\n')) {
+            if (!line.startsWith("| ")) continue;
+            QVERIFY2(line.endsWith(" |"), line.constData());
+            ++rows;
+        }
+        QVERIFY(rows >= 2); // the header and the finding about the ledger
+        // JSON keeps every character it is given, escaped; the texts name the label as shown.
+        const Run json = check({f, "--format", "json"});
+        QVERIFY(!obeyable(json.out));
+        const QString why = object(json.out)["findings"].toArray()[0].toObject()["why"].toString();
+        QVERIFY2(why.contains(QStringLiteral("Ledger\u241b[2J")), qPrintable(why));
+    }
+
     void brokenInputIsOneLineNamingFileAndLine_data()
     {
         QTest::addColumn<QString>("name");

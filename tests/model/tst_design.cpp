@@ -1,5 +1,7 @@
-// The design graph's lookups by id, which read ids from the elements themselves (IdIndex).
+// The design graph's lookups by id, which read ids from the elements themselves (IdIndex), its
+// property map, and how its texts are made safe to print (printable).
 #include "model/design.h"
+#include "model/printable.h"
 
 #include <QtTest>
 #include <string>
@@ -166,6 +168,34 @@ private slots:
         QCOMPARE(r.begin()->first, std::string("a"));
         QCOMPARE(std::get<double>(r.at("a")), 4.0);
         QCOMPARE(std::get<double>(*findProperty(p, "rps")), 10.0);
+    }
+
+    void printableShowsWhatATerminalWouldObey()
+    {
+        // Plain text, accents and symbols included, comes back as it is, without a copy.
+        std::string buf;
+        const std::string plain = "Orders DB (eu-west-1) é ✓ → 日本";
+        QCOMPARE(printable(plain, buf).data(), plain.data());
+        QVERIFY(buf.empty());
+        // Escape sequences: ESC and BEL become their control pictures, so nothing is obeyed.
+        QCOMPARE(printable("db\x1b[2J\x1b]0;x\x07"), std::string("db\u241b[2J\u241b]0;x\u2407"));
+        // A line break would forge a report line or end a table row; kept only where asked.
+        QCOMPARE(printable("a\nHIGH fake\r"), std::string("a\u240aHIGH fake\u240d"));
+        QCOMPARE(printable("a\nb", LineBreaks::Keep), std::string("a\nb"));
+        QCOMPARE(printable("a\r\nb", LineBreaks::Keep), std::string("a\u240d\nb"));
+        QCOMPARE(printable("a\tb"), std::string("a b"));
+        QCOMPARE(printable(std::string("a\0b", 3)), std::string("a\u2400b"));
+        QCOMPARE(printable("a\x7f"), std::string("a\u2421"));
+        // C1 controls (CSI is U+009B) and the bidirectional overrides and isolates by code point.
+        QCOMPARE(printable("x\u009b2Jy"), std::string("x<U+009B>2Jy"));
+        QCOMPARE(printable("pay\u202egnp.exe"), std::string("pay<U+202E>gnp.exe"));
+        QCOMPARE(printable("\u2066a\u2069\u2028"), std::string("<U+2066>a<U+2069><U+2028>"));
+        // Their neighbours in the same blocks stay: a non-breaking space, an en dash, a word joiner.
+        const std::string near = "a\u00a0b\u2013c\u2060d\u00e9";
+        QCOMPARE(printable(near), near);
+        // A sequence cut short at the end is left alone, not read past.
+        QCOMPARE(printable(std::string("ab\xe2\x80")), std::string("ab\xe2\x80"));
+        QCOMPARE(printable(std::string("ab\xc2")), std::string("ab\xc2"));
     }
 };
 

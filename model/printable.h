@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pb::model {
+
+// Text from a design, a rule pack or a command line, made safe to show in a terminal, a CI log or
+// a table cell. A label may hold anything JSON can: an escape sequence that recolours, retitles or
+// clears the reader's terminal; a line break that forges a line of the report or splits a table
+// row; a bidirectional override that shows text in another order than it is stored. Those become
+// visible symbols ("␛", "␊", "<U+202E>"); a tab becomes a space. Everything else is kept as is.
+enum class LineBreaks { Show, Keep };
+
+// `text` itself when nothing in it needs changing (the usual case, no copy), else the changed
+// text, written into `buf`.
+std::string_view printable(std::string_view text, std::string& buf, LineBreaks breaks = LineBreaks::Show);
+std::string printable(std::string_view text, LineBreaks breaks = LineBreaks::Show);
+
+} // namespace pb::model
