@@ -149,9 +149,11 @@ LayoutResult layoutDesign(const Design& design, const LayoutOptions& options)
     if (result.engine == "dot") {
         set(g, "rankdir", options.leftToRight ? "LR" : "TB");
         if (design.components().size() > 500) {
-            // Bounded effort on big graphs: network simplex and mincross iterations are capped.
+            // Bounded effort on big graphs: network simplex (placement) and mincross iterations
+            // are capped. Not the ranking's network simplex (nslimit1): with any cap there,
+            // Graphviz 2.42 aborts in cluster_leader ("leader != NULL") on clustered designs of
+            // 900 components and more, the whiteboard's default engine up to 2,000.
             set(g, "nslimit", "2");
-            set(g, "nslimit1", "2");
             set(g, "mclimit", "0.2");
             set(g, "searchsize", "20");
         }

@@ -3,10 +3,15 @@
 #include "model/designfile.h"
 #include "model/printable.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <thread>
+#include <csignal>
 #include <unistd.h>
 
 namespace pb::app {
@@ -62,6 +67,55 @@ bool stdoutIsTerminal()
 {
     const char* noColour = std::getenv("NO_COLOR");
     return ::isatty(STDOUT_FILENO) && !(noColour && *noColour);
+}
+
+void runWithTimeLimit(double seconds, const std::function<void()>& work, const std::string& whenLate)
+{
+    if (seconds <= 0) return work();
+    std::mutex m;
+    std::condition_variable cv;
+    bool done = false;
+    std::thread watchdog([&] {
+        std::unique_lock lock(m);
+        if (cv.wait_for(lock, std::chrono::duration<double>(seconds), [&] { return done; })) return;
+        inputError(whenLate);
+        std::fflush(stderr);
+        std::_Exit(kExitInputError); // the work holds Graphviz's lock: no orderly way out
+    });
+    work();
+    {
+        std::lock_guard lock(m);
+        done = true;
+    }
+    cv.notify_one();
+    watchdog.join();
+}
+
+namespace {
+constexpr int kCrashSignals[] = {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL};
+struct sigaction g_before[std::size(kCrashSignals)];
+// Made before the handler can run: a handler may only call what is async-signal-safe.
+std::string g_crashLine;
+
+extern "C" void onCrash(int)
+{
+    [[maybe_unused]] auto n = ::write(STDERR_FILENO, g_crashLine.data(), g_crashLine.size());
+    std::_Exit(kExitInputError);
+}
+} // namespace
+
+CrashAsInputError::CrashAsInputError(const std::string& message)
+{
+    g_crashLine = "probeboard-cli: error: " + model::printable(message) + "\n";
+    struct sigaction sa = {};
+    sa.sa_handler = onCrash;
+    sigemptyset(&sa.sa_mask);
+    for (std::size_t i = 0; i < std::size(kCrashSignals); ++i) sigaction(kCrashSignals[i], &sa, &g_before[i]);
+}
+
+CrashAsInputError::~CrashAsInputError()
+{
+    for (std::size_t i = 0; i < std::size(kCrashSignals); ++i) sigaction(kCrashSignals[i], &g_before[i], nullptr);
 }
 
 } // namespace pb::app

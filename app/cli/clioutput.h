@@ -24,5 +24,22 @@ bool emit(const std::string& text, const std::string& path);
 // writer it is given (model::writeFileAtomically).
 bool emit(const std::function<void(const model::TextWriter&)>& produce, const std::string& path);
 bool stdoutIsTerminal();
+// Runs `work`; if it is still running after `seconds` (0: no limit), prints `whenLate` as an
+// input error and ends the process with kExitInputError. For Graphviz's layout, which cannot be
+// interrupted and on some graphs runs for hours; nothing is written before the work ends, so
+// stopping there loses nothing.
+void runWithTimeLimit(double seconds, const std::function<void()>& work, const std::string& whenLate);
+
+// While one lives, a crash (an assertion failing or a fault inside a library such as Graphviz)
+// prints `message` as an input error and exits with kExitInputError instead of dumping core:
+// the input was one the library could not handle, and the user is told which and what to try.
+class CrashAsInputError
+{
+public:
+    explicit CrashAsInputError(const std::string& message);
+    ~CrashAsInputError();
+    CrashAsInputError(const CrashAsInputError&) = delete;
+    CrashAsInputError& operator=(const CrashAsInputError&) = delete;
+};
 
 } // namespace pb::app

@@ -149,12 +149,19 @@ int runConvert(const std::string& in, const std::string& out)
     return app::emit(text, out) ? kExitClean : kExitInputError;
 }
 
-int runLayout(const std::string& in, const std::string& out, const std::string& engine)
+int runLayout(const std::string& in, const std::string& out, const std::string& engine, double limit)
 {
     model::Diagnostics diags;
     auto d = model::loadDesignFile(in, diags);
     if (app::printDiagnostics(diags) || !d) return kExitInputError;
-    auto result = model::layoutDesign(*d, {engine, true});
+    model::LayoutResult result;
+    // Graphviz reports some graphs it cannot lay out by failing an assertion (abort).
+    app::CrashAsInputError crash(fmt::format("{}: Graphviz failed inside its layout of this design (its own "
+                                             "error, not the file's); try the other engine, --engine {}",
+                                             in, engine == "sfdp" ? "dot" : "sfdp"));
+    app::runWithTimeLimit(limit, [&] { result = model::layoutDesign(*d, {engine, true}); },
+                          fmt::format("{}: layout took longer than {:g} s and was stopped (try --engine sfdp, or a "
+                                      "longer --time-limit)", in, limit));
     if (!result.ok) return inputError(in + ": " + result.error);
     return app::emit(model::layoutToJson(result).dump(2) + "\n", out) ? kExitClean : kExitInputError;
 }
@@ -262,11 +269,15 @@ int main(int argc, char** argv)
     addVersion(convertCmd);
 
     std::string layoutIn, layoutOut, layoutEngine;
+    double layoutLimit = 120; // the whiteboard's own limit for the same run
     auto* layoutCmd = app.add_subcommand("layout", "Lay a design out with Graphviz; write positions as JSON");
     layoutCmd->add_option("input", layoutIn)->required();
     layoutCmd->add_option("output", layoutOut, "Result file (JSON); standard output if omitted");
     layoutCmd->add_option("--engine", layoutEngine, "dot or sfdp (default: by size)")
         ->check(CLI::IsMember({"dot", "sfdp"}));
+    layoutCmd->add_option("--time-limit", layoutLimit, "Stop after this many seconds and exit 2 (0: no limit)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1e6));
     addVersion(layoutCmd);
 
     std::string reportFile, reportFormat = "html", reportOut;
@@ -312,7 +323,7 @@ int main(int argc, char** argv)
     try {
         if (checkCmd->parsed()) return runCheck(check);
         if (convertCmd->parsed()) return runConvert(convertIn, convertOut);
-        if (layoutCmd->parsed()) return runLayout(layoutIn, layoutOut, layoutEngine);
+        if (layoutCmd->parsed()) return runLayout(layoutIn, layoutOut, layoutEngine, layoutLimit);
         if (reportCmd->parsed()) {
             CheckOptions o;
             o.files = {reportFile};

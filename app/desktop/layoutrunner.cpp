@@ -78,8 +78,10 @@ void LayoutRunner::run(const QString& engine)
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart) fail(tr("probeboard-cli could not be started."));
     });
-    m_process->start(cli,
-                     {QStringLiteral("layout"), in, out, QStringLiteral("--engine"), m_engine});
+    // The runner keeps its own limit (m_limit) and says so in the window; the helper's must not
+    // end the run first with a different message.
+    m_process->start(cli, {QStringLiteral("layout"), in, out, QStringLiteral("--engine"), m_engine,
+                           QStringLiteral("--time-limit"), QStringLiteral("0")});
     m_clock.start();
     m_limit.start(m_limitMs);
     m_tick.start();

@@ -312,6 +312,35 @@ private slots:
         QVERIFY2(why.contains(QStringLiteral("Ledger\u241b[2J")), qPrintable(why));
     }
 
+    // Graphviz cannot be interrupted and on some graphs runs for hours: layout stops at its time
+    // limit, says so, exits 2 and writes nothing.
+    void layoutStopsAtItsTimeLimit()
+    {
+        // 80 components in eight clusters with about 1,100 flows between them: dot takes 2.6 s
+        // here, far past the 0.2 s limit.
+        QByteArray dot = "digraph {\n";
+        for (int z = 0; z < 8; ++z) {
+            dot += "subgraph cluster_z" + QByteArray::number(z) + " {";
+            for (int i = z * 10; i < z * 10 + 10; ++i) dot += " c" + QByteArray::number(i) + " [kind=service];";
+            dot += " }\n";
+        }
+        for (int i = 0; i < 80; ++i)
+            for (int j = i + 1; j < 80; ++j)
+                if (i * j % 3 == 0) dot += "c" + QByteArray::number(i) + " -> c" + QByteArray::number(j) + ";\n";
+        const QString in = write("slow.dot", dot + "}\n");
+        const QString out = m_dir.filePath("slow.json");
+        const Run r = run({"layout", in, out, "--engine", "dot", "--time-limit", "0.2"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("slow.dot: layout took longer than 0.2 s and was stopped"), r.err.constData());
+        QVERIFY(!QFile::exists(out));
+        // A design Graphviz lays out quickly is not affected by the limit.
+        const QString small = write("small.dot", kBreaker);
+        const Run ok = run({"layout", small, out, "--time-limit", "60"});
+        QCOMPARE(ok.code, 0);
+        QVERIFY(QFile::exists(out));
+        QCOMPARE(run({"layout", small, out, "--time-limit", "-1"}).code, 2); // a usage error
+    }
+
     void brokenInputIsOneLineNamingFileAndLine_data()
     {
         QTest::addColumn<QString>("name");

@@ -139,6 +139,51 @@ private slots:
         QVERIFY(bad.error.find("circo") != std::string::npos);
     }
 
+    // Found by laying out the benchmark's 1,000-component design: dot aborted the process in
+    // cluster_leader ("leader != NULL") whenever the ranking's iterations were capped (nslimit1)
+    // on a clustered design above 500 components. Reduced by hand from a 510-component design:
+    // two zones of 30 in one region, flows inside one and from the other into it.
+    void largeClusteredDesignLaysOutWithDot()
+    {
+        Design d;
+        for (int i = 0; i <= 500; ++i) {
+            Component c;
+            c.id = "c" + std::to_string(i);
+            c.kind = "service";
+            QVERIFY(d.addComponent(c));
+        }
+        auto zone = [&](const std::string& id, const std::string& kind, int first) {
+            Zone z;
+            z.id = id;
+            z.kind = kind;
+            for (int i = first; i < first + 30; ++i) z.members.push_back("c" + std::to_string(i));
+            QVERIFY(d.addZone(z));
+        };
+        zone("az-6", "az", 180);
+        zone("az-14", "az", 420);
+        Zone region;
+        region.id = "region-6";
+        region.members = {"az-6", "az-14"};
+        QVERIFY(d.addZone(region));
+        const std::pair<int, int> flows[] = {{201, 193}, {202, 201}, {423, 207}, {445, 193}};
+        for (const auto& [from, to] : flows) {
+            Flow f;
+            f.id = "f" + std::to_string(from) + "-" + std::to_string(to);
+            f.from = "c" + std::to_string(from);
+            f.to = "c" + std::to_string(to);
+            QVERIFY(d.addFlow(f));
+        }
+        const LayoutResult r = layoutDesign(d, {"dot", true});
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.nodes.size(), std::size_t{501});
+        QCOMPARE(r.clusters.size(), std::size_t{3});
+        std::map<std::string, LayoutBox> boxes;
+        for (const auto& b : r.nodes) boxes[b.id] = b;
+        for (const auto& b : r.clusters) boxes[b.id] = b;
+        QVERIFY(inside(boxes["c193"], boxes["az-6"]) && inside(boxes["c423"], boxes["az-14"]));
+        QVERIFY(inside(boxes["az-6"], boxes["region-6"]) && inside(boxes["az-14"], boxes["region-6"]));
+    }
+
     void emptyDesignLaysOut()
     {
         const LayoutResult r = layoutDesign(Design{}, {"dot", true});
