@@ -35,6 +35,19 @@ std::string quoted(const std::string& text)
     return "'" + text.substr(0, cut) + "…' (" + std::to_string(text.size()) + " characters)";
 }
 
+void checkRange(const std::string& elementId, const std::string& key, double v, const PropertySpec& spec,
+                Diagnostics& diags)
+{
+    const bool low = spec.min && v < *spec.min, high = spec.max && v > *spec.max;
+    if (!low && !high) return;
+    std::string range = spec.min && spec.max ? "from " + toDisplayString(*spec.min) + " to " + toDisplayString(*spec.max)
+                        : spec.min           ? "at least " + toDisplayString(*spec.min)
+                                             : "at most " + toDisplayString(*spec.max);
+    add(diags, kWarning, elementId, "W-RANGE",
+        "property '" + key + "' of '" + elementId + "' is " + quoted(toDisplayString(v)) + "; it should be " + range,
+        {}, "properties/" + key);
+}
+
 void checkProperties(const std::string& elementId, const char* elementType,
                      const Properties& props, const Vocabulary& vocab, Diagnostics& diags)
 {
@@ -57,6 +70,7 @@ void checkProperties(const std::string& elementId, const char* elementType,
                 {}, "properties/" + key);
             continue;
         }
+        if (t == ValueType::Number) checkRange(elementId, key, std::get<double>(value), *spec, diags);
         if (!spec->allowed.empty() && t == ValueType::String) {
             const auto& s = std::get<std::string>(value);
             bool ok = false;

@@ -86,7 +86,22 @@ struct Reader
         if (auto d = p.find("default"); d != p.end()) spec.defaultValue = valueFromJson(*d);
         if (auto d = p.find("default_touching_queue"); d != p.end())
             spec.defaultTouchingQueue = valueFromJson(*d);
+        readRange(p, ptr, spec);
         return spec;
+    }
+
+    void readRange(const json& p, const std::string& ptr, PropertySpec& spec)
+    {
+        for (const char* bound : {"min", "max"}) {
+            auto b = p.find(bound);
+            if (b == p.end()) continue;
+            if (!b->is_number() || spec.type != ValueType::Number) {
+                error(ptr + "/" + bound, std::string("\"") + bound + "\" is a number, and only on a number property");
+                continue;
+            }
+            (bound[1] == 'i' ? spec.min : spec.max) = b->get<double>();
+        }
+        if (spec.min && spec.max && *spec.min > *spec.max) error(ptr + "/min", "\"min\" is larger than \"max\"");
     }
 };
 } // namespace

@@ -32,6 +32,10 @@ struct PropertySpec
     std::optional<Value> defaultValue;  // applies when not drawn, unless overridden per kind
     std::optional<Value> defaultTouchingQueue; // flows into or out of a queue (sync=false)
     std::string description;            // one line, shown in the inspector and in errors
+    // Numbers only: the range a drawn value should lie in ("hit_ratio" is a share, 0 to 1; counts
+    // and rates are not negative). A value outside gets a warning, not an error: it is kept.
+    std::optional<double> min;
+    std::optional<double> max;
 };
 
 // The vocabulary of kinds and well-known properties, loaded from resources/vocabulary/*.json.

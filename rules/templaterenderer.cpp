@@ -20,9 +20,16 @@ using model::Value;
 
 std::string formatNumber(double d)
 {
-    if (!std::isfinite(d)) return "∞";
+    if (!std::isfinite(d)) return std::isnan(d) ? "?" : d < 0 ? "-∞" : "∞";
+    // Beyond what a long long and two decimals hold (an rps of 1e308 drawn by hand), in powers of
+    // ten: d * 100 alone overflowed to "inf", and %.2f wrote out thirty digits.
+    if (std::fabs(d) >= 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3g", d);
+        return buf;
+    }
     const double rounded = std::round(d * 100) / 100;
-    if (rounded != std::floor(rounded) || std::fabs(rounded) >= 1e15) {
+    if (rounded != std::floor(rounded)) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.2f", rounded);
         std::string s = buf;

@@ -100,6 +100,25 @@ private slots:
         QVERIFY2(all.find("did you mean 'epoch'?") != std::string::npos, all.c_str());
     }
 
+    // A hit ratio of 1.5 or a negative rate would be rendered into questions as "150% of reads"
+    // or "-200 requests/s": the vocabulary's ranges warn where it is drawn. The value is kept.
+    void numbersOutsideTheirRangeWarn()
+    {
+        Diagnostics diags;
+        auto d = load(R"({"format": "probeboard/1", "components": [
+            {"id": "redis", "kind": "cache", "properties": {"hit_ratio": 1.5, "rps": -200, "size_gb": 0}},
+            {"id": "ok", "kind": "cache", "properties": {"hit_ratio": 1, "rps": 1e300}}]})", diags);
+        QVERIFY(d);
+        QCOMPARE(diags.size(), std::size_t{2});
+        const std::string all = formatAll(diags);
+        QVERIFY2(all.find("property 'hit_ratio' of 'redis' is '1.5'; it should be from 0 to 1") != std::string::npos,
+                 all.c_str());
+        QVERIFY2(all.find("property 'rps' of 'redis' is '-200'; it should be at least 0") != std::string::npos,
+                 all.c_str());
+        for (const auto& diag : diags) QCOMPARE(diag.level, Diagnostic::Level::Warning);
+        QCOMPARE(numberProperty(d->component("redis")->props, "hit_ratio").value_or(0), 1.5);
+    }
+
     void streamedAndWholeReadsAgree()
     {
         // A file that says probeboard/1 before its elements (as every file we write does) is

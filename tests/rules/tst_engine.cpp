@@ -14,6 +14,8 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <limits>
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -406,6 +408,34 @@ private slots:
         std::string buf;
         QCOMPARE(std::string(rules::shownText(shortLabel, buf)),
                  std::string(rules::kMaxPlaceholderText - 1, 'L') + "… (" + std::to_string(shortLabel.size()) + " characters)");
+    }
+
+    // Numbers in texts: thousands separated, two decimals at most, and values no long long holds
+    // (an rps of 1e308 drawn by hand) in powers of ten, not "inf" or thirty digits.
+    void numbersInTextsStayReadable()
+    {
+        QCOMPARE(rules::formatNumber(10000), std::string("10,000"));
+        QCOMPARE(rules::formatNumber(-2500), std::string("-2,500"));
+        QCOMPARE(rules::formatNumber(0.9), std::string("0.9"));
+        QCOMPARE(rules::formatNumber(2.345), std::string("2.35"));
+        QCOMPARE(rules::formatNumber(999999999999999.0), std::string("999,999,999,999,999"));
+        QCOMPARE(rules::formatNumber(1e15), std::string("1e+15"));
+        QCOMPARE(rules::formatNumber(1e308), std::string("1e+308"));
+        QCOMPARE(rules::formatNumber(-1.5e300), std::string("-1.5e+300"));
+        QCOMPARE(rules::formatNumber(std::numeric_limits<double>::infinity()), std::string("∞"));
+        QCOMPARE(rules::formatNumber(-std::numeric_limits<double>::infinity()), std::string("-∞"));
+        // Through a rule: the load on the database when the cache is gone, at an absurd rate.
+        const auto d = design("digraph { api [kind=service, rps=\"1e308\"]; cache [kind=cache, hit_ratio=0.9];"
+                              " db [kind=database]; api -> cache; api -> db; }");
+        rules::RuleSet set;
+        model::Diagnostics diags;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        const auto r = set.review(d);
+        auto it = std::find_if(r.findings.begin(), r.findings.end(),
+                               [](const Finding& f) { return f.ruleId == "missing-circuit-breaker"; });
+        QVERIFY(it != r.findings.end());
+        const std::string q = it->questions.at(0).text.str();
+        QVERIFY2(q.find("At 1e+308 requests/s") != std::string::npos && q.find("inf") == std::string::npos, q.c_str());
     }
 
     // A rule that needs a key no element holds is not run: it finds nothing, as it would have.
