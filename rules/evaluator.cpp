@@ -358,7 +358,7 @@ Tri Evaluator::selectAny(const Select& s)
 
 void Evaluator::seq(const Conditions& conds, std::size_t i, Tri truth, const Emit& emit)
 {
-    if (truth == Tri::False) return;
+    if (truth == Tri::False || m_stopped) return;
     if (i == conds.size()) {
         emit(m_slots, truth, m_unknowns);
         return;
@@ -412,6 +412,7 @@ void Evaluator::eachCandidate(const Conditions& conds, std::size_t i, Tri truth,
     std::size_t mark = base;
     collect(c, mark);
     for (const Candidate& cand : c.found) {
+        if (m_stopped) break;
         bindOne(c, cand);
         restoreUnknowns(c, cand, base);
         seq(conds, i + 1, triAnd(truth, cand.t), emit);
@@ -482,6 +483,7 @@ void Evaluator::run(const Emit& emit, const std::vector<char>* anchorsIn)
     if (cannotMatch()) return;
     // Slots are reset, not rebuilt, per anchor: their lists keep their storage.
     auto start = [&](Slot::Type type, int index) {
+        if (m_stopped) return;
         ++m_anchorsDone;
         for (auto& slot : m_slots) {
             slot.type = Slot::Type::None;

@@ -67,6 +67,8 @@ public:
     // With `anchorsIn` (one flag per component), only anchors whose component is flagged run:
     // a component anchor itself, a flow anchor by anchorComponent().
     void run(const Emit& emit, const std::vector<char>* anchorsIn = nullptr);
+    // Called from `emit`: no more matches are made, and run() returns as soon as it can.
+    void stop() { m_stopped = true; }
 
     // Also used by templates and questions' "when" after a match.
     Tri pure(const Conditions& conds);
@@ -228,6 +230,7 @@ private:
     // The anchors this run has (an upper bound when only some are wanted) and has started: what a
     // reach's searches so far say the rest will cost.
     long m_anchorsTotal = 0, m_anchorsDone = 0;
+    bool m_stopped = false;
     // BFS scratch, reused across anchors: a stamp per component instead of clearing. One per
     // nesting level: a search's `where` may search again, and sharing one set of stamps let the
     // inner search wipe out what the outer one had visited.

@@ -227,8 +227,11 @@ void runParts(ReviewCacheData& c, const Snapshot& snap, const ReviewOptions& opt
 Around placeEdit(ReviewCacheData& c, const model::Design& before, const Snapshot& snap, std::vector<Job>& dirty)
 {
     Around around;
+    // A rule stopped at its limits found only what came first: around the edit alone, it would
+    // not find what a full review finds. It runs in full.
     auto local = [&](const Job& j) {
-        return c.local[static_cast<std::size_t>(j.order)] && placed(c.parts[static_cast<std::size_t>(j.order)]);
+        const Review::Part& p = c.parts[static_cast<std::size_t>(j.order)];
+        return c.local[static_cast<std::size_t>(j.order)] && placed(p) && p.stopped.empty();
     };
     if (std::none_of(dirty.begin(), dirty.end(), local)) return around;
     const DesignMatch m = matchDesigns(before, snap.design());

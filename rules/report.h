@@ -59,6 +59,9 @@ std::string designSvg(const model::Design& design);
 // The report's stylesheet, shared by other HTML documents (interview sessions).
 const char* reportCss();
 
+// One line on a rule the review stopped (ReviewResult::stopped), for every report and stderr.
+std::string stoppedRuleText(const StoppedRule& stopped);
+
 // Display name of an element: its label, else its id.
 std::string labelOf(const model::Design& design, const std::string& id);
 

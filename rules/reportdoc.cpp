@@ -175,6 +175,7 @@ void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOption
                            "{} topic probes, {} decided.\n\n",
                            s.findings, s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1],
                            s.asks, s.probes, s.accepted);
+        for (const auto& stopped : r.result.stopped) out += "> **Incomplete:** " + mdEscape(stoppedRuleText(stopped)) + "\n\n";
         if (!opts.diagramImage.empty()) out += "![Diagram](" + opts.diagramImage + ")\n\n";
         out += "| Severity | Finding | About | Status |\n|---|---|---|---|\n";
         for (const auto& f : r.result.findings) {
@@ -217,6 +218,8 @@ std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions&
                            htmlEscape(r.file), d.components().size(), d.flows().size(), s.findings,
                            s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1], s.asks,
                            s.probes, s.accepted);
+        for (const auto& stopped : r.result.stopped)
+            out += "<p><b>Incomplete:</b> " + htmlEscape(stoppedRuleText(stopped)) + "</p>";
         out += opts.diagramImage.empty() ? designSvg(d)
                                          : "<p><img src=\"" + htmlEscape(opts.diagramImage) + "\" width=\"640\"></p>";
         out += "<h2>Findings</h2><table><tr><th>Severity</th><th>Finding</th><th>About</th><th>Status</th><th>Owner</th></tr>";

@@ -83,6 +83,14 @@ ordered_json fileJson(const FileReview& review, ordered_json findings)
                     {"critical", s.bySeverity[4]}, {"high", s.bySeverity[3]},
                     {"medium", s.bySeverity[2]},   {"low", s.bySeverity[1]},
                     {"info", s.bySeverity[0]}};
+    // Only when a rule was stopped: every complete review keeps the shape it always had.
+    if (!review.result.stopped.empty()) {
+        ordered_json stopped = ordered_json::array();
+        for (const auto& st : review.result.stopped)
+            stopped.push_back({{"rule", st.ruleId}, {"findings", st.findings}, {"matches", st.matches},
+                               {"message", stoppedRuleText(st)}});
+        j["stopped_rules"] = std::move(stopped);
+    }
     return j;
 }
 } // namespace
@@ -146,12 +154,29 @@ ordered_json sarifResult(const FileReview& r, const Finding& f)
 } // namespace
 
 namespace {
-ordered_json sarifDocument(ordered_json results, const RuleSet& rules)
+// A rule stopped at its limits is a notification of the run: dashboards show that the results
+// are incomplete, and for which file.
+ordered_json sarifInvocation(const std::vector<FileReview>& reviews)
+{
+    ordered_json notes = ordered_json::array();
+    for (const auto& r : reviews)
+        for (const auto& st : r.result.stopped)
+            notes.push_back({{"level", "warning"},
+                             {"message", {{"text", stoppedRuleText(st)}}},
+                             {"descriptor", {{"id", st.ruleId}}},
+                             {"locations", {{{"physicalLocation", {{"artifactLocation", {{"uri", r.file}}}}}}}}});
+    if (notes.empty()) return nullptr;
+    return {{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notes)}};
+}
+
+ordered_json sarifDocument(ordered_json results, const RuleSet& rules, const std::vector<FileReview>& reviews)
 {
     ordered_json driver{{"name", "probeboard"}, {"version", kVersion},
                         {"informationUri", "https://github.com/probeboard/probeboard"},
                         {"rules", sarifRules(rules)}};
     ordered_json run{{"tool", {{"driver", driver}}}, {"results", results}};
+    if (ordered_json invocation = sarifInvocation(reviews); !invocation.is_null())
+        run["invocations"] = ordered_json::array({std::move(invocation)});
     return ordered_json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                         {"version", "2.1.0"},
                         {"runs", {run}}};
@@ -163,7 +188,7 @@ ordered_json reportSarif(const std::vector<FileReview>& reviews, const RuleSet& 
     ordered_json results = ordered_json::array();
     for (const auto& r : reviews)
         for (const auto& f : r.result.findings) results.push_back(sarifResult(r, f));
-    return sarifDocument(std::move(results), rules);
+    return sarifDocument(std::move(results), rules, reviews);
 }
 
 namespace {
@@ -234,7 +259,7 @@ void writeReportSarif(const std::vector<FileReview>& reviews, const RuleSet& rul
     ChunkedWriter out(write);
     bool any = false;
     for (const auto& r : reviews) any = any || !r.result.findings.empty();
-    writeSpliced(out, sarifDocument(any ? placeholder(0) : ordered_json::array(), rules), [&](std::size_t, const auto& add) {
+    writeSpliced(out, sarifDocument(any ? placeholder(0) : ordered_json::array(), rules, reviews), [&](std::size_t, const auto& add) {
         for (const auto& r : reviews)
             for (const auto& f : r.result.findings) add(sarifResult(r, f));
     });

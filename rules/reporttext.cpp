@@ -1,12 +1,21 @@
 #include "rules/report.h"
 
 #include "rules/sharedtextformat.h"
+#include "rules/templaterenderer.h"
 
 #include "model/printable.h"
 
 #include <fmt/format.h>
 
 namespace pb::rules {
+
+std::string stoppedRuleText(const StoppedRule& s)
+{
+    return fmt::format("rule '{}' was stopped after {} findings from {} matches: its matches grow much faster "
+                       "than the design, so what it finds here is incomplete (narrow its kinds or steps)",
+                       model::printable(s.ruleId), formatNumber(static_cast<double>(s.findings)),
+                       formatNumber(static_cast<double>(s.matches)));
+}
 
 std::string labelOf(const model::Design& design, const std::string& id)
 {
@@ -110,6 +119,7 @@ void writeReportText(const std::vector<FileReview>& reviews, bool colour, const 
                            "{} probes, {} decided\n\n",
                            s.findings, s.bySeverity[4], s.bySeverity[3], s.bySeverity[2],
                            s.bySeverity[1], s.asks, s.probes, s.accepted);
+        for (const auto& stopped : r.result.stopped) out += "Incomplete: " + stoppedRuleText(stopped) + "\n\n";
     }
 }
 

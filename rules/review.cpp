@@ -177,9 +177,18 @@ void Review::run(const Pack& pack, const Rule& rule, int order, const std::vecto
     m_order = order;
     m_fingerprintSeed = fingerprintSeed(rule.id.str());
     Evaluator ev(m_snap, rule);
+    const auto elements = static_cast<std::size_t>(m_snap.componentCount() + m_snap.flowCount());
+    const std::size_t maxMatches = ruleMatchesLimit(elements), maxFindings = ruleFindingsLimit(elements);
+    std::size_t matches = 0;
+    bool stopped = false;
+    m_ruleFindings = 0;
     ev.run([&](const std::vector<Slot>&, Tri truth, const std::vector<Unknown>& unknowns) {
         onMatch(ev, pack, rule, truth, unknowns);
+        if (++matches < maxMatches && m_ruleFindings < maxFindings) return;
+        stopped = true;
+        ev.stop();
     }, anchorsIn);
+    if (stopped) m_stopped.push_back({rule.id.str(), m_ruleFindings, matches});
 }
 
 int Review::anchorOf(Evaluator& ev, const Rule& rule) const
@@ -215,6 +224,7 @@ void Review::onMatch(Evaluator& ev, const Pack& pack, const Rule& rule, Tri trut
     // Made where it stays: a finding is 320 bytes, and moving one in and destroying the
     // moved-from shell was a tenth of making it.
     Finding& f = newFinding();
+    ++m_ruleFindings;
     setBase(f, rule);
     f.fingerprint = fingerprintText(fp);
     fillFinding(f, ev, rule);
@@ -345,7 +355,7 @@ Review::Part Review::takePart()
         for (auto& a : list) asks.push_back(std::move(a));
     m_mergedAsks.clear();
     Part p{std::move(findings), std::move(asks), std::move(m_findingAnchors), std::move(m_foundFrom),
-           std::move(m_askedFrom)};
+           std::move(m_askedFrom), std::move(m_stopped)};
     m_findings.clear();
     m_asks.clear();
     m_askedOf.clear(); // their places in m_asks are gone
@@ -354,6 +364,7 @@ Review::Part Review::takePart()
     m_foundFrom.clear();
     m_askedFrom.clear();
     m_probes.clear();
+    m_stopped.clear();
     return p;
 }
 
@@ -365,6 +376,7 @@ void Review::addPart(const Part& part)
         for (auto& f : m_full.back()) m_placed.push_back(placed(f));
     }
     for (const auto& a : part.asks) m_asks.push_back(a);
+    m_stopped.insert(m_stopped.end(), part.stopped.begin(), part.stopped.end());
 }
 
 void Review::addProbe(Evaluator& ev, const Pack& pack, const Rule& rule)

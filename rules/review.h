@@ -98,6 +98,7 @@ public:
         // which of them keeps a finding depends on their order.
         std::vector<std::pair<std::string, int>> foundFrom; // fingerprint, anchor
         std::vector<std::pair<std::string, int>> askedFrom; // element id, anchor
+        std::vector<StoppedRule> stopped;                    // its rules that hit their limits
     };
     Part takePart();
     void addPart(const Part& part);
@@ -165,6 +166,8 @@ private:
     Finding& newFinding();
     void setFullAside();
     HashSet64 m_fingerprints; // fingerprintValue(): only asked "seen before?"
+    std::size_t m_ruleFindings = 0;   // made by the rule running, against ruleFindingsLimit()
+    std::vector<StoppedRule> m_stopped; // this review's and those merged in
     std::uint64_t m_fingerprintSeed = 0; // fingerprintSeed() of the rule running
     std::vector<std::string_view> m_key; // scratch: the ids a match's fingerprint is made of
     // Scratch for fillFinding(), kept from one finding to the next instead of grown for each.

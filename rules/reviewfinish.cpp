@@ -38,6 +38,7 @@ void Review::merge(Review&& other)
     for (auto& list : other.m_full) m_merged.push_back(std::move(list));
     m_merged.push_back(std::move(other.m_findings));
     for (auto& list : other.m_merged) m_merged.push_back(std::move(list));
+    m_stopped.insert(m_stopped.end(), other.m_stopped.begin(), other.m_stopped.end());
     m_mergedAsks.push_back(std::move(other.m_asks));
     for (auto& list : other.m_mergedAsks) m_mergedAsks.push_back(std::move(list));
     // A merged review runs no more rules: its probes' places (by index into its own findings)
@@ -516,6 +517,10 @@ ReviewResult Review::finish(const model::Design& design)
         if (f.status != "open") ++r.summary.accepted;
     }
     r.findings = std::move(m_findings);
+    // By rule id: which thread ran a rule must not change the result.
+    std::sort(m_stopped.begin(), m_stopped.end(),
+              [](const StoppedRule& a, const StoppedRule& b) { return a.ruleId < b.ruleId; });
+    r.stopped = std::move(m_stopped);
     return r;
 }
 

@@ -126,6 +126,10 @@ int runCheck(const CheckOptions& o)
     bool failed = false;
     for (std::size_t i = 0; i < designs.size(); ++i) {
         rules::FileReview r{o.files[i], &designs[i], set.review(designs[i])};
+        // Also on stderr: a report written to a file would leave it unseen in a CI log.
+        for (const auto& stopped : r.result.stopped)
+            std::fprintf(stderr, "probeboard-cli: %s: warning: %s\n", model::printable(o.files[i]).c_str(),
+                         rules::stoppedRuleText(stopped).c_str());
         if (baseline)
             std::erase_if(r.result.findings, [&](const auto& f) { return baseline->count(f.fingerprint) > 0; });
         recount(r.result);

@@ -370,6 +370,19 @@ void FindingsPanel::updateCounts()
     }
     if (decided) parts << tr("%1 decided").arg(decided);
     if (r.summary.asks) parts << tr("%1 to ask").arg(r.summary.asks);
+    // A pack's rule stopped at its limits: the list is not all it would find, and the panel says so.
+    QStringList stopped;
+    for (const auto& s : r.stopped)
+        stopped << tr("Rule '%1' was stopped after %2 findings: its matches grow much faster than the design, so "
+                      "what it finds here is incomplete.")
+                       .arg(QString::fromStdString(s.ruleId))
+                       .arg(s.findings);
+    if (!stopped.isEmpty())
+        parts << QStringLiteral("<span style=\"color:%1;\">%2</span>")
+                     .arg(Theme::instance().color(QStringLiteral("panel.warning")).name(),
+                          (stopped.size() == 1 ? tr("1 rule stopped early") : tr("%1 rules stopped early").arg(stopped.size()))
+                              .toHtmlEscaped());
+    m_counts->setToolTip(stopped.join(QLatin1Char('\n')));
     m_counts->setText(parts.join(QStringLiteral(" · ")));
     setWindowTitle(openTotal ? tr("Review (%1)").arg(openTotal) : tr("Review"));
 }

@@ -80,6 +80,27 @@ class TestCli : public QObject
         return doc.object();
     }
 
+    // What the official OASIS schema says is wrong with a SARIF file, checked by Python's
+    // jsonschema (Debian python3-jsonschema); empty when it is valid.
+    static QByteArray sarifSchemaErrors(const QString& path)
+    {
+        const QString schema = QStringLiteral(PB_TEST_DATA "/sarif-schema-2.1.0.json");
+        if (!QFile::exists(schema)) return "no schema at " + schema.toUtf8();
+        QProcess py;
+        py.start("/usr/bin/python3", {"-c",
+                                      "import json, sys, jsonschema\n"
+                                      "schema = json.load(open(sys.argv[1]))\n"
+                                      "doc = json.load(open(sys.argv[2]))\n"
+                                      "jsonschema.Draft7Validator.check_schema(schema)\n"
+                                      "errs = list(jsonschema.Draft7Validator(schema).iter_errors(doc))\n"
+                                      "[print(list(e.absolute_path), e.message) for e in errs]\n"
+                                      "sys.exit(1 if errs else 0)\n",
+                                      schema, path});
+        if (!py.waitForFinished(120000)) return "the schema check did not finish";
+        if (py.exitStatus() == QProcess::NormalExit && py.exitCode() == 0) return {};
+        return "schema check failed: " + py.readAllStandardOutput() + py.readAllStandardError();
+    }
+
     static QStringList strings(const QJsonValue& v)
     {
         QStringList out;
@@ -217,21 +238,8 @@ private slots:
         QVERIFY(steps.size() >= 3); // users, flow, api, flow, us
         QVERIFY(!res["partialFingerprints"].toObject().isEmpty());
 
-        // The official OASIS schema, checked by Python's jsonschema (Debian python3-jsonschema).
-        const QString schema = QStringLiteral(PB_TEST_DATA "/sarif-schema-2.1.0.json");
-        QVERIFY(QFile::exists(schema));
-        QProcess py;
-        py.start("/usr/bin/python3", {"-c",
-                                      "import json, sys, jsonschema\n"
-                                      "schema = json.load(open(sys.argv[1]))\n"
-                                      "doc = json.load(open(sys.argv[2]))\n"
-                                      "jsonschema.Draft7Validator.check_schema(schema)\n"
-                                      "errs = list(jsonschema.Draft7Validator(schema).iter_errors(doc))\n"
-                                      "[print(list(e.absolute_path), e.message) for e in errs]\n"
-                                      "sys.exit(1 if errs else 0)\n",
-                                      schema, out});
-        QVERIFY(py.waitForFinished(120000));
-        QVERIFY2(py.exitCode() == 0, (py.readAllStandardOutput() + py.readAllStandardError()).constData());
+        const QByteArray errors = sarifSchemaErrors(out);
+        QVERIFY2(errors.isEmpty(), errors.constData());
 
         // And the check can fail: a SARIF log with a wrong level is refused.
         QJsonObject broken = o;
@@ -245,12 +253,47 @@ private slots:
         runs[0] = r0;
         broken["runs"] = runs;
         const QString brokenPath = write("broken.sarif", QJsonDocument(broken).toJson());
+        const QString schema = QStringLiteral(PB_TEST_DATA "/sarif-schema-2.1.0.json");
+        QProcess py;
         py.start("/usr/bin/python3", {"-c",
                                       "import json, sys, jsonschema\n"
                                       "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))\n",
                                       schema, brokenPath});
         QVERIFY(py.waitForFinished(120000));
         QVERIFY(py.exitCode() != 0);
+    }
+
+    // A pack's rule pairing every caller of a service with every other is stopped at its limits;
+    // the warning reaches stderr, the JSON and a SARIF log that is still valid.
+    void runawayRuleIsReportedEverywhere()
+    {
+        QByteArray dot = "digraph { hub [kind=service];\n";
+        for (int i = 0; i < 3000; ++i) dot += "c" + QByteArray::number(i) + " [kind=service]; c" + QByteArray::number(i) + " -> hub;\n";
+        const QString f = write("hub.dot", dot + "}\n");
+        const QString pack = write("pairs.json", R"({"format": "probeboard-rules/1", "pack": {"id": "pairs", "version": "1"},
+          "rules": [{"id": "every-pair", "title": "Two callers", "category": "failure", "severity": "low", "level": "mid",
+          "match": {"each": {"$a": {"kind": ["service"]}}, "where": [
+            {"step": {"from": "$a", "dir": "out", "to": "$h", "kind": ["service"]}},
+            {"step": {"from": "$h", "dir": "in", "to": "$b", "kind": ["service"]}}]},
+          "report": {"targets": ["$a", "$b"], "key": ["$a", "$b"]}, "why": "Both call one service.",
+          "questions": [{"text": "Q?", "answer_points": ["a", "b", "c"]}]}]})");
+        const QString out = m_dir.filePath("hub.sarif");
+        const Run sarif = run({"check", f, "--no-builtin", "--rules", pack, "--format", "sarif", "--output", out});
+        QCOMPARE(sarif.code, 0); // low findings only
+        QVERIFY2(sarif.err.contains("hub.dot: warning: rule 'every-pair' was stopped after 10,000 findings"),
+                 sarif.err.constData());
+        const QByteArray errors = sarifSchemaErrors(out);
+        QVERIFY2(errors.isEmpty(), errors.constData());
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject run0 = object(file.readAll())["runs"].toArray().first().toObject();
+        const QJsonObject note = run0["invocations"].toArray().first().toObject()["toolExecutionNotifications"].toArray().first().toObject();
+        QCOMPARE(note["descriptor"].toObject()["id"].toString(), QString("every-pair"));
+        QCOMPARE(run0["results"].toArray().size(), 10000);
+        const Run json = run({"check", f, "--no-builtin", "--rules", pack, "--format", "json"});
+        const QJsonArray stopped = object(json.out)["stopped_rules"].toArray();
+        QCOMPARE(stopped.size(), 1);
+        QCOMPARE(stopped.first().toObject()["findings"].toInt(), 10000);
     }
 
     void textOutputIsPlainWhenNotATerminal()
