@@ -8,6 +8,7 @@
 
 #include "model/dotimport.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -441,9 +442,13 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
         return std::nullopt;
     }
     const std::string ext = std::filesystem::path(path).extension().string();
-    if (ext == ".dot" || ext == ".gv") {
-        return importDot(*text, path, diags);
-    }
+    if (ext == ".dot" || ext == ".gv") return importDot(*text, path, diags);
+    if (ext == ".probeboard" || ext == ".json") return designFromText(*text, path, diags);
+    // Standard input ("-"), a pipe (/dev/fd/63) or another name: a design file is a JSON object,
+    // a DOT graph starts with a word or a comment.
+    std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text->size() && std::isspace(static_cast<unsigned char>((*text)[i]))) ++i;
+    if (i < text->size() && (*text)[i] != '{' && (*text)[i] != '[') return importDot(*text, path, diags);
     return designFromText(*text, path, diags);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -35,13 +36,57 @@ std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fall
     return static_cast<int>(d);
 }
 
+namespace {
+std::string tooLarge()
+{
+    return "file is larger than the " + std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MiB limit";
+}
+
+// A pipe or a device has no size to read up front: read until it ends or passes the limit.
+std::optional<std::string> readStream(std::FILE* f, std::string& error)
+{
+    std::string text;
+    char buf[1 << 16];
+    for (;;) {
+        const std::size_t n = std::fread(buf, 1, sizeof buf, f);
+        text.append(buf, n);
+        if (text.size() > kMaxJsonBytes) {
+            error = tooLarge();
+            return std::nullopt;
+        }
+        if (n < sizeof buf) break;
+    }
+    if (std::ferror(f)) {
+        error = "read failed";
+        return std::nullopt;
+    }
+    const std::size_t size = text.size();
+    text.resize(size + kTextPadding, '\0'); // zeros past the end, as for a file
+    text.resize(size);
+    return text;
+}
+} // namespace
+
 std::optional<std::string> readTextFile(const std::string& path, std::string& error)
 {
+    if (path == "-") return readStream(stdin, error);
     // A folder opens as a stream whose size reads as enormous: "larger than the limit" misled.
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(status)) {
         error = "it is a folder, not a file";
         return std::nullopt;
+    }
+    // `check <(generate-design)` names a pipe, /dev/fd/63: its size reads as nothing or fails.
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (!f) {
+            error = std::strerror(errno);
+            return std::nullopt;
+        }
+        auto text = readStream(f, error);
+        std::fclose(f);
+        return text;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -55,8 +100,7 @@ std::optional<std::string> readTextFile(const std::string& path, std::string& er
         return std::nullopt;
     }
     if (static_cast<std::size_t>(size) > kMaxJsonBytes) {
-        error = "file is larger than the " + std::to_string(kMaxJsonBytes / (1024 * 1024)) +
-                " MiB limit";
+        error = tooLarge();
         return std::nullopt;
     }
     std::string text(static_cast<std::size_t>(size) + kTextPadding, '\0');

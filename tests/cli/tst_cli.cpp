@@ -43,7 +43,7 @@ class TestCli : public QObject
         return path;
     }
 
-    Run run(const QStringList& args)
+    Run run(const QStringList& args, const QByteArray& input = {})
     {
         QProcess p;
         auto env = QProcessEnvironment::systemEnvironment();
@@ -52,6 +52,8 @@ class TestCli : public QObject
         env.remove("PROBEBOARD_RESOURCES");
         p.setProcessEnvironment(env);
         p.start(PB_CLI_PATH, args);
+        if (!input.isEmpty()) p.write(input);
+        p.closeWriteChannel(); // a command reading standard input sees it end
         if (!p.waitForFinished(120000)) {
             p.kill();
             p.waitForFinished();
@@ -425,6 +427,29 @@ private slots:
         QCOMPARE(run({"check"}).code, 2);
         const Run badFormat = check({write("f.dot", kClean), "--format", "xml"});
         QCOMPARE(badFormat.code, 2);
+    }
+
+    // `generate | probeboard-cli check -` and `check <(generate)`: standard input and pipes
+    // have no size to read up front and no extension; JSON or DOT is told by the first character.
+    void readsStandardInputPipesAndDevices()
+    {
+        const Run dot = run({"check", "-", "--no-builtin", "--rules", kCore, "--format", "json"}, kBreaker);
+        QCOMPARE(dot.code, 1);
+        QCOMPARE(object(dot.out)["findings"].toArray().first().toObject()["rule"].toString(),
+                 QString("missing-circuit-breaker"));
+        const Run converted = run({"convert", write("in.dot", kBreaker), "-"});
+        QCOMPARE(converted.code, 0);
+        const Run json = run({"check", "-", "--no-builtin", "--rules", kCore}, converted.out);
+        QCOMPARE(json.code, 1);
+        QVERIFY(json.out.contains("Orders API"));
+        QCOMPARE(check({write("design.txt", kBreaker)}).code, 1); // DOT under another extension
+        const Run broken = run({"check", "-"}, "{\"format\": \"probeboard/1\",\n \"components\": [,]}");
+        QCOMPARE(broken.code, 2);
+        QVERIFY2(broken.err.contains("-:2:"), broken.err.constData());
+        // A device that never ends is read to the limit and refused, not read forever.
+        const Run zero = run({"check", "/dev/zero"});
+        QCOMPARE(zero.code, 2);
+        QVERIFY2(zero.err.contains("larger than the 64 MiB limit"), zero.err.constData());
     }
 
     void brokenRulePackIsAnInputError()
