@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 namespace pb::model {
 
@@ -99,7 +100,7 @@ struct Reader
                 error(ptr + "/" + bound, std::string("\"") + bound + "\" is a number, and only on a number property");
                 continue;
             }
-            (bound[1] == 'i' ? spec.min : spec.max) = b->get<double>();
+            (std::string_view(bound) == "min" ? spec.min : spec.max) = b->get<double>();
         }
         if (spec.min && spec.max && *spec.min > *spec.max) error(ptr + "/min", "\"min\" is larger than \"max\"");
     }

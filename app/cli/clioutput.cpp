@@ -5,13 +5,13 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <thread>
-#include <csignal>
 #include <unistd.h>
 
 namespace pb::app {
