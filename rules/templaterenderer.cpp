@@ -406,8 +406,7 @@ bool TextsLater::add(const Template& t, bool strict)
             m_s.refs.resize(refs);
             return false;
         }
-        std::string cut;
-        m_s.refs.push_back(poolAt(shownText(*text, cut)));
+        m_s.refs.push_back(poolAt(*text));
     }
     m_s.made.push_back({&t, static_cast<std::uint32_t>(refs), m_count++});
     return true;
@@ -425,10 +424,14 @@ std::uint32_t TextsLater::poolAt(std::string_view text)
         std::memcpy(&length, m_s.pool.data() + start, sizeof length);
         if (std::string_view(m_s.pool).substr(start + sizeof length, length) == text) return start;
     }
+    // Kept as shown (cut, control characters made visible), worked out once per distinct value:
+    // a value met again is found above by what it was, which is what it shows when it is plain.
+    std::string cut;
+    const std::string_view shown = shownText(text, cut);
     const auto start = static_cast<std::uint32_t>(m_s.pool.size());
-    const auto length = static_cast<std::uint32_t>(text.size());
+    const auto length = static_cast<std::uint32_t>(shown.size());
     m_s.pool.append(reinterpret_cast<const char*>(&length), sizeof length);
-    m_s.pool += text;
+    m_s.pool += shown;
     m_s.starts.push_back(start);
     return start;
 }

@@ -48,7 +48,7 @@ public:
     std::vector<SharedText>& finish();
 
 private:
-    // Where `text` is in the pool, added when it is not there yet.
+    // Where `text` is in the pool, as shown (shownText), added when it is not there yet.
     std::uint32_t poolAt(std::string_view text);
 
     Evaluator& m_ev;

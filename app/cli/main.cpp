@@ -127,9 +127,11 @@ int runCheck(const CheckOptions& o)
     for (std::size_t i = 0; i < designs.size(); ++i) {
         rules::FileReview r{o.files[i], &designs[i], set.review(designs[i])};
         // Also on stderr: a report written to a file would leave it unseen in a CI log.
-        for (const auto& stopped : r.result.stopped)
-            std::fprintf(stderr, "probeboard-cli: %s: warning: %s\n", model::printable(o.files[i]).c_str(),
-                         rules::stoppedRuleText(stopped).c_str());
+        model::Diagnostics stopped;
+        for (const auto& st : r.result.stopped)
+            stopped.push_back({model::Diagnostic::Level::Warning, o.files[i], 0, 0, "", "", "W-RULE-STOPPED",
+                               rules::stoppedRuleText(st), ""});
+        app::printDiagnostics(stopped);
         if (baseline)
             std::erase_if(r.result.findings, [&](const auto& f) { return baseline->count(f.fingerprint) > 0; });
         recount(r.result);
