@@ -133,11 +133,15 @@ LayoutResult read(Agraph_t* g, const Builder& b, bool clustersLaidOut)
 
 } // namespace
 
+std::string defaultLayoutEngine(const Design& design)
+{
+    return design.components().size() > 2000 ? "sfdp" : "dot";
+}
+
 LayoutResult layoutDesign(const Design& design, const LayoutOptions& options)
 {
     LayoutResult result;
-    result.engine = options.engine.empty() ? (design.components().size() > 2000 ? "sfdp" : "dot")
-                                           : options.engine;
+    result.engine = options.engine.empty() ? defaultLayoutEngine(design) : options.engine;
     if (result.engine != "dot" && result.engine != "sfdp") {
         result.error = "unknown layout engine '" + result.engine + "' (use dot or sfdp)";
         return result;

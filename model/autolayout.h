@@ -31,6 +31,10 @@ struct LayoutResult
     std::vector<LayoutBox> clusters; // one per zone, enclosing its members
 };
 
+// The engine used when none is asked for: dot up to 2,000 components, sfdp above (dot's
+// layered layout takes half a minute at 2,000).
+std::string defaultLayoutEngine(const Design& design);
+
 // Lays a design out with Graphviz in this process (under the Graphviz lock). Hostile
 // attributes never reach Graphviz: the graph is built from the model, not from user DOT.
 LayoutResult layoutDesign(const Design& design, const LayoutOptions& options = {});

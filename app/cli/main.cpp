@@ -161,11 +161,12 @@ int runLayout(const std::string& in, const std::string& out, const std::string& 
     auto d = model::loadDesignFile(in, diags);
     if (app::printDiagnostics(diags) || !d) return kExitInputError;
     model::LayoutResult result;
+    const std::string used = engine.empty() ? model::defaultLayoutEngine(*d) : engine;
     // Graphviz reports some graphs it cannot lay out by failing an assertion (abort).
     app::CrashAsInputError crash(fmt::format("{}: Graphviz failed inside its layout of this design (its own "
                                              "error, not the file's); try the other engine, --engine {}",
-                                             in, engine == "sfdp" ? "dot" : "sfdp"));
-    app::runWithTimeLimit(limit, [&] { result = model::layoutDesign(*d, {engine, true}); },
+                                             in, used == "sfdp" ? "dot" : "sfdp"));
+    app::runWithTimeLimit(limit, [&] { result = model::layoutDesign(*d, {used, true}); },
                           fmt::format("{}: layout took longer than {:g} s and was stopped (try --engine sfdp, or a "
                                       "longer --time-limit)", in, limit));
     if (!result.ok) return inputError(in + ": " + result.error);

@@ -3,6 +3,7 @@
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
+#include "model/autolayout.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -62,10 +63,7 @@ void LayoutRunner::run(const QString& engine)
     if (m_process) return;
     const QString cli = cliPath();
     if (cli.isEmpty()) return fail(tr("Auto-layout needs probeboard-cli, which was not found."));
-    m_engine = engine.isEmpty()
-                   ? (m_doc->design().components().size() > 2000 ? QStringLiteral("sfdp")
-                                                                 : QStringLiteral("dot"))
-                   : engine;
+    m_engine = engine.isEmpty() ? QString::fromStdString(model::defaultLayoutEngine(m_doc->design())) : engine;
     m_dir = std::make_unique<QTemporaryDir>();
     const QString in = m_dir->filePath(QStringLiteral("in.probeboard"));
     const QString out = m_dir->filePath(QStringLiteral("out.json"));
