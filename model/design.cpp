@@ -5,6 +5,30 @@
 
 namespace pb::model {
 
+const std::vector<std::string>& decisionStatuses()
+{
+    static const std::vector<std::string> kStatuses = {"open", "in_discussion", "accepted", "mitigated",
+                                                       "not_applicable"};
+    return kStatuses;
+}
+
+bool isIsoDate(std::string_view s)
+{
+    auto digits = [&](std::size_t from, std::size_t n) {
+        for (std::size_t i = from; i < from + n; ++i)
+            if (s[i] < '0' || s[i] > '9') return false;
+        return true;
+    };
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2)) return false;
+    const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+bool settlesFinding(std::string_view status)
+{
+    return status == "accepted" || status == "mitigated" || status == "not_applicable";
+}
+
 namespace {
 template <typename Vec>
 bool insertAt(Vec& vec, typename Vec::value_type item, std::ptrdiff_t index)

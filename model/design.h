@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pb::model {
@@ -72,6 +73,15 @@ struct Decision
     std::string expires; // ISO date (YYYY-MM-DD) or empty
     bool operator==(const Decision&) const = default;
 };
+
+// What a decision's status may be, in the order a reviewer moves through them.
+const std::vector<std::string>& decisionStatuses();
+// Whether a finding with this status is dealt with: accepted, mitigated or not applicable. One in
+// discussion, or with a status misspelt in the file, still fails a build and shows as open: a
+// typo must not quietly waive a finding.
+bool settlesFinding(std::string_view status);
+// A date written YYYY-MM-DD, as a decision's expiry must be: it is compared with today's as text.
+bool isIsoDate(std::string_view s);
 
 // The design graph: the single source of truth for the whiteboard, the CLI and the rules.
 // Elements keep insertion order (which is file order); lookups by id go through an index that

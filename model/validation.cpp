@@ -189,6 +189,29 @@ void checkZones(const Design& design, Diagnostics& diags)
                 "'" + member + "' is listed in zones '" + zones[0] + "' and '" + zones[1] +
                     "'; list it only in the innermost zone");
 }
+// A decision waives a finding in CI, so what it says must mean what the reviewer meant: a
+// misspelt status used to waive it, and an expiry date in another format (compared as text
+// with today's) never expired.
+void checkDecisions(const Design& design, Diagnostics& diags)
+{
+    const auto& statuses = decisionStatuses();
+    for (std::size_t i = 0; i < design.decisions.size(); ++i) {
+        const Decision& d = design.decisions[i];
+        const std::string where = "/decisions/" + std::to_string(i);
+        if (std::find(statuses.begin(), statuses.end(), d.status) == statuses.end()) {
+            const std::string s = closestMatch(d.status, statuses);
+            add(diags, kWarning, "", "W-DECISION-STATUS",
+                "the decision on finding " + quoted(d.fingerprint) + " has status " + quoted(d.status) +
+                    ", which is not open, in_discussion, accepted, mitigated or not_applicable; the finding stays open",
+                s.empty() ? std::string() : "did you mean '" + s + "'?", where + "/status");
+        }
+        if (!d.expires.empty() && !isIsoDate(d.expires))
+            add(diags, kWarning, "", "W-DECISION-EXPIRES",
+                "the decision on finding " + quoted(d.fingerprint) + " expires on " + quoted(d.expires) +
+                    ", which is not a date written YYYY-MM-DD; it counts as expired, so the finding stays open",
+                "for example \"2027-03-31\"", where + "/expires");
+    }
+}
 } // namespace
 
 void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& diags)
@@ -222,6 +245,7 @@ void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& 
         checkProperties(z.id, "zone", z.props, vocab, diags);
     }
     checkZones(design, diags);
+    checkDecisions(design, diags);
 }
 
 } // namespace pb::model

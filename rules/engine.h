@@ -40,7 +40,7 @@ struct Summary
     int total = 0;
     int bySeverity[5] = {0, 0, 0, 0, 0}; // indexed by Severity
     int findings = 0, probes = 0, asks = 0;
-    int accepted = 0;
+    int accepted = 0; // settled by a decision (Finding::settled): reports call it "decided"
 };
 
 // A rule the review stopped before it had run everywhere: its matches grew much faster than the

@@ -1,5 +1,7 @@
 #include "rules/finding.h"
 
+#include "model/design.h"
+
 #include <algorithm>
 
 namespace pb::rules {
@@ -14,6 +16,11 @@ std::string severityName(Severity s)
     case Severity::Critical: return "critical";
     }
     return "info";
+}
+
+bool Finding::settled() const
+{
+    return model::settlesFinding(status.str());
 }
 
 bool parseSeverity(const std::string& s, Severity& out)

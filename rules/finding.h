@@ -244,6 +244,10 @@ struct Finding
     SharedText justification;
     SharedText owner;
     SharedText expires;
+
+    // Dealt with by a decision (model::settlesFinding): it no longer fails a build, counts as
+    // decided and is shown muted. Open and in-discussion findings are not.
+    bool settled() const;
 };
 
 } // namespace pb::rules

@@ -2,6 +2,8 @@
 
 #include "rules/compiler.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace pb::rules {
@@ -16,6 +18,24 @@ const std::set<std::string> kRuleKeys = {"id", "title", "category", "severity", 
 const std::set<std::string> kCategories = {"failure", "billing", "compliance", "database",
                                            "cache", "messaging", "consistency", "scale",
                                            "reliability", "security", "operations"};
+
+// Ids and category paths name a rule in reports, baselines, suppressions and SARIF, and are typed
+// on the command line (`rules explain ID`): a space, backtick, pipe or control character in one
+// would break a Markdown table or a terminal line wherever it is shown, so they are plain words.
+constexpr std::size_t kMaxNameLength = 100;
+
+bool isPlainName(const std::string& s)
+{
+    if (s.empty() || s.size() > kMaxNameLength || !std::isalnum(static_cast<unsigned char>(s[0]))) return false;
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return false;
+    }
+    return true;
+}
+
+const char* const kPlainNameHint = "letters, digits, '-', '_' and '.', starting with a letter or digit, "
+                                   "at most 100 characters";
 
 std::string str(const json& j, const char* key)
 {
@@ -169,7 +189,16 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
     r.category = str(j, "category");
     if (r.title.empty()) c.error(ptr, "E-SCHEMA", "a rule needs a \"title\"");
     const std::string top = r.category.str().substr(0, r.category.str().find('/'));
-    if (!kCategories.count(top)) {
+    bool plainPath = true;
+    for (std::size_t from = top.size(); from < r.category.str().size() && plainPath;) {
+        const std::size_t to = std::min(r.category.str().find('/', from + 1), r.category.str().size());
+        plainPath = isPlainName(r.category.str().substr(from + 1, to - from - 1));
+        from = to;
+    }
+    if (!plainPath)
+        c.error(ptr + "/category", "E-SCHEMA", "each part of the category's sub-path is " + std::string(kPlainNameHint),
+                "for example \"messaging/ordering\"");
+    else if (!kCategories.count(top)) {
         auto hint = model::closestMatch(top, std::vector<std::string>(kCategories.begin(), kCategories.end()));
         c.error(ptr + "/category", "E-SCHEMA", "unknown category '" + r.category + "'",
                 hint.empty() ? "categories: failure, billing, compliance, database, cache, messaging, "
@@ -196,6 +225,9 @@ std::optional<Rule> readRule(Compiler& c, const json& j, const std::string& ptr)
         return std::nullopt;
     }
     r.id = str(j, "id");
+    if (!isPlainName(r.id))
+        c.error(ptr + "/id", "E-SCHEMA", "a rule id is " + std::string(kPlainNameHint),
+                "for example \"team-public-api-needs-rate-limit\"");
     c.beginRule(r);
     readMetadata(c, r, j, ptr);
     const json match = j.value("match", json());
@@ -231,6 +263,8 @@ void readPackHeader(Compiler& c, Pack& pack, const json& j)
     pack.version = str(header, "version");
     pack.title = str(header, "title");
     if (pack.id.empty()) c.error("/pack", "E-SCHEMA", "the pack needs \"pack\": {\"id\": ..., \"version\": ...}");
+    else if (!isPlainName(pack.id))
+        c.error("/pack/id", "E-SCHEMA", "a pack id is " + std::string(kPlainNameHint));
     const json settings = j.value("settings", json::object());
     const auto probes = model::intSetting(settings, "max_probes_per_kind", 2, 0, 1000);
     const auto asks = model::intSetting(settings, "max_asks_per_element", 2, 0, 1000);

@@ -49,6 +49,22 @@ std::string mdEscape(const std::string& text)
     return markdownEscape(text);
 }
 
+// A code span that holds any text: fenced by one backtick more than the longest run inside it
+// (CommonMark), so a file named with backticks cannot end the span and turn the rest into markup.
+std::string mdCode(const std::string& text)
+{
+    std::string buf;
+    const std::string_view shown = model::printable(text, buf);
+    std::size_t longest = 0, run = 0;
+    for (char c : shown) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const std::string fence(longest + 1, '`');
+    const bool pad = !shown.empty() && (shown.front() == '`' || shown.back() == '`');
+    return fence + (pad ? " " : "") + std::string(shown) + (pad ? " " : "") + fence;
+}
+
 std::string aboutText(const Finding& f, const model::Design& d)
 {
     std::string about;
@@ -168,7 +184,7 @@ void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOption
     for (const auto& r : reviews) {
         const auto& d = *r.design;
         out += "# Design review: " + mdEscape(d.title.empty() ? r.file : d.title) + "\n\n";
-        out += fmt::format("File `{}` — {} components, {} flows, {} zones.\n\n", r.file,
+        out += fmt::format("File {} — {} components, {} flows, {} zones.\n\n", mdCode(r.file),
                            d.components().size(), d.flows().size(), d.zones().size());
         const auto& s = r.result.summary;
         out += fmt::format("**{} findings** ({} critical, {} high, {} medium, {} low), {} facts not drawn, "
@@ -180,7 +196,7 @@ void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOption
         out += "| Severity | Finding | About | Status |\n|---|---|---|---|\n";
         for (const auto& f : r.result.findings) {
             out += "| " + sectionTitle(f) + " | " + mdEscape(f.title) + " (`" + f.ruleId + "`) | " +
-                   mdEscape(aboutText(f, d)) + " | " + f.status + " |\n";
+                   mdEscape(aboutText(f, d)) + " | " + mdEscape(f.status) + " |\n";
             writer.maybeFlush();
         }
         out += "\n";
@@ -194,7 +210,7 @@ void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOption
             }
             if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "\n**Fix:** " + mdEscape(hint) + "\n";
             if (f.status != "open")
-                out += "\n**Decision:** " + f.status + (f.owner.empty() ? "" : " by " + mdEscape(f.owner)) +
+                out += "\n**Decision:** " + mdEscape(f.status) + (f.owner.empty() ? "" : " by " + mdEscape(f.owner)) +
                        " — " + mdEscape(f.justification) + "\n";
             out += "\n";
             writer.maybeFlush();

@@ -145,8 +145,9 @@ ordered_json sarifResult(const FileReview& r, const Finding& f)
         res["codeFlows"] = {{{"threadFlows", {{{"locations", steps}}}}}};
     }
     res["partialFingerprints"] = {{"probeboardFingerprint/v1", f.fingerprint}};
+    // SARIF's "underReview" is not a suppression: a finding in discussion still counts.
     if (f.status != "open")
-        res["suppressions"] = {{{"kind", "external"}, {"status", "accepted"},
+        res["suppressions"] = {{{"kind", "external"}, {"status", f.settled() ? "accepted" : "underReview"},
                                 {"justification", f.justification.empty() ? f.status : f.justification}}};
     res["properties"] = {{"category", f.category}, {"kind", kindName(f.kind)}, {"level", f.level}};
     return res;

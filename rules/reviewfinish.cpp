@@ -135,9 +135,14 @@ void Review::applyDecisions(const model::Design& design)
         const model::Decision& d = *it->second;
         f.owner = d.owner;
         f.expires = d.expires;
-        if (!d.expires.empty() && d.expires < today) {
+        // An expiry that is not a date cannot be trusted to have passed or not: it counts as
+        // passed, so the finding fails the build until someone writes it properly.
+        if (!d.expires.empty() && (!model::isIsoDate(d.expires) || d.expires < today)) {
             f.status = "open";
-            f.justification = "Decision '" + d.status + "' expired on " + d.expires + ": " + d.justification;
+            f.justification = model::isIsoDate(d.expires)
+                                  ? "Decision '" + d.status + "' expired on " + d.expires + ": " + d.justification
+                                  : "Decision '" + d.status + "' has an expiry that is not a date written YYYY-MM-DD ('" +
+                                        d.expires + "'): " + d.justification;
         } else {
             f.status = d.status;
             f.justification = d.justification;
@@ -514,7 +519,7 @@ ReviewResult Review::finish(const model::Design& design)
         if (f.kind == Finding::Kind::Finding) ++r.summary.findings;
         else if (f.kind == Finding::Kind::Probe) ++r.summary.probes;
         else ++r.summary.asks;
-        if (f.status != "open") ++r.summary.accepted;
+        if (f.settled()) ++r.summary.accepted;
     }
     r.findings = std::move(m_findings);
     // By rule id: which thread ran a rule must not change the result.

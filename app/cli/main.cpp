@@ -64,17 +64,36 @@ std::optional<std::set<std::string>> readBaseline(const std::string& path)
         app::printDiagnostics(diags);
         return std::nullopt;
     }
+    // A finding the baseline cannot name would come back as new, and one it names wrongly would
+    // hide a new one: a baseline that is not what `check --format json` wrote is refused.
     std::set<std::string> fps;
-    auto collect = [&](const nlohmann::json& one) {
-        if (!one.is_object() || !one.contains("findings") || !one["findings"].is_array()) return false;
-        for (const auto& f : one["findings"])
-            if (f.is_object() && f.contains("fingerprint") && f["fingerprint"].is_string())
-                fps.insert(f["fingerprint"].get<std::string>());
+    std::string bad; // the JSON pointer of the first thing wrong
+    auto collect = [&](const nlohmann::json& one, const std::string& at) {
+        if (!one.is_object() || !one.contains("findings") || !one["findings"].is_array()) {
+            bad = at;
+            return false;
+        }
+        for (std::size_t i = 0; i < one["findings"].size(); ++i) {
+            const auto& f = one["findings"][i];
+            if (!f.is_object() || !f.contains("fingerprint") || !f["fingerprint"].is_string()) {
+                bad = at + "/findings/" + std::to_string(i);
+                return false;
+            }
+            fps.insert(f["fingerprint"].get<std::string>());
+        }
         return true;
     };
-    bool ok = j->is_array() ? std::all_of(j->begin(), j->end(), collect) : collect(*j);
+    bool ok = true;
+    if (j->is_array())
+        for (std::size_t i = 0; ok && i < j->size(); ++i) ok = collect((*j)[i], "/" + std::to_string(i));
+    else ok = collect(*j, "");
     if (!ok) {
-        inputError(path + ": not a probeboard-cli --format json result (no \"findings\" list)");
+        const auto [line, column] = model::JsonPositions(*text).find(bad);
+        const bool finding = bad.find("/findings/") != std::string::npos;
+        app::printDiagnostics({{model::Diagnostic::Level::Error, path, line, column, "", bad, "E-BASELINE",
+                                std::string("not a probeboard-cli --format json result: ") +
+                                    (finding ? "a finding has no \"fingerprint\" text" : "no \"findings\" list"),
+                                ""}});
         return std::nullopt;
     }
     return fps;
@@ -89,7 +108,7 @@ void recount(rules::ReviewResult& r)
         if (f.kind == rules::Finding::Kind::Finding) ++r.summary.findings;
         else if (f.kind == rules::Finding::Kind::Probe) ++r.summary.probes;
         else ++r.summary.asks;
-        if (f.status != "open") ++r.summary.accepted;
+        if (f.settled()) ++r.summary.accepted;
     }
 }
 
@@ -136,7 +155,7 @@ int runCheck(const CheckOptions& o)
             std::erase_if(r.result.findings, [&](const auto& f) { return baseline->count(f.fingerprint) > 0; });
         recount(r.result);
         for (const auto& f : r.result.findings)
-            failed = failed || (f.status == "open" && f.severity >= threshold &&
+            failed = failed || (!f.settled() && f.severity >= threshold &&
                                 f.kind == rules::Finding::Kind::Finding);
         reviews.push_back(std::move(r));
     }

@@ -203,10 +203,10 @@ QVariant FindingsModel::findingData(const rules::Finding& f, int role) const
     }
     case Qt::DecorationRole: return m_icons.value(int(f.severity));
     case Qt::ForegroundRole:
-        if (f.status != "open" && m_muted.isValid()) return m_muted;
+        if (f.settled() && m_muted.isValid()) return m_muted;
         return {};
     case Qt::FontRole:
-        if (f.status != "open") {
+        if (f.settled()) {
             QFont font;
             font.setItalic(true);
             return font;

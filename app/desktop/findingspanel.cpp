@@ -268,7 +268,7 @@ void FindingsPanel::onCurrentChanged()
         m_scene->dimOthers() != (f != nullptr))
         m_scene->setHighlighted(ids, f != nullptr);
     const bool decided = f && (f->status != "open" || !f->justification.empty());
-    m_fix->setEnabled(f && f->status == "open" && m_review->canFix(*f));
+    m_fix->setEnabled(f && !f->settled() && m_review->canFix(*f));
     m_decide->setEnabled(f != nullptr);
     m_decide->setText(f && f->status != "open" ? tr("Change…") : tr("Accept…"));
     m_reopen->setEnabled(decided);
@@ -324,7 +324,7 @@ void FindingsPanel::updateBadges()
     QHash<QString, QPair<int, int>> worst; // id → (worst severity, count)
     const model::Design& d = m_review->document()->design();
     for (const auto& f : m_review->result().findings) {
-        if (f.kind != rules::Finding::Kind::Finding || f.status != "open") continue;
+        if (f.kind != rules::Finding::Kind::Finding || f.settled()) continue;
         for (const auto& id : f.targets) {
             if (!d.component(id)) continue;
             auto& slot = worst[QString::fromStdString(id)];
@@ -350,7 +350,7 @@ void FindingsPanel::updateCounts()
     int openTotal = 0, decided = 0;
     for (const auto& f : r.findings) {
         if (f.kind != rules::Finding::Kind::Finding) continue;
-        if (f.status != "open") {
+        if (f.settled()) {
             ++decided;
             continue;
         }

@@ -161,7 +161,7 @@ void ReviewPanel::refresh()
         it->setToolTip(FindingCol, QString::fromStdString(f.why));
         it->setText(AboutCol, about(f, d));
         it->setText(StatusCol, statusTitle(QString::fromStdString(f.status)));
-        if (f.status != "open")
+        if (f.settled())
             it->setForeground(StatusCol, t.color(QStringLiteral("panel.success")));
         it->setText(OwnerCol, QString::fromStdString(f.owner));
         it->setData(0, FingerprintRole, QString::fromStdString(f.fingerprint));

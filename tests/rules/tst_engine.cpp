@@ -595,7 +595,19 @@ private slots:
         QCOMPARE(b.status, std::string("open"));
         QCOMPARE(b.owner, std::string("raj"));
         QCOMPARE(b.justification, std::string("Decision 'mitigated' expired on 2026-01-31: breaker in the client"));
-        QCOMPARE(after.summary.accepted, 1);
+        // In discussion is not settled: neither counts as decided.
+        QVERIFY(!f.settled());
+        QCOMPARE(after.summary.accepted, 0);
+
+        // An expiry that is not a date cannot be known to lie ahead: the finding opens again.
+        d.decisions.push_back({breaker, "missing-circuit-breaker", "accepted", "until the rewrite", "raj", "next spring"});
+        const Finding c = byRule(set.review(d, opts), "missing-circuit-breaker");
+        QCOMPARE(c.status, std::string("open"));
+        QVERIFY(c.justification.find("not a date") != std::string::npos);
+        d.decisions.back().expires = "2027-03-31";
+        const auto settled = set.review(d, opts);
+        QVERIFY(byRule(settled, "missing-circuit-breaker").settled());
+        QCOMPARE(settled.summary.accepted, 1);
     }
 };
 

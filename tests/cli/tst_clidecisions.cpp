@@ -1,0 +1,139 @@
+// What may waive a finding in CI, and what a report shows of text it does not control: decisions
+// recorded in the design, baselines, pack ids, and file names in Markdown.
+#include "clirunner.h"
+
+namespace {
+const char* kBreaker = "digraph { api [kind=service, label=\"Orders API\", rps=2000]; redis [kind=cache, hit_ratio=0.9];\n"
+                       "  db [kind=database, failover=manual]; api -> redis; api -> db; }\n";
+} // namespace
+
+class TestCliDecisions : public QObject, public CliRunner
+{
+    Q_OBJECT
+
+    // The breaker design as a .probeboard file with one decision on its high finding.
+    QString decided(const QString& name, const QString& status, const QString& expires = {})
+    {
+        const QString dot = write(name + ".dot", kBreaker);
+        const QString file = m_dir.filePath(name + ".probeboard");
+        if (run({"convert", dot, file}).code != 0) qFatal("cannot convert %s", qPrintable(dot));
+        const Run before = check({file, "--format", "json"});
+        QString fingerprint;
+        for (const auto& f : object(before.out)["findings"].toArray())
+            if (f.toObject()["rule"].toString() == "missing-circuit-breaker")
+                fingerprint = f.toObject()["fingerprint"].toString();
+        if (fingerprint.isEmpty()) qFatal("no missing-circuit-breaker finding");
+        QFile in(file);
+        if (!in.open(QIODevice::ReadOnly)) qFatal("cannot read %s", qPrintable(file));
+        QJsonObject design = QJsonDocument::fromJson(in.readAll()).object();
+        in.close();
+        QJsonObject decision{{"fingerprint", fingerprint}, {"rule", "missing-circuit-breaker"},
+                             {"status", status}, {"justification", "breaker in the client library"}};
+        if (!expires.isEmpty()) decision["expires"] = expires;
+        design["decisions"] = QJsonArray{decision};
+        return write(name + ".probeboard", QJsonDocument(design).toJson());
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Only a settled decision lets the build pass; one in discussion, a misspelt status and an
+    // expiry that is not a date leave the finding open, and the last two say so.
+    void onlySettledDecisionsWaiveAFinding()
+    {
+        QCOMPARE(check({write("open.dot", kBreaker)}).code, 1);
+        for (const char* status : {"accepted", "mitigated", "not_applicable"}) {
+            const Run r = check({decided(status, status)});
+            QVERIFY2(r.code == 0, status);
+            QVERIFY2(r.err.isEmpty(), r.err.constData());
+        }
+        const Run discussed = check({decided("discussed", "in_discussion"), "--format", "json"});
+        QCOMPARE(discussed.code, 1);
+        QCOMPARE(object(discussed.out)["summary"].toObject()["decided"].toInt(), 0);
+
+        const Run typo = check({decided("typo", "acepted")});
+        QCOMPARE(typo.code, 1);
+        QVERIFY2(typo.err.contains("typo.probeboard:") && typo.err.contains("'acepted'") &&
+                     typo.err.contains("did you mean 'accepted'"),
+                 typo.err.constData());
+
+        const Run vague = check({decided("vague", "accepted", "next spring"), "--format", "json"});
+        QCOMPARE(vague.code, 1);
+        QVERIFY2(vague.err.contains("vague.probeboard:") && vague.err.contains("YYYY-MM-DD"), vague.err.constData());
+        QCOMPARE(check({decided("dated", "accepted", "2999-12-31")}).code, 0);
+        QCOMPARE(check({decided("past", "accepted", "2001-01-31")}).code, 1);
+    }
+
+    // SARIF tells a dashboard the same: in discussion is "underReview", which does not suppress.
+    void sarifSaysWhichDecisionsSuppress()
+    {
+        for (const auto& [status, sarif] : {std::pair{"accepted", "accepted"}, std::pair{"in_discussion", "underReview"}}) {
+            const QString out = m_dir.filePath(QString("%1.sarif").arg(status));
+            check({decided(QString("sarif-%1").arg(status), status), "--format", "sarif", "--output", out});
+            const QByteArray errors = sarifSchemaErrors(out);
+            QVERIFY2(errors.isEmpty(), errors.constData());
+            QFile file(out);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QStringList seen;
+            for (const auto& r : object(file.readAll())["runs"].toArray().first().toObject()["results"].toArray())
+                for (const auto& s : r.toObject()["suppressions"].toArray()) seen << s.toObject()["status"].toString();
+            QCOMPARE(seen, QStringList{sarif});
+        }
+    }
+
+    // A baseline must name every finding it holds: one it cannot read would hide nothing and
+    // report everything as new, silently.
+    void baselineThatCannotNameItsFindingsIsRefused()
+    {
+        const QString design = write("b.dot", kBreaker);
+        const QString numbers = write("numbers.json", "{\"findings\": [\n  {\"fingerprint\": \"ab12\"},\n  {\"fingerprint\": 12}\n]}\n");
+        const Run r = check({design, "--baseline", numbers});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("numbers.json:3:") && r.err.contains("/findings/1"), r.err.constData());
+        const Run inArray = check({design, "--baseline", write("array.json", "[{\"findings\": []}, {\"file\": \"x\"}]")});
+        QCOMPARE(inArray.code, 2);
+        QVERIFY2(inArray.err.contains("array.json") && inArray.err.contains("/1"), inArray.err.constData());
+        QCOMPARE(check({design, "--baseline", write("empty.json", "{\"findings\": []}")}).code, 1);
+    }
+
+    // Ids and categories are shown in reports and typed on command lines: plain words only.
+    void packIdsAreSingleWords()
+    {
+        auto pack = [&](const QString& name, const QByteArray& packId, const QByteArray& ruleId, const QByteArray& category) {
+            return write(name, "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"" + packId + "\", \"version\": \"1\"},\n"
+                               "\"rules\": [{\"id\": \"" + ruleId + "\", \"title\": \"t\", \"category\": \"" + category + "\",\n"
+                               "\"severity\": \"low\", \"level\": \"mid\", \"match\": {\"each\": {\"$s\": {\"kind\": [\"service\"]}}},\n"
+                               "\"why\": \"w\", \"questions\": [{\"text\": \"q\", \"answer_points\": [\"a\", \"b\", \"c\"]}]}]}\n");
+        };
+        const QString design = write("p.dot", kBreaker);
+        QCOMPARE(run({"check", design, "--rules", pack("good.json", "team", "team-rule_1.2", "failure/cascade-x")}).code, 1);
+        const struct { const char* file; QByteArray pack, rule, category, where; } bad[] = {
+            {"rule-space.json", "team", "team rule", "failure", "/rules/0/id"},
+            {"rule-pipe.json", "team", "team|x`y", "failure", "/rules/0/id"},
+            {"rule-dash.json", "team", "-team", "failure", "/rules/0/id"},
+            {"pack-id.json", "te am", "team-rule", "failure", "/pack/id"},
+            {"category.json", "team", "team-rule", "failure/a b", "/rules/0/category"},
+            {"category-empty.json", "team", "team-rule", "failure/", "/rules/0/category"},
+        };
+        for (const auto& b : bad) {
+            const Run r = run({"check", design, "--rules", pack(b.file, b.pack, b.rule, b.category)});
+            QVERIFY2(r.code == 2, b.file);
+            QVERIFY2(r.err.contains(b.file) && r.err.contains(b.where) && r.err.contains("letters, digits"),
+                     r.err.constData());
+        }
+    }
+
+    // A file name is shown in a code span whose fence no backtick in the name can close.
+    void markdownShowsAnyFileName()
+    {
+        const QString design = write("a`b``c.dot", kBreaker);
+        const Run r = check({design, "--format", "markdown"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains("File ``` " + m_dir.filePath("a`b``c.dot").toUtf8() + " ``` —") ||
+                     r.out.contains("File ```" + m_dir.filePath("a`b``c.dot").toUtf8() + "``` —"),
+                 r.out.left(400).constData());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCliDecisions)
+#include "tst_clidecisions.moc"
