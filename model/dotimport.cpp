@@ -306,8 +306,49 @@ struct ClusterWalk
 {
     Agraph_t* root;
     Design& design;
+    Diagnostics& diags;
     std::map<std::string, std::pair<std::string, int>> owner; // node → (zone, depth)
     std::vector<std::pair<std::string, std::string>> zoneParent; // zone → parent zone
+    std::map<std::string, std::string> parentOf;               // the same, to look up
+    std::map<std::string, std::vector<std::string>> seenIn;    // node → every cluster holding it
+    std::set<std::string> torn;                                // nodes in clusters not nested
+
+    bool isWithin(const std::string& zone, const std::string& ancestor) const
+    {
+        // Bounded: clusters sharing an id (an error reported later) must not make it loop.
+        std::size_t steps = parentOf.size() + 1;
+        for (std::string at = zone; !at.empty() && steps-- > 0;) {
+            if (at == ancestor) return true;
+            const auto it = parentOf.find(at);
+            at = it == parentOf.end() ? std::string() : it->second;
+        }
+        return false;
+    }
+
+    // Graphviz lets a node sit in two clusters that are not nested; a zone cannot hold it twice,
+    // so it goes to the deepest (the first of equals), and the user is told rather than finding
+    // it gone from the others.
+    void claim(const std::string& node, const std::string& zone, int depth)
+    {
+        auto& slot = owner[node];
+        if (!slot.first.empty() && !isWithin(zone, slot.first)) torn.insert(node);
+        if (slot.first.empty() || depth > slot.second) slot = {zone, depth};
+        seenIn[node].push_back(zone);
+    }
+
+    void reportTorn()
+    {
+        for (const auto& node : torn) {
+            const std::string& kept = owner[node].first;
+            std::string left;
+            for (const auto& zone : seenIn[node])
+                if (!isWithin(kept, zone)) left += (left.empty() ? "'" : ", '") + zone + "'";
+            diags.push_back({Diagnostic::Level::Warning, "", 0, 0, node, "", "W-DOT-CLUSTERS",
+                             "node '" + node + "' is in clusters that are not nested; a component belongs to "
+                             "one zone, so it is put in '" + kept + "' and not in " + left,
+                             "nest one cluster in the other, or draw two nodes"});
+        }
+    }
 
     void visit(Agraph_t* sg, const std::string& zoneId, int depth)
     {
@@ -326,14 +367,12 @@ struct ClusterWalk
                 else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
             }
             applyProperties(z.props, attrs);
-            for (Agnode_t* n = agfstnode(sub); n; n = agnxtnode(sub, n)) {
-                auto& slot = owner[agnameof(n)];
-                if (slot.first.empty() || depth + 1 > slot.second) slot = {z.id, depth + 1};
-            }
             // A copy: adding zones below may reallocate the design's zone list, and `zoneId`
             // of a sibling visited later must not point into it.
             const std::string id = z.id;
             zoneParent.emplace_back(id, zoneId);
+            parentOf.emplace(id, zoneId);
+            for (Agnode_t* n = agfstnode(sub); n; n = agnxtnode(sub, n)) claim(agnameof(n), id, depth + 1);
             design.addZone(std::move(z));
             visit(sub, id, depth + 1);
         }
@@ -419,8 +458,9 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags)
                 diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
                                  "duplicate id '" + id + "'", ""});
         }
-    ClusterWalk walk{g, d, {}, {}};
+    ClusterWalk walk{g, d, diags, {}, {}, {}, {}, {}};
     walk.visit(g, "", 0);
+    walk.reportTorn();
     walk.assignMembers();
     return d;
 }

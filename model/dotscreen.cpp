@@ -69,6 +69,7 @@ private:
     std::size_t m_start = 0;
     int m_line = 1, m_startLine = 1, m_depth = 0, m_htmlDepth = 0;
     std::size_t m_subgraphs = 0;
+    int m_graphs = 0; // top-level bodies opened
     bool m_sawContent = false;
 };
 
@@ -122,6 +123,11 @@ bool Screen::outside(char c, std::size_t& i)
     else if (c == '/' && more && m_text[i + 1] == '*') begin(In::BlockComment, i), ++i;
     else if (nameChar(c)) begin(In::Name, i);
     else if (c == '{') {
+        // Graphviz reads the first graph of a file and leaves the rest unread: a design cut
+        // short without a word. A second graph is refused, naming where it starts.
+        if (m_depth == 0 && ++m_graphs > 1)
+            return reject(m_line, "a second graph starts here; a design file holds one digraph "
+                                  "(merge them into one, or split the file)");
         if (++m_depth > kMaxDotNesting)
             return reject(m_line, "graph nested deeper than " + std::to_string(kMaxDotNesting) + " levels");
         if (m_depth > 1 && ++m_subgraphs > kMaxDotSubgraphs)

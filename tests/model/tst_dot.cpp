@@ -345,10 +345,10 @@ private slots:
 
     void nothingLeaksIntoTheNextImport()
     {
-        // cgraph's lexer buffers the rest of a line: a second graph after the first must not
-        // become the start of the next file read in the same process.
-        const Design first = imported("digraph { a [kind=service]; } digraph { zzz [kind=database]; }");
-        QCOMPARE(first.components().size(), std::size_t(1));
+        // cgraph's lexer buffers the rest of a line: what follows an error on it must not become
+        // the start of the next file read in the same process. (A second graph on the line used
+        // to test this; such files are now refused before Graphviz reads them.)
+        rejected("digraph { a [kind=service]; a -> ; } zzz [kind=database]; }");
         const Design second = imported("digraph { b [kind=service]; }\n");
         QCOMPARE(second.components().size(), std::size_t(1));
         QCOMPARE(second.components().front().id, std::string("b"));
@@ -363,6 +363,39 @@ private slots:
         QVERIFY(d);
         QCOMPARE(d->flows().size(), std::size_t(1));
         QVERIFY(std::any_of(diags.begin(), diags.end(), [](const Diagnostic& x) { return x.level == Diagnostic::Level::Warning; }));
+    }
+
+    // Graphviz reads the first graph of a file and ignores the rest: a design silently cut short.
+    void aSecondGraphIsRefusedWhereItStarts()
+    {
+        const Diagnostic e = rejected("digraph one { a [kind=service]; }\n\n/* { not this } */\n"
+                                      "digraph two { b [kind=database]; }\n");
+        QCOMPARE(e.line, 4);
+        QVERIFY(e.message.find("second graph") != std::string::npos);
+        // One graph with comments, strings and HTML labels holding braces after it is still one.
+        imported("digraph { a [label=\"}{\"]; b [label=<{<b>x</b>}>]; }\n// } {\n");
+    }
+
+    // A node drawn in two clusters that are not nested goes to one zone, and the import says
+    // which, instead of dropping it from the other without a word; nested clusters are not torn.
+    void aNodeInTwoClustersIsPlacedOnceAndNamed()
+    {
+        Diagnostics diags;
+        auto d = importDot("digraph { subgraph cluster_eu { subgraph cluster_az { x [kind=service]; } }\n"
+                           "  subgraph cluster_us { x; y [kind=cache]; } }",
+                           "two.dot", diags);
+        QVERIFY(d);
+        QCOMPARE(d->parentZone("x")->id, std::string("az")); // the deeper one
+        QCOMPARE(d->zone("us")->members, std::vector<std::string>{"y"});
+        QCOMPARE(diags.size(), std::size_t(1));
+        QCOMPARE(diags[0].code, std::string("W-DOT-CLUSTERS"));
+        QCOMPARE(diags[0].element, std::string("x"));
+        QCOMPARE(diags[0].file, std::string("two.dot"));
+        QVERIFY2(diags[0].message.find("put in 'az' and not in 'us'") != std::string::npos, diags[0].message.c_str());
+
+        Diagnostics nested;
+        QVERIFY(importDot("digraph { subgraph cluster_eu { subgraph cluster_az { x; } x; } }", "n.dot", nested));
+        QVERIFY2(nested.empty(), formatAll(nested).c_str());
     }
 };
 
