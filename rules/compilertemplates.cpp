@@ -1,5 +1,6 @@
 // Compiler: question and explanation templates ("{{$db.label}} fails over {{$db.failover}}").
 #include "rules/compiler.h"
+#include "rules/templaterenderer.h"
 
 namespace pb::rules {
 
@@ -42,6 +43,19 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
         return {};
     }
     const std::string s = j.get<std::string>();
+    if (s.size() > kMaxTemplateText) {
+        error(ptr, "E-LIMIT", "the text has " + std::to_string(s.size()) + " characters; the limit is " +
+                                  std::to_string(kMaxTemplateText),
+              "a question or explanation is a few sentences; put background in the rule's \"description\"");
+        return {};
+    }
+    std::size_t placeholders = 0;
+    for (auto at = s.find("{{"); at != std::string::npos; at = s.find("{{", at + 2)) ++placeholders;
+    if (placeholders > kMaxTemplatePlaceholders) {
+        error(ptr, "E-LIMIT", "the text has " + std::to_string(placeholders) + " placeholders; the limit is " +
+                                  std::to_string(kMaxTemplatePlaceholders));
+        return {};
+    }
     std::size_t pos = 0;
     while (pos < s.size()) {
         const auto open = s.find("{{", pos);

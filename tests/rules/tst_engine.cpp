@@ -318,22 +318,24 @@ private slots:
         QCOMPARE(it->questions[0].text.hash(), rules::TextHasher::of(it->questions[0].text.str()));
     }
 
-    // A template with more distinct values than a finding's pool looks back through (a pack may
-    // hold one with thousands) still renders every value in its place.
+    // Texts with more distinct values than a finding's pool looks back through (32; a text may
+    // hold 16 placeholders, a finding five texts) still render every value in its place.
     void manyDistinctPlaceholdersRenderInPlace()
     {
-        std::string why, expected;
-        for (int i = 1; i <= 100; ++i) {
-            why += "{{$d.replicas|mul:" + std::to_string(i) + "}} {{$d.label}} ";
-            expected += std::to_string(2 * i) + " Ledger DB ";
+        std::string texts[3], expected[3];
+        for (int i = 1; i <= 48; ++i) {
+            texts[(i - 1) / 16] += "{{$d.replicas|mul:" + std::to_string(i) + "}} ";
+            expected[(i - 1) / 16] += std::to_string(2 * i) + " ";
         }
         QTemporaryDir dir;
         const std::string path = dir.filePath("p.json").toStdString();
         const std::string head = R"({"format": "probeboard-rules/1", "pack": {"id": "t", "version": "1"},
           "rules": [{"id": "r1", "title": "T", "category": "failure", "severity": "high", "level": "senior",
             "match": {"each": {"$d": {"kind": ["database"]}}}, "report": {"targets": ["$d"]}, "why": )";
-        const std::string tail = R"(, "questions": [{"text": "Q {{$d.label}}?", "answer_points": ["a", "b", "c"]}]}]})";
-        std::ofstream(path) << head << '"' << why << '"' << tail;
+        std::string tail = R"(, "questions": [{"text": Q, "answer_points": ["a", "b", "c"]}], "fix": {"hint": H}}]})";
+        tail.replace(tail.find("Q,"), 1, '"' + texts[1] + '"'); // moc: see the pack above
+        tail.replace(tail.find("H}"), 1, '"' + texts[2] + '"');
+        std::ofstream(path) << head << '"' << texts[0] << '"' << tail;
         const auto d = design(R"(digraph { pg [kind=database, label="Ledger DB", replicas=2]; })");
         rules::RuleSet set;
         model::Diagnostics diags;
@@ -341,8 +343,9 @@ private slots:
         const auto r = set.review(d);
         auto it = std::find_if(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.ruleId == "r1"; });
         QVERIFY(it != r.findings.end());
-        QCOMPARE(it->why.str(), expected);
-        QCOMPARE(it->questions.front().text.str(), std::string("Q Ledger DB?"));
+        QCOMPARE(it->why.str(), expected[0]);
+        QCOMPARE(it->questions.front().text.str(), expected[1]);
+        QCOMPARE(it->fixHint.str(), expected[2]);
     }
 
     void parallelFlowsDoNotMultiplyMatches()

@@ -3,6 +3,8 @@
 // running for minutes into gigabytes; what it found so far is kept and the review says so, the
 // same on any number of threads and through a ReviewCache.
 #include "rules/engine.h"
+#include "rules/loader.h"
+#include "rules/templaterenderer.h"
 #include "rules/report.h"
 
 #include "dotdesign.h"
@@ -127,6 +129,38 @@ private slots:
         QVERIFY(fingerprints(cached) == fingerprints(full));
         // A design the rules cover without reaching their limits says nothing was stopped.
         QVERIFY(m_set.review(design(hubDot(50))).stopped.empty());
+    }
+
+    // A pack's texts are bounded when it loads, so that no text a finding renders can grow past
+    // a few tens of KB however long the design's labels: a why repeating a label 20,000 times
+    // once wrote 4 GB of JSON from 200 services.
+    void packTextsAreBoundedWhenTheyLoad()
+    {
+        auto pack = [](const std::string& why) {
+            std::string p = R"({"format": "probeboard-rules/1", "pack": {"id": "texts", "version": "1"}, "rules": [
+              {"id": "long-why", "title": "t", "category": "failure", "severity": "low", "level": "mid",
+               "match": {"each": {"$s": {"kind": ["service"]}}}, "why": WHY,
+               "questions": [{"text": "Q?", "answer_points": ["a", "b", "c"]}]}]})";
+            return p.replace(p.find("WHY"), 3, "\"" + why + "\""); // moc: see pairsPack()
+        };
+        auto errors = [&](const std::string& why) {
+            model::Diagnostics diags;
+            const bool loaded = rules::loadPackText(pack(why), "texts.json", diags).has_value();
+            return std::make_pair(loaded, model::formatAll(diags));
+        };
+        std::string repeated;
+        for (std::size_t i = 0; i < rules::kMaxTemplatePlaceholders; ++i) repeated += "{{$s.label}} ";
+        QVERIFY2(errors(repeated).first, errors(repeated).second.c_str());
+        const auto tooMany = errors(repeated + "{{$s.label}}");
+        QVERIFY(!tooMany.first);
+        QVERIFY2(tooMany.second.find("texts.json:3:") != std::string::npos &&
+                     tooMany.second.find("17 placeholders; the limit is 16") != std::string::npos &&
+                     tooMany.second.find("/rules/0/why") != std::string::npos,
+                 tooMany.second.c_str());
+        const auto tooLong = errors(std::string(rules::kMaxTemplateText + 1, 'x'));
+        QVERIFY(!tooLong.first);
+        QVERIFY2(tooLong.second.find("2001 characters; the limit is 2000") != std::string::npos, tooLong.second.c_str());
+        QVERIFY(errors(std::string(rules::kMaxTemplateText, 'x')).first);
     }
 };
 
