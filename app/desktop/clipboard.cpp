@@ -3,6 +3,8 @@
 #include "app/desktop/elementjson.h"
 #include "app/desktop/kinds.h"
 
+#include "model/jsonutil.h"
+
 #include <QMimeData>
 #include <QSet>
 #include <map>
@@ -64,15 +66,23 @@ std::optional<Fragment> fromMimeData(const QMimeData* md)
     QByteArray bytes = md->data(QLatin1String(kMime));
     if (bytes.isEmpty() && md->hasText()) bytes = md->text().toUtf8();
     if (bytes.trimmed().isEmpty() || bytes.trimmed().front() != '{') return std::nullopt;
+    // Any program may have put this text here: it goes through the same depth and size guard as
+    // a file (nlohmann copies deep values by recursion, and JSON nested 200,000 deep crashed the
+    // whiteboard on Paste), and is read in place rather than copied.
+    model::Diagnostics ignored;
+    const auto j = model::parseJson(bytes.toStdString(), std::string(), ignored);
+    if (!j || !j->is_object()) return std::nullopt;
+    auto each = [&](const char* key, auto&& add) {
+        const auto it = j->find(key);
+        if (it == j->end()) return;
+        if (!it->is_array()) throw std::invalid_argument("not a list");
+        for (const auto& e : *it) add(e);
+    };
     try {
-        const json j = json::parse(bytes.constData(), bytes.constData() + bytes.size());
         Fragment f;
-        for (const auto& c : j.value("components", json::array()))
-            f.components.push_back(componentFromJson(c));
-        for (const auto& fl : j.value("flows", json::array()))
-            f.flows.push_back(flowFromJson(fl));
-        for (const auto& z : j.value("zones", json::array()))
-            f.zones.push_back(zoneFromJson(z));
+        each("components", [&](const json& c) { f.components.push_back(componentFromJson(c)); });
+        each("flows", [&](const json& fl) { f.flows.push_back(flowFromJson(fl)); });
+        each("zones", [&](const json& z) { f.zones.push_back(zoneFromJson(z)); });
         if (f.empty()) return std::nullopt;
         return f;
     } catch (const std::exception&) {

@@ -209,6 +209,33 @@ private slots:
         QApplication::clipboard()->setText(QStringLiteral("just words"));
         QVERIFY(!eb.paste());
     }
+
+    // Whatever another program put on the clipboard, Paste does nothing rather than crash the
+    // whiteboard with the user's drawing in it: JSON nested 200,000 deep (nlohmann copies such a
+    // value by recursion), elements of the wrong shape, and text of a wrong type.
+    void hostileClipboardTextPastesNothing()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        CanvasScene scene(&doc);
+        CanvasView view(&scene);
+        EditActions edit(&doc, &scene, &view);
+        const std::size_t before = doc.design().components().size(), flows = doc.design().flows().size();
+        const QString deep = QStringLiteral(R"({"components": )") + QString(200000, QLatin1Char('[')) +
+                             QString(200000, QLatin1Char(']')) + QLatin1Char('}');
+        const QStringList hostile = {deep, QStringLiteral(R"({"components": [1, "x", null]})"),
+                                     QStringLiteral(R"({"components": {"id": "x"}})"),
+                                     QStringLiteral(R"({"components": [{"id": 5, "kind": ["cache"]}]})"),
+                                     QStringLiteral(R"({"flows": [{"id": "f", "from": "nowhere", "to": "client"}]})")};
+        for (const QString& text : hostile) {
+            QApplication::clipboard()->setText(text);
+            edit.paste();
+            QCOMPARE(doc.design().components().size(), before);
+            QCOMPARE(doc.design().flows().size(), flows);
+        }
+        QApplication::clipboard()->setText(QStringLiteral(R"({"components":[{"id":"x","kind":"cache"}]})"));
+        QVERIFY(edit.paste()); // and Paste still works afterwards
+    }
 };
 
 QTEST_MAIN(TstFiles)
