@@ -1,6 +1,8 @@
 // Compiler: conditions (prop, all/any/not, step, exists/none, reach, count, somewhere/nowhere).
 #include "rules/compiler.h"
 
+#include <algorithm>
+
 namespace pb::rules {
 
 using model::PropertySpec;
@@ -60,6 +62,11 @@ Condition Compiler::condition(const json& j, const std::string& ptr)
     if (key == "prop") return propCondition(j, ptr);
     if (key == "all" || key == "any") {
         c.kind = key == "all" ? Condition::Kind::All : Condition::Kind::Any;
+        // Empty, "any" is never true and "all" always: the rule would quietly never (or always)
+        // fire, which is what a half-written condition looks like, not what anyone means.
+        if (j[key].is_array() && j[key].empty())
+            error(p, "E-SCHEMA", "\"" + key + "\" has no conditions, so it is " + (key == "any" ? "never" : "always") + " true",
+                  "list the conditions, or leave the \"" + key + "\" out");
         c.children = conditions(j[key], p);
     } else if (key == "not") {
         c.kind = Condition::Kind::Not;
@@ -101,6 +108,12 @@ Condition Compiler::propCondition(const json& j, const std::string& ptr)
         if (j.contains(name)) opName = name, c.op = op;
     for (const auto& [k, v] : j.items()) {
         if (k == "prop" || k == "if_missing" || k == opName) continue;
+        if (std::any_of(kOps.begin(), kOps.end(), [&](const auto& o) { return o.first == k; })) {
+            error(ptr + "/" + k, "E-SCHEMA", "a prop condition has one operator, and this one has '" + k + "' and '" +
+                                                 opName + "'",
+                  "write one condition for each: conditions in a list must all hold");
+            continue;
+        }
         auto hint = model::closestMatch(k, opNames());
         error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a prop condition",
               hint.empty() ? "operators: eq ne in not_in gt ge lt le exists contains_any "
@@ -119,6 +132,8 @@ Condition Compiler::propCondition(const json& j, const std::string& ptr)
             error(ptr + "/if_missing", "E-SCHEMA", "\"if_missing\" is \"true\", \"false\" or \"unknown\"");
     }
     c.operand = operand(j[opName], ptr + "/" + opName, spec, c.op);
+    if ((c.op == Op::In || c.op == Op::ContainsAny) && j[opName].is_array() && j[opName].empty())
+        error(ptr + "/" + opName, "E-SCHEMA", "'" + opName + "' with an empty list is never true", "list the values it may take");
     return c;
 }
 

@@ -122,6 +122,12 @@ private slots:
         QTest::newRow("bad direction") << R"({"step": {"from": "$d", "dir": "sideways", "to": "$c"}})" << "E-SCHEMA" << "";
         QTest::newRow("bad if_missing") << R"({"prop": "$d.failover", "eq": "automatic", "if_missing": "maybe"})" << "E-SCHEMA" << "";
         QTest::newRow("unbounded reach") << R"({"reach": {"from": "$d", "dir": "out", "max_hops": 1000, "to": "$x"}})" << "E-SCHEMA" << "";
+        // Half-written conditions that would quietly never (or always) hold.
+        QTest::newRow("empty any") << R"({"any": []})" << "E-SCHEMA" << "leave the \"any\" out";
+        QTest::newRow("empty all") << R"({"all": []})" << "E-SCHEMA" << "";
+        QTest::newRow("in an empty list") << R"({"prop": "$d.failover", "in": []})" << "E-SCHEMA" << "";
+        QTest::newRow("contains_any of nothing") << R"({"prop": "$d.data", "contains_any": []})" << "E-SCHEMA" << "";
+        QTest::newRow("two operators") << R"({"prop": "$d.rps", "gt": 5, "lt": 3})" << "E-SCHEMA" << "one condition for each";
     }
 
     void typosInValuesAreErrorsNotFalse()
