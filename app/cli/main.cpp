@@ -290,14 +290,14 @@ int main(int argc, char** argv)
 
     std::string convertIn, convertOut;
     auto* convertCmd = app.add_subcommand("convert", "Convert between .dot and .probeboard");
-    convertCmd->add_option("input", convertIn)->required();
-    convertCmd->add_option("output", convertOut)->required();
+    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, or .probeboard JSON; - for standard input)")->required();
+    convertCmd->add_option("output", convertOut, "Where to write it: .dot/.gv as DOT, anything else as .probeboard JSON; - for standard output")->required();
     addVersion(convertCmd);
 
     std::string layoutIn, layoutOut, layoutEngine;
     double layoutLimit = 120; // the whiteboard's own limit for the same run
     auto* layoutCmd = app.add_subcommand("layout", "Lay a design out with Graphviz; write positions as JSON");
-    layoutCmd->add_option("input", layoutIn)->required();
+    layoutCmd->add_option("input", layoutIn, "The design to lay out (.probeboard, .json, .dot)")->required();
     layoutCmd->add_option("output", layoutOut, "Result file (JSON); standard output if omitted");
     layoutCmd->add_option("--engine", layoutEngine, "dot or sfdp (default: by size)")
         ->check(CLI::IsMember({"dot", "sfdp"}));
@@ -309,10 +309,11 @@ int main(int argc, char** argv)
     std::string reportFile, reportFormat = "html", reportOut;
     std::vector<std::string> reportPacks;
     auto* reportCmd = app.add_subcommand("report", "Write a review report");
-    reportCmd->add_option("design", reportFile)->required();
-    reportCmd->add_option("--format", reportFormat)->check(CLI::IsMember({"html", "markdown"}));
-    reportCmd->add_option("--output", reportOut);
-    reportCmd->add_option("--rules", reportPacks);
+    reportCmd->add_option("design", reportFile, "The design to review (.probeboard, .json, .dot)")->required();
+    reportCmd->add_option("--format", reportFormat, "html (self-contained, the default) or markdown")
+        ->check(CLI::IsMember({"html", "markdown"}));
+    reportCmd->add_option("--output", reportOut, "Write here instead of standard output");
+    reportCmd->add_option("--rules", reportPacks, "Extra rule pack files or folders");
     addVersion(reportCmd);
 
     app::DiffCommand diff;
@@ -326,10 +327,10 @@ int main(int argc, char** argv)
     rulesCmd->add_option("--rules", rulePacks, "Extra rule pack files or folders");
     addVersion(rulesCmd);
     auto* listCmd = rulesCmd->add_subcommand("list", "List the loaded rules");
-    listCmd->add_option("--format", listFormat)->check(CLI::IsMember({"text", "json"}));
+    listCmd->add_option("--format", listFormat, "text or json")->check(CLI::IsMember({"text", "json"}));
     addVersion(listCmd);
     auto* explainCmd = rulesCmd->add_subcommand("explain", "Explain one rule");
-    explainCmd->add_option("id", explainId)->required();
+    explainCmd->add_option("id", explainId, "A rule id, as rules list shows it")->required();
     addVersion(explainCmd);
     auto* testCmd = rulesCmd->add_subcommand("test", "Run the example cases packs carry");
     testCmd->add_option("pack", testPack, "Only this pack: a pack id, or the path of a pack file");
