@@ -350,9 +350,21 @@ struct ClusterWalk
         }
     }
 
+    // cgraph keeps subgraphs ordered by their id, and the id of a named one is the address of
+    // its interned name: the order of zones changed with what the process had allocated before
+    // (`check` and `convert` gave one file different orders). Their sequence numbers are the
+    // order the file declares them in.
+    static std::vector<Agraph_t*> subgraphsInFileOrder(Agraph_t* sg)
+    {
+        std::vector<Agraph_t*> subs;
+        for (Agraph_t* sub = agfstsubg(sg); sub; sub = agnxtsubg(sub)) subs.push_back(sub);
+        std::sort(subs.begin(), subs.end(), [](Agraph_t* a, Agraph_t* b) { return AGSEQ(a) < AGSEQ(b); });
+        return subs;
+    }
+
     void visit(Agraph_t* sg, const std::string& zoneId, int depth)
     {
-        for (Agraph_t* sub = agfstsubg(sg); sub; sub = agnxtsubg(sub)) {
+        for (Agraph_t* sub : subgraphsInFileOrder(sg)) {
             if (!isCluster(sub)) {
                 visit(sub, zoneId, depth); // plain subgraphs (rank=same) group nothing
                 continue;

@@ -376,6 +376,20 @@ private slots:
         imported("digraph { a [label=\"}{\"]; b [label=<{<b>x</b>}>]; }\n// } {\n");
     }
 
+    // Zones come in the order the file declares them, whatever the process allocated before:
+    // cgraph orders subgraphs by the address of their interned names, so a name used earlier as
+    // an attribute value used to put its cluster first (and `check` and `convert` disagreed).
+    void zonesComeInFileOrder()
+    {
+        const Design d = imported("digraph { n [kind=service, note=\"cluster_second\", other=\"cluster_third\"];\n"
+                                  "  subgraph cluster_first { a [kind=service]; }\n"
+                                  "  subgraph cluster_second { b [kind=service]; subgraph cluster_inner_b { c; } }\n"
+                                  "  subgraph cluster_third { d [kind=service]; } }");
+        std::vector<std::string> ids;
+        for (const auto& z : d.zones()) ids.push_back(z.id);
+        QCOMPARE(ids, (std::vector<std::string>{"first", "second", "inner_b", "third"}));
+    }
+
     // A node drawn in two clusters that are not nested goes to one zone, and the import says
     // which, instead of dropping it from the other without a word; nested clusters are not torn.
     void aNodeInTwoClustersIsPlacedOnceAndNamed()
