@@ -75,14 +75,21 @@ std::string templateText(const Template& t, const Rule& r)
 bool RuleSet::loadPack(const std::string& path, model::Diagnostics& diags)
 {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        bool ok = true;
-        for (const auto& f : packFilesIn(path)) ok = loadPack(f, diags) && ok;
-        return ok;
-    }
+    if (fs::is_directory(path, ec)) return loadFolder(path, diags, false);
     auto pack = loadPackFile(path, diags);
     const bool ok = pack && m_impl->add(std::move(*pack), diags);
     if (ok) m_impl->refreshInfos();
+    return ok;
+}
+
+bool RuleSet::loadFolder(const std::string& dir, model::Diagnostics& diags, bool mayBeEmpty)
+{
+    const auto files = packFilesIn(dir);
+    if (files.empty() && !mayBeEmpty)
+        diags.push_back({model::Diagnostic::Level::Warning, dir, 0, 0, "", "", "W-NO-PACKS",
+                         "the folder holds no rule packs (no .json files), so it adds no rules", ""});
+    bool ok = true;
+    for (const auto& f : files) ok = loadPack(f, diags) && ok;
     return ok;
 }
 
@@ -96,7 +103,7 @@ bool RuleSet::loadUserPacks(model::Diagnostics& diags)
     std::error_code ec;
     const std::string dir = model::userPacksDir();
     if (!fs::is_directory(dir, ec)) return true;
-    return loadPack(dir, diags);
+    return loadFolder(dir, diags, true); // most people have none
 }
 
 std::vector<RuleInfo> RuleSet::rules() const

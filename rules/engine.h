@@ -113,7 +113,8 @@ public:
     // returns false if any pack was rejected.
     bool loadBuiltinPacks(model::Diagnostics& diags);
     // One pack file, or every *.json in a folder. A pack with any error is rejected whole and
-    // every error is listed.
+    // every error is listed. A folder with no pack in it is a warning: a mistyped path in a CI
+    // script would otherwise check nothing it was meant to, without a word.
     bool loadPack(const std::string& path, model::Diagnostics& diags);
     // The user's own packs folder (XDG data dir /probeboard/packs), if it exists.
     bool loadUserPacks(model::Diagnostics& diags);
@@ -129,6 +130,8 @@ public:
     std::vector<ExampleResult> runExamples(const std::string& packId = {}) const;
 
 private:
+    bool loadFolder(const std::string& dir, model::Diagnostics& diags, bool mayBeEmpty);
+
     std::unique_ptr<RuleSetImpl> m_impl;
 };
 

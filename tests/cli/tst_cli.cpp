@@ -372,6 +372,19 @@ private slots:
         QVERIFY(r.err.contains("database"));
     }
 
+    // A --rules folder with no pack in it (a mistyped path in a CI script) says so; the run goes on.
+    void emptyRulesFolderIsWarned()
+    {
+        QVERIFY(QDir(m_dir.path()).mkpath("no-packs"));
+        const Run r = run({"check", write("w.dot", kClean), "--rules", m_dir.filePath("no-packs")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains("no-packs: warning: the folder holds no rule packs"), r.err.constData());
+        QVERIFY(QDir(m_dir.path()).mkpath("xdg/probeboard/packs")); // an empty user folder is normal
+        const Run quiet = run({"check", write("w2.dot", kClean)});
+        QCOMPARE(quiet.code, 0);
+        QVERIFY2(quiet.err.isEmpty(), quiet.err.constData());
+    }
+
     void convertRoundTrips()
     {
         const QString dot = write("conv.dot", kBreaker);
