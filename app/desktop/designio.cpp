@@ -14,9 +14,24 @@ QString tr(const char* s)
 {
     return QCoreApplication::translate("DesignIo", s);
 }
+
+// Each problem on its own line, at most 20 and a count of the rest: a file with thousands of
+// them must still give a dialog that fits on the screen.
+QStringList linesOf(const model::Diagnostics& diags, model::Diagnostic::Level level)
+{
+    QStringList lines;
+    for (const auto& d : diags)
+        if (d.level == level) lines << QString::fromStdString(d.format());
+    if (lines.size() > 20) {
+        const qsizetype more = lines.size() - 20;
+        lines = lines.mid(0, 20);
+        lines << tr("… and %1 more.").arg(more);
+    }
+    return lines;
+}
 } // namespace
 
-std::optional<model::Design> readDesign(const QString& path, QString* error, bool* placed)
+std::optional<model::Design> readDesign(const QString& path, QString* error, bool* placed, QStringList* warnings)
 {
     if (!QFileInfo::exists(path)) {
         if (error) *error = tr("%1: the file does not exist.").arg(path);
@@ -26,19 +41,11 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
     auto design = model::loadDesignFile(path.toStdString(), diags);
     if (!design || model::hasErrors(diags)) {
         // Every error, one per line, each naming the file, line:column and element.
-        QStringList lines;
-        for (const auto& d : diags)
-            if (d.level == model::Diagnostic::Level::Error)
-                lines << QString::fromStdString(d.format());
-        if (lines.isEmpty()) lines << tr("%1: the file could not be read.").arg(path);
-        if (lines.size() > 20) {
-            const qsizetype more = lines.size() - 20;
-            lines = lines.mid(0, 20);
-            lines << tr("… and %1 more problems.").arg(more);
-        }
-        if (error) *error = lines.join(QLatin1Char('\n'));
+        const QStringList lines = linesOf(diags, model::Diagnostic::Level::Error);
+        if (error) *error = lines.isEmpty() ? tr("%1: the file could not be read.").arg(path) : lines.join(QLatin1Char('\n'));
         return std::nullopt;
     }
+    if (warnings) *warnings = linesOf(diags, model::Diagnostic::Level::Warning);
     const bool moved = placeIfUnpositioned(*design);
     if (placed) *placed = moved;
     return design;

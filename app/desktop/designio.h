@@ -3,6 +3,7 @@
 #include "model/design.h"
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace pb::app {
@@ -10,8 +11,11 @@ namespace pb::app {
 // The desktop's one doorway to design files, so every open/save path (menu, command line,
 // drop, recovery, tests) reports problems the same way: file name, then what is wrong.
 // A design with no positions at all gets an initial placement; `placed` reports it.
+// `warnings` gets what the file said that did not stop it opening (a misspelt property, a
+// decision with an unknown status, a DOT node in two clusters), one line each, as the CLI
+// prints them.
 std::optional<model::Design> readDesign(const QString& path, QString* error,
-                                        bool* placed = nullptr);
+                                        bool* placed = nullptr, QStringList* warnings = nullptr);
 bool writeDesign(const model::Design& design, const QString& path, QString* error);
 
 } // namespace pb::app

@@ -4,6 +4,7 @@
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
 #include "app/desktop/designio.h"
+#include "app/desktop/loadwarnings.h"
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
 #include "app/desktop/exporter.h"
@@ -211,7 +212,8 @@ bool MainWindow::openFile(const QString& path, bool asTemplate)
                        !m_doc->design().components().empty());
     QString error;
     bool placed = false;
-    auto design = readDesign(path, &error, &placed);
+    QStringList warnings;
+    auto design = readDesign(path, &error, &placed, &warnings);
     if (!design) {
         QMessageBox box(QMessageBox::Warning, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
                         tr("Probeboard could not open “%1”.").arg(path), QMessageBox::Ok, this);
@@ -230,6 +232,7 @@ bool MainWindow::openFile(const QString& path, bool asTemplate)
     target->updateRecentMenu();
     target->showCanvas();
     target->m_view->fitWhenShown();
+    showLoadWarnings(target, path, warnings);
     return true;
 }
 

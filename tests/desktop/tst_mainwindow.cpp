@@ -98,6 +98,33 @@ private slots:
         QCOMPARE(w.scene()->componentCount(), 4);
     }
 
+    // What a file says that does not stop it opening (the CLI prints it on stderr) is shown
+    // beside the open design, without blocking it; a clean file shows nothing.
+    void warningsOfAnOpenedFileAreShown()
+    {
+        model::Design d = test::smallDesign();
+        d.decisions.push_back({"0123456789abcdef", "unfenced-failover", "acepted", "later", "", ""});
+        const QString path = m_dir.filePath(QStringLiteral("noted.probeboard"));
+        QString error;
+        QVERIFY(writeDesign(d, path, &error));
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(path));
+        QCOMPARE(w.scene()->componentCount(), 4); // open behind the box
+        auto* box = w.findChild<QMessageBox*>(QStringLiteral("loadWarnings"));
+        QVERIFY(box && box->isVisible());
+        QVERIFY(!box->isModal());
+        QVERIFY2(box->informativeText().contains(QStringLiteral("noted.probeboard:")) &&
+                     box->informativeText().contains(QStringLiteral("did you mean 'accepted'")),
+                 qPrintable(box->informativeText()));
+        box->close();
+
+        MainWindow clean;
+        clean.show();
+        QVERIFY(clean.openFile(m_good));
+        QVERIFY(!clean.findChild<QMessageBox*>(QStringLiteral("loadWarnings")));
+    }
+
     void copyPasteBetweenTwoWindows()
     {
         MainWindow a, b;

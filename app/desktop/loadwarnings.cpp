@@ -1,0 +1,30 @@
+#include "app/desktop/loadwarnings.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QMessageBox>
+
+namespace pb::app {
+
+namespace {
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("LoadWarnings", s);
+}
+} // namespace
+
+void showLoadWarnings(QWidget* parent, const QString& path, const QStringList& warnings)
+{
+    if (warnings.isEmpty()) return;
+    const QString name = QFileInfo(path).fileName();
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Opened %1").arg(name),
+                                tr("“%1” is open. The file says some things worth a look:").arg(name),
+                                QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("loadWarnings")); // tests find it by name
+    box->setInformativeText(warnings.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
+}
+
+} // namespace pb::app
