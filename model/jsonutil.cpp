@@ -204,10 +204,17 @@ std::pair<int, int> JsonPositions::find(const std::string& pointer) const
     const std::size_t offset = it->second;
     auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const std::size_t start = *(next - 1); // m_lineStarts[0] == 0 <= offset
-    int column = 1;
-    for (std::size_t i = start; i < offset; ++i)
-        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
+    const auto column = static_cast<int>(charsBefore(offset) - charsBefore(start)) + 1;
     return {static_cast<int>(next - m_lineStarts.begin()), column};
+}
+
+std::size_t JsonPositions::charsBefore(std::size_t offset) const
+{
+    const std::size_t block = offset / kColumnBlock;
+    std::size_t n = m_charsBefore[block];
+    for (std::size_t i = block * kColumnBlock; i < offset; ++i)
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++n;
+    return n;
 }
 
 std::optional<Value> valueFromJson(const nlohmann::json& j)
@@ -254,8 +261,13 @@ void JsonPositions::build() const
     if (m_built) return;
     m_built = true;
     m_lineStarts.push_back(0);
-    for (std::size_t i = 0; i < m_text.size(); ++i)
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i <= m_text.size(); ++i) { // to the end itself: an offset may be there
+        if (i % kColumnBlock == 0) m_charsBefore.push_back(chars);
+        if (i == m_text.size()) break;
         if (m_text[i] == '\n') m_lineStarts.push_back(i + 1);
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++chars;
+    }
     std::vector<Frame> stack;
     auto currentPointer = [&]() -> std::string {
         if (stack.empty()) return "";

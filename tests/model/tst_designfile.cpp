@@ -119,6 +119,34 @@ private slots:
         QCOMPARE(numberProperty(d->component("redis")->props, "hit_ratio").value_or(0), 1.5);
     }
 
+    // Decisions that would waive a finding by mistake warn with their place: a misspelt status
+    // and an expiry that is not a date. Columns count characters, not bytes, on a file written
+    // on one line (where they once cost a scan from its start each: minutes for 150,000).
+    void decisionsThatSettleNothingWarnWhereTheyAre()
+    {
+        // Two-byte characters before each value, and values past several 4 KiB blocks.
+        std::string text = "{\"format\": \"probeboard/1\", \"title\": \"" + std::string(3000, 'x') + "é\", \"components\": [],";
+        text += " \"decisions\": [{\"fingerprint\": \"a1\", \"owner\": \"" + std::string(5000, 'y') + "ééé\", \"status\": \"acepted\"},";
+        text += " {\"fingerprint\": \"b2\", \"status\": \"accepted\", \"expires\": \"soon\"},";
+        text += " {\"fingerprint\": \"c3\", \"status\": \"in_discussion\", \"expires\": \"2027-02-28\"}]}";
+        Diagnostics diags;
+        QVERIFY(load(text, diags));
+        QCOMPARE(diags.size(), std::size_t{2});
+        // Expected columns: characters before each value, plus one.
+        auto columnOf = [&](const std::string& needle) {
+            const std::size_t at = text.find(needle);
+            int chars = 0;
+            for (std::size_t i = 0; i < at; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+            return chars + 1;
+        };
+        QCOMPARE(diags[0].code, std::string("W-DECISION-STATUS"));
+        QCOMPARE(diags[0].line, 1);
+        QCOMPARE(diags[0].column, columnOf("\"acepted\""));
+        QVERIFY(diags[0].hint.find("accepted") != std::string::npos);
+        QCOMPARE(diags[1].code, std::string("W-DECISION-EXPIRES"));
+        QCOMPARE(diags[1].column, columnOf("\"soon\""));
+    }
+
     void streamedAndWholeReadsAgree()
     {
         // A file that says probeboard/1 before its elements (as every file we write does) is
