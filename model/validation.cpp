@@ -189,12 +189,15 @@ void checkZones(const Design& design, Diagnostics& diags)
                 "'" + member + "' is listed in zones '" + zones[0] + "' and '" + zones[1] +
                     "'; list it only in the innermost zone");
 }
+
 // A decision waives a finding in CI, so what it says must mean what the reviewer meant: a
 // misspelt status used to waive it, and an expiry date in another format (compared as text
 // with today's) never expired.
 void checkDecisions(const Design& design, Diagnostics& diags)
 {
     const auto& statuses = decisionStatuses();
+    std::string known;
+    for (const auto& s : statuses) known += (known.empty() ? "" : ", ") + s;
     for (std::size_t i = 0; i < design.decisions.size(); ++i) {
         const Decision& d = design.decisions[i];
         const std::string where = "/decisions/" + std::to_string(i);
@@ -202,7 +205,7 @@ void checkDecisions(const Design& design, Diagnostics& diags)
             const std::string s = closestMatch(d.status, statuses);
             add(diags, kWarning, "", "W-DECISION-STATUS",
                 "the decision on finding " + quoted(d.fingerprint) + " has status " + quoted(d.status) +
-                    ", which is not open, in_discussion, accepted, mitigated or not_applicable; the finding stays open",
+                    ", which is not one of " + known + "; the finding stays open",
                 s.empty() ? std::string() : "did you mean '" + s + "'?", where + "/status");
         }
         if (!d.expires.empty() && !isIsoDate(d.expires))
