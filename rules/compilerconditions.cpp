@@ -108,7 +108,8 @@ Condition Compiler::propCondition(const json& j, const std::string& ptr)
         if (j.contains(name)) opName = name, c.op = op;
     for (const auto& [k, v] : j.items()) {
         if (k == "prop" || k == "if_missing" || k == opName) continue;
-        if (std::any_of(kOps.begin(), kOps.end(), [&](const auto& o) { return o.first == k; })) {
+        const std::string& key = k; // clang 14 (the fuzz build) cannot capture a structured binding
+        if (std::any_of(kOps.begin(), kOps.end(), [&](const auto& o) { return o.first == key; })) {
             error(ptr + "/" + k, "E-SCHEMA", "a prop condition has one operator, and this one has '" + k + "' and '" +
                                                  opName + "'",
                   "write one condition for each: conditions in a list must all hold");
