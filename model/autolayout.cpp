@@ -1,5 +1,6 @@
 #include "model/autolayout.h"
 
+#include "model/graphvizids.h"
 #include "model/graphvizlock.h"
 #include "model/jurisdiction.h"
 
@@ -147,7 +148,7 @@ LayoutResult layoutDesign(const Design& design, const LayoutOptions& options)
         return result;
     }
     std::lock_guard lock(graphvizMutex());
-    Agraph_t* g = agopen(const_cast<char*>("layout"), Agdirected, nullptr);
+    Agraph_t* g = agopen(const_cast<char*>("layout"), Agdirected, creationOrderIds());
     Builder b{design, g, {}, {}};
     b.build();
     if (result.engine == "dot") {
