@@ -40,6 +40,20 @@ void RuleSetImpl::refreshInfos()
                              r.description, templateText(r.fixHint, r), r.sourceFile});
 }
 
+Summary summarize(const std::vector<Finding>& findings)
+{
+    Summary s;
+    for (const auto& f : findings) {
+        ++s.total;
+        ++s.bySeverity[static_cast<int>(f.severity)];
+        if (f.kind == Finding::Kind::Finding) ++s.findings;
+        else if (f.kind == Finding::Kind::Probe) ++s.probes;
+        else ++s.asks;
+        if (f.settled()) ++s.accepted;
+    }
+    return s;
+}
+
 RuleSet::RuleSet() : m_impl(std::make_unique<RuleSetImpl>()) {}
 RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;

@@ -43,6 +43,9 @@ struct Summary
     int accepted = 0; // settled by a decision (Finding::settled): reports call it "decided"
 };
 
+// The counts of a list of findings: a review's own, and again after a baseline took some away.
+Summary summarize(const std::vector<Finding>& findings);
+
 // A rule the review stopped before it had run everywhere: its matches grew much faster than the
 // design (a pack's rule pairing every caller of a busy service with every other, say: 25 million
 // findings, 13 GB and five minutes on a design of 5,000 components). What it found so far is

@@ -513,14 +513,7 @@ ReviewResult Review::finish(const model::Design& design)
     putInOrder();
     applyDecisions(design);
     ReviewResult r;
-    for (const auto& f : m_findings) {
-        ++r.summary.total;
-        ++r.summary.bySeverity[static_cast<int>(f.severity)];
-        if (f.kind == Finding::Kind::Finding) ++r.summary.findings;
-        else if (f.kind == Finding::Kind::Probe) ++r.summary.probes;
-        else ++r.summary.asks;
-        if (f.settled()) ++r.summary.accepted;
-    }
+    r.summary = summarize(m_findings);
     r.findings = std::move(m_findings);
     // By rule id: which thread ran a rule must not change the result.
     std::sort(m_stopped.begin(), m_stopped.end(),

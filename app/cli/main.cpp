@@ -99,19 +99,6 @@ std::optional<std::set<std::string>> readBaseline(const std::string& path)
     return fps;
 }
 
-void recount(rules::ReviewResult& r)
-{
-    r.summary = {};
-    for (const auto& f : r.findings) {
-        ++r.summary.total;
-        ++r.summary.bySeverity[static_cast<int>(f.severity)];
-        if (f.kind == rules::Finding::Kind::Finding) ++r.summary.findings;
-        else if (f.kind == rules::Finding::Kind::Probe) ++r.summary.probes;
-        else ++r.summary.asks;
-        if (f.settled()) ++r.summary.accepted;
-    }
-}
-
 // Written a piece at a time: the report of a design of 100,000 components runs to 200 MB, and
 // holding it (or a JSON document of it) whole took more memory than the review itself.
 void writeReport(const CheckOptions& o, const std::vector<rules::FileReview>& reviews,
@@ -151,9 +138,10 @@ int runCheck(const CheckOptions& o)
             stopped.push_back({model::Diagnostic::Level::Warning, o.files[i], 0, 0, "", "", "W-RULE-STOPPED",
                                rules::stoppedRuleText(st), ""});
         app::printDiagnostics(stopped);
-        if (baseline)
+        if (baseline) {
             std::erase_if(r.result.findings, [&](const auto& f) { return baseline->count(f.fingerprint) > 0; });
-        recount(r.result);
+            r.result.summary = rules::summarize(r.result.findings);
+        }
         for (const auto& f : r.result.findings)
             failed = failed || (!f.settled() && f.severity >= threshold &&
                                 f.kind == rules::Finding::Kind::Finding);

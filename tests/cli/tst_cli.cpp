@@ -113,6 +113,10 @@ private slots:
         for (const auto& f : findings)
             if (f.toObject()["kind"].toString() == "finding") rules << f.toObject()["rule"].toString();
         QCOMPARE(rules, QStringList{"non-idempotent-billing-consumer"});
+        // The summary counts what the report lists, not what the baseline took away.
+        const auto summary = object(r.out)["summary"].toObject();
+        QCOMPARE(summary["total"].toInt(), findings.size());
+        QCOMPARE(summary["findings"].toInt(), 1);
         // Nothing new: exit 0 even though the old high finding is still there.
         QCOMPARE(check({before, "--baseline", baseline}).code, 0);
         // A baseline that is not a result is an input error.

@@ -1,18 +1,8 @@
 // probeboard-cli diff OLD NEW: what changed between two versions, exit codes, and the review
 // report written headless (the same document the desktop writes).
-#include <QFile>
-#include <QProcess>
-#include <QTemporaryDir>
-#include <QtTest>
+#include "clirunner.h"
 
 namespace {
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
 const char* kV1 = "digraph { api [kind=service, label=\"orders-api\", rps=1200]; cache [kind=cache, hit_ratio=0.9];\n"
                   "  db [kind=database]; api -> cache; api -> db [sync=true]; }\n";
 const char* kV2 = "digraph { api [kind=service, label=\"orders-api\", rps=2400]; cache [kind=cache, hit_ratio=0.9];\n"
@@ -20,55 +10,33 @@ const char* kV2 = "digraph { api [kind=service, label=\"orders-api\", rps=2400];
                   "  api -> q; }\n";
 } // namespace
 
-class TestCliDiff : public QObject
+class TestCliDiff : public QObject, public CliRunner
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-
-    QString write(const QString& name, const QByteArray& text)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
-        f.write(text);
-        return path;
-    }
-
-    Run cli(const QStringList& args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PROBEBOARD_RESOURCES"), QStringLiteral(PB_RESOURCES));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("no-user-data")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(PB_CLI_PATH), args);
-        if (!p.waitForFinished(60000)) return {};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
 
 private slots:
     void differencesAndExitCodes()
     {
         const QString v1 = write(QStringLiteral("v1.dot"), kV1);
         const QString v2 = write(QStringLiteral("v2.dot"), kV2);
-        Run r = cli({QStringLiteral("diff"), v1, v2});
+        Run r = run({QStringLiteral("diff"), v1, v2});
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("+ component events (queue)")), qPrintable(r.out));
-        QVERIFY(r.out.contains(QStringLiteral("rps: 1200 → 2400")));
-        QVERIFY(r.out.contains(QStringLiteral("circuit_breaker set to true")));
-        QVERIFY(r.out.contains(QStringLiteral("resolved [high]")));
-        QVERIFY(r.out.contains(QStringLiteral("missing-circuit-breaker")));
+        QVERIFY2(r.out.contains("+ component events (queue)"), r.out.constData());
+        QVERIFY(r.out.contains("rps: 1200 → 2400"));
+        QVERIFY(r.out.contains("circuit_breaker set to true"));
+        QVERIFY(r.out.contains("resolved [high]"));
+        QVERIFY(r.out.contains("missing-circuit-breaker"));
 
-        Run same = cli({QStringLiteral("diff"), v1, v1});
+        Run same = run({QStringLiteral("diff"), v1, v1});
         QCOMPARE(same.code, 0);
-        QCOMPARE(same.out, QStringLiteral("No differences.\n"));
+        QCOMPARE(same.out, QByteArray("No differences.\n"));
 
-        Run md = cli({QStringLiteral("diff"), v1, v2, QStringLiteral("--format"), QStringLiteral("markdown")});
-        QVERIFY(md.out.contains(QStringLiteral("## Resolved findings")));
+        Run md = run({QStringLiteral("diff"), v1, v2, QStringLiteral("--format"), QStringLiteral("markdown")});
+        QVERIFY(md.out.contains("## Resolved findings"));
 
-        Run bad = cli({QStringLiteral("diff"), m_dir.filePath(QStringLiteral("missing.probeboard")), v2});
+        Run bad = run({QStringLiteral("diff"), m_dir.filePath(QStringLiteral("missing.probeboard")), v2});
         QCOMPARE(bad.code, 2);
-        QVERIFY(bad.err.contains(QStringLiteral("missing.probeboard")));
+        QVERIFY(bad.err.contains("missing.probeboard"));
     }
 
     void reportEscapesUserText()
@@ -76,12 +44,12 @@ private slots:
         const QString d = write(QStringLiteral("x.dot"),
                                 "digraph { api [kind=service, label=\"<script>alert(1)</script>\"]; cache [kind=cache];\n"
                                 "  db [kind=database]; api -> cache; api -> db [sync=true]; }\n");
-        Run r = cli({QStringLiteral("report"), d, QStringLiteral("--format"), QStringLiteral("html")});
+        Run r = run({QStringLiteral("report"), d, QStringLiteral("--format"), QStringLiteral("html")});
         QCOMPARE(r.code, 0);
-        QVERIFY(!r.out.contains(QStringLiteral("<script>")));
-        QVERIFY(r.out.contains(QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;")));
-        QVERIFY(r.out.contains(QStringLiteral("<svg")));
-        QVERIFY(r.out.contains(QStringLiteral("<h2>Questions</h2>")));
+        QVERIFY(!r.out.contains("<script>"));
+        QVERIFY(r.out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        QVERIFY(r.out.contains("<svg"));
+        QVERIFY(r.out.contains("<h2>Questions</h2>"));
     }
 };
 
