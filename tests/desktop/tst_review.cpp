@@ -11,6 +11,8 @@
 #include "model/diagnostic.h"
 #include "testdesigns.h"
 
+#include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -338,6 +340,45 @@ private slots:
         QTRY_VERIFY(published > 0 && !m_rc->isPending());
         QVERIFY(!m_rc->finding(fp));
         QVERIFY(!m_panel->visibleFingerprints().contains(fp));
+    }
+
+    // A pack's runaway rule is stopped at its limits (rules/engine.h): the panel's counts say the
+    // list is incomplete, and the tooltip names the rule and how far it got.
+    void aStoppedRuleIsSaidInTheCounts()
+    {
+        QVERIFY(!m_panel->countsLabel()->text().contains(QStringLiteral("stopped")));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("pairs.json"));
+        QFile pack(path);
+        QVERIFY(pack.open(QIODevice::WriteOnly));
+        // Every caller of a service paired with every other: 150 callers make 22,350 pairs, more
+        // than the 10,000 findings a rule may make on a design this size.
+        pack.write(R"({"format": "probeboard-rules/1", "pack": {"id": "pairs", "version": "1"}, "rules": [
+          {"id": "every-pair", "title": "Two callers of one service", "category": "failure",
+           "severity": "low", "level": "mid", "match": {"each": {"$a": {"kind": ["service"]}}, "where": [
+             {"step": {"from": "$a", "dir": "out", "to": "$h", "kind": ["service"]}},
+             {"step": {"from": "$h", "dir": "in", "to": "$b", "kind": ["service"]}}]},
+           "report": {"targets": ["$a", "$b"]}, "why": "Both call the hub.",
+           "questions": [{"text": "Q?", "answer_points": ["a", "b", "c"]}]}]})");
+        pack.close();
+        auto set = std::make_shared<rules::RuleSet>();
+        model::Diagnostics diags;
+        QVERIFY2(set->loadPack(path.toStdString(), diags), model::formatAll(diags).c_str());
+        m_panel.reset();
+        m_rc = std::make_unique<ReviewController>(m_doc.get(), set);
+        m_panel = std::make_unique<FindingsPanel>(m_rc.get(), m_scene.get(), m_view.get());
+        model::Design d;
+        d.addComponent(test::component("hub", "service", 0, 0));
+        for (int i = 0; i < 150; ++i) {
+            const std::string id = "c" + std::to_string(i);
+            d.addComponent(test::component(id, "service", 200.0 * (i % 15), 200.0 + 120.0 * (i / 15)));
+            d.addFlow(test::flow("f" + std::to_string(i), id, "hub"));
+        }
+        open(std::move(d));
+        QCOMPARE(m_rc->result().stopped.size(), std::size_t{1});
+        QTRY_VERIFY(m_panel->countsLabel()->text().contains(QStringLiteral("1 rule stopped early")));
+        const QString tip = m_panel->countsLabel()->toolTip();
+        QVERIFY2(tip.contains(QStringLiteral("'every-pair'")) && tip.contains(QStringLiteral("10000")), qPrintable(tip));
     }
 };
 
