@@ -3,6 +3,7 @@
 #include "model/designfile.h"
 #include "model/dotscreen.h"
 #include "model/graphvizlock.h"
+#include "model/htmltext.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 
@@ -101,10 +102,16 @@ bool mentions(const std::vector<std::string>& words, const std::string& keyword)
     return false;
 }
 
+// An attribute's text; an HTML-like value (`label=<<b>API</b>>`) as its words alone.
+std::string textOf(const char* v)
+{
+    if (!v) return {};
+    return aghtmlstr(const_cast<char*>(v)) ? htmlLabelText(v) : std::string(v);
+}
+
 std::string attr(void* obj, const char* name)
 {
-    const char* v = agget(obj, const_cast<char*>(name));
-    return v ? std::string(v) : std::string();
+    return textOf(agget(obj, const_cast<char*>(name)));
 }
 
 bool isDigit(char c)
@@ -211,7 +218,7 @@ std::vector<std::pair<std::string, std::string>> attributesOf(Agraph_t* root, vo
             const char* parent = agxget(inheritFrom, s);
             if (parent && std::string(parent) == v) continue;
         }
-        out.emplace_back(s->name, v);
+        out.emplace_back(s->name, textOf(v));
     }
     return out;
 }

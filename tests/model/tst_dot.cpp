@@ -376,6 +376,28 @@ private slots:
         imported("digraph { a [label=\"}{\"]; b [label=<{<b>x</b>}>]; }\n// } {\n");
     }
 
+    // Graphviz's HTML-like labels are markup, not names: the tags used to stay in the label, so
+    // the whiteboard and every finding called the API "<b>Orders</b><br/>API".
+    void htmlLabelsKeepTheirWordsOnly()
+    {
+        const Design d = imported(
+            "digraph { label=<Shop <i>v2</i>>;\n"
+            "  api [kind=service, label=<<b>Orders</b><br/>API &amp; <font color=\"red\">web</font>&#x2192;&#169;>];\n"
+            "  t [kind=service, label=<<table><tr><td>Billing</td><td>svc</td></tr></table>>];\n"
+            "  odd [kind=service, label=<a &bogus; &#0; &#xD800; &# 5; &#-5; b>];\n"
+            "  subgraph cluster_eu { label=<<u>EU</u> region>; db [kind=database]; }\n"
+            "  api -> db [label=<reads<br/>orders>];\n"
+            "  plain [kind=service, label=\"<b>kept</b>\"]; }");
+        QCOMPARE(d.title, std::string("Shop v2"));
+        QCOMPARE(d.component("api")->label, std::string("Orders API & web\u2192\u00a9"));
+        QCOMPARE(d.component("t")->label, std::string("Billing svc"));
+        QCOMPARE(d.component("odd")->label, std::string("a &bogus; &#0; &#xD800; &# 5; &#-5; b"));
+        QCOMPARE(d.zones().front().label, std::string("EU region"));
+        QCOMPARE(d.flows().front().label, std::string("reads orders"));
+        // A quoted string is text, whatever it looks like.
+        QCOMPARE(d.component("plain")->label, std::string("<b>kept</b>"));
+    }
+
     // Zones come in the order the file declares them, whatever the process allocated before:
     // cgraph orders subgraphs by the address of their interned names, so a name used earlier as
     // an attribute value used to put its cluster first (and `check` and `convert` disagreed).
