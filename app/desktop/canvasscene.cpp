@@ -7,6 +7,7 @@
 #include "app/desktop/flowitem.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/labeleditor.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
 #include "app/desktop/tools/selecttool.h"
 #include "app/desktop/tools/zonetool.h"
@@ -441,8 +442,7 @@ void CanvasScene::editLabel(const QString& id)
     if (m_editor) finishLabelEdit(true);
     QGraphicsItem* item = itemFor(id);
     if (!item) return;
-    const QString text = elementName(m_doc->design(), id.toStdString());
-    m_editor = new LabelEditor(this, id, text);
+    m_editor = new LabelEditor(this, id, editableText(elementLabel(m_doc->design(), id.toStdString())));
     addItem(m_editor);
     QRectF r = item->sceneBoundingRect();
     if (auto* z = m_zones.value(id)) r = z->titleRect().translated(z->pos());
@@ -466,6 +466,7 @@ void CanvasScene::finishLabelEdit(bool commit)
     m_editor = nullptr;
     const QString id = editor->elementId();
     const QString text = editor->toPlainText().simplified();
+    commit = commit && editor->document()->isModified(); // untouched: the label stays whole
     removeItem(editor);
     editor->deleteLater();
     if (commit && !text.isEmpty() && m_doc->design().contains(id.toStdString()))

@@ -3,6 +3,7 @@
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/flowitem.h"
 #include "app/desktop/kinds.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
 
 #include <QPaintEngine>
@@ -33,7 +34,7 @@ void ComponentItem::sync(const model::Component& c)
         prepareGeometryChange();
         m_rect = QRectF(QPointF(0, 0), size);
     }
-    m_label = QString::fromStdString(c.label.empty() ? c.id : c.label);
+    m_label = shownText(c.label.empty() ? c.id : c.label);
     m_kindName = kindDisplayName(c.kind);
     m_icon = kindIcon(c.kind);
     m_group = kindGroup(c.kind);

@@ -7,6 +7,7 @@
 #include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/document.h"
 #include "app/desktop/kinds.h"
+#include "app/desktop/showntext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -65,7 +66,7 @@ bool EditActions::paste()
         const std::string label = !fresh.components.empty() ? fresh.components[0].label
                                   : !fresh.zones.empty()    ? fresh.zones[0].label
                                                             : fresh.flows[0].label;
-        text = tr("Paste %1").arg(QString::fromStdString(label));
+        text = tr("Paste %1").arg(shownText(label));
     }
     auto* cmd = new AddElementsCommand(m_doc, fresh.components, fresh.flows, fresh.zones, text);
     const QStringList ids = cmd->ids();

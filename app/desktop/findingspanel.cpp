@@ -78,6 +78,8 @@ FindingsPanel::FindingsPanel(ReviewController* review, CanvasScene* scene, Canva
     m_decide->setToolTip(tr("Accept or suppress this finding, with a justification and an owner"));
     m_reopen->setToolTip(tr("Remove the decision: the finding is open again"));
     m_counts->setTextFormat(Qt::RichText);
+    // Names the selection, whose labels may be long: cut at the dock's edge, whole in the tooltip.
+    m_filterLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(4, 0, 4, 0);
@@ -228,6 +230,7 @@ void FindingsPanel::rebuild()
         for (const QString& id : m_filter) names << elementName(m_review->document()->design(), id.toStdString());
         names.sort();
         m_filterLabel->setText(tr("Findings about %1").arg(names.join(QStringLiteral(", "))));
+        m_filterLabel->setToolTip(m_filterLabel->text());
         m_filterLabel->show();
         m_clearFilter->show();
     }

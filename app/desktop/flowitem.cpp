@@ -3,6 +3,7 @@
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/kinds.h"
+#include "app/desktop/showntext.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -24,6 +25,8 @@ QPointF borderPoint(const QRectF& r, QPointF toward)
     const qreal s = std::min(sx, sy);
     return {c.x() + dx * s, c.y() + dy * s};
 }
+
+constexpr qreal kMaxLabelWidth = 220;
 
 QFont labelFont()
 {
@@ -51,7 +54,9 @@ void FlowItem::sync(const model::Design& d, const model::Flow& f, ComponentItem*
 {
     m_from = from;
     m_to = to;
-    m_label = QString::fromStdString(f.label);
+    // Elided here, not in paint: a flow's label is a tag on the line, and a sentence pasted into
+    // it used to draw a box as wide as the sentence across the canvas.
+    m_label = QFontMetricsF(labelFont()).elidedText(shownText(f.label), Qt::ElideRight, kMaxLabelWidth);
     m_bends = f.bends;
     m_orthogonal = model::stringProperty(f.props, "routing").value_or("") == "orthogonal";
     m_async = flowIsAsync(d, f);

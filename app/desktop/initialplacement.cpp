@@ -54,27 +54,54 @@ std::string outermostZone(const model::Design& d, const std::string& id)
     return top;
 }
 
+bool sized(const model::Zone& z)
+{
+    return z.size.width > 0 && z.size.height > 0;
+}
+
+// With `keepSized`, a zone that has a size keeps it (it was drawn), and encloses its members as
+// drawn.
 QRectF zoneRect(const model::Design& d, const model::Zone& z, std::map<std::string, QRectF>& done,
-                int depth)
+                int depth, bool keepSized = false)
 {
     if (auto it = done.find(z.id); it != done.end()) return it->second;
+    if (keepSized && sized(z)) return done[z.id] = QRectF(z.pos.x, z.pos.y, z.size.width, z.size.height);
     QRectF r;
     if (depth < 64)
         for (const auto& m : z.members) {
             if (const auto* c = d.component(m))
                 r |= QRectF(QPointF(c->pos.x, c->pos.y), componentSize(*c));
             else if (const auto* inner = d.zone(m))
-                r |= zoneRect(d, *inner, done, depth + 1);
+                r |= zoneRect(d, *inner, done, depth + 1, keepSized);
         }
     if (!r.isNull()) r.adjust(-30, -46, 30, 30); // room for the title tab
     done[z.id] = r;
     return r;
 }
+
+
+// Zones a file gives no size (hand-written JSON naming only their members) were drawn as a
+// small box at the origin, behind whatever stood there, instead of around their members.
+bool fitUnsizedZones(model::Design& design)
+{
+    std::map<std::string, QRectF> rects;
+    bool changed = false;
+    for (auto& z : std::vector<model::Zone>(design.zones())) {
+        if (sized(z)) continue;
+        const QRectF r = zoneRect(design, z, rects, 0, true);
+        if (r.isNull()) continue; // no members to go around: the whiteboard's default box
+        model::Zone* target = design.zone(z.id);
+        target->pos = {r.x(), r.y()};
+        target->size = {r.width(), r.height()};
+        changed = true;
+    }
+    return changed;
+}
 } // namespace
 
 bool placeIfUnpositioned(model::Design& design)
 {
-    if (!unpositioned(design)) return false;
+    if (!unpositioned(design)) return fitUnsizedZones(design);
     const auto depth = depths(design);
     std::map<int, std::vector<std::pair<std::string, std::size_t>>> columns;
     std::map<std::string, std::size_t> zoneOrder;

@@ -4,6 +4,7 @@
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/document.h"
 #include "app/desktop/kinds.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/tageditor.h"
 #include "app/desktop/theme.h"
 
@@ -177,15 +178,25 @@ void InspectorDock::buildHeader(const QString& title, const QString& subtitle, c
     auto* text = new QLabel(
         QStringLiteral("<b>%1</b><br>%2").arg(title.toHtmlEscaped(), subtitle.toHtmlEscaped()));
     text->setTextFormat(Qt::RichText);
+    // A long label wraps (or is cut) inside the dock instead of widening the window past the
+    // screen: a label's width is not the inspector's to decide.
+    text->setWordWrap(true);
+    text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     lay->addWidget(text, 1);
     m_form->addRow(row);
 }
 
 void InspectorDock::buildLabelRow(const std::string& label)
 {
-    m_labelEdit = new QLineEdit(QString::fromStdString(label));
+    m_labelEdit = new QLineEdit(editableText(label));
+    if (label.size() > kEditableBytes)
+        m_labelEdit->setToolTip(tr("This label is too long to edit here: only its start is shown. "
+                                   "Typing replaces the whole label."));
     QLineEdit* edit = m_labelEdit;
     connect(edit, &QLineEdit::editingFinished, this, [this, edit, id = m_id] {
+        // Only what the user typed: leaving a field whose label was cut for showing keeps it whole.
+        if (!edit->isModified()) return;
+        edit->setModified(false);
         if (!m_doc->design().contains(id.toStdString()) || edit->text().trimmed().isEmpty()) return;
         if (QUndoCommand* cmd = commands::setLabel(m_doc, id, edit->text()))
             m_doc->undoStack()->push(cmd);
@@ -197,7 +208,7 @@ void InspectorDock::buildComponent()
 {
     const model::Component& c = *m_doc->design().component(m_id.toStdString());
     const QString group = kindGroup(c.kind);
-    buildHeader(QString::fromStdString(c.label.empty() ? c.id : c.label),
+    buildHeader(shownText(c.label.empty() ? c.id : c.label),
                 kindDisplayName(c.kind) + QStringLiteral(" · ") + QString::fromStdString(c.id),
                 kindIcon(c.kind),
                 Theme::instance().color(QStringLiteral("component.%1.icon").arg(group)));
@@ -223,9 +234,12 @@ void InspectorDock::buildComponent()
         });
         m_form->addRow(mutedLabel(tr("inferred"), QStringLiteral("panel.inferred")), confirm);
     }
-    if (const model::Zone* z = m_doc->design().parentZone(c.id))
-        m_form->addRow(tr("Zone"),
-                       new QLabel(QString::fromStdString(z->label.empty() ? z->id : z->label)));
+    if (const model::Zone* z = m_doc->design().parentZone(c.id)) {
+        auto* zone = new QLabel(shownText(z->label.empty() ? z->id : z->label));
+        zone->setWordWrap(true);
+        zone->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        m_form->addRow(tr("Zone"), zone);
+    }
     buildProperties(c.kind, c.props, false);
     buildAddProperty("component", c.props);
 }
@@ -234,7 +248,7 @@ void InspectorDock::buildFlow()
 {
     const model::Design& d = m_doc->design();
     const model::Flow& f = *d.flow(m_id.toStdString());
-    buildHeader(QString::fromStdString(f.label.empty() ? f.id : f.label),
+    buildHeader(shownText(f.label.empty() ? f.id : f.label),
                 elementName(d, f.from) + QStringLiteral(" → ") + elementName(d, f.to), QString(),
                 Theme::instance().color(QStringLiteral("flow.stroke")));
     buildLabelRow(f.label);
@@ -263,7 +277,7 @@ void InspectorDock::buildFlow()
 void InspectorDock::buildZone()
 {
     const model::Zone& z = *m_doc->design().zone(m_id.toStdString());
-    buildHeader(QString::fromStdString(z.label.empty() ? z.id : z.label),
+    buildHeader(shownText(z.label.empty() ? z.id : z.label),
                 zoneDisplayName(z.kind) + QStringLiteral(" · ") + QString::fromStdString(z.id),
                 QString::fromStdString(z.kind) + QStringLiteral(".svg"),
                 Theme::instance().color(

@@ -4,6 +4,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/documentexport.h"
 #include "app/desktop/presenterwindow.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
 
 #include <QButtonGroup>
@@ -413,7 +414,7 @@ void InterviewPanel::showPresenter(bool show)
         return;
     }
     m_presenter->setTitle(m_doc->design().title.empty() ? m_doc->displayName()
-                                                         : QString::fromStdString(m_doc->design().title));
+                                                         : shownText(m_doc->design().title));
     const auto* q = m_current >= 0 ? &m_queue[m_current] : nullptr;
     m_presenter->setQuestion(q && q->mark == "asked" ? QString::fromStdString(q->text) : QString());
     m_presenter->show();

@@ -1,5 +1,6 @@
 #include "app/desktop/kinds.h"
 
+#include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
 
 #include <QCoreApplication>
@@ -89,16 +90,21 @@ std::string freshId(const model::Design& d, const std::string& prefix)
     }
 }
 
+const std::string& elementLabel(const model::Design& d, const std::string& id)
+{
+    const std::string* label = nullptr;
+    if (auto* c = d.component(id))
+        label = &c->label;
+    else if (auto* f = d.flow(id))
+        label = &f->label;
+    else if (auto* z = d.zone(id))
+        label = &z->label;
+    return label && !label->empty() ? *label : id;
+}
+
 QString elementName(const model::Design& d, const std::string& id)
 {
-    std::string label;
-    if (auto* c = d.component(id))
-        label = c->label;
-    else if (auto* f = d.flow(id))
-        label = f->label;
-    else if (auto* z = d.zone(id))
-        label = z->label;
-    return QString::fromStdString(label.empty() ? id : label);
+    return shownText(elementLabel(d, id));
 }
 
 bool flowIsAsync(const model::Design& d, const model::Flow& f)

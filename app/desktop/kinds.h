@@ -24,7 +24,9 @@ QStringList zoneKinds();
 QString zoneDisplayName(const std::string& kind);
 // "<prefix>-<n>" with the smallest n >= 1 not used yet: "database-1", "database-2", …
 std::string freshId(const model::Design& d, const std::string& prefix);
-// "label" when set, else the id: how commands and messages name an element.
+// The label when set, else the id, as the design holds it.
+const std::string& elementLabel(const model::Design& d, const std::string& id);
+// The same as shown on one line (shownText): how commands and messages name an element.
 QString elementName(const model::Design& d, const std::string& id);
 // True if the flow is asynchronous: sync=false drawn, or the vocabulary default (a flow that
 // touches a messaging component defaults to async).

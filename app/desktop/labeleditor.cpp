@@ -23,6 +23,7 @@ LabelEditor::LabelEditor(CanvasScene* scene, const QString& id, const QString& t
     f.setPointSizeF(10);
     f.setBold(true);
     setFont(f);
+    document()->setModified(false); // set by typing only: CanvasScene commits typed labels alone
 }
 
 void LabelEditor::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* w)

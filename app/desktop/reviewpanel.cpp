@@ -4,6 +4,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/documentexport.h"
 #include "app/desktop/reviewcontroller.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
 #include "rules/report.h"
 
@@ -37,7 +38,7 @@ QString about(const rules::Finding& f, const model::Design& d)
 {
     QStringList names;
     for (const auto& id : f.targets)
-        if (d.component(id)) names << QString::fromStdString(rules::labelOf(d, id));
+        if (d.component(id)) names << shownText(rules::labelOf(d, id));
     return names.join(QStringLiteral(", "));
 }
 } // namespace

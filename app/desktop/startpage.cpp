@@ -2,6 +2,7 @@
 
 #include "app/desktop/designio.h"
 #include "app/desktop/recentfiles.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
 
 #include <QDir>
@@ -166,7 +167,7 @@ void StartPage::refresh()
         // Show the index's title (else the design's own) and the size when it reads cleanly.
         if (auto d = readDesign(f, nullptr); d && !d->components().empty()) {
             const QString title =
-                !info.title.isEmpty() ? info.title : QString::fromStdString(d->title);
+                !info.title.isEmpty() ? info.title : shownText(d->title);
             name = tr("%1 — %2 components")
                        .arg(title.isEmpty() ? name : title)
                        .arg(d->components().size());

@@ -2,6 +2,7 @@
 
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/kinds.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
 
 #include <QFontMetricsF>
@@ -42,7 +43,7 @@ void ZoneItem::sync(const model::Zone& z)
         m_rect = QRectF(QPointF(0, 0), size);
     }
     m_kind = QString::fromStdString(z.kind);
-    m_label = QString::fromStdString(z.label.empty() ? z.id : z.label);
+    m_label = shownText(z.label.empty() ? z.id : z.label);
     m_members.clear();
     for (const auto& m : z.members)
         m_members << QString::fromStdString(m);

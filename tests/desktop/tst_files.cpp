@@ -6,6 +6,7 @@
 #include "app/desktop/editactions.h"
 #include "app/desktop/exporter.h"
 #include "app/desktop/initialplacement.h"
+#include "app/desktop/kinds.h"
 #include "testdesigns.h"
 
 #include <QApplication>
@@ -158,6 +159,40 @@ private slots:
         model::Design placed = test::smallDesign();
         QVERIFY(!placeIfUnpositioned(placed));
         QVERIFY(placed == test::smallDesign());
+    }
+
+    // Hand-written JSON often gives a zone its members and nothing else: it was drawn as a small
+    // box at the origin, behind a component, instead of around what it holds.
+    void zonesWithoutSizeAreFittedAroundTheirMembers()
+    {
+        model::Design d = test::smallDesign();
+        d.zone("eu")->pos = {0, 0};
+        d.zone("eu")->size = {0, 0};
+        model::Zone outer;
+        outer.id = "world";
+        outer.members = {"eu"};
+        QVERIFY(d.addZone(outer));
+        model::Zone empty;
+        empty.id = "nothing";
+        QVERIFY(d.addZone(empty));
+        const model::Design before = d;
+        QVERIFY(placeIfUnpositioned(d));
+        for (const auto& c : before.components()) QVERIFY(d.component(c.id)->pos == c.pos); // never moved
+        auto rect = [&](const char* id) {
+            const model::Zone* z = d.zone(id);
+            return QRectF(z->pos.x, z->pos.y, z->size.width, z->size.height);
+        };
+        for (const char* id : {"api", "cache", "orders-db"}) {
+            const auto* c = d.component(id);
+            QVERIFY(rect("eu").contains(QRectF(QPointF(c->pos.x, c->pos.y), componentSize(*c))));
+        }
+        QVERIFY(!rect("eu").contains(QPointF(d.component("client")->pos.x + 1, d.component("client")->pos.y + 1)));
+        QVERIFY(rect("world").contains(rect("eu")));
+        QVERIFY(d.zone("nothing")->size.width == 0); // nothing to go around: left as it was
+        // A zone that has a size keeps it.
+        model::Design drawn = test::smallDesign();
+        QVERIFY(!placeIfUnpositioned(drawn));
+        QVERIFY(drawn == test::smallDesign());
     }
 
     void copyPasteCreatesNewIds()

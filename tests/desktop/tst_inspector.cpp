@@ -1,6 +1,8 @@
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/document.h"
 #include "app/desktop/inspectordock.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/tageditor.h"
 #include "testdesigns.h"
 
@@ -99,10 +101,49 @@ private slots:
         select(QStringLiteral("api"));
         QLineEdit* label = m_dock->labelEdit();
         QVERIFY(label);
-        label->setText(QStringLiteral("orders-api"));
-        emit label->editingFinished();
+        label->selectAll();
+        QTest::keyClicks(label, QStringLiteral("orders-api"));
+        QTest::keyClick(label, Qt::Key_Return);
         QCOMPARE(m_doc->design().component("api")->label, std::string("orders-api"));
         QCOMPARE(m_doc->undoStack()->count(), 1);
+    }
+
+    void shownTextCutsBetweenCharacters()
+    {
+        QCOMPARE(shownText("orders-api"), QStringLiteral("orders-api"));
+        const std::string exact(kShownChars, 'a');
+        QCOMPARE(shownText(exact), QString::fromStdString(exact));
+        for (const std::string piece : {std::string("\xc3\x84"), std::string("\xf0\x9f\x98\x80"), std::string("ab")}) {
+            std::string text;
+            while (text.size() < 10'000) text += piece;
+            const QString shown = shownText(text);
+            QVERIFY(shown.endsWith(QChar(0x2026)));
+            QVERIFY(shown.size() <= kShownChars + 1);
+            const QString before = shown.chopped(1);
+            QVERIFY2(QString::fromStdString(text).startsWith(before), qPrintable(before)); // no broken character
+            QVERIFY(before.size() >= kShownChars - 1);
+        }
+    }
+
+    // A file may hold a label of any length. The field shows the start of one too long to type,
+    // and leaving the field must not save that start as the label; typing replaces it all.
+    void aLabelTooLongToEditStaysWholeUntilTyped()
+    {
+        const std::string huge(3'000'000, 'x');
+        m_doc->undoStack()->push(commands::setLabel(m_doc, QStringLiteral("api"), QString::fromStdString(huge)));
+        const int steps = m_doc->undoStack()->count();
+        select(QStringLiteral("api"));
+        QLineEdit* label = m_dock->labelEdit();
+        QVERIFY(label);
+        QVERIFY(label->text().size() <= 200);
+        QVERIFY(label->text().endsWith(QChar(0x2026)));
+        emit label->editingFinished(); // focus left without typing
+        QCOMPARE(m_doc->design().component("api")->label.size(), huge.size());
+        QCOMPARE(m_doc->undoStack()->count(), steps);
+        label->selectAll();
+        QTest::keyClicks(label, QStringLiteral("short"));
+        QTest::keyClick(label, Qt::Key_Return);
+        QCOMPARE(m_doc->design().component("api")->label, std::string("short"));
     }
 
     void refreshesOnUndo()

@@ -1,7 +1,9 @@
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
+#include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/document.h"
+#include "app/desktop/showntext.h"
 #include "app/desktop/tools/connecttool.h"
 #include "app/desktop/tools/zonetool.h"
 #include "app/desktop/zoneitem.h"
@@ -189,6 +191,23 @@ private slots:
         QVERIFY(!m_scene->isEditingLabel());
         QCOMPARE(m_doc->design().component("api")->label, std::string("orders-api"));
         QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Rename api"));
+    }
+
+    // A label longer than anyone types (a file may hold any length) is drawn by its start and
+    // opened for editing by its start; leaving the editor untouched keeps the whole label.
+    void aHugeLabelIsDrawnShortAndKeptWhole()
+    {
+        const std::string huge = std::string(5'000, 'y') + " tail";
+        m_doc->undoStack()->push(commands::setLabel(m_doc, QStringLiteral("api"), QString::fromStdString(huge)));
+        const int steps = m_doc->undoStack()->count();
+        QVERIFY(m_scene->componentItem(QStringLiteral("api"))->label().size() <= kShownChars + 1);
+        QVERIFY(m_doc->undoStack()->undoText().size() < 200); // "Rename …" names it shortly too
+        QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, centerOf(QStringLiteral("api")));
+        QVERIFY(m_scene->isEditingLabel());
+        QTest::keyClick(m_view->viewport(), Qt::Key_Return); // nothing typed
+        QVERIFY(!m_scene->isEditingLabel());
+        QCOMPARE(m_doc->design().component("api")->label, huge);
+        QCOMPARE(m_doc->undoStack()->count(), steps);
     }
 
     void resizeFromGripIsOneCommand()
