@@ -1,6 +1,8 @@
 #include "model/validation.h"
 
 #include <algorithm>
+#include <cmath>
+#include <sstream>
 #include <set>
 #include <unordered_map>
 
@@ -215,6 +217,66 @@ void checkDecisions(const Design& design, Diagnostics& diags)
                 "for example \"2027-03-31\"", where + "/expires");
     }
 }
+bool withinCoordinates(const Point& p)
+{
+    return std::abs(p.x) <= kMaxCoordinate && std::abs(p.y) <= kMaxCoordinate; // false for NaN too
+}
+
+bool withinExtent(const Size& s)
+{
+    return s.width >= 0 && s.height >= 0 && s.width <= kMaxExtent && s.height <= kMaxExtent;
+}
+
+std::string number(double v)
+{
+    std::ostringstream out;
+    out << v;
+    return out.str();
+}
+
+std::string pointText(const Point& p)
+{
+    return "(" + number(p.x) + ", " + number(p.y) + ")";
+}
+
+void checkPlace(const std::string& id, const char* what, const Point& pos, const Size& size, Diagnostics& diags)
+{
+    if (!withinCoordinates(pos))
+        add(diags, kError, id, "E-LIMIT",
+            std::string(what) + " '" + id + "' is at " + pointText(pos) + "; positions lie within ±" +
+                std::to_string(static_cast<long>(kMaxCoordinate)),
+            {}, "position");
+    if (!withinExtent(size))
+        add(diags, kError, id, "E-LIMIT",
+            std::string(what) + " '" + id + "' is " + number(size.width) + " wide and " + number(size.height) +
+                " high; sizes lie from 0 to " + std::to_string(static_cast<long>(kMaxExtent)),
+            {}, "size");
+}
+
+// Geometry matters to the whiteboard alone, but a file it cannot show is refused where it is
+// read, with the line, as every other limit is.
+void checkGeometry(const Design& design, Diagnostics& diags)
+{
+    for (const auto& c : design.components()) checkPlace(c.id, "component", c.pos, c.size, diags);
+    for (const auto& z : design.zones()) checkPlace(z.id, "zone", z.pos, z.size, diags);
+    for (const auto& f : design.flows()) {
+        if (f.bends.size() > kMaxBends) {
+            add(diags, kError, f.id, "E-LIMIT",
+                "flow '" + f.id + "' has " + std::to_string(f.bends.size()) + " bend points; the limit is " +
+                    std::to_string(kMaxBends),
+                {}, "bends");
+            continue;
+        }
+        for (std::size_t i = 0; i < f.bends.size(); ++i)
+            if (!withinCoordinates(f.bends[i])) {
+                add(diags, kError, f.id, "E-LIMIT",
+                    "flow '" + f.id + "' bends at " + pointText(f.bends[i]) + "; positions lie within ±" +
+                        std::to_string(static_cast<long>(kMaxCoordinate)),
+                    {}, "bends/" + std::to_string(i));
+                break;
+            }
+    }
+}
 } // namespace
 
 void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& diags)
@@ -248,6 +310,7 @@ void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& 
         checkProperties(z.id, "zone", z.props, vocab, diags);
     }
     checkZones(design, diags);
+    checkGeometry(design, diags);
     checkDecisions(design, diags);
 }
 

@@ -11,9 +11,19 @@ namespace pb::model {
 // the DOT export (whose import allows 256 levels) and Graphviz's layout need not handle more.
 inline constexpr int kMaxZoneDepth = 64;
 
+// Bend points on one flow. A hand-routed flow has a handful; the whiteboard strokes every one on
+// each repaint, and a flow of two million took seconds per frame.
+inline constexpr std::size_t kMaxBends = 1000;
+
+// Where things may be drawn, in scene units. A 100,000-component design laid out spans about
+// 100,000; a position of 1e308 made the whiteboard's view transform NaN and showed nothing.
+inline constexpr double kMaxCoordinate = 10'000'000;
+inline constexpr double kMaxExtent = 1'000'000; // a component's or zone's width and height
+
 // Checks the graph after loading, whatever the source format:
 // errors  — flows to missing components, zone members that do not exist, zone membership
-//           cycles, zones nested more than kMaxZoneDepth deep, an element listed in two zones that
+//           cycles, zones nested more than kMaxZoneDepth deep, flows with more than kMaxBends
+//           bend points, positions and sizes out of bounds, an element listed in two zones that
 //           are not nested, property values of
 //           the wrong type for a well-known property;
 // warnings — unknown kinds and property names that look like misspellings ("did you mean"),

@@ -141,6 +141,50 @@ private slots:
         QCOMPARE(diags.size(), std::size_t(1)); // not the million "needs an id" before it
     }
 
+    // The whiteboard strokes every bend on each repaint: two million on one flow took seconds
+    // per frame. Refused where the list is, from a file and from DOT alike.
+    void bendsPerFlow()
+    {
+        auto design = [](std::size_t bends) {
+            return "{\"format\": \"probeboard/1\", \"components\": [{\"id\": \"a\", \"kind\": \"service\"},\n"
+                   "{\"id\": \"b\", \"kind\": \"service\"}],\n\"flows\": [{\"id\": \"f1\", \"from\": \"a\", \"to\": \"b\",\n"
+                   "\"bends\": [" + repeat("{\"x\": 1, \"y\": 2},", bends - 1) + "{\"x\": 1, \"y\": 2}]}]}";
+        };
+        Diagnostics ok;
+        QVERIFY2(designFromText(design(kMaxBends), "ok.probeboard", ok), formatAll(ok).c_str());
+        Diagnostics diags;
+        QVERIFY(!designFromText(design(kMaxBends + 1), "bent.probeboard", diags));
+        QVERIFY2(says(diags, "bent.probeboard:4:1", "flow 'f1' has 1001 bend points; the limit is 1000"),
+                 formatAll(diags).c_str());
+        Diagnostics dot;
+        QVERIFY(!importDot("digraph { a -> b [pb_bends=\"" + repeat("1,2 ", kMaxBends + 1) + "\"]; }", "bent.dot", dot));
+        QVERIFY2(says(dot, "bent.dot", "has 1001 bend points"), formatAll(dot).c_str());
+    }
+
+    // A position of 1e308 made the whiteboard's view transform NaN: an empty canvas at a zoom of
+    // -2147483648 %. Out-of-bounds geometry is refused where it is written.
+    void geometryWithinBounds()
+    {
+        const std::string text = "{\"format\": \"probeboard/1\", \"components\": [\n"
+                                 "{\"id\": \"far\", \"kind\": \"service\", \"position\": {\"x\": 1e308, \"y\": 0}},\n"
+                                 "{\"id\": \"vast\", \"kind\": \"service\", \"size\": {\"w\": 2e6, \"h\": 10}},\n"
+                                 "{\"id\": \"inside-out\", \"kind\": \"service\", \"size\": {\"w\": -5, \"h\": 10}},\n"
+                                 "{\"id\": \"fine\", \"kind\": \"service\", \"position\": {\"x\": -9999999, \"y\": 9999999}}],\n"
+                                 "\"flows\": [{\"id\": \"f\", \"from\": \"far\", \"to\": \"fine\", \"bends\": [{\"x\": 0, \"y\": 0},\n"
+                                 "{\"x\": 0, \"y\": -1e9}]}],\n"
+                                 "\"zones\": [{\"id\": \"z\", \"kind\": \"region\", \"members\": [], \"size\": {\"w\": 1e300, \"h\": 1}}]}";
+        Diagnostics diags;
+        QVERIFY(!designFromText(text, "far.probeboard", diags));
+        const std::string all = formatAll(diags);
+        QVERIFY2(says(diags, "far.probeboard:2:", "component 'far' is at (1e+308, 0); positions lie within"), all.c_str());
+        QVERIFY2(says(diags, "far.probeboard:3:", "component 'vast' is 2e+06 wide and 10 high"), all.c_str());
+        QVERIFY2(says(diags, "far.probeboard:4:", "component 'inside-out' is -5 wide"), all.c_str());
+        QVERIFY2(says(diags, "far.probeboard:7:", "flow 'f' bends at (0, -1e+09)"), all.c_str());
+        QVERIFY2(says(diags, "far.probeboard:8:", "zone 'z' is 1e+300 wide"), all.c_str());
+        QVERIFY2(all.find("'fine'") == std::string::npos, all.c_str());
+        QCOMPARE(diags.size(), std::size_t(5));
+    }
+
     void errorsListedPerFile()
     {
         // Every element broken: the first thousand errors are listed, then one line saying the
