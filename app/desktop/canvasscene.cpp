@@ -12,6 +12,7 @@
 #include "app/desktop/tools/selecttool.h"
 #include "app/desktop/tools/zonetool.h"
 #include "app/desktop/zoneitem.h"
+#include "model/jurisdiction.h"
 
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -21,6 +22,7 @@
 #include <QTextCursor>
 #include <QUndoStack>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 
 namespace pb::app {
@@ -204,6 +206,13 @@ void CanvasScene::rebuild()
     restackZones();
     setSceneRect(QRectF(-2000, -2000, 8000, 6000));
     growSceneRect(contentRect());
+    // Qt picks a depth of about log2(items): 2^15 cells at 10,000 components. A flow between
+    // zones or regions crosses thousands of cells and is listed in each, so the benchmark's
+    // 10,000-component design took 469 MB and 4 s to first paint, and 100,000 components ran the
+    // whiteboard out of memory. Cells are capped at 2^kMaxBspDepth (docs/perf.md).
+    constexpr int kMaxBspDepth = 10;
+    const int items = int(m_components.size() + m_flows.size() + m_zones.size());
+    setBspTreeDepth(std::clamp(int(std::ceil(std::log2(items + 1.0))), 5, kMaxBspDepth));
 }
 
 void CanvasScene::applyTheme()
@@ -323,7 +332,7 @@ void CanvasScene::onZoneAdded(const QString& id)
     m_zones.insert(id, item);
     ApplyGuard guard(m_applying);
     item->sync(*z);
-    restackZones();
+    if (!m_rebuilding) restackZones(); // rebuild restacks once, after every zone is in
 }
 
 void CanvasScene::onZoneChanged(const QString& id)
@@ -350,14 +359,15 @@ void CanvasScene::onZoneRemoved(const QString& id)
 
 void CanvasScene::restackZones()
 {
-    // Nested zones paint above their parents: z = -100 + depth.
+    // Nested zones paint above their parents: z = -100 + depth. The parents are worked out once:
+    // asking the design for each zone's parent scans every zone's members, and doing that per
+    // zone (as each was added) kept a design of 1,000 zones opening for minutes.
+    const auto parents = model::zoneParents(m_doc->design());
     for (ZoneItem* z : m_zones) {
         int depth = 0;
-        const model::Zone* p = m_doc->design().parentZone(z->id().toStdString());
-        while (p && depth < 32) {
+        for (auto up = parents.find(z->id().toStdString()); up != parents.end() && depth < 32;
+             up = parents.find(up->second))
             ++depth;
-            p = m_doc->design().parentZone(p->id);
-        }
         z->setZValue(-100 + depth);
     }
 }

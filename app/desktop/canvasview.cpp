@@ -13,7 +13,9 @@
 namespace pb::app {
 
 namespace {
-constexpr qreal kMinZoom = 0.05;
+// Low enough to fit a 100,000-component design (about 80,000 scene units across) in a window;
+// at 5 % it could not be seen whole.
+constexpr qreal kMinZoom = 0.01;
 constexpr qreal kMaxZoom = 6.0;
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "app/desktop/initialplacement.h"
 
 #include "app/desktop/kinds.h"
+#include "model/jurisdiction.h"
 
 #include <QRectF>
 #include <algorithm>
@@ -43,13 +44,14 @@ std::unordered_map<std::string, int> depths(const model::Design& d)
 }
 
 // The outermost zone of each element, so members of one zone sit together in a column.
-std::string outermostZone(const model::Design& d, const std::string& id)
+// `parents` is model::zoneParents, worked out once: Design::parentZone scans every zone.
+std::string outermostZone(const std::unordered_map<std::string, std::string>& parents, const std::string& id)
 {
     std::string top;
-    const model::Zone* z = d.parentZone(id);
-    for (int guard = 0; z && guard < 64; ++guard) {
-        top = z->id;
-        z = d.parentZone(z->id);
+    auto up = parents.find(id);
+    for (int guard = 0; up != parents.end() && guard < 64; ++guard) {
+        top = up->second;
+        up = parents.find(top);
     }
     return top;
 }
@@ -107,9 +109,10 @@ bool placeIfUnpositioned(model::Design& design)
     std::map<std::string, std::size_t> zoneOrder;
     for (std::size_t i = 0; i < design.zones().size(); ++i)
         zoneOrder[design.zones()[i].id] = i + 1;
+    const auto parents = model::zoneParents(design);
     for (std::size_t i = 0; i < design.components().size(); ++i) {
         const auto& c = design.components()[i];
-        const std::string zone = outermostZone(design, c.id);
+        const std::string zone = outermostZone(parents, c.id);
         columns[depth.at(c.id)].push_back({c.id, zone.empty() ? 0 : zoneOrder[zone] * 100000 + i});
     }
     for (auto& [col, ids] : columns) {

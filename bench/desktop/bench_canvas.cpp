@@ -1,5 +1,7 @@
 // Canvas figures for docs/perf.md: open a 5,000-component design, repaint it at zoom-to-fit,
-// drag one component (its flows follow) mouse move by mouse move.
+// drag one component (its flows follow) mouse move by mouse move, and the process's peak memory.
+//   bench_canvas [N | DESIGN.probeboard]   (a saved design instead of the generated grid, such
+//   as bench/designgen's, whose flows between zones and regions run long)
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
 #include "app/desktop/componentitem.h"
@@ -13,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <random>
 
@@ -72,23 +76,32 @@ double ms(qint64 ns)
 {
     return ns / 1e6;
 }
+
+long peakRssMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
 } // namespace
 
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
-    const int n = argc > 1 ? std::atoi(argv[1]) : 5000;
+    const QString arg = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("5000");
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bench.probeboard"));
-    const model::Design design = makeDesign(n);
+    QString path = dir.filePath(QStringLiteral("bench.probeboard"));
     QString error;
-    if (!app::writeDesign(design, path, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
+    if (arg.endsWith(QStringLiteral(".probeboard"))) {
+        path = arg;
+    } else {
+        const model::Design design = makeDesign(arg.toInt());
+        if (!app::writeDesign(design, path, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
     }
-    std::printf("design: %d components, %zu flows, %zu zones\n", n, design.flows().size(),
-                design.zones().size());
 
     app::Document doc;
     app::CanvasScene scene(&doc);
@@ -104,6 +117,8 @@ int main(int argc, char** argv)
         return 1;
     }
     const qint64 loadNs = t.nsecsElapsed();
+    std::printf("design: %zu components, %zu flows, %zu zones\n", doc.design().components().size(),
+                doc.design().flows().size(), doc.design().zones().size());
     view.zoomToFit();
     view.viewport()->repaint();
     std::printf("open (read file + build %d items) : %8.1f ms\n", scene.componentCount(),
@@ -118,7 +133,9 @@ int main(int argc, char** argv)
                 ms(t.nsecsElapsed()) / paints);
 
     view.resetZoom();
+    // The grid's middle; any component of a saved design.
     app::ComponentItem* item = scene.componentItem(QStringLiteral("c2550"));
+    if (!item) item = scene.componentItem(QString::fromStdString(doc.design().components()[doc.design().components().size() / 2].id));
     view.centerOn(item);
     QApplication::processEvents();
     QWidget* vp = view.viewport();
@@ -146,5 +163,6 @@ int main(int argc, char** argv)
     std::printf("recovery copy, synchronous write  : %8.1f ms (the timer writes off the UI thread)\n",
                 ms(t.nsecsElapsed()));
     doc.recovery()->removeCopy();
+    std::printf("peak memory (RSS)                 : %8ld MB\n", peakRssMb());
     return 0;
 }

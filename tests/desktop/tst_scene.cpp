@@ -1,4 +1,5 @@
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/componentitem.h"
@@ -91,6 +92,41 @@ private slots:
         m_scene->setBadge(qs(original.id), QString(), 0);
         QVERIFY(badged != render(0.42, QStringLiteral("orders-db")));
         item->sync(original);
+    }
+
+    // On screen a dashed flow is stroked only where the view shows it (Qt's dash stroker walked
+    // all of a long line, dash by dash, on every frame). What shows must be what an export, which
+    // strokes the whole line, draws there: same dashes, in the same phase.
+    void aLongDashedFlowShowsAsTheWholeLineWould()
+    {
+        model::Design d;
+        d.addComponent(test::component("events", "queue", 0, 0));
+        d.addComponent(test::component("billing", "worker", 30000, 7000));
+        d.addFlow(test::flow("f1", "events", "billing"));
+        m_doc->reset(std::move(d), QString());
+        QVERIFY(m_scene->flowItem(QStringLiteral("f1"))->isAsync());
+        CanvasView view(m_scene);
+        view.resize(400, 300);
+        view.setZoom(1.0);
+        view.centerOn(QPointF(15080, 3530)); // mid-line: both ends far outside the view
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage shown = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QImage whole(shown.size(), QImage::Format_RGB32);
+        {
+            QPainter p(&whole);
+            view.render(&p, QRectF(whole.rect()), view.viewport()->rect()); // as an export: no widget
+        }
+        int ink = 0, differ = 0;
+        for (int y = 0; y < shown.height(); ++y)
+            for (int x = 0; x < shown.width(); ++x) {
+                const QRgb a = shown.pixel(x, y), b = whole.pixel(x, y);
+                const bool inkA = qGray(a) < 200, inkB = qGray(b) < 200;
+                ink += inkA || inkB;
+                differ += inkA != inkB;
+            }
+        QVERIFY2(ink > 150, qPrintable(QString::number(ink))); // the line crosses the view
+        QVERIFY2(differ * 10 < ink, qPrintable(QStringLiteral("%1 of %2").arg(differ).arg(ink)));
     }
 
     void addAndRemove()

@@ -6,8 +6,8 @@
 #include "model/validation.h"
 
 #include <QCoreApplication>
-#include <QSet>
 #include <algorithm>
+#include <unordered_set>
 
 namespace pb::app::commands {
 
@@ -275,21 +275,20 @@ QUndoCommand* remove(Document* doc, const QStringList& ids)
 {
     const model::Design& d = doc->design();
     QStringList components, flows, zones;
-    QSet<QString> flowSet;
+    std::unordered_set<std::string> gone, flowSet; // one pass over the flows, not one per component
     for (const QString& id : ids) {
         const std::string sid = id.toStdString();
         if (d.component(sid)) {
             components << id;
-            for (const auto& f : d.flowsOf(sid))
-                flowSet.insert(qs(f));
+            gone.insert(sid);
         } else if (d.flow(sid)) {
-            flowSet.insert(id);
+            flowSet.insert(sid);
         } else if (d.zone(sid)) {
             zones << id;
         }
     }
     for (const auto& f : d.flows()) // file order keeps undo's re-insertion simple to follow
-        if (flowSet.contains(qs(f.id))) flows << qs(f.id);
+        if (flowSet.count(f.id) || gone.count(f.from) || gone.count(f.to)) flows << qs(f.id);
     if (components.isEmpty() && flows.isEmpty() && zones.isEmpty()) return nullptr;
 
     const int n = int(components.size() + flows.size() + zones.size());
