@@ -39,7 +39,75 @@ bool insertAt(Vec& vec, typename Vec::value_type item, std::ptrdiff_t index)
         vec.insert(vec.begin() + index, std::move(item));
     return true;
 }
+// Moves the elements named in `ids` out of `list`, keeping the order of the rest.
+template <typename T>
+std::vector<std::pair<T, std::size_t>> takeAll(std::vector<T>& list, const std::unordered_set<std::string>& ids)
+{
+    std::vector<std::pair<T, std::size_t>> out;
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (ids.count(list[i].id)) {
+            out.emplace_back(std::move(list[i]), i);
+        } else {
+            if (keep != i) list[keep] = std::move(list[i]);
+            ++keep;
+        }
+    }
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(keep), list.end());
+    return out;
+}
+
+// Merges taken elements back by their former indexes: taken in ascending order, each lands
+// where it was, since everything that was before it is back before it.
+template <typename T>
+void putBack(std::vector<T>& list, std::vector<std::pair<T, std::size_t>> back)
+{
+    std::stable_sort(back.begin(), back.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::vector<T> merged;
+    merged.reserve(list.size() + back.size());
+    std::size_t b = 0, l = 0;
+    while (b < back.size() || l < list.size()) {
+        if (b < back.size() && (back[b].second <= merged.size() || l == list.size()))
+            merged.push_back(std::move(back[b++].first));
+        else
+            merged.push_back(std::move(list[l++]));
+    }
+    list = std::move(merged);
+}
+
+template <typename T>
+void dropTaken(std::vector<std::pair<T, std::size_t>>& back, const Design& d)
+{
+    std::erase_if(back, [&](const auto& e) { return e.first.id.empty() || d.contains(e.first.id); });
+}
 } // namespace
+
+Design::Removed Design::removeAll(const std::unordered_set<std::string>& ids)
+{
+    Removed r;
+    r.components = takeAll(m_components, ids);
+    r.flows = takeAll(m_flows, ids);
+    r.zones = takeAll(m_zones, ids);
+    reindex();
+    return r;
+}
+
+void Design::restore(Removed removed)
+{
+    dropTaken(removed.components, *this);
+    dropTaken(removed.flows, *this);
+    dropTaken(removed.zones, *this);
+    // Two of the same id among them would break the index: keep the first.
+    std::unordered_set<std::string> seen;
+    auto once = [&](auto& list) { std::erase_if(list, [&](const auto& e) { return !seen.insert(e.first.id).second; }); };
+    once(removed.components);
+    once(removed.flows);
+    once(removed.zones);
+    putBack(m_components, std::move(removed.components));
+    putBack(m_flows, std::move(removed.flows));
+    putBack(m_zones, std::move(removed.zones));
+    reindex();
+}
 
 const Component* Design::component(const std::string& id) const
 {

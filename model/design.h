@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace pb::model {
@@ -133,6 +134,20 @@ public:
     std::optional<std::pair<Component, std::size_t>> removeComponent(const std::string& id);
     std::optional<std::pair<Flow, std::size_t>> removeFlow(const std::string& id);
     std::optional<std::pair<Zone, std::size_t>> removeZone(const std::string& id);
+
+    // Elements taken out together, each with the index it had: one pass and one re-index for
+    // the lot. Removing 10,000 components and their flows one at a time re-indexed the design
+    // after each and took 16 s in the whiteboard. restore() puts them back where they were.
+    struct Removed
+    {
+        std::vector<std::pair<Component, std::size_t>> components;
+        std::vector<std::pair<Flow, std::size_t>> flows;
+        std::vector<std::pair<Zone, std::size_t>> zones;
+    };
+    Removed removeAll(const std::unordered_set<std::string>& ids);
+    // The inverse of removeAll on the design it left; an element whose id is taken meanwhile
+    // is not put back.
+    void restore(Removed removed);
 
     // Flows touching a component, in file order.
     std::vector<std::string> flowsOf(const std::string& componentId) const;

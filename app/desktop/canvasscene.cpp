@@ -234,6 +234,7 @@ void CanvasScene::onComponentAdded(const QString& id)
     item->sync(*c);
     if (m_rebuilding) return; // rebuild adds the flows after all components
     growSceneRect(item->sceneRect());
+    if (m_doc->restoring()) return; // so does an undo of a Delete: no scan of every flow per component
     // A flow re-added by undo before its endpoint: attach it now.
     for (const auto& fid : m_doc->design().flowsOf(c->id))
         if (!m_flows.contains(qs(fid))) onFlowAdded(qs(fid));

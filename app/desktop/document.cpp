@@ -170,6 +170,37 @@ std::optional<std::pair<model::Zone, std::size_t>> Document::removeZone(const QS
     return r;
 }
 
+model::Design::Removed Document::removeElements(const std::unordered_set<std::string>& ids)
+{
+    model::Design::Removed r = m_design.removeAll(ids);
+    for (const auto& [f, at] : r.flows) emit flowRemoved(qs(f.id));
+    for (const auto& [c, at] : r.components) emit componentRemoved(qs(c.id));
+    for (const auto& [z, at] : r.zones) emit zoneRemoved(qs(z.id));
+    if (!r.flows.empty() || !r.components.empty() || !r.zones.empty()) touch();
+    return r;
+}
+
+void Document::restoreElements(model::Design::Removed removed)
+{
+    QStringList zones, components, flows; // what is put back, for the signals after
+    for (const auto& [z, at] : removed.zones) zones << qs(z.id);
+    for (const auto& [c, at] : removed.components) components << qs(c.id);
+    for (const auto& [f, at] : removed.flows) flows << qs(f.id);
+    m_design.restore(std::move(removed));
+    const bool wasRestoring = std::exchange(m_restoring, true);
+    for (const QString& id : zones)
+        if (m_design.zone(id.toStdString())) emit zoneAdded(id);
+    for (const QString& id : components)
+        if (m_design.component(id.toStdString())) emit componentAdded(id);
+    for (const QString& id : flows)
+        if (m_design.flow(id.toStdString())) emit flowAdded(id);
+    m_restoring = wasRestoring;
+    for (const QStringList* list : {&zones, &components, &flows})
+        for (const QString& id : *list)
+            if (m_touched.size() < 1000) m_touched << id;
+    emit changed();
+}
+
 bool Document::updateZone(const model::Zone& z)
 {
     model::Zone* cur = m_design.zone(z.id);

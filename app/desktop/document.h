@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 
 class QUndoStack;
@@ -53,6 +54,14 @@ public:
     bool addZone(const model::Zone& z, std::ptrdiff_t index = -1);
     std::optional<std::pair<model::Zone, std::size_t>> removeZone(const QString& id);
     bool updateZone(const model::Zone& z);
+    // Many elements at once (Delete of a selection, its undo): one pass over the design instead
+    // of one re-index per element. Signals go out after the design has changed, flows first on
+    // removal and last on restore.
+    model::Design::Removed removeElements(const std::unordered_set<std::string>& ids);
+    void restoreElements(model::Design::Removed removed);
+    // True while restoreElements announces what it put back: every flow is announced after the
+    // components, so a listener need not look for flows of each component it is told of.
+    bool restoring() const { return m_restoring; }
     void setTitle(const std::string& title);
     // Reviewers' decisions about findings (accept, suppress…), stored in the design file.
     void setDecisions(const std::vector<model::Decision>& decisions);
@@ -81,6 +90,7 @@ private:
     bool m_forcedModified = false;
     RecoveryWriter* m_recovery = nullptr;
     QStringList m_touched;
+    bool m_restoring = false;
 };
 
 inline QString qs(const std::string& s)

@@ -4,6 +4,8 @@
 #include "model/printable.h"
 
 #include <QtTest>
+
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -120,6 +122,43 @@ private slots:
         checkFindsAll(d);
         QVERIFY(!d.removeFlow("c11")); // the wrong type removes nothing
         QVERIFY(d.contains("c11"));
+    }
+
+    // Delete of a selection and its undo: many elements out in one pass, and back in their
+    // places, whatever the subset (every element, none, the first, the last, scattered).
+    void removeAllThenRestoreGivesTheDesignBack()
+    {
+        Design d;
+        for (int i = 0; i < 60; ++i) d.addComponent(comp("c" + std::to_string(i)));
+        for (int i = 0; i < 59; ++i) d.addFlow(flow("f" + std::to_string(i), "c" + std::to_string(i), "c" + std::to_string(i + 1)));
+        Zone z;
+        z.id = "z";
+        z.members = {"c1", "c2"};
+        d.addZone(z);
+        const Design original = d;
+        for (int pattern = 0; pattern < 8; ++pattern) {
+            std::unordered_set<std::string> ids;
+            for (int i = 0; i < 60; ++i)
+                if (pattern == 0 || (pattern > 1 && (i * 7 + pattern) % pattern == 0) || (pattern == 1 && i == 59))
+                    ids.insert("c" + std::to_string(i));
+            for (int i = 0; i < 59; i += pattern + 1) ids.insert("f" + std::to_string(i));
+            if (pattern % 2) ids.insert("z");
+            ids.insert("not-there");
+            Design::Removed r = d.removeAll(ids);
+            QCOMPARE(r.components.size() + r.flows.size() + r.zones.size(), ids.size() - 1);
+            for (const auto& id : ids) QVERIFY(!d.contains(id));
+            checkFindsAll(d);
+            d.restore(std::move(r));
+            QVERIFY2(d == original, qPrintable(QString::number(pattern)));
+            checkFindsAll(d);
+        }
+        // Restoring an id that was taken meanwhile leaves the newcomer and drops the old one.
+        Design::Removed r = d.removeAll({"c5"});
+        d.addComponent(comp("c5"));
+        d.restore(std::move(r));
+        QCOMPARE(d.components().size(), std::size_t{60});
+        QCOMPARE(d.components().back().id, std::string("c5"));
+        checkFindsAll(d);
     }
 
     // The index holds places, not pointers or ids: a copy finds its own elements.

@@ -44,10 +44,7 @@ public:
 private:
     Document* m_doc;
     QStringList m_componentIds, m_flowIds, m_zoneIds;
-    // What was removed, in removal order, with the index each had when it was removed.
-    std::vector<std::pair<model::Component, std::size_t>> m_components;
-    std::vector<std::pair<model::Flow, std::size_t>> m_flows;
-    std::vector<std::pair<model::Zone, std::size_t>> m_zones;
+    model::Design::Removed m_removed; // what redo took out, each with its former index
 };
 
 // Replaces elements by id with a new state (move, resize, label, property, membership,
