@@ -39,6 +39,7 @@ bool insertAt(Vec& vec, typename Vec::value_type item, std::ptrdiff_t index)
         vec.insert(vec.begin() + index, std::move(item));
     return true;
 }
+
 // Moves the elements named in `ids` out of `list`, keeping the order of the rest.
 template <typename T>
 std::vector<std::pair<T, std::size_t>> takeAll(std::vector<T>& list, const std::unordered_set<std::string>& ids)

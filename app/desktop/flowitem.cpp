@@ -51,9 +51,9 @@ bool clipSegment(QPointF a, QPointF b, const QRectF& r, qreal& t0, qreal& t1)
 }
 
 // A dashed polyline stroked only where it can be seen. Qt's dash stroker walks a line's whole
-// length dash by dash, wherever the clip is: the long asynchronous flows of a large design,
-// crossing the view at 100 %, took about 170 ms per frame. The dash offset keeps each piece in
-// step with the whole line, so the pattern does not crawl as the view scrolls.
+// length dash by dash, wherever the clip is: with the long asynchronous flows of a large design
+// crossing the view, a full repaint at 100 % took 93 ms instead of 67. The dash offset keeps each
+// piece in step with the whole line, so the pattern does not crawl as the view scrolls.
 void drawDashedVisible(QPainter* p, const QPolygonF& points, QPen pen, const QRectF& visible)
 {
     qreal along = 0; // distance from the start of the line to the start of this segment
