@@ -17,4 +17,13 @@ enum class LineBreaks { Show, Keep };
 std::string_view printable(std::string_view text, std::string& buf, LineBreaks breaks = LineBreaks::Show);
 std::string printable(std::string_view text, LineBreaks breaks = LineBreaks::Show);
 
+// Where to cut `text` to at most `at` bytes without splitting a UTF-8 character: every place
+// that shortens a long label for showing cuts here.
+inline std::size_t utf8Boundary(std::string_view text, std::size_t at)
+{
+    if (at >= text.size()) return text.size();
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
 } // namespace pb::model

@@ -1,5 +1,7 @@
 #include "model/validation.h"
 
+#include "model/printable.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -32,8 +34,7 @@ std::string quoted(const std::string& text)
 {
     constexpr std::size_t kMax = 60;
     if (text.size() <= kMax) return "'" + text + "'";
-    std::size_t cut = kMax - 3;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t cut = utf8Boundary(text, kMax - 3);
     return "'" + text.substr(0, cut) + "…' (" + std::to_string(text.size()) + " characters)";
 }
 

@@ -199,8 +199,7 @@ std::optional<Value> applyFilter(std::optional<Value> v, const std::string& name
 std::string_view shownText(std::string_view text, std::string& buf)
 {
     if (text.size() <= kMaxPlaceholderText) return model::printable(text, buf);
-    std::size_t cut = kMaxPlaceholderText;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t cut = model::utf8Boundary(text, kMaxPlaceholderText);
     std::string shortened = model::printable(text.substr(0, cut));
     shortened += "… (" + std::to_string(text.size()) + " characters)";
     buf = std::move(shortened);

@@ -1,5 +1,7 @@
 #include "app/desktop/showntext.h"
 
+#include "model/printable.h"
+
 #include <algorithm>
 
 namespace pb::app {
@@ -9,11 +11,7 @@ QString shownText(const std::string& text)
     // A UTF-8 character is at most four bytes: this prefix holds kShownChars characters or more.
     constexpr std::size_t kBytes = 4 * kShownChars;
     if (text.size() <= kShownChars) return QString::fromStdString(text);
-    std::size_t take = std::min(text.size(), kBytes);
-    // Never cut inside a character: back off over continuation bytes (10xxxxxx).
-    while (take < text.size() && take > 0 &&
-           (static_cast<unsigned char>(text[take]) & 0xC0) == 0x80)
-        --take;
+    const std::size_t take = model::utf8Boundary(text, kBytes);
     QString s = QString::fromUtf8(text.data(), static_cast<qsizetype>(take));
     if (s.size() <= kShownChars && take == text.size()) return s;
     qsizetype keep = std::min<qsizetype>(s.size(), kShownChars);
