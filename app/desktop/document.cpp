@@ -94,22 +94,12 @@ QStringList Document::takeTouched()
     return out;
 }
 
-bool Document::addComponent(const model::Component& c, std::ptrdiff_t index)
+bool Document::addComponent(const model::Component& c)
 {
-    if (!m_design.addComponent(c, index)) return false;
+    if (!m_design.addComponent(c)) return false;
     emit componentAdded(qs(c.id));
     touch(c.id);
     return true;
-}
-
-std::optional<std::pair<model::Component, std::size_t>> Document::removeComponent(const QString& id)
-{
-    auto r = m_design.removeComponent(id.toStdString());
-    if (r) {
-        emit componentRemoved(id);
-        touch();
-    }
-    return r;
 }
 
 bool Document::updateComponent(const model::Component& c)
@@ -123,22 +113,12 @@ bool Document::updateComponent(const model::Component& c)
     return true;
 }
 
-bool Document::addFlow(const model::Flow& f, std::ptrdiff_t index)
+bool Document::addFlow(const model::Flow& f)
 {
-    if (!m_design.addFlow(f, index)) return false;
+    if (!m_design.addFlow(f)) return false;
     emit flowAdded(qs(f.id));
     touch(f.id);
     return true;
-}
-
-std::optional<std::pair<model::Flow, std::size_t>> Document::removeFlow(const QString& id)
-{
-    auto r = m_design.removeFlow(id.toStdString());
-    if (r) {
-        emit flowRemoved(id);
-        touch();
-    }
-    return r;
 }
 
 bool Document::updateFlow(const model::Flow& f)
@@ -152,22 +132,12 @@ bool Document::updateFlow(const model::Flow& f)
     return true;
 }
 
-bool Document::addZone(const model::Zone& z, std::ptrdiff_t index)
+bool Document::addZone(const model::Zone& z)
 {
-    if (!m_design.addZone(z, index)) return false;
+    if (!m_design.addZone(z)) return false;
     emit zoneAdded(qs(z.id));
     touch(z.id);
     return true;
-}
-
-std::optional<std::pair<model::Zone, std::size_t>> Document::removeZone(const QString& id)
-{
-    auto r = m_design.removeZone(id.toStdString());
-    if (r) {
-        emit zoneRemoved(id);
-        touch();
-    }
-    return r;
 }
 
 model::Design::Removed Document::removeElements(const std::unordered_set<std::string>& ids)

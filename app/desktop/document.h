@@ -45,14 +45,11 @@ public:
     QStringList takeTouched();
 
     // --- mutations (for commands) ---
-    bool addComponent(const model::Component& c, std::ptrdiff_t index = -1);
-    std::optional<std::pair<model::Component, std::size_t>> removeComponent(const QString& id);
+    bool addComponent(const model::Component& c); // appended
     bool updateComponent(const model::Component& c);
-    bool addFlow(const model::Flow& f, std::ptrdiff_t index = -1);
-    std::optional<std::pair<model::Flow, std::size_t>> removeFlow(const QString& id);
+    bool addFlow(const model::Flow& f);
     bool updateFlow(const model::Flow& f);
-    bool addZone(const model::Zone& z, std::ptrdiff_t index = -1);
-    std::optional<std::pair<model::Zone, std::size_t>> removeZone(const QString& id);
+    bool addZone(const model::Zone& z);
     bool updateZone(const model::Zone& z);
     // Many elements at once (Delete of a selection, its undo): one pass over the design instead
     // of one re-index per element. Signals go out after the design has changed, flows first on

@@ -222,7 +222,7 @@ private slots:
     void staleFixIsRefused()
     {
         rules::Finding f = *byRule(*m_rc, "missing-circuit-breaker");
-        m_doc->removeFlow(QStringLiteral("f3"));
+        m_doc->removeElements({"f3"});
         QVERIFY(!m_rc->canFix(f));
         QVERIFY(!m_rc->applyFix(f));
     }
