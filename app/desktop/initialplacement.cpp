@@ -81,7 +81,6 @@ QRectF zoneRect(const model::Design& d, const model::Zone& z, std::map<std::stri
     return r;
 }
 
-
 // Zones a file gives no size (hand-written JSON naming only their members) were drawn as a
 // small box at the origin, behind whatever stood there, instead of around their members.
 bool fitUnsizedZones(model::Design& design)
