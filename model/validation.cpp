@@ -280,6 +280,50 @@ void checkGeometry(const Design& design, Diagnostics& diags)
 }
 } // namespace
 
+namespace {
+bool clampValue(double& v, double low, double high)
+{
+    const double kept = std::isnan(v) ? 0.0 : std::clamp(v, low, high);
+    if (kept == v) return false;
+    v = kept;
+    return true;
+}
+
+bool clampPoint(Point& p)
+{
+    const bool x = clampValue(p.x, -kMaxCoordinate, kMaxCoordinate);
+    return clampValue(p.y, -kMaxCoordinate, kMaxCoordinate) || x;
+}
+
+bool clampPlace(Point& pos, Size& size)
+{
+    const bool moved = clampPoint(pos);
+    const bool w = clampValue(size.width, 0, kMaxExtent);
+    return clampValue(size.height, 0, kMaxExtent) || w || moved;
+}
+} // namespace
+
+bool clampGeometry(Component& c)
+{
+    return clampPlace(c.pos, c.size);
+}
+
+bool clampGeometry(Zone& z)
+{
+    return clampPlace(z.pos, z.size);
+}
+
+bool clampGeometry(Flow& f)
+{
+    bool changed = false;
+    if (f.bends.size() > kMaxBends) {
+        f.bends.resize(kMaxBends);
+        changed = true;
+    }
+    for (auto& b : f.bends) changed = clampPoint(b) || changed;
+    return changed;
+}
+
 void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& diags)
 {
     for (const auto& c : design.components()) {

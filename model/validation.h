@@ -32,4 +32,11 @@ inline constexpr double kMaxExtent = 1'000'000; // a component's or zone's width
 // relative to the element's own entry. Callers add the file and line.
 void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& diags);
 
+// Brings an element's geometry inside the limits above (NaN to 0, bends past kMaxBends dropped);
+// true when anything changed. The whiteboard applies it to every edit, so that no gesture, however
+// absurd, can save a file that would then be refused when opened.
+bool clampGeometry(Component& c);
+bool clampGeometry(Zone& z);
+bool clampGeometry(Flow& f);
+
 } // namespace pb::model

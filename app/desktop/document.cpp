@@ -2,6 +2,7 @@
 
 #include "app/desktop/designio.h"
 #include "app/desktop/recoverywriter.h"
+#include "model/validation.h"
 
 #include <QFileInfo>
 #include <QUndoStack>
@@ -94,46 +95,64 @@ QStringList Document::takeTouched()
     return out;
 }
 
-bool Document::addComponent(const model::Component& c)
+bool Document::addComponent(const model::Component& wanted)
 {
+    model::Component c = wanted;
+    model::clampGeometry(c);
     if (!m_design.addComponent(c)) return false;
     emit componentAdded(qs(c.id));
     touch(c.id);
     return true;
 }
 
-bool Document::updateComponent(const model::Component& c)
+bool Document::updateComponent(const model::Component& wanted)
 {
-    model::Component* cur = m_design.component(c.id);
+    model::Component* cur = m_design.component(wanted.id);
     if (!cur) return false;
-    if (*cur == c) return true;
-    *cur = c;
-    emit componentChanged(qs(c.id));
-    touch(c.id);
+    model::Component c = wanted;
+    const bool clamped = model::clampGeometry(c);
+    if (*cur == c) {
+        // The scene shows the gesture, not the model: put it back where the model holds it.
+        if (clamped) emit componentChanged(qs(c.id));
+        return true;
+    }
+    *cur = std::move(c);
+    emit componentChanged(qs(cur->id));
+    touch(cur->id);
     return true;
 }
 
-bool Document::addFlow(const model::Flow& f)
+bool Document::addFlow(const model::Flow& wanted)
 {
+    model::Flow f = wanted;
+    model::clampGeometry(f);
     if (!m_design.addFlow(f)) return false;
     emit flowAdded(qs(f.id));
     touch(f.id);
     return true;
 }
 
-bool Document::updateFlow(const model::Flow& f)
+bool Document::updateFlow(const model::Flow& wanted)
 {
-    model::Flow* cur = m_design.flow(f.id);
+    model::Flow* cur = m_design.flow(wanted.id);
     if (!cur) return false;
-    if (*cur == f) return true;
-    *cur = f;
-    emit flowChanged(qs(f.id));
-    touch(f.id);
+    model::Flow f = wanted;
+    const bool clamped = model::clampGeometry(f);
+    if (*cur == f) {
+        // The scene shows the gesture, not the model: put it back where the model holds it.
+        if (clamped) emit flowChanged(qs(f.id));
+        return true;
+    }
+    *cur = std::move(f);
+    emit flowChanged(qs(cur->id));
+    touch(cur->id);
     return true;
 }
 
-bool Document::addZone(const model::Zone& z)
+bool Document::addZone(const model::Zone& wanted)
 {
+    model::Zone z = wanted;
+    model::clampGeometry(z);
     if (!m_design.addZone(z)) return false;
     emit zoneAdded(qs(z.id));
     touch(z.id);
@@ -171,14 +190,20 @@ void Document::restoreElements(model::Design::Removed removed)
     emit changed();
 }
 
-bool Document::updateZone(const model::Zone& z)
+bool Document::updateZone(const model::Zone& wanted)
 {
-    model::Zone* cur = m_design.zone(z.id);
+    model::Zone* cur = m_design.zone(wanted.id);
     if (!cur) return false;
-    if (*cur == z) return true;
-    *cur = z;
-    emit zoneChanged(qs(z.id));
-    touch(z.id);
+    model::Zone z = wanted;
+    const bool clamped = model::clampGeometry(z);
+    if (*cur == z) {
+        // The scene shows the gesture, not the model: put it back where the model holds it.
+        if (clamped) emit zoneChanged(qs(z.id));
+        return true;
+    }
+    *cur = std::move(z);
+    emit zoneChanged(qs(cur->id));
+    touch(cur->id);
     return true;
 }
 

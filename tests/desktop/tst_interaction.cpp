@@ -7,11 +7,13 @@
 #include "app/desktop/tools/connecttool.h"
 #include "app/desktop/tools/zonetool.h"
 #include "app/desktop/zoneitem.h"
+#include "model/validation.h"
 #include "testdesigns.h"
 
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -208,6 +210,33 @@ private slots:
         QVERIFY(!m_scene->isEditingLabel());
         QCOMPARE(m_doc->design().component("api")->label, huge);
         QCOMPARE(m_doc->undoStack()->count(), steps);
+    }
+
+    // The file refuses positions past ±10,000,000 (model/validation.h); a drag past that edge
+    // stops on it, so what the user saves always opens again.
+    void aDragPastTheEdgeStopsOnItAndTheFileOpensAgain()
+    {
+        const double edge = model::kMaxCoordinate;
+        m_doc->undoStack()->push(commands::move(m_doc, {{QStringLiteral("client"), QPointF(edge - 100, 0)}}));
+        m_view->centerOn(QPointF(edge, 0));
+        const QPoint from = centerOf(QStringLiteral("client"));
+        drag(from, from + QPoint(400, 0));
+        QCOMPARE(m_doc->design().component("client")->pos.x, edge);
+        QCOMPARE(m_scene->componentItem(QStringLiteral("client"))->pos().x(), edge);
+        drag(from, from + QPoint(300, 0)); // already on the edge: the model does not change
+        QCOMPARE(m_scene->componentItem(QStringLiteral("client"))->pos().x(), edge);
+
+        ComponentItem* db = m_scene->componentItem(QStringLiteral("orders-db"));
+        m_doc->undoStack()->push(commands::resize(m_doc, QStringLiteral("orders-db"), QRectF(db->pos(), QSizeF(5e6, 90))));
+        QCOMPARE(m_doc->design().component("orders-db")->size.width, model::kMaxExtent);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("edge.probeboard"));
+        QString error;
+        QVERIFY2(m_doc->save(path, &error), qPrintable(error));
+        Document reopened;
+        QVERIFY2(reopened.load(path, &error), qPrintable(error));
+        QCOMPARE(reopened.design().component("client")->pos.x, edge);
     }
 
     void resizeFromGripIsOneCommand()

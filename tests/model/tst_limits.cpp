@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -183,6 +184,38 @@ private slots:
         QVERIFY2(says(diags, "far.probeboard:8:", "zone 'z' is 1e+300 wide"), all.c_str());
         QVERIFY2(all.find("'fine'") == std::string::npos, all.c_str());
         QCOMPARE(diags.size(), std::size_t(5));
+    }
+
+    // What the whiteboard does with a gesture past the limits: the nearest geometry the file
+    // accepts, which then validates clean.
+    void clampedGeometryValidates()
+    {
+        Design d;
+        Component far;
+        far.id = "far";
+        far.kind = "service";
+        far.pos = {std::nan(""), -1e308};
+        far.size = {-5, 2e6};
+        QVERIFY(clampGeometry(far));
+        QCOMPARE(far.pos.x, 0.0);
+        QCOMPARE(far.pos.y, -kMaxCoordinate);
+        QCOMPARE(far.size.width, 0.0);
+        QCOMPARE(far.size.height, kMaxExtent);
+        QVERIFY(!clampGeometry(far)); // already inside: nothing changes
+        Component near = far;
+        near.id = "near";
+        Flow f;
+        f.id = "f";
+        f.from = "far";
+        f.to = "near";
+        f.bends.assign(kMaxBends + 5, Point{0, 1e9});
+        QVERIFY(clampGeometry(f));
+        QCOMPARE(f.bends.size(), kMaxBends);
+        QCOMPARE(f.bends.back().y, kMaxCoordinate);
+        QVERIFY(d.addComponent(far) && d.addComponent(near) && d.addFlow(f));
+        Diagnostics diags;
+        validateDesign(d, Vocabulary::builtin(), diags);
+        QVERIFY2(!hasErrors(diags), formatAll(diags).c_str());
     }
 
     void errorsListedPerFile()
