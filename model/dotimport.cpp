@@ -1,6 +1,7 @@
 #include "model/dotimport.h"
 
 #include "model/designfile.h"
+#include "model/dotlines.h"
 #include "model/dotscreen.h"
 #include "model/graphvizlock.h"
 #include "model/htmltext.h"
@@ -314,6 +315,7 @@ struct ClusterWalk
     Agraph_t* root;
     Design& design;
     Diagnostics& diags;
+    DotPlaces& places;
     std::map<std::string, std::pair<std::string, int>> owner; // node → (zone, depth)
     std::vector<std::pair<std::string, std::string>> zoneParent; // zone → parent zone
     std::map<std::string, std::string> parentOf;               // the same, to look up
@@ -391,8 +393,16 @@ struct ClusterWalk
             const std::string id = z.id;
             zoneParent.emplace_back(id, zoneId);
             parentOf.emplace(id, zoneId);
+            const DotPlace place{DotPlace::Kind::Cluster, agnameof(sub), {}, 1};
+            if (!design.addZone(std::move(z))) {
+                // Its members and nested clusters still go to the zone that holds the id.
+                places.at.emplace_back(diags.size(), place);
+                diags.push_back({Diagnostic::Level::Error, "", 0, 0, id, "", "E-DUP-ID",
+                                 "duplicate id '" + id + "' (cluster '" + std::string(agnameof(sub)) + "')", ""});
+            } else {
+                places.of.emplace(id, place);
+            }
             for (Agnode_t* n = agfstnode(sub); n; n = agnxtnode(sub, n)) claim(agnameof(n), id, depth + 1);
-            design.addZone(std::move(z));
             visit(sub, id, depth + 1);
         }
     }
@@ -459,7 +469,24 @@ std::size_t countElements(Agraph_t* g, std::size_t stopAfter)
     return n;
 }
 
-Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags)
+// Edges given an `id`, each id's edges in the order the text writes them: the design reads
+// edges tail by tail, so two edges sharing an id may be met in the other order.
+std::map<std::string, std::vector<IDTYPE>> edgesNamedInTextOrder(Agraph_t* g)
+{
+    std::map<std::string, std::vector<IDTYPE>> named;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e))
+            if (const char* id = agget(e, const_cast<char*>("id")); id && *id) named[id].push_back(AGSEQ(e));
+    for (auto& [id, seqs] : named) std::sort(seqs.begin(), seqs.end());
+    return named;
+}
+
+int nthOf(const std::vector<IDTYPE>& seqs, IDTYPE seq)
+{
+    return static_cast<int>(std::lower_bound(seqs.begin(), seqs.end(), seq) - seqs.begin()) + 1;
+}
+
+Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlaces& places)
 {
     Design d;
     d.title = attr(g, "label");
@@ -467,17 +494,34 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags)
         diags.push_back({Diagnostic::Level::Warning, file, 0, 0, "", "", "W-UNDIRECTED",
                          "undirected graph: each edge is read as a flow from its first node to "
                          "its second", ""});
-    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) d.addComponent(readNode(g, n));
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        d.addComponent(readNode(g, n));
+        places.of.emplace(agnameof(n), DotPlace{DotPlace::Kind::Node, agnameof(n), {}, 1});
+    }
     std::map<std::string, int> generated;
+    // A tail's edges are read in the text's order, so the nth edge between two nodes is the nth
+    // written between them.
+    std::map<std::pair<std::string, std::string>, int> edgesBetween;
+    const auto named = edgesNamedInTextOrder(g);
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
         for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
             Flow f = readEdge(g, e, generated);
             const std::string id = f.id;
-            if (!d.addFlow(std::move(f)))
-                diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
-                                 "duplicate id '" + id + "'", ""});
+            const auto sameId = named.find(id);
+            const int between = ++edgesBetween[{f.from, f.to}];
+            const DotPlace place =
+                sameId != named.end()
+                    ? DotPlace{DotPlace::Kind::EdgeId, id, {}, nthOf(sameId->second, AGSEQ(e))}
+                    : DotPlace{DotPlace::Kind::Edge, f.from, f.to, between};
+            if (d.addFlow(std::move(f))) {
+                places.of.emplace(id, place);
+                continue;
+            }
+            places.at.emplace_back(diags.size(), place);
+            diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
+                             "duplicate id '" + id + "'", ""});
         }
-    ClusterWalk walk{g, d, diags, {}, {}, {}, {}, {}};
+    ClusterWalk walk{g, d, diags, places, {}, {}, {}, {}, {}};
     walk.visit(g, "", 0);
     walk.reportTorn();
     walk.assignMembers();
@@ -492,6 +536,7 @@ std::optional<Design> importDot(const std::string& text, const std::string& file
     if (!screenDotText(text, fileName, diags)) return std::nullopt;
     const std::size_t first = diags.size();
     std::optional<Design> design;
+    DotPlaces places;
     {
         std::lock_guard lock(graphvizMutex());
         Agraph_t* g = parseLocked(text, fileName, diags);
@@ -503,10 +548,11 @@ std::optional<Design> importDot(const std::string& text, const std::string& file
                                  " nodes and edges (the limit)", ""});
             return std::nullopt;
         }
-        design = convert(g, fileName, diags);
+        design = convert(g, fileName, diags, places);
         agclose(g);
     }
     validateDesign(*design, Vocabulary::builtin(), diags);
+    placeDotDiagnostics(text, places, diags, first);
     for (std::size_t i = first; i < diags.size(); ++i) {
         diags[i].file = fileName;
         if (diags[i].level == Diagnostic::Level::Error) design.reset();

@@ -37,10 +37,12 @@ bool nameChar(char c)
 class Screen
 {
 public:
-    Screen(const std::string& text, const std::string& file, Diagnostics& diags)
+    Screen(const std::string& text, const std::string& file, Diagnostics& diags,
+           std::vector<DotToken>* tokens = nullptr)
         : m_text(text)
         , m_file(file)
         , m_diags(diags)
+        , m_tokens(tokens)
     {
     }
     bool run();
@@ -58,6 +60,12 @@ private:
         m_start = at;
         m_startLine = m_line;
     }
+    // The token that started at m_start ends before `end`; kept when tokens are asked for.
+    void ended(std::size_t end);
+    void punctuation(std::string text)
+    {
+        if (m_tokens) m_tokens->push_back({std::move(text), m_line, false});
+    }
     bool tokenTooLong(std::size_t i);
     bool inToken(char c, std::size_t& i); // true: c belonged to the token being read
     bool outside(char c, std::size_t& i); // false: rejected
@@ -65,6 +73,7 @@ private:
     const std::string& m_text;
     const std::string& m_file;
     Diagnostics& m_diags;
+    std::vector<DotToken>* m_tokens;
     In m_in = In::Nothing;
     std::size_t m_start = 0;
     int m_line = 1, m_startLine = 1, m_depth = 0, m_htmlDepth = 0;
@@ -72,6 +81,24 @@ private:
     int m_graphs = 0; // top-level bodies opened
     bool m_sawContent = false;
 };
+
+void Screen::ended(std::size_t end)
+{
+    if (!m_tokens || m_in == In::LineComment || m_in == In::BlockComment) return;
+    if (m_in != In::String) {
+        m_tokens->push_back({m_text.substr(m_start, end - m_start), m_startLine, false});
+        return;
+    }
+    std::string text;
+    for (std::size_t i = m_start + 1; i + 1 < end; ++i) {
+        if (m_text[i] == '\\' && (m_text[i + 1] == '"' || m_text[i + 1] == '\n')) {
+            if (m_text[++i] == '"') text += '"';
+            continue;
+        }
+        text += m_text[i];
+    }
+    m_tokens->push_back({std::move(text), m_startLine, true});
+}
 
 bool Screen::tokenTooLong(std::size_t i)
 {
@@ -98,14 +125,15 @@ bool Screen::inToken(char c, std::size_t& i)
         // "\é" was refused as not UTF-8.)
         if (c == '\\' && more && m_text[i + 1] == '"') ++i;
         else if (c == '\\' && more && m_text[i + 1] == '\n') ++i, ++m_line;
-        else if (c == '"') m_in = In::Nothing;
+        else if (c == '"') ended(i + 1), m_in = In::Nothing;
         break;
     case In::Html: // quotes and braces inside are text; only the angle brackets nest
         if (c == '<') ++m_htmlDepth;
-        else if (c == '>' && --m_htmlDepth == 0) m_in = In::Nothing;
+        else if (c == '>' && --m_htmlDepth == 0) ended(i + 1), m_in = In::Nothing;
         break;
     case In::Name:
         if (nameChar(c)) break;
+        ended(i);
         m_in = In::Nothing;
         return false; // the character after a name is read on its own
     }
@@ -132,8 +160,15 @@ bool Screen::outside(char c, std::size_t& i)
             return reject(m_line, "graph nested deeper than " + std::to_string(kMaxDotNesting) + " levels");
         if (m_depth > 1 && ++m_subgraphs > kMaxDotSubgraphs)
             return reject(m_line, "more than " + std::to_string(kMaxDotSubgraphs) + " subgraphs");
+        punctuation("{");
     } else if (c == '}') {
         --m_depth;
+        punctuation("}");
+    } else if (c == '-' && more && (m_text[i + 1] == '>' || m_text[i + 1] == '-')) {
+        punctuation(m_text.substr(i, 2));
+        ++i;
+    } else if (c == '[' || c == ']' || c == '=' || c == ';' || c == ',' || c == ':') {
+        punctuation(std::string(1, c));
     }
     return true;
 }
@@ -153,6 +188,7 @@ bool Screen::run()
             continue;
         }
         if (c == '\n') {
+            if (m_in == In::Name) ended(i);
             ++m_line;
             if (m_in == In::LineComment || m_in == In::Name) m_in = In::Nothing;
             continue;
@@ -160,6 +196,7 @@ bool Screen::run()
         if (inToken(c, i)) continue;
         if (!outside(c, i)) return false;
     }
+    if (m_in == In::Name) ended(m_text.size());
     if (!m_sawContent) return reject(0, "empty file: expected a DOT digraph");
     return true;
 }
@@ -174,6 +211,14 @@ bool screenDotText(const std::string& text, const std::string& file, Diagnostics
         return false;
     }
     return Screen(text, file, diags).run();
+}
+
+std::vector<DotToken> dotTokens(const std::string& text)
+{
+    std::vector<DotToken> tokens;
+    Diagnostics ignored; // the text was screened before
+    Screen(text, {}, ignored, &tokens).run();
+    return tokens;
 }
 
 } // namespace pb::model

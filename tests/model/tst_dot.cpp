@@ -433,6 +433,40 @@ private slots:
         QVERIFY(importDot("digraph { subgraph cluster_eu { subgraph cluster_az { x; } x; } }", "n.dot", nested));
         QVERIFY2(nested.empty(), formatAll(nested).c_str());
     }
+
+    // cgraph keeps no lines; a problem in one element is placed where the text writes it, and a
+    // duplicate says where the id's first holder is. A cluster whose id is taken is an error,
+    // not a zone dropped without a word.
+    void elementProblemsNameTheirLine()
+    {
+        const std::string text = "digraph {\n"
+                                 "  a -> b;\n"                                   // 2
+                                 "  b [kind=database,\n"                         // 3
+                                 "     rps=\"x\"];\n"                           // 4
+                                 "  subgraph cluster_r {\n"                      // 5
+                                 "    rps = \"y\";\n"                           // 6
+                                 "  }\n"
+                                 "  \"q\\\"x\" -> a [id=\"f\\\"1\"];\n"  // 8
+                                 "  a -> b [id=\"f\\\"1\", sync=perhaps];\n" // 9
+                                 "  // a -> b [sync=x]\n"
+                                 "  a -> b [sync=perhaps];\n"                    // 11
+                                 "  subgraph cluster_a { c; }\n"                 // 12
+                                 "}\n";
+        Diagnostics diags;
+        QVERIFY(!importDot(text, "lines.dot", diags));
+        const std::string all = formatAll(diags);
+        auto lineOf = [&](const std::string& words) {
+            for (const auto& d : diags)
+                if (d.format().find(words) != std::string::npos) return d.line;
+            return -1;
+        };
+        QVERIFY2(lineOf("duplicate id 'f\"1'; the edge at line 9 has it already") == 8, all.c_str());
+        QVERIFY2(lineOf("property 'rps' of 'b'") == 4, all.c_str());
+        QVERIFY2(lineOf("property 'rps' of 'r'") == 6, all.c_str());
+        QVERIFY2(lineOf("property 'sync' of 'f\"1'") == 9, all.c_str());
+        QVERIFY2(lineOf("property 'sync' of 'f-a-b-2'") == 11, all.c_str()); // the comment is skipped
+        QVERIFY2(lineOf("duplicate id 'a' (cluster 'cluster_a'); the node at line 2 has it already") == 12, all.c_str());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestDot)
