@@ -2,6 +2,7 @@
 
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/componentitem.h"
+#include "app/desktop/dashedline.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/showntext.h"
 
@@ -27,49 +28,6 @@ QPointF borderPoint(const QRectF& r, QPointF toward)
 }
 
 constexpr qreal kMaxLabelWidth = 220;
-
-// Liang–Barsky: the part of segment a→b inside `r`, as fractions [t0, t1] of its length; false
-// when none of it is.
-bool clipSegment(QPointF a, QPointF b, const QRectF& r, qreal& t0, qreal& t1)
-{
-    const qreal dx = b.x() - a.x(), dy = b.y() - a.y();
-    const qreal p[4] = {-dx, dx, -dy, dy};
-    const qreal q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
-    t0 = 0;
-    t1 = 1;
-    for (int i = 0; i < 4; ++i) {
-        if (qFuzzyIsNull(p[i])) {
-            if (q[i] < 0) return false;
-            continue;
-        }
-        const qreal t = q[i] / p[i];
-        if (p[i] < 0) t0 = std::max(t0, t);
-        else t1 = std::min(t1, t);
-        if (t0 > t1) return false;
-    }
-    return true;
-}
-
-// A dashed polyline stroked only where it can be seen. Qt's dash stroker walks a line's whole
-// length dash by dash, wherever the clip is: with the long asynchronous flows of a large design
-// crossing the view, a full repaint at 100 % took 93 ms instead of 67. The dash offset keeps each
-// piece in step with the whole line, so the pattern does not crawl as the view scrolls.
-void drawDashedVisible(QPainter* p, const QPolygonF& points, QPen pen, const QRectF& visible)
-{
-    qreal along = 0; // distance from the start of the line to the start of this segment
-    const qreal unit = pen.widthF() > 0 ? pen.widthF() : 1;
-    for (int i = 1; i < points.size(); ++i) {
-        const QPointF a = points[i - 1], b = points[i];
-        const qreal length = QLineF(a, b).length();
-        qreal t0 = 0, t1 = 0;
-        if (length > 0 && clipSegment(a, b, visible, t0, t1)) {
-            pen.setDashOffset((along + t0 * length) / unit);
-            p->setPen(pen);
-            p->drawLine(a + (b - a) * t0, a + (b - a) * t1);
-        }
-        along += length;
-    }
-}
 
 QFont labelFont()
 {
@@ -200,10 +158,8 @@ void FlowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
     p->setRenderHint(QPainter::Antialiasing, true);
     pen.setJoinStyle(Qt::RoundJoin);
     p->setBrush(Qt::NoBrush);
-    if (m_async && widget) { // on screen; an export draws the whole line
-        const QRectF device(QPointF(0, 0), QSizeF(widget->size()));
-        const QRectF visible = p->worldTransform().inverted().mapRect(device).adjusted(-8, -8, 8, 8);
-        drawDashedVisible(p, m_points, pen, visible);
+    if (m_async) {
+        drawDashed(p, m_points, pen, widget);
     } else {
         p->setPen(pen);
         p->drawPath(m_path);

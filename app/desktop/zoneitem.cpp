@@ -1,6 +1,7 @@
 #include "app/desktop/zoneitem.h"
 
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/dashedline.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
@@ -82,7 +83,7 @@ QPainterPath ZoneItem::shape() const
     return frame;
 }
 
-void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
+void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widget)
 {
     CanvasScene* s = canvas();
     const CanvasColors& k = s->colors();
@@ -94,9 +95,18 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
              target || isSelected() ? 2.5 : 1.5);
     if (m_kind == QLatin1String("trust_boundary")) pen.setStyle(Qt::DashLine);
     if (m_kind == QLatin1String("az")) pen.setStyle(Qt::DotLine);
-    p->setPen(pen);
     p->setBrush(target ? k.dropTargetFill : zc.fill);
-    p->drawRoundedRect(m_rect, 12, 12);
+    if (pen.style() == Qt::SolidLine) {
+        p->setPen(pen);
+        p->drawRoundedRect(m_rect, 12, 12);
+    } else {
+        // The dotted outline of a region-sized zone at 100 % was most of a repaint (drawDashed).
+        p->setPen(Qt::NoPen);
+        p->drawRoundedRect(m_rect, 12, 12);
+        QPainterPath outline;
+        outline.addRoundedRect(m_rect, 12, 12);
+        drawDashed(p, outline.toSubpathPolygons().value(0), pen, widget);
+    }
     if (s->isHighlighted(m_id)) {
         p->setPen(QPen(k.highlight, 3));
         p->setBrush(Qt::NoBrush);

@@ -97,6 +97,35 @@ private slots:
         QCOMPARE(scene.selectedIds(), QStringList{QStringLiteral("api")}); // selection restored
     }
 
+    // On screen, dashed lines are stroked in visible pieces (dashedline.h); an SVG export keeps
+    // each dotted zone outline and each dashed flow one element, dashed by the SVG's reader.
+    void svgExportKeepsDashedLinesWhole()
+    {
+        model::Design d;
+        d.addComponent(test::component("events", "queue", 40, 40));
+        d.addComponent(test::component("billing", "worker", 40, 400));
+        d.addFlow(test::flow("f1", "events", "billing"));
+        model::Zone az;
+        az.id = "az-1";
+        az.kind = "az";
+        az.pos = {0, 0};
+        az.size = {400, 600};
+        az.members = {"events", "billing"};
+        d.addZone(az);
+        Document doc;
+        doc.reset(std::move(d), QString());
+        CanvasScene scene(&doc);
+        const QString path = m_dir.filePath(QStringLiteral("dashed.svg"));
+        QString error;
+        QVERIFY2(exporter::exportSvg(&scene, path, QStringLiteral("dashed"), &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray svg = f.readAll();
+        QCOMPARE(svg.count("<polyline"), 2); // the outline and the flow, once each
+        QVERIFY(svg.contains("stroke-dasharray=\"1.5,3\"")); // the outline's dots
+        QVERIFY(svg.contains("stroke-dasharray=\"6,3\""));   // the flow's dashes
+    }
+
     void pngExportScalesAndCanBeTransparent()
     {
         Document doc;

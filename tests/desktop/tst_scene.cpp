@@ -51,6 +51,26 @@ private:
         }
     }
 
+    // Pixels with ink in what the view shows and in what an export (no widget: whole paths) draws
+    // of the same area, and how many of them differ.
+    static std::pair<int, int> shownAgainstExport(CanvasView& view)
+    {
+        const QImage shown = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QImage whole(shown.size(), QImage::Format_RGB32);
+        {
+            QPainter p(&whole);
+            view.render(&p, QRectF(whole.rect()), view.viewport()->rect());
+        }
+        int ink = 0, differ = 0;
+        for (int y = 0; y < shown.height(); ++y)
+            for (int x = 0; x < shown.width(); ++x) {
+                const bool inkA = qGray(shown.pixel(x, y)) < 200, inkB = qGray(whole.pixel(x, y)) < 200;
+                ink += inkA || inkB;
+                differ += inkA != inkB;
+            }
+        return {ink, differ};
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init()
@@ -111,21 +131,31 @@ private slots:
         view.centerOn(QPointF(15080, 3530)); // mid-line: both ends far outside the view
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        const QImage shown = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
-        QImage whole(shown.size(), QImage::Format_RGB32);
-        {
-            QPainter p(&whole);
-            view.render(&p, QRectF(whole.rect()), view.viewport()->rect()); // as an export: no widget
-        }
-        int ink = 0, differ = 0;
-        for (int y = 0; y < shown.height(); ++y)
-            for (int x = 0; x < shown.width(); ++x) {
-                const QRgb a = shown.pixel(x, y), b = whole.pixel(x, y);
-                const bool inkA = qGray(a) < 200, inkB = qGray(b) < 200;
-                ink += inkA || inkB;
-                differ += inkA != inkB;
-            }
+        const auto [ink, differ] = shownAgainstExport(view);
         QVERIFY2(ink > 150, qPrintable(QString::number(ink))); // the line crosses the view
+        QVERIFY2(differ * 10 < ink, qPrintable(QStringLiteral("%1 of %2").arg(differ).arg(ink)));
+    }
+
+    // The same for a zone's dotted outline: a region-sized availability zone at 100 % was most of
+    // a repaint while its whole perimeter was stroked.
+    void aLargeDottedZoneShowsAsTheWholeOutlineWould()
+    {
+        model::Design d;
+        model::Zone az;
+        az.id = "az-1";
+        az.kind = "az";
+        az.pos = {0, 0};
+        az.size = {40000, 20000};
+        d.addZone(az);
+        m_doc->reset(std::move(d), QString());
+        CanvasView view(m_scene);
+        view.resize(400, 300);
+        view.setZoom(1.0);
+        view.centerOn(QPointF(21000, 20000)); // the bottom edge, far from every corner
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto [ink, differ] = shownAgainstExport(view);
+        QVERIFY2(ink > 100, qPrintable(QString::number(ink)));
         QVERIFY2(differ * 10 < ink, qPrintable(QStringLiteral("%1 of %2").arg(differ).arg(ink)));
     }
 
