@@ -33,8 +33,15 @@ QStringList linesOf(const model::Diagnostics& diags, model::Diagnostic::Level le
 
 std::optional<model::Design> readDesign(const QString& path, QString* error, bool* placed, QStringList* warnings)
 {
-    if (!QFileInfo::exists(path)) {
+    const QFileInfo info(path);
+    if (!info.exists()) {
         if (error) *error = tr("%1: the file does not exist.").arg(path);
+        return std::nullopt;
+    }
+    // Opening a named pipe waits for a writer: the window would hang before it showed. (The CLI
+    // reads pipes, as `cat` does: `check <(…)` is how a script hands it a design.)
+    if (!info.isFile() && !info.isDir()) {
+        if (error) *error = tr("%1: this is a pipe or a device, not a file; save the design to a file and open that.").arg(path);
         return std::nullopt;
     }
     model::Diagnostics diags;

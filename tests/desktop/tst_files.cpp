@@ -9,6 +9,8 @@
 #include "app/desktop/kinds.h"
 #include "testdesigns.h"
 
+#include <sys/stat.h>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
@@ -75,6 +77,12 @@ private slots:
         QCOMPARE(test::dump(doc.design()), before);
         QVERIFY(!doc.load(m_dir.filePath(QStringLiteral("missing.probeboard")), &error));
         QVERIFY(error.contains(QStringLiteral("missing.probeboard")));
+        QCOMPARE(test::dump(doc.design()), before);
+        // A named pipe with no writer: opening it would wait for ever, before the window shows.
+        const QString pipe = m_dir.filePath(QStringLiteral("pipe.probeboard"));
+        QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+        QVERIFY(!doc.load(pipe, &error));
+        QVERIFY2(error.contains(QStringLiteral("pipe.probeboard: this is a pipe or a device")), qPrintable(error));
         QCOMPARE(test::dump(doc.design()), before);
     }
 
