@@ -217,6 +217,9 @@ bool checkFormat(json& j, ElementReader& r)
     if (r.failed) return false;
     if (format == "probeboard/0") migrateV0(j);
     else if (format.empty()) r.error("", "", "missing \"format\" (expected \"probeboard/1\")");
+    else if (format.rfind("probeboard-rules/", 0) == 0)
+        r.error("/format", "", "this is a rule pack ('" + format + "'), not a design; pass it with --rules, "
+                "or put it in the packs folder");
     else if (format != kFormat) {
         r.error("/format", "", "unsupported format '" + format + "'; this version reads "
                 "probeboard/0 and probeboard/1");

@@ -204,6 +204,12 @@ private slots:
         Diagnostics diags;
         QVERIFY(!load(R"({"format": "probeboard/9"})", diags));
         QVERIFY(formatAll(diags).find("unsupported format 'probeboard/9'") != std::string::npos);
+        // A rule pack given where a design goes (`check pack.json`) says what to do with it.
+        Diagnostics pack;
+        QVERIFY(!load(R"({"format": "probeboard-rules/1", "rules": []})", pack));
+        QVERIFY2(formatAll(pack).find("this is a rule pack ('probeboard-rules/1'), not a design; pass it with --rules") !=
+                     std::string::npos,
+                 formatAll(pack).c_str());
     }
 
     void saveIsAtomicAndKeepsTheOldFileOnFailure()
