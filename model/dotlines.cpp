@@ -88,10 +88,12 @@ int DotLines::attribute(const DotPlace& place, const std::string& key) const
 int DotLines::attributeAt(const DotPlace& place, int token, const std::string& key) const
 {
     const int end = static_cast<int>(m_tokens.size());
+    if (token < 0) return -1;
     if (place.kind == DotPlace::Kind::Cluster) {
         // `key = value` statements and `graph [key = value]` in the subgraph's own body.
         int depth = 0;
         for (int i = token + 1; i < end; ++i) {
+            if (depth == 0 && !is(i, "{")) return -1; // `subgraph name` with no body here
             if (is(i, "{") && ++depth > 1) continue;
             if (is(i, "}") && --depth <= 0) return -1;
             if (depth == 1 && names(i, key) && is(i + 1, "=")) return i;
