@@ -4,6 +4,7 @@
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/document.h"
 #include "app/desktop/kinds.h"
+#include "app/desktop/numberedit.h"
 #include "app/desktop/showntext.h"
 #include "app/desktop/tageditor.h"
 #include "app/desktop/theme.h"
@@ -380,14 +381,11 @@ QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec
         return box;
     }
     if (type == model::ValueType::Number) {
-        auto* spin = new QDoubleSpinBox;
-        spin->setRange(-1e12, 1e12);
         const double v = std::holds_alternative<double>(value) ? std::get<double>(value) : 0.0;
-        spin->setDecimals(v == std::floor(v) ? 0 : 3); // "2 replicas", "0.9 hit ratio"
-        spin->setValue(v);
-        spin->setKeyboardTracking(false);
-        connect(spin, &QDoubleSpinBox::editingFinished, this,
-                [this, k, spin, id = m_id] { setProperty(id, k, model::Value(spin->value())); });
+        auto* spin = new NumberEdit(v, spec ? spec->min : std::nullopt, spec ? spec->max : std::nullopt);
+        connect(spin, &QDoubleSpinBox::editingFinished, this, [this, k, spin, v, id = m_id] {
+            if (spin->value() != v) setProperty(id, k, model::Value(spin->value()));
+        });
         return spin;
     }
     if (type == model::ValueType::List) {

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTest>
 #include <QUndoStack>
@@ -77,6 +78,40 @@ private slots:
         m_doc->undoStack()->undo();
         QCOMPARE(model::numberProperty(m_doc->design().component("orders-db")->props, "replicas"),
                  std::optional<double>(2));
+    }
+
+    // A number property added as 0 (or drawn whole) still takes a share: a cache's hit ratio of
+    // 0.9 is what the headline rule reads. Its range is the vocabulary's, widened to hold what the
+    // file has, and the field shows only the decimals a value needs.
+    void numberFieldsTakeDecimalsAndKeepOutOfRangeValues()
+    {
+        m_doc->undoStack()->push(commands::setProperty(m_doc, QStringLiteral("cache"), "hit_ratio", model::Value(0.0)));
+        select(QStringLiteral("cache"));
+        auto* spin = qobject_cast<QDoubleSpinBox*>(m_dock->editorFor(QStringLiteral("hit_ratio")));
+        QVERIFY(spin);
+        QCOMPARE(spin->text(), QStringLiteral("0"));
+        QCOMPARE(spin->maximum(), 1.0);
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("0.9"));
+        QTest::keyClick(spin, Qt::Key_Return);
+        QCOMPARE(model::numberProperty(m_doc->design().component("cache")->props, "hit_ratio"), std::optional<double>(0.9));
+        QPointer<QDoubleSpinBox> old = spin;
+        QTRY_VERIFY(!old); // rebuilt from the model
+        QTRY_VERIFY(m_dock->editorFor(QStringLiteral("hit_ratio")));
+        spin = qobject_cast<QDoubleSpinBox*>(m_dock->editorFor(QStringLiteral("hit_ratio")));
+        QCOMPARE(spin->text(), QStringLiteral("0.9"));
+
+        // 5 is out of a share's range; it is shown as it is, and focus alone does not change it.
+        m_doc->undoStack()->push(commands::setProperty(m_doc, QStringLiteral("cache"), "hit_ratio", model::Value(5.0)));
+        old = spin;
+        QTRY_VERIFY(!old);
+        QTRY_VERIFY(m_dock->editorFor(QStringLiteral("hit_ratio")));
+        spin = qobject_cast<QDoubleSpinBox*>(m_dock->editorFor(QStringLiteral("hit_ratio")));
+        QCOMPARE(spin->text(), QStringLiteral("5"));
+        const int steps = m_doc->undoStack()->count();
+        emit spin->editingFinished();
+        QCOMPARE(m_doc->undoStack()->count(), steps);
+        QCOMPARE(model::numberProperty(m_doc->design().component("cache")->props, "hit_ratio"), std::optional<double>(5));
     }
 
     void boolAndTagsEdit()

@@ -1,0 +1,28 @@
+#include "app/desktop/numberedit.h"
+
+#include <algorithm>
+
+namespace pb::app {
+
+namespace {
+constexpr double kWidest = 1e12;
+}
+
+NumberEdit::NumberEdit(double value, std::optional<double> min, std::optional<double> max, QWidget* parent)
+    : QDoubleSpinBox(parent)
+{
+    setDecimals(6);
+    setRange(std::min(min.value_or(-kWidest), value), std::max(max.value_or(kWidest), value));
+    // A share moves in hundredths; anything else in ones.
+    setSingleStep(max && min && *max - *min <= 1 ? 0.01 : 1);
+    setValue(value);
+    setKeyboardTracking(false);
+}
+
+QString NumberEdit::textFromValue(double value) const
+{
+    // As few decimals as the value needs (the box keeps at most six), no digit grouping.
+    return locale().toString(value, 'f', QLocale::FloatingPointShortest).remove(locale().groupSeparator());
+}
+
+} // namespace pb::app
