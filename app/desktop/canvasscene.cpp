@@ -536,24 +536,29 @@ void CanvasScene::dropEvent(QGraphicsSceneDragDropEvent* e)
         selectIds({ZoneTool::createZone(this, kind, r)});
         return;
     }
+    placeComponent(kind, e->scenePos());
+}
+
+QString CanvasScene::placeComponent(const std::string& kind, QPointF at)
+{
     model::Component probe;
     probe.kind = kind;
     const QSizeF size = componentSize(probe);
-    AddElementsCommand* add = commands::addComponent(
-        m_doc, kind, snap(e->scenePos() - QPointF(size.width() / 2, size.height() / 2)));
+    AddElementsCommand* add =
+        commands::addComponent(m_doc, kind, snap(at - QPointF(size.width() / 2, size.height() / 2)));
     const QString id = add->ids().value(0);
     QUndoStack* stack = m_doc->undoStack();
-    ZoneItem* zone = zoneAt(e->scenePos());
+    ZoneItem* zone = zoneAt(at);
     if (!zone) {
         stack->push(add);
     } else {
-        // Dropped inside a zone: it joins the zone in the same undo step.
         stack->beginMacro(add->text());
         stack->push(add);
         if (QUndoCommand* m = commands::move(m_doc, {}, {{id, zone->id()}})) stack->push(m);
         stack->endMacro();
     }
     selectIds({id});
+    return id;
 }
 
 } // namespace pb::app

@@ -63,6 +63,10 @@ public:
 
     // Innermost zone containing `p`, skipping the ids in `exclude` (and their descendants).
     ZoneItem* zoneAt(QPointF p, const QSet<QString>& exclude = {}) const;
+    // Adds a component of `kind` centred on `at` (snapped) and selects it; placed inside a zone,
+    // it joins the zone in the same undo step. Returns its id. Dropping from the palette and
+    // clicking with a kind picked both come here, so both join the zone they land in.
+    QString placeComponent(const std::string& kind, QPointF at);
     QSet<QString> descendantsOf(const QString& zoneId) const;
     void setDropTarget(QGraphicsItem* item);
     QGraphicsItem* dropTarget() const { return m_dropTarget; }

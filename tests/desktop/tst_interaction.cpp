@@ -184,6 +184,24 @@ private slots:
         QCOMPARE(m_doc->design().zone("eu")->members.size(), size_t(3));
     }
 
+    // Picking a kind in the palette and clicking inside a zone puts the component in the zone,
+    // as dropping it there does (it used to land on top of the zone without joining it), and
+    // leaves it selected for the inspector (the view's rubber band used to clear that).
+    void clickToPlaceIntoZoneJoinsIt()
+    {
+        m_scene->setTool(std::make_unique<InsertComponentTool>(m_scene, "database"));
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, at(QPointF(300, 180)));
+        const model::Component& c = m_doc->design().components().back();
+        QCOMPARE(c.kind, std::string("database"));
+        QVERIFY(m_doc->design().parentZone(c.id));
+        QCOMPARE(m_doc->design().parentZone(c.id)->id, std::string("eu"));
+        QCOMPARE(m_scene->selectedIds(), QStringList{qs(c.id)});
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->design().components().size(), size_t(4));
+        QCOMPARE(m_doc->design().zone("eu")->members.size(), size_t(3));
+    }
+
     void doubleClickEditsLabelInPlace()
     {
         QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, centerOf(QStringLiteral("api")));

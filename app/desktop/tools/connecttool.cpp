@@ -54,15 +54,10 @@ bool InsertComponentTool::mousePress(QGraphicsSceneMouseEvent* e)
         m_finished = true; // right click: give up placing
         return true;
     }
-    model::Component probe;
-    probe.kind = m_kind;
-    const QSizeF size = componentSize(probe);
-    Document* doc = m_scene->document();
-    AddElementsCommand* cmd = commands::addComponent(
-        doc, m_kind, m_scene->snap(e->scenePos() - QPointF(size.width() / 2, size.height() / 2)));
-    const QString id = cmd->ids().value(0);
-    doc->undoStack()->push(cmd);
-    m_scene->selectIds({id});
+    m_scene->placeComponent(m_kind, e->scenePos());
+    // Taken here: passed on, the view would start a rubber band, which clears the selection and
+    // left the new component unselected (and the inspector empty).
+    e->accept();
     m_finished = true;
     return true;
 }
