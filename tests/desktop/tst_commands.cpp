@@ -72,6 +72,23 @@ private slots:
         checkUndoRedo(before);
     }
 
+    // Auto-layout moves components and gives no bends: bends drawn for the old places are
+    // dropped from the flows whose ends it moved, in the same undo step; others keep theirs.
+    void layoutDropsBendsOfFlowsItMoves()
+    {
+        model::Design d = test::smallDesign();
+        d.flow("f3")->bends = {{400, 300}, {460, 300}};
+        d.flow("f1")->bends = {{100, 60}};
+        m_doc->reset(d, QString());
+        const model::Design before = m_doc->design();
+        stack()->push(commands::applyLayout(m_doc, {{QStringLiteral("orders-db"), QPointF(480, 400)}}, {},
+                                            QStringLiteral("Auto-layout (dot)")));
+        QVERIFY(m_doc->design().flow("f3")->bends.empty());
+        QCOMPARE(m_doc->design().flow("f1")->bends.size(), std::size_t(1)); // neither end moved
+        QCOMPARE(stack()->count(), 1);
+        checkUndoRedo(before);
+    }
+
     void moveWithoutChangeIsNoCommand()
     {
         QVERIFY(!commands::move(m_doc, {{QStringLiteral("api"), QPointF(240, 0)}}));

@@ -52,6 +52,7 @@ struct Edits
     Document* doc;
     std::map<std::string, model::Component> components;
     std::map<std::string, model::Zone> zones;
+    std::map<std::string, model::Flow> flows;
 
     model::Component* component(const std::string& id)
     {
@@ -81,6 +82,8 @@ struct Edits
             cmd->change(*doc->design().zone(id), after);
         for (const auto& [id, after] : components)
             cmd->change(*doc->design().component(id), after);
+        for (const auto& [id, after] : flows)
+            cmd->change(*doc->design().flow(id), after);
         if (cmd->isEmpty()) {
             delete cmd;
             return nullptr;
@@ -128,7 +131,7 @@ AddElementsCommand* addZone(Document* doc, const std::string& kind, const QRectF
 QUndoCommand* move(Document* doc, const QHash<QString, QPointF>& positions,
                    const QHash<QString, QString>& parents)
 {
-    Edits edits{doc, {}, {}};
+    Edits edits{doc, {}, {}, {}};
     int components = 0;
     for (auto it = positions.begin(); it != positions.end(); ++it) {
         const std::string id = it.key().toStdString();
@@ -161,7 +164,7 @@ QUndoCommand* move(Document* doc, const QHash<QString, QPointF>& positions,
 QUndoCommand* applyLayout(Document* doc, const QHash<QString, QPointF>& positions,
                           const QHash<QString, QRectF>& zoneRects, const QString& text)
 {
-    Edits edits{doc, {}, {}};
+    Edits edits{doc, {}, {}, {}};
     for (auto it = positions.begin(); it != positions.end(); ++it)
         if (auto* c = edits.component(it.key().toStdString()))
             c->pos = {it.value().x(), it.value().y()};
@@ -170,12 +173,19 @@ QUndoCommand* applyLayout(Document* doc, const QHash<QString, QPointF>& position
             z->pos = {it.value().x(), it.value().y()};
             z->size = {it.value().width(), it.value().height()};
         }
+    // Bends drawn for the old places would send the flow on a detour through the new ones; the
+    // layout gives none, so a flow whose end moved goes straight (or by its routing) again.
+    for (const auto& f : doc->design().flows())
+        if (!f.bends.empty() && (positions.contains(qs(f.from)) || positions.contains(qs(f.to)))) {
+            model::Flow& after = edits.flows.emplace(f.id, f).first->second;
+            after.bends.clear();
+        }
     return edits.finish(text);
 }
 
 QUndoCommand* resize(Document* doc, const QString& id, const QRectF& rect)
 {
-    Edits edits{doc, {}, {}};
+    Edits edits{doc, {}, {}, {}};
     const model::Point p{rect.x(), rect.y()};
     const model::Size s{rect.width(), rect.height()};
     if (auto* c = edits.component(id.toStdString())) {
@@ -257,7 +267,7 @@ QUndoCommand* setProperty(Document* doc, const QString& id, const std::string& k
 
 QUndoCommand* setKind(Document* doc, const QString& id, const std::string& kind)
 {
-    Edits edits{doc, {}, {}};
+    Edits edits{doc, {}, {}, {}};
     const QString text = tr("Change %1 to %2").arg(nameOf(doc, id));
     if (auto* c = edits.component(id.toStdString())) {
         c->kind = kind;
@@ -299,7 +309,7 @@ QUndoCommand* remove(Document* doc, const QStringList& ids)
     auto* macro = new QUndoCommand(single ? tr("Delete %1").arg(nameOf(doc, first))
                                           : tr("Delete %1 elements").arg(n));
     // Membership entries first, so undo restores them after the elements are back.
-    Edits edits{doc, {}, {}};
+    Edits edits{doc, {}, {}, {}};
     for (const QString& id : components + zones) {
         for (const auto& z : d.zones()) {
             const auto& m = z.members;
