@@ -174,15 +174,23 @@ void MainWindow::activateKind(const QString& kind)
         m_scene->setTool(std::make_unique<ZoneTool>(m_scene, kind.toStdString()));
     else
         m_scene->setTool(std::make_unique<InsertComponentTool>(m_scene, kind.toStdString()));
-    statusBar()->showMessage(zoneKinds().contains(kind)
-                                 ? tr("Drag on the canvas to draw the zone (Esc cancels).")
-                                 : tr("Click on the canvas to place it (Esc cancels)."),
-                             6000);
+    statusBar()->showMessage(placingHint(zoneKinds().contains(kind)), 6000);
+}
+
+QString MainWindow::placingHint(bool zone) const
+{
+    return zone ? tr("Drag on the canvas to draw the zone (Esc cancels).")
+                : tr("Click on the canvas to place it (Esc cancels).");
 }
 
 void MainWindow::setToolByName(const QString& name)
 {
-    if (name == QLatin1String("select")) m_palette->tree()->clearSelection();
+    if (name == QLatin1String("select")) {
+        m_palette->tree()->clearSelection();
+        // The placing hint is done with once the tool is; other messages stay their time.
+        const QString shown = statusBar()->currentMessage();
+        if (shown == placingHint(true) || shown == placingHint(false)) statusBar()->clearMessage();
+    }
     m_actions->get(QStringLiteral("tools.select"))->setChecked(name == QLatin1String("select"));
     m_actions->get(QStringLiteral("tools.connect"))->setChecked(name == QLatin1String("connect"));
     m_view->viewport()->setCursor(m_scene->tool()->cursor());
@@ -425,7 +433,10 @@ void MainWindow::createEditActions()
     ActionRegistry* a = m_actions;
     QUndoStack* stack = m_doc->undoStack();
     QAction* undo = a->add(QStringLiteral("edit.undo"), tr("&Undo"), QKeySequence::Undo);
-    QAction* redo = a->add(QStringLiteral("edit.redo"), tr("&Redo"), QKeySequence::Redo);
+    // Ctrl+Y as well: what draw.io and most editors take for redo, not in Qt's Linux bindings.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y))) redoKeys << QKeySequence(Qt::CTRL | Qt::Key_Y);
+    QAction* redo = a->add(QStringLiteral("edit.redo"), tr("&Redo"), redoKeys);
     connect(undo, &QAction::triggered, m_edit, &EditActions::undo);
     connect(redo, &QAction::triggered, m_edit, &EditActions::redo);
     undo->setEnabled(false);

@@ -89,6 +89,7 @@ private:
     void updateRecentMenu();
     bool maybeSave();
     void activateKind(const QString& kind);
+    QString placingHint(bool zone) const;
     void setToolByName(const QString& name);
     QString exportPath(const QString& filter, const QString& suffix);
 

@@ -18,7 +18,7 @@ PresenterWindow::PresenterWindow(CanvasScene* scene, QWidget* parent)
     , m_question(new QLabel)
 {
     setObjectName(QStringLiteral("presenterWindow"));
-    setWindowTitle(tr("Probeboard — Presenter"));
+    setWindowTitle(tr("Presenter")); // Qt adds the application's name
     auto* v = new QVBoxLayout(this);
     v->setContentsMargins(16, 12, 16, 16);
     QFont tf = m_title->font();

@@ -215,6 +215,26 @@ private slots:
         QCOMPARE(w.document()->design().flows().size(), size_t(3));
         w.document()->undoStack()->setClean();
     }
+
+    // Redo answers Ctrl+Y as well as the platform's own keys (Ctrl+Shift+Z here).
+    void redoTakesCtrlY()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        const QList<QKeySequence> keys = w.actions()->get(QStringLiteral("edit.redo"))->shortcuts();
+        QVERIFY(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+        QVERIFY(keys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+        w.scene()->selectIds({QStringLiteral("api")});
+        w.actions()->get(QStringLiteral("edit.delete"))->trigger();
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.document()->design().flows().size(), size_t(3));
+        QTest::keyClick(&w, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(w.document()->design().flows().size(), size_t(0));
+        w.document()->undoStack()->setClean();
+    }
 };
 
 QTEST_MAIN(TstMainWindow)
