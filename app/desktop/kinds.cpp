@@ -104,6 +104,10 @@ const std::string& elementLabel(const model::Design& d, const std::string& id)
 
 QString elementName(const model::Design& d, const std::string& id)
 {
+    // An unlabelled flow by its ends: "Set circuit_breaker on api → orders-db", where its id
+    // ("flow-2") told the user nothing.
+    if (const model::Flow* f = d.flow(id); f && f->label.empty() && d.component(f->from) && d.component(f->to))
+        return QCoreApplication::translate("Kinds", "%1 → %2").arg(elementName(d, f->from), elementName(d, f->to));
     return shownText(elementLabel(d, id));
 }
 

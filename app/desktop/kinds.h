@@ -26,7 +26,8 @@ QString zoneDisplayName(const std::string& kind);
 std::string freshId(const model::Design& d, const std::string& prefix);
 // The label when set, else the id, as the design holds it.
 const std::string& elementLabel(const model::Design& d, const std::string& id);
-// The same as shown on one line (shownText): how commands and messages name an element.
+// The same as shown on one line (shownText), and an unlabelled flow by its ends ("api → db"):
+// how commands and messages name an element.
 QString elementName(const model::Design& d, const std::string& id);
 // True if the flow is asynchronous: sync=false drawn, or the vocabulary default (a flow that
 // touches a messaging component defaults to async).

@@ -108,6 +108,10 @@ private slots:
         stack()->push(
             commands::setProperty(m_doc, QStringLiteral("orders-db"), "fencing", std::nullopt));
         QCOMPARE(stack()->undoText(), QStringLiteral("Remove fencing from orders-db"));
+        // An unlabelled flow is named by its ends, not by an id the user never sees.
+        stack()->push(commands::setProperty(m_doc, QStringLiteral("f3"), "circuit_breaker", model::Value(true)));
+        QCOMPARE(stack()->undoText(), QStringLiteral("Set circuit_breaker on api → orders-db"));
+        stack()->undo();
         QVERIFY(!model::findProperty(m_doc->design().component("orders-db")->props, "fencing"));
         checkUndoRedo(before);
         // Setting the same value again changes nothing, so nothing is pushed.
