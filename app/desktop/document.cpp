@@ -105,21 +105,26 @@ bool Document::addComponent(const model::Component& wanted)
     return true;
 }
 
-bool Document::updateComponent(const model::Component& wanted)
+template <typename T>
+bool Document::update(T* cur, const T& wanted, void (Document::*changed)(const QString&))
 {
-    model::Component* cur = m_design.component(wanted.id);
     if (!cur) return false;
-    model::Component c = wanted;
-    const bool clamped = model::clampGeometry(c);
-    if (*cur == c) {
+    T next = wanted;
+    const bool clamped = model::clampGeometry(next);
+    if (*cur == next) {
         // The scene shows the gesture, not the model: put it back where the model holds it.
-        if (clamped) emit componentChanged(qs(c.id));
+        if (clamped) emit(this->*changed)(qs(cur->id));
         return true;
     }
-    *cur = std::move(c);
-    emit componentChanged(qs(cur->id));
+    *cur = std::move(next);
+    emit(this->*changed)(qs(cur->id));
     touch(cur->id);
     return true;
+}
+
+bool Document::updateComponent(const model::Component& wanted)
+{
+    return update(m_design.component(wanted.id), wanted, &Document::componentChanged);
 }
 
 bool Document::addFlow(const model::Flow& wanted)
@@ -134,19 +139,7 @@ bool Document::addFlow(const model::Flow& wanted)
 
 bool Document::updateFlow(const model::Flow& wanted)
 {
-    model::Flow* cur = m_design.flow(wanted.id);
-    if (!cur) return false;
-    model::Flow f = wanted;
-    const bool clamped = model::clampGeometry(f);
-    if (*cur == f) {
-        // The scene shows the gesture, not the model: put it back where the model holds it.
-        if (clamped) emit flowChanged(qs(f.id));
-        return true;
-    }
-    *cur = std::move(f);
-    emit flowChanged(qs(cur->id));
-    touch(cur->id);
-    return true;
+    return update(m_design.flow(wanted.id), wanted, &Document::flowChanged);
 }
 
 bool Document::addZone(const model::Zone& wanted)
@@ -192,19 +185,7 @@ void Document::restoreElements(model::Design::Removed removed)
 
 bool Document::updateZone(const model::Zone& wanted)
 {
-    model::Zone* cur = m_design.zone(wanted.id);
-    if (!cur) return false;
-    model::Zone z = wanted;
-    const bool clamped = model::clampGeometry(z);
-    if (*cur == z) {
-        // The scene shows the gesture, not the model: put it back where the model holds it.
-        if (clamped) emit zoneChanged(qs(z.id));
-        return true;
-    }
-    *cur = std::move(z);
-    emit zoneChanged(qs(cur->id));
-    touch(cur->id);
-    return true;
+    return update(m_design.zone(wanted.id), wanted, &Document::zoneChanged);
 }
 
 void Document::setTitle(const std::string& title)

@@ -79,6 +79,10 @@ signals:
     void modifiedChanged(bool modified);
 
 private:
+    // Applies an edit of one element, kept within the file's geometry limits; signals through
+    // `changed` when the model changed, or when the limits put it elsewhere than the gesture did.
+    template <typename T>
+    bool update(T* cur, const T& wanted, void (Document::*changed)(const QString&));
     void touch(const std::string& id = {});
 
     model::Design m_design;

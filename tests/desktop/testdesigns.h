@@ -1,7 +1,10 @@
 #pragma once
 
+#include "app/desktop/document.h"
 #include "app/desktop/elementjson.h"
 #include "model/design.h"
+
+#include <QTemporaryDir>
 
 #include <string>
 
@@ -48,6 +51,14 @@ inline model::Design smallDesign()
     z.members = {"api", "cache", "orders-db"};
     d.addZone(z);
     return d;
+}
+
+// Saves `doc` to a file of its own and opens that file in `reopened`: the design a user gets back.
+inline bool saveAndReopen(app::Document& doc, app::Document& reopened, QString* error)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.probeboard"));
+    return doc.save(path, error) && reopened.load(path, error);
 }
 
 inline std::string dump(const model::Design& d)

@@ -13,7 +13,6 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -248,12 +247,9 @@ private slots:
         m_doc->undoStack()->push(commands::resize(m_doc, QStringLiteral("orders-db"), QRectF(db->pos(), QSizeF(5e6, 90))));
         QCOMPARE(m_doc->design().component("orders-db")->size.width, model::kMaxExtent);
 
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("edge.probeboard"));
-        QString error;
-        QVERIFY2(m_doc->save(path, &error), qPrintable(error));
         Document reopened;
-        QVERIFY2(reopened.load(path, &error), qPrintable(error));
+        QString error;
+        QVERIFY2(test::saveAndReopen(*m_doc, reopened, &error), qPrintable(error));
         QCOMPARE(reopened.design().component("client")->pos.x, edge);
     }
 

@@ -250,13 +250,9 @@ private slots:
                              QStringLiteral("2099-01-01")));
         m_rc->reviewNow();
         QCOMPARE(m_rc->finding(fp)->status, std::string("accepted"));
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("d.probeboard"));
-        QString error;
-        QVERIFY2(m_doc->save(path, &error), qPrintable(error));
-
         Document reopened;
-        QVERIFY2(reopened.load(path, &error), qPrintable(error));
+        QString error;
+        QVERIFY2(test::saveAndReopen(*m_doc, reopened, &error), qPrintable(error));
         ReviewController rc(&reopened, m_rules);
         rc.reviewNow();
         const rules::Finding* f = rc.finding(fp);
