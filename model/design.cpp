@@ -1,6 +1,7 @@
 #include "model/design.h"
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 namespace pb::model {
@@ -20,8 +21,16 @@ bool isIsoDate(std::string_view s)
         return true;
     };
     if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2)) return false;
-    const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    auto number = [&](std::size_t from, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (s[i] - '0');
+        return v;
+    };
+    // A day the calendar has: "2099-02-30" compared as text would have stood until 2099.
+    const std::chrono::year_month_day date{std::chrono::year(number(0, 4)),
+                                           std::chrono::month(static_cast<unsigned>(number(5, 2))),
+                                           std::chrono::day(static_cast<unsigned>(number(8, 2)))};
+    return date.ok();
 }
 
 bool settlesFinding(std::string_view status)

@@ -214,7 +214,7 @@ void checkDecisions(const Design& design, Diagnostics& diags)
         if (!d.expires.empty() && !isIsoDate(d.expires))
             add(diags, kWarning, "", "W-DECISION-EXPIRES",
                 "the decision on finding " + quoted(d.fingerprint) + " expires on " + quoted(d.expires) +
-                    ", which is not a date written YYYY-MM-DD; it counts as expired, so the finding stays open",
+                    ", which is not a real date written YYYY-MM-DD; it counts as expired, so the finding stays open",
                 "for example \"2027-03-31\"", where + "/expires");
     }
 }

@@ -141,7 +141,7 @@ void Review::applyDecisions(const model::Design& design)
             f.status = "open";
             f.justification = model::isIsoDate(d.expires)
                                   ? "Decision '" + d.status + "' expired on " + d.expires + ": " + d.justification
-                                  : "Decision '" + d.status + "' has an expiry that is not a date written YYYY-MM-DD ('" +
+                                  : "Decision '" + d.status + "' has an expiry that is not a real date written YYYY-MM-DD ('" +
                                         d.expires + "'): " + d.justification;
         } else {
             f.status = d.status;

@@ -147,6 +147,25 @@ private slots:
         QCOMPARE(diags[1].column, columnOf("\"soon\""));
     }
 
+    // An expiry is a day the calendar has: "2099-02-30", compared as text, would have waived
+    // the finding until 2099.
+    void expiriesAreRealDays()
+    {
+        QVERIFY(isIsoDate("2028-02-29"));
+        QVERIFY(isIsoDate("2099-12-31"));
+        QVERIFY(!isIsoDate("2027-02-29"));
+        QVERIFY(!isIsoDate("2099-02-30"));
+        QVERIFY(!isIsoDate("2099-04-31"));
+        QVERIFY(!isIsoDate("2099-13-01"));
+        QVERIFY(!isIsoDate("2099-00-10"));
+        Diagnostics diags;
+        QVERIFY(load(R"({"format": "probeboard/1", "components": [],
+                        "decisions": [{"fingerprint": "a1", "status": "accepted", "expires": "2099-02-30"}]})",
+                     diags));
+        QCOMPARE(diags.size(), std::size_t{1});
+        QCOMPARE(diags[0].code, std::string("W-DECISION-EXPIRES"));
+    }
+
     void streamedAndWholeReadsAgree()
     {
         // A file that says probeboard/1 before its elements (as every file we write does) is
