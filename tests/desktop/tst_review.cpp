@@ -7,12 +7,14 @@
 #include "app/desktop/decisiondialog.h"
 #include "app/desktop/document.h"
 #include "app/desktop/findingspanel.h"
+#include "app/desktop/kinds.h"
 #include "app/desktop/reviewcontroller.h"
 #include "model/diagnostic.h"
 #include "testdesigns.h"
 
 #include <QFile>
 #include <QLabel>
+#include <QLineF>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -217,6 +219,66 @@ private slots:
         m_doc->undoStack()->undo();
         QCOMPARE(m_doc->design().components().size(), components);
         QTRY_VERIFY(m_rc->finding(QString::fromStdString(fp)));
+    }
+
+    // The fix's "audit-ledger" drawn already (not append-only, not written by payments): the
+    // fix wires payments to it and makes it append-only and hash-chained, instead of drawing a
+    // second one beside it. One undo step takes all of it back.
+    void addComponentFixUsesTheOneDrawnAlready()
+    {
+        model::Design d = paymentsDesign();
+        auto ledger = test::component("ledger", "audit_ledger", 0, 300);
+        ledger.label = "audit-ledger";
+        d.addComponent(ledger);
+        open(d);
+        const model::Design before = m_doc->design();
+        const auto* f = byRule(*m_rc, "missing-audit-ledger");
+        QVERIFY(f);
+        const std::string fp = f->fingerprint;
+        QVERIFY(m_rc->applyFix(*f));
+        QCOMPARE(m_doc->design().components().size(), before.components().size());
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Fix: connect to audit-ledger"));
+        const model::Component* kept = m_doc->design().component("ledger");
+        QCOMPARE(model::boolProperty(kept->props, "append_only"), std::optional<bool>(true));
+        QCOMPARE(model::boolProperty(kept->props, "hash_chained"), std::optional<bool>(true));
+        bool wired = false;
+        for (const auto& fl : m_doc->design().flows()) wired = wired || (fl.from == "payments" && fl.to == "ledger");
+        QVERIFY(wired);
+        QTRY_VERIFY(!m_rc->finding(QString::fromStdString(fp)));
+        m_doc->undoStack()->undo();
+        QCOMPARE(test::dump(m_doc->design()), test::dump(before));
+    }
+
+    // A component the fix adds inside a zone's drawn area joins that zone (as a drop there
+    // would), and is not put on a flow's line, where it looked like a step of that flow.
+    void addedComponentJoinsTheZoneItLandsInAndMissesFlows()
+    {
+        model::Design d = paymentsDesign();
+        d.addComponent(test::component("reports", "worker", 290, -300));
+        d.addComponent(test::component("warehouse", "analytics", 290, 400));
+        d.addFlow(test::flow("f2", "reports", "warehouse")); // a vertical line just right of payments
+        model::Zone eu;
+        eu.id = "eu";
+        eu.kind = "region";
+        eu.pos = {-100, -400};
+        eu.size = {1000, 1400};
+        eu.members = {"payments", "payments-db", "reports", "warehouse"};
+        d.addZone(eu);
+        open(d);
+        QVERIFY(m_rc->applyFix(*byRule(*m_rc, "missing-audit-ledger")));
+        const model::Design& now = m_doc->design();
+        const model::Component& added = now.components().back();
+        QCOMPARE(added.kind, std::string("audit_ledger"));
+        QVERIFY(now.parentZone(added.id));
+        QCOMPARE(now.parentZone(added.id)->id, std::string("eu"));
+        const QRectF r(QPointF(added.pos.x, added.pos.y), componentSize(added));
+        const QRectF from(QPointF(290, -300), componentSize(*now.component("reports")));
+        const QRectF to(QPointF(290, 400), componentSize(*now.component("warehouse")));
+        const QLineF line(from.center(), to.center());
+        const bool across = r.left() <= line.x1() && r.right() >= line.x1() && r.bottom() >= line.y1() && r.top() <= line.y2();
+        QVERIFY2(!across, qPrintable(QStringLiteral("placed on the flow: %1,%2").arg(r.left()).arg(r.top())));
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->design().zone("eu")->members.size(), std::size_t(4));
     }
 
     void staleFixIsRefused()

@@ -5,8 +5,11 @@
 #include "app/desktop/kinds.h"
 
 #include <QCoreApplication>
+#include <QLineF>
+#include <QPolygonF>
 #include <QRectF>
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -32,7 +35,46 @@ QRectF rectOf(const model::Component& c)
     return QRectF(QPointF(c.pos.x, c.pos.y), componentSize(c));
 }
 
-// Right of the components it is wired from, moved down until it overlaps nothing drawn.
+std::string freshIdAvoiding(const model::Design& d, const std::string& prefix, std::set<std::string>& taken)
+{
+    for (int n = 1;; ++n) {
+        std::string id = prefix + "-" + std::to_string(n);
+        if (!d.contains(id) && taken.insert(id).second) return id;
+    }
+}
+
+// Whether the straight line of a flow (centre to centre, through its bends) crosses `r`.
+bool flowCrosses(const model::Design& d, const model::Flow& f, const QRectF& r)
+{
+    const auto* a = d.component(f.from);
+    const auto* b = d.component(f.to);
+    if (!a || !b) return false;
+    QPolygonF line{rectOf(*a).center()};
+    for (const auto& p : f.bends) line << QPointF(p.x, p.y);
+    line << rectOf(*b).center();
+    if (!line.boundingRect().adjusted(-1, -1, 1, 1).intersects(r)) return false; // a straight line has no width
+    const QLineF edges[] = {{r.topLeft(), r.topRight()}, {r.topRight(), r.bottomRight()},
+                            {r.bottomRight(), r.bottomLeft()}, {r.bottomLeft(), r.topLeft()}};
+    for (int i = 1; i < line.size(); ++i) {
+        const QLineF seg(line[i - 1], line[i]);
+        if (r.contains(seg.p1()) || r.contains(seg.p2())) return true;
+        for (const QLineF& e : edges)
+            if (seg.intersects(e, nullptr) == QLineF::BoundedIntersection) return true;
+    }
+    return false;
+}
+
+bool isClear(const model::Design& d, const QRectF& r)
+{
+    for (const auto& c : d.components())
+        if (rectOf(c).adjusted(-10, -10, 10, 10).intersects(r)) return false;
+    for (const auto& f : d.flows())
+        if (flowCrosses(d, f, r.adjusted(-6, -6, 6, 6))) return false; // it would look wired into the flow
+    return true;
+}
+
+// Right of the components it is wired from, moved down until it overlaps nothing drawn: no
+// component, and no flow's line (placed on one, it looked like a step between that flow's ends).
 QPointF placeNear(const model::Design& d, const std::vector<std::string>& from, const model::Component& added)
 {
     QRectF around;
@@ -41,27 +83,52 @@ QPointF placeNear(const model::Design& d, const std::vector<std::string>& from, 
     const QSizeF size = componentSize(added);
     QPointF p = around.isNull() ? QPointF(0, 0) : QPointF(around.right() + 120, around.center().y() - size.height() / 2);
     p = QPointF(std::round(p.x() / 20) * 20, std::round(p.y() / 20) * 20);
-    for (int tries = 0; tries < 200; ++tries) {
-        const QRectF r(p, size);
-        bool clear = true;
-        for (const auto& c : d.components())
-            if (rectOf(c).adjusted(-10, -10, 10, 10).intersects(r)) {
-                clear = false;
-                break;
-            }
-        if (clear) break;
-        p.ry() += 40;
-    }
+    for (int tries = 0; tries < 200 && !isClear(d, QRectF(p, size)); ++tries) p.ry() += 40;
     return p;
 }
 
-std::string freshIdAvoiding(const model::Design& d, const std::string& prefix, std::set<std::string>& taken)
+// The innermost zone whose drawn area holds `r`: where a user dropping it there would put it.
+const model::Zone* zoneHolding(const model::Design& d, const QRectF& r)
 {
-    for (int n = 1;; ++n) {
-        std::string id = prefix + "-" + std::to_string(n);
-        if (!d.contains(id) && taken.insert(id).second) return id;
+    const model::Zone* best = nullptr;
+    for (const auto& z : d.zones()) {
+        const QRectF area(z.pos.x, z.pos.y, z.size.width, z.size.height);
+        if (area.contains(r) && (!best || area.width() * area.height() < best->size.width * best->size.height)) best = &z;
     }
+    return best;
 }
+
+// A component the fix names that is drawn already (same kind and label): the fix wires to it and
+// gives it the fix's properties, instead of drawing a second "audit-ledger" beside it.
+const model::Component* alreadyDrawn(const model::Design& d, const rules::Fix& fix)
+{
+    if (fix.label().empty()) return nullptr;
+    for (const auto& c : d.components())
+        if (c.kind == fix.kind() && c.label == fix.label()) return &c;
+    return nullptr;
+}
+
+void wireExisting(Document* doc, const rules::Fix& fix, const model::Component& to, QUndoCommand* parent,
+                  std::set<std::string>& taken)
+{
+    const model::Design& d = doc->design();
+    std::vector<model::Flow> flows;
+    for (const auto& from : fix.connectFrom) {
+        const bool wired = std::any_of(d.flows().begin(), d.flows().end(),
+                                       [&](const model::Flow& f) { return f.from == from && f.to == to.id; });
+        if (wired || from == to.id) continue;
+        model::Flow f;
+        f.id = freshIdAvoiding(d, "flow", taken);
+        f.from = from;
+        f.to = to.id;
+        flows.push_back(std::move(f));
+    }
+    if (!flows.empty()) new AddElementsCommand(doc, {}, std::move(flows), {}, QString(), parent);
+    model::Component after = to;
+    for (const auto& [key, value] : fix.props()) after.props[key] = value;
+    if (!(after == to)) (new EditElementsCommand(doc, QString(), parent))->change(to, after);
+}
+
 
 void addSet(Document* doc, const rules::Fix& fix, QUndoCommand* parent)
 {
@@ -85,6 +152,7 @@ void addSet(Document* doc, const rules::Fix& fix, QUndoCommand* parent)
 void addComponent(Document* doc, const rules::Fix& fix, QUndoCommand* parent, std::set<std::string>& taken)
 {
     const model::Design& d = doc->design();
+    if (const model::Component* existing = alreadyDrawn(d, fix)) return wireExisting(doc, fix, *existing, parent, taken);
     model::Component c;
     c.kind = fix.kind();
     c.id = freshIdAvoiding(d, fix.label().empty() ? fix.kind() : fix.label(), taken);
@@ -100,7 +168,13 @@ void addComponent(Document* doc, const rules::Fix& fix, QUndoCommand* parent, st
         f.to = c.id;
         flows.push_back(std::move(f));
     }
+    const model::Zone* zone = zoneHolding(d, rectOf(c));
     new AddElementsCommand(doc, {c}, std::move(flows), {}, QString(), parent);
+    if (zone) { // added after the component, so that undo takes the membership first
+        model::Zone after = *zone;
+        after.members.push_back(c.id);
+        (new EditElementsCommand(doc, QString(), parent))->change(*zone, after);
+    }
 }
 } // namespace
 
@@ -120,7 +194,8 @@ QUndoCommand* applyFix(Document* doc, const rules::Finding& finding)
     for (const auto& fix : finding.fixes)
         parts << (fix.op() == "set" ? tr("set %1 on %2").arg(QString::fromStdString(fix.property()),
                                                              elementName(doc->design(), fix.element))
-                                    : tr("add %1").arg(QString::fromStdString(fix.label().empty() ? fix.kind() : fix.label())));
+                                    : (alreadyDrawn(doc->design(), fix) ? tr("connect to %1") : tr("add %1"))
+                                          .arg(QString::fromStdString(fix.label().empty() ? fix.kind() : fix.label())));
     parts.removeDuplicates();
     auto* macro = new QUndoCommand(tr("Fix: %1").arg(parts.join(QStringLiteral("; "))));
     std::set<std::string> taken;
