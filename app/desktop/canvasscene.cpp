@@ -391,8 +391,11 @@ void CanvasScene::markAudienceView(QGraphicsView* view)
 
 bool CanvasScene::isAudienceView(const QWidget* viewport)
 {
+    // No widget: an export or a thumbnail, a picture of the design for people who are not in the
+    // review, so without its marks (docs/desktop.md: exports never include review highlights).
+    if (!viewport) return true;
     // Items paint into the view's viewport; the flag sits on the view itself.
-    const QWidget* view = viewport ? viewport->parentWidget() : nullptr;
+    const QWidget* view = viewport->parentWidget();
     return view && view->property(kAudienceView).toBool();
 }
 

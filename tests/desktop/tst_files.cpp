@@ -134,6 +134,22 @@ private slots:
         QVERIFY(svg.contains("stroke-dasharray=\"6,3\""));   // the flow's dashes
     }
 
+    // An export is a picture of the design for people outside the review: the finding badges
+    // the whiteboard shows are not in it.
+    void exportsLeaveOutFindingBadges()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        CanvasScene scene(&doc);
+        QString error;
+        const QString plain = m_dir.filePath(QStringLiteral("plain.png"));
+        const QString marked = m_dir.filePath(QStringLiteral("marked.png"));
+        QVERIFY(exporter::exportPng(&scene, plain, 1.0, false, &error));
+        scene.setBadge(QStringLiteral("api"), QStringLiteral("high"), 3);
+        QVERIFY(exporter::exportPng(&scene, marked, 1.0, false, &error));
+        QCOMPARE(QImage(marked), QImage(plain));
+    }
+
     void pngExportScalesAndCanBeTransparent()
     {
         Document doc;
