@@ -98,6 +98,9 @@ PaletteDock::PaletteDock(QWidget* parent)
     m_search->setClearButtonEnabled(true);
     lay->addWidget(m_search);
     lay->addWidget(m_tree);
+    // Wide enough for a kind's name beside its icon: a window made small and then large again
+    // left the palette squeezed to "Clien", "Datal" with a scroll bar.
+    m_tree->setMinimumWidth(m_tree->fontMetrics().horizontalAdvance(tr("Time-series store")) + 72);
     setWidget(w);
     connect(m_search, &QLineEdit::textChanged, this, &PaletteDock::filter);
     connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
