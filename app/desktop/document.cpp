@@ -95,14 +95,20 @@ QStringList Document::takeTouched()
     return out;
 }
 
+template <typename T>
+bool Document::add(T element, bool (model::Design::*addTo)(T, std::ptrdiff_t), void (Document::*added)(const QString&))
+{
+    model::clampGeometry(element);
+    const std::string id = element.id;
+    if (!(m_design.*addTo)(std::move(element), -1)) return false;
+    emit(this->*added)(qs(id));
+    touch(id);
+    return true;
+}
+
 bool Document::addComponent(const model::Component& wanted)
 {
-    model::Component c = wanted;
-    model::clampGeometry(c);
-    if (!m_design.addComponent(c)) return false;
-    emit componentAdded(qs(c.id));
-    touch(c.id);
-    return true;
+    return add(wanted, &model::Design::addComponent, &Document::componentAdded);
 }
 
 template <typename T>
@@ -129,12 +135,7 @@ bool Document::updateComponent(const model::Component& wanted)
 
 bool Document::addFlow(const model::Flow& wanted)
 {
-    model::Flow f = wanted;
-    model::clampGeometry(f);
-    if (!m_design.addFlow(f)) return false;
-    emit flowAdded(qs(f.id));
-    touch(f.id);
-    return true;
+    return add(wanted, &model::Design::addFlow, &Document::flowAdded);
 }
 
 bool Document::updateFlow(const model::Flow& wanted)
@@ -144,12 +145,7 @@ bool Document::updateFlow(const model::Flow& wanted)
 
 bool Document::addZone(const model::Zone& wanted)
 {
-    model::Zone z = wanted;
-    model::clampGeometry(z);
-    if (!m_design.addZone(z)) return false;
-    emit zoneAdded(qs(z.id));
-    touch(z.id);
-    return true;
+    return add(wanted, &model::Design::addZone, &Document::zoneAdded);
 }
 
 model::Design::Removed Document::removeElements(const std::unordered_set<std::string>& ids)

@@ -83,6 +83,9 @@ private:
     // `changed` when the model changed, or when the limits put it elsewhere than the gesture did.
     template <typename T>
     bool update(T* cur, const T& wanted, void (Document::*changed)(const QString&));
+    // Adds an element, kept within the file's geometry limits, and signals through `added`.
+    template <typename T>
+    bool add(T element, bool (model::Design::*addTo)(T, std::ptrdiff_t), void (Document::*added)(const QString&));
     void touch(const std::string& id = {});
 
     model::Design m_design;
