@@ -494,10 +494,8 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
         diags.push_back({Diagnostic::Level::Warning, file, 0, 0, "", "", "W-UNDIRECTED",
                          "undirected graph: each edge is read as a flow from its first node to "
                          "its second", ""});
-    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
-        d.addComponent(readNode(g, n));
-        places.of.emplace(agnameof(n), DotPlace{DotPlace::Kind::Node, agnameof(n), {}, 1});
-    }
+    // Nodes need no entry in `places`: an element it does not list is looked for as a node.
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) d.addComponent(readNode(g, n));
     std::map<std::string, int> generated;
     // A tail's edges are read in the text's order, so the nth edge between two nodes is the nth
     // written between them.

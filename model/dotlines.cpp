@@ -145,16 +145,17 @@ void placeDotDiagnostics(const std::string& text, const DotPlaces& places, Diagn
         if (d.line != 0 || d.element.empty()) continue;
         const auto known = places.of.find(d.element);
         const auto mine = own.find(i);
-        const DotPlace* place = mine != own.end() ? mine->second : known != places.of.end() ? &known->second : nullptr;
-        if (!place) continue;
+        const DotPlace node{DotPlace::Kind::Node, d.element, {}, 1};
+        const DotPlace* place = mine != own.end() ? mine->second : known != places.of.end() ? &known->second : &node;
         const int token = lines.find(*place);
         const std::string key = attributeOf(d.pointer);
         const int attr = key.empty() ? -1 : lines.attribute(*place, key);
         d.line = lines.line(attr >= 0 ? attr : token);
-        if (d.code == "E-DUP-ID" && mine != own.end() && known != places.of.end())
-            if (const int held = lines.line(lines.find(known->second)); held > 0)
-                d.message += "; the " + std::string(whatIs(known->second)) + " at line " + std::to_string(held) +
-                             " has it already";
+        if (d.code == "E-DUP-ID" && mine != own.end()) {
+            const DotPlace& holder = known != places.of.end() ? known->second : node;
+            if (const int held = lines.line(lines.find(holder)); held > 0)
+                d.message += "; the " + std::string(whatIs(holder)) + " at line " + std::to_string(held) + " has it already";
+        }
     }
 }
 

@@ -27,7 +27,7 @@ struct DotPlace
 
 struct DotPlaces
 {
-    std::map<std::string, DotPlace> of;                // element id → where it is written
+    std::map<std::string, DotPlace> of;                // element id → where it is written (not nodes: the rest)
     std::vector<std::pair<std::size_t, DotPlace>> at;  // diagnostic index → the place it is about
 };
 
