@@ -606,7 +606,7 @@ private slots:
         d.decisions.push_back({breaker, "missing-circuit-breaker", "accepted", "until the rewrite", "raj", "next spring"});
         const Finding c = byRule(set.review(d, opts), "missing-circuit-breaker");
         QCOMPARE(c.status, std::string("open"));
-        QVERIFY(c.justification.find("not a date") != std::string::npos);
+        QVERIFY(c.justification.find("not a real date") != std::string::npos);
         d.decisions.back().expires = "2027-03-31";
         const auto settled = set.review(d, opts);
         QVERIFY(byRule(settled, "missing-circuit-breaker").settled());
