@@ -43,15 +43,26 @@ std::string freshIdAvoiding(const model::Design& d, const std::string& prefix, s
     }
 }
 
-// Whether the straight line of a flow (centre to centre, through its bends) crosses `r`.
-bool flowCrosses(const model::Design& d, const model::Flow& f, const QRectF& r)
+// Each flow's straight line (centre to centre, through its bends), worked out once per placement:
+// looking its ends up again for every spot tried was millions of lookups on a large design.
+std::vector<QPolygonF> flowLines(const model::Design& d)
 {
-    const auto* a = d.component(f.from);
-    const auto* b = d.component(f.to);
-    if (!a || !b) return false;
-    QPolygonF line{rectOf(*a).center()};
-    for (const auto& p : f.bends) line << QPointF(p.x, p.y);
-    line << rectOf(*b).center();
+    std::vector<QPolygonF> lines;
+    lines.reserve(d.flows().size());
+    for (const auto& f : d.flows()) {
+        const auto* a = d.component(f.from);
+        const auto* b = d.component(f.to);
+        if (!a || !b) continue;
+        QPolygonF line{rectOf(*a).center()};
+        for (const auto& p : f.bends) line << QPointF(p.x, p.y);
+        line << rectOf(*b).center();
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+bool crosses(const QPolygonF& line, const QRectF& r)
+{
     if (!line.boundingRect().adjusted(-1, -1, 1, 1).intersects(r)) return false; // a straight line has no width
     const QLineF edges[] = {{r.topLeft(), r.topRight()}, {r.topRight(), r.bottomRight()},
                             {r.bottomRight(), r.bottomLeft()}, {r.bottomLeft(), r.topLeft()}};
@@ -64,12 +75,12 @@ bool flowCrosses(const model::Design& d, const model::Flow& f, const QRectF& r)
     return false;
 }
 
-bool isClear(const model::Design& d, const QRectF& r)
+bool isClear(const model::Design& d, const std::vector<QPolygonF>& lines, const QRectF& r)
 {
     for (const auto& c : d.components())
         if (rectOf(c).adjusted(-10, -10, 10, 10).intersects(r)) return false;
-    for (const auto& f : d.flows())
-        if (flowCrosses(d, f, r.adjusted(-6, -6, 6, 6))) return false; // it would look wired into the flow
+    for (const auto& line : lines)
+        if (crosses(line, r.adjusted(-6, -6, 6, 6))) return false; // it would look wired into the flow
     return true;
 }
 
@@ -83,7 +94,8 @@ QPointF placeNear(const model::Design& d, const std::vector<std::string>& from, 
     const QSizeF size = componentSize(added);
     QPointF p = around.isNull() ? QPointF(0, 0) : QPointF(around.right() + 120, around.center().y() - size.height() / 2);
     p = QPointF(std::round(p.x() / 20) * 20, std::round(p.y() / 20) * 20);
-    for (int tries = 0; tries < 200 && !isClear(d, QRectF(p, size)); ++tries) p.ry() += 40;
+    const std::vector<QPolygonF> lines = flowLines(d);
+    for (int tries = 0; tries < 200 && !isClear(d, lines, QRectF(p, size)); ++tries) p.ry() += 40;
     return p;
 }
 
@@ -128,7 +140,6 @@ void wireExisting(Document* doc, const rules::Fix& fix, const model::Component& 
     for (const auto& [key, value] : fix.props()) after.props[key] = value;
     if (!(after == to)) (new EditElementsCommand(doc, QString(), parent))->change(to, after);
 }
-
 
 void addSet(Document* doc, const rules::Fix& fix, QUndoCommand* parent)
 {
