@@ -9,9 +9,6 @@
 
 namespace pb::app {
 
-namespace {
-// Liang–Barsky: the part of segment a→b inside `r`, as fractions [t0, t1] of its length; false
-// when none of it is.
 bool clipSegment(QPointF a, QPointF b, const QRectF& r, qreal& t0, qreal& t1)
 {
     const qreal dx = b.x() - a.x(), dy = b.y() - a.y();
@@ -32,7 +29,13 @@ bool clipSegment(QPointF a, QPointF b, const QRectF& r, qreal& t0, qreal& t1)
     return true;
 }
 
-} // namespace
+bool crossesRect(const QPolygonF& line, const QRectF& r)
+{
+    qreal t0 = 0, t1 = 0;
+    for (int i = 1; i < line.size(); ++i)
+        if (clipSegment(line[i - 1], line[i], r, t0, t1)) return true;
+    return false;
+}
 
 void drawDashedVisible(QPainter* p, const QPolygonF& points, QPen pen, const QRectF& visible)
 {

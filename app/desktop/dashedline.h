@@ -22,6 +22,13 @@ void drawDashedVisible(QPainter* p, const QPolygonF& points, QPen pen, const QRe
 // QGraphicsItem::paint() is given: null when exporting.
 void drawDashed(QPainter* p, const QPolygonF& points, const QPen& pen, const QWidget* widget);
 
+// Liang–Barsky: the part of segment a→b inside r, as t0 ≤ t1 along it (0 at a, 1 at b); false
+// when none of it is. Shared by the dashed lines and by fixes looking for a clear spot.
+bool clipSegment(QPointF a, QPointF b, const QRectF& r, qreal& t0, qreal& t1);
+
+// True when any segment of the polyline passes through r.
+bool crossesRect(const QPolygonF& line, const QRectF& r);
+
 // What of the scene the widget shows, in the painter's item coordinates, with a margin for pen
 // widths.
 QRectF visibleRect(const QPainter* p, const QWidget* widget);

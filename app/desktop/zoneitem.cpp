@@ -42,6 +42,9 @@ void ZoneItem::sync(const model::Zone& z)
     if (size != m_rect.size()) {
         prepareGeometryChange();
         m_rect = QRectF(QPointF(0, 0), size);
+        QPainterPath outline;
+        outline.addRoundedRect(m_rect, 12, 12);
+        m_outline = outline.toSubpathPolygons().value(0);
     }
     m_kind = QString::fromStdString(z.kind);
     m_label = shownText(z.label.empty() ? z.id : z.label);
@@ -103,9 +106,7 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
         // The dotted outline of a region-sized zone at 100 % was most of a repaint (drawDashed).
         p->setPen(Qt::NoPen);
         p->drawRoundedRect(m_rect, 12, 12);
-        QPainterPath outline;
-        outline.addRoundedRect(m_rect, 12, 12);
-        drawDashed(p, outline.toSubpathPolygons().value(0), pen, widget);
+        drawDashed(p, m_outline, pen, widget);
     }
     if (s->isHighlighted(m_id)) {
         p->setPen(QPen(k.highlight, 3));

@@ -3,6 +3,7 @@
 #include "model/design.h"
 
 #include <QGraphicsItem>
+#include <QPolygonF>
 #include <QString>
 #include <QStringList>
 
@@ -48,6 +49,7 @@ private:
     QString m_id, m_kind, m_label;
     QStringList m_members;
     QRectF m_rect;
+    QPolygonF m_outline; // m_rect's rounded outline, for dashed strokes: made when m_rect changes
 };
 
 } // namespace pb::app

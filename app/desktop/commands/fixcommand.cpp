@@ -1,11 +1,11 @@
 #include "app/desktop/commands/fixcommand.h"
 
 #include "app/desktop/commands/elementcommands.h"
+#include "app/desktop/dashedline.h"
 #include "app/desktop/document.h"
 #include "app/desktop/kinds.h"
 
 #include <QCoreApplication>
-#include <QLineF>
 #include <QPolygonF>
 #include <QRectF>
 #include <QStringList>
@@ -61,26 +61,13 @@ std::vector<QPolygonF> flowLines(const model::Design& d)
     return lines;
 }
 
-bool crosses(const QPolygonF& line, const QRectF& r)
-{
-    if (!line.boundingRect().adjusted(-1, -1, 1, 1).intersects(r)) return false; // a straight line has no width
-    const QLineF edges[] = {{r.topLeft(), r.topRight()}, {r.topRight(), r.bottomRight()},
-                            {r.bottomRight(), r.bottomLeft()}, {r.bottomLeft(), r.topLeft()}};
-    for (int i = 1; i < line.size(); ++i) {
-        const QLineF seg(line[i - 1], line[i]);
-        if (r.contains(seg.p1()) || r.contains(seg.p2())) return true;
-        for (const QLineF& e : edges)
-            if (seg.intersects(e, nullptr) == QLineF::BoundedIntersection) return true;
-    }
-    return false;
-}
-
 bool isClear(const model::Design& d, const std::vector<QPolygonF>& lines, const QRectF& r)
 {
     for (const auto& c : d.components())
         if (rectOf(c).adjusted(-10, -10, 10, 10).intersects(r)) return false;
     for (const auto& line : lines)
-        if (crosses(line, r.adjusted(-6, -6, 6, 6))) return false; // it would look wired into the flow
+        if (crossesRect(line, r.adjusted(-6, -6, 6, 6)))
+            return false; // it would look wired into the flow
     return true;
 }
 

@@ -1,14 +1,9 @@
 #include "app/desktop/tools/connecttool.h"
 
 #include "app/desktop/canvasscene.h"
-#include "app/desktop/commands/commandfactory.h"
-#include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/componentitem.h"
-#include "app/desktop/document.h"
-#include "app/desktop/kinds.h"
 
 #include <QGraphicsSceneMouseEvent>
-#include <QUndoStack>
 
 namespace pb::app {
 
