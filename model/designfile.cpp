@@ -586,7 +586,12 @@ bool writeFileAtomically(const std::string& path, const std::function<void(const
         return fail("write");
     }
     if (::fsync(fd) != 0) return fail("flush");
-    ::fchmod(fd, 0644);
+    // The file replaced keeps its permissions: a design or report kept private (0600, 0640)
+    // must not become readable by everyone because it was saved again.
+    struct stat before
+    {
+    };
+    ::fchmod(fd, ::stat(target.c_str(), &before) == 0 ? (before.st_mode & 07777) : 0644);
     if (::close(fd) != 0) {
         fd = -1;
         error = "cannot write " + path + ": " + std::strerror(errno);

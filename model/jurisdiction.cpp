@@ -3,6 +3,8 @@
 #include "model/jsonutil.h"
 #include "model/resourcepaths.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string_view>
 #include <unordered_set>
@@ -51,8 +53,17 @@ JurisdictionTable JurisdictionTable::fromRules(std::vector<Rule> rules,
     return t;
 }
 
-std::string JurisdictionTable::jurisdictionOfRegion(const std::string& region) const
+std::string JurisdictionTable::jurisdictionOfRegion(const std::string& drawn) const
 {
+    // Providers name regions in lower case, but people draw "EU-WEST-1", and Azure's portal shows
+    // "West Europe" for westeurope: both are read as the provider's name.
+    std::string folded;
+    const bool plain = std::none_of(drawn.begin(), drawn.end(),
+                                    [](unsigned char c) { return std::isupper(c) || c == ' '; });
+    if (!plain)
+        for (const unsigned char c : drawn)
+            if (c != ' ') folded += static_cast<char>(std::tolower(c));
+    const std::string& region = plain ? drawn : folded;
     for (const auto& r : m_rules) {
         if (!r.exact.empty() && r.exact == region) return r.jurisdiction;
         if (!r.prefix.empty() && region.compare(0, r.prefix.size(), r.prefix) == 0)

@@ -2,6 +2,7 @@
 
 #include "model/version.h"
 
+#include <cctype>
 #include <functional>
 #include <random>
 
@@ -122,6 +123,24 @@ ordered_json sarifRules(const RuleSet& rules)
     return out;
 }
 
+// A file name as a SARIF artifact URI (a relative URI reference): "my design #1 100%.dot" is not
+// one until its '#', '%' and spaces are escaped, and dashboards cut the name at the '#'.
+std::string artifactUri(const std::string& file)
+{
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : file) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+            out += static_cast<char>(c);
+        else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out;
+}
+
 ordered_json sarifResult(const FileReview& r, const Finding& f)
 {
     ordered_json res{{"ruleId", f.ruleId}, {"level", sarifLevel(f.severity)}};
@@ -134,8 +153,9 @@ ordered_json sarifResult(const FileReview& r, const Finding& f)
         logical.push_back({{"name", labelOf(*r.design, id)}, {"fullyQualifiedName", id},
                            {"kind", flow ? "flow" : "component"}});
     }
-    res["locations"] = {{{"physicalLocation", {{"artifactLocation", {{"uri", r.file}}}}},
-                         {"logicalLocations", logical}}};
+    res["locations"] = {
+        {{"physicalLocation", {{"artifactLocation", {{"uri", artifactUri(r.file)}}}}},
+         {"logicalLocations", logical}}};
     if (!f.path.empty()) {
         ordered_json steps = ordered_json::array();
         for (const auto& id : f.path)
@@ -165,7 +185,9 @@ ordered_json sarifInvocation(const std::vector<FileReview>& reviews)
             notes.push_back({{"level", "warning"},
                              {"message", {{"text", stoppedRuleText(st)}}},
                              {"descriptor", {{"id", st.ruleId}}},
-                             {"locations", {{{"physicalLocation", {{"artifactLocation", {{"uri", r.file}}}}}}}}});
+                             {"locations",
+                              {{{"physicalLocation",
+                                 {{"artifactLocation", {{"uri", artifactUri(r.file)}}}}}}}}});
     if (notes.empty()) return nullptr;
     return {{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notes)}};
 }

@@ -3,11 +3,13 @@
 #include "model/designfile.h"
 #include "model/printable.h"
 
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -49,10 +51,18 @@ bool emit(const std::function<void(const model::TextWriter&)>& produce, const st
     if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
         // /dev/stdout, a pipe, a terminal: a temporary file renamed over it would replace the
         // device node or symlink itself, so write straight into it.
-        std::ofstream out(path, std::ios::binary);
-        produce([&](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
-        if (out.flush()) return true;
-        inputError("cannot write " + path);
+        std::FILE* out = std::fopen(path.c_str(), "wb");
+        bool ok = out != nullptr;
+        if (ok)
+            produce([&](std::string_view piece) {
+                ok = ok && std::fwrite(piece.data(), 1, piece.size(), out) == piece.size();
+            });
+        ok = ok && std::fflush(out) == 0;
+        const int why = errno; // fclose may change it
+        if (out) std::fclose(out);
+        if (ok) return true;
+        inputError("cannot write " + path + ": " +
+                   std::strerror(why)); // /dev/full: "No space left on device"
         return false;
     }
     std::string error;
@@ -61,6 +71,21 @@ bool emit(const std::function<void(const model::TextWriter&)>& produce, const st
         return false;
     }
     return true;
+}
+
+bool refuseOutputOverInput(const std::string& output, const std::vector<std::string>& inputs)
+{
+    if (output.empty() || output == "-") return false;
+    namespace fs = std::filesystem;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        if (in != "-" && fs::equivalent(output, in, ec) && !ec) {
+            inputError("--output " + output + " is the input " + in +
+                       "; writing there would replace the design with the result");
+            return true;
+        }
+    }
+    return false;
 }
 
 bool stdoutIsTerminal()

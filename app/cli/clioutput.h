@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace pb::app {
 
@@ -23,6 +24,9 @@ bool emit(const std::string& text, const std::string& path);
 // The same for a text too large to hold whole: `produce` hands its pieces, in order, to the
 // writer it is given (model::writeFileAtomically).
 bool emit(const std::function<void(const model::TextWriter&)>& produce, const std::string& path);
+// True (after saying so) when `output` is the same file as one of `inputs`: a report or a
+// conversion written there would destroy the design it was made from.
+bool refuseOutputOverInput(const std::string& output, const std::vector<std::string>& inputs);
 bool stdoutIsTerminal();
 // Runs `work`; if it is still running after `seconds` (0: no limit), prints `whenLate` as an
 // input error and ends the process with kExitInputError. For Graphviz's layout, which cannot be

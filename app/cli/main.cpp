@@ -15,8 +15,10 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -116,6 +118,9 @@ int runCheck(const CheckOptions& o)
     rules::Severity threshold;
     if (!rules::parseSeverity(o.failOn, threshold))
         return inputError("--fail-on takes info, low, medium, high or critical, not '" + o.failOn + "'");
+    if (std::count(o.files.begin(), o.files.end(), "-") > 1)
+        return inputError("standard input ('-') can be read only once; give it once");
+    if (app::refuseOutputOverInput(o.output, o.files)) return kExitInputError;
     rules::RuleSet set;
     if (!loadRules(set, o.packs, !o.noBuiltin)) return kExitInputError;
     std::optional<std::set<std::string>> baseline;
@@ -154,11 +159,20 @@ int runCheck(const CheckOptions& o)
 
 int runConvert(const std::string& in, const std::string& out)
 {
+    std::string ext = out == "-" ? ".probeboard" : std::filesystem::path(out).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool dot = ext == ".dot" || ext == ".gv";
+    // Anything else used to be written as JSON under whatever name was given (out.svg, OUT.DOT).
+    if (!dot && ext != ".probeboard" && ext != ".json")
+        return inputError(out + ": cannot tell what to write from '" +
+                          std::filesystem::path(out).extension().string() +
+                          "'; name it .probeboard or .json for a design file, .dot or .gv for DOT");
+    if (app::refuseOutputOverInput(out, {in})) return kExitInputError;
     model::Diagnostics diags;
     auto d = model::loadDesignFile(in, diags);
     if (app::printDiagnostics(diags) || !d) return kExitInputError;
-    const std::string ext = std::filesystem::path(out).extension().string();
-    const std::string text = (ext == ".dot" || ext == ".gv") ? model::exportDot(*d) : model::designToText(*d);
+    const std::string text = dot ? model::exportDot(*d) : model::designToText(*d);
     return app::emit(text, out) ? kExitClean : kExitInputError;
 }
 
@@ -231,12 +245,27 @@ int runRulesTest(const std::vector<std::string>& packs, const std::string& packI
     std::string only = packId;
     std::vector<std::string> all = packs;
     std::error_code ec;
-    if (!packId.empty() && std::filesystem::exists(packId, ec)) all.push_back(packId);
+    // Given both as --rules and as the pack to test, it is loaded once, not refused as a clash
+    // with itself.
+    const bool listed = std::any_of(packs.begin(), packs.end(), [&](const std::string& p) {
+        std::error_code e;
+        return std::filesystem::equivalent(p, packId, e);
+    });
+    if (!packId.empty() && std::filesystem::exists(packId, ec) && !listed) all.push_back(packId);
     if (!loadRules(set, all, true)) return kExitInputError;
     if (!packId.empty() && std::filesystem::exists(packId, ec)) {
         only.clear();
         for (const auto& r : set.rules())
             if (std::filesystem::equivalent(r.sourceFile, packId, ec)) only = r.packId;
+    } else if (!packId.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& r : set.rules())
+            if (std::find(ids.begin(), ids.end(), r.packId) == ids.end()) ids.push_back(r.packId);
+        if (std::find(ids.begin(), ids.end(), packId) == ids.end()) {
+            const std::string hint = model::closestMatch(packId, ids);
+            return inputError("no pack '" + packId + "': not a file, nor the id of a loaded pack" +
+                              (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+        }
     }
     int passed = 0, failed = 0;
     for (const auto& r : set.runExamples(only)) {
@@ -247,6 +276,14 @@ int runRulesTest(const std::vector<std::string>& packs, const std::string& packI
     std::fprintf(stdout, "%d passed, %d failed\n", passed, failed);
     if (passed + failed == 0) return inputError("no examples found" + (packId.empty() ? "" : " in pack '" + packId + "'"));
     return failed ? kExitFindings : kExitClean;
+}
+
+// Each --rules takes one pack: CLI11 lets a list option take every word after it, and the
+// design files after "--rules team.json" were then read as packs.
+void addPacksOption(CLI::App* cmd, std::vector<std::string>& packs)
+{
+    cmd->add_option("--rules", packs, "An extra rule pack file or folder (repeat for more)")
+        ->allow_extra_args(false);
 }
 
 void addVersion(CLI::App* app)
@@ -269,9 +306,11 @@ int main(int argc, char** argv)
     checkCmd->add_option("files", check.files, "Design files")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, markdown or html")
         ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
-    checkCmd->add_option("--fail-on", check.failOn, "Exit 1 when an open finding is at or above this severity");
-    checkCmd->add_option("--rules", check.packs, "Extra rule pack files or folders");
-    checkCmd->add_option("--baseline", check.baseline, "A previous --format json result; report only new findings");
+    checkCmd->add_option("--fail-on", check.failOn,
+                         "Exit 1 when an open finding is at or above this severity");
+    addPacksOption(checkCmd, check.packs);
+    checkCmd->add_option("--baseline", check.baseline,
+                         "A previous --format json result; report only new findings");
     checkCmd->add_option("--output", check.output, "Write here instead of standard output");
     checkCmd->add_flag("--no-builtin", check.noBuiltin, "Use only the packs given with --rules");
     addVersion(checkCmd);
@@ -301,7 +340,7 @@ int main(int argc, char** argv)
     reportCmd->add_option("--format", reportFormat, "html (self-contained, the default) or markdown")
         ->check(CLI::IsMember({"html", "markdown"}));
     reportCmd->add_option("--output", reportOut, "Write here instead of standard output");
-    reportCmd->add_option("--rules", reportPacks, "Extra rule pack files or folders");
+    addPacksOption(reportCmd, reportPacks);
     addVersion(reportCmd);
 
     app::DiffCommand diff;
@@ -312,7 +351,7 @@ int main(int argc, char** argv)
     std::string listFormat = "text", explainId, testPack;
     auto* rulesCmd = app.add_subcommand("rules", "List, explain and test rules");
     rulesCmd->require_subcommand(1);
-    rulesCmd->add_option("--rules", rulePacks, "Extra rule pack files or folders");
+    addPacksOption(rulesCmd, rulePacks);
     addVersion(rulesCmd);
     auto* listCmd = rulesCmd->add_subcommand("list", "List the loaded rules");
     listCmd->add_option("--format", listFormat, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -324,6 +363,19 @@ int main(int argc, char** argv)
     testCmd->add_option("pack", testPack, "Only this pack: a pack id, or the path of a pack file");
     addVersion(testCmd);
 
+    // CLI11 would say only "A subcommand is required" for a misspelt command.
+    std::vector<std::string> names;
+    for (const auto* sub :
+         std::as_const(app).get_subcommands(std::function<bool(const CLI::App*)>{}))
+        names.push_back(sub->get_name());
+    if (argc > 1 && argv[1][0] != '-' &&
+        std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+        const std::string hint = model::closestMatch(argv[1], names);
+        return inputError(fmt::format("unknown command '{}'; {} (see --help)", argv[1],
+                                      hint.empty() ? "the commands are " +
+                                                         fmt::format("{}", fmt::join(names, ", "))
+                                                   : "did you mean '" + hint + "'?"));
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

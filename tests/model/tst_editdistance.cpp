@@ -71,6 +71,8 @@ private slots:
     {
         QCOMPARE(model::closestMatch("hash_chaned", {"append_only", "hash_chained", "fencing"}), std::string("hash_chained"));
         QCOMPARE(model::closestMatch("zzzzzzzz", {"append_only", "hash_chained"}), std::string());
+        // Another letter case is the likeliest meaning, however many letters differ.
+        QCOMPARE(model::closestMatch("UNFENCED-FAILOVER", {"unfenced-failover", "unfenced-lease"}), std::string("unfenced-failover"));
     }
 };
 

@@ -47,6 +47,10 @@ private slots:
         QTest::newRow("azure ukwest") << "ukwest" << "UK";
         QTest::newRow("azure eastus") << "eastus" << "US";
         QTest::newRow("azure westus2") << "westus2" << "US";
+        // As people write them: in capitals, or as Azure's portal shows them.
+        QTest::newRow("aws in capitals") << "EU-WEST-1" << "EU";
+        QTest::newRow("azure display name") << "West Europe" << "EU";
+        QTest::newRow("azure display name, London") << "UK South" << "UK";
         // Not a cloud region we know: unknown, never a guess.
         QTest::newRow("on-prem") << "dc-frankfurt-3" << "";
         QTest::newRow("empty") << "" << "";

@@ -1,0 +1,114 @@
+// What probeboard-cli refuses to do to a user's files and arguments, found by a scripted pass over
+// the CLI on 5 December: options that swallowed design files, a report written over the design
+// it was made from, permissions widened on save, a file written in a format its name did not ask
+// for, and messages that did not say what was wrong.
+#include "clirunner.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace {
+const char* kBreaker = "digraph { api [kind=service]; redis [kind=cache]; db [kind=database, failover=manual];\n"
+                       "  api -> redis; api -> db; }\n";
+const char* kUnfenced = "digraph { db [kind=database, failover=automatic]; }\n";
+} // namespace
+
+class TestCliGuards : public QObject, public CliRunner
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // `--rules` took every word after it, so the designs after a pack were read as packs.
+    void eachRulesOptionTakesOnePack()
+    {
+        const QString a = write("a.dot", kBreaker), b = write("b.dot", kUnfenced);
+        const Run r = run({"check", a, "--no-builtin", "--rules", kCore, b, "--format", "json"});
+        QCOMPARE(r.code, 1);
+        const auto files = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files[1].toObject()["findings"].toArray().first().toObject()["rule"].toString(),
+                 QString("unfenced-failover"));
+    }
+
+    void theResultIsNeverWrittenOverTheDesign()
+    {
+        const QString design = write("self.dot", kBreaker);
+        const Run r = check({design, "--output", design});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("is the input"), r.err.constData());
+        QFile f(design);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray(kBreaker));
+        const Run same = run({"convert", design, design});
+        QCOMPARE(same.code, 2);
+        const Run twice = run({"check", "-", "-"}, kBreaker);
+        QCOMPARE(twice.code, 2);
+        QVERIFY2(twice.err.contains("only once"), twice.err.constData());
+    }
+
+    void aReplacedFileKeepsItsPermissions()
+    {
+        const QString design = write("p.dot", kBreaker);
+        const QString out = write("private.json", "old");
+        QVERIFY(QFile::setPermissions(out, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+        QCOMPARE(check({design, "--format", "json", "--output", out}).code, 1);
+        const int userBits = QFile::ReadUser | QFile::WriteUser | QFile::ExeUser; // the caller's, as Qt sees them
+        QCOMPARE(int(QFileInfo(out).permissions()) & ~userBits, int(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+    }
+
+    void convertWritesWhatTheNameAsksFor()
+    {
+        const QString design = write("c.dot", kBreaker);
+        const QString upper = m_dir.filePath("OUT.DOT");
+        QCOMPARE(run({"convert", design, upper}).code, 0);
+        QFile f(upper);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith("digraph"));
+        const Run svg = run({"convert", design, m_dir.filePath("out.svg")});
+        QCOMPARE(svg.code, 2);
+        QVERIFY2(svg.err.contains("'.svg'"), svg.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath("out.svg")));
+    }
+
+    void messagesSayWhy()
+    {
+        const Run full = check({write("f.dot", kBreaker), "--output", "/dev/full"});
+        QCOMPARE(full.code, 2);
+        QVERIFY2(full.err.contains("No space left on device"), full.err.constData());
+        const Run command = run({"chek", "x.dot"});
+        QCOMPARE(command.code, 2);
+        QVERIFY2(command.err.contains("unknown command 'chek'; did you mean 'check'?"), command.err.constData());
+        const Run pack = run({"rules", "test", "cor"});
+        QCOMPARE(pack.code, 2);
+        QVERIFY2(pack.err.contains("no pack 'cor'") && pack.err.contains("'core'"), pack.err.constData());
+        QVERIFY2(pack.out.isEmpty(), pack.out.constData()); // exit 2: nothing on standard output
+        const Run rule = run({"rules", "explain", "UNFENCED-FAILOVER"});
+        QCOMPARE(rule.code, 2);
+        QVERIFY2(rule.err.contains("did you mean 'unfenced-failover'"), rule.err.constData());
+    }
+
+    // A pack tested by path and also given with --rules is one pack, not a clash with itself.
+    void aPackGivenTwiceLoadsOnce()
+    {
+        const QString team = QStringLiteral(PB_RESOURCES "/packs-examples/team-policies.json");
+        const Run r = run({"rules", "--rules", team, "test", team});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.err.contains("already defined"), r.err.constData());
+    }
+
+    void sarifNamesTheFileAsAUri()
+    {
+        const QString design = write("my design #1 100%.dot", kBreaker);
+        const Run r = check({design, "--format", "sarif"});
+        QCOMPARE(r.code, 1);
+        const auto result = object(r.out)["runs"].toArray()[0].toObject()["results"].toArray()[0].toObject();
+        const QString uri = result["locations"].toArray()[0].toObject()["physicalLocation"].toObject()
+                                ["artifactLocation"].toObject()["uri"].toString();
+        QVERIFY2(uri.endsWith("my%20design%20%231%20100%25.dot"), qPrintable(uri));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliGuards)
+#include "tst_cliguards.moc"
