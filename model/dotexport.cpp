@@ -1,5 +1,8 @@
 #include "model/dotexport.h"
 
+#include "model/dotimport.h"
+
+#include <charconv>
 #include <functional>
 #include <set>
 #include <sstream>
@@ -38,6 +41,15 @@ std::string quote(const std::string& s)
     return out + "\"";
 }
 
+// As few digits as read back to the same double: the display form's six digits turned a
+// hit ratio of 0.9999999 into 1 and a position of 123456.5 into 123456.
+std::string num(double d)
+{
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, d);
+    return std::string(buf, r.ptr);
+}
+
 std::string valueText(const Value& v)
 {
     if (auto l = std::get_if<StringList>(&v)) {
@@ -45,23 +57,63 @@ std::string valueText(const Value& v)
         for (const auto& s : *l) out += (out.empty() ? "" : ",") + s;
         return out;
     }
+    if (auto d = std::get_if<double>(&v)) return num(*d);
     return toDisplayString(v);
 }
 
-std::string num(double d)
+// Graphviz reads "\\" in a label as one backslash and "\n" as a line break (importDot does
+// the same), so a label's backslashes are doubled and its line breaks written as \n.
+std::string labelText(const std::string& label)
 {
-    return toDisplayString(Value{d});
+    std::string out;
+    for (const char c : label) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
+    }
+    return quote(out);
+}
+
+const char* typeName(const Value& v)
+{
+    if (std::holds_alternative<std::string>(v)) return "string";
+    if (std::holds_alternative<double>(v)) return "number";
+    if (std::holds_alternative<bool>(v)) return "bool";
+    return "list";
+}
+
+// DOT attributes are all text, and importDot() types them by how they look: "42" becomes a
+// number, "a,b" a list, an empty value is no attribute at all. A property that would not read
+// back as what it is gets its type named in pb_types ("key:string,key:list").
+std::vector<std::string> propAttributes(const Properties& props)
+{
+    std::vector<std::string> out;
+    std::string hints;
+    for (const auto& [k, v] : props) {
+        const std::string text = valueText(v);
+        if (!text.empty()) out.push_back(quote(k) + "=" + quote(text));
+        const bool exact = !text.empty() && dotAttributeValue(k, text) == v;
+        if (!exact && k.find_first_of(",:") == std::string::npos)
+            hints += (hints.empty() ? "" : ",") + k + ":" + typeName(v);
+    }
+    if (!hints.empty()) out.push_back("pb_types=" + quote(hints));
+    return out;
 }
 
 void writeProps(std::ostringstream& out, const Properties& props)
 {
-    for (const auto& [k, v] : props) out << ", " << quote(k) << "=" << quote(valueText(v));
+    for (const auto& a : propAttributes(props))
+        out << ", " << a;
 }
 
 void writeComponent(std::ostringstream& out, const Component& c)
 {
-    out << "  " << quote(c.id) << " [kind=" << quote(c.kind) << ", label=" << quote(c.label)
+    out << "  " << quote(c.id) << " [kind=" << quote(c.kind) << ", label=" << labelText(c.label)
         << ", pb_pos=" << quote(num(c.pos.x) + "," + num(c.pos.y));
+    if (c.kindInferred) out << ", pb_kind_inferred=true";
     if (c.size.width > 0 || c.size.height > 0)
         out << ", pb_size=" << quote(num(c.size.width) + "," + num(c.size.height));
     writeProps(out, c.props);
@@ -71,7 +123,7 @@ void writeComponent(std::ostringstream& out, const Component& c)
 void writeFlow(std::ostringstream& out, const Flow& f)
 {
     out << "  " << quote(f.from) << " -> " << quote(f.to) << " [id=" << quote(f.id)
-        << ", label=" << quote(f.label);
+        << ", label=" << labelText(f.label);
     if (!f.bends.empty()) {
         std::string bends;
         for (const auto& p : f.bends) bends += (bends.empty() ? "" : " ") + num(p.x) + "," + num(p.y);
@@ -99,13 +151,13 @@ std::string exportDot(const Design& design)
         const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
         out << pad << "subgraph " << quote("cluster_" + z.id) << " {\n";
         out << pad << "  id=" << quote(z.id) << "; kind=" << quote(z.kind)
-            << "; label=" << quote(z.label) << ";\n";
+            << "; label=" << labelText(z.label) << ";\n";
         out << pad << "  pb_pos=" << quote(num(z.pos.x) + "," + num(z.pos.y)) << ";";
         if (z.size.width > 0 || z.size.height > 0)
             out << " pb_size=" << quote(num(z.size.width) + "," + num(z.size.height)) << ";";
         out << "\n";
-        for (const auto& [k, v] : z.props)
-            out << pad << "  " << quote(k) << "=" << quote(valueText(v)) << ";\n";
+        for (const auto& a : propAttributes(z.props))
+            out << pad << "  " << a << ";\n";
         for (const auto& m : z.members) {
             if (const Zone* child = design.zone(m)) writeZone(*child, depth + 1);
             else out << pad << "  " << quote(m) << ";\n";
@@ -115,7 +167,19 @@ std::string exportDot(const Design& design)
     for (const auto& z : design.zones())
         if (!nested.count(z.id)) writeZone(z, 1);
 
-    for (const auto& f : design.flows()) writeFlow(out, f);
+    for (const auto& f : design.flows())
+        writeFlow(out, f);
+    // A reviewer's decisions travel with the design: without them, converting to DOT and back
+    // reopened every finding the team had accepted.
+    int n = 0;
+    for (const auto& d : design.decisions) {
+        const std::string at = "  pb_decision_" + std::to_string(++n) + "_";
+        const std::pair<const char*, const std::string*> fields[] = {
+            {"fingerprint", &d.fingerprint},     {"rule", &d.rule},   {"status", &d.status},
+            {"justification", &d.justification}, {"owner", &d.owner}, {"expires", &d.expires}};
+        for (const auto& [name, value] : fields)
+            if (!value->empty()) out << at << name << "=" << quote(*value) << ";\n";
+    }
     out << "}\n";
     return out.str();
 }

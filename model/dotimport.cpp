@@ -195,6 +195,11 @@ bool parsePair(const std::string& s, double& a, double& b)
 
 } // namespace
 
+Value dotAttributeValue(const std::string& key, const std::string& raw)
+{
+    return typedValue(key, raw);
+}
+
 std::string inferKind(const std::string& id, const std::string& label, const std::string& shape)
 {
     if (shape == "cylinder") return "database";
@@ -224,16 +229,65 @@ std::vector<std::pair<std::string, std::string>> attributesOf(Agraph_t* root, vo
     return out;
 }
 
-void applyProperties(Properties& props, const std::vector<std::pair<std::string, std::string>>& attrs)
+// A value typed as pb_types says its property is (exportDot() names the type of every value
+// that would otherwise read back as another).
+std::optional<Value> hintedValue(const std::string& type, const std::string& raw)
+{
+    if (type == "string") return raw;
+    if (type == "list") return splitList(raw);
+    if (type == "bool" && (raw == "true" || raw == "false")) return raw == "true";
+    if (type == "number" && looksLikeNumber(raw)) return std::strtod(raw.c_str(), nullptr);
+    return std::nullopt;
+}
+
+void applyProperties(Properties& props,
+                     const std::vector<std::pair<std::string, std::string>>& attrs)
 {
     // Gathered and sorted once: a graph may declare its attributes in any order.
     std::vector<std::pair<std::string, Value>> items(props.begin(), props.end());
+    std::string hints;
     for (const auto& [k, v] : attrs) {
         // `ordering` is also the vocabulary's message-order property; only in/out are Graphviz's.
-        const bool layout = k == "ordering" ? (v == "in" || v == "out") : layoutAttributes().count(k) > 0;
-        if (k != "label" && k != "kind" && !layout) items.emplace_back(k, typedValue(k, v));
+        const bool layout =
+            k == "ordering" ? (v == "in" || v == "out") : layoutAttributes().count(k) > 0;
+        // pb_pos, pb_types, pb_decision_1_status…: Probeboard's own, never a property.
+        if (k == "pb_types") hints = v;
+        if (k != "label" && k != "kind" && !layout && k.rfind("pb_", 0) != 0)
+            items.emplace_back(k, typedValue(k, v));
+    }
+    for (const auto& hint : splitList(hints)) {
+        const auto colon = hint.find(':');
+        if (colon == std::string::npos) continue;
+        const std::string key = hint.substr(0, colon);
+        std::string raw;
+        for (const auto& [k, v] : attrs)
+            if (k == key) raw = v;
+        const auto typed = hintedValue(hint.substr(colon + 1), raw);
+        if (!typed) continue;
+        std::erase_if(items, [&](const auto& item) { return item.first == key; });
+        items.emplace_back(key, *typed);
     }
     props = Properties::fromPairs(std::move(items));
+}
+
+// A label as Graphviz shows it: "\\n", "\\l" and "\\r" end a line, "\\\\" is one backslash.
+std::string labelFromDot(const std::string& v)
+{
+    if (v.find('\\') == std::string::npos) return v;
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const char next = i + 1 < v.size() ? v[i + 1] : '\0';
+        if (v[i] == '\\' && (next == 'n' || next == 'l' || next == 'r')) {
+            out += '\n';
+            ++i;
+        } else if (v[i] == '\\' && next == '\\') {
+            out += '\\';
+            ++i;
+        } else {
+            out += v[i];
+        }
+    }
+    return out;
 }
 
 Component readNode(Agraph_t* g, Agnode_t* n)
@@ -242,9 +296,11 @@ Component readNode(Agraph_t* g, Agnode_t* n)
     c.id = agnameof(n);
     const auto attrs = attributesOf(g, n, AGNODE);
     std::string shape;
+    bool inferred = false; // a kind guessed before export, not yet confirmed
     for (const auto& [k, v] : attrs) {
         if (k == "kind") c.kind = v;
-        else if (k == "label" && v != "\\N") c.label = v;
+        else if (k == "label" && v != "\\N") c.label = labelFromDot(v);
+        else if (k == "pb_kind_inferred") inferred = v == "true";
         else if (k == "shape") shape = v;
         else if (k == "pos" || k == "pb_pos") parsePair(v, c.pos.x, c.pos.y);
         else if (k == "pb_size") parsePair(v, c.size.width, c.size.height);
@@ -254,6 +310,7 @@ Component readNode(Agraph_t* g, Agnode_t* n)
         c.kind = inferKind(c.id, c.label, shape);
         c.kindInferred = true;
     }
+    c.kindInferred = c.kindInferred || inferred;
     applyProperties(c.props, attrs);
     return c;
 }
@@ -282,7 +339,7 @@ Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated)
     const auto attrs = attributesOf(g, e, AGEDGE);
     for (const auto& [k, v] : attrs) {
         if (k == "id") f.id = v;
-        else if (k == "label") f.label = v;
+        else if (k == "label") f.label = labelFromDot(v);
         else if (k == "pb_bends") f.bends = parseBends(v);
     }
     if (f.id.empty()) {
@@ -383,7 +440,7 @@ struct ClusterWalk
             const auto attrs = attributesOf(root, sub, AGRAPH, agparent(sub));
             for (const auto& [k, v] : attrs) {
                 if (k == "kind") z.kind = v;
-                else if (k == "label") z.label = v;
+                else if (k == "label") z.label = labelFromDot(v);
                 else if (k == "pb_pos") parsePair(v, z.pos.x, z.pos.y);
                 else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
             }
@@ -486,10 +543,49 @@ int nthOf(const std::vector<IDTYPE>& seqs, IDTYPE seq)
     return static_cast<int>(std::lower_bound(seqs.begin(), seqs.end(), seq) - seqs.begin()) + 1;
 }
 
+// pb_decision_N_field graph attributes (exportDot()), in N's order.
+std::vector<Decision> readDecisions(Agraph_t* g)
+{
+    std::map<long, Decision> byNumber;
+    const std::string prefix = "pb_decision_";
+    for (const auto& [k, v] : attributesOf(g, g, AGRAPH)) {
+        if (k.rfind(prefix, 0) != 0) continue;
+        char* end = nullptr;
+        const long n = std::strtol(k.c_str() + prefix.size(), &end, 10);
+        if (end == k.c_str() + prefix.size() || *end != '_') continue;
+        const std::string field(end + 1);
+        Decision& d = byNumber[n];
+        if (field == "fingerprint") d.fingerprint = v;
+        else if (field == "rule") d.rule = v;
+        else if (field == "status") d.status = v;
+        else if (field == "justification") d.justification = v;
+        else if (field == "owner") d.owner = v;
+        else if (field == "expires") d.expires = v;
+    }
+    std::vector<Decision> out;
+    for (auto& [n, d] : byNumber)
+        if (!d.fingerprint.empty()) out.push_back(std::move(d));
+    return out;
+}
+
+// Every edge in the order the file writes them: cgraph lists them per tail node, which put a
+// design's flows in another order after a trip through DOT.
+std::vector<Agedge_t*> edgesInFileOrder(Agraph_t* g)
+{
+    std::vector<Agedge_t*> edges;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e))
+            edges.push_back(e);
+    std::sort(edges.begin(), edges.end(),
+              [](Agedge_t* a, Agedge_t* b) { return AGSEQ(a) < AGSEQ(b); });
+    return edges;
+}
+
 Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlaces& places)
 {
     Design d;
-    d.title = attr(g, "label");
+    d.title = labelFromDot(attr(g, "label"));
+    d.decisions = readDecisions(g);
     if (!agisdirected(g))
         diags.push_back({Diagnostic::Level::Warning, file, 0, 0, "", "", "W-UNDIRECTED",
                          "undirected graph: each edge is read as a flow from its first node to "
@@ -501,24 +597,23 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
     // written between them.
     std::map<std::pair<std::string, std::string>, int> edgesBetween;
     const auto named = edgesNamedInTextOrder(g);
-    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
-        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
-            Flow f = readEdge(g, e, generated);
-            const std::string id = f.id;
-            const auto sameId = named.find(id);
-            const int between = ++edgesBetween[{f.from, f.to}];
-            const DotPlace place =
-                sameId != named.end()
-                    ? DotPlace{DotPlace::Kind::EdgeId, id, {}, nthOf(sameId->second, AGSEQ(e))}
-                    : DotPlace{DotPlace::Kind::Edge, f.from, f.to, between};
-            if (d.addFlow(std::move(f))) {
-                places.of.emplace(id, place);
-                continue;
-            }
-            places.at.emplace_back(diags.size(), place);
-            diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
-                             "duplicate id '" + id + "'", ""});
+    for (Agedge_t* e : edgesInFileOrder(g)) {
+        Flow f = readEdge(g, e, generated);
+        const std::string id = f.id;
+        const auto sameId = named.find(id);
+        const int between = ++edgesBetween[{f.from, f.to}];
+        const DotPlace place =
+            sameId != named.end()
+                ? DotPlace{DotPlace::Kind::EdgeId, id, {}, nthOf(sameId->second, AGSEQ(e))}
+                : DotPlace{DotPlace::Kind::Edge, f.from, f.to, between};
+        if (d.addFlow(std::move(f))) {
+            places.of.emplace(id, place);
+            continue;
         }
+        places.at.emplace_back(diags.size(), place);
+        diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
+                         "duplicate id '" + id + "'", ""});
+    }
     ClusterWalk walk{g, d, diags, places, {}, {}, {}, {}, {}};
     walk.visit(g, "", 0);
     walk.reportTorn();
@@ -531,6 +626,11 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
 std::optional<Design> importDot(const std::string& text, const std::string& fileName,
                                 Diagnostics& diags)
 {
+    // Windows editors start UTF-8 files with a byte order mark, which cgraph reads as part of
+    // the first word ("syntax error near '\xEF\xBB\xBFdigraph'"). Blanked, lines keep their
+    // numbers.
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        return importDot("   " + text.substr(3), fileName, diags);
     if (!screenDotText(text, fileName, diags)) return std::nullopt;
     const std::size_t first = diags.size();
     std::optional<Design> design;

@@ -23,6 +23,11 @@ inline constexpr std::size_t kMaxDotToken = 64u * 1024u;
 std::optional<Design> importDot(const std::string& text, const std::string& fileName,
                                 Diagnostics& diags);
 
+// What a DOT attribute's text becomes as the property `key`: typed by the vocabulary, else by
+// how it looks (true/false, a number, a comma-separated list, text). exportDot() uses it to see
+// which values need their type named.
+Value dotAttributeValue(const std::string& key, const std::string& raw);
+
 // The kind a node would get without a `kind` attribute (exposed for tests and the inspector).
 std::string inferKind(const std::string& id, const std::string& label, const std::string& shape);
 

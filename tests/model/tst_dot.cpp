@@ -214,6 +214,35 @@ private slots:
         QCOMPARE(QString::fromStdString(exportDot(back)), QString::fromStdString(dot));
     }
 
+    // Found by a scripted pass over the CLI: a trip through DOT turned text that looks like a
+    // number or a list into one, cut numbers to six digits, dropped empty values, decisions and
+    // the mark on guessed kinds, showed line breaks as "\n" and put flows in another order.
+    void roundTripKeepsTypesDigitsDecisionsAndOrder()
+    {
+        Design d;
+        d.addComponent({"c", "service", "line one\nback\\slash", {
+            {"x_code", std::string("42")}, {"x_flag", std::string("true")}, {"x_pair", std::string("a,b")},
+            {"x_one", StringList{"x"}}, {"x_none", StringList{}}, {"x_empty", std::string()},
+            {"hit_ratio", 0.9999999}, {"x_big", 12345678901234567890.0}}, {123456.5, -0.25}, {}});
+        Component guessed{"b", "cache", "b", {}, {}, {}};
+        guessed.kindInferred = true;
+        d.addComponent(guessed);
+        d.addComponent({"a", "database", "a", {}, {}, {}});
+        // Drawn from the last node first: cgraph lists edges by tail, which put it second.
+        d.addFlow({"f-first", "a", "c", "", {}, {}});
+        d.addFlow({"f-second", "c", "b", "", {}, {}});
+        d.decisions.push_back({"0123456789abcdef", "unfenced-failover", "accepted", "managed elsewhere, \"see\" ADR-7", "ana", "2027-06-30"});
+        const std::string dot = exportDot(d);
+        const Design back = imported(dot);
+        QVERIFY2(back.components() == d.components(), dot.c_str());
+        QVERIFY2(back.flows() == d.flows(), dot.c_str());
+        QVERIFY2(back.decisions == d.decisions, dot.c_str());
+        QCOMPARE(exportDot(back), dot);
+        // A DOT file's own line breaks, and a byte order mark before it.
+        const Design lines = imported("\xEF\xBB\xBF" "digraph { a [label=\"Orders\\nAPI\", kind=service]; }");
+        QCOMPARE(lines.component("a")->label, std::string("Orders\nAPI"));
+    }
+
     // Found by fuzz_dot: "rps=1e999" read as infinity, exported as "inf", which no longer
     // imported as a number. Out-of-range numbers now stay text as written.
     void numbersPastDoubleRangeStayText()
@@ -446,8 +475,8 @@ private slots:
                                  "  subgraph cluster_r {\n"                      // 5
                                  "    rps = \"y\";\n"                           // 6
                                  "  }\n"
-                                 "  \"q\\\"x\" -> a [id=\"f\\\"1\"];\n"  // 8
-                                 "  a -> b [id=\"f\\\"1\", sync=perhaps];\n" // 9
+                                 "  \"q\\\"x\" -> a [id=\"f\\\"1\", sync=perhaps];\n" // 8
+                                 "  a -> b [id=\"f\\\"1\"];\n"                // 9
                                  "  // a -> b [sync=x]\n"
                                  "  a -> b [sync=perhaps];\n"                    // 11
                                  "  subgraph cluster_a { c; }\n"                 // 12
@@ -460,10 +489,11 @@ private slots:
                 if (d.format().find(words) != std::string::npos) return d.line;
             return -1;
         };
-        QVERIFY2(lineOf("duplicate id 'f\"1'; the edge at line 9 has it already") == 8, all.c_str());
+        // Edges are read in the file's order: the later one is the duplicate.
+        QVERIFY2(lineOf("duplicate id 'f\"1'; the edge at line 8 has it already") == 9, all.c_str());
         QVERIFY2(lineOf("property 'rps' of 'b'") == 4, all.c_str());
         QVERIFY2(lineOf("property 'rps' of 'r'") == 6, all.c_str());
-        QVERIFY2(lineOf("property 'sync' of 'f\"1'") == 9, all.c_str());
+        QVERIFY2(lineOf("property 'sync' of 'f\"1'") == 8, all.c_str());
         QVERIFY2(lineOf("property 'sync' of 'f-a-b-2'") == 11, all.c_str()); // the comment is skipped
         QVERIFY2(lineOf("duplicate id 'a' (cluster 'cluster_a'); the node at line 2 has it already") == 12, all.c_str());
     }
