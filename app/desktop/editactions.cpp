@@ -8,6 +8,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/showntext.h"
+#include "app/desktop/zoneitem.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -70,9 +71,34 @@ bool EditActions::paste()
     }
     auto* cmd = new AddElementsCommand(m_doc, fresh.components, fresh.flows, fresh.zones, text);
     const QStringList ids = cmd->ids();
-    m_doc->undoStack()->push(cmd);
+    QUndoStack* stack = m_doc->undoStack();
+    stack->beginMacro(text);
+    stack->push(cmd);
+    if (QUndoCommand* join = commands::move(m_doc, {}, zonesLandedIn(fresh))) stack->push(join);
+    stack->endMacro();
     m_scene->selectIds(ids);
     return true;
+}
+
+// The zone each pasted element lands in, for those the paste does not nest in a pasted zone:
+// as when one is dropped there, a copy drawn inside a region belongs to it (left in none, it
+// lost the region's jurisdiction and drew a residency finding).
+QHash<QString, QString> EditActions::zonesLandedIn(const clipboard::Fragment& pasted) const
+{
+    QSet<QString> pastedZones, nested;
+    for (const auto& z : pasted.zones) {
+        pastedZones << QString::fromStdString(z.id);
+        for (const auto& m : z.members) nested << QString::fromStdString(m);
+    }
+    QHash<QString, QString> parents;
+    auto land = [&](const std::string& id, const QRectF& rect) {
+        const QString qid = QString::fromStdString(id);
+        if (nested.contains(qid)) return;
+        if (const ZoneItem* zone = m_scene->zoneAt(rect.center(), pastedZones)) parents.insert(qid, zone->id());
+    };
+    for (const auto& c : pasted.components) land(c.id, QRectF(QPointF(c.pos.x, c.pos.y), componentSize(c)));
+    for (const auto& z : pasted.zones) land(z.id, QRectF(z.pos.x, z.pos.y, z.size.width, z.size.height));
+    return parents;
 }
 
 void EditActions::duplicate()

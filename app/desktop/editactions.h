@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
+#include <QString>
 #include <QStringList>
 
 class QLineEdit;
@@ -10,6 +12,9 @@ namespace pb::app {
 class CanvasScene;
 class CanvasView;
 class Document;
+namespace clipboard {
+struct Fragment;
+}
 
 // The Edit and Arrange commands that act on the selection: clipboard, duplicate, delete,
 // rename, find, routing. Kept out of MainWindow so the window stays a thin shell.
@@ -38,6 +43,7 @@ public slots:
 
 private:
     void step(bool forward);
+    QHash<QString, QString> zonesLandedIn(const clipboard::Fragment& pasted) const;
 
     Document* m_doc;
     CanvasScene* m_scene;

@@ -203,6 +203,7 @@ void FindingsPanel::rebuild()
     if (m_shownFilter == m_filter && m_model->replaceSameShape(m_review->resultPtr())) {
         m_tree->viewport()->update();
         onCurrentChanged(); // its texts may name a relabelled component
+        updateFilterLabel(); // and so may the header
         updateBadges();
         updateCounts();
         return;
@@ -222,18 +223,7 @@ void FindingsPanel::rebuild()
         onCurrentChanged();
         m_restoring = false;
     }
-    if (m_filter.isEmpty()) {
-        m_filterLabel->hide();
-        m_clearFilter->hide();
-    } else {
-        QStringList names;
-        for (const QString& id : m_filter) names << elementName(m_review->document()->design(), id.toStdString());
-        names.sort();
-        m_filterLabel->setText(tr("Findings about %1").arg(names.join(QStringLiteral(", "))));
-        m_filterLabel->setToolTip(m_filterLabel->text());
-        m_filterLabel->show();
-        m_clearFilter->show();
-    }
+    updateFilterLabel();
     if (m_model->isEmpty())
         m_details->setPlaceholderText(m_filter.isEmpty() ? tr("No findings. Keep drawing.")
                                                          : tr("No findings about the selection."));
@@ -241,6 +231,27 @@ void FindingsPanel::rebuild()
         m_details->setPlaceholderText(tr("Select a finding to see why it fired and what to ask."));
     updateBadges();
     updateCounts();
+}
+
+QString FindingsPanel::filterText() const
+{
+    return m_filterLabel->text();
+}
+
+void FindingsPanel::updateFilterLabel()
+{
+    if (m_filter.isEmpty()) {
+        m_filterLabel->hide();
+        m_clearFilter->hide();
+        return;
+    }
+    QStringList names;
+    for (const QString& id : m_filter) names << elementName(m_review->document()->design(), id.toStdString());
+    names.sort();
+    m_filterLabel->setText(tr("Findings about %1").arg(names.join(QStringLiteral(", "))));
+    m_filterLabel->setToolTip(m_filterLabel->text());
+    m_filterLabel->show();
+    m_clearFilter->show();
 }
 
 bool FindingsPanel::selectFinding(const QString& fingerprint)

@@ -45,6 +45,7 @@ public:
     QTextBrowser* details() const { return m_details; }
     // For the status bar: "3 findings · 1 high · 1 accepted".
     QLabel* countsLabel() const { return m_counts; }
+    QString filterText() const; // the header over a filtered list ("Findings about …")
     QPushButton* fixButton() const { return m_fix; }
     QPushButton* decideButton() const { return m_decide; }
     QPushButton* reopenButton() const { return m_reopen; }
@@ -80,6 +81,7 @@ protected:
     void showEvent(QShowEvent* e) override;
 
 private:
+    void updateFilterLabel(); // "Findings about …", with the names as they are now
     void rebuild();
     void updateBadges();
     void updateCounts();

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <clocale>
 
 int main(int argc, char* argv[])
@@ -30,8 +31,13 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     pb::app::Theme::instance();
-    const int restored = pb::app::offerRecovery();
-    const QStringList files = parser.positionalArguments();
+    QStringList restoredFiles;
+    const int restored = pb::app::offerRecovery(nullptr, &restoredFiles);
+    // A file just restored is open already, with the work the crash would have lost: opening it
+    // again from disk put a stale window on top of it.
+    QStringList files;
+    for (const QString& f : parser.positionalArguments())
+        if (!restoredFiles.contains(QFileInfo(f).canonicalFilePath())) files << f;
     if (!files.isEmpty()) {
         auto* w = pb::app::MainWindow::createWindow();
         for (const QString& f : files)

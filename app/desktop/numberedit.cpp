@@ -5,7 +5,9 @@
 namespace pb::app {
 
 namespace {
-constexpr double kWidest = 1e12;
+// QDoubleSpinBox will not take a digit past its range, so a wider value was cut short as it was
+// typed (99999999999999 became 999999999999). Up to 10^15 every whole number is exact in a double.
+constexpr double kWidest = 1e15;
 }
 
 NumberEdit::NumberEdit(double value, std::optional<double> min, std::optional<double> max, QWidget* parent)

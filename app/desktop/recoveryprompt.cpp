@@ -12,7 +12,7 @@
 
 namespace pb::app {
 
-int offerRecovery(QWidget* parent)
+int offerRecovery(QWidget* parent, QStringList* restoredFiles)
 {
     const std::vector<RecoveryEntry> entries = RecoveryWriter::staleEntries();
     if (entries.empty()) return 0;
@@ -44,6 +44,8 @@ int offerRecovery(QWidget* parent)
                 // The restored window writes its own copy on its first change; until then keep
                 // the old one, so a second crash right now still loses nothing.
                 ++opened;
+                if (restoredFiles && !e.originalPath.isEmpty())
+                    *restoredFiles << QFileInfo(e.originalPath).canonicalFilePath();
                 RecoveryWriter::discard(e);
                 w->document()->recovery()->writeNow();
             } else {

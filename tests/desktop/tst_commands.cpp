@@ -156,6 +156,34 @@ private slots:
         checkUndoRedo(before);
     }
 
+    // Found by a scripted pass over the whiteboard: deleting a PCI boundary inside a region left
+    // what it held in no zone at all, so it lost the region and drew a residency finding.
+    void deleteNestedZoneHandsItsMembersToTheZoneAround()
+    {
+        model::Zone pci;
+        pci.id = "pci";
+        pci.kind = "trust_boundary";
+        pci.members = {"orders-db"};
+        pci.pos = {460, 100};
+        pci.size = {220, 120};
+        model::Design nested = m_doc->design();
+        std::erase(nested.zone("eu")->members, std::string("orders-db"));
+        nested.zone("eu")->members.push_back("pci");
+        nested.addZone(pci);
+        m_doc->reset(nested, QString());
+        stack()->push(commands::remove(m_doc, {QStringLiteral("pci")}));
+        QVERIFY(!m_doc->design().zone("pci"));
+        const model::Zone* around = m_doc->design().parentZone("orders-db");
+        QVERIFY(around);
+        QCOMPARE(around->id, std::string("eu"));
+        checkUndoRedo(nested);
+        // Deleted together, the zone and what it held are both gone, and nothing is handed on.
+        m_doc->reset(nested, QString());
+        stack()->push(commands::remove(m_doc, {QStringLiteral("pci"), QStringLiteral("orders-db")}));
+        const auto& members = m_doc->design().zone("eu")->members;
+        QCOMPARE(std::count(members.begin(), members.end(), std::string("orders-db")), 0);
+    }
+
     void moveIntoAndOutOfZone()
     {
         model::Design before = m_doc->design();

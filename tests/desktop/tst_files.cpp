@@ -275,6 +275,30 @@ private slots:
         QCOMPARE(d.components().size(), size_t(4));
     }
 
+    // A copy pasted inside a region joins it, as a component dropped there does; one undo takes
+    // the whole paste back.
+    void pastedCopyJoinsTheZoneItLandsIn()
+    {
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        CanvasScene scene(&doc);
+        CanvasView view(&scene);
+        EditActions edit(&doc, &scene, &view);
+        scene.selectIds({QStringLiteral("api")}); // inside eu, far enough from its edge
+        edit.copy();
+        const int steps = doc.undoStack()->count();
+        QVERIFY(edit.paste());
+        const QString copy = scene.selectedIds().value(0);
+        QVERIFY(copy != QStringLiteral("api"));
+        const model::Zone* zone = doc.design().parentZone(copy.toStdString());
+        QVERIFY(zone);
+        QCOMPARE(zone->id, std::string("eu"));
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        doc.undoStack()->undo();
+        QVERIFY(!doc.design().contains(copy.toStdString()));
+        QVERIFY(doc.design() == test::smallDesign());
+    }
+
     void pasteFromAnotherDocumentAndFromJsonText()
     {
         Document a, b;

@@ -112,6 +112,17 @@ private slots:
         emit spin->editingFinished();
         QCOMPARE(m_doc->undoStack()->count(), steps);
         QCOMPARE(model::numberProperty(m_doc->design().component("cache")->props, "hit_ratio"), std::optional<double>(5));
+
+        // A large number is taken whole, not cut at the twelfth digit as it is typed.
+        m_doc->undoStack()->push(commands::setProperty(m_doc, QStringLiteral("orders-db"), "rps", model::Value(1.0)));
+        select(QStringLiteral("orders-db"));
+        QTRY_VERIFY(m_dock->editorFor(QStringLiteral("rps")));
+        auto* rps = qobject_cast<QDoubleSpinBox*>(m_dock->editorFor(QStringLiteral("rps")));
+        QVERIFY(rps);
+        rps->selectAll();
+        QTest::keyClicks(rps, QStringLiteral("99999999999999"));
+        QTest::keyClick(rps, Qt::Key_Return);
+        QCOMPARE(model::numberProperty(m_doc->design().component("orders-db")->props, "rps"), std::optional<double>(99999999999999.0));
     }
 
     void boolAndTagsEdit()

@@ -155,6 +155,18 @@ private slots:
         QTRY_VERIFY(m_panel->filter().isEmpty());
     }
 
+    // The header named the component as it was when it was selected: renamed, the rows and the
+    // inspector changed and the header did not.
+    void filterHeaderFollowsARename()
+    {
+        m_scene->selectIds({QStringLiteral("orders-db")});
+        QTRY_COMPARE(m_panel->filter(), QStringList{QStringLiteral("orders-db")});
+        m_doc->undoStack()->push(commands::setLabel(m_doc.get(), QStringLiteral("orders-db"), QStringLiteral("ledger of orders")));
+        QTRY_VERIFY2(m_panel->filterText().contains(QStringLiteral("ledger of orders")), qPrintable(m_panel->filterText()));
+        m_doc->undoStack()->undo();
+        QTRY_VERIFY2(m_panel->filterText().contains(QStringLiteral("orders-db")), qPrintable(m_panel->filterText()));
+    }
+
     void doubleClickZoomsWithoutChangingSelection()
     {
         m_view->resize(800, 600);

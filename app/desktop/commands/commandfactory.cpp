@@ -281,6 +281,25 @@ QUndoCommand* setKind(Document* doc, const QString& id, const std::string& kind)
     return nullptr;
 }
 
+// What a deleted zone held and is not deleted with it goes to the zone around it: the members of
+// a zone inside a region are still drawn in that region, and left in no zone they lost its
+// region and jurisdiction (a residency finding appeared on deleting a PCI boundary).
+static void handOnMembers(const model::Design& d, const QStringList& components, const QStringList& zones, Edits& edits)
+{
+    std::unordered_set<std::string> deleted;
+    for (const QString& id : components + zones) deleted.insert(id.toStdString());
+    for (const QString& id : zones) {
+        const model::Zone* around = d.parentZone(id.toStdString());
+        for (std::size_t guard = 0; around && deleted.count(around->id) && guard < d.zones().size(); ++guard)
+            around = d.parentZone(around->id);
+        if (!around || deleted.count(around->id)) continue;
+        model::Zone& heir = *edits.zone(around->id);
+        for (const auto& m : d.zone(id.toStdString())->members)
+            if (!deleted.count(m) && std::find(heir.members.begin(), heir.members.end(), m) == heir.members.end())
+                heir.members.push_back(m);
+    }
+}
+
 QUndoCommand* remove(Document* doc, const QStringList& ids)
 {
     const model::Design& d = doc->design();
@@ -317,6 +336,7 @@ QUndoCommand* remove(Document* doc, const QStringList& ids)
                 eraseMember(*edits.zone(z.id), id.toStdString());
         }
     }
+    handOnMembers(d, components, zones, edits);
     auto* memberships = new EditElementsCommand(doc, QString(), macro);
     for (const auto& [zid, after] : edits.zones)
         if (!zones.contains(qs(zid))) memberships->change(*d.zone(zid), after);
