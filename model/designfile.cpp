@@ -451,7 +451,12 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     // a DOT graph starts with a word or a comment.
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < text->size() && std::isspace(static_cast<unsigned char>((*text)[i]))) ++i;
-    if (i < text->size() && (*text)[i] != '{' && (*text)[i] != '[') return importDot(*text, path, diags);
+    if (i == text->size()) { // an empty pipe: neither kind of file, and not "invalid JSON"
+        diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-EMPTY",
+                         "empty input: expected a design file (JSON) or a DOT digraph", ""});
+        return std::nullopt;
+    }
+    if ((*text)[i] != '{' && (*text)[i] != '[') return importDot(*text, path, diags);
     return designFromText(*text, path, diags);
 }
 

@@ -17,6 +17,8 @@ namespace pb::rules {
 class Compiler
 {
 public:
+    // Line and column of a JSON pointer in the pack's text (0, 0 when it is not there).
+    std::pair<int, int> position(const std::string& pointer) const { return m_positions.find(pointer); }
     using json = nlohmann::json;
 
     Compiler(const std::string& file, const std::string& text, model::Diagnostics& diags);

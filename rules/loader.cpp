@@ -225,6 +225,8 @@ std::optional<Rule> readRule(Compiler& c, const json& j, const std::string& ptr)
         return std::nullopt;
     }
     r.id = str(j, "id");
+    r.pointer = ptr + "/id";
+    std::tie(r.line, r.column) = c.position(r.pointer);
     if (!isPlainName(r.id))
         c.error(ptr + "/id", "E-SCHEMA", "a rule id is " + std::string(kPlainNameHint),
                 "for example \"team-public-api-needs-rate-limit\"");

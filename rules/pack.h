@@ -231,6 +231,8 @@ struct Rule
     SharedText id;
     SharedText packId;
     std::string sourceFile;
+    std::string pointer;     // where its id is in the pack ("/rules/3/id"), for messages
+    int line = 0, column = 0; // the same as a position in the file (0: not known)
     SharedText title;
     std::string description;
     SharedText category;

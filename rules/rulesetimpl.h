@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,14 +27,18 @@ public:
 
     bool add(Pack pack, model::Diagnostics& diags)
     {
-        std::set<std::string> existing;
+        std::map<std::string, const Pack*> existing; // rule id → the pack that defines it
         for (const auto& p : packs)
-            for (const auto& r : p.rules) existing.insert(r.id);
+            for (const auto& r : p.rules) existing.emplace(r.id, &p);
         bool ok = true;
         for (const auto& r : pack.rules)
-            if (existing.count(r.id)) {
-                diags.push_back({model::Diagnostic::Level::Error, pack.file, 0, 0, r.id, "",
-                                 "E-DUP-ID", "rule id '" + r.id + "' is already defined by another pack", ""});
+            if (const auto it = existing.find(r.id); it != existing.end()) {
+                const Pack& other = *it->second;
+                diags.push_back({model::Diagnostic::Level::Error, pack.file, r.line, r.column, r.id, r.pointer,
+                                 "E-DUP-ID",
+                                 "rule id '" + r.id.str() + "' is already defined by pack '" + other.id + "' (" +
+                                     other.file + ")",
+                                 "rename the rule, or load only one of the two packs"});
                 ok = false;
             }
         if (ok) {

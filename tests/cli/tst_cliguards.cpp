@@ -84,6 +84,9 @@ private slots:
         QCOMPARE(pack.code, 2);
         QVERIFY2(pack.err.contains("no pack 'cor'") && pack.err.contains("'core'"), pack.err.constData());
         QVERIFY2(pack.out.isEmpty(), pack.out.constData()); // exit 2: nothing on standard output
+        const Run empty = run({"check", "-"}, " \n");
+        QCOMPARE(empty.code, 2);
+        QVERIFY2(empty.err.contains("empty input"), empty.err.constData());
         const Run rule = run({"rules", "explain", "UNFENCED-FAILOVER"});
         QCOMPARE(rule.code, 2);
         QVERIFY2(rule.err.contains("did you mean 'unfenced-failover'"), rule.err.constData());
@@ -96,6 +99,18 @@ private slots:
         const Run r = run({"rules", "--rules", team, "test", team});
         QCOMPARE(r.code, 0);
         QVERIFY2(!r.err.contains("already defined"), r.err.constData());
+    }
+
+    // A rule id another pack has: where it is, and which pack has it.
+    void aClashingRuleIdSaysWhereAndWithWhom()
+    {
+        const QString pack = write("clash.json", "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"team\"},\n"
+                                                 "\"rules\": [{\"id\": \"unfenced-failover\", \"title\": \"t\", \"category\": \"failure\",\n"
+                                                 "\"severity\": \"high\", \"level\": \"senior\", \"match\": {\"each\": {\"$d\": {\"kind\": [\"database\"]}}}, \"why\": \"w\",\n"
+                                                 "\"questions\": [{\"text\": \"q\", \"answer_points\": [\"a\", \"b\", \"c\"]}]}]}\n");
+        const Run r = run({"check", write("x.dot", kUnfenced), "--rules", pack});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("clash.json:2:") && r.err.contains("already defined by pack 'core'"), r.err.constData());
     }
 
     void sarifNamesTheFileAsAUri()
