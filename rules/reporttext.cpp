@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace pb::rules {
 
 std::string stoppedRuleText(const StoppedRule& s)
@@ -53,7 +55,12 @@ void writeFinding(std::string& out, const Finding& f, const model::Design& d, bo
     for (auto& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     out += fmt::format("  {}{:<8}{} {}{}{}  [{}]", colour ? colourOf(f.severity) : "", sev, reset,
                        bold, shown(f.title.str()), reset, shown(f.ruleId.str()));
-    if (f.status != "open") out += " (" + shown(f.status.str()) + ")";
+    if (f.status != "open") {
+        const auto& known = model::decisionStatuses();
+        // A misspelt status waives nothing, and the line must not read as if it did.
+        const bool real = std::find(known.begin(), known.end(), f.status.str()) != known.end();
+        out += real ? " (" + shown(f.status.str()) + ")" : " (open: '" + shown(f.status.str()) + "' is not a status)";
+    }
     out += "\n";
     std::string about;
     const auto& ids = f.path.empty() ? f.targets : f.path;

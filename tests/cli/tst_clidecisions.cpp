@@ -56,6 +56,7 @@ private slots:
         QVERIFY2(typo.err.contains("typo.probeboard:") && typo.err.contains("'acepted'") &&
                      typo.err.contains("did you mean 'accepted'"),
                  typo.err.constData());
+        QVERIFY2(typo.out.contains("(open: 'acepted' is not a status)"), typo.out.constData());
 
         const Run vague = check({decided("vague", "accepted", "next spring"), "--format", "json"});
         QCOMPARE(vague.code, 1);
