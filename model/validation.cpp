@@ -3,6 +3,7 @@
 #include "model/printable.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 #include <set>
@@ -36,6 +37,24 @@ std::string quoted(const std::string& text)
     if (text.size() <= kMax) return "'" + text + "'";
     const std::size_t cut = utf8Boundary(text, kMax - 3);
     return "'" + text.substr(0, cut) + "…' (" + std::to_string(text.size()) + " characters)";
+}
+
+// Any word may name a data class, but rules match the vocabulary's words exactly: "Billing" drawn
+// for "billing" made the billing checks pass over the store without a word.
+void checkCase(const std::string& elementId, const std::string& key, const StringList& items,
+               const PropertySpec& spec, Diagnostics& diags)
+{
+    auto lower = [](std::string w) {
+        for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return w;
+    };
+    for (const auto& item : items)
+        for (const auto& known : spec.suggested)
+            if (item != known && lower(item) == lower(known))
+                add(diags, kWarning, elementId, "W-CASE",
+                    quoted(item) + " in '" + key + "' of '" + elementId + "' differs from the known '" + known +
+                        "' only in letter case; rules look for '" + known + "'",
+                    "write '" + known + "'", "properties/" + key);
 }
 
 void checkRange(const std::string& elementId, const std::string& key, double v, const PropertySpec& spec,
@@ -74,6 +93,7 @@ void checkProperties(const std::string& elementId, const char* elementType,
             continue;
         }
         if (t == ValueType::Number) checkRange(elementId, key, std::get<double>(value), *spec, diags);
+        if (t == ValueType::List && !spec->suggested.empty()) checkCase(elementId, key, std::get<StringList>(value), *spec, diags);
         if (!spec->allowed.empty() && t == ValueType::String) {
             const auto& s = std::get<std::string>(value);
             bool ok = false;

@@ -98,6 +98,16 @@ private slots:
         QVERIFY2(all.find("did you mean 'database'?") != std::string::npos, all.c_str());
         QVERIFY2(all.find("did you mean 'failover'?") != std::string::npos, all.c_str());
         QVERIFY2(all.find("did you mean 'epoch'?") != std::string::npos, all.c_str());
+
+        // A data class in other letters than the rules look for: the billing checks skipped it.
+        Diagnostics cased;
+        QVERIFY(load(R"({"format": "probeboard/1", "components": [
+            {"id": "usage", "kind": "database", "properties": {"data": ["Billing", "orders"]}}]})", cased));
+        QCOMPARE(cased.size(), std::size_t{1});
+        QVERIFY2(cased[0].format().find("'Billing' in 'data' of 'usage' differs from the known 'billing' only in letter case") !=
+                     std::string::npos,
+                 cased[0].format().c_str());
+        QCOMPARE(cased[0].line, 2);
     }
 
     // A hit ratio of 1.5 or a negative rate would be rendered into questions as "150% of reads"
