@@ -8,6 +8,7 @@
 #include <graphviz/gvplugin.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -115,6 +116,14 @@ boxf memberBox(Agraph_t* sg)
     return bb;
 }
 
+// Graphviz works in points (inches × 72), so its boxes come back as 59.99999999999999 and
+// 4.97e-14: kept to hundredths of a scene unit, a laid-out design saves (and diffs) cleanly.
+LayoutBox tidy(std::string id, double x, double y, double w, double h)
+{
+    auto r = [](double v) { return std::round(v * 100) / 100 + 0.0; }; // + 0.0: no "-0"
+    return {std::move(id), r(x), r(y), r(w), r(h)};
+}
+
 LayoutResult read(Agraph_t* g, const Builder& b, bool clustersLaidOut)
 {
     LayoutResult r;
@@ -122,11 +131,11 @@ LayoutResult read(Agraph_t* g, const Builder& b, bool clustersLaidOut)
     for (const auto& [id, n] : b.nodes) {
         const pointf c = ND_coord(n);
         const double w = ND_width(n) * 72, h = ND_height(n) * 72;
-        r.nodes.push_back({id, c.x - w / 2, (top - c.y) - h / 2, w, h});
+        r.nodes.push_back(tidy(id, c.x - w / 2, (top - c.y) - h / 2, w, h));
     }
     for (const auto& [id, sg] : b.clusters) {
         const boxf bb = clustersLaidOut ? GD_bb(sg) : memberBox(sg);
-        r.clusters.push_back({id, bb.LL.x, top - bb.UR.y, bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y});
+        r.clusters.push_back(tidy(id, bb.LL.x, top - bb.UR.y, bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y));
     }
     r.ok = true;
     return r;

@@ -83,6 +83,11 @@ private slots:
             QVERIFY2(clusters.count(z.id), z.id.c_str());
             QVERIFY(finite(clusters[z.id]));
         }
+        // Hundredths at most: no 59.99999999999999 in a saved design.
+        for (const auto* list : {&r.nodes, &r.clusters})
+            for (const auto& b : *list)
+                for (const double v : {b.x, b.y, b.width, b.height})
+                    QVERIFY2(std::abs(v * 100 - std::round(v * 100)) < 1e-6, (b.id + ": " + std::to_string(v)).c_str());
         // No two components on top of each other.
         for (auto a = nodes.begin(); a != nodes.end(); ++a)
             for (auto b = std::next(a); b != nodes.end(); ++b)
