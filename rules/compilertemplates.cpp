@@ -76,7 +76,7 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
         const auto dot = ref.find('.');
         const std::string var = ref.substr(0, dot);
         part.var = use(var, ptr);
-        if (dot != std::string::npos) {
+        if (dot != std::string::npos && part.var >= 0) { // an unbound one is reported once, above
             const model::PropertySpec* spec = nullptr;
             const PropRef r = propRef(ref, ptr, &spec);
             part.key = r.key;

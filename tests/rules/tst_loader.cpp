@@ -179,6 +179,9 @@ private slots:
                 if (!hint.isEmpty()) QVERIFY2(d.hint.find(hint.toStdString()) != std::string::npos, d.format().c_str());
             }
         QVERIFY2(found, formatAll(diags).c_str());
+        // Each mistake is said once (an unbound variable in a text was reported twice).
+        for (std::size_t i = 1; i < diags.size(); ++i)
+            QVERIFY2(diags[i].format() != diags[i - 1].format(), diags[i].format().c_str());
     }
 
     void packLevelMistakes()
