@@ -90,11 +90,15 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
     const CanvasColors& k = s->colors();
     const GroupColors& gc = k.group(m_group);
     const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
-    const bool lit = s->isHighlighted(m_id);
-    const bool dimmed = s->dimOthers() && !lit;
+    // The candidate's screen (presenter) and exports show the design, not the interviewer's
+    // pointer into it: no selection, no highlighted finding, nothing dimmed.
+    const bool reviewMarks = !CanvasScene::isAudienceView(widget);
+    const bool lit = reviewMarks && s->isHighlighted(m_id);
+    const bool dimmed = reviewMarks && s->dimOthers() && !lit;
+    const bool selected = reviewMarks && isSelected();
     if (lod < 0.3) { // far away: a coloured block is all the eye can use
         p->setRenderHint(QPainter::Antialiasing, false);
-        p->fillRect(m_rect, isSelected() ? k.selection : gc.stroke);
+        p->fillRect(m_rect, selected ? k.selection : gc.stroke);
         return;
     }
     // The view does not save painter state per item (DontSavePainterState): set what we use.
@@ -103,8 +107,7 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
     p->setPen(Qt::NoPen);
     p->setBrush(k.shadow);
     p->drawRoundedRect(m_rect.translated(0, 2), 8, 8);
-    QPen border(isSelected() ? k.selection : (m_hover ? k.hover : gc.stroke),
-                isSelected() ? 2.0 : 1.2);
+    QPen border(selected ? k.selection : (m_hover && reviewMarks ? k.hover : gc.stroke), selected ? 2.0 : 1.2);
     if (m_inferred) border.setStyle(Qt::DashLine);
     p->setPen(border);
     p->setBrush(gc.fill);
@@ -114,7 +117,6 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
         p->setBrush(k.highlightFill);
         p->drawRoundedRect(m_rect.adjusted(-3, -3, 3, 3), 10, 10);
     }
-    const bool reviewMarks = !CanvasScene::isAudienceView(widget);
     if (lod >= 0.55) {
         paintDetails(p, gc, reviewMarks);
     } else {

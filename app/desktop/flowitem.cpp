@@ -142,11 +142,14 @@ void FlowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
 {
     const CanvasColors& k = canvas()->colors();
     const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
-    const bool lit = canvas()->isHighlighted(m_id);
-    QColor c = isSelected() ? k.flowSelected : (m_async ? k.flowAsync : k.flowStroke);
+    // As ComponentItem: the presenter and exports show no selection, highlight or dimming.
+    const bool reviewMarks = !CanvasScene::isAudienceView(widget);
+    const bool lit = reviewMarks && canvas()->isHighlighted(m_id);
+    const bool selected = reviewMarks && isSelected();
+    QColor c = selected ? k.flowSelected : (m_async ? k.flowAsync : k.flowStroke);
     if (lit) c = k.highlight;
-    if (canvas()->dimOthers() && !lit) c.setAlphaF(c.alphaF() * 0.3);
-    QPen pen(c, lit || isSelected() ? 2.4 : 1.5);
+    if (reviewMarks && canvas()->dimOthers() && !lit) c.setAlphaF(c.alphaF() * 0.3);
+    QPen pen(c, lit || selected ? 2.4 : 1.5);
     if (m_async) pen.setStyle(Qt::DashLine);
     if (lod < 0.3) {
         // Far away: a solid aliased hairline, the cheapest line there is.

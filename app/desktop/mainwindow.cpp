@@ -105,6 +105,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_start, &StartPage::newRequested, this, &MainWindow::newDesign);
     connect(m_start, &StartPage::openDialogRequested, this, &MainWindow::openDialog);
     connect(m_start, &StartPage::openRequested, this, &MainWindow::openFile);
+    connect(m_start, &StartPage::backRequested, this, &MainWindow::showCanvas);
     connect(m_layout, &LayoutRunner::finished, this, [this](bool ok, const QString& m) {
         statusBar()->showMessage(m, 8000);
         if (ok) m_view->zoomToFit();
@@ -158,9 +159,16 @@ void MainWindow::showCanvas()
     m_view->setFocus();
 }
 
+bool MainWindow::holdsWork() const
+{
+    return m_doc->isModified() || !m_doc->filePath().isEmpty() || !m_doc->design().components().empty() ||
+           !m_doc->design().zones().empty();
+}
+
 void MainWindow::showStartPage()
 {
     m_start->refresh();
+    m_start->setBackTo(holdsWork() ? m_doc->displayName() : QString());
     m_palette->hide();
     m_inspector->hide();
     if (m_findings) m_findings->hide();
@@ -198,9 +206,9 @@ void MainWindow::setToolByName(const QString& name)
 
 void MainWindow::newDesign()
 {
-    if (m_stack->currentWidget() == m_view &&
-        (m_doc->isModified() || !m_doc->filePath().isEmpty() ||
-         !m_doc->design().components().empty())) {
+    // Whatever page shows: from the Start Page over a modified design, reusing this window threw
+    // the unsaved work away (and its recovery copy with it).
+    if (holdsWork()) {
         createWindow()->newDesign();
         return;
     }
@@ -213,11 +221,9 @@ void MainWindow::newDesign()
 bool MainWindow::openFile(const QString& path, bool asTemplate)
 {
     if (path.isEmpty()) return false;
-    // A window that already shows a design opens others in a new window (as draw.io does),
-    // so "open" never replaces work.
-    const bool busy = m_stack->currentWidget() == m_view &&
-                      (m_doc->isModified() || !m_doc->filePath().isEmpty() ||
-                       !m_doc->design().components().empty());
+    // A window that already holds a design opens others in a new window (as draw.io does),
+    // so "open" never replaces work, even from the Start Page shown over it.
+    const bool busy = holdsWork();
     QString error;
     bool placed = false;
     QStringList warnings;

@@ -57,6 +57,9 @@ public:
     bool restoreRecovery(const QString& recoveryPath, const QString& originalPath);
     void showCanvas();
     void showStartPage();
+    // A design is open here that a new or opened one must not replace: modified, saved
+    // somewhere, or with anything drawn.
+    bool holdsWork() const;
     static MainWindow* createWindow();
 
 public slots:

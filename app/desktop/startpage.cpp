@@ -47,7 +47,10 @@ StartPage::StartPage(QWidget* parent)
     auto* buttons = new QHBoxLayout;
     auto* blank = new QPushButton(tr("New blank design"));
     auto* open = new QPushButton(tr("Open…"));
+    m_back = new QPushButton;
+    m_back->hide();
     blank->setDefault(true);
+    buttons->addWidget(m_back);
     buttons->addWidget(blank);
     buttons->addWidget(open);
     buttons->addStretch(1);
@@ -69,6 +72,7 @@ StartPage::StartPage(QWidget* parent)
     m_recent->setMaximumHeight(360);
     m_examples->setMaximumHeight(360);
 
+    connect(m_back, &QPushButton::clicked, this, &StartPage::backRequested);
     connect(blank, &QPushButton::clicked, this, &StartPage::newRequested);
     connect(open, &QPushButton::clicked, this, &StartPage::openDialogRequested);
     connect(m_recent, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
@@ -183,6 +187,12 @@ void StartPage::refresh()
         auto* none = new QListWidgetItem(tr("No examples installed"), m_examples);
         none->setFlags(Qt::NoItemFlags);
     }
+}
+
+void StartPage::setBackTo(const QString& designName)
+{
+    m_back->setText(tr("Back to %1").arg(designName));
+    m_back->setVisible(!designName.isEmpty());
 }
 
 } // namespace pb::app

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QListWidget;
+class QPushButton;
 
 namespace pb::app {
 
@@ -17,15 +18,19 @@ public:
 
 public slots:
     void refresh();
+    // Shown over a design (File → Start Page): a way back to it. Empty: no design to go back to.
+    void setBackTo(const QString& designName);
 
 signals:
     void newRequested();
     void openDialogRequested();
     void openRequested(const QString& path, bool asTemplate);
+    void backRequested();
 
 private:
     QListWidget* m_recent;
     QListWidget* m_examples;
+    QPushButton* m_back;
 };
 
 } // namespace pb::app

@@ -92,10 +92,11 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
     const CanvasColors& k = s->colors();
     const ZoneColors& zc = k.zone(m_kind);
     const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
-    const bool target = s->dropTarget() == this;
+    const bool reviewMarks = !CanvasScene::isAudienceView(widget); // as ComponentItem::paint
+    const bool target = reviewMarks && s->dropTarget() == this;
+    const bool selected = reviewMarks && isSelected();
     p->setRenderHint(QPainter::Antialiasing, lod >= 0.3);
-    QPen pen(target ? k.dropTarget : (isSelected() ? k.selection : zc.stroke),
-             target || isSelected() ? 2.5 : 1.5);
+    QPen pen(target ? k.dropTarget : (selected ? k.selection : zc.stroke), target || selected ? 2.5 : 1.5);
     if (m_kind == QLatin1String("trust_boundary")) pen.setStyle(Qt::DashLine);
     if (m_kind == QLatin1String("az")) pen.setStyle(Qt::DotLine);
     p->setBrush(target ? k.dropTargetFill : zc.fill);
@@ -108,14 +109,14 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
         p->drawRoundedRect(m_rect, 12, 12);
         drawDashed(p, m_outline, pen, widget);
     }
-    if (s->isHighlighted(m_id)) {
+    if (reviewMarks && s->isHighlighted(m_id)) {
         p->setPen(QPen(k.highlight, 3));
         p->setBrush(Qt::NoBrush);
         p->drawRoundedRect(m_rect.adjusted(-2, -2, 2, 2), 12, 12);
     }
     if (lod < 0.3) return;
     paintTitle(p, zc, lod);
-    if (isSelected()) {
+    if (selected) {
         p->setPen(QPen(k.handleStroke, 1.5));
         p->setBrush(k.handle);
         p->drawRect(QRectF(m_rect.bottomRight() - QPointF(5, 5), QSizeF(10, 10)));

@@ -150,6 +150,17 @@ private slots:
         QCOMPARE(status.count(), 1);
     }
 
+    // Found by a scripted pass: the press passed on to the view started a rubber band, so a
+    // connection dropped on empty canvas selected what the drag crossed.
+    void connectDraggedToEmptyCanvasSelectsNothing()
+    {
+        m_scene->setTool(std::make_unique<ConnectTool>(m_scene));
+        const size_t flows = m_doc->design().flows().size();
+        drag(centerOf(QStringLiteral("api")), at(QPointF(900, 420)));
+        QCOMPARE(m_doc->design().flows().size(), flows);
+        QVERIFY2(m_scene->selectedIds().isEmpty(), qPrintable(m_scene->selectedIds().join(',')));
+    }
+
     void rubberBandSelects()
     {
         // From empty canvas above-left of client to below api: client and api are inside.

@@ -125,6 +125,33 @@ private slots:
         QVERIFY(!clean.findChild<QMessageBox*>(QStringLiteral("loadWarnings")));
     }
 
+    // Found by a scripted pass: File → Start Page over a modified design, then "New blank
+    // design" or an example, reused the window and threw the unsaved work away.
+    void startPageNeverReplacesUnsavedWork()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        QUndoCommand* move = commands::move(w.document(), {{QStringLiteral("client"), QPointF(-160, 260)}});
+        QVERIFY(move);
+        w.document()->undoStack()->push(move);
+        auto windows = [] {
+            int n = 0;
+            for (QWidget* top : QApplication::topLevelWidgets()) n += qobject_cast<MainWindow*>(top) ? 1 : 0;
+            return n;
+        };
+        const int before = windows();
+        w.actions()->get(QStringLiteral("file.start"))->trigger();
+        w.newDesign();
+        QVERIFY(w.isWindowModified());
+        QCOMPARE(w.scene()->componentCount(), 4);
+        QCOMPARE(w.document()->undoStack()->count(), 1);
+        QCOMPARE(windows(), before + 1); // the blank design has a window of its own
+        for (QWidget* top : QApplication::topLevelWidgets())
+            if (auto* other = qobject_cast<MainWindow*>(top); other && other != &w) other->close();
+        w.document()->undoStack()->setClean();
+    }
+
     void copyPasteBetweenTwoWindows()
     {
         MainWindow a, b;

@@ -277,6 +277,15 @@ private slots:
         const auto [ownWithout, audienceWithout] = shots();
         QVERIFY(ownWith != ownWithout);
         QVERIFY(audienceWith == audienceWithout);
+        // Nor does the finding the interviewer has picked (outlined, the rest dimmed), or the
+        // selection: the candidate would see what is being looked at.
+        m_scene->setHighlighted({id}, true);
+        m_scene->selectIds({id});
+        const auto [ownLit, audienceLit] = shots();
+        m_scene->setHighlighted({}, false);
+        m_scene->clearSelection();
+        QVERIFY(ownLit != ownWithout);
+        QVERIFY(audienceLit == audienceWithout);
     }
 
     void presenterShowsNoAnswerPointsOrNotes()

@@ -16,6 +16,9 @@ ConnectTool::ConnectTool(CanvasScene* scene)
 bool ConnectTool::mousePress(QGraphicsSceneMouseEvent* e)
 {
     if (e->button() != Qt::LeftButton) return false;
+    // Taken here: passed on, the view starts a rubber band, and a connection dragged to empty
+    // canvas selected every flow it crossed.
+    e->accept();
     for (QGraphicsItem* item : m_scene->items(e->scenePos()))
         if (item->type() == ComponentItem::Type) {
             m_gesture.begin(static_cast<ComponentItem*>(item), e->scenePos());
