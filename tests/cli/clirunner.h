@@ -32,6 +32,18 @@ protected:
         return path;
     }
 
+    // A one-rule pack, laid out so that the rule's id is on line 2 and its anchor's kind on line 3.
+    QString writeRulePack(const QString& name, const QString& packId, const QString& ruleId, const QString& kind)
+    {
+        return write(name, QStringLiteral("{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"%1\"},\n"
+                                          "\"rules\": [{\"id\": \"%2\", \"title\": \"t\", \"category\": \"failure\", "
+                                          "\"severity\": \"high\", \"level\": \"senior\",\n"
+                                          "\"match\": {\"each\": {\"$d\": {\"kind\": [\"%3\"]}}}, \"why\": \"w\",\n"
+                                          "\"questions\": [{\"text\": \"q\", \"answer_points\": [\"a\", \"b\", \"c\"]}]}]}\n")
+                               .arg(packId, ruleId, kind)
+                               .toUtf8());
+    }
+
     Run run(const QStringList& args, const QByteArray& input = {})
     {
         QProcess p;

@@ -366,10 +366,7 @@ private slots:
 
     void brokenRulePackIsAnInputError()
     {
-        const QString pack = write("bad-pack.json", "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"x\"},\n"
-                                                   "\"rules\": [{\"id\": \"r\", \"title\": \"t\", \"category\": \"failure\", \"severity\": \"high\",\n"
-                                                   "\"match\": {\"each\": {\"$d\": {\"kind\": [\"databse\"]}}}, \"why\": \"w\",\n"
-                                                   "\"questions\": [{\"text\": \"q\", \"answer_points\": [\"a\", \"b\", \"c\"]}]}]}\n");
+        const QString pack = writeRulePack("bad-pack.json", "x", "r", "databse");
         const Run r = run({"check", write("p.dot", kClean), "--rules", pack});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("bad-pack.json:3:"), r.err.constData());

@@ -104,10 +104,7 @@ private slots:
     // A rule id another pack has: where it is, and which pack has it.
     void aClashingRuleIdSaysWhereAndWithWhom()
     {
-        const QString pack = write("clash.json", "{\"format\": \"probeboard-rules/1\", \"pack\": {\"id\": \"team\"},\n"
-                                                 "\"rules\": [{\"id\": \"unfenced-failover\", \"title\": \"t\", \"category\": \"failure\",\n"
-                                                 "\"severity\": \"high\", \"level\": \"senior\", \"match\": {\"each\": {\"$d\": {\"kind\": [\"database\"]}}}, \"why\": \"w\",\n"
-                                                 "\"questions\": [{\"text\": \"q\", \"answer_points\": [\"a\", \"b\", \"c\"]}]}]}\n");
+        const QString pack = writeRulePack("clash.json", "team", "unfenced-failover", "database");
         const Run r = run({"check", write("x.dot", kUnfenced), "--rules", pack});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("clash.json:2:") && r.err.contains("already defined by pack 'core'"), r.err.constData());
