@@ -24,6 +24,18 @@
 using namespace pb;
 using namespace pb::app;
 
+namespace {
+// The small design on a canvas with its Edit actions, as the clipboard tests drive it.
+struct Board
+{
+    Document doc;
+    CanvasScene scene{&doc};
+    CanvasView view{&scene};
+    EditActions edit{&doc, &scene, &view};
+    Board() { doc.reset(test::smallDesign(), QString()); }
+};
+} // namespace
+
 // Files through the Document (save, reopen, bad input), exports, and the clipboard.
 class TstFiles : public QObject
 {
@@ -250,11 +262,8 @@ private slots:
 
     void copyPasteCreatesNewIds()
     {
-        Document doc;
-        doc.reset(test::smallDesign(), QString());
-        CanvasScene scene(&doc);
-        CanvasView view(&scene);
-        EditActions edit(&doc, &scene, &view);
+        Board board;
+        auto& [doc, scene, view, edit] = board;
         scene.selectIds({QStringLiteral("api"), QStringLiteral("orders-db")});
         edit.copy();
         QVERIFY(QApplication::clipboard()->mimeData()->hasFormat(QLatin1String(clipboard::kMime)));
@@ -279,11 +288,8 @@ private slots:
     // the whole paste back.
     void pastedCopyJoinsTheZoneItLandsIn()
     {
-        Document doc;
-        doc.reset(test::smallDesign(), QString());
-        CanvasScene scene(&doc);
-        CanvasView view(&scene);
-        EditActions edit(&doc, &scene, &view);
+        Board board;
+        auto& [doc, scene, view, edit] = board;
         scene.selectIds({QStringLiteral("api")}); // inside eu, far enough from its edge
         edit.copy();
         const int steps = doc.undoStack()->count();
@@ -327,11 +333,8 @@ private slots:
     // value by recursion), elements of the wrong shape, and text of a wrong type.
     void hostileClipboardTextPastesNothing()
     {
-        Document doc;
-        doc.reset(test::smallDesign(), QString());
-        CanvasScene scene(&doc);
-        CanvasView view(&scene);
-        EditActions edit(&doc, &scene, &view);
+        Board board;
+        auto& [doc, scene, view, edit] = board;
         const std::size_t before = doc.design().components().size(), flows = doc.design().flows().size();
         const QString deep = QStringLiteral(R"({"components": )") + QString(200000, QLatin1Char('[')) +
                              QString(200000, QLatin1Char(']')) + QLatin1Char('}');
