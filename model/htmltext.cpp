@@ -1,4 +1,5 @@
 #include "model/htmltext.h"
+#include "model/printable.h"
 
 #include <array>
 #include <cctype>
@@ -60,9 +61,7 @@ bool inlineTag(std::string_view tag)
     std::size_t n = i;
     while (n < tag.size() && std::isalpha(static_cast<unsigned char>(tag[n])))
         ++n;
-    std::string name(tag.substr(i, n - i));
-    for (char& c : name)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string name = lowerAscii(std::string(tag.substr(i, n - i)));
     for (std::string_view t : {"b", "i", "u", "o", "s", "sub", "sup", "font", "strike"})
         if (name == t) return true;
     return false;

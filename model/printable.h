@@ -26,4 +26,13 @@ inline std::size_t utf8Boundary(std::string_view text, std::size_t at)
     return at;
 }
 
+// `text` with A-Z made a-z and every other byte kept: file extensions, tag names and "did you mean"
+// comparisons fold case this way, and none of them must depend on the C locale.
+inline std::string lowerAscii(std::string text)
+{
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
 } // namespace pb::model

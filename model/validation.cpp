@@ -44,13 +44,9 @@ std::string quoted(const std::string& text)
 void checkCase(const std::string& elementId, const std::string& key, const StringList& items,
                const PropertySpec& spec, Diagnostics& diags)
 {
-    auto lower = [](std::string w) {
-        for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return w;
-    };
     for (const auto& item : items)
         for (const auto& known : spec.suggested)
-            if (item != known && lower(item) == lower(known))
+            if (item != known && lowerAscii(item) == lowerAscii(known))
                 add(diags, kWarning, elementId, "W-CASE",
                     quoted(item) + " in '" + key + "' of '" + elementId + "' differs from the known '" + known +
                         "' only in letter case; rules look for '" + known + "'",

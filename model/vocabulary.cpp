@@ -1,11 +1,11 @@
 #include "model/vocabulary.h"
 
 #include "model/jsonutil.h"
+#include "model/printable.h"
 #include "model/resourcepaths.h"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -258,14 +258,9 @@ std::string closestMatch(const std::string& word, const std::vector<std::string>
 {
     // The same word in other letter case ("Billing", "UNFENCED-FAILOVER") is the likeliest
     // meaning of all, though it may be more edits away than a third of its length.
-    auto lower = [](std::string s) {
-        for (auto& ch : s)
-            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return s;
-    };
-    const std::string folded = lower(word);
+    const std::string folded = lowerAscii(word);
     for (const auto& c : candidates)
-        if (c != word && lower(c) == folded) return c;
+        if (c != word && lowerAscii(c) == folded) return c;
     // A third of the word's length, at least 1 and at most 3 edits, counts as a likely typo.
     const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
     std::string best;

@@ -18,7 +18,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -159,9 +158,8 @@ int runCheck(const CheckOptions& o)
 
 int runConvert(const std::string& in, const std::string& out)
 {
-    std::string ext = out == "-" ? ".probeboard" : std::filesystem::path(out).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext =
+        out == "-" ? ".probeboard" : model::lowerAscii(std::filesystem::path(out).extension().string());
     const bool dot = ext == ".dot" || ext == ".gv";
     // Anything else used to be written as JSON under whatever name was given (out.svg, OUT.DOT).
     if (!dot && ext != ".probeboard" && ext != ".json")
