@@ -3,11 +3,14 @@
 #include "model/idindex.h"
 #include "model/value.h"
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace pb::model {
@@ -74,6 +77,20 @@ struct Decision
     std::string expires; // ISO date (YYYY-MM-DD) or empty
     bool operator==(const Decision&) const = default;
 };
+
+// A decision's fields by name, in the order files write them: what DOT export writes and DOT
+// import reads, from one list. `D` is Decision or const Decision.
+template <typename D>
+auto decisionFields(D& d)
+{
+    using Text = std::conditional_t<std::is_const_v<D>, const std::string, std::string>;
+    return std::array<std::pair<const char*, Text*>, 6>{{{"fingerprint", &d.fingerprint},
+                                                         {"rule", &d.rule},
+                                                         {"status", &d.status},
+                                                         {"justification", &d.justification},
+                                                         {"owner", &d.owner},
+                                                         {"expires", &d.expires}}};
+}
 
 // What a decision's status may be, in the order a reviewer moves through them.
 const std::vector<std::string>& decisionStatuses();

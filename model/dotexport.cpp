@@ -2,8 +2,10 @@
 
 #include "model/dotimport.h"
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -120,6 +122,32 @@ void writeComponent(std::ostringstream& out, const Component& c)
     out << "];\n";
 }
 
+std::string joinIds(const std::vector<std::string>& ids)
+{
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+    return out;
+}
+
+// Whether DOT import gives a zone these members in this order: its components in the file's
+// node order, then its nested zones in the order they are written.
+bool membersReadBackInOrder(const std::vector<std::string>& members,
+                            const std::map<std::string, std::size_t>& componentAt)
+{
+    bool zones = false;
+    std::size_t last = 0;
+    for (const auto& m : members) {
+        const auto at = componentAt.find(m);
+        if (at == componentAt.end()) {
+            zones = true;
+            continue;
+        }
+        if (zones || (last > 0 && at->second < last)) return false;
+        last = at->second + 1;
+    }
+    return true;
+}
+
 void writeFlow(std::ostringstream& out, const Flow& f)
 {
     out << "  " << quote(f.from) << " -> " << quote(f.to) << " [id=" << quote(f.id)
@@ -147,7 +175,13 @@ std::string exportDot(const Design& design)
     for (const auto& z : design.zones())
         for (const auto& m : z.members)
             if (design.zone(m)) nested.insert(m);
+    // Which component is where: a cluster's members read back components first, in node order.
+    std::map<std::string, std::size_t> componentAt;
+    for (std::size_t i = 0; i < design.components().size(); ++i)
+        componentAt.emplace(design.components()[i].id, i);
+    std::vector<std::string> written;
     std::function<void(const Zone&, int)> writeZone = [&](const Zone& z, int depth) {
+        written.push_back(z.id);
         const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
         out << pad << "subgraph " << quote("cluster_" + z.id) << " {\n";
         out << pad << "  id=" << quote(z.id) << "; kind=" << quote(z.kind)
@@ -158,6 +192,8 @@ std::string exportDot(const Design& design)
         out << "\n";
         for (const auto& a : propAttributes(z.props))
             out << pad << "  " << a << ";\n";
+        if (!membersReadBackInOrder(z.members, componentAt))
+            out << pad << "  pb_members=" << quote(joinIds(z.members)) << ";\n";
         for (const auto& m : z.members) {
             if (const Zone* child = design.zone(m)) writeZone(*child, depth + 1);
             else out << pad << "  " << quote(m) << ";\n";
@@ -166,6 +202,13 @@ std::string exportDot(const Design& design)
     };
     for (const auto& z : design.zones())
         if (!nested.count(z.id)) writeZone(z, 1);
+    // Nested clusters are written inside their parents, so zones read back depth first.
+    if (!std::equal(written.begin(), written.end(), design.zones().begin(), design.zones().end(),
+                    [](const std::string& id, const Zone& z) { return id == z.id; })) {
+        std::vector<std::string> order;
+        for (const auto& z : design.zones()) order.push_back(z.id);
+        out << "  pb_zone_order=" << quote(joinIds(order)) << ";\n";
+    }
 
     for (const auto& f : design.flows())
         writeFlow(out, f);
@@ -174,10 +217,7 @@ std::string exportDot(const Design& design)
     int n = 0;
     for (const auto& d : design.decisions) {
         const std::string at = "  pb_decision_" + std::to_string(++n) + "_";
-        const std::pair<const char*, const std::string*> fields[] = {
-            {"fingerprint", &d.fingerprint},     {"rule", &d.rule},   {"status", &d.status},
-            {"justification", &d.justification}, {"owner", &d.owner}, {"expires", &d.expires}};
-        for (const auto& [name, value] : fields)
+        for (const auto& [name, value] : decisionFields(d))
             if (!value->empty()) out << at << name << "=" << quote(*value) << ";\n";
     }
     out << "}\n";

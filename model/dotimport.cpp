@@ -22,6 +22,7 @@ extern "C" int aaglex_destroy(void);
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace pb::model {
 
@@ -378,6 +379,8 @@ struct ClusterWalk
     std::map<std::string, std::string> parentOf;               // the same, to look up
     std::map<std::string, std::vector<std::string>> seenIn;    // node → every cluster holding it
     std::set<std::string> torn;                                // nodes in clusters not nested
+    std::map<std::string, std::size_t> zoneRank;               // from pb_zone_order
+    std::map<std::string, StringList> memberOrder;             // zone → its pb_members
 
     bool isWithin(const std::string& zone, const std::string& ancestor) const
     {
@@ -443,6 +446,7 @@ struct ClusterWalk
                 else if (k == "label") z.label = labelFromDot(v);
                 else if (k == "pb_pos") parsePair(v, z.pos.x, z.pos.y);
                 else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
+                else if (k == "pb_members") memberOrder[z.id] = splitList(v);
             }
             applyProperties(z.props, attrs);
             // A copy: adding zones below may reallocate the design's zone list, and `zoneId`
@@ -464,6 +468,25 @@ struct ClusterWalk
         }
     }
 
+    // The file declares nested zones inside their parents, so zones read back depth first;
+    // `pb_zone_order` (written by exportDot) gives the design's order. One removal and one
+    // restore: inserting each zone at its place re-indexed the design every time.
+    void restoreZoneOrder()
+    {
+        if (zoneRank.empty()) return;
+        std::unordered_set<std::string> ids;
+        for (const auto& z : design.zones()) ids.insert(z.id);
+        Design::Removed removed = design.removeAll(ids);
+        auto rank = [&](const Zone& z) {
+            const auto it = zoneRank.find(z.id);
+            return it == zoneRank.end() ? zoneRank.size() : it->second;
+        };
+        std::stable_sort(removed.zones.begin(), removed.zones.end(),
+                         [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+        for (std::size_t i = 0; i < removed.zones.size(); ++i) removed.zones[i].second = i;
+        design.restore(std::move(removed));
+    }
+
     void assignMembers()
     {
         for (const auto& c : design.components())
@@ -472,6 +495,12 @@ struct ClusterWalk
         for (const auto& [child, parent] : zoneParent)
             if (!parent.empty())
                 if (Zone* z = design.zone(parent)) z->members.push_back(child);
+        restoreZoneOrder();
+        // The order the design had, where `pb_members` names exactly the members found.
+        for (auto& [id, order] : memberOrder)
+            if (Zone* z = design.zone(id); z && std::is_permutation(order.begin(), order.end(),
+                                                                    z->members.begin(), z->members.end()))
+                z->members = order;
     }
 };
 
@@ -554,13 +583,8 @@ std::vector<Decision> readDecisions(Agraph_t* g)
         const long n = std::strtol(k.c_str() + prefix.size(), &end, 10);
         if (end == k.c_str() + prefix.size() || *end != '_') continue;
         const std::string field(end + 1);
-        Decision& d = byNumber[n];
-        if (field == "fingerprint") d.fingerprint = v;
-        else if (field == "rule") d.rule = v;
-        else if (field == "status") d.status = v;
-        else if (field == "justification") d.justification = v;
-        else if (field == "owner") d.owner = v;
-        else if (field == "expires") d.expires = v;
+        for (const auto& [name, value] : decisionFields(byNumber[n]))
+            if (field == name) *value = v;
     }
     std::vector<Decision> out;
     for (auto& [n, d] : byNumber)
@@ -614,7 +638,9 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
         diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
                          "duplicate id '" + id + "'", ""});
     }
-    ClusterWalk walk{g, d, diags, places, {}, {}, {}, {}, {}};
+    ClusterWalk walk{g, d, diags, places, {}, {}, {}, {}, {}, {}, {}};
+    const StringList zoneOrder = splitList(attr(g, "pb_zone_order"));
+    for (std::size_t i = 0; i < zoneOrder.size(); ++i) walk.zoneRank.emplace(zoneOrder[i], i);
     walk.visit(g, "", 0);
     walk.reportTorn();
     walk.assignMembers();

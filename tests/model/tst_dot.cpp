@@ -243,6 +243,33 @@ private slots:
         QCOMPARE(lines.component("a")->label, std::string("Orders\nAPI"));
     }
 
+    void roundTripKeepsZoneAndMemberOrder()
+    {
+        // Zones: outer, other, inner (inner nested in outer). The file declares inner inside
+        // outer, which used to read back as outer, inner, other. Members: a zone before a
+        // component, and components against node order, which read back components first.
+        Design d;
+        for (const char* id : {"a", "b", "c"}) d.addComponent({id, "service", id, {}, {}, {}});
+        d.addZone({"outer", "region", "outer", {}, {"inner", "c", "a"}, {}, {}});
+        d.addZone({"other", "region", "other", {}, {"b"}, {}, {}});
+        d.addZone({"inner", "az", "inner", {}, {}, {}, {}});
+        const std::string dot = exportDot(d);
+        const Design back = imported(dot);
+        QVERIFY2(back.zones() == d.zones(), dot.c_str());
+        QCOMPARE(exportDot(back), dot);
+        // Written only where needed: a design already in read-back order adds nothing.
+        Design plain;
+        plain.addComponent({"a", "service", "a", {}, {}, {}});
+        plain.addZone({"z", "region", "z", {}, {"a"}, {}, {}});
+        QVERIFY(exportDot(plain).find("pb_members") == std::string::npos);
+        QVERIFY(exportDot(plain).find("pb_zone_order") == std::string::npos);
+        // A hand-edited list that no longer names the members is ignored, not obeyed.
+        const Design edited = imported("digraph { pb_zone_order=\"y,x\"; subgraph cluster_x { "
+                                       "pb_members=\"q\"; p; r; } subgraph cluster_y { s; } }");
+        QCOMPARE(edited.zones().front().id, std::string("y"));
+        QCOMPARE(edited.zone("x")->members, (std::vector<std::string>{"p", "r"}));
+    }
+
     // Found by fuzz_dot: "rps=1e999" read as infinity, exported as "inf", which no longer
     // imported as a number. Out-of-range numbers now stay text as written.
     void numbersPastDoubleRangeStayText()
