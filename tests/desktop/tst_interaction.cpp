@@ -276,6 +276,14 @@ private slots:
         QCOMPARE(c->pos, (model::Point{480, 120}));
         QVERIFY(c->size.width >= 230 && c->size.height >= 90);
         QCOMPARE(db->rect().size(), QSizeF(c->size.width, c->size.height));
+        QCOMPARE(m_scene->selectedIds(), QStringList{QStringLiteral("orders-db")});
+        // A zone's grip too: the zone is still selected afterwards, ready for the next drag.
+        ZoneItem* eu = m_scene->zoneItem(QStringLiteral("eu"));
+        m_scene->selectIds({QStringLiteral("eu")});
+        const QPointF zoneCorner = eu->sceneRect().bottomRight();
+        drag(at(zoneCorner - QPointF(3, 3)), at(zoneCorner + QPointF(60, 60)));
+        QCOMPARE(m_doc->undoStack()->count(), 2);
+        QCOMPARE(m_scene->selectedIds(), QStringList{QStringLiteral("eu")});
     }
 
     void zoneDrawnInsideZoneNestsAndMovesTogether()
@@ -307,6 +315,18 @@ private slots:
         QTest::keyClick(m_view->viewport(), Qt::Key_Right);
         QTest::keyClick(m_view->viewport(), Qt::Key_Down, Qt::ShiftModifier);
         QCOMPARE(m_doc->design().component("client")->pos, (model::Point{20, 100}));
+        // A burst of presses is one gesture: one undo step takes all of it back.
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->design().component("client")->pos, (model::Point{0, 0}));
+        // There and back again leaves no step at all.
+        QTest::keyClick(m_view->viewport(), Qt::Key_Left);
+        QTest::keyClick(m_view->viewport(), Qt::Key_Right);
+        QCOMPARE(m_doc->undoStack()->count(), 0);
+        // Another selection starts a step of its own.
+        QTest::keyClick(m_view->viewport(), Qt::Key_Up);
+        m_scene->selectIds({QStringLiteral("api")});
+        QTest::keyClick(m_view->viewport(), Qt::Key_Up);
         QCOMPARE(m_doc->undoStack()->count(), 2);
     }
 

@@ -128,8 +128,8 @@ AddElementsCommand* addZone(Document* doc, const std::string& kind, const QRectF
                                   tr("Add %1").arg(zoneDisplayName(kind).toLower()));
 }
 
-QUndoCommand* move(Document* doc, const QHash<QString, QPointF>& positions,
-                   const QHash<QString, QString>& parents)
+EditElementsCommand* move(Document* doc, const QHash<QString, QPointF>& positions,
+                          const QHash<QString, QString>& parents)
 {
     Edits edits{doc, {}, {}, {}};
     int components = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/commands/elementcommands.h"
 #include "model/design.h"
 
 #include <QHash>
@@ -14,7 +15,6 @@ class QUndoCommand;
 namespace pb::app {
 
 class Document;
-class AddElementsCommand;
 
 // Builders for every edit the whiteboard makes, each with its readable undo text. They return
 // nullptr when the edit would change nothing, so callers never push empty commands.
@@ -25,8 +25,8 @@ AddElementsCommand* addFlow(Document* doc, const std::string& from, const std::s
 AddElementsCommand* addZone(Document* doc, const std::string& kind, const QRectF& rect);
 // New top-left positions for components and zones moved in one gesture. `parents` gives the
 // new innermost zone ("" = none) for elements whose membership changes with the drop.
-QUndoCommand* move(Document* doc, const QHash<QString, QPointF>& positions,
-                   const QHash<QString, QString>& parents = {});
+EditElementsCommand* move(Document* doc, const QHash<QString, QPointF>& positions,
+                          const QHash<QString, QString>& parents = {});
 // An auto-layout result: new top-left positions for components, new rects for zones; one step.
 QUndoCommand* applyLayout(Document* doc, const QHash<QString, QPointF>& positions,
                           const QHash<QString, QRectF>& zoneRects, const QString& text);

@@ -2,6 +2,7 @@
 
 #include "app/desktop/document.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace pb::app {
@@ -118,6 +119,46 @@ void EditElementsCommand::undo()
         m_doc->updateComponent(it->first);
     for (auto it = m_zones.rbegin(); it != m_zones.rend(); ++it)
         m_doc->updateZone(it->first);
+}
+
+void EditElementsCommand::mergeNudges()
+{
+    m_nudge = true;
+    m_lastPress = std::chrono::steady_clock::now();
+}
+
+int EditElementsCommand::id() const
+{
+    return m_nudge ? 0x6e756467 : -1; // 'nudg'
+}
+
+bool EditElementsCommand::sameElements(const EditElementsCommand& other) const
+{
+    auto sameIds = [](const auto& a, const auto& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                          [](const auto& x, const auto& y) { return x.first.id == y.first.id; });
+    };
+    return sameIds(m_components, other.m_components) && sameIds(m_zones, other.m_zones) &&
+           sameIds(m_flows, other.m_flows);
+}
+
+bool EditElementsCommand::mergeWith(const QUndoCommand* other)
+{
+    const auto* next = static_cast<const EditElementsCommand*>(other); // same id(): a nudge
+    if (next->m_lastPress - m_lastPress > kNudgeGap || !sameElements(*next)) return false;
+    for (std::size_t i = 0; i < m_components.size(); ++i)
+        m_components[i].second = next->m_components[i].second;
+    for (std::size_t i = 0; i < m_zones.size(); ++i)
+        m_zones[i].second = next->m_zones[i].second;
+    for (std::size_t i = 0; i < m_flows.size(); ++i)
+        m_flows[i].second = next->m_flows[i].second;
+    m_lastPress = next->m_lastPress;
+    // Left then right is no change: the stack drops the step rather than keep an empty one.
+    auto unchanged = [](const auto& pairs) {
+        return std::all_of(pairs.begin(), pairs.end(), [](const auto& p) { return p.first == p.second; });
+    };
+    setObsolete(unchanged(m_components) && unchanged(m_zones) && unchanged(m_flows));
+    return true;
 }
 
 } // namespace pb::app

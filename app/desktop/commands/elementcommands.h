@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUndoCommand>
+#include <chrono>
 #include <utility>
 #include <vector>
 
@@ -59,9 +60,20 @@ public:
     bool isEmpty() const;
     void redo() override;
     void undo() override;
+    // Arrow-key nudges: holding a key repeats it, and a burst of presses on the same elements is
+    // one gesture, as a drag is. Presses less than kNudgeGap apart merge into one undo step;
+    // after a pause, another selection or any other command, a new step starts.
+    void mergeNudges();
+    int id() const override;
+    bool mergeWith(const QUndoCommand* other) override;
+    static constexpr std::chrono::milliseconds kNudgeGap{1500};
 
 private:
+    bool sameElements(const EditElementsCommand& other) const;
+
     Document* m_doc;
+    bool m_nudge = false;
+    std::chrono::steady_clock::time_point m_lastPress;
     std::vector<std::pair<model::Component, model::Component>> m_components;
     std::vector<std::pair<model::Flow, model::Flow>> m_flows;
     std::vector<std::pair<model::Zone, model::Zone>> m_zones;

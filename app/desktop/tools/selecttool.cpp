@@ -2,6 +2,7 @@
 
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/document.h"
 #include "app/desktop/kinds.h"
@@ -35,12 +36,18 @@ bool SelectTool::mousePress(QGraphicsSceneMouseEvent* e)
             auto* c = static_cast<ComponentItem*>(item);
             if (c->isOnHandle(p)) {
                 m_connect.begin(c, p);
+                e->accept();
                 return true;
             }
             break;
         }
     }
-    if (beginResize(p)) return true;
+    // Taken here: passed on, the view starts a rubber band whose selection replaces the one
+    // being resized, and a zone lost its selection when its grip was let go.
+    if (beginResize(p)) {
+        e->accept();
+        return true;
+    }
     m_scene->baseMousePress(e);
     recordPress();
     return true;
@@ -87,7 +94,8 @@ bool SelectTool::mouseRelease(QGraphicsSceneMouseEvent* e)
 
 bool SelectTool::keyPress(QKeyEvent* e)
 {
-    // Arrow keys nudge the selection by one grid step (Shift: five), one command per press.
+    // Arrow keys nudge the selection by one grid step (Shift: five); a burst of presses is one
+    // undo step (EditElementsCommand::mergeNudges).
     QPointF step;
     switch (e->key()) {
     case Qt::Key_Left:
@@ -114,7 +122,10 @@ bool SelectTool::keyPress(QKeyEvent* e)
     m_start.clear();
     m_roots.clear();
     Document* doc = m_scene->document();
-    if (QUndoCommand* cmd = commands::move(doc, moved)) doc->undoStack()->push(cmd);
+    if (EditElementsCommand* cmd = commands::move(doc, moved)) {
+        cmd->mergeNudges();
+        doc->undoStack()->push(cmd);
+    }
     return true;
 }
 
