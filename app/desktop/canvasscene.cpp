@@ -141,12 +141,13 @@ void CanvasScene::resetTool()
     setTool(nullptr);
 }
 
-ZoneItem* CanvasScene::zoneAt(QPointF p, const QSet<QString>& exclude) const
+template <typename Holds>
+ZoneItem* CanvasScene::smallestZone(Holds holds, const QSet<QString>& exclude) const
 {
     ZoneItem* best = nullptr;
     qreal bestArea = 0;
     for (ZoneItem* z : m_zones) {
-        if (exclude.contains(z->id()) || !z->sceneRect().contains(p)) continue;
+        if (exclude.contains(z->id()) || !holds(z->sceneRect())) continue;
         const qreal area = z->rect().width() * z->rect().height();
         if (!best || area < bestArea) {
             best = z;
@@ -154,6 +155,16 @@ ZoneItem* CanvasScene::zoneAt(QPointF p, const QSet<QString>& exclude) const
         }
     }
     return best;
+}
+
+ZoneItem* CanvasScene::zoneAt(QPointF p, const QSet<QString>& exclude) const
+{
+    return smallestZone([p](const QRectF& zone) { return zone.contains(p); }, exclude);
+}
+
+ZoneItem* CanvasScene::zoneAround(const QRectF& r, const QSet<QString>& exclude) const
+{
+    return smallestZone([&r](const QRectF& zone) { return zone.contains(r); }, exclude);
 }
 
 QSet<QString> CanvasScene::descendantsOf(const QString& zoneId) const

@@ -63,6 +63,8 @@ public:
 
     // Innermost zone containing `p`, skipping the ids in `exclude` (and their descendants).
     ZoneItem* zoneAt(QPointF p, const QSet<QString>& exclude = {}) const;
+    // The innermost zone holding all of `r`: where a zone drawn or pasted there nests.
+    ZoneItem* zoneAround(const QRectF& r, const QSet<QString>& exclude = {}) const;
     // Adds a component of `kind` centred on `at` (snapped) and selects it; placed inside a zone,
     // it joins the zone in the same undo step. Returns its id. Dropping from the palette and
     // clicking with a kind picked both come here, so both join the zone they land in.
@@ -118,6 +120,8 @@ protected:
     void keyPressEvent(QKeyEvent* e) override;
 
 private:
+    template <typename Holds>
+    ZoneItem* smallestZone(Holds holds, const QSet<QString>& exclude) const;
     void onComponentAdded(const QString& id);
     void onComponentChanged(const QString& id);
     void onComponentRemoved(const QString& id);

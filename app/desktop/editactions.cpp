@@ -91,13 +91,18 @@ QHash<QString, QString> EditActions::zonesLandedIn(const clipboard::Fragment& pa
         for (const auto& m : z.members) nested << QString::fromStdString(m);
     }
     QHash<QString, QString> parents;
-    auto land = [&](const std::string& id, const QRectF& rect) {
+    // A zone nests only where it fits whole, as one drawn there does (ZoneTool::createZone).
+    auto land = [&](const std::string& id, const QRectF& rect, bool wholly) {
         const QString qid = QString::fromStdString(id);
         if (nested.contains(qid)) return;
-        if (const ZoneItem* zone = m_scene->zoneAt(rect.center(), pastedZones)) parents.insert(qid, zone->id());
+        const ZoneItem* zone = wholly ? m_scene->zoneAround(rect, pastedZones)
+                                      : m_scene->zoneAt(rect.center(), pastedZones);
+        if (zone) parents.insert(qid, zone->id());
     };
-    for (const auto& c : pasted.components) land(c.id, QRectF(QPointF(c.pos.x, c.pos.y), componentSize(c)));
-    for (const auto& z : pasted.zones) land(z.id, QRectF(z.pos.x, z.pos.y, z.size.width, z.size.height));
+    for (const auto& c : pasted.components)
+        land(c.id, QRectF(QPointF(c.pos.x, c.pos.y), componentSize(c)), false);
+    for (const auto& z : pasted.zones)
+        land(z.id, QRectF(z.pos.x, z.pos.y, z.size.width, z.size.height), true);
     return parents;
 }
 

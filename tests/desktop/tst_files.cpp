@@ -2,6 +2,7 @@
 #include "app/desktop/canvasview.h"
 #include "app/desktop/clipboard.h"
 #include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
 #include "app/desktop/exporter.h"
@@ -303,6 +304,27 @@ private slots:
         doc.undoStack()->undo();
         QVERIFY(!doc.design().contains(copy.toStdString()));
         QVERIFY(doc.design() == test::smallDesign());
+    }
+
+    void pastedZoneNestsOnlyWhereItFitsWhole()
+    {
+        Board board;
+        auto& [doc, scene, view, edit] = board;
+        // Region eu spans x 200..720, y -200..240; a paste lands 40 right and 40 down.
+        auto pasteCopyOf = [&](const QRectF& rect) {
+            AddElementsCommand* add = commands::addZone(&doc, "az", rect);
+            const QString id = add->ids().value(0);
+            doc.undoStack()->push(add);
+            scene.selectIds({id});
+            edit.copy();
+            edit.paste();
+            return doc.design().parentZone(scene.selectedIds().value(0).toStdString());
+        };
+        const model::Zone* small = pasteCopyOf(QRectF(220, -180, 100, 100));
+        QVERIFY(small);
+        QCOMPARE(small->id, std::string("eu"));
+        // Its centre is inside eu, but its right edge would stick out: it stays on its own.
+        QVERIFY(!pasteCopyOf(QRectF(220, -180, 470, 100)));
     }
 
     void pasteFromAnotherDocumentAndFromJsonText()

@@ -98,9 +98,7 @@ QString ZoneTool::createZone(CanvasScene* scene, const std::string& kind, const 
     QSet<QString> exclude{id};
     for (auto it = parents.begin(); it != parents.end(); ++it)
         exclude.insert(it.key());
-    if (ZoneItem* outer = scene->zoneAt(rect.center(), exclude)) {
-        if (outer->sceneRect().contains(rect)) parents.insert(id, outer->id());
-    }
+    if (ZoneItem* outer = scene->zoneAround(rect, exclude)) parents.insert(id, outer->id());
     if (QUndoCommand* m = commands::move(doc, {}, parents)) stack->push(m);
     stack->endMacro();
     return id;
