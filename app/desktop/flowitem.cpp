@@ -9,6 +9,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QtMath>
 #include <QStyleOptionGraphicsItem>
 #include <cmath>
 
@@ -114,18 +115,30 @@ void FlowItem::adjust()
                                            -std::sin(angle - M_PI / 7) * size)
                           << tip - QPointF(std::cos(angle + M_PI / 7) * size,
                                            -std::sin(angle + M_PI / 7) * size);
-    m_labelRect = QRectF();
-    if (!m_label.isEmpty()) {
-        const QPointF mid = m_path.pointAtPercent(0.5);
-        QRectF r = QFontMetricsF(labelFont()).boundingRect(m_label);
-        r.adjust(-4, -2, 4, 2);
-        r.moveCenter(mid);
-        m_labelRect = r;
-    }
+    m_labelRect = m_label.isEmpty() ? QRectF() : placeLabel(pts.first(), tip);
     m_bounds = m_path.boundingRect()
                    .united(m_arrow.boundingRect())
                    .united(m_labelRect)
                    .adjusted(-4, -4, 4, 4);
+}
+
+QRectF FlowItem::placeLabel(QPointF start, QPointF tip) const
+{
+    const QPointF mid = m_path.pointAtPercent(0.5);
+    QRectF r = QFontMetricsF(labelFont()).boundingRect(m_label);
+    r.adjust(-4, -2, 4, 2);
+    r.moveCenter(mid);
+    // Centred on a line shorter than itself, the label hid the whole line and its arrowhead, so
+    // which way the flow went could not be seen. It then sits beside the line: above it, or to
+    // the right of a vertical one.
+    const QRectF clear = r.adjusted(-6, -6, 6, 6);
+    if (!clear.contains(start) && !clear.contains(tip)) return r;
+    const qreal a = qDegreesToRadians(m_path.angleAtPercent(0.5));
+    QPointF n(-std::sin(a), -std::cos(a)); // the line's normal; Qt's angles turn anticlockwise
+    if (n.y() > 1e-6 || (std::abs(n.y()) <= 1e-6 && n.x() < 0)) n = -n;
+    const qreal away = (std::abs(n.x()) * r.width() + std::abs(n.y()) * r.height()) / 2 + 4;
+    r.moveCenter(mid + n * away);
+    return r;
 }
 
 QPainterPath FlowItem::shape() const

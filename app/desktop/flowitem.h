@@ -34,6 +34,7 @@ public:
     bool isOrthogonal() const { return m_orthogonal; }
     bool isAsync() const { return m_async; }
     QPainterPath path() const { return m_path; }
+    QRectF labelRect() const { return m_labelRect; }
 
     QRectF boundingRect() const override { return m_bounds; }
     QPainterPath shape() const override;
@@ -41,6 +42,7 @@ public:
 
 private:
     QPolygonF route() const;
+    QRectF placeLabel(QPointF start, QPointF tip) const;
     CanvasScene* canvas() const;
 
     QString m_id;

@@ -233,6 +233,28 @@ private slots:
         QVERIFY(target.adjusted(-1, -1, 1, 1).contains(end));
     }
 
+    void longLabelOnAShortFlowLeavesItsArrowInSight()
+    {
+        m_doc->undoStack()->push(commands::setLabel(m_doc, QStringLiteral("f2"),
+                                                    QStringLiteral("reads the hot keys first")));
+        FlowItem* flow = m_scene->flowItem(QStringLiteral("f2"));
+        const QPainterPath line = flow->path();
+        // A long line: the label sits on it, half way.
+        QCOMPARE(flow->labelRect().center(), line.pointAtPercent(0.5));
+        // Next to api, the gap is narrower than the label: it moves beside the line.
+        const QRectF api = m_scene->componentItem(QStringLiteral("api"))->sceneRect();
+        m_doc->undoStack()->push(commands::move(
+            m_doc, {{QStringLiteral("cache"), api.topRight() + QPointF(40, 0)}}));
+        const QPainterPath shortLine = flow->path();
+        const QRectF label = flow->labelRect();
+        QVERIFY(label.width() > shortLine.length());
+        QVERIFY(!label.contains(shortLine.pointAtPercent(0)));
+        QVERIFY(!label.contains(shortLine.pointAtPercent(1)));
+        QVERIFY(label.bottom() < shortLine.pointAtPercent(0.5).y()); // above a level line
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+    }
+
     void routingAndAsyncFromProperties()
     {
         m_doc->undoStack()->push(commands::setProperty(m_doc, QStringLiteral("f2"), "routing",
