@@ -138,6 +138,11 @@ QRectF FlowItem::placeLabel(QPointF start, QPointF tip) const
     if (n.y() > 1e-6 || (std::abs(n.y()) <= 1e-6 && n.x() < 0)) n = -n;
     const qreal away = (std::abs(n.x()) * r.width() + std::abs(n.y()) * r.height()) / 2 + 4;
     r.moveCenter(mid + n * away);
+    // Components paint above flows: a label still under one of its ends moves on until clear.
+    // The bounding rects: they hold the finding badge that sits on a component's top edge.
+    const QRectF from = m_from->sceneBoundingRect(), to = m_to->sceneBoundingRect();
+    for (int step = 0; step < 100 && (r.intersects(from) || r.intersects(to)); ++step)
+        r.translate(n * 4);
     return r;
 }
 

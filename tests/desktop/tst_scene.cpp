@@ -251,6 +251,9 @@ private slots:
         QVERIFY(!label.contains(shortLine.pointAtPercent(0)));
         QVERIFY(!label.contains(shortLine.pointAtPercent(1)));
         QVERIFY(label.bottom() < shortLine.pointAtPercent(0.5).y()); // above a level line
+        // Not under either end, which would paint over it.
+        QVERIFY(!label.intersects(api));
+        QVERIFY(!label.intersects(m_scene->componentItem(QStringLiteral("cache"))->sceneRect()));
         m_doc->undoStack()->undo();
         m_doc->undoStack()->undo();
     }
