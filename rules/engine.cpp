@@ -90,6 +90,10 @@ bool RuleSet::loadPack(const std::string& path, model::Diagnostics& diags)
 {
     std::error_code ec;
     if (fs::is_directory(path, ec)) return loadFolder(path, diags, false);
+    // One file reached twice (installed in the user folder and given with --rules, or given
+    // twice) is one pack: loading it again refused it as a clash with itself.
+    const fs::path canonical = fs::weakly_canonical(path, ec);
+    if (!ec && !m_impl->files.insert(canonical.string()).second) return true;
     auto pack = loadPackFile(path, diags);
     const bool ok = pack && m_impl->add(std::move(*pack), diags);
     if (ok) m_impl->refreshInfos();

@@ -20,6 +20,7 @@ class RuleSetImpl
 public:
     std::vector<Pack> packs;
     std::vector<RuleInfo> infos; // rebuilt when a pack is added
+    std::set<std::string> files; // each pack file loaded, by its canonical path
     int generation = 0;          // counts packs added: a ReviewCache filled before is stale
     // Unique per rule set for the life of the process: a cache must not mistake a new rule set
     // that happens to live at a freed one's address for the one it was filled by.

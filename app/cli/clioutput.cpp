@@ -41,7 +41,8 @@ bool emit(const std::function<void(const model::TextWriter&)>& produce, const st
     if (path.empty() || path == "-") {
         produce([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
         if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
-        inputError("cannot write to standard output"); // a full disk, a closed pipe
+        // A full disk, or a reader gone ("| head"): SIGPIPE is ignored (main), so it says so.
+        inputError(std::string("cannot write to standard output: ") + std::strerror(errno));
         return false;
     }
     namespace fs = std::filesystem;

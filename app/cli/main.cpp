@@ -18,6 +18,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <set>
 
@@ -243,13 +244,8 @@ int runRulesTest(const std::vector<std::string>& packs, const std::string& packI
     std::string only = packId;
     std::vector<std::string> all = packs;
     std::error_code ec;
-    // Given both as --rules and as the pack to test, it is loaded once, not refused as a clash
-    // with itself.
-    const bool listed = std::any_of(packs.begin(), packs.end(), [&](const std::string& p) {
-        std::error_code e;
-        return std::filesystem::equivalent(p, packId, e);
-    });
-    if (!packId.empty() && std::filesystem::exists(packId, ec) && !listed) all.push_back(packId);
+    // Also given with --rules, or installed in the user folder, it still loads once (RuleSet).
+    if (!packId.empty() && std::filesystem::exists(packId, ec)) all.push_back(packId);
     if (!loadRules(set, all, true)) return kExitInputError;
     if (!packId.empty() && std::filesystem::exists(packId, ec)) {
         only.clear();
@@ -284,6 +280,33 @@ void addPacksOption(CLI::App* cmd, std::vector<std::string>& packs)
         ->allow_extra_args(false);
 }
 
+// CLI11 says only "A subcommand is required" for a misspelt command ("chek", "rules explian"):
+// this names the word and suggests the command meant.
+bool knownCommand(const CLI::App& parent, const std::string& word)
+{
+    std::vector<std::string> names;
+    for (const auto* sub : parent.get_subcommands(std::function<bool(const CLI::App*)>{}))
+        names.push_back(sub->get_name());
+    if (word.empty() || word[0] == '-' || std::find(names.begin(), names.end(), word) != names.end())
+        return true;
+    const std::string hint = model::closestMatch(word, names);
+    inputError(fmt::format("unknown command '{}'; {} (see --help)", word,
+                           hint.empty() ? "the commands are " + fmt::format("{}", fmt::join(names, ", "))
+                                        : "did you mean '" + hint + "'?"));
+    return false;
+}
+
+// The first word from argv[from] on that is neither an option nor the pack after --rules.
+const char* commandWordAfter(int argc, char** argv, int from)
+{
+    for (int i = from; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--rules") ++i;
+        else if (arg.empty() || arg[0] != '-') return argv[i];
+    }
+    return nullptr;
+}
+
 void addVersion(CLI::App* app)
 {
     app->set_version_flag("--version", std::string("probeboard-cli ") + kVersion);
@@ -294,6 +317,9 @@ void addVersion(CLI::App* app)
 int main(int argc, char** argv)
 {
     model::setExecutablePath(argv[0]);
+    // A reader that stops early (`check … | head`) would end the process silently with exit 141;
+    // ignored, the write fails and the report says why, with exit 2 (docs/cli.md).
+    std::signal(SIGPIPE, SIG_IGN);
     // Named, so usage lines say "probeboard-cli" rather than the path it was started from.
     CLI::App app{"probeboard-cli: review system designs from the terminal and CI", "probeboard-cli"};
     addVersion(&app);
@@ -361,19 +387,10 @@ int main(int argc, char** argv)
     testCmd->add_option("pack", testPack, "Only this pack: a pack id, or the path of a pack file");
     addVersion(testCmd);
 
-    // CLI11 would say only "A subcommand is required" for a misspelt command.
-    std::vector<std::string> names;
-    for (const auto* sub :
-         std::as_const(app).get_subcommands(std::function<bool(const CLI::App*)>{}))
-        names.push_back(sub->get_name());
-    if (argc > 1 && argv[1][0] != '-' &&
-        std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-        const std::string hint = model::closestMatch(argv[1], names);
-        return inputError(fmt::format("unknown command '{}'; {} (see --help)", argv[1],
-                                      hint.empty() ? "the commands are " +
-                                                         fmt::format("{}", fmt::join(names, ", "))
-                                                   : "did you mean '" + hint + "'?"));
-    }
+    if (argc > 1 && !knownCommand(app, argv[1])) return kExitInputError;
+    if (argc > 1 && std::string(argv[1]) == "rules")
+        if (const char* word = commandWordAfter(argc, argv, 2); word && !knownCommand(*rulesCmd, word))
+            return kExitInputError;
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

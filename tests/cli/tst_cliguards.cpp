@@ -90,6 +90,29 @@ private slots:
         const Run rule = run({"rules", "explain", "UNFENCED-FAILOVER"});
         QCOMPARE(rule.code, 2);
         QVERIFY2(rule.err.contains("did you mean 'unfenced-failover'"), rule.err.constData());
+        const Run sub = run({"rules", "--rules", kCore, "explian", "core"});
+        QCOMPARE(sub.code, 2);
+        QVERIFY2(sub.err.contains("unknown command 'explian'; did you mean 'explain'?"), sub.err.constData());
+    }
+
+    // `check … | head`: the reader goes away. The exit code was 141 (SIGPIPE) with no word.
+    void aReaderThatLeavesEarlyGetsAReason()
+    {
+        QStringList args{"check"};
+        const QString design = QStringLiteral(PB_RESOURCES "/examples/payments.probeboard");
+        for (int i = 0; i < 40; ++i) args << design; // far more than a pipe's 64 KiB buffer
+        args << "--format" << "json";
+        QString command = QStringLiteral("'" PB_CLI_PATH "'");
+        for (const QString& a : args) command += " '" + a + "'";
+        QProcess shell;
+        shell.start("bash", {"-c", command + " 2>" + m_dir.filePath("pipe.err") +
+                                       " | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}"});
+        QVERIFY(shell.waitForFinished(120000));
+        QCOMPARE(shell.readAllStandardOutput().trimmed(), QByteArray("2"));
+        QFile err(m_dir.filePath("pipe.err"));
+        QVERIFY(err.open(QIODevice::ReadOnly));
+        const QByteArray why = err.readAll();
+        QVERIFY2(why.contains("cannot write to standard output: Broken pipe"), why.constData());
     }
 
     // A pack tested by path and also given with --rules is one pack, not a clash with itself.
@@ -99,6 +122,16 @@ private slots:
         const Run r = run({"rules", "--rules", team, "test", team});
         QCOMPARE(r.code, 0);
         QVERIFY2(!r.err.contains("already defined"), r.err.constData());
+        // Installed in the user folder, then named again: the authoring loop of a team.
+        QDir().mkpath(m_dir.filePath("xdg/probeboard/packs"));
+        const QString installed = m_dir.filePath("xdg/probeboard/packs/team.json");
+        QVERIFY(QFile::copy(team, installed));
+        const Run test = run({"rules", "test", installed});
+        const Run checked = run({"check", write("u.dot", kUnfenced), "--rules", installed});
+        QFile::remove(installed);
+        QCOMPARE(test.code, 0);
+        QVERIFY2(!test.err.contains("already defined"), test.err.constData());
+        QVERIFY2(!checked.err.contains("already defined") && checked.code != 2, checked.err.constData());
     }
 
     // A rule id another pack has: where it is, and which pack has it.

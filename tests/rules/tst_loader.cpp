@@ -268,9 +268,15 @@ private slots:
         const Diagnostic* d = withCode(diags, "E-UNKNOWN-KIND");
         QVERIFY(d);
         QCOMPARE(d->file, bad);
-        // The same rule id from another pack is refused too.
+        // The same file again is the same pack: loaded once, no clash with itself.
         diags.clear();
-        QVERIFY(!set.loadPack(good, diags));
+        QVERIFY(set.loadPack(good, diags));
+        QVERIFY(diags.empty());
+        QCOMPARE(set.rules().size(), std::size_t(1));
+        // The same rule id from another file is refused.
+        const std::string copy = dir.filePath("copy.json").toStdString();
+        std::ofstream(copy) << pack(kGoodMatch);
+        QVERIFY(!set.loadPack(copy, diags));
         QVERIFY(withCode(diags, "E-DUP-ID"));
         // A missing file is an error naming it.
         diags.clear();
