@@ -35,7 +35,10 @@ std::string quote(const std::string& s)
         } else if (c == '"') {
             out += "\\\"";
         } else if (c == '\n') {
-            out += "\\n";
+            // As it is: a quoted string may span lines, and cgraph reads "\n" in any attribute
+            // but a label as a backslash and an n, so a note or justification of two lines
+            // came back as one line holding "\n". Labels escape their breaks first (labelText).
+            out += '\n';
         } else {
             out += c;
         }
@@ -116,6 +119,7 @@ void writeComponent(std::ostringstream& out, const Component& c)
     out << "  " << quote(c.id) << " [kind=" << quote(c.kind) << ", label=" << labelText(c.label)
         << ", pb_pos=" << quote(num(c.pos.x) + "," + num(c.pos.y));
     if (c.kindInferred) out << ", pb_kind_inferred=true";
+    if (c.label.empty()) out << ", pb_empty_label=true";
     if (c.size.width > 0 || c.size.height > 0)
         out << ", pb_size=" << quote(num(c.size.width) + "," + num(c.size.height));
     writeProps(out, c.props);

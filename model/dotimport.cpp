@@ -298,15 +298,19 @@ Component readNode(Agraph_t* g, Agnode_t* n)
     const auto attrs = attributesOf(g, n, AGNODE);
     std::string shape;
     bool inferred = false; // a kind guessed before export, not yet confirmed
+    bool emptyLabel = false;
     for (const auto& [k, v] : attrs) {
         if (k == "kind") c.kind = v;
         else if (k == "label" && v != "\\N") c.label = labelFromDot(v);
+        else if (k == "pb_empty_label") emptyLabel = v == "true";
         else if (k == "pb_kind_inferred") inferred = v == "true";
         else if (k == "shape") shape = v;
         else if (k == "pos" || k == "pb_pos") parsePair(v, c.pos.x, c.pos.y);
         else if (k == "pb_size") parsePair(v, c.size.width, c.size.height);
     }
-    if (c.label.empty()) c.label = c.id;
+    // A node without a label is named by its id, as Graphviz draws it; cgraph cannot tell
+    // `label=""` from no label, so an empty one is marked (exportDot).
+    if (c.label.empty() && !emptyLabel) c.label = c.id;
     if (c.kind.empty()) {
         c.kind = inferKind(c.id, c.label, shape);
         c.kindInferred = true;

@@ -238,6 +238,16 @@ private slots:
         QVERIFY2(back.flows() == d.flows(), dot.c_str());
         QVERIFY2(back.decisions == d.decisions, dot.c_str());
         QCOMPARE(exportDot(back), dot);
+        // Line breaks in any text, not only labels, and a component left unlabelled.
+        Design lines2;
+        lines2.addComponent({"n", "service", "", {{"slo", std::string("99.9%\nunder 200 ms")}}, {}, {}});
+        lines2.addZone({"z", "region", "z", {{"note", std::string("n\nm")}}, {"n"}, {}, {}});
+        lines2.decisions.push_back({"0123456789abcdef", "r", "accepted", "line1\nline2", "o", ""});
+        const std::string dot2 = exportDot(lines2);
+        const Design back2 = imported(dot2);
+        QVERIFY2(back2.components() == lines2.components(), dot2.c_str());
+        QVERIFY2(back2.zones() == lines2.zones(), dot2.c_str());
+        QVERIFY2(back2.decisions == lines2.decisions, dot2.c_str());
         // A DOT file's own line breaks, and a byte order mark before it.
         const Design lines = imported("\xEF\xBB\xBF" "digraph { a [label=\"Orders\\nAPI\", kind=service]; }");
         QCOMPARE(lines.component("a")->label, std::string("Orders\nAPI"));
