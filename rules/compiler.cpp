@@ -20,6 +20,10 @@ Compiler::Compiler(const std::string& file, const std::string& text, model::Diag
     , m_positions(text)
     , m_vocab(model::Vocabulary::builtin())
 {
+    m_kindSpec.name = "kind";
+    for (const auto& k : m_vocab.kinds()) m_kindSpec.allowed.push_back(k.id);
+    for (const auto& k : m_vocab.zoneKinds()) m_kindSpec.allowed.push_back(k.id);
+    m_textSpec.name = "text";
 }
 
 void Compiler::error(const std::string& pointer, const std::string& code,

@@ -55,6 +55,8 @@ private:
     Select select(const json& j, const std::string& ptr, bool exports);
     std::shared_ptr<Conditions> nested(const json& j, const char* key, const std::string& ptr);
     void checkEnum(const model::PropertySpec* spec, const json& value, const std::string& ptr);
+    void checkType(const model::PropertySpec& spec, Op op, const json& value, const std::string& ptr);
+    const model::PropertySpec* fieldSpec(const std::string& key);
     int optionalDeclare(const json& j, const char* key, const std::string& ptr);
 
     std::string m_file;
@@ -65,6 +67,9 @@ private:
     // "Did you mean" per unknown property, worked out once: a pack (or a fuzzed template) that
     // repeats a typo would align it against every known name each time.
     std::unordered_map<std::string, std::string> m_suggestions;
+    // What `$x.kind` and the other element fields (`.id`, `.label`, `@region`, `@jurisdiction`)
+    // may be compared with: text, and for kinds the vocabulary's kinds.
+    model::PropertySpec m_kindSpec, m_textSpec;
     bool m_failed = false;
     Rule* m_rule = nullptr;
     std::map<std::string, int> m_bound;

@@ -103,6 +103,7 @@ Condition Compiler::propCondition(const json& j, const std::string& ptr)
     }
     const PropertySpec* spec = nullptr;
     c.prop = propRef(j["prop"].get<std::string>(), ptr + "/prop", &spec);
+    if (!spec && c.prop.var >= 0) spec = fieldSpec(c.prop.key);
     std::string opName;
     for (const auto& [name, op] : kOps)
         if (j.contains(name)) opName = name, c.op = op;
@@ -166,8 +167,12 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
             o.ref = propRef(j["ref"].get<std::string>(), ptr + "/ref", nullptr);
         } else if (j.contains("set") && j["set"].is_string()) {
             o.set = j["set"].get<std::string>();
-            if (auto it = sets.find(o.set); it != sets.end()) o.setValue = it->second;
-            else
+            if (auto it = sets.find(o.set); it != sets.end()) {
+                o.setValue = it->second;
+                // A misspelt value in a set is as silent as one written inline: checked the same.
+                if (const auto* items = std::get_if<model::StringList>(it->second.get()); items && spec)
+                    for (const auto& item : *items) checkEnum(spec, item, ptr + "/set");
+            } else
                 error(ptr + "/set", "E-UNKNOWN-SET", "the pack defines no set '" + o.set + "' under \"sets\"");
         } else {
             error(ptr, "E-SCHEMA", "an operand is a value, {\"ref\": \"$x.key\"} or {\"set\": \"name\"}");
@@ -193,8 +198,48 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
     if (op == Op::Exists && !j.is_boolean()) error(ptr, "E-TYPE", "\"exists\" takes true or false");
     if (spec && spec->type == ValueType::Bool && (op == Op::Eq || op == Op::Ne) && !j.is_boolean())
         error(ptr, "E-TYPE", "'" + spec->name + "' is a bool; compare it with true or false");
+    if (spec && !ordered && !contains && op != Op::Exists) checkType(*spec, op, j, ptr);
     if (op != Op::Exists) checkEnum(spec, j, ptr);
     return o;
+}
+
+const PropertySpec* Compiler::fieldSpec(const std::string& key)
+{
+    if (key == ".kind") return &m_kindSpec;
+    if (key == ".id" || key == ".label" || key == "@region" || key == "@jurisdiction") return &m_textSpec;
+    return nullptr;
+}
+
+// eq/ne/in/not_in with a value of another type than the property's is never true: "10" is not
+// the number 10, and a list property never equals one word. Said when the pack loads, not by a
+// rule that quietly never fires.
+void Compiler::checkType(const PropertySpec& spec, Op op, const json& value, const std::string& ptr)
+{
+    auto fits = [&](const json& v) {
+        switch (spec.type) {
+        case ValueType::Number: return v.is_number();
+        case ValueType::Bool: return v.is_boolean();
+        case ValueType::String: return v.is_string();
+        case ValueType::List: return v.is_array();
+        }
+        return false;
+    };
+    const std::string what = spec.name == "text" ? "this field is a string" : "'" + spec.name + "' is a " + model::typeName(spec.type);
+    if (spec.type == ValueType::List) {
+        if (!value.is_array())
+            error(ptr, "E-TYPE", what + ", and a list never equals one value",
+                  "use contains_any, contains_all or contains_none");
+        return;
+    }
+    if (spec.type == ValueType::Bool) return; // said above, with its own words
+    auto mismatch = [&](const json& v, const std::string& p) {
+        if (!fits(v)) error(p, "E-TYPE", what + ", not a " + std::string(v.type_name()) + ", so this is never true");
+    };
+    if ((op == Op::In || op == Op::NotIn) && value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) mismatch(value[i], ptr + "/" + std::to_string(i));
+        return;
+    }
+    mismatch(value, ptr);
 }
 
 Step Compiler::step(const json& j, const std::string& ptr, bool exports)

@@ -128,6 +128,14 @@ private slots:
         QTest::newRow("in an empty list") << R"({"prop": "$d.failover", "in": []})" << "E-SCHEMA" << "";
         QTest::newRow("contains_any of nothing") << R"({"prop": "$d.data", "contains_any": []})" << "E-SCHEMA" << "";
         QTest::newRow("two operators") << R"({"prop": "$d.rps", "gt": 5, "lt": 3})" << "E-SCHEMA" << "one condition for each";
+        // Found by a scripted pass: each of these loaded and quietly never held.
+        QTest::newRow("misspelt value in a set") << R"({"prop": "$d.failover", "in": {"set": "restricted"}})" << "E-ENUM" << "";
+        QTest::newRow("misspelt kind compared") << R"({"prop": "$d.kind", "eq": "databse"})" << "E-ENUM" << "database";
+        QTest::newRow("misspelt kind in a list") << R"({"prop": "$d.kind", "in": ["database", "quee"]})" << "E-ENUM" << "queue";
+        QTest::newRow("number equal to text") << R"({"prop": "$d.rps", "eq": "10"})" << "E-TYPE" << "";
+        QTest::newRow("list equal to one value") << R"({"prop": "$d.data", "eq": "pii"})" << "E-TYPE" << "contains_any";
+        QTest::newRow("label above a number") << R"({"prop": "$d.label", "gt": 5})" << "E-TYPE" << "";
+        QTest::newRow("id equal to a number") << R"({"prop": "$d.id", "eq": 5})" << "E-TYPE" << "";
     }
 
     void typosInValuesAreErrorsNotFalse()
