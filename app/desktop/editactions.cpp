@@ -128,7 +128,11 @@ void EditActions::selectAll()
 void EditActions::rename()
 {
     const QStringList ids = m_scene->selectedIds();
-    if (ids.size() == 1) m_scene->editLabel(ids.first());
+    if (ids.size() != 1) return;
+    // From the find field (Ctrl+F, Enter, F2) the typing went on into the field: the editor
+    // on the canvas gets keys only while the view has focus.
+    m_view->setFocus(Qt::ShortcutFocusReason);
+    m_scene->editLabel(ids.first());
 }
 
 void EditActions::setRouting(bool orthogonal)

@@ -115,26 +115,27 @@ void FlowItem::adjust()
                                            -std::sin(angle - M_PI / 7) * size)
                           << tip - QPointF(std::cos(angle + M_PI / 7) * size,
                                            -std::sin(angle + M_PI / 7) * size);
-    m_labelRect = m_label.isEmpty() ? QRectF() : placeLabel(pts.first(), tip);
+    m_labelRect = m_label.isEmpty() ? QRectF() : placeLabel();
     m_bounds = m_path.boundingRect()
                    .united(m_arrow.boundingRect())
                    .united(m_labelRect)
                    .adjusted(-4, -4, 4, 4);
 }
 
-QRectF FlowItem::placeLabel(QPointF start, QPointF tip) const
+QRectF FlowItem::placeLabel() const
 {
     const QPointF mid = m_path.pointAtPercent(0.5);
     QRectF r = QFontMetricsF(labelFont()).boundingRect(m_label);
     r.adjust(-4, -2, 4, 2);
     r.moveCenter(mid);
-    // Centred on a line shorter than itself, the label hid the whole line and its arrowhead, so
+    // Centred on a line little longer than itself, the label hid the line and its arrowhead, so
     // which way the flow went could not be seen. It then sits beside the line: above it, or to
-    // the right of a vertical one.
-    const QRectF clear = r.adjusted(-6, -6, 6, 6);
-    if (!clear.contains(start) && !clear.contains(tip)) return r;
+    // the right of a vertical one. Room for an arrowhead at each end is asked for.
     const qreal a = qDegreesToRadians(m_path.angleAtPercent(0.5));
-    QPointF n(-std::sin(a), -std::cos(a)); // the line's normal; Qt's angles turn anticlockwise
+    const QPointF along(std::cos(a), -std::sin(a));
+    const qreal extent = std::abs(along.x()) * r.width() + std::abs(along.y()) * r.height();
+    if (m_path.length() >= extent + 24) return r;
+    QPointF n(along.y(), -along.x()); // the line's normal, pointing up or right after the flip
     if (n.y() > 1e-6 || (std::abs(n.y()) <= 1e-6 && n.x() < 0)) n = -n;
     const qreal away = (std::abs(n.x()) * r.width() + std::abs(n.y()) * r.height()) / 2 + 4;
     r.moveCenter(mid + n * away);

@@ -42,7 +42,7 @@ public:
 
 private:
     QPolygonF route() const;
-    QRectF placeLabel(QPointF start, QPointF tip) const;
+    QRectF placeLabel() const;
     CanvasScene* canvas() const;
 
     QString m_id;

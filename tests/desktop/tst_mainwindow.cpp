@@ -228,6 +228,26 @@ private slots:
         QCOMPARE(w.editing()->find(QStringLiteral("nothing-like-this")), 0);
     }
 
+    // Keyboard only: Ctrl+F, a name, Enter, then F2 and the new name. The typing went on into
+    // the find field while the editor on the canvas waited.
+    void renameFromTheFindFieldTypesIntoTheLabel()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.actions()->get(QStringLiteral("edit.find"))->trigger();
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("cache"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("cache")});
+        w.actions()->get(QStringLiteral("edit.rename"))->trigger();
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("redis"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(w.document()->design().component("cache")->label, std::string("redis"));
+        w.document()->undoStack()->setClean();
+    }
+
     void deleteActionRemovesWithFlows()
     {
         MainWindow w;

@@ -238,11 +238,13 @@ private slots:
         m_doc->undoStack()->push(commands::setLabel(m_doc, QStringLiteral("f2"),
                                                     QStringLiteral("reads the hot keys first")));
         FlowItem* flow = m_scene->flowItem(QStringLiteral("f2"));
-        const QPainterPath line = flow->path();
-        // A long line: the label sits on it, half way.
-        QCOMPARE(flow->labelRect().center(), line.pointAtPercent(0.5));
-        // Next to api, the gap is narrower than the label: it moves beside the line.
         const QRectF api = m_scene->componentItem(QStringLiteral("api"))->sceneRect();
+        // A long line: the label sits on it, half way.
+        m_doc->undoStack()->push(commands::move(
+            m_doc, {{QStringLiteral("cache"), api.topRight() + QPointF(400, 0)}}));
+        QCOMPARE(flow->labelRect().center(), flow->path().pointAtPercent(0.5));
+        m_doc->undoStack()->undo();
+        // Next to api, the gap is narrower than the label: it moves beside the line.
         m_doc->undoStack()->push(commands::move(
             m_doc, {{QStringLiteral("cache"), api.topRight() + QPointF(40, 0)}}));
         const QPainterPath shortLine = flow->path();
@@ -254,6 +256,13 @@ private slots:
         // Not under either end, which would paint over it.
         QVERIFY(!label.intersects(api));
         QVERIFY(!label.intersects(m_scene->componentItem(QStringLiteral("cache"))->sceneRect()));
+        // Below it, 40 apart: the label is wider than high, but still covered the whole gap.
+        m_doc->undoStack()->push(commands::move(
+            m_doc, {{QStringLiteral("cache"), api.bottomLeft() + QPointF(0, 40)}}));
+        const QPainterPath down = flow->path();
+        QVERIFY(!flow->labelRect().contains(down.pointAtPercent(0.5)));
+        QVERIFY(flow->labelRect().left() > down.pointAtPercent(0.5).x()); // to its right
+        m_doc->undoStack()->undo();
         m_doc->undoStack()->undo();
         m_doc->undoStack()->undo();
     }
