@@ -1,6 +1,7 @@
 #include "app/desktop/modecontroller.h"
 
 #include "app/desktop/actionregistry.h"
+#include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
 #include "app/desktop/document.h"
 #include "app/desktop/findingspanel.h"
@@ -154,6 +155,11 @@ void ModeController::apply()
     if (findings) {
         findings->setAnswerPointsVisible(answerPointsVisible(m_mode));
         findings->setVisible(onCanvas && showFindings);
+        // View → Review brought the list back in Practice, its fixes and answer points with it.
+        findings->toggleViewAction()->setEnabled(showFindings);
+        // A finding picked in the list stayed lit, with the rest dimmed, in a mode without the
+        // list to clear it from.
+        if (!showFindings && m_window->scene()) m_window->scene()->setHighlighted({});
     }
     if (m_mode != Mode::Interview && m_interview->presenter()) m_interview->showPresenter(false);
     if (m_mode == Mode::Review) m_review->refresh();

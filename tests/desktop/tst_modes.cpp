@@ -406,11 +406,18 @@ private slots:
         auto* modes = w->findChild<ModeController*>();
         QVERIFY(modes);
         QVERIFY(w->findings()->isVisible());
+        // A finding lit from the list in Draw mode, then Practice: nothing stays lit, and the
+        // list (its fixes and answer points) cannot be brought back from the View menu.
+        const QString id = QStringLiteral("api");
+        w->scene()->setHighlighted({id}, true);
         modes->action(ModeController::Mode::Practice)->trigger();
         QCOMPARE(modes->mode(), ModeController::Mode::Practice);
         QVERIFY(modes->practice()->isVisible());
         QVERIFY(!modes->interview()->isVisible());
         QVERIFY(!w->findings()->answerPointsVisible());
+        QVERIFY(!w->scene()->isHighlighted(id));
+        QVERIFY(!w->scene()->dimOthers());
+        QVERIFY(!w->findings()->toggleViewAction()->isEnabled());
         modes->setMode(ModeController::Mode::Interview);
         QVERIFY(modes->interview()->isVisible());
         QVERIFY(!modes->practice()->isVisible());
@@ -418,6 +425,7 @@ private slots:
         modes->setMode(ModeController::Mode::Review);
         QVERIFY(modes->reviewPanel()->isVisible());
         QVERIFY(w->findings()->isVisible());
+        QVERIFY(w->findings()->toggleViewAction()->isEnabled());
         QVERIFY(w->findings()->answerPointsVisible());
         modes->setMode(ModeController::Mode::Draw);
         QVERIFY(!modes->reviewPanel()->isVisible());
