@@ -35,6 +35,9 @@ struct ScoringOptions
 {
     double threshold = 0.4; // share of a point's key terms the answer must contain
     int minMatches = 2;     // …and at least this many of them (fewer if the point has fewer)
+    // …or this many, however long the point: a point of eleven key words took five, and a right
+    // answer naming "epoch", "term" and "reject" in one line was marked missed.
+    int enoughMatches = 3;
 };
 
 // Lower-case word stems of `text` without stop-words, in order, deduplicated.
