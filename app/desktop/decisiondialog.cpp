@@ -62,6 +62,8 @@ DecisionDialog::DecisionDialog(const QString& findingTitle, QWidget* parent)
     connect(m_hasExpiry, &QCheckBox::toggled, m_expiry, &QWidget::setEnabled);
     connect(m_justification, &QPlainTextEdit::textChanged, this, &DecisionDialog::updateOk);
     connect(m_owner, &QLineEdit::textChanged, this, &DecisionDialog::updateOk);
+    connect(m_hasExpiry, &QCheckBox::toggled, this, &DecisionDialog::updateOk);
+    connect(m_expiry, &QDateEdit::dateChanged, this, &DecisionDialog::updateOk);
     resize(460, 320);
     updateOk();
     m_justification->setFocus();
@@ -112,13 +114,21 @@ void DecisionDialog::setExpires(const QString& isoDate)
 
 bool DecisionDialog::isComplete() const
 {
-    return !justification().isEmpty() && !owner().isEmpty();
+    return !justification().isEmpty() && !owner().isEmpty() && !expiryPassed();
+}
+
+// A decision that has already expired settles nothing, so it is not offered for saving.
+bool DecisionDialog::expiryPassed() const
+{
+    return m_hasExpiry->isChecked() && m_expiry->date() <= QDate::currentDate();
 }
 
 void DecisionDialog::updateOk()
 {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isComplete());
-    m_hint->setText(isComplete() ? QString() : tr("A justification and an owner are required."));
+    m_hint->setText(isComplete()      ? QString()
+                    : expiryPassed() ? tr("The expiry date has passed: pick a later one, or untick it.")
+                                     : tr("A justification and an owner are required."));
 }
 
 } // namespace pb::app

@@ -30,6 +30,7 @@ public:
     void setOwner(const QString& owner);
     void setExpires(const QString& isoDate);
     bool isComplete() const;
+    bool expiryPassed() const;
 
 private:
     void updateOk();

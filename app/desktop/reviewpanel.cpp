@@ -202,10 +202,12 @@ void ReviewPanel::showCurrent()
     const int idx = m_status->findData(QString::fromStdString(f->status));
     m_status->setCurrentIndex(idx < 0 ? 0 : idx);
     m_owner->setText(QString::fromStdString(f->owner));
-    m_justification->setPlainText(f->status == "open" ? QString() : QString::fromStdString(f->justification));
+    // An expired decision shows its reasons too: renewing it starts from them.
+    m_justification->setPlainText(QString::fromStdString(f->justification));
     const QDate exp = QDate::fromString(QString::fromStdString(f->expires), Qt::ISODate);
     m_expiresOn->setChecked(exp.isValid());
-    if (exp.isValid()) m_expires->setDate(exp);
+    // Each finding starts from its own date, or a fresh default: the last one's carried over.
+    m_expires->setDate(exp.isValid() ? exp : QDate::currentDate().addMonths(3));
 }
 
 void ReviewPanel::showMessage(const QString& text, bool error)
@@ -229,6 +231,12 @@ bool ReviewPanel::applyDecision()
     }
     if (owner.isEmpty() || why.isEmpty()) {
         showMessage(tr("A decision needs an owner and a justification."), true);
+        return false;
+    }
+    // A decision that has already expired settles nothing: saving one showed "Saved as
+    // Accepted" over a finding that was open again at once.
+    if (m_expiresOn->isChecked() && m_expires->date() <= QDate::currentDate()) {
+        showMessage(tr("The expiry date has passed: pick a later one, or untick Expires."), true);
         return false;
     }
     const QString expires = m_expiresOn->isChecked() ? m_expires->date().toString(Qt::ISODate) : QString();

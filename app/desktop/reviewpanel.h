@@ -39,6 +39,8 @@ public:
     QLineEdit* ownerEdit() const { return m_owner; }
     QPlainTextEdit* justificationEdit() const { return m_justification; }
     QLabel* messageLabel() const { return m_message; }
+    QCheckBox* expiresBox() const { return m_expiresOn; }
+    QDateEdit* expiresEdit() const { return m_expires; }
     const std::optional<rules::DesignDiff>& comparison() const { return m_diff; }
 
     bool selectFinding(const QString& fingerprint);

@@ -27,6 +27,8 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
+#include <QCheckBox>
+#include <QDateEdit>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -326,6 +328,13 @@ private slots:
         QVERIFY(panel.messageLabel()->text().contains(QStringLiteral("owner")));
 
         panel.ownerEdit()->setText(QStringLiteral("ana"));
+        // An expiry already past would settle nothing: refused, not "saved".
+        panel.expiresBox()->setChecked(true);
+        panel.expiresEdit()->setDate(QDate(2025, 1, 1));
+        QVERIFY(!panel.applyDecision());
+        QVERIFY(m_doc->design().decisions.empty());
+        QVERIFY(panel.messageLabel()->text().contains(QStringLiteral("expiry date has passed")));
+        panel.expiresBox()->setChecked(false);
         QVERIFY(panel.applyDecision());
         QCOMPARE(m_doc->design().decisions.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(m_doc->design().decisions[0].status), QStringLiteral("mitigated"));

@@ -314,6 +314,11 @@ private slots:
         QCOMPARE(dlg.expires(), QString());
         dlg.setExpires(QStringLiteral("2031-02-03"));
         QCOMPARE(dlg.expires(), QStringLiteral("2031-02-03"));
+        QVERIFY(dlg.isComplete());
+        // Already past: it would settle nothing, so it cannot be saved.
+        dlg.setExpires(QStringLiteral("2025-01-01"));
+        QVERIFY(dlg.expiryPassed());
+        QVERIFY(!dlg.isComplete());
     }
 
     void acceptanceSurvivesSaveAndReopen()
