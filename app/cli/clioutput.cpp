@@ -80,7 +80,8 @@ bool refuseOutputOverInput(const std::string& output, const std::vector<std::str
     for (const auto& in : inputs) {
         std::error_code ec;
         if (in != "-" && fs::equivalent(output, in, ec) && !ec) {
-            inputError("--output " + output + " is the input " + in +
+            // Not "--output": convert's output is a plain argument.
+            inputError("the output " + output + " is the input " + in +
                        "; writing there would replace the design with the result");
             return true;
         }

@@ -128,12 +128,16 @@ int runCheck(const CheckOptions& o)
     std::vector<model::Design> designs;
     designs.reserve(o.files.size());
     std::vector<rules::FileReview> reviews;
+    // Every file is read before giving up: a CI log that named only the first broken one took a
+    // run per file to clear.
+    bool broken = false;
     for (const auto& file : o.files) {
         model::Diagnostics diags;
         auto d = model::loadDesignFile(file, diags);
-        if (app::printDiagnostics(diags) || !d) return kExitInputError;
-        designs.push_back(std::move(*d));
+        if (app::printDiagnostics(diags) || !d) broken = true;
+        else designs.push_back(std::move(*d));
     }
+    if (broken) return kExitInputError;
     bool failed = false;
     for (std::size_t i = 0; i < designs.size(); ++i) {
         rules::FileReview r{o.files[i], &designs[i], set.review(designs[i])};

@@ -43,6 +43,7 @@ private slots:
         QCOMPARE(f.readAll(), QByteArray(kBreaker));
         const Run same = run({"convert", design, design});
         QCOMPARE(same.code, 2);
+        QVERIFY2(same.err.contains("the output ") && !same.err.contains("--output"), same.err.constData());
         const Run twice = run({"check", "-", "-"}, kBreaker);
         QCOMPARE(twice.code, 2);
         QVERIFY2(twice.err.contains("only once"), twice.err.constData());
@@ -96,6 +97,16 @@ private slots:
     }
 
     // `check … | head`: the reader goes away. The exit code was 141 (SIGPIPE) with no word.
+    // Each broken file is named, not only the first.
+    void everyBrokenFileIsNamed()
+    {
+        const Run r = check({m_dir.filePath("nonexistent.dot"), write("empty.dot", ""), write("cut.probeboard", "{\"format\": ")});
+        QCOMPARE(r.code, 2);
+        for (const char* name : {"nonexistent.dot", "empty.dot", "cut.probeboard"})
+            QVERIFY2(r.err.contains(name), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
     void aReaderThatLeavesEarlyGetsAReason()
     {
         QStringList args{"check"};
