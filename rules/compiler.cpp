@@ -20,10 +20,11 @@ Compiler::Compiler(const std::string& file, const std::string& text, model::Diag
     , m_positions(text)
     , m_vocab(model::Vocabulary::builtin())
 {
-    m_kindSpec.name = "kind";
-    for (const auto& k : m_vocab.kinds()) m_kindSpec.allowed.push_back(k.id);
-    for (const auto& k : m_vocab.zoneKinds()) m_kindSpec.allowed.push_back(k.id);
-    m_textSpec.name = "text";
+    for (const char* key : {".kind", ".id", ".label", "@region", "@jurisdiction"})
+        m_fieldSpecs[key].name = key[0] == '.' ? key + 1 : key;
+    auto& kind = m_fieldSpecs[".kind"].allowed;
+    for (const auto& k : m_vocab.kinds()) kind.push_back(k.id);
+    for (const auto& k : m_vocab.zoneKinds()) kind.push_back(k.id);
 }
 
 void Compiler::error(const std::string& pointer, const std::string& code,

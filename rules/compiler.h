@@ -68,8 +68,8 @@ private:
     // repeats a typo would align it against every known name each time.
     std::unordered_map<std::string, std::string> m_suggestions;
     // What `$x.kind` and the other element fields (`.id`, `.label`, `@region`, `@jurisdiction`)
-    // may be compared with: text, and for kinds the vocabulary's kinds.
-    model::PropertySpec m_kindSpec, m_textSpec;
+    // may be compared with: text, and for kinds the vocabulary's kinds. By key.
+    std::map<std::string, model::PropertySpec> m_fieldSpecs;
     bool m_failed = false;
     Rule* m_rule = nullptr;
     std::map<std::string, int> m_bound;

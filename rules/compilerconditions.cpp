@@ -205,9 +205,8 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
 
 const PropertySpec* Compiler::fieldSpec(const std::string& key)
 {
-    if (key == ".kind") return &m_kindSpec;
-    if (key == ".id" || key == ".label" || key == "@region" || key == "@jurisdiction") return &m_textSpec;
-    return nullptr;
+    const auto it = m_fieldSpecs.find(key);
+    return it == m_fieldSpecs.end() ? nullptr : &it->second;
 }
 
 // eq/ne/in/not_in with a value of another type than the property's is never true: "10" is not
@@ -224,7 +223,7 @@ void Compiler::checkType(const PropertySpec& spec, Op op, const json& value, con
         }
         return false;
     };
-    const std::string what = spec.name == "text" ? "this field is a string" : "'" + spec.name + "' is a " + model::typeName(spec.type);
+    const std::string what = "'" + spec.name + "' is a " + model::typeName(spec.type);
     if (spec.type == ValueType::List) {
         if (!value.is_array())
             error(ptr, "E-TYPE", what + ", and a list never equals one value",
