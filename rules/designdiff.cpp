@@ -52,10 +52,17 @@ DiffElement element(const model::Design&, const model::Zone& z)
     return {z.id, "zone", display(z.label, z.id), z.kind};
 }
 
+void text(DiffChange& c, const char* field, const std::string& before, const std::string& after)
+{
+    if (before == after) return;
+    c.fields.push_back(field);
+    c.values[field] = {before, after};
+}
+
 void compare(const model::Component& a, const model::Component& b, const DiffOptions& o, DiffChange& c)
 {
-    if (a.label != b.label) c.fields.push_back("label");
-    if (a.kind != b.kind) c.fields.push_back("kind");
+    text(c, "label", a.label, b.label);
+    text(c, "kind", a.kind, b.kind);
     if (o.includeLayout && a.pos != b.pos) c.fields.push_back("position");
     if (o.includeLayout && a.size != b.size) c.fields.push_back("size");
     diffProperties(a.props, b.props, c);
@@ -63,17 +70,17 @@ void compare(const model::Component& a, const model::Component& b, const DiffOpt
 
 void compare(const model::Flow& a, const model::Flow& b, const DiffOptions& o, DiffChange& c)
 {
-    if (a.label != b.label) c.fields.push_back("label");
-    if (a.from != b.from) c.fields.push_back("from");
-    if (a.to != b.to) c.fields.push_back("to");
+    text(c, "label", a.label, b.label);
+    text(c, "from", a.from, b.from);
+    text(c, "to", a.to, b.to);
     if (o.includeLayout && a.bends != b.bends) c.fields.push_back("bends");
     diffProperties(a.props, b.props, c);
 }
 
 void compare(const model::Zone& a, const model::Zone& b, const DiffOptions& o, DiffChange& c)
 {
-    if (a.label != b.label) c.fields.push_back("label");
-    if (a.kind != b.kind) c.fields.push_back("kind");
+    text(c, "label", a.label, b.label);
+    text(c, "kind", a.kind, b.kind);
     // Membership order is drawing order, not meaning.
     if (std::set(a.members.begin(), a.members.end()) != std::set(b.members.begin(), b.members.end()))
         c.fields.push_back("members");
@@ -119,7 +126,11 @@ std::string propertyText(const DiffChange::Property& p)
 std::string changeText(const DiffChange& c)
 {
     std::string s;
-    for (const auto& f : c.fields) s += (s.empty() ? "" : "; ") + f + " changed";
+    for (const auto& f : c.fields) {
+        const auto v = c.values.find(f);
+        s += (s.empty() ? "" : "; ") +
+             (v == c.values.end() ? f + " changed" : fmt::format("{}: {} → {}", f, v->second.first, v->second.second));
+    }
     for (const auto& p : c.properties) s += (s.empty() ? "" : "; ") + propertyText(p);
     return s;
 }

@@ -3,6 +3,7 @@
 #include "model/design.h"
 #include "rules/engine.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct DiffChange
     std::string type;
     std::string label;                 // display name in the new version
     std::vector<std::string> fields;   // "label", "kind", "from", "to", "members", "position", …
+    // Before and after, for the fields that are one text (label, kind, from, to): a reader of
+    // "label changed" had to open both files to see what it had been.
+    std::map<std::string, std::pair<std::string, std::string>> values;
     struct Property
     {
         std::string key;

@@ -95,7 +95,7 @@ private slots:
         QVERIFY(f2.properties[0].hadBefore && !f2.properties[0].hasAfter);
 
         const auto text = QString::fromStdString(rules::diffText(d));
-        QVERIFY2(text.contains(QStringLiteral("~ component orders-primary: label changed; failover set to automatic")),
+        QVERIFY2(text.contains(QStringLiteral("~ component orders-primary: label: orders-db → orders-primary; failover set to automatic")),
                  qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("rps: 1200 → 2400")));
         QVERIFY(text.contains(QStringLiteral("- component orders-cache (cache)")));
