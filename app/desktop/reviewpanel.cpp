@@ -85,6 +85,7 @@ ReviewPanel::ReviewPanel(ReviewController* review, CanvasScene* scene, QWidget* 
     setWidget(body);
     // Hidden in other modes; the mode controller refreshes it when Review mode opens.
     connect(m_review, &ReviewController::reviewed, this, [this] {
+        updateComparison(); // also while hidden: the report can be exported from any mode
         if (!isHidden()) refresh();
     });
     connect(&Theme::instance(), &Theme::changed, this, &ReviewPanel::refresh);
@@ -255,17 +256,26 @@ bool ReviewPanel::compareWith(const QString& path, QString* error)
 {
     auto before = readDesign(path, error);
     if (!before) return false;
-    const model::Design& now = m_review->document()->design();
-    rules::DesignDiff diff = rules::diffDesigns(*before, now);
-    rules::diffFindings(diff, m_review->ruleSet().review(*before), m_review->result());
-    m_diff = std::move(diff);
+    m_beforeResult = m_review->ruleSet().review(*before);
+    m_before = std::move(before);
     m_diffName = QFileInfo(path).fileName();
-    showComparison();
+    updateComparison();
     return true;
+}
+
+void ReviewPanel::updateComparison()
+{
+    if (!m_before) return;
+    rules::DesignDiff diff = rules::diffDesigns(*m_before, m_review->document()->design());
+    rules::diffFindings(diff, m_beforeResult, m_review->result());
+    m_diff = std::move(diff);
+    showComparison();
 }
 
 void ReviewPanel::clearComparison()
 {
+    m_before.reset();
+    m_beforeResult = {};
     m_diff.reset();
     m_diffName.clear();
     showComparison();

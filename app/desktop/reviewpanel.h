@@ -58,6 +58,7 @@ public slots:
     void compareDialog();
     void reportDialog();
     void clearComparison();
+    void updateComparison();
 
 private:
     QWidget* buildEditor();
@@ -77,6 +78,11 @@ private:
     QLabel* m_message;
     QLabel* m_compareLabel;
     QPushButton* m_clearCompare;
+    // The version compared with and its review, kept so that the comparison follows the
+    // drawing: made once, it went stale at the first edit (a Fix), and the report contradicted
+    // its own findings table.
+    std::optional<model::Design> m_before;
+    rules::ReviewResult m_beforeResult;
     std::optional<rules::DesignDiff> m_diff;
     QString m_diffName;
 };

@@ -3,6 +3,7 @@
 // every format, comparison with a previous version, and the mode switcher in the window.
 #include "app/desktop/actionregistry.h"
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
 #include "app/desktop/findingspanel.h"
@@ -405,6 +406,13 @@ private slots:
         const QString html = QString::fromUtf8(readAll(path("cmp.html")));
         QVERIFY(html.contains(QStringLiteral("Changes since v1.probeboard")));
         QVERIFY(html.contains(QStringLiteral("component events")));
+        // An edit after the comparison: it follows the drawing, as `probeboard-cli diff` would.
+        m_doc->undoStack()->push(commands::setLabel(m_doc.get(), QStringLiteral("events"), QStringLiteral("orders-events")));
+        m_rc->reviewNow();
+        QCOMPARE(panel.comparison()->added.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(panel.comparison()->added[0].label), QStringLiteral("orders-events"));
+        QVERIFY(panel.exportReport(path("cmp2.html"), &error));
+        QVERIFY(QString::fromUtf8(readAll(path("cmp2.html"))).contains(QStringLiteral("component orders-events")));
     }
 
     void modeSwitcherChoosesPanelsAndAnswerPoints()
