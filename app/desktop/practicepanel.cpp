@@ -30,10 +30,17 @@ QString terms(const std::vector<std::string>& words)
     return out.join(QStringLiteral(", "));
 }
 
+// The top of a category path only: "consistency/outbox" named the answer the question was after.
+QString topCategory(const QString& c)
+{
+    return c.section(QLatin1Char('/'), 0, 0);
+}
+
 QString categoryTitle(const QString& c)
 {
-    if (c.isEmpty()) return QCoreApplication::translate("PracticePanel", "Other");
-    return c.left(1).toUpper() + c.mid(1);
+    const QString top = topCategory(c);
+    if (top.isEmpty()) return QCoreApplication::translate("PracticePanel", "Other");
+    return top.left(1).toUpper() + top.mid(1);
 }
 
 } // namespace
@@ -247,7 +254,7 @@ rules::PracticeScorecard PracticePanel::scorecard() const
     rules::PracticeScorecard card;
     for (const auto& it : m_items) {
         const State st = m_state.value(it.key);
-        if (st.score) card.add(it.category.toStdString(), *st.score, !st.answer.trimmed().isEmpty());
+        if (st.score) card.add(topCategory(it.category).toStdString(), *st.score, !st.answer.trimmed().isEmpty());
     }
     return card;
 }

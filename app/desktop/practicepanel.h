@@ -46,6 +46,7 @@ public:
     QPushButton* checkButton() const { return m_check; }
     QTextBrowser* resultView() const { return m_result; }
     QLabel* questionLabel() const { return m_question; }
+    QLabel* contextLabel() const { return m_context; }
     QLabel* scorecardLabel() const { return m_scorecard; }
     std::optional<rules::AnswerScore> scoreFor(const QString& key) const;
     rules::PracticeScorecard scorecard() const;

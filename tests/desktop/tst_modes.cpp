@@ -141,6 +141,17 @@ private slots:
         QVERIFY(at >= 0);
         const auto* item = panel.currentItem();
         QVERIFY(panel.questionLabel()->text().contains(QStringLiteral("orders-cache")));
+        {
+            // The top of a category path only: "consistency/outbox" named the answer.
+            rules::ReviewResult sub = m_rc->result();
+            for (auto& f : sub.findings) f.category = "consistency/outbox";
+            PracticePanel other;
+            other.setResult(sub);
+            other.selectQuestion(0);
+            QVERIFY2(other.contextLabel()->text().contains(QStringLiteral("Consistency")),
+                     qPrintable(other.contextLabel()->text()));
+            QVERIFY(!other.contextLabel()->text().contains(QStringLiteral("outbox")));
+        }
         for (const auto& p : item->points)
             QVERIFY(!panel.resultView()->toPlainText().contains(QString::fromStdString(p)));
 
