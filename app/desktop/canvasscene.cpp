@@ -157,6 +157,12 @@ ZoneItem* CanvasScene::smallestZone(Holds holds, const QSet<QString>& exclude) c
     return best;
 }
 
+QPointF CanvasScene::visibleCentre() const
+{
+    const QGraphicsView* v = views().value(0);
+    return v ? v->mapToScene(v->viewport()->rect().center()) : sceneRect().center();
+}
+
 ZoneItem* CanvasScene::zoneAt(QPointF p, const QSet<QString>& exclude) const
 {
     return smallestZone([p](const QRectF& zone) { return zone.contains(p); }, exclude);
@@ -458,7 +464,10 @@ void CanvasScene::keyPressEvent(QKeyEvent* e)
         clearSelection();
         return;
     }
-    if (!m_editor && m_tool->keyPress(e)) return;
+    if (!m_editor && m_tool->keyPress(e)) {
+        if (m_tool->isFinished()) resetTool(); // Enter placed what the palette armed
+        return;
+    }
     QGraphicsScene::keyPressEvent(e);
 }
 

@@ -69,6 +69,8 @@ public:
     // it joins the zone in the same undo step. Returns its id. Dropping from the palette and
     // clicking with a kind picked both come here, so both join the zone they land in.
     QString placeComponent(const std::string& kind, QPointF at);
+    // The middle of what the first view shows: where Enter places what the palette armed.
+    QPointF visibleCentre() const;
     QSet<QString> descendantsOf(const QString& zoneId) const;
     void setDropTarget(QGraphicsItem* item);
     QGraphicsItem* dropTarget() const { return m_dropTarget; }

@@ -2,6 +2,7 @@
 
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/theme.h"
+#include "app/desktop/tools/tool.h"
 
 #include <QGraphicsItem>
 #include <QKeyEvent>
@@ -191,7 +192,8 @@ void CanvasView::keyPressEvent(QKeyEvent* e)
             return;
         case Qt::Key_Return:
         case Qt::Key_Enter:
-            if (canvas()->selectedIds().size() == 1) {
+            // With a kind armed from the palette, Enter places it (the tool's own key).
+            if (canvas()->selectedIds().size() == 1 && canvas()->tool()->name() == QLatin1String("select")) {
                 canvas()->editLabel(canvas()->selectedIds().first());
                 return;
             }

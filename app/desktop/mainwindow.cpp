@@ -183,12 +183,13 @@ void MainWindow::activateKind(const QString& kind)
     else
         m_scene->setTool(std::make_unique<InsertComponentTool>(m_scene, kind.toStdString()));
     statusBar()->showMessage(placingHint(zoneKinds().contains(kind)), 6000);
+    m_view->setFocus(Qt::OtherFocusReason); // so that Enter places it without the mouse
 }
 
 QString MainWindow::placingHint(bool zone) const
 {
-    return zone ? tr("Drag on the canvas to draw the zone (Esc cancels).")
-                : tr("Click on the canvas to place it (Esc cancels).");
+    return zone ? tr("Drag on the canvas to draw the zone, or press Enter for one in the middle (Esc cancels).")
+                : tr("Click on the canvas to place it, or press Enter to place it in the middle (Esc cancels).");
 }
 
 void MainWindow::setToolByName(const QString& name)

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace pb::app {
@@ -103,9 +104,20 @@ PaletteDock::PaletteDock(QWidget* parent)
     m_tree->setMinimumWidth(m_tree->fontMetrics().horizontalAdvance(tr("Time-series store")) + 72);
     setWidget(w);
     connect(m_search, &QLineEdit::textChanged, this, &PaletteDock::filter);
-    connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
-        const QString kind = item->data(0, kKindRole).toString();
+    auto activate = [this](QTreeWidgetItem* item) {
+        const QString kind = item ? item->data(0, kKindRole).toString() : QString();
         if (!kind.isEmpty()) emit kindActivated(kind);
+    };
+    connect(m_tree, &QTreeWidget::itemClicked, this, activate);
+    connect(m_tree, &QTreeWidget::itemActivated, this, activate); // Enter on a kind
+    // Enter in the filter takes the first kind it leaves ("cache", Enter).
+    connect(m_search, &QLineEdit::returnPressed, this, [this, activate] {
+        for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
+            if (!(*it)->isHidden() && !(*it)->data(0, kKindRole).toString().isEmpty()) {
+                m_tree->setCurrentItem(*it);
+                activate(*it);
+                return;
+            }
     });
     connect(&Theme::instance(), &Theme::changed, this, &PaletteDock::rebuild);
     rebuild();

@@ -6,10 +6,12 @@
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/palettedock.h"
 #include "testdesigns.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
@@ -245,6 +247,33 @@ private slots:
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("redis"));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QCOMPARE(w.document()->design().component("cache")->label, std::string("redis"));
+        w.document()->undoStack()->setClean();
+    }
+
+    // Keyboard only: type a kind into the palette's filter, Enter arms it, Enter places it in
+    // the middle of the view; a zone the same way. Nothing was added before.
+    void paletteAddsAKindFromTheKeyboard()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        const std::size_t before = w.document()->design().components().size();
+        auto* filter = w.palette()->findChild<QLineEdit*>();
+        QVERIFY(filter);
+        filter->setFocus();
+        QTest::keyClicks(filter, QStringLiteral("queue"));
+        QTest::keyClick(filter, Qt::Key_Return);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(w.document()->design().components().size(), before + 1);
+        QCOMPARE(w.document()->design().components().back().kind, std::string("queue"));
+        QCOMPARE(w.scene()->selectedIds().size(), 1); // ready for F2 or arrow keys
+        filter->selectAll();
+        QTest::keyClicks(filter, QStringLiteral("trust"));
+        QTest::keyClick(filter, Qt::Key_Return);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(w.document()->design().zones().back().kind, std::string("trust_boundary"));
         w.document()->undoStack()->setClean();
     }
 

@@ -4,6 +4,7 @@
 #include "app/desktop/componentitem.h"
 
 #include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
 
 namespace pb::app {
 
@@ -56,6 +57,15 @@ bool InsertComponentTool::mousePress(QGraphicsSceneMouseEvent* e)
     // Taken here: passed on, the view would start a rubber band, which clears the selection and
     // left the new component unselected (and the inspector empty).
     e->accept();
+    m_finished = true;
+    return true;
+}
+
+// Keyboard only: the palette arms the kind, Enter places it in the middle of the view.
+bool InsertComponentTool::keyPress(QKeyEvent* e)
+{
+    if (e->key() != Qt::Key_Return && e->key() != Qt::Key_Enter) return false;
+    m_scene->placeComponent(m_kind, m_scene->visibleCentre());
     m_finished = true;
     return true;
 }

@@ -34,6 +34,7 @@ public:
     bool mousePress(QGraphicsSceneMouseEvent* e) override;
     bool mouseMove(QGraphicsSceneMouseEvent*) override { return true; }
     bool mouseRelease(QGraphicsSceneMouseEvent*) override { return true; }
+    bool keyPress(QKeyEvent* e) override;
 
 private:
     std::string m_kind;

@@ -10,6 +10,7 @@
 
 #include <QGraphicsRectItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
 #include <QPen>
 #include <QUndoStack>
 
@@ -56,6 +57,17 @@ bool ZoneTool::mouseRelease(QGraphicsSceneMouseEvent* e)
     r.setSize(r.size().expandedTo(zoneMinimumSize()));
     const QString id = createZone(m_scene, m_kind, r);
     m_scene->selectIds({id});
+    m_finished = true;
+    return true;
+}
+
+// Keyboard only: Enter draws a zone of a default size around the middle of the view.
+bool ZoneTool::keyPress(QKeyEvent* e)
+{
+    if (e->key() != Qt::Key_Return && e->key() != Qt::Key_Enter) return false;
+    QRectF rect(QPointF(), QSizeF(480, 320));
+    rect.moveCenter(m_scene->snap(m_scene->visibleCentre()));
+    createZone(m_scene, m_kind, rect);
     m_finished = true;
     return true;
 }

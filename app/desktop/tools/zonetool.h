@@ -26,6 +26,7 @@ public:
     bool mousePress(QGraphicsSceneMouseEvent* e) override;
     bool mouseMove(QGraphicsSceneMouseEvent* e) override;
     bool mouseRelease(QGraphicsSceneMouseEvent* e) override;
+    bool keyPress(QKeyEvent* e) override;
     void cancel() override;
 
     // Exposed for the palette's drop of a zone kind: create one at `rect` with adoption.
