@@ -120,7 +120,12 @@ bool DecisionDialog::isComplete() const
 // A decision that has already expired settles nothing, so it is not offered for saving.
 bool DecisionDialog::expiryPassed() const
 {
-    return m_hasExpiry->isChecked() && m_expiry->date() <= QDate::currentDate();
+    return m_hasExpiry->isChecked() && tooLate(m_expiry->date());
+}
+
+bool DecisionDialog::tooLate(const QDate& expires)
+{
+    return expires <= QDate::currentDate();
 }
 
 void DecisionDialog::updateOk()

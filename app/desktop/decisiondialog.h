@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QDialog>
 
 class QCheckBox;
@@ -31,6 +32,8 @@ public:
     void setExpires(const QString& isoDate);
     bool isComplete() const;
     bool expiryPassed() const;
+    // Whether an expiry date is too early to save a decision with; the review panel asks too.
+    static bool tooLate(const QDate& expires);
 
 private:
     void updateOk();

@@ -1,5 +1,6 @@
 #include "app/desktop/reviewpanel.h"
 
+#include "app/desktop/decisiondialog.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
 #include "app/desktop/documentexport.h"
@@ -236,7 +237,7 @@ bool ReviewPanel::applyDecision()
     }
     // A decision that has already expired settles nothing: saving one showed "Saved as
     // Accepted" over a finding that was open again at once.
-    if (m_expiresOn->isChecked() && m_expires->date() <= QDate::currentDate()) {
+    if (m_expiresOn->isChecked() && DecisionDialog::tooLate(m_expires->date())) {
         showMessage(tr("The expiry date has passed: pick a later one, or untick Expires."), true);
         return false;
     }
