@@ -1,6 +1,7 @@
 #include "model/jurisdiction.h"
 
 #include "model/jsonutil.h"
+#include "model/printable.h"
 #include "model/resourcepaths.h"
 
 #include <algorithm>
@@ -108,13 +109,20 @@ std::unordered_map<std::string, std::string> zoneParents(const Design& design)
 }
 
 namespace {
+// Codes are upper case (EU, US, UK, and the table's): a drawn "eu" is the same jurisdiction, not
+// a new one that every residency comparison would treat as foreign.
+std::string drawnJurisdiction(const Properties& props)
+{
+    return upperAscii(stringProperty(props, "jurisdiction").value_or(""));
+}
+
 Placement resolve(const Design& design, const Properties& ownProps, const std::string& id,
                   const std::unordered_map<std::string, std::string>& parents,
                   const JurisdictionTable& table)
 {
     Placement p;
     p.region = stringProperty(ownProps, "region").value_or("");
-    p.jurisdiction = stringProperty(ownProps, "jurisdiction").value_or("");
+    p.jurisdiction = drawnJurisdiction(ownProps);
     std::string cur = id;
     // Bounded by the number of zones: a chain that closes on itself ends once it has been round.
     const std::size_t zones = design.zones().size();
@@ -124,8 +132,7 @@ Placement resolve(const Design& design, const Properties& ownProps, const std::s
         const Zone* z = design.zone(it->second);
         if (!z) break;
         if (p.region.empty()) p.region = stringProperty(z->props, "region").value_or("");
-        if (p.jurisdiction.empty())
-            p.jurisdiction = stringProperty(z->props, "jurisdiction").value_or("");
+        if (p.jurisdiction.empty()) p.jurisdiction = drawnJurisdiction(z->props);
         cur = z->id;
     }
     if (p.jurisdiction.empty() && !p.region.empty())
@@ -159,7 +166,7 @@ void placeZones(const std::vector<Zone>& zones, const std::vector<int>& zonePare
             const int parent = it == walk.rbegin() ? above : *(it - 1);
             Placement& p = place[i];
             p.region = stringProperty(zones[i].props, "region").value_or("");
-            p.jurisdiction = stringProperty(zones[i].props, "jurisdiction").value_or("");
+            p.jurisdiction = drawnJurisdiction(zones[i].props);
             depth[i] = 1;
             if (parent >= 0) {
                 const auto up = static_cast<std::size_t>(parent);
@@ -215,7 +222,7 @@ std::vector<Placement> computePlacements(const Design& design, const Jurisdictio
         const int zone = innermost[static_cast<std::size_t>(&c - first)];
         Placement p;
         if (const std::string* region = own(c.props, "region")) p.region = *region;
-        if (const std::string* jurisdiction = own(c.props, "jurisdiction")) p.jurisdiction = *jurisdiction;
+        if (own(c.props, "jurisdiction")) p.jurisdiction = drawnJurisdiction(c.props);
         if (zone >= 0) {
             const Placement& z = zonePlace[static_cast<std::size_t>(zone)];
             if (p.region.empty()) p.region = z.region;

@@ -35,4 +35,12 @@ inline std::string lowerAscii(std::string text)
     return text;
 }
 
+// `text` with a-z made A-Z: jurisdiction codes are compared in upper case ("eu" drawn is EU).
+inline std::string upperAscii(std::string text)
+{
+    for (char& c : text)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return text;
+}
+
 } // namespace pb::model

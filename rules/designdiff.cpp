@@ -140,12 +140,19 @@ std::string findingLine(const DiffFinding& f)
     return fmt::format("[{}] {} ({})", severityName(f.severity), f.title, f.ruleId);
 }
 
+std::string titleChange(const DesignDiff& d)
+{
+    auto quoted = [](const std::string& t) { return t.empty() ? std::string("(none)") : "\"" + t + "\""; };
+    return quoted(d.titles.first) + " → " + quoted(d.titles.second);
+}
+
 } // namespace
 
 DesignDiff diffDesigns(const model::Design& before, const model::Design& after, const DiffOptions& opts)
 {
     DesignDiff out;
     out.titleChanged = before.title != after.title;
+    if (out.titleChanged) out.titles = {before.title, after.title};
     diffList<model::Component>(before, after, &model::Design::components,
                                [](const model::Design& d, const std::string& id) { return d.component(id); }, opts, out);
     diffList<model::Flow>(before, after, &model::Design::flows,
@@ -174,7 +181,7 @@ std::string diffText(const DesignDiff& d)
     std::string out;
     // Labels and values go to a terminal: their control characters are shown, not obeyed.
     auto shown = [](std::string_view text) { return model::printable(text); };
-    if (d.titleChanged) out += "~ title changed\n";
+    if (d.titleChanged) out += "~ title: " + shown(titleChange(d)) + "\n";
     for (const auto& e : d.added) out += fmt::format("+ {} {} ({})\n", e.type, shown(e.label), shown(e.kind));
     for (const auto& e : d.removed) out += fmt::format("- {} {} ({})\n", e.type, shown(e.label), shown(e.kind));
     for (const auto& c : d.changed) out += fmt::format("~ {} {}: {}\n", c.type, shown(c.label), shown(changeText(c)));
@@ -189,6 +196,7 @@ std::string diffMarkdown(const DesignDiff& d, const std::string& beforeName, con
     if (d.empty()) return out + "No differences.\n";
     out += fmt::format("{} added, {} removed, {} changed; {} new findings, {} resolved.\n\n", d.added.size(),
                        d.removed.size(), d.changed.size(), d.newFindings.size(), d.resolvedFindings.size());
+    if (d.titleChanged) out += "Title: " + markdownEscape(titleChange(d)) + "\n\n";
     auto section = [&](const char* title, const std::vector<DiffElement>& list) {
         if (list.empty()) return;
         out += std::string("## ") + title + "\n\n";
@@ -223,6 +231,7 @@ std::string diffHtmlFragment(const DesignDiff& d)
         out += "<tr class=\"" + cls + "\"><td>" + mark + "</td><td>" + htmlEscape(what) + "</td><td>" +
                htmlEscape(detail) + "</td></tr>";
     };
+    if (d.titleChanged) row("~", "changed", "title", titleChange(d));
     for (const auto& e : d.added) row("+", "added", e.type + " " + e.label, "added (" + e.kind + ")");
     for (const auto& e : d.removed) row("−", "removed", e.type + " " + e.label, "removed (" + e.kind + ")");
     for (const auto& c : d.changed) row("~", "changed", c.type + " " + c.label, changeText(c));

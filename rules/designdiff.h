@@ -58,6 +58,7 @@ struct DesignDiff
     std::vector<DiffFinding> newFindings;      // in the new review, not the old
     std::vector<DiffFinding> resolvedFindings; // in the old review, not the new
     bool titleChanged = false;
+    std::pair<std::string, std::string> titles; // before and after, when titleChanged
 
     bool designChanged() const { return titleChanged || !added.empty() || !removed.empty() || !changed.empty(); }
     bool empty() const { return !designChanged() && newFindings.empty() && resolvedFindings.empty(); }

@@ -123,9 +123,11 @@ bool DecisionDialog::expiryPassed() const
     return m_hasExpiry->isChecked() && tooLate(m_expiry->date());
 }
 
+// A decision holds through its expiry date and lapses the day after, as the engine reads it
+// (docs/format.md), so today is still a valid last day.
 bool DecisionDialog::tooLate(const QDate& expires)
 {
-    return expires <= QDate::currentDate();
+    return expires < QDate::currentDate();
 }
 
 void DecisionDialog::updateOk()

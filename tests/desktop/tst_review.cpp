@@ -319,6 +319,16 @@ private slots:
         dlg.setExpires(QStringLiteral("2025-01-01"));
         QVERIFY(dlg.expiryPassed());
         QVERIFY(!dlg.isComplete());
+        // The last day of a decision is its expiry date, as the engine reads it: today is
+        // still in force, yesterday is not.
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        dlg.setExpires(today);
+        QVERIFY(!dlg.expiryPassed());
+        dlg.setExpires(QDate::currentDate().addDays(-1).toString(Qt::ISODate));
+        QVERIFY(dlg.expiryPassed());
+        QVERIFY(m_rc->decide(*f, QStringLiteral("accepted"), QStringLiteral("fine"), QStringLiteral("bob"), today));
+        m_rc->reviewNow();
+        QCOMPARE(QString::fromStdString(byRule(*m_rc, "missing-circuit-breaker")->status), QStringLiteral("accepted"));
     }
 
     void acceptanceSurvivesSaveAndReopen()

@@ -126,6 +126,19 @@ private slots:
         QCOMPARE(placementOf(d, "a").jurisdiction, std::string("EU"));
     }
 
+    // "eu" drawn by hand is the EU: in lower case it was a jurisdiction of its own, foreign to
+    // every EU component, and cross-region-pii never saw the EU source at all.
+    void drawnJurisdictionsAreReadInCapitals()
+    {
+        const Design d = imported("digraph { subgraph cluster_a { jurisdiction=eu; x; subgraph cluster_b { y; } } "
+                                  "z [jurisdiction=\"Uk\"]; }");
+        QCOMPARE(placementOf(d, "x").jurisdiction, std::string("EU"));
+        QCOMPARE(placementOf(d, "y").jurisdiction, std::string("EU"));
+        QCOMPARE(placementOf(d, "z").jurisdiction, std::string("UK"));
+        const auto all = computePlacements(d);
+        for (const auto& p : all) QVERIFY(p.jurisdiction == "EU" || p.jurisdiction == "UK");
+    }
+
     void unknownRegionStaysUnknown()
     {
         Design d;

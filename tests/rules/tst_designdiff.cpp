@@ -59,6 +59,23 @@ private slots:
         QCOMPARE(QString::fromStdString(rules::diffText(d)), QStringLiteral("No differences.\n"));
     }
 
+    // A renamed design is a change in every writer, with both titles, like a renamed element.
+    void aTitleChangeIsShownWithBothTitles()
+    {
+        auto a = cacheInFront();
+        auto b = cacheInFront();
+        b.title = "shop <v2>";
+        const auto d = rules::diffDesigns(a, b);
+        QVERIFY(d.titleChanged);
+        QVERIFY(d.designChanged());
+        QCOMPARE(QString::fromStdString(rules::diffText(d)), QStringLiteral("~ title: \"shop\" → \"shop <v2>\"\n"));
+        QVERIFY(QString::fromStdString(rules::diffMarkdown(d, "a", "b")).contains(QStringLiteral("Title: \"shop\" → \"shop \\<v2\\>\"")));
+        const auto html = QString::fromStdString(rules::diffHtmlFragment(d));
+        QVERIFY(html.contains(QStringLiteral("&quot;shop &lt;v2&gt;&quot;")) || html.contains(QStringLiteral("\"shop &lt;v2&gt;\"")));
+        b.title.clear();
+        QVERIFY(QString::fromStdString(rules::diffText(rules::diffDesigns(a, b))).contains(QStringLiteral("→ (none)")));
+    }
+
     void addedRemovedAndChangedElements()
     {
         auto before = cacheInFront();
