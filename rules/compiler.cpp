@@ -1,5 +1,7 @@
 #include "rules/compiler.h"
 
+#include <algorithm>
+
 namespace pb::rules {
 
 using model::PropertySpec;
@@ -46,6 +48,21 @@ void Compiler::beginRule(Rule& rule)
 {
     m_rule = &rule;
     m_bound.clear();
+    m_types.clear();
+}
+
+// A name reused for another sort of element is Mixed, and then nothing is said about it.
+void Compiler::typeVar(int slot, VarType type)
+{
+    if (slot < 0 || type == VarType::Unknown) return;
+    auto [it, fresh] = m_types.try_emplace(slot, type);
+    if (!fresh && it->second != type) it->second = VarType::Mixed;
+}
+
+Compiler::VarType Compiler::typeOf(int slot) const
+{
+    const auto it = m_types.find(slot);
+    return it == m_types.end() ? VarType::Unknown : it->second;
 }
 
 int Compiler::declare(const std::string& name, const std::string& ptr)
@@ -66,10 +83,36 @@ int Compiler::declare(const std::string& name, const std::string& ptr)
     return slot;
 }
 
+void Compiler::onlyKeys(const json& j, const std::string& ptr, const std::string& what,
+                        const std::vector<std::string>& allowed)
+{
+    if (!j.is_object()) return;
+    for (const auto& item : j.items()) {
+        const std::string& k = item.key();
+        if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+        // The spellings of other languages' operators are not near ours by edit distance alone.
+        static const std::map<std::string, std::string> kAliases = {
+            {"gte", "ge"}, {"lte", "le"}, {"neq", "ne"}, {"equals", "eq"}, {"nin", "not_in"}, {"notin", "not_in"}};
+        const auto alias = kAliases.find(k);
+        const auto hint = alias != kAliases.end() && std::find(allowed.begin(), allowed.end(), alias->second) != allowed.end()
+                              ? alias->second
+                              : model::closestMatch(k, allowed);
+        std::string all;
+        for (const auto& a : allowed) all += (all.empty() ? "" : ", ") + a;
+        error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in " + what,
+              hint.empty() ? what + " has " + all : "did you mean '" + hint + "'?");
+    }
+}
+
 int Compiler::use(const std::string& name, const std::string& ptr)
 {
     auto it = m_bound.find(name);
     if (it != m_bound.end()) return it->second;
+    if (name == "$_flow" || name == "$_node") {
+        error(ptr, "E-UNBOUND", "'" + name + "' is not bound here",
+              "in a reach, \"via\" tests each flow as $_flow and \"through\" each component on the way as $_node");
+        return -1;
+    }
     std::vector<std::string> known;
     for (const auto& [n, slot] : m_bound) known.push_back(n);
     auto hint = model::closestMatch(name, known);
@@ -89,6 +132,45 @@ PropRef Compiler::propRef(const std::string& text, const std::string& ptr, const
     PropRef ref = propRefByName(text, ptr, spec);
     if (ref.var >= 0 && !ref.key.empty()) ref.keyId = internPropertyKey(ref.key);
     return ref;
+}
+
+void Compiler::checkAppliesTo(const PropertySpec& spec, int var, const std::string& text, const std::string& ptr)
+{
+    const VarType type = typeOf(var);
+    if (spec.appliesTo.empty() || (type != VarType::Component && type != VarType::Flow)) return;
+    const std::string sort = type == VarType::Component ? "component" : "flow";
+    if (std::find(spec.appliesTo.begin(), spec.appliesTo.end(), sort) != spec.appliesTo.end()) return;
+    std::string where;
+    for (const auto& a : spec.appliesTo) where += (where.empty() ? "" : " and ") + a + "s";
+    error(ptr, "E-APPLIES", "'" + spec.name + "' is drawn on " + where + ", and '" +
+                                text.substr(0, text.find('.')) + "' is a " + sort + ", so this is never set",
+          sort == "component" ? "reach its flows with a step (\"flow\": \"$f\")" : "read it on an end of the flow");
+}
+
+// A one-click fix writes its values into the user's design: a misspelt property or a value of
+// the wrong type would be written as it is, so both are said when the pack loads.
+void Compiler::checkFixValue(const std::string& property, const json& value, const std::string& ptr)
+{
+    const std::string& p = ptr;
+    const PropertySpec* spec = nullptr;
+    if (auto it = packProperties.find(property); it != packProperties.end()) spec = &it->second;
+    else spec = m_vocab.property(property);
+    if (!spec) {
+        const std::string hint = m_vocab.suggestProperty(property);
+        error(p, "E-UNKNOWN-PROP", "the fix writes an unknown property '" + property + "'",
+              hint.empty() ? "declare it under \"properties\"" : "did you mean '" + hint + "'?");
+        return;
+    }
+    if (value.is_null()) return;
+    const bool fits = spec->type == ValueType::Number ? value.is_number()
+                      : spec->type == ValueType::Bool ? value.is_boolean()
+                      : spec->type == ValueType::List ? value.is_array()
+                                                      : value.is_string();
+    if (!fits)
+        error(p, "E-TYPE", "the fix writes a " + std::string(value.type_name()) + " into '" + property + "', which is a " +
+                               model::typeName(spec->type));
+    else
+        checkEnum(spec, value, p);
 }
 
 PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr, const PropertySpec** spec)
@@ -112,6 +194,7 @@ PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr,
     }
     if (const PropertySpec* s = m_vocab.property(ref.key)) {
         if (spec) *spec = s;
+        checkAppliesTo(*s, ref.var, text, ptr);
         return ref;
     }
     auto [known, fresh] = m_suggestions.try_emplace(ref.key);
@@ -126,18 +209,20 @@ PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr,
 std::vector<std::string> Compiler::kinds(const json& j, const std::string& ptr)
 {
     std::vector<std::string> out;
-    if (j.is_string()) return kinds(json::array({j}), ptr);
-    if (!j.is_array()) {
+    const bool one = j.is_string(); // then the pointer names the string itself, not an item
+    if (!one && !j.is_array()) {
         error(ptr, "E-SCHEMA", "\"kind\" is a kind or a list of kinds");
         return out;
     }
-    for (std::size_t i = 0; i < j.size(); ++i) {
-        const std::string p = ptr + "/" + std::to_string(i);
-        if (!j[i].is_string()) {
+    const json list = one ? json::array({j}) : json();
+    for (std::size_t i = 0; i < (one ? 1 : j.size()); ++i) {
+        const json& item = one ? list[0] : j[i];
+        const std::string p = one ? ptr : ptr + "/" + std::to_string(i);
+        if (!item.is_string()) {
             error(p, "E-SCHEMA", "kinds are strings");
             continue;
         }
-        const std::string k = j[i].get<std::string>();
+        const std::string k = item.get<std::string>();
         if (!m_vocab.kind(k)) {
             auto hint = m_vocab.suggestKind(k);
             error(p, "E-UNKNOWN-KIND", "unknown kind '" + k + "'",

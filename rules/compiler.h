@@ -32,14 +32,24 @@ public:
     // The rule passed to beginRule() is gone (returned, moved or unwound by an exception).
     void endRule() { m_rule = nullptr; }
     int declare(const std::string& name, const std::string& ptr);
+    // What a variable stands for, where the compiler can tell: a property of flows read on a
+    // component (or a step from a flow) is never true, and says so when the pack loads.
+    enum class VarType { Unknown, Component, Flow, Path, Mixed };
+    void typeVar(int slot, VarType type);
+    VarType typeOf(int slot) const;
     int use(const std::string& name, const std::string& ptr);
     bool isVariable(const json& j) const;
+    // An error for each key of `j` not in `allowed`, with the nearest allowed key: a misspelt key
+    // ("max_hop", "gte", "setings") is otherwise dropped, and the rule runs without it.
+    void onlyKeys(const json& j, const std::string& ptr, const std::string& what,
+                  const std::vector<std::string>& allowed);
 
     Conditions conditions(const json& j, const std::string& ptr);
     Condition condition(const json& j, const std::string& ptr);
     Template compileTemplate(const json& j, const std::string& ptr);
     std::vector<std::string> kinds(const json& j, const std::string& ptr);
     PropRef propRef(const std::string& text, const std::string& ptr, const model::PropertySpec** spec);
+    void checkFixValue(const std::string& property, const json& value, const std::string& ptr);
 
     std::map<std::string, model::PropertySpec> packProperties;
     // The pack's named sets as list values, which operands naming them share.
@@ -57,7 +67,9 @@ private:
     void checkEnum(const model::PropertySpec* spec, const json& value, const std::string& ptr);
     void checkType(const model::PropertySpec& spec, Op op, const json& value, const std::string& ptr);
     const model::PropertySpec* fieldSpec(const std::string& key);
+    void checkAppliesTo(const model::PropertySpec& spec, int var, const std::string& text, const std::string& ptr);
     int optionalDeclare(const json& j, const char* key, const std::string& ptr);
+    void startsAtComponent(int var, const std::string& ptr, const std::string& what);
 
     std::string m_file;
     const std::string& m_text;
@@ -73,6 +85,7 @@ private:
     bool m_failed = false;
     Rule* m_rule = nullptr;
     std::map<std::string, int> m_bound;
+    std::map<int, VarType> m_types; // by slot, for the current rule
 };
 
 } // namespace pb::rules

@@ -116,7 +116,8 @@ Condition Compiler::propCondition(const json& j, const std::string& ptr)
                   "write one condition for each: conditions in a list must all hold");
             continue;
         }
-        auto hint = model::closestMatch(k, opNames());
+        auto hint = k == "neq" ? std::string("ne") : k == "gte" ? std::string("ge") : k == "lte" ? std::string("le")
+                                                                                   : model::closestMatch(k, opNames());
         error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a prop condition",
               hint.empty() ? "operators: eq ne in not_in gt ge lt le exists contains_any "
                              "contains_all contains_none"
@@ -189,6 +190,16 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
         error(ptr, "E-TYPE", "gt/ge/lt/le compare numbers" +
                                  (spec ? "; '" + spec->name + "' is a " + model::typeName(spec->type)
                                        : std::string()));
+    // Past the vocabulary's range (hit_ratio is a share, at most 1), a bound is never met.
+    if (ordered && spec && j.is_number()) {
+        const double v = j.get<double>();
+        const bool above = (op == Op::Gt && spec->max && v >= *spec->max) || (op == Op::Ge && spec->max && v > *spec->max);
+        const bool below = (op == Op::Lt && spec->min && v <= *spec->min) || (op == Op::Le && spec->min && v < *spec->min);
+        if (above || below)
+            error(ptr, "E-RANGE", "'" + spec->name + "' is " + (above ? "at most " : "at least ") +
+                                      model::toDisplayString(model::Value(above ? *spec->max : *spec->min)) + ", so this is never true",
+                  spec->name == "hit_ratio" ? "a hit ratio is a share: 0.9 for 90 %" : std::string());
+    }
     const bool contains = op == Op::ContainsAny || op == Op::ContainsAll || op == Op::ContainsNone;
     if (contains && spec && spec->type != ValueType::List)
         error(ptr, "E-TYPE", "contains_* needs a list property; '" + spec->name + "' is a " +
@@ -241,6 +252,16 @@ void Compiler::checkType(const PropertySpec& spec, Op op, const json& value, con
     mismatch(value, ptr);
 }
 
+// Steps and searches walk from a component along its flows; from a flow they find nothing.
+void Compiler::startsAtComponent(int var, const std::string& ptr, const std::string& what)
+{
+    const VarType type = typeOf(var);
+    if (type == VarType::Flow || type == VarType::Path)
+        error(ptr, "E-TYPE", what + " starts at a component, and '" + m_rule->varNames[static_cast<std::size_t>(var)] +
+                                 "' is a " + (type == VarType::Flow ? "flow" : "path"),
+              "to reach a flow's ends, anchor on the component and step to the flow (\"flow\": \"$f\", \"to\": \"$y\")");
+}
+
 Step Compiler::step(const json& j, const std::string& ptr, bool exports)
 {
     (void)exports;
@@ -250,20 +271,19 @@ Step Compiler::step(const json& j, const std::string& ptr, bool exports)
         return s;
     }
     s.from = use(j["from"].get<std::string>(), ptr + "/from");
+    startsAtComponent(s.from, ptr + "/from", "a step");
     bool ok = true;
     if (j.contains("dir")) s.dir = parseDir(j["dir"], ok);
     if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
     if (j.contains("kind")) s.kindMask = kindMaskOf(s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind")));
     s.flowVar = optionalDeclare(j, "flow", ptr);
+    typeVar(s.flowVar, VarType::Flow);
     s.flowNamed = j.contains("flow");
     s.flowWhere = nested(j, "flow_where", ptr);
     s.toVar = optionalDeclare(j, "to", ptr);
+    typeVar(s.toVar, VarType::Component);
     s.toWhere = nested(j, "where", ptr);
-    for (const auto& [k, v] : j.items())
-        if (k != "from" && k != "dir" && k != "kind" && k != "flow" && k != "flow_where" &&
-            k != "to" && k != "where")
-            error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a step",
-                  "a step has from, dir, flow, flow_where, to, kind, where");
+    onlyKeys(j, ptr, "a step", {"from", "dir", "kind", "flow", "flow_where", "to", "where"});
     return s;
 }
 
@@ -275,6 +295,7 @@ Reach Compiler::reach(const json& j, const std::string& ptr)
         return r;
     }
     r.from = use(j["from"].get<std::string>(), ptr + "/from");
+    startsAtComponent(r.from, ptr + "/from", "a reach");
     bool ok = true;
     if (j.contains("dir")) r.dir = parseDir(j["dir"], ok);
     if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
@@ -286,19 +307,28 @@ Reach Compiler::reach(const json& j, const std::string& ptr)
         error(ptr + "/max_hops", "E-SCHEMA", "1 <= min_hops <= max_hops <= 64");
     r.each = j.value("each", false);
     if (j.contains("kind")) r.kindMask = kindMaskOf(r.kindIds = internKinds(r.kinds = kinds(j["kind"], ptr + "/kind")));
+    onlyKeys(j, ptr, "a reach", {"from", "dir", "min_hops", "max_hops", "via", "through", "kind", "to", "where", "path", "each"});
     auto saved = m_bound;
     r.flowVar = declare("$_flow", ptr);
     r.nodeVar = declare("$_node", ptr);
+    typeVar(r.flowVar, VarType::Flow);
+    typeVar(r.nodeVar, VarType::Component);
+    // Each test sees only its own element: a "through" reading $_flow would be remembered per
+    // component, whichever flow led there, and so would block or pass the wrong paths.
+    m_bound.erase("$_node");
     r.via = nested(j, "via", ptr);
     if (r.via) {
         std::string text = j["via"].dump();
         if (text.find("\"set\"") == std::string::npos) r.viaKey = "via " + text;
     }
+    m_bound.erase("$_flow");
+    m_bound["$_node"] = r.nodeVar;
     r.through = nested(j, "through", ptr);
     m_bound = saved;
     r.toVar = optionalDeclare(j, "to", ptr);
+    typeVar(r.toVar, VarType::Component);
     r.toWhere = nested(j, "where", ptr);
-    if (j.contains("path")) r.pathVar = optionalDeclare(j, "path", ptr);
+    if (j.contains("path")) typeVar(r.pathVar = optionalDeclare(j, "path", ptr), VarType::Path);
     return r;
 }
 
@@ -310,9 +340,13 @@ Select Compiler::select(const json& j, const std::string& ptr, bool exports)
         error(ptr, "E-SCHEMA", "expected {\"kind\": [...], \"as\": \"$x\", \"where\": [...]}");
         return s;
     }
+    onlyKeys(j, ptr, "a select", {"flow", "kind", "as", "where"});
     if (j.value("flow", false)) s.type = ElemType::Flow;
+    if (s.type == ElemType::Flow && j.contains("kind"))
+        error(ptr + "/kind", "E-SCHEMA", "a flow has no kind", "test its ends with a step, or its properties in \"where\"");
     if (j.contains("kind")) s.kindMask = kindMaskOf(s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind")));
     s.var = optionalDeclare(j, "as", ptr);
+    typeVar(s.var, s.type == ElemType::Flow ? VarType::Flow : VarType::Component);
     s.where = nested(j, "where", ptr);
     return s;
 }
@@ -324,6 +358,10 @@ Count Compiler::count(const json& j, const std::string& ptr)
         error(ptr, "E-SCHEMA", "count is an object with \"step\" or \"select\"");
         return c;
     }
+    std::vector<std::string> keys = {"step", "select", "sum", "as", "collect"};
+    for (const auto& [name, op] : kOps)
+        if (name != "exists") keys.push_back(name);
+    onlyKeys(j, ptr, "a count", keys);
     auto saved = m_bound;
     if (j.contains("step")) c.step = step(j["step"], ptr + "/step", false);
     else if (j.contains("select")) c.select = select(j["select"], ptr + "/select", false);

@@ -45,6 +45,7 @@ std::string str(const json& j, const char* key)
 
 void readAnchor(Compiler& c, Rule& r, const json& match, const std::string& ptr)
 {
+    c.onlyKeys(match, ptr, "a match", {"each", "once", "where"});
     if (match.value("once", false)) {
         r.once = true;
         return;
@@ -62,7 +63,12 @@ void readAnchor(Compiler& c, Rule& r, const json& match, const std::string& ptr)
         c.error(p, "E-SCHEMA", "the anchor is an object: {\"kind\": [...], \"where\": [...]}");
         return;
     }
+    c.onlyKeys(spec, p, "an anchor", {"flow", "kind", "where"});
     if (spec.value("flow", false)) r.anchorType = ElemType::Flow;
+    c.typeVar(r.anchorVar, r.anchorType == ElemType::Flow ? Compiler::VarType::Flow : Compiler::VarType::Component);
+    if (r.anchorType == ElemType::Flow && spec.contains("kind"))
+        c.error(p + "/kind", "E-SCHEMA", "a flow has no kind",
+                "anchor on the component at one end and step to the flow, or test the flow's properties in \"where\"");
     if (spec.contains("kind")) r.anchorKinds = c.kinds(spec["kind"], p + "/kind");
     if (spec.contains("where"))
         r.anchorWhere = std::make_shared<Conditions>(c.conditions(spec["where"], p + "/where"));
@@ -87,11 +93,18 @@ void readReport(Compiler& c, Rule& r, const json& j, const std::string& ptr)
         r.keyVars = r.targetVars;
         return;
     }
+    c.onlyKeys(j, ptr, "a report", {"targets", "key", "path"});
     if (j.contains("targets")) r.targetVars = vars(c, j["targets"], ptr + "/targets");
     else if (!r.once) r.targetVars = {r.anchorVar};
     r.keyVars = j.contains("key") ? vars(c, j["key"], ptr + "/key") : r.targetVars;
-    if (j.contains("path") && j["path"].is_string())
+    if (j.contains("path") && j["path"].is_string()) {
         r.pathVar = c.use(j["path"].get<std::string>(), ptr + "/path");
+        const auto type = c.typeOf(r.pathVar);
+        if (type == Compiler::VarType::Component || type == Compiler::VarType::Flow)
+            c.error(ptr + "/path", "E-TYPE", "the report's path is a path a reach found, and '" + str(j, "path") + "' is a " +
+                                                 (type == Compiler::VarType::Flow ? "flow" : "component"),
+                    "name it with \"path\": \"$p\" in the reach, and report \"path\": \"$p\"");
+    }
 }
 
 void readQuestions(Compiler& c, Rule& r, const json& j, const std::string& ptr)
@@ -100,6 +113,9 @@ void readQuestions(Compiler& c, Rule& r, const json& j, const std::string& ptr)
         c.error(ptr, "E-SCHEMA", "a rule needs \"questions\": a list of 1 to 3 questions");
         return;
     }
+    // A finding asks at most three: the first three whose "when" holds. A question after three
+    // with no "when" is never asked.
+    int always = 0;
     for (std::size_t i = 0; i < j.size(); ++i) {
         const std::string p = ptr + "/" + std::to_string(i);
         QuestionSpec q;
@@ -107,6 +123,11 @@ void readQuestions(Compiler& c, Rule& r, const json& j, const std::string& ptr)
             c.error(p, "E-SCHEMA", "a question is {\"text\": \"...\", \"answer_points\": [...]}");
             continue;
         }
+        c.onlyKeys(j[i], p, "a question", {"text", "when", "answer_points"});
+        if (always >= 3)
+            c.error(p, "E-SCHEMA", "this question is never asked: a finding asks at most three, and the three before it have no \"when\"",
+                    "give the earlier ones \"when\" conditions (variants for the numbers drawn), or drop one");
+        if (!j[i].contains("when")) ++always;
         q.text = c.compileTemplate(j[i]["text"], p + "/text");
         if (j[i].contains("when"))
             q.when = std::make_shared<Conditions>(c.conditions(j[i]["when"], p + "/when"));
@@ -122,6 +143,7 @@ void readQuestions(Compiler& c, Rule& r, const json& j, const std::string& ptr)
 
 void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
 {
+    c.onlyKeys(j, ptr, "a fix", {"hint", "actions"});
     if (j.contains("hint")) r.fixHint = c.compileTemplate(j["hint"], ptr + "/hint");
     const json actions = j.value("actions", json::array());
     for (std::size_t i = 0; i < actions.size(); ++i) {
@@ -131,17 +153,20 @@ void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
         FixSpec spec;
         if (a.contains("set") && a["set"].is_object()) {
             spec.op = "set";
+            c.onlyKeys(a["set"], p + "/set", "a set action", {"element", "property", "value"});
             fa.var = c.use(str(a["set"], "element"), p + "/set/element");
             spec.property = str(a["set"], "property");
             if (a["set"].contains("value")) {
                 if (auto v = model::valueFromJson(a["set"]["value"])) spec.value = std::move(*v);
                 else c.error(p + "/set/value", "E-SCHEMA", "a value is a string, number, boolean or list of strings");
             }
+            c.checkFixValue(spec.property, a["set"].value("value", json()), p + "/set/property");
         } else if (a.contains("add_component") && a["add_component"].is_object()) {
             const json& ac = a["add_component"];
             spec.op = "add_component";
+            c.onlyKeys(ac, p + "/add_component", "an add_component action", {"kind", "label", "connect_from", "properties"});
             spec.kind = str(ac, "kind");
-            c.kinds(json::array({spec.kind}), p + "/add_component/kind");
+            c.kinds(spec.kind, p + "/add_component/kind");
             spec.label = str(ac, "label");
             if (ac.contains("connect_from")) fa.var = c.use(str(ac, "connect_from"), p + "/add_component/connect_from");
             const json props = ac.value("properties", json::object());
@@ -149,6 +174,7 @@ void readFix(Compiler& c, Rule& r, const json& j, const std::string& ptr)
                 if (auto value = model::valueFromJson(v)) spec.props[k] = std::move(*value);
                 else c.error(p + "/add_component/properties/" + k, "E-SCHEMA",
                              "a value is a string, number, boolean or list of strings");
+                c.checkFixValue(k, v, p + "/add_component/properties/" + k);
             }
         } else {
             c.error(p, "E-SCHEMA", "a fix action is {\"set\": {...}} or {\"add_component\": {...}}");
@@ -164,11 +190,17 @@ void readExamples(Compiler& c, Rule& r, const json& j, const std::string& ptr)
     for (std::size_t i = 0; i < j.size(); ++i) {
         const std::string p = ptr + "/" + std::to_string(i);
         Example e;
+        c.onlyKeys(j[i], p, "an example", {"name", "dot", "expect", "targets"});
         e.name = str(j[i], "name");
         e.dot = str(j[i], "dot");
         const std::string expect = str(j[i], "expect");
-        if (e.dot.empty() || (expect != "fires" && expect != "clean"))
+        if (e.dot.empty())
             c.error(p, "E-SCHEMA", "an example is {\"name\", \"dot\": \"digraph {...}\", \"expect\": \"fires\"|\"clean\"}");
+        else if (expect != "fires" && expect != "clean") {
+            const auto hint = model::closestMatch(expect, {"fires", "clean"});
+            c.error(p + (j[i].contains("expect") ? "/expect" : ""), "E-SCHEMA", "\"expect\" is \"fires\" or \"clean\"",
+                    hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+        }
         e.fires = expect == "fires";
         for (const auto& t : j[i].value("targets", json::array()))
             if (t.is_string()) e.targets.push_back(t.get<std::string>());
@@ -215,6 +247,10 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
     if (type != "finding" && type != "probe")
         c.error(ptr + "/type", "E-SCHEMA", "type is finding or probe");
     r.probe = type == "probe";
+    // A probe is a topic question, shown as info whatever it says; another severity would be
+    // listed by `rules list` and never seen in a review.
+    if (r.probe && r.severity != Severity::Info)
+        c.error(ptr + "/severity", "E-SCHEMA", "a probe's severity is info", "a probe asks about a topic; a risk is a finding");
 }
 
 std::optional<Rule> readRule(Compiler& c, const json& j, const std::string& ptr)
@@ -253,6 +289,9 @@ std::optional<Rule> readRule(Compiler& c, const json& j, const std::string& ptr)
     return r;
 }
 
+void readSets(Compiler& c, Pack& pack, const json& sets);
+void readPackProperties(Compiler& c, const json& list);
+
 void readPackHeader(Compiler& c, Pack& pack, const json& j)
 {
     const std::string format = str(j, "format");
@@ -260,7 +299,9 @@ void readPackHeader(Compiler& c, Pack& pack, const json& j)
         c.error(format.empty() ? "" : "/format", "E-SCHEMA",
                 "expected \"format\": \"probeboard-rules/1\"" +
                     (format.empty() ? std::string() : ", got '" + format + "'"));
+    c.onlyKeys(j, "", "a rule pack", {"format", "pack", "settings", "sets", "properties", "rules"});
     const json header = j.value("pack", json::object());
+    c.onlyKeys(header, "/pack", "the pack header", {"id", "version", "title", "description"});
     pack.id = str(header, "id");
     pack.version = str(header, "version");
     pack.title = str(header, "title");
@@ -268,28 +309,71 @@ void readPackHeader(Compiler& c, Pack& pack, const json& j)
     else if (!isPlainName(pack.id))
         c.error("/pack/id", "E-SCHEMA", "a pack id is " + std::string(kPlainNameHint));
     const json settings = j.value("settings", json::object());
+    c.onlyKeys(settings, "/settings", "settings", {"max_probes_per_kind", "max_asks_per_element"});
     const auto probes = model::intSetting(settings, "max_probes_per_kind", 2, 0, 1000);
     const auto asks = model::intSetting(settings, "max_asks_per_element", 2, 0, 1000);
     if (!probes) c.error("/settings/max_probes_per_kind", "E-SCHEMA", "a whole number from 0 to 1000");
     if (!asks) c.error("/settings/max_asks_per_element", "E-SCHEMA", "a whole number from 0 to 1000");
     pack.maxProbesPerKind = probes.value_or(2);
     pack.maxAsksPerElement = asks.value_or(2);
-    const json sets = j.value("sets", json::object());
+    readSets(c, pack, j.value("sets", json::object()));
+    readPackProperties(c, j.value("properties", json::array()));
+}
+
+// A set that is not a list of strings compares with nothing, so a rule using it never fires.
+void readSets(Compiler& c, Pack& pack, const json& sets)
+{
+    if (!sets.is_object()) {
+        c.error("/sets", "E-SCHEMA", "\"sets\" is an object of named lists: {\"name\": [\"EU\", \"UK\"]}");
+        return;
+    }
     for (const auto& [name, values] : sets.items()) {
         std::vector<std::string> list;
-        for (const auto& v : values)
-            if (v.is_string()) list.push_back(v.get<std::string>());
+        if (!values.is_array()) c.error("/sets/" + name, "E-SCHEMA", "a set is a list of strings, e.g. [\"EU\", \"UK\"]");
+        else
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                if (values[i].is_string()) list.push_back(values[i].get<std::string>());
+                else c.error("/sets/" + name + "/" + std::to_string(i), "E-TYPE", "a set holds strings, not a " + std::string(values[i].type_name()));
+            }
         pack.sets.emplace_back(name, list);
         c.sets[name] = std::make_shared<const model::Value>(model::StringList(list));
     }
-    for (const auto& p : j.value("properties", json::array())) {
+}
+
+// Declared properties: each once, with a type the engine has, and never a vocabulary property
+// under another type (the rules' errors would then contradict the inspector).
+void readPackProperties(Compiler& c, const json& list)
+{
+    if (!list.is_array()) {
+        c.error("/properties", "E-SCHEMA", "\"properties\" is a list: [{\"name\": \"owner_team\", \"type\": \"string\"}]");
+        return;
+    }
+    const auto& vocab = model::Vocabulary::builtin();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string ptr = "/properties/" + std::to_string(i);
+        const json& p = list[i];
+        c.onlyKeys(p, ptr, "a property", {"name", "type", "description"});
         model::PropertySpec spec;
         spec.name = str(p, "name");
         const std::string type = str(p, "type");
         spec.type = type == "number" ? model::ValueType::Number
                     : type == "bool" ? model::ValueType::Bool
                     : type == "list" ? model::ValueType::List : model::ValueType::String;
-        if (!spec.name.empty()) c.packProperties[spec.name] = spec;
+        if (spec.name.empty()) {
+            c.error(ptr, "E-SCHEMA", "a property needs a \"name\"");
+            continue;
+        }
+        if (type != "string" && type != "number" && type != "bool" && type != "list") {
+            const auto hint = model::closestMatch(type, {"string", "number", "bool", "list"});
+            c.error(ptr + "/type", "E-SCHEMA", "a property's type is string, number, bool or list",
+                    hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+        }
+        if (const auto* known = vocab.property(spec.name); known && known->type != spec.type)
+            c.error(ptr + "/name", "E-SCHEMA", "'" + spec.name + "' is in the vocabulary as a " + model::typeName(known->type) +
+                                                   "; a pack cannot declare it again as a " + model::typeName(spec.type),
+                    "leave it out (the vocabulary's is used), or pick another name");
+        else if (!c.packProperties.emplace(spec.name, spec).second)
+            c.error(ptr + "/name", "E-SCHEMA", "'" + spec.name + "' is declared twice in this pack");
     }
 }
 

@@ -136,6 +136,23 @@ private slots:
         QTest::newRow("list equal to one value") << R"({"prop": "$d.data", "eq": "pii"})" << "E-TYPE" << "contains_any";
         QTest::newRow("label above a number") << R"({"prop": "$d.label", "gt": 5})" << "E-TYPE" << "";
         QTest::newRow("id equal to a number") << R"({"prop": "$d.id", "eq": 5})" << "E-TYPE" << "";
+        // Found by a rule author's pass: misspelt keys were dropped and the rule ran without them.
+        QTest::newRow("misspelt reach key") << R"({"reach": {"from": "$d", "max_hop": 1, "to": "$x"}})" << "E-SCHEMA" << "max_hops";
+        QTest::newRow("misspelt select key") << R"({"nowhere": {"kinds": ["cache"]}})" << "E-SCHEMA" << "kind";
+        QTest::newRow("another language's operator in a count")
+            << R"({"count": {"step": {"from": "$d", "dir": "in", "to": "$w"}, "gte": 3}})" << "E-SCHEMA" << "'ge'";
+        QTest::newRow("another language's operator") << R"({"prop": "$d.rps", "neq": 3})" << "E-SCHEMA" << "'ne'";
+        QTest::newRow("a flow's property on a component") << R"({"prop": "$d.tls", "eq": true})" << "E-APPLIES" << "step";
+        QTest::newRow("a component's property on a flow")
+            << R"({"step": {"from": "$d", "dir": "in", "flow": "$f", "flow_where": [{"prop": "$f.replicas", "gt": 1}]}})"
+            << "E-APPLIES" << "";
+        QTest::newRow("a step from a flow")
+            << R"({"step": {"from": "$d", "dir": "in", "flow": "$f", "where": [{"exists": {"from": "$f", "dir": "in"}}]}})" << "E-TYPE" << "";
+        QTest::newRow("the flow in a barrier")
+            << R"({"reach": {"from": "$d", "to": "$x", "through": [{"prop": "$_flow.sync", "eq": true}]}})" << "E-UNBOUND" << "$_node";
+        QTest::newRow("the node in a flow filter")
+            << R"({"reach": {"from": "$d", "to": "$x", "via": [{"prop": "$_node.rps", "gt": 1}]}})" << "E-UNBOUND" << "$_flow";
+        QTest::newRow("above the vocabulary's range") << R"({"prop": "$d.hit_ratio", "gt": 90})" << "E-RANGE" << "0.9";
     }
 
     void typosInValuesAreErrorsNotFalse()
@@ -167,6 +184,19 @@ private slots:
         QTest::newRow("fix value of numbers")
             << "\"fix\": {\"actions\": [{\"set\": {\"element\": \"$d\", \"property\": \"fencing\", \"value\": [1, 2]}}]},\n"
             << "/rules/0/fix/actions/0/set/value" << "";
+        QTest::newRow("fix writes a misspelt property")
+            << "\"fix\": {\"actions\": [{\"set\": {\"element\": \"$d\", \"property\": \"fencng\", \"value\": \"epoch\"}}]},\n"
+            << "/rules/0/fix/actions/0/set/property" << "fencing";
+        QTest::newRow("fix writes text into a bool")
+            << "\"fix\": {\"actions\": [{\"add_component\": {\"kind\": \"audit_ledger\", \"properties\": {\"append_only\": \"yes\"}}}]},\n"
+            << "/rules/0/fix/actions/0/add_component/properties/append_only" << "";
+        QTest::newRow("misspelt kind of a new component")
+            << "\"fix\": {\"actions\": [{\"add_component\": {\"kind\": \"audit_ledgr\"}}]},\n"
+            << "/rules/0/fix/actions/0/add_component/kind" << "audit_ledger";
+        QTest::newRow("misspelt example outcome")
+            << "\"examples\": [{\"name\": \"x\", \"dot\": \"digraph { a; }\", \"expect\": \"fire\"}],\n"
+            << "/rules/0/examples/0/expect" << "fires";
+        QTest::newRow("a probe that claims a severity") << "\"type\": \"probe\",\n" << "/rules/0/severity" << "";
         QTest::newRow("fix property of null")
             << "\"fix\": {\"actions\": [{\"add_component\": {\"kind\": \"cache\", \"properties\": {\"ttl_s\": null}}}]},\n"
             << "/rules/0/fix/actions/0/add_component/properties/ttl_s" << "";
@@ -201,6 +231,53 @@ private slots:
         diags.clear();
         QVERIFY(!load("[1, 2]", diags));
         QVERIFY(model::hasErrors(diags));
+        // Misspelt or malformed parts of the header were dropped, and the pack ran without them.
+        const std::map<std::string, std::string> mistakes = {
+            {"\"setings\": {}", "/setings"},
+            {"\"settings\": {\"max_asks_per_elemnt\": 1}", "/settings/max_asks_per_elemnt"},
+            {"\"sets\": {\"eu\": [1]}", "/sets/eu/0"},
+            {"\"sets\": {\"eu\": \"EU\"}", "/sets/eu"},
+            {"\"properties\": [{\"name\": \"rps\", \"type\": \"string\"}]", "/properties/0/name"},
+            {"\"properties\": [{\"name\": \"team\", \"type\": \"text\"}]", "/properties/0/type"},
+            {"\"properties\": [{\"name\": \"team\", \"type\": \"string\"}, {\"name\": \"team\", \"type\": \"list\"}]",
+             "/properties/1/name"}};
+        for (const auto& [extra, pointer] : mistakes) {
+            diags.clear();
+            std::string text = pack(kGoodMatch);
+            text.insert(text.find("\"rules\":"), extra + ",\n");
+            QVERIFY2(!load(text, diags), extra.c_str());
+            bool found = false;
+            for (const auto& d : diags) found = found || (d.pointer == pointer && d.line > 0);
+            QVERIFY2(found, (extra + "\n" + formatAll(diags)).c_str());
+        }
+    }
+
+    void aReportPathIsAPath()
+    {
+        std::string text = pack(kGoodMatch);
+        const std::string report = R"("report": {"targets": ["$d"]})";
+        text.replace(text.find(report), report.size(), R"("report": {"targets": ["$d"], "path": "$d"})");
+        Diagnostics diags;
+        QVERIFY(!load(text, diags));
+        QVERIFY2(withCode(diags, "E-TYPE", "path a reach found"), formatAll(diags).c_str());
+    }
+
+    // A finding asks its first three questions whose "when" holds: a fourth after three without
+    // "when" is never asked, and said so; variants with "when" are fine.
+    void aQuestionThatCanNeverBeAskedIsAnError()
+    {
+        const std::string q = R"({"text": "Q?", "answer_points": ["a", "b", "c"]})";
+        const std::string qw = R"({"when": [{"prop": "$d.rps", "gt": 1}], "text": "Q?", "answer_points": ["a", "b", "c"]})";
+        auto withQuestions = [&](const std::string& list) {
+            std::string text = pack(kGoodMatch);
+            const auto at = text.find("\"questions\": [");
+            return text.substr(0, at) + "\"questions\": [" + list + "]\n}]\n}\n";
+        };
+        Diagnostics diags;
+        QVERIFY2(load(withQuestions(qw + "," + qw + "," + q + "," + q + "," + q), diags), formatAll(diags).c_str());
+        QVERIFY(!load(withQuestions(q + "," + q + "," + q + "," + qw), diags));
+        QVERIFY2(withCode(diags, "E-SCHEMA", "never asked"), formatAll(diags).c_str());
+        QCOMPARE(withCode(diags, "E-SCHEMA", "never asked")->pointer, std::string("/rules/0/questions/3"));
     }
 
     void duplicateRuleIds()
