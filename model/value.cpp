@@ -24,6 +24,7 @@ std::string typeName(ValueType t)
 namespace {
 std::string numberToString(double d)
 {
+    if (d == 0) d = 0; // -0 (what a spin box can leave) is written and shown as 0
     if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.0f", d);

@@ -36,6 +36,13 @@ QStringList toQStringList(const model::StringList& l)
     return out;
 }
 
+model::Value emptyValue(const model::PropertySpec* spec)
+{
+    if (spec && spec->type == model::ValueType::Number) return 0.0;
+    if (spec && spec->type == model::ValueType::List) return model::StringList{};
+    return std::string();
+}
+
 model::StringList fromQStringList(const QStringList& l)
 {
     model::StringList out;
@@ -127,6 +134,7 @@ void InspectorDock::refresh()
     clearForm();
     const QStringList ids = m_scene->selectedIds();
     m_id = ids.size() == 1 ? ids.first() : QString();
+    if (m_draftId != m_id) m_draftId.clear();
     const model::Design& d = m_doc->design();
     if (ids.size() > 1) {
         m_form->addRow(
@@ -322,6 +330,8 @@ void InspectorDock::buildProperties(const std::string& elementKind, const model:
             if (p.defaultValue &&
                 std::find(p.appliesTo.begin(), p.appliesTo.end(), elementKind) != p.appliesTo.end())
                 keys.insert(p.name);
+    const bool drafting = m_draftId == m_id && !m_draftKey.empty() && !keys.count(m_draftKey);
+    if (drafting) keys.insert(m_draftKey);
     if (keys.empty()) return;
     auto* title = new QLabel(tr("<b>Properties</b>"));
     m_form->addRow(title);
@@ -330,18 +340,26 @@ void InspectorDock::buildProperties(const std::string& elementKind, const model:
         const model::PropertySpec* spec = v ? v->property(key) : nullptr;
         auto it = props.find(key);
         std::optional<model::Value> value;
+        const bool draft = drafting && key == m_draftKey;
         if (it != props.end())
             value = it->second;
+        else if (draft)
+            value = emptyValue(spec);
         else if (v)
             value = v->defaultFor(elementKind, key, touchesQueue);
         if (!value) continue;
         auto* field = new QWidget;
         auto* lay = new QHBoxLayout(field);
         lay->setContentsMargins(0, 0, 0, 0);
-        QWidget* editor = makeEditor(qkey, spec, *value);
+        QWidget* editor = makeEditor(qkey, spec, *value, draft);
         m_editors.insert(qkey, editor);
         lay->addWidget(editor, 1);
-        if (it == props.end()) {
+        if (draft) {
+            auto* status = mutedLabel(tr("not set"), QStringLiteral("panel.default"));
+            status->setToolTip(tr("Type a value to draw it; until then the design does not have it."));
+            lay->addWidget(status);
+            QTimer::singleShot(0, editor, [editor] { editor->setFocus(Qt::OtherFocusReason); });
+        } else if (it == props.end()) {
             const bool inferred = key == "sync" && touchesQueue;
             auto* status = mutedLabel(inferred ? tr("inferred") : tr("default"),
                                       inferred ? QStringLiteral("panel.inferred")
@@ -369,7 +387,7 @@ void InspectorDock::buildProperties(const std::string& elementKind, const model:
 }
 
 QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec* spec,
-                                   const model::Value& value)
+                                   const model::Value& value, bool draft)
 {
     const std::string k = key.toStdString();
     const model::ValueType type = spec ? spec->type : model::typeOf(value);
@@ -383,8 +401,9 @@ QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec
     if (type == model::ValueType::Number) {
         const double v = std::holds_alternative<double>(value) ? std::get<double>(value) : 0.0;
         auto* spin = new NumberEdit(v, spec ? spec->min : std::nullopt, spec ? spec->max : std::nullopt);
-        connect(spin, &QDoubleSpinBox::editingFinished, this, [this, k, spin, v, id = m_id] {
-            if (spin->value() != v) setProperty(id, k, model::Value(spin->value()));
+        if (draft) spin->clear(); // empty until typed, not a 0 that looks drawn
+        connect(spin, &QDoubleSpinBox::editingFinished, this, [this, k, spin, v, draft, id = m_id] {
+            if (draft ? !spin->cleanText().isEmpty() : spin->value() != v) setProperty(id, k, model::Value(spin->value()));
         });
         return spin;
     }
@@ -394,7 +413,8 @@ QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec
             tags->setTags(toQStringList(*l));
         else if (auto* s = std::get_if<std::string>(&value))
             tags->setTags({QString::fromStdString(*s)});
-        connect(tags, &TagEditor::tagsEdited, this, [this, k, id = m_id](const QStringList& list) {
+        connect(tags, &TagEditor::tagsEdited, this, [this, k, draft, id = m_id](const QStringList& list) {
+            if (draft && list.isEmpty()) return;
             setProperty(id, k, model::Value(fromQStringList(list)));
         });
         return tags;
@@ -412,7 +432,8 @@ QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec
         return combo;
     }
     auto* edit = new QLineEdit(current);
-    connect(edit, &QLineEdit::editingFinished, this, [this, k, edit, id = m_id] {
+    connect(edit, &QLineEdit::editingFinished, this, [this, k, edit, draft, id = m_id] {
+        if (draft && edit->text().isEmpty()) return;
         setProperty(id, k, model::Value(edit->text().toStdString()));
     });
     return edit;
@@ -436,25 +457,28 @@ void InspectorDock::buildAddProperty(const std::string& elementType, const model
     auto* add = new QPushButton(tr("Add"));
     lay->addWidget(name, 1);
     lay->addWidget(add);
-    connect(add, &QPushButton::clicked, this, [this, name, id = m_id] {
+    connect(add, &QPushButton::clicked, this, [this, name] {
         const std::string key = name->currentText().trimmed().toStdString();
-        if (key.empty()) return;
-        const model::Vocabulary* v = vocabulary();
-        const model::PropertySpec* spec = v ? v->property(key) : nullptr;
-        model::Value value = std::string();
-        if (spec && spec->defaultValue)
-            value = *spec->defaultValue;
-        else if (spec && spec->type == model::ValueType::Bool)
-            value = true;
-        else if (spec && spec->type == model::ValueType::Number)
-            value = 0.0;
-        else if (spec && spec->type == model::ValueType::List)
-            value = model::StringList{};
-        else if (spec && !spec->allowed.empty())
-            value = spec->allowed.front();
-        setProperty(id, key, value);
+        if (!key.empty()) addProperty(key);
     });
     m_form->addRow(tr("Add property"), row);
+}
+
+// A property with a vocabulary default starts from it, and a bool as true (a check box always
+// shows a value); anything else waits, empty, for its value.
+void InspectorDock::addProperty(const std::string& key)
+{
+    const model::Vocabulary* v = vocabulary();
+    const model::PropertySpec* spec = v ? v->property(key) : nullptr;
+    if (spec && spec->defaultValue) {
+        setProperty(m_id, key, *spec->defaultValue);
+    } else if (spec && spec->type == model::ValueType::Bool) {
+        setProperty(m_id, key, model::Value(true));
+    } else {
+        m_draftId = m_id;
+        m_draftKey = key;
+        refresh();
+    }
 }
 
 void InspectorDock::setProperty(const QString& id, const std::string& key,

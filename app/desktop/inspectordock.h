@@ -48,7 +48,8 @@ private:
                          bool touchesQueue);
     void buildAddProperty(const std::string& elementType, const model::Properties& props);
     QWidget* makeEditor(const QString& key, const model::PropertySpec* spec,
-                        const model::Value& value);
+                        const model::Value& value, bool draft = false);
+    void addProperty(const std::string& key);
     void setProperty(const QString& id, const std::string& key,
                      const std::optional<model::Value>& value);
     void clearForm();
@@ -61,6 +62,11 @@ private:
     QLineEdit* m_labelEdit = nullptr;
     QHash<QString, QWidget*> m_editors;
     bool m_pending = false;
+    // A property added with no value yet: shown with an empty editor, and written to the design
+    // only once a value is typed. Written at once as 0, "" or [], it was a drawn value nobody
+    // chose (an empty "carries" closed a personal-data finding).
+    QString m_draftId;
+    std::string m_draftKey;
 };
 
 } // namespace pb::app

@@ -415,7 +415,7 @@ void MainWindow::createFileActions()
             &QAction::triggered, this, &MainWindow::openDialog);
     connect(a->add(QStringLiteral("file.save"), tr("&Save"), QKeySequence::Save),
             &QAction::triggered, this, &MainWindow::save);
-    connect(a->add(QStringLiteral("file.saveAs"), tr("Save &As…"), QKeySequence::SaveAs),
+    connect(a->add(QStringLiteral("file.saveAs"), tr("Save &As…"), QKeySequence(tr("Ctrl+Shift+S"))),
             &QAction::triggered, this, &MainWindow::saveAs);
     connect(a->add(QStringLiteral("file.start"), tr("Start &Page")), &QAction::triggered, this,
             &MainWindow::showStartPage);

@@ -140,8 +140,14 @@ void ModeController::apply()
     const bool onCanvas = m_window->centralWidget() &&
                           qobject_cast<QStackedWidget*>(m_window->centralWidget())->currentWidget() ==
                               m_window->view();
-    for (Mode m : {Mode::Practice, Mode::Interview, Mode::Review})
+    for (Mode m : {Mode::Practice, Mode::Interview, Mode::Review}) {
         dockFor(m)->setVisible(onCanvas && m == m_mode);
+        // A mode's panel is fed only in its mode: opened from View in another, it was empty.
+        dockFor(m)->toggleViewAction()->setEnabled(m == m_mode);
+    }
+    // The report holds every question's answer points, which Practice keeps back until asked.
+    if (QAction* report = m_window->actions()->get(QStringLiteral("file.report")))
+        report->setEnabled(m_mode != Mode::Practice);
     if (QDockWidget* d = dockFor(m_mode); d && onCanvas) {
         d->raise();
         // The side panels hold running text; give them room to read it.

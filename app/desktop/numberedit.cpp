@@ -27,4 +27,10 @@ QString NumberEdit::textFromValue(double value) const
     return locale().toString(value, 'f', QLocale::FloatingPointShortest).remove(locale().groupSeparator());
 }
 
+QValidator::State NumberEdit::validate(QString& text, int& pos) const
+{
+    if (minimum() >= 0 && text.contains(locale().negativeSign())) return QValidator::Invalid;
+    return QDoubleSpinBox::validate(text, pos);
+}
+
 } // namespace pb::app

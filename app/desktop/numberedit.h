@@ -20,6 +20,9 @@ public:
     NumberEdit(double value, std::optional<double> min, std::optional<double> max, QWidget* parent = nullptr);
 
     QString textFromValue(double value) const override;
+    // A minus sign where the range has no negative numbers is refused as it is typed: accepted,
+    // "-40" was clamped to a silent -0.
+    QValidator::State validate(QString& text, int& pos) const override;
 };
 
 } // namespace pb::app

@@ -7,6 +7,8 @@
 #include "testdesigns.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QPushButton>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QPointer>
@@ -123,6 +125,56 @@ private slots:
         QTest::keyClicks(rps, QStringLiteral("99999999999999"));
         QTest::keyClick(rps, Qt::Key_Return);
         QCOMPARE(model::numberProperty(m_doc->design().component("orders-db")->props, "rps"), std::optional<double>(99999999999999.0));
+    }
+
+    // Added without a value, a property is not drawn yet: written as [] or 0 it was a value
+    // nobody chose (an empty "carries" on a flow closed a personal-data finding).
+    void anAddedPropertyIsDrawnOnlyOnceItHasAValue()
+    {
+        select(QStringLiteral("orders-db"));
+        auto addProperty = [this](const QString& key) {
+            QComboBox* name = nullptr;
+            for (auto* box : m_dock->findChildren<QComboBox*>())
+                if (box->isEditable()) name = box;
+            QPushButton* add = nullptr;
+            for (auto* b : m_dock->findChildren<QPushButton*>())
+                if (b->text() == QStringLiteral("Add")) add = b;
+            QVERIFY(name && add);
+            name->setEditText(key);
+            add->click();
+        };
+        addProperty(QStringLiteral("data"));
+        QCOMPARE(m_doc->undoStack()->count(), 0);
+        QVERIFY(!m_doc->design().component("orders-db")->props.count("data"));
+        QTRY_VERIFY(qobject_cast<TagEditor*>(m_dock->editorFor(QStringLiteral("data"))));
+        auto* tags = qobject_cast<TagEditor*>(m_dock->editorFor(QStringLiteral("data")));
+        QTest::keyClick(tags->lineEdit(), Qt::Key_Return); // nothing typed: still nothing drawn
+        QCOMPARE(m_doc->undoStack()->count(), 0);
+        tags->lineEdit()->setText(QStringLiteral("pii"));
+        QTest::keyClick(tags->lineEdit(), Qt::Key_Return);
+        QCOMPARE(model::listProperty(m_doc->design().component("orders-db")->props, "data"),
+                 std::optional<model::StringList>(model::StringList{"pii"}));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+
+        addProperty(QStringLiteral("rps"));
+        QTRY_VERIFY(qobject_cast<QDoubleSpinBox*>(m_dock->editorFor(QStringLiteral("rps"))));
+        auto* rps = qobject_cast<QDoubleSpinBox*>(m_dock->editorFor(QStringLiteral("rps")));
+        QCOMPARE(rps->cleanText(), QString());
+        emit rps->editingFinished();
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        QVERIFY(!m_doc->design().component("orders-db")->props.count("rps"));
+        // A rate is not negative: the minus sign is not taken, so "-40" is 40, never a silent -0.
+        QTest::keyClicks(rps, QStringLiteral("-40"));
+        QTest::keyClick(rps, Qt::Key_Return);
+        QCOMPARE(model::numberProperty(m_doc->design().component("orders-db")->props, "rps"), std::optional<double>(40));
+        QCOMPARE(m_doc->undoStack()->count(), 2);
+        // Choosing another element drops a draft that was never given a value.
+        addProperty(QStringLiteral("owner_team"));
+        QTRY_VERIFY(m_dock->editorFor(QStringLiteral("owner_team")));
+        select(QStringLiteral("cache"));
+        select(QStringLiteral("orders-db"));
+        QVERIFY(!m_dock->editorFor(QStringLiteral("owner_team")));
+        QVERIFY(!m_doc->design().component("orders-db")->props.count("owner_team"));
     }
 
     void boolAndTagsEdit()

@@ -6,6 +6,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/kinds.h"
 #include "app/desktop/palettedock.h"
 #include "testdesigns.h"
 
@@ -269,6 +270,24 @@ private slots:
         QCOMPARE(w.document()->design().components().size(), before + 1);
         QCOMPARE(w.document()->design().components().back().kind, std::string("queue"));
         QCOMPARE(w.scene()->selectedIds().size(), 1); // ready for F2 or arrow keys
+        // Twice more: each lands clear of every other component, and of every zone's edge.
+        for (int i = 0; i < 2; ++i) {
+            filter->setFocus();
+            QTest::keyClick(filter, Qt::Key_Return);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        }
+        QCOMPARE(w.document()->design().components().size(), before + 3);
+        for (const auto& added : w.document()->design().components()) {
+            if (added.kind != "queue") continue;
+            const QRectF mine(QPointF(added.pos.x, added.pos.y), componentSize(added));
+            for (const auto& other : w.document()->design().components())
+                if (other.id != added.id)
+                    QVERIFY2(!mine.intersects(QRectF(QPointF(other.pos.x, other.pos.y), componentSize(other))), other.id.c_str());
+            for (const auto& z : w.document()->design().zones()) {
+                const QRectF zone(z.pos.x, z.pos.y, z.size.width, z.size.height);
+                QVERIFY2(!zone.intersects(mine) || zone.contains(mine), z.id.c_str());
+            }
+        }
         filter->selectAll();
         QTest::keyClicks(filter, QStringLiteral("trust"));
         QTest::keyClick(filter, Qt::Key_Return);
@@ -303,6 +322,8 @@ private slots:
         const QList<QKeySequence> keys = w.actions()->get(QStringLiteral("edit.redo"))->shortcuts();
         QVERIFY(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
         QVERIFY(keys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+        // Qt's X11 key table has no Save As key; the whiteboard gives it the one other tools use.
+        QCOMPARE(w.actions()->get(QStringLiteral("file.saveAs"))->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
         w.scene()->selectIds({QStringLiteral("api")});
         w.actions()->get(QStringLiteral("edit.delete"))->trigger();
         w.document()->undoStack()->undo();

@@ -446,7 +446,13 @@ private slots:
         QVERIFY(!w->scene()->isHighlighted(id));
         QVERIFY(!w->scene()->dimOthers());
         QVERIFY(!w->findings()->toggleViewAction()->isEnabled());
+        // Nor through the review report, or the decisions panel (empty outside Review anyway).
+        QVERIFY(!w->actions()->get(QStringLiteral("file.report"))->isEnabled());
+        QVERIFY(!modes->reviewPanel()->toggleViewAction()->isEnabled());
+        QVERIFY(!modes->interview()->toggleViewAction()->isEnabled());
+        QVERIFY(modes->practice()->toggleViewAction()->isEnabled());
         modes->setMode(ModeController::Mode::Interview);
+        QVERIFY(w->actions()->get(QStringLiteral("file.report"))->isEnabled());
         QVERIFY(modes->interview()->isVisible());
         QVERIFY(!modes->practice()->isVisible());
         QVERIFY(!w->findings()->answerPointsVisible());
@@ -454,6 +460,7 @@ private slots:
         QVERIFY(modes->reviewPanel()->isVisible());
         QVERIFY(w->findings()->isVisible());
         QVERIFY(w->findings()->toggleViewAction()->isEnabled());
+        QVERIFY(modes->reviewPanel()->toggleViewAction()->isEnabled());
         QVERIFY(w->findings()->answerPointsVisible());
         modes->setMode(ModeController::Mode::Draw);
         QVERIFY(!modes->reviewPanel()->isVisible());

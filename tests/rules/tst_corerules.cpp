@@ -161,6 +161,8 @@ private slots:
         QCOMPARE(fs.size(), std::size_t(1));
         const Finding& f = fs.front();
         for (const char* id : {"api", "redis", "db"}) QVERIFY2(has(f.targets, id), id);
+        // Both of the service's flows are part of the pattern, and light up with it.
+        QCOMPARE(f.targets.size(), std::size_t(5));
         QCOMPARE(f.severity, rules::Severity::High);
         QVERIFY(f.why.find("Orders API") != std::string::npos); // the user's label, not the id
         checkShape(f);
