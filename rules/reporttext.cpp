@@ -55,12 +55,10 @@ void writeFinding(std::string& out, const Finding& f, const model::Design& d, bo
     for (auto& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     out += fmt::format("  {}{:<8}{} {}{}{}  [{}]", colour ? colourOf(f.severity) : "", sev, reset,
                        bold, shown(f.title.str()), reset, shown(f.ruleId.str()));
-    if (f.status != "open") {
-        const auto& known = model::decisionStatuses();
-        // A misspelt status waives nothing, and the line must not read as if it did.
-        const bool real = std::find(known.begin(), known.end(), f.status.str()) != known.end();
-        out += real ? " (" + shown(f.status.str()) + ")" : " (open: '" + shown(f.status.str()) + "' is not a status)";
-    }
+    // A decision that does not apply (expired, misspelt, without an owner) leaves the finding
+    // open with the reason as its justification, shown below.
+    if (f.status != "open") out += " (" + shown(f.status.str()) + ")";
+    else if (!f.justification.empty()) out += " (open again)";
     out += "\n";
     std::string about;
     const auto& ids = f.path.empty() ? f.targets : f.path;
@@ -76,7 +74,7 @@ void writeFinding(std::string& out, const Finding& f, const model::Design& d, bo
         for (const auto& a : q.answerPoints) out += "               - " + shown(a) + "\n";
     }
     if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "           fix:   " + shown(hint) + "\n";
-    if (f.status != "open" && !f.justification.empty())
+    if (!f.justification.empty())
         out += "           decision: " + shown(f.justification.str()) +
                (f.owner.empty() ? "" : " (" + shown(f.owner.str()) + ")") + "\n";
     out += "\n";

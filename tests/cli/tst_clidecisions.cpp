@@ -12,7 +12,7 @@ class TestCliDecisions : public QObject, public CliRunner
     Q_OBJECT
 
     // The breaker design as a .probeboard file with one decision on its high finding.
-    QString decided(const QString& name, const QString& status, const QString& expires = {})
+    QString decided(const QString& name, const QString& status, const QString& expires = {}, const QJsonObject& change = {})
     {
         const QString dot = write(name + ".dot", kBreaker);
         const QString file = m_dir.filePath(name + ".probeboard");
@@ -28,8 +28,9 @@ class TestCliDecisions : public QObject, public CliRunner
         QJsonObject design = QJsonDocument::fromJson(in.readAll()).object();
         in.close();
         QJsonObject decision{{"fingerprint", fingerprint}, {"rule", "missing-circuit-breaker"},
-                             {"status", status}, {"justification", "breaker in the client library"}};
+                             {"status", status}, {"justification", "breaker in the client library"}, {"owner", "ana"}};
         if (!expires.isEmpty()) decision["expires"] = expires;
+        for (auto it = change.begin(); it != change.end(); ++it) decision[it.key()] = it.value();
         design["decisions"] = QJsonArray{decision};
         return write(name + ".probeboard", QJsonDocument(design).toJson());
     }
@@ -56,13 +57,29 @@ private slots:
         QVERIFY2(typo.err.contains("typo.probeboard:") && typo.err.contains("'acepted'") &&
                      typo.err.contains("did you mean 'accepted'"),
                  typo.err.constData());
-        QVERIFY2(typo.out.contains("(open: 'acepted' is not a status)"), typo.out.constData());
+        QVERIFY2(typo.out.contains("(open again)") && typo.out.contains("'acepted' is not a status"), typo.out.constData());
+        // Scripts read the status: a misspelt one is "open", as it counts.
+        const Run typoJson = check({decided("typo", "acepted"), "--format", "json"});
+        const QString typoStatus = object(typoJson.out)["findings"].toArray().first().toObject()["status"].toString();
+        QCOMPARE(typoStatus, QStringLiteral("open"));
 
         const Run vague = check({decided("vague", "accepted", "next spring"), "--format", "json"});
         QCOMPARE(vague.code, 1);
         QVERIFY2(vague.err.contains("vague.probeboard:") && vague.err.contains("YYYY-MM-DD"), vague.err.constData());
         QCOMPARE(check({decided("dated", "accepted", "2999-12-31")}).code, 0);
         QCOMPARE(check({decided("past", "accepted", "2001-01-31")}).code, 1);
+
+        // Written by hand without an owner or a reason, or pointed at another rule, a decision
+        // waived the finding all the same.
+        const Run ownerless = check({decided("ownerless", "accepted", {}, {{"owner", ""}})});
+        QCOMPARE(ownerless.code, 1);
+        QVERIFY2(ownerless.out.contains("has no owner"), ownerless.out.constData());
+        QVERIFY2(ownerless.err.contains("ownerless.probeboard:") && ownerless.err.contains("has no owner"), ownerless.err.constData());
+        QCOMPARE(check({decided("unjustified", "mitigated", {}, {{"justification", " "}})}).code, 1);
+        const Run otherRule = check({decided("other", "accepted", {}, {{"rule", "unfenced-failover"}})});
+        QCOMPARE(otherRule.code, 1);
+        QVERIFY2(otherRule.out.contains("names rule 'unfenced-failover'"), otherRule.out.constData());
+        QCOMPARE(check({decided("expired-text", "accepted", "2001-01-31")}).out.contains("expired on 2001-01-31"), true);
     }
 
     // SARIF tells a dashboard the same: in discussion is "underReview", which does not suppress.

@@ -137,7 +137,7 @@ private slots:
         // Two-byte characters before each value, and values past several 4 KiB blocks.
         std::string text = "{\"format\": \"probeboard/1\", \"title\": \"" + std::string(3000, 'x') + "é\", \"components\": [],";
         text += " \"decisions\": [{\"fingerprint\": \"a1\", \"owner\": \"" + std::string(5000, 'y') + "ééé\", \"status\": \"acepted\"},";
-        text += " {\"fingerprint\": \"b2\", \"status\": \"accepted\", \"expires\": \"soon\"},";
+        text += " {\"fingerprint\": \"b2\", \"status\": \"accepted\", \"owner\": \"o\", \"justification\": \"j\", \"expires\": \"soon\"},";
         text += " {\"fingerprint\": \"c3\", \"status\": \"in_discussion\", \"expires\": \"2027-02-28\"}]}";
         Diagnostics diags;
         QVERIFY(load(text, diags));
@@ -155,6 +155,15 @@ private slots:
         QVERIFY(diags[0].hint.find("accepted") != std::string::npos);
         QCOMPARE(diags[1].code, std::string("W-DECISION-EXPIRES"));
         QCOMPARE(diags[1].column, columnOf("\"soon\""));
+
+        // A settling decision without its owner or reason, as a hand-edited file may have it.
+        diags.clear();
+        QVERIFY(load(R"({"format": "probeboard/1", "components": [],
+                        "decisions": [{"fingerprint": "a1", "status": "accepted", "justification": "fine"}]})",
+                     diags));
+        QCOMPARE(diags.size(), std::size_t{1});
+        QCOMPARE(diags[0].code, std::string("W-DECISION-INCOMPLETE"));
+        QVERIFY(diags[0].message.find("no owner") != std::string::npos);
     }
 
     // An expiry is a day the calendar has: "2099-02-30", compared as text, would have waived
@@ -170,7 +179,7 @@ private slots:
         QVERIFY(!isIsoDate("2099-00-10"));
         Diagnostics diags;
         QVERIFY(load(R"({"format": "probeboard/1", "components": [],
-                        "decisions": [{"fingerprint": "a1", "status": "accepted", "expires": "2099-02-30"}]})",
+                        "decisions": [{"fingerprint": "a1", "status": "accepted", "owner": "o", "justification": "j", "expires": "2099-02-30"}]})",
                      diags));
         QCOMPARE(diags.size(), std::size_t{1});
         QCOMPARE(diags[0].code, std::string("W-DECISION-EXPIRES"));
