@@ -25,6 +25,8 @@ std::string Diagnostic::format() const
     if (!element.empty()) out += " [element '" + element + "']";
     if (!pointer.empty()) out += " [at " + pointer + "]";
     if (!hint.empty()) out += " (" + hint + ")";
+    // Last, where it is out of the way: the code is what docs/rules.md and docs/format.md list.
+    if (!code.empty()) out += " [" + code + "]";
     return out;
 }
 

@@ -39,7 +39,12 @@ void Compiler::error(const std::string& pointer, const std::string& code,
     d.message = message;
     d.hint = hint;
     d.element = m_rule ? m_rule->id.str() : std::string();
-    std::tie(d.line, d.column) = m_positions.find(pointer);
+    // A key that is missing has no place of its own: the object that should hold it is named.
+    for (std::string at = pointer; d.line == 0 && !at.empty();) {
+        std::tie(d.line, d.column) = m_positions.find(at);
+        const auto up = at.rfind('/');
+        at.erase(up == std::string::npos ? 0 : up);
+    }
     m_diags.push_back(std::move(d));
     m_failed = true;
 }
@@ -198,7 +203,12 @@ PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr,
         return ref;
     }
     auto [known, fresh] = m_suggestions.try_emplace(ref.key);
-    if (fresh) known->second = m_vocab.suggestProperty(ref.key);
+    if (fresh) {
+        // An element's own fields are near misses too ("lable", "@regoin").
+        known->second = ref.key[0] == '@' ? model::closestMatch(ref.key, {"@region", "@jurisdiction"})
+                                          : model::closestMatch(ref.key, {"label", "kind", "id"});
+        if (known->second.empty()) known->second = m_vocab.suggestProperty(ref.key);
+    }
     const std::string& hint = known->second;
     error(ptr, "E-UNKNOWN-PROP", "unknown property '" + ref.key + "' (not in the vocabulary, and "
                                  "the pack does not declare it under \"properties\")",

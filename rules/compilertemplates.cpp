@@ -56,6 +56,16 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
                                   std::to_string(kMaxTemplatePlaceholders));
         return {};
     }
+    // "{$db.label}" is a placeholder written with one brace each side: printed as it is, the
+    // user's label never appears.
+    for (auto at = s.find("{$"); at != std::string::npos; at = s.find("{$", at + 2))
+        if (at == 0 || s[at - 1] != '{') {
+            const auto end = s.find('}', at);
+            const std::string what = s.substr(at, end == std::string::npos ? 12 : end + 1 - at);
+            error(ptr, "E-TEMPLATE", "'" + what + "' has one brace each side, so it is printed as it is",
+                  "a placeholder is {" + what + "}");
+            return {};
+        }
     std::size_t pos = 0;
     while (pos < s.size()) {
         const auto open = s.find("{{", pos);

@@ -230,6 +230,10 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
     if (!plainPath)
         c.error(ptr + "/category", "E-SCHEMA", "each part of the category's sub-path is " + std::string(kPlainNameHint),
                 "for example \"messaging/ordering\"");
+    else if (r.category.str().empty())
+        c.error(ptr + "/category", "E-SCHEMA", "a rule needs a \"category\"",
+                "one of failure, billing, compliance, database, cache, messaging, consistency, scale, reliability, "
+                "security, operations, optionally with a sub-path such as \"messaging/ordering\"");
     else if (!kCategories.count(top)) {
         auto hint = model::closestMatch(top, std::vector<std::string>(kCategories.begin(), kCategories.end()));
         c.error(ptr + "/category", "E-SCHEMA", "unknown category '" + r.category + "'",
@@ -238,10 +242,12 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
                              : "did you mean '" + hint + "'?");
     }
     if (!parseSeverity(str(j, "severity"), r.severity))
-        c.error(ptr + "/severity", "E-SCHEMA", "severity is info, low, medium, high or critical");
+        c.error(ptr + "/severity", "E-SCHEMA",
+                std::string(j.contains("severity") ? "" : "a rule needs a \"severity\": ") + "severity is info, low, medium, high or critical");
     r.level = str(j, "level");
     if (r.level != "mid" && r.level != "senior" && r.level != "staff")
-        c.error(ptr + "/level", "E-SCHEMA", "level is mid, senior or staff");
+        c.error(ptr + "/level", "E-SCHEMA",
+                std::string(j.contains("level") ? "" : "a rule needs a \"level\": ") + "level is mid, senior or staff");
     // Not j.value(): it throws when "type" is there but not a string.
     const std::string type = j.contains("type") ? str(j, "type") : std::string("finding");
     if (type != "finding" && type != "probe")

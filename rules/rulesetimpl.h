@@ -2,6 +2,7 @@
 // The inside of a RuleSet, shared by the files that implement it (engine.cpp, incremental.cpp).
 
 #include "model/diagnostic.h"
+#include "model/jsonutil.h"
 #include "rules/engine.h"
 #include "rules/pack.h"
 
@@ -28,6 +29,19 @@ public:
 
     bool add(Pack pack, model::Diagnostics& diags)
     {
+        // A pack id names one pack: a copy of a loaded one (installed in the user folder and
+        // also given with --rules) adds nothing, and another pack under a taken id is one error,
+        // not one per rule (and "rules test ID" would not know which was meant).
+        for (const auto& p : packs) {
+            if (p.id != pack.id) continue;
+            std::string e1, e2;
+            const auto mine = model::readTextFile(pack.file, e1), theirs = model::readTextFile(p.file, e2);
+            if (mine && theirs && *mine == *theirs) return true;
+            diags.push_back({model::Diagnostic::Level::Error, pack.file, 0, 0, "", "/pack/id", "E-DUP-ID",
+                             "pack id '" + pack.id + "' is already taken by " + p.file,
+                             "give this pack its own id, or load only one of the two"});
+            return false;
+        }
         std::map<std::string, const Pack*> existing; // rule id → the pack that defines it
         for (const auto& p : packs)
             for (const auto& r : p.rules) existing.emplace(r.id, &p);

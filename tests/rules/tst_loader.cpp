@@ -152,6 +152,7 @@ private slots:
             << R"({"reach": {"from": "$d", "to": "$x", "through": [{"prop": "$_flow.sync", "eq": true}]}})" << "E-UNBOUND" << "$_node";
         QTest::newRow("the node in a flow filter")
             << R"({"reach": {"from": "$d", "to": "$x", "via": [{"prop": "$_node.rps", "gt": 1}]}})" << "E-UNBOUND" << "$_flow";
+        QTest::newRow("misspelt @region") << R"({"prop": "$d.@regoin", "eq": "eu-west-1"})" << "E-UNKNOWN-PROP" << "@region";
         QTest::newRow("above the vocabulary's range") << R"({"prop": "$d.hit_ratio", "gt": 90})" << "E-RANGE" << "0.9";
     }
 
@@ -196,6 +197,8 @@ private slots:
         QTest::newRow("misspelt example outcome")
             << "\"examples\": [{\"name\": \"x\", \"dot\": \"digraph { a; }\", \"expect\": \"fire\"}],\n"
             << "/rules/0/examples/0/expect" << "fires";
+        QTest::newRow("a placeholder with single braces") << "\"ask\": \"What about {$d.label}?\",\n" << "/rules/0/ask" << "{{$d.label}}";
+        QTest::newRow("a misspelt field in a text") << "\"ask\": \"{{$d.lable}}\",\n" << "/rules/0/ask" << "'label'";
         QTest::newRow("a probe that claims a severity") << "\"type\": \"probe\",\n" << "/rules/0/severity" << "";
         QTest::newRow("fix property of null")
             << "\"fix\": {\"actions\": [{\"add_component\": {\"kind\": \"cache\", \"properties\": {\"ttl_s\": null}}}]},\n"
@@ -249,6 +252,19 @@ private slots:
             bool found = false;
             for (const auto& d : diags) found = found || (d.pointer == pointer && d.line > 0);
             QVERIFY2(found, (extra + "\n" + formatAll(diags)).c_str());
+        }
+    }
+
+    // A missing key has no place of its own; the rule that lacks it is named by its line.
+    void aMissingKeyIsPlacedAtItsRule()
+    {
+        for (const std::string key : {"\"severity\": \"high\", ", ", \"level\": \"senior\"", "\"category\": \"failure\", "}) {
+            std::string text = pack(kGoodMatch);
+            text.erase(text.find(key), key.size());
+            Diagnostics diags;
+            QVERIFY2(!load(text, diags), key.c_str());
+            QVERIFY2(diags.size() == 1 && diags[0].line == 5 && diags[0].message.find("a rule needs") != std::string::npos,
+                     (key + "\n" + formatAll(diags)).c_str());
         }
     }
 
@@ -358,11 +374,27 @@ private slots:
         QVERIFY(set.loadPack(good, diags));
         QVERIFY(diags.empty());
         QCOMPARE(set.rules().size(), std::size_t(1));
-        // The same rule id from another file is refused.
+        // A copy of it elsewhere (installed, and in the repository) is the same pack too.
         const std::string copy = dir.filePath("copy.json").toStdString();
         std::ofstream(copy) << pack(kGoodMatch);
-        QVERIFY(!set.loadPack(copy, diags));
-        QVERIFY(withCode(diags, "E-DUP-ID"));
+        QVERIFY(set.loadPack(copy, diags));
+        QVERIFY2(diags.empty(), formatAll(diags).c_str());
+        QCOMPARE(set.rules().size(), std::size_t(1));
+        // Another pack under the same id is refused once, naming the file that has the id.
+        std::string changed = pack(kGoodMatch);
+        changed.replace(changed.find("\"title\": \"T\""), 12, "\"title\": \"X\"");
+        const std::string other = dir.filePath("other.json").toStdString();
+        std::ofstream(other) << changed;
+        QVERIFY(!set.loadPack(other, diags));
+        QCOMPARE(diags.size(), std::size_t(1));
+        QVERIFY(withCode(diags, "E-DUP-ID", good));
+        // The same rule id from a pack of another id is refused.
+        diags.clear();
+        changed.replace(changed.find("\"id\": \"t\""), 9, "\"id\": \"v\"");
+        const std::string third = dir.filePath("third.json").toStdString();
+        std::ofstream(third) << changed;
+        QVERIFY(!set.loadPack(third, diags));
+        QVERIFY(withCode(diags, "E-DUP-ID", "already defined"));
         // A missing file is an error naming it.
         diags.clear();
         QVERIFY(!set.loadPack(dir.filePath("nope.json").toStdString(), diags));
