@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace pb::rules {
 
@@ -22,7 +23,8 @@ std::string stoppedRuleText(const StoppedRule& s)
 std::string labelOf(const model::Design& design, const std::string& id)
 {
     if (auto c = design.component(id)) return c->label.empty() ? id : c->label;
-    if (auto f = design.flow(id)) return f->label.empty() ? id : f->label;
+    // An unlabelled flow is named by its ends: its id ("f-api-an") means nothing to a reader.
+    if (auto f = design.flow(id)) return f->label.empty() ? labelOf(design, f->from) + " → " + labelOf(design, f->to) : f->label;
     if (auto z = design.zone(id)) return z->label.empty() ? id : z->label;
     return id;
 }
@@ -120,10 +122,13 @@ void writeReportText(const std::vector<FileReview>& reviews, bool colour, const 
             }
         }
         const auto& s = r.result.summary;
-        out += fmt::format("Summary: {} findings ({} critical, {} high, {} medium, {} low), {} not drawn, "
-                           "{} probes, {} decided\n\n",
-                           s.findings, s.bySeverity[4], s.bySeverity[3], s.bySeverity[2],
-                           s.bySeverity[1], s.asks, s.probes, s.accepted);
+        // The severity counts take in asks and probes (info); the breakdown is of findings alone.
+        std::array<int, 5> of{};
+        for (const auto& f : r.result.findings)
+            if (f.kind == Finding::Kind::Finding) ++of[static_cast<std::size_t>(f.severity)];
+        out += fmt::format("Summary: {} finding{} ({} critical, {} high, {} medium, {} low, {} info), {} not drawn, "
+                           "{} probe{}, {} decided\n\n",
+                           s.findings, s.findings == 1 ? "" : "s", of[4], of[3], of[2], of[1], of[0], s.asks, s.probes, s.probes == 1 ? "" : "s", s.accepted);
         for (const auto& stopped : r.result.stopped) out += "Incomplete: " + stoppedRuleText(stopped) + "\n\n";
     }
 }
