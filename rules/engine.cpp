@@ -35,9 +35,12 @@ void RuleSetImpl::refreshInfos()
 {
     infos.clear();
     for (const auto& p : packs)
-        for (const auto& r : p.rules)
+        for (const auto& r : p.rules) {
+            std::vector<std::string> questions;
+            for (const auto& q : r.questions) questions.push_back(templateText(q.text, r));
             infos.push_back({r.id, r.packId, r.title, r.category, r.severity, r.level, r.probe,
-                             r.description, templateText(r.fixHint, r), r.sourceFile});
+                             r.description, templateText(r.fixHint, r), r.sourceFile, std::move(questions)});
+        }
 }
 
 Summary summarize(const std::vector<Finding>& findings)
@@ -78,9 +81,12 @@ std::string templateText(const Template& t, const Rule& r)
             out += p.text;
             continue;
         }
-        out += "{{" + r.varNames[static_cast<std::size_t>(p.var)];
-        if (!p.key.empty()) out += (p.key[0] == '.' || p.key[0] == '@' ? "" : ".") + p.key;
-        out += "}}";
+        // Read by a person (`rules explain`): "‹api›" for a label, "‹db.rps›" for a value.
+        const std::string& var = r.varNames[static_cast<std::size_t>(p.var)];
+        out += "‹" + var.substr(var[0] == '$' ? 1 : 0);
+        if (!p.key.empty() && p.key != ".label") out += (p.key[0] == '.' ? "" : ".") + p.key;
+        for (const auto& [filter, arg] : p.filters) out += " as " + filter;
+        out += "›";
     }
     return out;
 }

@@ -22,8 +22,9 @@ struct RuleInfo
     std::string level;       // mid | senior | staff
     bool probe = false;      // topic probe (info) rather than a defect finding
     std::string description; // what it looks for, in plain words (for `rules explain`)
-    std::string fixHint;     // template text, unrendered
+    std::string fixHint;     // template text, placeholders shown as ‹api› or ‹db.rps›
     std::string sourceFile;  // pack file it came from
+    std::vector<std::string> questions; // the same, one per question (variants included)
 };
 
 // Result of running the example cases a pack carries (`probeboard-cli rules test`).

@@ -18,6 +18,7 @@ CLI::App* addDiffCommand(CLI::App& app, DiffCommand& o)
     cmd->add_option("--rules", o.packs, "Extra rule pack files or folders");
     cmd->add_option("--output", o.output, "Write here instead of standard output");
     cmd->add_flag("--layout", o.layout, "Also list moved and resized elements");
+    cmd->add_flag("--no-builtin", o.noBuiltin, "Use only the packs given with --rules");
     return cmd;
 }
 
@@ -29,7 +30,7 @@ int runDiff(const DiffCommand& o)
     if (printDiagnostics(diags) || !before || !after) return kExitInputError;
     rules::RuleSet set;
     model::Diagnostics packDiags;
-    bool ok = set.loadBuiltinPacks(packDiags);
+    bool ok = o.noBuiltin || set.loadBuiltinPacks(packDiags);
     ok = set.loadUserPacks(packDiags) && ok;
     for (const auto& p : o.packs) ok = set.loadPack(p, packDiags) && ok;
     printDiagnostics(packDiags);

@@ -14,6 +14,7 @@ struct DiffCommand
     std::string before, after, format = "text", output;
     std::vector<std::string> packs;
     bool layout = false;
+    bool noBuiltin = false;
 };
 
 // `probeboard-cli diff OLD NEW`: components, flows and zones added, removed or changed, and

@@ -229,15 +229,37 @@ int runRulesExplain(const std::vector<std::string>& packs, const std::string& id
         std::vector<std::string> ids;
         for (const auto& r : list) ids.push_back(r.id);
         auto hint = model::closestMatch(id, ids);
-        return inputError("no rule '" + id + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+        return inputError("no rule '" + id + "'" +
+                          (!hint.empty() ? "; did you mean '" + hint + "'?"
+                           : packs.empty() ? "; a rule of your own pack needs it loaded: rules --rules PACK explain " + id
+                                           : std::string()));
     }
     std::string out = fmt::format("{}\n{}\n\n", it->id, it->title);
     out += fmt::format("severity: {}   level: {}   category: {}   pack: {} ({})\n\n",
                        rules::severityName(it->severity), it->level, it->category, it->packId, it->sourceFile);
     out += it->description + "\n";
+    if (!it->questions.empty()) {
+        out += "\nQuestions (at most three per finding; variants are picked by the numbers drawn):\n";
+        for (const auto& q : it->questions) out += "  ? " + q + "\n";
+    }
     if (!it->fixHint.empty()) out += "\nFix: " + it->fixHint + "\n";
-    out += "\nSee the questions it asks with: probeboard-cli rules test " + it->packId + "\n";
+    out += "\n‹…› stands for a label or value of your design; see the questions filled in with: "
+           "probeboard-cli check DESIGN\n";
     return app::emit(model::printable(out, model::LineBreaks::Keep), "") ? kExitClean : kExitInputError;
+}
+
+// The .json file beside `path` whose name is nearest to it ("acme.jsn" → "acme.json").
+std::string nearbyFile(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    const fs::path p(path);
+    const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().extension() == ".json") names.push_back(e.path().filename().string());
+    const std::string best = model::closestMatch(p.filename().string(), names);
+    return best.empty() ? best : (p.has_parent_path() ? (dir / best).string() : best);
 }
 
 int runRulesTest(const std::vector<std::string>& packs, const std::string& packId)
@@ -261,8 +283,10 @@ int runRulesTest(const std::vector<std::string>& packs, const std::string& packI
             if (std::find(ids.begin(), ids.end(), r.packId) == ids.end()) ids.push_back(r.packId);
         if (std::find(ids.begin(), ids.end(), packId) == ids.end()) {
             const std::string hint = model::closestMatch(packId, ids);
+            const std::string near = hint.empty() ? nearbyFile(packId) : std::string();
             return inputError("no pack '" + packId + "': not a file, nor the id of a loaded pack" +
-                              (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+                              (!hint.empty() ? "; did you mean '" + hint + "'?"
+                               : !near.empty() ? "; did you mean the file '" + near + "'?" : std::string()));
         }
     }
     int passed = 0, failed = 0;
@@ -369,6 +393,8 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"html", "markdown"}));
     reportCmd->add_option("--output", reportOut, "Write here instead of standard output");
     addPacksOption(reportCmd, reportPacks);
+    bool reportNoBuiltin = false;
+    reportCmd->add_flag("--no-builtin", reportNoBuiltin, "Use only the packs given with --rules");
     addVersion(reportCmd);
 
     app::DiffCommand diff;
@@ -390,6 +416,8 @@ int main(int argc, char** argv)
     auto* testCmd = rulesCmd->add_subcommand("test", "Run the example cases packs carry");
     testCmd->add_option("pack", testPack, "Only this pack: a pack id, or the path of a pack file");
     addVersion(testCmd);
+    // "rules explain ID --rules team.json": the pack option may follow the subcommand too.
+    for (auto* sub : {listCmd, explainCmd, testCmd}) sub->fallthrough();
 
     if (argc > 1 && !knownCommand(app, argv[1])) return kExitInputError;
     if (argc > 1 && std::string(argv[1]) == "rules")
@@ -416,6 +444,7 @@ int main(int argc, char** argv)
             o.format = reportFormat;
             o.output = reportOut;
             o.packs = reportPacks;
+            o.noBuiltin = reportNoBuiltin;
             o.failOn = "critical";
             return runCheck(o) == kExitInputError ? kExitInputError : kExitClean;
         }

@@ -452,6 +452,15 @@ private slots:
         QCOMPARE(explain.code, 0);
         QVERIFY(explain.out.contains("Automatic failover"));
         QVERIFY(explain.out.contains("severity: high"));
+        // Its questions, placeholders named for a reader rather than left as template syntax.
+        QVERIFY2(explain.out.contains("? ‹d› promotes a replica"), explain.out.constData());
+        QVERIFY(!explain.out.contains("{{"));
+        // A team's own rule: --rules before or after the subcommand, and a hint when it is missing.
+        const QString team = QStringLiteral(PB_RESOURCES "/packs-examples/team-policies.json");
+        QCOMPARE(run({"rules", "explain", "team-public-api-needs-rate-limit", "--rules", team}).code, 0);
+        QCOMPARE(run({"rules", "--rules", team, "explain", "team-public-api-needs-rate-limit"}).code, 0);
+        QVERIFY(run({"rules", "explain", "team-public-api-needs-rate-limit"}).err.contains("rules --rules PACK explain"));
+        QVERIFY(run({"rules", "test", team.chopped(2)}).err.contains("did you mean the file"));
         const Run typo = run({"rules", "explain", "unfenced-failovr"});
         QCOMPARE(typo.code, 2);
         QVERIFY(typo.err.contains("did you mean 'unfenced-failover'"));
