@@ -337,6 +337,20 @@ ExampleResult runExample(const RuleSet& set, const Rule& rule, const Example& ex
     res.message = "fired, but not on the expected targets (got: " + got + ")";
     return res;
 }
+
+// A failing example whose DOT drew something the vocabulary does not know ("api_gatway",
+// "ratelimit") fails because of that typo, not the rule: the import's warnings say so.
+ExampleResult runExampleExplained(const RuleSet& set, const Rule& rule, const Example& ex)
+{
+    ExampleResult res = runExample(set, rule, ex);
+    if (res.passed) return res;
+    model::Diagnostics diags;
+    model::importDot(ex.dot, "example", diags);
+    for (const auto& d : diags)
+        if (d.level == model::Diagnostic::Level::Warning)
+            res.message += "; the example's DOT: " + d.message + (d.hint.empty() ? "" : " (" + d.hint + ")");
+    return res;
+}
 } // namespace
 
 std::vector<ExampleResult> RuleSet::runExamples(const std::string& packId) const
@@ -345,7 +359,7 @@ std::vector<ExampleResult> RuleSet::runExamples(const std::string& packId) const
     for (const auto& p : m_impl->packs) {
         if (!packId.empty() && p.id != packId) continue;
         for (const auto& r : p.rules)
-            for (const auto& ex : r.examples) out.push_back(runExample(*this, r, ex));
+            for (const auto& ex : r.examples) out.push_back(runExampleExplained(*this, r, ex));
     }
     return out;
 }

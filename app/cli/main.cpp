@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
+#include <map>
 #include <set>
 
 using namespace pb;
@@ -52,7 +53,12 @@ bool loadRules(rules::RuleSet& set, const std::vector<std::string>& packs, bool 
     return ok;
 }
 
-std::optional<std::set<std::string>> readBaseline(const std::string& path)
+// A baseline's fingerprints by the file each result was written for: a `once` rule's finding, or
+// one on ids two designs share, has one fingerprint in both, and a baseline of one design hid it
+// in the other.
+using Baseline = std::map<std::string, std::set<std::string>>;
+
+std::optional<Baseline> readBaseline(const std::string& path)
 {
     model::Diagnostics diags;
     std::string err;
@@ -68,7 +74,7 @@ std::optional<std::set<std::string>> readBaseline(const std::string& path)
     }
     // A finding the baseline cannot name would come back as new, and one it names wrongly would
     // hide a new one: a baseline that is not what `check --format json` wrote is refused.
-    std::set<std::string> fps;
+    Baseline fps;
     std::string bad; // the JSON pointer of the first thing wrong
     auto collect = [&](const nlohmann::json& one, const std::string& at) {
         if (!one.is_object() || !one.contains("findings") || !one["findings"].is_array()) {
@@ -81,7 +87,9 @@ std::optional<std::set<std::string>> readBaseline(const std::string& path)
                 bad = at + "/findings/" + std::to_string(i);
                 return false;
             }
-            fps.insert(f["fingerprint"].get<std::string>());
+            const auto file = one.find("file");
+            fps[file != one.end() && file->is_string() ? file->get<std::string>() : std::string()].insert(
+                f["fingerprint"].get<std::string>());
         }
         return true;
     };
@@ -99,6 +107,26 @@ std::optional<std::set<std::string>> readBaseline(const std::string& path)
         return std::nullopt;
     }
     return fps;
+}
+
+// The part of the baseline for `file`: its own result (by path, else by file name), else the one
+// result there is (a renamed design), else none; the last two are said on stderr.
+std::set<std::string> baselineFor(const Baseline& baseline, const std::string& file, const std::string& path)
+{
+    if (const auto it = baseline.find(file); it != baseline.end()) return it->second;
+    namespace fs = std::filesystem;
+    for (const auto& [written, fps] : baseline)
+        if (fs::path(written).filename() == fs::path(file).filename()) return fps;
+    if (baseline.size() == 1) {
+        app::printDiagnostics({{model::Diagnostic::Level::Warning, path, 0, 0, "", "", "W-BASELINE-FILE",
+                                "the baseline was written for " + baseline.begin()->first + "; it is used for " + file +
+                                    " as well",
+                                "write one baseline per design, or one for all of them with every file given"}});
+        return baseline.begin()->second;
+    }
+    app::printDiagnostics({{model::Diagnostic::Level::Warning, path, 0, 0, "", "", "W-BASELINE-FILE",
+                            "the baseline has no result for " + file + ", so all its findings count as new", ""}});
+    return {};
 }
 
 // Written a piece at a time: the report of a design of 100,000 components runs to 200 MB, and
@@ -123,7 +151,7 @@ int runCheck(const CheckOptions& o)
     if (app::refuseOutputOverInput(o.output, o.files)) return kExitInputError;
     rules::RuleSet set;
     if (!loadRules(set, o.packs, !o.noBuiltin)) return kExitInputError;
-    std::optional<std::set<std::string>> baseline;
+    std::optional<Baseline> baseline;
     if (!o.baseline.empty() && !(baseline = readBaseline(o.baseline))) return kExitInputError;
     std::vector<model::Design> designs;
     designs.reserve(o.files.size());
@@ -148,7 +176,8 @@ int runCheck(const CheckOptions& o)
                                rules::stoppedRuleText(st), ""});
         app::printDiagnostics(stopped);
         if (baseline) {
-            std::erase_if(r.result.findings, [&](const auto& f) { return baseline->count(f.fingerprint) > 0; });
+            const auto known = baselineFor(*baseline, o.files[i], o.baseline);
+            std::erase_if(r.result.findings, [&](const auto& f) { return known.count(f.fingerprint) > 0; });
             r.result.summary = rules::summarize(r.result.findings);
         }
         for (const auto& f : r.result.findings)

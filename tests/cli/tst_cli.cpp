@@ -119,6 +119,19 @@ private slots:
         QCOMPARE(summary["findings"].toInt(), 1);
         // Nothing new: exit 0 even though the old high finding is still there.
         QCOMPARE(check({before, "--baseline", baseline}).code, 0);
+        // A baseline of several designs applies to each its own part: before's findings do not
+        // hide the same findings of another design (a `once` rule's, or ones on shared ids).
+        const QString other = write("other.dot", kBreaker);
+        const QString both = m_dir.filePath("both.json");
+        QCOMPARE(check({before, afterFile, "--format", "json", "--output", both}).code, 1);
+        QCOMPARE(check({before, afterFile, "--baseline", both}).code, 0);
+        const Run elsewhere = check({other, before, "--baseline", both});
+        QCOMPARE(elsewhere.code, 1); // other.dot is in neither part, so nothing of it is known
+        // One design's baseline used for another is allowed (a renamed file), and said.
+        const Run renamed = check({other, "--baseline", baseline});
+        QCOMPARE(renamed.code, 0);
+        QVERIFY2(renamed.err.contains("the baseline was written for") && renamed.err.contains("W-BASELINE-FILE"),
+                 renamed.err.constData());
         // A baseline that is not a result is an input error.
         const QString junk = write("junk.json", "{\"hello\": 1}");
         const Run bad = check({before, "--baseline", junk});
@@ -479,11 +492,14 @@ private slots:
             "\"rules\": [{\"id\": \"db-exists\", \"title\": \"t\", \"category\": \"failure\", \"severity\": \"low\", \"level\": \"mid\",\n"
             "\"match\": {\"each\": {\"$d\": {\"kind\": [\"database\"]}}}, \"report\": {\"targets\": [\"$d\"]}, \"why\": \"w\",\n"
             "\"questions\": [{\"text\": \"q\", \"answer_points\": [\"a\", \"b\", \"c\"]}],\n"
-            "\"examples\": [{\"name\": \"claims clean\", \"expect\": \"clean\", \"dot\": \"digraph { d [kind=database]; }\"}]}]}\n");
+            "\"examples\": [{\"name\": \"claims clean\", \"expect\": \"clean\", \"dot\": \"digraph { d [kind=database]; }\"},\n"
+            "{\"name\": \"misdrawn\", \"expect\": \"fires\", \"dot\": \"digraph { d [kind=databse]; }\"}]}]}\n");
         const Run r = run({"rules", "--rules", pack, "test", "wrong"});
         QCOMPARE(r.code, 1);
         QVERIFY(r.out.contains("FAIL"));
-        QVERIFY(r.out.contains("1 failed"));
+        QVERIFY(r.out.contains("2 failed"));
+        // The typo in the example's own drawing is named, not left to look like the rule's fault.
+        QVERIFY2(r.out.contains("unknown kind 'databse'") && r.out.contains("did you mean 'database'"), r.out.constData());
     }
 
     void versionAndHelpEverywhere()
