@@ -27,7 +27,16 @@ bool processAlive(qint64 pid)
     if (pid <= 0) return false;
     if (pid == QCoreApplication::applicationPid()) return true;
 #ifdef Q_OS_UNIX
-    return !(::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH);
+    if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) return false;
+    // A killed window whose parent has not reaped it yet is a zombie: it answers kill(0) but
+    // will never save again, so its copy is offered (Linux says so in /proc).
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        const QByteArray line = stat.readAll();
+        const qsizetype end = line.lastIndexOf(')'); // the name may hold spaces and parentheses
+        if (end >= 0 && end + 2 < line.size() && (line[end + 2] == 'Z' || line[end + 2] == 'X')) return false;
+    }
+    return true;
 #else
     return false; // cannot tell: offer the copy; restoring twice is harmless
 #endif

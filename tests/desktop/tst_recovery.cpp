@@ -6,12 +6,17 @@
 #include "testdesigns.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <cstdio>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace pb;
 using namespace pb::app;
@@ -77,6 +82,41 @@ private slots:
         QCOMPARE(design->components().size(), size_t(5)); // the queue drawn before the kill
         RecoveryWriter::discard(*it);
         QVERIFY(RecoveryWriter::staleEntries().empty());
+    }
+
+    // Killed, and not yet reaped by whatever started it, a window is a zombie: kill(pid, 0)
+    // still succeeds, and its copy was not offered until the next start.
+    void aZombieWindowsCopyIsOffered()
+    {
+        int out[2];
+        QVERIFY(::pipe(out) == 0);
+        const QByteArray exe = QCoreApplication::applicationFilePath().toLocal8Bit();
+        const pid_t pid = ::fork();
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            ::dup2(out[1], 1);
+            ::execl(exe.constData(), exe.constData(), "--recovery-child", static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::close(out[1]);
+        QByteArray said;
+        char buf[512];
+        for (ssize_t n; !said.contains('\n') && (n = ::read(out[0], buf, sizeof buf)) > 0;) said.append(buf, n);
+        ::close(out[0]);
+        QVERIFY2(said.startsWith("WRITTEN "), said.constData());
+        const QString written = QString::fromLocal8Bit(said.mid(8)).trimmed();
+        ::kill(pid, SIGKILL);
+        // Dead but not reaped (no waitpid until the end): the copy is offered once it has died.
+        bool offered = false;
+        for (int i = 0; i < 50 && !offered; ++i) {
+            for (const auto& e : RecoveryWriter::staleEntries()) offered = offered || e.designPath == written;
+            if (!offered) QTest::qWait(20);
+        }
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        QVERIFY(offered);
+        for (const auto& e : RecoveryWriter::staleEntries())
+            if (e.designPath == written) RecoveryWriter::discard(e);
     }
 
     void cleanSaveAndCloseRemoveTheCopy()
