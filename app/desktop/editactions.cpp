@@ -24,6 +24,33 @@ EditActions::EditActions(Document* doc, CanvasScene* scene, CanvasView* view, QO
     , m_scene(scene)
     , m_view(view)
 {
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &EditActions::trackSelection);
+}
+
+// QGraphicsScene keeps no order of selection; the first one picked is the flow's source.
+void EditActions::trackSelection()
+{
+    const QStringList now = m_scene->selectedIds();
+    m_selectionOrder.removeIf([&now](const QString& id) { return !now.contains(id); });
+    for (const QString& id : now)
+        if (!m_selectionOrder.contains(id)) m_selectionOrder << id;
+}
+
+void EditActions::connectSelected()
+{
+    QStringList ends;
+    for (const QString& id : m_selectionOrder)
+        if (m_doc->design().component(id.toStdString())) ends << id;
+    if (ends.size() < 2) {
+        m_scene->showStatus(tr("Select two components to connect: the first selected is where the flow starts."));
+        return;
+    }
+    QUndoStack* stack = m_doc->undoStack();
+    if (ends.size() > 2) stack->beginMacro(tr("Connect %1 components").arg(ends.size()));
+    for (qsizetype i = 0; i + 1 < ends.size(); ++i)
+        if (QUndoCommand* add = commands::addFlow(m_doc, ends[i].toStdString(), ends[i + 1].toStdString()))
+            stack->push(add);
+    if (ends.size() > 2) stack->endMacro();
 }
 
 void EditActions::step(bool forward)
@@ -176,11 +203,19 @@ int EditActions::find(const QString& text)
     return int(m_matches.size());
 }
 
-void EditActions::findNext()
+void EditActions::nextMatch(bool add)
 {
     if (m_matches.isEmpty()) return;
     m_matchIndex = (m_matchIndex + 1) % int(m_matches.size());
     m_view->centerOnId(m_matches[m_matchIndex]);
+    if (add) {
+        QStringList ids = m_beforeFind;
+        ids.removeAll(m_matches[m_matchIndex]);
+        ids << m_matches[m_matchIndex];
+        m_scene->selectIds(ids);
+        m_selectionOrder = ids; // the order the user picked them in, not the scene's
+        m_beforeFind = ids;     // Shift+Enter on the next match adds a third
+    }
 }
 
 } // namespace pb::app

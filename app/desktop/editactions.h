@@ -39,10 +39,21 @@ public slots:
     void setRouting(bool orthogonal);
     // Selects and highlights components whose label or id contains `text`; returns the count.
     int find(const QString& text);
-    void findNext();
+    // A search starts (Ctrl+F): what is selected now is what Shift+Enter adds to, although
+    // typing selects each match as it goes.
+    void beginFind() { m_beforeFind = m_selectionOrder; }
+    void findNext() { nextMatch(false); }
+    // The next match joins the selection (Shift+Enter in the find field).
+    void addNextMatch() { nextMatch(true); }
+    // A flow from each selected component to the next, in the order they were selected: with
+    // the find field's Shift+Enter, two components are connected without a mouse.
+    void connectSelected();
+    QStringList selectionOrder() const { return m_selectionOrder; }
 
 private:
     void step(bool forward);
+    void trackSelection();
+    void nextMatch(bool add);
     QHash<QString, QString> zonesLandedIn(const clipboard::Fragment& pasted) const;
 
     Document* m_doc;
@@ -51,6 +62,8 @@ private:
     int m_pasteCount = 0;
     QStringList m_matches;
     int m_matchIndex = -1;
+    QStringList m_selectionOrder; // selected ids, oldest first
+    QStringList m_beforeFind;
 };
 
 } // namespace pb::app

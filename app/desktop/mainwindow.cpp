@@ -37,6 +37,7 @@
 #include <QMimeData>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -482,6 +483,7 @@ void MainWindow::createEditActions()
     connect(a->add(QStringLiteral("edit.find"), tr("&Find Component…"), QKeySequence::Find),
             &QAction::triggered, this, [this] {
                 showCanvas();
+                m_edit->beginFind();
                 m_findEdit->setFocus();
                 m_findEdit->selectAll();
             });
@@ -502,6 +504,8 @@ void MainWindow::createToolActions()
     connect(tool(QStringLiteral("tools.connect"), tr("&Connect"), QKeySequence(Qt::Key_C)),
             &QAction::triggered, this,
             [this] { m_scene->setTool(std::make_unique<ConnectTool>(m_scene)); });
+    connect(a->add(QStringLiteral("edit.connectSelected"), tr("Co&nnect Selected"), QKeySequence(tr("Ctrl+Shift+C"))),
+            &QAction::triggered, m_edit, &EditActions::connectSelected);
     connect(a->add(QStringLiteral("tools.region"), tr("&Region"), QKeySequence(Qt::Key_R)),
             &QAction::triggered, this, [this] { activateKind(QStringLiteral("region")); });
     connect(a->add(QStringLiteral("tools.az"), tr("&Availability Zone")), &QAction::triggered, this,
@@ -590,7 +594,7 @@ void MainWindow::createMenus()
     add(file, {"-", "file.close", "file.quit"});
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     add(edit, {"edit.undo", "edit.redo", "-", "edit.cut", "edit.copy", "edit.paste",
-               "edit.duplicate", "edit.delete", "-", "edit.selectAll", "edit.rename", "edit.find"});
+               "edit.duplicate", "edit.delete", "-", "edit.selectAll", "edit.rename", "edit.find", "edit.connectSelected"});
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     add(m_viewMenu, {"view.zoomIn", "view.zoomOut", "view.zoomReset", "view.zoomFit",
                      "view.zoomSelection", "-", "view.grid", "view.snap", "-"});
@@ -638,6 +642,8 @@ void MainWindow::createToolBar()
     bar->addWidget(m_findEdit);
     connect(m_findEdit, &QLineEdit::textChanged, m_edit, &EditActions::find);
     connect(m_findEdit, &QLineEdit::returnPressed, m_edit, &EditActions::findNext);
+    auto* addMatch = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return), m_findEdit, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(addMatch, &QShortcut::activated, m_edit, &EditActions::addNextMatch);
 }
 
 void MainWindow::updateRecentMenu()

@@ -251,6 +251,38 @@ private slots:
         w.document()->undoStack()->setClean();
     }
 
+    // Keyboard only: find one component, Shift+Enter on a second adds it, Ctrl+Shift+C draws the
+    // flow from the first picked to the second. There was no way to connect without a mouse.
+    void connectTwoComponentsFromTheKeyboard()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        const std::size_t flows = w.document()->design().flows().size();
+        w.actions()->get(QStringLiteral("edit.find"))->trigger();
+        auto* find = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(find);
+        QTest::keyClicks(find, QStringLiteral("orders"));
+        QTest::keyClick(find, Qt::Key_Return);
+        w.actions()->get(QStringLiteral("edit.find"))->trigger();
+        QTest::keyClicks(find, QStringLiteral("client"));
+        QTest::keyClick(find, Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(w.scene()->selectedIds().size(), 2);
+        QTest::keySequence(&w, QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+        QCOMPARE(w.document()->design().flows().size(), flows + 1);
+        const auto& added = w.document()->design().flows().back();
+        QCOMPARE(added.from, std::string("orders-db"));
+        QCOMPARE(added.to, std::string("client"));
+        QCOMPARE(w.document()->undoStack()->undoText(), QStringLiteral("Connect orders-db to client"));
+        // One component selected: nothing drawn, and the status bar says what is needed.
+        w.scene()->selectIds({QStringLiteral("api")});
+        w.actions()->get(QStringLiteral("edit.connectSelected"))->trigger();
+        QCOMPARE(w.document()->design().flows().size(), flows + 1);
+        w.document()->undoStack()->setClean();
+    }
+
     // Keyboard only: type a kind into the palette's filter, Enter arms it, Enter places it in
     // the middle of the view; a zone the same way. Nothing was added before.
     void paletteAddsAKindFromTheKeyboard()
