@@ -98,6 +98,16 @@ private slots:
             {"web", "browser", "", "client"},                {"app", "mobile app", "", "client"},
             {"cli", "client", "", "client"},                 {"people", "end user", "", "client"},
             {"orders", "orders", "cylinder", "database"},    {"checkout", "Checkout", "", "service"},
+            // Found importing real diagrams: a role beats "user", and products say what they are.
+            {"user-service", "", "", "service"},             {"users_db", "", "", "database"},
+            {"UserDB", "", "", "database"},                  {"client-api", "", "", "service"},
+            {"db1", "", "", "database"},                     {"ledger-svc", "", "", "service"},
+            {"lb1", "Application Load Balancer", "", "load_balancer"}, {"edge", "API GW", "", "api_gateway"},
+            {"ps", "Pub/Sub: orders", "", "queue"},          {"r53", "Route 53", "", "dns"},
+            {"m", "Memorystore", "", "cache"},               {"a", "Aurora", "", "database"},
+            {"bq", "BigQuery", "", "analytics"},             {"kc", "Keycloak", "", "identity_provider"},
+            {"mon", "Datadog", "", "monitoring"},            {"pay", "Stripe", "", "third_party"},
+            {"ts", "InfluxDB", "", "timeseries_db"},         {"bus", "EventBridge", "", "queue"},
         };
         for (const auto& r : rows)
             QTest::newRow((std::string(r.id) + "/" + r.label + "/" + r.shape).c_str())
