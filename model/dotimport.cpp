@@ -371,12 +371,18 @@ Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated)
     f.from = agnameof(agtail(e));
     f.to = agnameof(aghead(e));
     const auto attrs = attributesOf(g, e, AGEDGE);
+    std::string xlabel;
     for (const auto& [k, v] : attrs) {
         if (k == "id") f.id = v;
         else if (k == "label") f.label = labelFromDot(v);
+        else if (k == "xlabel") xlabel = labelFromDot(v);
         else if (k == "pb_bends") f.bends = parseBends(v);
     }
-    if (f.id.empty()) {
+    // splines=ortho ignores edge labels, so diagrams drawn that way label edges with xlabel.
+    if (f.label.empty()) f.label = xlabel;
+    // A generated id never takes a node's name ("f-a-b" may be a node of its own).
+    const bool given = !f.id.empty();
+    while (f.id.empty() || (!given && agnode(agroot(g), const_cast<char*>(f.id.c_str()), 0))) {
         const std::string base = "f-" + f.from + "-" + f.to;
         const int n = ++generated[base];
         f.id = n == 1 ? base : base + "-" + std::to_string(n);
@@ -396,9 +402,13 @@ std::string zoneIdOf(Agraph_t* root, Agraph_t* sg)
     const std::string explicitId = attr(sg, "id");
     if (!explicitId.empty() && explicitId != attr(root, "id")) return explicitId;
     std::string name = agnameof(sg);
-    if (name.rfind("cluster_", 0) == 0) return name.substr(8);
-    if (name.rfind("cluster", 0) == 0 && name.size() > 7) return name.substr(7);
-    return name;
+    std::string shortName = name;
+    if (name.rfind("cluster_", 0) == 0) shortName = name.substr(8);
+    else if (name.rfind("cluster", 0) == 0 && name.size() > 7) shortName = name.substr(7);
+    // "subgraph cluster_api { api; }" is common: the zone keeps its full name rather than
+    // taking the id of the node it holds.
+    if (agnode(root, const_cast<char*>(shortName.c_str()), 0)) return name;
+    return shortName;
 }
 
 struct ClusterWalk

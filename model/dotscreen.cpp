@@ -1,6 +1,7 @@
 #include "model/dotscreen.h"
 
 #include "model/dotimport.h"
+#include "model/printable.h"
 
 #include <cctype>
 
@@ -79,6 +80,7 @@ private:
     int m_line = 1, m_startLine = 1, m_depth = 0, m_htmlDepth = 0;
     std::size_t m_subgraphs = 0;
     int m_graphs = 0; // top-level bodies opened
+    int m_closedAt = 0; // the line where the graph's body closed, once it has (-1: a second follows)
     bool m_sawContent = false;
 };
 
@@ -144,6 +146,18 @@ bool Screen::outside(char c, std::size_t& i)
 {
     const bool more = i + 1 < m_text.size();
     if (!std::isspace(static_cast<unsigned char>(c))) m_sawContent = true;
+    // cgraph stops at the graph's closing brace and reads nothing after it: statements there
+    // (a brace closed too early) were dropped without a word. Comments and ';' are harmless.
+    const bool comment = c == '#' || (c == '/' && more && (m_text[i + 1] == '/' || m_text[i + 1] == '*'));
+    if (m_closedAt > 0 && !std::isspace(static_cast<unsigned char>(c)) && !comment && c != ';') {
+        std::size_t end = i;
+        while (end < m_text.size() && nameChar(m_text[end])) ++end;
+        const std::string word = lowerAscii(m_text.substr(i, end - i));
+        if (word == "digraph" || word == "graph" || word == "strict") m_closedAt = -1; // said at its '{'
+        else
+            return reject(m_line, "this is after the graph's closing '}' on line " + std::to_string(m_closedAt) +
+                                      ", where Graphviz stops reading (a '}' too many, or closed too early?)");
+    }
     if (c == '"') begin(In::String, i);
     else if (c == '<') begin(In::Html, i), m_htmlDepth = 1;
     else if (c == '#' && (i == 0 || m_text[i - 1] == '\n')) begin(In::LineComment, i);
@@ -162,7 +176,7 @@ bool Screen::outside(char c, std::size_t& i)
             return reject(m_line, "more than " + std::to_string(kMaxDotSubgraphs) + " subgraphs");
         punctuation("{");
     } else if (c == '}') {
-        --m_depth;
+        if (--m_depth == 0 && m_closedAt == 0 && m_graphs == 1) m_closedAt = m_line;
         punctuation("}");
     } else if (c == '-' && more && (m_text[i + 1] == '>' || m_text[i + 1] == '-')) {
         punctuation(m_text.substr(i, 2));

@@ -452,6 +452,30 @@ private slots:
         imported("digraph { a [label=\"}{\"]; b [label=<{<b>x</b>}>]; }\n// } {\n");
     }
 
+    // Idioms of hand-written DOT that were refused or lost: a cluster named after the node it
+    // holds, a node whose name is the id a flow would get, and xlabel (what splines=ortho uses).
+    void commonIdiomsImport()
+    {
+        const Design d = imported("digraph { splines=ortho; subgraph cluster_api { api; }\n"
+                                  "\"f-api-db\" [kind=worker]; api -> db [xlabel=\"reads\"]; }");
+        QVERIFY(d.zone("cluster_api"));
+        QVERIFY(d.component("api"));
+        QCOMPARE(d.flows().size(), std::size_t(1));
+        QVERIFY(d.flows()[0].id != "f-api-db");
+        QCOMPARE(d.flows()[0].label, std::string("reads"));
+    }
+
+    // Nor does it read statements after the graph's closing brace: a brace closed too early
+    // dropped the rest of the design, with exit 0.
+    void statementsAfterTheGraphAreRefused()
+    {
+        const Diagnostic e = rejected("digraph {\n api -> db;\n}\n db [kind=database, failover=automatic];\n api -> cache;\n}\n");
+        QCOMPARE(e.line, 4);
+        QVERIFY2(e.message.find("closing '}' on line 3") != std::string::npos, e.message.c_str());
+        QCOMPARE(rejected("digraph { a; }\ngarbage here ;;;\n").line, 2);
+        imported("digraph { a; };\n# a note\n/* and another */\n");
+    }
+
     // Graphviz's HTML-like labels are markup, not names: the tags used to stay in the label, so
     // the whiteboard and every finding called the API "<b>Orders</b><br/>API".
     void htmlLabelsKeepTheirWordsOnly()
@@ -526,7 +550,7 @@ private slots:
                                  "  a -> b [id=\"f\\\"1\"];\n"                // 9
                                  "  // a -> b [sync=x]\n"
                                  "  a -> b [sync=perhaps];\n"                    // 11
-                                 "  subgraph cluster_a { c; }\n"                 // 12
+                                 "  subgraph cluster_x { id=a; c; }\n"          // 12
                                  "}\n";
         Diagnostics diags;
         QVERIFY(!importDot(text, "lines.dot", diags));
@@ -542,7 +566,7 @@ private slots:
         QVERIFY2(lineOf("property 'rps' of 'r'") == 6, all.c_str());
         QVERIFY2(lineOf("property 'sync' of 'f\"1'") == 8, all.c_str());
         QVERIFY2(lineOf("property 'sync' of 'f-a-b-2'") == 11, all.c_str()); // the comment is skipped
-        QVERIFY2(lineOf("duplicate id 'a' (cluster 'cluster_a'); the node at line 2 has it already") == 12, all.c_str());
+        QVERIFY2(lineOf("duplicate id 'a' (cluster 'cluster_x'); the node at line 2 has it already") == 12, all.c_str());
     }
 };
 
