@@ -173,6 +173,27 @@ bool looksLikeNumber(const std::string& s)
     return i == n;
 }
 
+// Whether reading `raw` (a number as looksLikeNumber() accepts it) as a double and writing it back
+// would change what it says: a leading zero ("007"), a trailing zero in the fraction ("1.10", a
+// version), more digits than a double keeps, or the sign of a zero.
+bool losesDigits(const std::string& raw)
+{
+    std::size_t i = raw[0] == '+' || raw[0] == '-' ? 1 : 0;
+    if (i + 1 < raw.size() && raw[i] == '0' && isDigit(raw[i + 1])) return true;
+    std::size_t significant = 0, lastFraction = std::string::npos;
+    bool fraction = false, nonzero = false;
+    for (; i < raw.size() && raw[i] != 'e' && raw[i] != 'E'; ++i) {
+        if (raw[i] == '.') fraction = true;
+        else {
+            nonzero = nonzero || raw[i] != '0';
+            if (nonzero) ++significant;
+            if (fraction) lastFraction = i;
+        }
+    }
+    if (lastFraction != std::string::npos && raw[lastFraction] == '0') return true;
+    return significant > 15 || (!nonzero && raw[0] == '-');
+}
+
 StringList splitList(const std::string& s)
 {
     StringList out;
@@ -201,7 +222,9 @@ Value typedValue(const std::string& key, const std::string& raw)
         // Past the range of a double it stays text as written: "inf" would not survive export
         // and reimport, and a number property then gets the usual message naming the element.
         const double d = std::strtod(raw.c_str(), nullptr);
-        if (std::isfinite(d)) return d;
+        // A property the vocabulary does not know is a number only if it reads back as written:
+        // "007", "1.10" and a 20-digit id are text, or export would change them.
+        if (std::isfinite(d) && (spec || !losesDigits(raw))) return d;
         return raw;
     }
     if (!spec && raw.find(',') != std::string::npos) return splitList(raw);
