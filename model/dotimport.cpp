@@ -324,13 +324,28 @@ void applyProperties(Properties& props,
 }
 
 // A label as Graphviz shows it: "\\n", "\\l" and "\\r" end a line, "\\\\" is one backslash.
-std::string labelFromDot(const std::string& v)
+// What Graphviz's label escapes stand for: \N the node's name, \G the graph's, \E the edge's
+// ("tail->head"), \T and \H its ends. "\N (primary)" is a common way to label a node.
+struct LabelNames
+{
+    std::string node, graph, tail, head;
+};
+
+std::string labelFromDot(const std::string& v, const LabelNames& names = {})
 {
     if (v.find('\\') == std::string::npos) return v;
     std::string out;
     for (std::size_t i = 0; i < v.size(); ++i) {
         const char next = i + 1 < v.size() ? v[i + 1] : '\0';
-        if (v[i] == '\\' && (next == 'n' || next == 'l' || next == 'r')) {
+        const std::string* name = next == 'N' ? &names.node : next == 'G' ? &names.graph
+                                  : next == 'T' ? &names.tail : next == 'H' ? &names.head : nullptr;
+        if (v[i] == '\\' && next == 'E' && !names.tail.empty()) {
+            out += names.tail + "->" + names.head;
+            ++i;
+        } else if (v[i] == '\\' && name && !name->empty()) {
+            out += *name;
+            ++i;
+        } else if (v[i] == '\\' && (next == 'n' || next == 'l' || next == 'r')) {
             out += '\n';
             ++i;
         } else if (v[i] == '\\' && next == '\\') {
@@ -353,7 +368,7 @@ Component readNode(Agraph_t* g, Agnode_t* n)
     bool emptyLabel = false;
     for (const auto& [k, v] : attrs) {
         if (k == "kind") c.kind = v;
-        else if (k == "label" && v != "\\N") c.label = labelFromDot(v);
+        else if (k == "label" && v != "\\N") c.label = labelFromDot(v, {c.id, agnameof(agroot(g)), {}, {}});
         else if (k == "pb_empty_label") emptyLabel = v == "true";
         else if (k == "pb_kind_inferred") inferred = v == "true";
         else if (k == "shape") shape = v;
@@ -397,8 +412,8 @@ Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated)
     std::string xlabel;
     for (const auto& [k, v] : attrs) {
         if (k == "id") f.id = v;
-        else if (k == "label") f.label = labelFromDot(v);
-        else if (k == "xlabel") xlabel = labelFromDot(v);
+        else if (k == "label") f.label = labelFromDot(v, {{}, agnameof(agroot(g)), f.from, f.to});
+        else if (k == "xlabel") xlabel = labelFromDot(v, {{}, agnameof(agroot(g)), f.from, f.to});
         else if (k == "pb_bends") f.bends = parseBends(v);
     }
     // splines=ortho ignores edge labels, so diagrams drawn that way label edges with xlabel.
@@ -509,7 +524,7 @@ struct ClusterWalk
             const auto attrs = attributesOf(root, sub, AGRAPH, agparent(sub));
             for (const auto& [k, v] : attrs) {
                 if (k == "kind") z.kind = v;
-                else if (k == "label") z.label = labelFromDot(v);
+                else if (k == "label") z.label = labelFromDot(v, {{}, agnameof(sub), {}, {}});
                 else if (k == "pb_pos") parsePair(v, z.pos.x, z.pos.y);
                 else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
                 else if (k == "pb_members") memberOrder[z.id] = splitList(v);
@@ -674,7 +689,7 @@ std::vector<Agedge_t*> edgesInFileOrder(Agraph_t* g)
 Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlaces& places)
 {
     Design d;
-    d.title = labelFromDot(attr(g, "label"));
+    d.title = labelFromDot(attr(g, "label"), {{}, agnameof(g), {}, {}});
     d.decisions = readDecisions(g);
     if (!agisdirected(g))
         diags.push_back({Diagnostic::Level::Warning, file, 0, 0, "", "", "W-UNDIRECTED",

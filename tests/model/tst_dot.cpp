@@ -481,6 +481,17 @@ private slots:
         QCOMPARE(numberProperty(p, "rps"), std::optional<double>(1.5)); // the vocabulary's number
     }
 
+    // Graphviz's label escapes: the names they stand for, as Graphviz shows them.
+    void labelEscapesStandForNames()
+    {
+        const Design d = imported("digraph shop { label=\"\\G v2\"; db1 [label=\"\\N (primary)\"];\n"
+                                  "api -> db1 [label=\"\\T to \\H\"]; subgraph cluster_eu { label=\"\\G\"; x; } }");
+        QCOMPARE(d.title, std::string("shop v2"));
+        QCOMPARE(d.component("db1")->label, std::string("db1 (primary)"));
+        QCOMPARE(d.flows()[0].label, std::string("api to db1"));
+        QCOMPARE(d.zones()[0].label, std::string("cluster_eu"));
+    }
+
     // Nor does it read statements after the graph's closing brace: a brace closed too early
     // dropped the rest of the design, with exit 0.
     void statementsAfterTheGraphAreRefused()
