@@ -5,6 +5,7 @@
 #include "model/dotscreen.h"
 #include "model/graphvizlock.h"
 #include "model/htmltext.h"
+#include "model/printable.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 
@@ -384,6 +385,21 @@ Component readNode(Agraph_t* g, Agnode_t* n)
     }
     c.kindInferred = c.kindInferred || inferred;
     applyProperties(c.props, attrs);
+    // People write the product or a capital: "kind=Database", "kind=redis". A kind the
+    // vocabulary has in another case is that kind; a product is read as its kind, kept as the
+    // engine and marked inferred for the user to confirm. Anything else stays, with a warning.
+    const Vocabulary& vocab = Vocabulary::builtin();
+    if (!vocab.kind(c.kind)) {
+        if (const std::string folded = lowerAscii(c.kind); vocab.kind(folded)) {
+            c.kind = folded;
+        } else if (const std::string guess = inferKind(c.kind, "", ""); guess != "service") {
+            static const std::set<std::string> roles = {"gateway", "gw", "worker", "consumer", "lb", "db",
+                                                        "topic", "client", "user", "browser", "mobile", "ledger"};
+            if (!roles.count(folded) && !c.props.count("engine")) c.props["engine"] = folded;
+            c.kind = guess;
+            c.kindInferred = true;
+        }
+    }
     return c;
 }
 

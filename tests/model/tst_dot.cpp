@@ -481,6 +481,23 @@ private slots:
         QCOMPARE(numberProperty(p, "rps"), std::optional<double>(1.5)); // the vocabulary's number
     }
 
+    // A kind written in capitals, or as the product, is read as the vocabulary's kind; a product
+    // is kept as the engine and marked for the user to confirm. Others stay, with a warning.
+    void kindsAsPeopleWriteThem()
+    {
+        Diagnostics diags;
+        auto d = importDot("digraph { a [kind=Database]; b [kind=redis]; c [kind=\"Postgres\"]; e [kind=blockchain]; }", "k.dot", diags);
+        QVERIFY(d);
+        QCOMPARE(d->component("a")->kind, std::string("database"));
+        QVERIFY(!d->component("a")->kindInferred);
+        QCOMPARE(d->component("b")->kind, std::string("cache"));
+        QVERIFY(d->component("b")->kindInferred);
+        QCOMPARE(stringProperty(d->component("b")->props, "engine"), std::optional<std::string>("redis"));
+        QCOMPARE(d->component("c")->kind, std::string("database"));
+        QCOMPARE(d->component("e")->kind, std::string("blockchain"));
+        QVERIFY(std::any_of(diags.begin(), diags.end(), [](const Diagnostic& x) { return x.code == "W-UNKNOWN-KIND"; }));
+    }
+
     // Graphviz's label escapes: the names they stand for, as Graphviz shows them.
     void labelEscapesStandForNames()
     {
