@@ -31,7 +31,9 @@ std::size_t flagged(std::string_view s, std::size_t i, LineBreaks breaks)
 void showInto(std::string& out, std::string_view s, std::size_t i, std::size_t len)
 {
     const unsigned char c = byteAt(s, i);
-    if (len == 1 && c == '\t') {
+    // A line break in a label ("Checkout\nService" from DOT) reads as the space it stands for;
+    // shown as a symbol it looked like damage. Either way it cannot start a forged line.
+    if (len == 1 && (c == '\t' || c == '\n')) {
         out += ' ';
     } else if (len == 1 && c < 0x20) {
         // The Control Pictures block: U+2400 + the control's code, "␛" for ESC, "␊" for LF.

@@ -9,7 +9,8 @@ namespace pb::model {
 // a table cell. A label may hold anything JSON can: an escape sequence that recolours, retitles or
 // clears the reader's terminal; a line break that forges a line of the report or splits a table
 // row; a bidirectional override that shows text in another order than it is stored. Those become
-// visible symbols ("␛", "␊", "<U+202E>"); a tab becomes a space. Everything else is kept as is.
+// visible symbols ("␛", "␍", "<U+202E>"); a tab or a line break becomes a space (a label drawn on
+// two lines reads as its words). Everything else is kept as is.
 enum class LineBreaks { Show, Keep };
 
 // `text` itself when nothing in it needs changing (the usual case, no copy), else the changed

@@ -260,7 +260,7 @@ private slots:
         QCOMPARE(text.code, 1);
         QVERIFY2(!obeyable(text.out), text.out.constData());
         QVERIFY(text.out.contains("Ledger\xe2\x90\x9b[2J")); // ␛
-        QVERIFY(text.out.contains("\xe2\x90\x8aHIGH fake")); // ␊ and the rest on the same line
+        QVERIFY(text.out.contains("\xe2\x90\x87 HIGH fake")); // ␇, the break as a space, the same line
         for (const QByteArray& line : text.out.split('\n')) QVERIFY2(!line.startsWith("HIGH fake"), line.constData());
         // The unknown kind's warning quotes it, on one line, shown.
         QVERIFY2(!obeyable(text.err) && text.err.trimmed().count('\n') == 0, text.err.constData());
