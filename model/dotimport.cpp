@@ -359,6 +359,33 @@ std::string labelFromDot(const std::string& v, const LabelNames& names = {})
     return out;
 }
 
+// The text of each field of a record label: ports (<p>), braces and separators dropped,
+// escaped characters (\| \{ \< …) kept as themselves.
+StringList recordFields(const std::string& label)
+{
+    StringList out;
+    std::string cur;
+    bool inPort = false;
+    auto flush = [&] {
+        const auto b = cur.find_first_not_of(" \t\n"), e = cur.find_last_not_of(" \t\n");
+        if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        const char ch = label[i];
+        if (ch == '\\' && i + 1 < label.size() && std::string("|{}<> ").find(label[i + 1]) != std::string::npos) {
+            if (!inPort) cur += label[i + 1];
+            ++i;
+        } else if (ch == '<') inPort = true;
+        else if (ch == '>') inPort = false;
+        else if (inPort) continue;
+        else if (ch == '|' || ch == '{' || ch == '}') flush();
+        else cur += ch;
+    }
+    flush();
+    return out;
+}
+
 Component readNode(Agraph_t* g, Agnode_t* n)
 {
     Component c;
@@ -376,11 +403,22 @@ Component readNode(Agraph_t* g, Agnode_t* n)
         else if (k == "pos" || k == "pb_pos") parsePair(v, c.pos.x, c.pos.y);
         else if (k == "pb_size") parsePair(v, c.size.width, c.size.height);
     }
+    // A record's label is its fields ("{<in> Monolith|Rails 5|<db> db pool}"): the words are
+    // kept, the ports and separators are not, and the kind is guessed from the first field (the
+    // title), not from "db pool".
+    std::string title = c.label;
+    if (shape == "record" || shape == "Mrecord") {
+        const StringList fields = recordFields(c.label);
+        std::string joined;
+        for (const auto& f : fields) joined += (joined.empty() ? "" : " / ") + f;
+        c.label = joined;
+        title = fields.empty() ? std::string() : fields.front();
+    }
     // A node without a label is named by its id, as Graphviz draws it; cgraph cannot tell
     // `label=""` from no label, so an empty one is marked (exportDot).
     if (c.label.empty() && !emptyLabel) c.label = c.id;
     if (c.kind.empty()) {
-        c.kind = inferKind(c.id, c.label, shape);
+        c.kind = inferKind(c.id, title.empty() ? c.label : title, shape);
         c.kindInferred = true;
     }
     c.kindInferred = c.kindInferred || inferred;

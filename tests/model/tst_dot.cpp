@@ -498,6 +498,17 @@ private slots:
         QVERIFY(std::any_of(diags.begin(), diags.end(), [](const Diagnostic& x) { return x.code == "W-UNKNOWN-KIND"; }));
     }
 
+    // A record's label is its fields' words; its title decides the kind, not "db pool".
+    void recordLabelsKeepTheirWords()
+    {
+        const Design d = imported("digraph { node [shape=record]; app [label=\"{<in> Monolith|Rails 5|<db> db pool}\"];"
+                                  " m [label=\"<f0> redis\\|cluster|x\"]; }");
+        QCOMPARE(d.component("app")->label, std::string("Monolith / Rails 5 / db pool"));
+        QCOMPARE(d.component("app")->kind, std::string("service"));
+        QCOMPARE(d.component("m")->label, std::string("redis|cluster / x"));
+        QCOMPARE(d.component("m")->kind, std::string("cache"));
+    }
+
     // Graphviz's label escapes: the names they stand for, as Graphviz shows them.
     void labelEscapesStandForNames()
     {
