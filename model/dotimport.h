@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/dotinference.h"
+
 #include "model/design.h"
 #include "model/diagnostic.h"
 
@@ -28,7 +30,5 @@ std::optional<Design> importDot(const std::string& text, const std::string& file
 // which values need their type named.
 Value dotAttributeValue(const std::string& key, const std::string& raw);
 
-// The kind a node would get without a `kind` attribute (exposed for tests and the inspector).
-std::string inferKind(const std::string& id, const std::string& label, const std::string& shape);
 
 } // namespace pb::model
