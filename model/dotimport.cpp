@@ -451,6 +451,22 @@ struct ClusterWalk
         return subs;
     }
 
+    // What a hand-drawn cluster does not say: its kind from its name and label, and a region
+    // named only in its label ("AWS eu-west-1"), which is taken and said, so that residency
+    // checks see it.
+    void inferZone(Zone& z, bool kindGiven, const std::string& name)
+    {
+        if (!kindGiven) z.kind = inferZoneKind(name, z.label);
+        if (z.kind == "trust_boundary" || z.props.count("region") || z.props.count("jurisdiction")) return;
+        const std::string region = regionInLabel(z.label);
+        if (region.empty()) return;
+        z.props["region"] = region;
+        places.at.emplace_back(diags.size(), DotPlace{DotPlace::Kind::Cluster, name, {}, 1});
+        diags.push_back({Diagnostic::Level::Warning, "", 0, 0, z.id, "", "W-DOT-REGION",
+                         "cluster '" + name + "' has no region attribute; its label names '" + region + "', taken as its region",
+                         "write region=\"" + region + "\" on the cluster to say so"});
+    }
+
     void visit(Agraph_t* sg, const std::string& zoneId, int depth)
     {
         for (Agraph_t* sub : subgraphsInFileOrder(sg)) {
@@ -461,14 +477,16 @@ struct ClusterWalk
             Zone z;
             z.id = zoneIdOf(root, sub);
             const auto attrs = attributesOf(root, sub, AGRAPH, agparent(sub));
+            bool kindGiven = false;
             for (const auto& [k, v] : attrs) {
-                if (k == "kind") z.kind = v;
+                if (k == "kind") z.kind = v, kindGiven = true;
                 else if (k == "label") z.label = labelFromDot(v, {{}, agnameof(sub), {}, {}});
                 else if (k == "pb_pos") parsePair(v, z.pos.x, z.pos.y);
                 else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
                 else if (k == "pb_members") memberOrder[z.id] = splitList(v);
             }
             applyProperties(z.props, attrs);
+            inferZone(z, kindGiven, agnameof(sub));
             // A copy: adding zones below may reallocate the design's zone list, and `zoneId`
             // of a sibling visited later must not point into it.
             const std::string id = z.id;

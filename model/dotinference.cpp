@@ -1,5 +1,7 @@
 #include "model/dotinference.h"
 
+#include "model/jurisdiction.h"
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -124,6 +126,45 @@ StringList recordFields(const std::string& label)
     }
     flush();
     return out;
+}
+
+std::string inferZoneKind(const std::string& name, const std::string& label)
+{
+    const auto words = tokens(name + " " + label);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (w == "az" || w == "azs" || (w == "availability" && i + 1 < words.size() && words[i + 1] == "zone"))
+            return "az";
+        if (w == "vpc" || w == "vnet" || w == "dmz" || w == "subnet" || w == "perimeter" || w == "trust" ||
+            w == "boundary" || w == "private" || w == "intranet" || w == "onprem")
+            return "trust_boundary";
+    }
+    // An availability zone's own name is its region's and a letter: eu-west-1a, us-east-1b.
+    const std::string region = regionInLabel(label.empty() ? name : label);
+    if (region.size() > 2 && std::isalpha(static_cast<unsigned char>(region.back())) &&
+        std::isdigit(static_cast<unsigned char>(region[region.size() - 2])))
+        return "az";
+    return "region";
+}
+
+std::string regionInLabel(const std::string& label)
+{
+    // Region names hold a dash or a digit (eu-west-1, europe-west2, eastus2) or are one of the
+    // few plain ones (westeurope): words such as "Europe" alone are not taken for one.
+    std::string word;
+    const auto& table = JurisdictionTable::builtin();
+    for (std::size_t i = 0; i <= label.size(); ++i) {
+        const char c = i < label.size() ? label[i] : ' ';
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            continue;
+        }
+        const bool shaped = word.find('-') != std::string::npos ||
+                            std::any_of(word.begin(), word.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+        if (word.size() > 3 && shaped && !table.jurisdictionOfRegion(word).empty()) return word;
+        word.clear();
+    }
+    return {};
 }
 
 } // namespace pb::model

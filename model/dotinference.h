@@ -16,4 +16,11 @@ std::string inferKind(const std::string& id, const std::string& label, const std
 // The text of each field of a record label ("{<in> Monolith|Rails 5}" → Monolith, Rails 5).
 StringList recordFields(const std::string& label);
 
+// The kind of a cluster that does not say: an availability zone ("AZ a", "eu-west-1a"), a trust
+// boundary ("VPC", "DMZ", "private subnet"), else a region.
+std::string inferZoneKind(const std::string& name, const std::string& label);
+
+// A cloud region named in a cluster's label ("AWS eu-west-1"), or empty.
+std::string regionInLabel(const std::string& label);
+
 } // namespace pb::model

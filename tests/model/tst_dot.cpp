@@ -1,6 +1,7 @@
 // DOT import and export: the mapping contract of docs/format.md, round trips, hostile input.
 #include "model/dotexport.h"
 #include "model/dotimport.h"
+#include "model/jurisdiction.h"
 
 #include <QtTest>
 
@@ -507,6 +508,29 @@ private slots:
         QCOMPARE(d.component("app")->kind, std::string("service"));
         QCOMPARE(d.component("m")->label, std::string("redis|cluster / x"));
         QCOMPARE(d.component("m")->kind, std::string("cache"));
+    }
+
+    // Clusters as people draw them: the kind from the name or label, a region named only in
+    // the label taken (and said), so a US cluster is not a place of unknown jurisdiction.
+    void clustersSayWhatTheyAre()
+    {
+        Diagnostics diags;
+        auto d = importDot("digraph {\n subgraph cluster_us { label=\"AWS us-east-1\"; a; }\n"
+                           " subgraph cluster_1a { label=\"eu-west-1a\"; b; }\n"
+                           " subgraph cluster_vpc { label=\"VPC 10.0.0.0/16\"; c; }\n"
+                           " subgraph cluster_eu { label=\"Europe\"; region=\"eu-west-1\"; e; }\n"
+                           " subgraph cluster_x { kind=region; label=\"DMZ\"; f; } }", "z.dot", diags);
+        QVERIFY(d);
+        QCOMPARE(d->zone("us")->kind, std::string("region"));
+        QCOMPARE(stringProperty(d->zone("us")->props, "region"), std::optional<std::string>("us-east-1"));
+        QCOMPARE(placementOf(*d, "a").jurisdiction, std::string("US"));
+        QCOMPARE(d->zone("1a")->kind, std::string("az"));
+        QCOMPARE(d->zone("vpc")->kind, std::string("trust_boundary"));
+        QCOMPARE(d->zone("x")->kind, std::string("region")); // said in the file: kept
+        const auto said = std::find_if(diags.begin(), diags.end(), [](const Diagnostic& x) { return x.code == "W-DOT-REGION"; });
+        QVERIFY(said != diags.end());
+        QCOMPARE(said->line, 2);
+        QCOMPARE(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& x) { return x.code == "W-DOT-REGION"; }), 2);
     }
 
     // Graphviz's label escapes: the names they stand for, as Graphviz shows them.
