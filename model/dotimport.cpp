@@ -477,16 +477,16 @@ struct ClusterWalk
             Zone z;
             z.id = zoneIdOf(root, sub);
             const auto attrs = attributesOf(root, sub, AGRAPH, agparent(sub));
-            bool kindGiven = false;
+            bool kindGiven = false, ours = false; // ours: written by exportDot, which says everything
             for (const auto& [k, v] : attrs) {
                 if (k == "kind") z.kind = v, kindGiven = true;
                 else if (k == "label") z.label = labelFromDot(v, {{}, agnameof(sub), {}, {}});
-                else if (k == "pb_pos") parsePair(v, z.pos.x, z.pos.y);
+                else if (k == "pb_pos") ours = parsePair(v, z.pos.x, z.pos.y) || ours;
                 else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
                 else if (k == "pb_members") memberOrder[z.id] = splitList(v);
             }
             applyProperties(z.props, attrs);
-            inferZone(z, kindGiven, agnameof(sub));
+            if (!ours) inferZone(z, kindGiven, agnameof(sub));
             // A copy: adding zones below may reallocate the design's zone list, and `zoneId`
             // of a sibling visited later must not point into it.
             const std::string id = z.id;
