@@ -36,6 +36,12 @@ inline std::string lowerAscii(std::string text)
     return text;
 }
 
+// Nothing but spaces, tabs and line breaks: a required text (an owner, a justification) not given.
+inline bool isBlank(std::string_view text)
+{
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 // `text` with a-z made A-Z: jurisdiction codes are compared in upper case ("eu" drawn is EU).
 inline std::string upperAscii(std::string text)
 {

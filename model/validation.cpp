@@ -227,9 +227,8 @@ void checkDecisions(const Design& design, Diagnostics& diags)
                     ", which is not one of " + known + "; the finding stays open",
                 s.empty() ? std::string() : "did you mean '" + s + "'?", where + "/status");
         }
-        const bool settles = d.status == "accepted" || d.status == "mitigated" || d.status == "not_applicable";
         for (const auto& [field, value] : {std::pair{"owner", &d.owner}, std::pair{"justification", &d.justification}})
-            if (settles && value->find_first_not_of(" \t\r\n") == std::string::npos)
+            if (settlesFinding(d.status) && isBlank(*value))
                 add(diags, kWarning, "", "W-DECISION-INCOMPLETE",
                     "the decision on finding " + quoted(d.fingerprint) + " has no " + field + "; the finding stays open",
                     "a decision that settles a finding says who owns it and why", where + "/" + field);

@@ -1,6 +1,7 @@
 // What a review does once every rule has run: keeps the asks, orders the findings, asks each
 // question once and applies the design's decisions. Kept apart from the matching (review.cpp):
 // it reads only the findings, never the snapshot.
+#include "model/printable.h"
 #include "rules/review.h"
 #include "rules/rulesetimpl.h"
 
@@ -127,10 +128,8 @@ std::string whyNotApplied(const model::Decision& d, const std::string& ruleId, c
     if (!d.expires.empty() && d.expires < today) return "Decision '" + d.status + "' expired on " + d.expires;
     if (!d.rule.empty() && d.rule != ruleId)
         return "Decision names rule '" + d.rule + "', but this finding is from '" + ruleId + "', so it settles nothing";
-    const bool settles = d.status == "accepted" || d.status == "mitigated" || d.status == "not_applicable";
-    auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; };
-    if (settles && (blank(d.owner) || blank(d.justification)))
-        return "Decision '" + d.status + "' has no " + std::string(blank(d.owner) ? "owner" : "justification") +
+    if (model::settlesFinding(d.status) && (model::isBlank(d.owner) || model::isBlank(d.justification)))
+        return "Decision '" + d.status + "' has no " + std::string(model::isBlank(d.owner) ? "owner" : "justification") +
                ", so it settles nothing";
     return {};
 }
@@ -168,8 +167,6 @@ void Review::applyDecisions(const model::Design& design)
         }
     }
 }
-
-
 
 namespace {
 // The findings are moved in sorted order, from wherever their rules left them: each is a few
