@@ -167,11 +167,7 @@ void Compiler::checkFixValue(const std::string& property, const json& value, con
         return;
     }
     if (value.is_null()) return;
-    const bool fits = spec->type == ValueType::Number ? value.is_number()
-                      : spec->type == ValueType::Bool ? value.is_boolean()
-                      : spec->type == ValueType::List ? value.is_array()
-                                                      : value.is_string();
-    if (!fits)
+    if (!fitsType(spec->type, value))
         error(p, "E-TYPE", "the fix writes a " + std::string(value.type_name()) + " into '" + property + "', which is a " +
                                model::typeName(spec->type));
     else

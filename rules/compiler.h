@@ -50,6 +50,8 @@ public:
     std::vector<std::string> kinds(const json& j, const std::string& ptr);
     PropRef propRef(const std::string& text, const std::string& ptr, const model::PropertySpec** spec);
     void checkFixValue(const std::string& property, const json& value, const std::string& ptr);
+    // Whether a JSON value is of a property type (a number for Number, a list for List, …).
+    static bool fitsType(model::ValueType type, const json& value);
 
     std::map<std::string, model::PropertySpec> packProperties;
     // The pack's named sets as list values, which operands naming them share.

@@ -214,6 +214,17 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
     return o;
 }
 
+bool Compiler::fitsType(ValueType type, const json& v)
+{
+    switch (type) {
+    case ValueType::Number: return v.is_number();
+    case ValueType::Bool: return v.is_boolean();
+    case ValueType::String: return v.is_string();
+    case ValueType::List: return v.is_array();
+    }
+    return false;
+}
+
 const PropertySpec* Compiler::fieldSpec(const std::string& key)
 {
     const auto it = m_fieldSpecs.find(key);
@@ -225,15 +236,7 @@ const PropertySpec* Compiler::fieldSpec(const std::string& key)
 // rule that quietly never fires.
 void Compiler::checkType(const PropertySpec& spec, Op op, const json& value, const std::string& ptr)
 {
-    auto fits = [&](const json& v) {
-        switch (spec.type) {
-        case ValueType::Number: return v.is_number();
-        case ValueType::Bool: return v.is_boolean();
-        case ValueType::String: return v.is_string();
-        case ValueType::List: return v.is_array();
-        }
-        return false;
-    };
+    auto fits = [&](const json& v) { return fitsType(spec.type, v); };
     const std::string what = "'" + spec.name + "' is a " + model::typeName(spec.type);
     if (spec.type == ValueType::List) {
         if (!value.is_array())
