@@ -358,7 +358,8 @@ void InspectorDock::buildProperties(const std::string& elementKind, const model:
             auto* status = mutedLabel(tr("not set"), QStringLiteral("panel.default"));
             status->setToolTip(tr("Type a value to draw it; until then the design does not have it."));
             lay->addWidget(status);
-            QTimer::singleShot(0, editor, [editor] { editor->setFocus(Qt::OtherFocusReason); });
+            if (std::exchange(m_focusDraft, false))
+                QTimer::singleShot(0, editor, [editor] { editor->setFocus(Qt::OtherFocusReason); });
         } else if (it == props.end()) {
             const bool inferred = key == "sync" && touchesQueue;
             auto* status = mutedLabel(inferred ? tr("inferred") : tr("default"),
@@ -477,6 +478,7 @@ void InspectorDock::addProperty(const std::string& key)
     } else {
         m_draftId = m_id;
         m_draftKey = key;
+        m_focusDraft = true;
         refresh();
     }
 }
@@ -485,6 +487,8 @@ void InspectorDock::setProperty(const QString& id, const std::string& key,
                                 const std::optional<model::Value>& value)
 {
     if (id.isEmpty() || !m_doc->design().contains(id.toStdString())) return;
+    // Drawn now (or removed): undoing or removing it later does not bring the empty draft back.
+    if (id == m_draftId && key == m_draftKey) m_draftId.clear();
     if (QUndoCommand* cmd = commands::setProperty(m_doc, id, key, value))
         m_doc->undoStack()->push(cmd);
 }

@@ -67,6 +67,7 @@ private:
     // chose (an empty "carries" closed a personal-data finding).
     QString m_draftId;
     std::string m_draftKey;
+    bool m_focusDraft = false; // once, when it is added: later refreshes leave the focus alone
 };
 
 } // namespace pb::app

@@ -175,6 +175,14 @@ private slots:
         select(QStringLiteral("orders-db"));
         QVERIFY(!m_dock->editorFor(QStringLiteral("owner_team")));
         QVERIFY(!m_doc->design().component("orders-db")->props.count("owner_team"));
+        // Drawn from a draft, then removed at once: gone, not back as an empty draft.
+        addProperty(QStringLiteral("region"));
+        QTRY_VERIFY(qobject_cast<QLineEdit*>(m_dock->editorFor(QStringLiteral("region"))));
+        auto* region = qobject_cast<QLineEdit*>(m_dock->editorFor(QStringLiteral("region")));
+        region->setText(QStringLiteral("eu-west-1"));
+        emit region->editingFinished();
+        m_doc->undoStack()->undo();
+        QTRY_VERIFY(!m_dock->editorFor(QStringLiteral("region")));
     }
 
     void boolAndTagsEdit()
