@@ -88,6 +88,17 @@ int Compiler::declare(const std::string& name, const std::string& ptr)
     return slot;
 }
 
+std::string Compiler::nearestKey(const std::string& key, const std::vector<std::string>& allowed)
+{
+    // The spellings of other languages' operators are not near ours by edit distance alone.
+    static const std::map<std::string, std::string> kAliases = {
+        {"gte", "ge"}, {"lte", "le"}, {"neq", "ne"}, {"equals", "eq"}, {"nin", "not_in"}, {"notin", "not_in"}};
+    const auto alias = kAliases.find(key);
+    if (alias != kAliases.end() && std::find(allowed.begin(), allowed.end(), alias->second) != allowed.end())
+        return alias->second;
+    return model::closestMatch(key, allowed);
+}
+
 void Compiler::onlyKeys(const json& j, const std::string& ptr, const std::string& what,
                         const std::vector<std::string>& allowed)
 {
@@ -95,13 +106,7 @@ void Compiler::onlyKeys(const json& j, const std::string& ptr, const std::string
     for (const auto& item : j.items()) {
         const std::string& k = item.key();
         if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
-        // The spellings of other languages' operators are not near ours by edit distance alone.
-        static const std::map<std::string, std::string> kAliases = {
-            {"gte", "ge"}, {"lte", "le"}, {"neq", "ne"}, {"equals", "eq"}, {"nin", "not_in"}, {"notin", "not_in"}};
-        const auto alias = kAliases.find(k);
-        const auto hint = alias != kAliases.end() && std::find(allowed.begin(), allowed.end(), alias->second) != allowed.end()
-                              ? alias->second
-                              : model::closestMatch(k, allowed);
+        const std::string hint = nearestKey(k, allowed);
         std::string all;
         for (const auto& a : allowed) all += (all.empty() ? "" : ", ") + a;
         error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in " + what,

@@ -43,6 +43,8 @@ public:
     // ("max_hop", "gte", "setings") is otherwise dropped, and the rule runs without it.
     void onlyKeys(const json& j, const std::string& ptr, const std::string& what,
                   const std::vector<std::string>& allowed);
+    // The allowed key a misspelt one most likely meant ("gte" → "ge"), or empty.
+    static std::string nearestKey(const std::string& key, const std::vector<std::string>& allowed);
 
     Conditions conditions(const json& j, const std::string& ptr);
     Condition condition(const json& j, const std::string& ptr);

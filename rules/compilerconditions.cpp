@@ -116,8 +116,7 @@ Condition Compiler::propCondition(const json& j, const std::string& ptr)
                   "write one condition for each: conditions in a list must all hold");
             continue;
         }
-        auto hint = k == "neq" ? std::string("ne") : k == "gte" ? std::string("ge") : k == "lte" ? std::string("le")
-                                                                                   : model::closestMatch(k, opNames());
+        const std::string hint = nearestKey(k, opNames());
         error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a prop condition",
               hint.empty() ? "operators: eq ne in not_in gt ge lt le exists contains_any "
                              "contains_all contains_none"

@@ -18,6 +18,8 @@ const std::set<std::string> kRuleKeys = {"id", "title", "category", "severity", 
 const std::set<std::string> kCategories = {"failure", "billing", "compliance", "database",
                                            "cache", "messaging", "consistency", "scale",
                                            "reliability", "security", "operations"};
+const char* const kCategoryNames = "failure, billing, compliance, database, cache, messaging, consistency, scale, "
+                                   "reliability, security, operations"; // as docs/rules.md lists them
 
 // Ids and category paths name a rule in reports, baselines, suppressions and SARIF, and are typed
 // on the command line (`rules explain ID`): a space, backtick, pipe or control character in one
@@ -232,14 +234,11 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
                 "for example \"messaging/ordering\"");
     else if (r.category.str().empty())
         c.error(ptr + "/category", "E-SCHEMA", "a rule needs a \"category\"",
-                "one of failure, billing, compliance, database, cache, messaging, consistency, scale, reliability, "
-                "security, operations, optionally with a sub-path such as \"messaging/ordering\"");
+                "one of " + std::string(kCategoryNames) + ", optionally with a sub-path such as \"messaging/ordering\"");
     else if (!kCategories.count(top)) {
         auto hint = model::closestMatch(top, std::vector<std::string>(kCategories.begin(), kCategories.end()));
         c.error(ptr + "/category", "E-SCHEMA", "unknown category '" + r.category + "'",
-                hint.empty() ? "categories: failure, billing, compliance, database, cache, messaging, "
-                               "consistency, scale, reliability, security, operations"
-                             : "did you mean '" + hint + "'?");
+                hint.empty() ? "categories: " + std::string(kCategoryNames) : "did you mean '" + hint + "'?");
     }
     if (!parseSeverity(str(j, "severity"), r.severity))
         c.error(ptr + "/severity", "E-SCHEMA",
