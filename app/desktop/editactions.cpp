@@ -14,7 +14,11 @@
 #include <QClipboard>
 #include <QGraphicsItem>
 #include <QMimeData>
+#include <QSet>
+#include <QTimer>
 #include <QUndoStack>
+
+#include <utility>
 
 namespace pb::app {
 
@@ -24,20 +28,34 @@ EditActions::EditActions(Document* doc, CanvasScene* scene, CanvasView* view, QO
     , m_scene(scene)
     , m_view(view)
 {
-    connect(m_scene, &QGraphicsScene::selectionChanged, this, &EditActions::trackSelection);
+    // Once per turn of the event loop: the scene says "changed" for each item a Select All
+    // selects, and reading the whole selection each time was quadratic in it.
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        if (!std::exchange(m_trackPending, true)) QTimer::singleShot(0, this, &EditActions::trackSelection);
+    });
 }
 
 // QGraphicsScene keeps no order of selection; the first one picked is the flow's source.
 void EditActions::trackSelection()
 {
+    m_trackPending = false;
     const QStringList now = m_scene->selectedIds();
-    m_selectionOrder.removeIf([&now](const QString& id) { return !now.contains(id); });
+    const QSet<QString> selected(now.begin(), now.end());
+    m_selectionOrder.removeIf([&selected](const QString& id) { return !selected.contains(id); });
+    const QSet<QString> known(m_selectionOrder.begin(), m_selectionOrder.end());
     for (const QString& id : now)
-        if (!m_selectionOrder.contains(id)) m_selectionOrder << id;
+        if (!known.contains(id)) m_selectionOrder << id;
+}
+
+void EditActions::beginFind()
+{
+    if (m_trackPending) trackSelection();
+    m_beforeFind = m_selectionOrder;
 }
 
 void EditActions::connectSelected()
 {
+    if (m_trackPending) trackSelection();
     QStringList ends;
     for (const QString& id : m_selectionOrder)
         if (m_doc->design().component(id.toStdString())) ends << id;
@@ -205,6 +223,7 @@ int EditActions::find(const QString& text)
 
 void EditActions::nextMatch(bool add)
 {
+    if (m_trackPending) trackSelection();
     if (m_matches.isEmpty()) return;
     m_matchIndex = (m_matchIndex + 1) % int(m_matches.size());
     m_view->centerOnId(m_matches[m_matchIndex]);

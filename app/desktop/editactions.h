@@ -41,7 +41,7 @@ public slots:
     int find(const QString& text);
     // A search starts (Ctrl+F): what is selected now is what Shift+Enter adds to, although
     // typing selects each match as it goes.
-    void beginFind() { m_beforeFind = m_selectionOrder; }
+    void beginFind();
     void findNext() { nextMatch(false); }
     // The next match joins the selection (Shift+Enter in the find field).
     void addNextMatch() { nextMatch(true); }
@@ -64,6 +64,7 @@ private:
     int m_matchIndex = -1;
     QStringList m_selectionOrder; // selected ids, oldest first
     QStringList m_beforeFind;
+    bool m_trackPending = false;
 };
 
 } // namespace pb::app
