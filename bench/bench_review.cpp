@@ -13,6 +13,8 @@
 // and the JSON document it was saved from.
 // P is the share of cross-region flows not marked as carrying only ids/aggregates: every such
 // flow lets each EU store of personal data reach a whole other region (see docs/perf.md).
+// For profiling: PB_MATCH_ROUNDS=N repeats the matching alone N times (default 3), and with
+// --rules, PB_RULE_FOCUS=ID times only that rule, 300 times, so that a profile shows it alone.
 #include "bench/designgen.h"
 #include "model/designfile.h"
 #include "model/resourcepaths.h"
@@ -172,7 +174,8 @@ bool g_perPack = true;
 // finding (no text, ids or fingerprints). What the engine's search costs, apart from reporting.
 double matchOnly(const model::Design& d, const std::vector<rules::Pack>& packs, long& matches)
 {
-    return bestOf(3, [&] {
+    static const int rounds = std::getenv("PB_MATCH_ROUNDS") ? std::atoi(std::getenv("PB_MATCH_ROUNDS")) : 3;
+    return bestOf(rounds, [&] {
         matches = 0;
         rules::Snapshot snap(d);
         for (const auto& p : packs)
@@ -207,7 +210,9 @@ void perRule(const model::Design& d)
     std::vector<std::pair<double, std::string>> times;
     for (const auto& p : packs)
         for (const auto& r : p.rules) {
-            const double ms = bestOf(3, [&] {
+            const char* focus = std::getenv("PB_RULE_FOCUS");
+            if (focus && r.id != focus) continue;
+            const double ms = bestOf(focus ? 300 : 3, [&] {
                 rules::Review review(snap, {"2026-01-01"});
                 review.run(p, r);
             });
