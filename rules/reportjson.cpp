@@ -231,28 +231,32 @@ void writeSpliced(ChunkedWriter& out, const ordered_json& skeleton,
 {
     const std::string text = skeleton.dump(2);
     std::size_t done = 0;
+    std::string scratch;
     for (std::size_t k = 0;; ++k) {
         const std::string mark = placeholder(k).front().dump();
         const std::size_t at = text.find(mark, done);
         if (at == std::string::npos) break;
         const std::size_t lineStart = text.rfind('\n', at) + 1;
         const std::string indent(at - lineStart, ' ');
-        out.text().append(text, done, lineStart - done);
+        out.append(std::string_view(text).substr(done, lineStart - done));
         bool first = true;
         items(k, [&](const ordered_json& item) {
-            if (!first) out.text() += ",\n";
+            std::string& piece = scratch;
+            piece.assign(first ? "" : ",\n");
             first = false;
-            out.text() += indent;
+            piece += indent;
             // JSON strings hold no raw line breaks: every one in the dump starts a new line.
             for (char c : item.dump(2)) {
-                out.text() += c;
-                if (c == '\n') out.text() += indent;
+                piece += c;
+                if (c == '\n') piece += indent;
             }
+            out.makeRoom(piece.size());
+            out.text() += piece;
             out.maybeFlush();
         });
         done = at + mark.size();
     }
-    out.text().append(text, done, std::string::npos);
+    out.append(std::string_view(text).substr(done));
     out.text() += '\n';
 }
 } // namespace

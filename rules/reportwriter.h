@@ -31,6 +31,24 @@ public:
     {
         if (m_text.size() >= kChunk) flush();
     }
+    // A long stretch of fixed text (SARIF's rule list runs to tens of kilobytes) in pieces, so
+    // that no piece grows far past the chunk.
+    void append(std::string_view text)
+    {
+        while (!text.empty()) {
+            const std::size_t room = m_text.size() < kChunk ? kChunk - m_text.size() : 0;
+            const std::size_t n = std::min(text.size(), std::max<std::size_t>(room, 1));
+            m_text.append(text.substr(0, n));
+            text.remove_prefix(n);
+            maybeFlush();
+        }
+    }
+    // Before a piece of n bytes: what is gathered goes first if the piece would take it past the
+    // chunk, so a piece is at most the chunk or the one item, never both.
+    void makeRoom(std::size_t n)
+    {
+        if (m_text.size() + n > kChunk) flush();
+    }
     void flush()
     {
         if (m_text.empty()) return;

@@ -121,7 +121,7 @@ private slots:
                 &pieces);
             QVERIFY2(all.size() > 4 * 64 * 1024, std::to_string(all.size()).c_str());
             QVERIFY(pieces >= 4);
-            QVERIFY2(largest < 96 * 1024, std::to_string(largest).c_str());
+            QVERIFY2(largest < 96 * 1024, (std::to_string(format) + ": " + std::to_string(largest)).c_str());
         }
     }
 
