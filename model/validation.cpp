@@ -1,5 +1,6 @@
 #include "model/validation.h"
 
+#include "model/jurisdiction.h"
 #include "model/printable.h"
 
 #include <algorithm>
@@ -209,6 +210,71 @@ void checkZones(const Design& design, Diagnostics& diags)
                     "'; list it only in the innermost zone");
 }
 
+// "eu_west_1", "EU West 1" or "us-east1" spelt as a provider writes it, when that spelling is one
+// the table places; empty otherwise.
+std::string regionSpelling(const std::string& region, const JurisdictionTable& table)
+{
+    std::string s;
+    for (const unsigned char c : region) {
+        const char low = static_cast<char>(std::tolower(c));
+        const bool sep = c == '_' || c == ' ' || c == '-';
+        if (sep) {
+            if (!s.empty() && s.back() != '-') s += '-';
+        } else {
+            // A digit straight after a letter: AWS writes "eu-west-1", GCP "europe-west1".
+            if (std::isdigit(c) && !s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) &&
+                table.jurisdictionOfRegion(s + low).empty())
+                s += '-';
+            s += low;
+        }
+    }
+    return s != region && !table.jurisdictionOfRegion(s).empty() ? s : std::string();
+}
+
+// A region whose name places it nowhere leaves its components' jurisdiction unknown, and the
+// residency checks then cannot say whether personal data left the EU. Warned only where no
+// jurisdiction is drawn on the element or around it: that one answers the question.
+void checkRegions(const Design& design, Diagnostics& diags)
+{
+    const JurisdictionTable& table = JurisdictionTable::builtin();
+    auto unplaced = [&](const Properties& props) -> std::string {
+        const auto region = stringProperty(props, "region");
+        if (!region || region->empty() || !table.jurisdictionOfRegion(*region).empty()) return {};
+        return *region;
+    };
+    std::vector<Placement> placements;
+    std::unordered_map<std::string, std::string> parents;
+    auto warn = [&](const std::string& id, const std::string& region) {
+        std::string hint = regionSpelling(region, table);
+        hint = hint.empty() ? "set its jurisdiction (for example EU), or use the provider's region name, such as "
+                              "eu-central-1, europe-west3 or germanywestcentral"
+                            : "did you mean '" + hint + "'?";
+        add(diags, kWarning, id, "W-REGION",
+            "region " + quoted(region) + " of '" + id + "' is not a cloud region Probeboard can place, so its "
+            "jurisdiction is unknown to the residency checks", hint, "properties/region");
+    };
+    const auto& comps = design.components();
+    for (std::size_t i = 0; i < comps.size(); ++i) {
+        const std::string region = unplaced(comps[i].props);
+        if (region.empty()) continue;
+        if (placements.empty()) placements = computePlacements(design, table);
+        if (placements[i].jurisdiction.empty()) warn(comps[i].id, region);
+    }
+    for (const auto& z : design.zones()) {
+        const std::string region = unplaced(z.props);
+        if (region.empty()) continue;
+        if (parents.empty()) parents = zoneParents(design);
+        bool placed = false;
+        const Zone* at = &z;
+        for (std::size_t guard = 0; at && !placed && guard <= design.zones().size(); ++guard) {
+            placed = !stringProperty(at->props, "jurisdiction").value_or("").empty();
+            const auto up = parents.find(at->id);
+            at = up == parents.end() ? nullptr : design.zone(up->second);
+        }
+        if (!placed) warn(z.id, region);
+    }
+}
+
 // A decision waives a finding in CI, so what it says must mean what the reviewer meant: a
 // misspelt status used to waive it, and an expiry date in another format (compared as text
 // with today's) never expired.
@@ -376,6 +442,7 @@ void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& 
         checkProperties(z.id, "zone", z.props, vocab, diags);
     }
     checkZones(design, diags);
+    checkRegions(design, diags);
     checkGeometry(design, diags);
     checkDecisions(design, diags);
 }

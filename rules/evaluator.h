@@ -218,7 +218,8 @@ private:
         std::vector<int> part;                         // component → part
         std::vector<std::vector<PruneClass>> classes;  // per part: targets that differ in what is tested
         std::vector<char> open;                        // per part: too many classes, always search
-        std::vector<const PropRef*> keys;              // what the target test reads of the target
+        std::vector<const PropRef*> keys;              // what the target test compares of the target
+        std::vector<const Condition*> ownTests;        // its tests that read the target alone
         // Per component, at least how many hops it is from a component that may pass the target
         // test (kFar: none within reach); empty when the test does not narrow the targets.
         std::vector<int> toTarget;

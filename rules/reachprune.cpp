@@ -8,25 +8,34 @@
 namespace pb::rules {
 
 namespace {
-constexpr std::size_t kMaxClasses = 8;
+constexpr std::size_t kMaxClasses = 16;
 
-// Collects what `conds` read of the target (var `to`). False when the test reads anything the
-// search binds per step (the flow crossed, the node passed, the path) or searches itself: then
-// its verdict is not a function of the target's values and the anchor's, and nothing is pruned.
-bool targetKeys(const Conditions& conds, const Reach& r, std::vector<const PropRef*>& out)
+// Collects what `conds` read of the target (var `to`): the tests that read the target alone
+// (their verdicts), and the target's keys that other tests compare with the anchor's. False when
+// the test reads anything the search binds per step (the flow crossed, the node passed, the
+// path) or searches itself: then its verdict is not a function of the target's values and the
+// anchor's, and nothing is pruned. A test of the target alone counts by its verdict, not by the
+// value it reads: `kind eq client` splits the targets in two, where their fourteen kinds made
+// more classes than a part may hold, and cross-region-pii searched from every source.
+bool targetKeys(const Conditions& conds, const Reach& r, std::vector<const PropRef*>& out,
+                std::vector<const Condition*>& own)
 {
     auto local = [&](int var) { return var == r.flowVar || var == r.nodeVar || var == r.pathVar; };
     for (const auto& c : conds) {
         switch (c.kind) {
         case Condition::Kind::Prop:
             if (local(c.prop.var) || (c.operand.ref && local(c.operand.ref->var))) return false;
+            if (readsOnly(c, r.toVar)) {
+                own.push_back(&c);
+                break;
+            }
             if (c.prop.var == r.toVar) out.push_back(&c.prop);
             if (c.operand.ref && c.operand.ref->var == r.toVar) out.push_back(&*c.operand.ref);
             break;
         case Condition::Kind::All:
         case Condition::Kind::Any:
         case Condition::Kind::Not:
-            if (!targetKeys(c.children, r, out)) return false;
+            if (!targetKeys(c.children, r, out, own)) return false;
             break;
         default: return false;
         }
@@ -81,7 +90,7 @@ private:
 void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
 {
     p.built = true;
-    if (r.toVar < 0 || (r.toWhere && !targetKeys(*r.toWhere, r, p.keys))) return;
+    if (r.toVar < 0 || (r.toWhere && !targetKeys(*r.toWhere, r, p.keys, p.ownTests))) return;
     // A test of the target's id tells every target apart: each part would have as many classes
     // as targets, and the pass would be spent for nothing.
     if (std::any_of(p.keys.begin(), p.keys.end(), [](const PropRef* k) { return k->key == ".id"; })) return;
@@ -103,27 +112,42 @@ void Evaluator::buildPrune(const Reach& r, ReachPrune& p)
     for (int v = 0; v < n; ++v) p.part[static_cast<std::size_t>(v)] = findRoot(parent, v);
     p.classes.assign(static_cast<std::size_t>(n), {});
     p.open.assign(static_cast<std::size_t>(n), 0);
-    // Targets whose tested values are equal get the same verdict: a few per part stand for all.
-    std::vector<const model::Value*> mine(p.keys.size()), theirs(p.keys.size());
-    auto tuple = [&](int v, std::vector<const model::Value*>& out) {
-        bind(r.toVar, Slot::Type::Component, v);
-        for (std::size_t k = 0; k < p.keys.size(); ++k) out[k] = ref(*p.keys[k]);
+    // Targets whose tested values and own verdicts are equal get the same verdict: a few per
+    // part stand for all.
+    struct Tuple
+    {
+        std::vector<const model::Value*> values;
+        std::vector<Tri> verdicts;
+        bool operator==(const Tuple& o) const
+        {
+            return verdicts == o.verdicts && std::equal(values.begin(), values.end(), o.values.begin(), sameValue);
+        }
     };
+    Tuple mine{std::vector<const model::Value*>(p.keys.size()), std::vector<Tri>(p.ownTests.size())};
+    auto tuple = [&](int v, Tuple& out) {
+        bind(r.toVar, Slot::Type::Component, v);
+        for (std::size_t k = 0; k < p.keys.size(); ++k) out.values[k] = ref(*p.keys[k]);
+        for (std::size_t k = 0; k < p.ownTests.size(); ++k) out.verdicts[k] = pure(*p.ownTests[k]);
+    };
+    // Each class's tuple, worked out once when the class is made (per part, in class order).
+    std::vector<std::vector<Tuple>> tuples(static_cast<std::size_t>(n));
     for (int v = 0; v < n; ++v) {
         const auto part = static_cast<std::size_t>(p.part[static_cast<std::size_t>(v)]);
         if (p.open[part] || !kindMatches(v, r.kinds, r.kindIds, r.kindMask)) continue;
         tuple(v, mine);
-        bool placed = false;
-        for (auto& cls : p.classes[part]) {
-            tuple(cls.first, theirs);
-            if (!std::equal(mine.begin(), mine.end(), theirs.begin(), sameValue)) continue;
+        auto& classes = p.classes[part];
+        const auto same = std::find(tuples[part].begin(), tuples[part].end(), mine);
+        if (same != tuples[part].end()) {
+            auto& cls = classes[static_cast<std::size_t>(same - tuples[part].begin())];
             if (cls.second < 0) cls.second = v;
-            placed = true;
-            break;
+            continue;
         }
-        if (placed) continue;
-        if (p.classes[part].size() >= kMaxClasses) p.open[part] = 1;
-        else p.classes[part].push_back({v, -1});
+        if (classes.size() >= kMaxClasses) {
+            p.open[part] = 1;
+            continue;
+        }
+        classes.push_back({v, -1});
+        tuples[part].push_back(mine);
     }
     p.usable = true;
 }
@@ -154,6 +178,10 @@ void Evaluator::buildDistance(const Reach& r, ReachPrune& p)
         dist[static_cast<std::size_t>(v)] = 0;
         queue.push_back(v);
     }
+    // Most components may be targets by what they are (cross-region-pii's "not a client"): the
+    // distances would skip next to nothing, and what decides is the test against the anchor,
+    // which only the parts (buildPrune) can use.
+    if (2 * queue.size() > static_cast<std::size_t>(n)) return;
     FilterMemo* via = r.via ? &memoFor(*r.via, r.flowVar, m_snap.flowCount(), r.viaKey) : nullptr;
     auto relax = [&](int f, int x, int dx) {
         if (x < 0 || dist[static_cast<std::size_t>(x)] <= dx) return;

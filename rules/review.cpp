@@ -270,23 +270,26 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
         byId = labelOf(m_snap.design(), u.elementId);
         label = shownText(byId, cut);
     }
+    // "@jurisdiction" and ".kind" are the rule language's spelling; a person reads "jurisdiction".
+    const std::string_view shownKey =
+        !u.key.empty() && (u.key[0] == '@' || u.key[0] == '.') ? std::string_view(u.key).substr(1) : u.key;
     Finding f;
     setBase(f, rule);
     f.kind = Finding::Kind::Ask;
     f.severity = Severity::Info;
-    f.title = joined({"Not drawn: ", u.key, " of ", label});
+    f.title = joined({"Not drawn: ", shownKey, " of ", label});
     f.targets = {u.elementId};
     std::vector<std::string_view>& key = m_key;
     key.assign(1, u.elementId);
     f.fingerprint = fingerprintText(fingerprintValue(joined({"ask:", u.key}), key));
-    f.why = joined({"The check \"", rule.title.str(), "\" needs to know the ", u.key, " of ", label,
+    f.why = joined({"The check \"", rule.title.str(), "\" needs to know the ", shownKey, " of ", label,
                     ", and the drawing does not say. Nothing is assumed: answer it, or draw the property."});
     std::string text;
     if (rule.ask) text = renderTemplate(*rule.ask, ev, rule, m_snap, false).value_or("");
     if (text.empty()) {
         const auto* spec = m_snap.vocab().property(u.key);
-        text = spec ? joined({"What is the ", u.key, " of ", label, "? (", spec->description, ")"})
-                    : joined({"What is the ", u.key, " of ", label, "?"});
+        text = spec ? joined({"What is the ", shownKey, " of ", label, "? (", spec->description, ")"})
+                    : joined({"What is the ", shownKey, " of ", label, "?"});
     }
     f.questions.push_back({std::move(text), rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
     PendingAsk made{m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor, {}};

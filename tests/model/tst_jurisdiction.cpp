@@ -2,6 +2,8 @@
 // cloud region's name, else unknown.
 #include "model/dotimport.h"
 #include "model/jurisdiction.h"
+#include "model/validation.h"
+#include "model/vocabulary.h"
 
 #include <QtTest>
 
@@ -145,6 +147,26 @@ private slots:
         d.addComponent(comp("a", {{"region", std::string("rack-7")}}));
         QCOMPARE(placementOf(d, "a").region, std::string("rack-7"));
         QCOMPARE(placementOf(d, "a").jurisdiction, std::string());
+    }
+
+    // A region name the table cannot place is warned about where it is drawn, with the
+    // provider's spelling when one places it; not when a jurisdiction is drawn on it or around it.
+    void unplacedRegionNamesAreWarnedAbout()
+    {
+        const Design d = imported(
+            "digraph { subgraph cluster_fra { region=frankfurt; users [kind=database]; } "
+            "subgraph cluster_eu { jurisdiction=EU; subgraph cluster_dc { region=dc1; x; } } "
+            "a [region=\"eu_west_1\"]; b [region=\"ap-south1\"]; c [region=fra1, jurisdiction=eu]; "
+            "e [region=\"europe-west1\"]; }");
+        Diagnostics diags;
+        validateDesign(d, Vocabulary::builtin(), diags);
+        std::map<std::string, std::string> warned; // element → hint
+        for (const auto& w : diags)
+            if (w.code == "W-REGION") warned[w.element] = w.hint;
+        QCOMPARE(warned.size(), std::size_t(3));
+        QCOMPARE(warned["a"], std::string("did you mean 'eu-west-1'?"));
+        QCOMPARE(warned["b"], std::string("did you mean 'ap-south-1'?"));
+        QVERIFY(warned["fra"].find("jurisdiction") != std::string::npos);
     }
 
     void computePlacementsMatchesPlacementOf()

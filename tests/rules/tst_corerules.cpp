@@ -385,6 +385,32 @@ private slots:
         QFETCH(QString, dot);
         QVERIFY(findings(dot.toStdString(), "cross-region-pii").empty());
     }
+    // Where a reached component runs is not drawn: no finding (nothing is assumed), but one ask
+    // about that component, naming the source and the path; none once its jurisdiction is drawn.
+    void piiAsksWhereAnUnplacedComponentRuns()
+    {
+        const auto asks = findings(pii("", "rack-7"), "cross-region-pii", Finding::Kind::Ask);
+        QCOMPARE(asks.size(), std::size_t(1));
+        QCOMPARE(asks[0].targets, (std::vector<std::string>{"analytics"}));
+        const std::string& q = asks[0].questions.at(0).text;
+        QVERIFY2(q.find("users (EU)") != std::string::npos && q.find("users → api → analytics") != std::string::npos,
+                 q.c_str());
+        const std::string placed = "digraph { subgraph cluster_eu { region=\"eu-west-1\"; users [kind=database, data=pii]; "
+                                   "api [kind=service]; } analytics [kind=analytics, region=\"rack-7\", jurisdiction=EU]; "
+                                   "api -> users; api -> analytics; }";
+        QVERIFY(findings(placed, "cross-region-pii", Finding::Kind::Ask).empty());
+        QVERIFY(findings(placed, "cross-region-pii").empty());
+        // A client runs wherever its users are: not asked about, but still a finding when drawn
+        // in another jurisdiction.
+        const std::string client = "digraph { users [kind=database, data=pii, region=\"eu-west-1\"]; "
+                                   "app [kind=client]; app -> users; }";
+        QVERIFY(findings(client, "cross-region-pii", Finding::Kind::Ask).empty());
+        QCOMPARE(findings("digraph { users [kind=database, data=pii, region=\"eu-west-1\"]; "
+                          "app [kind=client, region=\"us-east-1\"]; app -> users; }",
+                          "cross-region-pii")
+                     .size(),
+                 std::size_t(1));
+    }
     void piiCarriesWithPiiIsNoBarrier()
     {
         QCOMPARE(findings(pii(", carries=\"pii,ids\""), "cross-region-pii").size(), std::size_t(1));
