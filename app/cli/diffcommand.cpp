@@ -24,6 +24,7 @@ CLI::App* addDiffCommand(CLI::App& app, DiffCommand& o)
 
 int runDiff(const DiffCommand& o)
 {
+    if (refuseOutputOverInput(o.output, {o.before, o.after})) return kExitInputError;
     model::Diagnostics diags;
     auto before = model::loadDesignFile(o.before, diags);
     auto after = model::loadDesignFile(o.after, diags);

@@ -64,7 +64,8 @@ std::optional<Baseline> readBaseline(const std::string& path)
     std::string err;
     auto text = model::readTextFile(path, err);
     if (!text) {
-        inputError(path + ": cannot read the baseline: " + err);
+        app::printDiagnostics({{model::Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
+                                "cannot read the baseline: " + err, ""}});
         return std::nullopt;
     }
     auto j = model::parseJson(*text, path, diags);
@@ -81,15 +82,16 @@ std::optional<Baseline> readBaseline(const std::string& path)
             bad = at;
             return false;
         }
+        const auto file = one.find("file");
+        // A file with no findings has its result too: otherwise it read as "not in the baseline".
+        auto& mine = fps[file != one.end() && file->is_string() ? file->get<std::string>() : std::string()];
         for (std::size_t i = 0; i < one["findings"].size(); ++i) {
             const auto& f = one["findings"][i];
             if (!f.is_object() || !f.contains("fingerprint") || !f["fingerprint"].is_string()) {
                 bad = at + "/findings/" + std::to_string(i);
                 return false;
             }
-            const auto file = one.find("file");
-            fps[file != one.end() && file->is_string() ? file->get<std::string>() : std::string()].insert(
-                f["fingerprint"].get<std::string>());
+            mine.insert(f["fingerprint"].get<std::string>());
         }
         return true;
     };
@@ -109,23 +111,53 @@ std::optional<Baseline> readBaseline(const std::string& path)
     return fps;
 }
 
-// The part of the baseline for `file`: its own result (by path, else by file name), else the one
-// result there is (a renamed design), else none; the last two are said on stderr.
+// Whether a path the baseline names is `file`: the same text, the same path once "./" and ".."
+// are read, or the same file on disk, from here or from the baseline's folder (a baseline kept at
+// the top of a repository, used from a subfolder).
+bool samePath(const std::string& written, const std::string& file, const std::string& baselinePath)
+{
+    namespace fs = std::filesystem;
+    if (written == file || fs::path(written).lexically_normal() == fs::path(file).lexically_normal()) return true;
+    std::error_code ec;
+    const fs::path mine = fs::weakly_canonical(file, ec);
+    if (ec) return false;
+    for (const fs::path& from : {fs::path(), fs::path(baselinePath).parent_path()}) {
+        const fs::path theirs = fs::weakly_canonical(from / written, ec);
+        if (!ec && theirs == mine) return true;
+    }
+    return false;
+}
+
+void warnBaseline(const std::string& baselinePath, const std::string& message, const std::string& hint = {})
+{
+    app::printDiagnostics({{model::Diagnostic::Level::Warning, baselinePath, 0, 0, "", "", "W-BASELINE-FILE", message, hint}});
+}
+
+// The part of the baseline for `file`: its own result (by path), else the one result with its file
+// name, else the one result there is (a renamed design), else none; all but the first are said on
+// stderr. Two results with the design's file name (a/design.probeboard, b/design.probeboard) are
+// never guessed between: a wrong guess hides findings or fails a clean build.
 std::set<std::string> baselineFor(const Baseline& baseline, const std::string& file, const std::string& path)
 {
-    if (const auto it = baseline.find(file); it != baseline.end()) return it->second;
     namespace fs = std::filesystem;
     for (const auto& [written, fps] : baseline)
-        if (fs::path(written).filename() == fs::path(file).filename()) return fps;
-    if (baseline.size() == 1) {
-        app::printDiagnostics({{model::Diagnostic::Level::Warning, path, 0, 0, "", "", "W-BASELINE-FILE",
-                                "the baseline was written for " + baseline.begin()->first + "; it is used for " + file +
-                                    " as well",
-                                "write one baseline per design, or one for all of them with every file given"}});
+        if (samePath(written, file, path)) return fps;
+    const auto sameName = [&](const auto& entry) { return fs::path(entry.first).filename() == fs::path(file).filename(); };
+    const auto named = std::count_if(baseline.begin(), baseline.end(), sameName);
+    const auto shown = [](const std::string& written) { return written.empty() ? std::string("a design it does not name") : written; };
+    if (named == 1) {
+        const auto& [written, fps] = *std::find_if(baseline.begin(), baseline.end(), sameName);
+        warnBaseline(path, "the baseline has no result for " + file + "; the one for " + written + ", of the same name, is used");
+        return fps;
+    }
+    if (named == 0 && baseline.size() == 1) {
+        warnBaseline(path, "the baseline was written for " + shown(baseline.begin()->first) + "; it is used for " + file + " as well",
+                     "write one baseline per design, or one for all of them with every file given");
         return baseline.begin()->second;
     }
-    app::printDiagnostics({{model::Diagnostic::Level::Warning, path, 0, 0, "", "", "W-BASELINE-FILE",
-                            "the baseline has no result for " + file + ", so all its findings count as new", ""}});
+    warnBaseline(path, "the baseline has no result for " + file +
+                           (named > 1 ? " (it has several files of that name, in other folders)" : "") +
+                           ", so all its findings count as new");
     return {};
 }
 

@@ -44,9 +44,10 @@ protected:
                                .toUtf8());
     }
 
-    Run run(const QStringList& args, const QByteArray& input = {})
+    Run run(const QStringList& args, const QByteArray& input = {}, const QString& cwd = {})
     {
         QProcess p;
+        if (!cwd.isEmpty()) p.setWorkingDirectory(cwd);
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert("XDG_DATA_HOME", m_dir.filePath("xdg")); // no user packs from the machine
         env.insert("HOME", m_dir.path());

@@ -5,6 +5,7 @@
 namespace {
 const char* kBreaker = "digraph { api [kind=service, label=\"Orders API\", rps=2000]; redis [kind=cache, hit_ratio=0.9];\n"
                        "  db [kind=database, failover=manual]; api -> redis; api -> db; }\n";
+const char* kUnfenced = "digraph { db [kind=database, failover=automatic]; }\n";
 } // namespace
 
 class TestCliDecisions : public QObject, public CliRunner
@@ -139,6 +140,36 @@ private slots:
             QVERIFY2(r.err.contains(b.file) && r.err.contains(b.where) && r.err.contains("letters, digits"),
                      r.err.constData());
         }
+    }
+
+    // Two designs of one name in two folders (a monorepo): each is matched to its own result,
+    // however its path is written or wherever it is run from; one the baseline does not hold is
+    // never given another's. The second used to take the first's, and the third to hide all.
+    void baselinesAreMatchedByPathNotByName()
+    {
+        QVERIFY(QDir(m_dir.path()).mkpath("a") && QDir(m_dir.path()).mkpath("b") && QDir(m_dir.path()).mkpath("c"));
+        write("a/design.dot", kBreaker);
+        write("b/design.dot", kUnfenced);
+        write("c/design.dot", kBreaker);
+        const QString baseline = m_dir.filePath("ab.json");
+        QCOMPARE(run({"check", "a/design.dot", "b/design.dot", "--no-builtin", "--rules", kCore, "--format", "json",
+                      "--output", baseline}, {}, m_dir.path()).code, 1);
+        auto newFindings = [&](const QStringList& args, const QString& cwd) {
+            const Run r = run(QStringList{"check"} + args + QStringList{"--no-builtin", "--rules", kCore, "--format", "json"}, {}, cwd);
+            return std::make_pair(QJsonDocument::fromJson(r.out).object()["findings"].toArray().size(), r.err);
+        };
+        const auto dotted = newFindings({"./b/design.dot", "--baseline", "ab.json"}, m_dir.path());
+        QCOMPARE(dotted.first, 0);
+        QVERIFY2(!dotted.second.contains("W-BASELINE-FILE"), dotted.second.constData());
+        QCOMPARE(newFindings({"design.dot", "--baseline", "../ab.json"}, m_dir.filePath("b")).first, 0);
+        QCOMPARE(newFindings({m_dir.filePath("a/design.dot"), "--baseline", baseline}, QDir::tempPath()).first, 0);
+        const auto other = newFindings({"c/design.dot", "--baseline", "ab.json"}, m_dir.path());
+        QVERIFY(other.first > 0);
+        QVERIFY2(other.second.contains("several files of that name"), other.second.constData());
+        // A design with no findings has a result all the same.
+        QCOMPARE(run({"check", "c/design.dot", "--no-builtin", "--rules", kCore, "--baseline",
+                      write("none.json", "{\"file\": \"c/design.dot\", \"findings\": []}")}, {}, m_dir.path()).err,
+                 QByteArray());
     }
 
     // A file name is shown in a code span whose fence no backtick in the name can close.

@@ -44,6 +44,9 @@ private slots:
         const Run same = run({"convert", design, design});
         QCOMPARE(same.code, 2);
         QVERIFY2(same.err.contains("the output ") && !same.err.contains("--output"), same.err.constData());
+        const Run diff = run({"diff", design, write("other.dot", kUnfenced), "--output", design});
+        QCOMPARE(diff.code, 2);
+        QVERIFY2(diff.err.contains("is the input"), diff.err.constData());
         const Run twice = run({"check", "-", "-"}, kBreaker);
         QCOMPARE(twice.code, 2);
         QVERIFY2(twice.err.contains("only once"), twice.err.constData());
