@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <algorithm>
+
 namespace pb::app {
 
 ActionRegistry::ActionRegistry(QWidget* owner)
@@ -35,6 +37,25 @@ QAction* ActionRegistry::get(const QString& id) const
         a->setEnabled(false);
     }
     return a;
+}
+
+void ActionRegistry::hold(const QStringList& prefixes)
+{
+    for (QAction* a : m_order) {
+        if (!a->isEnabled()) continue;
+        const QString id = a->objectName();
+        if (std::any_of(prefixes.begin(), prefixes.end(), [&](const QString& p) { return id.startsWith(p); })) {
+            m_held << a;
+            a->setEnabled(false);
+        }
+    }
+}
+
+void ActionRegistry::release()
+{
+    for (const auto& a : m_held)
+        if (a) a->setEnabled(true);
+    m_held.clear();
 }
 
 } // namespace pb::app

@@ -5,6 +5,7 @@
 #include <QKeySequence>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 namespace pb::app {
@@ -25,8 +26,14 @@ public:
     // The action with this id; aborts in debug builds on a typo, returns a dummy otherwise.
     QAction* get(const QString& id) const;
     QList<QAction*> all() const { return m_order; }
+    // Disables every enabled action whose id starts with one of `prefixes` until released, when
+    // those come back: a page over the canvas (the Start Page) must not let Select All and Delete
+    // empty the design it hides.
+    void hold(const QStringList& prefixes);
+    void release();
 
 private:
+    QList<QPointer<QAction>> m_held;
     QWidget* m_owner;
     QHash<QString, QAction*> m_actions;
     QList<QAction*> m_order;

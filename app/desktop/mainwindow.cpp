@@ -153,6 +153,10 @@ void MainWindow::updateTitle()
 
 void MainWindow::showCanvas()
 {
+    m_actions->release();
+    // The document may have been replaced while they were held: undo follows the one shown.
+    m_actions->get(QStringLiteral("edit.undo"))->setEnabled(m_doc->undoStack()->canUndo());
+    m_actions->get(QStringLiteral("edit.redo"))->setEnabled(m_doc->undoStack()->canRedo());
     m_stack->setCurrentWidget(m_view);
     m_palette->show();
     m_inspector->show();
@@ -173,6 +177,8 @@ void MainWindow::showStartPage()
     m_palette->hide();
     m_inspector->hide();
     if (m_findings) m_findings->hide();
+    m_actions->hold({QStringLiteral("edit."), QStringLiteral("tools."), QStringLiteral("arrange."),
+                     QStringLiteral("view."), QStringLiteral("file.export")});
     m_stack->setCurrentWidget(m_start);
 }
 

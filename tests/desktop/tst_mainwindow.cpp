@@ -155,6 +155,30 @@ private slots:
         w.document()->undoStack()->setClean();
     }
 
+    // Found by a tester: on the Start Page, Ctrl+A and Delete emptied the design behind it, with
+    // nothing on screen to show it. The canvas's commands wait until the canvas is back.
+    void startPageHoldsTheCanvasCommands()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        w.document()->undoStack()->push(commands::move(w.document(), {{QStringLiteral("client"), QPointF(-160, 260)}}));
+        w.actions()->get(QStringLiteral("file.start"))->trigger();
+        for (const char* id : {"edit.selectAll", "edit.delete", "edit.undo", "edit.paste", "tools.connect", "arrange.layout"})
+            QVERIFY2(!w.actions()->get(QString::fromLatin1(id))->isEnabled(), id);
+        w.actions()->get(QStringLiteral("edit.selectAll"))->trigger();
+        w.actions()->get(QStringLiteral("edit.delete"))->trigger();
+        w.actions()->get(QStringLiteral("edit.undo"))->trigger();
+        QCOMPARE(w.document()->design().components().size(), size_t(4));
+        QCOMPARE(w.document()->undoStack()->index(), 1);
+        QVERIFY(w.actions()->get(QStringLiteral("file.save"))->isEnabled());
+        w.showCanvas();
+        QVERIFY(w.actions()->get(QStringLiteral("edit.delete"))->isEnabled());
+        QVERIFY(w.actions()->get(QStringLiteral("edit.undo"))->isEnabled());
+        QVERIFY(!w.actions()->get(QStringLiteral("edit.redo"))->isEnabled());
+        w.document()->undoStack()->setClean();
+    }
+
     void copyPasteBetweenTwoWindows()
     {
         MainWindow a, b;
