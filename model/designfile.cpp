@@ -431,7 +431,12 @@ std::optional<Design> designFromTextCarefully(const std::string& text, const std
     stream.streams = [&](const json& root, const std::string& key) { return reader.streams(root, key); };
     stream.element = [&](const std::string& key, std::size_t i, json& e) { reader.element(key, i, e); };
     auto parsed = parseJsonStreaming(text, fileName, diags, stream);
-    if (!parsed) return std::nullopt;
+    if (!parsed) {
+        // Said first: the JSON error it causes is only a consequence.
+        if (const int line = conflictMarkerLine(text))
+            diags.insert(diags.empty() ? diags.end() : diags.end() - 1, conflictMarkerError(fileName, line, "E-MERGE"));
+        return std::nullopt;
+    }
     return reader.finish(*parsed, text);
 }
 

@@ -43,4 +43,35 @@ std::string formatAll(const Diagnostics& diags)
     return out;
 }
 
+bool conflictMarkerAt(const std::string& text, std::size_t at)
+{
+    constexpr std::size_t kWidth = 7;
+    if (at + kWidth > text.size()) return false;
+    const char c = text[at];
+    if (c != '<' && c != '>' && c != '=' && c != '|') return false;
+    for (std::size_t k = 1; k < kWidth; ++k)
+        if (text[at + k] != c) return false;
+    const std::size_t after = at + kWidth;
+    return after == text.size() || text[after] == ' ' || text[after] == '\n' || text[after] == '\r';
+}
+
+int conflictMarkerLine(const std::string& text)
+{
+    int line = 1;
+    for (std::size_t at = 0; at < text.size(); ++line) {
+        if (conflictMarkerAt(text, at)) return line;
+        const std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) break;
+        at = end + 1;
+    }
+    return 0;
+}
+
+Diagnostic conflictMarkerError(const std::string& file, int line, const std::string& code)
+{
+    return {Diagnostic::Level::Error, file, line, 0, "", "", code,
+            "a merge conflict marker: the file still holds both sides of a git merge",
+            "keep the side you want, delete the <<<<<<<, ======= and >>>>>>> lines, and check again"};
+}
+
 } // namespace pb::model

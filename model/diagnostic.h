@@ -32,4 +32,13 @@ bool hasErrors(const Diagnostics& diags);
 std::string formatAll(const Diagnostics& diags);
 std::string levelName(Diagnostic::Level level);
 
+// True when a git merge-conflict marker line (<<<<<<<, |||||||, =======, >>>>>>>) starts at
+// `at`, which must be the start of a line. A design merged by hand with both sides left in it
+// otherwise reads as a broken file, or in DOT as a strange component.
+bool conflictMarkerAt(const std::string& text, std::size_t at);
+// The 1-based line of the first such marker; 0 when there is none.
+int conflictMarkerLine(const std::string& text);
+// What a loader says about it, the same for every format.
+Diagnostic conflictMarkerError(const std::string& file, int line, const std::string& code);
+
 } // namespace pb::model

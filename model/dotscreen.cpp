@@ -192,6 +192,10 @@ bool Screen::run()
     for (std::size_t i = 0; i < m_text.size(); ++i) {
         const char c = m_text[i];
         if (c == '\0') return reject(m_line, "not a DOT file: it contains a NUL byte");
+        if (m_in == In::Nothing && (i == 0 || m_text[i - 1] == '\n') && conflictMarkerAt(m_text, i)) {
+            m_diags.push_back(conflictMarkerError(m_file, m_line, "E-DOT"));
+            return false;
+        }
         if (tokenTooLong(i)) return false;
         if (static_cast<unsigned char>(c) >= 0x80) {
             const std::size_t n = utf8Length(m_text, i);

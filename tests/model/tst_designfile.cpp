@@ -71,6 +71,17 @@ private slots:
         QVERIFY(diags[0].column > 20);
     }
 
+    void mergeConflictMarkersAreNamedFirst()
+    {
+        Diagnostics diags;
+        QVERIFY(!load("{\n  \"format\": \"probeboard/1\",\n<<<<<<< HEAD\n  \"title\": \"a\",\n=======\n"
+                      "  \"title\": \"b\",\n>>>>>>> feature\n  \"components\": []\n}", diags));
+        QVERIFY(diags.size() >= 1);
+        QCOMPARE(diags[0].code, std::string("E-MERGE"));
+        QCOMPARE(diags[0].line, 3);
+        QCOMPARE(diags[0].file, std::string("t.probeboard"));
+    }
+
     void graphErrorsNameTheElement()
     {
         Diagnostics diags;

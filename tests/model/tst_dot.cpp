@@ -555,6 +555,18 @@ private slots:
         imported("digraph { a; };\n# a note\n/* and another */\n");
     }
 
+    // A merge left with both sides in the file: DOT read "<<<<<<< HEAD ... >>>>>>>" as one HTML
+    // string, so the conflict became a component and the check passed.
+    void mergeConflictMarkersAreRefused()
+    {
+        const Diagnostic e = rejected("digraph shop {\n<<<<<<< HEAD\n  api [rps=2000];\n=======\n  api [rps=3000];\n"
+                                      ">>>>>>> main\n  api -> db;\n}\n");
+        QCOMPARE(e.line, 2);
+        QVERIFY2(e.message.find("merge conflict") != std::string::npos, e.message.c_str());
+        // Not at a line's start, or inside a string: ordinary text.
+        imported("digraph { a [label=\"x\n=======\ny\"]; b [label=\"<<<<<<< ok\"]; }\n");
+    }
+
     // Graphviz's HTML-like labels are markup, not names: the tags used to stay in the label, so
     // the whiteboard and every finding called the API "<b>Orders</b><br/>API".
     void htmlLabelsKeepTheirWordsOnly()
