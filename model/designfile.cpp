@@ -8,6 +8,7 @@
 
 #include "model/dotimport.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -83,6 +84,39 @@ struct ElementReader
         d.code = "E-SCHEMA";
         d.message = msg;
         diags.push_back(std::move(d));
+    }
+
+    // Keys the format does not have are not kept when the design is saved: a misspelt "lable"
+    // or "flowz" lost the labels or every flow without a word.
+    void unknownKeys(const json& j, const std::string& ptr, const std::string& id, const std::vector<std::string>& known,
+                     const std::string& what)
+    {
+        if (!j.is_object()) return;
+        for (const auto& [key, value] : j.items()) {
+            if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+            std::string hint = closestMatch(key, known);
+            if (hint.empty() && (key == "nodes" || key == "edges"))
+                hint = key == "nodes" ? "components" : "flows"; // probeboard/0's names
+            Diagnostic d;
+            d.level = Diagnostic::Level::Warning;
+            d.file = file;
+            d.pointer = ptr + "/" + key;
+            d.element = id;
+            d.code = "W-UNKNOWN-KEY";
+            d.message = "unknown key '" + key + "' in " + what + (id.empty() ? "" : " '" + id + "'") +
+                        "; it is ignored, and not kept when the design is saved";
+            d.hint = hint.empty() ? "" : "did you mean '" + hint + "'?";
+            diags.push_back(std::move(d));
+        }
+    }
+
+    // "id": "" is as bad as no id: such an element was dropped without a word.
+    std::string id(const json& j, const std::string& ptr)
+    {
+        std::string id = str(j, "id", ptr, "", true);
+        if (id.empty() && j.contains("id") && j["id"].is_string())
+            error(ptr + "/id", "", "the id is empty; every component, flow and zone needs one");
+        return id;
     }
 
     std::string str(const json& j, const char* key, const std::string& ptr, const std::string& id,
@@ -251,13 +285,14 @@ void readComponent(const json& e, const std::string& ptr, Design& d, ElementRead
 {
     if (!e.is_object()) return r.error(ptr, "", "a component must be an object");
     Component c;
-    c.id = r.str(e, "id", ptr, "", true);
+    c.id = r.id(e, ptr);
     c.kind = r.str(e, "kind", ptr, c.id, true);
     c.label = r.str(e, "label", ptr, c.id, false);
     c.kindInferred = r.boolean(e, "kind_inferred", ptr, c.id);
     c.pos = r.point(e, "position", ptr, c.id);
     c.size = r.size(e, ptr, c.id);
     c.props = r.props(e, ptr, c.id);
+    r.unknownKeys(e, ptr, c.id, {"id", "kind", "label", "kind_inferred", "position", "size", "properties"}, "component");
     keep(std::move(c), ptr, r, where, &Design::addComponent, d);
 }
 
@@ -265,7 +300,7 @@ void readFlow(const json& e, const std::string& ptr, Design& d, ElementReader& r
 {
     if (!e.is_object()) return r.error(ptr, "", "a flow must be an object");
     Flow f;
-    f.id = r.str(e, "id", ptr, "", true);
+    f.id = r.id(e, ptr);
     f.from = r.str(e, "from", ptr, f.id, true);
     f.to = r.str(e, "to", ptr, f.id, true);
     f.label = r.str(e, "label", ptr, f.id, false);
@@ -274,6 +309,7 @@ void readFlow(const json& e, const std::string& ptr, Design& d, ElementReader& r
         for (const auto& p : *b)
             if (p.is_object() && p.value("x", json()).is_number() && p.value("y", json()).is_number())
                 f.bends.push_back({p["x"].get<double>(), p["y"].get<double>()});
+    r.unknownKeys(e, ptr, f.id, {"id", "from", "to", "label", "properties", "bends"}, "flow");
     keep(std::move(f), ptr, r, where, &Design::addFlow, d);
 }
 
@@ -281,7 +317,7 @@ void readZone(const json& e, const std::string& ptr, Design& d, ElementReader& r
 {
     if (!e.is_object()) return r.error(ptr, "", "a zone must be an object");
     Zone z;
-    z.id = r.str(e, "id", ptr, "", true);
+    z.id = r.id(e, ptr);
     z.kind = r.str(e, "kind", ptr, z.id, false);
     if (z.kind.empty()) z.kind = "region";
     z.label = r.str(e, "label", ptr, z.id, false);
@@ -289,6 +325,7 @@ void readZone(const json& e, const std::string& ptr, Design& d, ElementReader& r
     z.pos = r.point(e, "position", ptr, z.id);
     z.size = r.size(e, ptr, z.id);
     z.props = r.props(e, ptr, z.id);
+    r.unknownKeys(e, ptr, z.id, {"id", "kind", "label", "members", "position", "size", "properties"}, "zone");
     keep(std::move(z), ptr, r, where, &Design::addZone, d);
 }
 
@@ -303,6 +340,7 @@ void readDecision(const json& e, const std::string& ptr, Design& d, ElementReade
     dec.justification = r.str(e, "justification", ptr, "", false);
     dec.owner = r.str(e, "owner", ptr, "", false);
     dec.expires = r.str(e, "expires", ptr, "", false);
+    r.unknownKeys(e, ptr, "", {"fingerprint", "rule", "status", "justification", "owner", "expires"}, "a decision");
     d.decisions.push_back(std::move(dec));
 }
 
@@ -342,7 +380,10 @@ public:
     std::optional<Design> finish(json& j, const std::string& text)
     {
         try {
-            if (checkFormat(j, m_r)) readRest(j);
+            if (checkFormat(j, m_r)) {
+                readRest(j);
+                m_r.unknownKeys(j, "", "", {"format", "title", "components", "flows", "zones", "decisions"}, "the design");
+            }
         } catch (const json::exception& e) {
             m_r.error("", "", std::string("unexpected value in the design: ") + e.what());
         }

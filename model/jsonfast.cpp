@@ -40,13 +40,19 @@ template <std::size_t N> struct Fields
         : names(n)
     {
         if (e.type() != Type::OBJECT) giveUp();
-        for (auto field : dom::object(e))
+        for (auto field : dom::object(e)) {
+            bool known = false;
             for (std::size_t i = 0; i < N; ++i)
                 if (field.key == names[i]) {
                     repeated = repeated || seen[i];
                     values[i] = field.value;
                     seen[i] = true;
+                    known = true;
                 }
+            // A key the format does not have ("lable", "flowz") is warned about: the careful
+            // reader says so.
+            if (!known) giveUp();
+        }
     }
     bool has(std::size_t i) const { return seen[i]; }
 };

@@ -71,6 +71,33 @@ private slots:
         QVERIFY(diags[0].column > 20);
     }
 
+    // Found by a tester: "flowz" lost every flow, "lable" the label, and an empty id the whole
+    // component, each without a word.
+    void unknownKeysAndEmptyIdsAreSaid()
+    {
+        Diagnostics diags;
+        const auto d = load("{\"format\": \"probeboard/1\", \"title\": \"t\",\n"
+                            "\"components\": [{\"id\": \"a\", \"kind\": \"service\", \"lable\": \"A\"}],\n"
+                            "\"flowz\": [], \"zones\": [], \"nodes\": []}", diags);
+        QVERIFY(d);
+        std::map<std::string, std::string> warned; // pointer → hint
+        for (const auto& w : diags) {
+            QCOMPARE(w.code, std::string("W-UNKNOWN-KEY"));
+            warned[w.pointer] = w.hint;
+        }
+        QCOMPARE(warned.size(), std::size_t(3));
+        QCOMPARE(warned["/components/0/lable"], std::string("did you mean 'label'?"));
+        QCOMPARE(warned["/flowz"], std::string("did you mean 'flows'?"));
+        QCOMPARE(warned["/nodes"], std::string("did you mean 'components'?"));
+        QCOMPARE(diags[0].line, 2);
+
+        Diagnostics empty;
+        QVERIFY(!load("{\"format\": \"probeboard/1\", \"components\": [{\"id\": \"\", \"kind\": \"service\"}]}", empty));
+        QCOMPARE(empty.size(), std::size_t(1));
+        QCOMPARE(empty[0].pointer, std::string("/components/0/id"));
+        QVERIFY(empty[0].message.find("empty") != std::string::npos);
+    }
+
     void mergeConflictMarkersAreNamedFirst()
     {
         Diagnostics diags;

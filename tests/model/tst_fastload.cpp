@@ -42,8 +42,8 @@ private slots:
         QVERIFY(files >= 5);
     }
 
-    // Valid files with everything the careful reader tolerates: keys it does not know (with
-    // values of any shape), a repeated key (the last one counts), escapes, every kind of number,
+    // Valid files with everything the careful reader tolerates: a repeated key (the last one
+    // counts), escapes, every kind of number,
     // a bend that is not a point (skipped), a zone with no kind, a decision with no status, and
     // the format named last.
     void oddButValidFilesReadTheSame_data()
@@ -53,8 +53,8 @@ private slots:
         const std::string escaped = "\"label\": \"Caf\\u00e9 \\\"API\\\"\\n\"";
         const std::string comps = R"("components": [
             {"id": "api", "kind": "service", )" +
-                                  escaped + R"(, "x_note": {"deep": [1, null, true, {"a": []}]},
-             "position": {"x": -0.5, "y": 1e3, "z": 7}, "size": {"w": 160, "h": 64},
+                                  escaped + R"(,
+             "position": {"x": -0.5, "y": 1e3}, "size": {"w": 160, "h": 64},
              "properties": {"rps": 12000, "hit_ratio": 0.9, "sync": false, "data": ["pii", "usage"], "owner": "t\/eam", "rps": 13000}},
             {"id": "db", "kind": "service", "kind": "database", "kind_inferred": true, "properties": {}}])";
         const std::string flows =
@@ -66,7 +66,7 @@ private slots:
         const std::string decisions =
             R"("decisions": [{"fingerprint": "abc", "rule": "r", "owner": "ana"}, {"fingerprint": "", "status": "mitigated"}])";
         QTest::newRow("everything")
-            << QString::fromStdString(wrap("\"title\": \"T\", \"x_extra\": [[{}]], " + comps +
+            << QString::fromStdString(wrap("\"title\": \"T\", " + comps +
                                            ", " + flows + ", " + zones + ", " + decisions));
         QTest::newRow("format last") << QString::fromStdString(
             "{\"title\": \"T\", " + comps + ", " + flows + ", \"format\": \"probeboard/1\"}");
@@ -127,6 +127,11 @@ private slots:
                 R"("components": [{"id": "api", "kind": "service", "properties": {"circuit_breakr": true}}])"),
             "circuit_breaker");
         row("components not a list", wrap("\"components\": {}"), "\"components\" must be a list");
+        // Keys the format does not have are warned about (they are not kept on saving).
+        row("unknown key in a component",
+            wrap(R"("components": [{"id": "api", "kind": "service", "x_note": {"deep": [1, null, {"a": []}]}}])"),
+            "unknown key 'x_note' in component 'api'");
+        row("unknown key at the top", wrap("\"x_extra\": [[{}]]"), "unknown key 'x_extra' in the design");
         // Nothing to report, but the careful reader keeps the decisions of both lists.
         row("decisions listed twice",
             wrap(R"("decisions": [{"fingerprint": "a"}], "decisions": [{"fingerprint": "b"}])"),
