@@ -599,7 +599,10 @@ bool writeFileAtomically(const std::string& path, const std::function<void(const
     const fs::path resolved = isLink ? fs::weakly_canonical(path, linkError) : fs::path(path);
     const fs::path target = linkError ? fs::path(path) : resolved;
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    // Named after the target, cut short: a name of 250 bytes or more, legal itself, went past the
+    // 255-byte limit once the dot and the suffix were added, and nothing could be saved under it.
+    const std::string name = target.filename().string().substr(0, 200);
+    std::string tmpl = (dir / ("." + name + ".XXXXXX")).string();
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) {
         error = "cannot write " + path + ": " + std::strerror(errno);

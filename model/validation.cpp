@@ -283,9 +283,17 @@ void checkDecisions(const Design& design, Diagnostics& diags)
     const auto& statuses = decisionStatuses();
     std::string known;
     for (const auto& s : statuses) known += (known.empty() ? "" : ", ") + s;
+    // Both branches of a merge decided the same finding: the last decision counts, so which
+    // one did depended on the order the merge left them in.
+    std::unordered_map<std::string, std::size_t> seen; // fingerprint → its first decision
     for (std::size_t i = 0; i < design.decisions.size(); ++i) {
         const Decision& d = design.decisions[i];
         const std::string where = "/decisions/" + std::to_string(i);
+        if (const auto [at, fresh] = seen.emplace(d.fingerprint, i); !fresh && !d.fingerprint.empty())
+            add(diags, kWarning, "", "W-DECISION-DUPLICATE",
+                "finding " + quoted(d.fingerprint) + " is decided twice (decisions " + std::to_string(at->second + 1) +
+                    " and " + std::to_string(i + 1) + "); only the last one, " + quoted(d.status) + ", counts",
+                "keep one decision per finding", where);
         if (std::find(statuses.begin(), statuses.end(), d.status) == statuses.end()) {
             const std::string s = closestMatch(d.status, statuses);
             add(diags, kWarning, "", "W-DECISION-STATUS",

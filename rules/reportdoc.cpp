@@ -35,7 +35,9 @@ std::string markdownEscape(const std::string& text)
 {
     std::string out, buf;
     for (char c : model::printable(text, buf)) {
-        if (c == '|' || c == '*' || c == '_' || c == '<' || c == '>' || c == '`' || c == '[' || c == ']')
+        // The backslash too: "gw\|x" came out as "gw\\|x", an escaped backslash and then a bare
+        // '|' that split the table's cell.
+        if (c == '\\' || c == '|' || c == '*' || c == '_' || c == '<' || c == '>' || c == '`' || c == '[' || c == ']')
             out += '\\';
         out += c;
     }

@@ -202,6 +202,19 @@ private slots:
         QCOMPARE(diags.size(), std::size_t{1});
         QCOMPARE(diags[0].code, std::string("W-DECISION-INCOMPLETE"));
         QVERIFY(diags[0].message.find("no owner") != std::string::npos);
+
+        // Both sides of a merge decided the same finding.
+        diags.clear();
+        QVERIFY(load(R"({"format": "probeboard/1", "components": [],
+                        "decisions": [{"fingerprint": "a1", "status": "accepted", "owner": "ana", "justification": "j"},
+                                      {"fingerprint": "a1", "status": "open", "owner": "bob", "justification": "k"}]})",
+                     diags));
+        QCOMPARE(diags.size(), std::size_t{1});
+        QCOMPARE(diags[0].code, std::string("W-DECISION-DUPLICATE"));
+        QCOMPARE(diags[0].line, 3);
+        QVERIFY2(diags[0].message.find("decisions 1 and 2") != std::string::npos &&
+                     diags[0].message.find("'open'") != std::string::npos,
+                 diags[0].message.c_str());
     }
 
     // An expiry is a day the calendar has: "2099-02-30", compared as text, would have waived
@@ -286,6 +299,17 @@ private slots:
         QVERIFY2(formatAll(pack).find("this is a rule pack ('probeboard-rules/1'), not a design; pass it with --rules") !=
                      std::string::npos,
                  formatAll(pack).c_str());
+    }
+
+    // A legal name of 255 bytes: the temporary beside it must still fit the limit.
+    void longestFileNamesCanBeSaved()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QString(255 - 11, QLatin1Char('o')) + ".probeboard").toStdString();
+        std::string error;
+        QVERIFY2(saveDesignFile(sample(), path, error), error.c_str());
+        Diagnostics diags;
+        QVERIFY(loadDesignFile(path, diags));
     }
 
     void saveIsAtomicAndKeepsTheOldFileOnFailure()

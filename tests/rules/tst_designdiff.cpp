@@ -176,6 +176,8 @@ private slots:
         const auto md = QString::fromStdString(rules::reportMarkdown({r}));
         QVERIFY(!md.contains(QStringLiteral("<script>")));
         QVERIFY(md.contains(QStringLiteral("\\<script\\>")));
+        // A backslash before '|' is escaped as well, or the '|' splits the table's cell.
+        QCOMPARE(rules::markdownEscape("gw\\|x"), std::string("gw\\\\\\|x"));
     }
 
     void reportCarriesDecisionsAndComparison()
