@@ -99,10 +99,11 @@ std::vector<std::string> propAttributes(const Properties& props)
     std::string hints;
     for (const auto& [k, v] : props) {
         const std::string text = valueText(v);
-        if (!text.empty()) out.push_back(quote(k) + "=" + quote(text));
+        const std::string name = dotNameIsTaken(k) ? kDotPropertyPrefix + k : k;
+        if (!text.empty()) out.push_back(quote(name) + "=" + quote(text));
         const bool exact = !text.empty() && dotAttributeValue(k, text) == v;
         if (!exact && k.find_first_of(",:") == std::string::npos)
-            hints += (hints.empty() ? "" : ",") + k + ":" + typeName(v);
+            hints += (hints.empty() ? "" : ",") + name + ":" + typeName(v);
     }
     if (!hints.empty()) out.push_back("pb_types=" + quote(hints));
     return out;

@@ -20,6 +20,7 @@ extern "C" int aaglex_destroy(void);
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -175,6 +176,13 @@ Value dotAttributeValue(const std::string& key, const std::string& raw)
     return typedValue(key, raw);
 }
 
+bool dotNameIsTaken(const std::string& key)
+{
+    // `ordering` is Graphviz's only for some values: always sent under the prefix.
+    return key == "label" || key == "kind" || key == "ordering" || key.rfind("pb_", 0) == 0 ||
+           layoutAttributes().count(key) > 0;
+}
+
 namespace {
 
 // Attributes of one graph object: declared ones with a non-empty value that is not simply
@@ -218,20 +226,26 @@ void applyProperties(Properties& props,
             k == "ordering" ? (v == "in" || v == "out") : layoutAttributes().count(k) > 0;
         // pb_pos, pb_types, pb_decision_1_status…: Probeboard's own, never a property.
         if (k == "pb_types") hints = v;
-        if (k != "label" && k != "kind" && !layout && k.rfind("pb_", 0) != 0)
+        if (k.rfind(kDotPropertyPrefix, 0) == 0 && k.size() > std::strlen(kDotPropertyPrefix)) {
+            const std::string name = k.substr(std::strlen(kDotPropertyPrefix));
+            items.emplace_back(name, typedValue(name, v));
+        } else if (k != "label" && k != "kind" && !layout && k.rfind("pb_", 0) != 0) {
             items.emplace_back(k, typedValue(k, v));
+        }
     }
     for (const auto& hint : splitList(hints)) {
         const auto colon = hint.find(':');
         if (colon == std::string::npos) continue;
-        const std::string key = hint.substr(0, colon);
+        const std::string key = hint.substr(0, colon); // the attribute's name, prefixed or not
         std::string raw;
         for (const auto& [k, v] : attrs)
             if (k == key) raw = v;
         const auto typed = hintedValue(hint.substr(colon + 1), raw);
         if (!typed) continue;
-        std::erase_if(items, [&](const auto& item) { return item.first == key; });
-        items.emplace_back(key, *typed);
+        const std::string name =
+            key.rfind(kDotPropertyPrefix, 0) == 0 ? key.substr(std::strlen(kDotPropertyPrefix)) : key;
+        std::erase_if(items, [&](const auto& item) { return item.first == name; });
+        items.emplace_back(name, *typed);
     }
     props = Properties::fromPairs(std::move(items));
 }

@@ -30,5 +30,11 @@ std::optional<Design> importDot(const std::string& text, const std::string& file
 // which values need their type named.
 Value dotAttributeValue(const std::string& key, const std::string& raw);
 
+// A property whose name the importer reads as something else (label, kind, id, Graphviz's own
+// drawing attributes such as color or weight, Probeboard's pb_*) travels as pb_prop_<name>:
+// written plainly, it replaced the element's id or label, or was dropped, on the way back.
+inline constexpr const char* kDotPropertyPrefix = "pb_prop_";
+bool dotNameIsTaken(const std::string& key);
+
 
 } // namespace pb::model

@@ -264,6 +264,27 @@ private slots:
         QCOMPARE(lines.component("a")->label, std::string("Orders\nAPI"));
     }
 
+    // Properties named as the importer reads something else (Graphviz's drawing attributes,
+    // id, label, kind, pb_*): they were dropped, or replaced the element's id or label.
+    void roundTripKeepsPropertiesNamedLikeDotAttributes()
+    {
+        Design d;
+        d.addComponent({"api", "service", "API", {{"color", std::string("blue")}, {"comment", std::string("legacy")},
+                                                  {"kind", std::string("x")}, {"label", std::string("L")},
+                                                  {"pb_pos", std::string("1,2")}, {"ordering", std::string("in")}}, {}, {}});
+        d.addComponent({"db", "database", "db", {}, {}, {}});
+        d.addFlow({"f1", "api", "db", "", {{"weight", 5.0}, {"id", std::string("write-path")}}, {}});
+        d.addZone({"eu", "region", "EU", {{"id", std::string("zz")}, {"bgcolor", std::string("red")}}, {"api"}, {}, {}});
+        const std::string dot = exportDot(d);
+        const Design back = imported(dot);
+        QVERIFY2(back.components() == d.components(), dot.c_str());
+        QVERIFY2(back.flows() == d.flows(), dot.c_str());
+        QVERIFY2(back.zones() == d.zones(), dot.c_str());
+        // Written by hand, the prefix names a property too.
+        QCOMPARE(*stringProperty(imported("digraph { a [pb_prop_color=red]; }").component("a")->props, "color"),
+                 std::string("red"));
+    }
+
     void roundTripKeepsZoneAndMemberOrder()
     {
         // Zones: outer, other, inner (inner nested in outer). The file declares inner inside
