@@ -354,6 +354,10 @@ void InspectorDock::buildProperties(const std::string& elementKind, const model:
         QWidget* editor = makeEditor(qkey, spec, *value, draft);
         m_editors.insert(qkey, editor);
         lay->addWidget(editor, 1);
+        if (qkey == m_focusKey) {
+            m_focusKey.clear();
+            QTimer::singleShot(0, editor, [editor] { editor->setFocus(Qt::OtherFocusReason); });
+        }
         if (draft) {
             auto* status = mutedLabel(tr("not set"), QStringLiteral("panel.default"));
             status->setToolTip(tr("Type a value to draw it; until then the design does not have it."));
@@ -414,8 +418,9 @@ QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec
             tags->setTags(toQStringList(*l));
         else if (auto* s = std::get_if<std::string>(&value))
             tags->setTags({QString::fromStdString(*s)});
-        connect(tags, &TagEditor::tagsEdited, this, [this, k, draft, id = m_id](const QStringList& list) {
+        connect(tags, &TagEditor::tagsEdited, this, [this, k, key, draft, id = m_id](const QStringList& list) {
             if (draft && list.isEmpty()) return;
+            m_focusKey = key;
             setProperty(id, k, model::Value(fromQStringList(list)));
         });
         return tags;
@@ -455,13 +460,16 @@ void InspectorDock::buildAddProperty(const std::string& elementType, const model
                                                   elementType) != p.appliesTo.end()))
                 name->addItem(QString::fromStdString(p.name));
     name->setCurrentIndex(-1);
+    name->setInsertPolicy(QComboBox::NoInsert); // Enter adds the property, not a list entry
     auto* add = new QPushButton(tr("Add"));
     lay->addWidget(name, 1);
     lay->addWidget(add);
-    connect(add, &QPushButton::clicked, this, [this, name] {
+    auto addNamed = [this, name] {
         const std::string key = name->currentText().trimmed().toStdString();
         if (!key.empty()) addProperty(key);
-    });
+    };
+    connect(add, &QPushButton::clicked, this, addNamed);
+    connect(name->lineEdit(), &QLineEdit::returnPressed, this, addNamed);
     m_form->addRow(tr("Add property"), row);
 }
 

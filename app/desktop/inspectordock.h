@@ -68,6 +68,9 @@ private:
     QString m_draftId;
     std::string m_draftKey;
     bool m_focusDraft = false; // once, when it is added: later refreshes leave the focus alone
+    // A list editor that has just taken a value gets the focus back in the form rebuilt by the
+    // edit, so that the next value can be typed (the keys went to the canvas as shortcuts).
+    QString m_focusKey;
 };
 
 } // namespace pb::app

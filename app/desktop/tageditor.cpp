@@ -20,6 +20,7 @@ TagEditor::TagEditor(QWidget* parent)
     lay->addLayout(m_chips);
     lay->addWidget(m_edit);
     m_edit->setPlaceholderText(tr("Add a value, press Enter"));
+    setFocusProxy(m_edit);
     connect(m_edit, &QLineEdit::returnPressed, this, &TagEditor::addFromEdit);
 }
 

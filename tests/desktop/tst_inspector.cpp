@@ -202,6 +202,35 @@ private slots:
         QCOMPARE(m_doc->undoStack()->count(), 2);
     }
 
+    // Found by a tester: after one value, the list editor lost the focus and the next keys went
+    // to the canvas as tool shortcuts; and Enter in "Add property" did nothing.
+    void listValuesAndPropertiesGoInByKeyboard()
+    {
+        m_dock->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_dock));
+        select(QStringLiteral("orders-db"));
+        auto* tags = qobject_cast<TagEditor*>(m_dock->editorFor(QStringLiteral("data_classes")));
+        tags->lineEdit()->setFocus();
+        QTest::keyClicks(tags->lineEdit(), QStringLiteral("payment"));
+        QTest::keyClick(tags->lineEdit(), Qt::Key_Return);
+        QTRY_VERIFY(m_dock->editorFor(QStringLiteral("data_classes")) != tags);
+        auto* again = qobject_cast<TagEditor*>(m_dock->editorFor(QStringLiteral("data_classes")));
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(again->lineEdit()));
+        QTest::keyClicks(again->lineEdit(), QStringLiteral("card"));
+        QTest::keyClick(again->lineEdit(), Qt::Key_Return);
+        QCOMPARE(model::listProperty(m_doc->design().component("orders-db")->props, "data_classes"),
+                 std::optional<model::StringList>(model::StringList{"pii", "payment", "card"}));
+
+        QComboBox* name = nullptr;
+        for (auto* box : m_dock->findChildren<QComboBox*>())
+            if (box->isEditable()) name = box;
+        QVERIFY(name);
+        name->lineEdit()->setFocus();
+        name->setEditText(QStringLiteral("rps"));
+        QTest::keyClick(name->lineEdit(), Qt::Key_Return);
+        QTRY_VERIFY(qobject_cast<QDoubleSpinBox*>(m_dock->editorFor(QStringLiteral("rps"))));
+    }
+
     void labelEdit()
     {
         select(QStringLiteral("api"));
