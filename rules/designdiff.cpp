@@ -140,6 +140,50 @@ std::string findingLine(const DiffFinding& f)
     return fmt::format("[{}] {} ({})", severityName(f.severity), f.title, f.ruleId);
 }
 
+std::string decisionState(const model::Decision& d)
+{
+    std::string s = d.status;
+    if (!d.owner.empty()) s += " by " + d.owner;
+    if (!d.expires.empty()) s += " until " + d.expires;
+    return s;
+}
+
+// "+ accepted by ana until 2027-06-30 (RDS fences for us)", "- was accepted by ana",
+// "in_discussion by bob → accepted by ana".
+std::string decisionText(const DiffDecision& d)
+{
+    if (!d.before) return decisionState(*d.after) + (d.after->justification.empty() ? "" : " (" + d.after->justification + ")");
+    if (!d.after) return "removed (was " + decisionState(*d.before) + ")";
+    std::string s = decisionState(*d.before) + " → " + decisionState(*d.after);
+    if (d.before->justification != d.after->justification && !d.after->justification.empty())
+        s += " (" + d.after->justification + ")";
+    return s;
+}
+
+void diffDecisions(const model::Design& before, const model::Design& after, DesignDiff& out)
+{
+    // The last decision on a fingerprint is the one that counts (validation warns of repeats).
+    std::map<std::string, const model::Decision*> was, is;
+    for (const auto& d : before.decisions) was[d.fingerprint] = &d;
+    for (const auto& d : after.decisions) is[d.fingerprint] = &d;
+    auto entry = [](const model::Decision* b, const model::Decision* a) {
+        DiffDecision d;
+        if (b) d.before = *b;
+        if (a) d.after = *a;
+        const model::Decision& any = a ? *a : *b;
+        d.finding = "finding " + any.fingerprint + (any.rule.empty() ? "" : " (" + any.rule + ")");
+        return d;
+    };
+    for (const auto& d : after.decisions) {
+        if (is[d.fingerprint] != &d) continue;
+        const auto old = was.find(d.fingerprint);
+        if (old == was.end()) out.decisions.push_back(entry(nullptr, &d));
+        else if (!(*old->second == d)) out.decisions.push_back(entry(old->second, &d));
+    }
+    for (const auto& d : before.decisions)
+        if (was[d.fingerprint] == &d && !is.count(d.fingerprint)) out.decisions.push_back(entry(&d, nullptr));
+}
+
 std::string titleChange(const DesignDiff& d)
 {
     auto quoted = [](const std::string& t) { return t.empty() ? std::string("(none)") : "\"" + t + "\""; };
@@ -159,6 +203,7 @@ DesignDiff diffDesigns(const model::Design& before, const model::Design& after, 
                           [](const model::Design& d, const std::string& id) { return d.flow(id); }, opts, out);
     diffList<model::Zone>(before, after, &model::Design::zones,
                           [](const model::Design& d, const std::string& id) { return d.zone(id); }, opts, out);
+    diffDecisions(before, after, out);
     return out;
 }
 
@@ -173,6 +218,14 @@ void diffFindings(DesignDiff& diff, const ReviewResult& before, const ReviewResu
         if (!a.count(f.fingerprint)) diff.newFindings.push_back(diffFinding(f));
     for (const auto& f : before.findings)
         if (!b.count(f.fingerprint)) diff.resolvedFindings.push_back(diffFinding(f));
+    // A decision is shown with the finding it is about, as either review found it.
+    std::map<std::string, const Finding*> byPrint;
+    for (const auto* r : {&before, &after})
+        for (const auto& f : r->findings) byPrint[f.fingerprint] = &f;
+    for (auto& d : diff.decisions) {
+        const std::string& print = d.after ? d.after->fingerprint : d.before->fingerprint;
+        if (const auto it = byPrint.find(print); it != byPrint.end()) d.finding = findingLine(diffFinding(*it->second));
+    }
 }
 
 std::string diffText(const DesignDiff& d)
@@ -185,6 +238,9 @@ std::string diffText(const DesignDiff& d)
     for (const auto& e : d.added) out += fmt::format("+ {} {} ({})\n", e.type, shown(e.label), shown(e.kind));
     for (const auto& e : d.removed) out += fmt::format("- {} {} ({})\n", e.type, shown(e.label), shown(e.kind));
     for (const auto& c : d.changed) out += fmt::format("~ {} {}: {}\n", c.type, shown(c.label), shown(changeText(c)));
+    for (const auto& c : d.decisions)
+        out += fmt::format("{} decision on {}: {}\n", !c.before ? "+" : !c.after ? "-" : "~", shown(c.finding),
+                           shown(decisionText(c)));
     for (const auto& f : d.newFindings) out += "! new finding " + shown(findingLine(f)) + "\n";
     for (const auto& f : d.resolvedFindings) out += "✓ resolved " + shown(findingLine(f)) + "\n";
     return out;
@@ -194,8 +250,10 @@ std::string diffMarkdown(const DesignDiff& d, const std::string& beforeName, con
 {
     std::string out = "# Changes from " + markdownEscape(beforeName) + " to " + markdownEscape(afterName) + "\n\n";
     if (d.empty()) return out + "No differences.\n";
-    out += fmt::format("{} added, {} removed, {} changed; {} new findings, {} resolved.\n\n", d.added.size(),
-                       d.removed.size(), d.changed.size(), d.newFindings.size(), d.resolvedFindings.size());
+    out += fmt::format("{} added, {} removed, {} changed; {}{} new findings, {} resolved.\n\n", d.added.size(),
+                       d.removed.size(), d.changed.size(),
+                       d.decisions.empty() ? std::string() : fmt::format("{} decisions changed; ", d.decisions.size()),
+                       d.newFindings.size(), d.resolvedFindings.size());
     if (d.titleChanged) out += "Title: " + markdownEscape(titleChange(d)) + "\n\n";
     auto section = [&](const char* title, const std::vector<DiffElement>& list) {
         if (list.empty()) return;
@@ -218,6 +276,12 @@ std::string diffMarkdown(const DesignDiff& d, const std::string& beforeName, con
         for (const auto& f : list) out += "- " + markdownEscape(findingLine(f)) + "\n";
         out += "\n";
     };
+    if (!d.decisions.empty()) {
+        out += "## Decisions\n\n";
+        for (const auto& c : d.decisions)
+            out += "- " + markdownEscape(c.finding) + ": " + markdownEscape(decisionText(c)) + "\n";
+        out += "\n";
+    }
     findings("New findings", d.newFindings);
     findings("Resolved findings", d.resolvedFindings);
     return out;
@@ -235,6 +299,7 @@ std::string diffHtmlFragment(const DesignDiff& d)
     for (const auto& e : d.added) row("+", "added", e.type + " " + e.label, "added (" + e.kind + ")");
     for (const auto& e : d.removed) row("−", "removed", e.type + " " + e.label, "removed (" + e.kind + ")");
     for (const auto& c : d.changed) row("~", "changed", c.type + " " + c.label, changeText(c));
+    for (const auto& c : d.decisions) row("~", "changed", "decision on " + c.finding, decisionText(c));
     for (const auto& f : d.newFindings) row("!", "newfinding", "new finding", findingLine(f));
     for (const auto& f : d.resolvedFindings) row("✓", "resolved", "resolved finding", findingLine(f));
     return out + "</table>";

@@ -4,6 +4,7 @@
 #include "rules/engine.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,14 @@ struct DiffFinding
     Finding::Kind kind = Finding::Kind::Finding;
 };
 
+// A reviewer's decision added, removed or changed (matched by fingerprint): accepting a high
+// finding changes what `check` fails on, and a diff that said "No differences" hid it.
+struct DiffDecision
+{
+    std::optional<model::Decision> before, after;
+    std::string finding; // "[HIGH] title (rule)" from either review; else the rule and fingerprint
+};
+
 struct DesignDiff
 {
     std::vector<DiffElement> added;
@@ -57,10 +66,14 @@ struct DesignDiff
     std::vector<DiffChange> changed;
     std::vector<DiffFinding> newFindings;      // in the new review, not the old
     std::vector<DiffFinding> resolvedFindings; // in the old review, not the new
+    std::vector<DiffDecision> decisions;
     bool titleChanged = false;
     std::pair<std::string, std::string> titles; // before and after, when titleChanged
 
-    bool designChanged() const { return titleChanged || !added.empty() || !removed.empty() || !changed.empty(); }
+    bool designChanged() const
+    {
+        return titleChanged || !added.empty() || !removed.empty() || !changed.empty() || !decisions.empty();
+    }
     bool empty() const { return !designChanged() && newFindings.empty() && resolvedFindings.empty(); }
 };
 

@@ -76,6 +76,34 @@ private slots:
         QVERIFY(QString::fromStdString(rules::diffText(rules::diffDesigns(a, b))).contains(QStringLiteral("→ (none)")));
     }
 
+    // Found by a tester: a pull request that accepted a high finding diffed as "No differences"
+    // and exit 0, though `check` no longer failed on that finding.
+    void decisionsAreDifferences()
+    {
+        const auto a = cacheInFront();
+        const auto set = builtin();
+        const auto review = set.review(a);
+        QVERIFY(!review.findings.empty());
+        const auto& f = review.findings.front();
+        auto b = a;
+        b.decisions.push_back({f.fingerprint, f.ruleId, "accepted", "the CDN absorbs it", "ana", "2027-06-30"});
+        auto d = rules::diffDesigns(a, b);
+        rules::diffFindings(d, review, set.review(b));
+        QVERIFY(d.designChanged());
+        QCOMPARE(d.decisions.size(), std::size_t(1));
+        const auto text = QString::fromStdString(rules::diffText(d));
+        QVERIFY2(text.startsWith(QStringLiteral("+ decision on [")) && text.contains(QString::fromStdString(f.title)) &&
+                     text.contains(QStringLiteral("accepted by ana until 2027-06-30 (the CDN absorbs it)")),
+                 qPrintable(text));
+        auto c = b;
+        c.decisions.front().status = "in_discussion";
+        QVERIFY(QString::fromStdString(rules::diffText(rules::diffDesigns(b, c)))
+                    .contains(QStringLiteral("accepted by ana until 2027-06-30 → in_discussion by ana")));
+        QVERIFY(QString::fromStdString(rules::diffMarkdown(rules::diffDesigns(b, a), "b", "a"))
+                    .contains(QStringLiteral("## Decisions")));
+        QVERIFY(rules::diffDesigns(b, b).empty());
+    }
+
     void addedRemovedAndChangedElements()
     {
         auto before = cacheInFront();
