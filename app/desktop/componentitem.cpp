@@ -77,6 +77,9 @@ QRectF ComponentItem::boundingRect() const
 QPainterPath ComponentItem::shape() const
 {
     QPainterPath path;
+    // Winding: with the default odd-even rule the half of the handle over the box was a hole,
+    // and a press there went past the handle and dragged the component instead.
+    path.setFillRule(Qt::WindingFill);
     path.addRoundedRect(m_rect, 8, 8);
     if (m_hover || isSelected())
         path.addEllipse(QPointF(m_rect.right(), m_rect.center().y()), kHandleRadius + 6,

@@ -128,15 +128,19 @@ private slots:
         QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Connect client to orders-db"));
     }
 
+    // Anywhere on the round handle, the half over the box included (a press there used to drag
+    // the component: the shape's two parts cancelled out where they overlap).
     void handleDragConnects()
     {
         ComponentItem* cache = m_scene->componentItem(QStringLiteral("cache"));
-        cache->setSelected(true); // handles show on hover or selection
-        const size_t flows = m_doc->design().flows().size();
-        drag(at(cache->handleScenePos()), centerOf(QStringLiteral("orders-db")));
-        QCOMPARE(m_doc->design().flows().size(), flows + 1);
-        QCOMPARE(m_doc->design().flows().back().from, std::string("cache"));
-        QCOMPARE(cache->pos(), QPointF(480, -120)); // the handle does not move the component
+        for (const qreal dx : {-5.0, -2.0, 0.0, 2.0, 5.0}) {
+            cache->setSelected(true); // handles show on hover or selection
+            const size_t flows = m_doc->design().flows().size();
+            drag(at(cache->handleScenePos() + QPointF(dx, 1)), centerOf(QStringLiteral("orders-db")));
+            QVERIFY2(m_doc->design().flows().size() == flows + 1, qPrintable(QString::number(dx)));
+            QCOMPARE(m_doc->design().flows().back().from, std::string("cache"));
+            QCOMPARE(cache->pos(), QPointF(480, -120)); // the handle does not move the component
+        }
     }
 
     void altDropsFlowWithoutAttaching()
