@@ -7,6 +7,7 @@
 #include "model/vocabulary.h"
 
 #include "model/dotimport.h"
+#include "model/dotlines.h"
 
 #include <algorithm>
 #include <cctype>
@@ -504,6 +505,38 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     }
     if ((*text)[i] != '{' && (*text)[i] != '[') return importDot(*text, path, diags);
     return designFromText(*text, path, diags);
+}
+
+std::unordered_map<std::string, int> elementLines(const std::string& path, const Design& design)
+{
+    std::unordered_map<std::string, int> lines;
+    std::string err;
+    const auto text = path == "-" ? std::nullopt : readTextFile(path, err);
+    if (!text) return lines;
+    auto keep = [&](const std::string& id, int line) {
+        if (line > 0) lines.emplace(id, line);
+    };
+    const std::string ext = std::filesystem::path(path).extension().string();
+    if (ext == ".dot" || ext == ".gv") {
+        const DotLines dot(*text);
+        for (const auto& c : design.components()) keep(c.id, dot.line(dot.find({DotPlace::Kind::Node, c.id, {}, 1})));
+        for (const auto& f : design.flows()) {
+            int at = dot.find({DotPlace::Kind::EdgeId, f.id, {}, 1});
+            if (at < 0) at = dot.find({DotPlace::Kind::Edge, f.from, f.to, 1});
+            keep(f.id, dot.line(at));
+        }
+        for (const auto& z : design.zones()) keep(z.id, dot.line(dot.find({DotPlace::Kind::Cluster, "cluster_" + z.id, {}, 1})));
+        return lines;
+    }
+    const JsonPositions json(*text);
+    auto each = [&](const char* list, const auto& elements) {
+        for (std::size_t i = 0; i < elements.size(); ++i)
+            keep(elements[i].id, json.find("/" + std::string(list) + "/" + std::to_string(i)).first);
+    };
+    each("components", design.components());
+    each("flows", design.flows());
+    each("zones", design.zones());
+    return lines;
 }
 
 nlohmann::ordered_json designToJson(const Design& design)

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace pb::model {
 
@@ -30,6 +31,12 @@ std::optional<Design> designFromTextCarefully(const std::string& text, const std
                                               Diagnostics& diags);
 
 // The canonical JSON: fixed key order, element order as in the model, no timestamps.
+// The 1-based line where the file at `path` writes each element of `design` (read from it):
+// for reports that point into the file, such as SARIF's regions, which code-scanning dashboards
+// need to place an alert. Elements it cannot place are left out; empty when the file cannot be
+// read again (standard input).
+std::unordered_map<std::string, int> elementLines(const std::string& path, const Design& design);
+
 nlohmann::ordered_json designToJson(const Design& design);
 std::string designToText(const Design& design); // pretty-printed, 2 spaces, trailing newline
 

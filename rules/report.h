@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pb::rules {
@@ -17,6 +18,8 @@ struct FileReview
     std::string file;
     const model::Design* design = nullptr;
     ReviewResult result;
+    // Where the file writes each element (model::elementLines), for SARIF's regions; may be empty.
+    std::unordered_map<std::string, int> lines;
 };
 
 // For a person at a terminal: grouped by severity, ANSI colour only when asked.

@@ -153,9 +153,14 @@ ordered_json sarifResult(const FileReview& r, const Finding& f)
         logical.push_back({{"name", labelOf(*r.design, id)}, {"fullyQualifiedName", id},
                            {"kind", flow ? "flow" : "component"}});
     }
-    res["locations"] = {
-        {{"physicalLocation", {{"artifactLocation", {{"uri", artifactUri(r.file)}}}}},
-         {"logicalLocations", logical}}};
+    ordered_json physical{{"artifactLocation", {{"uri", artifactUri(r.file)}}}};
+    // The line of the first element the finding is about: dashboards place an alert by it.
+    for (const auto& id : f.targets)
+        if (const auto at = r.lines.find(id); at != r.lines.end()) {
+            physical["region"] = {{"startLine", at->second}};
+            break;
+        }
+    res["locations"] = {{{"physicalLocation", physical}, {"logicalLocations", logical}}};
     if (!f.path.empty()) {
         ordered_json steps = ordered_json::array();
         for (const auto& id : f.path)

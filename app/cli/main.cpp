@@ -200,7 +200,8 @@ int runCheck(const CheckOptions& o)
     if (broken) return kExitInputError;
     bool failed = false;
     for (std::size_t i = 0; i < designs.size(); ++i) {
-        rules::FileReview r{o.files[i], &designs[i], set.review(designs[i])};
+        rules::FileReview r{o.files[i], &designs[i], set.review(designs[i]), {}};
+        if (o.format == "sarif") r.lines = model::elementLines(o.files[i], designs[i]);
         // Also on stderr: a report written to a file would leave it unseen in a CI log.
         model::Diagnostics stopped;
         for (const auto& st : r.result.stopped)

@@ -327,7 +327,7 @@ bool ReviewPanel::exportReport(const QString& path, QString* error)
 {
     Document* doc = m_review->document();
     const QString file = doc->filePath().isEmpty() ? doc->displayName() : QFileInfo(doc->filePath()).fileName();
-    rules::FileReview r{file.toStdString(), &doc->design(), m_review->result()};
+    rules::FileReview r{file.toStdString(), &doc->design(), m_review->result(), {}};
     return documentexport::write(path, documentexport::formatFor(path), documentexport::diagramImage(m_scene),
                                  [&](documentexport::Format f, rules::DocOptions o) {
                                      if (m_diff) {

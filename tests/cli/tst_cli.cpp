@@ -164,6 +164,21 @@ private slots:
         const QJsonArray steps = res["codeFlows"].toArray().first().toObject()["threadFlows"].toArray().first().toObject()["locations"].toArray();
         QVERIFY(steps.size() >= 3); // users, flow, api, flow, us
         QVERIFY(!res["partialFingerprints"].toObject().isEmpty());
+        // The line of the first element the finding is about (users, written on line 1), which
+        // code scanning needs to place the alert.
+        const QJsonObject region = res["locations"].toArray().first().toObject()["physicalLocation"].toObject()["region"].toObject();
+        QCOMPARE(region["startLine"].toInt(), 1);
+        // In a design file too: the line where the component's entry starts.
+        const QString json = m_dir.filePath("sarif.probeboard");
+        QCOMPARE(run({"convert", f, json}).code, 0);
+        const Run fromJson = check({json, "--format", "sarif"});
+        const QJsonObject first = object(fromJson.out)["runs"].toArray().first().toObject()["results"].toArray().first().toObject();
+        QFile text(json);
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = text.readAll().split('\n');
+        const int line = first["locations"].toArray().first().toObject()["physicalLocation"].toObject()["region"].toObject()["startLine"].toInt();
+        QVERIFY(line > 1 && line <= lines.size());
+        QVERIFY2(lines[line - 1].trimmed() == "{" && lines[line].contains("\"id\": \"users\""), lines[line].constData());
 
         const QByteArray errors = sarifSchemaErrors(out);
         QVERIFY2(errors.isEmpty(), errors.constData());

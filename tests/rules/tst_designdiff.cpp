@@ -196,7 +196,7 @@ private slots:
         d.title = "<b>title</b>";
         d.component("api")->label = "<script>alert(1)</script>";
         const auto set = builtin();
-        rules::FileReview r{"x.probeboard", &d, set.review(d)};
+        rules::FileReview r{"x.probeboard", &d, set.review(d), {}};
         const auto html = QString::fromStdString(rules::reportHtml({r}));
         QVERIFY(!html.contains(QStringLiteral("<script>")));
         QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;")));
@@ -220,7 +220,7 @@ private slots:
         f.status = "mitigated";
         f.owner = "ana";
         f.justification = "breaker added in <PR 42>";
-        rules::FileReview r{"v2.probeboard", &d, result};
+        rules::FileReview r{"v2.probeboard", &d, result, {}};
         auto diff = rules::diffDesigns(before, d);
         rules::DocOptions opts;
         opts.diff = &diff;
