@@ -275,7 +275,10 @@ void JsonPositions::build() const
         return f.base + "/" + (f.isObject ? escapePointerToken(f.key) : std::to_string(f.index));
     };
     const std::string& t = m_text;
-    for (std::size_t i = 0; i < t.size(); ++i) {
+    // A byte order mark (which the parsers skip) read as a value put every pointer after it out
+    // of place, and the problems of a file saved with one lost their lines.
+    const std::size_t first = t.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    for (std::size_t i = first; i < t.size(); ++i) {
         char c = t[i];
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ':') continue;
         if (c == ',') {

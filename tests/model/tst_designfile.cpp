@@ -98,6 +98,18 @@ private slots:
         QVERIFY(empty[0].message.find("empty") != std::string::npos);
     }
 
+    // A file saved with a byte order mark: its problems keep their lines.
+    void aByteOrderMarkKeepsTheLines()
+    {
+        Diagnostics diags;
+        QVERIFY(!load("\xEF\xBB\xBF{\"format\": \"probeboard/1\",\n\"components\": [\n"
+                      "{\"id\": \"a\", \"kind\": \"service\", \"properties\": {\"rps\": \"1,200\"}}]}",
+                      diags));
+        QCOMPARE(diags.size(), std::size_t(1));
+        QCOMPARE(diags[0].line, 3);
+        QVERIFY(diags[0].column > 40);
+    }
+
     void mergeConflictMarkersAreNamedFirst()
     {
         Diagnostics diags;
