@@ -593,6 +593,7 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     add(file, {"file.new", "file.newWindow", "file.open"});
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(&recent::notifier(), &recent::Notifier::changed, this, &MainWindow::updateRecentMenu);
     add(file, {"file.start", "-", "file.save", "file.saveAs", "-"});
     QMenu* exp = file->addMenu(tr("&Export"));
     add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "-", "file.exportSvg",

@@ -26,6 +26,7 @@ void add(const QString& path)
     while (list.size() > 12)
         list.removeLast();
     QSettings().setValue(kKey, list);
+    emit notifier().changed();
 }
 
 void remove(const QString& path)
@@ -33,6 +34,13 @@ void remove(const QString& path)
     QStringList list = QSettings().value(kKey).toStringList();
     list.removeAll(QFileInfo(path).absoluteFilePath());
     QSettings().setValue(kKey, list);
+    emit notifier().changed();
+}
+
+Notifier& notifier()
+{
+    static Notifier n;
+    return n;
 }
 
 } // namespace pb::app::recent

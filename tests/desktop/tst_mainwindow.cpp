@@ -6,6 +6,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/recentfiles.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/palettedock.h"
 #include "testdesigns.h"
@@ -18,6 +19,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -177,6 +179,27 @@ private slots:
         QVERIFY(w.actions()->get(QStringLiteral("edit.undo"))->isEnabled());
         QVERIFY(!w.actions()->get(QStringLiteral("edit.redo"))->isEnabled());
         w.document()->undoStack()->setClean();
+    }
+
+    // Found by a tester: after Save As in one window, the other windows' Open Recent menus did
+    // not have the file until they were reopened.
+    void everyWindowsRecentMenuFollows()
+    {
+        MainWindow a, b;
+        auto recentOf = [](MainWindow& w) {
+            for (auto* m : w.findChildren<QMenu*>())
+                if (m->title() == QStringLiteral("Open &Recent")) return m;
+            return static_cast<QMenu*>(nullptr);
+        };
+        QVERIFY(recentOf(b));
+        const QString path = QDir(m_dir.path()).filePath(QStringLiteral("saved-elsewhere.probeboard"));
+        QVERIFY(QFile::copy(m_good, path)); // the menu lists files that exist
+        recent::add(path);
+        bool listed = false;
+        for (QAction* act : recentOf(b)->actions()) listed = listed || act->text() == QStringLiteral("saved-elsewhere.probeboard");
+        QVERIFY(listed);
+        QVERIFY(recentOf(b)->isEnabled());
+        recent::remove(path);
     }
 
     void copyPasteBetweenTwoWindows()
