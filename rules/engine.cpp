@@ -48,7 +48,7 @@ Summary summarize(const std::vector<Finding>& findings)
     Summary s;
     for (const auto& f : findings) {
         ++s.total;
-        ++s.bySeverity[static_cast<int>(f.severity)];
+        if (f.kind == Finding::Kind::Finding) ++s.bySeverity[static_cast<int>(f.severity)];
         if (f.kind == Finding::Kind::Finding) ++s.findings;
         else if (f.kind == Finding::Kind::Probe) ++s.probes;
         else ++s.asks;

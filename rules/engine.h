@@ -39,7 +39,9 @@ struct ExampleResult
 struct Summary
 {
     int total = 0;
-    int bySeverity[5] = {0, 0, 0, 0, 0}; // indexed by Severity
+    // Findings by Severity; asks and probes (always info) are counted apart, so that "info"
+    // means info findings in every report, as the text summary had it.
+    int bySeverity[5] = {0, 0, 0, 0, 0};
     int findings = 0, probes = 0, asks = 0;
     int accepted = 0; // settled by a decision (Finding::settled): reports call it "decided"
 };

@@ -122,10 +122,7 @@ void writeReportText(const std::vector<FileReview>& reviews, bool colour, const 
             }
         }
         const auto& s = r.result.summary;
-        // The severity counts take in asks and probes (info); the breakdown is of findings alone.
-        std::array<int, 5> of{};
-        for (const auto& f : r.result.findings)
-            if (f.kind == Finding::Kind::Finding) ++of[static_cast<std::size_t>(f.severity)];
+        const auto& of = s.bySeverity;
         out += fmt::format("Summary: {} finding{} ({} critical, {} high, {} medium, {} low, {} info), {} not drawn, "
                            "{} probe{}, {} decided\n\n",
                            s.findings, s.findings == 1 ? "" : "s", of[4], of[3], of[2], of[1], of[0], s.asks, s.probes, s.probes == 1 ? "" : "s", s.accepted);
