@@ -161,6 +161,19 @@ std::set<std::string> baselineFor(const Baseline& baseline, const std::string& f
     return {};
 }
 
+// A DOT file drawn without positions has every component at 0,0, and the HTML report's picture
+// was one box on top of all the others: laid out as the whiteboard does when it opens one.
+void placeIfUnplaced(model::Design& d)
+{
+    const auto& comps = d.components();
+    if (comps.size() < 2) return;
+    const model::Point first = comps.front().pos;
+    if (!std::all_of(comps.begin(), comps.end(), [&](const auto& c) { return c.pos.x == first.x && c.pos.y == first.y; }))
+        return;
+    const model::LayoutResult laid = model::layoutDesign(d);
+    if (laid.ok) model::applyLayout(d, laid);
+}
+
 // Written a piece at a time: the report of a design of 100,000 components runs to 200 MB, and
 // holding it (or a JSON document of it) whole took more memory than the review itself.
 void writeReport(const CheckOptions& o, const std::vector<rules::FileReview>& reviews,
@@ -198,6 +211,8 @@ int runCheck(const CheckOptions& o)
         else designs.push_back(std::move(*d));
     }
     if (broken) return kExitInputError;
+    if (o.format == "html")
+        for (auto& d : designs) placeIfUnplaced(d);
     bool failed = false;
     for (std::size_t i = 0; i < designs.size(); ++i) {
         rules::FileReview r{o.files[i], &designs[i], set.review(designs[i]), {}};

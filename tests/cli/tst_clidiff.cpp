@@ -2,6 +2,9 @@
 // report written headless (the same document the desktop writes).
 #include "clirunner.h"
 
+#include <QRegularExpression>
+#include <QSet>
+
 namespace {
 const char* kV1 = "digraph { api [kind=service, label=\"orders-api\", rps=1200]; cache [kind=cache, hit_ratio=0.9];\n"
                   "  db [kind=database]; api -> cache; api -> db [sync=true]; }\n";
@@ -50,6 +53,14 @@ private slots:
         QVERIFY(r.out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         QVERIFY(r.out.contains("<svg"));
         QVERIFY(r.out.contains("<h2>Questions</h2>"));
+        // Drawn without positions, the three boxes are laid out, not stacked at 0,0.
+        QSet<QByteArray> corners;
+        const QRegularExpression box(QStringLiteral("<rect x=\"([-0-9.]+)\" y=\"([-0-9.]+)\"[^>]*class=\"comp\""));
+        for (auto m = box.globalMatch(QString::fromUtf8(r.out)); m.hasNext();) {
+            const auto one = m.next();
+            corners.insert((one.captured(1) + "," + one.captured(2)).toUtf8());
+        }
+        QCOMPARE(corners.size(), 3);
     }
 };
 
