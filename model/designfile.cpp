@@ -1,5 +1,6 @@
 #include "model/designfile.h"
 
+#include "model/designkeys.h"
 #include "model/jsonfast.h"
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
@@ -89,13 +90,14 @@ struct ElementReader
 
     // Keys the format does not have are not kept when the design is saved: a misspelt "lable"
     // or "flowz" lost the labels or every flow without a word.
-    void unknownKeys(const json& j, const std::string& ptr, const std::string& id, const std::vector<std::string>& known,
-                     const std::string& what)
+    template <std::size_t N>
+    void unknownKeys(const json& j, const std::string& ptr, const std::string& id,
+                     const std::array<std::string_view, N>& known, const std::string& what)
     {
         if (!j.is_object()) return;
         for (const auto& [key, value] : j.items()) {
             if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-            std::string hint = closestMatch(key, known);
+            std::string hint = closestMatch(key, std::vector<std::string>(known.begin(), known.end()));
             if (hint.empty() && (key == "nodes" || key == "edges"))
                 hint = key == "nodes" ? "components" : "flows"; // probeboard/0's names
             Diagnostic d;
@@ -293,7 +295,7 @@ void readComponent(const json& e, const std::string& ptr, Design& d, ElementRead
     c.pos = r.point(e, "position", ptr, c.id);
     c.size = r.size(e, ptr, c.id);
     c.props = r.props(e, ptr, c.id);
-    r.unknownKeys(e, ptr, c.id, {"id", "kind", "label", "kind_inferred", "position", "size", "properties"}, "component");
+    r.unknownKeys(e, ptr, c.id, keys::kComponent, "component");
     keep(std::move(c), ptr, r, where, &Design::addComponent, d);
 }
 
@@ -310,7 +312,7 @@ void readFlow(const json& e, const std::string& ptr, Design& d, ElementReader& r
         for (const auto& p : *b)
             if (p.is_object() && p.value("x", json()).is_number() && p.value("y", json()).is_number())
                 f.bends.push_back({p["x"].get<double>(), p["y"].get<double>()});
-    r.unknownKeys(e, ptr, f.id, {"id", "from", "to", "label", "properties", "bends"}, "flow");
+    r.unknownKeys(e, ptr, f.id, keys::kFlow, "flow");
     keep(std::move(f), ptr, r, where, &Design::addFlow, d);
 }
 
@@ -326,7 +328,7 @@ void readZone(const json& e, const std::string& ptr, Design& d, ElementReader& r
     z.pos = r.point(e, "position", ptr, z.id);
     z.size = r.size(e, ptr, z.id);
     z.props = r.props(e, ptr, z.id);
-    r.unknownKeys(e, ptr, z.id, {"id", "kind", "label", "members", "position", "size", "properties"}, "zone");
+    r.unknownKeys(e, ptr, z.id, keys::kZone, "zone");
     keep(std::move(z), ptr, r, where, &Design::addZone, d);
 }
 
@@ -341,7 +343,7 @@ void readDecision(const json& e, const std::string& ptr, Design& d, ElementReade
     dec.justification = r.str(e, "justification", ptr, "", false);
     dec.owner = r.str(e, "owner", ptr, "", false);
     dec.expires = r.str(e, "expires", ptr, "", false);
-    r.unknownKeys(e, ptr, "", {"fingerprint", "rule", "status", "justification", "owner", "expires"}, "a decision");
+    r.unknownKeys(e, ptr, "", keys::kDecision, "a decision");
     d.decisions.push_back(std::move(dec));
 }
 
@@ -383,7 +385,7 @@ public:
         try {
             if (checkFormat(j, m_r)) {
                 readRest(j);
-                m_r.unknownKeys(j, "", "", {"format", "title", "components", "flows", "zones", "decisions"}, "the design");
+                m_r.unknownKeys(j, "", "", keys::kDesign, "the design");
             }
         } catch (const json::exception& e) {
             m_r.error("", "", std::string("unexpected value in the design: ") + e.what());

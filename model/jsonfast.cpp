@@ -1,6 +1,7 @@
 #include "model/jsonfast.h"
 
 #include "model/designfile.h"
+#include "model/designkeys.h"
 #include "model/jsonutil.h"
 
 #include <array>
@@ -131,8 +132,7 @@ template <typename Element> void readPlacement(const Fields<7>& f, Element& el)
 
 void readComponent(dom::element e, Design& d)
 {
-    const Fields<7> f({"id", "kind", "label", "kind_inferred", "position", "size", "properties"},
-                      e);
+    const Fields<7> f(keys::kComponent, e);
     Component c;
     c.id = requiredId(f, 0);
     if (!f.has(1)) giveUp();
@@ -148,7 +148,7 @@ void readComponent(dom::element e, Design& d)
 
 void readFlow(dom::element e, Design& d)
 {
-    const Fields<6> f({"id", "from", "to", "label", "properties", "bends"}, e);
+    const Fields<6> f(keys::kFlow, e);
     Flow fl;
     fl.id = requiredId(f, 0);
     if (!f.has(1) || !f.has(2)) giveUp();
@@ -169,7 +169,7 @@ void readFlow(dom::element e, Design& d)
 
 void readZone(dom::element e, Design& d)
 {
-    const Fields<7> f({"id", "kind", "label", "members", "position", "size", "properties"}, e);
+    const Fields<7> f(keys::kZone, e);
     Zone z;
     z.id = requiredId(f, 0);
     z.kind = optionalStr(f, 1);
@@ -186,7 +186,7 @@ void readZone(dom::element e, Design& d)
 
 void readDecision(dom::element e, Design& d)
 {
-    const Fields<6> f({"fingerprint", "rule", "status", "justification", "owner", "expires"}, e);
+    const Fields<6> f(keys::kDecision, e);
     Decision dec;
     if (!f.has(0)) giveUp();
     dec.fingerprint = str(f.values[0]);
@@ -201,7 +201,7 @@ void readDecision(dom::element e, Design& d)
 
 Design readDesign(dom::element root)
 {
-    const Fields<6> top({"format", "title", "components", "flows", "zones", "decisions"}, root);
+    const Fields<6> top(keys::kDesign, root);
     // The careful reader takes in the elements of a repeated top-level list as they stream past.
     if (top.repeated || !top.has(0) || optionalStr(top, 0) != kFormat) giveUp();
     Design d;
