@@ -486,7 +486,7 @@ void CanvasScene::editLabel(const QString& id)
         r = QRectF(mid - QPointF(80, 12), QSizeF(160, 24));
     }
     m_editor->setTextWidth(qMax<qreal>(120, r.width() - 16));
-    m_editor->setPos(r.left() + 8, r.center().y() - m_editor->boundingRect().height() / 2);
+    m_editor->setPos(r.left() + 8, r.center().y() - m_editor->textRect().height() / 2);
     m_editor->setFocus();
     QTextCursor cursor = m_editor->textCursor();
     cursor.select(QTextCursor::Document);

@@ -33,7 +33,7 @@ void LabelEditor::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidge
     p->setRenderHint(QPainter::Antialiasing, true);
     p->setPen(QPen(t.color(QStringLiteral("canvas.selection")), 1.5));
     p->setBrush(t.color(QStringLiteral("panel.inputBackground")));
-    p->drawRoundedRect(boundingRect().adjusted(-2, -1, 2, 1), 4, 4);
+    p->drawRoundedRect(frameRect(), 4, 4);
     QStyleOptionGraphicsItem plain(*opt);
     plain.state &= ~(QStyle::State_Selected | QStyle::State_HasFocus); // no dashed focus frame
     QGraphicsTextItem::paint(p, &plain, w);

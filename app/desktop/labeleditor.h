@@ -15,6 +15,12 @@ public:
     QString elementId() const { return m_id; }
 
     void paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* w) override;
+    // The field's frame, drawn a little outside the text, and the item's bounds, which hold the
+    // frame and its pen: drawn outside them, the frame stayed on the canvas after Escape, since
+    // Qt repaints only an item's bounds when it goes.
+    QRectF textRect() const { return QGraphicsTextItem::boundingRect(); }
+    QRectF frameRect() const { return textRect().adjusted(-2, -1, 2, 1); }
+    QRectF boundingRect() const override { return frameRect().adjusted(-1, -1, 1, 1); }
 
 protected:
     void keyPressEvent(QKeyEvent* e) override;

@@ -3,6 +3,7 @@
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/document.h"
+#include "app/desktop/labeleditor.h"
 #include "app/desktop/showntext.h"
 #include "app/desktop/tools/connecttool.h"
 #include "app/desktop/tools/zonetool.h"
@@ -225,6 +226,21 @@ private slots:
         QVERIFY(!m_scene->isEditingLabel());
         QCOMPARE(m_doc->design().component("api")->label, std::string("orders-api"));
         QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Rename api"));
+    }
+
+    // The editor's frame lies inside the editor's bounds, pen and all: drawn outside them, it
+    // stayed on the canvas after Escape, since Qt repaints only an item's bounds when it goes.
+    void theLabelEditorDrawsInsideItsBounds()
+    {
+        QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, centerOf(QStringLiteral("api")));
+        QVERIFY(m_scene->isEditingLabel());
+        LabelEditor* editor = nullptr;
+        for (QGraphicsItem* item : m_scene->items())
+            if (auto* e = dynamic_cast<LabelEditor*>(item)) editor = e;
+        QVERIFY(editor);
+        QVERIFY(editor->boundingRect().contains(editor->frameRect().adjusted(-0.75, -0.75, 0.75, 0.75)));
+        QTest::keyClick(m_view->viewport(), Qt::Key_Escape);
+        QVERIFY(!m_scene->isEditingLabel());
     }
 
     // A label longer than anyone types (a file may hold any length) is drawn by its start and
