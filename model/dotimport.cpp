@@ -176,6 +176,15 @@ Value dotAttributeValue(const std::string& key, const std::string& raw)
     return typedValue(key, raw);
 }
 
+namespace {
+// "pb_prop_color" → "color"; empty for any other attribute.
+std::string prefixedProperty(const std::string& key)
+{
+    const std::size_t n = std::strlen(kDotPropertyPrefix);
+    return key.size() > n && key.compare(0, n, kDotPropertyPrefix) == 0 ? key.substr(n) : std::string();
+}
+} // namespace
+
 bool dotNameIsTaken(const std::string& key)
 {
     // `ordering` is Graphviz's only for some values: always sent under the prefix.
@@ -226,8 +235,7 @@ void applyProperties(Properties& props,
             k == "ordering" ? (v == "in" || v == "out") : layoutAttributes().count(k) > 0;
         // pb_pos, pb_types, pb_decision_1_status…: Probeboard's own, never a property.
         if (k == "pb_types") hints = v;
-        if (k.rfind(kDotPropertyPrefix, 0) == 0 && k.size() > std::strlen(kDotPropertyPrefix)) {
-            const std::string name = k.substr(std::strlen(kDotPropertyPrefix));
+        if (const std::string name = prefixedProperty(k); !name.empty()) {
             items.emplace_back(name, typedValue(name, v));
         } else if (k != "label" && k != "kind" && !layout && k.rfind("pb_", 0) != 0) {
             items.emplace_back(k, typedValue(k, v));
@@ -242,8 +250,8 @@ void applyProperties(Properties& props,
             if (k == key) raw = v;
         const auto typed = hintedValue(hint.substr(colon + 1), raw);
         if (!typed) continue;
-        const std::string name =
-            key.rfind(kDotPropertyPrefix, 0) == 0 ? key.substr(std::strlen(kDotPropertyPrefix)) : key;
+        const std::string prefixed = prefixedProperty(key);
+        const std::string& name = prefixed.empty() ? key : prefixed;
         std::erase_if(items, [&](const auto& item) { return item.first == name; });
         items.emplace_back(name, *typed);
     }

@@ -116,9 +116,11 @@ std::string drawnJurisdiction(const Properties& props)
     return upperAscii(stringProperty(props, "jurisdiction").value_or(""));
 }
 
-Placement resolve(const Design& design, const Properties& ownProps, const std::string& id,
-                  const std::unordered_map<std::string, std::string>& parents,
-                  const JurisdictionTable& table)
+} // namespace
+
+Placement resolvePlacement(const Design& design, const Properties& ownProps, const std::string& id,
+                           const std::unordered_map<std::string, std::string>& parents,
+                           const JurisdictionTable& table)
 {
     Placement p;
     p.region = stringProperty(ownProps, "region").value_or("");
@@ -139,7 +141,6 @@ Placement resolve(const Design& design, const Properties& ownProps, const std::s
         p.jurisdiction = table.jurisdictionOfRegion(p.region);
     return p;
 }
-} // namespace
 
 namespace {
 // Each zone's region and jurisdiction (its own, else its parent's) and depth (1 at the top),
@@ -180,7 +181,7 @@ void placeZones(const std::vector<Zone>& zones, const std::vector<int>& zonePare
 }
 } // namespace
 
-// Same answers as resolve() for every component, but zones are resolved once each (there are
+// Same answers as resolvePlacement() for every component, but zones are resolved once each (there are
 // few) and components are matched to their innermost zone by one pass over the members, with
 // no per-component lookups in the design's index: this runs at every review.
 std::vector<Placement> computePlacements(const Design& design, const JurisdictionTable& table)
@@ -246,7 +247,7 @@ Placement placementOf(const Design& design, const std::string& componentId,
 {
     const Component* c = design.component(componentId);
     if (!c) return {};
-    return resolve(design, c->props, componentId, zoneParents(design), table);
+    return resolvePlacement(design, c->props, componentId, zoneParents(design), table);
 }
 
 } // namespace pb::model

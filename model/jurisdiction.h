@@ -50,4 +50,10 @@ std::vector<Placement> computePlacements(const Design& design,
 Placement placementOf(const Design& design, const std::string& componentId,
                       const JurisdictionTable& table = JurisdictionTable::builtin());
 
+// The same for any element (a component or a zone) with its own properties, given zoneParents():
+// for callers that place several elements and work the parents out once.
+Placement resolvePlacement(const Design& design, const Properties& ownProps, const std::string& id,
+                           const std::unordered_map<std::string, std::string>& parents,
+                           const JurisdictionTable& table = JurisdictionTable::builtin());
+
 } // namespace pb::model

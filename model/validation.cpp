@@ -264,14 +264,7 @@ void checkRegions(const Design& design, Diagnostics& diags)
         const std::string region = unplaced(z.props);
         if (region.empty()) continue;
         if (parents.empty()) parents = zoneParents(design);
-        bool placed = false;
-        const Zone* at = &z;
-        for (std::size_t guard = 0; at && !placed && guard <= design.zones().size(); ++guard) {
-            placed = !stringProperty(at->props, "jurisdiction").value_or("").empty();
-            const auto up = parents.find(at->id);
-            at = up == parents.end() ? nullptr : design.zone(up->second);
-        }
-        if (!placed) warn(z.id, region);
+        if (resolvePlacement(design, z.props, z.id, parents, table).jurisdiction.empty()) warn(z.id, region);
     }
 }
 
