@@ -200,6 +200,14 @@ nlohmann::ordered_json layoutToJson(const LayoutResult& result)
     return {{"engine", result.engine}, {"nodes", boxes(result.nodes)}, {"clusters", boxes(result.clusters)}};
 }
 
+bool isUnpositioned(const Design& design)
+{
+    const auto& comps = design.components();
+    if (comps.size() < 2) return false;
+    const Point first = comps.front().pos;
+    return std::all_of(comps.begin(), comps.end(), [&](const Component& c) { return c.pos == first; });
+}
+
 void applyLayout(Design& design, const LayoutResult& result)
 {
     for (const auto& b : result.nodes)

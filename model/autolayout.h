@@ -43,6 +43,10 @@ LayoutResult layoutDesign(const Design& design, const LayoutOptions& options = {
 // {"engine": "dot", "nodes": [{"id", "x", "y", "width", "height"}], "clusters": [...]}
 nlohmann::ordered_json layoutToJson(const LayoutResult& result);
 
+// True when the design has two components or more, all at one point: drawn without positions
+// (a DOT file without pb_pos), so that whoever shows it must place it first.
+bool isUnpositioned(const Design& design);
+
 // Moves components and zones of `design` to the result's boxes.
 void applyLayout(Design& design, const LayoutResult& result);
 

@@ -162,14 +162,11 @@ std::set<std::string> baselineFor(const Baseline& baseline, const std::string& f
 }
 
 // A DOT file drawn without positions has every component at 0,0, and the HTML report's picture
-// was one box on top of all the others: laid out as the whiteboard does when it opens one.
+// was one box on top of all the others: laid out with Graphviz first. (The whiteboard places such
+// a design in columns when it opens it, with Qt's measures of the boxes.)
 void placeIfUnplaced(model::Design& d)
 {
-    const auto& comps = d.components();
-    if (comps.size() < 2) return;
-    const model::Point first = comps.front().pos;
-    if (!std::all_of(comps.begin(), comps.end(), [&](const auto& c) { return c.pos.x == first.x && c.pos.y == first.y; }))
-        return;
+    if (!model::isUnpositioned(d)) return;
     const model::LayoutResult laid = model::layoutDesign(d);
     if (laid.ok) model::applyLayout(d, laid);
 }

@@ -1,6 +1,7 @@
 #include "app/desktop/initialplacement.h"
 
 #include "app/desktop/kinds.h"
+#include "model/autolayout.h"
 #include "model/jurisdiction.h"
 
 #include <QRectF>
@@ -12,15 +13,6 @@
 namespace pb::app {
 
 namespace {
-bool unpositioned(const model::Design& d)
-{
-    if (d.components().size() < 2) return false;
-    const model::Point first = d.components().front().pos;
-    for (const auto& c : d.components())
-        if (!(c.pos == first)) return false;
-    return true;
-}
-
 // Longest-path depth from the sources, bounded so cycles cannot loop forever.
 std::unordered_map<std::string, int> depths(const model::Design& d)
 {
@@ -102,7 +94,7 @@ bool fitUnsizedZones(model::Design& design)
 
 bool placeIfUnpositioned(model::Design& design)
 {
-    if (!unpositioned(design)) return fitUnsizedZones(design);
+    if (!model::isUnpositioned(design)) return fitUnsizedZones(design);
     const auto depth = depths(design);
     std::map<int, std::vector<std::pair<std::string, std::size_t>>> columns;
     std::map<std::string, std::size_t> zoneOrder;
