@@ -28,14 +28,13 @@ struct NotPlain
     throw NotPlain{};
 }
 
-// The fields of an object by name, the last of a repeated key winning, as nlohmann's parse
-// (and so the careful reader) has it.
+// The fields of an object by name. A key written twice sends the file to the careful reader,
+// which warns about it: the last one wins there, and the other was lost without a word.
 template <std::size_t N> struct Fields
 {
     std::array<std::string_view, N> names;
     std::array<dom::element, N> values{};
     std::array<bool, N> seen{};
-    bool repeated = false;
 
     explicit Fields(std::array<std::string_view, N> n, dom::element e)
         : names(n)
@@ -45,7 +44,7 @@ template <std::size_t N> struct Fields
             bool known = false;
             for (std::size_t i = 0; i < N; ++i)
                 if (field.key == names[i]) {
-                    repeated = repeated || seen[i];
+                    if (seen[i]) giveUp();
                     values[i] = field.value;
                     seen[i] = true;
                     known = true;
@@ -106,7 +105,10 @@ Properties props(dom::element e)
             giveUp();
         }
     }
-    return Properties::fromPairs(std::move(items));
+    const std::size_t written = items.size();
+    Properties out = Properties::fromPairs(std::move(items));
+    if (out.size() != written) giveUp(); // a property written twice: warned about carefully
+    return out;
 }
 
 template <std::size_t N> std::string requiredId(const Fields<N>& f, std::size_t i)
@@ -202,8 +204,7 @@ void readDecision(dom::element e, Design& d)
 Design readDesign(dom::element root)
 {
     const Fields<6> top(keys::kDesign, root);
-    // The careful reader takes in the elements of a repeated top-level list as they stream past.
-    if (top.repeated || !top.has(0) || optionalStr(top, 0) != kFormat) giveUp();
+    if (!top.has(0) || optionalStr(top, 0) != kFormat) giveUp();
     Design d;
     d.title = optionalStr(top, 1);
     std::array<std::size_t, 4> counts{}; // components, flows, zones, decisions

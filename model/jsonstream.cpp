@@ -2,6 +2,7 @@
 
 #include "model/jsonutil.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace pb::model {
@@ -21,6 +22,8 @@ public:
     json root;
     std::size_t errorAt = 0;
     std::string errorText;
+    std::size_t repeats = 0;           // keys written again in the same object
+    std::vector<std::string> streamed; // top-level arrays handed out element by element
 
     bool null() { return value(json(nullptr)); }
     bool boolean(bool v) { return value(json(v)); }
@@ -37,6 +40,7 @@ public:
         const bool ok = open(json::array());
         if (topLevelArray) {
             m_streaming = m_stream.streams && m_stream.streams(root, m_topKey);
+            if (m_streaming) streamed.push_back(m_topKey);
             m_index = 0;
         }
         return ok;
@@ -44,7 +48,10 @@ public:
     bool key(std::string& k)
     {
         if (m_stack.size() == 1) m_topKey = k;
-        m_slot = &(*m_stack.back())[k];
+        json& object = *m_stack.back();
+        const std::size_t before = object.size();
+        m_slot = &object[k];
+        if (object.size() == before) ++repeats; // found again: where is worked out only then
         return true;
     }
     bool end_object() { return close(); }
@@ -113,15 +120,56 @@ private:
     std::size_t m_index = 0;
 };
 
+std::string lastToken(const std::string& pointer)
+{
+    std::string out;
+    for (std::size_t i = pointer.rfind('/') + 1; i < pointer.size(); ++i) {
+        if (pointer[i] == '~' && i + 1 < pointer.size()) out += pointer[++i] == '1' ? '/' : '~';
+        else out += pointer[i];
+    }
+    return out;
+}
+
+// Each key written twice, at its later writing. nlohmann keeps the last value; a streamed list
+// written twice (a merge gone wrong) has the items of both read.
+void reportRepeats(const std::string& text, const std::string& file, Diagnostic::Level level,
+                   const std::vector<std::string>& streamed, Diagnostics& diags)
+{
+    constexpr std::size_t kListed = 100;
+    const auto repeats = JsonPositions(text).repeats();
+    for (std::size_t i = 0; i < repeats.size() && i < kListed; ++i) {
+        const JsonPositions::Repeat& r = repeats[i];
+        const std::string key = lastToken(r.pointer);
+        const bool merged = r.pointer == "/" + key && std::find(streamed.begin(), streamed.end(), key) != streamed.end();
+        Diagnostic d{level, file, r.line, r.column, "", r.pointer,
+                     level == Diagnostic::Level::Error ? "E-DUPLICATE-KEY" : "W-DUPLICATE-KEY", "", ""};
+        if (merged) {
+            d.message = "\"" + key + "\" is written twice; the items of both lists are read, as one list";
+        } else {
+            d.message = "\"" + key + "\" is written twice in the same object (first at " +
+                        std::to_string(r.firstLine) + ":" + std::to_string(r.firstColumn) + ")";
+            if (level != Diagnostic::Level::Error) d.message += "; only this last one is read";
+            d.hint = "keep one of the two";
+        }
+        diags.push_back(std::move(d));
+    }
+    if (repeats.size() > kListed)
+        diags.push_back({level, file, 0, 0, "", "", level == Diagnostic::Level::Error ? "E-DUPLICATE-KEY" : "W-DUPLICATE-KEY",
+                         std::to_string(repeats.size() - kListed) + " more keys are written twice", ""});
+}
+
 } // namespace
 
 std::optional<json> parseJsonStreaming(const std::string& text, const std::string& file, Diagnostics& diags,
-                                       const JsonStream& stream)
+                                       const JsonStream& stream, Diagnostic::Level repeatLevel)
 {
     if (!withinJsonLimits(text, file, diags)) return std::nullopt;
     StreamingSax sax(stream);
     try {
-        if (json::sax_parse(text, &sax)) return std::move(sax.root);
+        if (json::sax_parse(text, &sax)) {
+            if (sax.repeats > 0) reportRepeats(text, file, repeatLevel, sax.streamed, diags);
+            return std::move(sax.root);
+        }
         addJsonError(text, file, sax.errorAt, sax.errorText, diags);
     } catch (const json::exception& e) {
         addJsonError(text, file, 0, parseErrorText(e.what()), diags);

@@ -22,8 +22,10 @@ struct JsonStream
     std::function<void(const std::string& key, std::size_t index, nlohmann::json& element)> element;
 };
 
-// parseJson with streaming: the same limits, and the same diagnostics for broken JSON.
+// parseJson with streaming: the same limits, and the same diagnostics for broken JSON and for
+// keys written twice.
 std::optional<nlohmann::json> parseJsonStreaming(const std::string& text, const std::string& file,
-                                                 Diagnostics& diags, const JsonStream& stream);
+                                                 Diagnostics& diags, const JsonStream& stream,
+                                                 Diagnostic::Level repeatLevel = Diagnostic::Level::Warning);
 
 } // namespace pb::model

@@ -1,5 +1,7 @@
 #include "model/jsonutil.h"
 
+#include "model/jsonstream.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -183,17 +185,10 @@ std::string parseErrorText(const std::string& what)
 }
 
 std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& file,
-                                        Diagnostics& diags)
+                                        Diagnostics& diags, Diagnostic::Level repeatLevel)
 {
-    if (!withinJsonLimits(text, file, diags)) return std::nullopt;
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        addJsonError(text, file, e.byte > 0 ? e.byte - 1 : 0, parseErrorText(e.what()), diags);
-    } catch (const nlohmann::json::exception& e) {
-        addJsonError(text, file, 0, parseErrorText(e.what()), diags);
-    }
-    return std::nullopt;
+    // The streaming parse without streams is nlohmann's own DOM parse, and it notices repeats.
+    return parseJsonStreaming(text, file, diags, JsonStream{}, repeatLevel);
 }
 
 std::pair<int, int> JsonPositions::find(const std::string& pointer) const
@@ -201,7 +196,24 @@ std::pair<int, int> JsonPositions::find(const std::string& pointer) const
     build();
     auto it = m_offsets.find(pointer);
     if (it == m_offsets.end()) return {0, 0};
-    const std::size_t offset = it->second;
+    return positionOf(it->second);
+}
+
+std::vector<JsonPositions::Repeat> JsonPositions::repeats() const
+{
+    build();
+    std::vector<Repeat> out;
+    for (const auto& [pointer, offset] : m_repeats) {
+        Repeat r{pointer};
+        std::tie(r.line, r.column) = positionOf(offset);
+        std::tie(r.firstLine, r.firstColumn) = find(pointer);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::pair<int, int> JsonPositions::positionOf(std::size_t offset) const
+{
     auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const std::size_t start = *(next - 1); // m_lineStarts[0] == 0 <= offset
     const auto column = static_cast<int>(charsBefore(offset) - charsBefore(start)) + 1;
@@ -252,6 +264,7 @@ struct Frame
     std::size_t index = 0;
     std::string key;
     bool expectKey = true;
+    bool inRepeat = false; // inside a value whose key was written before in the same object
 };
 } // namespace
 
@@ -307,9 +320,11 @@ void JsonPositions::build() const
             continue;
         }
         const std::string ptr = currentPointer();
-        m_offsets.emplace(ptr, i); // the first occurrence, as the old linear search found
+        const bool fresh = m_offsets.emplace(ptr, i).second; // the first occurrence is the one found
+        const bool inRepeat = !stack.empty() && stack.back().inRepeat;
+        if (!fresh && !inRepeat && !stack.empty() && stack.back().isObject) m_repeats.emplace_back(ptr, i);
         if (c == '{' || c == '[') {
-            stack.push_back(Frame{c == '{', ptr, 0, {}, true});
+            stack.push_back(Frame{c == '{', ptr, 0, {}, true, inRepeat || !fresh});
             continue;
         }
         if (c == '"') {

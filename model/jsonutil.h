@@ -38,8 +38,11 @@ std::optional<std::string> readTextFile(const std::string& path, std::string& er
 
 // Parses JSON text with a depth guard and a size cap. On error appends a diagnostic naming
 // `file` and the line:column, and returns nullopt. Never throws.
+// A key written twice in one object is reported at the later writing (W-DUPLICATE-KEY, or
+// E-DUPLICATE-KEY at `repeatLevel` Error): nlohmann keeps the last value, and the first was lost without a word.
 std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& file,
-                                        Diagnostics& diags);
+                                        Diagnostics& diags,
+                                        Diagnostic::Level repeatLevel = Diagnostic::Level::Warning);
 
 // The size cap and depth guard parseJson applies; on failure appends the diagnostic.
 bool withinJsonLimits(const std::string& text, const std::string& file, Diagnostics& diags);
@@ -58,8 +61,21 @@ public:
     // Position of the value at `pointer` ("/rules/3/match"); {0,0} if unknown.
     std::pair<int, int> find(const std::string& pointer) const;
 
+    // A key written again in the same object: the value's pointer, where the later writing is,
+    // and the line of the first. Keys inside a repeated value are not listed again.
+    struct Repeat
+    {
+        std::string pointer;
+        int line = 0;
+        int column = 0;
+        int firstLine = 0;
+        int firstColumn = 0;
+    };
+    std::vector<Repeat> repeats() const;
+
 private:
     void build() const;
+    std::pair<int, int> positionOf(std::size_t offset) const;
     std::size_t charsBefore(std::size_t offset) const; // UTF-8 characters in [0, offset)
     const std::string& m_text;
     mutable bool m_built = false;
@@ -71,6 +87,7 @@ private:
     // column a scan from the start of the text, and 150,000 warnings in a 20 MB file took minutes.
     static constexpr std::size_t kColumnBlock = 4096;
     mutable std::vector<std::size_t> m_charsBefore;
+    mutable std::vector<std::pair<std::string, std::size_t>> m_repeats; // pointer, offset
 };
 
 } // namespace pb::model

@@ -423,8 +423,11 @@ void readPackBody(Compiler& c, Pack& pack, const json& j)
 std::optional<Pack> loadPackText(const std::string& text, const std::string& file,
                                  model::Diagnostics& diags)
 {
-    auto j = model::parseJson(text, file, diags);
+    // A key written twice in a rule ("where" twice) would drop the first without a word.
+    const std::size_t before = diags.size();
+    auto j = model::parseJson(text, file, diags, model::Diagnostic::Level::Error);
     if (!j) return std::nullopt;
+    const bool repeated = model::hasErrors(model::Diagnostics(diags.begin() + long(before), diags.end()));
     Compiler c(file, text, diags);
     Pack pack;
     pack.file = file;
@@ -439,7 +442,7 @@ std::optional<Pack> loadPackText(const std::string& text, const std::string& fil
     } catch (const json::exception& e) {
         c.error("", "E-SCHEMA", std::string("unexpected value in the pack: ") + e.what());
     }
-    if (c.failed()) return std::nullopt;
+    if (c.failed() || repeated) return std::nullopt;
     return pack;
 }
 

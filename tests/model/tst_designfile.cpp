@@ -98,6 +98,31 @@ private slots:
         QVERIFY(empty[0].message.find("empty") != std::string::npos);
     }
 
+    // A key written twice (a hand merge, a copy-paste) lost the first value without a word. Each
+    // later writing is warned about at its own line; a list of elements written twice is read whole.
+    void keysWrittenTwiceAreWarnedAtTheLaterOne()
+    {
+        Diagnostics diags;
+        auto d = load("{\"format\": \"probeboard/1\",\n\"components\": [\n"
+                      "{\"id\": \"a\", \"kind\": \"service\", \"label\": \"A\",\n\"label\": \"B\",\n"
+                      "\"properties\": {\"rps\": 1, \"x\": {\"y\": 1}}, \"properties\": {\"rps\": 2}}],\n"
+                      "\"components\": [{\"id\": \"b\", \"kind\": \"cache\"}]}",
+                      diags);
+        QVERIFY(d);
+        QCOMPARE(d->components().size(), std::size_t(2));
+        QCOMPARE(d->components()[0].label, std::string("B"));
+        QCOMPARE(diags.size(), std::size_t(3)); // the repeated rps inside the repeated properties is not said again
+        for (const auto& w : diags) QCOMPARE(w.code, std::string("W-DUPLICATE-KEY"));
+        QCOMPARE(diags[0].pointer, std::string("/components/0/label"));
+        QCOMPARE(diags[0].line, 4);
+        QVERIFY2(diags[0].message.find("first at 3:") != std::string::npos, diags[0].message.c_str());
+        QCOMPARE(diags[1].pointer, std::string("/components/0/properties"));
+        QCOMPARE(diags[1].line, 5);
+        QCOMPARE(diags[2].pointer, std::string("/components"));
+        QCOMPARE(diags[2].line, 6);
+        QVERIFY2(diags[2].message.find("both lists are read") != std::string::npos, diags[2].message.c_str());
+    }
+
     // A file saved with a byte order mark: its problems keep their lines.
     void aByteOrderMarkKeepsTheLines()
     {

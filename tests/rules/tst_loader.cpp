@@ -200,6 +200,8 @@ private slots:
         QTest::newRow("a placeholder with single braces") << "\"ask\": \"What about {$d.label}?\",\n" << "/rules/0/ask" << "{{$d.label}}";
         QTest::newRow("a misspelt field in a text") << "\"ask\": \"{{$d.lable}}\",\n" << "/rules/0/ask" << "'label'";
         QTest::newRow("a probe that claims a severity") << "\"type\": \"probe\",\n" << "/rules/0/severity" << "";
+        // The first "severity" was dropped without a word, so the file read as one thing and ran as another.
+        QTest::newRow("a key written twice") << "\"severity\": \"low\",\n" << "/rules/0/severity" << "keep one";
         QTest::newRow("fix property of null")
             << "\"fix\": {\"actions\": [{\"add_component\": {\"kind\": \"cache\", \"properties\": {\"ttl_s\": null}}}]},\n"
             << "/rules/0/fix/actions/0/add_component/properties/ttl_s" << "";
