@@ -227,6 +227,57 @@ private slots:
         QVERIFY(placed == test::smallDesign());
     }
 
+    // 2,000 components in 4 regions of 5 teams each, with flows in cycles: columns by longest
+    // path climbed round every cycle, and the design came out 5.6 million units wide, its team
+    // zones piled on each other. Now each zone is a block: no two overlap, each holds its members,
+    // and the whole stays roughly square.
+    void aLargeCyclicZonedDesignIsPlacedCompactly()
+    {
+        model::Design d;
+        for (int r = 0; r < 4; ++r) {
+            model::Zone region;
+            region.id = "r" + std::to_string(r);
+            for (int t = 0; t < 5; ++t) {
+                model::Zone team;
+                team.id = region.id + "t" + std::to_string(t);
+                region.members.push_back(team.id);
+                for (int i = 0; i < 100; ++i) {
+                    model::Component c;
+                    c.id = team.id + "c" + std::to_string(i);
+                    c.kind = "service";
+                    team.members.push_back(c.id);
+                    QVERIFY(d.addComponent(c));
+                }
+                QVERIFY(d.addZone(team));
+            }
+            QVERIFY(d.addZone(region));
+        }
+        const auto& comps = d.components();
+        for (std::size_t i = 0; i < comps.size(); ++i) {
+            const std::string from = comps[i].id;
+            for (std::size_t step : {std::size_t(1), std::size_t(7), std::size_t(601)}) {
+                model::Flow f;
+                f.from = from;
+                f.to = comps[(i + step) % comps.size()].id; // wraps round: one big cycle
+                f.id = from + "-" + f.to;
+                QVERIFY(d.addFlow(f));
+            }
+        }
+        QVERIFY(placeIfUnpositioned(d));
+        auto rect = [&](const model::Zone& z) { return QRectF(z.pos.x, z.pos.y, z.size.width, z.size.height); };
+        QRectF all;
+        for (const auto& c : d.components()) all |= QRectF(QPointF(c.pos.x, c.pos.y), componentSize(c));
+        QVERIFY2(all.width() < 40000 && all.height() < 40000, qPrintable(QStringLiteral("%1 x %2").arg(all.width()).arg(all.height())));
+        for (const auto& z : d.zones()) {
+            for (const auto& m : z.members)
+                if (const auto* c = d.component(m)) QVERIFY(rect(z).contains(QRectF(QPointF(c->pos.x, c->pos.y), componentSize(*c))));
+                else QVERIFY(rect(z).contains(rect(*d.zone(m))));
+            for (const auto& other : d.zones())
+                if (&other != &z && !rect(z).contains(rect(other)) && !rect(other).contains(rect(z)))
+                    QVERIFY2(!rect(z).intersects(rect(other)), (z.id + " overlaps " + other.id).c_str());
+        }
+    }
+
     // Hand-written JSON often gives a zone its members and nothing else: it was drawn as a small
     // box at the origin, behind a component, instead of around what it holds.
     void zonesWithoutSizeAreFittedAroundTheirMembers()
