@@ -312,15 +312,22 @@ ExampleResult runExample(const RuleSet& set, const Rule& rule, const Example& ex
     }
     const auto result = set.review(*design);
     std::vector<const Finding*> mine;
-    for (const auto& f : result.findings)
-        if (f.ruleId == rule.id && f.kind != Finding::Kind::Ask) mine.push_back(&f);
+    std::string asked; // what the rule asked instead of firing, as "rps of b"
+    for (const auto& f : result.findings) {
+        if (f.ruleId != rule.id) continue;
+        if (f.kind != Finding::Kind::Ask) mine.push_back(&f);
+        else if (asked.empty()) asked = f.title.str().substr(std::min(f.title.str().size(), std::string("Not drawn: ").size()));
+    }
     if (!ex.fires) {
         res.passed = mine.empty();
         if (!res.passed) res.message = "expected no finding, got " + std::to_string(mine.size());
         return res;
     }
     if (mine.empty()) {
-        res.message = "expected the rule to fire; it did not";
+        // An unknown match asks instead of firing: the author's example left a fact undrawn.
+        res.message = asked.empty() ? "expected the rule to fire; it did not"
+                                    : "expected the rule to fire; it did not: it asked about the " + asked +
+                                          " instead, because the example does not draw it";
         return res;
     }
     for (const Finding* f : mine) {
@@ -332,9 +339,10 @@ ExampleResult runExample(const RuleSet& set, const Rule& rule, const Example& ex
             return res;
         }
     }
-    std::string got;
+    std::string got, want;
     for (const auto& t : mine.front()->targets) got += (got.empty() ? "" : ", ") + t;
-    res.message = "fired, but not on the expected targets (got: " + got + ")";
+    for (const auto& t : ex.targets) want += (want.empty() ? "" : ", ") + t;
+    res.message = "fired, but not on the expected targets (expected: " + want + "; got: " + got + ")";
     return res;
 }
 

@@ -10,6 +10,7 @@
 #include "model/resourcepaths.h"
 #include "model/version.h"
 #include "rules/engine.h"
+#include "rules/loader.h"
 #include "rules/report.h"
 #include "rules/sharedtextformat.h"
 
@@ -351,6 +352,12 @@ int runRulesTest(const std::vector<std::string>& packs, const std::string& packI
         only.clear();
         for (const auto& r : set.rules())
             if (std::filesystem::equivalent(r.sourceFile, packId, ec)) only = r.packId;
+        // A copy of a loaded pack adds nothing, so its rules name the other file: its id says
+        // which. An empty `only` would run every pack's examples and pass on the built-in ones.
+        model::Diagnostics again;
+        const auto pack = only.empty() ? rules::loadPackFile(packId, again) : std::nullopt;
+        if (pack && !pack->rules.empty()) only = pack->id;
+        if (only.empty()) return inputError("no examples found: " + packId + " has no rules");
     } else if (!packId.empty()) {
         std::vector<std::string> ids;
         for (const auto& r : set.rules())
