@@ -225,6 +225,12 @@ std::vector<std::string> Compiler::kinds(const json& j, const std::string& ptr)
         error(ptr, "E-SCHEMA", "\"kind\" is a kind or a list of kinds");
         return out;
     }
+    // An empty list is read as "any kind", which is not what a half-written one means.
+    if (!one && j.empty()) {
+        error(ptr, "E-SCHEMA", "\"kind\" lists no kind, so it matches every kind",
+              "list the kinds, or leave \"kind\" out to mean any kind");
+        return out;
+    }
     const json list = one ? json::array({j}) : json();
     for (std::size_t i = 0; i < (one ? 1 : j.size()); ++i) {
         const json& item = one ? list[0] : j[i];

@@ -44,6 +44,8 @@ public:
     void onlyKeys(const json& j, const std::string& ptr, const std::string& what,
                   const std::vector<std::string>& allowed);
     // The allowed key a misspelt one most likely meant ("gte" → "ge"), or empty.
+    // The boolean `key` of `j` (false when absent); anything but true or false is an error.
+    bool flag(const json& j, const char* key, const std::string& ptr);
     static std::string nearestKey(const std::string& key, const std::vector<std::string>& allowed);
 
     Conditions conditions(const json& j, const std::string& ptr);
@@ -66,6 +68,12 @@ private:
     Step step(const json& j, const std::string& ptr, bool exports);
     Reach reach(const json& j, const std::string& ptr);
     Count count(const json& j, const std::string& ptr);
+    void sumOf(Count& c, const json& j, const std::string& ptr);
+    static const model::PropertySpec& countSpec();
+    Dir direction(const json& j, const std::string& ptr, const std::string& what);
+    void checkFilters(const TemplatePart& part, const model::PropertySpec* spec, const std::string& ref, const std::string& ptr);
+    void checkOperandType(const model::PropertySpec* spec, const model::PropertySpec* other, Op op, const std::string& ptr,
+                          bool set = false);
     Select select(const json& j, const std::string& ptr, bool exports);
     std::shared_ptr<Conditions> nested(const json& j, const char* key, const std::string& ptr);
     void checkEnum(const model::PropertySpec* spec, const json& value, const std::string& ptr);

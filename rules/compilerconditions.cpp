@@ -37,6 +37,34 @@ Dir parseDir(const nlohmann::json& j, bool& ok)
 
 } // namespace
 
+// Which way a step or a reach goes has no default: one left out used to mean "out", and a rule
+// written for callers (in) then never fired.
+Dir Compiler::direction(const json& j, const std::string& ptr, const std::string& what)
+{
+    const auto it = j.find("dir");
+    if (it == j.end()) {
+        error(ptr, "E-SCHEMA", what + " needs \"dir\": \"out\" (along flows), \"in\" (against them) or \"both\"");
+        return Dir::Out;
+    }
+    bool ok = true;
+    const Dir d = parseDir(*it, ok);
+    if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
+    return d;
+}
+
+// A switch such as "each" or "flow": true or false, said at its own place ("yes" made the JSON
+// library throw, and the message named the whole rule).
+bool Compiler::flag(const json& j, const char* key, const std::string& ptr)
+{
+    const auto it = j.find(key);
+    if (it == j.end()) return false;
+    if (!it->is_boolean()) {
+        error(ptr + "/" + key, "E-SCHEMA", std::string("\"") + key + "\" is true or false, not a " + it->type_name());
+        return false;
+    }
+    return it->get<bool>();
+}
+
 Condition Compiler::condition(const json& j, const std::string& ptr)
 {
     Condition c;
@@ -50,7 +78,18 @@ Condition Compiler::condition(const json& j, const std::string& ptr)
     for (const auto& k : kConditionKeys)
         if (key.empty() && j.contains(k)) key = k;
     if (key.empty()) {
-        const std::string first = j.begin().key();
+        // The key that is not an operator is the misspelt one: {"props": …, "eq": …} names "props".
+        std::string first;
+        for (const auto& item : j.items())
+            if (item.key() != "if_missing" &&
+                std::none_of(kOps.begin(), kOps.end(), [&](const auto& o) { return o.first == item.key(); })) {
+                first = item.key();
+                break;
+            }
+        if (first.empty()) {
+            error(ptr, "E-SCHEMA", "an operator without \"prop\"", "name the property: {\"prop\": \"$x.key\", \"eq\": 1}");
+            return c;
+        }
         auto hint = model::closestMatch(first, kConditionKeys);
         error(ptr + "/" + first, "E-SCHEMA", "unknown condition '" + first + "'",
               hint.empty() ? "conditions are: prop, all, any, not, step, exists, none, reach, "
@@ -164,7 +203,10 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
     Operand o;
     if (j.is_object()) {
         if (j.contains("ref") && j["ref"].is_string()) {
-            o.ref = propRef(j["ref"].get<std::string>(), ptr + "/ref", nullptr);
+            const PropertySpec* other = nullptr;
+            o.ref = propRef(j["ref"].get<std::string>(), ptr + "/ref", &other);
+            if (!other && o.ref->var >= 0) other = fieldSpec(o.ref->key);
+            checkOperandType(spec, other, op, ptr + "/ref");
         } else if (j.contains("set") && j["set"].is_string()) {
             o.set = j["set"].get<std::string>();
             if (auto it = sets.find(o.set); it != sets.end()) {
@@ -172,6 +214,10 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
                 // A misspelt value in a set is as silent as one written inline: checked the same.
                 if (const auto* items = std::get_if<model::StringList>(it->second.get()); items && spec)
                     for (const auto& item : *items) checkEnum(spec, item, ptr + "/set");
+                PropertySpec set;
+                set.name = o.set; // a set is a list of strings
+                set.type = ValueType::List;
+                checkOperandType(spec, &set, op, ptr + "/set", true);
             } else
                 error(ptr + "/set", "E-UNKNOWN-SET", "the pack defines no set '" + o.set + "' under \"sets\"");
         } else {
@@ -211,6 +257,39 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
     if (spec && !ordered && !contains && op != Op::Exists) checkType(*spec, op, j, ptr);
     if (op != Op::Exists) checkEnum(spec, j, ptr);
     return o;
+}
+
+// A ref or a named set has a type as a literal has: a number compared with a text property, or
+// looked up in a set of strings, is never true either. Said only when both types are known.
+void Compiler::checkOperandType(const PropertySpec* spec, const PropertySpec* other, Op op, const std::string& ptr, bool set)
+{
+    // A list property equals a text property when it holds just that text (scale.json compares
+    // users_regions with a region); a named set is not compared that way.
+    auto listAndText = [](const PropertySpec* a, const PropertySpec* b, bool named) {
+        const auto t = [](const PropertySpec* s) { return s->type == ValueType::List || s->type == ValueType::String; };
+        return !named && t(a) && t(b);
+    };
+    auto what = [](const PropertySpec* s) { return "'" + s->name + "' is a " + model::typeName(s->type); };
+    const bool ordered = op == Op::Gt || op == Op::Ge || op == Op::Lt || op == Op::Le;
+    const bool contains = op == Op::ContainsAny || op == Op::ContainsAll || op == Op::ContainsNone;
+    const bool scalar = other && (other->type == ValueType::Number || other->type == ValueType::Bool);
+    if (op == Op::Exists) error(ptr, "E-TYPE", "\"exists\" takes true or false");
+    else if (ordered) {
+        for (const PropertySpec* s : {spec, other})
+            if (s && s->type != ValueType::Number) {
+                error(ptr, "E-TYPE", "gt/ge/lt/le compare numbers; " + what(s));
+                return;
+            }
+    } else if (contains && spec && spec->type != ValueType::List)
+        error(ptr, "E-TYPE", "contains_* needs a list property; " + what(spec));
+    else if ((op == Op::In || op == Op::NotIn || contains) && scalar)
+        error(ptr, "E-TYPE", "this operator takes a list of values; " + what(other));
+    else if ((op == Op::In || op == Op::NotIn) && spec && other &&
+             (spec->type == ValueType::Number || spec->type == ValueType::Bool))
+        error(ptr, "E-TYPE", what(spec) + " and " + what(other) + ", so this is never true");
+    else if ((op == Op::Eq || op == Op::Ne) && spec && other && spec->type != other->type && !listAndText(spec, other, set))
+        error(ptr, "E-TYPE", what(spec) + " and " + what(other) + ", so this is never true",
+              other->type == ValueType::List ? "to test membership, use \"in\"" : std::string());
 }
 
 bool Compiler::fitsType(ValueType type, const json& v)
@@ -274,9 +353,7 @@ Step Compiler::step(const json& j, const std::string& ptr, bool exports)
     }
     s.from = use(j["from"].get<std::string>(), ptr + "/from");
     startsAtComponent(s.from, ptr + "/from", "a step");
-    bool ok = true;
-    if (j.contains("dir")) s.dir = parseDir(j["dir"], ok);
-    if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
+    s.dir = direction(j, ptr, "a step");
     if (j.contains("kind")) s.kindMask = kindMaskOf(s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind")));
     s.flowVar = optionalDeclare(j, "flow", ptr);
     typeVar(s.flowVar, VarType::Flow);
@@ -298,18 +375,22 @@ Reach Compiler::reach(const json& j, const std::string& ptr)
     }
     r.from = use(j["from"].get<std::string>(), ptr + "/from");
     startsAtComponent(r.from, ptr + "/from", "a reach");
-    bool ok = true;
-    if (j.contains("dir")) r.dir = parseDir(j["dir"], ok);
-    if (!ok) error(ptr + "/dir", "E-SCHEMA", "\"dir\" is \"out\", \"in\" or \"both\"");
+    r.dir = direction(j, ptr, "a reach");
     const auto maxHops = model::intSetting(j, "max_hops", 8, 1, 64);
     const auto minHops = model::intSetting(j, "min_hops", 1, 1, 64);
     r.maxHops = maxHops.value_or(0);
     r.minHops = minHops.value_or(0);
     if (!maxHops || !minHops || r.minHops > r.maxHops)
         error(ptr + "/max_hops", "E-SCHEMA", "1 <= min_hops <= max_hops <= 64");
-    r.each = j.value("each", false);
+    r.each = flag(j, "each", ptr);
     if (j.contains("kind")) r.kindMask = kindMaskOf(r.kindIds = internKinds(r.kinds = kinds(j["kind"], ptr + "/kind")));
     onlyKeys(j, ptr, "a reach", {"from", "dir", "min_hops", "max_hops", "via", "through", "kind", "to", "where", "path", "each"});
+    // An empty barrier stops nothing and an empty flow filter lets every flow through: half-written.
+    for (const char* key : {"via", "through"})
+        if (const auto it = j.find(key); it != j.end() && it->is_array() && it->empty())
+            error(ptr + "/" + key, "E-SCHEMA", std::string("\"") + key + "\" has no conditions, so it " +
+                                                   (key[0] == 'v' ? "lets every flow through" : "stops nothing"),
+                  std::string("list the conditions, or leave the \"") + key + "\" out");
     auto saved = m_bound;
     r.flowVar = declare("$_flow", ptr);
     r.nodeVar = declare("$_node", ptr);
@@ -343,7 +424,7 @@ Select Compiler::select(const json& j, const std::string& ptr, bool exports)
         return s;
     }
     onlyKeys(j, ptr, "a select", {"flow", "kind", "as", "where"});
-    if (j.value("flow", false)) s.type = ElemType::Flow;
+    if (flag(j, "flow", ptr)) s.type = ElemType::Flow;
     if (s.type == ElemType::Flow && j.contains("kind"))
         error(ptr + "/kind", "E-SCHEMA", "a flow has no kind", "test its ends with a step, or its properties in \"where\"");
     if (j.contains("kind")) s.kindMask = kindMaskOf(s.kindIds = internKinds(s.kinds = kinds(j["kind"], ptr + "/kind")));
@@ -351,6 +432,36 @@ Select Compiler::select(const json& j, const std::string& ptr, bool exports)
     typeVar(s.var, s.type == ElemType::Flow ? VarType::Flow : VarType::Component);
     s.where = nested(j, "where", ptr);
     return s;
+}
+
+// What a count sums: a number property. Anything else was dropped (a list, a number) or summed as
+// nothing (a label), and the count quietly counted instead.
+void Compiler::sumOf(Count& c, const json& j, const std::string& ptr)
+{
+    if (!j.is_string()) {
+        error(ptr, "E-SCHEMA", "\"sum\" names one property, e.g. \"$s.rps\"");
+        return;
+    }
+    const PropertySpec* spec = nullptr;
+    c.sum = true;
+    c.of = propRef(j.get<std::string>(), ptr, &spec);
+    if (!spec && c.of->var >= 0) spec = fieldSpec(c.of->key);
+    if (spec && spec->type != ValueType::Number)
+        error(ptr, "E-TYPE", "\"sum\" adds numbers; '" + spec->name + "' is a " + model::typeName(spec->type),
+              "count the elements without \"sum\", or sum a number property");
+    c.sumAtLeastZero = spec && spec->min && *spec->min >= 0;
+}
+
+// What a count compares: a number, checked against its operand like a number property.
+const PropertySpec& Compiler::countSpec()
+{
+    static const PropertySpec kCount = [] {
+        PropertySpec s;
+        s.name = "the count";
+        s.type = ValueType::Number;
+        return s;
+    }();
+    return kCount;
 }
 
 Count Compiler::count(const json& j, const std::string& ptr)
@@ -368,10 +479,7 @@ Count Compiler::count(const json& j, const std::string& ptr)
     if (j.contains("step")) c.step = step(j["step"], ptr + "/step", false);
     else if (j.contains("select")) c.select = select(j["select"], ptr + "/select", false);
     else error(ptr, "E-SCHEMA", "count needs \"step\" or \"select\"");
-    if (auto s = j.find("sum"); s != j.end() && s->is_string()) {
-        c.sum = true;
-        c.of = propRef(s->get<std::string>(), ptr + "/sum", nullptr);
-    }
+    if (auto s = j.find("sum"); s != j.end()) sumOf(c, *s, ptr + "/sum");
     m_bound = saved;
     // Variable names must be strings; get<std::string>() on anything else throws.
     for (const char* key : {"as", "collect"}) {
@@ -387,7 +495,7 @@ Count Compiler::count(const json& j, const std::string& ptr)
     for (const auto& [name, op] : kOps)
         if (j.contains(name) && name != "exists") {
             c.op = op;
-            c.value = operand(j[name], ptr + "/" + name, nullptr, op);
+            c.value = operand(j[name], ptr + "/" + name, &countSpec(), op);
             found = true;
         }
     if (!found) error(ptr, "E-SCHEMA", "count needs a comparison such as \"ge\": 2");

@@ -2,6 +2,9 @@
 #include "rules/compiler.h"
 #include "rules/templaterenderer.h"
 
+#include <cstdlib>
+#include <set>
+
 namespace pb::rules {
 
 namespace {
@@ -34,6 +37,40 @@ std::vector<std::string> splitFilters(const std::string& expr)
     return parts;
 }
 } // namespace
+
+// Filters that would print their input unchanged, or nothing: an argument a filter does not take
+// (`pct:2`), a factor that is no number, a number filter on text. Said where the types are known.
+void Compiler::checkFilters(const TemplatePart& part, const model::PropertySpec* spec, const std::string& ref,
+                            const std::string& ptr)
+{
+    using model::ValueType;
+    static const std::set<std::string> kNumeric = {"num", "pct", "one_minus", "mul", "div", "miss_factor"};
+    bool known = spec != nullptr; // the type of the value so far
+    ValueType type = spec ? spec->type : ValueType::String;
+    for (const auto& [name, arg] : part.filters) {
+        const std::string in = "'" + name + "' in '" + ref + "'";
+        const bool takesArg = name == "default" || name == "mul" || name == "div";
+        if (!takesArg && !arg.empty())
+            error(ptr, "E-TEMPLATE", in + " takes no argument, and ':" + arg + "' would be ignored");
+        if ((name == "mul" || name == "div") && arg.empty())
+            error(ptr, "E-TEMPLATE", in + " needs a factor: '" + name + ":2' or '" + name + ":$x.rps'");
+        else if ((name == "mul" || name == "div") && arg[0] != '$') {
+            char* end = nullptr;
+            std::strtod(arg.c_str(), &end);
+            if (end == arg.c_str() || *end != '\0') error(ptr, "E-TEMPLATE", in + ": '" + arg + "' is not a number");
+        }
+        if (kNumeric.count(name) && known && type != ValueType::Number)
+            error(ptr, "E-TYPE", in + " needs a number, and the value is " +
+                                     (spec && type == spec->type ? "'" + spec->name + "', a " : "a ") + model::typeName(type));
+        else if (name == "count" && known && type != ValueType::List)
+            error(ptr, "E-TYPE", in + " counts a list, and the value is a " + model::typeName(type));
+        if (name == "count" || name == "one_minus" || name == "mul" || name == "div" || name == "miss_factor")
+            type = ValueType::Number;
+        else if (name == "num" || name == "pct" || name == "upper")
+            type = ValueType::String;
+        known = name != "default" && name != "labels"; // those give text or the value itself
+    }
+}
 
 Template Compiler::compileTemplate(const json& j, const std::string& ptr)
 {
@@ -86,11 +123,12 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
         const auto dot = ref.find('.');
         const std::string var = ref.substr(0, dot);
         part.var = use(var, ptr);
+        const model::PropertySpec* spec = nullptr;
         if (dot != std::string::npos && part.var >= 0) { // an unbound one is reported once, above
-            const model::PropertySpec* spec = nullptr;
             const PropRef r = propRef(ref, ptr, &spec);
             part.key = r.key;
             part.keyId = r.keyId;
+            if (!spec) spec = fieldSpec(r.key);
         }
         for (std::size_t i = 1; i < parts.size(); ++i) {
             const auto colon = parts[i].find(':');
@@ -106,11 +144,16 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
                       hint.empty() ? std::string() : "did you mean '" + hint + "'?");
             }
             if ((name == "mul" || name == "div") && !arg.empty() && arg[0] == '$') {
-                const model::PropertySpec* spec = nullptr;
-                propRef(arg, ptr, &spec); // checks the variable and the property
+                const model::PropertySpec* factor = nullptr;
+                const PropRef r = propRef(arg, ptr, &factor); // checks the variable and the property
+                if (!factor && r.var >= 0 && !r.key.empty()) factor = fieldSpec(r.key);
+                if (factor && factor->type != model::ValueType::Number)
+                    error(ptr, "E-TYPE", "'" + name + "' in '" + ref + "' multiplies by '" + arg + "', which is a " +
+                                             model::typeName(factor->type));
             }
             part.filters.emplace_back(name, arg);
         }
+        checkFilters(part, spec, ref, ptr);
         t.push_back(std::move(part));
         pos = close + 2;
     }

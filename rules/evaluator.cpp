@@ -288,6 +288,24 @@ bool readsOnly(const Conditions& conds, int var)
     return std::all_of(conds.begin(), conds.end(), [&](const Condition& c) { return readsOnly(c, var); });
 }
 
+// A count over undrawn values: true or false when the values drawn already decide it (a sum of
+// counts and rates only grows), else unknown, asking about them. Counting a missing value as 1
+// made "a->db[rps=100]; b->db" sum to 101 and report a number nobody drew.
+Tri Evaluator::sumWithMissing(const Count& c, double drawn, const std::vector<std::pair<Slot::Type, int>>& missing)
+{
+    if (c.sumAtLeastZero && (c.op == Op::Gt || c.op == Op::Ge || c.op == Op::Lt || c.op == Op::Le)) {
+        const Tri atLeast = compare(Value{drawn}, c.op == Op::Lt ? Op::Ge : c.op == Op::Le ? Op::Gt : c.op, c.value);
+        if (atLeast == Tri::True) return c.op == Op::Gt || c.op == Op::Ge ? Tri::True : Tri::False;
+    }
+    Slot one;
+    for (const auto& m : missing) {
+        one.type = m.first;
+        one.index = m.second;
+        noteUnknown(one, c.of->key);
+    }
+    return Tri::Unknown;
+}
+
 Tri Evaluator::countValue(const Count& c)
 {
     double total = 0;
@@ -298,11 +316,17 @@ Tri Evaluator::countValue(const Count& c)
     std::vector<int>& collected = m_countLists[static_cast<std::size_t>(m_countDepth - 1)];
     collected.clear();
     ElemType collectedType = ElemType::Component;
+    std::vector<std::pair<Slot::Type, int>> missing; // elements whose summed value is not drawn
     auto add = [&](int index, ElemType type) {
         double amount = 1;
         if (c.sum && c.of) {
             const Value* v = ref(*c.of);
-            if (v && std::get_if<double>(v)) amount = std::get<double>(*v);
+            const double* d = v ? std::get_if<double>(v) : nullptr;
+            amount = d ? *d : 0;
+            if (!d && c.of->var >= 0) {
+                const Slot& s = m_slots[static_cast<std::size_t>(c.of->var)];
+                missing.emplace_back(s.type, s.index);
+            }
         }
         total += amount;
         if (c.collectVar < 0) return;
@@ -341,7 +365,7 @@ Tri Evaluator::countValue(const Count& c)
         list.listType = collectedType;
         list.list.swap(collected); // the slot's old room is the next count's
     }
-    return compare(Value{total}, c.op, c.value);
+    return missing.empty() ? compare(Value{total}, c.op, c.value) : sumWithMissing(c, total, missing);
 }
 
 Tri Evaluator::selectAny(const Select& s)

@@ -153,6 +153,7 @@ private:
     struct ReachPrune;
     bool mayFind(const Reach& r, ReachPrune& p, int start);
     Tri countValue(const Count& c);
+    Tri sumWithMissing(const Count& c, double drawn, const std::vector<std::pair<Slot::Type, int>>& missing);
     std::deque<std::vector<int>> m_countLists; // what counts collect, one list per level
     int m_countDepth = 0;
     Tri selectAny(const Select& s);

@@ -48,14 +48,26 @@ std::string str(const json& j, const char* key)
 void readAnchor(Compiler& c, Rule& r, const json& match, const std::string& ptr)
 {
     c.onlyKeys(match, ptr, "a match", {"each", "once", "where"});
-    if (match.value("once", false)) {
+    auto each = match.find("each");
+    const bool once = c.flag(match, "once", ptr);
+    // Both at once ran once per design and dropped the anchor without a word. The anchor is still
+    // read, so that the conditions naming it add no errors of their own.
+    if (once && each != match.end())
+        c.error(ptr + "/each", "E-SCHEMA", "a rule has \"each\" or \"once\": true, not both",
+                "\"once\" is for rules about the whole design; keep \"each\" to run once per element");
+    else if (once) {
         r.once = true;
         return;
     }
-    auto each = match.find("each");
-    if (each == match.end() || !each->is_object() || each->size() != 1) {
+    if (each == match.end() || !each->is_object() || each->empty()) {
         c.error(ptr, "E-SCHEMA", "\"match\" needs \"each\": {\"$var\": {\"kind\": [...]}} or \"once\": true");
         return;
+    }
+    if (each->size() > 1) {
+        // The others are bound all the same, so that the conditions naming them add no errors.
+        for (auto it = std::next(each->begin()); it != each->end(); ++it) c.declare(it.key(), ptr + "/each/" + it.key());
+        c.error(ptr + "/each", "E-SCHEMA", "one anchor per rule, and \"each\" names " + std::to_string(each->size()),
+                "anchor on one and reach the others with \"step\" or \"reach\"");
     }
     const std::string var = each->begin().key();
     const json& spec = each->begin().value();
@@ -66,7 +78,7 @@ void readAnchor(Compiler& c, Rule& r, const json& match, const std::string& ptr)
         return;
     }
     c.onlyKeys(spec, p, "an anchor", {"flow", "kind", "where"});
-    if (spec.value("flow", false)) r.anchorType = ElemType::Flow;
+    if (c.flag(spec, "flow", p)) r.anchorType = ElemType::Flow;
     c.typeVar(r.anchorVar, r.anchorType == ElemType::Flow ? Compiler::VarType::Flow : Compiler::VarType::Component);
     if (r.anchorType == ElemType::Flow && spec.contains("kind"))
         c.error(p + "/kind", "E-SCHEMA", "a flow has no kind",
@@ -99,6 +111,10 @@ void readReport(Compiler& c, Rule& r, const json& j, const std::string& ptr)
     if (j.contains("targets")) r.targetVars = vars(c, j["targets"], ptr + "/targets");
     else if (!r.once) r.targetVars = {r.anchorVar};
     r.keyVars = j.contains("key") ? vars(c, j["key"], ptr + "/key") : r.targetVars;
+    // Every finding of the rule would have one fingerprint, and all but the first would be dropped.
+    if (!r.once && j.contains("key") && j["key"].is_array() && j["key"].empty())
+        c.error(ptr + "/key", "E-SCHEMA", "an empty \"key\" gives every finding of the rule the same fingerprint, so they merge into one",
+                "name the variables that identify the problem, or leave \"key\" out (the targets)");
     if (j.contains("path") && j["path"].is_string()) {
         r.pathVar = c.use(j["path"].get<std::string>(), ptr + "/path");
         const auto type = c.typeOf(r.pathVar);
@@ -386,7 +402,10 @@ void readPackBody(Compiler& c, Pack& pack, const json& j)
 {
     readPackHeader(c, pack, j);
     auto rules = j.find("rules");
-    if (rules == j.end()) return;
+    if (rules == j.end()) {
+        c.error("", "E-SCHEMA", "a rule pack needs \"rules\": a list of rules");
+        return;
+    }
     if (!rules->is_array()) {
         c.error("/rules", "E-SCHEMA", "\"rules\" is a list of rules");
         return;

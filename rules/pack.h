@@ -113,7 +113,10 @@ struct Count
     std::optional<Step> step;     // count neighbours of a bound component...
     std::optional<Select> select; // ...or elements across the design
     bool sum = false;             // sum a property instead of counting
-    std::optional<PropRef> of;    // what to sum (missing values count as 1)
+    std::optional<PropRef> of;    // what to sum (a value not drawn makes the sum unknown)
+    // The vocabulary says the summed property is never negative (rps, instances): a sum that
+    // already passes a lower bound stays past it whatever the undrawn values are.
+    bool sumAtLeastZero = false;
     int asVar = -1;               // binds the number
     int collectVar = -1;          // binds the matched ids (for templates and targets)
     Op op = Op::Ge;

@@ -29,19 +29,20 @@ std::string formatNumber(double d)
         return buf;
     }
     const double rounded = std::round(d * 100) / 100;
-    if (rounded != std::floor(rounded)) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.2f", rounded);
-        std::string s = buf;
-        while (!s.empty() && s.back() == '0') s.pop_back();
-        return s;
-    }
-    std::string digits = std::to_string(static_cast<long long>(std::fabs(rounded)));
+    // Whole and fractional numbers alike are grouped: 12345.5 is "12,345.5", not "12345.5".
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", std::fabs(rounded));
+    std::string digits = buf;
+    const auto point = digits.find('.');
+    std::string fraction = point == std::string::npos ? std::string() : digits.substr(point + 1);
+    digits.erase(std::min(point, digits.size()));
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
         out += digits[i];
     }
+    if (!fraction.empty()) out += "." + fraction;
     return (rounded < 0 ? "-" : "") + out;
 }
 

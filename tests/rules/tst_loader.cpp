@@ -137,7 +137,7 @@ private slots:
         QTest::newRow("label above a number") << R"({"prop": "$d.label", "gt": 5})" << "E-TYPE" << "";
         QTest::newRow("id equal to a number") << R"({"prop": "$d.id", "eq": 5})" << "E-TYPE" << "";
         // Found by a rule author's pass: misspelt keys were dropped and the rule ran without them.
-        QTest::newRow("misspelt reach key") << R"({"reach": {"from": "$d", "max_hop": 1, "to": "$x"}})" << "E-SCHEMA" << "max_hops";
+        QTest::newRow("misspelt reach key") << R"({"reach": {"from": "$d", "dir": "out", "max_hop": 1, "to": "$x"}})" << "E-SCHEMA" << "max_hops";
         QTest::newRow("misspelt select key") << R"({"nowhere": {"kinds": ["cache"]}})" << "E-SCHEMA" << "kind";
         QTest::newRow("another language's operator in a count")
             << R"({"count": {"step": {"from": "$d", "dir": "in", "to": "$w"}, "gte": 3}})" << "E-SCHEMA" << "'ge'";
