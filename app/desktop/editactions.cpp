@@ -18,7 +18,9 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 namespace pb::app {
 
@@ -201,6 +203,21 @@ void EditActions::setRouting(bool orthogonal)
     stack->endMacro();
 }
 
+namespace {
+// How well a label or id matches: 0 the whole of it, 1 its start, 2 inside it, 3 not at all.
+int matchRank(const std::string& label, const std::string& id, const QString& needle)
+{
+    int best = 3;
+    for (const std::string* s : {&label, &id}) {
+        const QString text = QString::fromStdString(*s);
+        if (text.compare(needle, Qt::CaseInsensitive) == 0) return 0;
+        if (text.startsWith(needle, Qt::CaseInsensitive)) best = std::min(best, 1);
+        else if (text.contains(needle, Qt::CaseInsensitive)) best = std::min(best, 2);
+    }
+    return best;
+}
+} // namespace
+
 int EditActions::find(const QString& text)
 {
     m_matches.clear();
@@ -209,15 +226,29 @@ int EditActions::find(const QString& text)
     if (needle.isEmpty()) {
         return 0;
     }
-    for (const auto& c : m_doc->design().components())
-        if (QString::fromStdString(c.label).contains(needle, Qt::CaseInsensitive) ||
-            QString::fromStdString(c.id).contains(needle, Qt::CaseInsensitive))
-            m_matches << QString::fromStdString(c.id);
-    if (!m_matches.isEmpty()) findNext();
-    m_scene->showStatus(m_matches.isEmpty() ? tr("No component matches “%1”.").arg(needle)
-                                            : tr("%1 match(es) for “%2” — Enter for the next one.")
-                                                  .arg(m_matches.size())
-                                                  .arg(needle));
+    // "orders" found orders-cache before orders itself, and Shift+Enter connected the wrong
+    // one: whole matches come first, then starts, then the rest; components before zones and
+    // flows, which are found too, since the keyboard has no other way to reach them.
+    std::vector<std::pair<int, QString>> ranked;
+    const model::Design& d = m_doc->design();
+    for (const auto& c : d.components())
+        if (const int r = matchRank(c.label, c.id, needle); r < 3) ranked.emplace_back(r, QString::fromStdString(c.id));
+    for (const auto& z : d.zones())
+        if (const int r = matchRank(z.label, z.id, needle); r < 3) ranked.emplace_back(3 + r, QString::fromStdString(z.id));
+    for (const auto& f : d.flows())
+        if (const int r = matchRank(f.label, f.id, needle); r < 3) ranked.emplace_back(6 + r, QString::fromStdString(f.id));
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& r : ranked) m_matches << std::move(r.second);
+    if (!m_matches.isEmpty()) {
+        m_freshMatch = false;
+        nextMatch(false);
+        m_freshMatch = true; // shown while typing; Enter or Shift+Enter takes this one
+    }
+    m_scene->showStatus(m_matches.isEmpty()
+                            ? tr("Nothing matches “%1”.").arg(needle)
+                            : m_matches.size() == 1
+                                  ? tr("1 match for “%1”.").arg(needle)
+                                  : tr("%1 matches for “%2” — Enter for the next one.").arg(m_matches.size()).arg(needle));
     return int(m_matches.size());
 }
 
@@ -225,7 +256,7 @@ void EditActions::nextMatch(bool add)
 {
     if (m_trackPending) trackSelection();
     if (m_matches.isEmpty()) return;
-    m_matchIndex = (m_matchIndex + 1) % int(m_matches.size());
+    if (!std::exchange(m_freshMatch, false)) m_matchIndex = (m_matchIndex + 1) % int(m_matches.size());
     m_view->centerOnId(m_matches[m_matchIndex]);
     if (add) {
         QStringList ids = m_beforeFind;

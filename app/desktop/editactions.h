@@ -37,7 +37,8 @@ public slots:
     void selectAll();
     void rename();
     void setRouting(bool orthogonal);
-    // Selects and highlights components whose label or id contains `text`; returns the count.
+    // Shows the best of the components, zones and flows whose label or id contains `text`
+    // (whole matches first); returns the count. Enter keeps it, and each Enter after goes on.
     int find(const QString& text);
     // A search starts (Ctrl+F): what is selected now is what Shift+Enter adds to, although
     // typing selects each match as it goes.
@@ -62,6 +63,7 @@ private:
     int m_pasteCount = 0;
     QStringList m_matches;
     int m_matchIndex = -1;
+    bool m_freshMatch = false; // the match shown while typing has not been taken yet
     QStringList m_selectionOrder; // selected ids, oldest first
     QStringList m_beforeFind;
     bool m_trackPending = false;

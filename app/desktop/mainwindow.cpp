@@ -1,6 +1,7 @@
 #include "app/desktop/mainwindow.h"
 
 #include "app/desktop/actionregistry.h"
+#include "app/desktop/canvaskeyguard.h"
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
 #include "app/desktop/designio.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({m_palette, m_inspector}, {200, 300}, Qt::Horizontal);
 
     createActions();
+    m_keyGuard = new CanvasKeyGuard(this, m_view);
     createMenus();
     createToolBar();
     connectDocument();
@@ -81,10 +83,12 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_countLabel);
     auto updateCounts = [this] {
         const model::Design& d = m_doc->design();
-        m_countLabel->setText(tr("%1 components · %2 flows · %3 zones")
-                                  .arg(d.components().size())
-                                  .arg(d.flows().size())
-                                  .arg(d.zones().size()));
+        const auto n = [](std::size_t count, const QString& one, const QString& many) {
+            return count == 1 ? one : many.arg(count);
+        };
+        m_countLabel->setText(n(d.components().size(), tr("1 component"), tr("%1 components")) +
+                              QStringLiteral(" · ") + n(d.flows().size(), tr("1 flow"), tr("%1 flows")) +
+                              QStringLiteral(" · ") + n(d.zones().size(), tr("1 zone"), tr("%1 zones")));
     };
     connect(m_doc, &Document::changed, this, updateCounts);
     connect(m_doc, &Document::modelReset, this, updateCounts);
@@ -486,7 +490,7 @@ void MainWindow::createEditActions()
             &QAction::triggered, m_edit, &EditActions::selectAll);
     connect(a->add(QStringLiteral("edit.rename"), tr("&Rename"), QKeySequence(Qt::Key_F2)),
             &QAction::triggered, m_edit, &EditActions::rename);
-    connect(a->add(QStringLiteral("edit.find"), tr("&Find Component…"), QKeySequence::Find),
+    connect(a->add(QStringLiteral("edit.find"), tr("&Find…"), QKeySequence::Find),
             &QAction::triggered, this, [this] {
                 showCanvas();
                 m_edit->beginFind();
@@ -643,10 +647,11 @@ void MainWindow::createToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     m_findEdit = new QLineEdit;
-    m_findEdit->setPlaceholderText(tr("Find component (Ctrl+F)"));
+    m_findEdit->setPlaceholderText(tr("Find (Ctrl+F)"));
     m_findEdit->setClearButtonEnabled(true);
     m_findEdit->setMaximumWidth(240);
     bar->addWidget(m_findEdit);
+    m_keyGuard->setFindField(m_findEdit);
     connect(m_findEdit, &QLineEdit::textChanged, m_edit, &EditActions::find);
     connect(m_findEdit, &QLineEdit::returnPressed, m_edit, &EditActions::findNext);
     auto* addMatch = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return), m_findEdit, nullptr, nullptr, Qt::WidgetShortcut);

@@ -17,6 +17,7 @@ namespace pb::app {
 
 class ActionRegistry;
 class CanvasScene;
+class CanvasKeyGuard;
 class CanvasView;
 class Document;
 class EditActions;
@@ -114,6 +115,7 @@ private:
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     QLineEdit* m_findEdit = nullptr;
+    CanvasKeyGuard* m_keyGuard = nullptr;
 };
 
 } // namespace pb::app

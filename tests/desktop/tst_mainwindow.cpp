@@ -5,6 +5,7 @@
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
+#include "app/desktop/inspectordock.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/recentfiles.h"
 #include "app/desktop/kinds.h"
@@ -12,6 +13,8 @@
 #include "testdesigns.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QSignalSpy>
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -273,9 +276,82 @@ private slots:
         QVERIFY(w.openFile(m_good));
         QCOMPARE(w.editing()->find(QStringLiteral("a")), 2); // api, cache
         QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("api")});
+        w.editing()->findNext(); // Enter takes the match shown while typing
+        QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("api")});
         w.editing()->findNext();
         QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("cache")});
+        w.editing()->findNext();
+        QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("api")});
         QCOMPARE(w.editing()->find(QStringLiteral("nothing-like-this")), 0);
+    }
+
+    // "orders" found orders-cache before orders, and Shift+Enter went on to the second match, so
+    // a keyboard connect drew gateway → orders-cache. Whole matches come first, Shift+Enter takes
+    // the match shown, and zones and flows are found too (the keyboard had no way to reach them).
+    void findPrefersWholeMatchesAndReachesZonesAndFlows()
+    {
+        model::Design d = test::smallDesign();
+        d.addComponent(test::component("orders-cache", "cache", 480, 300));
+        d.addComponent(test::component("orders", "service", 240, 300));
+        model::Flow f = test::flow("f4", "api", "orders");
+        f.label = "place order";
+        d.addFlow(f);
+        const QString path = m_dir.filePath(QStringLiteral("orders.probeboard"));
+        QString error;
+        QVERIFY2(writeDesign(d, path, &error), qPrintable(error));
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(path));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.actions()->get(QStringLiteral("edit.find"))->trigger();
+        auto* find = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(find);
+        QTest::keyClicks(find, QStringLiteral("client"));
+        QTest::keyClick(find, Qt::Key_Return);
+        w.actions()->get(QStringLiteral("edit.find"))->trigger();
+        QTest::keyClicks(find, QStringLiteral("orders"));
+        QTest::keyClick(find, Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(w.editing()->selectionOrder(), (QStringList{QStringLiteral("client"), QStringLiteral("orders")}));
+        // Ctrl+Z in the field undoes the design, not the typing; Escape goes back to the canvas.
+        QTest::keySequence(&w, QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+        QCOMPARE(w.document()->design().flows().size(), d.flows().size() + 1);
+        QTest::keyClick(find, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.document()->design().flows().size(), d.flows().size());
+        QCOMPARE(find->text(), QStringLiteral("orders"));
+        QTest::keyClick(find, Qt::Key_Escape);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(w.view()));
+        QCOMPARE(w.editing()->find(QStringLiteral("eu-west")), 1);
+        QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("eu")});
+        QCOMPARE(w.editing()->find(QStringLiteral("place order")), 1);
+        QCOMPARE(w.scene()->selectedIds(), QStringList{QStringLiteral("f4")});
+        w.document()->undoStack()->setClean();
+    }
+
+    // A letter typed into a panel's combo box or list reaches it: "t" started the trust-boundary
+    // tool, and Delete in a list removed the canvas selection. On the canvas the keys still work.
+    void oneKeyShortcutsBelongToTheCanvas()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_good));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.scene()->selectIds({QStringLiteral("orders-db")});
+        QSignalSpy trust(w.actions()->get(QStringLiteral("tools.trust")), &QAction::triggered);
+        QSignalSpy removed(w.actions()->get(QStringLiteral("edit.delete")), &QAction::triggered);
+        QComboBox* combo = nullptr;
+        QTRY_VERIFY((combo = w.inspector()->findChild<QComboBox*>()));
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_T);
+        QTest::keyClick(combo, Qt::Key_Delete);
+        QCOMPARE(trust.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QVERIFY(w.document()->design().component("orders-db"));
+        w.view()->setFocus();
+        QTest::keyClick(w.view(), Qt::Key_T);
+        QCOMPARE(trust.size(), 1);
+        w.document()->undoStack()->setClean();
     }
 
     // Keyboard only: Ctrl+F, a name, Enter, then F2 and the new name. The typing went on into
