@@ -10,6 +10,7 @@
 #include "app/desktop/theme.h"
 
 #include <QCheckBox>
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -407,8 +408,10 @@ QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec
         const double v = std::holds_alternative<double>(value) ? std::get<double>(value) : 0.0;
         auto* spin = new NumberEdit(v, spec ? spec->min : std::nullopt, spec ? spec->max : std::nullopt);
         if (draft) spin->clear(); // empty until typed, not a 0 that looks drawn
-        connect(spin, &QDoubleSpinBox::editingFinished, this, [this, k, spin, v, draft, id = m_id] {
-            if (draft ? !spin->cleanText().isEmpty() : spin->value() != v) setProperty(id, k, model::Value(spin->value()));
+        connect(spin, &QDoubleSpinBox::editingFinished, this, [this, k, key, spin, v, draft, id = m_id] {
+            if (!(draft ? !spin->cleanText().isEmpty() : spin->value() != v)) return;
+            keepFocus(spin, key);
+            setProperty(id, k, model::Value(spin->value()));
         });
         return spin;
     }
@@ -432,17 +435,28 @@ QWidget* InspectorDock::makeEditor(const QString& key, const model::PropertySpec
             combo->addItem(QString::fromStdString(a));
         if (combo->findText(current) < 0) combo->addItem(current);
         combo->setCurrentText(current);
-        connect(combo, &QComboBox::activated, this, [this, k, combo, id = m_id] {
+        connect(combo, &QComboBox::activated, this, [this, k, key, combo, id = m_id] {
+            keepFocus(combo, key);
             setProperty(id, k, model::Value(combo->currentText().toStdString()));
         });
         return combo;
     }
     auto* edit = new QLineEdit(current);
-    connect(edit, &QLineEdit::editingFinished, this, [this, k, edit, draft, id = m_id] {
+    connect(edit, &QLineEdit::editingFinished, this, [this, k, key, edit, draft, id = m_id] {
         if (draft && edit->text().isEmpty()) return;
+        keepFocus(edit, key);
         setProperty(id, k, model::Value(edit->text().toStdString()));
     });
     return edit;
+}
+
+// A value set from the keyboard rebuilds the form; the new editor of the same property takes the
+// focus back, or the next keys went to the window ("t" of "automatic" started a tool). An editor
+// left for another widget (editing ends on focus out) does not pull the focus back.
+void InspectorDock::keepFocus(QWidget* editor, const QString& key)
+{
+    const QWidget* focus = QApplication::focusWidget();
+    if (focus && (focus == editor || editor->isAncestorOf(focus))) m_focusKey = key;
 }
 
 void InspectorDock::buildAddProperty(const std::string& elementType, const model::Properties& props)

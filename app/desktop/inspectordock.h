@@ -47,6 +47,7 @@ private:
     void buildProperties(const std::string& elementKind, const model::Properties& props,
                          bool touchesQueue);
     void buildAddProperty(const std::string& elementType, const model::Properties& props);
+    void keepFocus(QWidget* editor, const QString& key);
     QWidget* makeEditor(const QString& key, const model::PropertySpec* spec,
                         const model::Value& value, bool draft = false);
     void addProperty(const std::string& key);

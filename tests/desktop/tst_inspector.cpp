@@ -231,6 +231,41 @@ private slots:
         QTRY_VERIFY(qobject_cast<QDoubleSpinBox*>(m_dock->editorFor(QStringLiteral("rps"))));
     }
 
+    // Found by a tester: a value chosen or typed from the keyboard rebuilt the form and the focus
+    // went to the window, so the next letters started tools ("t" of "automatic"). The new editor
+    // of the same property takes it back; an editor left for another widget does not.
+    void aValueSetFromTheKeyboardKeepsTheFocus()
+    {
+        m_dock->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_dock));
+        m_doc->undoStack()->push(commands::setProperty(m_doc, QStringLiteral("orders-db"), "failover", model::Value(std::string("manual"))));
+        select(QStringLiteral("orders-db"));
+        auto* combo = qobject_cast<QComboBox*>(m_dock->editorFor(QStringLiteral("failover")));
+        QVERIFY(combo);
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_A); // "automatic"
+        QCOMPARE(model::stringProperty(m_doc->design().component("orders-db")->props, "failover"),
+                 std::optional<std::string>("automatic"));
+        QTRY_COMPARE(QApplication::focusWidget(), m_dock->editorFor(QStringLiteral("failover")));
+        auto* owner = qobject_cast<QLineEdit*>(m_dock->editorFor(QStringLiteral("owner")));
+        owner->setFocus();
+        owner->selectAll();
+        QTest::keyClicks(owner, QStringLiteral("team-b"));
+        QTest::keyClick(owner, Qt::Key_Return);
+        QTRY_COMPARE(QApplication::focusWidget(), m_dock->editorFor(QStringLiteral("owner")));
+        auto* again = qobject_cast<QLineEdit*>(m_dock->editorFor(QStringLiteral("owner")));
+        again->setText(QStringLiteral("team-c"));
+        QLineEdit elsewhere; // another window: leaving for it ends the edit
+        elsewhere.show();
+        elsewhere.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+        elsewhere.setFocus();
+        QTRY_COMPARE(model::stringProperty(m_doc->design().component("orders-db")->props, "owner"),
+                     std::optional<std::string>("team-c"));
+        QTest::qWait(20);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(&elsewhere));
+    }
+
     void labelEdit()
     {
         select(QStringLiteral("api"));
