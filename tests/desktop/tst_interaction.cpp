@@ -350,6 +350,23 @@ private slots:
         QCOMPARE(m_doc->undoStack()->count(), 2);
     }
 
+    // Nudged into a zone, a component joins it, as a drop does; nudged out, it leaves. The
+    // keyboard alone could not put a component into a zone.
+    void nudgingIntoAZoneJoinsIt()
+    {
+        const auto& d = m_doc->design();
+        m_scene->selectIds({QStringLiteral("client")});
+        m_view->setFocus();
+        for (int i = 0; i < 3; ++i) QTest::keyClick(m_view->viewport(), Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(d.component("client")->pos, (model::Point{300, 0}));
+        QVERIFY(d.parentZone("client"));
+        QCOMPARE(d.parentZone("client")->id, std::string("eu"));
+        for (int i = 0; i < 3; ++i) QTest::keyClick(m_view->viewport(), Qt::Key_Left, Qt::ShiftModifier);
+        QVERIFY(!d.parentZone("client"));
+        while (m_doc->undoStack()->canUndo()) m_doc->undoStack()->undo();
+        QVERIFY(d == test::smallDesign());
+    }
+
     void enterEditsLabelOfSelection()
     {
         QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},

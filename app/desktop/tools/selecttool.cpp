@@ -119,10 +119,13 @@ bool SelectTool::keyPress(QKeyEvent* e)
     QHash<QString, QPointF> moved;
     for (auto it = m_start.begin(); it != m_start.end(); ++it)
         moved.insert(it.key(), it.value() + step);
+    // Nudged into a zone, or out of one, it joins or leaves it as a drop does: otherwise the
+    // keyboard alone could never put a component into a zone.
+    const QHash<QString, QString> parents = newParents(step);
     m_start.clear();
     m_roots.clear();
     Document* doc = m_scene->document();
-    if (EditElementsCommand* cmd = commands::move(doc, moved)) {
+    if (EditElementsCommand* cmd = commands::move(doc, moved, parents)) {
         cmd->mergeNudges();
         doc->undoStack()->push(cmd);
     }
@@ -156,7 +159,7 @@ void SelectTool::recordPress()
     }
 }
 
-QHash<QString, QString> SelectTool::newParents() const
+QHash<QString, QString> SelectTool::newParents(QPointF offset) const
 {
     const model::Design& d = m_scene->document()->design();
     QHash<QString, QString> parents;
@@ -165,7 +168,7 @@ QHash<QString, QString> SelectTool::newParents() const
         if (!item) continue;
         QSet<QString> exclude = m_scene->descendantsOf(id);
         exclude.insert(id);
-        ZoneItem* zone = m_scene->zoneAt(item->sceneBoundingRect().center(), exclude);
+        ZoneItem* zone = m_scene->zoneAt(item->sceneBoundingRect().center() + offset, exclude);
         const QString now = zone ? zone->id() : QString();
         const model::Zone* before = d.parentZone(id.toStdString());
         if (now != (before ? qs(before->id) : QString())) parents.insert(id, now);

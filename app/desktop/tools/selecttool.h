@@ -30,7 +30,9 @@ public:
 private:
     void recordPress();
     void pushMove();
-    QHash<QString, QString> newParents() const;
+    // The zone each moved root lands in, where it differs from its zone now; `offset` is a move
+    // not yet made (a nudge).
+    QHash<QString, QString> newParents(QPointF offset = {}) const;
     bool beginResize(QPointF scenePos);
     void finishResize(QPointF scenePos);
     QRectF resizedRect(QPointF scenePos) const;
