@@ -1,6 +1,7 @@
 #include "model/diagnostic.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace pb::model {
 
@@ -40,6 +41,76 @@ std::string formatAll(const Diagnostics& diags)
 {
     std::string out;
     for (const auto& d : diags) out += d.format() + "\n";
+    return out;
+}
+
+namespace {
+// The message with the element's quoted id left out: what the repeats of one warning share.
+std::string shapeOf(const Diagnostic& d)
+{
+    std::string m = d.message;
+    if (d.element.empty()) return m;
+    const std::string id = "'" + d.element + "'", gone = "'…'";
+    for (auto at = m.find(id); at != std::string::npos; at = m.find(id, at + gone.size()))
+        m.replace(at, id.size(), gone);
+    return m;
+}
+
+std::string groupKey(const Diagnostic& d)
+{
+    return d.file + '\0' + d.code + '\0' + shapeOf(d) + '\0' + d.hint;
+}
+
+std::string withCommas(std::size_t n)
+{
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// "unknown property 'sla' on component '…'" counted as "N more components with … 'sla'": the
+// element is what differs, so the line names what kind of element, not one of them.
+Diagnostic summaryOf(const Diagnostic& first, std::size_t more)
+{
+    std::string text = shapeOf(first), noun = "elements";
+    for (const std::string kind : {"component", "flow", "zone"}) {
+        const std::string tail = " on " + kind + " '…'";
+        if (const auto at = text.find(tail); at != std::string::npos && !first.element.empty()) {
+            text.erase(at, tail.size());
+            noun = kind + "s";
+            break;
+        }
+    }
+    Diagnostic s = first;
+    s.line = s.column = 0;
+    s.element.clear();
+    s.pointer.clear();
+    s.message = "… and " + withCommas(more) + " more " + noun + " with the same warning: " + text;
+    return s;
+}
+} // namespace
+
+Diagnostics groupRepeated(const Diagnostics& diags, std::size_t shown)
+{
+    std::unordered_map<std::string, std::size_t> total, seen;
+    std::vector<std::string> keys(diags.size());
+    for (std::size_t i = 0; i < diags.size(); ++i)
+        if (diags[i].level != Diagnostic::Level::Error) ++total[keys[i] = groupKey(diags[i])];
+    Diagnostics out;
+    for (std::size_t i = 0; i < diags.size(); ++i) {
+        const auto& d = diags[i];
+        // One line counting a single warning would save nothing: it is shown instead.
+        if (d.level == Diagnostic::Level::Error || total[keys[i]] <= shown + 1) {
+            out.push_back(d);
+            continue;
+        }
+        const std::size_t n = ++seen[keys[i]];
+        if (n <= shown) out.push_back(d);
+        else if (n == shown + 1) out.push_back(summaryOf(d, total[keys[i]] - shown));
+    }
     return out;
 }
 

@@ -32,6 +32,12 @@ bool hasErrors(const Diagnostics& diags);
 std::string formatAll(const Diagnostics& diags);
 std::string levelName(Diagnostic::Level level);
 
+// The diagnostics to show a person, in order, with a warning that repeats (the same file, code,
+// message and hint once each one's element id is left out: 20,000 components all carrying a
+// misspelt property) shown `shown` times and then one line counting the rest, so the one warning
+// that differs is not buried. Errors are never grouped. For text; machine output wants every one.
+Diagnostics groupRepeated(const Diagnostics& diags, std::size_t shown = 3);
+
 // True when a git merge-conflict marker line (<<<<<<<, |||||||, =======, >>>>>>>) starts at
 // `at`, which must be the start of a line. A design merged by hand with both sides left in it
 // otherwise reads as a broken file, or in DOT as a strange component.

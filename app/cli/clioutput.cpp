@@ -21,7 +21,9 @@ namespace pb::app {
 // breaks: shown, not obeyed, so each message stays one line a terminal prints as written.
 bool printDiagnostics(const model::Diagnostics& diags)
 {
-    for (const auto& d : diags) std::fprintf(stderr, "probeboard-cli: %s\n", model::printable(d.format()).c_str());
+    // Grouped: 20,000 copies of one misspelt property buried the warning that mattered.
+    for (const auto& d : model::groupRepeated(diags))
+        std::fprintf(stderr, "probeboard-cli: %s\n", model::printable(d.format()).c_str());
     return model::hasErrors(diags);
 }
 

@@ -14,8 +14,8 @@ inline constexpr int kExitClean = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitInputError = 2;
 
-// Prints diagnostics to stderr, one line each, prefixed with the program name. Returns true
-// if any was an error.
+// Prints diagnostics to stderr, one line each, prefixed with the program name, a warning repeated
+// on many elements once counted (model::groupRepeated). Returns true if any was an error.
 bool printDiagnostics(const model::Diagnostics& diags);
 // "probeboard-cli: error: <message>" on stderr; returns kExitInputError.
 int inputError(const std::string& message);

@@ -13,6 +13,19 @@ QString tr(const char* s)
 }
 } // namespace
 
+QStringList loadWarningLines(const model::Diagnostics& diags, qsizetype limit)
+{
+    QStringList lines;
+    for (const auto& d : model::groupRepeated(diags))
+        if (d.level == model::Diagnostic::Level::Warning) lines << QString::fromStdString(d.format());
+    if (lines.size() > limit) {
+        const qsizetype more = lines.size() - limit;
+        lines = lines.mid(0, limit);
+        lines << tr("… and %1 more.").arg(more);
+    }
+    return lines;
+}
+
 void showLoadWarnings(QWidget* parent, const QString& path, const QStringList& warnings)
 {
     if (warnings.isEmpty()) return;

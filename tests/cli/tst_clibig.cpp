@@ -1,0 +1,40 @@
+// What a tester with huge designs found: the same warning on every component flooding stderr
+// and burying the one that mattered.
+#include "clirunner.h"
+
+namespace {
+// n services in a chain, each with the misspelt property `sla` (the vocabulary has `slo`).
+QByteArray chainWithSla(int n)
+{
+    QByteArray dot = "digraph {\n";
+    for (int i = 0; i < n; ++i) dot += "  n" + QByteArray::number(i) + " [kind=service, sla=\"99.9\"];\n";
+    for (int i = 1; i < n; ++i) dot += "  n" + QByteArray::number(i - 1) + " -> n" + QByteArray::number(i) + ";\n";
+    return dot + "}\n";
+}
+} // namespace
+
+class TestCliBig : public QObject, public CliRunner
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // 20,000 identical lines buried W-RULE-STOPPED; now the first three and a count. An error is
+    // never counted away, and machine output has no load warnings to lose.
+    void aWarningOnEveryComponentIsCounted()
+    {
+        const QString in = write("org.dot", chainWithSla(40));
+        const Run r = check({in, "--format", "json"});
+        const QList<QByteArray> lines = r.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines[2].contains("org.dot:4: warning: unknown property 'sla' on component 'n2'"), r.err.constData());
+        QVERIFY2(lines[3].endsWith("org.dot: warning: … and 37 more components with the same warning: unknown "
+                                   "property 'sla' (did you mean 'slo'?) [W-UNKNOWN-PROP]"),
+                 r.err.constData());
+        QVERIFY(object(r.out).contains("findings"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBig)
+#include "tst_clibig.moc"
