@@ -265,9 +265,13 @@ int runLayout(const std::string& in, const std::string& out, const std::string& 
     app::CrashAsInputError crash(fmt::format("{}: Graphviz failed inside its layout of this design (its own "
                                              "error, not the file's); try the other engine, --engine {}",
                                              in, used == "sfdp" ? "dot" : "sfdp"));
+    // sfdp is the fast engine and the default for big designs: suggesting it again after it ran
+    // sent the user round in a circle.
+    const std::string advice = used == "sfdp" ? "sfdp is already the faster engine; try a longer --time-limit, "
+                                                "or 0 for none"
+                                              : "try --engine sfdp, or a longer --time-limit";
     app::runWithTimeLimit(limit, [&] { result = model::layoutDesign(*d, {used, true}); },
-                          fmt::format("{}: layout took longer than {:g} s and was stopped (try --engine sfdp, or a "
-                                      "longer --time-limit)", in, limit));
+                          fmt::format("{}: layout took longer than {:g} s and was stopped ({})", in, limit, advice));
     if (!result.ok) return inputError(in + ": " + result.error);
     return app::emit(model::layoutToJson(result).dump(2) + "\n", out) ? kExitClean : kExitInputError;
 }

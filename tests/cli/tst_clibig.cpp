@@ -1,5 +1,5 @@
 // What a tester with huge designs found: the same warning on every component flooding stderr
-// and burying the one that mattered.
+// and burying the one that mattered, and layout advice that named the engine just used.
 #include "clirunner.h"
 
 namespace {
@@ -33,6 +33,21 @@ private slots:
                                    "property 'sla' (did you mean 'slo'?) [W-UNKNOWN-PROP]"),
                  r.err.constData());
         QVERIFY(object(r.out).contains("findings"));
+    }
+
+    // sfdp is the default above 2,000 components; a stopped sfdp run was told to try sfdp.
+    void aStoppedLayoutGetsAdviceForItsEngine()
+    {
+        const QString big = write("big.dot", chainWithSla(2500));
+        const Run sfdp = run({"layout", big, m_dir.filePath("big.json"), "--time-limit", "0.001"});
+        QCOMPARE(sfdp.code, 2);
+        QVERIFY2(sfdp.err.contains("big.dot: layout took longer than 0.001 s and was stopped (sfdp is already the "
+                                   "faster engine; try a longer --time-limit, or 0 for none)"),
+                 sfdp.err.constData());
+        QVERIFY(!sfdp.err.contains("try --engine sfdp"));
+        const Run dot = run({"layout", big, m_dir.filePath("big.json"), "--engine", "dot", "--time-limit", "0.001"});
+        QCOMPARE(dot.code, 2);
+        QVERIFY2(dot.err.contains("(try --engine sfdp, or a longer --time-limit)"), dot.err.constData());
     }
 };
 
