@@ -55,6 +55,7 @@ struct DocOptions
 std::string reportMarkdown(const std::vector<FileReview>& reviews, const DocOptions& opts = {});
 void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOptions& opts, const ReportWriter& write);
 std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions& opts = {});
+void writeReportHtml(const std::vector<FileReview>& reviews, const DocOptions& opts, const ReportWriter& write);
 std::string htmlEscape(const std::string& text);
 std::string markdownEscape(const std::string& text);
 // A plain SVG of the drawing from the model's own positions (no GUI needed); labels escaped.

@@ -86,8 +86,11 @@ std::string sectionTitle(const Finding& f)
 
 } // namespace
 
-std::string designSvg(const model::Design& d)
+namespace {
+// The picture goes straight into the report: at 100,000 components it is tens of megabytes.
+void writeDesignSvg(const model::Design& d, ChunkedWriter& writer)
 {
+    std::string& svg = writer.text();
     double maxX = 200, maxY = 120;
     auto sizeOf = [](const model::Size& s, double w, double h) {
         return std::pair{s.width > 0 ? s.width : w, s.height > 0 ? s.height : h};
@@ -97,14 +100,15 @@ std::string designSvg(const model::Design& d)
         maxX = std::max(maxX, c.pos.x + w + 20);
         maxY = std::max(maxY, c.pos.y + h + 20);
     }
-    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
-                                  "class=\"diagram\">", maxX, maxY);
+    svg += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+                       "class=\"diagram\">", maxX, maxY);
     for (const auto& z : d.zones()) {
         auto [w, h] = sizeOf(z.size, 0, 0);
         if (w <= 0) continue;
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"zone\"/>"
                            "<text x=\"{}\" y=\"{}\" class=\"zlabel\">{}</text>",
                            z.pos.x, z.pos.y, w, h, z.pos.x + 8, z.pos.y + 16, htmlEscape(z.label));
+        writer.maybeFlush();
     }
     for (const auto& f : d.flows()) {
         const auto* a = d.component(f.from);
@@ -114,6 +118,7 @@ std::string designSvg(const model::Design& d)
         auto [bw, bh] = sizeOf(b->size, 160, 64);
         svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"flow\"/>",
                            a->pos.x + aw / 2, a->pos.y + ah / 2, b->pos.x + bw / 2, b->pos.y + bh / 2);
+        writer.maybeFlush();
     }
     for (const auto& c : d.components()) {
         auto [w, h] = sizeOf(c.size, 160, 64);
@@ -121,8 +126,21 @@ std::string designSvg(const model::Design& d)
                            "<text x=\"{}\" y=\"{}\" class=\"clabel\">{}</text>",
                            c.pos.x, c.pos.y, w, h, c.pos.x + w / 2, c.pos.y + h / 2 + 5,
                            htmlEscape(c.label.empty() ? c.id : c.label));
+        writer.maybeFlush();
     }
-    return svg + "</svg>";
+    svg += "</svg>";
+}
+} // namespace
+
+std::string designSvg(const model::Design& d)
+{
+    std::string all;
+    const ReportWriter gather = [&](std::string_view piece) { all += piece; };
+    {
+        ChunkedWriter writer(gather);
+        writeDesignSvg(d, writer);
+    }
+    return all;
 }
 
 namespace {
@@ -224,7 +242,47 @@ void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOption
 
 std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions& opts)
 {
-    std::string out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Probeboard review</title><style>";
+    std::string all;
+    writeReportHtml(reviews, opts, [&](std::string_view piece) { all += piece; });
+    return all;
+}
+
+namespace {
+void writeFindingsHtml(const FileReview& r, ChunkedWriter& writer)
+{
+    std::string& out = writer.text();
+    const auto& d = *r.design;
+    out += "<h2>Findings</h2><table><tr><th>Severity</th><th>Finding</th><th>About</th><th>Status</th><th>Owner</th></tr>";
+    for (const auto& f : r.result.findings) {
+        out += "<tr><td class=\"sev " + severityName(f.severity) + "\">" + htmlEscape(sectionTitle(f)) +
+               "</td><td>" + htmlEscape(f.title) + "</td><td>" + htmlEscape(aboutText(f, d)) + "</td><td>" +
+               htmlEscape(f.status) + "</td><td>" + htmlEscape(f.owner) + "</td></tr>";
+        writer.maybeFlush();
+    }
+    out += "</table><h2>Questions</h2>";
+    for (const auto& f : r.result.findings) {
+        out += "<div class=\"finding\"><h3>" + htmlEscape(f.title) + " <small>(" + htmlEscape(f.ruleId) +
+               ")</small></h3><p class=\"why\">" + htmlEscape(f.why.once()) + "</p><ul>";
+        for (const auto& q : f.questions) {
+            out += "<li>" + htmlEscape(q.text.once()) + "<ul class=\"points\">";
+            for (const auto& a : q.answerPoints) out += "<li>" + htmlEscape(a) + "</li>";
+            out += "</ul></li>";
+        }
+        out += "</ul>";
+        if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "<p><b>Fix:</b> " + htmlEscape(hint) + "</p>";
+        if (f.status != "open")
+            out += "<p><b>Decision:</b> " + htmlEscape(f.status) + " — " + htmlEscape(f.justification) + "</p>";
+        out += "</div>";
+        writer.maybeFlush();
+    }
+}
+} // namespace
+
+void writeReportHtml(const std::vector<FileReview>& reviews, const DocOptions& opts, const ReportWriter& write)
+{
+    ChunkedWriter writer(write);
+    std::string& out = writer.text();
+    out += "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Probeboard review</title><style>";
     out += kCss;
     out += "</style></head><body>";
     for (const auto& r : reviews) {
@@ -238,33 +296,14 @@ std::string reportHtml(const std::vector<FileReview>& reviews, const DocOptions&
                            s.probes, s.accepted);
         for (const auto& stopped : r.result.stopped)
             out += "<p><b>Incomplete:</b> " + htmlEscape(stoppedRuleText(stopped)) + "</p>";
-        out += opts.diagramImage.empty() ? designSvg(d)
-                                         : "<p><img src=\"" + htmlEscape(opts.diagramImage) + "\" width=\"640\"></p>";
-        out += "<h2>Findings</h2><table><tr><th>Severity</th><th>Finding</th><th>About</th><th>Status</th><th>Owner</th></tr>";
-        for (const auto& f : r.result.findings)
-            out += "<tr><td class=\"sev " + severityName(f.severity) + "\">" + htmlEscape(sectionTitle(f)) +
-                   "</td><td>" + htmlEscape(f.title) + "</td><td>" + htmlEscape(aboutText(f, d)) + "</td><td>" +
-                   htmlEscape(f.status) + "</td><td>" + htmlEscape(f.owner) + "</td></tr>";
-        out += "</table><h2>Questions</h2>";
-        for (const auto& f : r.result.findings) {
-            out += "<div class=\"finding\"><h3>" + htmlEscape(f.title) + " <small>(" + htmlEscape(f.ruleId) +
-                   ")</small></h3><p class=\"why\">" + htmlEscape(f.why.once()) + "</p><ul>";
-            for (const auto& q : f.questions) {
-                out += "<li>" + htmlEscape(q.text.once()) + "<ul class=\"points\">";
-                for (const auto& a : q.answerPoints) out += "<li>" + htmlEscape(a) + "</li>";
-                out += "</ul></li>";
-            }
-            out += "</ul>";
-            if (const std::string hint = f.fixHint.once(); !hint.empty()) out += "<p><b>Fix:</b> " + htmlEscape(hint) + "</p>";
-            if (f.status != "open")
-                out += "<p><b>Decision:</b> " + htmlEscape(f.status) + " — " + htmlEscape(f.justification) + "</p>";
-            out += "</div>";
-        }
+        if (opts.diagramImage.empty()) writeDesignSvg(d, writer);
+        else out += "<p><img src=\"" + htmlEscape(opts.diagramImage) + "\" width=\"640\"></p>";
+        writeFindingsHtml(r, writer);
         out += decisionsHtml(r.result);
     }
     if (opts.diff)
         out += "<h2>Changes since " + htmlEscape(opts.diffAgainst) + "</h2>" + diffHtmlFragment(*opts.diff);
-    return out + "</body></html>\n";
+    out += "</body></html>\n";
 }
 
 } // namespace pb::rules

@@ -180,7 +180,7 @@ void writeReport(const CheckOptions& o, const std::vector<rules::FileReview>& re
     if (o.format == "json") return rules::writeReportJson(reviews, write);
     if (o.format == "sarif") return rules::writeReportSarif(reviews, set, write);
     if (o.format == "markdown") return rules::writeReportMarkdown(reviews, {}, write);
-    if (o.format == "html") return write(rules::reportHtml(reviews));
+    if (o.format == "html") return rules::writeReportHtml(reviews, {}, write);
     rules::writeReportText(reviews, o.output.empty() && app::stdoutIsTerminal(), write);
 }
 
