@@ -2,6 +2,7 @@
 
 #include "app/desktop/findinghtml.h"
 
+#include <unordered_set>
 #include <QFont>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -13,9 +14,9 @@ namespace {
 // internalId 0 marks a group row; a finding row stores its group index + 1.
 constexpr quintptr kGroupRow = 0;
 
-bool touches(const rules::Finding& f, const QSet<QString>& ids)
+bool touches(const rules::Finding& f, const std::unordered_set<std::string>& ids)
 {
-    auto hit = [&](const std::string& id) { return ids.contains(QString::fromStdString(id)); };
+    auto hit = [&](const std::string& id) { return ids.count(id) > 0; };
     return std::any_of(f.targets.begin(), f.targets.end(), hit) ||
            std::any_of(f.path.begin(), f.path.end(), hit);
 }
@@ -56,10 +57,15 @@ void FindingsModel::setResult(std::shared_ptr<const rules::ReviewResult> result,
         return int(m_groups.size()) - 1;
     };
     // The result is ordered findings, asks, probes, most severe first: groups follow that order.
-    const auto& findings = m_result ? m_result->findings : std::vector<rules::Finding>{};
+    // Read in place: a conditional with an empty vector on one side copied all 52,000 findings
+    // of a 20,000-component review on every selection, and the ids are compared as they are kept.
+    static const std::vector<rules::Finding> none;
+    const auto& findings = m_result ? m_result->findings : none;
+    std::unordered_set<std::string> wanted;
+    for (const QString& id : filter) wanted.insert(id.toStdString());
     for (int i = 0; i < int(findings.size()); ++i) {
         const rules::Finding& f = findings[std::size_t(i)];
-        if (!filter.isEmpty() && !touches(f, filter)) continue;
+        if (!wanted.empty() && !touches(f, wanted)) continue;
         int g;
         if (f.kind == rules::Finding::Kind::Ask) {
             g = asks >= 0 ? asks : (asks = add(QStringLiteral("ask"), tr("Not drawn yet")));

@@ -82,7 +82,8 @@ protected:
 
 private:
     void updateFilterLabel(); // "Findings about …", with the names as they are now
-    void rebuild();
+    // After a new review (the default), or with `resultChanged` false after a new filter only.
+    void rebuild(bool resultChanged = true);
     void updateBadges();
     void updateCounts();
     void onCurrentChanged();
