@@ -16,12 +16,37 @@ std::string duration(int seconds)
     return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
 }
 
+// A line of notes starting a Markdown block ("# x", "- x", "1. x", "---", "~~~") would turn the
+// rest of the quote into a heading, a list, a rule or code.
+std::string markdownLineStart(std::string line)
+{
+    const std::size_t at = line.find_first_not_of(" \t");
+    if (at == std::string::npos) return {};
+    line.erase(0, at); // leading spaces in a quote make an indented code block
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')'))
+        line.insert(digits, 1, '\\');
+    else if (line.find_first_of("#-+=~") == 0)
+        line.insert(0, 1, '\\');
+    return line;
+}
+
+// Every line of `text` escaped and quoted under `indent`; markdownEscape alone makes one line of
+// it. A hard break (two spaces) ends each line, else the quote reads as one paragraph.
 std::string markdownLines(const std::string& text, const std::string& indent)
 {
-    std::string out = indent;
-    for (char c : markdownEscape(text)) {
-        out += c;
-        if (c == '\n') out += indent;
+    std::string out;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        std::size_t end = text.find('\n', from);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(from, end - from);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        line = markdownLineStart(markdownEscape(line));
+        if (!out.empty()) out += "  \n";
+        out += line.empty() ? indent.substr(0, indent.find_last_not_of(' ') + 1) : indent + line;
+        from = end + 1;
     }
     return out;
 }
@@ -115,7 +140,7 @@ std::string sessionMarkdown(const InterviewSession& s, const model::Design& d, c
     for (const auto& q : s.questions)
         if (q.mark == "skipped") skipped += "- " + markdownEscape(q.text) + "\n";
     if (!skipped.empty()) out += "## Skipped\n\n" + skipped + "\n";
-    if (!s.notes.empty()) out += "## Notes\n\n" + markdownEscape(s.notes) + "\n";
+    if (!s.notes.empty()) out += "## Notes\n\n" + markdownLines(s.notes, "> ") + "\n";
     return out;
 }
 

@@ -1,0 +1,141 @@
+// Interview mode as an interviewer runs it: what the presenter window shows as questions are
+// marked, answer points shown for one question, the session offered for export before the window
+// closes, multi-line notes in the Markdown export, and the canvas left unlit by the hidden
+// findings list.
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/commands/commandfactory.h"
+#include "app/desktop/document.h"
+#include "app/desktop/findingspanel.h"
+#include "app/desktop/interviewpanel.h"
+#include "app/desktop/mainwindow.h"
+#include "app/desktop/modecontroller.h"
+#include "app/desktop/presenterwindow.h"
+#include "app/desktop/reviewcontroller.h"
+#include "model/diagnostic.h"
+#include "rules/sessionreport.h"
+#include "testdesigns.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace pb;
+using namespace pb::app;
+
+namespace {
+
+// api reads through a cache and calls the database synchronously with no breaker.
+model::Design cacheDesign()
+{
+    model::Design d;
+    d.title = "shop";
+    auto api = test::component("api", "service", 0, 0);
+    api.props["rps"] = 1200.0;
+    auto cache = test::component("cache", "cache", 300, -100);
+    cache.props["hit_ratio"] = 0.9;
+    d.addComponent(api);
+    d.addComponent(cache);
+    d.addComponent(test::component("db", "database", 300, 100));
+    d.addFlow(test::flow("f1", "api", "cache"));
+    auto f2 = test::flow("f2", "api", "db");
+    f2.props["sync"] = true;
+    d.addFlow(f2);
+    return d;
+}
+
+} // namespace
+
+class TestInterview : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<const rules::RuleSet> m_rules;
+    std::unique_ptr<Document> m_doc;
+    std::unique_ptr<CanvasScene> m_scene;
+    std::unique_ptr<ReviewController> m_rc;
+    QTemporaryDir m_dir;
+    QString m_seen; // the text of the last close box answered
+
+    // Answers the next modal box from the interview panel with `button`; m_seen gets its text
+    // (stays empty when no such box came).
+    void answerCloseBox(QMessageBox::StandardButton button)
+    {
+        m_seen.clear();
+        QTimer::singleShot(50, this, [this, button] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QStringLiteral("interviewCloseBox")) return;
+            m_seen = box->text();
+            box->button(button)->click();
+        });
+    }
+
+    // A window in Interview mode on the cache design, reviewed.
+    static MainWindow* interviewWindow()
+    {
+        auto* w = new MainWindow;
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        w->show();
+        w->newDesign();
+        w->document()->reset(cacheDesign(), QString());
+        w->review()->reviewNow();
+        w->findChild<ModeController*>()->setMode(ModeController::Mode::Interview);
+        return w;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("PROBEBOARD_RESOURCES", PB_RESOURCES);
+        auto set = std::make_shared<rules::RuleSet>();
+        model::Diagnostics diags;
+        QVERIFY(set->loadBuiltinPacks(diags));
+        m_rules = set;
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        m_doc = std::make_unique<Document>();
+        m_scene = std::make_unique<CanvasScene>(m_doc.get());
+        m_rc = std::make_unique<ReviewController>(m_doc.get(), m_rules);
+        m_doc->reset(cacheDesign(), QString());
+        m_rc->reviewNow();
+    }
+
+    void cleanup()
+    {
+        m_rc.reset();
+        m_scene.reset();
+        m_doc.reset();
+    }
+
+    // The notes ran together into one line, "> line one # not a heading".
+    void markdownNotesKeepTheirLines()
+    {
+        rules::InterviewSession s;
+        s.title = "shop";
+        rules::SessionQuestion q;
+        q.text = "What if the cache is cold?";
+        q.mark = "asked";
+        q.notes = "line one\n# not a heading\n  1. not a list\n\n<b>after</b> a blank";
+        s.questions.push_back(q);
+        const QString md = QString::fromStdString(rules::sessionMarkdown(s, cacheDesign()));
+        QVERIFY2(md.contains(QStringLiteral("   > line one  \n   > \\# not a heading  \n   > 1\\. not a list  \n"
+                                            "   >  \n   > \\<b\\>after\\</b\\> a blank\n")),
+                 qPrintable(md));
+        const QString html = QString::fromStdString(rules::sessionHtml(s, cacheDesign()));
+        QVERIFY(html.contains(QStringLiteral("line one<br># not a heading<br>")));
+    }
+};
+
+QTEST_MAIN(TestInterview)
+#include "tst_interview.moc"
