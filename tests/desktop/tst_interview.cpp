@@ -135,6 +135,20 @@ private slots:
         const QString html = QString::fromStdString(rules::sessionHtml(s, cacheDesign()));
         QVERIFY(html.contains(QStringLiteral("line one<br># not a heading<br>")));
     }
+
+    // "2 to ask" read as two questions left; it counts the facts the drawing does not give.
+    void statusBarCountsFactsNotDrawn()
+    {
+        QPointer<MainWindow> w = interviewWindow();
+        const int asks = w->review()->result().summary.asks;
+        QVERIFY(asks > 0);
+        const QString text = w->findings()->countsLabel()->text();
+        QVERIFY2(text.contains(asks == 1 ? QStringLiteral("1 fact not drawn")
+                                         : QStringLiteral("%1 facts not drawn").arg(asks)),
+                 qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("to ask")));
+        w->close();
+    }
 };
 
 QTEST_MAIN(TestInterview)
