@@ -37,6 +37,14 @@ ModeController::ModeController(MainWindow* window)
     window->addReviewDock(m_review, Qt::BottomDockWidgetArea);
     m_review->hide();
     createActions();
+    // The hidden findings list still follows the reviews: undoing a fix re-selected the finding
+    // that came back and lit it on the canvas, in a mode with nothing selected to show it.
+    if (FindingsPanel* findings = window->findings())
+        connect(findings, &FindingsPanel::findingSelected, this, [this] {
+            CanvasScene* scene = m_window->scene();
+            const bool lit = scene && (!scene->highlighted().isEmpty() || scene->dimOthers());
+            if (lit && !showsFindings(m_mode)) scene->setHighlighted({});
+        });
     // Only the panel on show follows every review: rebuilding the hidden ones cost the UI
     // thread over 100 ms per edit on big designs. apply() catches a panel up when it appears.
     connect(window->review(), &ReviewController::reviewed, this, [this] { feedPanels(false); });
@@ -157,7 +165,7 @@ void ModeController::apply()
     FindingsPanel* findings = m_window->findings();
     // The practice and interview panels carry the questions themselves; the findings list would
     // give the answers away (its "why" and fixes), so it steps aside there.
-    const bool showFindings = m_mode == Mode::Draw || m_mode == Mode::Review;
+    const bool showFindings = showsFindings(m_mode);
     if (findings) {
         findings->setAnswerPointsVisible(answerPointsVisible(m_mode));
         findings->setVisible(onCanvas && showFindings);

@@ -55,6 +55,7 @@ private:
     void apply();
     void feedPanels(bool all); // hand the latest review to the practice/interview panels
     QDockWidget* dockFor(Mode m) const;
+    static bool showsFindings(Mode m) { return m == Mode::Draw || m == Mode::Review; }
 
     MainWindow* m_window;
     Mode m_mode = Mode::Draw;

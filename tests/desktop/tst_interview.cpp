@@ -136,6 +136,32 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("line one<br># not a heading<br>")));
     }
 
+    // Undoing a fix brought the finding back selected in the hidden findings list, lit on the
+    // canvas with the rest dimmed, in Interview mode where nothing was selected.
+    void hiddenFindingsListLightsNothingInInterview()
+    {
+        QPointer<MainWindow> w = interviewWindow();
+        auto* modes = w->findChild<ModeController*>();
+        modes->setMode(ModeController::Mode::Draw);
+        QString fp;
+        for (const auto& f : w->review()->result().findings)
+            if (f.ruleId == "missing-circuit-breaker") fp = QString::fromStdString(f.fingerprint);
+        QVERIFY(!fp.isEmpty());
+        QVERIFY(w->findings()->selectFinding(fp));
+        QVERIFY(w->scene()->dimOthers());
+        // The fix, then Interview, then undo.
+        w->document()->undoStack()->push(
+            commands::setProperty(w->document(), QStringLiteral("f2"), "circuit_breaker", model::Value{true}));
+        w->review()->reviewNow();
+        modes->setMode(ModeController::Mode::Interview);
+        w->document()->undoStack()->undo();
+        w->review()->reviewNow();
+        QCOMPARE(w->findings()->currentFingerprint(), fp); // the list did re-select it
+        QVERIFY(!w->scene()->dimOthers());
+        QVERIFY(w->scene()->highlighted().isEmpty());
+        w->close();
+    }
+
     // "2 to ask" read as two questions left; it counts the facts the drawing does not give.
     void statusBarCountsFactsNotDrawn()
     {
