@@ -1,6 +1,7 @@
 #include "app/desktop/designio.h"
 
 #include "app/desktop/initialplacement.h"
+#include "app/desktop/loadwarnings.h"
 #include "model/designfile.h"
 
 #include <QCoreApplication>
@@ -52,7 +53,7 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
         if (error) *error = lines.isEmpty() ? tr("%1: the file could not be read.").arg(path) : lines.join(QLatin1Char('\n'));
         return std::nullopt;
     }
-    if (warnings) *warnings = linesOf(diags, model::Diagnostic::Level::Warning);
+    if (warnings) *warnings = loadWarningLines(diags);
     const bool moved = placeIfUnpositioned(*design);
     if (placed) *placed = moved;
     return design;

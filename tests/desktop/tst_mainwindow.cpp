@@ -127,6 +127,21 @@ private slots:
                  qPrintable(box->informativeText()));
         box->close();
 
+        // One warning repeated on every element is said a few times and then counted: 30 lines of
+        // "unknown property 'sla'" buried the rest.
+        for (int i = 0; i < 6; ++i) d.addComponent(test::component("svc" + std::to_string(i), "service", 0, 200.0 + 100 * i));
+        for (const auto& c : std::vector<model::Component>(d.components())) d.component(c.id)->props["sla"] = model::Value(std::string("gold"));
+        QVERIFY(writeDesign(d, path, &error));
+        MainWindow repeated;
+        repeated.show();
+        QVERIFY(repeated.openFile(path));
+        auto* grouped = repeated.findChild<QMessageBox*>(QStringLiteral("loadWarnings"));
+        QVERIFY(grouped);
+        QVERIFY2(grouped->informativeText().count(QStringLiteral("unknown property 'sla'")) == 4 &&
+                     grouped->informativeText().contains(QStringLiteral("7 more")),
+                 qPrintable(grouped->informativeText()));
+        grouped->close();
+
         MainWindow clean;
         clean.show();
         QVERIFY(clean.openFile(m_good));
