@@ -24,6 +24,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace pb::app {
 
 namespace {
@@ -203,7 +205,10 @@ QWidget* InterviewPanel::buildDetail()
     m_notes = new QPlainTextEdit;
     m_notes->setPlaceholderText(tr("Notes on the candidate's answer (not shown to the candidate)"));
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
-        if (auto* q = current()) q->notes = m_notes->toPlainText().toStdString();
+        if (auto* q = current()) {
+            q->notes = m_notes->toPlainText().toStdString();
+            m_unexported = true;
+        }
     });
     v->addWidget(m_notes, 1);
     return w;
@@ -223,7 +228,15 @@ void InterviewPanel::setResult(const rules::ReviewResult& result)
     for (int i = 0; i < int(m_queue.size()); ++i)
         if (m_queue[i].key == keep) select = i;
     m_current = -1;
-    selectQuestion(select);
+    showQuestion(select);
+    // A re-review follows every stroke of the candidate: the crib stays open on the same question.
+    if (currentKey() != keep) setAnswerPointsShown(false);
+    updatePresenter(); // its text may name a relabelled component
+}
+
+std::string InterviewPanel::currentKey() const
+{
+    return m_current >= 0 && m_current < int(m_queue.size()) ? m_queue[m_current].key : std::string();
 }
 
 void InterviewPanel::fillTree()
@@ -254,6 +267,14 @@ void InterviewPanel::updateItem(int index)
 }
 
 void InterviewPanel::selectQuestion(int index)
+{
+    const std::string before = currentKey();
+    showQuestion(index);
+    // The answer points are shown for one question, not left open for the next ones.
+    if (currentKey() != before) setAnswerPointsShown(false);
+}
+
+void InterviewPanel::showQuestion(int index)
 {
     m_current = index >= 0 && index < int(m_queue.size()) ? index : -1;
     if (m_tree->indexOfTopLevelItem(m_tree->currentItem()) != m_current) {
@@ -297,9 +318,30 @@ void InterviewPanel::setMark(const std::string& mark)
     auto* q = current();
     if (!q) return;
     q->mark = q->mark == mark ? std::string() : mark;
+    m_unexported = true;
+    noteAsked(*q);
     updateItem(m_current);
-    if (m_presenter)
-        m_presenter->setQuestion(q->mark == "asked" ? QString::fromStdString(q->text) : QString());
+    updatePresenter();
+}
+
+void InterviewPanel::noteAsked(const rules::SessionQuestion& q)
+{
+    if (q.mark != "asked") return;
+    std::erase(m_askedOrder, q.key);
+    m_askedOrder.push_back(q.key);
+}
+
+QString InterviewPanel::presenterQuestion() const
+{
+    for (auto key = m_askedOrder.rbegin(); key != m_askedOrder.rend(); ++key)
+        for (const auto& q : m_queue)
+            if (q.key == *key && q.mark == "asked") return QString::fromStdString(q.text);
+    return {};
+}
+
+void InterviewPanel::updatePresenter()
+{
+    if (m_presenter) m_presenter->setQuestion(presenterQuestion());
 }
 
 void InterviewPanel::markAsked()
@@ -317,7 +359,12 @@ void InterviewPanel::setRating(int rating)
     auto* q = current();
     if (!q || rating < 0 || rating > 4) return;
     q->rating = rating;
-    if (rating && q->mark.empty()) q->mark = "asked"; // rating an answer means it was asked
+    m_unexported = true;
+    if (rating && q->mark.empty()) { // rating an answer means it was asked
+        q->mark = "asked";
+        noteAsked(*q);
+        updatePresenter();
+    }
     updateItem(m_current);
     showCurrent();
 }
@@ -325,6 +372,11 @@ void InterviewPanel::setRating(int rating)
 void InterviewPanel::setNotes(const QString& notes)
 {
     if (current()) m_notes->setPlainText(notes); // textChanged stores it
+}
+
+bool InterviewPanel::answerPointsShown() const
+{
+    return m_pointsToggle->isChecked();
 }
 
 void InterviewPanel::setAnswerPointsShown(bool shown)
@@ -415,8 +467,7 @@ void InterviewPanel::showPresenter(bool show)
     }
     m_presenter->setTitle(m_doc->design().title.empty() ? m_doc->displayName()
                                                          : shownText(m_doc->design().title));
-    const auto* q = m_current >= 0 ? &m_queue[m_current] : nullptr;
-    m_presenter->setQuestion(q && q->mark == "asked" ? QString::fromStdString(q->text) : QString());
+    updatePresenter();
     m_presenter->show();
     m_presenter->raise();
 }
@@ -425,24 +476,51 @@ bool InterviewPanel::exportSession(const QString& path, QString* error)
 {
     const auto s = session();
     const model::Design& d = m_doc->design();
-    return documentexport::write(path, documentexport::formatFor(path), documentexport::diagramImage(m_scene),
-                                 [&](documentexport::Format f, const rules::DocOptions& o) {
-                                     return f == documentexport::Format::Markdown ? rules::sessionMarkdown(s, d, o)
-                                                                                  : rules::sessionHtml(s, d, o);
-                                 },
-                                 error);
+    const auto text = [&](documentexport::Format f, const rules::DocOptions& o) {
+        return f == documentexport::Format::Markdown ? rules::sessionMarkdown(s, d, o)
+                                                     : rules::sessionHtml(s, d, o);
+    };
+    const bool ok = documentexport::write(path, documentexport::formatFor(path),
+                                          documentexport::diagramImage(m_scene), text, error);
+    if (ok) m_unexported = false;
+    return ok;
 }
 
-void InterviewPanel::exportDialog()
+bool InterviewPanel::hasUnexportedSession() const
+{
+    return m_unexported && std::any_of(m_queue.begin(), m_queue.end(), [](const auto& q) {
+               return !q.mark.empty() || q.rating || !q.notes.empty();
+           });
+}
+
+bool InterviewPanel::confirmClose()
+{
+    if (!hasUnexportedSession()) return true;
+    // The session is in neither the design file nor its recovery copy: closing loses it.
+    QMessageBox box(QMessageBox::Warning, tr("Interview session not exported"),
+                    tr("The interview session (marks, ratings, notes and phase times) is not saved "
+                       "anywhere. Export the interview session before closing?"),
+                    QMessageBox::Discard | QMessageBox::Cancel, window());
+    box.setObjectName(QStringLiteral("interviewCloseBox"));
+    QPushButton* exportButton = box.addButton(tr("Export…"), QMessageBox::AcceptRole);
+    box.setDefaultButton(exportButton);
+    box.exec();
+    if (box.clickedButton() == exportButton) return exportDialog();
+    return box.clickedButton() == box.button(QMessageBox::Discard);
+}
+
+bool InterviewPanel::exportDialog()
 {
     const QString base = QFileInfo(m_doc->filePath()).completeBaseName();
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Interview Session"),
         (base.isEmpty() ? tr("interview") : base + tr("-interview")) + QStringLiteral(".html"),
         documentexport::fileFilter());
-    if (path.isEmpty()) return;
+    if (path.isEmpty()) return false;
     QString error;
-    if (!exportSession(path, &error)) QMessageBox::warning(this, tr("Export failed"), error);
+    if (exportSession(path, &error)) return true;
+    QMessageBox::warning(this, tr("Export failed"), error);
+    return false;
 }
 
 void InterviewPanel::applyTheme()

@@ -57,6 +57,13 @@ public:
     static QString phaseName(Phase p);
 
     bool exportSession(const QString& path, QString* error);
+    // The question on the candidate's screen: the last one marked asked that is still asked.
+    QString presenterQuestion() const;
+    bool answerPointsShown() const;
+    // Marks, ratings or notes that no export holds yet (the session is in no file).
+    bool hasUnexportedSession() const;
+    // Before the window closes: offers to export such a session. False: keep the window open.
+    bool confirmClose();
 
 public slots:
     void setResult(const pb::rules::ReviewResult& result);
@@ -73,7 +80,7 @@ public slots:
     // One step of the session clock (the panel's timer calls it every second while running).
     void advanceClock(int seconds = 1);
     void showPresenter(bool show);
-    void exportDialog();
+    bool exportDialog(); // false when cancelled or failed
 
 private:
     void buildUi();
@@ -84,6 +91,10 @@ private:
     void showCurrent();
     void updateClock();
     void setMark(const std::string& mark);
+    void showQuestion(int index);
+    void updatePresenter();
+    void noteAsked(const rules::SessionQuestion& q);
+    std::string currentKey() const;
     void applyTheme();
     rules::SessionQuestion* current();
 
@@ -91,6 +102,8 @@ private:
     CanvasScene* m_scene;
     std::vector<rules::SessionQuestion> m_queue;
     int m_current = -1;
+    std::vector<std::string> m_askedOrder; // keys, in the order they were last marked asked
+    bool m_unexported = false;             // handled since the last export
     Phase m_phase = Scope;
     std::array<int, PhaseCount> m_phaseSeconds{};
     bool m_running = false;

@@ -13,6 +13,7 @@
 #include "app/desktop/reviewpanel.h"
 
 #include <QActionGroup>
+#include <QEvent>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
@@ -37,6 +38,7 @@ ModeController::ModeController(MainWindow* window)
     window->addReviewDock(m_review, Qt::BottomDockWidgetArea);
     m_review->hide();
     createActions();
+    window->installEventFilter(this);
     // The hidden findings list still follows the reviews: undoing a fix re-selected the finding
     // that came back and lit it on the canvas, in a mode with nothing selected to show it.
     if (FindingsPanel* findings = window->findings())
@@ -178,6 +180,15 @@ void ModeController::apply()
     if (m_mode != Mode::Interview && m_interview->presenter()) m_interview->showPresenter(false);
     if (m_mode == Mode::Review) m_review->refresh();
     feedPanels(false);
+}
+
+bool ModeController::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_window && event->type() == QEvent::Close && !m_interview->confirmClose()) {
+        event->ignore();
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void ModeController::feedPanels(bool all)

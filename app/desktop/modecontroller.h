@@ -50,6 +50,11 @@ public slots:
 signals:
     void modeChanged(pb::app::ModeController::Mode mode);
 
+protected:
+    // The window's close passes here first: an interview session not exported is offered for
+    // export, since it lives in no file (see InterviewPanel::confirmClose).
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void createActions();
     void apply();

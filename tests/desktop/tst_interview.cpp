@@ -118,6 +118,102 @@ private slots:
         m_doc.reset();
     }
 
+    // Skipping another question blanked the question on the candidate's screen, and so did
+    // unmarking an old one: it shows the last question marked asked that is still asked.
+    void presenterKeepsTheLastQuestionStillAsked()
+    {
+        InterviewPanel panel(m_doc.get(), m_scene.get());
+        panel.setResult(m_rc->result());
+        QVERIFY(panel.queue().size() >= 2);
+        const QString first = QString::fromStdString(panel.queue()[0].text);
+        const QString second = QString::fromStdString(panel.queue()[1].text);
+        panel.selectQuestion(0);
+        panel.markAsked();
+        panel.showPresenter(true);
+        PresenterWindow* p = panel.presenter();
+        QVERIFY(p);
+        QCOMPARE(p->question(), first);
+        panel.selectQuestion(1);
+        panel.markSkipped();
+        QCOMPARE(p->question(), first);
+        panel.markAsked(); // skipped, then asked after all
+        QCOMPARE(p->question(), second);
+        panel.markAsked(); // unmarked: back to the one still asked
+        QCOMPARE(p->question(), first);
+        panel.setRating(2); // rating marks it asked
+        QCOMPARE(p->question(), second);
+        panel.selectQuestion(0);
+        panel.markSkipped();
+        QCOMPARE(p->question(), second);
+        panel.selectQuestion(1);
+        panel.markAsked();
+        QVERIFY(p->question().isEmpty());
+        // A re-review keeps it.
+        panel.markAsked();
+        panel.setResult(m_rc->result());
+        QCOMPARE(p->question(), second);
+        panel.showPresenter(false);
+    }
+
+    // "Show answer points" stayed on for every later question.
+    void answerPointsAreShownForOneQuestion()
+    {
+        InterviewPanel panel(m_doc.get(), m_scene.get());
+        panel.setResult(m_rc->result());
+        QVERIFY(panel.queue().size() >= 2);
+        panel.selectQuestion(0);
+        panel.setAnswerPointsShown(true);
+        QVERIFY(!panel.pointsLabel()->isHidden());
+        // The candidate keeps drawing: the crib stays open on the same question.
+        m_rc->reviewNow();
+        panel.setResult(m_rc->result());
+        QVERIFY(panel.answerPointsShown());
+        panel.selectQuestion(1);
+        QVERIFY(!panel.answerPointsShown());
+        QVERIFY(panel.pointsLabel()->isHidden());
+    }
+
+    // Ctrl+Q lost every mark, rating and note: the session is in no file.
+    void closingOffersToExportTheSession()
+    {
+        QPointer<MainWindow> w = interviewWindow();
+        InterviewPanel* panel = w->findChild<ModeController*>()->interview();
+        QVERIFY(!panel->hasUnexportedSession());
+        panel->selectQuestion(0);
+        panel->markAsked();
+        QVERIFY(panel->hasUnexportedSession());
+        answerCloseBox(QMessageBox::Cancel);
+        QVERIFY(!w->close());
+        QVERIFY(m_seen.contains(QStringLiteral("Export the interview session")));
+        QVERIFY(w && w->isVisible());
+
+        // Exported: nothing left to lose, no question.
+        QString error;
+        QVERIFY2(panel->exportSession(m_dir.filePath(QStringLiteral("s.md")), &error), qPrintable(error));
+        QVERIFY(!panel->hasUnexportedSession());
+        panel->setNotes(QStringLiteral("a note after the export"));
+        QVERIFY(panel->hasUnexportedSession());
+
+        answerCloseBox(QMessageBox::Discard);
+        QVERIFY(w->close());
+        QVERIFY(!m_seen.isEmpty());
+        QTRY_VERIFY(!w);
+    }
+
+    void exportedSessionClosesWithoutAsking()
+    {
+        QPointer<MainWindow> w = interviewWindow();
+        InterviewPanel* panel = w->findChild<ModeController*>()->interview();
+        panel->selectQuestion(0);
+        panel->setRating(4);
+        QString error;
+        QVERIFY2(panel->exportSession(m_dir.filePath(QStringLiteral("t.html")), &error), qPrintable(error));
+        answerCloseBox(QMessageBox::Cancel);
+        QVERIFY(w->close());
+        QTest::qWait(100); // the timer has fired: no box was there to answer
+        QVERIFY(m_seen.isEmpty());
+    }
+
     // The notes ran together into one line, "> line one # not a heading".
     void markdownNotesKeepTheirLines()
     {
