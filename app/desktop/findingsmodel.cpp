@@ -1,12 +1,13 @@
 #include "app/desktop/findingsmodel.h"
 
 #include "app/desktop/findinghtml.h"
+#include "app/desktop/showntext.h"
 
-#include <unordered_set>
 #include <QFont>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 namespace pb::app {
 
@@ -201,7 +202,9 @@ QVariant FindingsModel::findingData(const rules::Finding& f, int role) const
             return tr("%1 — %2 by %3").arg(title, statusDisplayName(f.status).toLower(), QString::fromStdString(f.owner));
         // An ask's title already names its element.
         const QString where = m_design && f.kind != rules::Finding::Kind::Ask ? findingWhere(f, *m_design) : QString();
-        return where.isEmpty() ? title : tr("%1 · %2").arg(title, where);
+        // A row shows fifty characters or so; the whole line was shaped to elide it on every
+        // paint, and rows naming long mixed-script labels took seconds to draw. The tooltip has it all.
+        return shownText(where.isEmpty() ? title : tr("%1 · %2").arg(title, where));
     }
     case Qt::ToolTipRole: {
         const QString where = m_design ? findingWhere(f, *m_design) : QString();

@@ -19,6 +19,14 @@ QString shownText(const std::string& text)
     return s.left(keep) + QChar(0x2026);
 }
 
+QString shownText(const QString& text)
+{
+    if (text.size() <= kShownChars) return text;
+    qsizetype keep = kShownChars;
+    if (text.at(keep - 1).isHighSurrogate()) --keep; // half a pair
+    return text.left(keep) + QChar(0x2026);
+}
+
 QString editableText(const std::string& text)
 {
     return text.size() <= kEditableBytes ? QString::fromStdString(text) : shownText(text);

@@ -9,6 +9,7 @@
 #include "app/desktop/findingspanel.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/reviewcontroller.h"
+#include "app/desktop/showntext.h"
 #include "model/diagnostic.h"
 #include "testdesigns.h"
 
@@ -107,6 +108,25 @@ private slots:
         QVERIFY(m_panel->selectFinding(mcb()));
         QVERIFY(m_panel->details()->toPlainText().contains(QStringLiteral("api → orders-db")) ||
                 m_panel->details()->toPlainText().contains(QStringLiteral("orders-db")));
+    }
+
+    // A row is cut to what a line can show: rows naming long labels were shaped whole on every
+    // paint, and a 20,000-component review took seconds per selection to draw.
+    void aRowNamingALongLabelIsCut()
+    {
+        const std::string longLabel = "orders " + std::string(400, 'x');
+        m_doc->undoStack()->push(commands::setLabel(m_doc.get(), QStringLiteral("orders-db"), QString::fromStdString(longLabel)));
+        m_rc->reviewNow();
+        const QAbstractItemModel* model = m_panel->tree()->model();
+        int naming = 0;
+        for (int g = 0; g < model->rowCount(); ++g)
+            for (int r = 0; r < model->rowCount(model->index(g, 0)); ++r) {
+                const QModelIndex row = model->index(r, 0, model->index(g, 0));
+                if (!row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("orders xxxxxxxxxx"))) continue;
+                ++naming;
+                QVERIFY(row.data(Qt::DisplayRole).toString().size() <= kShownChars + 1);
+            }
+        QVERIFY(naming > 0);
     }
 
     void relabelKeepsTheSelectionAndUpdatesTheText()
