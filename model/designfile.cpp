@@ -523,7 +523,7 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
         for (const auto& z : design.zones()) keep(z.id, dot.line(dot.find({DotPlace::Kind::Cluster, "cluster_" + z.id, {}, 1})));
         return lines;
     }
-    const JsonPositions json(*text);
+    const JsonPositions json(*text, 2); // the elements' own lines, nothing inside them
     auto each = [&](const char* list, const auto& elements) {
         for (std::size_t i = 0; i < elements.size(); ++i)
             keep(elements[i].id, json.find("/" + std::string(list) + "/" + std::to_string(i)).first);

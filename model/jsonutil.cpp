@@ -319,8 +319,9 @@ void JsonPositions::build() const
             stack.back().expectKey = false;
             continue;
         }
-        const std::string ptr = currentPointer();
-        const bool fresh = m_offsets.emplace(ptr, i).second; // the first occurrence is the one found
+        const bool kept = stack.size() <= m_maxDepth;
+        const std::string ptr = kept ? currentPointer() : std::string();
+        const bool fresh = !kept || m_offsets.emplace(ptr, i).second; // the first occurrence is the one found
         const bool inRepeat = !stack.empty() && stack.back().inRepeat;
         if (!fresh && !inRepeat && !stack.empty() && stack.back().isObject) m_repeats.emplace_back(ptr, i);
         if (c == '{' || c == '[') {

@@ -123,6 +123,24 @@ private slots:
         QVERIFY2(diags[2].message.find("both lists are read") != std::string::npos, diags[2].message.c_str());
     }
 
+    // SARIF places each finding at its element's line. The positions of every value in a large
+    // file took 350 MB; only the elements' own are kept, and they are the same lines.
+    void elementLinesNameEachElementsLine()
+    {
+        const std::string text = designToText(sample());
+        const JsonPositions all(text), shallow(text, 2);
+        QCOMPARE(shallow.find("/components/1"), all.find("/components/1"));
+        QCOMPARE(shallow.find("/flows/0"), all.find("/flows/0"));
+        QVERIFY(all.find("/components/1/id").first > 0);
+        QCOMPARE(shallow.find("/components/1/id"), (std::pair<int, int>{0, 0}));
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("d.probeboard")).toStdString();
+        std::ofstream(path) << text;
+        const auto lines = elementLines(path, sample());
+        QCOMPARE(lines.at(sample().components()[1].id), all.find("/components/1").first);
+        QCOMPARE(lines.at(sample().zones()[0].id), all.find("/zones/0").first);
+    }
+
     // A file saved with a byte order mark: its problems keep their lines.
     void aByteOrderMarkKeepsTheLines()
     {
