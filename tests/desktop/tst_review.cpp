@@ -187,6 +187,17 @@ private slots:
         QTRY_VERIFY2(m_panel->filterText().contains(QStringLiteral("orders-db")), qPrintable(m_panel->filterText()));
     }
 
+    // Select All on 20,000 components put every name in the header, and Qt measured it whole on
+    // each selection: three names are said, then how many more.
+    void aLargeSelectionIsNamedInShort()
+    {
+        m_scene->selectIds({QStringLiteral("client"), QStringLiteral("api"), QStringLiteral("cache"), QStringLiteral("orders-db"),
+                            QStringLiteral("eu"), QStringLiteral("f1"), QStringLiteral("f2"), QStringLiteral("f3")});
+        QTRY_COMPARE(m_panel->filter().size(), 8);
+        QVERIFY2(m_panel->filterText().endsWith(QStringLiteral(" and 5 more")), qPrintable(m_panel->filterText()));
+        QCOMPARE(m_panel->filterText().count(QStringLiteral(", ")), 2);
+    }
+
     void doubleClickZoomsWithoutChangingSelection()
     {
         m_view->resize(800, 600);
