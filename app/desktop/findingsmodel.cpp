@@ -204,7 +204,7 @@ QVariant FindingsModel::findingData(const rules::Finding& f, int role) const
         const QString where = m_design && f.kind != rules::Finding::Kind::Ask ? findingWhere(f, *m_design) : QString();
         // A row shows fifty characters or so; the whole line was shaped to elide it on every
         // paint, and rows naming long mixed-script labels took seconds to draw. The tooltip has it all.
-        return shownText(where.isEmpty() ? title : tr("%1 · %2").arg(title, where));
+        return shownLine(where.isEmpty() ? title : tr("%1 · %2").arg(title, where));
     }
     case Qt::ToolTipRole: {
         const QString where = m_design ? findingWhere(f, *m_design) : QString();

@@ -257,7 +257,7 @@ void FindingsPanel::updateFilterLabel()
     constexpr qsizetype kNamed = 3;
     const qsizetype more = names.size() > kNamed + 1 ? names.size() - kNamed : 0;
     if (more > 0) names.resize(kNamed);
-    for (QString& n : names) n = shownText(n);
+    for (QString& n : names) n = shownLine(n);
     const QString list = names.join(QStringLiteral(", "));
     m_filterLabel->setText(more > 0 ? tr("Findings about %1 and %2 more").arg(list).arg(more)
                                     : tr("Findings about %1").arg(list));

@@ -19,7 +19,7 @@ QString shownText(const std::string& text)
     return s.left(keep) + QChar(0x2026);
 }
 
-QString shownText(const QString& text)
+QString shownLine(const QString& text)
 {
     if (text.size() <= kShownChars) return text;
     qsizetype keep = kShownChars;

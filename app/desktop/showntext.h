@@ -12,7 +12,7 @@ namespace pb::app {
 inline constexpr int kShownChars = 120;
 QString shownText(const std::string& text);
 // The same for a line already put together (a finding's title and the labels it names).
-QString shownText(const QString& text);
+QString shownLine(const QString& text);
 
 // The text a label editor starts with: the whole label, unless it is longer than anyone types by
 // hand, when it is the shown part. Editors replace a label only once the user has typed in them,
