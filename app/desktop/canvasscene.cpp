@@ -350,6 +350,7 @@ void CanvasScene::onZoneAdded(const QString& id)
     m_zones.insert(id, item);
     ApplyGuard guard(m_applying);
     item->sync(*z);
+    m_nestedZones.insert(id, nestedZones(*z));
     if (!m_rebuilding) restackZones(); // rebuild restacks once, after every zone is in
 }
 
@@ -361,12 +362,27 @@ void CanvasScene::onZoneChanged(const QString& id)
     ApplyGuard guard(m_applying);
     item->sync(*z);
     growSceneRect(item->sceneRect());
-    restackZones();
+    // Only a change of the zones it holds changes the stacking: moving 224 zones restacked every
+    // zone 224 times, a quarter of a 20,000-component nudge.
+    QStringList nested = nestedZones(*z);
+    if (nested != m_nestedZones.value(id)) {
+        m_nestedZones.insert(id, std::move(nested));
+        restackZones();
+    }
+}
+
+QStringList CanvasScene::nestedZones(const model::Zone& z) const
+{
+    QStringList out;
+    for (const auto& m : z.members)
+        if (m_doc->design().zone(m)) out << QString::fromStdString(m);
+    return out;
 }
 
 void CanvasScene::onZoneRemoved(const QString& id)
 {
     ZoneItem* item = m_zones.take(id);
+    m_nestedZones.remove(id);
     if (!item) return;
     if (m_dropTarget == item) m_dropTarget = nullptr;
     m_highlighted.remove(id);

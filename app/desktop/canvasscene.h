@@ -9,6 +9,10 @@
 #include <QStringList>
 #include <memory>
 
+namespace pb::model {
+struct Zone;
+}
+
 namespace pb::app {
 
 class Document;
@@ -136,6 +140,7 @@ private:
     void attachFlow(FlowItem* item);
     void detachFlow(FlowItem* item);
     void restackZones();
+    QStringList nestedZones(const model::Zone& z) const; // the zones among its members
     // The scrollable area grows to keep every element reachable, with room to draw around it.
     void growSceneRect(const QRectF& r);
     void finishLabelEdit(bool commit);
@@ -145,6 +150,7 @@ private:
     QHash<QString, ComponentItem*> m_components;
     QHash<QString, FlowItem*> m_flows;
     QHash<QString, ZoneItem*> m_zones;
+    QHash<QString, QStringList> m_nestedZones; // as stacked last
     QSet<QString> m_highlighted;
     bool m_dim = false;
     bool m_snap = true;

@@ -49,6 +49,8 @@ private:
     ComponentItem* m_from = nullptr;
     ComponentItem* m_to = nullptr;
     QString m_label;
+    std::string m_labelSource; // the model's label that m_label and m_labelBox were made from
+    QRectF m_labelBox;
     std::vector<model::Point> m_bends;
     bool m_orthogonal = false;
     bool m_async = false;
