@@ -3,9 +3,11 @@
 #include "app/desktop/document.h"
 #include "app/desktop/elementjson.h"
 #include "model/design.h"
+#include "rules/engine.h"
 
 #include <QTemporaryDir>
 
+#include <memory>
 #include <string>
 
 namespace pb::test {
@@ -51,6 +53,39 @@ inline model::Design smallDesign()
     z.members = {"api", "cache", "orders-db"};
     d.addZone(z);
     return d;
+}
+
+// api reads through a cache and calls the database synchronously with no breaker: the pattern
+// of missing-circuit-breaker, for the review and interview tests.
+inline model::Design cacheDesign(const std::string& apiLabel = "orders-api", const std::string& cacheLabel = "orders-cache",
+                                 const std::string& dbLabel = "orders-db")
+{
+    model::Design d;
+    d.title = "shop";
+    auto api = component("api", "service", 0, 0);
+    api.label = apiLabel;
+    api.props["rps"] = 1200.0;
+    auto cache = component("cache", "cache", 300, -100);
+    cache.label = cacheLabel;
+    cache.props["hit_ratio"] = 0.9;
+    auto db = component("db", "database", 300, 100);
+    db.label = dbLabel;
+    d.addComponent(api);
+    d.addComponent(cache);
+    d.addComponent(db);
+    d.addFlow(flow("f1", "api", "cache"));
+    auto f2 = flow("f2", "api", "db");
+    f2.props["sync"] = true;
+    d.addFlow(f2);
+    return d;
+}
+
+// The built-in rule packs, as the whiteboard loads them; null if one fails to load.
+inline std::shared_ptr<const rules::RuleSet> builtinRules()
+{
+    auto set = std::make_shared<rules::RuleSet>();
+    model::Diagnostics diags;
+    return set->loadBuiltinPacks(diags) ? set : nullptr;
 }
 
 // Saves `doc` to a file of its own and opens that file in `reopened`: the design a user gets back.

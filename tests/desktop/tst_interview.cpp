@@ -31,23 +31,10 @@ using namespace pb::app;
 
 namespace {
 
-// api reads through a cache and calls the database synchronously with no breaker.
+// Labelled by their ids, as the session texts below expect.
 model::Design cacheDesign()
 {
-    model::Design d;
-    d.title = "shop";
-    auto api = test::component("api", "service", 0, 0);
-    api.props["rps"] = 1200.0;
-    auto cache = test::component("cache", "cache", 300, -100);
-    cache.props["hit_ratio"] = 0.9;
-    d.addComponent(api);
-    d.addComponent(cache);
-    d.addComponent(test::component("db", "database", 300, 100));
-    d.addFlow(test::flow("f1", "api", "cache"));
-    auto f2 = test::flow("f2", "api", "db");
-    f2.props["sync"] = true;
-    d.addFlow(f2);
-    return d;
+    return test::cacheDesign("api", "cache", "db");
 }
 
 } // namespace
@@ -95,10 +82,8 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         qputenv("PROBEBOARD_RESOURCES", PB_RESOURCES);
-        auto set = std::make_shared<rules::RuleSet>();
-        model::Diagnostics diags;
-        QVERIFY(set->loadBuiltinPacks(diags));
-        m_rules = set;
+        m_rules = test::builtinRules();
+        QVERIFY(m_rules);
         QVERIFY(m_dir.isValid());
     }
 

@@ -40,28 +40,7 @@ using namespace pb::app;
 
 namespace {
 
-// api reads through a cache and calls the database synchronously with no breaker.
-model::Design cacheDesign(const std::string& apiLabel = "orders-api")
-{
-    model::Design d;
-    d.title = "shop";
-    auto api = test::component("api", "service", 0, 0);
-    api.label = apiLabel;
-    api.props["rps"] = 1200.0;
-    auto cache = test::component("cache", "cache", 300, -100);
-    cache.label = "orders-cache";
-    cache.props["hit_ratio"] = 0.9;
-    auto db = test::component("db", "database", 300, 100);
-    db.label = "orders-db";
-    d.addComponent(api);
-    d.addComponent(cache);
-    d.addComponent(db);
-    d.addFlow(test::flow("f1", "api", "cache"));
-    auto f2 = test::flow("f2", "api", "db");
-    f2.props["sync"] = true;
-    d.addFlow(f2);
-    return d;
-}
+using test::cacheDesign;
 
 QByteArray readAll(const QString& path)
 {
@@ -103,10 +82,8 @@ private slots:
     void initTestCase()
     {
         qputenv("PROBEBOARD_RESOURCES", PB_RESOURCES);
-        auto set = std::make_shared<rules::RuleSet>();
-        model::Diagnostics diags;
-        QVERIFY(set->loadBuiltinPacks(diags));
-        m_rules = set;
+        m_rules = test::builtinRules();
+        QVERIFY(m_rules);
         QVERIFY(m_dir.isValid());
     }
 
