@@ -136,13 +136,13 @@ void reportRepeats(const std::string& text, const std::string& file, Diagnostic:
                    const std::vector<std::string>& streamed, Diagnostics& diags)
 {
     constexpr std::size_t kListed = 100;
+    const std::string code = level == Diagnostic::Level::Error ? "E-DUPLICATE-KEY" : "W-DUPLICATE-KEY";
     const auto repeats = JsonPositions(text).repeats();
     for (std::size_t i = 0; i < repeats.size() && i < kListed; ++i) {
         const JsonPositions::Repeat& r = repeats[i];
         const std::string key = lastToken(r.pointer);
         const bool merged = r.pointer == "/" + key && std::find(streamed.begin(), streamed.end(), key) != streamed.end();
-        Diagnostic d{level, file, r.line, r.column, "", r.pointer,
-                     level == Diagnostic::Level::Error ? "E-DUPLICATE-KEY" : "W-DUPLICATE-KEY", "", ""};
+        Diagnostic d{level, file, r.line, r.column, "", r.pointer, code, "", ""};
         if (merged) {
             d.message = "\"" + key + "\" is written twice; the items of both lists are read, as one list";
         } else {
@@ -154,8 +154,7 @@ void reportRepeats(const std::string& text, const std::string& file, Diagnostic:
         diags.push_back(std::move(d));
     }
     if (repeats.size() > kListed)
-        diags.push_back({level, file, 0, 0, "", "", level == Diagnostic::Level::Error ? "E-DUPLICATE-KEY" : "W-DUPLICATE-KEY",
-                         std::to_string(repeats.size() - kListed) + " more keys are written twice", ""});
+        diags.push_back({level, file, 0, 0, "", "", code, std::to_string(repeats.size() - kListed) + " more keys are written twice", ""});
 }
 
 } // namespace
