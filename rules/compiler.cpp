@@ -166,7 +166,7 @@ void Compiler::checkFixValue(const std::string& property, const json& value, con
     if (auto it = packProperties.find(property); it != packProperties.end()) spec = &it->second;
     else spec = m_vocab.property(property);
     if (!spec) {
-        const std::string hint = m_vocab.suggestProperty(property);
+        const std::string hint = suggestProperty(property);
         error(p, "E-UNKNOWN-PROP", "the fix writes an unknown property '" + property + "'",
               hint.empty() ? "declare it under \"properties\"" : "did you mean '" + hint + "'?");
         return;
@@ -177,6 +177,16 @@ void Compiler::checkFixValue(const std::string& property, const json& value, con
                                model::typeName(spec->type));
     else
         checkEnum(spec, value, p);
+}
+
+std::string Compiler::suggestProperty(const std::string& key) const
+{
+    // The pack's own properties first: a pack that declares "cost_centre" and reads "cost_center"
+    // means its own, not the nearest word of the vocabulary.
+    std::vector<std::string> declared;
+    for (const auto& p : packProperties) declared.push_back(p.first);
+    std::string hint = model::closestMatch(key, declared);
+    return hint.empty() ? m_vocab.suggestProperty(key) : hint;
 }
 
 PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr, const PropertySpec** spec)
@@ -208,7 +218,7 @@ PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr,
         // An element's own fields are near misses too ("lable", "@regoin").
         known->second = ref.key[0] == '@' ? model::closestMatch(ref.key, {"@region", "@jurisdiction"})
                                           : model::closestMatch(ref.key, {"label", "kind", "id"});
-        if (known->second.empty()) known->second = m_vocab.suggestProperty(ref.key);
+        if (known->second.empty()) known->second = suggestProperty(ref.key);
     }
     const std::string& hint = known->second;
     error(ptr, "E-UNKNOWN-PROP", "unknown property '" + ref.key + "' (not in the vocabulary, and "

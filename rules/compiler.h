@@ -62,6 +62,8 @@ public:
     std::map<std::string, std::shared_ptr<const model::Value>> sets;
 
 private:
+    // The declared or vocabulary property a misspelt one most likely meant, or empty.
+    std::string suggestProperty(const std::string& key) const;
     PropRef propRefByName(const std::string& text, const std::string& ptr, const model::PropertySpec** spec);
     Condition propCondition(const json& j, const std::string& ptr);
     Operand operand(const json& j, const std::string& ptr, const model::PropertySpec* spec, Op op);

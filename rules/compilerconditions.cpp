@@ -218,8 +218,13 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
                 set.name = o.set; // a set is a list of strings
                 set.type = ValueType::List;
                 checkOperandType(spec, &set, op, ptr + "/set", true);
-            } else
-                error(ptr + "/set", "E-UNKNOWN-SET", "the pack defines no set '" + o.set + "' under \"sets\"");
+            } else {
+                std::vector<std::string> names;
+                for (const auto& s : sets) names.push_back(s.first);
+                const std::string hint = model::closestMatch(o.set, names);
+                error(ptr + "/set", "E-UNKNOWN-SET", "the pack defines no set '" + o.set + "' under \"sets\"",
+                      hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+            }
         } else {
             error(ptr, "E-SCHEMA", "an operand is a value, {\"ref\": \"$x.key\"} or {\"set\": \"name\"}");
         }

@@ -39,7 +39,8 @@ void RuleSetImpl::refreshInfos()
             std::vector<std::string> questions;
             for (const auto& q : r.questions) questions.push_back(templateText(q.text, r));
             infos.push_back({r.id, r.packId, r.title, r.category, r.severity, r.level, r.probe,
-                             r.description, templateText(r.fixHint, r), r.sourceFile, std::move(questions)});
+                             r.description, templateText(r.fixHint, r), r.sourceFile, std::move(questions),
+                             r.ask ? templateText(*r.ask, r) : std::string()});
         }
 }
 

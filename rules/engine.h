@@ -25,6 +25,7 @@ struct RuleInfo
     std::string fixHint;     // template text, placeholders shown as ‹api› or ‹db.rps›
     std::string sourceFile;  // pack file it came from
     std::vector<std::string> questions; // the same, one per question (variants included)
+    std::string ask; // the question put when a fact it needs is not drawn; empty: the generic one
 };
 
 // Result of running the example cases a pack carries (`probeboard-cli rules test`).

@@ -322,6 +322,9 @@ int runRulesExplain(const std::vector<std::string>& packs, const std::string& id
         for (const auto& q : it->questions) out += "  ? " + q + "\n";
     }
     if (!it->fixHint.empty()) out += "\nFix: " + it->fixHint + "\n";
+    // A rule that cannot tell without a fact asks for it instead of guessing: the reader of the
+    // rule should see that question too, not only the ones its findings carry.
+    if (!it->ask.empty()) out += "\nWhen a fact it needs is not drawn, it asks:\n  ? " + it->ask + "\n";
     out += "\n‹…› stands for a label or value of your design; see the questions filled in with: "
            "probeboard-cli check DESIGN\n";
     return app::emit(model::printable(out, model::LineBreaks::Keep), "") ? kExitClean : kExitInputError;

@@ -483,6 +483,9 @@ private slots:
         // Its questions, placeholders named for a reader rather than left as template syntax.
         QVERIFY2(explain.out.contains("? ‹d› promotes a replica"), explain.out.constData());
         QVERIFY(!explain.out.contains("{{"));
+        // unfenced-failover asks whether ‹d› fails over when its failover is not drawn.
+        QVERIFY2(explain.out.contains("When a fact it needs is not drawn, it asks:\n  ? Does ‹d› fail over automatically"),
+                 explain.out.constData());
         // A team's own rule: --rules before or after the subcommand, and a hint when it is missing.
         const QString team = QStringLiteral(PB_RESOURCES "/packs-examples/team-policies.json");
         QCOMPARE(run({"rules", "explain", "team-public-api-needs-rate-limit", "--rules", team}).code, 0);

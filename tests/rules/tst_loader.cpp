@@ -117,7 +117,7 @@ private slots:
         QTest::newRow("number compared with a string") << R"({"prop": "$d.rps", "gt": "1000"})" << "E-TYPE" << "";
         QTest::newRow("contains on a scalar") << R"({"prop": "$d.failover", "contains_any": ["automatic"]})" << "E-TYPE" << "";
         QTest::newRow("unbound variable") << R"({"prop": "$db.failover", "eq": "automatic"})" << "E-UNBOUND" << "$d";
-        QTest::newRow("unknown set") << R"({"prop": "$d.@jurisdiction", "in": {"set": "restrictd"}})" << "E-UNKNOWN-SET" << "";
+        QTest::newRow("unknown set") << R"({"prop": "$d.@jurisdiction", "in": {"set": "restrictd"}})" << "E-UNKNOWN-SET" << "'restricted'";
         QTest::newRow("kind in a step") << R"({"step": {"from": "$d", "dir": "out", "to": "$c", "kind": ["cahce"]}})" << "E-UNKNOWN-KIND" << "cache";
         QTest::newRow("bad direction") << R"({"step": {"from": "$d", "dir": "sideways", "to": "$c"}})" << "E-SCHEMA" << "";
         QTest::newRow("bad if_missing") << R"({"prop": "$d.failover", "eq": "automatic", "if_missing": "maybe"})" << "E-SCHEMA" << "";
@@ -426,6 +426,29 @@ private slots:
                 QCOMPARE(f.targets, std::vector<std::string>{"a"});
             }
         QCOMPARE(fired, 1);
+    }
+
+    // A misspelt property the pack declares itself is pointed at the declared one, in a
+    // condition and in a fix alike, ahead of a vocabulary word that is about as near.
+    void misspeltPackPropertyGetsTheDeclaredOne()
+    {
+        const std::string extraProps = "\"properties\": [{\"name\": \"cost_centre\", \"type\": \"string\"}],\n";
+        for (const std::string& misspelt : {"cost_center", "cost_centr"}) {
+            std::string text = pack(R"({"each": {"$d": {"kind": ["database"]}}, "where": [{"prop": "$d.)" + misspelt +
+                                    R"(", "eq": "ops"}]})",
+                                    "\"fix\": {\"actions\": [{\"set\": {\"element\": \"$d\", \"property\": \"" + misspelt +
+                                        "\", \"value\": \"ops\"}}]},\n");
+            text.insert(text.find("\"rules\""), extraProps);
+            Diagnostics diags;
+            QVERIFY(!load(text, diags));
+            int hinted = 0;
+            for (const auto& d : diags)
+                if (d.code == "E-UNKNOWN-PROP") {
+                    QVERIFY2(d.hint == "did you mean 'cost_centre'?", d.format().c_str());
+                    ++hinted;
+                }
+            QCOMPARE(hinted, 2);
+        }
     }
 
     void builtinPacksLoadClean()
