@@ -1,6 +1,7 @@
 #include "model/dotexport.h"
 
 #include "model/dotimport.h"
+#include "model/dotlists.h"
 
 #include <algorithm>
 #include <charconv>
@@ -57,11 +58,7 @@ std::string num(double d)
 
 std::string valueText(const Value& v)
 {
-    if (auto l = std::get_if<StringList>(&v)) {
-        std::string out;
-        for (const auto& s : *l) out += (out.empty() ? "" : ",") + s;
-        return out;
-    }
+    if (auto l = std::get_if<StringList>(&v)) return joinDotList(*l);
     if (auto d = std::get_if<double>(&v)) return num(*d);
     return toDisplayString(v);
 }
@@ -96,16 +93,15 @@ const char* typeName(const Value& v)
 std::vector<std::string> propAttributes(const Properties& props)
 {
     std::vector<std::string> out;
-    std::string hints;
+    StringList hints; // "name:type", the name escaped as a list item (dotlists.h)
     for (const auto& [k, v] : props) {
         const std::string text = valueText(v);
         const std::string name = dotNameIsTaken(k) ? kDotPropertyPrefix + k : k;
         if (!text.empty()) out.push_back(quote(name) + "=" + quote(text));
         const bool exact = !text.empty() && dotAttributeValue(k, text) == v;
-        if (!exact && k.find_first_of(",:") == std::string::npos)
-            hints += (hints.empty() ? "" : ",") + name + ":" + typeName(v);
+        if (!exact) hints.push_back(name + ":" + typeName(v));
     }
-    if (!hints.empty()) out.push_back("pb_types=" + quote(hints));
+    if (!hints.empty()) out.push_back("pb_types=" + quote(joinDotList(hints)));
     return out;
 }
 
@@ -125,13 +121,6 @@ void writeComponent(std::ostringstream& out, const Component& c)
         out << ", pb_size=" << quote(num(c.size.width) + "," + num(c.size.height));
     writeProps(out, c.props);
     out << "];\n";
-}
-
-std::string joinIds(const std::vector<std::string>& ids)
-{
-    std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
-    return out;
 }
 
 // Whether DOT import gives a zone these members in this order: its components in the file's
@@ -198,7 +187,7 @@ std::string exportDot(const Design& design)
         for (const auto& a : propAttributes(z.props))
             out << pad << "  " << a << ";\n";
         if (!membersReadBackInOrder(z.members, componentAt))
-            out << pad << "  pb_members=" << quote(joinIds(z.members)) << ";\n";
+            out << pad << "  pb_members=" << quote(joinDotList(z.members)) << ";\n";
         for (const auto& m : z.members) {
             if (const Zone* child = design.zone(m)) writeZone(*child, depth + 1);
             else out << pad << "  " << quote(m) << ";\n";
@@ -212,7 +201,7 @@ std::string exportDot(const Design& design)
                     [](const std::string& id, const Zone& z) { return id == z.id; })) {
         std::vector<std::string> order;
         for (const auto& z : design.zones()) order.push_back(z.id);
-        out << "  pb_zone_order=" << quote(joinIds(order)) << ";\n";
+        out << "  pb_zone_order=" << quote(joinDotList(order)) << ";\n";
     }
 
     for (const auto& f : design.flows())

@@ -3,6 +3,7 @@
 
 #include "model/designfile.h"
 #include "model/dotlines.h"
+#include "model/dotlists.h"
 #include "model/dotscreen.h"
 #include "model/graphvizlock.h"
 #include "model/htmltext.h"
@@ -122,27 +123,10 @@ bool losesDigits(const std::string& raw)
     return significant > 15 || (!nonzero && raw[0] == '-');
 }
 
-StringList splitList(const std::string& s)
-{
-    StringList out;
-    std::string cur;
-    for (char ch : s + ",") {
-        if (ch == ',') {
-            auto b = cur.find_first_not_of(" \t");
-            auto e = cur.find_last_not_of(" \t");
-            if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
-            cur.clear();
-        } else {
-            cur += ch;
-        }
-    }
-    return out;
-}
-
 Value typedValue(const std::string& key, const std::string& raw)
 {
     const PropertySpec* spec = Vocabulary::builtin().property(key);
-    if (spec && spec->type == ValueType::List) return splitList(raw);
+    if (spec && spec->type == ValueType::List) return splitDotList(raw);
     if (spec && spec->type == ValueType::String) return raw;
     if (raw == "true") return true;
     if (raw == "false") return false;
@@ -155,7 +139,7 @@ Value typedValue(const std::string& key, const std::string& raw)
         if (std::isfinite(d) && (spec || !losesDigits(raw))) return d;
         return raw;
     }
-    if (!spec && raw.find(',') != std::string::npos) return splitList(raw);
+    if (!spec && raw.find(',') != std::string::npos) return splitDotList(raw);
     return raw;
 }
 
@@ -217,7 +201,7 @@ std::vector<std::pair<std::string, std::string>> attributesOf(Agraph_t* root, vo
 std::optional<Value> hintedValue(const std::string& type, const std::string& raw)
 {
     if (type == "string") return raw;
-    if (type == "list") return splitList(raw);
+    if (type == "list") return splitDotList(raw);
     if (type == "bool" && (raw == "true" || raw == "false")) return raw == "true";
     if (type == "number" && looksLikeNumber(raw)) return std::strtod(raw.c_str(), nullptr);
     return std::nullopt;
@@ -241,8 +225,8 @@ void applyProperties(Properties& props,
             items.emplace_back(k, typedValue(k, v));
         }
     }
-    for (const auto& hint : splitList(hints)) {
-        const auto colon = hint.find(':');
+    for (const auto& hint : splitDotList(hints)) {
+        const auto colon = hint.rfind(':'); // a type has none; a property's name may
         if (colon == std::string::npos) continue;
         const std::string key = hint.substr(0, colon); // the attribute's name, prefixed or not
         std::string raw;
@@ -505,7 +489,7 @@ struct ClusterWalk
                 else if (k == "label") z.label = labelFromDot(v, {{}, agnameof(sub), {}, {}});
                 else if (k == "pb_pos") ours = parsePair(v, z.pos.x, z.pos.y) || ours;
                 else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
-                else if (k == "pb_members") memberOrder[z.id] = splitList(v);
+                else if (k == "pb_members") memberOrder[z.id] = splitDotList(v);
             }
             applyProperties(z.props, attrs);
             if (!ours) inferZone(z, kindGiven, agnameof(sub));
@@ -699,7 +683,7 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
                          "duplicate id '" + id + "'", ""});
     }
     ClusterWalk walk{g, d, diags, places, {}, {}, {}, {}, {}, {}, {}};
-    const StringList zoneOrder = splitList(attr(g, "pb_zone_order"));
+    const StringList zoneOrder = splitDotList(attr(g, "pb_zone_order"));
     for (std::size_t i = 0; i < zoneOrder.size(); ++i) walk.zoneRank.emplace(zoneOrder[i], i);
     walk.visit(g, "", 0);
     walk.reportTorn();

@@ -312,6 +312,35 @@ private slots:
         QCOMPARE(edited.zone("x")->members, (std::vector<std::string>{"p", "r"}));
     }
 
+    // A list item holding a comma came back as two items (["card,number", "pii"] as three); so
+    // did ids in pb_members and pb_zone_order, and a property whose name held a comma or colon
+    // lost its type. An item's comma is written \, and its backslash \\ (docs/format.md).
+    void listItemsKeepTheirCommas()
+    {
+        Design d;
+        d.addComponent({"db", "database", "db", {{"data", StringList{"card,number", "pii"}},
+                                                 {"x_paths", StringList{"C:\\temp,old", "back\\", "a\\,b", "\"q\\\""}},
+                                                 {"x_one", StringList{"x,y"}}, {"x_text", std::string("a\\,b")},
+                                                 {"x:odd,name", std::string("42")}}, {}, {}});
+        d.addComponent({"api,v2", "service", "api", {}, {}, {}});
+        d.addFlow({"f1", "api,v2", "db", "", {{"carries", StringList{"card,number", "pii"}}}, {}});
+        d.addZone({"o,1", "region", "o", {}, {"i,2", "api,v2", "db"}, {}, {}});
+        d.addZone({"x,3", "region", "x", {}, {}, {}, {}});
+        d.addZone({"i,2", "az", "i", {}, {}, {}, {}});
+        const std::string dot = exportDot(d);
+        QVERIFY2(dot.find("\"data\"=\"card\\,number,pii\"") != std::string::npos, dot.c_str());
+        const Design back = imported(dot);
+        QVERIFY2(back.components() == d.components(), dot.c_str());
+        QVERIFY2(back.flows() == d.flows(), dot.c_str());
+        QVERIFY2(back.zones() == d.zones(), dot.c_str());
+        QCOMPARE(exportDot(back), dot);
+        // Written by hand, lists read as they always did: blanks trimmed, a lone backslash kept.
+        const Design plain = imported("digraph { db [data=\"pii, payment\", x_dirs=\"C:\\temp,D:\\data\"]; }");
+        const auto& p = plain.component("db")->props;
+        QCOMPARE(listProperty(p, "data").value_or(StringList{}), (StringList{"pii", "payment"}));
+        QCOMPARE(listProperty(p, "x_dirs").value_or(StringList{}), (StringList{"C:\\temp", "D:\\data"}));
+    }
+
     // Found by fuzz_dot: "rps=1e999" read as infinity, exported as "inf", which no longer
     // imported as a number. Out-of-range numbers now stay text as written.
     void numbersPastDoubleRangeStayText()

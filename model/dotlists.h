@@ -1,0 +1,16 @@
+#pragma once
+
+#include "model/value.h"
+
+#include <string>
+
+namespace pb::model {
+
+// A list travels in DOT as one attribute, its items separated by commas (data="pii,payment").
+// An item's own comma is written `\,` and its own backslash `\\`; any other backslash is kept
+// as it is, so hand-written text such as `C:\temp` reads as it always did. Items are trimmed of
+// blanks and empty ones dropped ("pii, payment," is two items).
+std::string joinDotList(const StringList& items);
+StringList splitDotList(const std::string& text);
+
+} // namespace pb::model
