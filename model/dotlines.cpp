@@ -1,6 +1,9 @@
 #include "model/dotlines.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <unordered_set>
 
 namespace pb::model {
 
@@ -17,15 +20,23 @@ bool DotLines::names(int i, const std::string& name) const
            !is(i, "{") && !is(i, "}") && !is(i, "[") && !is(i, "]") && !is(i, "=") && !is(i, ";");
 }
 
-int DotLines::headOf(int i) const
+bool DotLines::isKeyword(int i, const char* word) const
 {
-    if (!names(i, m_tokens[static_cast<std::size_t>(i)].text)) return -1;
-    int j = i + 1;
-    for (int port = 0; port < 2 && is(j, ":"); ++port) j += 2; // `a:port:compass -> b`
-    if (!is(j, "->") && !is(j, "--")) return -1;
-    return j + 1 < static_cast<int>(m_tokens.size()) && names(j + 1, m_tokens[static_cast<std::size_t>(j + 1)].text)
-               ? j + 1
-               : -1;
+    if (i < 0 || i >= static_cast<int>(m_tokens.size())) return false;
+    const DotToken& t = m_tokens[static_cast<std::size_t>(i)];
+    if (t.quoted || t.text.size() != std::strlen(word)) return false;
+    for (std::size_t k = 0; k < t.text.size(); ++k)
+        if (std::tolower(static_cast<unsigned char>(t.text[k])) != word[k]) return false;
+    return true;
+}
+
+bool DotLines::isAtom(int i) const
+{
+    if (i < 0 || i >= static_cast<int>(m_tokens.size())) return false;
+    if (m_tokens[static_cast<std::size_t>(i)].quoted) return true;
+    for (const char* p : {"{", "}", "[", "]", "=", ";", ",", ":", "->", "--", "+"})
+        if (is(i, p)) return false;
+    return !isKeyword(i, "subgraph") && !isKeyword(i, "graph") && !isKeyword(i, "node") && !isKeyword(i, "edge");
 }
 
 DotLines::DotLines(const std::string& text) : m_tokens(dotTokens(text))
@@ -39,8 +50,8 @@ bool DotLines::writes(int i, const DotPlace& place) const
     switch (place.kind) {
     case DotPlace::Kind::Node: // a mention, not an attribute's name or value, nor a subgraph's name
         return names(i, place.name) && !is(i - 1, "=") && !is(i + 1, "=") && !is(i - 1, "subgraph");
-    case DotPlace::Kind::Edge: return false; // read all at once (matches)
-    case DotPlace::Kind::EdgeId: return names(i, place.name) && is(i - 1, "=") && is(i - 2, "id");
+    case DotPlace::Kind::Edge:
+    case DotPlace::Kind::EdgeId: return false; // read from the statements (edgeAt)
     case DotPlace::Kind::Cluster: return names(i, place.name) && is(i - 1, "subgraph");
     }
     return false;
@@ -48,37 +59,43 @@ bool DotLines::writes(int i, const DotPlace& place) const
 
 const std::vector<int>& DotLines::matches(const DotPlace& place) const
 {
-    const std::string& to = place.kind == DotPlace::Kind::Edge ? place.to : std::string();
-    auto [it, fresh] = m_matches.try_emplace({static_cast<int>(place.kind), place.name, to});
+    auto [it, fresh] = m_matches.try_emplace({static_cast<int>(place.kind), place.name, std::string()});
     if (!fresh) return it->second;
-    if (place.kind == DotPlace::Kind::Edge) {
-        if (!m_edgesRead) {
-            for (int i = 0; i < static_cast<int>(m_tokens.size()); ++i)
-                if (const int head = headOf(i); head >= 0)
-                    m_edges[{m_tokens[static_cast<std::size_t>(i)].text, m_tokens[static_cast<std::size_t>(head)].text}]
-                        .push_back(i);
-            m_edgesRead = true;
-        }
-        if (const auto e = m_edges.find({place.name, place.to}); e != m_edges.end()) it->second = e->second;
-        return it->second;
-    }
     if (const auto named = m_byText.find(place.name); named != m_byText.end())
         for (int i : named->second)
             if (writes(i, place)) it->second.push_back(i);
     return it->second;
 }
 
+const DotLines::EdgeAt* DotLines::edgeAt(const DotPlace& place) const
+{
+    if (!m_edgesRead) readEdges();
+    const std::vector<std::size_t>* found = nullptr;
+    if (place.kind == DotPlace::Kind::Edge) {
+        if (const auto e = m_edges.find({place.name, place.to}); e != m_edges.end()) found = &e->second;
+    } else if (const auto e = m_edgeIds.find(place.name); e != m_edgeIds.end()) {
+        found = &e->second;
+    }
+    const auto nth = static_cast<std::size_t>(std::max(place.nth, 1));
+    return found && nth <= found->size() ? &m_edgeList[(*found)[nth - 1]] : nullptr;
+}
+
 int DotLines::find(const DotPlace& place) const
 {
+    if (place.kind == DotPlace::Kind::Edge || place.kind == DotPlace::Kind::EdgeId) {
+        const EdgeAt* edge = edgeAt(place);
+        return !edge ? -1 : place.kind == DotPlace::Kind::EdgeId ? edge->id : edge->tail;
+    }
     const std::vector<int>& found = matches(place);
-    const std::size_t nth = place.kind == DotPlace::Kind::Node || place.kind == DotPlace::Kind::Cluster
-                                ? 1
-                                : static_cast<std::size_t>(std::max(place.nth, 1));
-    return nth <= found.size() ? found[nth - 1] : -1;
+    return found.empty() ? -1 : found.front();
 }
 
 int DotLines::attribute(const DotPlace& place, const std::string& key) const
 {
+    if (place.kind == DotPlace::Kind::Edge || place.kind == DotPlace::Kind::EdgeId) {
+        const EdgeAt* edge = edgeAt(place);
+        return edge ? attributeAt(place, edge->last, key) : -1;
+    }
     if (place.kind != DotPlace::Kind::Node) return attributeAt(place, find(place), key);
     for (int at : matches(place))
         if (const int token = attributeAt(place, at, key); token >= 0) return token;
@@ -109,6 +126,105 @@ int DotLines::attributeAt(const DotPlace& place, int token, const std::string& k
         else if (inList > 0 && names(i, key) && is(i + 1, "=")) return i;
     }
     return -1;
+}
+
+// cgraph makes an edge from each tail to each head of every `->` in a statement, a subgraph
+// standing for every node in it. Matching `tail -> head` tokens alone missed `a -> {b c}`, so a
+// later `a -> b` was taken for the first one and the edges after it were not found at all.
+void DotLines::readEdges() const
+{
+    m_edgesRead = true;
+    int i = 0;
+    while (i < static_cast<int>(m_tokens.size()) && !is(i, "{")) ++i; // `strict digraph name`
+    std::vector<int> nodes;
+    readBody(i, nodes);
+}
+
+int DotLines::readBody(int i, std::vector<int>& nodes) const
+{
+    const int end = static_cast<int>(m_tokens.size());
+    for (++i; i < end && !is(i, "}");) {
+        if (is(i, ";") || is(i, ","))
+            ++i;
+        else if ((isKeyword(i, "graph") || isKeyword(i, "node") || isKeyword(i, "edge")) && is(i + 1, "["))
+            i = readLists(i + 1, nullptr);
+        else if (isAtom(i) && is(i + 1, "="))
+            i += 3; // `key = value`
+        else
+            i = readStatement(i, nodes);
+    }
+    return i + 1;
+}
+
+int DotLines::readStatement(int i, std::vector<int>& nodes) const
+{
+    std::vector<std::pair<std::size_t, std::size_t>> chain; // each end: a range of `nodes`
+    std::size_t from = nodes.size();
+    int at = readEnds(i, nodes);
+    if (at == i) return i + 1; // not a statement cgraph reads: stepped over
+    chain.emplace_back(from, nodes.size());
+    while (is(at, "->") || is(at, "--")) {
+        from = nodes.size();
+        at = readEnds(at + 1, nodes);
+        chain.emplace_back(from, nodes.size());
+    }
+    int id = -1;
+    const int after = readLists(at, &id);
+    // Made once the statement is read, after the edges inside its subgraphs, as cgraph does.
+    if (chain.size() > 1) addEdges(chain, nodes, id, at - 1);
+    return after;
+}
+
+int DotLines::readEnds(int i, std::vector<int>& nodes) const
+{
+    if (isKeyword(i, "subgraph") || is(i, "{")) {
+        if (isKeyword(i, "subgraph")) i += isAtom(i + 1) ? 2 : 1;
+        return is(i, "{") ? readBody(i, nodes) : i;
+    }
+    while (isAtom(i)) { // `a`, `a:port:compass`, `a, b`
+        nodes.push_back(i++);
+        for (int port = 0; port < 2 && is(i, ":"); ++port) i += 2;
+        if (!is(i, ",") || !isAtom(i + 1)) break;
+        ++i;
+    }
+    return i;
+}
+
+int DotLines::readLists(int i, int* id) const
+{
+    const int end = static_cast<int>(m_tokens.size());
+    while (is(i, "[")) {
+        for (++i; i < end && !is(i, "]"); ++i)
+            if (id && names(i, "id") && is(i + 1, "=") && i + 2 < end) *id = i + 2; // the last one counts
+        ++i;
+    }
+    return i;
+}
+
+void DotLines::addEdges(const std::vector<std::pair<std::size_t, std::size_t>>& chain,
+                        const std::vector<int>& nodes, int id, int last) const
+{
+    // A subgraph holds a node once, however often its statements name it.
+    auto once = [&](const std::pair<std::size_t, std::size_t>& range) {
+        std::vector<int> out;
+        std::unordered_set<std::string_view> seen;
+        for (std::size_t k = range.first; k < range.second; ++k)
+            if (seen.insert(m_tokens[static_cast<std::size_t>(nodes[k])].text).second) out.push_back(nodes[k]);
+        return out;
+    };
+    std::vector<int> tails = once(chain.front());
+    for (std::size_t k = 1; k < chain.size(); ++k) {
+        std::vector<int> heads = once(chain[k]);
+        for (const int t : tails)
+            for (const int h : heads) {
+                const std::size_t e = m_edgeList.size();
+                m_edgeList.push_back({t, id, last});
+                m_edges[{m_tokens[static_cast<std::size_t>(t)].text, m_tokens[static_cast<std::size_t>(h)].text}]
+                    .push_back(e);
+                if (id >= 0) m_edgeIds[m_tokens[static_cast<std::size_t>(id)].text].push_back(e);
+            }
+        tails = std::move(heads);
+    }
 }
 
 namespace {

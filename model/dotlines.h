@@ -43,21 +43,42 @@ public:
     int line(int token) const { return token < 0 ? 0 : m_tokens[static_cast<std::size_t>(token)].line; }
 
 private:
+    // One edge as the text makes it: `a -> {b c}` makes two, `a -> b -> c` two, `{a b} -> c` two.
+    struct EdgeAt
+    {
+        int tail = -1; // the tail's token, where the edge is reported
+        int id = -1;   // the token of its `id = …` value, or -1
+        int last = -1; // the statement's last token before its attribute lists
+    };
     bool is(int i, const char* punctuation) const;
+    bool isKeyword(int i, const char* word) const; // DOT's keywords are in any case
+    bool isAtom(int i) const;
     bool names(int i, const std::string& name) const;
-    int headOf(int i) const; // the head's token when an edge starts at token i, else -1
     bool writes(int i, const DotPlace& place) const;
     // Every token that writes the place (for a node, each mention), worked out once: a file with
     // a problem on every one of 100,000 elements took minutes when each was searched for alone.
     const std::vector<int>& matches(const DotPlace& place) const;
+    const EdgeAt* edgeAt(const DotPlace& place) const;
     int attributeAt(const DotPlace& place, int token, const std::string& key) const;
+    // The edges, in the order cgraph makes them, read from the statements. Each function takes
+    // the token it starts at and returns the one after what it read; `nodes` collects the node
+    // tokens the statements name, so that a subgraph's are a range of it.
+    void readEdges() const;
+    int readBody(int i, std::vector<int>& nodes) const;
+    int readStatement(int i, std::vector<int>& nodes) const;
+    int readEnds(int i, std::vector<int>& nodes) const;
+    int readLists(int i, int* id) const;
+    void addEdges(const std::vector<std::pair<std::size_t, std::size_t>>& chain, const std::vector<int>& nodes,
+                  int id, int last) const;
 
     std::vector<DotToken> m_tokens;
     std::unordered_map<std::string_view, std::vector<int>> m_byText;
     mutable std::map<std::tuple<int, std::string, std::string>, std::vector<int>> m_matches;
-    // Edges by (tail, head), filled on the first edge asked for: a hub's edges are not each
-    // found by reading all of the hub's mentions.
-    mutable std::map<std::pair<std::string_view, std::string_view>, std::vector<int>> m_edges;
+    // Filled on the first edge asked for: a hub's edges are not each found by reading all of
+    // the hub's mentions.
+    mutable std::vector<EdgeAt> m_edgeList;
+    mutable std::map<std::pair<std::string_view, std::string_view>, std::vector<std::size_t>> m_edges;
+    mutable std::unordered_map<std::string_view, std::vector<std::size_t>> m_edgeIds;
     mutable bool m_edgesRead = false;
 };
 

@@ -709,6 +709,43 @@ private slots:
         QVERIFY2(lineOf("property 'sync' of 'f-a-b-2'") == 11, all.c_str()); // the comment is skipped
         QVERIFY2(lineOf("duplicate id 'a' (cluster 'cluster_x'); the node at line 2 has it already") == 12, all.c_str());
     }
+
+    // `a -> {b c}` makes an edge to each head. Lines were found by matching `tail -> head`
+    // tokens only, so a later `a -> b` was taken for the group's edge and the edges after it
+    // had no line at all.
+    void edgesAfterAnEdgeGroupNameTheirLine()
+    {
+        const std::string text = "digraph {\n"
+                                 "  a -> {b c};\n"                      // 2
+                                 "  a -> b [sync=perhaps];\n"           // 3
+                                 "  a -> {b c} [id=g];\n"               // 4
+                                 "  c -> a [id=g];\n"                   // 5
+                                 "  {a b} ->\n"                         // 6
+                                 "    c;\n"                             // 7
+                                 "  subgraph s { x -> {y; z} }\n"       // 8
+                                 "  x -> z -> {a -> b} [sync=no];\n"    // 9
+                                 "  a, b -> c [rps=x];\n"               // 10
+                                 "  EDGE [color=red] a -> c [rps=y];\n" // 11
+                                 "}\n";
+        Diagnostics diags;
+        QVERIFY(!importDot(text, "groups.dot", diags));
+        const std::string all = formatAll(diags);
+        auto linesOf = [&](const std::string& words) {
+            std::vector<int> lines;
+            for (const auto& d : diags)
+                if (d.format().find(words) != std::string::npos) lines.push_back(d.line);
+            return lines;
+        };
+        for (const auto& d : diags) QVERIFY2(d.line > 0, d.format().c_str());
+        QCOMPARE(linesOf("property 'sync' of 'f-a-b-2'"), std::vector<int>{3});
+        QCOMPARE(linesOf("duplicate id 'g'; the edge at line 4 has it already"), (std::vector<int>{4, 5}));
+        QCOMPARE(linesOf("property 'sync' of 'f-x-z-2'"), std::vector<int>{9});
+        QCOMPARE(linesOf("property 'sync' of 'f-z-a'"), std::vector<int>{9});
+        QVERIFY2(linesOf("property 'sync' of 'f-a-b-3'").empty(), all.c_str()); // inside the group: no sync
+        QCOMPARE(linesOf("property 'rps' of 'f-a-c-3'"), std::vector<int>{10});
+        QCOMPARE(linesOf("property 'rps' of 'f-b-c-2'"), std::vector<int>{10});
+        QCOMPARE(linesOf("property 'rps' of 'f-a-c-4'"), std::vector<int>{11});
+    }
 };
 
 QTEST_APPLESS_MAIN(TestDot)
