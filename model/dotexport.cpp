@@ -2,6 +2,8 @@
 
 #include "model/dotimport.h"
 #include "model/dotlists.h"
+#include "model/dotscreen.h"
+#include "model/printable.h"
 
 #include <algorithm>
 #include <charconv>
@@ -15,13 +17,13 @@ namespace pb::model {
 
 namespace {
 
-std::string quote(const std::string& s)
+// What goes between the quotes. cgraph's lexer reads backslashes in pairs ("\\" stays two
+// characters) and "\"" as a quote, so a run of backslashes must end with an even count before
+// the closing quote and an odd count before an escaped quote. A run that cannot be written
+// exactly gains one backslash: the name changes slightly, but the file always reads back.
+std::string escaped(const std::string& s)
 {
-    // cgraph's lexer reads backslashes in pairs ("\\" stays two characters) and "\"" as a quote,
-    // so a run of backslashes must end with an even count before the closing quote and an odd
-    // count before an escaped quote. A run that cannot be written exactly gains one backslash:
-    // the name changes slightly, but the file always reads back.
-    std::string out = "\"";
+    std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (c == '\\') {
@@ -44,7 +46,46 @@ std::string quote(const std::string& s)
             out += c;
         }
     }
-    return out + "\"";
+    return out;
+}
+
+// Graphviz's own dot refuses a quoted string over 16 KiB, and importDot() one over kMaxDotToken,
+// so a longer text is written in pieces joined with '+' ("…" + "…"), which both read as one
+// string. Pieces are 16,000 bytes, or as long as importDot() takes when that would be more than
+// the kMaxDotPieces it takes.
+constexpr std::size_t kPiece = 16'000;
+constexpr std::size_t kLongPiece = kMaxDotToken - 64;
+
+// Where each piece after the first starts: never after an odd run of backslashes (the piece's
+// closing quote would be escaped) nor inside a UTF-8 character.
+std::vector<std::size_t> cutsOf(const std::string& body, std::size_t piece)
+{
+    std::vector<std::size_t> cuts;
+    std::size_t from = 0, safe = 0, run = 0;
+    for (std::size_t p = 1; p < body.size() && body.size() - from > piece; ++p) {
+        run = body[p - 1] == '\\' ? run + 1 : 0;
+        if (run % 2 == 0 && (static_cast<unsigned char>(body[p]) & 0xC0) != 0x80) safe = p;
+        if (p - from >= piece && safe > from) cuts.push_back(from = safe);
+    }
+    return cuts;
+}
+
+std::vector<std::size_t> piecesOf(const std::string& body)
+{
+    std::vector<std::size_t> cuts = cutsOf(body, kPiece);
+    return cuts.size() < kMaxDotPieces ? cuts : cutsOf(body, kLongPiece);
+}
+
+std::string quote(const std::string& s)
+{
+    const std::string body = escaped(s);
+    std::string out = "\"";
+    std::size_t from = 0;
+    for (const std::size_t cut : piecesOf(body)) {
+        out.append(body, from, cut - from).append("\" + \"");
+        from = cut;
+    }
+    return out.append(body, from, std::string::npos) + "\"";
 }
 
 // As few digits as read back to the same double: the display form's six digits turned a
@@ -65,7 +106,7 @@ std::string valueText(const Value& v)
 
 // Graphviz reads "\\" in a label as one backslash and "\n" as a line break (importDot does
 // the same), so a label's backslashes are doubled and its line breaks written as \n.
-std::string labelText(const std::string& label)
+std::string labelEscapes(const std::string& label)
 {
     std::string out;
     for (const char c : label) {
@@ -76,7 +117,12 @@ std::string labelText(const std::string& label)
         else
             out += c;
     }
-    return quote(out);
+    return out;
+}
+
+std::string labelText(const std::string& label)
+{
+    return quote(labelEscapes(label));
 }
 
 const char* typeName(const Value& v)
@@ -155,6 +201,77 @@ void writeFlow(std::ostringstream& out, const Flow& f)
     out << "];\n";
 }
 
+// Why importDot() would not read `text` back as written, or nothing: DOT has no way to write a
+// NUL byte, and a text of more than kMaxDotPieces pieces is refused on the way in.
+std::string unwritable(const std::string& text, bool label)
+{
+    if (text.find('\0') != std::string::npos) return "holds a NUL byte, which a DOT file cannot carry";
+    if (piecesOf(escaped(label ? labelEscapes(text) : text)).size() < kMaxDotPieces) return {};
+    return "is " + std::to_string(text.size()) + " bytes long, more than DOT import reads in one text (" +
+           std::to_string(kMaxDotPieces * kLongPiece) + " bytes as written)";
+}
+
+// An id as a message names it: a multi-megabyte id would make the message as long.
+std::string shown(const std::string& id)
+{
+    return id.size() <= 60 ? id : id.substr(0, utf8Boundary(id, 60)) + "…";
+}
+
+// Every text exportDot() writes that would not read back, as an error naming the element and
+// the attribute, so that the user can mend it rather than find a file nothing can open.
+struct ExportCheck
+{
+    const std::string& file;
+    Diagnostics& diags;
+    std::size_t found = 0;
+    static constexpr std::size_t kListed = 10;
+
+    void text(const std::string& what, const std::string& element, const std::string& pointer,
+              const std::string& s, bool label = false)
+    {
+        const std::string why = unwritable(s, label);
+        if (why.empty() || ++found > kListed) return;
+        const bool nul = why.find("NUL") != std::string::npos;
+        diags.push_back({Diagnostic::Level::Error, file, 0, 0, element, pointer, "E-DOT-EXPORT",
+                         "cannot write DOT: " + what + " " + why,
+                         std::string(nul ? "remove it" : "shorten it") + ", or keep the design as .probeboard"});
+    }
+
+    void element(const std::string& what, const std::string& id, const std::string& kind,
+                 const std::string& label, const Properties& props)
+    {
+        const std::string who = what + " '" + shown(id) + "'";
+        text(who + ": its id", id, "id", id);
+        text(who + ": its kind", id, "kind", kind);
+        text(who + ": its label", id, "label", label, true);
+        for (const auto& [k, v] : props) {
+            text(who + ": the name of property '" + shown(k) + "'", id, "properties", k);
+            text(who + ": property '" + shown(k) + "'", id, "properties/" + k, valueText(v));
+        }
+    }
+
+    void run(const Design& d)
+    {
+        text("the design's title", "", "title", d.title);
+        if (d.zones().size() > kMaxDotSubgraphs && ++found <= kListed)
+            diags.push_back({Diagnostic::Level::Error, file, 0, 0, "", "", "E-DOT-EXPORT",
+                             "cannot write DOT: the design has " + std::to_string(d.zones().size()) +
+                                 " zones, and DOT import reads at most " + std::to_string(kMaxDotSubgraphs) +
+                                 " clusters", "keep the design as .probeboard"});
+        for (const auto& c : d.components()) element("component", c.id, c.kind, c.label, c.props);
+        for (const auto& f : d.flows()) element("flow", f.id, {}, f.label, f.props);
+        for (const auto& z : d.zones()) element("zone", z.id, z.kind, z.label, z.props);
+        for (std::size_t i = 0; i < d.decisions.size(); ++i)
+            for (const auto& [name, value] : decisionFields(d.decisions[i]))
+                text("decision " + std::to_string(i + 1) + ": its " + name, "",
+                     "decisions/" + std::to_string(i) + "/" + name, *value);
+        if (found > kListed)
+            diags.push_back({Diagnostic::Level::Error, file, 0, 0, "", "", "E-DOT-EXPORT",
+                             "cannot write DOT: " + std::to_string(found - kListed) +
+                                 " more texts would not read back", ""});
+    }
+};
+
 } // namespace
 
 std::string exportDot(const Design& design)
@@ -216,6 +333,26 @@ std::string exportDot(const Design& design)
     }
     out << "}\n";
     return out.str();
+}
+
+std::optional<std::string> exportDot(const Design& design, const std::string& fileName, Diagnostics& diags)
+{
+    ExportCheck check{fileName, diags};
+    check.run(design);
+    if (check.found > 0) return std::nullopt;
+    std::string text = exportDot(design);
+    // What importDot() refuses before reading anything (more than 32 MiB, more than 10,000
+    // clusters, or a text the check above does not know of) is refused here too.
+    Diagnostics screened;
+    if (screenDotText(text, fileName, screened)) return text;
+    for (Diagnostic d : screened) {
+        d.message = "cannot write DOT: the file would not read back: " + d.message +
+                    (d.line > 0 ? " (line " + std::to_string(d.line) + " of the DOT text)" : "");
+        d.line = 0;
+        d.code = "E-DOT-EXPORT";
+        diags.push_back(std::move(d));
+    }
+    return std::nullopt;
 }
 
 } // namespace pb::model

@@ -1,14 +1,23 @@
 #pragma once
 
 #include "model/design.h"
+#include "model/diagnostic.h"
 
+#include <optional>
 #include <string>
 
 namespace pb::model {
 
 // DOT text that importDot() reads back to the same design (ids, kinds, labels, properties with
 // their types, zones with their nesting, positions, decisions). Probeboard's own attributes
-// start with pb_ (docs/format.md).
+// start with pb_ (docs/format.md). Unchecked: a design the overload below refuses is written
+// anyway, and its file is refused when read.
 std::string exportDot(const Design& design);
+
+// The same, or nothing when importDot() would not read the text back: a text holding a NUL byte
+// (DOT cannot carry one) or too long for DOT import (about 4 MB), each an error in `diags`
+// naming `fileName`, the element and the attribute; or a design past DOT import's limits (more
+// than 32 MiB of DOT, more than 10,000 zones). Whatever writes a file should use this one.
+std::optional<std::string> exportDot(const Design& design, const std::string& fileName, Diagnostics& diags);
 
 } // namespace pb::model

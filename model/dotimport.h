@@ -18,6 +18,9 @@ inline constexpr std::size_t kMaxDotSubgraphs = 10'000;
 // One quoted string, HTML label, comment or name: Graphviz's scanner slows with the square of a
 // token's length (model/dotscreen.cpp).
 inline constexpr std::size_t kMaxDotToken = 64u * 1024u;
+// Quoted strings joined with '+' ("…" + "…"): cgraph copies the whole string so far at each '+',
+// so the time grows with the square of the pieces (2,000 pieces of 16 KB took 97 s).
+inline constexpr std::size_t kMaxDotPieces = 64;
 
 // Reads the first graph in `text` (DOT language) into a design, following the mapping in
 // docs/format.md: nodes → components (kind from `kind`, else inferred and marked),

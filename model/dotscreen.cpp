@@ -68,6 +68,7 @@ private:
         if (m_tokens) m_tokens->push_back({std::move(text), m_line, false});
     }
     bool tokenTooLong(std::size_t i);
+    bool joined(char c); // false: a string of too many pieces, rejected
     bool inToken(char c, std::size_t& i); // true: c belonged to the token being read
     bool outside(char c, std::size_t& i); // false: rejected
 
@@ -82,6 +83,9 @@ private:
     int m_graphs = 0; // top-level bodies opened
     int m_closedAt = 0; // the line where the graph's body closed, once it has (-1: a second follows)
     bool m_sawContent = false;
+    std::size_t m_pieces = 0; // quoted strings in the '+' chain being read
+    bool m_plus = false;      // a '+' after one of them
+    int m_joinLine = 0;
 };
 
 void Screen::ended(std::size_t end)
@@ -97,9 +101,32 @@ void Screen::ended(std::size_t end)
             if (m_text[++i] == '"') text += '"';
             continue;
         }
+        if (m_text[i] == '\\' && m_text[i + 1] == '\\') text += m_text[i++]; // a pair stays two
         text += m_text[i];
     }
+    // "a" + "b" is one string to cgraph: an element named by one is found by its whole name.
+    const std::size_t n = m_tokens->size();
+    if (n >= 2 && !(*m_tokens)[n - 1].quoted && (*m_tokens)[n - 1].text == "+" && (*m_tokens)[n - 2].quoted) {
+        m_tokens->pop_back();
+        m_tokens->back().text += text;
+        return;
+    }
     m_tokens->push_back({std::move(text), m_startLine, true});
+}
+
+bool Screen::joined(char c)
+{
+    if (c == '"') {
+        m_pieces = m_plus ? m_pieces + 1 : 1;
+        if (m_pieces == 1) m_joinLine = m_line;
+        m_plus = false;
+        return m_pieces <= kMaxDotPieces ||
+               reject(m_joinLine, "a string joined with '+' from more than " + std::to_string(kMaxDotPieces) +
+                                      " pieces starts here (Graphviz copies the whole string at every '+')");
+    }
+    m_plus = c == '+' && m_pieces > 0 && !m_plus;
+    if (!m_plus) m_pieces = 0;
+    return true;
 }
 
 bool Screen::tokenTooLong(std::size_t i)
@@ -121,11 +148,11 @@ bool Screen::inToken(char c, std::size_t& i)
         if (c == '*' && more && m_text[i + 1] == '/') m_in = In::Nothing, ++i;
         break;
     case In::String:
-        // As cgraph's scanner reads a quoted string: \" is a quote and a backslash before a
-        // newline continues the line; any other backslash is itself. (Skipping whatever
-        // followed a backslash split a multi-byte character: the export of a name holding
-        // "\é" was refused as not UTF-8.)
-        if (c == '\\' && more && m_text[i + 1] == '"') ++i;
+        // As cgraph's scanner reads a quoted string: \" is a quote, \\ two backslashes (so
+        // "a\\" ends at its quote) and a backslash before a newline continues the line; any
+        // other backslash is itself. (Skipping whatever followed a backslash split a multi-byte
+        // character: the export of a name holding "\é" was refused as not UTF-8.)
+        if (c == '\\' && more && (m_text[i + 1] == '"' || m_text[i + 1] == '\\')) ++i;
         else if (c == '\\' && more && m_text[i + 1] == '\n') ++i, ++m_line;
         else if (c == '"') ended(i + 1), m_in = In::Nothing;
         break;
@@ -158,6 +185,7 @@ bool Screen::outside(char c, std::size_t& i)
             return reject(m_line, "this is after the graph's closing '}' on line " + std::to_string(m_closedAt) +
                                       ", where Graphviz stops reading (a '}' too many, or closed too early?)");
     }
+    if (!std::isspace(static_cast<unsigned char>(c)) && !comment && !joined(c)) return false;
     if (c == '"') begin(In::String, i);
     else if (c == '<') begin(In::Html, i), m_htmlDepth = 1;
     else if (c == '#' && (i == 0 || m_text[i - 1] == '\n')) begin(In::LineComment, i);
@@ -181,7 +209,7 @@ bool Screen::outside(char c, std::size_t& i)
     } else if (c == '-' && more && (m_text[i + 1] == '>' || m_text[i + 1] == '-')) {
         punctuation(m_text.substr(i, 2));
         ++i;
-    } else if (c == '[' || c == ']' || c == '=' || c == ';' || c == ',' || c == ':') {
+    } else if (c == '[' || c == ']' || c == '=' || c == ';' || c == ',' || c == ':' || c == '+') {
         punctuation(std::string(1, c));
     }
     return true;

@@ -250,8 +250,15 @@ int runConvert(const std::string& in, const std::string& out)
     model::Diagnostics diags;
     auto d = model::loadDesignFile(in, diags);
     if (app::printDiagnostics(diags) || !d) return kExitInputError;
-    const std::string text = dot ? model::exportDot(*d) : model::designToText(*d);
-    return app::emit(text, out) ? kExitClean : kExitInputError;
+    // A design DOT cannot carry (a NUL byte, a text of megabytes) is refused naming the element,
+    // and nothing is written: the file would not have converted back.
+    model::Diagnostics refused;
+    const std::optional<std::string> text = dot ? model::exportDot(*d, in, refused) : model::designToText(*d);
+    if (!text) {
+        app::printDiagnostics(refused);
+        return kExitInputError;
+    }
+    return app::emit(*text, out) ? kExitClean : kExitInputError;
 }
 
 int runLayout(const std::string& in, const std::string& out, const std::string& engine, double limit)

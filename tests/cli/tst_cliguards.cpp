@@ -76,6 +76,37 @@ private slots:
         QVERIFY(!QFile::exists(m_dir.filePath("out.svg")));
     }
 
+    // A design holding what DOT cannot carry (here a NUL byte, which JSON can hold) was written to
+    // a .dot file its own import refused. Now nothing is written, and one line says what to mend.
+    void convertRefusesDotThatWouldNotReadBack()
+    {
+        const QString design = write("nul.probeboard",
+                                     "{\"format\": \"probeboard/1\", \"components\": [\n"
+                                     "  {\"id\": \"api\", \"kind\": \"service\", \"label\": \"a\\u0000b\"}]}\n");
+        const QString out = m_dir.filePath("nul.dot");
+        const Run r = run({"convert", design, out});
+        QCOMPARE(r.code, 2);
+        QVERIFY(!QFile::exists(out));
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith("probeboard-cli: " + design.toUtf8() + ": error: cannot write DOT: component 'api': "
+                                  "its label holds a NUL byte"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("[element 'api'] [at label]"), r.err.constData());
+        // A long text is not a reason: it is written in pieces and converts back whole.
+        const QByteArray note(100'000, 'n');
+        const QString longDesign = write("long.probeboard",
+                                         "{\"format\": \"probeboard/1\", \"components\": [\n"
+                                         "  {\"id\": \"api\", \"kind\": \"service\", \"label\": \"api\", "
+                                         "\"properties\": {\"x_note\": \"" + note + "\"}}]}\n");
+        const QString longDot = m_dir.filePath("long.dot"), back = m_dir.filePath("long-back.probeboard");
+        QCOMPARE(run({"convert", longDesign, longDot}).code, 0);
+        const Run again = run({"convert", longDot, back});
+        QVERIFY2(again.code == 0, again.err.constData());
+        QFile f(back);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains(note));
+    }
+
     void messagesSayWhy()
     {
         const Run full = check({write("f.dot", kBreaker), "--output", "/dev/full"});

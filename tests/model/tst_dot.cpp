@@ -430,6 +430,10 @@ private slots:
         QTest::newRow("HTML label past the token limit") << ("digraph {\n a [label=<" + longText + ">];\n}") << 2;
         QTest::newRow("comment past the token limit") << ("digraph {\n /* " + longText + " */ a;\n}") << 2;
         QTest::newRow("line comment past the token limit") << ("digraph {\n a; // " + longText + "\n}") << 2;
+        // cgraph copies the whole string at every '+': 2,000 pieces of 16 KB took 97 s.
+        QByteArray pieces = "digraph {\n a [x_note=";
+        for (std::size_t i = 0; i <= kMaxDotPieces; ++i) pieces += (i ? " + " : "") + QByteArray("\"p\"");
+        QTest::newRow("string of too many pieces") << (pieces + "];\n}") << 2;
     }
 
     void longTokensUnderTheLimitStillLoad()
@@ -441,6 +445,83 @@ private slots:
         std::string many = "digraph {\n";
         for (int i = 0; i < 20; ++i) many += " n" + std::to_string(i) + " [label=\"" + label + "\"];\n";
         QCOMPARE(imported(many + "}").components().size(), std::size_t(20));
+    }
+
+    // Export wrote a text longer than the token limit as one string, which its own import then
+    // refused. It is written in pieces joined with '+', cut where no escape or UTF-8 character
+    // is split: 16,000 bytes, which Graphviz's dot reads too, or longer past 64 of those.
+    void longTextsAreWrittenInPieces()
+    {
+        Design d;
+        const std::string tricky = "\\x\"\xC3\xA9\\\\y\n"; // moved across the 16,000th byte
+        for (int shift = 0; shift < 10; ++shift) {
+            const std::string text = std::string(15990 + shift, 'x') + tricky + std::string(40000, 'y') + tricky;
+            d.addComponent({"c" + std::to_string(shift), "service", text,
+                            {{"x_note", text}, {"x_list", StringList{text, "b,c"}}}, {}, {}});
+        }
+        const std::string longId(20000, 'i');
+        d.addComponent({longId, "cache", "cache", {{"x_big", std::string(3'000'000, 'b')}}, {}, {}});
+        d.addFlow({"f1", "c0", longId, "", {}, {}});
+        const std::string dot = exportDot(d);
+        QVERIFY(dot.find("\" + \"") != std::string::npos);
+        Diagnostics diags;
+        const auto checked = exportDot(d, "long.probeboard", diags);
+        QVERIFY2(checked && *checked == dot, formatAll(diags).c_str());
+        const Design back = imported(dot);
+        QVERIFY(back.components() == d.components());
+        QVERIFY(back.flows() == d.flows());
+        QCOMPARE(exportDot(back), dot);
+        // A problem in an element whose name is written in pieces still has its line.
+        QCOMPARE(rejected("digraph {\n  a;\n  \"lo\" + \"ng\" [kind=service, rps=x];\n}\n").line, 3);
+    }
+
+    // What DOT cannot carry is refused by the export that writes files, naming the element and
+    // the attribute, rather than written to a file that its own import refuses.
+    void exportRefusesWhatWouldNotReadBack()
+    {
+        Design d;
+        d.addComponent({"api", "service", std::string("a\0b", 3), {}, {}, {}});
+        d.addComponent({"db", "database", "db", {{"x_note", std::string(5'000'000, 'n')}}, {}, {}});
+        d.addFlow({"f1", "api", "db", "", {{std::string("x\0k", 3), true}}, {}});
+        d.decisions.push_back({"0123456789abcdef", "r", "accepted", std::string("x\0y", 3), "o", ""});
+        Diagnostics diags;
+        QVERIFY(!exportDot(d, "d.probeboard", diags));
+        const std::string all = formatAll(diags);
+        QVERIFY2(diags.size() == 4, all.c_str());
+        for (const auto& x : diags) {
+            QCOMPARE(x.file, std::string("d.probeboard"));
+            QCOMPARE(x.code, std::string("E-DOT-EXPORT"));
+            QVERIFY(x.level == Diagnostic::Level::Error);
+        }
+        auto says = [&](std::size_t i, const char* element, const char* pointer, const char* words) {
+            return diags[i].element == element && diags[i].pointer == pointer &&
+                   diags[i].message.find(words) != std::string::npos;
+        };
+        QVERIFY2(says(0, "api", "label", "cannot write DOT: component 'api': its label holds a NUL byte"), all.c_str());
+        QVERIFY2(says(1, "db", "properties/x_note", "component 'db': property 'x_note' is 5000000 bytes long"), all.c_str());
+        QVERIFY2(says(2, "f1", "properties", "flow 'f1': the name of property"), all.c_str());
+        QVERIFY2(says(3, "", "decisions/0/justification", "decision 1: its justification holds a NUL byte"), all.c_str());
+        // Past what DOT import reads of a whole file: more zones than it takes clusters.
+        Design zones;
+        for (std::size_t i = 0; i <= kMaxDotSubgraphs; ++i) zones.addZone({"z" + std::to_string(i), "region", "z", {}, {}, {}, {}});
+        Diagnostics many;
+        QVERIFY(!exportDot(zones, "z.probeboard", many));
+        QVERIFY2(many.size() == 1 && many[0].message.find("the design has 10001 zones") != std::string::npos,
+                 formatAll(many).c_str());
+    }
+
+    // cgraph reads "\\" as a pair, so "a\\" ends at its quote. The pre-screen took that quote for an
+    // escaped one and read the rest of the file inside out: a label ending in a backslash, then
+    // one holding a brace, was refused as text after the graph's end (export writes such labels).
+    void aStringEndingInABackslashEndsAtItsQuote()
+    {
+        const Design d = imported("digraph {\n a [kind=service, label=\"ends\\\\\"];\n b [kind=cache, label=\"}\"];\n}\n");
+        QCOMPARE(d.component("a")->label, std::string("ends\\"));
+        QCOMPARE(d.component("b")->label, std::string("}"));
+        Design e;
+        e.addComponent({"a", "service", "C:\\", {}, {}, {}});
+        e.addComponent({"b", "cache", "{json}", {}, {}, {}});
+        QVERIFY(imported(exportDot(e)).components() == e.components());
     }
 
     void bracesAndQuotesInsideHtmlLabelsAreText()
