@@ -2,9 +2,9 @@
 // it at 1k, 10k and 100k components, against one plain BFS over the same graph, and peak memory.
 // Prints figures; never a pass/fail test.
 //   bench_review [--pii-leak P] [--rules] [--no-packs] [--no-cache] [--file DESIGN] [--threads T]
-//   [N ...]   (default: 1000 10000 100000, P = 0; --file: that design instead of
+//   [--keep DIR] [N ...]   (default: 1000 10000 100000, P = 0; --file: that design instead of
 //   generated ones; T: threads the review may use, default one per core)
-// --rules also times each rule alone and lists the ten slowest; --no-packs skips the times per
+// --rules also times each rule alone and lists the ten slowest (PB_RULES_ALL=1: every rule); --no-packs skips the times per
 // pack (so that a profile shows the full analysis alone); --no-cache skips the reviews through a
 // ReviewCache (what the whiteboard runs after each edit).
 // The peak memory of the budget is measured as a user meets it: a fresh process (this program
@@ -13,6 +13,7 @@
 // and the JSON document it was saved from.
 // P is the share of cross-region flows not marked as carrying only ids/aggregates: every such
 // flow lets each EU store of personal data reach a whole other region (see docs/perf.md).
+// --keep DIR writes the generated designs there and leaves them, for profiling with --file.
 // For profiling: PB_MATCH_ROUNDS=N repeats the matching alone N times (default 3), and with
 // --rules, PB_RULE_FOCUS=ID times only that rule, 300 times, so that a profile shows it alone.
 #include "bench/designgen.h"
@@ -207,7 +208,14 @@ void perRule(const model::Design& d)
     const auto t0 = Clock::now();
     rules::Snapshot snap(d);
     std::printf("           snapshot (index, adjacency, placements) %8.2f ms\n", msSince(t0));
-    std::vector<std::pair<double, std::string>> times;
+    struct Time
+    {
+        double ms, matchMs;
+        std::string id;
+        long matches;
+        bool operator<(const Time& o) const { return ms < o.ms; }
+    };
+    std::vector<Time> times;
     for (const auto& p : packs)
         for (const auto& r : p.rules) {
             const char* focus = std::getenv("PB_RULE_FOCUS");
@@ -216,17 +224,27 @@ void perRule(const model::Design& d)
                 rules::Review review(snap, {"2026-01-01"});
                 review.run(p, r);
             });
-            times.emplace_back(ms, r.id);
+            long matches = 0;
+            const double matchMs = bestOf(focus ? 300 : 3, [&] {
+                matches = 0;
+                rules::Evaluator ev(snap, r);
+                ev.run([&](const std::vector<rules::Slot>&, rules::Tri, const std::vector<rules::Unknown>&) { ++matches; });
+            });
+            times.push_back({ms, matchMs, r.id, matches});
         }
     std::sort(times.rbegin(), times.rend());
-    double total = 0;
-    for (const auto& t : times) total += t.first;
-    std::printf("           all %zu rules one by one (no snapshot) %8.2f ms; slowest:\n", times.size(), total);
-    for (std::size_t i = 0; i < std::min<std::size_t>(10, times.size()); ++i)
-        std::printf("             %-34s %8.2f ms\n", times[i].second.c_str(), times[i].first);
+    double total = 0, matching = 0;
+    for (const auto& t : times) total += t.ms, matching += t.matchMs;
+    std::printf("           all %zu rules one by one (no snapshot) %8.2f ms, matching alone %.2f ms; slowest:\n",
+                times.size(), total, matching);
+    const std::size_t shown = std::getenv("PB_RULES_ALL") ? times.size() : std::min<std::size_t>(10, times.size());
+    for (std::size_t i = 0; i < shown; ++i)
+        std::printf("             %-34s %8.2f ms  (matching %6.2f ms, %6ld matches)\n", times[i].id.c_str(),
+                    times[i].ms, times[i].matchMs, times[i].matches);
 }
 
 std::string g_file;
+std::string g_keep; // --keep DIR: the generated designs are written there and left for profiling
 int g_threads = 0;
 bool g_cached = true;
 
@@ -349,7 +367,7 @@ void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs
     }
     if (g_perRule) perRule(*loaded);
     std::fflush(stdout);
-    if (g_file.empty()) std::filesystem::remove(path);
+    if (g_file.empty() && g_keep.empty()) std::filesystem::remove(path);
 }
 
 } // namespace
@@ -366,6 +384,7 @@ int main(int argc, char** argv)
         else if (std::string(argv[i]) == "--no-cache") g_cached = false;
         else if (std::string(argv[i]) == "--file" && i + 1 < argc) g_file = argv[++i];
         else if (std::string(argv[i]) == "--threads" && i + 1 < argc) g_threads = std::atoi(argv[++i]);
+        else if (std::string(argv[i]) == "--keep" && i + 1 < argc) g_keep = argv[++i];
         else sizes.push_back(std::atoi(argv[i]));
     }
     if (!g_file.empty()) sizes = {1};
@@ -388,10 +407,12 @@ int main(int argc, char** argv)
         model::Diagnostics ignored;
         if (p.set.loadPack(f, ignored)) packs.push_back(std::move(p));
     }
-    const auto dir = std::filesystem::temp_directory_path() / ("pb-bench-" + std::to_string(::getpid()));
+    const auto dir = g_keep.empty()
+                         ? std::filesystem::temp_directory_path() / ("pb-bench-" + std::to_string(::getpid()))
+                         : std::filesystem::path(g_keep);
     std::filesystem::create_directories(dir);
     for (int n : sizes)
         if (n > 0) runSize(n, set, packs, dir);
-    std::filesystem::remove_all(dir);
+    if (g_keep.empty()) std::filesystem::remove_all(dir);
     return 0;
 }
