@@ -90,6 +90,17 @@ std::optional<Fragment> fromMimeData(const QMimeData* md)
     }
 }
 
+QRectF bounds(const Fragment& f)
+{
+    QRectF box;
+    for (const auto& c : f.components) {
+        const QSizeF size = componentSize(c);
+        box |= QRectF(QPointF(c.pos.x, c.pos.y), size.isEmpty() ? QSizeF(1, 1) : size);
+    }
+    for (const auto& z : f.zones) box |= QRectF(z.pos.x, z.pos.y, std::max(1.0, z.size.width), std::max(1.0, z.size.height));
+    return box;
+}
+
 Fragment withFreshIds(const Fragment& f, const model::Design& target, QPointF offset)
 {
     // Reserve ids in a scratch copy so two pasted elements of one kind get distinct ids.

@@ -3,6 +3,7 @@
 #include "model/design.h"
 
 #include <QPointF>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -32,6 +33,8 @@ struct Fragment
 Fragment collect(const model::Design& d, const QStringList& ids);
 QMimeData* toMimeData(const Fragment& f);
 std::optional<Fragment> fromMimeData(const QMimeData* md);
+// Where the fragment's components and zones are in the scene; null when it holds none.
+QRectF bounds(const Fragment& f);
 // Ids made unique in `target` (kept where free), references remapped, shifted by `offset`.
 Fragment withFreshIds(const Fragment& f, const model::Design& target, QPointF offset);
 

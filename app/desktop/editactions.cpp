@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCursor>
 #include <QGraphicsItem>
 #include <QMimeData>
 #include <QSet>
@@ -19,6 +20,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -106,8 +108,7 @@ bool EditActions::paste()
         return false;
     }
     ++m_pasteCount;
-    const qreal step = 2 * m_scene->gridSize() * m_pasteCount;
-    auto fresh = clipboard::withFreshIds(*fragment, m_doc->design(), QPointF(step, step));
+    auto fresh = clipboard::withFreshIds(*fragment, m_doc->design(), pasteOffset(*fragment));
     const int n = int(fresh.components.size() + fresh.zones.size() + fresh.flows.size());
     QString text = tr("Paste %1 elements").arg(n);
     if (n == 1) {
@@ -125,6 +126,26 @@ bool EditActions::paste()
     stack->endMacro();
     m_scene->selectIds(ids);
     return true;
+}
+
+// A copy lands a little below and right of its original, further with each paste, as in draw.io.
+// When that place is out of sight (a copy from another window, or from a part of the design
+// scrolled away), it lands under the mouse, or in the middle of the view: a paste the user
+// cannot see looks like a paste that did nothing.
+QPointF EditActions::pasteOffset(const clipboard::Fragment& f) const
+{
+    const qreal grid = m_scene->gridSize();
+    const QPointF step(2 * grid * m_pasteCount, 2 * grid * m_pasteCount);
+    const QRectF box = clipboard::bounds(f);
+    QWidget* port = m_view->viewport();
+    if (box.isNull() || !m_view->isVisible()) return step;
+    const QRectF visible = m_view->mapToScene(port->rect()).boundingRect();
+    if (visible.intersects(box.translated(step))) return step;
+    const QPoint cursor = port->mapFromGlobal(QCursor::pos());
+    const QPointF target = port->rect().contains(cursor) ? m_view->mapToScene(cursor) : visible.center();
+    const QPointF shift = target - box.center();
+    auto snapped = [grid](qreal v) { return grid > 0 ? std::round(v / grid) * grid : v; };
+    return {snapped(shift.x()), snapped(shift.y())};
 }
 
 // The zone each pasted element lands in, for those the paste does not nest in a pasted zone:

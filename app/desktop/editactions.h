@@ -55,6 +55,7 @@ private:
     void step(bool forward);
     void trackSelection();
     void nextMatch(bool add);
+    QPointF pasteOffset(const clipboard::Fragment& f) const;
     QHash<QString, QString> zonesLandedIn(const clipboard::Fragment& pasted) const;
 
     Document* m_doc;

@@ -12,8 +12,11 @@
 
 #include <sys/stat.h>
 
+#include <cmath>
+
 #include <QApplication>
 #include <QClipboard>
+#include <QCursor>
 #include <QFile>
 #include <QImage>
 #include <QMimeData>
@@ -399,6 +402,41 @@ private slots:
         QCOMPARE(b.design().components().back().label, std::string("edge-cache"));
         QApplication::clipboard()->setText(QStringLiteral("just words"));
         QVERIFY(!eb.paste());
+    }
+
+    // A copy whose place is out of sight in the window it is pasted into lands in view there; one
+    // that would be in sight keeps its place, a step down and right.
+    void pasteLandsWhereTheUserLooks()
+    {
+        Document a, b;
+        a.reset(test::smallDesign(), QString());
+        model::Design far;
+        far.addComponent({"far-api", "service", "far-api", {}, {6000, 6000}, {}});
+        b.reset(far, QString());
+        CanvasScene sa(&a), sb(&b);
+        CanvasView va(&sa), vb(&sb);
+        vb.resize(800, 600);
+        vb.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&vb));
+        vb.centerOn(6000, 6000);
+        QCursor::setPos(vb.viewport()->mapToGlobal(QPoint(-50, -50))); // not over the view
+        EditActions ea(&a, &sa, &va), eb(&b, &sb, &vb);
+        sa.selectIds({QStringLiteral("client")});
+        ea.copy();
+        QVERIFY(eb.paste());
+        const model::Component& pasted = b.design().components().back();
+        const QRectF visible = vb.mapToScene(vb.viewport()->rect()).boundingRect();
+        QVERIFY2(visible.contains(QPointF(pasted.pos.x, pasted.pos.y)),
+                 qPrintable(QStringLiteral("pasted at %1,%2").arg(pasted.pos.x).arg(pasted.pos.y)));
+        const qreal grid = sb.gridSize();
+        QCOMPARE(std::fmod(pasted.pos.x - a.design().component("client")->pos.x, grid), 0.0);
+        // Pasted again, the copy is in sight already: it steps from there instead.
+        sb.selectIds({QString::fromStdString(pasted.id)});
+        eb.copy();
+        QVERIFY(eb.paste());
+        const model::Component& again = b.design().components().back();
+        QCOMPARE(again.pos.x, pasted.pos.x + 2 * grid);
+        QCOMPARE(again.pos.y, pasted.pos.y + 2 * grid);
     }
 
     // Whatever another program put on the clipboard, Paste does nothing rather than crash the
