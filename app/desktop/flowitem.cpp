@@ -131,17 +131,24 @@ void FlowItem::adjust()
 
 QRectF FlowItem::placeLabel() const
 {
-    const QPointF mid = m_path.pointAtPercent(0.5);
+    // On the longest segment: half way along an orthogonal route is often its short middle leg,
+    // which the label then covered with both of its bends.
+    int longest = 0;
+    for (int i = 1; i + 1 < m_points.size(); ++i)
+        if (QLineF(m_points[i], m_points[i + 1]).length() > QLineF(m_points[longest], m_points[longest + 1]).length())
+            longest = i;
+    const QLineF segment(m_points[longest], m_points[longest + 1]);
+    const QPointF mid = segment.pointAt(0.5);
     QRectF r = m_labelBox;
     r.adjust(-4, -2, 4, 2);
     r.moveCenter(mid);
     // Centred on a line little longer than itself, the label hid the line and its arrowhead, so
     // which way the flow went could not be seen. It then sits beside the line: above it, or to
     // the right of a vertical one. Room for an arrowhead at each end is asked for.
-    const qreal a = qDegreesToRadians(m_path.angleAtPercent(0.5));
+    const qreal a = qDegreesToRadians(segment.angle());
     const QPointF along(std::cos(a), -std::sin(a));
     const qreal extent = std::abs(along.x()) * r.width() + std::abs(along.y()) * r.height();
-    if (m_path.length() >= extent + 24) return r;
+    if (segment.length() >= extent + 24) return r;
     QPointF n(along.y(), -along.x()); // the line's normal, pointing up or right after the flip
     if (n.y() > 1e-6 || (std::abs(n.y()) <= 1e-6 && n.x() < 0)) n = -n;
     const qreal away = (std::abs(n.x()) * r.width() + std::abs(n.y()) * r.height()) / 2 + 4;

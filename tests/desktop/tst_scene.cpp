@@ -267,6 +267,33 @@ private slots:
         m_doc->undoStack()->undo();
     }
 
+    // An orthogonal route between components almost level: its middle leg is short, and the
+    // label half way along the route covered it and both bends. It sits on the longest leg.
+    void orthogonalLabelSitsOnItsLongestLeg()
+    {
+        QUndoStack* stack = m_doc->undoStack();
+        const int steps = stack->index();
+        stack->push(commands::setLabel(m_doc, QStringLiteral("f2"), QStringLiteral("reads")));
+        stack->push(commands::setProperty(m_doc, QStringLiteral("f2"), "routing", model::Value(std::string("orthogonal"))));
+        const QRectF api = m_scene->componentItem(QStringLiteral("api"))->sceneRect();
+        stack->push(commands::move(m_doc, {{QStringLiteral("cache"), api.topLeft() + QPointF(500, 12)}}));
+        FlowItem* flow = m_scene->flowItem(QStringLiteral("f2"));
+        QVERIFY(flow->isOrthogonal());
+        const QPainterPath path = flow->path();
+        const QRectF label = flow->labelRect();
+        QVERIFY(!label.isNull());
+        // The two bends of the route are the points where it turns: both stay in sight.
+        QPointF bends[2];
+        int found = 0;
+        for (int i = 1; i + 1 < path.elementCount() && found < 2; ++i)
+            bends[found++] = QPointF(path.elementAt(i).x, path.elementAt(i).y);
+        QCOMPARE(found, 2);
+        QVERIFY2(!label.contains(bends[0]) && !label.contains(bends[1]), "the label covers a bend");
+        // On a level leg, half way along it.
+        QVERIFY(qFuzzyCompare(label.center().y(), bends[0].y()) || qFuzzyCompare(label.center().y(), bends[1].y()));
+        while (stack->index() > steps) stack->undo();
+    }
+
     void routingAndAsyncFromProperties()
     {
         m_doc->undoStack()->push(commands::setProperty(m_doc, QStringLiteral("f2"), "routing",
