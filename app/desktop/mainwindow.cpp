@@ -14,6 +14,7 @@
 #include "app/desktop/kinds.h"
 #include "app/desktop/layoutrunner.h"
 #include "app/desktop/modecontroller.h"
+#include "app/desktop/openwindows.h"
 #include "app/desktop/palettedock.h"
 #include "app/desktop/recentfiles.h"
 #include "app/desktop/recoverywriter.h"
@@ -233,6 +234,7 @@ void MainWindow::newDesign()
 bool MainWindow::openFile(const QString& path, bool asTemplate)
 {
     if (path.isEmpty()) return false;
+    if (!asTemplate && openwindows::raise(path)) return true; // a second window on it saved over the first
     // A window that already holds a design opens others in a new window (as draw.io does),
     // so "open" never replaces work, even from the Start Page shown over it.
     const bool busy = holdsWork();
@@ -277,10 +279,8 @@ bool MainWindow::restoreRecovery(const QString& recoveryPath, const QString& ori
 
 void MainWindow::openDialog()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open design"), QString(),
-                                     tr("Designs (*.probeboard *.json *.dot *.gv);;All files (*)"));
-    if (!path.isEmpty()) openFile(path);
+    openFile(QFileDialog::getOpenFileName(this, tr("Open design"), QString(),
+                                          tr("Designs (*.probeboard *.json *.dot *.gv);;All files (*)")));
 }
 
 bool MainWindow::save()

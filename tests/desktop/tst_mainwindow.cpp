@@ -10,6 +10,7 @@
 #include "app/desktop/recentfiles.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/palettedock.h"
+#include "app/desktop/startpage.h"
 #include "testdesigns.h"
 
 #include <QApplication>
@@ -17,11 +18,13 @@
 #include <QSignalSpy>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
@@ -131,10 +134,12 @@ private slots:
         // "unknown property 'sla'" buried the rest.
         for (int i = 0; i < 6; ++i) d.addComponent(test::component("svc" + std::to_string(i), "service", 0, 200.0 + 100 * i));
         for (const auto& c : std::vector<model::Component>(d.components())) d.component(c.id)->props["sla"] = model::Value(std::string("gold"));
-        QVERIFY(writeDesign(d, path, &error));
+        // A file of its own: the one above is open in `w`, which opening it again brings forward.
+        const QString repeatedPath = m_dir.filePath(QStringLiteral("repeated.probeboard"));
+        QVERIFY(writeDesign(d, repeatedPath, &error));
         MainWindow repeated;
         repeated.show();
-        QVERIFY(repeated.openFile(path));
+        QVERIFY(repeated.openFile(repeatedPath));
         auto* grouped = repeated.findChild<QMessageBox*>(QStringLiteral("loadWarnings"));
         QVERIFY(grouped);
         QVERIFY2(grouped->informativeText().count(QStringLiteral("unknown property 'sla'")) == 4 &&
@@ -218,6 +223,77 @@ private slots:
         QVERIFY(listed);
         QVERIFY(recentOf(b)->isEnabled());
         recent::remove(path);
+    }
+
+    // Open Recent, the Start Page, Open… and the command line, on a file already open in a
+    // window, opened a second window on it: two sets of edits, each saved over the other. The
+    // window that has it comes forward instead, whatever spelling of the path was used.
+    void openingAnOpenFileRaisesItsWindow()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("once.probeboard"));
+        QString error;
+        QVERIFY(writeDesign(test::smallDesign(), path, &error));
+        auto windows = [] {
+            int n = 0;
+            for (QWidget* top : QApplication::topLevelWidgets())
+                if (auto* w = qobject_cast<MainWindow*>(top)) n += w->isVisible() ? 1 : 0;
+            return n;
+        };
+        auto* a = new MainWindow;
+        a->show();
+        QVERIFY(a->openFile(path));
+        a->document()->undoStack()->push(commands::move(a->document(), {{QStringLiteral("client"), QPointF(0, 100)}}));
+        auto* b = new MainWindow;
+        b->show();
+        QVERIFY(b->openFile(m_good));
+        b->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(b));
+        const int before = windows();
+
+        QAction* recentEntry = nullptr;
+        for (auto* m : b->findChildren<QMenu*>())
+            if (m->title() == QStringLiteral("Open &Recent"))
+                for (QAction* act : m->actions())
+                    if (act->toolTip() == path) recentEntry = act;
+        QVERIFY(recentEntry);
+        recentEntry->trigger();
+        QCOMPARE(windows(), before);
+        QVERIFY(QTest::qWaitForWindowActive(a));
+        QVERIFY(a->statusBar()->currentMessage().contains(QStringLiteral("already open")));
+        QCOMPARE(a->document()->undoStack()->count(), 1); // its unsaved move is still there
+
+        b->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(b));
+        b->actions()->get(QStringLiteral("file.start"))->trigger();
+        QListWidgetItem* item = nullptr;
+        for (auto* list : b->findChild<StartPage*>()->findChildren<QListWidget*>())
+            for (int i = 0; i < list->count(); ++i)
+                if (list->item(i)->data(Qt::UserRole).toString() == path) item = list->item(i);
+        QVERIFY(item);
+        QTest::mouseClick(item->listWidget()->viewport(), Qt::LeftButton, {}, item->listWidget()->visualItemRect(item).center());
+        QCOMPARE(windows(), before);
+        QVERIFY(QTest::qWaitForWindowActive(a));
+
+        // Its own window, with the Start Page shown over it: back to the canvas.
+        a->actions()->get(QStringLiteral("file.start"))->trigger();
+        QVERIFY(!a->view()->isVisible());
+        QVERIFY(a->openFile(path));
+        QCOMPARE(windows(), before);
+        QVERIFY(a->view()->isVisible());
+        // Other spellings of the same file, as Open… or a command line may give it.
+        const QString link = m_dir.filePath(QStringLiteral("link-to-once.probeboard"));
+        QVERIFY(QFile::link(path, link));
+        QVERIFY(b->openFile(link));
+        QVERIFY(b->openFile(m_dir.path() + QStringLiteral("/./once.probeboard")));
+        QCOMPARE(windows(), before);
+        // As a template (the examples) it is a new untitled design each time.
+        QVERIFY(b->openFile(path, true));
+        QCOMPARE(windows(), before + 1);
+        for (QWidget* top : QApplication::topLevelWidgets())
+            if (auto* w = qobject_cast<MainWindow*>(top); w && w->isVisible()) {
+                w->document()->undoStack()->setClean();
+                w->close();
+            }
     }
 
     void copyPasteBetweenTwoWindows()
