@@ -25,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <iterator>
 
 namespace pb::app {
 
@@ -208,6 +209,7 @@ QWidget* InterviewPanel::buildDetail()
         if (auto* q = current()) {
             q->notes = m_notes->toPlainText().toStdString();
             m_unexported = true;
+            emit sessionChanged();
         }
     });
     v->addWidget(m_notes, 1);
@@ -322,6 +324,7 @@ void InterviewPanel::setMark(const std::string& mark)
     noteAsked(*q);
     updateItem(m_current);
     updatePresenter();
+    emit sessionChanged();
 }
 
 void InterviewPanel::noteAsked(const rules::SessionQuestion& q)
@@ -367,6 +370,7 @@ void InterviewPanel::setRating(int rating)
     }
     updateItem(m_current);
     showCurrent();
+    emit sessionChanged();
 }
 
 void InterviewPanel::setNotes(const QString& notes)
@@ -391,6 +395,7 @@ void InterviewPanel::setPhase(Phase phase)
     m_phase = phase;
     if (auto* b = m_phases->button(phase)) b->setChecked(true);
     updateClock();
+    emit sessionChanged();
 }
 
 void InterviewPanel::start()
@@ -405,6 +410,7 @@ void InterviewPanel::pause()
     m_running = false;
     m_timer->stop();
     m_startButton->setText(tr("Start"));
+    emit sessionChanged();
 }
 
 void InterviewPanel::resetClock()
@@ -419,6 +425,8 @@ void InterviewPanel::advanceClock(int seconds)
     if (!m_running) return;
     m_phaseSeconds[m_phase] += seconds;
     updateClock();
+    // The recovery copy follows the clock loosely: a write a second would be all it did.
+    if (totalSeconds() % 30 < seconds) emit sessionChanged();
 }
 
 int InterviewPanel::totalSeconds() const
@@ -482,7 +490,10 @@ bool InterviewPanel::exportSession(const QString& path, QString* error)
     };
     const bool ok = documentexport::write(path, documentexport::formatFor(path),
                                           documentexport::diagramImage(m_scene), text, error);
-    if (ok) m_unexported = false;
+    if (ok) {
+        m_unexported = false;
+        emit sessionChanged(); // the recovery copy of the session is not needed any more
+    }
     return ok;
 }
 
@@ -496,7 +507,8 @@ bool InterviewPanel::hasUnexportedSession() const
 bool InterviewPanel::confirmClose()
 {
     if (!hasUnexportedSession()) return true;
-    // The session is in neither the design file nor its recovery copy: closing loses it.
+    // The session is in no file of the user's, and its recovery copy goes with the window:
+    // closing loses it.
     QMessageBox box(QMessageBox::Warning, tr("Interview session not exported"),
                     tr("The interview session (marks, ratings, notes and phase times) is not saved "
                        "anywhere. Export the interview session before closing?"),
@@ -521,6 +533,36 @@ bool InterviewPanel::exportDialog()
     if (exportSession(path, &error)) return true;
     QMessageBox::warning(this, tr("Export failed"), error);
     return false;
+}
+
+InterviewState InterviewPanel::state() const
+{
+    InterviewState s;
+    std::copy_if(m_queue.begin(), m_queue.end(), std::back_inserter(s.questions),
+                 [](const auto& q) { return !q.mark.empty() || q.rating || !q.notes.empty(); });
+    s.askedOrder = m_askedOrder;
+    s.currentKey = currentKey();
+    s.phase = m_phase;
+    s.phaseSeconds = m_phaseSeconds;
+    return s;
+}
+
+void InterviewPanel::restoreState(const InterviewState& state)
+{
+    static_assert(std::tuple_size_v<decltype(state.phaseSeconds)> == PhaseCount);
+    m_queue = state.questions;
+    m_askedOrder = state.askedOrder;
+    m_phaseSeconds = state.phaseSeconds;
+    m_unexported = true; // an export made before the crash is not known here: ask again on close
+    fillTree();
+    int select = m_queue.empty() ? -1 : 0;
+    for (int i = 0; i < int(m_queue.size()); ++i)
+        if (m_queue[i].key == state.currentKey) select = i;
+    m_current = -1;
+    showQuestion(select);
+    setAnswerPointsShown(false);
+    setPhase(Phase(state.phase));
+    updatePresenter();
 }
 
 void InterviewPanel::applyTheme()

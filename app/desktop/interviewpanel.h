@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/interviewstate.h"
 #include "rules/engine.h"
 #include "rules/sessionreport.h"
 
@@ -60,10 +61,18 @@ public:
     // The question on the candidate's screen: the last one marked asked that is still asked.
     QString presenterQuestion() const;
     bool answerPointsShown() const;
-    // Marks, ratings or notes that no export holds yet (the session is in no file).
+    // Marks, ratings or notes that no export holds yet (only the recovery copy has them).
     bool hasUnexportedSession() const;
     // Before the window closes: offers to export such a session. False: keep the window open.
     bool confirmClose();
+    // What the recovery copy keeps of the session (the questions handled, the clock), and putting
+    // it back after a crash: the next review brings back the questions not yet handled.
+    InterviewState state() const;
+    void restoreState(const InterviewState& state);
+
+signals:
+    // Marks, ratings, notes or the phase clock changed (the clock: every 30 s while it runs).
+    void sessionChanged();
 
 public slots:
     void setResult(const pb::rules::ReviewResult& result);

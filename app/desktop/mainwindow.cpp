@@ -380,7 +380,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
         e->ignore();
         return;
     }
-    m_doc->recovery()->removeCopy();
+    m_doc->recovery()->removeAll(); // the interview session's copy too: its close box has been answered
     e->accept();
 }
 

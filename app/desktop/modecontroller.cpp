@@ -7,8 +7,10 @@
 #include "app/desktop/findingspanel.h"
 #include "app/desktop/inspectordock.h"
 #include "app/desktop/interviewpanel.h"
+#include "app/desktop/interviewstate.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/practicepanel.h"
+#include "app/desktop/recoverywriter.h"
 #include "app/desktop/reviewcontroller.h"
 #include "app/desktop/reviewpanel.h"
 
@@ -16,6 +18,7 @@
 #include <QEvent>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QStackedWidget>
 #include <QToolBar>
 
@@ -39,6 +42,13 @@ ModeController::ModeController(MainWindow* window)
     m_review->hide();
     createActions();
     window->installEventFilter(this);
+    // The session is in no file until it is exported: a kill or a crash lost it. The recovery
+    // copy keeps it beside the design's (offerRecovery puts it back).
+    RecoveryWriter* recovery = window->document()->recovery();
+    recovery->setSessionSource([panel = QPointer<InterviewPanel>(m_interview)] {
+        return panel && panel->hasUnexportedSession() ? interviewStateToJson(panel->state()) : QJsonObject();
+    });
+    connect(m_interview, &InterviewPanel::sessionChanged, recovery, &RecoveryWriter::sessionChanged);
     // The hidden findings list still follows the reviews: undoing a fix re-selected the finding
     // that came back and lit it on the canvas, in a mode with nothing selected to show it.
     if (FindingsPanel* findings = window->findings())
@@ -180,6 +190,13 @@ void ModeController::apply()
     if (m_mode != Mode::Interview && m_interview->presenter()) m_interview->showPresenter(false);
     if (m_mode == Mode::Review) m_review->refresh();
     feedPanels(false);
+}
+
+void ModeController::restoreInterview(const InterviewState& state)
+{
+    m_interview->restoreState(state);
+    m_interview->setResult(m_window->review()->result());
+    setMode(Mode::Interview);
 }
 
 bool ModeController::eventFilter(QObject* watched, QEvent* event)

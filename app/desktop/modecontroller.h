@@ -10,6 +10,7 @@ class QDockWidget;
 namespace pb::app {
 
 class InterviewPanel;
+struct InterviewState;
 class MainWindow;
 class PracticePanel;
 class ReviewPanel;
@@ -44,6 +45,9 @@ public:
     static bool answerPointsVisible(Mode m) { return m == Mode::Draw || m == Mode::Review; }
     static QString name(Mode m);
 
+    // After a crash: the interview session from the recovery copy, shown in Interview mode.
+    void restoreInterview(const InterviewState& state);
+
 public slots:
     void setMode(pb::app::ModeController::Mode mode);
 
@@ -52,7 +56,8 @@ signals:
 
 protected:
     // The window's close passes here first: an interview session not exported is offered for
-    // export, since it lives in no file (see InterviewPanel::confirmClose).
+    // export, since it lives in no file of the user's and its recovery copy goes with the
+    // window (see InterviewPanel::confirmClose).
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:

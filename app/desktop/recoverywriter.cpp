@@ -22,6 +22,19 @@
 namespace pb::app {
 
 namespace {
+// Thread-safe (the background writer calls it too): touches only its arguments.
+bool writeMeta(const QString& original, const QString& metaPath)
+{
+    QJsonObject meta{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                     {QStringLiteral("original"), original},
+                     {QStringLiteral("written"),
+                      QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    QSaveFile f(metaPath);
+    if (!f.open(QIODevice::WriteOnly)) return false;
+    f.write(QJsonDocument(meta).toJson());
+    return f.commit();
+}
+
 bool processAlive(qint64 pid)
 {
     if (pid <= 0) return false;
@@ -53,20 +66,27 @@ RecoveryWriter::RecoveryWriter(Document* doc)
     // Checked when the timer fires, not on change: a command's redo() runs before the undo
     // stack moves its index, so "modified" is only settled afterwards.
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        if (m_doc->isModified())
+        if (wantsDesignCopy())
             writeInBackground();
         else
             removeCopy();
     });
     connect(&m_watcher, &QFutureWatcher<bool>::finished, this, &RecoveryWriter::onBackgroundDone);
     connect(doc, &Document::changed, this, [this] { m_timer.start(); });
+    m_sessionTimer.setSingleShot(true);
+    m_sessionTimer.setInterval(3000);
+    connect(&m_sessionTimer, &QTimer::timeout, this, &RecoveryWriter::writeSessionNow);
+    // Saved under another name with a session kept: the session belongs to the new file now.
+    connect(doc, &Document::filePathChanged, this, [this] {
+        if (m_sessionWritten) writeMeta(m_doc->filePath(), metaPath());
+    });
 }
 
 RecoveryWriter::~RecoveryWriter()
 {
     m_future.waitForFinished();
     m_written = m_written || m_future.isValid();
-    removeCopy();
+    removeAll();
 }
 
 QString RecoveryWriter::directory()
@@ -80,6 +100,12 @@ QString RecoveryWriter::designPath() const
     return directory() + QLatin1Char('/') + m_uuid + QStringLiteral(".probeboard");
 }
 
+QString RecoveryWriter::sessionPath() const
+{
+    // Not *.json: staleEntries() reads every *.json there as a sidecar.
+    return directory() + QLatin1Char('/') + m_uuid + QStringLiteral(".interview");
+}
+
 namespace {
 // Runs on a worker thread: touches only its arguments.
 bool writeFiles(const model::Design& design, const QString& original, const QString& designPath,
@@ -88,14 +114,7 @@ bool writeFiles(const model::Design& design, const QString& original, const QStr
     if (!QDir().mkpath(QFileInfo(designPath).absolutePath())) return false;
     QString error;
     if (!writeDesign(design, designPath, &error)) return false;
-    QJsonObject meta{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                     {QStringLiteral("original"), original},
-                     {QStringLiteral("written"),
-                      QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
-    QSaveFile f(metaPath);
-    if (!f.open(QIODevice::WriteOnly)) return false;
-    f.write(QJsonDocument(meta).toJson());
-    return f.commit();
+    return writeMeta(original, metaPath);
 }
 } // namespace
 
@@ -131,9 +150,7 @@ void RecoveryWriter::onBackgroundDone()
 {
     const bool ok = m_future.isValid() && m_future.result();
     if (!m_wanted) { // saved or closed meanwhile: the copy must not outlive that
-        QFile::remove(designPath());
-        QFile::remove(metaPath());
-        m_written = false;
+        dropDesignFiles();
     } else if (ok) {
         m_written = true;
         emit written(designPath());
@@ -158,9 +175,75 @@ void RecoveryWriter::removeCopy()
     m_again = false;
     if (m_future.isRunning()) return; // onBackgroundDone() removes what it wrote
     if (!m_written) return;
+    dropDesignFiles();
+}
+
+void RecoveryWriter::removeAll()
+{
+    m_sessionTimer.stop();
+    const bool session = m_sessionWritten;
+    if (session) QFile::remove(sessionPath());
+    m_sessionWritten = false;
+    m_timer.stop();
+    m_wanted = false;
+    m_again = false;
+    if (m_future.isRunning()) return; // onBackgroundDone() removes what it wrote
+    if (!m_written && !session) return;
     QFile::remove(designPath());
     QFile::remove(metaPath());
     m_written = false;
+}
+
+void RecoveryWriter::dropDesignFiles()
+{
+    QFile::remove(designPath());
+    m_written = false;
+    // The session copy still needs its sidecar, naming the file as it is now (a Save As may
+    // have raced the background write that wrote the sidecar last).
+    if (m_sessionWritten)
+        writeMeta(m_doc->filePath(), metaPath());
+    else
+        QFile::remove(metaPath());
+}
+
+bool RecoveryWriter::wantsDesignCopy() const
+{
+    // An untitled design has no file to put a restored session back on: its copy is kept while
+    // the session's is, even with no changes (an example opened for an interview).
+    return m_doc->isModified() || (m_sessionWritten && m_doc->filePath().isEmpty());
+}
+
+void RecoveryWriter::sessionChanged()
+{
+    if (!m_sessionTimer.isActive()) m_sessionTimer.start();
+}
+
+bool RecoveryWriter::writeSessionNow()
+{
+    m_sessionTimer.stop();
+    const QJsonObject session = m_sessionSource ? m_sessionSource() : QJsonObject();
+    if (session.isEmpty()) {
+        removeSessionCopy();
+        return true;
+    }
+    if (m_doc->filePath().isEmpty() && !m_written && !writeNow()) return false;
+    if (!QDir().mkpath(directory())) return false;
+    QSaveFile f(sessionPath());
+    if (!f.open(QIODevice::WriteOnly)) return false;
+    f.write(QJsonDocument(session).toJson(QJsonDocument::Compact));
+    if (!f.commit()) return false;
+    m_sessionWritten = true;
+    return writeMeta(m_doc->filePath(), metaPath());
+}
+
+void RecoveryWriter::removeSessionCopy()
+{
+    m_sessionTimer.stop();
+    if (!m_sessionWritten) return;
+    QFile::remove(sessionPath());
+    m_sessionWritten = false;
+    if (!m_doc->isModified()) removeCopy(); // a design copy kept for the session's sake
+    if (!m_written && !m_future.isRunning()) QFile::remove(metaPath());
 }
 
 std::vector<RecoveryEntry> RecoveryWriter::staleEntries()
@@ -175,11 +258,14 @@ std::vector<RecoveryEntry> RecoveryWriter::staleEntries()
         RecoveryEntry e;
         e.metaPath = fi.absoluteFilePath();
         e.designPath = dir.filePath(fi.completeBaseName() + QStringLiteral(".probeboard"));
+        e.sessionPath = dir.filePath(fi.completeBaseName() + QStringLiteral(".interview"));
         e.pid = o.value(QStringLiteral("pid")).toInteger();
         e.originalPath = o.value(QStringLiteral("original")).toString();
         e.written =
             QDateTime::fromString(o.value(QStringLiteral("written")).toString(), Qt::ISODate);
-        if (!QFile::exists(e.designPath) || processAlive(e.pid)) continue;
+        if (!QFile::exists(e.designPath)) e.designPath.clear();
+        if (!QFile::exists(e.sessionPath)) e.sessionPath.clear();
+        if ((e.designPath.isEmpty() && e.sessionPath.isEmpty()) || processAlive(e.pid)) continue;
         out.push_back(e);
     }
     return out;
@@ -187,8 +273,8 @@ std::vector<RecoveryEntry> RecoveryWriter::staleEntries()
 
 void RecoveryWriter::discard(const RecoveryEntry& entry)
 {
-    QFile::remove(entry.designPath);
-    QFile::remove(entry.metaPath);
+    for (const QString& path : {entry.designPath, entry.metaPath, entry.sessionPath})
+        if (!path.isEmpty()) QFile::remove(path);
 }
 
 } // namespace pb::app

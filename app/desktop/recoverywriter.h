@@ -3,9 +3,11 @@
 #include <QDateTime>
 #include <QFuture>
 #include <QFutureWatcher>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <functional>
 #include <vector>
 
 namespace pb::app {
@@ -15,8 +17,9 @@ class Document;
 // A recovery copy left behind by a process that died (crash, kill, power loss).
 struct RecoveryEntry
 {
-    QString designPath;   // the recovery copy itself
+    QString designPath;   // the recovery copy itself; empty when only a session was kept
     QString metaPath;     // its sidecar: owner pid, original file, time written
+    QString sessionPath;  // the interview session kept beside it; empty when there is none
     QString originalPath; // the user's file it belongs to; empty for an unsaved design
     QDateTime written;
     qint64 pid = 0;
@@ -24,6 +27,8 @@ struct RecoveryEntry
 
 // Writes a recovery copy of one document a few seconds after each change, into
 // AppDataLocation/recovery/ — never over the user's file. Removed on clean save and on close.
+// Beside it, the window's interview session (marks, ratings, notes), which no file holds until
+// it is exported: kept through a clean save of the design, removed on export and on close.
 class RecoveryWriter : public QObject
 {
     Q_OBJECT
@@ -37,15 +42,33 @@ public:
     // Delete a stale copy once it has been restored or declined.
     static void discard(const RecoveryEntry& entry);
 
-    void setDelay(int ms) { m_timer.setInterval(ms); }
+    void setDelay(int ms)
+    {
+        m_timer.setInterval(ms);
+        m_sessionTimer.setInterval(ms);
+    }
     QString designPath() const;
+    QString sessionPath() const;
     bool hasCopy() const { return m_written; }
+    bool hasSessionCopy() const { return m_sessionWritten; }
     // Write now, on the calling thread (restore, tests, the bench). The timer instead writes
     // on a worker thread from a copy of the design, so a big design never stalls drawing.
     bool writeNow();
+    // The design copy only (clean save, another design): the interview session copy stays.
     void removeCopy();
+    // A normal close: the design copy, the session copy and the sidecar.
+    void removeAll();
     // Waits for a background write in progress (tests).
     void waitForIdle();
+
+    // The interview session as JSON, or an empty object when there is nothing to lose (nothing
+    // handled yet, or exported since). Called on the UI thread when the session copy is written.
+    void setSessionSource(std::function<QJsonObject()> source) { m_sessionSource = std::move(source); }
+    // Writes the session copy a few seconds after the first change, not postponed by the next
+    // ones: notes being typed or a running clock would otherwise put it off for ever.
+    void sessionChanged();
+    bool writeSessionNow();
+    void removeSessionCopy();
 
 signals:
     void written(const QString& path);
@@ -54,6 +77,8 @@ private:
     void writeInBackground();
     void onBackgroundDone();
     QString metaPath() const;
+    bool wantsDesignCopy() const;
+    void dropDesignFiles();
 
     Document* m_doc;
     QFuture<bool> m_future;
@@ -63,6 +88,9 @@ private:
     QString m_uuid;
     QTimer m_timer;
     bool m_written = false;
+    QTimer m_sessionTimer;
+    std::function<QJsonObject()> m_sessionSource;
+    bool m_sessionWritten = false;
 };
 
 } // namespace pb::app
