@@ -112,13 +112,25 @@ bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QS
 
 bool exportDot(const model::Design& design, const QString& path, QString* error)
 {
-    const std::string text = model::exportDot(design);
+    // The checked export: a label holding a NUL byte, or too long for DOT, would be written and
+    // then refused by the import, so the file would not open again. Nothing is written instead,
+    // and the message names the element.
+    model::Diagnostics diags;
+    const auto text = model::exportDot(design, path.toStdString(), diags);
+    if (!text) {
+        QStringList lines;
+        for (const auto& d : diags)
+            if (d.level == model::Diagnostic::Level::Error && lines.size() < 5)
+                lines << QString::fromStdString(d.format());
+        if (error) *error = tr("Cannot write %1 as DOT:\n%2").arg(path, lines.join(QLatin1Char('\n')));
+        return false;
+    }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
         if (error) *error = tr("%1: %2").arg(path, f.errorString());
         return false;
     }
-    f.write(QByteArray::fromStdString(text));
+    f.write(QByteArray::fromStdString(*text));
     if (!f.commit()) {
         if (error) *error = tr("%1: %2").arg(path, f.errorString());
         return false;

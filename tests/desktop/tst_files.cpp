@@ -205,6 +205,19 @@ private slots:
         QVERIFY(imported.design().zone("eu"));
     }
 
+    // Export DOT writes nothing its own import would refuse: a label holding a NUL byte (which a
+    // pasted binary can put there) is named, and no file is left behind, nor an older one touched.
+    void dotExportRefusesWhatWouldNotOpenAgain()
+    {
+        model::Design d = test::smallDesign();
+        d.component("api")->label = std::string("api\0tail", 8);
+        const QString path = m_dir.filePath(QStringLiteral("nul.dot"));
+        QString error;
+        QVERIFY(!exporter::exportDot(d, path, &error));
+        QVERIFY2(error.contains(QStringLiteral("'api'")) && error.contains(QStringLiteral("NUL")), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+    }
+
     void designWithoutPositionsGetsAPlacement()
     {
         model::Design d = test::smallDesign();
