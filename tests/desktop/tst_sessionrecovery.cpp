@@ -49,7 +49,7 @@ QStringList recoveryFiles(const QString& pattern)
 // Child mode: an interviewer's window on `file` (or, for "untitled", on an unsaved design that
 // nothing changed, as an example opens), a question rated with notes, one skipped, time on the
 // clock; then for "modified" a change to the drawing, and for "saved" that change saved
-// cleanly. Says READY once the copies are on disk, then waits to be killed.
+// cleanly. Says READY once the copies on disk are what they will stay, then waits to be killed.
 int runChild(int argc, char** argv)
 {
     QApplication app(argc, argv);
@@ -99,8 +99,13 @@ int runChild(int argc, char** argv)
             }
         } else if (stage == 1 && design) {
             QString error;
-            const bool saved = how != QLatin1String("saved") || doc->save(file, &error);
-            say = saved ? QStringLiteral("READY") : error;
+            if (how != QLatin1String("saved"))
+                say = QStringLiteral("READY");
+            else if (!doc->save(file, &error))
+                say = error;
+            stage = 2;
+        } else if (stage == 2 && !design) { // a background write may still finish after the save
+            say = QStringLiteral("READY");
         }
         if (say.isEmpty()) return;
         std::printf("%s\n", qPrintable(say));
@@ -233,7 +238,7 @@ private slots:
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--session-child"), file, how});
         QVERIFY(child.waitForStarted());
         QString said;
-        while (!said.contains(QLatin1Char('\n')) && child.waitForReadyRead(20000)) said += QString::fromUtf8(child.readAllStandardOutput());
+        while (!said.contains(QLatin1Char('\n')) && child.waitForReadyRead(60000)) said += QString::fromUtf8(child.readAllStandardOutput());
         child.kill();
         QVERIFY(child.waitForFinished());
         QCOMPARE(said.trimmed(), QStringLiteral("READY"));
