@@ -2,6 +2,7 @@
 #include "model/dotinference.h"
 
 #include "model/designfile.h"
+#include "model/dotlabels.h"
 #include "model/dotlines.h"
 #include "model/dotlists.h"
 #include "model/dotscreen.h"
@@ -242,42 +243,7 @@ void applyProperties(Properties& props,
     props = Properties::fromPairs(std::move(items));
 }
 
-// A label as Graphviz shows it: "\\n", "\\l" and "\\r" end a line, "\\\\" is one backslash.
-// What Graphviz's label escapes stand for: \N the node's name, \G the graph's, \E the edge's
-// ("tail->head"), \T and \H its ends. "\N (primary)" is a common way to label a node.
-struct LabelNames
-{
-    std::string node, graph, tail, head;
-};
-
-std::string labelFromDot(const std::string& v, const LabelNames& names = {})
-{
-    if (v.find('\\') == std::string::npos) return v;
-    std::string out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        const char next = i + 1 < v.size() ? v[i + 1] : '\0';
-        const std::string* name = next == 'N' ? &names.node : next == 'G' ? &names.graph
-                                  : next == 'T' ? &names.tail : next == 'H' ? &names.head : nullptr;
-        if (v[i] == '\\' && next == 'E' && !names.tail.empty()) {
-            out += names.tail + "->" + names.head;
-            ++i;
-        } else if (v[i] == '\\' && name && !name->empty()) {
-            out += *name;
-            ++i;
-        } else if (v[i] == '\\' && (next == 'n' || next == 'l' || next == 'r')) {
-            out += '\n';
-            ++i;
-        } else if (v[i] == '\\' && next == '\\') {
-            out += '\\';
-            ++i;
-        } else {
-            out += v[i];
-        }
-    }
-    return out;
-}
-
-Component readNode(Agraph_t* g, Agnode_t* n)
+Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels)
 {
     Component c;
     c.id = agnameof(n);
@@ -287,7 +253,8 @@ Component readNode(Agraph_t* g, Agnode_t* n)
     bool emptyLabel = false;
     for (const auto& [k, v] : attrs) {
         if (k == "kind") c.kind = v;
-        else if (k == "label" && v != "\\N") c.label = labelFromDot(v, {c.id, agnameof(agroot(g)), {}, {}});
+        else if (k == "label" && v != "\\N")
+            c.label = labels.read(v, {c.id, agnameof(agroot(g)), {}, {}}, "node", c.id, c.id);
         else if (k == "pb_empty_label") emptyLabel = v == "true";
         else if (k == "pb_kind_inferred") inferred = v == "true";
         else if (k == "shape") shape = v;
@@ -348,21 +315,19 @@ std::vector<Point> parseBends(const std::string& s)
     return out;
 }
 
-Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated)
+Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated, DotLabelReader& labels)
 {
     Flow f;
     f.from = agnameof(agtail(e));
     f.to = agnameof(aghead(e));
     const auto attrs = attributesOf(g, e, AGEDGE);
-    std::string xlabel;
+    std::string label, xlabel;
     for (const auto& [k, v] : attrs) {
         if (k == "id") f.id = v;
-        else if (k == "label") f.label = labelFromDot(v, {{}, agnameof(agroot(g)), f.from, f.to});
-        else if (k == "xlabel") xlabel = labelFromDot(v, {{}, agnameof(agroot(g)), f.from, f.to});
+        else if (k == "label") label = v;
+        else if (k == "xlabel") xlabel = v;
         else if (k == "pb_bends") f.bends = parseBends(v);
     }
-    // splines=ortho ignores edge labels, so diagrams drawn that way label edges with xlabel.
-    if (f.label.empty()) f.label = xlabel;
     // A generated id never takes a node's name ("f-a-b" may be a node of its own).
     const bool given = !f.id.empty();
     while (f.id.empty() || (!given && agnode(agroot(g), const_cast<char*>(f.id.c_str()), 0))) {
@@ -370,6 +335,10 @@ Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated)
         const int n = ++generated[base];
         f.id = n == 1 ? base : base + "-" + std::to_string(n);
     }
+    // Read once the id is known, so that a label too long is reported at its edge. splines=ortho
+    // ignores edge labels, so diagrams drawn that way label edges with xlabel.
+    const DotLabelNames names{{}, agnameof(agroot(g)), f.from, f.to};
+    f.label = labels.read(label.empty() ? xlabel : label, names, "edge", f.id, f.id);
     applyProperties(f.props, attrs);
     return f;
 }
@@ -400,6 +369,7 @@ struct ClusterWalk
     Design& design;
     Diagnostics& diags;
     DotPlaces& places;
+    DotLabelReader& labels;
     std::map<std::string, std::pair<std::string, int>> owner; // node → (zone, depth)
     std::vector<std::pair<std::string, std::string>> zoneParent; // zone → parent zone
     std::map<std::string, std::string> parentOf;               // the same, to look up
@@ -486,7 +456,8 @@ struct ClusterWalk
             bool kindGiven = false, ours = false; // ours: written by exportDot, which says everything
             for (const auto& [k, v] : attrs) {
                 if (k == "kind") z.kind = v, kindGiven = true;
-                else if (k == "label") z.label = labelFromDot(v, {{}, agnameof(sub), {}, {}});
+                else if (k == "label")
+                    z.label = labels.read(v, {{}, agnameof(sub), {}, {}}, "cluster", agnameof(sub), z.id);
                 else if (k == "pb_pos") ours = parsePair(v, z.pos.x, z.pos.y) || ours;
                 else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
                 else if (k == "pb_members") memberOrder[z.id] = splitDotList(v);
@@ -652,21 +623,22 @@ std::vector<Agedge_t*> edgesInFileOrder(Agraph_t* g)
 Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlaces& places)
 {
     Design d;
-    d.title = labelFromDot(attr(g, "label"), {{}, agnameof(g), {}, {}});
+    DotLabelReader labels(diags);
+    d.title = labels.read(attr(g, "label"), {{}, agnameof(g), {}, {}}, "graph", agnameof(g), "");
     d.decisions = readDecisions(g);
     if (!agisdirected(g))
         diags.push_back({Diagnostic::Level::Warning, file, 0, 0, "", "", "W-UNDIRECTED",
                          "undirected graph: each edge is read as a flow from its first node to "
                          "its second", ""});
     // Nodes need no entry in `places`: an element it does not list is looked for as a node.
-    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) d.addComponent(readNode(g, n));
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) d.addComponent(readNode(g, n, labels));
     std::map<std::string, int> generated;
     // A tail's edges are read in the text's order, so the nth edge between two nodes is the nth
     // written between them.
     std::map<std::pair<std::string, std::string>, int> edgesBetween;
     const auto named = edgesNamedInTextOrder(g);
     for (Agedge_t* e : edgesInFileOrder(g)) {
-        Flow f = readEdge(g, e, generated);
+        Flow f = readEdge(g, e, generated, labels);
         const std::string id = f.id;
         const auto sameId = named.find(id);
         const int between = ++edgesBetween[{f.from, f.to}];
@@ -682,12 +654,13 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
         diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
                          "duplicate id '" + id + "'", ""});
     }
-    ClusterWalk walk{g, d, diags, places, {}, {}, {}, {}, {}, {}, {}};
+    ClusterWalk walk{g, d, diags, places, labels, {}, {}, {}, {}, {}, {}, {}};
     const StringList zoneOrder = splitDotList(attr(g, "pb_zone_order"));
     for (std::size_t i = 0; i < zoneOrder.size(); ++i) walk.zoneRank.emplace(zoneOrder[i], i);
     walk.visit(g, "", 0);
     walk.reportTorn();
     walk.assignMembers();
+    labels.finish();
     return d;
 }
 

@@ -235,6 +235,7 @@ std::string attributeOf(const std::string& pointer)
     if (pointer.rfind("bends", 0) == 0) return "pb_bends";
     if (pointer == "position") return "pb_pos";
     if (pointer == "size") return "pb_size";
+    if (pointer == "label") return "label";
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "model/designfile.h"
 #include "model/dotexport.h"
 #include "model/dotimport.h"
+#include "model/dotlabels.h"
 #include "model/validation.h"
 #include "model/jsonutil.h"
 #include "rules/loader.h"
@@ -264,6 +265,46 @@ private slots:
         Diagnostics diags;
         QVERIFY(!importDot(text, "loops.dot", diags));
         QVERIFY2(says(diags, "loops.dot", "more than 1000000 nodes and edges"),
+                 formatAll(diags).c_str());
+    }
+
+    // Each \N in a label is the node's name, which may be 64 KiB: 500 of them made a 30 MB label
+    // from a 61 KB file, and one label could reach 2 GiB. What the escapes insert is measured
+    // before the label is built, and refused at the element's label with its line.
+    void dotLabelEscapes()
+    {
+        const std::string name(60000, 'n');
+        const std::string one = "digraph {\n  a;\n  \"" + name + "\" [kind=service,\n    label=\"" +
+                                repeat("\\N", 500) + "\"];\n}\n";
+        Diagnostics diags;
+        QVERIFY(!importDot(one, "names.dot", diags));
+        QVERIFY2(diags.size() == 1 && diags[0].code == "E-LIMIT" && diags[0].element == name, formatAll(diags).c_str());
+        QVERIFY2(says(diags, "names.dot:4:", "node '" + name.substr(0, 60) + "…': its label's \\N, \\G, \\E, \\T and "
+                      "\\H would insert 30000000 bytes of names; one label may insert at most 1 MiB"),
+                 formatAll(diags).c_str());
+        // An edge's \E and a cluster's \G are counted alike, each at its own label.
+        const std::string tail(2000, 't'), head(2000, 'h');
+        const std::string others = "digraph {\n  \"" + tail + "\" -> \"" + head + "\" [id=f1,\n    label=\"" +
+                                   repeat("\\E", 300) + "\"];\n  subgraph \"cluster_" + name + "\" {\n    x;\n    label=\"" +
+                                   repeat("\\G", 20) + "\";\n  }\n}\n";
+        diags.clear();
+        QVERIFY(!importDot(others, "others.dot", diags));
+        QVERIFY2(says(diags, "others.dot:3: error: edge 'f1': its label's", "1200000 bytes of names"), formatAll(diags).c_str());
+        QVERIFY2(says(diags, "others.dot:6: error: cluster 'cluster_", "1200160 bytes of names"), formatAll(diags).c_str());
+        // Exactly at the limit a label loads, names and all.
+        const std::string kb(1024, 'k');
+        diags.clear();
+        auto d = importDot("digraph { \"" + kb + "\" [label=\"" + repeat("\\N", 1024) + "\"]; }", "kb.dot", diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->components()[0].label.size(), kMaxDotLabelInsert);
+        // Across a file: 40 such labels of about 1 MB each pass the 32 MiB all labels may insert,
+        // which a default `node [label=...]` would reach as easily. The 34th is named.
+        std::string many = "digraph {\n";
+        for (int i = 0; i < 40; ++i)
+            many += "  \"" + std::to_string(100 + i) + std::string(997, 'm') + "\" [label=\"" + repeat("\\N", 1000) + "\"];\n";
+        diags.clear();
+        QVERIFY(!importDot(many + "}\n", "many.dot", diags));
+        QVERIFY2(says(diags, "many.dot:35: error: node '133mmm", "past the 32 MiB the labels of one file may insert"),
                  formatAll(diags).c_str());
     }
 
