@@ -252,7 +252,7 @@ struct ExportCheck
 
     void run(const Design& d)
     {
-        text("the design's title", "", "title", d.title);
+        text("the design's title", "", "title", d.title, true);
         if (d.zones().size() > kMaxDotSubgraphs && ++found <= kListed)
             diags.push_back({Diagnostic::Level::Error, file, 0, 0, "", "", "E-DOT-EXPORT",
                              "cannot write DOT: the design has " + std::to_string(d.zones().size()) +
@@ -278,7 +278,8 @@ std::string exportDot(const Design& design)
 {
     std::ostringstream out;
     out << "digraph " << quote(design.title.empty() ? "design" : design.title) << " {\n";
-    out << "  label=" << quote(design.title) << ";\n";
+    // The graph's label is a label: written plainly, C:\temp\new came back with a line break.
+    out << "  label=" << labelText(design.title) << ";\n";
     // Nodes first, at the top level, so that reading the file back keeps their order.
     for (const auto& c : design.components()) writeComponent(out, c);
 

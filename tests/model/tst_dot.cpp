@@ -524,6 +524,22 @@ private slots:
         QVERIFY(imported(exportDot(e)).components() == e.components());
     }
 
+    // The title is the graph's label, and Graphviz reads "\n" in a label as a line break. It was
+    // written as it is, so C:\temp\new came back as "C:\temp", a break and "ew".
+    void theTitleIsWrittenAsALabel()
+    {
+        for (const std::string title : {"C:\\temp\\new", "two\nlines", "\\G v2 \\N", "ends\\", ""}) {
+            Design d;
+            d.title = title;
+            d.addComponent({"api", "service", "api", {}, {}, {}});
+            Diagnostics diags;
+            const auto dot = exportDot(d, "t.probeboard", diags);
+            QVERIFY2(dot, formatAll(diags).c_str());
+            QCOMPARE(imported(*dot).title, title);
+            QCOMPARE(exportDot(imported(*dot)), *dot);
+        }
+    }
+
     void bracesAndQuotesInsideHtmlLabelsAreText()
     {
         // Inside <...> only the angle brackets nest: 300 '{' there are not 300 levels of nesting,
