@@ -18,9 +18,11 @@ namespace pb::model {
 namespace {
 
 // What goes between the quotes. cgraph's lexer reads backslashes in pairs ("\\" stays two
-// characters) and "\"" as a quote, so a run of backslashes must end with an even count before
-// the closing quote and an odd count before an escaped quote. A run that cannot be written
-// exactly gains one backslash: the name changes slightly, but the file always reads back.
+// characters), "\"" as a quote and a backslash before a line break as a continued line (both
+// dropped), so a run of backslashes must end with an even count before the closing quote or a
+// line break and an odd count before an escaped quote. A run that cannot be written exactly
+// gains one backslash: the text changes slightly, but keeps its line break and always reads back
+// ("end\" and a break came back as "end" joined to the next line).
 std::string escaped(const std::string& s)
 {
     std::string out;
@@ -31,9 +33,10 @@ std::string escaped(const std::string& s)
             while (i + run < s.size() && s[i + run] == '\\') ++run;
             i += run - 1;
             const bool beforeQuote = i + 1 < s.size() && s[i + 1] == '"';
+            const bool beforeBreak = i + 1 < s.size() && s[i + 1] == '\n';
             const bool atEnd = i + 1 == s.size();
             std::size_t n = run;
-            if ((atEnd || beforeQuote) && n % 2 == 1) ++n;
+            if ((atEnd || beforeQuote || beforeBreak) && n % 2 == 1) ++n;
             out.append(n, '\\');
         } else if (c == '"') {
             out += "\\\"";
