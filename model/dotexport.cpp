@@ -138,17 +138,27 @@ const char* typeName(const Value& v)
 
 // DOT attributes are all text, and importDot() types them by how they look: "42" becomes a
 // number, "a,b" a list, an empty value is no attribute at all. A property that would not read
-// back as what it is gets its type named in pb_types ("key:string,key:list").
+// back as what it is gets its type named in pb_types ("key:string,key:list"), the name escaped
+// as a list item (dotlists.h).
+std::string attributeName(const std::string& key)
+{
+    return dotNameIsTaken(key) ? kDotPropertyPrefix + key : key;
+}
+
+std::optional<std::string> typeHint(const std::string& key, const Value& v, const std::string& text)
+{
+    if (!text.empty() && dotAttributeValue(key, text) == v) return std::nullopt;
+    return attributeName(key) + ":" + typeName(v);
+}
+
 std::vector<std::string> propAttributes(const Properties& props)
 {
     std::vector<std::string> out;
-    StringList hints; // "name:type", the name escaped as a list item (dotlists.h)
+    StringList hints;
     for (const auto& [k, v] : props) {
         const std::string text = valueText(v);
-        const std::string name = dotNameIsTaken(k) ? kDotPropertyPrefix + k : k;
-        if (!text.empty()) out.push_back(quote(name) + "=" + quote(text));
-        const bool exact = !text.empty() && dotAttributeValue(k, text) == v;
-        if (!exact) hints.push_back(name + ":" + typeName(v));
+        if (!text.empty()) out.push_back(quote(attributeName(k)) + "=" + quote(text));
+        if (auto hint = typeHint(k, v, text)) hints.push_back(std::move(*hint));
     }
     if (!hints.empty()) out.push_back("pb_types=" + quote(joinDotList(hints)));
     return out;
@@ -189,6 +199,43 @@ bool membersReadBackInOrder(const std::vector<std::string>& members,
         last = at->second + 1;
     }
     return true;
+}
+
+// Zones another zone holds: each is written inside its parent, not at the top.
+std::set<std::string> nestedZones(const Design& design)
+{
+    std::set<std::string> nested;
+    for (const auto& z : design.zones())
+        for (const auto& m : z.members)
+            if (design.zone(m)) nested.insert(m);
+    return nested;
+}
+
+std::map<std::string, std::size_t> componentPositions(const Design& design)
+{
+    std::map<std::string, std::size_t> at;
+    for (std::size_t i = 0; i < design.components().size(); ++i) at.emplace(design.components()[i].id, i);
+    return at;
+}
+
+// The design's order of zones when exportDot() must write it as pb_zone_order, or nothing when
+// the order it writes them in (each inside its parent, so depth first) is the design's own.
+StringList zoneOrderToWrite(const Design& design, const std::set<std::string>& nested)
+{
+    StringList written;
+    std::function<void(const Zone&)> visit = [&](const Zone& z) {
+        written.push_back(z.id);
+        for (const auto& m : z.members)
+            if (const Zone* child = design.zone(m)) visit(*child);
+    };
+    for (const auto& z : design.zones())
+        if (!nested.count(z.id)) visit(z);
+    if (std::equal(written.begin(), written.end(), design.zones().begin(), design.zones().end(),
+                   [](const std::string& id, const Zone& z) { return id == z.id; }))
+        return {};
+    StringList order;
+    for (const auto& z : design.zones()) order.push_back(z.id);
+    return order;
 }
 
 void writeFlow(std::ostringstream& out, const Flow& f)
@@ -240,6 +287,15 @@ struct ExportCheck
                          std::string(nul ? "remove it" : "shorten it") + ", or keep the design as .probeboard"});
     }
 
+    // A list joined into one attribute: each item fits, but joined they may not. A NUL byte in an
+    // item is named with the item already.
+    void joined(const std::string& what, const std::string& element, const std::string& pointer,
+                const StringList& items)
+    {
+        const std::string s = joinDotList(items);
+        if (s.find('\0') == std::string::npos) text(what, element, pointer, s);
+    }
+
     void element(const std::string& what, const std::string& id, const std::string& kind,
                  const std::string& label, const Properties& props)
     {
@@ -247,10 +303,25 @@ struct ExportCheck
         text(who + ": its id", id, "id", id);
         text(who + ": its kind", id, "kind", kind);
         text(who + ": its label", id, "label", label, true);
+        StringList hints;
         for (const auto& [k, v] : props) {
+            const std::string value = valueText(v);
             text(who + ": the name of property '" + shown(k) + "'", id, "properties", k);
-            text(who + ": property '" + shown(k) + "'", id, "properties/" + k, valueText(v));
+            text(who + ": property '" + shown(k) + "'", id, "properties/" + k, value);
+            if (auto hint = typeHint(k, v, value)) hints.push_back(std::move(*hint));
         }
+        joined(who + ": the types of its properties (pb_types)", id, "properties", hints);
+    }
+
+    // The lists exportDot() writes only when the order read back would differ.
+    void orders(const Design& d)
+    {
+        const auto componentAt = componentPositions(d);
+        for (const auto& z : d.zones())
+            if (!membersReadBackInOrder(z.members, componentAt))
+                joined("zone '" + shown(z.id) + "': the order of its members (pb_members)", z.id, "members",
+                       z.members);
+        joined("the design's order of zones (pb_zone_order)", "", "zones", zoneOrderToWrite(d, nestedZones(d)));
     }
 
     void run(const Design& d)
@@ -264,6 +335,7 @@ struct ExportCheck
         for (const auto& c : d.components()) element("component", c.id, c.kind, c.label, c.props);
         for (const auto& f : d.flows()) element("flow", f.id, {}, f.label, f.props);
         for (const auto& z : d.zones()) element("zone", z.id, z.kind, z.label, z.props);
+        orders(d);
         for (std::size_t i = 0; i < d.decisions.size(); ++i)
             for (const auto& [name, value] : decisionFields(d.decisions[i]))
                 text("decision " + std::to_string(i + 1) + ": its " + name, "",
@@ -286,17 +358,10 @@ std::string exportDot(const Design& design)
     // Nodes first, at the top level, so that reading the file back keeps their order.
     for (const auto& c : design.components()) writeComponent(out, c);
 
-    std::set<std::string> nested;
-    for (const auto& z : design.zones())
-        for (const auto& m : z.members)
-            if (design.zone(m)) nested.insert(m);
+    const std::set<std::string> nested = nestedZones(design);
     // Which component is where: a cluster's members read back components first, in node order.
-    std::map<std::string, std::size_t> componentAt;
-    for (std::size_t i = 0; i < design.components().size(); ++i)
-        componentAt.emplace(design.components()[i].id, i);
-    std::vector<std::string> written;
+    const std::map<std::string, std::size_t> componentAt = componentPositions(design);
     std::function<void(const Zone&, int)> writeZone = [&](const Zone& z, int depth) {
-        written.push_back(z.id);
         const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
         out << pad << "subgraph " << quote("cluster_" + z.id) << " {\n";
         out << pad << "  id=" << quote(z.id) << "; kind=" << quote(z.kind)
@@ -318,12 +383,8 @@ std::string exportDot(const Design& design)
     for (const auto& z : design.zones())
         if (!nested.count(z.id)) writeZone(z, 1);
     // Nested clusters are written inside their parents, so zones read back depth first.
-    if (!std::equal(written.begin(), written.end(), design.zones().begin(), design.zones().end(),
-                    [](const std::string& id, const Zone& z) { return id == z.id; })) {
-        std::vector<std::string> order;
-        for (const auto& z : design.zones()) order.push_back(z.id);
+    if (const StringList order = zoneOrderToWrite(design, nested); !order.empty())
         out << "  pb_zone_order=" << quote(joinDotList(order)) << ";\n";
-    }
 
     for (const auto& f : design.flows())
         writeFlow(out, f);

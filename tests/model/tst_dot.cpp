@@ -560,6 +560,43 @@ private slots:
         QCOMPARE(exportDot(imported(exportDot(back))), exportDot(back));
     }
 
+    // pb_members, pb_zone_order and pb_types join many names into one text, which may pass what
+    // DOT import reads in one text though each name fits. The checked export caught that only in
+    // its final screen of the whole file, so the message named a line of DOT text the user never
+    // saw; it names the zone or element and the attribute.
+    void overLongJoinedListsNameTheirElement()
+    {
+        const std::string pad(120, 'p');
+        Design members; // listed against node order, so pb_members is written
+        std::vector<std::string> ids;
+        for (int i = 0; i < 40000; ++i) {
+            ids.push_back(pad + std::to_string(i));
+            members.addComponent({ids.back(), "service", "s", {}, {}, {}});
+        }
+        std::reverse(ids.begin(), ids.end());
+        members.addZone({"eu", "region", "eu", {}, ids, {}, {}});
+        Design zones; // the first nested in the last, so pb_zone_order is written
+        const std::string zpad(470, 'z');
+        for (int i = 0; i < 9000; ++i) zones.addZone({zpad + std::to_string(i), "region", "z", {}, {}, {}, {}});
+        zones.zone(zpad + "8999")->members.push_back(zpad + "0");
+        Design types; // each value looks like a number but is text, so each is named in pb_types
+        Properties props;
+        for (int i = 0; i < 4200; ++i) props[std::string(1000, 'k') + std::to_string(i)] = std::string("1");
+        types.addComponent({"api", "service", "api", props, {}, {}});
+        const std::vector<std::tuple<const Design*, std::string, std::string, std::string>> cases = {
+            {&members, "eu", "members", "zone 'eu': the order of its members (pb_members) is "},
+            {&zones, "", "zones", "the design's order of zones (pb_zone_order) is "},
+            {&types, "api", "properties", "component 'api': the types of its properties (pb_types) is "}};
+        for (const auto& [design, element, pointer, words] : cases) {
+            Diagnostics diags;
+            QVERIFY(!exportDot(*design, "big.probeboard", diags));
+            const std::string all = formatAll(diags);
+            QVERIFY2(diags.size() == 1 && diags[0].element == element && diags[0].pointer == pointer, all.c_str());
+            QVERIFY2(all.find("cannot write DOT: " + words) != std::string::npos, all.c_str());
+            QVERIFY2(all.find("line") == std::string::npos, all.c_str());
+        }
+    }
+
     void bracesAndQuotesInsideHtmlLabelsAreText()
     {
         // Inside <...> only the angle brackets nest: 300 '{' there are not 300 levels of nesting,
