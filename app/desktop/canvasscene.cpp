@@ -64,6 +64,8 @@ CanvasScene::CanvasScene(Document* doc, QObject* parent)
     connect(doc, &Document::zoneChanged, this, &CanvasScene::onZoneChanged);
     connect(doc, &Document::zoneRemoved, this, &CanvasScene::onZoneRemoved);
     connect(doc, &Document::modelReset, this, &CanvasScene::rebuild);
+    connect(doc, &Document::batchStarted, this, &CanvasScene::onBatchStarted);
+    connect(doc, &Document::batchFinished, this, &CanvasScene::onBatchFinished);
     connect(&Theme::instance(), &Theme::changed, this, &CanvasScene::applyTheme);
     rebuild();
 }
@@ -273,6 +275,7 @@ void CanvasScene::onComponentChanged(const QString& id)
 
 void CanvasScene::onComponentRemoved(const QString& id)
 {
+    if (m_rebuildPending) return;
     ComponentItem* item = m_components.take(id);
     if (!item) return;
     if (m_dropTarget == item) m_dropTarget = nullptr;
@@ -321,6 +324,7 @@ void CanvasScene::onFlowChanged(const QString& id)
 
 void CanvasScene::onFlowRemoved(const QString& id)
 {
+    if (m_rebuildPending) return;
     FlowItem* item = m_flows.take(id);
     if (!item) return;
     m_highlighted.remove(id);
@@ -351,7 +355,8 @@ void CanvasScene::onZoneAdded(const QString& id)
     ApplyGuard guard(m_applying);
     item->sync(*z);
     m_nestedZones.insert(id, nestedZones(*z));
-    if (!m_rebuilding) restackZones(); // rebuild restacks once, after every zone is in
+    if (m_inBatch) m_restackPending = true; // once, at the batch's end
+    else if (!m_rebuilding) restackZones(); // rebuild restacks once, after every zone is in
 }
 
 void CanvasScene::onZoneChanged(const QString& id)
@@ -381,6 +386,7 @@ QStringList CanvasScene::nestedZones(const model::Zone& z) const
 
 void CanvasScene::onZoneRemoved(const QString& id)
 {
+    if (m_rebuildPending) return;
     ZoneItem* item = m_zones.take(id);
     m_nestedZones.remove(id);
     if (!item) return;
@@ -388,7 +394,29 @@ void CanvasScene::onZoneRemoved(const QString& id)
     m_highlighted.remove(id);
     removeItem(item);
     delete item;
-    restackZones();
+    m_inBatch ? void(m_restackPending = true) : restackZones();
+}
+
+void CanvasScene::onBatchStarted(int elements, bool removing)
+{
+    m_inBatch = true;
+    // QGraphicsScene takes an item out of a list of all the items, found by a search: a Delete of
+    // 20,000 components and their flows one by one took seconds. Built again, it is one pass.
+    const int items = int(m_components.size() + m_flows.size() + m_zones.size());
+    m_rebuildPending = removing && elements >= 1000 && 4 * elements >= items;
+}
+
+void CanvasScene::onBatchFinished()
+{
+    m_inBatch = false;
+    if (std::exchange(m_rebuildPending, false)) {
+        const QStringList selected = selectedIds();
+        rebuild(); // restacks too
+        selectIds(selected);
+        m_highlighted.removeIf([this](const QString& id) { return !itemFor(id); });
+    } else if (std::exchange(m_restackPending, false)) {
+        restackZones();
+    }
 }
 
 void CanvasScene::restackZones()

@@ -137,6 +137,8 @@ private:
     void onZoneAdded(const QString& id);
     void onZoneChanged(const QString& id);
     void onZoneRemoved(const QString& id);
+    void onBatchStarted(int elements, bool removing);
+    void onBatchFinished();
     void attachFlow(FlowItem* item);
     void detachFlow(FlowItem* item);
     void restackZones();
@@ -156,6 +158,9 @@ private:
     bool m_snap = true;
     bool m_applying = false;
     bool m_rebuilding = false;
+    // Within a Document batch: zones restack once at its end, and a removal of a large part of
+    // the items rebuilds the scene instead of taking items out one by one.
+    bool m_inBatch = false, m_restackPending = false, m_rebuildPending = false;
     Tool* m_tool = nullptr;
     std::unique_ptr<Tool> m_selectTool;
     std::unique_ptr<Tool> m_oneShotTool;

@@ -151,9 +151,11 @@ bool Document::addZone(const model::Zone& wanted)
 model::Design::Removed Document::removeElements(const std::unordered_set<std::string>& ids)
 {
     model::Design::Removed r = m_design.removeAll(ids);
+    emit batchStarted(int(r.flows.size() + r.components.size() + r.zones.size()), true);
     for (const auto& [f, at] : r.flows) emit flowRemoved(qs(f.id));
     for (const auto& [c, at] : r.components) emit componentRemoved(qs(c.id));
     for (const auto& [z, at] : r.zones) emit zoneRemoved(qs(z.id));
+    emit batchFinished();
     if (!r.flows.empty() || !r.components.empty() || !r.zones.empty()) touch();
     return r;
 }
@@ -166,12 +168,14 @@ void Document::restoreElements(model::Design::Removed removed)
     for (const auto& [f, at] : removed.flows) flows << qs(f.id);
     m_design.restore(std::move(removed));
     const bool wasRestoring = std::exchange(m_restoring, true);
+    emit batchStarted(int(zones.size() + components.size() + flows.size()), false);
     for (const QString& id : zones)
         if (m_design.zone(id.toStdString())) emit zoneAdded(id);
     for (const QString& id : components)
         if (m_design.component(id.toStdString())) emit componentAdded(id);
     for (const QString& id : flows)
         if (m_design.flow(id.toStdString())) emit flowAdded(id);
+    emit batchFinished();
     m_restoring = wasRestoring;
     for (const QStringList* list : {&zones, &components, &flows})
         for (const QString& id : *list)

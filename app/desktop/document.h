@@ -74,6 +74,10 @@ signals:
     void zoneChanged(const QString& id);
     void zoneRemoved(const QString& id);
     void modelReset();
+    // Around the element signals of one change of many elements (a Delete of thousands, or its
+    // undo): a view may hold back what it does per element and catch up once at the end.
+    void batchStarted(int elements, bool removing);
+    void batchFinished();
     void changed();
     void filePathChanged(const QString& path);
     void modifiedChanged(bool modified);

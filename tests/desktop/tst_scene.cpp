@@ -267,6 +267,48 @@ private slots:
         m_doc->undoStack()->undo();
     }
 
+    // A Delete of thousands rebuilds the scene once instead of taking items out one by one; the
+    // scene still mirrors the model, keeps what else was selected, and its undo restacks nested
+    // zones once, above their parents.
+    void bulkDeleteAndItsUndoKeepTheSceneAMirror()
+    {
+        model::Design d;
+        QStringList doomed;
+        for (int i = 0; i < 1600; ++i) {
+            const std::string id = "c" + std::to_string(i);
+            d.addComponent({id, "service", id, {}, {double(i % 40) * 200, double(i / 40) * 120}, {}});
+            if (i > 0) d.addFlow({"f" + std::to_string(i), "c" + std::to_string(i - 1), id, "", {}, {}});
+            if (i < 1200) doomed << QString::fromStdString(id);
+        }
+        model::Zone outer{"outer", "region", "outer", {}, {}, {-50, -50}, {8200, 5000}};
+        model::Zone inner{"inner", "az", "inner", {}, {}, {-20, -20}, {4000, 2000}};
+        for (int i = 0; i < 400; ++i) inner.members.push_back("c" + std::to_string(i));
+        outer.members = {"inner"};
+        d.addZone(outer);
+        d.addZone(inner);
+        Document doc;
+        doc.reset(d, QString());
+        CanvasScene scene(&doc);
+        Document* const savedDoc = m_doc;
+        CanvasScene* const savedScene = m_scene;
+        m_doc = &doc;
+        m_scene = &scene;
+        scene.selectIds({QStringLiteral("c1500")});
+        doc.undoStack()->push(commands::remove(&doc, doomed));
+        QCOMPARE(scene.componentCount(), 400);
+        checkMirrors();
+        QCOMPARE(scene.selectedIds(), QStringList{QStringLiteral("c1500")});
+        doc.undoStack()->undo();
+        QCOMPARE(scene.componentCount(), 1600);
+        checkMirrors();
+        QVERIFY(scene.zoneItem(QStringLiteral("inner"))->zValue() > scene.zoneItem(QStringLiteral("outer"))->zValue());
+        QCOMPARE(doc.design().zone("inner")->members.size(), size_t(400));
+        doc.undoStack()->redo();
+        checkMirrors();
+        m_doc = savedDoc;
+        m_scene = savedScene;
+    }
+
     // An orthogonal route between components almost level: its middle leg is short, and the
     // label half way along the route covered it and both bends. It sits on the longest leg.
     void orthogonalLabelSitsOnItsLongestLeg()

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace pb::app::commands {
@@ -288,15 +289,17 @@ static void handOnMembers(const model::Design& d, const QStringList& components,
 {
     std::unordered_set<std::string> deleted;
     for (const QString& id : components + zones) deleted.insert(id.toStdString());
+    std::unordered_map<std::string, std::unordered_set<std::string>> heirHas; // members, by heir
     for (const QString& id : zones) {
         const model::Zone* around = d.parentZone(id.toStdString());
         for (std::size_t guard = 0; around && deleted.count(around->id) && guard < d.zones().size(); ++guard)
             around = d.parentZone(around->id);
         if (!around || deleted.count(around->id)) continue;
         model::Zone& heir = *edits.zone(around->id);
+        auto [has, fresh] = heirHas.try_emplace(around->id);
+        if (fresh) has->second.insert(heir.members.begin(), heir.members.end());
         for (const auto& m : d.zone(id.toStdString())->members)
-            if (!deleted.count(m) && std::find(heir.members.begin(), heir.members.end(), m) == heir.members.end())
-                heir.members.push_back(m);
+            if (!deleted.count(m) && has->second.insert(m).second) heir.members.push_back(m);
     }
 }
 
@@ -327,14 +330,17 @@ QUndoCommand* remove(Document* doc, const QStringList& ids)
     const bool single = components.size() + zones.size() == 1 || n == 1;
     auto* macro = new QUndoCommand(single ? tr("Delete %1").arg(nameOf(doc, first))
                                           : tr("Delete %1 elements").arg(n));
-    // Membership entries first, so undo restores them after the elements are back.
+    // Membership entries first, so undo restores them after the elements are back. One pass
+    // per zone: a search of every zone's members per deleted element took 5 s for a Select All
+    // and Delete of 20,000 components.
     Edits edits{doc, {}, {}, {}};
-    for (const QString& id : components + zones) {
-        for (const auto& z : d.zones()) {
-            const auto& m = z.members;
-            if (std::find(m.begin(), m.end(), id.toStdString()) != m.end())
-                eraseMember(*edits.zone(z.id), id.toStdString());
-        }
+    std::unordered_set<std::string> removed = gone;
+    for (const QString& id : zones) removed.insert(id.toStdString());
+    auto isRemoved = [&](const std::string& m) { return removed.count(m) > 0; };
+    for (const auto& z : d.zones()) {
+        if (std::none_of(z.members.begin(), z.members.end(), isRemoved)) continue;
+        auto& members = edits.zone(z.id)->members;
+        members.erase(std::remove_if(members.begin(), members.end(), isRemoved), members.end());
     }
     handOnMembers(d, components, zones, edits);
     auto* memberships = new EditElementsCommand(doc, QString(), macro);
