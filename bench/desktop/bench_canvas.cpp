@@ -7,6 +7,7 @@
 #include "app/desktop/componentitem.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
+#include "app/desktop/editactions.h"
 #include "app/desktop/recoverywriter.h"
 
 #include <QApplication>
@@ -82,6 +83,29 @@ long peakRssMb()
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return u.ru_maxrss / 1024;
+}
+// What a user does to everything at once: Select All, a nudge with the arrow key, Delete, and
+// Undo / Redo of that delete. Each is timed until the events it posted have been handled.
+void wholeDesignEdits(app::Document& doc, app::CanvasScene& scene, app::CanvasView& view)
+{
+    app::EditActions edit(&doc, &scene, &view);
+    view.setFocus();
+    QElapsedTimer t;
+    auto timed = [&](const char* what, auto&& action) {
+        t.restart();
+        action();
+        QApplication::processEvents();
+        std::printf("%-34s: %8.1f ms\n", what, ms(t.nsecsElapsed()));
+    };
+    timed("select all", [&] { edit.selectAll(); });
+    const int before = doc.undoStack()->index();
+    timed("nudge everything right (arrow key)", [&] { QTest::keyClick(view.viewport(), Qt::Key_Right); });
+    if (doc.undoStack()->index() != before + 1) std::printf("  (the nudge made no undo step)\n");
+    timed("undo the nudge", [&] { doc.undoStack()->undo(); });
+    timed("delete everything", [&] { edit.deleteSelection(); });
+    timed("undo the delete", [&] { doc.undoStack()->undo(); });
+    timed("redo the delete", [&] { doc.undoStack()->redo(); });
+    timed("undo it again", [&] { doc.undoStack()->undo(); });
 }
 } // namespace
 
@@ -163,6 +187,7 @@ int main(int argc, char** argv)
     std::printf("recovery copy, synchronous write  : %8.1f ms (the timer writes off the UI thread)\n",
                 ms(t.nsecsElapsed()));
     doc.recovery()->removeCopy();
+    wholeDesignEdits(doc, scene, view);
     std::printf("peak memory (RSS)                 : %8ld MB\n", peakRssMb());
     return 0;
 }
