@@ -143,52 +143,10 @@ void CanvasScene::resetTool()
     setTool(nullptr);
 }
 
-template <typename Holds>
-ZoneItem* CanvasScene::smallestZone(Holds holds, const QSet<QString>& exclude) const
-{
-    ZoneItem* best = nullptr;
-    qreal bestArea = 0;
-    for (ZoneItem* z : m_zones) {
-        if (exclude.contains(z->id()) || !holds(z->sceneRect())) continue;
-        const qreal area = z->rect().width() * z->rect().height();
-        if (!best || area < bestArea) {
-            best = z;
-            bestArea = area;
-        }
-    }
-    return best;
-}
-
 QPointF CanvasScene::visibleCentre() const
 {
     const QGraphicsView* v = views().value(0);
     return v ? v->mapToScene(v->viewport()->rect().center()) : sceneRect().center();
-}
-
-ZoneItem* CanvasScene::zoneAt(QPointF p, const QSet<QString>& exclude) const
-{
-    return smallestZone([p](const QRectF& zone) { return zone.contains(p); }, exclude);
-}
-
-ZoneItem* CanvasScene::zoneAround(const QRectF& r, const QSet<QString>& exclude) const
-{
-    return smallestZone([&r](const QRectF& zone) { return zone.contains(r); }, exclude);
-}
-
-QSet<QString> CanvasScene::descendantsOf(const QString& zoneId) const
-{
-    QSet<QString> out;
-    QStringList todo{zoneId};
-    while (!todo.isEmpty()) {
-        const ZoneItem* z = m_zones.value(todo.takeLast());
-        if (!z) continue;
-        for (const QString& m : z->members())
-            if (!out.contains(m) && m != zoneId) {
-                out.insert(m);
-                todo << m;
-            }
-    }
-    return out;
 }
 
 void CanvasScene::growSceneRect(const QRectF& r)
@@ -376,14 +334,6 @@ void CanvasScene::onZoneChanged(const QString& id)
     }
 }
 
-QStringList CanvasScene::nestedZones(const model::Zone& z) const
-{
-    QStringList out;
-    for (const auto& m : z.members)
-        if (m_doc->design().zone(m)) out << QString::fromStdString(m);
-    return out;
-}
-
 void CanvasScene::onZoneRemoved(const QString& id)
 {
     if (m_rebuildPending) return;
@@ -416,21 +366,6 @@ void CanvasScene::onBatchFinished()
         m_highlighted.removeIf([this](const QString& id) { return !itemFor(id); });
     } else if (std::exchange(m_restackPending, false)) {
         restackZones();
-    }
-}
-
-void CanvasScene::restackZones()
-{
-    // Nested zones paint above their parents: z = -100 + depth. The parents are worked out once:
-    // asking the design for each zone's parent scans every zone's members, and doing that per
-    // zone (as each was added) kept a design of 1,000 zones opening for minutes.
-    const auto parents = model::zoneParents(m_doc->design());
-    for (ZoneItem* z : m_zones) {
-        int depth = 0;
-        for (auto up = parents.find(z->id().toStdString()); up != parents.end() && depth < 32;
-             up = parents.find(up->second))
-            ++depth;
-        z->setZValue(-100 + depth);
     }
 }
 
