@@ -272,6 +272,10 @@ void CanvasScene::onFlowChanged(const QString& id)
     FlowItem* item = m_flows.value(id);
     if (!f) return;
     if (!item) return onFlowAdded(id);
+    if (m_inBatch) {
+        m_pendingFlows.insert(id); // re-routed once, at the batch's end
+        return;
+    }
     detachFlow(item);
     ComponentItem* from = m_components.value(qs(f->from));
     ComponentItem* to = m_components.value(qs(f->to));
@@ -364,9 +368,12 @@ void CanvasScene::onBatchFinished()
         rebuild(); // restacks too
         selectIds(selected);
         m_highlighted.removeIf([this](const QString& id) { return !itemFor(id); });
-    } else if (std::exchange(m_restackPending, false)) {
-        restackZones();
+        m_pendingFlows.clear();
+        return;
     }
+    if (std::exchange(m_restackPending, false)) restackZones();
+    for (const QString& id : std::exchange(m_pendingFlows, {}))
+        onFlowChanged(id);
 }
 
 void CanvasScene::setHighlighted(const QStringList& ids, bool dimOthers)

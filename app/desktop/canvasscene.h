@@ -161,6 +161,7 @@ private:
     // Within a Document batch: zones restack once at its end, and a removal of a large part of
     // the items rebuilds the scene instead of taking items out one by one.
     bool m_inBatch = false, m_restackPending = false, m_rebuildPending = false;
+    QSet<QString> m_pendingFlows; // flows to re-route at the batch's end
     Tool* m_tool = nullptr;
     std::unique_ptr<Tool> m_selectTool;
     std::unique_ptr<Tool> m_oneShotTool;

@@ -47,6 +47,10 @@ public:
     // --- mutations (for commands) ---
     bool addComponent(const model::Component& c); // appended
     bool updateComponent(const model::Component& c);
+    // Around an edit of many elements at once (a nudge of thousands, or its undo): the views
+    // hear batchStarted() and batchFinished() around its element signals.
+    void startBatch(int elements) { emit batchStarted(elements, false); }
+    void finishBatch() { emit batchFinished(); }
     bool addFlow(const model::Flow& f);
     bool updateFlow(const model::Flow& f);
     bool addZone(const model::Zone& z);

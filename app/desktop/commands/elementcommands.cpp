@@ -101,24 +101,36 @@ bool EditElementsCommand::isEmpty() const
     return m_components.empty() && m_flows.empty() && m_zones.empty();
 }
 
+namespace {
+// An edit of this many elements tells the views it is one batch: each flow between two moved
+// components is then re-routed once, not once per end.
+constexpr std::size_t kBatchFrom = 64;
+}
+
 void EditElementsCommand::redo()
 {
+    const std::size_t n = m_zones.size() + m_components.size() + m_flows.size();
+    if (n >= kBatchFrom) m_doc->startBatch(int(n));
     for (const auto& [before, after] : m_zones)
         m_doc->updateZone(after);
     for (const auto& [before, after] : m_components)
         m_doc->updateComponent(after);
     for (const auto& [before, after] : m_flows)
         m_doc->updateFlow(after);
+    if (n >= kBatchFrom) m_doc->finishBatch();
 }
 
 void EditElementsCommand::undo()
 {
+    const std::size_t n = m_zones.size() + m_components.size() + m_flows.size();
+    if (n >= kBatchFrom) m_doc->startBatch(int(n));
     for (auto it = m_flows.rbegin(); it != m_flows.rend(); ++it)
         m_doc->updateFlow(it->first);
     for (auto it = m_components.rbegin(); it != m_components.rend(); ++it)
         m_doc->updateComponent(it->first);
     for (auto it = m_zones.rbegin(); it != m_zones.rend(); ++it)
         m_doc->updateZone(it->first);
+    if (n >= kBatchFrom) m_doc->finishBatch();
 }
 
 void EditElementsCommand::mergeNudges()
