@@ -348,7 +348,8 @@ void CanvasScene::onZoneRemoved(const QString& id)
     m_highlighted.remove(id);
     removeItem(item);
     delete item;
-    m_inBatch ? void(m_restackPending = true) : restackZones();
+    if (m_inBatch) m_restackPending = true; // once, at the batch's end
+    else restackZones();
 }
 
 void CanvasScene::onBatchStarted(int elements, bool removing)
