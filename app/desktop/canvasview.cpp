@@ -23,6 +23,7 @@ constexpr qreal kMaxZoom = 6.0;
 CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     : QGraphicsView(scene, parent)
 {
+    setAccessibleName(tr("Design canvas"));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
                    QPainter::SmoothPixmapTransform);
     setDragMode(RubberBandDrag);

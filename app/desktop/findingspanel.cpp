@@ -58,6 +58,8 @@ FindingsPanel::FindingsPanel(ReviewController* review, CanvasScene* scene, Canva
     , m_buttonRow(new QHBoxLayout)
     , m_counts(new QLabel)
 {
+    m_tree->setAccessibleName(tr("Findings"));
+    m_details->setAccessibleName(tr("Why the finding fired and what to ask"));
     setObjectName(QStringLiteral("findingsDock"));
     m_tree->setModel(m_model);
     m_tree->setHeaderHidden(true);

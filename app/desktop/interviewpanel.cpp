@@ -91,6 +91,7 @@ void InterviewPanel::buildUi()
     v->setContentsMargins(8, 6, 8, 8);
     v->addWidget(buildClock());
     m_tree = new QTreeWidget;
+    m_tree->setAccessibleName(tr("Interview questions"));
     m_tree->setRootIsDecorated(false);
     m_tree->setAlternatingRowColors(true);
     m_tree->setHeaderLabels({tr("Mark"), tr("Question"), tr("Severity"), tr("Level"), tr("Rating")});
@@ -204,6 +205,7 @@ QWidget* InterviewPanel::buildDetail()
     m_points->setVisible(false);
     v->addWidget(m_points);
     m_notes = new QPlainTextEdit;
+    m_notes->setAccessibleName(tr("Interview notes"));
     m_notes->setPlaceholderText(tr("Notes on the candidate's answer (not shown to the candidate)"));
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
         if (auto* q = current()) {

@@ -648,6 +648,7 @@ void MainWindow::createToolBar()
     bar->addWidget(spacer);
     m_findEdit = new QLineEdit;
     m_findEdit->setPlaceholderText(tr("Find (Ctrl+F)"));
+    m_findEdit->setAccessibleName(tr("Find a component, zone or flow"));
     m_findEdit->setClearButtonEnabled(true);
     m_findEdit->setMaximumWidth(240);
     bar->addWidget(m_findEdit);

@@ -92,6 +92,8 @@ PaletteDock::PaletteDock(QWidget* parent)
     , m_tree(new PaletteTree)
 {
     setObjectName(QStringLiteral("paletteDock"));
+    m_search->setAccessibleName(tr("Filter kinds"));
+    m_tree->setAccessibleName(tr("Kinds to draw"));
     auto* w = new QWidget;
     auto* lay = new QVBoxLayout(w);
     lay->setContentsMargins(4, 4, 4, 4);

@@ -83,6 +83,7 @@ void PracticePanel::buildUi()
     connect(m_minutes, &QSpinBox::valueChanged, this, [this](int m) { setTimeBox(m * 60); });
 
     m_list = new QListWidget;
+    m_list->setAccessibleName(tr("Practice questions"));
     m_list->setWordWrap(false);
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->setUniformItemSizes(true);
@@ -119,6 +120,7 @@ QWidget* PracticePanel::buildAnswerArea()
     m_question->setFont(qf);
     w->addWidget(m_question);
     m_answer = new QPlainTextEdit;
+    m_answer->setAccessibleName(tr("Your answer"));
     m_answer->setPlaceholderText(tr("Type your answer as you would say it in the interview…"));
     w->addWidget(m_answer, 2);
     auto* row = new QHBoxLayout;
@@ -132,6 +134,7 @@ QWidget* PracticePanel::buildAnswerArea()
         if (const Item* it = currentItem()) m_state[it->key].answer = m_answer->toPlainText();
     });
     m_result = new QTextBrowser;
+    m_result->setAccessibleName(tr("Feedback on your answer"));
     m_result->setOpenLinks(false);
     w->addWidget(m_result, 3);
     return work;

@@ -69,6 +69,7 @@ ReviewPanel::ReviewPanel(ReviewController* review, CanvasScene* scene, QWidget* 
     v->addLayout(top);
 
     m_tree = new QTreeWidget;
+    m_tree->setAccessibleName(tr("Design review findings"));
     m_tree->setRootIsDecorated(false);
     m_tree->setAlternatingRowColors(true);
     m_tree->setHeaderLabels({tr("Severity"), tr("Finding"), tr("About"), tr("Status"), tr("Owner")});

@@ -25,6 +25,8 @@ StartPage::StartPage(QWidget* parent)
     , m_recent(new QListWidget)
     , m_examples(new QListWidget)
 {
+    m_recent->setAccessibleName(tr("Recent designs"));
+    m_examples->setAccessibleName(tr("Example designs"));
     auto* page = new QHBoxLayout(this);
     auto* content = new QWidget;
     content->setMaximumWidth(1000);

@@ -14,7 +14,12 @@
 #include "testdesigns.h"
 
 #include <QApplication>
+#include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QGraphicsView>
+#include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QTextBrowser>
 #include <QSignalSpy>
 #include <QFile>
 #include <QLineEdit>
@@ -294,6 +299,35 @@ private slots:
                 w->document()->undoStack()->setClean();
                 w->close();
             }
+    }
+
+    // What a screen reader announces for each list, text field and the canvas: a name, not
+    // "tree view" or "edit". Checked in the window as it opens, and on its start page.
+    void listsFieldsAndTheCanvasHaveAccessibleNames()
+    {
+        auto unnamed = [](QWidget* top) {
+            QStringList out;
+            for (QWidget* c : top->findChildren<QWidget*>()) {
+                if (!c->isVisibleTo(top) || qobject_cast<QHeaderView*>(c)) continue;
+                QWidget* parent = c->parentWidget();
+                const bool ownField = qobject_cast<QLineEdit*>(c) && !qobject_cast<QAbstractSpinBox*>(parent) &&
+                                      !qobject_cast<QComboBox*>(parent);
+                const bool wanted = ownField || qobject_cast<QAbstractItemView*>(c) || qobject_cast<QGraphicsView*>(c) ||
+                                    qobject_cast<QPlainTextEdit*>(c) || qobject_cast<QTextBrowser*>(c);
+                if (wanted && c->accessibleName().isEmpty())
+                    out << QString::fromLatin1(c->metaObject()->className());
+            }
+            return out;
+        };
+        MainWindow w;
+        w.show();
+        const QStringList onStart = unnamed(&w);
+        QVERIFY2(onStart.isEmpty(), qPrintable(onStart.join(QStringLiteral(", "))));
+        QVERIFY(w.openFile(m_good));
+        QApplication::processEvents();
+        const QStringList onCanvas = unnamed(&w);
+        QVERIFY2(onCanvas.isEmpty(), qPrintable(onCanvas.join(QStringLiteral(", "))));
+        w.document()->undoStack()->setClean();
     }
 
     void copyPasteBetweenTwoWindows()
