@@ -306,6 +306,39 @@ private slots:
         QCOMPARE(m_scene->selectedIds(), QStringList{QStringLiteral("eu")});
     }
 
+    // Enter with the zone tool: around the selection, which the zone then holds; with nothing
+    // selected, in the middle of the view or the nearest spot there that covers no component.
+    void zoneByKeyboardWrapsTheSelectionOrFindsRoom()
+    {
+        const model::Design& d = m_doc->design();
+        auto enterWithZoneTool = [&] {
+            const std::size_t before = d.zones().size();
+            m_scene->setTool(std::make_unique<ZoneTool>(m_scene, "region"));
+            m_view->setFocus();
+            QTest::keyClick(m_view->viewport(), Qt::Key_Return);
+            return d.zones().size() == before + 1 ? d.zones().back().id : std::string();
+        };
+        m_scene->selectIds({QStringLiteral("client")});
+        const std::string around = enterWithZoneTool();
+        QVERIFY(!around.empty());
+        const model::Zone* holder = d.parentZone("client");
+        QVERIFY2(holder, "the zone drawn around client does not hold it");
+        QCOMPARE(holder->id, around);
+        m_doc->undoStack()->undo();
+        // The view's middle is on region eu's components: the new zone goes where it covers none.
+        m_scene->clearSelection();
+        m_view->centerOn(m_scene->componentItem(QStringLiteral("api")));
+        const std::string placed = enterWithZoneTool();
+        QVERIFY(!placed.empty());
+        const model::Zone& z = *d.zone(placed);
+        const QRectF rect(z.pos.x, z.pos.y, z.size.width, z.size.height);
+        for (const auto& c : d.components()) {
+            const QRectF item = m_scene->componentItem(qs(c.id))->sceneBoundingRect();
+            const model::Zone* parent = d.parentZone(c.id);
+            QVERIFY2((parent && parent->id == placed) || !rect.intersects(item), c.id.c_str());
+        }
+    }
+
     void zoneDrawnInsideZoneNestsAndMovesTogether()
     {
         // Draw an availability zone around cache and orders-db, inside region eu.

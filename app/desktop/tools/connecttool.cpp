@@ -1,5 +1,7 @@
 #include "app/desktop/tools/connecttool.h"
 
+#include "app/desktop/tools/freespot.h"
+
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/kinds.h"
@@ -13,40 +15,6 @@
 
 namespace pb::app {
 
-namespace {
-// Room for a component: no other component in it, and no zone's edge across it.
-bool isFree(const CanvasScene* scene, const QRectF& room)
-{
-    for (QGraphicsItem* item : scene->items(room, Qt::IntersectsItemBoundingRect)) {
-        if (dynamic_cast<ComponentItem*>(item)) return false;
-        if (auto* zone = dynamic_cast<ZoneItem*>(item); zone && !zone->sceneBoundingRect().contains(room)) return false;
-    }
-    return true;
-}
-
-// With no pointer to say where, a component goes in the middle of the view, or the nearest spot
-// around it that is free: placed in the middle regardless, it covered what was there and could
-// straddle a zone's border.
-QPointF freeSpotNear(const CanvasScene* scene, QPointF centre, QSizeF size)
-{
-    constexpr qreal gap = 24;
-    const QPointF step(size.width() + gap, size.height() + gap);
-    for (int ring = 0; ring <= 10; ++ring) {
-        std::vector<QPointF> around;
-        for (int i = -ring; i <= ring; ++i)
-            for (int j = -ring; j <= ring; ++j)
-                if (std::max(std::abs(i), std::abs(j)) == ring) around.push_back(centre + QPointF(i * step.x(), j * step.y()));
-        std::stable_sort(around.begin(), around.end(), [centre](QPointF a, QPointF b) {
-            return QLineF(centre, a).length() < QLineF(centre, b).length();
-        });
-        for (const QPointF at : around) {
-            const QRectF room(at - QPointF(size.width() + gap, size.height() + gap) / 2, size + QSizeF(gap, gap));
-            if (isFree(scene, room)) return at;
-        }
-    }
-    return centre;
-}
-} // namespace
 
 ConnectTool::ConnectTool(CanvasScene* scene)
     : Tool(scene)

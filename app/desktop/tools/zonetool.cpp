@@ -1,5 +1,7 @@
 #include "app/desktop/tools/zonetool.h"
 
+#include "app/desktop/tools/freespot.h"
+
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/commands/elementcommands.h"
@@ -61,12 +63,22 @@ bool ZoneTool::mouseRelease(QGraphicsSceneMouseEvent* e)
     return true;
 }
 
-// Keyboard only: Enter draws a zone of a default size around the middle of the view.
+// Keyboard only: Enter draws the zone around what is selected (found with Find, say), which it
+// then holds; with nothing selected, a zone of a default size in the middle of the view, or the
+// nearest free spot: in the middle regardless, it lay over components it did not hold.
 bool ZoneTool::keyPress(QKeyEvent* e)
 {
     if (e->key() != Qt::Key_Return && e->key() != Qt::Key_Enter) return false;
+    QRectF around;
+    for (QGraphicsItem* item : m_scene->selectedItems())
+        if (item->type() == ComponentItem::Type || item->type() == ZoneItem::Type) around |= item->sceneBoundingRect();
     QRectF rect(QPointF(), QSizeF(480, 320));
-    rect.moveCenter(m_scene->snap(m_scene->visibleCentre()));
+    if (!around.isEmpty()) {
+        rect = around.adjusted(-40, -56, 40, 40); // room for the zone's title above
+        rect.setSize(rect.size().expandedTo(zoneMinimumSize()));
+    } else {
+        rect.moveCenter(m_scene->snap(freeSpotNear(m_scene, m_scene->visibleCentre(), rect.size())));
+    }
     createZone(m_scene, m_kind, rect);
     m_finished = true;
     return true;
