@@ -510,10 +510,10 @@ bool InterviewPanel::confirmClose()
 {
     if (!hasUnexportedSession()) return true;
     // The session is in no file of the user's, and its recovery copy goes with the window:
-    // closing loses it.
+    // closing loses it. Said so, now that a crash no longer does.
     QMessageBox box(QMessageBox::Warning, tr("Interview session not exported"),
-                    tr("The interview session (marks, ratings, notes and phase times) is not saved "
-                       "anywhere. Export the interview session before closing?"),
+                    tr("The interview session (marks, ratings, notes and phase times) has not been "
+                       "exported, and closing the window discards it. Export it before closing?"),
                     QMessageBox::Discard | QMessageBox::Cancel, window());
     box.setObjectName(QStringLiteral("interviewCloseBox"));
     QPushButton* exportButton = box.addButton(tr("Export…"), QMessageBox::AcceptRole);
