@@ -513,7 +513,8 @@ bool InterviewPanel::confirmClose()
     // closing loses it. Said so, now that a crash no longer does.
     QMessageBox box(QMessageBox::Warning, tr("Interview session not exported"),
                     tr("The interview session (marks, ratings, notes and phase times) has not been "
-                       "exported, and closing the window discards it. Export it before closing?"),
+                       "exported, and closing the window discards it. Export the interview session before "
+                       "closing?"),
                     QMessageBox::Discard | QMessageBox::Cancel, window());
     box.setObjectName(QStringLiteral("interviewCloseBox"));
     QPushButton* exportButton = box.addButton(tr("Export…"), QMessageBox::AcceptRole);
