@@ -437,7 +437,7 @@ private slots:
         sa.selectIds({QStringLiteral("client")});
         ea.copy();
         QVERIFY(eb.paste());
-        const model::Component& pasted = b.design().components().back();
+        const model::Component pasted = b.design().components().back(); // a copy: the next paste grows the list
         const QRectF visible = vb.mapToScene(vb.viewport()->rect()).boundingRect();
         QVERIFY2(visible.contains(QPointF(pasted.pos.x, pasted.pos.y)),
                  qPrintable(QStringLiteral("pasted at %1,%2").arg(pasted.pos.x).arg(pasted.pos.y)));
@@ -447,7 +447,7 @@ private slots:
         sb.selectIds({QString::fromStdString(pasted.id)});
         eb.copy();
         QVERIFY(eb.paste());
-        const model::Component& again = b.design().components().back();
+        const model::Component again = b.design().components().back();
         QCOMPARE(again.pos.x, pasted.pos.x + 2 * grid);
         QCOMPARE(again.pos.y, pasted.pos.y + 2 * grid);
     }
