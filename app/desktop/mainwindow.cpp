@@ -23,9 +23,8 @@
 #include "app/desktop/theme.h"
 #include "app/desktop/tools/connecttool.h"
 #include "app/desktop/tools/zonetool.h"
-#include "model/version.h"
+#include "app/desktop/windowactions.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -33,15 +32,12 @@
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QLabel>
-#include <QLineEdit>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStackedWidget>
 #include <QStandardPaths>
-#include <QShortcut>
 #include <QStatusBar>
-#include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
 
@@ -75,10 +71,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_history->hide();
     resizeDocks({m_palette, m_inspector}, {200, 300}, Qt::Horizontal);
 
-    createActions();
+    WindowActions::createActions(this);
     m_keyGuard = new CanvasKeyGuard(this, m_view);
-    createMenus();
-    createToolBar();
+    WindowActions::createMenus(this);
+    WindowActions::createToolBar(this);
     connectDocument();
     m_countLabel = new QLabel;
     statusBar()->addPermanentWidget(m_countLabel);
@@ -404,259 +400,6 @@ void MainWindow::changeEvent(QEvent* e)
         e->type() == QEvent::ThemeChange)
         Theme::instance().refresh();
     QMainWindow::changeEvent(e);
-}
-
-void MainWindow::createActions()
-{
-    createFileActions();
-    createEditActions();
-    createToolActions();
-    createViewActions();
-}
-
-void MainWindow::createFileActions()
-{
-    ActionRegistry* a = m_actions;
-    connect(a->add(QStringLiteral("file.new"), tr("&New"), QKeySequence::New), &QAction::triggered,
-            this, &MainWindow::newDesign);
-    connect(a->add(QStringLiteral("file.newWindow"), tr("New &Window"),
-                   QKeySequence(tr("Ctrl+Shift+N"))),
-            &QAction::triggered, this, [] { createWindow()->showStartPage(); });
-    connect(a->add(QStringLiteral("file.open"), tr("&Open…"), QKeySequence::Open),
-            &QAction::triggered, this, &MainWindow::openDialog);
-    connect(a->add(QStringLiteral("file.save"), tr("&Save"), QKeySequence::Save),
-            &QAction::triggered, this, &MainWindow::save);
-    connect(a->add(QStringLiteral("file.saveAs"), tr("Save &As…"), QKeySequence(tr("Ctrl+Shift+S"))),
-            &QAction::triggered, this, &MainWindow::saveAs);
-    connect(a->add(QStringLiteral("file.start"), tr("Start &Page")), &QAction::triggered, this,
-            &MainWindow::showStartPage);
-    connect(a->add(QStringLiteral("file.exportPng"), tr("Export &PNG…")), &QAction::triggered, this,
-            [this] { exportPng(1.0); });
-    connect(a->add(QStringLiteral("file.exportPng2x"), tr("Export PNG (&2×)…")),
-            &QAction::triggered, this, [this] { exportPng(2.0); });
-    a->add(QStringLiteral("file.exportTransparent"), tr("&Transparent PNG Background"))
-        ->setCheckable(true);
-    connect(a->add(QStringLiteral("file.exportSvg"), tr("Export &SVG…")), &QAction::triggered, this,
-            &MainWindow::exportSvg);
-    connect(a->add(QStringLiteral("file.exportDot"), tr("Export &DOT…")), &QAction::triggered, this,
-            &MainWindow::exportDot);
-    connect(a->add(QStringLiteral("file.close"), tr("&Close"), QKeySequence::Close),
-            &QAction::triggered, this, &QWidget::close);
-    connect(a->add(QStringLiteral("file.quit"), tr("&Quit"), QKeySequence::Quit),
-            &QAction::triggered, qApp, &QApplication::closeAllWindows);
-}
-
-void MainWindow::createEditActions()
-{
-    ActionRegistry* a = m_actions;
-    QUndoStack* stack = m_doc->undoStack();
-    QAction* undo = a->add(QStringLiteral("edit.undo"), tr("&Undo"), QKeySequence::Undo);
-    // Ctrl+Y as well: what draw.io and most editors take for redo, not in Qt's Linux bindings.
-    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y))) redoKeys << QKeySequence(Qt::CTRL | Qt::Key_Y);
-    QAction* redo = a->add(QStringLiteral("edit.redo"), tr("&Redo"), redoKeys);
-    connect(undo, &QAction::triggered, m_edit, &EditActions::undo);
-    connect(redo, &QAction::triggered, m_edit, &EditActions::redo);
-    undo->setEnabled(false);
-    redo->setEnabled(false);
-    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
-    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
-    // The menu names the command ("Undo Fix: set fencing on orders-db"); the toolbar button
-    // keeps its short label, or a long command name pushed the toolbar's other buttons off.
-    undo->setIconText(tr("Undo"));
-    redo->setIconText(tr("Redo"));
-    connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString& t) {
-        undo->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t));
-        undo->setToolTip(tr("%1 (%2)").arg(t.isEmpty() ? tr("Undo") : tr("Undo %1").arg(t),
-                                           undo->shortcut().toString(QKeySequence::NativeText)));
-    });
-    connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString& t) {
-        redo->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t));
-        redo->setToolTip(tr("%1 (%2)").arg(t.isEmpty() ? tr("Redo") : tr("Redo %1").arg(t),
-                                           redo->shortcut().toString(QKeySequence::NativeText)));
-    });
-    connect(a->add(QStringLiteral("edit.cut"), tr("Cu&t"), QKeySequence::Cut), &QAction::triggered,
-            m_edit, &EditActions::cut);
-    connect(a->add(QStringLiteral("edit.copy"), tr("&Copy"), QKeySequence::Copy),
-            &QAction::triggered, m_edit, &EditActions::copy);
-    connect(a->add(QStringLiteral("edit.paste"), tr("&Paste"), QKeySequence::Paste),
-            &QAction::triggered, m_edit, &EditActions::paste);
-    connect(a->add(QStringLiteral("edit.duplicate"), tr("&Duplicate"), QKeySequence(tr("Ctrl+D"))),
-            &QAction::triggered, m_edit, &EditActions::duplicate);
-    connect(a->add(QStringLiteral("edit.delete"), tr("De&lete"),
-                   {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}),
-            &QAction::triggered, m_edit, &EditActions::deleteSelection);
-    connect(a->add(QStringLiteral("edit.selectAll"), tr("Select &All"), QKeySequence::SelectAll),
-            &QAction::triggered, m_edit, &EditActions::selectAll);
-    connect(a->add(QStringLiteral("edit.rename"), tr("&Rename"), QKeySequence(Qt::Key_F2)),
-            &QAction::triggered, m_edit, &EditActions::rename);
-    connect(a->add(QStringLiteral("edit.find"), tr("&Find…"), QKeySequence::Find),
-            &QAction::triggered, this, [this] {
-                showCanvas();
-                m_edit->beginFind();
-                m_findEdit->setFocus();
-                m_findEdit->selectAll();
-            });
-}
-
-void MainWindow::createToolActions()
-{
-    ActionRegistry* a = m_actions;
-    // The scene's own shortcuts (Delete, Ctrl+A…) must not fire while a label or an inspector
-    // field is being edited; QLineEdit takes those keys first, the in-place editor checks itself.
-    auto tool = [this](const QString& id, const QString& text, const QKeySequence& key) {
-        QAction* act = m_actions->add(id, text, key);
-        act->setCheckable(true);
-        return act;
-    };
-    connect(tool(QStringLiteral("tools.select"), tr("&Select"), QKeySequence(Qt::Key_V)),
-            &QAction::triggered, this, [this] { m_scene->resetTool(); });
-    connect(tool(QStringLiteral("tools.connect"), tr("&Connect"), QKeySequence(Qt::Key_C)),
-            &QAction::triggered, this,
-            [this] { m_scene->setTool(std::make_unique<ConnectTool>(m_scene)); });
-    connect(a->add(QStringLiteral("edit.connectSelected"), tr("Co&nnect Selected"), QKeySequence(tr("Ctrl+Shift+C"))),
-            &QAction::triggered, m_edit, &EditActions::connectSelected);
-    connect(a->add(QStringLiteral("tools.region"), tr("&Region"), QKeySequence(Qt::Key_R)),
-            &QAction::triggered, this, [this] { activateKind(QStringLiteral("region")); });
-    connect(a->add(QStringLiteral("tools.az"), tr("&Availability Zone")), &QAction::triggered, this,
-            [this] { activateKind(QStringLiteral("az")); });
-    connect(a->add(QStringLiteral("tools.trust"), tr("&Trust Boundary"), QKeySequence(Qt::Key_T)),
-            &QAction::triggered, this, [this] { activateKind(QStringLiteral("trust_boundary")); });
-    connect(a->add(QStringLiteral("arrange.straight"), tr("&Straight Flows")), &QAction::triggered,
-            this, [this] { m_edit->setRouting(false); });
-    connect(a->add(QStringLiteral("arrange.orthogonal"), tr("&Orthogonal Flows")),
-            &QAction::triggered, this, [this] { m_edit->setRouting(true); });
-    connect(a->add(QStringLiteral("arrange.layout"), tr("Auto-&layout")), &QAction::triggered, this,
-            [this] { m_layout->run(QString()); }); // dot, or sfdp above 2,000 components
-    connect(a->add(QStringLiteral("arrange.layoutDot"), tr("Auto-layout (&dot)"),
-                   QKeySequence(tr("Ctrl+L"))),
-            &QAction::triggered, this, [this] { m_layout->run(QStringLiteral("dot")); });
-    connect(a->add(QStringLiteral("arrange.layoutSfdp"), tr("Auto-layout (s&fdp, large designs)")),
-            &QAction::triggered, this, [this] { m_layout->run(QStringLiteral("sfdp")); });
-}
-
-void MainWindow::createViewActions()
-{
-    ActionRegistry* a = m_actions;
-    connect(a->add(QStringLiteral("view.zoomIn"), tr("Zoom &In"),
-                   {QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))}),
-            &QAction::triggered, m_view, &CanvasView::zoomIn);
-    connect(a->add(QStringLiteral("view.zoomOut"), tr("Zoom &Out"), QKeySequence::ZoomOut),
-            &QAction::triggered, m_view, &CanvasView::zoomOut);
-    connect(
-        a->add(QStringLiteral("view.zoomReset"), tr("&Actual Size"), QKeySequence(tr("Ctrl+0"))),
-        &QAction::triggered, m_view, &CanvasView::resetZoom);
-    connect(a->add(QStringLiteral("view.zoomFit"), tr("Zoom to &Fit"), QKeySequence(tr("Ctrl+1"))),
-            &QAction::triggered, m_view, &CanvasView::zoomToFit);
-    connect(a->add(QStringLiteral("view.zoomSelection"), tr("Zoom to &Selection"),
-                   QKeySequence(tr("Ctrl+2"))),
-            &QAction::triggered, m_view, &CanvasView::zoomToSelection);
-    QAction* grid =
-        a->add(QStringLiteral("view.grid"), tr("Show &Grid"), QKeySequence(tr("Ctrl+'")));
-    grid->setCheckable(true);
-    grid->setChecked(true);
-    connect(grid, &QAction::toggled, m_view, &CanvasView::setGridVisible);
-    QAction* snap = a->add(QStringLiteral("view.snap"), tr("S&nap to Grid"));
-    snap->setCheckable(true);
-    snap->setChecked(true);
-    connect(snap, &QAction::toggled, this, [this](bool on) { m_scene->setSnapEnabled(on); });
-    auto* themes = new QActionGroup(this);
-    const std::pair<const char*, Theme::Mode> modes[] = {{"view.themeSystem", Theme::Mode::System},
-                                                         {"view.themeLight", Theme::Mode::Light},
-                                                         {"view.themeDark", Theme::Mode::Dark}};
-    const QString names[] = {tr("Follow &System"), tr("&Light"), tr("&Dark")};
-    for (int i = 0; i < 3; ++i) {
-        QAction* t = a->add(QLatin1String(modes[i].first), names[i]);
-        t->setCheckable(true);
-        t->setChecked(Theme::instance().mode() == modes[i].second);
-        themes->addAction(t);
-        connect(t, &QAction::triggered, this,
-                [mode = modes[i].second] { Theme::instance().setMode(mode); });
-    }
-    connect(a->add(QStringLiteral("help.about"), tr("&About Probeboard")), &QAction::triggered,
-            this, [this] {
-                QMessageBox::about(
-                    this, tr("About Probeboard"),
-                    tr("<h3>Probeboard %1</h3><p>A whiteboard for system-design reviews: draw "
-                       "the architecture, get asked the follow-up questions.</p>")
-                        .arg(QString::fromUtf8(pb::kVersion)));
-            });
-    connect(&Theme::instance(), &Theme::changed, m_view, &CanvasView::applyTheme);
-}
-
-void MainWindow::createMenus()
-{
-    auto add = [this](QMenu* menu, std::initializer_list<const char*> ids) {
-        for (const char* id : ids) {
-            if (QLatin1String(id) == QLatin1String("-"))
-                menu->addSeparator();
-            else
-                menu->addAction(m_actions->get(QLatin1String(id)));
-        }
-    };
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    add(file, {"file.new", "file.newWindow", "file.open"});
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    connect(&recent::notifier(), &recent::Notifier::changed, this, &MainWindow::updateRecentMenu);
-    add(file, {"file.start", "-", "file.save", "file.saveAs", "-"});
-    QMenu* exp = file->addMenu(tr("&Export"));
-    add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "-", "file.exportSvg",
-              "file.exportDot"});
-    add(file, {"-", "file.close", "file.quit"});
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    add(edit, {"edit.undo", "edit.redo", "-", "edit.cut", "edit.copy", "edit.paste",
-               "edit.duplicate", "edit.delete", "-", "edit.selectAll", "edit.rename", "edit.find", "edit.connectSelected"});
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    add(m_viewMenu, {"view.zoomIn", "view.zoomOut", "view.zoomReset", "view.zoomFit",
-                     "view.zoomSelection", "-", "view.grid", "view.snap", "-"});
-    QMenu* theme = m_viewMenu->addMenu(tr("&Theme"));
-    add(theme, {"view.themeSystem", "view.themeLight", "view.themeDark"});
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(m_palette->toggleViewAction());
-    m_viewMenu->addAction(m_inspector->toggleViewAction());
-    m_viewMenu->addAction(m_history->toggleViewAction());
-    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
-    add(tools, {"tools.select", "tools.connect", "-", "tools.region", "tools.az", "tools.trust"});
-    QMenu* arrange = menuBar()->addMenu(tr("&Arrange"));
-    add(arrange, {"arrange.straight", "arrange.orthogonal", "-", "arrange.layout",
-                  "arrange.layoutDot", "arrange.layoutSfdp"});
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    add(help, {"help.about"});
-    updateRecentMenu();
-}
-
-void MainWindow::createToolBar()
-{
-    QToolBar* bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (const char* id :
-         {"file.new", "file.open", "file.save", "-", "edit.undo", "edit.redo", "-", "tools.select",
-          "tools.connect", "tools.region", "tools.trust", "-", "view.zoomFit", "arrange.layout"}) {
-        if (QLatin1String(id) == QLatin1String("-"))
-            bar->addSeparator();
-        else
-            bar->addAction(m_actions->get(QLatin1String(id)));
-    }
-    // Undo/redo show their full text in the menu; the toolbar keeps short names.
-    for (const char* id : {"edit.undo", "edit.redo"})
-        if (QWidget* w = bar->widgetForAction(m_actions->get(QLatin1String(id))))
-            w->setMaximumWidth(220);
-    auto* spacer = new QWidget;
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    m_findEdit = new QLineEdit;
-    m_findEdit->setPlaceholderText(tr("Find (Ctrl+F)"));
-    m_findEdit->setAccessibleName(tr("Find a component, zone or flow"));
-    m_findEdit->setClearButtonEnabled(true);
-    m_findEdit->setMaximumWidth(240);
-    bar->addWidget(m_findEdit);
-    m_keyGuard->setFindField(m_findEdit);
-    connect(m_findEdit, &QLineEdit::textChanged, m_edit, &EditActions::find);
-    connect(m_findEdit, &QLineEdit::returnPressed, m_edit, &EditActions::findNext);
-    auto* addMatch = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return), m_findEdit, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(addMatch, &QShortcut::activated, m_edit, &EditActions::addNextMatch);
 }
 
 void MainWindow::updateRecentMenu()

@@ -29,8 +29,8 @@ class ReviewController;
 class StartPage;
 
 // One window per design: canvas in the centre, palette left, inspector right. Menus and
-// shortcuts come from the ActionRegistry; editing lives in EditActions, so this class only
-// wires things together and handles files.
+// shortcuts come from the ActionRegistry, built by WindowActions; editing lives in EditActions,
+// so this class only wires things together and handles files.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -79,15 +79,9 @@ protected:
     void changeEvent(QEvent* e) override;
 
 private:
-    void createActions();
-    void createFileActions();
-    void createEditActions();
-    void createToolActions();
-    void createViewActions();
+    friend class WindowActions; // builds the actions, menus and toolbar from these parts
     void runExport(const QString& filter, const QString& suffix,
                    const std::function<bool(const QString&, QString*)>& write);
-    void createMenus();
-    void createToolBar();
     void connectDocument();
     void updateTitle();
     void updateRecentMenu();
