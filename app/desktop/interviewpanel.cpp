@@ -464,6 +464,7 @@ void InterviewPanel::showPresenter(bool show)
         connect(m_presenter, &QObject::destroyed, this, [this] {
             const QSignalBlocker block(m_presenterButton);
             m_presenterButton->setChecked(false);
+            emit sessionChanged(); // a restore must not open a window the interviewer closed
         });
     }
     if (m_presenterButton->isChecked() != show) {
@@ -480,6 +481,7 @@ void InterviewPanel::showPresenter(bool show)
     updatePresenter();
     m_presenter->show();
     m_presenter->raise();
+    emit sessionChanged(); // the candidate's screen comes back with a restore after a crash
 }
 
 bool InterviewPanel::exportSession(const QString& path, QString* error)
@@ -547,6 +549,7 @@ InterviewState InterviewPanel::state() const
     s.currentKey = currentKey();
     s.phase = m_phase;
     s.phaseSeconds = m_phaseSeconds;
+    s.presenterOpen = m_presenter && m_presenter->isVisible();
     return s;
 }
 

@@ -79,7 +79,8 @@ QJsonObject interviewStateToJson(const InterviewState& state)
             {QStringLiteral("askedOrder"), strings(state.askedOrder)},
             {QStringLiteral("current"), QString::fromStdString(state.currentKey)},
             {QStringLiteral("phase"), state.phase},
-            {QStringLiteral("phaseSeconds"), seconds}};
+            {QStringLiteral("phaseSeconds"), seconds},
+            {QStringLiteral("presenter"), state.presenterOpen}};
 }
 
 std::optional<InterviewState> interviewStateFromJson(const QJsonObject& json)
@@ -96,6 +97,8 @@ std::optional<InterviewState> interviewStateFromJson(const QJsonObject& json)
     const QJsonArray seconds = json.value(QStringLiteral("phaseSeconds")).toArray();
     for (int p = 0; p < int(s.phaseSeconds.size()) && p < seconds.size(); ++p)
         s.phaseSeconds[p] = std::max(0, seconds[p].toInt());
+    // Absent in copies written before it was kept: the presenter then stays closed, as it did.
+    s.presenterOpen = json.value(QStringLiteral("presenter")).toBool();
     return s;
 }
 

@@ -13,7 +13,8 @@ namespace pb::app {
 // What the interview panel holds that an interviewer would lose with the window: the questions
 // already handled (marks, ratings, notes, and their text, since a question whose finding went
 // away stays in the session), the order questions were marked asked in (the presenter shows the
-// last), the question selected, and the phase clock. Kept beside the recovery copy of the design
+// last), the question selected, the phase clock, and whether the presenter window was open (the
+// candidate's screen, which a restore puts back). Kept beside the recovery copy of the design
 // (RecoveryWriter), never in the design file.
 struct InterviewState
 {
@@ -22,6 +23,7 @@ struct InterviewState
     std::string currentKey;
     int phase = 0;
     std::array<int, 4> phaseSeconds{};
+    bool presenterOpen = false;
 };
 
 QJsonObject interviewStateToJson(const InterviewState& state);

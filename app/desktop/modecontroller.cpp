@@ -197,6 +197,8 @@ void ModeController::restoreInterview(const InterviewState& state)
     m_interview->restoreState(state);
     m_interview->setResult(m_window->review()->result());
     setMode(Mode::Interview);
+    // After setMode: apply() closes a presenter outside Interview mode.
+    if (state.presenterOpen) m_interview->showPresenter(true);
 }
 
 bool ModeController::eventFilter(QObject* watched, QEvent* event)

@@ -9,6 +9,7 @@
 #include "app/desktop/interviewstate.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/modecontroller.h"
+#include "app/desktop/presenterwindow.h"
 #include "app/desktop/recoveryprompt.h"
 #include "app/desktop/recoverywriter.h"
 #include "app/desktop/reviewcontroller.h"
@@ -71,6 +72,7 @@ int runChild(int argc, char** argv)
     auto* modes = w->findChild<ModeController*>();
     modes->setMode(ModeController::Mode::Interview);
     InterviewPanel* panel = modes->interview();
+    panel->showPresenter(true); // the candidate's screen, open when the window dies
     panel->selectQuestion(0);
     panel->setRating(3);
     panel->setNotes(kNotes);
@@ -273,6 +275,11 @@ private slots:
         QCOMPARE(panel->phase(), InterviewPanel::Design);
         QCOMPARE(panel->phaseSeconds(InterviewPanel::Design), 42);
         QVERIFY(panel->hasUnexportedSession()); // closing asks to export it again
+        // The presenter window was open when the window died: the candidate's screen is back,
+        // showing the question they were asked.
+        QVERIFY(panel->presenter());
+        QVERIFY(panel->presenter()->isVisible());
+        QCOMPARE(panel->presenter()->question(), QString::fromStdString(q->text));
 
         // The restored window keeps its own copy; the old one is gone and not offered again.
         QVERIFY(!QFile::exists(oldSession));
@@ -363,6 +370,28 @@ private slots:
         QCOMPARE(back->notes, q.notes);
         QCOMPARE(panel->presenterQuestion(), QString::fromStdString(q.text));
         QVERIFY(!QFile::exists(session.fileName()));
+        QVERIFY(!panel->presenter()); // a copy that does not say it was open (older ones) opens none
+    }
+
+    // Whether the candidate's screen is open is in the session's copy, and follows it: a restore
+    // does not open a presenter the interviewer had closed.
+    void theSessionCopyFollowsThePresenterWindow()
+    {
+        MainWindow* w = ratedWindow(designFile(QStringLiteral("presented.probeboard")));
+        RecoveryWriter* recovery = w->document()->recovery();
+        QTRY_VERIFY(recovery->hasSessionCopy());
+        const auto presenterInCopy = [recovery] {
+            QFile f(recovery->sessionPath());
+            if (!f.open(QIODevice::ReadOnly)) return -1;
+            const auto state = interviewStateFromJson(QJsonDocument::fromJson(f.readAll()).object());
+            return state ? int(state->presenterOpen) : -1;
+        };
+        QCOMPARE(presenterInCopy(), 0);
+        panelOf(w)->showPresenter(true);
+        QTRY_COMPARE(presenterInCopy(), 1);
+        panelOf(w)->presenter()->close(); // its own close box, not the panel's button
+        QTRY_VERIFY(!panelOf(w)->presenter());
+        QTRY_COMPARE(presenterInCopy(), 0);
     }
 };
 
