@@ -1,13 +1,13 @@
 #include "model/dotimport.h"
 #include "model/dotinference.h"
 
+#include "model/dotattributes.h"
 #include "model/designfile.h"
 #include "model/dotlabels.h"
 #include "model/dotlines.h"
 #include "model/dotlists.h"
 #include "model/dotscreen.h"
 #include "model/graphvizlock.h"
-#include "model/htmltext.h"
 #include "model/printable.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
@@ -21,9 +21,6 @@
 extern "C" int aaglex_destroy(void);
 
 #include <algorithm>
-#include <cctype>
-#include <cstring>
-#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -41,213 +38,11 @@ int collectGraphvizMessage(char* msg)
     return 0;
 }
 
-// Graphviz drawing attributes: they describe how another tool drew the graph, not the system,
-// so they do not become properties. `shape` is still read for kind inference.
-const std::set<std::string>& layoutAttributes()
-{
-    static const std::set<std::string> attrs{
-        "shape", "pos", "width", "height", "color", "fillcolor", "style", "fontname",
-        "fontsize", "fontcolor", "penwidth", "xlabel", "tooltip", "URL", "href", "image",
-        "margin", "fixedsize", "group", "rank", "ordering", "peripheries", "sides", "orientation",
-        "regular", "distortion", "skew", "labelloc", "labeljust", "nojustify", "bgcolor",
-        "pencolor", "arrowhead", "arrowtail", "arrowsize", "dir", "constraint", "weight",
-        "minlen", "headport", "tailport", "lhead", "ltail", "headlabel", "taillabel",
-        "labelfontsize", "labelfontcolor", "decorate", "samehead", "sametail", "splines",
-        "concentrate", "rankdir", "nodesep", "ranksep", "layout", "id", "pb_pos", "pb_size",
-        "pb_bends", "gradientangle", "class", "comment", "target", "area", "root", "z"};
-    return attrs;
-}
-
-// An attribute's text; an HTML-like value (`label=<<b>API</b>>`) as its words alone.
-std::string textOf(const char* v)
-{
-    if (!v) return {};
-    return aghtmlstr(const_cast<char*>(v)) ? htmlLabelText(v) : std::string(v);
-}
-
-std::string attr(void* obj, const char* name)
-{
-    return textOf(agget(obj, const_cast<char*>(name)));
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-// [-+]? (digits [. digits?] | . digits) ([eE] [-+]? digits)?, scanned once: libstdc++'s
-// std::regex backtracks recursively, and a 2,500-digit attribute took 3 s (140 s under ASan)
-// and could run out of stack.
-bool looksLikeNumber(const std::string& s)
-{
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    auto digits = [&] {
-        const std::size_t from = i;
-        while (i < n && isDigit(s[i])) ++i;
-        return i > from;
-    };
-    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-    const bool whole = digits();
-    bool fraction = false;
-    if (i < n && s[i] == '.') {
-        ++i;
-        fraction = digits();
-    }
-    if (!whole && !fraction) return false;
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        ++i;
-        if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-        if (!digits()) return false;
-    }
-    return i == n;
-}
-
-// Whether reading `raw` (a number as looksLikeNumber() accepts it) as a double and writing it back
-// would change what it says: a leading zero ("007"), a trailing zero in the fraction ("1.10", a
-// version), more digits than a double keeps, or the sign of a zero.
-bool losesDigits(const std::string& raw)
-{
-    std::size_t i = raw[0] == '+' || raw[0] == '-' ? 1 : 0;
-    if (i + 1 < raw.size() && raw[i] == '0' && isDigit(raw[i + 1])) return true;
-    std::size_t significant = 0, lastFraction = std::string::npos;
-    bool fraction = false, nonzero = false;
-    for (; i < raw.size() && raw[i] != 'e' && raw[i] != 'E'; ++i) {
-        if (raw[i] == '.') fraction = true;
-        else {
-            nonzero = nonzero || raw[i] != '0';
-            if (nonzero) ++significant;
-            if (fraction) lastFraction = i;
-        }
-    }
-    if (lastFraction != std::string::npos && raw[lastFraction] == '0') return true;
-    return significant > 15 || (!nonzero && raw[0] == '-');
-}
-
-Value typedValue(const std::string& key, const std::string& raw)
-{
-    const PropertySpec* spec = Vocabulary::builtin().property(key);
-    if (spec && spec->type == ValueType::List) return splitDotList(raw);
-    if (spec && spec->type == ValueType::String) return raw;
-    if (raw == "true") return true;
-    if (raw == "false") return false;
-    if (looksLikeNumber(raw)) {
-        // Past the range of a double it stays text as written: "inf" would not survive export
-        // and reimport, and a number property then gets the usual message naming the element.
-        const double d = std::strtod(raw.c_str(), nullptr);
-        // A property the vocabulary does not know is a number only if it reads back as written:
-        // "007", "1.10" and a 20-digit id are text, or export would change them.
-        if (std::isfinite(d) && (spec || !losesDigits(raw))) return d;
-        return raw;
-    }
-    if (!spec && raw.find(',') != std::string::npos) return splitDotList(raw);
-    return raw;
-}
-
-bool parsePair(const std::string& s, double& a, double& b)
-{
-    char* end = nullptr;
-    a = std::strtod(s.c_str(), &end);
-    if (end == s.c_str() || *end != ',') return false;
-    const char* second = end + 1;
-    b = std::strtod(second, &end);
-    return end != second;
-}
-
-} // namespace
-
-Value dotAttributeValue(const std::string& key, const std::string& raw)
-{
-    return typedValue(key, raw);
-}
-
-namespace {
-// "pb_prop_color" → "color"; empty for any other attribute.
-std::string prefixedProperty(const std::string& key)
-{
-    const std::size_t n = std::strlen(kDotPropertyPrefix);
-    return key.size() > n && key.compare(0, n, kDotPropertyPrefix) == 0 ? key.substr(n) : std::string();
-}
-} // namespace
-
-bool dotNameIsTaken(const std::string& key)
-{
-    // `ordering` is Graphviz's only for some values: always sent under the prefix.
-    return key == "label" || key == "kind" || key == "ordering" || key.rfind("pb_", 0) == 0 ||
-           layoutAttributes().count(key) > 0;
-}
-
-namespace {
-
-// Attributes of one graph object: declared ones with a non-empty value that is not simply
-// inherited from `inheritFrom` (in cgraph a subgraph inherits its parent graph's attributes).
-std::vector<std::pair<std::string, std::string>> attributesOf(Agraph_t* root, void* obj, int kind,
-                                                              void* inheritFrom = nullptr)
-{
-    std::vector<std::pair<std::string, std::string>> out;
-    for (Agsym_t* s = agnxtattr(root, kind, nullptr); s; s = agnxtattr(root, kind, s)) {
-        const char* v = agxget(obj, s);
-        if (!v || !*v) continue;
-        if (inheritFrom) {
-            const char* parent = agxget(inheritFrom, s);
-            if (parent && std::string(parent) == v) continue;
-        }
-        out.emplace_back(s->name, textOf(v));
-    }
-    return out;
-}
-
-// A value typed as pb_types says its property is (exportDot() names the type of every value
-// that would otherwise read back as another).
-std::optional<Value> hintedValue(const std::string& type, const std::string& raw)
-{
-    if (type == "string") return raw;
-    if (type == "list") return splitDotList(raw);
-    if (type == "bool" && (raw == "true" || raw == "false")) return raw == "true";
-    if (type == "number" && looksLikeNumber(raw)) return std::strtod(raw.c_str(), nullptr);
-    return std::nullopt;
-}
-
-void applyProperties(Properties& props,
-                     const std::vector<std::pair<std::string, std::string>>& attrs)
-{
-    // Gathered and sorted once: a graph may declare its attributes in any order.
-    std::vector<std::pair<std::string, Value>> items(props.begin(), props.end());
-    std::string hints;
-    for (const auto& [k, v] : attrs) {
-        // `ordering` is also the vocabulary's message-order property; only in/out are Graphviz's.
-        const bool layout =
-            k == "ordering" ? (v == "in" || v == "out") : layoutAttributes().count(k) > 0;
-        // pb_pos, pb_types, pb_decision_1_status…: Probeboard's own, never a property.
-        if (k == "pb_types") hints = v;
-        if (const std::string name = prefixedProperty(k); !name.empty()) {
-            items.emplace_back(name, typedValue(name, v));
-        } else if (k != "label" && k != "kind" && !layout && k.rfind("pb_", 0) != 0) {
-            items.emplace_back(k, typedValue(k, v));
-        }
-    }
-    for (const auto& hint : splitDotList(hints)) {
-        const auto colon = hint.rfind(':'); // a type has none; a property's name may
-        if (colon == std::string::npos) continue;
-        const std::string key = hint.substr(0, colon); // the attribute's name, prefixed or not
-        std::string raw;
-        for (const auto& [k, v] : attrs)
-            if (k == key) raw = v;
-        const auto typed = hintedValue(hint.substr(colon + 1), raw);
-        if (!typed) continue;
-        const std::string prefixed = prefixedProperty(key);
-        const std::string& name = prefixed.empty() ? key : prefixed;
-        std::erase_if(items, [&](const auto& item) { return item.first == name; });
-        items.emplace_back(name, *typed);
-    }
-    props = Properties::fromPairs(std::move(items));
-}
-
 Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels)
 {
     Component c;
     c.id = agnameof(n);
-    const auto attrs = attributesOf(g, n, AGNODE);
+    const auto attrs = dotAttributes(g, n, AGNODE);
     std::string shape;
     bool inferred = false; // a kind guessed before export, not yet confirmed
     bool emptyLabel = false;
@@ -258,8 +53,8 @@ Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels)
         else if (k == "pb_empty_label") emptyLabel = v == "true";
         else if (k == "pb_kind_inferred") inferred = v == "true";
         else if (k == "shape") shape = v;
-        else if (k == "pos" || k == "pb_pos") parsePair(v, c.pos.x, c.pos.y);
-        else if (k == "pb_size") parsePair(v, c.size.width, c.size.height);
+        else if (k == "pos" || k == "pb_pos") dotPair(v, c.pos.x, c.pos.y);
+        else if (k == "pb_size") dotPair(v, c.size.width, c.size.height);
     }
     // A record's label is its fields ("{<in> Monolith|Rails 5|<db> db pool}"): the words are
     // kept, the ports and separators are not, and the kind is guessed from the first field (the
@@ -280,7 +75,7 @@ Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels)
         c.kindInferred = true;
     }
     c.kindInferred = c.kindInferred || inferred;
-    applyProperties(c.props, attrs);
+    applyDotProperties(c.props, attrs);
     // People write the product or a capital: "kind=Database", "kind=redis". A kind the
     // vocabulary has in another case is that kind; a product is read as its kind, kept as the
     // engine and marked inferred for the user to confirm. Anything else stays, with a warning.
@@ -306,7 +101,7 @@ std::vector<Point> parseBends(const std::string& s)
     for (char ch : s + " ") {
         if (ch == ' ') {
             Point p;
-            if (parsePair(cur, p.x, p.y)) out.push_back(p);
+            if (dotPair(cur, p.x, p.y)) out.push_back(p);
             cur.clear();
         } else {
             cur += ch;
@@ -320,7 +115,7 @@ Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated, D
     Flow f;
     f.from = agnameof(agtail(e));
     f.to = agnameof(aghead(e));
-    const auto attrs = attributesOf(g, e, AGEDGE);
+    const auto attrs = dotAttributes(g, e, AGEDGE);
     std::string label, xlabel;
     for (const auto& [k, v] : attrs) {
         if (k == "id") f.id = v;
@@ -339,7 +134,7 @@ Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated, D
     // ignores edge labels, so diagrams drawn that way label edges with xlabel.
     const DotLabelNames names{{}, agnameof(agroot(g)), f.from, f.to};
     f.label = labels.read(label.empty() ? xlabel : label, names, "edge", f.id, f.id);
-    applyProperties(f.props, attrs);
+    applyDotProperties(f.props, attrs);
     return f;
 }
 
@@ -351,8 +146,8 @@ bool isCluster(Agraph_t* sg)
 
 std::string zoneIdOf(Agraph_t* root, Agraph_t* sg)
 {
-    const std::string explicitId = attr(sg, "id");
-    if (!explicitId.empty() && explicitId != attr(root, "id")) return explicitId;
+    const std::string explicitId = dotAttribute(sg, "id");
+    if (!explicitId.empty() && explicitId != dotAttribute(root, "id")) return explicitId;
     std::string name = agnameof(sg);
     std::string shortName = name;
     if (name.rfind("cluster_", 0) == 0) shortName = name.substr(8);
@@ -452,17 +247,17 @@ struct ClusterWalk
             }
             Zone z;
             z.id = zoneIdOf(root, sub);
-            const auto attrs = attributesOf(root, sub, AGRAPH, agparent(sub));
+            const auto attrs = dotAttributes(root, sub, AGRAPH, agparent(sub));
             bool kindGiven = false, ours = false; // ours: written by exportDot, which says everything
             for (const auto& [k, v] : attrs) {
                 if (k == "kind") z.kind = v, kindGiven = true;
                 else if (k == "label")
                     z.label = labels.read(v, {{}, agnameof(sub), {}, {}}, "cluster", agnameof(sub), z.id);
-                else if (k == "pb_pos") ours = parsePair(v, z.pos.x, z.pos.y) || ours;
-                else if (k == "pb_size") parsePair(v, z.size.width, z.size.height);
+                else if (k == "pb_pos") ours = dotPair(v, z.pos.x, z.pos.y) || ours;
+                else if (k == "pb_size") dotPair(v, z.size.width, z.size.height);
                 else if (k == "pb_members") memberOrder[z.id] = splitDotList(v);
             }
-            applyProperties(z.props, attrs);
+            applyDotProperties(z.props, attrs);
             if (!ours) inferZone(z, kindGiven, agnameof(sub));
             // A copy: adding zones below may reallocate the design's zone list, and `zoneId`
             // of a sibling visited later must not point into it.
@@ -524,7 +319,7 @@ int lineOfMessage(const std::string& msg)
     for (std::size_t at = msg.find("line "); at != std::string::npos; at = msg.find("line ", at + 1)) {
         std::size_t i = at + 5;
         int line = 0;
-        while (i < msg.size() && isDigit(msg[i]) && line < 100000000) line = line * 10 + (msg[i++] - '0');
+        while (i < msg.size() && msg[i] >= '0' && msg[i] <= '9' && line < 100000000) line = line * 10 + (msg[i++] - '0');
         if (i > at + 5) return line;
     }
     return 0;
@@ -592,7 +387,7 @@ std::vector<Decision> readDecisions(Agraph_t* g)
 {
     std::map<long, Decision> byNumber;
     const std::string prefix = "pb_decision_";
-    for (const auto& [k, v] : attributesOf(g, g, AGRAPH)) {
+    for (const auto& [k, v] : dotAttributes(g, g, AGRAPH)) {
         if (k.rfind(prefix, 0) != 0) continue;
         char* end = nullptr;
         const long n = std::strtol(k.c_str() + prefix.size(), &end, 10);
@@ -624,7 +419,7 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
 {
     Design d;
     DotLabelReader labels(diags);
-    d.title = labels.read(attr(g, "label"), {{}, agnameof(g), {}, {}}, "graph", agnameof(g), "");
+    d.title = labels.read(dotAttribute(g, "label"), {{}, agnameof(g), {}, {}}, "graph", agnameof(g), "");
     d.decisions = readDecisions(g);
     if (!agisdirected(g))
         diags.push_back({Diagnostic::Level::Warning, file, 0, 0, "", "", "W-UNDIRECTED",
@@ -655,7 +450,7 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
                          "duplicate id '" + id + "'", ""});
     }
     ClusterWalk walk{g, d, diags, places, labels, {}, {}, {}, {}, {}, {}, {}};
-    const StringList zoneOrder = splitDotList(attr(g, "pb_zone_order"));
+    const StringList zoneOrder = splitDotList(dotAttribute(g, "pb_zone_order"));
     for (std::size_t i = 0; i < zoneOrder.size(); ++i) walk.zoneRank.emplace(zoneOrder[i], i);
     walk.visit(g, "", 0);
     walk.reportTorn();
