@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <type_traits>
 #include <sstream>
 #include <unordered_map>
 
@@ -54,10 +55,14 @@ std::string escaped(const std::string& s)
 
 // Graphviz's own dot refuses a quoted string over 16 KiB, and importDot() one over kMaxDotToken,
 // so a longer text is written in pieces joined with '+' ("…" + "…"), which both read as one
-// string. Pieces are 16,000 bytes, or as long as importDot() takes when that would be more than
-// the kMaxDotPieces it takes.
+// string. Pieces are 16,000 bytes, or nearly as long as importDot() takes when that would be more
+// than the kMaxDotPieces it takes. A long piece may end up to three bytes short (cutsOf), and 64
+// of them still hold the kMaxDotText that importDot() and checkDotTexts() allow one text: the
+// pieces were exactly kMaxDotText / 64, so a text of 4,190,209 to 4,194,304 bytes read from a
+// file was refused by the export.
 constexpr std::size_t kPiece = 16'000;
-constexpr std::size_t kLongPiece = kMaxDotToken - 64;
+constexpr std::size_t kLongPiece = kMaxDotToken - 8;
+static_assert(kMaxDotPieces * (kLongPiece - 3) >= kMaxDotText, "64 long pieces hold the longest text");
 
 // Where each piece after the first starts: never after an odd run of backslashes (the piece's
 // closing quote would be escaped) nor inside a UTF-8 character.
@@ -251,14 +256,24 @@ void writeFlow(std::ostringstream& out, const Flow& f)
     out << "];\n";
 }
 
+// The bytes `text` takes as written between its quotes. Escaping at most doubles a text, so a
+// short one needs no measuring: importDot() checks every text of every design it reads.
+std::size_t writtenSize(const std::string& text, bool label)
+{
+    if (2 * text.size() + 1 <= kMaxDotText) return text.size();
+    return escaped(label ? labelEscapes(text) : text).size();
+}
+
 // Why importDot() would not read `text` back as written, or nothing: DOT has no way to write a
-// NUL byte, and a text of more than kMaxDotPieces pieces is refused on the way in.
+// NUL byte, and a text longer than kMaxDotText written is refused on the way in.
 std::string unwritable(const std::string& text, bool label)
 {
     if (text.find('\0') != std::string::npos) return "holds a NUL byte, which a DOT file cannot carry";
-    if (piecesOf(escaped(label ? labelEscapes(text) : text)).size() < kMaxDotPieces) return {};
-    return "is " + std::to_string(text.size()) + " bytes long, more than DOT import reads in one text (" +
-           std::to_string(kMaxDotPieces * kLongPiece) + " bytes as written)";
+    const std::size_t written = writtenSize(text, label);
+    if (written <= kMaxDotText) return {};
+    return "is " + std::to_string(text.size()) + " bytes long" +
+           (written != text.size() ? " (" + std::to_string(written) + " as DOT writes it)" : std::string()) +
+           ", more than the " + std::to_string(kMaxDotText) + " bytes one DOT text may hold";
 }
 
 // An id as a message names it: a multi-megabyte id would make the message as long.
@@ -268,23 +283,42 @@ std::string shown(const std::string& id)
 }
 
 // Every text exportDot() writes that would not read back, as an error naming the element and
-// the attribute, so that the user can mend it rather than find a file nothing can open.
+// the attribute, so that the user can mend it rather than find a file nothing can open. DOT
+// import runs the same check on what it read (DotCheck::Import), so the two cannot disagree.
 struct ExportCheck
 {
     const std::string& file;
     Diagnostics& diags;
+    DotCheck mode;
     std::size_t found = 0;
     static constexpr std::size_t kListed = 10;
 
-    void text(const std::string& what, const std::string& element, const std::string& pointer,
-              const std::string& s, bool label = false)
+    void say(const std::string& element, const std::string& pointer, const std::string& message,
+             const std::string& hint, bool counted = true)
+    {
+        if (counted && ++found > kListed) return;
+        const bool out = mode == DotCheck::Export;
+        diags.push_back({Diagnostic::Level::Error, file, 0, 0, element, pointer, out ? "E-DOT-EXPORT" : "E-LIMIT",
+                         out ? "cannot write DOT: " + message : message, hint});
+    }
+
+    // `what` names the text: a string, or what makes one, since DOT import checks every text of
+    // every design it reads and almost all of them fit.
+    template <typename What>
+    void text(const What& name, const std::string& element, const std::string& pointer, const std::string& s,
+              bool label = false)
     {
         const std::string why = unwritable(s, label);
-        if (why.empty() || ++found > kListed) return;
+        if (why.empty()) return;
+        std::string what;
+        if constexpr (std::is_invocable_v<What>) what = name();
+        else what = name;
+        if (mode == DotCheck::Import) // a NUL byte never gets past the screen
+            return say(element, pointer, what + " " + why + ", so the design could not be written as DOT again",
+                       "shorten it");
         const bool nul = why.find("NUL") != std::string::npos;
-        diags.push_back({Diagnostic::Level::Error, file, 0, 0, element, pointer, "E-DOT-EXPORT",
-                         "cannot write DOT: " + what + " " + why,
-                         std::string(nul ? "remove it" : "shorten it") + ", or keep the design as .probeboard"});
+        say(element, pointer, what + " " + why,
+            std::string(nul ? "remove it" : "shorten it") + ", or keep the design as .probeboard");
     }
 
     // A list joined into one attribute: each item fits, but joined they may not. A NUL byte in an
@@ -299,18 +333,23 @@ struct ExportCheck
     void element(const std::string& what, const std::string& id, const std::string& kind,
                  const std::string& label, const Properties& props)
     {
-        const std::string who = what + " '" + shown(id) + "'";
-        text(who + ": its id", id, "id", id);
-        text(who + ": its kind", id, "kind", kind);
-        text(who + ": its label", id, "label", label, true);
+        auto who = [&](const std::string& of) { return [&, of] { return what + " '" + shown(id) + "': " + of; }; };
+        text(who("its id"), id, "id", id);
+        text(who("its kind"), id, "kind", kind);
+        text(who("its label"), id, "label", label, true);
+        // Each type named in pb_types takes at most twice its property's name and a few bytes:
+        // only an element with very many properties needs its types worked out here.
+        std::size_t typesBound = 0;
+        for (const auto& [k, v] : props) typesBound += 2 * k.size() + 32;
         StringList hints;
         for (const auto& [k, v] : props) {
             const std::string value = valueText(v);
-            text(who + ": the name of property '" + shown(k) + "'", id, "properties", k);
-            text(who + ": property '" + shown(k) + "'", id, "properties/" + k, value);
-            if (auto hint = typeHint(k, v, value)) hints.push_back(std::move(*hint));
+            text([&] { return who("the name of property '" + shown(k) + "'")(); }, id, "properties", k);
+            text([&] { return who("property '" + shown(k) + "'")(); }, id, "properties/" + k, value);
+            if (typesBound > kMaxDotText)
+                if (auto hint = typeHint(k, v, value)) hints.push_back(std::move(*hint));
         }
-        joined(who + ": the types of its properties (pb_types)", id, "properties", hints);
+        if (!hints.empty()) joined(who("the types of its properties (pb_types)")(), id, "properties", hints);
     }
 
     // The lists exportDot() writes only when the order read back would differ.
@@ -327,11 +366,9 @@ struct ExportCheck
     void run(const Design& d)
     {
         text("the design's title", "", "title", d.title, true);
-        if (d.zones().size() > kMaxDotSubgraphs && ++found <= kListed)
-            diags.push_back({Diagnostic::Level::Error, file, 0, 0, "", "", "E-DOT-EXPORT",
-                             "cannot write DOT: the design has " + std::to_string(d.zones().size()) +
-                                 " zones, and DOT import reads at most " + std::to_string(kMaxDotSubgraphs) +
-                                 " clusters", "keep the design as .probeboard"});
+        if (d.zones().size() > kMaxDotSubgraphs)
+            say("", "", "the design has " + std::to_string(d.zones().size()) + " zones, and DOT import reads at most " +
+                            std::to_string(kMaxDotSubgraphs) + " clusters", "keep the design as .probeboard");
         for (const auto& c : d.components()) element("component", c.id, c.kind, c.label, c.props);
         for (const auto& f : d.flows()) element("flow", f.id, {}, f.label, f.props);
         for (const auto& z : d.zones()) element("zone", z.id, z.kind, z.label, z.props);
@@ -341,9 +378,7 @@ struct ExportCheck
                 text("decision " + std::to_string(i + 1) + ": its " + name, "",
                      "decisions/" + std::to_string(i) + "/" + name, *value);
         if (found > kListed)
-            diags.push_back({Diagnostic::Level::Error, file, 0, 0, "", "", "E-DOT-EXPORT",
-                             "cannot write DOT: " + std::to_string(found - kListed) +
-                                 " more texts would not read back", ""});
+            say("", "", std::to_string(found - kListed) + " more texts would not read back", "", false);
     }
 };
 
@@ -400,11 +435,16 @@ std::string exportDot(const Design& design)
     return out.str();
 }
 
+std::size_t checkDotTexts(const Design& design, const std::string& fileName, Diagnostics& diags, DotCheck mode)
+{
+    ExportCheck check{fileName, diags, mode};
+    check.run(design);
+    return check.found;
+}
+
 std::optional<std::string> exportDot(const Design& design, const std::string& fileName, Diagnostics& diags)
 {
-    ExportCheck check{fileName, diags};
-    check.run(design);
-    if (check.found > 0) return std::nullopt;
+    if (checkDotTexts(design, fileName, diags, DotCheck::Export) > 0) return std::nullopt;
     std::string text = exportDot(design);
     // What importDot() refuses before reading anything (more than 32 MiB, more than 10,000
     // clusters, or a text the check above does not know of) is refused here too.

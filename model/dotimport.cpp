@@ -3,6 +3,7 @@
 
 #include "model/dotattributes.h"
 #include "model/designfile.h"
+#include "model/dotexport.h"
 #include "model/dotlabels.h"
 #include "model/dotlines.h"
 #include "model/dotlists.h"
@@ -487,6 +488,9 @@ std::optional<Design> importDot(const std::string& text, const std::string& file
         design = convert(g, fileName, diags, places);
         agclose(g);
     }
+    // A text that DOT export could not write (longer, escaped, than kMaxDotText) is refused here,
+    // at its line: it used to import, and then `convert` back to DOT refused it.
+    checkDotTexts(*design, fileName, diags, DotCheck::Import);
     validateDesign(*design, Vocabulary::builtin(), diags);
     placeDotDiagnostics(text, places, diags, first);
     for (std::size_t i = first; i < diags.size(); ++i) {

@@ -21,6 +21,12 @@ inline constexpr std::size_t kMaxDotToken = 64u * 1024u;
 // Quoted strings joined with '+' ("…" + "…"): cgraph copies the whole string so far at each '+',
 // so the time grows with the square of the pieces (2,000 pieces of 16 KB took 97 s).
 inline constexpr std::size_t kMaxDotPieces = 64;
+// The longest text one attribute may hold, as exportDot() writes it (escaped, between the
+// quotes): 64 pieces of a little under a token each, so that pieces cut short of a UTF-8
+// character or a backslash pair still hold it. importDot() refuses an element whose text would
+// be longer written so (checkDotTexts()), even where the file wrote it in fewer bytes, and
+// exportDot() writes everything up to it: what imports exports again.
+inline constexpr std::size_t kMaxDotText = kMaxDotPieces * (kMaxDotToken - 64);
 
 // Reads the first graph in `text` (DOT language) into a design, following the mapping in
 // docs/format.md: nodes → components (kind from `kind`, else inferred and marked),

@@ -29,6 +29,22 @@ Diagnostic rejected(const std::string& text)
     qFatal("rejected without an error diagnostic");
     return {};
 }
+
+// `text` as quoted pieces of `piece` bytes joined with '+', as a long DOT string is written.
+std::string inPieces(const std::string& text, std::size_t piece)
+{
+    std::string out = "\"";
+    for (std::size_t at = 0; at < text.size(); at += piece) out += (at ? "\" + \"" : "") + text.substr(at, piece);
+    return out + "\"";
+}
+
+std::string repeated(const std::string& s, std::size_t n)
+{
+    std::string out;
+    out.reserve(s.size() * n);
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+}
 } // namespace
 
 class TestDot : public QObject
@@ -900,6 +916,43 @@ private slots:
         QCOMPARE(linesOf("property 'rps' of 'f-b-c-2'"), std::vector<int>{10});
         QCOMPARE(linesOf("property 'rps' of 'f-a-c-4'"), std::vector<int>{11});
     }
+    // DOT import read a text of 64 pieces of up to 64 KiB (4,194,240 bytes), and the checked
+    // export wrote at most 4,190,208: a file that `check` passed, `convert` could not write back.
+    // Both now hold one text to kMaxDotText as DOT writes it, and import says which element,
+    // attribute and line when it is longer.
+    void importAndExportAgreeOnTheLongestText()
+    {
+        const std::size_t token = kMaxDotToken - 1; // the longest quoted string the screen reads
+        const std::string longest(kMaxDotPieces * token, 'x');
+        Diagnostics diags;
+        QVERIFY(!importDot("digraph {\n  a [kind=service];\n  b [kind=cache,\n    x_note=" + inPieces(longest, token) +
+                               "];\n}\n", "long.dot", diags));
+        std::string all = formatAll(diags);
+        QVERIFY2(diags.size() == 1 && diags[0].code == "E-LIMIT" && diags[0].element == "b" &&
+                     diags[0].pointer == "properties/x_note" && diags[0].line == 4, all.c_str());
+        QVERIFY2(all.find("long.dot:4: error: component 'b': property 'x_note' is 4194240 bytes long, more than the " +
+                          std::to_string(kMaxDotText) + " bytes one DOT text may hold") != std::string::npos, all.c_str());
+        // Exactly at the limit it imports, and the checked export writes it back.
+        const std::string fits(kMaxDotText, 'y');
+        const Design d = imported("digraph { b [kind=cache, x_note=" + inPieces(fits, token) + "]; }");
+        Diagnostics out;
+        const auto dot = exportDot(d, "fits.probeboard", out);
+        QVERIFY2(dot, formatAll(out).c_str());
+        QVERIFY(imported(*dot).components() == d.components());
+        // A byte more is refused by the export as well.
+        Design over;
+        over.addComponent({"b", "cache", "b", {{"x_note", fits + "y"}}, {}, {}});
+        QVERIFY(!exportDot(over, "over.probeboard", out));
+        // Measured as DOT writes it: a label's backslashes are doubled, so 1,500,000 `\q` (no
+        // escape, kept as written) are 3 MB in the file and 4.5 MB written back.
+        diags.clear();
+        QVERIFY(!importDot("digraph {\n  a [kind=service,\n    label=" + inPieces(repeated("\\q", 1'500'000), 60'000) +
+                               "];\n}\n", "q.dot", diags));
+        all = formatAll(diags);
+        QVERIFY2(diags.size() == 1 && diags[0].pointer == "label" && diags[0].line == 3, all.c_str());
+        QVERIFY2(all.find("its label is 3000000 bytes long (4500000 as DOT writes it)") != std::string::npos, all.c_str());
+    }
+
 };
 
 QTEST_APPLESS_MAIN(TestDot)
