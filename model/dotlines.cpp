@@ -53,6 +53,7 @@ bool DotLines::writes(int i, const DotPlace& place) const
     case DotPlace::Kind::Edge:
     case DotPlace::Kind::EdgeId: return false; // read from the statements (edgeAt)
     case DotPlace::Kind::Cluster: return names(i, place.name) && is(i - 1, "subgraph");
+    case DotPlace::Kind::Graph: return false; // find() takes its brace
     }
     return false;
 }
@@ -82,6 +83,11 @@ const DotLines::EdgeAt* DotLines::edgeAt(const DotPlace& place) const
 
 int DotLines::find(const DotPlace& place) const
 {
+    if (place.kind == DotPlace::Kind::Graph) { // its body's brace, after `strict digraph name`
+        for (int i = 0; i < static_cast<int>(m_tokens.size()); ++i)
+            if (is(i, "{")) return i;
+        return -1;
+    }
     if (place.kind == DotPlace::Kind::Edge || place.kind == DotPlace::Kind::EdgeId) {
         const EdgeAt* edge = edgeAt(place);
         return !edge ? -1 : place.kind == DotPlace::Kind::EdgeId ? edge->id : edge->tail;
@@ -106,17 +112,8 @@ int DotLines::attributeAt(const DotPlace& place, int token, const std::string& k
 {
     const int end = static_cast<int>(m_tokens.size());
     if (token < 0) return -1;
-    if (place.kind == DotPlace::Kind::Cluster) {
-        // `key = value` statements and `graph [key = value]` in the subgraph's own body.
-        int depth = 0;
-        for (int i = token + 1; i < end; ++i) {
-            if (depth == 0 && !is(i, "{")) return -1; // `subgraph name` with no body here
-            if (is(i, "{") && ++depth > 1) continue;
-            if (is(i, "}") && --depth <= 0) return -1;
-            if (depth == 1 && names(i, key) && is(i + 1, "=")) return i;
-        }
-        return -1;
-    }
+    if (place.kind == DotPlace::Kind::Graph) return bodyAttribute(token, key, true);
+    if (place.kind == DotPlace::Kind::Cluster) return is(token + 1, "{") ? bodyAttribute(token + 1, key, false) : -1;
     // The attribute lists that close the statement: `a -> b [key = value][…]`.
     int inList = 0;
     for (int i = token + 1; i < end; ++i) {
@@ -126,6 +123,26 @@ int DotLines::attributeAt(const DotPlace& place, int token, const std::string& k
         else if (inList > 0 && names(i, key) && is(i + 1, "=")) return i;
     }
     return -1;
+}
+
+int DotLines::bodyAttribute(int open, const std::string& key, bool last) const
+{
+    // `key = value` statements and `graph [key = value]`, at the body's own depth.
+    const int end = static_cast<int>(m_tokens.size());
+    int depth = 0, found = -1;
+    bool ownList = false, inList = false;
+    for (int i = open; i < end; ++i) {
+        if (is(i, "{") && ++depth > 1) continue;
+        if (is(i, "}") && --depth <= 0) break;
+        if (depth != 1) continue;
+        if (is(i, "[")) inList = true, ownList = isKeyword(i - 1, "graph");
+        else if (is(i, "]")) inList = false;
+        else if ((!inList || ownList) && names(i, key) && is(i + 1, "=")) {
+            found = i;
+            if (!last) break;
+        }
+    }
+    return found;
 }
 
 // cgraph makes an edge from each tail to each head of every `->` in a statement, a subgraph
@@ -235,8 +252,23 @@ std::string attributeOf(const std::string& pointer)
     if (pointer.rfind("bends", 0) == 0) return "pb_bends";
     if (pointer == "position") return "pb_pos";
     if (pointer == "size") return "pb_size";
-    if (pointer == "label") return "label";
+    if (pointer == "label" || pointer == "title") return "label";
+    if (pointer == "kind") return "kind";
     return {};
+}
+
+// The graph attribute behind a problem of the design as a whole: its title is the graph's label,
+// and decision N (from 0) is written pb_decision_<N+1>_<field> (exportDot()).
+std::string graphAttributeOf(const Diagnostic& d)
+{
+    if (!d.element.empty()) return {};
+    if (d.pointer == "title" || d.pointer == "label") return "label";
+    if (d.pointer.rfind("decisions/", 0) != 0) return {};
+    const std::size_t slash = d.pointer.find('/', 10);
+    if (slash == std::string::npos) return {};
+    const std::string n = d.pointer.substr(10, slash - 10);
+    if (n.empty() || n.size() > 9 || n.find_first_not_of("0123456789") != std::string::npos) return {};
+    return "pb_decision_" + std::to_string(std::stol(n) + 1) + "_" + d.pointer.substr(slash + 1);
 }
 
 const char* whatIs(const DotPlace& place)
@@ -244,6 +276,7 @@ const char* whatIs(const DotPlace& place)
     switch (place.kind) {
     case DotPlace::Kind::Node: return "node";
     case DotPlace::Kind::Cluster: return "cluster";
+    case DotPlace::Kind::Graph: return "graph";
     default: return "edge";
     }
 }
@@ -251,15 +284,23 @@ const char* whatIs(const DotPlace& place)
 
 void placeDotDiagnostics(const std::string& text, const DotPlaces& places, Diagnostics& diags, std::size_t first)
 {
-    bool needed = false;
-    for (std::size_t i = first; i < diags.size(); ++i) needed |= diags[i].line == 0 && !diags[i].element.empty();
-    if (!needed) return; // a clean file is not scanned again
+    auto placeable = [](const Diagnostic& d) {
+        return d.line == 0 && (!d.element.empty() || !graphAttributeOf(d).empty());
+    };
+    if (std::none_of(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(), placeable))
+        return; // a clean file is not scanned again
     const DotLines lines(text);
     std::map<std::size_t, const DotPlace*> own;
     for (const auto& [index, place] : places.at) own[index] = &place;
     for (std::size_t i = first; i < diags.size(); ++i) {
         Diagnostic& d = diags[i];
-        if (d.line != 0 || d.element.empty()) continue;
+        if (!placeable(d)) continue;
+        if (const std::string key = graphAttributeOf(d); !key.empty()) {
+            const DotPlace graph{DotPlace::Kind::Graph, {}, {}, 1};
+            const int at = lines.attribute(graph, key);
+            d.line = lines.line(at >= 0 ? at : lines.find(graph));
+            continue;
+        }
         const auto known = places.of.find(d.element);
         const auto mine = own.find(i);
         const DotPlace node{DotPlace::Kind::Node, d.element, {}, 1};

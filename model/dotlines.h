@@ -18,9 +18,11 @@ namespace pb::model {
 // placed by looking for the element in the text's tokens.
 struct DotPlace
 {
-    enum class Kind { Node, Edge, EdgeId, Cluster };
+    enum class Kind { Node, Edge, EdgeId, Cluster, Graph };
     Kind kind = Kind::Node;
-    std::string name; // Node: its name; Edge: the tail's name; EdgeId: the id; Cluster: the subgraph's name
+    // Node: its name; Edge: the tail's name; EdgeId: the id; Cluster: the subgraph's name;
+    // Graph (the title, the decisions): nothing
+    std::string name;
     std::string to;   // Edge: the head's name
     int nth = 1;      // Edge, EdgeId: the nth such edge in the text
 };
@@ -60,6 +62,10 @@ private:
     const std::vector<int>& matches(const DotPlace& place) const;
     const EdgeAt* edgeAt(const DotPlace& place) const;
     int attributeAt(const DotPlace& place, int token, const std::string& key) const;
+    // `key = value` in the body opened at token `open`, outside the attribute lists of its
+    // nodes and edges (a cluster's label is not its node's); the first, or the last, which is the
+    // one cgraph keeps.
+    int bodyAttribute(int open, const std::string& key, bool last) const;
     // The edges, in the order cgraph makes them, read from the statements. Each function takes
     // the token it starts at and returns the one after what it read; `nodes` collects the node
     // tokens the statements name, so that a subgraph's are a range of it.
@@ -82,8 +88,9 @@ private:
     mutable bool m_edgesRead = false;
 };
 
-// Gives a line to each of diags[first…] that names an element of the DOT text but no line, and
-// says where the first holder of a duplicate id is written.
+// Gives a line to each of diags[first…] that names an element of the DOT text but no line (or
+// the graph's own title or decisions, by their pointer), and says where the first holder of a
+// duplicate id is written.
 void placeDotDiagnostics(const std::string& text, const DotPlaces& places, Diagnostics& diags, std::size_t first);
 
 } // namespace pb::model

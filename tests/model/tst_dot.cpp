@@ -953,6 +953,26 @@ private slots:
         QVERIFY2(all.find("its label is 3000000 bytes long (4500000 as DOT writes it)") != std::string::npos, all.c_str());
     }
 
+    // The graph's label (the design's title) had no line when it was refused: a problem was
+    // placed by its element, and the title belongs to none.
+    void aTitleOverTheLimitNamesItsLine()
+    {
+        const std::string name(2000, 'g');
+        Diagnostics diags;
+        QVERIFY(!importDot("digraph \"" + name + "\" {\n  a [label=\"api\"];\n  b;\n  label=\"" + repeated("\\G", 600) +
+                               "\";\n}\n", "title.dot", diags));
+        std::string all = formatAll(diags);
+        QVERIFY2(diags.size() == 1 && diags[0].code == "E-LIMIT" && diags[0].line == 4, all.c_str());
+        QVERIFY2(all.find("title.dot:4: error: graph 'ggg") != std::string::npos, all.c_str());
+        // Too long as DOT writes it, set in `graph [...]`, after a cluster with a label of its own.
+        diags.clear();
+        QVERIFY(!importDot("digraph {\n  subgraph cluster_x { label=\"x\"; a; }\n  graph [rankdir=LR,\n    label=" +
+                               inPieces(repeated("\\q", 1'500'000), 60'000) + "];\n}\n", "title2.dot", diags));
+        all = formatAll(diags);
+        QVERIFY2(diags.size() == 1 && diags[0].pointer == "title" && diags[0].line == 4, all.c_str());
+        QVERIFY2(all.find("title2.dot:4: error: the design's title is 3000000 bytes long") != std::string::npos, all.c_str());
+    }
+
 };
 
 QTEST_APPLESS_MAIN(TestDot)
