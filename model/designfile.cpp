@@ -4,6 +4,7 @@
 #include "model/jsonfast.h"
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
+#include "model/printable.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 
@@ -99,9 +100,9 @@ struct ElementReader
             d.pointer = ptr + "/" + key;
             d.element = id;
             d.code = "W-UNKNOWN-KEY";
-            d.message = "unknown key '" + key + "' in " + what + (id.empty() ? "" : " '" + id + "'") +
+            d.message = "unknown key " + quoteText(key) + " in " + what + (id.empty() ? "" : " " + quoteText(id)) +
                         "; it is ignored, and not kept when the design is saved";
-            d.hint = hint.empty() ? "" : "did you mean '" + hint + "'?";
+            d.hint = hint.empty() ? "" : "did you mean " + quoteText(hint) + "?";
             diags.push_back(std::move(d));
         }
     }
@@ -172,14 +173,14 @@ struct ElementReader
                 StringList list;
                 for (const auto& item : val) {
                     if (!item.is_string()) {
-                        error(p, id, "property '" + key + "' is a list and may hold only strings");
+                        error(p, id, "property " + quoteText(key) + " is a list and may hold only strings");
                         break;
                     }
                     list.push_back(item.get<std::string>());
                 }
                 out[key] = std::move(list);
             } else {
-                error(p, id, "property '" + key + "' must be a string, number, bool or list of strings");
+                error(p, id, "property " + quoteText(key) + " must be a string, number, bool or list of strings");
             }
         }
         return out;
@@ -248,10 +249,10 @@ bool checkFormat(json& j, ElementReader& r)
     if (format == "probeboard/0") migrateV0(j);
     else if (format.empty()) r.error("", "", "missing \"format\" (expected \"probeboard/1\")");
     else if (format.rfind("probeboard-rules/", 0) == 0)
-        r.error("/format", "", "this is a rule pack ('" + format + "'), not a design; pass it with --rules, "
+        r.error("/format", "", "this is a rule pack (" + quoteText(format) + "), not a design; pass it with --rules, "
                 "or put it in the packs folder");
     else if (format != kFormat) {
-        r.error("/format", "", "unsupported format '" + format + "'; this version reads "
+        r.error("/format", "", "unsupported format " + quoteText(format) + "; this version reads "
                 "probeboard/0 and probeboard/1");
     }
     return !r.failed;
@@ -259,7 +260,7 @@ bool checkFormat(json& j, ElementReader& r)
 
 void duplicate(ElementReader& r, const std::string& ptr, const std::string& id)
 {
-    r.error(ptr + "/id", id, "duplicate id '" + id + "'; every component, flow and zone needs its own");
+    r.error(ptr + "/id", id, "duplicate id " + quoteText(id) + "; every component, flow and zone needs its own");
     r.diags.back().code = "E-DUP-ID";
 }
 

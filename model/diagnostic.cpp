@@ -1,5 +1,7 @@
 #include "model/diagnostic.h"
 
+#include "model/printable.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -23,7 +25,8 @@ std::string Diagnostic::format() const
         if (column > 0) out += ":" + std::to_string(column);
     }
     out += ": " + levelName(level) + ": " + message;
-    if (!element.empty()) out += " [element '" + element + "']";
+    // A DOT node may be named by 64 KiB: the id is shown as messages quote it.
+    if (!element.empty()) out += " [element " + quoteText(element) + "]";
     if (!pointer.empty()) out += " [at " + pointer + "]";
     if (!hint.empty()) out += " (" + hint + ")";
     // Last, where it is out of the way: the code is what docs/rules.md and docs/format.md list.
@@ -50,7 +53,7 @@ std::string shapeOf(const Diagnostic& d)
 {
     std::string m = d.message;
     if (d.element.empty()) return m;
-    const std::string id = "'" + d.element + "'", gone = "'…'";
+    const std::string id = quoteText(d.element), gone = "'…'";
     for (auto at = m.find(id); at != std::string::npos; at = m.find(id, at + gone.size()))
         m.replace(at, id.size(), gone);
     return m;

@@ -276,12 +276,6 @@ std::string unwritable(const std::string& text, bool label)
            ", more than the " + std::to_string(kMaxDotText) + " bytes one DOT text may hold";
 }
 
-// An id as a message names it: a multi-megabyte id would make the message as long.
-std::string shown(const std::string& id)
-{
-    return id.size() <= 60 ? id : id.substr(0, utf8Boundary(id, 60)) + "…";
-}
-
 // Every text exportDot() writes that would not read back, as an error naming the element and
 // the attribute, so that the user can mend it rather than find a file nothing can open. DOT
 // import runs the same check on what it read (DotCheck::Import), so the two cannot disagree.
@@ -333,7 +327,7 @@ struct ExportCheck
     void element(const std::string& what, const std::string& id, const std::string& kind,
                  const std::string& label, const Properties& props)
     {
-        auto who = [&](const std::string& of) { return [&, of] { return what + " '" + shown(id) + "': " + of; }; };
+        auto who = [&](const std::string& of) { return [&, of] { return what + " " + quoteText(id) + ": " + of; }; };
         text(who("its id"), id, "id", id);
         text(who("its kind"), id, "kind", kind);
         text(who("its label"), id, "label", label, true);
@@ -344,8 +338,8 @@ struct ExportCheck
         StringList hints;
         for (const auto& [k, v] : props) {
             const std::string value = valueText(v);
-            text([&] { return who("the name of property '" + shown(k) + "'")(); }, id, "properties", k);
-            text([&] { return who("property '" + shown(k) + "'")(); }, id, "properties/" + k, value);
+            text([&] { return who("the name of property " + quoteText(k))(); }, id, "properties", k);
+            text([&] { return who("property " + quoteText(k))(); }, id, "properties/" + k, value);
             if (typesBound > kMaxDotText)
                 if (auto hint = typeHint(k, v, value)) hints.push_back(std::move(*hint));
         }
@@ -358,7 +352,7 @@ struct ExportCheck
         const auto componentAt = componentPositions(d);
         for (const auto& z : d.zones())
             if (!membersReadBackInOrder(z.members, componentAt))
-                joined("zone '" + shown(z.id) + "': the order of its members (pb_members)", z.id, "members",
+                joined("zone " + quoteText(z.id) + ": the order of its members (pb_members)", z.id, "members",
                        z.members);
         joined("the design's order of zones (pb_zone_order)", "", "zones", zoneOrderToWrite(d, nestedZones(d)));
     }

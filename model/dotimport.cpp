@@ -203,10 +203,10 @@ struct ClusterWalk
             const std::string& kept = owner[node].first;
             std::string left;
             for (const auto& zone : seenIn[node])
-                if (!isWithin(kept, zone)) left += (left.empty() ? "'" : ", '") + zone + "'";
+                if (!isWithin(kept, zone)) left += (left.empty() ? "" : ", ") + quoteText(zone);
             diags.push_back({Diagnostic::Level::Warning, "", 0, 0, node, "", "W-DOT-CLUSTERS",
-                             "node '" + node + "' is in clusters that are not nested; a component belongs to "
-                             "one zone, so it is put in '" + kept + "' and not in " + left,
+                             "node " + quoteText(node) + " is in clusters that are not nested; a component belongs to "
+                             "one zone, so it is put in " + quoteText(kept) + " and not in " + left,
                              "nest one cluster in the other, or draw two nodes"});
         }
     }
@@ -235,7 +235,7 @@ struct ClusterWalk
         z.props["region"] = region;
         places.at.emplace_back(diags.size(), DotPlace{DotPlace::Kind::Cluster, name, {}, 1});
         diags.push_back({Diagnostic::Level::Warning, "", 0, 0, z.id, "", "W-DOT-REGION",
-                         "cluster '" + name + "' has no region attribute; its label names '" + region + "', taken as its region",
+                         "cluster " + quoteText(name) + " has no region attribute; its label names " + quoteText(region) + ", taken as its region",
                          "write region=\"" + region + "\" on the cluster to say so"});
     }
 
@@ -270,7 +270,7 @@ struct ClusterWalk
                 // Its members and nested clusters still go to the zone that holds the id.
                 places.at.emplace_back(diags.size(), place);
                 diags.push_back({Diagnostic::Level::Error, "", 0, 0, id, "", "E-DUP-ID",
-                                 "duplicate id '" + id + "' (cluster '" + std::string(agnameof(sub)) + "')", ""});
+                                 "duplicate id " + quoteText(id) + " (cluster " + quoteText(agnameof(sub)) + ")", ""});
             } else {
                 places.of.emplace(id, place);
             }
@@ -448,7 +448,7 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
         }
         places.at.emplace_back(diags.size(), place);
         diags.push_back({Diagnostic::Level::Error, file, 0, 0, id, "", "E-DUP-ID",
-                         "duplicate id '" + id + "'", ""});
+                         "duplicate id " + quoteText(id), ""});
     }
     ClusterWalk walk{g, d, diags, places, labels, {}, {}, {}, {}, {}, {}, {}};
     const StringList zoneOrder = splitDotList(dotAttribute(g, "pb_zone_order"));

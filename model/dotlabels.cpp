@@ -55,9 +55,7 @@ std::string DotLabelReader::read(const std::string& text, const DotLabelNames& n
     if (text.find('\\') == std::string::npos) return text;
     const std::size_t inserted = expand(text, names, nullptr);
     if (inserted > kMaxDotLabelInsert || inserted > kMaxDotFileInsert - m_inserted) {
-        // A name may be 64 KiB long: the message shows its start.
-        const std::string shown = name.size() <= 60 ? name : name.substr(0, utf8Boundary(name, 60)) + "…";
-        refuse(std::string(kind) + " '" + shown + "'", element, inserted, inserted > kMaxDotLabelInsert);
+        refuse(std::string(kind) + " " + quoteText(name), element, inserted, inserted > kMaxDotLabelInsert);
         return text;
     }
     m_inserted += inserted;

@@ -1,6 +1,7 @@
 #include "model/jsonstream.h"
 
 #include "model/jsonutil.h"
+#include "model/printable.h"
 
 #include <algorithm>
 #include <vector>
@@ -144,9 +145,9 @@ void reportRepeats(const std::string& text, const std::string& file, Diagnostic:
         const bool merged = r.pointer == "/" + key && std::find(streamed.begin(), streamed.end(), key) != streamed.end();
         Diagnostic d{level, file, r.line, r.column, "", r.pointer, code, "", ""};
         if (merged) {
-            d.message = "\"" + key + "\" is written twice; the items of both lists are read, as one list";
+            d.message = "\"" + shortText(key) + "\" is written twice; the items of both lists are read, as one list";
         } else {
-            d.message = "\"" + key + "\" is written twice in the same object (first at " +
+            d.message = "\"" + shortText(key) + "\" is written twice in the same object (first at " +
                         std::to_string(r.firstLine) + ":" + std::to_string(r.firstColumn) + ")";
             if (level != Diagnostic::Level::Error) d.message += "; only this last one is read";
             d.hint = "keep one of the two";

@@ -112,4 +112,15 @@ std::string printable(std::string_view text, LineBreaks breaks)
     return shown.data() == buf.data() ? std::move(buf) : std::string(shown);
 }
 
+std::string shortText(std::string_view text)
+{
+    if (text.size() <= kQuotedBytes) return std::string(text);
+    return std::string(text.substr(0, utf8Boundary(text, kQuotedBytes))) + "…";
+}
+
+std::string quoteText(std::string_view text)
+{
+    return "'" + shortText(text) + "'";
+}
+
 } // namespace pb::model

@@ -27,6 +27,15 @@ inline std::size_t utf8Boundary(std::string_view text, std::size_t at)
     return at;
 }
 
+// A user's text as a message quotes it: an id, a key or a value may be megabytes long (a node
+// named by a 64 KiB string, a pasted paragraph), and a message printed whole buried the terminal
+// or the CI log. Text of up to kQuotedBytes bytes is kept exactly, since people and tests read
+// messages; longer text is cut there, never inside a UTF-8 character, and ends in "…".
+inline constexpr std::size_t kQuotedBytes = 60;
+std::string shortText(std::string_view text);
+// shortText() in single quotes, as messages name things: 'orders-db'.
+std::string quoteText(std::string_view text);
+
 // `text` with A-Z made a-z and every other byte kept: file extensions, tag names and "did you mean"
 // comparisons fold case this way, and none of them must depend on the C locale.
 inline std::string lowerAscii(std::string text)

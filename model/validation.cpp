@@ -30,14 +30,12 @@ void add(Diagnostics& diags, Diagnostic::Level level, const std::string& element
 constexpr auto kError = Diagnostic::Level::Error;
 constexpr auto kWarning = Diagnostic::Level::Warning;
 
-// A value quoted in a message, cut short when long (a pasted paragraph, a 400-digit number) so
-// that the message stays one readable line; never cut inside a UTF-8 character.
+// A value quoted in a message as quoteText() quotes ids, and when cut, with its length (a pasted
+// paragraph, a 400-digit number).
 std::string quoted(const std::string& text)
 {
-    constexpr std::size_t kMax = 60;
-    if (text.size() <= kMax) return "'" + text + "'";
-    const std::size_t cut = utf8Boundary(text, kMax - 3);
-    return "'" + text.substr(0, cut) + "…' (" + std::to_string(text.size()) + " characters)";
+    if (text.size() <= kQuotedBytes) return quoteText(text);
+    return quoteText(text) + " (" + std::to_string(text.size()) + " characters)";
 }
 
 // Any word may name a data class, but rules match the vocabulary's words exactly: "Billing" drawn
@@ -49,9 +47,9 @@ void checkCase(const std::string& elementId, const std::string& key, const Strin
         for (const auto& known : spec.suggested)
             if (item != known && lowerAscii(item) == lowerAscii(known))
                 add(diags, kWarning, elementId, "W-CASE",
-                    quoted(item) + " in '" + key + "' of '" + elementId + "' differs from the known '" + known +
-                        "' only in letter case; rules look for '" + known + "'",
-                    "write '" + known + "'", "properties/" + key);
+                    quoted(item) + " in " + quoteText(key) + " of " + quoteText(elementId) + " differs from the known " + quoteText(known) +
+                        " only in letter case; rules look for " + quoteText(known),
+                    "write " + quoteText(known), "properties/" + key);
 }
 
 void checkRange(const std::string& elementId, const std::string& key, double v, const PropertySpec& spec,
@@ -63,7 +61,7 @@ void checkRange(const std::string& elementId, const std::string& key, double v, 
                         : spec.min           ? "at least " + toDisplayString(*spec.min)
                                              : "at most " + toDisplayString(*spec.max);
     add(diags, kWarning, elementId, "W-RANGE",
-        "property '" + key + "' of '" + elementId + "' is " + quoted(toDisplayString(v)) + "; it should be " + range,
+        "property " + quoteText(key) + " of " + quoteText(elementId) + " is " + quoted(toDisplayString(v)) + "; it should be " + range,
         {}, "properties/" + key);
 }
 
@@ -75,15 +73,15 @@ void checkProperties(const std::string& elementId, const char* elementType,
         if (!spec) {
             if (auto s = vocab.suggestProperty(key); !s.empty())
                 add(diags, kWarning, elementId, "W-UNKNOWN-PROP",
-                    "unknown property '" + key + "' on " + elementType + " '" + elementId + "'",
-                    "did you mean '" + s + "'?", "properties/" + key);
+                    "unknown property " + quoteText(key) + " on " + elementType + " " + quoteText(elementId),
+                    "did you mean " + quoteText(s) + "?", "properties/" + key);
             continue;
         }
         const ValueType t = typeOf(value);
         const bool listFromString = spec->type == ValueType::List && t == ValueType::String;
         if (t != spec->type && !listFromString) {
             add(diags, kError, elementId, "E-TYPE",
-                "property '" + key + "' of '" + elementId + "' must be a " +
+                "property " + quoteText(key) + " of " + quoteText(elementId) + " must be a " +
                     typeName(spec->type) + ", not a " + typeName(t) + " (" +
                     quoted(toDisplayString(value)) + ")",
                 {}, "properties/" + key);
@@ -100,9 +98,9 @@ void checkProperties(const std::string& elementId, const char* elementType,
                 for (const auto& a : spec->allowed) allowed += (allowed.empty() ? "" : ", ") + a;
                 auto hint = vocab.suggestValue(key, s);
                 add(diags, kWarning, elementId, "W-ENUM",
-                    quoted(s) + " is not a known value of '" + key + "' on '" + elementId +
-                        "' (known: " + allowed + ")",
-                    hint.empty() ? std::string() : "did you mean '" + hint + "'?",
+                    quoted(s) + " is not a known value of " + quoteText(key) + " on " + quoteText(elementId) +
+                        " (known: " + allowed + ")",
+                    hint.empty() ? std::string() : "did you mean " + quoteText(hint) + "?",
                     "properties/" + key);
             }
         }
@@ -183,8 +181,8 @@ void reportNesting(const Design& design, const std::unordered_map<std::string, s
         // Only the first zone past the limit on each chain: the ones inside it are too deep too.
         if (n.depth[i] == kMaxZoneDepth + 1)
             add(diags, kError, zones[i].id, "E-ZONE-DEPTH",
-                "zone '" + zones[i].id + "' is nested " + std::to_string(kMaxZoneDepth + 1) + " zones deep (inside '" +
-                    zones[n.parent[i]].id + "'); the limit is " + std::to_string(kMaxZoneDepth));
+                "zone " + quoteText(zones[i].id) + " is nested " + std::to_string(kMaxZoneDepth + 1) + " zones deep (inside " +
+                    quoteText(zones[n.parent[i]].id) + "); the limit is " + std::to_string(kMaxZoneDepth));
     }
 }
 
@@ -195,9 +193,9 @@ void checkZones(const Design& design, Diagnostics& diags)
         for (const auto& m : z.members) {
             if (!design.component(m) && !design.zone(m))
                 add(diags, kError, z.id, "E-MISSING-MEMBER",
-                    "zone '" + z.id + "' lists member '" + m + "', which does not exist");
+                    "zone " + quoteText(z.id) + " lists member " + quoteText(m) + ", which does not exist");
             if (m == z.id)
-                add(diags, kError, z.id, "E-ZONE-CYCLE", "zone '" + z.id + "' contains itself");
+                add(diags, kError, z.id, "E-ZONE-CYCLE", "zone " + quoteText(z.id) + " contains itself");
             owners[m].push_back(z.id);
         }
     reportNesting(design, owners, diags);
@@ -206,8 +204,8 @@ void checkZones(const Design& design, Diagnostics& diags)
     for (const auto& [member, zones] : owners)
         if (zones.size() > 1)
             add(diags, kError, member, "E-TWO-ZONES",
-                "'" + member + "' is listed in zones '" + zones[0] + "' and '" + zones[1] +
-                    "'; list it only in the innermost zone");
+                quoteText(member) + " is listed in zones " + quoteText(zones[0]) + " and " + quoteText(zones[1]) +
+                    "; list it only in the innermost zone");
 }
 
 // "eu_west_1", "EU West 1" or "us-east1" spelt as a provider writes it, when that spelling is one
@@ -248,9 +246,9 @@ void checkRegions(const Design& design, Diagnostics& diags)
         std::string hint = regionSpelling(region, table);
         hint = hint.empty() ? "set its jurisdiction (for example EU), or use the provider's region name, such as "
                               "eu-central-1, europe-west3 or germanywestcentral"
-                            : "did you mean '" + hint + "'?";
+                            : "did you mean " + quoteText(hint) + "?";
         add(diags, kWarning, id, "W-REGION",
-            "region " + quoted(region) + " of '" + id + "' is not a cloud region Probeboard can place, so its "
+            "region " + quoted(region) + " of " + quoteText(id) + " is not a cloud region Probeboard can place, so its "
             "jurisdiction is unknown to the residency checks", hint, "properties/region");
     };
     const auto& comps = design.components();
@@ -292,7 +290,7 @@ void checkDecisions(const Design& design, Diagnostics& diags)
             add(diags, kWarning, "", "W-DECISION-STATUS",
                 "the decision on finding " + quoted(d.fingerprint) + " has status " + quoted(d.status) +
                     ", which is not one of " + known + "; the finding stays open",
-                s.empty() ? std::string() : "did you mean '" + s + "'?", where + "/status");
+                s.empty() ? std::string() : "did you mean " + quoteText(s) + "?", where + "/status");
         }
         for (const auto& [field, value] : {std::pair{"owner", &d.owner}, std::pair{"justification", &d.justification}})
             if (settlesFinding(d.status) && isBlank(*value))
@@ -332,12 +330,12 @@ void checkPlace(const std::string& id, const char* what, const Point& pos, const
 {
     if (!withinCoordinates(pos))
         add(diags, kError, id, "E-LIMIT",
-            std::string(what) + " '" + id + "' is at " + pointText(pos) + "; positions lie within ±" +
+            std::string(what) + " " + quoteText(id) + " is at " + pointText(pos) + "; positions lie within ±" +
                 std::to_string(static_cast<long>(kMaxCoordinate)),
             {}, "position");
     if (!withinExtent(size))
         add(diags, kError, id, "E-LIMIT",
-            std::string(what) + " '" + id + "' is " + number(size.width) + " wide and " + number(size.height) +
+            std::string(what) + " " + quoteText(id) + " is " + number(size.width) + " wide and " + number(size.height) +
                 " high; sizes lie from 0 to " + std::to_string(static_cast<long>(kMaxExtent)),
             {}, "size");
 }
@@ -351,7 +349,7 @@ void checkGeometry(const Design& design, Diagnostics& diags)
     for (const auto& f : design.flows()) {
         if (f.bends.size() > kMaxBends) {
             add(diags, kError, f.id, "E-LIMIT",
-                "flow '" + f.id + "' has " + std::to_string(f.bends.size()) + " bend points; the limit is " +
+                "flow " + quoteText(f.id) + " has " + std::to_string(f.bends.size()) + " bend points; the limit is " +
                     std::to_string(kMaxBends),
                 {}, "bends");
             continue;
@@ -359,7 +357,7 @@ void checkGeometry(const Design& design, Diagnostics& diags)
         for (std::size_t i = 0; i < f.bends.size(); ++i)
             if (!withinCoordinates(f.bends[i])) {
                 add(diags, kError, f.id, "E-LIMIT",
-                    "flow '" + f.id + "' bends at " + pointText(f.bends[i]) + "; positions lie within ±" +
+                    "flow " + quoteText(f.id) + " bends at " + pointText(f.bends[i]) + "; positions lie within ±" +
                         std::to_string(static_cast<long>(kMaxCoordinate)),
                     {}, "bends/" + std::to_string(i));
                 break;
@@ -418,27 +416,27 @@ void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& 
         if (!vocab.kind(c.kind)) {
             auto s = vocab.suggestKind(c.kind);
             add(diags, kWarning, c.id, "W-UNKNOWN-KIND",
-                "unknown kind '" + c.kind + "' on component '" + c.id + "'",
-                s.empty() ? std::string() : "did you mean '" + s + "'?");
+                "unknown kind " + quoteText(c.kind) + " on component " + quoteText(c.id),
+                s.empty() ? std::string() : "did you mean " + quoteText(s) + "?");
         }
         checkProperties(c.id, "component", c.props, vocab, diags);
     }
     for (const auto& f : design.flows()) {
         if (!design.component(f.from))
             add(diags, kError, f.id, "E-DANGLING-FLOW",
-                "flow '" + f.id + "' starts at '" + f.from + "', which is not a component");
+                "flow " + quoteText(f.id) + " starts at " + quoteText(f.from) + ", which is not a component");
         if (!design.component(f.to))
             add(diags, kError, f.id, "E-DANGLING-FLOW",
-                "flow '" + f.id + "' ends at '" + f.to + "', which is not a component");
+                "flow " + quoteText(f.id) + " ends at " + quoteText(f.to) + ", which is not a component");
         checkProperties(f.id, "flow", f.props, vocab, diags);
     }
     for (const auto& z : design.zones()) {
         if (!vocab.zoneKind(z.kind)) {
             auto s = vocab.suggestZoneKind(z.kind);
             add(diags, kError, z.id, "E-ZONE-KIND",
-                "zone '" + z.id + "' has kind '" + z.kind +
-                    "'; zones are region, az or trust_boundary",
-                s.empty() ? std::string() : "did you mean '" + s + "'?");
+                "zone " + quoteText(z.id) + " has kind " + quoteText(z.kind) +
+                    "; zones are region, az or trust_boundary",
+                s.empty() ? std::string() : "did you mean " + quoteText(s) + "?");
         }
         checkProperties(z.id, "zone", z.props, vocab, diags);
     }

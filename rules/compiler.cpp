@@ -1,5 +1,7 @@
 #include "rules/compiler.h"
 
+#include "model/printable.h"
+
 #include <algorithm>
 
 namespace pb::rules {
@@ -73,7 +75,7 @@ Compiler::VarType Compiler::typeOf(int slot) const
 int Compiler::declare(const std::string& name, const std::string& ptr)
 {
     if (name.size() < 2 || name[0] != '$') {
-        error(ptr, "E-NAME", "variable names start with '$', e.g. \"$db\"; got '" + name + "'");
+        error(ptr, "E-NAME", "variable names start with '$', e.g. \"$db\"; got " + model::quoteText(name));
         return -1;
     }
     auto& names = m_rule->varNames;
@@ -109,8 +111,8 @@ void Compiler::onlyKeys(const json& j, const std::string& ptr, const std::string
         const std::string hint = nearestKey(k, allowed);
         std::string all;
         for (const auto& a : allowed) all += (all.empty() ? "" : ", ") + a;
-        error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in " + what,
-              hint.empty() ? what + " has " + all : "did you mean '" + hint + "'?");
+        error(ptr + "/" + k, "E-SCHEMA", "unknown key " + model::quoteText(k) + " in " + what,
+              hint.empty() ? what + " has " + all : "did you mean " + model::quoteText(hint) + "?");
     }
 }
 
@@ -119,16 +121,16 @@ int Compiler::use(const std::string& name, const std::string& ptr)
     auto it = m_bound.find(name);
     if (it != m_bound.end()) return it->second;
     if (name == "$_flow" || name == "$_node") {
-        error(ptr, "E-UNBOUND", "'" + name + "' is not bound here",
+        error(ptr, "E-UNBOUND", model::quoteText(name) + " is not bound here",
               "in a reach, \"via\" tests each flow as $_flow and \"through\" each component on the way as $_node");
         return -1;
     }
     std::vector<std::string> known;
     for (const auto& [n, slot] : m_bound) known.push_back(n);
     auto hint = model::closestMatch(name, known);
-    error(ptr, "E-UNBOUND", "'" + name + "' is not bound here; bind it with \"each\", \"step\", "
+    error(ptr, "E-UNBOUND", model::quoteText(name) + " is not bound here; bind it with \"each\", \"step\", "
                             "\"reach\" or \"count\" first",
-          hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+          hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
     return -1;
 }
 
@@ -152,7 +154,7 @@ void Compiler::checkAppliesTo(const PropertySpec& spec, int var, const std::stri
     if (std::find(spec.appliesTo.begin(), spec.appliesTo.end(), sort) != spec.appliesTo.end()) return;
     std::string where;
     for (const auto& a : spec.appliesTo) where += (where.empty() ? "" : " and ") + a + "s";
-    error(ptr, "E-APPLIES", "'" + spec.name + "' is drawn on " + where + ", and '" +
+    error(ptr, "E-APPLIES", model::quoteText(spec.name) + " is drawn on " + where + ", and '" +
                                 text.substr(0, text.find('.')) + "' is a " + sort + ", so this is never set",
           sort == "component" ? "reach its flows with a step (\"flow\": \"$f\")" : "read it on an end of the flow");
 }
@@ -167,13 +169,13 @@ void Compiler::checkFixValue(const std::string& property, const json& value, con
     else spec = m_vocab.property(property);
     if (!spec) {
         const std::string hint = suggestProperty(property);
-        error(p, "E-UNKNOWN-PROP", "the fix writes an unknown property '" + property + "'",
-              hint.empty() ? "declare it under \"properties\"" : "did you mean '" + hint + "'?");
+        error(p, "E-UNKNOWN-PROP", "the fix writes an unknown property " + model::quoteText(property),
+              hint.empty() ? "declare it under \"properties\"" : "did you mean " + model::quoteText(hint) + "?");
         return;
     }
     if (value.is_null()) return;
     if (!fitsType(spec->type, value))
-        error(p, "E-TYPE", "the fix writes a " + std::string(value.type_name()) + " into '" + property + "', which is a " +
+        error(p, "E-TYPE", "the fix writes a " + std::string(value.type_name()) + " into " + model::quoteText(property) + ", which is a " +
                                model::typeName(spec->type));
     else
         checkEnum(spec, value, p);
@@ -195,7 +197,7 @@ PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr,
     if (spec) *spec = nullptr;
     const auto dot = text.find('.');
     if (dot == std::string::npos || dot + 1 >= text.size()) {
-        error(ptr, "E-PROP", "expected \"$variable.property\", got '" + text + "'");
+        error(ptr, "E-PROP", "expected \"$variable.property\", got " + model::quoteText(text));
         return ref;
     }
     ref.var = use(text.substr(0, dot), ptr);
@@ -221,9 +223,9 @@ PropRef Compiler::propRefByName(const std::string& text, const std::string& ptr,
         if (known->second.empty()) known->second = suggestProperty(ref.key);
     }
     const std::string& hint = known->second;
-    error(ptr, "E-UNKNOWN-PROP", "unknown property '" + ref.key + "' (not in the vocabulary, and "
+    error(ptr, "E-UNKNOWN-PROP", "unknown property " + model::quoteText(ref.key) + " (not in the vocabulary, and "
                                  "the pack does not declare it under \"properties\")",
-          hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+          hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
     return ref;
 }
 
@@ -252,8 +254,8 @@ std::vector<std::string> Compiler::kinds(const json& j, const std::string& ptr)
         const std::string k = item.get<std::string>();
         if (!m_vocab.kind(k)) {
             auto hint = m_vocab.suggestKind(k);
-            error(p, "E-UNKNOWN-KIND", "unknown kind '" + k + "'",
-                  hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+            error(p, "E-UNKNOWN-KIND", "unknown kind " + model::quoteText(k),
+                  hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
         }
         out.push_back(k);
     }

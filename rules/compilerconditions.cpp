@@ -1,6 +1,8 @@
 // Compiler: conditions (prop, all/any/not, step, exists/none, reach, count, somewhere/nowhere).
 #include "rules/compiler.h"
 
+#include "model/printable.h"
+
 #include <algorithm>
 
 namespace pb::rules {
@@ -91,10 +93,10 @@ Condition Compiler::condition(const json& j, const std::string& ptr)
             return c;
         }
         auto hint = model::closestMatch(first, kConditionKeys);
-        error(ptr + "/" + first, "E-SCHEMA", "unknown condition '" + first + "'",
+        error(ptr + "/" + first, "E-SCHEMA", "unknown condition " + model::quoteText(first),
               hint.empty() ? "conditions are: prop, all, any, not, step, exists, none, reach, "
                              "count, somewhere, nowhere"
-                           : "did you mean '" + hint + "'?");
+                           : "did you mean " + model::quoteText(hint) + "?");
         return c;
     }
     const std::string p = ptr + "/" + key;
@@ -150,16 +152,16 @@ Condition Compiler::propCondition(const json& j, const std::string& ptr)
         if (k == "prop" || k == "if_missing" || k == opName) continue;
         const std::string& key = k; // clang 14 (the fuzz build) cannot capture a structured binding
         if (std::any_of(kOps.begin(), kOps.end(), [&](const auto& o) { return o.first == key; })) {
-            error(ptr + "/" + k, "E-SCHEMA", "a prop condition has one operator, and this one has '" + k + "' and '" +
+            error(ptr + "/" + k, "E-SCHEMA", "a prop condition has one operator, and this one has " + model::quoteText(k) + " and '" +
                                                  opName + "'",
                   "write one condition for each: conditions in a list must all hold");
             continue;
         }
         const std::string hint = nearestKey(k, opNames());
-        error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a prop condition",
+        error(ptr + "/" + k, "E-SCHEMA", "unknown key " + model::quoteText(k) + " in a prop condition",
               hint.empty() ? "operators: eq ne in not_in gt ge lt le exists contains_any "
                              "contains_all contains_none"
-                           : "did you mean '" + hint + "'?");
+                           : "did you mean " + model::quoteText(hint) + "?");
     }
     if (opName.empty()) {
         error(ptr, "E-SCHEMA", "a prop condition needs an operator such as \"eq\"");
@@ -174,7 +176,7 @@ Condition Compiler::propCondition(const json& j, const std::string& ptr)
     }
     c.operand = operand(j[opName], ptr + "/" + opName, spec, c.op);
     if ((c.op == Op::In || c.op == Op::ContainsAny) && j[opName].is_array() && j[opName].empty())
-        error(ptr + "/" + opName, "E-SCHEMA", "'" + opName + "' with an empty list is never true", "list the values it may take");
+        error(ptr + "/" + opName, "E-SCHEMA", model::quoteText(opName) + " with an empty list is never true", "list the values it may take");
     return c;
 }
 
@@ -189,8 +191,8 @@ void Compiler::checkEnum(const PropertySpec* spec, const json& value, const std:
         auto hint = model::closestMatch(s, spec->allowed);
         std::string allowed;
         for (const auto& a : spec->allowed) allowed += (allowed.empty() ? "" : ", ") + a;
-        error(p, "E-ENUM", "'" + s + "' is not a value of '" + spec->name + "' {" + allowed + "}",
-              hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+        error(p, "E-ENUM", model::quoteText(s) + " is not a value of " + model::quoteText(spec->name) + " {" + allowed + "}",
+              hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
     };
     if (value.is_array())
         for (std::size_t i = 0; i < value.size(); ++i) check(value[i], ptr + "/" + std::to_string(i));
@@ -222,8 +224,8 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
                 std::vector<std::string> names;
                 for (const auto& s : sets) names.push_back(s.first);
                 const std::string hint = model::closestMatch(o.set, names);
-                error(ptr + "/set", "E-UNKNOWN-SET", "the pack defines no set '" + o.set + "' under \"sets\"",
-                      hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+                error(ptr + "/set", "E-UNKNOWN-SET", "the pack defines no set " + model::quoteText(o.set) + " under \"sets\"",
+                      hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
             }
         } else {
             error(ptr, "E-SCHEMA", "an operand is a value, {\"ref\": \"$x.key\"} or {\"set\": \"name\"}");
@@ -238,7 +240,7 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
     const bool ordered = op == Op::Gt || op == Op::Ge || op == Op::Lt || op == Op::Le;
     if (ordered && (!j.is_number() || (spec && spec->type != ValueType::Number)))
         error(ptr, "E-TYPE", "gt/ge/lt/le compare numbers" +
-                                 (spec ? "; '" + spec->name + "' is a " + model::typeName(spec->type)
+                                 (spec ? "; " + model::quoteText(spec->name) + " is a " + model::typeName(spec->type)
                                        : std::string()));
     // Past the vocabulary's range (hit_ratio is a share, at most 1), a bound is never met.
     if (ordered && spec && j.is_number()) {
@@ -246,19 +248,19 @@ Operand Compiler::operand(const json& j, const std::string& ptr, const PropertyS
         const bool above = (op == Op::Gt && spec->max && v >= *spec->max) || (op == Op::Ge && spec->max && v > *spec->max);
         const bool below = (op == Op::Lt && spec->min && v <= *spec->min) || (op == Op::Le && spec->min && v < *spec->min);
         if (above || below)
-            error(ptr, "E-RANGE", "'" + spec->name + "' is " + (above ? "at most " : "at least ") +
+            error(ptr, "E-RANGE", model::quoteText(spec->name) + " is " + (above ? "at most " : "at least ") +
                                       model::toDisplayString(model::Value(above ? *spec->max : *spec->min)) + ", so this is never true",
                   spec->name == "hit_ratio" ? "a hit ratio is a share: 0.9 for 90 %" : std::string());
     }
     const bool contains = op == Op::ContainsAny || op == Op::ContainsAll || op == Op::ContainsNone;
     if (contains && spec && spec->type != ValueType::List)
-        error(ptr, "E-TYPE", "contains_* needs a list property; '" + spec->name + "' is a " +
+        error(ptr, "E-TYPE", "contains_* needs a list property; " + model::quoteText(spec->name) + " is a " +
                                  model::typeName(spec->type));
     if ((op == Op::In || op == Op::NotIn || contains) && !j.is_array())
         error(ptr, "E-TYPE", "this operator takes a list of values");
     if (op == Op::Exists && !j.is_boolean()) error(ptr, "E-TYPE", "\"exists\" takes true or false");
     if (spec && spec->type == ValueType::Bool && (op == Op::Eq || op == Op::Ne) && !j.is_boolean())
-        error(ptr, "E-TYPE", "'" + spec->name + "' is a bool; compare it with true or false");
+        error(ptr, "E-TYPE", model::quoteText(spec->name) + " is a bool; compare it with true or false");
     if (spec && !ordered && !contains && op != Op::Exists) checkType(*spec, op, j, ptr);
     if (op != Op::Exists) checkEnum(spec, j, ptr);
     return o;
@@ -274,7 +276,7 @@ void Compiler::checkOperandType(const PropertySpec* spec, const PropertySpec* ot
         const auto t = [](const PropertySpec* s) { return s->type == ValueType::List || s->type == ValueType::String; };
         return !named && t(a) && t(b);
     };
-    auto what = [](const PropertySpec* s) { return "'" + s->name + "' is a " + model::typeName(s->type); };
+    auto what = [](const PropertySpec* s) { return model::quoteText(s->name) + " is a " + model::typeName(s->type); };
     const bool ordered = op == Op::Gt || op == Op::Ge || op == Op::Lt || op == Op::Le;
     const bool contains = op == Op::ContainsAny || op == Op::ContainsAll || op == Op::ContainsNone;
     const bool scalar = other && (other->type == ValueType::Number || other->type == ValueType::Bool);
@@ -320,7 +322,7 @@ const PropertySpec* Compiler::fieldSpec(const std::string& key)
 void Compiler::checkType(const PropertySpec& spec, Op op, const json& value, const std::string& ptr)
 {
     auto fits = [&](const json& v) { return fitsType(spec.type, v); };
-    const std::string what = "'" + spec.name + "' is a " + model::typeName(spec.type);
+    const std::string what = model::quoteText(spec.name) + " is a " + model::typeName(spec.type);
     if (spec.type == ValueType::List) {
         if (!value.is_array())
             error(ptr, "E-TYPE", what + ", and a list never equals one value",
@@ -452,7 +454,7 @@ void Compiler::sumOf(Count& c, const json& j, const std::string& ptr)
     c.of = propRef(j.get<std::string>(), ptr, &spec);
     if (!spec && c.of->var >= 0) spec = fieldSpec(c.of->key);
     if (spec && spec->type != ValueType::Number)
-        error(ptr, "E-TYPE", "\"sum\" adds numbers; '" + spec->name + "' is a " + model::typeName(spec->type),
+        error(ptr, "E-TYPE", "\"sum\" adds numbers; " + model::quoteText(spec->name) + " is a " + model::typeName(spec->type),
               "count the elements without \"sum\", or sum a number property");
     c.sumAtLeastZero = spec && spec->min && *spec->min >= 0;
 }

@@ -2,6 +2,8 @@
 #include "rules/compiler.h"
 #include "rules/templaterenderer.h"
 
+#include "model/printable.h"
+
 #include <cstdlib>
 #include <set>
 
@@ -48,7 +50,7 @@ void Compiler::checkFilters(const TemplatePart& part, const model::PropertySpec*
     bool known = spec != nullptr; // the type of the value so far
     ValueType type = spec ? spec->type : ValueType::String;
     for (const auto& [name, arg] : part.filters) {
-        const std::string in = "'" + name + "' in '" + ref + "'";
+        const std::string in = model::quoteText(name) + " in " + model::quoteText(ref);
         const bool takesArg = name == "default" || name == "mul" || name == "div";
         if (!takesArg && !arg.empty())
             error(ptr, "E-TEMPLATE", in + " takes no argument, and ':" + arg + "' would be ignored");
@@ -57,11 +59,11 @@ void Compiler::checkFilters(const TemplatePart& part, const model::PropertySpec*
         else if ((name == "mul" || name == "div") && arg[0] != '$') {
             char* end = nullptr;
             std::strtod(arg.c_str(), &end);
-            if (end == arg.c_str() || *end != '\0') error(ptr, "E-TEMPLATE", in + ": '" + arg + "' is not a number");
+            if (end == arg.c_str() || *end != '\0') error(ptr, "E-TEMPLATE", in + ": " + model::quoteText(arg) + " is not a number");
         }
         if (kNumeric.count(name) && known && type != ValueType::Number)
             error(ptr, "E-TYPE", in + " needs a number, and the value is " +
-                                     (spec && type == spec->type ? "'" + spec->name + "', a " : "a ") + model::typeName(type));
+                                     (spec && type == spec->type ? model::quoteText(spec->name) + ", a " : "a ") + model::typeName(type));
         else if (name == "count" && known && type != ValueType::List)
             error(ptr, "E-TYPE", in + " counts a list, and the value is a " + model::typeName(type));
         if (name == "count" || name == "one_minus" || name == "mul" || name == "div" || name == "miss_factor")
@@ -99,7 +101,7 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
         if (at == 0 || s[at - 1] != '{') {
             const auto end = s.find('}', at);
             const std::string what = s.substr(at, end == std::string::npos ? 12 : end + 1 - at);
-            error(ptr, "E-TEMPLATE", "'" + what + "' has one brace each side, so it is printed as it is",
+            error(ptr, "E-TEMPLATE", model::quoteText(what) + " has one brace each side, so it is printed as it is",
                   "a placeholder is {" + what + "}");
             return {};
         }
@@ -140,15 +142,15 @@ Template Compiler::compileTemplate(const json& j, const std::string& ptr)
             for (const auto& f : kFilters) known = known || f == name;
             if (!known) {
                 auto hint = model::closestMatch(name, kFilters);
-                error(ptr, "E-TEMPLATE", "unknown filter '" + name + "' in '" + ref + "'",
-                      hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+                error(ptr, "E-TEMPLATE", "unknown filter " + model::quoteText(name) + " in " + model::quoteText(ref),
+                      hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
             }
             if ((name == "mul" || name == "div") && !arg.empty() && arg[0] == '$') {
                 const model::PropertySpec* factor = nullptr;
                 const PropRef r = propRef(arg, ptr, &factor); // checks the variable and the property
                 if (!factor && r.var >= 0 && !r.key.empty()) factor = fieldSpec(r.key);
                 if (factor && factor->type != model::ValueType::Number)
-                    error(ptr, "E-TYPE", "'" + name + "' in '" + ref + "' multiplies by '" + arg + "', which is a " +
+                    error(ptr, "E-TYPE", model::quoteText(name) + " in " + model::quoteText(ref) + " multiplies by " + model::quoteText(arg) + ", which is a " +
                                              model::typeName(factor->type));
             }
             part.filters.emplace_back(name, arg);

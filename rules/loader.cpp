@@ -2,6 +2,8 @@
 
 #include "rules/compiler.h"
 
+#include "model/printable.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -217,7 +219,7 @@ void readExamples(Compiler& c, Rule& r, const json& j, const std::string& ptr)
         else if (expect != "fires" && expect != "clean") {
             const auto hint = model::closestMatch(expect, {"fires", "clean"});
             c.error(p + (j[i].contains("expect") ? "/expect" : ""), "E-SCHEMA", "\"expect\" is \"fires\" or \"clean\"",
-                    hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+                    hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
         }
         e.fires = expect == "fires";
         for (const auto& t : j[i].value("targets", json::array()))
@@ -231,8 +233,8 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
     for (const auto& [k, v] : j.items())
         if (!kRuleKeys.count(k)) {
             auto hint = model::closestMatch(k, std::vector<std::string>(kRuleKeys.begin(), kRuleKeys.end()));
-            c.error(ptr + "/" + k, "E-SCHEMA", "unknown key '" + k + "' in a rule",
-                    hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+            c.error(ptr + "/" + k, "E-SCHEMA", "unknown key " + model::quoteText(k) + " in a rule",
+                    hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
         }
     r.title = str(j, "title");
     r.description = str(j, "description");
@@ -253,8 +255,8 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
                 "one of " + std::string(kCategoryNames) + ", optionally with a sub-path such as \"messaging/ordering\"");
     else if (!kCategories.count(top)) {
         auto hint = model::closestMatch(top, std::vector<std::string>(kCategories.begin(), kCategories.end()));
-        c.error(ptr + "/category", "E-SCHEMA", "unknown category '" + r.category + "'",
-                hint.empty() ? "categories: " + std::string(kCategoryNames) : "did you mean '" + hint + "'?");
+        c.error(ptr + "/category", "E-SCHEMA", "unknown category " + model::quoteText(r.category.str()),
+                hint.empty() ? "categories: " + std::string(kCategoryNames) : "did you mean " + model::quoteText(hint) + "?");
     }
     if (!parseSeverity(str(j, "severity"), r.severity))
         c.error(ptr + "/severity", "E-SCHEMA",
@@ -319,7 +321,7 @@ void readPackHeader(Compiler& c, Pack& pack, const json& j)
     if (format != "probeboard-rules/1")
         c.error(format.empty() ? "" : "/format", "E-SCHEMA",
                 "expected \"format\": \"probeboard-rules/1\"" +
-                    (format.empty() ? std::string() : ", got '" + format + "'"));
+                    (format.empty() ? std::string() : ", got " + model::quoteText(format)));
     c.onlyKeys(j, "", "a rule pack", {"format", "pack", "settings", "sets", "properties", "rules"});
     const json header = j.value("pack", json::object());
     c.onlyKeys(header, "/pack", "the pack header", {"id", "version", "title", "description"});
@@ -387,14 +389,14 @@ void readPackProperties(Compiler& c, const json& list)
         if (type != "string" && type != "number" && type != "bool" && type != "list") {
             const auto hint = model::closestMatch(type, {"string", "number", "bool", "list"});
             c.error(ptr + "/type", "E-SCHEMA", "a property's type is string, number, bool or list",
-                    hint.empty() ? std::string() : "did you mean '" + hint + "'?");
+                    hint.empty() ? std::string() : "did you mean " + model::quoteText(hint) + "?");
         }
         if (const auto* known = vocab.property(spec.name); known && known->type != spec.type)
-            c.error(ptr + "/name", "E-SCHEMA", "'" + spec.name + "' is in the vocabulary as a " + model::typeName(known->type) +
+            c.error(ptr + "/name", "E-SCHEMA", model::quoteText(spec.name) + " is in the vocabulary as a " + model::typeName(known->type) +
                                                    "; a pack cannot declare it again as a " + model::typeName(spec.type),
                     "leave it out (the vocabulary's is used), or pick another name");
         else if (!c.packProperties.emplace(spec.name, spec).second)
-            c.error(ptr + "/name", "E-SCHEMA", "'" + spec.name + "' is declared twice in this pack");
+            c.error(ptr + "/name", "E-SCHEMA", model::quoteText(spec.name) + " is declared twice in this pack");
     }
 }
 
@@ -430,7 +432,7 @@ void readPackBody(Compiler& c, Pack& pack, const json& j)
         c.endRule();
         if (!rule) continue;
         if (!ids.insert(rule->id).second)
-            c.error(ptr + "/id", "E-DUP-ID", "rule id '" + rule->id + "' is used twice in this pack");
+            c.error(ptr + "/id", "E-DUP-ID", "rule id " + model::quoteText(rule->id.str()) + " is used twice in this pack");
         rule->packId = pack.id;
         rule->sourceFile = pack.file;
         pack.rules.push_back(std::move(*rule));

@@ -120,16 +120,16 @@ std::string whyNotApplied(const model::Decision& d, const std::string& ruleId, c
 {
     const auto& known = model::decisionStatuses();
     if (std::find(known.begin(), known.end(), d.status) == known.end())
-        return "'" + d.status + "' is not a status, so the decision settles nothing";
+        return model::quoteText(d.status) + " is not a status, so the decision settles nothing";
     // An expiry that is not a date cannot be trusted to have passed or not: it counts as
     // passed, so the finding fails the build until someone writes it properly.
     if (!d.expires.empty() && !model::isIsoDate(d.expires))
-        return "Decision '" + d.status + "' has an expiry that is not a real date written YYYY-MM-DD ('" + d.expires + "')";
-    if (!d.expires.empty() && d.expires < today) return "Decision '" + d.status + "' expired on " + d.expires;
+        return "Decision " + model::quoteText(d.status) + " has an expiry that is not a real date written YYYY-MM-DD (" + model::quoteText(d.expires) + ")";
+    if (!d.expires.empty() && d.expires < today) return "Decision " + model::quoteText(d.status) + " expired on " + d.expires;
     if (!d.rule.empty() && d.rule != ruleId)
-        return "Decision names rule '" + d.rule + "', but this finding is from '" + ruleId + "', so it settles nothing";
+        return "Decision names rule " + model::quoteText(d.rule) + ", but this finding is from " + model::quoteText(ruleId) + ", so it settles nothing";
     if (model::settlesFinding(d.status) && (model::isBlank(d.owner) || model::isBlank(d.justification)))
-        return "Decision '" + d.status + "' has no " + std::string(model::isBlank(d.owner) ? "owner" : "justification") +
+        return "Decision " + model::quoteText(d.status) + " has no " + std::string(model::isBlank(d.owner) ? "owner" : "justification") +
                ", so it settles nothing";
     return {};
 }

@@ -1,8 +1,11 @@
 // Warnings shown to a person (the CLI's stderr, the whiteboard's open box) group one repeated
 // on many elements: a design of 20,000 components each carrying a misspelt property printed
 // 20,000 lines and buried the one warning that differed.
+#include "model/designfile.h"
 #include "model/diagnostic.h"
 #include "model/dotimport.h"
+#include "model/printable.h"
+#include "rules/loader.h"
 
 #include <QtTest>
 
@@ -27,6 +30,47 @@ class TestDiagnostics : public QObject
 {
     Q_OBJECT
 private slots:
+    // An id or a key quoted in a message was printed whole: a DOT node may be named by 64 KiB,
+    // and a JSON id may be megabytes. Messages quote user text through one helper, which keeps
+    // 60 bytes and an ellipsis; shorter text is quoted exactly as it is. The diagnostic's
+    // element stays whole for machine output.
+    void longIdsAreCutShortInMessages()
+    {
+        QCOMPARE(quoteText("orders-db"), std::string("'orders-db'"));
+        const std::string sixty(kQuotedBytes, 's');
+        QCOMPARE(quoteText(sixty), "'" + sixty + "'");
+        QCOMPARE(shortText(sixty + "t"), sixty + "…");
+        QCOMPARE(shortText(std::string(59, 'a') + "\xC3\xA9"), std::string(59, 'a') + "…"); // not half an é
+        const std::string id(60'000, 'i'), shown = "'" + std::string(kQuotedBytes, 'i') + "…'";
+        auto check = [&](const Diagnostics& diags, const char* words) {
+            const std::string all = formatAll(diags);
+            QVERIFY2(!diags.empty(), words);
+            for (const auto& d : diags) QVERIFY2(d.format().size() < 400, d.format().substr(0, 400).c_str());
+            QVERIFY2(all.find(words) != std::string::npos && all.find(shown) != std::string::npos, all.substr(0, 2000).c_str());
+        };
+        Diagnostics dot; // a duplicate edge id, and an unknown property on a long-named node
+        QVERIFY(!importDot("digraph {\n  a -> b [id=\"" + id + "\"];\n  a -> c [id=\"" + id + "\"];\n  \"" + id +
+                               "\" [kind=service, sla=1];\n}\n", "ids.dot", dot));
+        check(dot, "duplicate id 'iii");
+        check(dot, "unknown property 'sla' on component 'iii");
+        QCOMPARE(dot.front().element, id);
+        Diagnostics json; // a duplicate id, a flow to nowhere, an unknown key
+        QVERIFY(!designFromText(R"({"format": "probeboard/1", "components": [{"id": ")" + id +
+                                    R"(", "kind": "service"}, {"id": ")" + id + R"(", "kind": "service", "lable": "x"}],
+                                    "flows": [{"id": "f", "from": ")" + id + R"(", "to": ")" + id + R"(x"}]})",
+                                "ids.probeboard", json));
+        check(json, "duplicate id 'iii");
+        check(json, "unknown key 'lable' in component 'iii");
+        check(json, "flow 'f' ends at 'iii");
+        Diagnostics pack; // a rule pack's unknown kind
+        QVERIFY(!pb::rules::loadPackText(R"({"format": "probeboard-rules/1", "pack": {"id": "t", "version": "1"},
+            "rules": [{"id": "r1", "title": "T", "category": "failure", "severity": "high", "level": "senior",
+                       "match": {"each": {"$d": {"kind": [")" + id + R"("]}}}, "report": {"targets": ["$d"]},
+                       "why": "w", "questions": [{"text": "q?", "answer_points": ["a", "b", "c"]}]}]})",
+                                         "p.json", pack));
+        check(pack, "unknown kind 'iii");
+    }
+
     void repeatedWarningsAreCountedAfterTheFirstThree()
     {
         Diagnostics diags;
