@@ -5,6 +5,7 @@
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
 #include "model/printable.h"
+#include "model/roundednumbers.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 
@@ -60,6 +61,7 @@ struct ElementReader
     const std::string& file;
     Diagnostics& diags;
     bool failed = false;
+    RoundedNumbers numbers{}; // whole numbers past what a double keeps
     // A file broken in every element (a million `{}`) would otherwise list a million errors.
     static constexpr int kMaxListed = 1000;
     int listed = 0;
@@ -168,7 +170,7 @@ struct ElementReader
             const std::string p = ptr + "/properties/" + key;
             if (val.is_string()) out[key] = val.get<std::string>();
             else if (val.is_boolean()) out[key] = val.get<bool>();
-            else if (val.is_number()) out[key] = val.get<double>();
+            else if (val.is_number()) out[key] = val.get<double>(), numbers.check(val, p, id, key, diags);
             else if (val.is_array()) {
                 StringList list;
                 for (const auto& item : val) {
@@ -430,6 +432,7 @@ private:
     void locate(const std::string& text)
     {
         JsonPositions positions(text);
+        m_r.numbers.finish(text, positions, m_r.diags);
         for (std::size_t i = m_first; i < m_r.diags.size(); ++i) {
             Diagnostic& d = m_r.diags[i];
             d.file = m_r.file;

@@ -3,6 +3,7 @@
 #include "model/dotimport.h"
 #include "model/dotlists.h"
 #include "model/htmltext.h"
+#include "model/roundednumbers.h"
 #include "model/vocabulary.h"
 
 #include <cmath>
@@ -176,22 +177,27 @@ bool dotPair(const std::string& s, double& a, double& b)
     return end != second;
 }
 
-void applyDotProperties(Properties& props, const DotAttributes& attrs)
+void applyDotProperties(Properties& props, const DotAttributes& attrs, const std::string& element,
+                        Diagnostics& diags)
 {
     // Gathered and sorted once: a graph may declare its attributes in any order.
     std::vector<std::pair<std::string, Value>> items(props.begin(), props.end());
     std::string hints;
+    auto add = [&](const std::string& name, const std::string& raw) {
+        Value v = typedValue(name, raw);
+        if (const double* d = std::get_if<double>(&v))
+            if (const std::string asRead = roundedWholeNumber(raw, *d); !asRead.empty())
+                diags.push_back(roundedNumberWarning(element, name, raw, asRead));
+        items.emplace_back(name, std::move(v));
+    };
     for (const auto& [k, v] : attrs) {
         // `ordering` is also the vocabulary's message-order property; only in/out are Graphviz's.
         const bool layout =
             k == "ordering" ? (v == "in" || v == "out") : layoutAttributes().count(k) > 0;
         // pb_pos, pb_types, pb_decision_1_status…: Probeboard's own, never a property.
         if (k == "pb_types") hints = v;
-        if (const std::string name = prefixedProperty(k); !name.empty()) {
-            items.emplace_back(name, typedValue(name, v));
-        } else if (k != "label" && k != "kind" && !layout && k.rfind("pb_", 0) != 0) {
-            items.emplace_back(k, typedValue(k, v));
-        }
+        if (const std::string name = prefixedProperty(k); !name.empty()) add(name, v);
+        else if (k != "label" && k != "kind" && !layout && k.rfind("pb_", 0) != 0) add(k, v);
     }
     for (const auto& hint : splitDotList(hints)) {
         const auto colon = hint.rfind(':'); // a type has none; a property's name may

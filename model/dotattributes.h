@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/diagnostic.h"
 #include "model/value.h"
 
 #include <graphviz/cgraph.h>
@@ -30,7 +31,11 @@ bool dotPair(const std::string& s, double& a, double& b);
 
 // The properties among `attrs`, typed, added to `props`: every attribute but the element's
 // label and kind, Graphviz's drawing attributes and Probeboard's pb_* (pb_prop_<name> is the
-// property <name>), each typed as pb_types says when it says.
-void applyDotProperties(Properties& props, const DotAttributes& attrs);
+// property <name>), each typed as pb_types says when it says. A whole number that a number
+// property cannot keep (rps="12345678901234567890") is read as the nearest number and said in
+// `diags` as W-NUMBER-ROUNDED about `element`; a property the vocabulary does not know keeps
+// such a number as text.
+void applyDotProperties(Properties& props, const DotAttributes& attrs, const std::string& element,
+                        Diagnostics& diags);
 
 } // namespace pb::model

@@ -39,7 +39,7 @@ int collectGraphvizMessage(char* msg)
     return 0;
 }
 
-Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels)
+Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels, Diagnostics& diags)
 {
     Component c;
     c.id = agnameof(n);
@@ -76,7 +76,7 @@ Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels)
         c.kindInferred = true;
     }
     c.kindInferred = c.kindInferred || inferred;
-    applyDotProperties(c.props, attrs);
+    applyDotProperties(c.props, attrs, c.id, diags);
     // People write the product or a capital: "kind=Database", "kind=redis". A kind the
     // vocabulary has in another case is that kind; a product is read as its kind, kept as the
     // engine and marked inferred for the user to confirm. Anything else stays, with a warning.
@@ -111,7 +111,8 @@ std::vector<Point> parseBends(const std::string& s)
     return out;
 }
 
-Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated, DotLabelReader& labels)
+Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated, DotLabelReader& labels,
+              Diagnostics& diags)
 {
     Flow f;
     f.from = agnameof(agtail(e));
@@ -135,7 +136,7 @@ Flow readEdge(Agraph_t* g, Agedge_t* e, std::map<std::string, int>& generated, D
     // ignores edge labels, so diagrams drawn that way label edges with xlabel.
     const DotLabelNames names{{}, agnameof(agroot(g)), f.from, f.to};
     f.label = labels.read(label.empty() ? xlabel : label, names, "edge", f.id, f.id);
-    applyDotProperties(f.props, attrs);
+    applyDotProperties(f.props, attrs, f.id, diags);
     return f;
 }
 
@@ -258,7 +259,7 @@ struct ClusterWalk
                 else if (k == "pb_size") dotPair(v, z.size.width, z.size.height);
                 else if (k == "pb_members") memberOrder[z.id] = splitDotList(v);
             }
-            applyDotProperties(z.props, attrs);
+            applyDotProperties(z.props, attrs, z.id, diags);
             if (!ours) inferZone(z, kindGiven, agnameof(sub));
             // A copy: adding zones below may reallocate the design's zone list, and `zoneId`
             // of a sibling visited later must not point into it.
@@ -427,14 +428,14 @@ Design convert(Agraph_t* g, const std::string& file, Diagnostics& diags, DotPlac
                          "undirected graph: each edge is read as a flow from its first node to "
                          "its second", ""});
     // Nodes need no entry in `places`: an element it does not list is looked for as a node.
-    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) d.addComponent(readNode(g, n, labels));
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) d.addComponent(readNode(g, n, labels, diags));
     std::map<std::string, int> generated;
     // A tail's edges are read in the text's order, so the nth edge between two nodes is the nth
     // written between them.
     std::map<std::pair<std::string, std::string>, int> edgesBetween;
     const auto named = edgesNamedInTextOrder(g);
     for (Agedge_t* e : edgesInFileOrder(g)) {
-        Flow f = readEdge(g, e, generated, labels);
+        Flow f = readEdge(g, e, generated, labels, diags);
         const std::string id = f.id;
         const auto sameId = named.find(id);
         const int between = ++edgesBetween[{f.from, f.to}];

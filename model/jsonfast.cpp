@@ -5,6 +5,7 @@
 #include "model/jsonutil.h"
 
 #include <array>
+#include <cmath>
 #include <simdjson.h>
 #include <string_view>
 
@@ -95,7 +96,10 @@ Properties props(dom::element e)
         } else if (t == Type::BOOL) {
             v = bool(field.value);
         } else if (isNumber(field.value)) {
-            v = number(field.value);
+            // A whole number past 2^53 may have lost digits, which the careful reader says.
+            const double d = number(field.value);
+            if (std::fabs(d) >= 9007199254740992.0 && d == std::floor(d)) giveUp(); // 2^53
+            v = d;
         } else if (t == Type::ARRAY) {
             StringList list;
             for (auto item : dom::array(field.value))

@@ -199,6 +199,13 @@ std::pair<int, int> JsonPositions::find(const std::string& pointer) const
     return positionOf(it->second);
 }
 
+std::size_t JsonPositions::offset(const std::string& pointer) const
+{
+    build();
+    auto it = m_offsets.find(pointer);
+    return it == m_offsets.end() ? std::string::npos : it->second;
+}
+
 std::vector<JsonPositions::Repeat> JsonPositions::repeats() const
 {
     build();

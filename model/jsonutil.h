@@ -67,6 +67,8 @@ public:
     }
     // Position of the value at `pointer` ("/rules/3/match"); {0,0} if unknown.
     std::pair<int, int> find(const std::string& pointer) const;
+    // Byte offset in the text of the value at `pointer`, where it starts; npos if unknown.
+    std::size_t offset(const std::string& pointer) const;
 
     // A key written again in the same object: the value's pointer, where the later writing is,
     // and the line of the first. Keys inside a repeated value are not listed again.

@@ -222,6 +222,38 @@ private slots:
         QCOMPARE(numberProperty(d->component("redis")->props, "hit_ratio").value_or(0), 1.5);
     }
 
+    // A property's number is a double, which keeps every whole number up to 2^53 and only some
+    // past it: an account number of 20 digits loaded rounded without a word. It still loads as the
+    // nearest number, with a warning at its line; one a double keeps exactly, or written with an
+    // exponent, says nothing. The fast reader leaves such a file to this one.
+    void wholeNumbersPastADoubleAreSaid()
+    {
+        Diagnostics diags;
+        auto d = load(R"({"format": "probeboard/1", "components": [
+            {"id": "api", "kind": "service", "properties": {
+              "x_account": 12345678901234567890,
+              "rps": 9007199254740993,
+              "x_exact": 9007199254740992, "x_float": 1e20, "x_pow": 1180591620717411303424,
+              "x_huge": 123456789012345678901234567890,
+              "x_negative": -9223372036854775807}}]})", diags);
+        QVERIFY(d);
+        const std::string all = formatAll(diags);
+        QVERIFY2(diags.size() == 4, all.c_str());
+        for (const auto& x : diags) QVERIFY2(x.code == "W-NUMBER-ROUNDED" && x.level == Diagnostic::Level::Warning, all.c_str());
+        QVERIFY2(all.find("t.probeboard:3:28: warning: property 'x_account' of 'api' is 12345678901234567890, more "
+                          "digits than a number keeps: it is read as 12345678901234567168 [element 'api'] [at "
+                          "/components/0/properties/x_account] (write it as text, in quotes, to keep every digit) "
+                          "[W-NUMBER-ROUNDED]\n") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("t.probeboard:4:22: warning: property 'rps' of 'api' is 9007199254740993, more digits than a "
+                          "number keeps: it is read as 9007199254740992") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("t.probeboard:7:29: warning: property 'x_negative' of 'api' is -9223372036854775807, more "
+                          "digits than a number keeps: it is read as -9223372036854775808") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("t.probeboard:6:25: warning: property 'x_huge' of 'api' is 123456789012345678901234567890, "
+                          "more digits than a number keeps: it is read as 123456789012345677877719597056") != std::string::npos,
+                 all.c_str());
+        QCOMPARE(numberProperty(d->component("api")->props, "x_account").value_or(0), 12345678901234567890.0);
+    }
+
     // Decisions that would waive a finding by mistake warn with their place: a misspelt status
     // and an expiry that is not a date. Columns count characters, not bytes, on a file written
     // on one line (where they once cost a scan from its start each: minutes for 150,000).

@@ -973,6 +973,25 @@ private slots:
         QVERIFY2(all.find("title2.dot:4: error: the design's title is 3000000 bytes long") != std::string::npos, all.c_str());
     }
 
+    // A number property written with more digits than a number keeps is read as the nearest
+    // number, and said, at its line; a property the vocabulary does not know keeps it as text.
+    void wholeNumbersPastADoubleAreSaid()
+    {
+        Diagnostics diags;
+        const auto d = importDot("digraph {\n  a [kind=service,\n    rps=\"12345678901234567890\",\n"
+                                 "    x_id=\"12345678901234567890\", timeout_ms=9007199254740992];\n}\n", "n.dot", diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QVERIFY2(diags.size() == 1 && diags[0].code == "W-NUMBER-ROUNDED" && diags[0].line == 3 && diags[0].element == "a",
+                 formatAll(diags).c_str());
+        QCOMPARE(diags[0].format(), std::string("n.dot:3: warning: property 'rps' of 'a' is 12345678901234567890, more "
+                                                "digits than a number keeps: it is read as 12345678901234567168 [element "
+                                                "'a'] [at properties/rps] (write it as text, in quotes, to keep every "
+                                                "digit) [W-NUMBER-ROUNDED]"));
+        const auto& p = d->component("a")->props;
+        QCOMPARE(std::get<double>(p.at("rps")), 12345678901234567890.0);
+        QCOMPARE(std::get<std::string>(p.at("x_id")), std::string("12345678901234567890"));
+        QCOMPARE(std::get<double>(p.at("timeout_ms")), 9007199254740992.0); // 2^53: kept exactly, nothing said
+    }
 };
 
 QTEST_APPLESS_MAIN(TestDot)
