@@ -20,6 +20,7 @@ CanvasColors CanvasColors::fromTheme()
     k.dropTarget = c("canvas.dropTarget");
     k.dropTargetFill = c("canvas.dropTargetFill");
     k.shadow = c("canvas.shadow");
+    k.focus = c("canvas.focus");
     k.textPrimary = c("text.primary");
     k.textMuted = c("text.muted");
     k.flowStroke = c("flow.stroke");

@@ -21,7 +21,7 @@ struct ZoneColors
 struct CanvasColors
 {
     QColor background, gridMinor, gridMajor, selection, selectionFill, hover, handle, handleStroke,
-        dropTarget, dropTargetFill, shadow;
+        dropTarget, dropTargetFill, shadow, focus;
     QColor textPrimary, textMuted;
     QColor flowStroke, flowAsync, flowLabel, flowLabelBackground, flowSelected, flowUnattached;
     QColor highlight, highlightFill, dimOverlay;

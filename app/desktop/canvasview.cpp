@@ -1,12 +1,16 @@
 #include "app/desktop/canvasview.h"
 
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/flowitem.h"
 #include "app/desktop/theme.h"
 #include "app/desktop/tools/tool.h"
+#include "app/desktop/zoneitem.h"
 
 #include <QGraphicsItem>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <cmath>
@@ -156,6 +160,49 @@ void CanvasView::drawBackground(QPainter* p, const QRectF& rect)
     p->setRenderHint(QPainter::Antialiasing, true);
 }
 
+void CanvasView::setKeyFocusId(const QString& id)
+{
+    if (id == m_keyFocus) return;
+    m_keyFocus = id;
+    viewport()->update();
+}
+
+void CanvasView::drawForeground(QPainter* p, const QRectF&)
+{
+    if (m_keyFocus.isEmpty() || !hasFocus()) return;
+    QPainterPath frame;
+    // A few pixels outside the selection outline at any zoom, so that both stay in sight.
+    const qreal gap = 5 / zoom();
+    if (const ComponentItem* c = canvas()->componentItem(m_keyFocus))
+        frame.addRoundedRect(c->sceneRect().adjusted(-gap, -gap, gap, gap), 2 * gap, 2 * gap);
+    else if (const ZoneItem* z = canvas()->zoneItem(m_keyFocus))
+        frame.addRect(z->sceneRect().adjusted(-gap, -gap, gap, gap));
+    else if (const FlowItem* f = canvas()->flowItem(m_keyFocus)) {
+        QPainterPathStroker around;
+        around.setWidth(4 * gap);
+        around.setCapStyle(Qt::RoundCap);
+        frame = f->mapToScene(around.createStroke(f->path()));
+    } else
+        return;
+    QPen pen(canvas()->colors().focus, 2, Qt::DashLine);
+    pen.setCosmetic(true);
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(frame);
+}
+
+void CanvasView::focusInEvent(QFocusEvent* e)
+{
+    QGraphicsView::focusInEvent(e);
+    if (!m_keyFocus.isEmpty()) viewport()->update();
+}
+
+void CanvasView::focusOutEvent(QFocusEvent* e)
+{
+    QGraphicsView::focusOutEvent(e);
+    if (!m_keyFocus.isEmpty()) viewport()->update();
+}
+
 void CanvasView::wheelEvent(QWheelEvent* e)
 {
     m_fitPending = false;
@@ -220,6 +267,7 @@ void CanvasView::keyReleaseEvent(QKeyEvent* e)
 void CanvasView::mousePressEvent(QMouseEvent* e)
 {
     m_fitPending = false;
+    setKeyFocusId(QString());
     if (e->button() == Qt::MiddleButton || (m_spaceHeld && e->button() == Qt::LeftButton)) {
         m_panning = true;
         m_panLast = e->position().toPoint();

@@ -18,6 +18,10 @@ public:
     qreal zoom() const { return transform().m11(); }
     void setZoom(qreal factor);
     bool gridVisible() const { return m_grid; }
+    // The element reached from the keyboard, framed while the canvas has the focus; a click on
+    // the canvas clears it (the mouse shows where it is working without one).
+    QString keyFocusId() const { return m_keyFocus; }
+    void setKeyFocusId(const QString& id);
 
 public slots:
     void zoomIn();
@@ -36,6 +40,11 @@ signals:
 
 protected:
     void drawBackground(QPainter* p, const QRectF& rect) override;
+    // The keyboard's focus frame: drawn by this view only, so exports and the presenter's
+    // window never show it.
+    void drawForeground(QPainter* p, const QRectF& rect) override;
+    void focusInEvent(QFocusEvent* e) override;
+    void focusOutEvent(QFocusEvent* e) override;
     void wheelEvent(QWheelEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
     void keyReleaseEvent(QKeyEvent* e) override;
@@ -52,6 +61,7 @@ private:
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panLast;
+    QString m_keyFocus;
 };
 
 } // namespace pb::app
