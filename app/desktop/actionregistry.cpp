@@ -28,6 +28,17 @@ QAction* ActionRegistry::add(const QString& id, const QString& text,
     return a;
 }
 
+QAction* ActionRegistry::addScoped(QWidget* scope, const QString& id, const QString& text,
+                                   const QList<QKeySequence>& shortcuts)
+{
+    QAction* a = add(id, text, shortcuts);
+    // Left on the window as well, the scope would be the whole window.
+    m_owner->removeAction(a);
+    scope->addAction(a);
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    return a;
+}
+
 QAction* ActionRegistry::get(const QString& id) const
 {
     QAction* a = m_actions.value(id);

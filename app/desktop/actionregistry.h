@@ -23,6 +23,10 @@ public:
     {
         return add(id, text, QList<QKeySequence>{shortcut});
     }
+    // An action whose keys work only while the focus is in `scope` (or a child of it): the
+    // canvas's Tab and Alt+arrows, which every other widget of the window keeps for itself.
+    QAction* addScoped(QWidget* scope, const QString& id, const QString& text,
+                       const QList<QKeySequence>& shortcuts);
     // The action with this id; aborts in debug builds on a typo, returns a dummy otherwise.
     QAction* get(const QString& id) const;
     QList<QAction*> all() const { return m_order; }

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+namespace pb::app {
+
+class ActionRegistry;
+class CanvasScene;
+class CanvasView;
+
+// Moving through the drawing without a mouse: the element reached is selected alone, framed
+// (CanvasView::keyFocusId), scrolled into sight and named in the status bar. Its keys act on the
+// canvas only, so that Tab and Alt+arrows keep their meaning in the panels.
+class CanvasNavigator : public QObject
+{
+    Q_OBJECT
+public:
+    CanvasNavigator(CanvasScene* scene, CanvasView* view, QObject* parent = nullptr);
+    void addActions(ActionRegistry* registry);
+
+public slots:
+    // Tab, Shift+Tab: the next or previous element in elementOrder(), round to the start.
+    void next();
+    void previous();
+    // Alt+arrows: the nearest component that way (the one nearest the view's middle when
+    // nothing is selected).
+    void nearest(QPointF direction);
+    // Alt+Shift+Right, Left: along a flow. From a component, its first flow out (in); from a
+    // flow, its target (source).
+    void followOut();
+    void followIn();
+    // Alt+Shift+Up, Down: from a component or zone, the zone holding it (up) or a zone's first
+    // member (down), as draw.io's parent and child; from a flow, the previous or next flow
+    // leaving the same component.
+    void up();
+    void down();
+
+private:
+    // What the keys move from: the element last reached, while it is still selected, else the
+    // first (last) selected one in the order Tab goes.
+    QString current(const QStringList& order, bool forward) const;
+    void step(int by);
+    void sibling(int by);
+    void go(const QString& id);
+    QString describe(const QString& id) const;
+    void onSelectionChanged();
+
+    CanvasScene* m_scene;
+    CanvasView* m_view;
+    bool m_going = false;
+};
+
+} // namespace pb::app

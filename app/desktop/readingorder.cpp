@@ -1,0 +1,100 @@
+#include "app/desktop/readingorder.h"
+
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/document.h"
+#include "app/desktop/flowitem.h"
+#include "app/desktop/zoneitem.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace pb::app {
+
+QStringList readingOrder(QList<std::pair<QString, QRectF>> rects)
+{
+    std::sort(rects.begin(), rects.end(), [](const auto& a, const auto& b) {
+        if (a.second.top() != b.second.top()) return a.second.top() < b.second.top();
+        return a.second.left() < b.second.left();
+    });
+    QStringList out;
+    out.reserve(rects.size());
+    qsizetype rowStart = 0;
+    while (rowStart < rects.size()) {
+        const QRectF first = rects[rowStart].second;
+        qsizetype rowEnd = rowStart + 1;
+        while (rowEnd < rects.size() && rects[rowEnd].second.center().y() <= first.bottom())
+            ++rowEnd;
+        std::stable_sort(rects.begin() + rowStart, rects.begin() + rowEnd,
+                         [](const auto& a, const auto& b) { return a.second.left() < b.second.left(); });
+        for (qsizetype i = rowStart; i < rowEnd; ++i)
+            out << rects[i].first;
+        rowStart = rowEnd;
+    }
+    return out;
+}
+
+QStringList elementOrder(const CanvasScene* scene)
+{
+    const model::Design& d = scene->document()->design();
+    QList<std::pair<QString, QRectF>> components, zones;
+    for (const auto& c : d.components())
+        if (const ComponentItem* item = scene->componentItem(qs(c.id)))
+            components.append({item->id(), item->sceneRect()});
+    for (const auto& z : d.zones())
+        if (const ZoneItem* item = scene->zoneItem(qs(z.id))) zones.append({item->id(), item->sceneRect()});
+    QStringList order = readingOrder(components);
+    QHash<QString, qsizetype> place;
+    for (qsizetype i = 0; i < order.size(); ++i)
+        place.insert(order[i], i);
+    order << readingOrder(zones);
+    struct Ranked
+    {
+        qsizetype from, to;
+        QString id;
+    };
+    QList<Ranked> flows;
+    for (const auto& f : d.flows())
+        if (scene->flowItem(qs(f.id)))
+            flows.append({place.value(qs(f.from), -1), place.value(qs(f.to), -1), qs(f.id)});
+    std::sort(flows.begin(), flows.end(), [](const Ranked& a, const Ranked& b) {
+        return std::tie(a.from, a.to, a.id) < std::tie(b.from, b.to, b.id);
+    });
+    for (const Ranked& f : flows)
+        order << f.id;
+    return order;
+}
+
+QString nearestComponent(const CanvasScene* scene, QPointF from, QPointF direction, const QString& exclude)
+{
+    QString best;
+    qreal bestScore = 0;
+    const model::Design& d = scene->document()->design();
+    for (const auto& c : d.components()) {
+        const ComponentItem* item = scene->componentItem(qs(c.id));
+        if (!item || item->id() == exclude) continue;
+        const QPointF v = item->sceneRect().center() - from;
+        const qreal along = QPointF::dotProduct(v, direction);
+        if (along < 1) continue; // level with it, or behind
+        const qreal across = std::abs(v.x() * direction.y() - v.y() * direction.x());
+        const qreal score = along + 2 * across;
+        if (best.isEmpty() || score < bestScore) {
+            best = item->id();
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+QPointF elementCentre(const CanvasScene* scene, const QString& id)
+{
+    if (const ComponentItem* c = scene->componentItem(id)) return c->sceneRect().center();
+    if (const ZoneItem* z = scene->zoneItem(id)) return z->sceneRect().center();
+    if (const FlowItem* f = scene->flowItem(id)) return f->mapToScene(f->path().pointAtPercent(0.5));
+    return {};
+}
+
+} // namespace pb::app
