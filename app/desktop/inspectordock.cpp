@@ -63,6 +63,22 @@ QLabel* mutedLabel(const QString& text, const QString& colorKey)
     l->setFont(f);
     return l;
 }
+
+// A screen reader gives a field the name of its form label, and a property's label stands beside
+// the row, not its editor: every field was "spin box" or "edit". `state` is what the muted note
+// after it says (default, not set).
+void nameEditor(QWidget* editor, const QString& name, const model::PropertySpec* spec, const QString& state)
+{
+    QStringList about;
+    if (!state.isEmpty()) about << state;
+    if (spec && !spec->description.empty()) about << QString::fromStdString(spec->description);
+    QList<QWidget*> named{editor};
+    if (auto* tags = qobject_cast<TagEditor*>(editor)) named << tags->lineEdit(); // it has the focus
+    for (QWidget* w : named) {
+        w->setAccessibleName(name);
+        w->setAccessibleDescription(about.join(QStringLiteral(". ")));
+    }
+}
 } // namespace
 
 InspectorDock::InspectorDock(Document* doc, CanvasScene* scene, QWidget* parent)
@@ -211,6 +227,7 @@ void InspectorDock::buildLabelRow(const std::string& label)
         if (QUndoCommand* cmd = commands::setLabel(m_doc, id, edit->text()))
             m_doc->undoStack()->push(cmd);
     });
+    m_labelEdit->setAccessibleName(tr("Label"));
     m_form->addRow(tr("Label"), m_labelEdit);
 }
 
@@ -234,6 +251,7 @@ void InspectorDock::buildComponent()
         const std::string k = kind->currentData().toString().toStdString();
         if (QUndoCommand* cmd = commands::setKind(m_doc, m_id, k)) m_doc->undoStack()->push(cmd);
     });
+    kind->setAccessibleName(tr("Kind"));
     m_form->addRow(tr("Kind"), kind);
     if (c.kindInferred) {
         auto* confirm = new QPushButton(tr("Confirm kind"));
@@ -274,6 +292,7 @@ void InspectorDock::buildFlow()
                         ? std::optional<model::Value>(std::string("orthogonal"))
                         : std::nullopt);
     });
+    routing->setAccessibleName(tr("Routing"));
     m_form->addRow(tr("Routing"), routing);
     bool touchesQueue = false;
     for (const auto* end : {d.component(f.from), d.component(f.to)})
@@ -297,6 +316,7 @@ void InspectorDock::buildZone()
     for (const QString& k : zoneKinds())
         kind->addItem(zoneDisplayName(k.toStdString()), k);
     kind->setCurrentIndex(kind->findData(QString::fromStdString(z.kind)));
+    kind->setAccessibleName(tr("Zone kind"));
     connect(kind, &QComboBox::activated, this, [this, kind] {
         if (QUndoCommand* cmd =
                 commands::setKind(m_doc, m_id, kind->currentData().toString().toStdString()))
@@ -353,6 +373,9 @@ void InspectorDock::buildProperties(const std::string& elementKind, const model:
         auto* lay = new QHBoxLayout(field);
         lay->setContentsMargins(0, 0, 0, 0);
         QWidget* editor = makeEditor(qkey, spec, *value, draft);
+        const bool inferred = it == props.end() && !draft && key == "sync" && touchesQueue;
+        nameEditor(editor, tr("Property %1").arg(qkey), spec,
+                   draft ? tr("not set") : it != props.end() ? QString() : inferred ? tr("inferred") : tr("default"));
         m_editors.insert(qkey, editor);
         lay->addWidget(editor, 1);
         if (qkey == m_focusKey) {
@@ -366,7 +389,6 @@ void InspectorDock::buildProperties(const std::string& elementKind, const model:
             if (std::exchange(m_focusDraft, false))
                 QTimer::singleShot(0, editor, [editor] { editor->setFocus(Qt::OtherFocusReason); });
         } else if (it == props.end()) {
-            const bool inferred = key == "sync" && touchesQueue;
             auto* status = mutedLabel(inferred ? tr("inferred") : tr("default"),
                                       inferred ? QStringLiteral("panel.inferred")
                                                : QStringLiteral("panel.default"));
@@ -378,6 +400,7 @@ void InspectorDock::buildProperties(const std::string& elementKind, const model:
             auto* remove = new QToolButton;
             remove->setText(QStringLiteral("×"));
             remove->setToolTip(tr("Remove %1").arg(qkey));
+            remove->setAccessibleName(tr("Remove property %1").arg(qkey));
             remove->setAutoRaise(true);
             connect(remove, &QToolButton::clicked, this,
                     [this, key, id = m_id] { setProperty(id, key, std::nullopt); });
@@ -467,6 +490,7 @@ void InspectorDock::buildAddProperty(const std::string& elementType, const model
     auto* name = new QComboBox;
     name->setEditable(true);
     name->lineEdit()->setPlaceholderText(tr("property name"));
+    name->setAccessibleName(tr("Name of the property to add"));
     if (const model::Vocabulary* v = vocabulary())
         for (const auto& p : v->properties())
             if (!props.count(p.name) && !m_editors.contains(QString::fromStdString(p.name)) &&
@@ -476,6 +500,7 @@ void InspectorDock::buildAddProperty(const std::string& elementType, const model
     name->setCurrentIndex(-1);
     name->setInsertPolicy(QComboBox::NoInsert); // Enter adds the property, not a list entry
     auto* add = new QPushButton(tr("Add"));
+    add->setAccessibleName(tr("Add property"));
     lay->addWidget(name, 1);
     lay->addWidget(add);
     auto addNamed = [this, name] {

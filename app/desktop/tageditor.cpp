@@ -40,6 +40,7 @@ void TagEditor::rebuildChips()
         auto* chip = new QToolButton;
         chip->setText(tag + QStringLiteral("  ×"));
         chip->setToolTip(tr("Remove %1").arg(tag));
+        chip->setAccessibleName(tr("Remove value %1").arg(tag));
         chip->setAutoRaise(false);
         connect(chip, &QToolButton::clicked, this, [this, tag] {
             QStringList next = m_tags;
