@@ -20,6 +20,7 @@
 #include "app/desktop/recoverywriter.h"
 #include "app/desktop/reviewcontroller.h"
 #include "app/desktop/startpage.h"
+#include "app/desktop/taborder.h"
 #include "app/desktop/theme.h"
 #include "app/desktop/tools/connecttool.h"
 #include "app/desktop/tools/zonetool.h"
@@ -95,6 +96,7 @@ MainWindow::MainWindow(QWidget* parent)
     addReviewDock(m_findings, Qt::RightDockWidgetArea);
     statusBar()->addPermanentWidget(m_findings->countsLabel());
     new ModeController(this); // Draw / Practice / Interview / Review (owns its panels)
+    TabOrder::install(this); // Tab through the drawing, F6 through the panels
     m_zoomLabel = new QLabel(QStringLiteral("100%"));
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &CanvasView::zoomChanged, this,

@@ -1,0 +1,228 @@
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
+#include "app/desktop/componentitem.h"
+#include "app/desktop/document.h"
+#include "app/desktop/inspectordock.h"
+#include "app/desktop/mainwindow.h"
+#include "app/desktop/palettedock.h"
+#include "app/desktop/tageditor.h"
+#include "app/desktop/theme.h"
+#include "testdesigns.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pb;
+using namespace pb::app;
+
+// The keyboard alone, as a user without a mouse drives the window: Tab and Alt+arrows through
+// the drawing, out of the canvas and round the panels, and what a screen reader calls each field.
+class TstKeyboard : public QObject
+{
+    Q_OBJECT
+
+private:
+    MainWindow* m_w = nullptr;
+
+    QStringList selected() const { return m_w->scene()->selectedIds(); }
+    QWidget* focused() const { return QApplication::focusWidget(); }
+    void key(int k, Qt::KeyboardModifiers mods = {}) { QTest::keyClick(focused(), Qt::Key(k), mods); }
+    // X11 sends Shift+Tab as Backtab with Shift held.
+    void backTab(Qt::KeyboardModifiers more = {}) { key(Qt::Key_Backtab, Qt::ShiftModifier | more); }
+    void open(const model::Design& d)
+    {
+        m_w->document()->reset(d, QString());
+        m_w->showCanvas();
+        m_w->view()->zoomToFit();
+        QApplication::processEvents();
+        m_w->view()->setFocus(Qt::OtherFocusReason);
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->view()));
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init()
+    {
+        m_w = new MainWindow;
+        m_w->show();
+        m_w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_w));
+        open(test::smallDesign());
+    }
+    void cleanup()
+    {
+        m_w->document()->undoStack()->setClean();
+        delete m_w;
+    }
+
+    // cache stands highest; client and api share a row; orders-db is below them. Then the zone,
+    // then the flows by their source's place and their target's.
+    void tabSelectsTheNextElementInReadingOrder()
+    {
+        const QStringList order{"cache", "client", "api", "orders-db", "eu", "f1", "f2", "f3", "cache"};
+        for (const QString& id : order) {
+            key(Qt::Key_Tab);
+            QCOMPARE(selected(), QStringList{id});
+            QCOMPARE(m_w->view()->keyFocusId(), id);
+            QCOMPARE(focused(), static_cast<QWidget*>(m_w->view())); // Tab stays on the canvas
+        }
+        // From a selection made otherwise, Tab goes on from it.
+        m_w->scene()->selectIds({QStringLiteral("api")});
+        key(Qt::Key_Tab);
+        QCOMPARE(selected(), QStringList{QStringLiteral("orders-db")});
+    }
+
+    void shiftTabSelectsThePreviousElement()
+    {
+        backTab();
+        QCOMPARE(selected(), QStringList{QStringLiteral("f3")});
+        backTab();
+        QCOMPARE(selected(), QStringList{QStringLiteral("f2")});
+        m_w->scene()->selectIds({QStringLiteral("api")});
+        backTab();
+        QCOMPARE(selected(), QStringList{QStringLiteral("client")});
+        backTab();
+        backTab();
+        QCOMPARE(selected(), QStringList{QStringLiteral("f3")}); // round past the start
+    }
+
+    void altArrowsSelectTheNearestComponentThatWay()
+    {
+        m_w->scene()->selectIds({QStringLiteral("client")});
+        key(Qt::Key_Right, Qt::AltModifier);
+        QCOMPARE(selected(), QStringList{QStringLiteral("api")});
+        key(Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(selected(), QStringList{QStringLiteral("orders-db")});
+        key(Qt::Key_Up, Qt::AltModifier); // straight above, rather than api up and to the left
+        QCOMPARE(selected(), QStringList{QStringLiteral("cache")});
+        key(Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(selected(), QStringList{QStringLiteral("api")});
+        key(Qt::Key_Left, Qt::AltModifier);
+        key(Qt::Key_Left, Qt::AltModifier); // nothing further: it stays
+        QCOMPARE(selected(), QStringList{QStringLiteral("client")});
+        // Nudging is still the arrows' alone: nothing moved.
+        QCOMPARE(m_w->document()->undoStack()->index(), 0);
+    }
+
+    void altShiftArrowsFollowFlowsAndZones()
+    {
+        m_w->scene()->selectIds({QStringLiteral("client")});
+        const auto go = [this](Qt::Key k, const char* expected) {
+            key(k, Qt::AltModifier | Qt::ShiftModifier);
+            QCOMPARE(selected(), QStringList{QLatin1String(expected)});
+        };
+        const std::pair<Qt::Key, const char*> walk[] = {
+            {Qt::Key_Right, "f1"}, {Qt::Key_Right, "api"}, {Qt::Key_Right, "f2"},
+            {Qt::Key_Down, "f3"}, // the next flow out of api
+            {Qt::Key_Down, "f2"},  {Qt::Key_Left, "api"},
+            {Qt::Key_Up, "eu"},    // the zone holding it
+            {Qt::Key_Down, "cache"}, // its first member
+            {Qt::Key_Left, "f2"}};
+        for (const auto& [k, expected] : walk) {
+            go(k, expected);
+            if (QTest::currentTestFailed()) return;
+        }
+    }
+
+    void theViewScrollsToTheElementReached()
+    {
+        CanvasView* view = m_w->view();
+        view->setZoom(4.0);
+        view->centerOn(m_w->scene()->componentItem(QStringLiteral("api"))->sceneRect().center());
+        const QRectF target = m_w->scene()->componentItem(QStringLiteral("orders-db"))->sceneRect();
+        auto shown = [view] { return view->mapToScene(view->viewport()->rect()).boundingRect(); };
+        QVERIFY(!shown().intersects(target));
+        m_w->scene()->selectIds({QStringLiteral("api")});
+        key(Qt::Key_Tab);
+        QCOMPARE(selected(), QStringList{QStringLiteral("orders-db")});
+        QVERIFY(shown().contains(target));
+    }
+
+    void theFocusFrameIsDrawnInTheThemeColourForKeysOnly()
+    {
+        const QColor frame = Theme::instance().color(QStringLiteral("canvas.focus"));
+        CanvasView* view = m_w->view();
+        auto framePixels = [&] {
+            const QImage shot = view->viewport()->grab().toImage();
+            const QRectF r = m_w->scene()->componentItem(QStringLiteral("client"))->sceneRect();
+            const QRect around = view->mapFromScene(r).boundingRect().adjusted(-8, -8, 8, 8);
+            int n = 0;
+            for (int y = around.top(); y <= around.bottom(); ++y)
+                for (int x = around.left(); x <= around.right(); ++x)
+                    n += shot.pixelColor(QPoint(x, y) * shot.devicePixelRatio()) == frame;
+            return n;
+        };
+        const int before = framePixels(); // a label may share the colour
+        m_w->scene()->selectIds({QStringLiteral("cache")});
+        key(Qt::Key_Tab); // to client
+        QCOMPARE(view->keyFocusId(), QStringLiteral("client"));
+        QVERIFY2(framePixels() > before + 40, qPrintable(QString::number(framePixels())));
+        // A click belongs to the mouse: the frame goes, the selection is the click's.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->mapFromScene(m_w->scene()->componentItem(QStringLiteral("api"))->sceneRect().center()));
+        QCOMPARE(selected(), QStringList{QStringLiteral("api")});
+        QCOMPARE(view->keyFocusId(), QString());
+        QCOMPARE(framePixels(), before);
+        // Nor is it drawn while the keys go to a panel.
+        backTab(); // to client
+        QVERIFY(framePixels() > before + 40);
+        key(Qt::Key_Tab, Qt::ControlModifier);
+        QVERIFY(!view->hasFocus());
+        QCOMPARE(framePixels(), before);
+    }
+
+    // Tab belongs to the canvas there; F6 and Ctrl+Tab go on to the next panel, and Tab from a
+    // panel's last field into the next panel, the canvas included.
+    void theFocusLeavesTheCanvasByPanel()
+    {
+        m_w->scene()->selectIds({QStringLiteral("api")});
+        QTRY_VERIFY(m_w->inspector()->labelEdit() && m_w->inspector()->labelEdit()->isVisible());
+        key(Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->inspector()->labelEdit()));
+        QCOMPARE(selected(), QStringList{QStringLiteral("api")});
+        backTab(); // the inspector's first field: back to the canvas
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->view()));
+        key(Qt::Key_F6);
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->inspector()->labelEdit()));
+        key(Qt::Key_Tab); // within the inspector, and the canvas keeps its selection
+        QVERIFY(m_w->inspector()->isAncestorOf(focused()));
+        QCOMPARE(selected(), QStringList{QStringLiteral("api")});
+        key(Qt::Key_F6, Qt::ShiftModifier);
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->view()));
+        backTab(Qt::ControlModifier); // Ctrl+Shift+Tab: the panel before, the palette
+        QVERIFY(m_w->palette()->isAncestorOf(focused()));
+        QTRY_VERIFY(m_w->palette()->tree()->isVisible());
+        m_w->palette()->tree()->setFocus(Qt::OtherFocusReason);
+        key(Qt::Key_Tab); // the palette's last stop: on to the canvas
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->view()));
+    }
+
+    void inspectorFieldsHaveNamesOfTheirOwn()
+    {
+        model::Design d = test::cacheDesign();
+        d.component("api")->props["data"] = model::StringList{"pii"};
+        open(d);
+        m_w->scene()->selectIds({QStringLiteral("api")});
+        QTRY_COMPARE(m_w->inspector()->shownId(), QStringLiteral("api"));
+        QWidget* rps = m_w->inspector()->editorFor(QStringLiteral("rps"));
+        QVERIFY(rps);
+        QCOMPARE(rps->accessibleName(), QStringLiteral("Property rps"));
+        auto* data = qobject_cast<TagEditor*>(m_w->inspector()->editorFor(QStringLiteral("data")));
+        QVERIFY(data);
+        QCOMPARE(data->lineEdit()->accessibleName(), QStringLiteral("Property data")); // it takes the focus
+        QVERIFY(data->lineEdit()->accessibleDescription().contains(QStringLiteral("Data classes")));
+        QCOMPARE(m_w->inspector()->labelEdit()->accessibleName(), QStringLiteral("Label"));
+        // Two fields never share a name.
+        QStringList names;
+        for (QWidget* w : m_w->inspector()->findChildren<QWidget*>())
+            if (w->isVisible() && (w->focusPolicy() & Qt::TabFocus) && !w->accessibleName().isEmpty())
+                names << w->accessibleName();
+        QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), names.size());
+    }
+};
+
+QTEST_MAIN(TstKeyboard)
+#include "tst_keyboard.moc"
