@@ -1,6 +1,7 @@
 #include "app/desktop/exporter.h"
 
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/loadwarnings.h"
 #include "model/design.h"
 #include "model/dotexport.h"
 
@@ -118,10 +119,7 @@ bool exportDot(const model::Design& design, const QString& path, QString* error)
     model::Diagnostics diags;
     const auto text = model::exportDot(design, path.toStdString(), diags);
     if (!text) {
-        QStringList lines;
-        for (const auto& d : diags)
-            if (d.level == model::Diagnostic::Level::Error && lines.size() < 5)
-                lines << QString::fromStdString(d.format());
+        const QStringList lines = diagnosticLines(diags, model::Diagnostic::Level::Error, 5);
         if (error) *error = tr("Cannot write %1 as DOT:\n%2").arg(path, lines.join(QLatin1Char('\n')));
         return false;
     }

@@ -13,11 +13,11 @@ QString tr(const char* s)
 }
 } // namespace
 
-QStringList loadWarningLines(const model::Diagnostics& diags, qsizetype limit)
+QStringList diagnosticLines(const model::Diagnostics& diags, model::Diagnostic::Level level, qsizetype limit)
 {
     QStringList lines;
     for (const auto& d : model::groupRepeated(diags))
-        if (d.level == model::Diagnostic::Level::Warning) lines << QString::fromStdString(d.format());
+        if (d.level == level) lines << QString::fromStdString(d.format());
     if (lines.size() > limit) {
         const qsizetype more = lines.size() - limit;
         lines = lines.mid(0, limit);

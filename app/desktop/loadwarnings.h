@@ -15,9 +15,15 @@ namespace pb::app {
 // block: the design is already open behind it.
 void showLoadWarnings(QWidget* parent, const QString& path, const QStringList& warnings);
 
-// The lines for that box from what the loader said: its warnings, one repeated on many elements
+// The lines of a message box from what the model said at one level: one said of many elements
 // shown a few times and then counted (model::groupRepeated, as the CLI prints them), and at most
-// `limit` lines so that the box still fits on the screen.
-QStringList loadWarningLines(const model::Diagnostics& diags, qsizetype limit = 20);
+// `limit` lines, then how many more, so that the box still fits on the screen.
+QStringList diagnosticLines(const model::Diagnostics& diags, model::Diagnostic::Level level, qsizetype limit);
+
+// The lines for that box: the loader's warnings.
+inline QStringList loadWarningLines(const model::Diagnostics& diags, qsizetype limit = 20)
+{
+    return diagnosticLines(diags, model::Diagnostic::Level::Warning, limit);
+}
 
 } // namespace pb::app

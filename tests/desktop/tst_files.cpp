@@ -218,6 +218,24 @@ private slots:
         QVERIFY(!QFile::exists(path));
     }
 
+    // Many refusals: the box names the first five and says how many more, rather than dropping
+    // the rest without a word.
+    void dotExportCountsTheRefusalsItDoesNotName()
+    {
+        model::Design d;
+        for (int i = 0; i < 8; ++i) {
+            model::Component c;
+            c.id = "svc-" + std::to_string(i);
+            c.kind = "service";
+            c.label = std::string("a\0b", 3);
+            QVERIFY(d.addComponent(c));
+        }
+        QString error;
+        QVERIFY(!exporter::exportDot(d, m_dir.filePath(QStringLiteral("many.dot")), &error));
+        QCOMPARE(error.count(QStringLiteral("NUL")), 5);
+        QVERIFY2(error.endsWith(QStringLiteral("\n… and 3 more.")), qPrintable(error.right(120)));
+    }
+
     void designWithoutPositionsGetsAPlacement()
     {
         model::Design d = test::smallDesign();
