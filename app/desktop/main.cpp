@@ -1,5 +1,6 @@
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/recoveryprompt.h"
+#include "app/desktop/singleinstance.h"
 #include "app/desktop/theme.h"
 #include "model/version.h"
 
@@ -7,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <clocale>
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
@@ -28,7 +30,23 @@ int main(int argc, char* argv[])
         QStringLiteral("file"),
         QApplication::translate("main", "Design to open (.probeboard, .json, .dot)."),
         QStringLiteral("[file...]"));
+    const QCommandLineOption newInstance(
+        QStringLiteral("new-instance"),
+        QApplication::translate("main", "Open the files in a process of its own, not in the running "
+                                        "Probeboard (which then does not know about them)."));
+    parser.addOption(newInstance);
     parser.process(app);
+
+    // Before anything else: a launch handing its files over has nothing else to do.
+    pb::app::SingleInstance instance(parser.isSet(newInstance) ? QString()
+                                                               : pb::app::SingleInstance::defaultName());
+    if (instance.start(parser.positionalArguments()) == pb::app::SingleInstance::Outcome::HandedOff) {
+        std::printf("%s\n", qPrintable(QApplication::translate("main", "Opened in the running Probeboard "
+                                                                          "(process %1); --new-instance opens a "
+                                                                          "process of its own.")
+                                               .arg(instance.answeredBy())));
+        return 0;
+    }
 
     pb::app::Theme::instance();
     QStringList restoredFiles;
@@ -38,12 +56,11 @@ int main(int argc, char* argv[])
     QStringList files;
     for (const QString& f : parser.positionalArguments())
         if (!restoredFiles.contains(QFileInfo(f).canonicalFilePath())) files << f;
-    if (!files.isEmpty()) {
-        auto* w = pb::app::MainWindow::createWindow();
-        for (const QString& f : files)
-            w->openFile(f);
-    } else if (restored == 0) {
+    if (!files.isEmpty())
+        pb::app::openFromCommandLine(files);
+    else if (restored == 0)
         pb::app::MainWindow::createWindow();
-    }
+    QObject::connect(&instance, &pb::app::SingleInstance::openRequested, &pb::app::openFromCommandLine);
+    instance.startDelivering();
     return app.exec();
 }
