@@ -24,7 +24,10 @@ CanvasNavigator::CanvasNavigator(CanvasScene* scene, CanvasView* view, QObject* 
 {
     connect(scene, &QGraphicsScene::selectionChanged, this, &CanvasNavigator::onSelectionChanged);
     Document* doc = scene->document();
-    connect(doc, &Document::modelReset, this, [this] { m_view->setKeyFocusId(QString()); });
+    connect(doc, &Document::modelReset, this, [this] {
+        m_view->setKeyFocusId(QString());
+        m_view->setAccessibleDescription(QString());
+    });
     // The frame lies outside the item's bounds: a nudge repaints the item, not the frame.
     connect(doc, &Document::changed, this, [this] {
         if (!m_view->keyFocusId().isEmpty()) m_view->viewport()->update();
@@ -208,7 +211,10 @@ void CanvasNavigator::go(const QString& id)
     if (const ComponentItem* c = m_scene->componentItem(id)) r = c->sceneRect();
     if (const ZoneItem* z = m_scene->zoneItem(id)) r = z->sceneRect();
     m_view->ensureVisible(r, 40, 40);
-    m_scene->showStatus(describe(id));
+    const QString about = describe(id);
+    m_scene->showStatus(about);
+    // Qt tells a screen reader of the change (DescriptionChanged); the status bar it would not read.
+    m_view->setAccessibleDescription(about);
 }
 
 // What a screen reader user needs to know where they are: the name, what it is, and its links.
@@ -242,7 +248,10 @@ void CanvasNavigator::onSelectionChanged()
 {
     if (m_going) return;
     const QString focus = m_view->keyFocusId();
-    if (!focus.isEmpty() && m_scene->selectedIds() != QStringList{focus}) m_view->setKeyFocusId(QString());
+    if (!focus.isEmpty() && m_scene->selectedIds() != QStringList{focus}) {
+        m_view->setKeyFocusId(QString());
+        m_view->setAccessibleDescription(QString());
+    }
 }
 
 } // namespace pb::app

@@ -69,6 +69,10 @@ private slots:
             QCOMPARE(m_w->view()->keyFocusId(), id);
             QCOMPARE(focused(), static_cast<QWidget*>(m_w->view())); // Tab stays on the canvas
         }
+        // What a screen reader is told of the element reached.
+        QCOMPARE(m_w->view()->accessibleDescription(), QStringLiteral("cache (Cache): flows in 1, out 0"));
+        backTab();
+        QCOMPARE(m_w->view()->accessibleDescription(), QStringLiteral("Flow api → orders-db"));
         // From a selection made otherwise, Tab goes on from it.
         m_w->scene()->selectIds({QStringLiteral("api")});
         key(Qt::Key_Tab);
