@@ -24,13 +24,19 @@ CanvasNavigator::CanvasNavigator(CanvasScene* scene, CanvasView* view, QObject* 
 {
     connect(scene, &QGraphicsScene::selectionChanged, this, &CanvasNavigator::onSelectionChanged);
     Document* doc = scene->document();
+    auto forget = [this] { m_orderKnown = false; };
+    for (auto signal : {&Document::componentAdded, &Document::componentRemoved, &Document::flowAdded,
+                        &Document::flowRemoved, &Document::zoneAdded, &Document::zoneRemoved})
+        connect(doc, signal, this, forget);
+    connect(doc, &Document::changed, this, forget); // a move changes the reading order
     connect(doc, &Document::modelReset, this, [this] {
+        m_orderKnown = false;
         m_view->setKeyFocusId(QString());
         m_view->setAccessibleDescription(QString());
     });
     // The frame lies outside the item's bounds: a nudge repaints the item, not the frame.
     connect(doc, &Document::changed, this, [this] {
-        if (!m_view->keyFocusId().isEmpty()) m_view->viewport()->update();
+        if (!m_view->keyFocusId().isEmpty()) m_view->updateKeyFocusFrame();
     });
 }
 
@@ -72,13 +78,34 @@ QString CanvasNavigator::current(const QStringList& order, bool forward) const
     const QString focus = m_view->keyFocusId();
     if (!focus.isEmpty() && selected.contains(focus)) return focus;
     if (selected.size() == 1) return selected.first();
+    // A set: after Select All, Shift+Tab looked each of 37,000 elements up in a list as long.
+    const QSet<QString> chosen(selected.begin(), selected.end());
     QString found;
     for (const QString& id : order) {
-        if (!selected.contains(id)) continue;
+        if (!chosen.contains(id)) continue;
         found = id;
         if (forward) break;
     }
     return found;
+}
+
+const QStringList& CanvasNavigator::order()
+{
+    if (!m_orderKnown) {
+        m_order = elementOrder(m_scene);
+        m_place.clear();
+        m_place.reserve(m_order.size());
+        for (qsizetype i = 0; i < m_order.size(); ++i)
+            m_place.insert(m_order[i], i);
+        m_orderKnown = true;
+    }
+    return m_order;
+}
+
+qsizetype CanvasNavigator::placeOf(const QString& id)
+{
+    order();
+    return m_place.value(id, -1);
 }
 
 void CanvasNavigator::next()
@@ -94,9 +121,9 @@ void CanvasNavigator::previous()
 void CanvasNavigator::step(int by)
 {
     if (m_scene->isEditingLabel()) return;
-    const QStringList order = elementOrder(m_scene);
+    const QStringList& order = this->order();
     if (order.isEmpty()) return;
-    const qsizetype at = order.indexOf(current(order, by > 0));
+    const qsizetype at = placeOf(current(order, by > 0));
     const qsizetype n = order.size();
     go(order[at < 0 ? (by > 0 ? 0 : n - 1) : ((at + by) % n + n) % n]);
 }
@@ -104,7 +131,7 @@ void CanvasNavigator::step(int by)
 void CanvasNavigator::nearest(QPointF direction)
 {
     if (m_scene->isEditingLabel()) return;
-    const QString from = current(elementOrder(m_scene), true);
+    const QString from = current(order(), true);
     if (from.isEmpty()) {
         // Nothing to start from: the component nearest the middle of what is in sight.
         const QPointF middle = m_scene->visibleCentre();
@@ -132,13 +159,12 @@ void CanvasNavigator::followOut()
 {
     if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
-    const QStringList order = elementOrder(m_scene);
+    const QStringList& order = this->order();
     const QString from = current(order, true);
     if (const model::Flow* f = d.flow(from.toStdString())) return go(qs(f->to));
     if (!d.component(from.toStdString()))
         return m_scene->showStatus(tr("Select a component or a flow to follow its flows"));
-    for (const QString& id : order)
-        if (const model::Flow* f = d.flow(id.toStdString()); f && qs(f->from) == from) return go(id);
+    if (const QString first = firstFlow(from, true); !first.isEmpty()) return go(first);
     m_scene->showStatus(tr("No flow leaves %1").arg(elementName(d, from.toStdString())));
 }
 
@@ -146,13 +172,12 @@ void CanvasNavigator::followIn()
 {
     if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
-    const QStringList order = elementOrder(m_scene);
+    const QStringList& order = this->order();
     const QString to = current(order, true);
     if (const model::Flow* f = d.flow(to.toStdString())) return go(qs(f->from));
     if (!d.component(to.toStdString()))
         return m_scene->showStatus(tr("Select a component or a flow to follow its flows"));
-    for (const QString& id : order)
-        if (const model::Flow* f = d.flow(id.toStdString()); f && qs(f->to) == to) return go(id);
+    if (const QString first = firstFlow(to, false); !first.isEmpty()) return go(first);
     m_scene->showStatus(tr("No flow reaches %1").arg(elementName(d, to.toStdString())));
 }
 
@@ -160,7 +185,7 @@ void CanvasNavigator::up()
 {
     if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
-    const QString from = current(elementOrder(m_scene), true);
+    const QString from = current(order(), true);
     if (from.isEmpty()) return;
     if (d.flow(from.toStdString())) return sibling(-1);
     if (const model::Zone* z = d.parentZone(from.toStdString())) return go(qs(z->id));
@@ -171,30 +196,57 @@ void CanvasNavigator::down()
 {
     if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
-    const QStringList order = elementOrder(m_scene);
+    const QStringList& order = this->order();
     const QString from = current(order, true);
     if (from.isEmpty()) return;
     if (d.flow(from.toStdString())) return sibling(1);
     if (const model::Zone* z = d.zone(from.toStdString())) {
-        for (const QString& id : order)
-            if (std::find(z->members.begin(), z->members.end(), id.toStdString()) != z->members.end())
-                return go(id);
+        // The member Tab reaches first.
+        QString first;
+        qsizetype firstAt = -1;
+        for (const std::string& member : z->members)
+            if (const qsizetype at = placeOf(qs(member)); at >= 0 && (firstAt < 0 || at < firstAt)) {
+                first = qs(member);
+                firstAt = at;
+            }
+        if (!first.isEmpty()) return go(first);
         return m_scene->showStatus(tr("%1 holds nothing").arg(elementName(d, from.toStdString())));
     }
     m_scene->showStatus(tr("A component holds nothing: Alt+Shift+Right follows its flows"));
+}
+
+// The flow Tab reaches first among those leaving (`out`) or reaching `component`.
+QString CanvasNavigator::firstFlow(const QString& component, bool out)
+{
+    const std::string sid = component.toStdString();
+    QString first;
+    qsizetype firstAt = -1;
+    for (const auto& f : m_scene->document()->design().flows()) {
+        if ((out ? f.from : f.to) != sid) continue;
+        const qsizetype at = placeOf(qs(f.id));
+        if (at >= 0 && (firstAt < 0 || at < firstAt)) {
+            first = qs(f.id);
+            firstAt = at;
+        }
+    }
+    return first;
 }
 
 // The flows leaving the same component as the current flow, round to the first.
 void CanvasNavigator::sibling(int by)
 {
     const model::Design& d = m_scene->document()->design();
-    const QStringList order = elementOrder(m_scene);
+    const QStringList& order = this->order();
     const QString at = current(order, by > 0);
     const model::Flow* f = d.flow(at.toStdString());
     if (!f) return;
+    QList<std::pair<qsizetype, QString>> ranked;
+    for (const auto& g : d.flows())
+        if (g.from == f->from) ranked.append({placeOf(qs(g.id)), qs(g.id)});
+    std::sort(ranked.begin(), ranked.end());
     QStringList same;
-    for (const QString& id : order)
-        if (const model::Flow* g = d.flow(id.toStdString()); g && g->from == f->from) same << id;
+    for (const auto& [at, id] : ranked)
+        same << id;
     const qsizetype i = same.indexOf(at), n = same.size();
     go(same[((i + by) % n + n) % n]);
 }

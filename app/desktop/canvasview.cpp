@@ -164,13 +164,27 @@ void CanvasView::setKeyFocusId(const QString& id)
 {
     if (id == m_keyFocus) return;
     m_keyFocus = id;
-    viewport()->update();
+    updateKeyFocusFrame();
 }
 
-void CanvasView::drawForeground(QPainter* p, const QRectF&)
+void CanvasView::updateKeyFocusFrame()
 {
-    if (m_keyFocus.isEmpty() || !hasFocus()) return;
+    viewport()->update(viewportArea(m_keyFocusDrawn));
+    m_keyFocusDrawn = keyFocusFrame().boundingRect();
+    viewport()->update(viewportArea(m_keyFocusDrawn));
+}
+
+QRect CanvasView::viewportArea(const QRectF& sceneRect) const
+{
+    if (sceneRect.isEmpty()) return {};
+    // The pen is 2 pixels wide whatever the zoom, and antialiased.
+    return mapFromScene(sceneRect).boundingRect().adjusted(-3, -3, 3, 3);
+}
+
+QPainterPath CanvasView::keyFocusFrame() const
+{
     QPainterPath frame;
+    if (m_keyFocus.isEmpty()) return frame;
     // A few pixels outside the selection outline at any zoom, so that both stay in sight.
     const qreal gap = 5 / zoom();
     if (const ComponentItem* c = canvas()->componentItem(m_keyFocus))
@@ -182,8 +196,15 @@ void CanvasView::drawForeground(QPainter* p, const QRectF&)
         around.setWidth(4 * gap);
         around.setCapStyle(Qt::RoundCap);
         frame = f->mapToScene(around.createStroke(f->path()));
-    } else
-        return;
+    }
+    return frame;
+}
+
+void CanvasView::drawForeground(QPainter* p, const QRectF&)
+{
+    if (!hasFocus()) return;
+    const QPainterPath frame = keyFocusFrame();
+    if (frame.isEmpty()) return;
     QPen pen(canvas()->colors().focus, 2, Qt::DashLine);
     pen.setCosmetic(true);
     p->setPen(pen);
@@ -194,13 +215,13 @@ void CanvasView::drawForeground(QPainter* p, const QRectF&)
 void CanvasView::focusInEvent(QFocusEvent* e)
 {
     QGraphicsView::focusInEvent(e);
-    if (!m_keyFocus.isEmpty()) viewport()->update();
+    if (!m_keyFocus.isEmpty()) updateKeyFocusFrame();
 }
 
 void CanvasView::focusOutEvent(QFocusEvent* e)
 {
     QGraphicsView::focusOutEvent(e);
-    if (!m_keyFocus.isEmpty()) viewport()->update();
+    if (!m_keyFocus.isEmpty()) updateKeyFocusFrame();
 }
 
 void CanvasView::wheelEvent(QWheelEvent* e)
