@@ -24,36 +24,8 @@
 namespace pb::model {
 
 using nlohmann::json;
-using nlohmann::ordered_json;
 
 namespace {
-
-ordered_json valueToJson(const Value& v)
-{
-    if (auto s = std::get_if<std::string>(&v)) return *s;
-    if (auto b = std::get_if<bool>(&v)) return *b;
-    if (auto d = std::get_if<double>(&v)) {
-        // Whole numbers are written without ".0" so that hand-edited files stay as typed.
-        if (std::isfinite(*d) && *d == std::floor(*d) && std::fabs(*d) < 9e15)
-            return static_cast<long long>(*d);
-        return *d;
-    }
-    ordered_json arr = ordered_json::array();
-    for (const auto& s : std::get<StringList>(v)) arr.push_back(s);
-    return arr;
-}
-
-ordered_json propsToJson(const Properties& props)
-{
-    ordered_json o = ordered_json::object();
-    for (const auto& [k, v] : props) o[k] = valueToJson(v);
-    return o;
-}
-
-ordered_json pointToJson(const Point& p)
-{
-    return ordered_json{{"x", valueToJson(p.x)}, {"y", valueToJson(p.y)}};
-}
 
 // Reads one element's JSON into the model, reporting shape errors with a JSON pointer.
 struct ElementReader
@@ -536,67 +508,6 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
     each("flows", design.flows());
     each("zones", design.zones());
     return lines;
-}
-
-nlohmann::ordered_json designToJson(const Design& design)
-{
-    ordered_json j;
-    j["format"] = kFormat;
-    j["title"] = design.title;
-    ordered_json comps = ordered_json::array();
-    for (const auto& c : design.components()) {
-        ordered_json e{{"id", c.id}, {"kind", c.kind}, {"label", c.label}};
-        if (c.kindInferred) e["kind_inferred"] = true;
-        e["position"] = pointToJson(c.pos);
-        if (c.size.width > 0 || c.size.height > 0)
-            e["size"] = {{"w", valueToJson(c.size.width)}, {"h", valueToJson(c.size.height)}};
-        e["properties"] = propsToJson(c.props);
-        comps.push_back(std::move(e));
-    }
-    j["components"] = std::move(comps);
-    ordered_json flows = ordered_json::array();
-    for (const auto& f : design.flows()) {
-        ordered_json e{{"id", f.id}, {"from", f.from}, {"to", f.to}, {"label", f.label}};
-        e["properties"] = propsToJson(f.props);
-        if (!f.bends.empty()) {
-            ordered_json b = ordered_json::array();
-            for (const auto& p : f.bends) b.push_back(pointToJson(p));
-            e["bends"] = std::move(b);
-        }
-        flows.push_back(std::move(e));
-    }
-    j["flows"] = std::move(flows);
-    ordered_json zones = ordered_json::array();
-    for (const auto& z : design.zones()) {
-        ordered_json e{{"id", z.id}, {"kind", z.kind}, {"label", z.label}, {"members", z.members}};
-        e["position"] = pointToJson(z.pos);
-        if (z.size.width > 0 || z.size.height > 0)
-            e["size"] = {{"w", valueToJson(z.size.width)}, {"h", valueToJson(z.size.height)}};
-        e["properties"] = propsToJson(z.props);
-        zones.push_back(std::move(e));
-    }
-    j["zones"] = std::move(zones);
-    if (!design.decisions.empty()) {
-        ordered_json decs = ordered_json::array();
-        for (const auto& d : design.decisions)
-            decs.push_back({{"fingerprint", d.fingerprint}, {"rule", d.rule}, {"status", d.status},
-                            {"justification", d.justification}, {"owner", d.owner},
-                            {"expires", d.expires}});
-        j["decisions"] = std::move(decs);
-    }
-    return j;
-}
-
-std::string designToText(const Design& design)
-{
-    // Bytes that are not UTF-8 (pasted text, names from other tools) become U+FFFD instead of
-    // making nlohmann throw, so saving never fails because of one odd name.
-    return designToJson(design).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
-}
-
-bool saveDesignFile(const Design& design, const std::string& path, std::string& error)
-{
-    return writeFileAtomically(path, designToText(design), error);
 }
 
 } // namespace pb::model

@@ -43,6 +43,29 @@ private slots:
         QCOMPARE(QString::fromStdString(designToText(*back)), QString::fromStdString(first));
     }
 
+    // The text is written one element at a time (the whole DOM was seven times its size): it must
+    // stay the very text the DOM's own dump gives, for every shape of design.
+    void theTextIsTheDocumentsDump()
+    {
+        auto dump = [](const Design& d) {
+            return designToJson(d).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+        };
+        Design odd = sample();
+        odd.title = "bad \xff byte, \"quoted\"\nline";
+        odd.decisions.clear();
+        odd.addComponent({"c", "cache", "", {{"tags", StringList{}}, {"n", 0.5}}, {-1.25, 1e300}, {}});
+        std::vector<Design> designs{Design{}, sample(), odd};
+        designs.front().title = "empty";
+        for (const auto& entry : std::filesystem::directory_iterator(std::string(PB_RESOURCES) + "/examples")) {
+            Diagnostics diags;
+            if (entry.path().extension() == ".probeboard")
+                if (auto d = loadDesignFile(entry.path().string(), diags)) designs.push_back(std::move(*d));
+        }
+        QVERIFY(designs.size() > 5);
+        for (const auto& d : designs)
+            QCOMPARE(QString::fromStdString(designToText(d)), QString::fromStdString(dump(d)));
+    }
+
     void keysAreInFixedOrderWithoutTimestamps()
     {
         const std::string text = designToText(sample());
