@@ -428,7 +428,8 @@ std::optional<Design> designFromText(const std::string& text, const std::string&
 {
     // Most files open with nothing to say about them: those need no positions, no pointers and
     // no error texts. A file with anything to report is read again below, where it is reported.
-    if (auto fast = readDesignFast(text)) {
+    // One past the limit is refused there, not read here.
+    if (auto fast = text.size() <= kMaxDesignBytes ? readDesignFast(text) : std::nullopt) {
         Diagnostics found;
         validateDesign(*fast, Vocabulary::builtin(), found);
         if (found.empty()) return fast;
@@ -441,6 +442,7 @@ std::optional<Design> designFromTextCarefully(const std::string& text, const std
 {
     DesignReader reader(fileName, diags);
     JsonStream stream;
+    stream.maxBytes = kMaxDesignBytes;
     stream.streams = [&](const json& root, const std::string& key) { return reader.streams(root, key); };
     stream.element = [&](const std::string& key, std::size_t i, json& e) { reader.element(key, i, e); };
     auto parsed = parseJsonStreaming(text, fileName, diags, stream);
@@ -456,14 +458,15 @@ std::optional<Design> designFromTextCarefully(const std::string& text, const std
 std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags)
 {
     std::string err;
-    auto text = readTextFile(path, err);
+    const std::string ext = std::filesystem::path(path).extension().string();
+    const bool dot = ext == ".dot" || ext == ".gv";
+    auto text = readTextFile(path, err, dot ? kMaxDotBytes : kMaxDesignBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
                          "cannot read the file: " + err, ""});
         return std::nullopt;
     }
-    const std::string ext = std::filesystem::path(path).extension().string();
-    if (ext == ".dot" || ext == ".gv") return importDot(*text, path, diags);
+    if (dot) return importDot(*text, path, diags);
     if (ext == ".probeboard" || ext == ".json") return designFromText(*text, path, diags);
     // Standard input ("-"), a pipe (/dev/fd/63) or another name: a design file is a JSON object,
     // a DOT graph starts with a word or a comment.
@@ -482,7 +485,7 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
 {
     std::unordered_map<std::string, int> lines;
     std::string err;
-    const auto text = path == "-" ? std::nullopt : readTextFile(path, err);
+    const auto text = path == "-" ? std::nullopt : readTextFile(path, err, kMaxDesignBytes);
     if (!text) return lines;
     auto keep = [&](const std::string& id, int line) {
         if (line > 0) lines.emplace(id, line);

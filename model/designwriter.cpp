@@ -1,5 +1,8 @@
-// Writing a design as .probeboard JSON: the canonical text.
+// Writing a design as .probeboard JSON: the canonical text, and the check that the loader would
+// read it back.
 #include "model/designfile.h"
+
+#include "model/jsonutil.h"
 
 #include <cmath>
 
@@ -138,9 +141,24 @@ std::string designToText(const Design& design)
     return out;
 }
 
-bool saveDesignFile(const Design& design, const std::string& path, std::string& error)
+std::optional<std::string> designTextToSave(const Design& design, const std::string& path, std::string& error,
+                                            std::size_t maxBytes)
 {
-    return writeFileAtomically(path, designToText(design), error);
+    std::string text = designToText(design);
+    if (text.size() <= maxBytes) return text;
+    // Written, it would be refused when opened, and a save that replaced the last good file with
+    // it would lose the design: the file on disk is left as it is.
+    error = "cannot write " + path + ": the design would be a file of " + mebibyteText(text.size()) + " (" +
+            std::to_string(text.size()) + " bytes), larger than the " + mebibyteText(maxBytes) +
+            " a design file may hold, so it could not be opened again; nothing was written (remove elements or "
+            "long texts, or split the design in two)";
+    return std::nullopt;
+}
+
+bool saveDesignFile(const Design& design, const std::string& path, std::string& error, std::size_t maxBytes)
+{
+    const auto text = designTextToSave(design, path, error, maxBytes);
+    return text && writeFileAtomically(path, *text, error);
 }
 
 } // namespace pb::model

@@ -1,8 +1,10 @@
 #include "model/dotexport.h"
 
+#include "model/designfile.h"
 #include "model/dotimport.h"
 #include "model/dotlists.h"
 #include "model/dotscreen.h"
+#include "model/jsonutil.h"
 #include "model/printable.h"
 
 #include <algorithm>
@@ -440,6 +442,16 @@ std::optional<std::string> exportDot(const Design& design, const std::string& fi
 {
     if (checkDotTexts(design, fileName, diags, DotCheck::Export) > 0) return std::nullopt;
     std::string text = exportDot(design);
+    if (text.size() > kMaxDotBytes) {
+        // The size of what would be written, and where the design fits: the screen below would
+        // only say that some DOT input was too large.
+        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-DOT-EXPORT",
+                         "cannot write DOT: the design would be " + mebibyteText(text.size()) + " of DOT (" +
+                             std::to_string(text.size()) + " bytes), more than the " + mebibyteText(kMaxDotBytes) +
+                             " DOT import reads, so the file would not open again",
+                         "keep the design as .probeboard, which holds up to " + mebibyteText(kMaxDesignBytes)});
+        return std::nullopt;
+    }
     // What importDot() refuses before reading anything (more than 32 MiB, more than 10,000
     // clusters, or a text the check above does not know of) is refused here too.
     Diagnostics screened;

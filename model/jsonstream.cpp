@@ -163,7 +163,7 @@ void reportRepeats(const std::string& text, const std::string& file, Diagnostic:
 std::optional<json> parseJsonStreaming(const std::string& text, const std::string& file, Diagnostics& diags,
                                        const JsonStream& stream, Diagnostic::Level repeatLevel)
 {
-    if (!withinJsonLimits(text, file, diags)) return std::nullopt;
+    if (!withinJsonLimits(text, file, diags, stream.maxBytes)) return std::nullopt;
     StreamingSax sax(stream);
     try {
         if (json::sax_parse(text, &sax)) {

@@ -4,6 +4,7 @@
 // times the size of its text (62 MB of text became 0.7 GB of peak memory at 100,000 components).
 
 #include "model/diagnostic.h"
+#include "model/jsonutil.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,8 @@ struct JsonStream
     std::function<bool(const nlohmann::json& root, const std::string& key)> streams;
     // One element of a streamed array, at its index; it is dropped once this returns.
     std::function<void(const std::string& key, std::size_t index, nlohmann::json& element)> element;
+    // Streamed elements are never all held at once, so a design may be larger than a pack.
+    std::size_t maxBytes = kMaxJsonBytes;
 };
 
 // parseJson with streaming: the same limits, and the same diagnostics for broken JSON and for

@@ -38,22 +38,31 @@ std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fall
     return static_cast<int>(d);
 }
 
-namespace {
-std::string tooLarge()
+std::string mebibyteText(std::size_t bytes)
 {
-    return "file is larger than the " + std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MiB limit";
+    const std::size_t mib = std::size_t{1} << 20;
+    if (bytes % mib == 0) return std::to_string(bytes / mib) + " MiB";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / mib);
+    return text;
+}
+
+namespace {
+std::string tooLarge(std::size_t maxBytes)
+{
+    return "file is larger than the " + mebibyteText(maxBytes) + " limit";
 }
 
 // A pipe or a device has no size to read up front: read until it ends or passes the limit.
-std::optional<std::string> readStream(std::FILE* f, std::string& error)
+std::optional<std::string> readStream(std::FILE* f, std::string& error, std::size_t maxBytes)
 {
     std::string text;
     char buf[1 << 16];
     for (;;) {
         const std::size_t n = std::fread(buf, 1, sizeof buf, f);
         text.append(buf, n);
-        if (text.size() > kMaxJsonBytes) {
-            error = tooLarge();
+        if (text.size() > maxBytes) {
+            error = tooLarge(maxBytes);
             return std::nullopt;
         }
         if (n < sizeof buf) break;
@@ -69,9 +78,9 @@ std::optional<std::string> readStream(std::FILE* f, std::string& error)
 }
 } // namespace
 
-std::optional<std::string> readTextFile(const std::string& path, std::string& error)
+std::optional<std::string> readTextFile(const std::string& path, std::string& error, std::size_t maxBytes)
 {
-    if (path == "-") return readStream(stdin, error);
+    if (path == "-") return readStream(stdin, error, maxBytes);
     // A folder opens as a stream whose size reads as enormous: "larger than the limit" misled.
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
@@ -86,7 +95,7 @@ std::optional<std::string> readTextFile(const std::string& path, std::string& er
             error = std::strerror(errno);
             return std::nullopt;
         }
-        auto text = readStream(f, error);
+        auto text = readStream(f, error, maxBytes);
         std::fclose(f);
         return text;
     }
@@ -101,8 +110,8 @@ std::optional<std::string> readTextFile(const std::string& path, std::string& er
         error = "cannot determine the file size";
         return std::nullopt;
     }
-    if (static_cast<std::size_t>(size) > kMaxJsonBytes) {
-        error = tooLarge();
+    if (static_cast<std::size_t>(size) > maxBytes) {
+        error = tooLarge(maxBytes);
         return std::nullopt;
     }
     std::string text(static_cast<std::size_t>(size) + kTextPadding, '\0');
@@ -150,7 +159,7 @@ void addJsonError(const std::string& text, const std::string& file, std::size_t 
     diags.push_back(std::move(d));
 }
 
-bool withinJsonLimits(const std::string& text, const std::string& file, Diagnostics& diags)
+bool withinJsonLimits(const std::string& text, const std::string& file, Diagnostics& diags, std::size_t maxBytes)
 {
     // Windows editors save "Unicode" as UTF-16, whose first byte the parser would only call an
     // invalid literal.
@@ -158,9 +167,8 @@ bool withinJsonLimits(const std::string& text, const std::string& file, Diagnost
         addJsonError(text, file, 0, "the file is UTF-16 text; save it as UTF-8", diags);
         return false;
     }
-    if (text.size() > kMaxJsonBytes) {
-        addJsonError(text, file, 0, "input is larger than the " + std::to_string(kMaxJsonBytes / (1024 * 1024)) +
-                                        " MiB limit", diags);
+    if (text.size() > maxBytes) {
+        addJsonError(text, file, 0, "input is larger than the " + mebibyteText(maxBytes) + " limit", diags);
         return false;
     }
     if (auto at = tooDeepAt(text)) {

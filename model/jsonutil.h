@@ -16,6 +16,9 @@ namespace pb::model {
 // Limits that every JSON reader in the project applies before it builds a DOM: nlohmann's
 // parser is iterative but copying, dump() and == recurse, so deep input would crash later.
 inline constexpr int kMaxJsonDepth = 64;
+// Rule packs, the vocabulary and baselines are read whole into nlohmann's DOM, about ten times
+// their size in memory; design files, read element by element, have their own larger limit
+// (kMaxDesignBytes in model/designfile.h).
 inline constexpr std::size_t kMaxJsonBytes = 64u * 1024u * 1024u;
 
 // An integer setting read without throwing: `fallback` when `key` is absent, the value when it
@@ -33,9 +36,10 @@ void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& c
 
 // Reads a whole file; on failure fills `error` with the OS reason and returns nullopt. The
 // string keeps kTextPadding zero bytes of capacity past its end, so that simdjson can parse it
-// in place (model/jsonfast.cpp) instead of copying it.
+// in place (model/jsonfast.cpp) instead of copying it. A file larger than `maxBytes` is not read.
 inline constexpr std::size_t kTextPadding = 64;
-std::optional<std::string> readTextFile(const std::string& path, std::string& error);
+std::optional<std::string> readTextFile(const std::string& path, std::string& error,
+                                        std::size_t maxBytes = kMaxJsonBytes);
 
 // Parses JSON text with a depth guard and a size cap. On error appends a diagnostic naming
 // `file` and the line:column, and returns nullopt. Never throws.
@@ -46,7 +50,10 @@ std::optional<nlohmann::json> parseJson(const std::string& text, const std::stri
                                         Diagnostic::Level repeatLevel = Diagnostic::Level::Warning);
 
 // The size cap and depth guard parseJson applies; on failure appends the diagnostic.
-bool withinJsonLimits(const std::string& text, const std::string& file, Diagnostics& diags);
+bool withinJsonLimits(const std::string& text, const std::string& file, Diagnostics& diags,
+                      std::size_t maxBytes = kMaxJsonBytes);
+// "256 MiB", or "1.5 MiB": a size as the limits are said.
+std::string mebibyteText(std::size_t bytes);
 // An E-JSON diagnostic at a byte offset of `text`.
 void addJsonError(const std::string& text, const std::string& file, std::size_t offset, const std::string& msg,
                   Diagnostics& diags);

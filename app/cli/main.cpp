@@ -250,10 +250,15 @@ int runConvert(const std::string& in, const std::string& out)
     model::Diagnostics diags;
     auto d = model::loadDesignFile(in, diags);
     if (app::printDiagnostics(diags) || !d) return kExitInputError;
-    // A design DOT cannot carry (a NUL byte, a text of megabytes) is refused naming the element,
-    // and nothing is written: the file would not have converted back.
+    // A design DOT cannot carry (a NUL byte, a text of megabytes), or one larger than a design
+    // file may be, is refused naming the element or the size, and nothing is written: the file
+    // would not have opened again.
     model::Diagnostics refused;
-    const std::optional<std::string> text = dot ? model::exportDot(*d, in, refused) : model::designToText(*d);
+    std::string tooLarge;
+    const std::optional<std::string> text =
+        dot ? model::exportDot(*d, in, refused) : model::designTextToSave(*d, out == "-" ? "standard output" : out, tooLarge);
+    if (!tooLarge.empty())
+        refused.push_back({model::Diagnostic::Level::Error, in, 0, 0, "", "", "E-LIMIT", tooLarge, ""});
     if (!text) {
         app::printDiagnostics(refused);
         return kExitInputError;

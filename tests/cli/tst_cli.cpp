@@ -389,7 +389,7 @@ private slots:
         // A device that never ends is read to the limit and refused, not read forever.
         const Run zero = run({"check", "/dev/zero"});
         QCOMPARE(zero.code, 2);
-        QVERIFY2(zero.err.contains("larger than the 64 MiB limit"), zero.err.constData());
+        QVERIFY2(zero.err.contains("larger than the 256 MiB limit"), zero.err.constData());
     }
 
     void brokenRulePackIsAnInputError()

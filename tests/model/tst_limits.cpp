@@ -8,6 +8,7 @@
 #include "model/jsonutil.h"
 #include "rules/loader.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 using namespace pb::model;
 
@@ -58,16 +60,68 @@ private slots:
     void jsonFileSize()
     {
         Diagnostics diags;
-        QVERIFY(!designFromText(std::string(kMaxJsonBytes + 1, ' '), "huge.probeboard", diags));
-        QVERIFY2(says(diags, "huge.probeboard", "larger than the 64 MiB limit"), formatAll(diags).c_str());
+        QVERIFY(!designFromText(std::string(kMaxDesignBytes + 1, ' '), "huge.probeboard", diags));
+        QVERIFY2(says(diags, "huge.probeboard", "larger than the 256 MiB limit"), formatAll(diags).c_str());
         // From disk the size is checked before the file is read (a sparse file costs nothing).
         QTemporaryDir dir;
         const std::string path = dir.filePath("huge.probeboard").toStdString();
         std::ofstream(path).put(' ');
-        std::filesystem::resize_file(path, kMaxJsonBytes + 1);
+        std::filesystem::resize_file(path, kMaxDesignBytes + 1);
         diags.clear();
         QVERIFY(!loadDesignFile(path, diags));
-        QVERIFY2(says(diags, path, "larger than the 64 MiB limit"), formatAll(diags).c_str());
+        QVERIFY2(says(diags, path, "larger than the 256 MiB limit"), formatAll(diags).c_str());
+        // A rule pack is read whole into a DOM, ten times its size: it keeps the smaller limit.
+        diags.clear();
+        QVERIFY(!pb::rules::loadPackText(std::string(kMaxJsonBytes + 1, ' '), "huge.json", diags));
+        QVERIFY2(says(diags, "huge.json", "larger than the 64 MiB limit"), formatAll(diags).c_str());
+    }
+
+    // A DOT file of 31 MB imported as 200,000 components was saved as a 95 MB design, which the
+    // loader then refused (it read 64 MiB): what a save writes must open again.
+    void aDesignPastTheOldReadLimitSavesAndOpensAgain()
+    {
+        Design d;
+        Component c;
+        c.id = "api";
+        c.kind = "service";
+        c.label = std::string(65u << 20, 'x'); // the text is past 64 MiB, well within the limit
+        QVERIFY(d.addComponent(c));
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("big.probeboard").toStdString();
+        std::string error;
+        QVERIFY2(saveDesignFile(d, path, error), error.c_str());
+        QVERIFY(std::filesystem::file_size(path) > (64u << 20));
+        Diagnostics diags;
+        const auto back = loadDesignFile(path, diags);
+        QVERIFY2(back, formatAll(diags).c_str());
+        QCOMPARE(back->components().front().label.size(), c.label.size());
+    }
+
+    // Past what the loader reads, a save writes nothing and says so, and the last good file stays.
+    void aSaveTheLoaderWouldRefuseWritesNothing()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("d.probeboard").toStdString();
+        Design d;
+        Component c;
+        c.id = "api";
+        c.kind = "service";
+        QVERIFY(d.addComponent(c));
+        std::string error;
+        QVERIFY2(saveDesignFile(d, path, error), error.c_str());
+        const std::string before = designToText(d);
+        d.component("api")->label = std::string(5000, 'x');
+        const std::size_t limit = before.size() + 1000; // the real one is 256 MiB: too long to write in a test
+        QVERIFY(!designTextToSave(d, path, error, limit));
+        QVERIFY(!saveDesignFile(d, path, error, limit));
+        for (const char* words : {"cannot write ", "larger than the", "could not be opened again", "nothing was written"})
+            QVERIFY2(error.find(words) != std::string::npos && error.find(path) != std::string::npos, error.c_str());
+        QVERIFY2(error.find("(" + std::to_string(designToText(d).size()) + " bytes)") != std::string::npos, error.c_str());
+        std::ifstream in(path, std::ios::binary);
+        const std::string onDisk{std::istreambuf_iterator<char>(in), {}};
+        QCOMPARE(onDisk, before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary file left
+        QVERIFY2(saveDesignFile(d, path, error, limit + 5000), error.c_str());
     }
 
     void unreadableInputSaysWhy()
@@ -238,6 +292,26 @@ private slots:
         Diagnostics diags;
         QVERIFY(!importDot("digraph {}" + std::string(kMaxDotBytes, ' '), "huge.dot", diags));
         QVERIFY2(says(diags, "huge.dot", "larger than the 32 MiB limit"), formatAll(diags).c_str());
+    }
+
+    // A design whose DOT would be past what DOT import reads is refused with its size, and pointed
+    // to .probeboard; the screen's own words were only "DOT input is larger than the 32 MiB limit".
+    void dotExportSaysHowLargeItWouldBe()
+    {
+        Design d;
+        for (int i = 0; i < 9; ++i) {
+            Component c;
+            c.id = "c" + std::to_string(i);
+            c.kind = "service";
+            c.label = std::string(4'000'000, 'x'); // under kMaxDotText each, 36 MB in all
+            QVERIFY(d.addComponent(c));
+        }
+        Diagnostics diags;
+        QVERIFY(!exportDot(d, "big.probeboard", diags));
+        QVERIFY2(says(diags, "big.probeboard", "cannot write DOT: the design would be 34.3 MiB of DOT (") &&
+                     says(diags, "big.probeboard", "more than the 32 MiB DOT import reads") &&
+                     says(diags, "big.probeboard", "keep the design as .probeboard, which holds up to 256 MiB"),
+                 formatAll(diags).c_str());
     }
 
     void dotNesting()
