@@ -16,7 +16,7 @@ namespace pb::model {
 inline constexpr const char* kFormat = "probeboard/1";
 inline constexpr std::size_t kMaxElements = 1'000'000;
 // The largest .probeboard file the loader reads, and so the largest a save writes. It holds the
-// most elements a design may have (about 170 bytes each, written at their plainest) and what a
+// most elements a design may have (a million bare components are 163 MB) and what a
 // DOT file DOT import takes can become (a 31 MB DOT of 200,000 nodes makes a 95 MB design);
 // past it, reading costs more time and memory than a review is worth (docs/reliability.md).
 inline constexpr std::size_t kMaxDesignBytes = 256u * 1024u * 1024u;
