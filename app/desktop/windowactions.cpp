@@ -11,6 +11,7 @@
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/palettedock.h"
 #include "app/desktop/recentfiles.h"
+#include "app/desktop/shortcutsdialog.h"
 #include "app/desktop/theme.h"
 #include "app/desktop/tools/connecttool.h"
 #include "model/version.h"
@@ -194,6 +195,19 @@ void WindowActions::createViewActions(MainWindow* w)
         QObject::connect(t, &QAction::triggered, w,
                 [mode = modes[i].second] { Theme::instance().setMode(mode); });
     }
+    // Ctrl+/ as in Google Docs and Slack; F1 as help everywhere.
+    QObject::connect(a->add(QStringLiteral("help.shortcuts"), tr("&Keyboard Shortcuts"),
+                            {QKeySequence(Qt::CTRL | Qt::Key_Slash), QKeySequence(Qt::Key_F1)}),
+                     &QAction::triggered, w, [w] {
+                         if (auto* open = w->findChild<ShortcutsDialog*>()) {
+                             open->raise();
+                             open->activateWindow();
+                             return;
+                         }
+                         auto* dialog = new ShortcutsDialog(w->m_actions, w);
+                         dialog->setAttribute(Qt::WA_DeleteOnClose);
+                         dialog->show();
+                     });
     QObject::connect(a->add(QStringLiteral("help.about"), tr("&About Probeboard")), &QAction::triggered,
             w, [w] {
                 QMessageBox::about(
@@ -242,7 +256,7 @@ void WindowActions::createMenus(MainWindow* w)
     add(arrange, {"arrange.straight", "arrange.orthogonal", "-", "arrange.layout",
                   "arrange.layoutDot", "arrange.layoutSfdp"});
     QMenu* help = w->menuBar()->addMenu(tr("&Help"));
-    add(help, {"help.about"});
+    add(help, {"help.shortcuts", "-", "help.about"});
     w->updateRecentMenu();
 }
 

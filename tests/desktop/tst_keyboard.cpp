@@ -4,7 +4,9 @@
 #include "app/desktop/document.h"
 #include "app/desktop/inspectordock.h"
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/actionregistry.h"
 #include "app/desktop/palettedock.h"
+#include "app/desktop/shortcutsdialog.h"
 #include "app/desktop/tageditor.h"
 #include "app/desktop/theme.h"
 #include "testdesigns.h"
@@ -291,6 +293,37 @@ private slots:
             if (w->isVisible() && (w->focusPolicy() & Qt::TabFocus) && !w->accessibleName().isEmpty())
                 names << w->accessibleName();
         QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), names.size());
+    }
+
+    // Help → Keyboard Shortcuts lists every command that has keys, from the registry itself, and
+    // the keys that are not commands; typing narrows it down. F1 opens it from the canvas.
+    void theShortcutsPageListsEveryKey()
+    {
+        key(Qt::Key_F1);
+        ShortcutsDialog* page = nullptr;
+        QTRY_VERIFY((page = m_w->findChild<ShortcutsDialog*>()) && page->isVisible());
+        const QStringList rows = page->visibleRows();
+        for (QAction* a : m_w->actions()->all()) {
+            if (a->shortcuts().isEmpty()) continue;
+            const QString keys = a->shortcuts().first().toString(QKeySequence::NativeText);
+            const QString command = QString(a->text()).remove(QLatin1Char('&'));
+            QVERIFY2(std::any_of(rows.begin(), rows.end(),
+                                 [&](const QString& r) { return r.contains(" / " + command + " / ") && r.contains(keys); }),
+                     qPrintable(command + " " + keys));
+        }
+        QVERIFY(rows.contains(QStringLiteral("Moving through the drawing / Select Next Element / Tab")));
+        QVERIFY(rows.contains(QStringLiteral("Drawing / Nudge the selection one grid step / Arrow keys")));
+        page->filterEdit()->setText(QStringLiteral("zoom"));
+        const QStringList zoom = page->visibleRows();
+        QVERIFY(zoom.size() >= 4);
+        for (const QString& r : zoom)
+            QVERIFY2(r.contains(QStringLiteral("Zoom"), Qt::CaseInsensitive), qPrintable(r));
+        page->filterEdit()->setText(QStringLiteral("F6"));
+        QVERIFY(page->visibleRows().contains(QStringLiteral("Window / Next Panel / F6, Ctrl+Tab")));
+        // A second request raises the page it has, rather than opening another.
+        m_w->actions()->get(QStringLiteral("help.shortcuts"))->trigger();
+        QCOMPARE(m_w->findChildren<ShortcutsDialog*>().size(), 1);
+        page->close();
     }
 };
 
