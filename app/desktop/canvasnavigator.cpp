@@ -157,28 +157,25 @@ void CanvasNavigator::nearest(QPointF direction)
 
 void CanvasNavigator::followOut()
 {
-    if (m_scene->isEditingLabel()) return;
-    const model::Design& d = m_scene->document()->design();
-    const QStringList& order = this->order();
-    const QString from = current(order, true);
-    if (const model::Flow* f = d.flow(from.toStdString())) return go(qs(f->to));
-    if (!d.component(from.toStdString()))
-        return m_scene->showStatus(tr("Select a component or a flow to follow its flows"));
-    if (const QString first = firstFlow(from, true); !first.isEmpty()) return go(first);
-    m_scene->showStatus(tr("No flow leaves %1").arg(elementName(d, from.toStdString())));
+    follow(true);
 }
 
 void CanvasNavigator::followIn()
 {
+    follow(false);
+}
+
+void CanvasNavigator::follow(bool out)
+{
     if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
-    const QStringList& order = this->order();
-    const QString to = current(order, true);
-    if (const model::Flow* f = d.flow(to.toStdString())) return go(qs(f->from));
-    if (!d.component(to.toStdString()))
+    const QString at = current(order(), true);
+    if (const model::Flow* f = d.flow(at.toStdString())) return go(qs(out ? f->to : f->from));
+    if (!d.component(at.toStdString()))
         return m_scene->showStatus(tr("Select a component or a flow to follow its flows"));
-    if (const QString first = firstFlow(to, false); !first.isEmpty()) return go(first);
-    m_scene->showStatus(tr("No flow reaches %1").arg(elementName(d, to.toStdString())));
+    if (const QString first = firstFlow(at, out); !first.isEmpty()) return go(first);
+    const QString name = elementName(d, at.toStdString());
+    m_scene->showStatus(out ? tr("No flow leaves %1").arg(name) : tr("No flow reaches %1").arg(name));
 }
 
 void CanvasNavigator::up()

@@ -49,6 +49,7 @@ private:
     // Where each element is in order(): the first flow leaving a component, in Tab's order.
     qsizetype placeOf(const QString& id);
     QString firstFlow(const QString& component, bool out);
+    void follow(bool out);
     void step(int by);
     void sibling(int by);
     void go(const QString& id);
