@@ -39,14 +39,20 @@ ordered_json pointToJson(const Point& p)
     return ordered_json{{"x", valueToJson(p.x)}, {"y", valueToJson(p.y)}};
 }
 
+// Where a component or zone is drawn and what it holds, last in both, in this order.
+void addPlacement(ordered_json& e, const Point& pos, const Size& size, const Properties& props)
+{
+    e["position"] = pointToJson(pos);
+    if (size.width > 0 || size.height > 0)
+        e["size"] = {{"w", valueToJson(size.width)}, {"h", valueToJson(size.height)}};
+    e["properties"] = propsToJson(props);
+}
+
 ordered_json componentToJson(const Component& c)
 {
     ordered_json e{{"id", c.id}, {"kind", c.kind}, {"label", c.label}};
     if (c.kindInferred) e["kind_inferred"] = true;
-    e["position"] = pointToJson(c.pos);
-    if (c.size.width > 0 || c.size.height > 0)
-        e["size"] = {{"w", valueToJson(c.size.width)}, {"h", valueToJson(c.size.height)}};
-    e["properties"] = propsToJson(c.props);
+    addPlacement(e, c.pos, c.size, c.props);
     return e;
 }
 
@@ -65,10 +71,7 @@ ordered_json flowToJson(const Flow& f)
 ordered_json zoneToJson(const Zone& z)
 {
     ordered_json e{{"id", z.id}, {"kind", z.kind}, {"label", z.label}, {"members", z.members}};
-    e["position"] = pointToJson(z.pos);
-    if (z.size.width > 0 || z.size.height > 0)
-        e["size"] = {{"w", valueToJson(z.size.width)}, {"h", valueToJson(z.size.height)}};
-    e["properties"] = propsToJson(z.props);
+    addPlacement(e, z.pos, z.size, z.props);
     return e;
 }
 
