@@ -16,9 +16,10 @@ namespace pb::model {
 // Limits that every JSON reader in the project applies before it builds a DOM: nlohmann's
 // parser is iterative but copying, dump() and == recurse, so deep input would crash later.
 inline constexpr int kMaxJsonDepth = 64;
-// Rule packs, the vocabulary and baselines are read whole into nlohmann's DOM, about ten times
-// their size in memory; design files, read element by element, have their own larger limit
-// (kMaxDesignBytes in model/designfile.h).
+// Rule packs and the vocabulary are read whole into nlohmann's DOM, about ten times
+// their size in memory; design files, read element by element, and baselines, of which only the
+// fingerprints are kept, have their own larger limits (kMaxDesignBytes in model/designfile.h,
+// kMaxBaselineBytes in app/cli/main.cpp).
 inline constexpr std::size_t kMaxJsonBytes = 64u * 1024u * 1024u;
 
 // An integer setting read without throwing: `fallback` when `key` is absent, the value when it

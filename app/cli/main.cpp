@@ -59,21 +59,47 @@ bool loadRules(rules::RuleSet& set, const std::vector<std::string>& packs, bool 
 // in the other.
 using Baseline = std::map<std::string, std::set<std::string>>;
 
-std::optional<Baseline> readBaseline(const std::string& path)
+// A baseline is what `check --format json` wrote, about 2.6 KB per finding: 26 MB at 10,000
+// components, past the 64 MiB a whole DOM may take from about 25,000, so the CLI refused its
+// own report. Only each result's file and its findings' fingerprints are kept while parsing,
+// so the text's size alone bounds the memory.
+constexpr std::size_t kMaxBaselineBytes = std::size_t{1} << 30;
+
+std::optional<nlohmann::json> parseBaseline(const std::string& text, const std::string& path)
 {
     model::Diagnostics diags;
+    if (!model::withinJsonLimits(text, path, diags, kMaxBaselineBytes)) {
+        app::printDiagnostics(diags);
+        return std::nullopt;
+    }
+    // Dropping a key drops its value: the texts, questions and summaries are never built.
+    const nlohmann::json::parser_callback_t keep = [](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (event != nlohmann::json::parse_event_t::key) return true;
+        const auto& k = parsed.get_ref<const std::string&>();
+        return k == "file" || k == "findings" || k == "fingerprint";
+    };
+    try {
+        return nlohmann::json::parse(text, keep);
+    } catch (const nlohmann::json::parse_error& e) {
+        model::addJsonError(text, path, e.byte > 0 ? e.byte - 1 : 0, model::parseErrorText(e.what()), diags);
+    } catch (const nlohmann::json::exception& e) {
+        model::addJsonError(text, path, 0, model::parseErrorText(e.what()), diags);
+    }
+    app::printDiagnostics(diags);
+    return std::nullopt;
+}
+
+std::optional<Baseline> readBaseline(const std::string& path)
+{
     std::string err;
-    auto text = model::readTextFile(path, err);
+    auto text = model::readTextFile(path, err, kMaxBaselineBytes);
     if (!text) {
         app::printDiagnostics({{model::Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
                                 "cannot read the baseline: " + err, ""}});
         return std::nullopt;
     }
-    auto j = model::parseJson(*text, path, diags);
-    if (!j) {
-        app::printDiagnostics(diags);
-        return std::nullopt;
-    }
+    auto j = parseBaseline(*text, path);
+    if (!j) return std::nullopt;
     // A finding the baseline cannot name would come back as new, and one it names wrongly would
     // hide a new one: a baseline that is not what `check --format json` wrote is refused.
     Baseline fps;
@@ -101,7 +127,9 @@ std::optional<Baseline> readBaseline(const std::string& path)
         for (std::size_t i = 0; ok && i < j->size(); ++i) ok = collect((*j)[i], "/" + std::to_string(i));
     else ok = collect(*j, "");
     if (!ok) {
-        const auto [line, column] = model::JsonPositions(*text).find(bad);
+        // To the depth of a finding ("/0/findings/3"): every value's place in a large report is
+        // several times its size.
+        const auto [line, column] = model::JsonPositions(*text, 3).find(bad);
         const bool finding = bad.find("/findings/") != std::string::npos;
         app::printDiagnostics({{model::Diagnostic::Level::Error, path, line, column, "", bad, "E-BASELINE",
                                 std::string("not a probeboard-cli --format json result: ") +
