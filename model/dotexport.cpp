@@ -338,7 +338,10 @@ struct ExportCheck
         std::size_t typesBound = 0;
         for (const auto& [k, v] : props) typesBound += 2 * k.size() + 32;
         StringList hints;
-        for (const auto& [k, v] : props) {
+        for (const auto& property : props) {
+            // Named, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+            const std::string& k = property.first;
+            const Value& v = property.second;
             const std::string value = valueText(v);
             text([&] { return who("the name of property " + quoteText(k))(); }, id, "properties", k);
             text([&] { return who("property " + quoteText(k))(); }, id, "properties/" + k, value);
