@@ -34,15 +34,20 @@ MainWindow* find(const QString& path)
     return nullptr;
 }
 
+void bringForward(MainWindow* w)
+{
+    if (w->isMinimized()) w->setWindowState(w->windowState() & ~Qt::WindowMinimized);
+    w->raise();
+    w->activateWindow();
+}
+
 bool raise(const QString& path)
 {
     MainWindow* w = find(path);
     if (!w) return false;
     // Only from the Start Page: showCanvas() shows the default docks, which Interview mode hides.
     if (!w->view()->isVisibleTo(w)) w->showCanvas();
-    if (w->isMinimized()) w->setWindowState(w->windowState() & ~Qt::WindowMinimized);
-    w->raise();
-    w->activateWindow();
+    bringForward(w);
     w->statusBar()->showMessage(
         QCoreApplication::translate("OpenWindows", "“%1” is already open in this window.")
             .arg(w->document()->displayName()),

@@ -16,6 +16,10 @@ namespace openwindows {
 // nor DOT imports, which open untitled.
 MainWindow* find(const QString& path);
 
+// Un-minimises, raises and activates `w`: a window this process opens or finds for a request
+// that came from elsewhere (a drop, another launch) has to take the focus that was elsewhere.
+void bringForward(MainWindow* w);
+
 // Brings the window showing `path` forward (un-minimised, raised, active, back on its canvas
 // if the Start Page was shown over it). False when no window shows it.
 bool raise(const QString& path);

@@ -210,9 +210,7 @@ void openFromCommandLine(const QStringList& files)
     }
     if (!target) return;
     // Handed over from another launch: the window is this process's, the focus was the other's.
-    if (target->isMinimized()) target->setWindowState(target->windowState() & ~Qt::WindowMinimized);
-    target->raise();
-    target->activateWindow();
+    openwindows::bringForward(target);
 }
 
 } // namespace pb::app
