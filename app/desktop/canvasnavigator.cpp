@@ -72,16 +72,17 @@ void CanvasNavigator::addActions(ActionRegistry* r)
         &CanvasNavigator::down);
 }
 
-QString CanvasNavigator::current(const QStringList& order, bool forward) const
+QString CanvasNavigator::current(bool forward)
 {
     const QStringList selected = m_scene->selectedIds();
     const QString focus = m_view->keyFocusId();
     if (!focus.isEmpty() && selected.contains(focus)) return focus;
-    if (selected.size() == 1) return selected.first();
+    if (selected.size() <= 1) return selected.value(0);
+    // Only several selected need the order, which a change of the design makes work out again.
     // A set: after Select All, Shift+Tab looked each of 37,000 elements up in a list as long.
     const QSet<QString> chosen(selected.begin(), selected.end());
     QString found;
-    for (const QString& id : order) {
+    for (const QString& id : order()) {
         if (!chosen.contains(id)) continue;
         found = id;
         if (forward) break;
@@ -123,7 +124,7 @@ void CanvasNavigator::step(int by)
     if (m_scene->isEditingLabel()) return;
     const QStringList& order = this->order();
     if (order.isEmpty()) return;
-    const qsizetype at = placeOf(current(order, by > 0));
+    const qsizetype at = placeOf(current(by > 0));
     const qsizetype n = order.size();
     go(order[at < 0 ? (by > 0 ? 0 : n - 1) : ((at + by) % n + n) % n]);
 }
@@ -131,7 +132,7 @@ void CanvasNavigator::step(int by)
 void CanvasNavigator::nearest(QPointF direction)
 {
     if (m_scene->isEditingLabel()) return;
-    const QString from = current(order(), true);
+    const QString from = current(true);
     if (from.isEmpty()) {
         // Nothing to start from: the component nearest the middle of what is in sight.
         const QPointF middle = m_scene->visibleCentre();
@@ -169,7 +170,7 @@ void CanvasNavigator::follow(bool out)
 {
     if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
-    const QString at = current(order(), true);
+    const QString at = current(true);
     if (const model::Flow* f = d.flow(at.toStdString())) return go(qs(out ? f->to : f->from));
     if (!d.component(at.toStdString()))
         return m_scene->showStatus(tr("Select a component or a flow to follow its flows"));
@@ -182,7 +183,7 @@ void CanvasNavigator::up()
 {
     if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
-    const QString from = current(order(), true);
+    const QString from = current(true);
     if (from.isEmpty()) return;
     if (d.flow(from.toStdString())) return sibling(-1);
     if (const model::Zone* z = d.parentZone(from.toStdString())) return go(qs(z->id));
@@ -193,8 +194,7 @@ void CanvasNavigator::down()
 {
     if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
-    const QStringList& order = this->order();
-    const QString from = current(order, true);
+    const QString from = current(true);
     if (from.isEmpty()) return;
     if (d.flow(from.toStdString())) return sibling(1);
     if (const model::Zone* z = d.zone(from.toStdString())) {
@@ -233,8 +233,7 @@ QString CanvasNavigator::firstFlow(const QString& component, bool out)
 void CanvasNavigator::sibling(int by)
 {
     const model::Design& d = m_scene->document()->design();
-    const QStringList& order = this->order();
-    const QString at = current(order, by > 0);
+    const QString at = current(by > 0);
     const model::Flow* f = d.flow(at.toStdString());
     if (!f) return;
     QList<std::pair<qsizetype, QString>> ranked;

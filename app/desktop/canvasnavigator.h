@@ -42,7 +42,7 @@ public slots:
 private:
     // What the keys move from: the element last reached, while it is still selected, else the
     // first (last) selected one in the order Tab goes.
-    QString current(const QStringList& order, bool forward) const;
+    QString current(bool forward);
     // elementOrder(), worked out once per change of the design: sorting every element on each
     // key press took a third of a second at 10,000 components.
     const QStringList& order();
