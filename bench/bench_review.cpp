@@ -14,7 +14,8 @@
 // P is the share of cross-region flows not marked as carrying only ids/aggregates: every such
 // flow lets each EU store of personal data reach a whole other region (see docs/perf.md).
 // --keep DIR writes the generated designs there and leaves them, for profiling with --file.
-// For profiling: PB_MATCH_ROUNDS=N repeats the matching alone N times (default 3), and with
+// For profiling: PB_REVIEW_RUNS=N repeats the full analysis N times (default 20/5/3 by size),
+// PB_MATCH_ROUNDS=N the matching alone (default 3), and with
 // --rules, PB_RULE_FOCUS=ID times only that rule, 300 times, so that a profile shows it alone.
 #include "bench/designgen.h"
 #include "model/designfile.h"
@@ -313,6 +314,8 @@ void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs
     const double genMs = msSince(tGen);
     const auto bytes = std::filesystem::file_size(path);
     const int runs = n >= 100000 ? 3 : n >= 10000 ? 5 : 20;
+    // PB_REVIEW_RUNS=N repeats the full analysis N times, so that a profile shows mostly it.
+    const int reviewRuns = std::getenv("PB_REVIEW_RUNS") ? std::atoi(std::getenv("PB_REVIEW_RUNS")) : runs;
 
     // One design alive at a time, as in the application: each load replaces the last, which is
     // freed before the next load starts (and outside the timing).
@@ -334,7 +337,7 @@ void runSize(int n, const rules::RuleSet& set, const std::vector<PackSet>& packs
     rules::ReviewOptions opts{"2026-01-01"};
     opts.threads = g_threads;
     double reviewMs = 1e300;
-    for (int i = 0; i < runs; ++i) {
+    for (int i = 0; i < reviewRuns; ++i) {
         result = {}; // one result alive at a time, as in the CLI; its freeing is not timed
         const auto t0 = Clock::now();
         result = set.review(*loaded, opts);
