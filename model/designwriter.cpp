@@ -17,8 +17,10 @@ ordered_json valueToJson(const Value& v)
     if (auto s = std::get_if<std::string>(&v)) return *s;
     if (auto b = std::get_if<bool>(&v)) return *b;
     if (auto d = std::get_if<double>(&v)) {
-        // Whole numbers are written without ".0" so that hand-edited files stay as typed.
-        if (std::isfinite(*d) && *d == std::floor(*d) && std::fabs(*d) < 9e15)
+        // Whole numbers are written without ".0" so that hand-edited files stay as typed: all of
+        // them up to 2^53, every one of which a double keeps. Past it, the exponent says that
+        // the number may not be the one typed (W-NUMBER-ROUNDED, docs/format.md).
+        if (std::isfinite(*d) && *d == std::floor(*d) && std::fabs(*d) <= 0x1p53)
             return static_cast<long long>(*d);
         return *d;
     }

@@ -275,6 +275,20 @@ private slots:
                           "more digits than a number keeps: it is read as 123456789012345677877719597056") != std::string::npos,
                  all.c_str());
         QCOMPARE(numberProperty(d->component("api")->props, "x_account").value_or(0), 12345678901234567890.0);
+
+        // Saved, a number past what a double keeps exactly is written with its exponent, so that
+        // it does not look exact; every whole number up to 2^53 is written as the whole number it
+        // is (9.005e+15 for 9005000000000000 said "approximate" of an exact number). Loaded
+        // again, nothing more is lost, so nothing is said.
+        const std::string saved = designToText(*d);
+        for (const char* written : {"\"x_account\": 1.2345678901234567e+19,", "\"rps\": 9007199254740992,",
+                                    "\"x_exact\": 9007199254740992,", "\"x_negative\": -9.223372036854776e+18"})
+            QVERIFY2(saved.find(written) != std::string::npos, (std::string(written) + " in\n" + saved).c_str());
+        Diagnostics again;
+        auto reloaded = load(saved, again);
+        QVERIFY(reloaded);
+        QVERIFY2(again.empty(), formatAll(again).c_str());
+        QCOMPARE(numberProperty(reloaded->component("api")->props, "x_account").value_or(0), 12345678901234567890.0);
     }
 
     // Decisions that would waive a finding by mistake warn with their place: a misspelt status
