@@ -17,6 +17,7 @@
 #include "app/desktop/openwindows.h"
 #include "app/desktop/palettedock.h"
 #include "app/desktop/recentfiles.h"
+#include "app/desktop/recoveryindicator.h"
 #include "app/desktop/recoverywriter.h"
 #include "app/desktop/reviewcontroller.h"
 #include "app/desktop/startpage.h"
@@ -101,6 +102,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &CanvasView::zoomChanged, this,
             [this](qreal z) { m_zoomLabel->setText(QStringLiteral("%1%").arg(qRound(z * 100))); });
+    new RecoveryIndicator(m_doc->recovery(), statusBar());
     connect(m_scene, &CanvasScene::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 6000); });
     connect(m_scene, &CanvasScene::fileDropped, this, [this](const QString& p) { openFile(p); });

@@ -1,7 +1,7 @@
 #include "app/desktop/recoverywriter.h"
 
-#include "app/desktop/designio.h"
 #include "app/desktop/document.h"
+#include "model/designfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,6 +13,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QStandardPaths>
 #include <QUuid>
+#include <filesystem>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -23,16 +24,19 @@ namespace pb::app {
 
 namespace {
 // Thread-safe (the background writer calls it too): touches only its arguments.
-bool writeMeta(const QString& original, const QString& metaPath)
+bool writeMeta(const QString& original, const QString& metaPath, QString* error = nullptr)
 {
     QJsonObject meta{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
                      {QStringLiteral("original"), original},
                      {QStringLiteral("written"),
                       QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
     QSaveFile f(metaPath);
-    if (!f.open(QIODevice::WriteOnly)) return false;
-    f.write(QJsonDocument(meta).toJson());
-    return f.commit();
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(QJsonDocument(meta).toJson());
+        if (f.commit()) return true;
+    }
+    if (error) *error = RecoveryWriter::tr("cannot write the recovery copy's sidecar: %1").arg(f.errorString());
+    return false;
 }
 
 bool processAlive(qint64 pid)
@@ -71,7 +75,7 @@ RecoveryWriter::RecoveryWriter(Document* doc)
         else
             removeCopy();
     });
-    connect(&m_watcher, &QFutureWatcher<bool>::finished, this, &RecoveryWriter::onBackgroundDone);
+    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, &RecoveryWriter::onBackgroundDone);
     connect(doc, &Document::changed, this, [this] { m_timer.start(); });
     m_sessionTimer.setSingleShot(true);
     m_sessionTimer.setInterval(3000);
@@ -107,14 +111,22 @@ QString RecoveryWriter::sessionPath() const
 }
 
 namespace {
-// Runs on a worker thread: touches only its arguments.
-bool writeFiles(const model::Design& design, const QString& original, const QString& designPath,
-                const QString& metaPath)
+// Runs on a worker thread: touches only its arguments. Returns why it failed, empty when written.
+// The reason is shown in the status bar: the copy's path (a folder and a uuid, named in the
+// tooltip) would crowd out what went wrong.
+QString writeFiles(const model::Design& design, const QString& original, const QString& designPath,
+                   const QString& metaPath)
 {
-    if (!QDir().mkpath(QFileInfo(designPath).absolutePath())) return false;
+    std::error_code ec;
+    std::filesystem::create_directories(QFile::encodeName(QFileInfo(designPath).absolutePath()).toStdString(), ec);
+    if (ec)
+        return RecoveryWriter::tr("cannot create the recovery folder: %1").arg(QString::fromStdString(ec.message()));
+    std::string why;
+    if (!model::saveDesignFile(design, QFile::encodeName(designPath).toStdString(), why))
+        return QString::fromStdString(why).replace(designPath, RecoveryWriter::tr("the recovery copy"));
     QString error;
-    if (!writeDesign(design, designPath, &error)) return false;
-    return writeMeta(original, metaPath);
+    writeMeta(original, metaPath, &error);
+    return error;
 }
 } // namespace
 
@@ -128,7 +140,8 @@ bool RecoveryWriter::writeNow()
     m_timer.stop();
     waitForIdle();
     m_wanted = true;
-    if (!writeFiles(m_doc->design(), m_doc->filePath(), designPath(), metaPath())) return false;
+    setError(writeFiles(m_doc->design(), m_doc->filePath(), designPath(), metaPath()));
+    if (!m_error.isEmpty()) return false;
     m_written = true;
     emit written(designPath());
     return true;
@@ -141,6 +154,7 @@ void RecoveryWriter::writeInBackground()
         return;
     }
     m_wanted = true;
+    m_pending = true;
     m_future = QtConcurrent::run(writeFiles, m_doc->design(), m_doc->filePath(), designPath(),
                                  metaPath());
     m_watcher.setFuture(m_future);
@@ -148,12 +162,18 @@ void RecoveryWriter::writeInBackground()
 
 void RecoveryWriter::onBackgroundDone()
 {
-    const bool ok = m_future.isValid() && m_future.result();
+    // waitForIdle() handled it already; the watcher's queued finished() must not replay an old
+    // failure over a later write's success.
+    if (!m_pending) return;
+    m_pending = false;
     if (!m_wanted) { // saved or closed meanwhile: the copy must not outlive that
         dropDesignFiles();
-    } else if (ok) {
-        m_written = true;
-        emit written(designPath());
+    } else {
+        setError(m_future.result());
+        if (m_error.isEmpty()) {
+            m_written = true;
+            emit written(designPath());
+        }
     }
     if (m_again) {
         m_again = false;
@@ -171,6 +191,7 @@ void RecoveryWriter::waitForIdle()
 void RecoveryWriter::removeCopy()
 {
     m_timer.stop();
+    setError(QString()); // no copy is needed, so none is missing
     m_wanted = false;
     m_again = false;
     if (m_future.isRunning()) return; // onBackgroundDone() removes what it wrote
@@ -185,6 +206,7 @@ void RecoveryWriter::removeAll()
     if (session) QFile::remove(sessionPath());
     m_sessionWritten = false;
     m_timer.stop();
+    setError(QString());
     m_wanted = false;
     m_again = false;
     if (m_future.isRunning()) return; // onBackgroundDone() removes what it wrote
@@ -204,6 +226,16 @@ void RecoveryWriter::dropDesignFiles()
         writeMeta(m_doc->filePath(), metaPath());
     else
         QFile::remove(metaPath());
+}
+
+void RecoveryWriter::setError(const QString& reason)
+{
+    const bool wasFailing = !m_error.isEmpty();
+    m_error = reason;
+    if (!wasFailing && !reason.isEmpty())
+        emit failed(reason);
+    else if (wasFailing && reason.isEmpty())
+        emit recovered();
 }
 
 bool RecoveryWriter::wantsDesignCopy() const

@@ -51,6 +51,9 @@ public:
     QString sessionPath() const;
     bool hasCopy() const { return m_written; }
     bool hasSessionCopy() const { return m_sessionWritten; }
+    // Why the last design copy could not be written (too large, disk full, folder not writable);
+    // empty while copies are written, or when none is needed (saved, closed).
+    QString lastError() const { return m_error; }
     // Write now, on the calling thread (restore, tests, the bench). The timer instead writes
     // on a worker thread from a copy of the design, so a big design never stalls drawing.
     bool writeNow();
@@ -72,6 +75,11 @@ public:
 
 signals:
     void written(const QString& path);
+    // Copies stopped being written: the user's work is no longer protected from a crash. Once when
+    // writes start failing, not again on each failed write after it (every change would tell).
+    void failed(const QString& reason);
+    // After failed(): a copy was written again, or none is needed any more (clean save, close).
+    void recovered();
 
 private:
     void writeInBackground();
@@ -79,15 +87,18 @@ private:
     QString metaPath() const;
     bool wantsDesignCopy() const;
     void dropDesignFiles();
+    void setError(const QString& reason);
 
     Document* m_doc;
-    QFuture<bool> m_future;
-    QFutureWatcher<bool> m_watcher;
+    QFuture<QString> m_future; // the write's error, empty when it was written
+    QFutureWatcher<QString> m_watcher;
+    bool m_pending = false; // m_future's result not handled yet (waitForIdle, then the watcher)
     bool m_wanted = false; // a copy should exist (cleared by save/close while a write runs)
     bool m_again = false;  // changed again while writing: write once more afterwards
     QString m_uuid;
     QTimer m_timer;
     bool m_written = false;
+    QString m_error;
     QTimer m_sessionTimer;
     std::function<QJsonObject()> m_sessionSource;
     bool m_sessionWritten = false;

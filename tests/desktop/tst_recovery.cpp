@@ -2,13 +2,19 @@
 #include "app/desktop/commands/elementcommands.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
+#include "app/desktop/mainwindow.h"
 #include "app/desktop/recoverywriter.h"
 #include "testdesigns.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -38,6 +44,27 @@ int runChild(int argc, char** argv)
     doc.undoStack()->push(commands::addComponent(&doc, "queue", QPointF(0, 400)));
     return app.exec();
 }
+
+// Points the recovery folder into a fresh home (test mode follows $HOME) and puts a plain file
+// where the folder should be: every write fails, as for root too (a read-only folder would not).
+// Removing the file lets writes succeed again.
+struct BlockedRecoveryFolder
+{
+    QTemporaryDir home;
+    QByteArray oldHome = qgetenv("HOME");
+    QString folder;
+
+    BlockedRecoveryFolder()
+    {
+        qputenv("HOME", home.path().toLocal8Bit());
+        folder = RecoveryWriter::directory();
+        QDir().mkpath(QFileInfo(folder).path());
+        QFile blocker(folder);
+        blocker.open(QIODevice::WriteOnly);
+    }
+    ~BlockedRecoveryFolder() { qputenv("HOME", oldHome); }
+    bool unblock() { return QFile::remove(folder); }
+};
 } // namespace
 
 class TstRecovery : public QObject
@@ -138,6 +165,78 @@ private slots:
             QVERIFY(QFile::exists(copy));
         }
         QVERIFY(!QFile::exists(copy)); // closed normally
+    }
+
+    // A copy that cannot be written is said once, with its reason, and said no more once copies
+    // are written again or none is needed; the user is not left believing the work is safe.
+    void aFailedCopyIsToldOnceUntilCopiesWork()
+    {
+        BlockedRecoveryFolder blocked;
+        QVERIFY(blocked.folder.startsWith(blocked.home.path()));
+        QVERIFY(QFileInfo(blocked.folder).isFile());
+        Document doc;
+        doc.reset(test::smallDesign(), QString());
+        doc.recovery()->setDelay(10);
+        QSignalSpy failed(doc.recovery(), &RecoveryWriter::failed);
+        QSignalSpy recovered(doc.recovery(), &RecoveryWriter::recovered);
+        doc.undoStack()->push(commands::addComponent(&doc, "cache", QPointF(0, 0)));
+        QTRY_COMPARE(failed.count(), 1); // the timer's write, on the worker thread
+        const QString reason = failed.at(0).at(0).toString();
+        QVERIFY2(reason.contains(QStringLiteral("recovery folder")) && reason.contains(QStringLiteral("Not a directory")),
+                 qPrintable(reason));
+        QCOMPARE(doc.recovery()->lastError(), reason);
+        QVERIFY(!doc.recovery()->hasCopy());
+
+        // Still failing, by the timer and directly: not said again.
+        doc.undoStack()->push(commands::addComponent(&doc, "cache", QPointF(0, 100)));
+        QTest::qWait(100);
+        doc.recovery()->waitForIdle();
+        QVERIFY(!doc.recovery()->writeNow());
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(recovered.count(), 0);
+        QVERIFY(!doc.recovery()->lastError().isEmpty());
+
+        // Saved cleanly: no copy is needed, so none is missing.
+        QTemporaryDir files;
+        QString error;
+        QVERIFY2(doc.save(files.filePath(QStringLiteral("d.probeboard")), &error), qPrintable(error));
+        QCOMPARE(recovered.count(), 1);
+        QVERIFY(doc.recovery()->lastError().isEmpty());
+
+        // Failing again is said again; a copy written afterwards ends it.
+        doc.undoStack()->push(commands::addComponent(&doc, "cache", QPointF(0, 200)));
+        QTRY_COMPARE(failed.count(), 2);
+        QVERIFY(blocked.unblock());
+        doc.undoStack()->push(commands::addComponent(&doc, "cache", QPointF(0, 300)));
+        QTRY_VERIFY(doc.recovery()->hasCopy());
+        QCOMPARE(recovered.count(), 2);
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(doc.recovery()->lastError().isEmpty());
+    }
+
+    // The window shows it without a dialog: a label in the status bar that stays while copies
+    // fail, and a message once.
+    void theWindowShowsThatRecoveryIsOff()
+    {
+        BlockedRecoveryFolder blocked;
+        MainWindow w;
+        w.show();
+        w.newDesign();
+        Document* doc = w.document();
+        doc->recovery()->setDelay(10);
+        auto* indicator = w.statusBar()->findChild<QLabel*>(QStringLiteral("recoveryIndicator"));
+        QVERIFY(indicator);
+        QVERIFY(indicator->isHidden());
+        doc->undoStack()->push(commands::addComponent(doc, "cache", QPointF(0, 0)));
+        QTRY_VERIFY(indicator->isVisible());
+        QVERIFY2(indicator->text().startsWith(QStringLiteral("Crash recovery is off")), qPrintable(indicator->text()));
+        QVERIFY(indicator->toolTip().contains(doc->recovery()->lastError()));
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("Crash recovery is off")));
+        QVERIFY(blocked.unblock());
+        doc->undoStack()->push(commands::addComponent(doc, "cache", QPointF(0, 100)));
+        QTRY_VERIFY(indicator->isHidden());
+        doc->recovery()->removeAll();
+        doc->undoStack()->setClean(); // no "unsaved changes" question when it closes
     }
 
     void copyNeverOverwritesTheUsersFile()
