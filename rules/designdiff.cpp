@@ -250,10 +250,10 @@ std::string diffMarkdown(const DesignDiff& d, const std::string& beforeName, con
 {
     std::string out = "# Changes from " + markdownEscape(beforeName) + " to " + markdownEscape(afterName) + "\n\n";
     if (d.empty()) return out + "No differences.\n";
-    out += fmt::format("{} added, {} removed, {} changed; {}{} new findings, {} resolved.\n\n", d.added.size(),
+    out += fmt::format("{} added, {} removed, {} changed; {}{}, {} resolved.\n\n", d.added.size(),
                        d.removed.size(), d.changed.size(),
-                       d.decisions.empty() ? std::string() : fmt::format("{} decisions changed; ", d.decisions.size()),
-                       d.newFindings.size(), d.resolvedFindings.size());
+                       d.decisions.empty() ? std::string() : counted(d.decisions.size(), "decision", "decisions") + " changed; ",
+                       counted(d.newFindings.size(), "new finding", "new findings"), d.resolvedFindings.size());
     if (d.titleChanged) out += "Title: " + markdownEscape(titleChange(d)) + "\n\n";
     auto section = [&](const char* title, const std::vector<DiffElement>& list) {
         if (list.empty()) return;

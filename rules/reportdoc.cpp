@@ -204,13 +204,15 @@ void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOption
     for (const auto& r : reviews) {
         const auto& d = *r.design;
         out += "# Design review: " + mdEscape(d.title.empty() ? r.file : d.title) + "\n\n";
-        out += fmt::format("File {} — {} components, {} flows, {} zones.\n\n", mdCode(r.file),
-                           d.components().size(), d.flows().size(), d.zones().size());
+        out += fmt::format("File {} — {}, {}, {}.\n\n", mdCode(r.file),
+                           counted(d.components().size(), "component", "components"),
+                           counted(d.flows().size(), "flow", "flows"), counted(d.zones().size(), "zone", "zones"));
         const auto& s = r.result.summary;
-        out += fmt::format("**{} findings** ({} critical, {} high, {} medium, {} low), {} facts not drawn, "
-                           "{} topic probes, {} decided.\n\n",
-                           s.findings, s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1],
-                           s.asks, s.probes, s.accepted);
+        auto n = [](int count) { return static_cast<std::size_t>(count); };
+        out += fmt::format("**{}** ({} critical, {} high, {} medium, {} low), {}, {}, {} decided.\n\n",
+                           counted(n(s.findings), "finding", "findings"), s.bySeverity[4], s.bySeverity[3],
+                           s.bySeverity[2], s.bySeverity[1], counted(n(s.asks), "fact not drawn", "facts not drawn"),
+                           counted(n(s.probes), "topic probe", "topic probes"), s.accepted);
         for (const auto& stopped : r.result.stopped) out += "> **Incomplete:** " + mdEscape(stoppedRuleText(stopped)) + "\n\n";
         if (!opts.diagramImage.empty()) out += "![Diagram](" + opts.diagramImage + ")\n\n";
         out += "| Severity | Finding | About | Status |\n|---|---|---|---|\n";
@@ -289,11 +291,13 @@ void writeReportHtml(const std::vector<FileReview>& reviews, const DocOptions& o
         const auto& d = *r.design;
         const auto& s = r.result.summary;
         out += "<h1>Design review: " + htmlEscape(d.title.empty() ? r.file : d.title) + "</h1>";
-        out += fmt::format("<p>{} — {} components, {} flows. <b>{} findings</b> ({} critical, {} high, {} medium, "
-                           "{} low), {} facts not drawn, {} probes, {} decided.</p>",
-                           htmlEscape(r.file), d.components().size(), d.flows().size(), s.findings,
-                           s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1], s.asks,
-                           s.probes, s.accepted);
+        auto n = [](int count) { return static_cast<std::size_t>(count); };
+        out += fmt::format("<p>{} — {}, {}. <b>{}</b> ({} critical, {} high, {} medium, {} low), {}, {}, {} decided.</p>",
+                           htmlEscape(r.file), counted(d.components().size(), "component", "components"),
+                           counted(d.flows().size(), "flow", "flows"), counted(n(s.findings), "finding", "findings"),
+                           s.bySeverity[4], s.bySeverity[3], s.bySeverity[2], s.bySeverity[1],
+                           counted(n(s.asks), "fact not drawn", "facts not drawn"),
+                           counted(n(s.probes), "probe", "probes"), s.accepted);
         for (const auto& stopped : r.result.stopped)
             out += "<p><b>Incomplete:</b> " + htmlEscape(stoppedRuleText(stopped)) + "</p>";
         if (opts.diagramImage.empty()) writeDesignSvg(d, writer);

@@ -98,8 +98,8 @@ void writeReportText(const std::vector<FileReview>& reviews, bool colour, const 
         const auto& d = *r.design;
         out += fmt::format("{}{}{}{}\n", colour ? "\033[1m" : "", shown(r.file),
                            d.title.empty() ? "" : "  —  " + shown(d.title), colour ? "\033[0m" : "");
-        out += fmt::format("{} components, {} flows, {} zones\n\n", d.components().size(),
-                           d.flows().size(), d.zones().size());
+        out += counted(d.components().size(), "component", "components") + ", " +
+               counted(d.flows().size(), "flow", "flows") + ", " + counted(d.zones().size(), "zone", "zones") + "\n\n";
         for (int s = 4; s >= 0; --s) {
             bool header = false;
             for (const auto& f : r.result.findings) {
@@ -123,9 +123,9 @@ void writeReportText(const std::vector<FileReview>& reviews, bool colour, const 
         }
         const auto& s = r.result.summary;
         const auto& of = s.bySeverity;
-        out += fmt::format("Summary: {} finding{} ({} critical, {} high, {} medium, {} low, {} info), {} not drawn, "
-                           "{} probe{}, {} decided\n\n",
-                           s.findings, s.findings == 1 ? "" : "s", of[4], of[3], of[2], of[1], of[0], s.asks, s.probes, s.probes == 1 ? "" : "s", s.accepted);
+        out += fmt::format("Summary: {} ({} critical, {} high, {} medium, {} low, {} info), {} not drawn, {}, {} decided\n\n",
+                           counted(static_cast<std::size_t>(s.findings), "finding", "findings"), of[4], of[3], of[2],
+                           of[1], of[0], s.asks, counted(static_cast<std::size_t>(s.probes), "probe", "probes"), s.accepted);
         for (const auto& stopped : r.result.stopped) out += "Incomplete: " + stoppedRuleText(stopped) + "\n\n";
     }
 }

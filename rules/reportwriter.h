@@ -10,6 +10,12 @@ namespace pb::rules {
 // Where a report writer puts its text, in order.
 using ReportWriter = model::TextWriter;
 
+// "1 flow", "3 flows": a report read by a person counts in words.
+inline std::string counted(std::size_t n, std::string_view one, std::string_view many)
+{
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 // Gathers a report's many small pieces and hands them on in pieces of about 64 KB: the report of
 // a design of 100,000 components runs to 200 MB, which a writer should not hold whole, and one
 // system call per line would be slow. Whatever is left goes on in flush() or on destruction.

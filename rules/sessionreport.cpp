@@ -1,5 +1,6 @@
 #include "rules/sessionreport.h"
 
+#include "rules/reportwriter.h"
 #include "rules/sharedtextformat.h"
 
 #include <fmt/format.h>
@@ -116,8 +117,8 @@ std::string ratingName(int rating)
 std::string sessionMarkdown(const InterviewSession& s, const model::Design& d, const DocOptions& opts)
 {
     std::string out = "# Interview: " + markdownEscape(s.title.empty() ? d.title : s.title) + "\n\n";
-    out += fmt::format("{} · {} in total · {} components, {} flows.\n\n", s.date, duration(s.totalSeconds),
-                       d.components().size(), d.flows().size());
+    out += fmt::format("{} · {} in total · {}, {}.\n\n", s.date, duration(s.totalSeconds),
+                       counted(d.components().size(), "component", "components"), counted(d.flows().size(), "flow", "flows"));
     if (!opts.diagramImage.empty()) out += "![Diagram](" + opts.diagramImage + ")\n\n";
     if (!s.phases.empty()) {
         out += "| Phase | Time |\n|---|---|\n";
@@ -151,8 +152,8 @@ std::string sessionHtml(const InterviewSession& s, const model::Design& d, const
     out += reportCss();
     out += "</style></head><body>";
     out += "<h1>Interview: " + htmlEscape(s.title.empty() ? d.title : s.title) + "</h1>";
-    out += fmt::format("<p>{} · {} in total · {} components, {} flows.</p>", htmlEscape(s.date),
-                       duration(s.totalSeconds), d.components().size(), d.flows().size());
+    out += fmt::format("<p>{} · {} in total · {}, {}.</p>", htmlEscape(s.date), duration(s.totalSeconds),
+                       counted(d.components().size(), "component", "components"), counted(d.flows().size(), "flow", "flows"));
     out += opts.diagramImage.empty() ? designSvg(d)
                                      : "<p><img src=\"" + htmlEscape(opts.diagramImage) + "\" width=\"640\"></p>";
     if (!s.phases.empty()) {

@@ -125,6 +125,31 @@ private slots:
         }
     }
 
+    // One of a thing is counted as one ("1 flow", "1 finding"), not "1 flows", in the text and
+    // Markdown reports' headers and summaries.
+    void countsOfOneAreSingular()
+    {
+        const auto one = design("digraph G { a [kind=service, data=pii, region=\"eu-west-1\", instances=2, replicas=2]; "
+                                "b [kind=database, failover=none, replicas=1]; "
+                                "subgraph cluster_z { b; } a -> b; }\n");
+        std::vector<rules::FileReview> reviews{{"one.dot", &one, m_rules.review(one)}};
+        const auto& s = reviews.front().result.summary;
+        QCOMPARE(s.asks, 1); // b's jurisdiction
+        QCOMPARE(s.probes, 1);
+        QCOMPARE(s.findings, 1);
+        const std::string text = rules::reportText(reviews, false);
+        QVERIFY2(text.find("2 components, 1 flow, 1 zone\n") != std::string::npos, text.c_str());
+        QVERIFY2(text.find(", 1 not drawn,") != std::string::npos, text.c_str());
+        const std::string md = rules::reportMarkdown(reviews);
+        QVERIFY2(md.find("2 components, 1 flow, 1 zone.") != std::string::npos, md.c_str());
+        QVERIFY2(md.find("**1 finding** (") != std::string::npos, md.c_str());
+        QVERIFY2(md.find("1 fact not drawn, 1 topic probe,") != std::string::npos, md.c_str());
+        for (const char* wrong : {"1 flows", "1 zones", "1 facts", " 1 findings", "1 topic probes"}) {
+            QVERIFY2(text.find(wrong) == std::string::npos, text.c_str());
+            QVERIFY2(md.find(wrong) == std::string::npos, md.c_str());
+        }
+    }
+
 private:
     rules::RuleSet m_rules;
     model::Design m_busy, m_quiet;
