@@ -47,6 +47,27 @@ std::string str(const json& j, const char* key)
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A rule's key that takes one of a few words (severity, level, type) and holds another: says
+// the word written and the nearest allowed one, so that "hgh" need not be found by eye.
+void badChoice(Compiler& c, const json& j, const std::string& ptr, const char* key,
+               const std::vector<std::string>& allowed, const std::string& rule)
+{
+    const std::string at = ptr + "/" + key;
+    auto it = j.find(key);
+    if (it == j.end()) {
+        c.error(at, "E-SCHEMA", "a rule needs a \"" + std::string(key) + "\": " + rule);
+        return;
+    }
+    if (!it->is_string()) {
+        c.error(at, "E-SCHEMA", rule);
+        return;
+    }
+    const std::string written = it->get<std::string>();
+    const std::string hint = model::closestMatch(written, allowed);
+    c.error(at, "E-SCHEMA", "unknown " + std::string(key) + " " + model::quoteText(written),
+            hint.empty() ? rule : "did you mean " + model::quoteText(hint) + "?");
+}
+
 void readAnchor(Compiler& c, Rule& r, const json& match, const std::string& ptr)
 {
     c.onlyKeys(match, ptr, "a match", {"each", "once", "where"});
@@ -259,16 +280,14 @@ void readMetadata(Compiler& c, Rule& r, const json& j, const std::string& ptr)
                 hint.empty() ? "categories: " + std::string(kCategoryNames) : "did you mean " + model::quoteText(hint) + "?");
     }
     if (!parseSeverity(str(j, "severity"), r.severity))
-        c.error(ptr + "/severity", "E-SCHEMA",
-                std::string(j.contains("severity") ? "" : "a rule needs a \"severity\": ") + "severity is info, low, medium, high or critical");
+        badChoice(c, j, ptr, "severity", {"info", "low", "medium", "high", "critical"},
+                  "severity is info, low, medium, high or critical");
     r.level = str(j, "level");
     if (r.level != "mid" && r.level != "senior" && r.level != "staff")
-        c.error(ptr + "/level", "E-SCHEMA",
-                std::string(j.contains("level") ? "" : "a rule needs a \"level\": ") + "level is mid, senior or staff");
+        badChoice(c, j, ptr, "level", {"mid", "senior", "staff"}, "level is mid, senior or staff");
     // Not j.value(): it throws when "type" is there but not a string.
     const std::string type = j.contains("type") ? str(j, "type") : std::string("finding");
-    if (type != "finding" && type != "probe")
-        c.error(ptr + "/type", "E-SCHEMA", "type is finding or probe");
+    if (type != "finding" && type != "probe") badChoice(c, j, ptr, "type", {"finding", "probe"}, "type is finding or probe");
     r.probe = type == "probe";
     // A probe is a topic question, shown as info whatever it says; another severity would be
     // listed by `rules list` and never seen in a review.

@@ -227,6 +227,46 @@ private slots:
             QVERIFY2(diags[i].format() != diags[i - 1].format(), diags[i].format().c_str());
     }
 
+    // A misspelt severity, level or type names the word written and the one meant; before, it
+    // only listed the words allowed, and "hgh" had to be found by eye.
+    void misspeltChoicesSayTheWordMeant_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("severity") << "\"severity\": \"high\"" << "\"severity\": \"hgh\"" << "/rules/0/severity"
+                                  << "unknown severity 'hgh'" << "did you mean 'high'?";
+        QTest::newRow("level") << "\"level\": \"senior\"" << "\"level\": \"senoir\"" << "/rules/0/level"
+                               << "unknown level 'senoir'" << "did you mean 'senior'?";
+        QTest::newRow("type") << "\"level\": \"senior\"" << "\"level\": \"senior\", \"type\": \"prob\"" << "/rules/0/type"
+                              << "unknown type 'prob'" << "did you mean 'probe'?";
+        QTest::newRow("far from any") << "\"severity\": \"high\"" << "\"severity\": \"blocker\"" << "/rules/0/severity"
+                                      << "unknown severity 'blocker'" << "severity is info, low, medium, high or critical";
+        QTest::newRow("not text") << "\"severity\": \"high\"" << "\"severity\": 3" << "/rules/0/severity"
+                                  << "severity is info, low, medium, high or critical" << "";
+    }
+
+    void misspeltChoicesSayTheWordMeant()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, pointer);
+        QFETCH(QString, message);
+        QFETCH(QString, hint);
+        std::string text = pack(kGoodMatch);
+        text.replace(text.find(from.toStdString()), static_cast<std::size_t>(from.size()), to.toStdString());
+        Diagnostics diags;
+        QVERIFY(!load(text, diags));
+        QCOMPARE(diags.size(), std::size_t{1});
+        const auto& d = diags.front();
+        QCOMPARE(QString::fromStdString(d.pointer), pointer);
+        QCOMPARE(d.line, 6);
+        QVERIFY2(d.message.find(message.toStdString()) != std::string::npos, d.format().c_str());
+        QVERIFY2(d.hint.find(hint.toStdString()) != std::string::npos, d.format().c_str());
+    }
+
     void packLevelMistakes()
     {
         Diagnostics diags;
