@@ -467,16 +467,18 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
         return std::nullopt;
     }
     if (dot) return importDot(*text, path, diags);
-    if (ext == ".probeboard" || ext == ".json") return designFromText(*text, path, diags);
-    // Standard input ("-"), a pipe (/dev/fd/63) or another name: a design file is a JSON object,
-    // a DOT graph starts with a word or a comment.
+    const bool json = ext == ".probeboard" || ext == ".json";
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < text->size() && std::isspace(static_cast<unsigned char>((*text)[i]))) ++i;
-    if (i == text->size()) { // an empty pipe: neither kind of file, and not "invalid JSON"
+    if (i == text->size()) { // not "invalid JSON: unexpected end of input" at a line past the end
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-EMPTY",
-                         "empty input: expected a design file (JSON) or a DOT digraph", ""});
+                         json ? "empty file: expected a design file (JSON)"
+                              : "empty input: expected a design file (JSON) or a DOT digraph", ""});
         return std::nullopt;
     }
+    if (json) return designFromText(*text, path, diags);
+    // Standard input ("-"), a pipe (/dev/fd/63) or another name: a design file is a JSON object,
+    // a DOT graph starts with a word or a comment.
     if ((*text)[i] != '{' && (*text)[i] != '[') return importDot(*text, path, diags);
     return designFromText(*text, path, diags);
 }

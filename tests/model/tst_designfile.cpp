@@ -425,6 +425,21 @@ private slots:
                  formatAll(pack).c_str());
     }
 
+    // An empty design file (a save cut short elsewhere, a touch) says it is empty, not that its
+    // JSON ends unexpectedly at line 2.
+    void anEmptyFileSaysSo()
+    {
+        QTemporaryDir dir;
+        for (const char* text : {"", "  \n", "\xEF\xBB\xBF\n"}) {
+            const std::string path = dir.filePath("e.probeboard").toStdString();
+            std::ofstream(path, std::ios::binary) << text;
+            Diagnostics diags;
+            QVERIFY(!loadDesignFile(path, diags));
+            QCOMPARE(diags.size(), std::size_t{1});
+            QCOMPARE(diags.front().format(), path + ": error: empty file: expected a design file (JSON) [E-EMPTY]");
+        }
+    }
+
     // A legal name of 255 bytes: the temporary beside it must still fit the limit.
     void longestFileNamesCanBeSaved()
     {
