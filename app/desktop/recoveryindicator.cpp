@@ -28,17 +28,18 @@ RecoveryIndicator::RecoveryIndicator(RecoveryWriter* writer, QStatusBar* bar)
 void RecoveryIndicator::showFailure(const QString& reason)
 {
     m_full = tr("Crash recovery is off: %1").arg(reason);
-    setToolTip(tr("Probeboard could not write the crash-recovery copy of this design, so a crash "
-                  "would lose the changes made since it was last saved.\n\n%1\n\nSave the design "
+    // Rich text, so that the tooltip wraps instead of running off the screen.
+    setToolTip(tr("<p>Probeboard could not write the crash-recovery copy of this design, so a crash "
+                  "would lose the changes made since it was last saved.</p><p>%1</p><p>Save the design "
                   "to a file (File → Save) to keep it safe. Recovery copies are kept in %2; this "
-                  "goes away once a copy is written again.")
-                   .arg(reason, QDir::toNativeSeparators(RecoveryWriter::directory())));
+                  "goes away once a copy is written again.</p>")
+                   .arg(reason.toHtmlEscaped(),
+                        QDir::toNativeSeparators(RecoveryWriter::directory()).toHtmlEscaped()));
     setText(fontMetrics().elidedText(m_full, Qt::ElideRight, maximumWidth()));
     show();
     // Told once, where the eye is, when it starts; the label then stays while it lasts.
-    m_bar->showMessage(tr("Crash recovery is off: the recovery copy could not be written. "
-                          "Save the design to keep it safe."),
-                       15000);
+    // Short: it shares the status bar with the label, the counts and the zoom.
+    m_bar->showMessage(tr("Your changes are not protected from a crash: save the design."), 15000);
 }
 
 QSize RecoveryIndicator::sizeHint() const
