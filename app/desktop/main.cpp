@@ -41,10 +41,13 @@ int main(int argc, char* argv[])
     pb::app::SingleInstance instance(parser.isSet(newInstance) ? QString()
                                                                : pb::app::SingleInstance::defaultName());
     if (instance.start(parser.positionalArguments()) == pb::app::SingleInstance::Outcome::HandedOff) {
-        std::printf("%s\n", qPrintable(QApplication::translate("main", "Opened in the running Probeboard "
-                                                                          "(process %1); --new-instance opens a "
-                                                                          "process of its own.")
-                                               .arg(instance.answeredBy())));
+        const QString said = parser.positionalArguments().isEmpty()
+                                 ? QApplication::translate("main", "Opened a window in the running Probeboard "
+                                                                   "(process %1); --new-instance starts a process "
+                                                                   "of its own.")
+                                 : QApplication::translate("main", "Opened in the running Probeboard (process %1); "
+                                                                   "--new-instance opens a process of its own.");
+        std::printf("%s\n", qPrintable(said.arg(instance.answeredBy())));
         return 0;
     }
 

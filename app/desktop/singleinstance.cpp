@@ -102,7 +102,7 @@ SingleInstance::Outcome SingleInstance::start(const QStringList& files, int time
         return Outcome::Alone;
     }
     const Answer answer = handOff(m_name, absolute, timeoutMs, &m_answeredBy);
-    if (answer == Answer::Taken && !absolute.isEmpty()) {
+    if (answer == Answer::Taken) {
         m_lock.reset();
         return Outcome::HandedOff;
     }
@@ -156,7 +156,7 @@ void SingleInstance::readRequest(QLocalSocket* socket)
                         : QByteArray("error\n"));
     socket->flush();
     socket->disconnectFromServer();
-    if (!files.isEmpty()) deliver(files);
+    if (valid) deliver(files); // none: the launch wants a window
 }
 
 void SingleInstance::deliver(const QStringList& files)
@@ -202,6 +202,10 @@ SingleInstance::Answer SingleInstance::handOff(const QString& name, const QStrin
 void openFromCommandLine(const QStringList& files)
 {
     MainWindow* target = nullptr;
+    if (files.isEmpty()) { // a launch from the menu or a second click on the icon
+        target = idleWindow();
+        if (!target) target = MainWindow::createWindow();
+    }
     for (const QString& f : files) {
         if (openwindows::raise(f)) continue;
         if (!target) target = idleWindow();

@@ -16,16 +16,19 @@ namespace pb::app {
 // that another process showed, and each saved over the other's edits. So a launch with files
 // first hands them to the running process, which opens them or raises the window showing them,
 // and exits. When none is running (or a crash left its socket) it starts normally and serves the
-// launches after it; when one does not answer in time (hung), it starts normally beside it.
+// launches after it; when one does not answer in time (hung), it starts normally beside it. A
+// launch without files asks the running process for a window: as a process of its own, it let
+// File > Open put a second window on a file the first process showed, the same lost edits.
 class SingleInstance : public QObject
 {
     Q_OBJECT
 public:
     enum class Outcome {
-        HandedOff, // the running process took the files: this one exits
+        HandedOff, // the running process took the files (or, without files, the request for a
+                   // window): this one exits
         Serving,   // none answered: this process runs and listens for the next launches
-        Alone,     // runs without listening: turned off, an instance answered a launch
-                   // without files, one hangs (it keeps the name), or no socket could be had
+        Alone,     // runs without listening: turned off, one hangs (it keeps the name), or no
+                   // socket could be had
     };
 
     // The instance's socket for this user, display and data folder, in the user's runtime
@@ -38,8 +41,8 @@ public:
     ~SingleInstance() override;
 
     // Hands `files` (made absolute here, against this process's folder) to the instance that
-    // serves the name, or becomes that instance. A launch without files only asks whether one
-    // is there. `timeoutMs` bounds the wait for an answer.
+    // serves the name, or becomes that instance. Without files, the instance is asked for a
+    // window (its idle one, or a new one). `timeoutMs` bounds the wait for an answer.
     Outcome start(const QStringList& files, int timeoutMs = 2000);
     bool isServing() const { return m_server != nullptr; }
     // The process id of the instance that took the files (HandedOff), for the message saying so.
@@ -78,7 +81,7 @@ private:
 
 // Opens files as the command line names them, in this process: a file that a window already
 // shows is brought forward; the others open in an idle window (the Start Page with nothing
-// drawn) or a new one, which comes to the front.
+// drawn) or a new one, which comes to the front. No files: that idle window, or a new one.
 void openFromCommandLine(const QStringList& files);
 
 } // namespace pb::app

@@ -139,12 +139,15 @@ private slots:
         QCOMPARE(outcome.second, QCoreApplication::applicationPid());
         QTRY_COMPARE(opened.size(), 1);
         QCOMPARE(opened.first().first().toStringList(), QStringList{file});
-        // A launch without files only asks: it runs on its own, and the first keeps the name.
-        const auto alone = fromAnotherThread([&] { return SingleInstance(name).start({}); });
-        QCOMPARE(alone, SingleInstance::Outcome::Alone);
+        // A launch without files asks for a window, in the same process: as a process of its own
+        // it could open, by File > Open, a file the first one showed.
+        const auto bare = fromAnotherThread([&] { return SingleInstance(name).start({}); });
+        QCOMPARE(bare, SingleInstance::Outcome::HandedOff);
+        QTRY_COMPARE(opened.size(), 2);
+        QVERIFY(opened.last().first().toStringList().isEmpty());
         QCOMPARE(fromAnotherThread([&] { return SingleInstance::handOff(name, {file}, 5000); }),
                  SingleInstance::Answer::Taken);
-        QTRY_COMPARE(opened.size(), 2);
+        QTRY_COMPARE(opened.size(), 3);
     }
 
     // Two launches at once: the second waits while the first, holding the lock, has asked and
@@ -263,6 +266,11 @@ private slots:
         openFromCommandLine({c});
         QCOMPARE(int(windows().size()), 3);
         QCOMPARE(idle->document()->filePath(), c);
+        // A launch without files: a new window, then that idle one again rather than another.
+        openFromCommandLine({});
+        QCOMPARE(int(windows().size()), 4);
+        openFromCommandLine({});
+        QCOMPARE(int(windows().size()), 4);
     }
 
     void theSecondLaunchHandsOverAndExits()
@@ -278,6 +286,13 @@ private slots:
         QCOMPARE(second->exitCode(), 0);
         QVERIFY2(second->readAllStandardOutput().contains("Opened in the running Probeboard"),
                  qPrintable(second->readAllStandardError()));
+        QCOMPARE(first->state(), QProcess::Running);
+        // Without files too: the running process opens a window for it.
+        QProcess* bare = launch(name, {});
+        QVERIFY(bare->waitForFinished(30000));
+        QCOMPARE(bare->exitCode(), 0);
+        QVERIFY2(bare->readAllStandardOutput().contains("Opened a window in the running Probeboard"),
+                 qPrintable(bare->readAllStandardError()));
         QCOMPARE(first->state(), QProcess::Running);
         // --new-instance opts out: a process of its own, which stays.
         QProcess* third = launch(name, {QStringLiteral("--new-instance"), file});
