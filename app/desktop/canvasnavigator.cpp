@@ -10,10 +10,12 @@
 #include "app/desktop/zoneitem.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QGraphicsItem>
 #include <QLineF>
 
 #include <algorithm>
+#include <functional>
 
 namespace pb::app {
 
@@ -42,14 +44,24 @@ CanvasNavigator::CanvasNavigator(CanvasScene* scene, CanvasView* view, QObject* 
 
 void CanvasNavigator::addActions(ActionRegistry* r)
 {
-    auto add = [this, r](const char* id, const QString& text, const QList<QKeySequence>& keys, auto slot) {
-        connect(r->addScoped(m_view, QLatin1String(id), text, keys), &QAction::triggered, this, slot);
+    auto add = [this, r](const char* id, const QString& text, const QList<QKeySequence>& keys, auto slot,
+                         Target target) {
+        QAction* a = r->addScoped(m_view, QLatin1String(id), text, keys);
+        m_targets.append({a, std::move(target)});
+        connect(a, &QAction::triggered, this, [this, slot] {
+            // From the Go menu the focus may be in a panel: the frame is drawn, and the next Tab
+            // goes on, only while the canvas has the keys.
+            QWidget* focused = QApplication::focusWidget();
+            if (focused != m_view && !m_view->isAncestorOf(focused)) m_view->setFocus(Qt::ShortcutFocusReason);
+            std::invoke(slot, this);
+        });
     };
-    // X11 sends Shift+Tab as Backtab with Shift held; other platforms as Shift+Tab.
-    add("canvas.nextElement", tr("Select &Next Element"), {QKeySequence(Qt::Key_Tab)}, &CanvasNavigator::next);
+    // Shift+Tab first, as the menu shows it; X11 sends it as Backtab with Shift held.
+    add("canvas.nextElement", tr("Select &Next Element"), {QKeySequence(Qt::Key_Tab)}, &CanvasNavigator::next,
+        [this](QString* why) { return stepTarget(1, why); });
     add("canvas.previousElement", tr("Select &Previous Element"),
-        {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::SHIFT | Qt::Key_Tab), QKeySequence(Qt::Key_Backtab)},
-        &CanvasNavigator::previous);
+        {QKeySequence(Qt::SHIFT | Qt::Key_Tab), QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
+        &CanvasNavigator::previous, [this](QString* why) { return stepTarget(-1, why); });
     const struct
     {
         const char* id;
@@ -61,15 +73,35 @@ void CanvasNavigator::addActions(ActionRegistry* r)
                 {"canvas.nearestUp", QT_TR_NOOP("Select Component &Above"), Qt::Key_Up, {0, -1}},
                 {"canvas.nearestDown", QT_TR_NOOP("Select Component &Below"), Qt::Key_Down, {0, 1}}};
     for (const auto& w : ways)
-        add(w.id, tr(w.text), {QKeySequence(Qt::ALT | w.key)}, [this, d = w.direction] { nearest(d); });
+        add(w.id, tr(w.text), {QKeySequence(Qt::ALT | w.key)}, [d = w.direction](CanvasNavigator* n) { n->nearest(d); },
+            [this, d = w.direction](QString* why) { return nearestTarget(d, why); });
     add("canvas.followOut", tr("Follow Flow &Out"), {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Right)},
-        &CanvasNavigator::followOut);
+        &CanvasNavigator::followOut, [this](QString* why) { return followTarget(true, why); });
     add("canvas.followIn", tr("Follow Flow &In"), {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Left)},
-        &CanvasNavigator::followIn);
+        &CanvasNavigator::followIn, [this](QString* why) { return followTarget(false, why); });
     add("canvas.up", tr("Select Enclosing &Zone"), {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Up)},
-        &CanvasNavigator::up);
+        &CanvasNavigator::up, [this](QString* why) { return upTarget(why); });
     add("canvas.down", tr("Select First &Member"), {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down)},
-        &CanvasNavigator::down);
+        &CanvasNavigator::down, [this](QString* why) { return downTarget(why); });
+}
+
+void CanvasNavigator::describeActions(bool shown)
+{
+    for (const auto& [action, target] : m_targets) {
+        QString why;
+        const QString to = shown ? target(&why) : QString();
+        if (!shown) why = tr("The canvas is not shown: go back to the design to move through it");
+        const QString tip = to.isEmpty() ? why : tr("Go to %1").arg(describe(to));
+        action->setEnabled(!to.isEmpty());
+        action->setStatusTip(tip);
+        action->setToolTip(tip);
+    }
+}
+
+void CanvasNavigator::enableActions()
+{
+    for (const auto& [action, target] : m_targets)
+        action->setEnabled(true);
 }
 
 QString CanvasNavigator::current(bool forward)
@@ -111,27 +143,63 @@ qsizetype CanvasNavigator::placeOf(const QString& id)
 
 void CanvasNavigator::next()
 {
-    step(1);
+    reach([this](QString* why) { return stepTarget(1, why); });
 }
 
 void CanvasNavigator::previous()
 {
-    step(-1);
-}
-
-void CanvasNavigator::step(int by)
-{
-    if (m_scene->isEditingLabel()) return;
-    const QStringList& order = this->order();
-    if (order.isEmpty()) return;
-    const qsizetype at = placeOf(current(by > 0));
-    const qsizetype n = order.size();
-    go(order[at < 0 ? (by > 0 ? 0 : n - 1) : ((at + by) % n + n) % n]);
+    reach([this](QString* why) { return stepTarget(-1, why); });
 }
 
 void CanvasNavigator::nearest(QPointF direction)
 {
+    reach([this, direction](QString* why) { return nearestTarget(direction, why); });
+}
+
+void CanvasNavigator::followOut()
+{
+    reach([this](QString* why) { return followTarget(true, why); });
+}
+
+void CanvasNavigator::followIn()
+{
+    reach([this](QString* why) { return followTarget(false, why); });
+}
+
+void CanvasNavigator::up()
+{
+    reach([this](QString* why) { return upTarget(why); });
+}
+
+void CanvasNavigator::down()
+{
+    reach([this](QString* why) { return downTarget(why); });
+}
+
+void CanvasNavigator::reach(const Target& target)
+{
     if (m_scene->isEditingLabel()) return;
+    QString why;
+    if (const QString to = target(&why); !to.isEmpty())
+        go(to);
+    else if (!why.isEmpty())
+        m_scene->showStatus(why);
+}
+
+QString CanvasNavigator::stepTarget(int by, QString* why)
+{
+    const QStringList& order = this->order();
+    if (order.isEmpty()) {
+        *why = tr("The drawing is empty");
+        return QString();
+    }
+    const qsizetype at = placeOf(current(by > 0));
+    const qsizetype n = order.size();
+    return order[at < 0 ? (by > 0 ? 0 : n - 1) : ((at + by) % n + n) % n];
+}
+
+QString CanvasNavigator::nearestTarget(QPointF direction, QString* why)
+{
     const QString from = current(true);
     if (from.isEmpty()) {
         // Nothing to start from: the component nearest the middle of what is in sight.
@@ -146,57 +214,52 @@ void CanvasNavigator::nearest(QPointF direction)
                 bestDistance = distance;
             }
         }
-        if (!best.isEmpty()) go(best);
-        return;
+        if (best.isEmpty()) *why = tr("The drawing has no components");
+        return best;
     }
     const QString to = nearestComponent(m_scene, elementCentre(m_scene, from), direction, from);
-    if (to.isEmpty())
-        m_scene->showStatus(tr("No component beyond %1 that way").arg(describe(from)));
-    else
-        go(to);
+    if (to.isEmpty()) *why = tr("No component beyond %1 that way").arg(describe(from));
+    return to;
 }
 
-void CanvasNavigator::followOut()
+QString CanvasNavigator::followTarget(bool out, QString* why)
 {
-    follow(true);
-}
-
-void CanvasNavigator::followIn()
-{
-    follow(false);
-}
-
-void CanvasNavigator::follow(bool out)
-{
-    if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
     const QString at = current(true);
-    if (const model::Flow* f = d.flow(at.toStdString())) return go(qs(out ? f->to : f->from));
-    if (!d.component(at.toStdString()))
-        return m_scene->showStatus(tr("Select a component or a flow to follow its flows"));
-    if (const QString first = firstFlow(at, out); !first.isEmpty()) return go(first);
+    if (const model::Flow* f = d.flow(at.toStdString())) return qs(out ? f->to : f->from);
+    if (!d.component(at.toStdString())) {
+        *why = tr("Select a component or a flow to follow its flows");
+        return QString();
+    }
+    if (QString first = firstFlow(at, out); !first.isEmpty()) return first;
     const QString name = elementName(d, at.toStdString());
-    m_scene->showStatus(out ? tr("No flow leaves %1").arg(name) : tr("No flow reaches %1").arg(name));
+    *why = out ? tr("No flow leaves %1").arg(name) : tr("No flow reaches %1").arg(name);
+    return QString();
 }
 
-void CanvasNavigator::up()
+QString CanvasNavigator::upTarget(QString* why)
 {
-    if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
     const QString from = current(true);
-    if (from.isEmpty()) return;
-    if (d.flow(from.toStdString())) return sibling(-1);
-    if (const model::Zone* z = d.parentZone(from.toStdString())) return go(qs(z->id));
-    m_scene->showStatus(tr("%1 is in no zone").arg(elementName(d, from.toStdString())));
+    if (from.isEmpty()) {
+        *why = tr("Select an element to go to the zone holding it");
+        return QString();
+    }
+    if (d.flow(from.toStdString())) return siblingTarget(from, -1, why);
+    if (const model::Zone* z = d.parentZone(from.toStdString())) return qs(z->id);
+    *why = tr("%1 is in no zone").arg(elementName(d, from.toStdString()));
+    return QString();
 }
 
-void CanvasNavigator::down()
+QString CanvasNavigator::downTarget(QString* why)
 {
-    if (m_scene->isEditingLabel()) return;
     const model::Design& d = m_scene->document()->design();
     const QString from = current(true);
-    if (from.isEmpty()) return;
-    if (d.flow(from.toStdString())) return sibling(1);
+    if (from.isEmpty()) {
+        *why = tr("Select a zone to go to its first member");
+        return QString();
+    }
+    if (d.flow(from.toStdString())) return siblingTarget(from, 1, why);
     if (const model::Zone* z = d.zone(from.toStdString())) {
         // The member Tab reaches first.
         QString first;
@@ -206,10 +269,11 @@ void CanvasNavigator::down()
                 first = qs(member);
                 firstAt = at;
             }
-        if (!first.isEmpty()) return go(first);
-        return m_scene->showStatus(tr("%1 holds nothing").arg(elementName(d, from.toStdString())));
+        if (first.isEmpty()) *why = tr("%1 holds nothing").arg(elementName(d, from.toStdString()));
+        return first;
     }
-    m_scene->showStatus(tr("A component holds nothing: Alt+Shift+Right follows its flows"));
+    *why = tr("A component holds nothing: Alt+Shift+Right follows its flows");
+    return QString();
 }
 
 // The flow Tab reaches first among those leaving (`out`) or reaching `component`.
@@ -229,22 +293,25 @@ QString CanvasNavigator::firstFlow(const QString& component, bool out)
     return first;
 }
 
-// The flows leaving the same component as the current flow, round to the first.
-void CanvasNavigator::sibling(int by)
+// The flows leaving the same component as `flow`, round to the first.
+QString CanvasNavigator::siblingTarget(const QString& flow, int by, QString* why)
 {
     const model::Design& d = m_scene->document()->design();
-    const QString at = current(by > 0);
-    const model::Flow* f = d.flow(at.toStdString());
-    if (!f) return;
+    const model::Flow* f = d.flow(flow.toStdString());
+    if (!f) return QString();
     QList<std::pair<qsizetype, QString>> ranked;
     for (const auto& g : d.flows())
         if (g.from == f->from) ranked.append({placeOf(qs(g.id)), qs(g.id)});
+    if (ranked.size() < 2) {
+        *why = tr("No other flow leaves %1").arg(elementName(d, f->from));
+        return QString();
+    }
     std::sort(ranked.begin(), ranked.end());
     QStringList same;
     for (const auto& [at, id] : ranked)
         same << id;
-    const qsizetype i = same.indexOf(at), n = same.size();
-    go(same[((i + by) % n + n) % n]);
+    const qsizetype i = same.indexOf(flow), n = same.size();
+    return same[((i + by) % n + n) % n];
 }
 
 void CanvasNavigator::go(const QString& id)

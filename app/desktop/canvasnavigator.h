@@ -6,6 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+class QAction;
+
 namespace pb::app {
 
 class ActionRegistry;
@@ -21,6 +25,12 @@ class CanvasNavigator : public QObject
 public:
     CanvasNavigator(CanvasScene* scene, CanvasView* view, QObject* parent = nullptr);
     void addActions(ActionRegistry* registry);
+    // For the Go menu while it is open: each action enabled only where it leads somewhere, its
+    // status tip naming where, or why not. `shown` false: the canvas is not on screen.
+    void describeActions(bool shown);
+    // All enabled again once the menu closes: the keys act whatever the selection has become,
+    // and say in the status bar why they did nothing.
+    void enableActions();
 
 public slots:
     // Tab, Shift+Tab: the next or previous element in elementOrder(), round to the start.
@@ -40,6 +50,9 @@ public slots:
     void down();
 
 private:
+    // Where an action leads from the current element, or an empty id and why not.
+    using Target = std::function<QString(QString* why)>;
+
     // What the keys move from: the element last reached, while it is still selected, else the
     // first (last) selected one in the order Tab goes.
     QString current(bool forward);
@@ -49,9 +62,13 @@ private:
     // Where each element is in order(): the first flow leaving a component, in Tab's order.
     qsizetype placeOf(const QString& id);
     QString firstFlow(const QString& component, bool out);
-    void follow(bool out);
-    void step(int by);
-    void sibling(int by);
+    QString stepTarget(int by, QString* why);
+    QString nearestTarget(QPointF direction, QString* why);
+    QString followTarget(bool out, QString* why);
+    QString upTarget(QString* why);
+    QString downTarget(QString* why);
+    QString siblingTarget(const QString& flow, int by, QString* why);
+    void reach(const Target& target);
     void go(const QString& id);
     QString describe(const QString& id) const;
     void onSelectionChanged();
@@ -62,6 +79,7 @@ private:
     bool m_orderKnown = false;
     QStringList m_order;
     QHash<QString, qsizetype> m_place;
+    QList<std::pair<QAction*, Target>> m_targets;
 };
 
 } // namespace pb::app

@@ -3,6 +3,7 @@
 #include "app/desktop/actionregistry.h"
 #include "app/desktop/canvasnavigator.h"
 #include "app/desktop/canvasview.h"
+#include "app/desktop/gomenu.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/readingorder.h"
 
@@ -62,13 +63,15 @@ void TabOrder::install(MainWindow* window)
     auto* order = new TabOrder(window, window->view());
     ActionRegistry* r = window->actions();
     // Not "view.": the Start Page holds those, and its lists are panels too.
-    connect(r->add(QStringLiteral("window.nextPanel"), tr("Next &Panel"),
+    // Mnemonics apart from the Go menu's other items (Next and Previous Element have N and P).
+    connect(r->add(QStringLiteral("window.nextPanel"), tr("Ne&xt Panel"),
                    {QKeySequence(Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::Key_Tab)}),
             &QAction::triggered, order, [order] { order->focusPanel(1); });
-    connect(r->add(QStringLiteral("window.previousPanel"), tr("Previous P&anel"),
+    connect(r->add(QStringLiteral("window.previousPanel"), tr("Pre&vious Panel"),
                    {QKeySequence(Qt::SHIFT | Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)}),
             &QAction::triggered, order, [order] { order->focusPanel(-1); });
+    new GoMenu(window, r, navigator, window->view());
 }
 
 QList<QWidget*> TabOrder::panels() const

@@ -25,7 +25,8 @@ class TabOrder : public QObject
     Q_OBJECT
 public:
     TabOrder(QMainWindow* window, QWidget* canvas);
-    // The canvas's navigation keys and this order, for `window`: its one hook.
+    // The canvas's navigation keys, the Go menu and this order, for
+    // `window`: its one hook.
     static void install(MainWindow* window);
 
     // The panels shown, in the order above.

@@ -12,7 +12,10 @@
 #include "testdesigns.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPaintEvent>
 #include <QStandardPaths>
 #include <QTest>
@@ -272,6 +275,77 @@ private slots:
         QCOMPARE(focused(), static_cast<QWidget*>(m_w->view()));
     }
 
+    // Go, after View: the navigation keys where a mouse user finds them, the registry's own
+    // actions with their keys, each listed once.
+    void theGoMenuHoldsTheNavigationCommands()
+    {
+        auto* go = m_w->findChild<QMenu*>(QStringLiteral("goMenu"));
+        QVERIFY(go);
+        const QList<QAction*> top = m_w->menuBar()->actions();
+        const qsizetype at = top.indexOf(go->menuAction());
+        QVERIFY(at > 0);
+        QVERIFY(top[at - 1]->menu()->actions().contains(m_w->actions()->get(QStringLiteral("view.zoomIn"))));
+        const std::pair<const char*, const char*> items[] = {
+            {"canvas.nextElement", "Tab"}, {"canvas.previousElement", "Shift+Tab"},
+            {"canvas.nearestLeft", "Alt+Left"}, {"canvas.nearestRight", "Alt+Right"},
+            {"canvas.nearestUp", "Alt+Up"}, {"canvas.nearestDown", "Alt+Down"},
+            {"canvas.followOut", "Alt+Shift+Right"}, {"canvas.followIn", "Alt+Shift+Left"},
+            {"canvas.up", "Alt+Shift+Up"}, {"canvas.down", "Alt+Shift+Down"},
+            {"window.nextPanel", "F6"}, {"window.previousPanel", "Shift+F6"}};
+        for (const auto& [id, keys] : items) {
+            QAction* a = m_w->actions()->get(QLatin1String(id));
+            QVERIFY2(go->actions().contains(a), id);
+            QCOMPARE(a->shortcut().toString(QKeySequence::PortableText), QLatin1String(keys));
+            const auto all = m_w->actions()->all();
+            QCOMPARE(std::count_if(all.begin(), all.end(), [&](QAction* b) { return b->objectName() == QLatin1String(id); }),
+                     1);
+        }
+    }
+
+    // From the menu the keys may be in a panel: the canvas takes them, and the element is reached.
+    void nextElementFromTheMenuWorksFromAPanel()
+    {
+        m_w->palette()->tree()->setFocus(Qt::OtherFocusReason);
+        QTRY_VERIFY(m_w->palette()->isAncestorOf(focused()));
+        auto* go = m_w->findChild<QMenu*>(QStringLiteral("goMenu"));
+        QVERIFY(go);
+        go->popup(m_w->mapToGlobal(QPoint(100, 100)));
+        QTRY_VERIFY(go->isVisible());
+        QAction* next = m_w->actions()->get(QStringLiteral("canvas.nextElement"));
+        QVERIFY(next->isEnabled());
+        QTest::mouseClick(go, Qt::LeftButton, {}, go->actionGeometry(next).center());
+        QTRY_VERIFY(!go->isVisible());
+        QCOMPARE(selected(), QStringList{QStringLiteral("cache")});
+        QCOMPARE(m_w->view()->keyFocusId(), QStringLiteral("cache"));
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->view()));
+        key(Qt::Key_Tab); // and Tab goes on from there
+        QCOMPARE(selected(), QStringList{QStringLiteral("client")});
+    }
+
+    // While the menu is open, what leads nowhere is disabled and says why; the keys come back
+    // when it closes.
+    void goItemsThatLeadNowhereSayWhy()
+    {
+        m_w->scene()->selectIds({QStringLiteral("client")});
+        auto* go = m_w->findChild<QMenu*>(QStringLiteral("goMenu"));
+        QVERIFY(go);
+        QAction* up = m_w->actions()->get(QStringLiteral("canvas.up"));
+        QAction* left = m_w->actions()->get(QStringLiteral("canvas.nearestLeft"));
+        QAction* out = m_w->actions()->get(QStringLiteral("canvas.followOut"));
+        go->popup(m_w->mapToGlobal(QPoint(100, 100)));
+        QTRY_VERIFY(go->isVisible());
+        QVERIFY(!up->isEnabled());
+        QCOMPARE(up->statusTip(), QStringLiteral("client is in no zone"));
+        QVERIFY(!left->isEnabled());
+        QVERIFY2(left->statusTip().startsWith(QStringLiteral("No component beyond client")), qPrintable(left->statusTip()));
+        QVERIFY(out->isEnabled());
+        QCOMPARE(out->statusTip(), QStringLiteral("Go to Flow client → api"));
+        go->close();
+        QTRY_VERIFY(!go->isVisible());
+        QVERIFY(up->isEnabled());
+        QVERIFY(left->isEnabled());
+    }
+
     void inspectorFieldsHaveNamesOfTheirOwn()
     {
         model::Design d = test::cacheDesign();
@@ -320,6 +394,9 @@ private slots:
             QVERIFY2(r.contains(QStringLiteral("Zoom"), Qt::CaseInsensitive), qPrintable(r));
         page->filterEdit()->setText(QStringLiteral("F6"));
         QVERIFY(page->visibleRows().contains(QStringLiteral("Window / Next Panel / F6, Ctrl+Tab")));
+        // The Go menu holds the same actions: each command is listed once.
+        page->filterEdit()->setText(QStringLiteral("Next Element"));
+        QCOMPARE(page->visibleRows(), QStringList{QStringLiteral("Moving through the drawing / Select Next Element / Tab")});
         // A second request raises the page it has, rather than opening another.
         m_w->actions()->get(QStringLiteral("help.shortcuts"))->trigger();
         QCOMPARE(m_w->findChildren<ShortcutsDialog*>().size(), 1);
