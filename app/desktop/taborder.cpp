@@ -5,6 +5,7 @@
 #include "app/desktop/canvasview.h"
 #include "app/desktop/gomenu.h"
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/panelfocus.h"
 #include "app/desktop/readingorder.h"
 
 #include <QAbstractSpinBox>
@@ -72,6 +73,7 @@ void TabOrder::install(MainWindow* window)
                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)}),
             &QAction::triggered, order, [order] { order->focusPanel(-1); });
     new GoMenu(window, r, navigator, window->view());
+    new PanelFocus(window);
 }
 
 QList<QWidget*> TabOrder::panels() const

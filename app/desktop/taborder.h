@@ -25,7 +25,7 @@ class TabOrder : public QObject
     Q_OBJECT
 public:
     TabOrder(QMainWindow* window, QWidget* canvas);
-    // The canvas's navigation keys, the Go menu and this order, for
+    // The canvas's navigation keys, the Go menu, the focused panel's frame and this order, for
     // `window`: its one hook.
     static void install(MainWindow* window);
 

@@ -346,6 +346,38 @@ private slots:
         QVERIFY(left->isEnabled());
     }
 
+    // F6 into a dock frames the whole dock in the theme's colour, and the frame follows the keys.
+    void thePanelWithTheKeysIsFramed()
+    {
+        m_w->scene()->selectIds({QStringLiteral("api")});
+        QTRY_VERIFY(m_w->inspector()->labelEdit() && m_w->inspector()->labelEdit()->isVisible());
+        key(Qt::Key_F6);
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->inspector()->labelEdit()));
+        QDockWidget* inspector = m_w->inspector();
+        QVERIFY(inspector->property("panelFocus").toBool());
+        auto* frame = m_w->findChild<QWidget*>(QStringLiteral("panelFocusFrame"));
+        QVERIFY(frame);
+        QVERIFY(frame->isVisible());
+        QCOMPARE(frame->parentWidget(), static_cast<QWidget*>(inspector));
+        QCOMPARE(frame->geometry(), inspector->rect());
+        QCOMPARE(inspector->children().last(), static_cast<QObject*>(frame)); // above the contents
+        const QImage shot = inspector->grab().toImage();
+        const QColor colour = Theme::instance().color(QStringLiteral("panel.focus"));
+        QCOMPARE(shot.pixelColor(QPoint(0, inspector->height() / 2) * shot.devicePixelRatio()), colour);
+        QCOMPARE(shot.pixelColor(QPoint(inspector->width() / 2, 1) * shot.devicePixelRatio()), colour);
+        // Resized, the frame keeps round it.
+        m_w->resizeDocks({inspector}, {inspector->width() + 60}, Qt::Horizontal);
+        QTRY_COMPARE(frame->geometry(), inspector->rect());
+        key(Qt::Key_F6, Qt::ShiftModifier); // back to the canvas: no dock is framed
+        QCOMPARE(focused(), static_cast<QWidget*>(m_w->view()));
+        QVERIFY(!inspector->property("panelFocus").toBool());
+        QVERIFY(!frame->isVisible());
+        backTab(Qt::ControlModifier); // the palette
+        QVERIFY(m_w->palette()->property("panelFocus").toBool());
+        QCOMPARE(frame->parentWidget(), static_cast<QWidget*>(m_w->palette()));
+        QVERIFY(frame->isVisible());
+    }
+
     void inspectorFieldsHaveNamesOfTheirOwn()
     {
         model::Design d = test::cacheDesign();
