@@ -1,5 +1,6 @@
 #include "app/desktop/canvasview.h"
 
+#include "app/desktop/canvasaccessible.h"
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/flowitem.h"
@@ -27,6 +28,7 @@ constexpr qreal kMaxZoom = 6.0;
 CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     : QGraphicsView(scene, parent)
 {
+    CanvasAccessible::install(); // before anything asks a reader's interface of this view
     setAccessibleName(tr("Design canvas"));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
                    QPainter::SmoothPixmapTransform);
@@ -165,6 +167,7 @@ void CanvasView::setKeyFocusId(const QString& id)
     if (id == m_keyFocus) return;
     m_keyFocus = id;
     updateKeyFocusFrame();
+    CanvasAccessible::notifyFocus(this, id);
 }
 
 void CanvasView::updateKeyFocusFrame()
