@@ -231,7 +231,8 @@ private slots:
         QTRY_VERIFY(indicator->isVisible());
         QVERIFY2(indicator->text().startsWith(QStringLiteral("Crash recovery is off")), qPrintable(indicator->text()));
         QVERIFY(indicator->toolTip().contains(doc->recovery()->lastError()));
-        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("Crash recovery is off")));
+        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("not protected from a crash")),
+                 qPrintable(w.statusBar()->currentMessage()));
         QVERIFY(blocked.unblock());
         doc->undoStack()->push(commands::addComponent(doc, "cache", QPointF(0, 100)));
         QTRY_VERIFY(indicator->isHidden());
