@@ -3,6 +3,7 @@
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/flowitem.h"
 #include "app/desktop/kinds.h"
+#include "app/desktop/labelfit.h"
 #include "app/desktop/showntext.h"
 #include "app/desktop/theme.h"
 
@@ -135,17 +136,17 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWid
 
 // Between 30 % and 55 % zoom the icon and the kind line are too small to read, but a design
 // fitted into a laptop window lands there, and blank boxes say nothing: the label alone, in a
-// font that keeps about 7 pt on screen, elided to the box.
+// font that keeps about 7 pt on screen, in two lines or smaller when it does not fit (fitLabel).
 void ComponentItem::paintLabelOnly(QPainter* p, const GroupColors& gc, qreal lod)
 {
     QFont f = p->font();
     f.setBold(true);
     f.setPointSizeF(qMax<qreal>(10, 7 / lod));
-    p->setFont(f);
-    p->setPen(gc.text);
     const QRectF r = m_rect.adjusted(6, 2, -6, -2);
-    p->drawText(r, Qt::AlignCenter | Qt::TextSingleLine,
-                p->fontMetrics().elidedText(m_label, Qt::ElideRight, int(r.width())));
+    const LabelLayout fit = fitLabel(m_label, f, r.size(), qMax<qreal>(8, 5.5 / lod), p->device());
+    p->setFont(fit.font);
+    p->setPen(gc.text);
+    p->drawText(r, Qt::AlignCenter, fit.lines.join(QLatin1Char('\n')));
 }
 
 void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc, bool reviewMarks)
