@@ -36,6 +36,7 @@ void ComponentItem::sync(const model::Component& c)
         m_rect = QRectF(QPointF(0, 0), size);
     }
     m_label = shownText(c.label.empty() ? c.id : c.label);
+    m_labelFitLod = 0;
     m_kindName = kindDisplayName(c.kind);
     m_icon = kindIcon(c.kind);
     m_group = kindGroup(c.kind);
@@ -143,10 +144,15 @@ void ComponentItem::paintLabelOnly(QPainter* p, const GroupColors& gc, qreal lod
     f.setBold(true);
     f.setPointSizeF(qMax<qreal>(10, 7 / lod));
     const QRectF r = m_rect.adjusted(6, 2, -6, -2);
-    const LabelLayout fit = fitLabel(m_label, f, r.size(), qMax<qreal>(8, 5.5 / lod), p->device());
-    p->setFont(fit.font);
+    if (m_labelFitLod != lod || m_labelFitFor != f) {
+        m_labelFit = fitLabel(m_label, f, r.size(), qMax<qreal>(8, 5.5 / lod), p->device());
+        m_labelFitLod = lod;
+        m_labelFitFor = f;
+    }
+    p->setFont(m_labelFit.font);
     p->setPen(gc.text);
-    p->drawText(r, Qt::AlignCenter, fit.lines.join(QLatin1Char('\n')));
+    if (m_labelFit.lines.size() == 1) p->drawText(r, Qt::AlignCenter | Qt::TextSingleLine, m_labelFit.lines.front());
+    else p->drawText(r, Qt::AlignCenter, m_labelFit.lines.join(QLatin1Char('\n')));
 }
 
 void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc, bool reviewMarks)

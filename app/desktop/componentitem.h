@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/labelfit.h"
 #include "model/design.h"
 
 #include <QGraphicsItem>
@@ -62,6 +63,11 @@ private:
     QString m_id;
     QRectF m_rect;
     QString m_label, m_kindName, m_icon, m_group, m_badgeSeverity;
+    // How the label was last set by paintLabelOnly, and at what zoom: working it out for every
+    // item on every frame cost a third more per frame at 40 %.
+    LabelLayout m_labelFit;
+    QFont m_labelFitFor;      // the font it was fitted from (the painter's, at that zoom)
+    qreal m_labelFitLod = 0;  // 0: fit again (the label or the box changed)
     int m_badgeCount = 0;
     bool m_inferred = false;
     bool m_hover = false;

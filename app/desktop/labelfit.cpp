@@ -50,8 +50,10 @@ qreal largestFitting(const QStringList& lines, QFont font, const QSizeF& box, co
     };
     qreal scale = 1;
     if (fits(wanted, &scale)) return wanted;
-    qreal size = std::floor(wanted * scale * 10) / 10;
-    for (int tries = 0; tries < 8 && size > 0 && !fits(size, nullptr); ++tries) size = std::floor(size * 9.5) / 10;
+    // In half points: each size is a font of its own in the painter's glyph cache, and a size per
+    // label made every frame at 40 % a third slower.
+    qreal size = std::floor(wanted * scale * 2) / 2;
+    for (int tries = 0; tries < 8 && size > 0 && !fits(size, nullptr); ++tries) size -= 0.5;
     return size;
 }
 
