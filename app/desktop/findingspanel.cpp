@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
@@ -24,6 +25,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <map>
@@ -420,7 +422,12 @@ void FindingsPanel::updateCounts()
 bool FindingsPanel::fixCurrent()
 {
     const rules::Finding* f = currentFinding();
-    return f && m_review->applyFix(*f);
+    if (!f || !m_review->applyFix(*f)) return false;
+    // The finding leaves the list at once: say what changed, and how to take it back.
+    m_scene->showStatus(tr("%1 — undo with %2")
+                            .arg(m_scene->document()->undoStack()->undoText(),
+                                 QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+    return true;
 }
 
 bool FindingsPanel::reopenCurrent()

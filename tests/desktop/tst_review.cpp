@@ -18,6 +18,7 @@
 #include <QLineF>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -450,7 +451,13 @@ private slots:
         connect(m_rc.get(), &ReviewController::reviewed, this, [&] { ++published; });
         // Three states in quick succession; only the last one may be what the panel shows.
         m_panel->selectFinding(fp);
+        QSignalSpy said(m_scene.get(), &CanvasScene::statusMessage);
         QVERIFY(m_panel->fixCurrent());
+        // The fix says what it changed and how to take it back: the finding just disappears.
+        QCOMPARE(said.size(), 1);
+        QVERIFY2(said.first().first().toString().startsWith(QStringLiteral("Fix: set circuit_breaker on ")) &&
+                     said.first().first().toString().endsWith(QStringLiteral(" — undo with Ctrl+Z")),
+                 qPrintable(said.first().first().toString()));
         m_doc->undoStack()->undo();
         m_doc->undoStack()->redo();
         QTRY_VERIFY(published > 0 && !m_rc->isPending());
