@@ -56,9 +56,9 @@ void CanvasNavigator::addActions(ActionRegistry* r)
             std::invoke(slot, this);
         });
     };
-    // Shift+Tab first, as the menu shows it; X11 sends it as Backtab with Shift held.
     add("canvas.nextElement", tr("Select &Next Element"), {QKeySequence(Qt::Key_Tab)}, &CanvasNavigator::next,
         [this](QString* why) { return stepTarget(1, why); });
+    // Shift+Tab first, as the Go menu shows the first; X11 sends it as Backtab with Shift held.
     add("canvas.previousElement", tr("Select &Previous Element"),
         {QKeySequence(Qt::SHIFT | Qt::Key_Tab), QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
         &CanvasNavigator::previous, [this](QString* why) { return stepTarget(-1, why); });
