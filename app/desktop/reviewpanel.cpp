@@ -291,12 +291,13 @@ void ReviewPanel::showComparison()
         return;
     }
     const auto& d = *m_diff;
-    m_compareLabel->setText(tr("Compared with <b>%1</b>: %2 added, %3 removed, %4 changed · %5 new findings, %6 resolved")
+    const QString fresh = d.newFindings.size() == 1 ? tr("1 new finding") : tr("%1 new findings").arg(d.newFindings.size());
+    m_compareLabel->setText(tr("Compared with <b>%1</b>: %2 added, %3 removed, %4 changed · %5, %6 resolved")
                                 .arg(m_diffName.toHtmlEscaped())
                                 .arg(d.added.size())
                                 .arg(d.removed.size())
                                 .arg(d.changed.size())
-                                .arg(d.newFindings.size())
+                                .arg(fresh)
                                 .arg(d.resolvedFindings.size()));
 }
 
