@@ -17,11 +17,6 @@ namespace pb::app {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CanvasAccessible", text);
-}
-
 // One element of the drawing, addressed by its id: it stays valid through edits of the element
 // and reads everything from the model and the scene when asked, never a copy.
 class ElementAccessible : public QAccessibleInterface
@@ -49,7 +44,7 @@ public:
         if (!isValid()) return {};
         const model::Design& d = scene()->document()->design();
         if (t == QAccessible::Name) return elementName(d, m_id.toStdString());
-        if (t == QAccessible::Description) return describe(d);
+        if (t == QAccessible::Description) return CanvasAccessible::describe(scene(), m_id, false);
         return {};
     }
 
@@ -93,29 +88,6 @@ private:
         if (const ComponentItem* c = scene()->componentItem(m_id)) r = c->sceneRect();
         if (const ZoneItem* z = scene()->zoneItem(m_id)) r = z->sceneRect();
         return m_view->mapFromScene(r).boundingRect();
-    }
-
-    // What it is and what it links, as the navigator says it in the status bar.
-    QString describe(const model::Design& d) const
-    {
-        const std::string sid = m_id.toStdString();
-        if (const model::Component* c = d.component(sid)) {
-            int in = 0, out = 0;
-            if (const ComponentItem* item = scene()->componentItem(m_id))
-                for (const FlowItem* f : item->flows())
-                    if (const model::Flow* flow = d.flow(f->id().toStdString())) {
-                        in += flow->to == sid;
-                        out += flow->from == sid;
-                    }
-            return tr("%1: flows in %2, out %3").arg(kindDisplayName(c->kind)).arg(in).arg(out);
-        }
-        if (const model::Flow* f = d.flow(sid)) {
-            const QString ends = elementName(d, f->from) + QStringLiteral(" → ") + elementName(d, f->to);
-            return f->label.empty() ? tr("Flow %1").arg(ends) : tr("Flow %1 (%2)").arg(qs(f->label), ends);
-        }
-        if (const model::Zone* z = d.zone(sid))
-            return tr("%1: %2 members").arg(zoneDisplayName(z->kind)).arg(z->members.size());
-        return {};
     }
 
     QPointer<CanvasView> m_view;
@@ -219,6 +191,32 @@ QString CanvasAccessible::text(QAccessible::Text t) const
 {
     if (t == QAccessible::Description) return view()->accessibleDescription();
     return QAccessibleWidget::text(t);
+}
+
+QString CanvasAccessible::describe(const CanvasScene* scene, const QString& id, bool withName)
+{
+    const model::Design& d = scene->document()->design();
+    const std::string sid = id.toStdString();
+    auto named = [&](const QString& what) { return withName ? tr("%1 (%2)").arg(elementName(d, sid), what) : what; };
+    if (const model::Component* c = d.component(sid)) {
+        int in = 0, out = 0; // from the item's flows: counting over every flow was O(flows) per element
+        if (const ComponentItem* item = scene->componentItem(id))
+            for (const FlowItem* f : item->flows())
+                if (const model::Flow* flow = d.flow(f->id().toStdString())) {
+                    in += flow->to == sid;
+                    out += flow->from == sid;
+                }
+        return tr("%1: flows in %2, out %3").arg(named(kindDisplayName(c->kind))).arg(in).arg(out);
+    }
+    if (const model::Flow* f = d.flow(sid)) {
+        const QString ends = elementName(d, f->from) + QStringLiteral(" → ") + elementName(d, f->to);
+        return f->label.empty() ? tr("Flow %1").arg(ends) : tr("Flow %1 (%2)").arg(qs(f->label), ends);
+    }
+    if (const model::Zone* z = d.zone(sid)) {
+        const QString members = z->members.size() == 1 ? tr("1 member") : tr("%1 members").arg(z->members.size());
+        return tr("%1: %2").arg(named(zoneDisplayName(z->kind)), members);
+    }
+    return {};
 }
 
 void CanvasAccessible::notifyFocus(CanvasView* view, const QString& id)

@@ -2,11 +2,13 @@
 
 #include <QAccessible>
 #include <QAccessibleWidget>
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 
 namespace pb::app {
 
+class CanvasScene;
 class CanvasView;
 
 // What a screen reader sees of the canvas: a diagram (QAccessible::Canvas) whose children are the
@@ -19,6 +21,8 @@ class CanvasView;
 // nothing until a reader walks it, and an element undone and redone is the same child again.
 class CanvasAccessible : public QAccessibleWidget
 {
+    Q_DECLARE_TR_FUNCTIONS(CanvasAccessible)
+
 public:
     explicit CanvasAccessible(CanvasView* view);
     ~CanvasAccessible() override;
@@ -27,6 +31,9 @@ public:
     static void install();
     // The child for the element with this id, nullptr when the design has none.
     QAccessibleInterface* childFor(const QString& id);
+    // What element `id` is and what it links ("api (Service): flows in 1, out 2" with its name,
+    // "Service: flows in 1, out 2" without): the status bar's and a reader's words for it.
+    static QString describe(const CanvasScene* scene, const QString& id, bool withName);
     // Tells a reader that the keyboard reached element `id` (CanvasView::setKeyFocusId).
     static void notifyFocus(CanvasView* view, const QString& id);
 

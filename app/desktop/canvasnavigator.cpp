@@ -1,6 +1,7 @@
 #include "app/desktop/canvasnavigator.h"
 
 #include "app/desktop/actionregistry.h"
+#include "app/desktop/canvasaccessible.h"
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
 #include "app/desktop/componentitem.h"
@@ -335,28 +336,7 @@ void CanvasNavigator::go(const QString& id)
 // What a screen reader user needs to know where they are: the name, what it is, and its links.
 QString CanvasNavigator::describe(const QString& id) const
 {
-    const model::Design& d = m_scene->document()->design();
-    const std::string sid = id.toStdString();
-    if (const model::Component* c = d.component(sid)) {
-        int in = 0, out = 0;
-        for (const auto& f : d.flows()) {
-            in += f.to == sid;
-            out += f.from == sid;
-        }
-        return tr("%1 (%2): flows in %3, out %4")
-            .arg(elementName(d, sid), kindDisplayName(c->kind))
-            .arg(in)
-            .arg(out);
-    }
-    if (const model::Flow* f = d.flow(sid)) {
-        const QString ends = elementName(d, f->from) + QStringLiteral(" → ") + elementName(d, f->to);
-        return f->label.empty() ? tr("Flow %1").arg(ends) : tr("Flow %1 (%2)").arg(qs(f->label), ends);
-    }
-    if (const model::Zone* z = d.zone(sid))
-        return tr("%1 (%2): %3 members")
-            .arg(elementName(d, sid), zoneDisplayName(z->kind))
-            .arg(z->members.size());
-    return QString();
+    return CanvasAccessible::describe(m_scene, id, true);
 }
 
 void CanvasNavigator::onSelectionChanged()
