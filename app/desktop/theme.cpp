@@ -116,6 +116,10 @@ QPalette Theme::widgetPalette() const
     QColor disabled = color(QStringLiteral("panel.textSecondary"));
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         pal.setColor(QPalette::Disabled, role, disabled);
+    // Fusion etches disabled text with Light, one pixel down and right: the system's white made
+    // disabled menu items in the dark scheme brighter than enabled ones. The panel's own colour
+    // leaves the etch unseen, as in flat styles.
+    pal.setColor(QPalette::Disabled, QPalette::Light, color(QStringLiteral("panel.background")));
     return pal;
 }
 
