@@ -44,6 +44,7 @@ public:
     static QString idOf(const QGraphicsItem* item);
     int componentCount() const { return int(m_components.size()); }
     const QHash<QString, FlowItem*>& flowItems() const { return m_flows; }
+    const QHash<QString, ComponentItem*>& componentItems() const { return m_components; }
 
     QStringList selectedIds() const;
     void selectIds(const QStringList& ids);

@@ -166,6 +166,14 @@ int main(int argc, char** argv)
             best = best < 0 ? t.nsecsElapsed() : std::min(best, t.nsecsElapsed());
         }
         std::printf("Tab order of all %lld elements     : %8.2f ms\n", static_cast<long long>(n), ms(best));
+        best = -1;
+        const QPointF middle = scene.itemsBoundingRect().center();
+        for (int i = 0; i < 5; ++i) {
+            t.restart();
+            app::nearestComponent(&scene, middle, QPointF(1, 0), QString());
+            best = best < 0 ? t.nsecsElapsed() : std::min(best, t.nsecsElapsed());
+        }
+        std::printf("nearest component that way (Alt+→): %8.2f ms\n", ms(best));
     }
     // 40 %: components show their label alone, set to fit the box (labelfit.cpp).
     view.setZoom(0.4);
