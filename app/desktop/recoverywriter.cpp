@@ -205,6 +205,7 @@ void RecoveryWriter::removeAll()
     const bool session = m_sessionWritten;
     if (session) QFile::remove(sessionPath());
     m_sessionWritten = false;
+    setError(&RecoveryWriter::m_sessionError, QString());
     m_timer.stop();
     setError(QString());
     m_wanted = false;
@@ -228,14 +229,21 @@ void RecoveryWriter::dropDesignFiles()
         QFile::remove(metaPath());
 }
 
-void RecoveryWriter::setError(const QString& reason)
+void RecoveryWriter::setError(QString RecoveryWriter::*which, const QString& reason)
 {
-    const bool wasFailing = !m_error.isEmpty();
-    m_error = reason;
-    if (!wasFailing && !reason.isEmpty())
-        emit failed(reason);
-    else if (wasFailing && reason.isEmpty())
+    const bool wasFailing = !lastError().isEmpty();
+    this->*which = reason;
+    const bool failing = !lastError().isEmpty();
+    if (!wasFailing && failing)
+        emit failed(lastError());
+    else if (wasFailing && !failing)
         emit recovered();
+}
+
+bool RecoveryWriter::failSession(const QString& reason)
+{
+    setError(&RecoveryWriter::m_sessionError, reason);
+    return false;
 }
 
 bool RecoveryWriter::wantsDesignCopy() const
@@ -258,19 +266,28 @@ bool RecoveryWriter::writeSessionNow()
         removeSessionCopy();
         return true;
     }
-    if (m_doc->filePath().isEmpty() && !m_written && !writeNow()) return false;
-    if (!QDir().mkpath(directory())) return false;
+    if (m_doc->filePath().isEmpty() && !m_written && !writeNow()) return false; // said as the design's
+    // The interview's marks, ratings and notes are in no file until exported: a copy that
+    // cannot be written is said as the design's is.
+    if (!QDir().mkpath(directory()))
+        return failSession(tr("cannot create the recovery folder for the interview notes"));
     QSaveFile f(sessionPath());
-    if (!f.open(QIODevice::WriteOnly)) return false;
+    if (!f.open(QIODevice::WriteOnly))
+        return failSession(tr("cannot write the interview notes' recovery copy: %1").arg(f.errorString()));
     f.write(QJsonDocument(session).toJson(QJsonDocument::Compact));
-    if (!f.commit()) return false;
+    if (!f.commit())
+        return failSession(tr("cannot write the interview notes' recovery copy: %1").arg(f.errorString()));
     m_sessionWritten = true;
-    return writeMeta(m_doc->filePath(), metaPath());
+    QString error;
+    if (!writeMeta(m_doc->filePath(), metaPath(), &error)) return failSession(error);
+    setError(&RecoveryWriter::m_sessionError, QString());
+    return true;
 }
 
 void RecoveryWriter::removeSessionCopy()
 {
     m_sessionTimer.stop();
+    setError(&RecoveryWriter::m_sessionError, QString()); // exported, or nothing left to lose
     if (!m_sessionWritten) return;
     QFile::remove(sessionPath());
     m_sessionWritten = false;

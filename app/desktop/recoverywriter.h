@@ -51,9 +51,10 @@ public:
     QString sessionPath() const;
     bool hasCopy() const { return m_written; }
     bool hasSessionCopy() const { return m_sessionWritten; }
-    // Why the last design copy could not be written (too large, disk full, folder not writable);
-    // empty while copies are written, or when none is needed (saved, closed).
-    QString lastError() const { return m_error; }
+    // Why the last design copy, or else the interview session's copy, could not be written (too
+    // large, disk full, folder not writable); empty while copies are written, or when none is
+    // needed (saved, closed, the session exported).
+    QString lastError() const { return m_error.isEmpty() ? m_sessionError : m_error; }
     // Write now, on the calling thread (restore, tests, the bench). The timer instead writes
     // on a worker thread from a copy of the design, so a big design never stalls drawing.
     bool writeNow();
@@ -87,7 +88,11 @@ private:
     QString metaPath() const;
     bool wantsDesignCopy() const;
     void dropDesignFiles();
-    void setError(const QString& reason);
+    // Sets the design's (m_error) or the session's (m_sessionError) reason; failed() and
+    // recovered() say when either starts failing and when neither does any more.
+    void setError(QString RecoveryWriter::*which, const QString& reason);
+    bool failSession(const QString& reason); // false, with the reason
+    void setError(const QString& reason) { setError(&RecoveryWriter::m_error, reason); }
 
     Document* m_doc;
     QFuture<QString> m_future; // the write's error, empty when it was written
@@ -102,6 +107,7 @@ private:
     QTimer m_sessionTimer;
     std::function<QJsonObject()> m_sessionSource;
     bool m_sessionWritten = false;
+    QString m_sessionError;
 };
 
 } // namespace pb::app

@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QJsonObject>
 #include <QTest>
 #include <QUndoStack>
 #include <cstdio>
@@ -212,6 +213,38 @@ private slots:
         QCOMPARE(recovered.count(), 2);
         QCOMPARE(failed.count(), 2);
         QVERIFY(doc.recovery()->lastError().isEmpty());
+    }
+
+    // The interview's marks and notes are in no file until exported: their copy failing is said
+    // as the design's is (it used to be dropped), once, and ends when a copy is written.
+    void aFailedSessionCopyIsToldToo()
+    {
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("d.probeboard"));
+        QString error;
+        {
+            Document saved;
+            saved.reset(test::smallDesign(), QString());
+            QVERIFY2(saved.save(path, &error), qPrintable(error));
+        }
+        BlockedRecoveryFolder blocked;
+        Document doc;
+        QVERIFY2(doc.load(path, &error), qPrintable(error)); // saved: no design copy is needed
+        doc.recovery()->setSessionSource([] { return QJsonObject{{QStringLiteral("notes"), QStringLiteral("good on caching")}}; });
+        QSignalSpy failed(doc.recovery(), &RecoveryWriter::failed);
+        QSignalSpy recovered(doc.recovery(), &RecoveryWriter::recovered);
+        QVERIFY(!doc.recovery()->writeSessionNow());
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("interview notes")),
+                 qPrintable(failed.at(0).at(0).toString()));
+        QVERIFY(!doc.recovery()->writeSessionNow());
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(blocked.unblock());
+        QVERIFY(doc.recovery()->writeSessionNow());
+        QCOMPARE(recovered.count(), 1);
+        QVERIFY(doc.recovery()->lastError().isEmpty());
+        QVERIFY(doc.recovery()->hasSessionCopy());
+        doc.recovery()->removeAll();
     }
 
     // The window shows it without a dialog: a label in the status bar that stays while copies
