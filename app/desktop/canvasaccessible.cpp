@@ -29,7 +29,8 @@ public:
     }
 
     const QString& id() const { return m_id; }
-    bool isValid() const override { return m_view && scene()->itemFor(m_id); }
+    // A reader may ask while the window is being torn down: no view, or a view without a scene.
+    bool isValid() const override { return m_view && scene() && scene()->itemFor(m_id); }
     QObject* object() const override { return nullptr; }
     QWindow* window() const override { return m_view ? m_view->window()->windowHandle() : nullptr; }
     QAccessibleInterface* parent() const override { return QAccessible::queryAccessibleInterface(m_view); }
@@ -50,6 +51,7 @@ public:
 
     QAccessible::Role role() const override
     {
+        if (!isValid()) return QAccessible::NoRole;
         if (scene()->flowItem(m_id)) return QAccessible::Link; // it links two components
         if (scene()->zoneItem(m_id)) return QAccessible::Grouping;
         return QAccessible::Graphic;
@@ -126,10 +128,16 @@ CanvasView* CanvasAccessible::view() const
     return static_cast<CanvasView*>(widget());
 }
 
+const model::Design* CanvasAccessible::design() const
+{
+    const CanvasScene* scene = view() ? view()->canvas() : nullptr;
+    return scene ? &scene->document()->design() : nullptr;
+}
+
 QString CanvasAccessible::idAt(int index) const
 {
-    if (index < 0) return {};
-    const model::Design& d = view()->canvas()->document()->design();
+    if (index < 0 || !design()) return {};
+    const model::Design& d = *design();
     auto i = static_cast<std::size_t>(index);
     if (i < d.components().size()) return qs(d.components()[i].id);
     i -= d.components().size();
@@ -141,7 +149,7 @@ QString CanvasAccessible::idAt(int index) const
 
 QAccessibleInterface* CanvasAccessible::childFor(const QString& id)
 {
-    if (id.isEmpty() || !view()->canvas()->itemFor(id)) return nullptr;
+    if (id.isEmpty() || !design() || !view()->canvas()->itemFor(id)) return nullptr;
     auto it = m_children.constFind(id);
     if (it != m_children.constEnd()) return QAccessible::accessibleInterface(*it);
     auto* child = new ElementAccessible(view(), id);
@@ -151,7 +159,8 @@ QAccessibleInterface* CanvasAccessible::childFor(const QString& id)
 
 int CanvasAccessible::childCount() const
 {
-    const model::Design& d = view()->canvas()->document()->design();
+    if (!design()) return 0;
+    const model::Design& d = *design();
     return static_cast<int>(d.components().size() + d.zones().size() + d.flows().size());
 }
 
@@ -163,8 +172,8 @@ QAccessibleInterface* CanvasAccessible::child(int index) const
 int CanvasAccessible::indexOfChild(const QAccessibleInterface* child) const
 {
     const auto* element = dynamic_cast<const ElementAccessible*>(child);
-    if (!element) return -1;
-    const model::Design& d = view()->canvas()->document()->design();
+    if (!element || !design()) return -1;
+    const model::Design& d = *design();
     const auto place = d.placeOf(element->id().toStdString());
     if (!place) return -1;
     std::size_t base = 0;

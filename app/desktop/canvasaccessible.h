@@ -6,6 +6,10 @@
 #include <QHash>
 #include <QString>
 
+namespace pb::model {
+class Design;
+}
+
 namespace pb::app {
 
 class CanvasScene;
@@ -47,6 +51,7 @@ public:
     CanvasView* view() const;
 
 private:
+    const model::Design* design() const; // nullptr while the view has no scene
     // The id of child `index` (components, zones, flows), empty past the end.
     QString idAt(int index) const;
     mutable QHash<QString, QAccessible::Id> m_children;
