@@ -1,6 +1,7 @@
 #include "app/desktop/zoneitem.h"
 
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/componentitem.h"
 #include "app/desktop/dashedline.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/showntext.h"
@@ -127,10 +128,35 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
 // screen. Zoomed out, the title grows to keep about 7 pt on screen, drawn over the top of the
 // zone and elided to its width; the title tab that takes the mouse keeps its size, so nothing
 // about the item's geometry depends on the zoom.
+qreal ZoneItem::titleGrow(qreal lod, qreal room, qreal bandAtOne)
+{
+    const qreal wanted = 7.0 / (9.0 * lod), least = 5.5 / (9.0 * lod);
+    const qreal fits = bandAtOne > 0 ? room / bandAtOne : wanted;
+    return qMax<qreal>(1, qMin(wanted, qMax(fits, least)));
+}
+
+qreal ZoneItem::roomAboveMembers() const
+{
+    qreal room = m_rect.height();
+    const qreal top = sceneRect().top();
+    for (const QString& id : m_members) {
+        QRectF r;
+        if (const auto* c = canvas()->componentItem(id)) r = c->sceneRect();
+        else if (const auto* z = canvas()->zoneItem(id)) r = z->sceneRect();
+        else continue;
+        room = qMin(room, r.top() - top);
+    }
+    return room;
+}
+
 void ZoneItem::paintTitle(QPainter* p, const ZoneColors& zc, qreal lod)
 {
-    const qreal grow = qMax<qreal>(1, 7.0 / (9.0 * lod));
+    // Grown past the room above the first row of members, the band slid under their boxes at fit
+    // zoom ("phi-sto" under its first database in the health-records example). The badges that
+    // stand over a box's top edge need a few units more.
     QFont font = titleFont();
+    const qreal bandAtOne = QFontMetricsF(font).height() + 8;
+    const qreal grow = titleGrow(lod, roomAboveMembers() - 6, bandAtOne);
     font.setPointSizeF(font.pointSizeF() * grow);
     const QFontMetricsF fm(font);
     const qreal iconSize = 16 * grow;

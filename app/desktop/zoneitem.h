@@ -35,6 +35,11 @@ public:
     // Title tab at the top-left, the place to grab a zone when its inside is covered.
     QRectF titleRect() const;
 
+    // How much the title grows at zoom `lod`: enough to keep about 7 pt on screen, but no more
+    // than lets its band (`bandAtOne` high at its own size) end above the first member, `room`
+    // below the zone's top, and never below 5.5 pt on screen; 1 from 78 % zoom up.
+    static qreal titleGrow(qreal lod, qreal room, qreal bandAtOne);
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* w) override;
@@ -45,6 +50,7 @@ protected:
 private:
     CanvasScene* canvas() const;
     void paintTitle(QPainter* p, const ZoneColors& zc, qreal lod);
+    qreal roomAboveMembers() const; // from the zone's top to its highest member's
 
     QString m_id, m_kind, m_label;
     QStringList m_members;

@@ -116,6 +116,19 @@ private slots:
         item->sync(original);
     }
 
+    // A zone's title grows at fit zoom to stay legible, but not past the room above its first
+    // member: grown to 7 pt on screen it slid under the boxes of the first row. It keeps 5.5 pt
+    // at least, and its own size from 78 % zoom up.
+    void zoneTitlesStayAboveTheirMembers()
+    {
+        const qreal band = 22; // the band at the title's own size
+        QCOMPARE(ZoneItem::titleGrow(1.0, 40, band), 1.0);
+        QCOMPARE(ZoneItem::titleGrow(0.32, 400, band), 7.0 / (9.0 * 0.32)); // room enough
+        QCOMPARE(ZoneItem::titleGrow(0.32, 45, band), 45 / band);          // as much as fits
+        QCOMPARE(ZoneItem::titleGrow(0.32, 30, band), 5.5 / (9.0 * 0.32)); // the floor
+        QCOMPARE(ZoneItem::titleGrow(0.9, 10, band), 1.0);                 // never below its own size
+    }
+
     // On screen a dashed flow is stroked only where the view shows it (Qt's dash stroker walked
     // all of a long line, dash by dash, on every frame). What shows must be what an export, which
     // strokes the whole line, draws there: same dashes, in the same phase.
