@@ -6,10 +6,10 @@
 #include "app/desktop/flowitem.h"
 #include "app/desktop/zoneitem.h"
 
-#include <QHash>
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 #include <tuple>
 
 namespace pb::app {
