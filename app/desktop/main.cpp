@@ -50,6 +50,7 @@ int main(int argc, char* argv[])
         std::printf("%s\n", qPrintable(said.arg(instance.answeredBy())));
         return 0;
     }
+    instance.acceptFileOpenEvents(); // from here: held while the recovery offer is up
 
     pb::app::Theme::instance();
     QStringList restoredFiles;

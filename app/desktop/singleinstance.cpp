@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QFileOpenEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -167,6 +168,20 @@ void SingleInstance::deliver(const QStringList& files)
     }
     // Out of the socket's signal: opening may show a modal error box.
     QTimer::singleShot(0, this, [this, files] { emit openRequested(files); });
+}
+
+void SingleInstance::acceptFileOpenEvents()
+{
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool SingleInstance::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != QCoreApplication::instance() || event->type() != QEvent::FileOpen) return false;
+    const QString file = static_cast<QFileOpenEvent*>(event)->file();
+    if (file.isEmpty()) return false; // a URL, not a file: not ours
+    deliver({file});
+    return true;
 }
 
 void SingleInstance::startDelivering()

@@ -51,6 +51,10 @@ public:
     // Files handed over before this are kept until it is called: a hand-off while the start-up
     // recovery offer is up opened a file the offer was about to restore, in a second window.
     void startDelivering();
+    // macOS gives a file opened from Finder or dropped on the Dock icon to the running process
+    // as a QFileOpenEvent, not on a command line: those go the way handed-over files go
+    // (openRequested, held until startDelivering()). Watches the application's events.
+    void acceptFileOpenEvents();
 
     enum class Answer {
         Taken,      // the instance said it took the files
@@ -64,6 +68,9 @@ public:
 
 signals:
     void openRequested(const QStringList& files);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     bool listen();

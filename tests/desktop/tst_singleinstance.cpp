@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileOpenEvent>
 #include <QLocalServer>
 #include <QLockFile>
 #include <QPointer>
@@ -239,6 +240,27 @@ private slots:
         QVERIFY(SingleInstance::defaultName() != byDefault);
         qputenv("DISPLAY", display);
         if (!saved.isEmpty()) qputenv("PROBEBOARD_INSTANCE", saved);
+    }
+
+    // macOS opens a file from Finder in the running process with a QFileOpenEvent: it goes the way
+    // a handed-over file goes, held until the process delivers (after the recovery offer).
+    void fileOpenEventsAreHandedOnLikeLaunches()
+    {
+        SingleInstance instance{QString()}; // no socket: the events alone
+        instance.acceptFileOpenEvents();
+        QSignalSpy opened(&instance, &SingleInstance::openRequested);
+        const QString file = m_dir.filePath(QStringLiteral("finder.probeboard"));
+        QFileOpenEvent early(file);
+        QVERIFY(QCoreApplication::sendEvent(qApp, &early));
+        QCoreApplication::processEvents();
+        QCOMPARE(opened.size(), 0); // not yet delivering
+        instance.startDelivering();
+        QTRY_COMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().first().toStringList(), QStringList{file});
+        QFileOpenEvent later(QUrl(QStringLiteral("https://example.com/x"))); // not a file
+        QVERIFY(!QCoreApplication::sendEvent(qApp, &later));
+        QCoreApplication::processEvents();
+        QCOMPARE(opened.size(), 1);
     }
 
     // What the running process does with the files: raises the window showing one, opens the
