@@ -124,10 +124,6 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
     }
 }
 
-// A design fitted into a window often sits at 40-60 % zoom, where a 9 pt title is 4-5 pt on
-// screen. Zoomed out, the title grows to keep about 7 pt on screen, drawn over the top of the
-// zone and elided to its width; the title tab that takes the mouse keeps its size, so nothing
-// about the item's geometry depends on the zoom.
 qreal ZoneItem::titleGrow(qreal lod, qreal room, qreal bandAtOne)
 {
     const qreal wanted = 7.0 / (9.0 * lod), least = 5.5 / (9.0 * lod);
@@ -149,6 +145,10 @@ qreal ZoneItem::roomAboveMembers() const
     return room;
 }
 
+// A design fitted into a window often sits at 40-60 % zoom, where a 9 pt title is 4-5 pt on
+// screen. Zoomed out, the title grows to keep about 7 pt on screen, drawn over the top of the
+// zone and elided to its width; the title tab that takes the mouse keeps its size, so nothing
+// about the item's geometry depends on the zoom.
 void ZoneItem::paintTitle(QPainter* p, const ZoneColors& zc, qreal lod)
 {
     // Grown past the room above the first row of members, the band slid under their boxes at fit
