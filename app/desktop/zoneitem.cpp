@@ -155,8 +155,11 @@ void ZoneItem::paintTitle(QPainter* p, const ZoneColors& zc, qreal lod)
     // zoom ("phi-sto" under its first database in the health-records example). The badges that
     // stand over a box's top edge need a few units more.
     QFont font = titleFont();
-    const qreal bandAtOne = QFontMetricsF(font).height() + 8;
-    const qreal grow = titleGrow(lod, roomAboveMembers() - 6, bandAtOne);
+    // From 78 % zoom up the title keeps its own size whatever the room: its members are not read
+    // on every frame there.
+    const qreal grow = 7.0 / (9.0 * lod) <= 1
+                           ? 1.0
+                           : titleGrow(lod, roomAboveMembers() - 6, QFontMetricsF(font).height() + 8);
     font.setPointSizeF(font.pointSizeF() * grow);
     const QFontMetricsF fm(font);
     const qreal iconSize = 16 * grow;
