@@ -8,7 +8,6 @@
 #include "app/desktop/kinds.h"
 #include "app/desktop/zoneitem.h"
 
-#include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QPointer>
 #include <QWindow>

@@ -4,7 +4,7 @@
 #include <QPaintDevice>
 
 #include <cmath>
-#include <optional>
+#include <algorithm>
 
 namespace pb::app {
 
