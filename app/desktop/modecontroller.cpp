@@ -13,6 +13,7 @@
 #include "app/desktop/recoverywriter.h"
 #include "app/desktop/reviewcontroller.h"
 #include "app/desktop/reviewpanel.h"
+#include "app/desktop/whydisabled.h"
 
 #include <QActionGroup>
 #include <QEvent>
@@ -164,10 +165,19 @@ void ModeController::apply()
         dockFor(m)->setVisible(onCanvas && m == m_mode);
         // A mode's panel is fed only in its mode: opened from View in another, it was empty.
         dockFor(m)->toggleViewAction()->setEnabled(m == m_mode);
+        whydisabled::set(dockFor(m)->toggleViewAction(),
+                         m == m_mode ? QString()
+                                     : tr("This panel belongs to %1 mode: choose it in the Mode menu or on the toolbar.")
+                                           .arg(name(m)));
     }
     // The report holds every question's answer points, which Practice keeps back until asked.
-    if (QAction* report = m_window->actions()->get(QStringLiteral("file.report")))
+    if (QAction* report = m_window->actions()->get(QStringLiteral("file.report"))) {
         report->setEnabled(m_mode != Mode::Practice);
+        whydisabled::set(report, m_mode != Mode::Practice
+                                     ? QString()
+                                     : tr("Not in Practice: the report shows every question's answer points, "
+                                          "which Practice keeps back until you check your answer."));
+    }
     if (QDockWidget* d = dockFor(m_mode); d && onCanvas) {
         d->raise();
         // The side panels hold running text; give them room to read it.
@@ -183,6 +193,11 @@ void ModeController::apply()
         findings->setVisible(onCanvas && showFindings);
         // View → Review brought the list back in Practice, its fixes and answer points with it.
         findings->toggleViewAction()->setEnabled(showFindings);
+        whydisabled::set(findings->toggleViewAction(),
+                         showFindings ? QString()
+                                      : tr("Hidden in %1 mode: the findings' explanations and fixes would give the "
+                                           "answers away.")
+                                            .arg(name(m_mode)));
         // A finding picked in the list stayed lit, with the rest dimmed, in a mode without the
         // list to clear it from.
         if (!showFindings && m_window->scene()) m_window->scene()->setHighlighted({});

@@ -14,6 +14,7 @@
 #include "app/desktop/shortcutsdialog.h"
 #include "app/desktop/theme.h"
 #include "app/desktop/tools/connecttool.h"
+#include "app/desktop/whydisabled.h"
 #include "model/version.h"
 
 #include <QActionGroup>
@@ -257,6 +258,7 @@ void WindowActions::createMenus(MainWindow* w)
                   "arrange.layoutDot", "arrange.layoutSfdp"});
     QMenu* help = w->menuBar()->addMenu(tr("&Help"));
     add(help, {"help.shortcuts", "-", "help.about"});
+    for (QMenu* menu : {file, edit, w->m_viewMenu, tools, arrange, help}) whydisabled::watch(menu);
     w->updateRecentMenu();
 }
 

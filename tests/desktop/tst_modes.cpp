@@ -14,6 +14,7 @@
 #include "app/desktop/presenterwindow.h"
 #include "app/desktop/reviewcontroller.h"
 #include "app/desktop/reviewpanel.h"
+#include "app/desktop/whydisabled.h"
 #include "model/diagnostic.h"
 #include "rules/sessionreport.h"
 #include "testdesigns.h"
@@ -32,6 +33,7 @@
 #include <QDateEdit>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolTip>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -446,6 +448,41 @@ private slots:
         QMenu* file = w->menuBar()->actions().first()->menu();
         QVERIFY(file->actions().contains(w->actions()->get(QStringLiteral("file.compare"))));
         QVERIFY(file->actions().contains(w->actions()->get(QStringLiteral("file.report"))));
+        w->close();
+    }
+
+    // A menu item a mode greys out says why when the pointer rests on it, and stops saying it
+    // once the item works again.
+    void greyedItemsSayWhy()
+    {
+        auto* w = new MainWindow;
+        w->show();
+        w->newDesign();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        auto* modes = w->findChild<ModeController*>();
+        QVERIFY(modes);
+        QAction* report = w->actions()->get(QStringLiteral("file.report"));
+        QMenu* file = w->menuBar()->actions().first()->menu();
+        modes->setMode(ModeController::Mode::Practice);
+        QVERIFY(!report->isEnabled());
+        QVERIFY(whydisabled::of(report).contains(QStringLiteral("answer points")));
+        QVERIFY(whydisabled::of(modes->interview()->toggleViewAction()).contains(QStringLiteral("Interview mode")));
+        QVERIFY(whydisabled::of(w->findings()->toggleViewAction()).contains(QStringLiteral("Practice mode")));
+        QVERIFY(whydisabled::of(modes->practice()->toggleViewAction()).isEmpty());
+        file->popup(w->mapToGlobal(QPoint(10, 10)));
+        QVERIFY(QTest::qWaitForWindowExposed(file));
+        const QPoint at = file->actionGeometry(report).center();
+        QHelpEvent help(QEvent::ToolTip, at, file->mapToGlobal(at));
+        QApplication::sendEvent(file, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), whydisabled::of(report));
+        QToolTip::hideText();
+        file->hide();
+        modes->setMode(ModeController::Mode::Draw);
+        QVERIFY(report->isEnabled());
+        QVERIFY(whydisabled::of(report).isEmpty());
+        QVERIFY(whydisabled::of(w->findings()->toggleViewAction()).isEmpty());
+        QVERIFY(whydisabled::of(modes->interview()->toggleViewAction()).contains(QStringLiteral("Interview mode")));
         w->close();
     }
 };
