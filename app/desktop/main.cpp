@@ -1,4 +1,5 @@
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/preferences.h"
 #include "app/desktop/recoveryprompt.h"
 #include "app/desktop/singleinstance.h"
 #include "app/desktop/theme.h"
@@ -52,7 +53,7 @@ int main(int argc, char* argv[])
     }
     instance.acceptFileOpenEvents(); // from here: held while the recovery offer is up
 
-    pb::app::Theme::instance();
+    pb::app::Theme::instance().setMode(pb::app::preferences::themeMode());
     QStringList restoredFiles;
     const int restored = pb::app::offerRecovery(nullptr, &restoredFiles);
     // A file just restored is open already, with the work the crash would have lost: opening it

@@ -16,6 +16,7 @@
 #include "app/desktop/modecontroller.h"
 #include "app/desktop/openwindows.h"
 #include "app/desktop/palettedock.h"
+#include "app/desktop/preferences.h"
 #include "app/desktop/recentfiles.h"
 #include "app/desktop/recoveryindicator.h"
 #include "app/desktop/recoverywriter.h"
@@ -131,7 +132,11 @@ MainWindow::~MainWindow()
 
 MainWindow* MainWindow::createWindow()
 {
+    bool first = true;
+    for (QWidget* top : QApplication::topLevelWidgets())
+        first = first && !(qobject_cast<MainWindow*>(top) && top->isVisible());
     auto* w = new MainWindow;
+    if (first) preferences::restoreWindow(*w);
     w->show();
     return w;
 }
@@ -182,8 +187,11 @@ void MainWindow::showStartPage()
     m_palette->hide();
     m_inspector->hide();
     if (m_findings) m_findings->hide();
+    // The scheme stays choosable here: it is not about the canvas, and the start page is where a
+    // first launch lands.
     m_actions->hold({QStringLiteral("edit."), QStringLiteral("tools."), QStringLiteral("arrange."),
-                     QStringLiteral("view."), QStringLiteral("file.export")});
+                     QStringLiteral("view.zoom"), QStringLiteral("view.grid"), QStringLiteral("view.snap"),
+                     QStringLiteral("file.export")});
     m_stack->setCurrentWidget(m_start);
 }
 
@@ -381,6 +389,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
         return;
     }
     m_doc->recovery()->removeAll(); // the interview session's copy too: its close box has been answered
+    preferences::rememberWindow(*this);
     e->accept();
 }
 

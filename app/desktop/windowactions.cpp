@@ -10,6 +10,7 @@
 #include "app/desktop/layoutrunner.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/palettedock.h"
+#include "app/desktop/preferences.h"
 #include "app/desktop/recentfiles.h"
 #include "app/desktop/shortcutsdialog.h"
 #include "app/desktop/theme.h"
@@ -194,7 +195,10 @@ void WindowActions::createViewActions(MainWindow* w)
         t->setChecked(Theme::instance().mode() == modes[i].second);
         themes->addAction(t);
         QObject::connect(t, &QAction::triggered, w,
-                [mode = modes[i].second] { Theme::instance().setMode(mode); });
+                [mode = modes[i].second] {
+                    Theme::instance().setMode(mode);
+                    preferences::setThemeMode(mode);
+                });
     }
     // Ctrl+/ as in Google Docs and Slack; F1 as help everywhere.
     QObject::connect(a->add(QStringLiteral("help.shortcuts"), tr("&Keyboard Shortcuts"),

@@ -1,3 +1,6 @@
+#include "app/desktop/actionregistry.h"
+#include "app/desktop/mainwindow.h"
+#include "app/desktop/preferences.h"
 #include "app/desktop/theme.h"
 
 #include <QApplication>
@@ -5,6 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPalette>
+#include <QPointer>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -70,6 +76,40 @@ private slots:
         QCOMPARE(pm.width(), 48);
         QCOMPARE(pm.devicePixelRatio(), 2.0);
         QVERIFY(!pm.toImage().allGray() || pm.toImage().pixelColor(24, 8).alpha() > 0);
+    }
+
+    // The scheme chosen from View > Theme and the last window's size and place are what the next
+    // launch opens with; a word the settings file does not know is the system's scheme.
+    void choicesOutliveTheLaunch()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ProbeboardTest")); // else QSettings keeps nothing
+        QSettings().clear();
+        QCOMPARE(preferences::themeMode(), Theme::Mode::System);
+        QVERIFY(!QSettings().contains(QStringLiteral("window/geometry")));
+        MainWindow* w = MainWindow::createWindow();
+        w->actions()->get(QStringLiteral("view.themeDark"))->trigger();
+        QVERIFY(Theme::instance().isDark()); // chosen on the start page, where a first launch lands
+        QCOMPARE(preferences::themeMode(), Theme::Mode::Dark);
+        Theme::instance().setMode(Theme::Mode::Light); // by code, as tests and start-up do
+        QCOMPARE(preferences::themeMode(), Theme::Mode::Dark);
+        w->setGeometry(QRect(QPoint(40, 30), QSize(620, 470)));
+        QVERIFY(w->close());
+        QSettings().sync();
+        QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+
+        QPointer<MainWindow> again = MainWindow::createWindow();
+        QCOMPARE(again->size(), QSize(620, 470));
+        // A second window beside the first keeps its own default place and size.
+        QPointer<MainWindow> second = MainWindow::createWindow();
+        QVERIFY(second->size() != QSize(620, 470));
+        second->close();
+        again->close();
+
+        QSettings().setValue(QStringLiteral("view/theme"), QStringLiteral("purple"));
+        QCOMPARE(preferences::themeMode(), Theme::Mode::System);
+        QSettings().clear();
+        Theme::instance().setMode(Theme::Mode::System);
     }
 };
 
