@@ -77,6 +77,10 @@ public:
     // The middle of what the first view shows: where Enter places what the palette armed.
     QPointF visibleCentre() const;
     QSet<QString> descendantsOf(const QString& zoneId) const;
+    // Components and zones moved by `offsets` (by id; their members go along) join or leave
+    // zones as a drop does, by where their centre lands: the new innermost zone of each whose
+    // membership changes ("" = none). A drag, a nudge and Align all come here.
+    QHash<QString, QString> zonesAfterMove(const QHash<QString, QPointF>& offsets) const;
     void setDropTarget(QGraphicsItem* item);
     QGraphicsItem* dropTarget() const { return m_dropTarget; }
 

@@ -16,6 +16,7 @@ class Design;
 namespace pb::app {
 
 class ActionRegistry;
+class AlignActions;
 class CanvasScene;
 class CanvasKeyGuard;
 class CanvasView;
@@ -101,6 +102,7 @@ private:
     QDockWidget* m_history;
     ActionRegistry* m_actions;
     EditActions* m_edit;
+    AlignActions* m_align = nullptr;
     LayoutRunner* m_layout;
     ReviewController* m_review = nullptr;
     FindingsPanel* m_findings = nullptr;

@@ -7,7 +7,6 @@
 #include "app/desktop/document.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/zoneitem.h"
-#include "model/jurisdiction.h"
 
 #include <QGraphicsRectItem>
 #include <QGraphicsSceneMouseEvent>
@@ -162,21 +161,9 @@ void SelectTool::recordPress()
 
 QHash<QString, QString> SelectTool::newParents(QPointF offset) const
 {
-    // Each element's zone, worked out once: asking the design per moved element scanned every
-    // zone's members each time, and a nudge of 20,000 components spent a second on it.
-    const auto zoneOf = model::zoneParents(m_scene->document()->design());
-    QHash<QString, QString> parents;
-    for (const QString& id : m_roots) {
-        QGraphicsItem* item = m_scene->itemFor(id);
-        if (!item) continue;
-        QSet<QString> exclude = m_scene->descendantsOf(id);
-        exclude.insert(id);
-        ZoneItem* zone = m_scene->zoneAt(item->sceneBoundingRect().center() + offset, exclude);
-        const QString now = zone ? zone->id() : QString();
-        const auto before = zoneOf.find(id.toStdString());
-        if (now != (before == zoneOf.end() ? QString() : qs(before->second))) parents.insert(id, now);
-    }
-    return parents;
+    QHash<QString, QPointF> offsets;
+    for (const QString& id : m_roots) offsets.insert(id, offset);
+    return m_scene->zonesAfterMove(offsets);
 }
 
 void SelectTool::pushMove()
