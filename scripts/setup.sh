@@ -15,7 +15,7 @@ PB_PACKAGES=(
     libgraphviz-dev graphviz
     nlohmann-json3-dev libcli11-dev libfmt-dev libjemalloc-dev libsimdjson-dev
     python3 python3-jsonschema
-    xvfb xauth xdotool imagemagick librsvg2-bin
+    xvfb xauth xdotool imagemagick librsvg2-bin poppler-utils
     clang-14 libclang-rt-14-dev
     desktop-file-utils appstream dpkg-dev file fakeroot
     fonts-dejavu-core

@@ -8,9 +8,13 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QImage>
+#include <QPageLayout>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
+
+#include <algorithm>
 
 namespace pb::app::exporter {
 
@@ -103,6 +107,44 @@ bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QS
     p.fillRect(QRectF(QPointF(0, 0), src.size()), scene->colors().background);
     scene->render(&p, QRectF(QPointF(0, 0), src.size()), src);
     p.end();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(buffer.data()) != buffer.size() || !f.commit()) {
+        if (error) *error = tr("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error)
+{
+    CleanRender clean(scene);
+    const QRectF src = exportRect(scene);
+    // One scene unit is one point (1/72 in), as on screen at 100 % on a 72-dpi page; PDF pages
+    // stop at 14,400 points a side.
+    constexpr qreal kMaxPoints = 14400;
+    const qreal fit = std::min({1.0, kMaxPoints / src.width(), kMaxPoints / src.height()});
+    const QSizeF points = src.size() * fit;
+    QBuffer buffer; // written in memory, then saved atomically like every other file
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter pdf(&buffer);
+        // At 96 dpi, as a QImage and the screen have it: fonts sized in points are turned into
+        // pixels by the device's resolution, and at the default 1,200 dpi every label came out
+        // twelve times too large for its box (and the labels fitted to their boxes not at all).
+        pdf.setResolution(96);
+        pdf.setTitle(title);
+        pdf.setCreator(tr("Probeboard"));
+        pdf.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                      QPageLayout::Portrait, QMarginsF()));
+        QPainter p;
+        if (!p.begin(&pdf)) {
+            if (error) *error = tr("%1: the PDF could not be drawn.").arg(path);
+            return false;
+        }
+        const QRectF page(QPointF(0, 0), QSizeF(pdf.width(), pdf.height()));
+        p.fillRect(page, scene->colors().background);
+        scene->render(&p, page, src);
+    }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(buffer.data()) != buffer.size() || !f.commit()) {
         if (error) *error = tr("%1: %2").arg(path, f.errorString());

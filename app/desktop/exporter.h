@@ -18,6 +18,9 @@ bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transp
                QString* error);
 // Vector SVG: shapes stay paths and labels stay <text>, so the file is searchable and sharp.
 bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error);
+// Vector PDF, one page the shape of the drawing (no paper size to squeeze it into), at most
+// 200 inches a side as PDF readers allow: a larger drawing is scaled down to fit.
+bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error);
 bool exportDot(const model::Design& design, const QString& path, QString* error);
 
 } // namespace exporter

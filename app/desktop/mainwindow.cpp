@@ -30,6 +30,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -328,12 +329,18 @@ bool MainWindow::saveAs()
 
 QString MainWindow::exportPath(const QString& filter, const QString& suffix)
 {
-    const QString base = m_doc->filePath().isEmpty()
-                             ? tr("design")
-                             : QFileInfo(m_doc->filePath()).completeBaseName();
-    QString path = QFileDialog::getSaveFileName(this, tr("Export"), base + suffix, filter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Export"), exportSuggestion(suffix), filter);
     if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) path += suffix;
     return path;
+}
+
+QString MainWindow::exportSuggestion(const QString& suffix) const
+{
+    // Beside the file, as draw.io offers: the dialog otherwise opened in the folder the program
+    // was started from.
+    if (m_doc->filePath().isEmpty()) return tr("design") + suffix;
+    const QFileInfo file(m_doc->filePath());
+    return QDir(file.absolutePath()).filePath(file.completeBaseName() + suffix);
 }
 
 void MainWindow::runExport(const QString& filter, const QString& suffix,
@@ -360,6 +367,13 @@ void MainWindow::exportSvg()
 {
     runExport(tr("SVG images (*.svg)"), QStringLiteral(".svg"), [&](const QString& p, QString* e) {
         return exporter::exportSvg(m_scene, p, m_doc->displayName(), e);
+    });
+}
+
+void MainWindow::exportPdf()
+{
+    runExport(tr("PDF documents (*.pdf)"), QStringLiteral(".pdf"), [&](const QString& p, QString* e) {
+        return exporter::exportPdf(m_scene, p, m_doc->displayName(), e);
     });
 }
 

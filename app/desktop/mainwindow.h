@@ -63,6 +63,9 @@ public:
     // somewhere, or with anything drawn.
     bool holdsWork() const;
     static MainWindow* createWindow();
+    // Where an export is offered to go: beside the design's file, named after it (an untitled
+    // design: "design" in the working folder).
+    QString exportSuggestion(const QString& suffix) const;
 
 public slots:
     void newDesign();
@@ -71,6 +74,7 @@ public slots:
     bool saveAs();
     void exportPng(qreal scale);
     void exportSvg();
+    void exportPdf();
     void exportDot();
 
 protected:

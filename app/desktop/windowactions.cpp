@@ -63,6 +63,8 @@ void WindowActions::createFileActions(MainWindow* w)
         ->setCheckable(true);
     QObject::connect(a->add(QStringLiteral("file.exportSvg"), tr("Export &SVG…")), &QAction::triggered, w,
             &MainWindow::exportSvg);
+    QObject::connect(a->add(QStringLiteral("file.exportPdf"), tr("Export PD&F…")), &QAction::triggered, w,
+            &MainWindow::exportPdf);
     QObject::connect(a->add(QStringLiteral("file.exportDot"), tr("Export &DOT…")), &QAction::triggered, w,
             &MainWindow::exportDot);
     QObject::connect(a->add(QStringLiteral("file.close"), tr("&Close"), QKeySequence::Close),
@@ -243,7 +245,7 @@ void WindowActions::createMenus(MainWindow* w)
     add(file, {"file.start", "-", "file.save", "file.saveAs", "-"});
     QMenu* exp = file->addMenu(tr("&Export"));
     add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "-", "file.exportSvg",
-              "file.exportDot"});
+              "file.exportPdf", "file.exportDot"});
     add(file, {"-", "file.close", "file.quit"});
     QMenu* edit = w->menuBar()->addMenu(tr("&Edit"));
     add(edit, {"edit.undo", "edit.redo", "-", "edit.cut", "edit.copy", "edit.paste",

@@ -73,9 +73,12 @@ private slots:
     {
         MainWindow w;
         w.show();
+        QCOMPARE(w.exportSuggestion(QStringLiteral(".pdf")), QStringLiteral("design.pdf"));
         QVERIFY(w.openFile(m_good));
         QVERIFY(w.windowTitle().contains(QStringLiteral("good.probeboard")));
         QVERIFY(!w.isWindowModified());
+        // An export is offered beside the design, not in the folder the program started from.
+        QCOMPARE(w.exportSuggestion(QStringLiteral(".pdf")), m_dir.filePath(QStringLiteral("good.pdf")));
         QCOMPARE(w.scene()->componentCount(), 4);
         w.document()->undoStack()->push(
             commands::move(w.document(), {{QStringLiteral("client"), QPointF(0, 100)}}));
