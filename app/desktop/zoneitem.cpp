@@ -165,6 +165,9 @@ void ZoneItem::paintTitle(QPainter* p, const ZoneColors& zc, qreal lod)
     const qreal iconSize = 16 * grow;
     const qreal height = qMin(fm.height() + 8 * grow, m_rect.height());
     const QRectF band(m_rect.topLeft(), QSizeF(m_rect.width(), height)); // the tab's top-left
+    // Qt's PDF writer draws a picture with the alpha of the brush set: the zone's faint fill made
+    // its icon all but vanish in an exported PDF.
+    p->setBrush(Qt::NoBrush);
     Theme::instance().paintIcon(p, QRectF(band.left() + 8 * grow, band.center().y() - iconSize / 2, iconSize, iconSize),
                                 m_kind + QStringLiteral(".svg"), zc.stroke);
     const QRectF text = band.adjusted(12 * grow + iconSize, 0, -4, 0);
