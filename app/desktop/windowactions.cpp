@@ -10,6 +10,7 @@
 #include "app/desktop/inspectordock.h"
 #include "app/desktop/layoutrunner.h"
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/overviewmap.h"
 #include "app/desktop/palettedock.h"
 #include "app/desktop/preferences.h"
 #include "app/desktop/recentfiles.h"
@@ -188,6 +189,11 @@ void WindowActions::createViewActions(MainWindow* w)
     snap->setCheckable(true);
     snap->setChecked(true);
     QObject::connect(snap, &QAction::toggled, w, [w](bool on) { w->m_scene->setSnapEnabled(on); });
+    auto* overview = new OverviewMap(w->m_view, w->m_doc);
+    QAction* map = a->add(QStringLiteral("view.overview"), tr("&Overview"), QKeySequence(tr("Ctrl+Shift+O")));
+    map->setCheckable(true);
+    map->setChecked(true);
+    QObject::connect(map, &QAction::toggled, overview, &OverviewMap::setOn);
     auto* themes = new QActionGroup(w);
     const std::pair<const char*, Theme::Mode> modes[] = {{"view.themeSystem", Theme::Mode::System},
                                                          {"view.themeLight", Theme::Mode::Light},
@@ -252,7 +258,7 @@ void WindowActions::createMenus(MainWindow* w)
                "edit.duplicate", "edit.delete", "-", "edit.selectAll", "edit.rename", "edit.find", "edit.connectSelected"});
     w->m_viewMenu = w->menuBar()->addMenu(tr("&View"));
     add(w->m_viewMenu, {"view.zoomIn", "view.zoomOut", "view.zoomReset", "view.zoomFit",
-                     "view.zoomSelection", "-", "view.grid", "view.snap", "-"});
+                     "view.zoomSelection", "-", "view.grid", "view.snap", "view.overview", "-"});
     QMenu* theme = w->m_viewMenu->addMenu(tr("&Theme"));
     add(theme, {"view.themeSystem", "view.themeLight", "view.themeDark"});
     w->m_viewMenu->addSeparator();
