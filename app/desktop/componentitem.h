@@ -29,7 +29,6 @@ public:
 
     void sync(const model::Component& c);
     QRectF rect() const { return m_rect; }
-    const QString& group() const { return m_group; } // the palette group its colours come from
     QRectF sceneRect() const { return m_rect.translated(pos()); }
     QString label() const { return m_label; }
 
