@@ -41,6 +41,7 @@ void ComponentItem::sync(const model::Component& c)
     m_icon = kindIcon(c.kind);
     m_group = kindGroup(c.kind);
     m_inferred = c.kindInferred;
+    setFlag(ItemIsMovable, !isLockedIn(c.props)); // a drag leaves it where it is
     setPos(c.pos.x, c.pos.y);
     update();
 }
@@ -185,8 +186,11 @@ void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc, bool review
         p->setPen(QPen(k.handleStroke, 1.5));
         p->setBrush(k.handle);
         p->drawEllipse(QPointF(m_rect.right(), m_rect.center().y()), kHandleRadius, kHandleRadius);
-        if (isSelected()) p->drawRect(QRectF(m_rect.bottomRight() - QPointF(4, 4), QSizeF(8, 8)));
+        if (isSelected() && !isLocked(this)) p->drawRect(QRectF(m_rect.bottomRight() - QPointF(4, 4), QSizeF(8, 8)));
     }
+    if (isLocked(this))
+        Theme::instance().paintIcon(p, QRectF(m_rect.right() - 17, m_rect.bottom() - 16, 11, 11),
+                                    QStringLiteral("locked.svg"), k.textMuted);
     paintBadge(p, 1.0);
 }
 

@@ -111,6 +111,16 @@ QString elementName(const model::Design& d, const std::string& id)
     return shownText(elementLabel(d, id));
 }
 
+bool isLockedIn(const model::Properties& props)
+{
+    return model::boolProperty(props, kLockedKey).value_or(false);
+}
+
+bool isLocked(const QGraphicsItem* item)
+{
+    return item && !(item->flags() & QGraphicsItem::ItemIsMovable);
+}
+
 bool flowIsAsync(const model::Design& d, const model::Flow& f)
 {
     if (auto sync = model::boolProperty(f.props, "sync")) return !*sync;

@@ -3,6 +3,7 @@
 #include "model/design.h"
 #include "model/vocabulary.h"
 
+#include <QGraphicsItem>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
@@ -32,5 +33,11 @@ QString elementName(const model::Design& d, const std::string& id);
 // True if the flow is asynchronous: sync=false drawn, or the vocabulary default (a flow that
 // touches a messaging component defaults to async).
 bool flowIsAsync(const model::Design& d, const model::Flow& f);
+// `locked = true`: a component or zone held in place on the canvas. A drawing property only:
+// no rule reads it. The items show it by not being movable (QGraphicsItem::ItemIsMovable), which
+// is also what a drag, a nudge, a resize and Align ask.
+inline const std::string kLockedKey = "locked";
+bool isLockedIn(const model::Properties& props);
+bool isLocked(const QGraphicsItem* item);
 
 } // namespace pb::app

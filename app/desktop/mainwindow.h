@@ -16,7 +16,7 @@ class Design;
 namespace pb::app {
 
 class ActionRegistry;
-class AlignActions;
+class ArrangeActions;
 class CanvasScene;
 class CanvasKeyGuard;
 class CanvasView;
@@ -106,7 +106,7 @@ private:
     QDockWidget* m_history;
     ActionRegistry* m_actions;
     EditActions* m_edit;
-    AlignActions* m_align = nullptr;
+    ArrangeActions* m_arrange = nullptr;
     LayoutRunner* m_layout;
     ReviewController* m_review = nullptr;
     FindingsPanel* m_findings = nullptr;

@@ -1,7 +1,7 @@
 #include "app/desktop/windowactions.h"
 
 #include "app/desktop/actionregistry.h"
-#include "app/desktop/alignactions.h"
+#include "app/desktop/arrangeactions.h"
 #include "app/desktop/canvaskeyguard.h"
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
@@ -161,7 +161,7 @@ void WindowActions::createToolActions(MainWindow* w)
             &QAction::triggered, w, [w] { w->m_layout->run(QStringLiteral("dot")); });
     QObject::connect(a->add(QStringLiteral("arrange.layoutSfdp"), tr("Auto-layout (s&fdp, large designs)")),
             &QAction::triggered, w, [w] { w->m_layout->run(QStringLiteral("sfdp")); });
-    w->m_align = new AlignActions(a, w->m_scene, w);
+    w->m_arrange = new ArrangeActions(a, w->m_scene, w);
 }
 
 void WindowActions::createViewActions(MainWindow* w)
@@ -268,7 +268,7 @@ void WindowActions::createMenus(MainWindow* w)
     QMenu* tools = w->menuBar()->addMenu(tr("&Tools"));
     add(tools, {"tools.select", "tools.connect", "-", "tools.region", "tools.az", "tools.trust"});
     QMenu* arrange = w->menuBar()->addMenu(tr("&Arrange"));
-    w->m_align->addTo(arrange);
+    w->m_arrange->addTo(arrange);
     arrange->addSeparator();
     add(arrange, {"arrange.straight", "arrange.orthogonal", "-", "arrange.layout",
                   "arrange.layoutDot", "arrange.layoutSfdp"});

@@ -52,6 +52,7 @@ void ZoneItem::sync(const model::Zone& z)
     m_members.clear();
     for (const auto& m : z.members)
         m_members << QString::fromStdString(m);
+    setFlag(ItemIsMovable, !isLockedIn(z.props));
     setPos(z.pos.x, z.pos.y);
     update();
 }
@@ -117,7 +118,10 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
     }
     if (lod < 0.3) return;
     paintTitle(p, zc, lod);
-    if (selected) {
+    if (reviewMarks && isLocked(this) && lod >= 0.55)
+        Theme::instance().paintIcon(p, QRectF(m_rect.right() - 22, m_rect.top() + 7, 13, 13),
+                                    QStringLiteral("locked.svg"), zc.label);
+    if (selected && !isLocked(this)) {
         p->setPen(QPen(k.handleStroke, 1.5));
         p->setBrush(k.handle);
         p->drawRect(QRectF(m_rect.bottomRight() - QPointF(5, 5), QSizeF(10, 10)));

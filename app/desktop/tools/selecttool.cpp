@@ -151,6 +151,7 @@ void SelectTool::recordPress()
     for (QGraphicsItem* item : m_scene->selectedItems()) {
         const QString id = CanvasScene::idOf(item);
         if (item->type() != ComponentItem::Type && item->type() != ZoneItem::Type) continue;
+        if (isLocked(item)) continue; // held in place: neither a drag nor a nudge moves it
         m_roots << id;
         m_start.insert(id, item->pos());
         if (item->type() == ZoneItem::Type)
@@ -185,6 +186,7 @@ bool SelectTool::beginResize(QPointF scenePos)
 {
     for (QGraphicsItem* item : m_scene->selectedItems()) {
         QRectF r;
+        if (isLocked(item)) continue;
         if (item->type() == ComponentItem::Type &&
             static_cast<ComponentItem*>(item)->isOnResizeGrip(scenePos))
             r = static_cast<ComponentItem*>(item)->sceneRect();

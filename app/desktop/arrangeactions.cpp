@@ -1,10 +1,11 @@
-#include "app/desktop/alignactions.h"
+#include "app/desktop/arrangeactions.h"
 
 #include "app/desktop/actionregistry.h"
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/componentitem.h"
 #include "app/desktop/document.h"
+#include "app/desktop/kinds.h"
 #include "app/desktop/whydisabled.h"
 #include "app/desktop/zoneitem.h"
 
@@ -28,15 +29,15 @@ struct Entry
 
 // Alt+Shift and the initial letter, as in draw.io; the arrows with Alt+Shift walk the drawing.
 const Entry kEntries[] = {
-    {"arrange.alignLeft", QT_TRANSLATE_NOOP("pb::app::AlignActions", "Align &Left"), Qt::Key_L, Op::Left},
-    {"arrange.alignCenter", QT_TRANSLATE_NOOP("pb::app::AlignActions", "Align &Centres"), Qt::Key_C, Op::Center},
-    {"arrange.alignRight", QT_TRANSLATE_NOOP("pb::app::AlignActions", "Align &Right"), Qt::Key_R, Op::Right},
-    {"arrange.alignTop", QT_TRANSLATE_NOOP("pb::app::AlignActions", "Align &Top"), Qt::Key_T, Op::Top},
-    {"arrange.alignMiddle", QT_TRANSLATE_NOOP("pb::app::AlignActions", "Align &Middles"), Qt::Key_M, Op::Middle},
-    {"arrange.alignBottom", QT_TRANSLATE_NOOP("pb::app::AlignActions", "Align &Bottom"), Qt::Key_B, Op::Bottom},
-    {"arrange.distributeH", QT_TRANSLATE_NOOP("pb::app::AlignActions", "Distribute &Horizontally"), Qt::Key_H,
+    {"arrange.alignLeft", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Align &Left"), Qt::Key_L, Op::Left},
+    {"arrange.alignCenter", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Align &Centres"), Qt::Key_C, Op::Center},
+    {"arrange.alignRight", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Align &Right"), Qt::Key_R, Op::Right},
+    {"arrange.alignTop", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Align &Top"), Qt::Key_T, Op::Top},
+    {"arrange.alignMiddle", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Align &Middles"), Qt::Key_M, Op::Middle},
+    {"arrange.alignBottom", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Align &Bottom"), Qt::Key_B, Op::Bottom},
+    {"arrange.distributeH", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Distribute &Horizontally"), Qt::Key_H,
      Op::DistributeHorizontally},
-    {"arrange.distributeV", QT_TRANSLATE_NOOP("pb::app::AlignActions", "Distribute &Vertically"), Qt::Key_V,
+    {"arrange.distributeV", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Distribute &Vertically"), Qt::Key_V,
      Op::DistributeVertically},
 };
 
@@ -49,13 +50,14 @@ QRectF boxOf(const QGraphicsItem* item)
     return {};
 }
 
+// A locked element stays where it is, as a drag leaves it.
 bool movable(const QGraphicsItem* item)
 {
-    return item->type() == ComponentItem::Type || item->type() == ZoneItem::Type;
+    return (item->type() == ComponentItem::Type || item->type() == ZoneItem::Type) && !isLocked(item);
 }
 } // namespace
 
-AlignActions::AlignActions(ActionRegistry* actions, CanvasScene* scene, QObject* parent)
+ArrangeActions::ArrangeActions(ActionRegistry* actions, CanvasScene* scene, QObject* parent)
     : QObject(parent)
     , m_scene(scene)
 {
@@ -64,14 +66,17 @@ AlignActions::AlignActions(ActionRegistry* actions, CanvasScene* scene, QObject*
         connect(a, &QAction::triggered, this, [this, op = e.op] { apply(op); });
         m_actions.push_back({a, e.op});
     }
+    // draw.io's key for it.
+    m_lock = actions->add(QStringLiteral("arrange.lock"), tr("Loc&k / Unlock"), {QKeySequence(tr("Ctrl+Shift+L"))});
+    connect(m_lock, &QAction::triggered, this, &ArrangeActions::toggleLock);
     // Once per turn of the event loop: a Select All changes the selection once per item.
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
-        if (!std::exchange(m_refreshPending, true)) QTimer::singleShot(0, this, &AlignActions::refresh);
+        if (!std::exchange(m_refreshPending, true)) QTimer::singleShot(0, this, &ArrangeActions::refresh);
     });
     refresh();
 }
 
-void AlignActions::addTo(QMenu* arrange) const
+void ArrangeActions::addTo(QMenu* arrange) const
 {
     QMenu* menu = arrange->addMenu(tr("Align and &Distribute"));
     for (const auto& [action, op] : m_actions) {
@@ -79,24 +84,33 @@ void AlignActions::addTo(QMenu* arrange) const
         menu->addAction(action);
     }
     whydisabled::watch(menu);
+    arrange->addAction(m_lock);
 }
 
-void AlignActions::refresh()
+void ArrangeActions::refresh()
 {
     m_refreshPending = false;
-    int count = 0;
-    for (QGraphicsItem* item : m_scene->selectedItems()) count += movable(item) ? 1 : 0;
+    int count = 0, lockable = 0, locked = 0;
+    for (QGraphicsItem* item : m_scene->selectedItems()) {
+        count += movable(item) ? 1 : 0;
+        const bool element = item->type() == ComponentItem::Type || item->type() == ZoneItem::Type;
+        lockable += element ? 1 : 0;
+        locked += element && isLocked(item) ? 1 : 0;
+    }
+    m_lock->setEnabled(lockable > 0);
+    m_lock->setText(lockable > 0 && locked == lockable ? tr("Unloc&k") : tr("Loc&k"));
+    whydisabled::set(m_lock, lockable > 0 ? QString() : tr("Select a component or zone to hold it in place."));
     for (const auto& [action, op] : m_actions) {
         const bool enough = count >= alignment::least(op);
         action->setEnabled(enough);
         const bool distributes = alignment::least(op) == 3;
         whydisabled::set(action, enough ? QString()
-                                 : distributes ? tr("Select three or more components or zones to spread them out.")
-                                               : tr("Select two or more components or zones to line them up."));
+                                 : distributes ? tr("Select three or more components or zones, not locked, to spread them out.")
+                                               : tr("Select two or more components or zones, not locked, to line them up."));
     }
 }
 
-QStringList AlignActions::roots() const
+QStringList ArrangeActions::roots() const
 {
     QSet<QString> selected, inside;
     for (QGraphicsItem* item : m_scene->selectedItems()) {
@@ -111,7 +125,32 @@ QStringList AlignActions::roots() const
     return out;
 }
 
-bool AlignActions::apply(Op op)
+bool ArrangeActions::toggleLock()
+{
+    QStringList ids;
+    bool allLocked = true;
+    for (QGraphicsItem* item : m_scene->selectedItems()) {
+        if (item->type() != ComponentItem::Type && item->type() != ZoneItem::Type) continue;
+        ids << CanvasScene::idOf(item);
+        allLocked = allLocked && isLocked(item);
+    }
+    if (ids.isEmpty()) return false;
+    ids.sort(); // one order for the undo text and the commands, whatever the scene's
+    Document* doc = m_scene->document();
+    QUndoStack* stack = doc->undoStack();
+    const QString what = ids.size() == 1 ? elementName(doc->design(), ids.front().toStdString())
+                                         : tr("%n elements", nullptr, int(ids.size()));
+    stack->beginMacro(allLocked ? tr("Unlock %1").arg(what) : tr("Lock %1").arg(what));
+    for (const QString& id : ids)
+        if (QUndoCommand* cmd = commands::setProperty(doc, id, kLockedKey,
+                                                      allLocked ? std::nullopt : std::optional(model::Value(true))))
+            stack->push(cmd);
+    stack->endMacro();
+    refresh(); // the item says Unlock now, before the selection changes
+    return true;
+}
+
+bool ArrangeActions::apply(Op op)
 {
     QHash<QString, QRectF> boxes;
     for (const QString& id : roots())
