@@ -1,6 +1,7 @@
 #include "app/desktop/interviewpanel.h"
 
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/dialogplaces.h"
 #include "app/desktop/document.h"
 #include "app/desktop/documentexport.h"
 #include "app/desktop/presenterwindow.h"
@@ -531,7 +532,8 @@ bool InterviewPanel::exportDialog()
     const QString base = QFileInfo(m_doc->filePath()).completeBaseName();
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Interview Session"),
-        (base.isEmpty() ? tr("interview") : base + tr("-interview")) + QStringLiteral(".html"),
+        dialogplaces::besideDesign(m_doc->filePath(),
+                                   (base.isEmpty() ? tr("interview") : base + tr("-interview")) + QStringLiteral(".html")),
         documentexport::fileFilter());
     if (path.isEmpty()) return false;
     QString error;

@@ -5,6 +5,7 @@
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
 #include "app/desktop/designio.h"
+#include "app/desktop/dialogplaces.h"
 #include "app/desktop/loadwarnings.h"
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
@@ -30,7 +31,6 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -40,7 +40,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -288,7 +287,7 @@ bool MainWindow::restoreRecovery(const QString& recoveryPath, const QString& ori
 
 void MainWindow::openDialog()
 {
-    openFile(QFileDialog::getOpenFileName(this, tr("Open design"), QString(),
+    openFile(QFileDialog::getOpenFileName(this, tr("Open design"), dialogplaces::openFolder(m_doc->filePath()),
                                           tr("Designs (*.probeboard *.json *.dot *.gv);;All files (*)")));
 }
 
@@ -310,10 +309,7 @@ bool MainWindow::saveAs()
 {
     QString path = QFileDialog::getSaveFileName(
         this, tr("Save design"),
-        m_doc->filePath().isEmpty()
-            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-                  QLatin1Char('/') + tr("design.probeboard")
-            : m_doc->filePath(),
+        m_doc->filePath().isEmpty() ? dialogplaces::besideDesign(QString(), tr("design.probeboard")) : m_doc->filePath(),
         tr("Probeboard designs (*.probeboard)"));
     if (path.isEmpty()) return false;
     if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".probeboard");
@@ -336,11 +332,9 @@ QString MainWindow::exportPath(const QString& filter, const QString& suffix)
 
 QString MainWindow::exportSuggestion(const QString& suffix) const
 {
-    // Beside the file, as draw.io offers: the dialog otherwise opened in the folder the program
-    // was started from.
-    if (m_doc->filePath().isEmpty()) return tr("design") + suffix;
-    const QFileInfo file(m_doc->filePath());
-    return QDir(file.absolutePath()).filePath(file.completeBaseName() + suffix);
+    // Beside the file, as draw.io offers it.
+    const QString base = m_doc->filePath().isEmpty() ? tr("design") : QFileInfo(m_doc->filePath()).completeBaseName();
+    return dialogplaces::besideDesign(m_doc->filePath(), base + suffix);
 }
 
 void MainWindow::runExport(const QString& filter, const QString& suffix,

@@ -2,6 +2,7 @@
 
 #include "app/desktop/decisiondialog.h"
 #include "app/desktop/designio.h"
+#include "app/desktop/dialogplaces.h"
 #include "app/desktop/document.h"
 #include "app/desktop/documentexport.h"
 #include "app/desktop/reviewcontroller.h"
@@ -303,7 +304,8 @@ void ReviewPanel::showComparison()
 
 void ReviewPanel::compareDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with a previous version"), QString(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with a previous version"),
+                                                      dialogplaces::openFolder(m_review->document()->filePath()),
                                                       tr("Designs (*.probeboard *.json *.dot *.gv);;All files (*)"));
     if (path.isEmpty()) return;
     QString error;
@@ -346,10 +348,11 @@ void ReviewPanel::reportDialog()
 {
     Document* doc = m_review->document();
     const QString base = QFileInfo(doc->filePath()).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Review Report"),
-                                                      (base.isEmpty() ? tr("review") : base + tr("-review")) +
-                                                          QStringLiteral(".html"),
-                                                      documentexport::fileFilter());
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Review Report"),
+        dialogplaces::besideDesign(doc->filePath(), (base.isEmpty() ? tr("review") : base + tr("-review")) +
+                                                        QStringLiteral(".html")),
+        documentexport::fileFilter());
     if (path.isEmpty()) return;
     QString error;
     if (!exportReport(path, &error)) QMessageBox::warning(this, tr("Export failed"), error);

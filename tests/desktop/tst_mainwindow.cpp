@@ -3,6 +3,7 @@
 #include "app/desktop/canvasview.h"
 #include "app/desktop/commands/commandfactory.h"
 #include "app/desktop/designio.h"
+#include "app/desktop/dialogplaces.h"
 #include "app/desktop/document.h"
 #include "app/desktop/editactions.h"
 #include "app/desktop/inspectordock.h"
@@ -21,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QTextBrowser>
 #include <QSignalSpy>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
@@ -73,7 +75,9 @@ private slots:
     {
         MainWindow w;
         w.show();
-        QCOMPARE(w.exportSuggestion(QStringLiteral(".pdf")), QStringLiteral("design.pdf"));
+        // Untitled: in the documents folder, not the folder the program was started from.
+        QCOMPARE(w.exportSuggestion(QStringLiteral(".pdf")),
+                 QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(QStringLiteral("design.pdf")));
         QVERIFY(w.openFile(m_good));
         QVERIFY(w.windowTitle().contains(QStringLiteral("good.probeboard")));
         QVERIFY(!w.isWindowModified());
@@ -230,6 +234,12 @@ private slots:
         for (QAction* act : recentOf(b)->actions()) listed = listed || act->text() == QStringLiteral("saved-elsewhere.probeboard");
         QVERIFY(listed);
         QVERIFY(recentOf(b)->isEnabled());
+        // With no design open, Open… and Compare With… start in the newest recent file's folder;
+        // reports and exports go beside the design.
+        QCOMPARE(dialogplaces::openFolder(QString()), QFileInfo(path).absolutePath());
+        QCOMPARE(dialogplaces::openFolder(m_good), QFileInfo(m_good).absolutePath());
+        QCOMPARE(dialogplaces::besideDesign(m_good, QStringLiteral("good-review.html")),
+                 QDir(QFileInfo(m_good).absolutePath()).filePath(QStringLiteral("good-review.html")));
         recent::remove(path);
     }
 
