@@ -50,6 +50,14 @@ class TstFiles : public QObject
 private:
     QTemporaryDir m_dir;
 
+    // The small design drawn, as the exports see it.
+    struct SmallScene
+    {
+        Document doc;
+        CanvasScene scene{&doc};
+        SmallScene() { doc.reset(test::smallDesign(), QString()); }
+    };
+
 private slots:
     void initTestCase()
     {
@@ -189,9 +197,8 @@ private slots:
     // what a PDF page may hold is scaled down onto one; a folder that cannot be written is named.
     void pdfExportIsOnePageTheShapeOfTheDrawing()
     {
-        Document doc;
-        doc.reset(test::smallDesign(), QString());
-        CanvasScene scene(&doc);
+        SmallScene small;
+        CanvasScene& scene = small.scene;
         const QString path = m_dir.filePath(QStringLiteral("out.pdf"));
         QString error;
         QVERIFY2(exporter::exportPdf(&scene, path, QStringLiteral("small design"), &error), qPrintable(error));
@@ -240,9 +247,8 @@ private slots:
     {
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
         if (pdftoppm.isEmpty()) QFAIL("pdftoppm is missing: scripts/setup.sh installs it (poppler-utils)");
-        Document doc;
-        doc.reset(test::smallDesign(), QString());
-        CanvasScene scene(&doc);
+        SmallScene small;
+        CanvasScene& scene = small.scene;
         QString error;
         const QString png = m_dir.filePath(QStringLiteral("look.png"));
         const QString pdf = m_dir.filePath(QStringLiteral("look.pdf"));
