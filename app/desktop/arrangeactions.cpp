@@ -23,11 +23,12 @@ struct Entry
 {
     const char* id;
     const char* text;
-    Qt::Key key; // with Alt+Shift, as draw.io has them
+    Qt::Key key; // with Alt+Shift
     Op op;
 };
 
-// Alt+Shift and the initial letter, as in draw.io; the arrows with Alt+Shift walk the drawing.
+// Alt+Shift and the initial letter: draw.io gives these no keys, and Figma's (Alt+A, Alt+W, …)
+// would take the menus' mnemonics here. Alt+Shift with the arrows walks the drawing (Go menu).
 const Entry kEntries[] = {
     {"arrange.alignLeft", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Align &Left"), Qt::Key_L, Op::Left},
     {"arrange.alignCenter", QT_TRANSLATE_NOOP("pb::app::ArrangeActions", "Align &Centres"), Qt::Key_C, Op::Center},
@@ -66,7 +67,7 @@ ArrangeActions::ArrangeActions(ActionRegistry* actions, CanvasScene* scene, QObj
         connect(a, &QAction::triggered, this, [this, op = e.op] { apply(op); });
         m_actions.push_back({a, e.op});
     }
-    // draw.io's key for it.
+    // draw.io locks with Ctrl+L, which here lays the design out with dot.
     m_lock = actions->add(QStringLiteral("arrange.lock"), tr("Loc&k / Unlock"), {QKeySequence(tr("Ctrl+Shift+L"))});
     connect(m_lock, &QAction::triggered, this, &ArrangeActions::toggleLock);
     // Once per turn of the event loop: a Select All changes the selection once per item.
