@@ -48,7 +48,7 @@ QHash<QString, QString> CanvasScene::zonesAfterMove(const QHash<QString, QPointF
         ZoneItem* zone = zoneAt(item->sceneBoundingRect().center() + it.value(), exclude);
         const QString now = zone ? zone->id() : QString();
         const auto before = zoneOf.find(id.toStdString());
-        if (now != (before == zoneOf.end() ? QString() : QString::fromStdString(before->second)))
+        if (now != (before == zoneOf.end() ? QString() : qs(before->second)))
             parents.insert(id, now);
     }
     return parents;

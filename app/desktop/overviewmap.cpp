@@ -98,10 +98,10 @@ void OverviewMap::paintDrawing(QPainter& p, qreal fit) const
         return QRectF(topLeft, componentSize(c) * fit);
     };
     p.setRenderHint(QPainter::Antialiasing, false);
-    // Outer zones first: a zone comes before the zones it holds in a design's list only by
-    // habit, but an inner zone drawn under an outer one would only lose its outline.
+    // In the design's order: their fills are faint, so a nested zone listed before the zone
+    // around it still shows through.
     for (const auto& z : d.zones()) {
-        const ZoneColors& zc = k.zone(QString::fromStdString(z.kind));
+        const ZoneColors& zc = k.zone(qs(z.kind));
         p.setPen(zc.stroke);
         p.setBrush(zc.fill);
         const QSizeF size = QSizeF(z.size.width, z.size.height).expandedTo(zoneMinimumSize());

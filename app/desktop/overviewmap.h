@@ -14,7 +14,7 @@ class Document;
 // shows framed: a click or a drag there moves the canvas (draw.io's outline, a map's inset).
 // Shown only while the drawing does not fit in the canvas, where it has something to add.
 // The picture is made again a moment after the design changes, never on each frame: at 10,000
-// components it costs tens of milliseconds, which a scroll or a zoom must not pay.
+// components it costs about ten milliseconds, which a scroll or a zoom must not pay.
 class OverviewMap : public QWidget
 {
     Q_OBJECT
