@@ -28,6 +28,7 @@ constexpr int kPad = 4;
 OverviewMap::OverviewMap(CanvasView* view, Document* doc)
     : QWidget(view)
     , m_view(view)
+    , m_port(view->viewport())
     , m_doc(doc)
 {
     setObjectName(QStringLiteral("overviewMap"));
@@ -46,7 +47,7 @@ OverviewMap::OverviewMap(CanvasView* view, Document* doc)
     connect(view->horizontalScrollBar(), &QScrollBar::valueChanged, this, frame);
     connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, frame);
     connect(view, &CanvasView::zoomChanged, this, frame);
-    view->viewport()->installEventFilter(this); // its resizes
+    m_port->installEventFilter(this); // its resizes
     hide();
     m_stale.start();
 }
@@ -207,7 +208,10 @@ void OverviewMap::mouseMoveEvent(QMouseEvent* e)
 
 bool OverviewMap::eventFilter(QObject* watched, QEvent* e)
 {
-    if (watched == m_view->viewport() && e->type() == QEvent::Resize) {
+    // The type first, and the viewport as it was when watched: while the view is torn down its
+    // viewport still sends events here, and asking the half-destroyed view for its viewport was
+    // undefined behaviour (UBSan, in every test that closed a window).
+    if (e->type() == QEvent::Resize && watched == m_port) {
         place();
         // A canvas made larger or smaller gets a map to match, after the resize settles.
         if (longSide(m_view->viewport()->size()) != m_longSide) m_stale.start();

@@ -46,6 +46,7 @@ private:
     QRectF picture() const; // where the drawing sits inside this widget
 
     CanvasView* m_view;
+    QWidget* m_port; // the view's viewport, watched for its resizes
     Document* m_doc;
     bool m_on = true;
     QTimer m_stale;
