@@ -189,8 +189,8 @@ void ComponentItem::paintDetails(QPainter* p, const GroupColors& gc, bool review
         if (isSelected() && !isLocked(this)) p->drawRect(QRectF(m_rect.bottomRight() - QPointF(4, 4), QSizeF(8, 8)));
     }
     if (isLocked(this))
-        Theme::instance().paintIcon(p, QRectF(m_rect.right() - 17, m_rect.bottom() - 16, 11, 11),
-                                    QStringLiteral("locked.svg"), k.textMuted);
+        Theme::instance().paintIcon(p, QRectF(m_rect.right() - 18, m_rect.bottom() - 17, 12, 12),
+                                    QStringLiteral("locked.svg"), gc.icon); // the muted text colour was lost on the dark scheme's boxes
     paintBadge(p, 1.0);
 }
 
