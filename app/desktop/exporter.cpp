@@ -49,6 +49,17 @@ private:
     bool m_dim;
 };
 
+// All of `bytes` at `path`, or nothing there: through a temporary file, renamed when whole.
+bool saveWhole(const QString& path, const QByteArray& bytes, QString* error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        if (error) *error = tr("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
 QRectF exportRect(CanvasScene* scene)
 {
     QRectF r = scene->contentRect();
@@ -107,12 +118,7 @@ bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QS
     p.fillRect(QRectF(QPointF(0, 0), src.size()), scene->colors().background);
     scene->render(&p, QRectF(QPointF(0, 0), src.size()), src);
     p.end();
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(buffer.data()) != buffer.size() || !f.commit()) {
-        if (error) *error = tr("%1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return saveWhole(path, buffer.data(), error);
 }
 
 bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error)
@@ -145,12 +151,7 @@ bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QS
         p.fillRect(page, scene->colors().background);
         scene->render(&p, page, src);
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(buffer.data()) != buffer.size() || !f.commit()) {
-        if (error) *error = tr("%1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return saveWhole(path, buffer.data(), error);
 }
 
 bool exportDot(const model::Design& design, const QString& path, QString* error)
@@ -165,17 +166,7 @@ bool exportDot(const model::Design& design, const QString& path, QString* error)
         if (error) *error = tr("Cannot write %1 as DOT:\n%2").arg(path, lines.join(QLatin1Char('\n')));
         return false;
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error) *error = tr("%1: %2").arg(path, f.errorString());
-        return false;
-    }
-    f.write(QByteArray::fromStdString(*text));
-    if (!f.commit()) {
-        if (error) *error = tr("%1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return saveWhole(path, QByteArray::fromStdString(*text), error);
 }
 
 } // namespace pb::app::exporter
