@@ -42,15 +42,6 @@ const Entry kEntries[] = {
      Op::DistributeVertically},
 };
 
-// The element's box on the canvas: its own rect, without the badge, handles or title around it.
-QRectF boxOf(const QGraphicsItem* item)
-{
-    if (item->type() == ComponentItem::Type)
-        return item->mapRectToScene(static_cast<const ComponentItem*>(item)->rect());
-    if (item->type() == ZoneItem::Type) return item->mapRectToScene(static_cast<const ZoneItem*>(item)->rect());
-    return {};
-}
-
 // A locked element stays where it is, as a drag leaves it.
 bool movable(const QGraphicsItem* item)
 {
@@ -155,7 +146,7 @@ bool ArrangeActions::apply(Op op)
 {
     QHash<QString, QRectF> boxes;
     for (const QString& id : roots())
-        if (QGraphicsItem* item = m_scene->itemFor(id)) boxes.insert(id, boxOf(item));
+        if (QGraphicsItem* item = m_scene->itemFor(id)) boxes.insert(id, CanvasScene::boxOf(item));
     const QHash<QString, QPointF> placed = alignment::plan(boxes, op);
     if (placed.isEmpty()) return false;
     QHash<QString, QPointF> positions, offsets;

@@ -21,6 +21,7 @@ CanvasColors CanvasColors::fromTheme()
     k.dropTargetFill = c("canvas.dropTargetFill");
     k.shadow = c("canvas.shadow");
     k.focus = c("canvas.focus");
+    k.snapGuide = c("canvas.snapGuide");
     k.textPrimary = c("text.primary");
     k.textMuted = c("text.muted");
     k.flowStroke = c("flow.stroke");

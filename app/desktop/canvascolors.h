@@ -21,7 +21,7 @@ struct ZoneColors
 struct CanvasColors
 {
     QColor background, gridMinor, gridMajor, selection, selectionFill, hover, handle, handleStroke,
-        dropTarget, dropTargetFill, shadow, focus;
+        dropTarget, dropTargetFill, shadow, focus, snapGuide;
     QColor textPrimary, textMuted;
     QColor flowStroke, flowAsync, flowLabel, flowLabelBackground, flowSelected, flowUnattached;
     QColor highlight, highlightFill, dimOverlay;

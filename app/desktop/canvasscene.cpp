@@ -82,6 +82,15 @@ QGraphicsItem* CanvasScene::itemFor(const QString& id) const
     return m_flows.value(id);
 }
 
+QRectF CanvasScene::boxOf(const QGraphicsItem* item)
+{
+    if (item && item->type() == ComponentItem::Type)
+        return item->mapRectToScene(static_cast<const ComponentItem*>(item)->rect());
+    if (item && item->type() == ZoneItem::Type)
+        return item->mapRectToScene(static_cast<const ZoneItem*>(item)->rect());
+    return {};
+}
+
 QString CanvasScene::idOf(const QGraphicsItem* item)
 {
     if (!item) return {};

@@ -42,9 +42,13 @@ public:
     ZoneItem* zoneItem(const QString& id) const { return m_zones.value(id); }
     QGraphicsItem* itemFor(const QString& id) const;
     static QString idOf(const QGraphicsItem* item);
+    // A component's or zone's box on the canvas: its own rect, without the badge, handles or
+    // title around it (what Align and the guides line up). Empty for any other item.
+    static QRectF boxOf(const QGraphicsItem* item);
     int componentCount() const { return int(m_components.size()); }
     const QHash<QString, FlowItem*>& flowItems() const { return m_flows; }
     const QHash<QString, ComponentItem*>& componentItems() const { return m_components; }
+    const QHash<QString, ZoneItem*>& zoneItems() const { return m_zones; }
 
     QStringList selectedIds() const;
     void selectIds(const QStringList& ids);
@@ -56,6 +60,12 @@ public:
     bool snapEnabled() const { return m_snap; }
     void setSnapEnabled(bool on) { m_snap = on; }
     QPointF snap(QPointF p) const;
+    // Smart guides while dragging (View > Guides): a drag lines up with what is near it.
+    bool guidesEnabled() const { return m_guides; }
+    void setGuidesEnabled(bool on) { m_guides = on; }
+    // True while a tool places items where a guide put them: the grid must not pull them off it.
+    bool placingExactly() const { return m_exact; }
+    void setPlacingExactly(bool on) { m_exact = on; }
 
     // Tools: the select tool is the default and comes back when a one-shot tool finishes.
     Tool* tool() const { return m_tool; }
@@ -161,6 +171,8 @@ private:
     QSet<QString> m_highlighted;
     bool m_dim = false;
     bool m_snap = true;
+    bool m_guides = true;
+    bool m_exact = false;
     bool m_applying = false;
     bool m_rebuilding = false;
     // Within a Document batch: zones restack once at its end, and a removal of a large part of

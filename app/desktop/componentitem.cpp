@@ -216,7 +216,7 @@ void ComponentItem::paintBadge(QPainter* p, qreal grow)
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value)
 {
     CanvasScene* s = canvas();
-    if (change == ItemPositionChange && s && !s->applyingModel() && s->snapEnabled())
+    if (change == ItemPositionChange && s && !s->applyingModel() && s->snapEnabled() && !s->placingExactly())
         return s->snap(value.toPointF());
     if (change == ItemPositionHasChanged && s)
         for (FlowItem* f : std::as_const(m_flows))

@@ -191,6 +191,7 @@ void MainWindow::showStartPage()
     // first launch lands.
     m_actions->hold({QStringLiteral("edit."), QStringLiteral("tools."), QStringLiteral("arrange."),
                      QStringLiteral("view.zoom"), QStringLiteral("view.grid"), QStringLiteral("view.snap"),
+                     QStringLiteral("view.guides"),
                      QStringLiteral("file.export")});
     m_stack->setCurrentWidget(m_start);
 }

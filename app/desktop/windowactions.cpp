@@ -189,6 +189,11 @@ void WindowActions::createViewActions(MainWindow* w)
     snap->setCheckable(true);
     snap->setChecked(true);
     QObject::connect(snap, &QAction::toggled, w, [w](bool on) { w->m_scene->setSnapEnabled(on); });
+    QAction* guides = a->add(QStringLiteral("view.guides"), tr("G&uides"));
+    guides->setCheckable(true);
+    guides->setChecked(true);
+    guides->setStatusTip(tr("While dragging, line edges and centres up with the elements nearby"));
+    QObject::connect(guides, &QAction::toggled, w, [w](bool on) { w->m_scene->setGuidesEnabled(on); });
     auto* overview = new OverviewMap(w->m_view, w->m_doc);
     QAction* map = a->add(QStringLiteral("view.overview"), tr("&Overview"), QKeySequence(tr("Ctrl+Shift+O")));
     map->setCheckable(true);
@@ -258,7 +263,7 @@ void WindowActions::createMenus(MainWindow* w)
                "edit.duplicate", "edit.delete", "-", "edit.selectAll", "edit.rename", "edit.find", "edit.connectSelected"});
     w->m_viewMenu = w->menuBar()->addMenu(tr("&View"));
     add(w->m_viewMenu, {"view.zoomIn", "view.zoomOut", "view.zoomReset", "view.zoomFit",
-                     "view.zoomSelection", "-", "view.grid", "view.snap", "view.overview", "-"});
+                     "view.zoomSelection", "-", "view.grid", "view.snap", "view.guides", "view.overview", "-"});
     QMenu* theme = w->m_viewMenu->addMenu(tr("&Theme"));
     add(theme, {"view.themeSystem", "view.themeLight", "view.themeDark"});
     w->m_viewMenu->addSeparator();

@@ -184,7 +184,7 @@ QVariant ZoneItem::itemChange(GraphicsItemChange change, const QVariant& value)
 {
     CanvasScene* s = canvas();
     if (change == ItemPositionChange && s && !s->applyingModel()) {
-        const QPointF next = s->snapEnabled() ? s->snap(value.toPointF()) : value.toPointF();
+        const QPointF next = s->snapEnabled() && !s->placingExactly() ? s->snap(value.toPointF()) : value.toPointF();
         // Carry members that the user did not select themselves (Qt moves those already).
         const QPointF delta = next - pos();
         for (const QString& id : std::as_const(m_members))

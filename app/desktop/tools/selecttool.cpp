@@ -10,6 +10,7 @@
 
 #include <QGraphicsRectItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QKeyEvent>
 #include <QPen>
 #include <QUndoStack>
@@ -19,6 +20,7 @@ namespace pb::app {
 SelectTool::SelectTool(CanvasScene* scene)
     : Tool(scene)
     , m_connect(scene)
+    , m_guides(scene)
 {
 }
 
@@ -50,6 +52,11 @@ bool SelectTool::mousePress(QGraphicsSceneMouseEvent* e)
     }
     m_scene->baseMousePress(e);
     recordPress();
+    m_pressPos = p;
+    if (m_scene->guidesEnabled() && !m_start.isEmpty()) {
+        const QSet<QString> moving(m_start.keyBegin(), m_start.keyEnd());
+        m_guides.begin(moving, e->widget() ? qobject_cast<QGraphicsView*>(e->widget()->parentWidget()) : nullptr);
+    }
     return true;
 }
 
@@ -65,6 +72,7 @@ bool SelectTool::mouseMove(QGraphicsSceneMouseEvent* e)
         return true;
     }
     m_scene->baseMouseMove(e);
+    if ((e->buttons() & Qt::LeftButton) && m_scene->guidesEnabled()) lineUp(e->scenePos());
     if ((e->buttons() & Qt::LeftButton) && m_roots.size() == 1) {
         // Show which zone the dragged element will belong to when dropped.
         QGraphicsItem* item = m_scene->itemFor(m_roots.first());
@@ -88,6 +96,7 @@ bool SelectTool::mouseRelease(QGraphicsSceneMouseEvent* e)
     }
     m_scene->baseMouseRelease(e);
     m_scene->setDropTarget(nullptr);
+    m_guides.end();
     pushMove();
     return true;
 }
@@ -135,6 +144,7 @@ bool SelectTool::keyPress(QKeyEvent* e)
 void SelectTool::cancel()
 {
     m_connect.cancel();
+    m_guides.end();
     if (m_resizePreview) {
         m_scene->removeItem(m_resizePreview);
         delete m_resizePreview;
@@ -180,6 +190,33 @@ void SelectTool::pushMove()
     }
     m_start.clear();
     m_roots.clear();
+}
+
+void SelectTool::lineUp(QPointF scenePos)
+{
+    // Where the grid put each picked-up element, and where the mouse alone would have.
+    // Qt moves the selection only when the element pressed on may move (not a locked one), and
+    // the grid may leave it in place for a few pixels while a guide is already in reach.
+    const QGraphicsItem* grabber = m_scene->mouseGrabberItem();
+    const QPointF dragged = scenePos - m_pressPos;
+    if (!grabber || !(grabber->flags() & QGraphicsItem::ItemIsMovable) || dragged.isNull() || m_roots.isEmpty()) {
+        m_guides.hide();
+        return;
+    }
+    QRectF snapped, free;
+    for (const QString& id : std::as_const(m_roots)) {
+        QGraphicsItem* item = m_scene->itemFor(id);
+        if (!item) continue;
+        const QRectF box = CanvasScene::boxOf(item);
+        snapped |= box;
+        free |= box.translated(m_start.value(id) + dragged - item->pos());
+    }
+    const QPointF shift = m_guides.follow(free, snapped);
+    if (shift.isNull()) return;
+    m_scene->setPlacingExactly(true);
+    for (const QString& id : std::as_const(m_roots))
+        if (QGraphicsItem* item = m_scene->itemFor(id)) item->setPos(item->pos() + shift);
+    m_scene->setPlacingExactly(false);
 }
 
 bool SelectTool::beginResize(QPointF scenePos)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/desktop/tools/connectgesture.h"
+#include "app/desktop/tools/snapguides.h"
 #include "app/desktop/tools/tool.h"
 
 #include <QHash>
@@ -14,7 +15,8 @@ namespace pb::app {
 
 // The default tool: click and rubber-band selection (Qt's own), moving with one undo command
 // per gesture (positions recorded on press, pushed on release, membership updated by where the
-// element lands), resizing from the corner grip, and new flows from a component's handle.
+// element lands) and lined up by smart guides on the way, resizing from the corner grip, and new
+// flows from a component's handle.
 class SelectTool : public Tool
 {
 public:
@@ -30,6 +32,8 @@ public:
 private:
     void recordPress();
     void pushMove();
+    // Moves what Qt dragged onto a guide in reach (SnapGuides::follow), once Qt has moved it.
+    void lineUp(QPointF scenePos);
     // The zone each moved root lands in, where it differs from its zone now; `offset` is a move
     // not yet made (a nudge).
     QHash<QString, QString> newParents(QPointF offset = {}) const;
@@ -38,6 +42,8 @@ private:
     QRectF resizedRect(QPointF scenePos) const;
 
     ConnectGesture m_connect;
+    SnapGuides m_guides;
+    QPointF m_pressPos; // scene
     QHash<QString, QPointF> m_start; // element id → position at press
     QStringList m_roots;             // what the user picked up (not carried members)
     QString m_resizeId;

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QLineF>
+#include <QPointF>
+#include <QRectF>
+#include <QSet>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+class QGraphicsPathItem;
+class QGraphicsView;
+
+namespace pb::app {
+
+class CanvasScene;
+
+// Smart guides while dragging, as draw.io shows them: when an edge or the centre of what is
+// dragged comes within a few pixels of an edge or centre of an element near it, the drag lines
+// up exactly and a thin line shows what it lines up with. Lining up after the fact is Arrange >
+// Align; this is the same while the hand is still on the mouse.
+class SnapGuides
+{
+public:
+    // The pure geometry. Per axis, independently: the smallest shift within `reach` that puts
+    // one of `moving`'s left, centre and right (top, middle, bottom) on one of an other's;
+    // none when nothing is in reach.
+    struct Fit
+    {
+        std::optional<qreal> dx, dy;
+    };
+    static Fit fit(const QRectF& moving, const QVector<QRectF>& others, qreal reach);
+    // A guide for each line `placed` shares with others, spanning all that share it.
+    static QVector<QLineF> linesFor(const QRectF& placed, const QVector<QRectF>& others);
+
+    explicit SnapGuides(CanvasScene* scene);
+    ~SnapGuides();
+    SnapGuides(const SnapGuides&) = delete;
+    SnapGuides& operator=(const SnapGuides&) = delete;
+
+    // At the press: the elements the drag may line up with are those near what `view` shows
+    // that do not move with it (`moving`: every element the drag carries). Read once, so that a
+    // move costs arithmetic over rectangles, not a walk of the scene.
+    void begin(const QSet<QString>& moving, const QGraphicsView* view);
+    // What the dragged elements cover where the mouse alone puts them (`free`) and where the
+    // grid put them (`snapped`). Returns what to add to their positions now: on an axis where a
+    // guide is in reach of the free place, the guide wins over the grid, as in draw.io (a centre
+    // ten units off the grid could never be reached through it). Shows the guides of where they
+    // end up; none when nothing lines up.
+    QPointF follow(const QRectF& free, const QRectF& snapped);
+    void hide();
+    void end(); // hides the guides and forgets the candidates
+
+private:
+    void show(const QVector<QLineF>& lines);
+
+    CanvasScene* m_scene;
+    QVector<QRectF> m_others;
+    qreal m_reach = 6;
+    QGraphicsPathItem* m_item = nullptr;
+};
+
+} // namespace pb::app

@@ -1,0 +1,170 @@
+#include "app/desktop/actionregistry.h"
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
+#include "app/desktop/document.h"
+#include "app/desktop/mainwindow.h"
+#include "app/desktop/tools/snapguides.h"
+#include "testdesigns.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QGraphicsPathItem>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pb;
+using namespace pb::app;
+
+// Smart guides: a drag lines an element's edges and centre up with those of the elements near
+// it, even where the grid could never put it, shows a line in the theme's guide colour while it
+// does, and is still one undo step.
+class TstGuides : public QObject
+{
+    Q_OBJECT
+
+private:
+    MainWindow* m_w = nullptr;
+
+    model::Point posOf(const char* id) const { return m_w->document()->design().component(id)->pos; }
+    QPoint onView(QPointF scene) const { return m_w->view()->mapFromScene(scene); }
+    void press(QPointF at) { QTest::mousePress(m_w->view()->viewport(), Qt::LeftButton, {}, onView(at)); }
+    // In six steps, as a hand moves, with the button held.
+    void moveTo(QPointF from, QPointF to)
+    {
+        QWidget* port = m_w->view()->viewport();
+        for (int i = 1; i <= 6; ++i) {
+            const QPoint p = onView(from + (to - from) * i / 6.0);
+            QMouseEvent move(QEvent::MouseMove, p, port->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, {});
+            QApplication::sendEvent(port, &move);
+        }
+    }
+    void release(QPointF at) { QTest::mouseRelease(m_w->view()->viewport(), Qt::LeftButton, {}, onView(at)); }
+    // The guides drawn on the canvas now: path items in the theme's guide colour.
+    QList<QGraphicsPathItem*> guides() const
+    {
+        QList<QGraphicsPathItem*> out;
+        for (QGraphicsItem* item : m_w->scene()->items())
+            if (auto* path = qgraphicsitem_cast<QGraphicsPathItem*>(item);
+                path && path->pen().color() == m_w->scene()->colors().snapGuide)
+                out << path;
+        return out;
+    }
+    // A box 160 wide over one 140 wide, 300 below it: their centres are 10 apart, off the grid.
+    static model::Design twoBoxes()
+    {
+        model::Design d;
+        auto wide = test::component("wide", "service", 0, 0);
+        wide.size = {160, 60};
+        auto narrow = test::component("narrow", "cache", 0, 300);
+        narrow.size = {140, 60};
+        d.addComponent(wide);
+        d.addComponent(narrow);
+        return d;
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init()
+    {
+        m_w = new MainWindow;
+        m_w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_w));
+        m_w->document()->reset(twoBoxes(), QString());
+        m_w->showCanvas();
+        m_w->view()->resetZoom();
+        m_w->view()->centerOn(QPointF(80, 180));
+        QApplication::processEvents();
+    }
+    void cleanup()
+    {
+        m_w->document()->undoStack()->setClean();
+        delete m_w;
+    }
+
+    void theNearestLineWithinReachWins()
+    {
+        const QVector<QRectF> others{QRectF(200, 0, 160, 60)}; // lines at 200, 280, 360
+        // Left 213, centre 283, right 353: the centre is 3 off, the left 13 and the right 7.
+        auto f = SnapGuides::fit(QRectF(213, 200, 140, 60), others, 6);
+        QVERIFY(f.dx.has_value());
+        QCOMPARE(*f.dx, -3.0);
+        QVERIFY(!f.dy.has_value()); // tops 200 against 0, 30, 60: nothing in reach
+        // Out of reach on both axes.
+        f = SnapGuides::fit(QRectF(500, 500, 40, 40), others, 6);
+        QVERIFY(!f.dx && !f.dy);
+        // Two lines as near, one each way: the result does not depend on the others' order.
+        // Lines 100, 105, 110 against 113 (3 right of its right edge) and 97 (3 left of its left).
+        const QVector<QRectF> both{QRectF(113, 0, 100, 10), QRectF(-3, 0, 100, 10)};
+        const QVector<QRectF> swapped{both[1], both[0]};
+        QCOMPARE(*SnapGuides::fit(QRectF(100, 100, 10, 10), both, 6).dx, -3.0);
+        QCOMPARE(*SnapGuides::fit(QRectF(100, 100, 10, 10), swapped, 6).dx, -3.0);
+        // Once lined up, one guide through the shared centre, spanning both boxes.
+        const auto lines = SnapGuides::linesFor(QRectF(210, 200, 140, 60), others);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first(), QLineF(280, 0, 280, 260));
+    }
+
+    void aDragLinesUpOffTheGridInOneUndoStep()
+    {
+        const int steps = m_w->document()->undoStack()->index();
+        // 12 to the right: the grid alone would put it at 20; its centre is then 2 from wide's.
+        const QPointF from(70, 330), to(82, 330);
+        press(from);
+        QVERIFY(guides().isEmpty());
+        moveTo(from, to);
+        const auto shown = guides();
+        QCOMPARE(shown.size(), 1);
+        const QRectF line = shown.first()->path().boundingRect();
+        QCOMPARE(line.left(), 80.0);  // through both centres
+        QCOMPARE(line.width(), 0.0);  // a vertical line
+        QCOMPARE(line.top(), 0.0);    // from wide's top
+        QCOMPARE(line.bottom(), 360.0); // to narrow's bottom
+        release(to);
+        QVERIFY(guides().isEmpty());
+        QCOMPARE(posOf("narrow").x, 10.0); // centre on 80, as wide's
+        QCOMPARE(posOf("narrow").y, 300.0); // nothing to line up with across: the grid's place
+        QCOMPARE(m_w->document()->undoStack()->index(), steps + 1);
+        m_w->document()->undoStack()->undo();
+        QCOMPARE(posOf("narrow").x, 0.0);
+    }
+
+    void aGuideCatchesBeforeTheGridMoves()
+    {
+        // 6 to the right: the grid still says 0, but the centre (76) is 4 from wide's.
+        const QPointF from(70, 330), to(76, 330);
+        press(from);
+        moveTo(from, to);
+        QCOMPARE(guides().size(), 1);
+        release(to);
+        QCOMPARE(posOf("narrow").x, 10.0);
+    }
+
+    void withGuidesOffTheGridDecides()
+    {
+        QAction* on = m_w->actions()->get(QStringLiteral("view.guides"));
+        QVERIFY(on && on->isCheckable() && on->isChecked());
+        on->setChecked(false);
+        const QPointF from(70, 330), to(82, 330);
+        press(from);
+        moveTo(from, to);
+        QVERIFY(guides().isEmpty());
+        release(to);
+        QCOMPARE(posOf("narrow").x, 20.0);
+    }
+
+    void farFromEverythingTheGridDecides()
+    {
+        // 100 to the right: the centre is at 170, nowhere near wide's lines (0, 80, 160 ... its
+        // right edge 240 against 160): the grid's place, and no guide.
+        const QPointF from(70, 330), to(171, 330);
+        press(from);
+        moveTo(from, to);
+        QVERIFY(guides().isEmpty());
+        release(to);
+        QCOMPARE(posOf("narrow").x, 100.0);
+    }
+};
+
+QTEST_MAIN(TstGuides)
+#include "tst_guides.moc"
