@@ -443,6 +443,7 @@ void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* e)
 void CanvasScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* e)
 {
     if (m_editor) return QGraphicsScene::mouseDoubleClickEvent(e);
+    if (m_tool->mouseDoubleClick(e)) return;
     for (QGraphicsItem* item : items(e->scenePos())) {
         const QString id = idOf(item);
         if (id.isEmpty()) continue;

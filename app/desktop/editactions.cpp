@@ -220,6 +220,8 @@ void EditActions::setRouting(bool orthogonal)
             orthogonal ? std::optional<model::Value>(std::string("orthogonal")) : std::nullopt;
         if (QUndoCommand* cmd = commands::setProperty(m_doc, id, "routing", value))
             stack->push(cmd);
+        // Bends drawn by hand win over the routing: without this the choice showed no change.
+        if (QUndoCommand* cmd = commands::setBends(m_doc, id, {}, tr("Straighten %1"))) stack->push(cmd);
     }
     stack->endMacro();
 }

@@ -29,6 +29,9 @@ QPointF borderPoint(const QRectF& r, QPointF toward)
 }
 
 constexpr qreal kMaxLabelWidth = 220;
+// A bend's handle: drawn this wide, caught from a little further (scene units).
+constexpr qreal kHandleSize = 8;
+constexpr qreal kHandleReach = 7;
 
 QFont labelFont()
 {
@@ -67,6 +70,7 @@ void FlowItem::sync(const model::Design& d, const model::Flow& f, ComponentItem*
         m_labelBox = m_label.isEmpty() ? QRectF() : metrics.boundingRect(m_label);
     }
     m_bends = f.bends;
+    m_modelBends = f.bends;
     m_orthogonal = model::stringProperty(f.props, "routing").value_or("") == "orthogonal";
     m_async = flowIsAsync(d, f);
     adjust();
@@ -126,7 +130,7 @@ void FlowItem::adjust()
     m_bounds = m_path.boundingRect()
                    .united(m_arrow.boundingRect())
                    .united(m_labelRect)
-                   .adjusted(-4, -4, 4, 4);
+                   .adjusted(-6, -6, 6, 6); // the bend handles of a selected flow
 }
 
 QRectF FlowItem::placeLabel() const
@@ -159,6 +163,50 @@ QRectF FlowItem::placeLabel() const
     for (int step = 0; step < 100 && (r.intersects(from) || r.intersects(to)); ++step)
         r.translate(n * 4);
     return r;
+}
+
+QVector<QPointF> FlowItem::handlePoints(bool inserts) const
+{
+    QVector<QPointF> out;
+    if (inserts) {
+        // Half way along, or where the segment comes out from under its label when the label
+        // sits there: a handle drawn on the label hid its words.
+        const QRectF label = m_labelRect.adjusted(-kHandleSize, -kHandleSize, kHandleSize, kHandleSize);
+        for (int i = 0; i + 1 < m_points.size(); ++i) {
+            const QLineF segment(m_points[i], m_points[i + 1]);
+            qreal t = 0.5;
+            while (t > 0.1 && label.contains(segment.pointAt(t))) t -= 0.02;
+            out << segment.pointAt(t > 0.1 ? t : 0.5);
+        }
+    } else if (!m_bends.empty()) {
+        out = innerPoints();
+    }
+    return out;
+}
+
+std::optional<FlowItem::Handle> FlowItem::handleAt(QPointF scenePos) const
+{
+    if (!isSelected()) return std::nullopt;
+    // Bends first: where a bend and a segment's middle meet, the bend is what was meant.
+    for (bool inserts : {false, true}) {
+        const QVector<QPointF> points = handlePoints(inserts);
+        for (int i = 0; i < points.size(); ++i)
+            if (QLineF(points[i], scenePos).length() <= kHandleReach) return Handle{i, inserts};
+    }
+    return std::nullopt;
+}
+
+void FlowItem::previewBends(const QPolygonF& bends)
+{
+    m_bends.clear();
+    for (const QPointF& p : bends) m_bends.push_back({p.x(), p.y()});
+    adjust();
+}
+
+void FlowItem::endPreview()
+{
+    m_bends = m_modelBends;
+    adjust();
 }
 
 QPainterPath FlowItem::shape() const
@@ -211,6 +259,19 @@ void FlowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widg
         p->setPen(k.flowLabel);
         p->drawText(m_labelRect, Qt::AlignCenter, m_label);
     }
+    if (selected && lod >= 0.4) paintHandles(p, k);
+}
+
+void FlowItem::paintHandles(QPainter* p, const CanvasColors& k) const
+{
+    p->setPen(QPen(k.handleStroke, 1));
+    QColor faint = k.handle;
+    faint.setAlphaF(faint.alphaF() * 0.6); // a bend not made yet: lighter than one that is
+    p->setBrush(faint);
+    for (const QPointF& c : handlePoints(true)) p->drawEllipse(c, kHandleSize / 2 - 1, kHandleSize / 2 - 1);
+    p->setBrush(k.handle);
+    for (const QPointF& c : handlePoints(false))
+        p->drawRect(QRectF(c - QPointF(kHandleSize / 2, kHandleSize / 2), QSizeF(kHandleSize, kHandleSize)));
 }
 
 } // namespace pb::app

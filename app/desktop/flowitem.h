@@ -7,10 +7,13 @@
 #include <QPolygonF>
 #include <QString>
 
+#include <optional>
+
 namespace pb::app {
 
 class CanvasScene;
 class ComponentItem;
+struct CanvasColors;
 
 // An arrow between two components. Straight or orthogonal (per flow, property `routing`),
 // dashed when asynchronous. The path is recomputed in adjust() — called when an end moves —
@@ -36,12 +39,33 @@ public:
     QPainterPath path() const { return m_path; }
     QRectF labelRect() const { return m_labelRect; }
 
+    // Bending by hand, as draw.io's waypoints: a selected flow shows a square handle on each
+    // bend and a round one half way along each segment. Dragging a square moves its bend,
+    // dragging a round one makes a new bend there.
+    struct Handle
+    {
+        int index = 0;       // the bend (a square), or the segment whose middle it is (round)
+        bool insert = false; // round: a new bend goes in at `index`
+    };
+    // The handle of a selected flow under `scenePos`, if any.
+    std::optional<Handle> handleAt(QPointF scenePos) const;
+    // The points the line passes through between its ends: its bends, or where its routing
+    // turns when it has none (an orthogonal route's elbows become bends once one is dragged).
+    QPolygonF innerPoints() const { return m_points.mid(1, m_points.size() - 2); }
+    bool hasBends() const { return !m_bends.empty(); }
+    // Shows the flow through `bends` while a drag is under way; endPreview() goes back to the
+    // model's (the command that ends the drag brings the new ones through sync()).
+    void previewBends(const QPolygonF& bends);
+    void endPreview();
+
     QRectF boundingRect() const override { return m_bounds; }
     QPainterPath shape() const override;
     void paint(QPainter* p, const QStyleOptionGraphicsItem* opt, QWidget* w) override;
 
 private:
     QPolygonF route() const;
+    QVector<QPointF> handlePoints(bool inserts) const;
+    void paintHandles(QPainter* p, const CanvasColors& k) const;
     QRectF placeLabel() const;
     CanvasScene* canvas() const;
 
@@ -51,7 +75,8 @@ private:
     QString m_label;
     std::string m_labelSource; // the model's label that m_label and m_labelBox were made from
     QRectF m_labelBox;
-    std::vector<model::Point> m_bends;
+    std::vector<model::Point> m_bends;      // as drawn now (a preview while bending)
+    std::vector<model::Point> m_modelBends; // as the model has them
     bool m_orthogonal = false;
     bool m_async = false;
     QPainterPath m_path;

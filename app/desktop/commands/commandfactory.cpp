@@ -92,6 +92,24 @@ struct Edits
         return cmd;
     }
 };
+// A flow whose two ends moved together (one selection, or a zone carrying both) takes its bends
+// along, as draw.io does; with one end moved, the bends stay where they were drawn.
+void carryBends(Edits& edits)
+{
+    auto shiftOf = [&](const std::string& id) -> std::optional<model::Point> {
+        auto it = edits.components.find(id);
+        if (it == edits.components.end()) return std::nullopt;
+        const model::Point before = edits.doc->design().component(id)->pos;
+        return model::Point{it->second.pos.x - before.x, it->second.pos.y - before.y};
+    };
+    for (const auto& f : edits.doc->design().flows()) {
+        if (f.bends.empty()) continue;
+        const auto from = shiftOf(f.from), to = shiftOf(f.to);
+        if (!from || !to || from->x != to->x || from->y != to->y) continue;
+        model::Flow& after = edits.flows.emplace(f.id, f).first->second;
+        for (auto& b : after.bends) b = {b.x + from->x, b.y + from->y};
+    }
+}
 } // namespace
 
 AddElementsCommand* addComponent(Document* doc, const std::string& kind, QPointF topLeft)
@@ -146,6 +164,7 @@ EditElementsCommand* move(Document* doc, const QHash<QString, QPointF>& position
     }
     for (auto it = parents.begin(); it != parents.end(); ++it)
         edits.reparent(it.key().toStdString(), it.value().toStdString());
+    carryBends(edits);
     QString text;
     if (positions.size() == 1)
         text = tr("Move %1").arg(nameOf(doc, positions.begin().key()));
@@ -182,6 +201,19 @@ QUndoCommand* applyLayout(Document* doc, const QHash<QString, QPointF>& position
             after.bends.clear();
         }
     return edits.finish(text);
+}
+
+QUndoCommand* setBends(Document* doc, const QString& flowId, const QPolygonF& bends, const QString& text)
+{
+    const model::Flow* f = doc->design().flow(flowId.toStdString());
+    if (!f) return nullptr;
+    model::Flow after = *f;
+    after.bends.clear();
+    for (const QPointF& p : bends) after.bends.push_back({p.x(), p.y()});
+    if (after.bends == f->bends) return nullptr;
+    auto* cmd = new EditElementsCommand(doc, text.arg(nameOf(doc, flowId)));
+    cmd->change(*f, after);
+    return cmd;
 }
 
 QUndoCommand* resize(Document* doc, const QString& id, const QRectF& rect)

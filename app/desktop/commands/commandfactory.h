@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QPointF>
+#include <QPolygonF>
 #include <QRectF>
 #include <QString>
 #include <QStringList>
@@ -31,6 +32,9 @@ EditElementsCommand* move(Document* doc, const QHash<QString, QPointF>& position
 QUndoCommand* applyLayout(Document* doc, const QHash<QString, QPointF>& positions,
                           const QHash<QString, QRectF>& zoneRects, const QString& text);
 QUndoCommand* resize(Document* doc, const QString& id, const QRectF& rect);
+// The flow's bends by hand (none: straight, or by its routing, again); `text` names the flow
+// as %1 ("Bend %1").
+QUndoCommand* setBends(Document* doc, const QString& flowId, const QPolygonF& bends, const QString& text);
 QUndoCommand* setLabel(Document* doc, const QString& id, const QString& label);
 // Sets (value) or removes (nullopt) one property of a component, flow or zone.
 QUndoCommand* setProperty(Document* doc, const QString& id, const std::string& key,

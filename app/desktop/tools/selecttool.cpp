@@ -20,6 +20,7 @@ namespace pb::app {
 SelectTool::SelectTool(CanvasScene* scene)
     : Tool(scene)
     , m_connect(scene)
+    , m_bend(scene)
     , m_guides(scene)
 {
 }
@@ -45,8 +46,8 @@ bool SelectTool::mousePress(QGraphicsSceneMouseEvent* e)
         }
     }
     // Taken here: passed on, the view starts a rubber band whose selection replaces the one
-    // being resized, and a zone lost its selection when its grip was let go.
-    if (beginResize(p)) {
+    // being resized or bent, and a zone lost its selection when its grip was let go.
+    if (m_bend.begin(p) || beginResize(p)) {
         e->accept();
         return true;
     }
@@ -69,6 +70,10 @@ bool SelectTool::mouseMove(QGraphicsSceneMouseEvent* e)
     }
     if (m_resizePreview) {
         m_resizePreview->setRect(resizedRect(e->scenePos()));
+        return true;
+    }
+    if (m_bend.isActive()) {
+        m_bend.move(e->scenePos());
         return true;
     }
     m_scene->baseMouseMove(e);
@@ -94,11 +99,20 @@ bool SelectTool::mouseRelease(QGraphicsSceneMouseEvent* e)
         finishResize(e->scenePos());
         return true;
     }
+    if (m_bend.isActive()) {
+        m_bend.finish(e->scenePos());
+        return true;
+    }
     m_scene->baseMouseRelease(e);
     m_scene->setDropTarget(nullptr);
     m_guides.end();
     pushMove();
     return true;
+}
+
+bool SelectTool::mouseDoubleClick(QGraphicsSceneMouseEvent* e)
+{
+    return e->button() == Qt::LeftButton && m_bend.removeAt(e->scenePos());
 }
 
 bool SelectTool::keyPress(QKeyEvent* e)
@@ -144,6 +158,7 @@ bool SelectTool::keyPress(QKeyEvent* e)
 void SelectTool::cancel()
 {
     m_connect.cancel();
+    m_bend.cancel();
     m_guides.end();
     if (m_resizePreview) {
         m_scene->removeItem(m_resizePreview);

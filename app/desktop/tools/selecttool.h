@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/tools/bendgesture.h"
 #include "app/desktop/tools/connectgesture.h"
 #include "app/desktop/tools/snapguides.h"
 #include "app/desktop/tools/tool.h"
@@ -15,8 +16,8 @@ namespace pb::app {
 
 // The default tool: click and rubber-band selection (Qt's own), moving with one undo command
 // per gesture (positions recorded on press, pushed on release, membership updated by where the
-// element lands) and lined up by smart guides on the way, resizing from the corner grip, and new
-// flows from a component's handle.
+// element lands) and lined up by smart guides on the way, resizing from the corner grip, new
+// flows from a component's handle, and bending a selected flow by its handles.
 class SelectTool : public Tool
 {
 public:
@@ -26,6 +27,7 @@ public:
     bool mousePress(QGraphicsSceneMouseEvent* e) override;
     bool mouseMove(QGraphicsSceneMouseEvent* e) override;
     bool mouseRelease(QGraphicsSceneMouseEvent* e) override;
+    bool mouseDoubleClick(QGraphicsSceneMouseEvent* e) override;
     bool keyPress(QKeyEvent* e) override;
     void cancel() override;
 
@@ -42,6 +44,7 @@ private:
     QRectF resizedRect(QPointF scenePos) const;
 
     ConnectGesture m_connect;
+    BendGesture m_bend;
     SnapGuides m_guides;
     QPointF m_pressPos; // scene
     QHash<QString, QPointF> m_start; // element id → position at press

@@ -28,6 +28,7 @@ public:
     virtual bool mousePress(QGraphicsSceneMouseEvent*) { return false; }
     virtual bool mouseMove(QGraphicsSceneMouseEvent*) { return false; }
     virtual bool mouseRelease(QGraphicsSceneMouseEvent*) { return false; }
+    virtual bool mouseDoubleClick(QGraphicsSceneMouseEvent*) { return false; }
     virtual bool keyPress(QKeyEvent*) { return false; }
     // Abandon a gesture in progress (Escape, tool switch).
     virtual void cancel() {}
