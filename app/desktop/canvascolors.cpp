@@ -4,55 +4,55 @@
 
 namespace pb::app {
 
-CanvasColors CanvasColors::fromTheme()
+CanvasColors CanvasColors::fromTheme(bool light)
 {
     const Theme& t = Theme::instance();
-    auto c = [&t](const char* key) { return t.color(QLatin1String(key)); };
+    auto c = [&t, light](const QString& key) { return light ? t.lightColor(key) : t.color(key); };
     CanvasColors k;
-    k.background = c("canvas.background");
-    k.gridMinor = c("canvas.gridMinor");
-    k.gridMajor = c("canvas.gridMajor");
-    k.selection = c("canvas.selection");
-    k.selectionFill = c("canvas.selectionFill");
-    k.hover = c("canvas.hover");
-    k.handle = c("canvas.handle");
-    k.handleStroke = c("canvas.handleStroke");
-    k.dropTarget = c("canvas.dropTarget");
-    k.dropTargetFill = c("canvas.dropTargetFill");
-    k.shadow = c("canvas.shadow");
-    k.focus = c("canvas.focus");
-    k.snapGuide = c("canvas.snapGuide");
-    k.textPrimary = c("text.primary");
-    k.textMuted = c("text.muted");
-    k.flowStroke = c("flow.stroke");
-    k.flowAsync = c("flow.async");
-    k.flowLabel = c("flow.label");
-    k.flowLabelBackground = c("flow.labelBackground");
-    k.flowSelected = c("flow.selected");
-    k.flowUnattached = c("flow.unattached");
-    k.highlight = c("finding.highlight");
-    k.highlightFill = c("finding.highlightFill");
-    k.dimOverlay = c("finding.dimOverlay");
+    k.background = c(QStringLiteral("canvas.background"));
+    k.gridMinor = c(QStringLiteral("canvas.gridMinor"));
+    k.gridMajor = c(QStringLiteral("canvas.gridMajor"));
+    k.selection = c(QStringLiteral("canvas.selection"));
+    k.selectionFill = c(QStringLiteral("canvas.selectionFill"));
+    k.hover = c(QStringLiteral("canvas.hover"));
+    k.handle = c(QStringLiteral("canvas.handle"));
+    k.handleStroke = c(QStringLiteral("canvas.handleStroke"));
+    k.dropTarget = c(QStringLiteral("canvas.dropTarget"));
+    k.dropTargetFill = c(QStringLiteral("canvas.dropTargetFill"));
+    k.shadow = c(QStringLiteral("canvas.shadow"));
+    k.focus = c(QStringLiteral("canvas.focus"));
+    k.snapGuide = c(QStringLiteral("canvas.snapGuide"));
+    k.textPrimary = c(QStringLiteral("text.primary"));
+    k.textMuted = c(QStringLiteral("text.muted"));
+    k.flowStroke = c(QStringLiteral("flow.stroke"));
+    k.flowAsync = c(QStringLiteral("flow.async"));
+    k.flowLabel = c(QStringLiteral("flow.label"));
+    k.flowLabelBackground = c(QStringLiteral("flow.labelBackground"));
+    k.flowSelected = c(QStringLiteral("flow.selected"));
+    k.flowUnattached = c(QStringLiteral("flow.unattached"));
+    k.highlight = c(QStringLiteral("finding.highlight"));
+    k.highlightFill = c(QStringLiteral("finding.highlightFill"));
+    k.dimOverlay = c(QStringLiteral("finding.dimOverlay"));
     const QString groups[] = {QStringLiteral("default"),   QStringLiteral("edge"),
                               QStringLiteral("compute"),   QStringLiteral("data"),
                               QStringLiteral("messaging"), QStringLiteral("compliance")};
     for (const QString& g : groups) {
         const QString p = QStringLiteral("component.") + g + QLatin1Char('.');
         k.groups.insert(g,
-                        {t.color(p + QStringLiteral("fill")), t.color(p + QStringLiteral("stroke")),
-                         t.color(p + QStringLiteral("text")), t.color(p + QStringLiteral("icon"))});
+                        {c(p + QStringLiteral("fill")), c(p + QStringLiteral("stroke")),
+                         c(p + QStringLiteral("text")), c(p + QStringLiteral("icon"))});
     }
     for (const char* z : {"region", "az", "trust_boundary"}) {
         const QString p = QStringLiteral("zone.") + QLatin1String(z) + QLatin1Char('.');
         k.zones.insert(QLatin1String(z),
-                       {t.color(p + QStringLiteral("fill")), t.color(p + QStringLiteral("stroke")),
-                        t.color(p + QStringLiteral("label"))});
+                       {c(p + QStringLiteral("fill")), c(p + QStringLiteral("stroke")),
+                        c(p + QStringLiteral("label"))});
     }
     for (const char* s : {"info", "low", "medium", "high", "critical"}) {
         const QString p = QStringLiteral("badge.") + QLatin1String(s) + QLatin1Char('.');
         k.badges.insert(QLatin1String(s),
-                        {t.color(p + QStringLiteral("fill")), t.color(p + QStringLiteral("stroke")),
-                         t.color(p + QStringLiteral("text")), QColor()});
+                        {c(p + QStringLiteral("fill")), c(p + QStringLiteral("stroke")),
+                         c(p + QStringLiteral("text")), QColor()});
     }
     return k;
 }

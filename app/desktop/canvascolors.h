@@ -29,7 +29,8 @@ struct CanvasColors
     QHash<QString, ZoneColors> zones;
     QHash<QString, GroupColors> badges; // by severity name
 
-    static CanvasColors fromTheme();
+    // The scheme shown, or the light one whatever is shown (`light`: an export on light paper).
+    static CanvasColors fromTheme(bool light = false);
     const GroupColors& group(const QString& name) const;
     const ZoneColors& zone(const QString& kind) const;
 };

@@ -36,6 +36,9 @@ public:
 
     Document* document() const { return m_doc; }
     const CanvasColors& colors() const { return m_colors; }
+    // Paints with these until the next applyTheme(), without repainting: an export swaps in
+    // the light scheme's and back while it renders.
+    void setColors(const CanvasColors& colors) { m_colors = colors; }
 
     ComponentItem* componentItem(const QString& id) const { return m_components.value(id); }
     FlowItem* flowItem(const QString& id) const { return m_flows.value(id); }

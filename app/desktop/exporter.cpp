@@ -2,6 +2,8 @@
 
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/loadwarnings.h"
+#include "app/desktop/preferences.h"
+#include "app/desktop/theme.h"
 #include "model/design.h"
 #include "model/dotexport.h"
 
@@ -24,7 +26,8 @@ QString tr(const char* s)
     return QCoreApplication::translate("Exporter", s);
 }
 
-// Hides selection and highlights for the duration of an export.
+// Hides selection and highlights for the duration of an export, and puts the drawing on light
+// paper when the window shows the dark scheme (unless the user turned that off).
 class CleanRender
 {
 public:
@@ -33,12 +36,16 @@ public:
         , m_selected(scene->selectedIds())
         , m_highlighted(scene->highlighted())
         , m_dim(scene->dimOthers())
+        , m_colors(scene->colors())
     {
         scene->clearSelection();
         scene->setHighlighted({});
+        if (Theme::instance().isDark() && preferences::exportOnLightPaper())
+            scene->setColors(CanvasColors::fromTheme(true));
     }
     ~CleanRender()
     {
+        m_scene->setColors(m_colors);
         m_scene->setHighlighted(m_highlighted, m_dim);
         m_scene->selectIds(m_selected);
     }
@@ -47,6 +54,7 @@ private:
     CanvasScene* m_scene;
     QStringList m_selected, m_highlighted;
     bool m_dim;
+    CanvasColors m_colors;
 };
 
 // All of `bytes` at `path`, or nothing there: through a temporary file, renamed when whole.

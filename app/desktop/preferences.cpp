@@ -8,6 +8,7 @@ namespace pb::app::preferences {
 namespace {
 const QString kTheme = QStringLiteral("view/theme");
 const QString kGeometry = QStringLiteral("window/geometry");
+const QString kLightPaper = QStringLiteral("export/lightPaper");
 
 // Words, not numbers, in the file: a person may edit it, and the enum's order may change.
 const std::pair<Theme::Mode, const char*> kThemeNames[] = {
@@ -26,6 +27,16 @@ void setThemeMode(Theme::Mode mode)
 {
     for (const auto& [m, name] : kThemeNames)
         if (m == mode) QSettings().setValue(kTheme, QLatin1String(name));
+}
+
+bool exportOnLightPaper()
+{
+    return QSettings().value(kLightPaper, true).toBool();
+}
+
+void setExportOnLightPaper(bool on)
+{
+    QSettings().setValue(kLightPaper, on);
 }
 
 void rememberWindow(const QMainWindow& window)

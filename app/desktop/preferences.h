@@ -12,6 +12,12 @@ namespace pb::app::preferences {
 Theme::Mode themeMode();
 void setThemeMode(Theme::Mode mode);
 
+// Pictures exported on light paper whatever scheme the window shows (File > Export > Export on
+// Light Paper): a dark picture pasted into a document or a slide is hard to read. On unless
+// turned off.
+bool exportOnLightPaper();
+void setExportOnLightPaper(bool on);
+
 // The last window closed: its size and place, and whether it was maximised.
 void rememberWindow(const QMainWindow& window);
 // On the first window of a launch; a further window is placed by the window manager, which

@@ -142,6 +142,12 @@ void Theme::refresh()
     if (wasDark != m_dark || before != m_colors) emit changed();
 }
 
+QColor Theme::lightColor(const QString& key) const
+{
+    if (auto it = m_light.find(key); it != m_light.end()) return *it;
+    return color(key);
+}
+
 QColor Theme::color(const QString& key) const
 {
     if (auto it = m_colors.find(key); it != m_colors.end()) return *it;

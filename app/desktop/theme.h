@@ -30,6 +30,8 @@ public:
     static Theme& instance();
 
     QColor color(const QString& key) const;
+    // The light scheme's colour whatever the scheme shown: exports go on light paper.
+    QColor lightColor(const QString& key) const;
     bool isDark() const { return m_dark; }
     Mode mode() const { return m_mode; }
     void setMode(Mode mode);

@@ -62,6 +62,11 @@ void WindowActions::createFileActions(MainWindow* w)
             &QAction::triggered, w, [w] { w->exportPng(2.0); });
     a->add(QStringLiteral("file.exportTransparent"), tr("&Transparent PNG Background"))
         ->setCheckable(true);
+    QAction* paper = a->add(QStringLiteral("file.exportLightPaper"), tr("Export on &Light Paper"));
+    paper->setCheckable(true);
+    paper->setChecked(preferences::exportOnLightPaper());
+    paper->setStatusTip(tr("Pictures and PDFs use the light scheme's colours even while the window is dark"));
+    QObject::connect(paper, &QAction::toggled, w, [](bool on) { preferences::setExportOnLightPaper(on); });
     QObject::connect(a->add(QStringLiteral("file.exportSvg"), tr("Export &SVG…")), &QAction::triggered, w,
             &MainWindow::exportSvg);
     QObject::connect(a->add(QStringLiteral("file.exportPdf"), tr("Export PD&F…")), &QAction::triggered, w,
@@ -255,7 +260,7 @@ void WindowActions::createMenus(MainWindow* w)
     QObject::connect(&recent::notifier(), &recent::Notifier::changed, w, &MainWindow::updateRecentMenu);
     add(file, {"file.start", "-", "file.save", "file.saveAs", "-"});
     QMenu* exp = file->addMenu(tr("&Export"));
-    add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "-", "file.exportSvg",
+    add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "file.exportLightPaper", "-", "file.exportSvg",
               "file.exportPdf", "file.exportDot"});
     add(file, {"-", "file.close", "file.quit"});
     QMenu* edit = w->menuBar()->addMenu(tr("&Edit"));

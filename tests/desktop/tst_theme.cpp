@@ -1,10 +1,16 @@
 #include "app/desktop/actionregistry.h"
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/document.h"
+#include "app/desktop/exporter.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/preferences.h"
 #include "app/desktop/theme.h"
+#include "testdesigns.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPalette>
@@ -108,6 +114,42 @@ private slots:
 
         QSettings().setValue(QStringLiteral("view/theme"), QStringLiteral("purple"));
         QCOMPARE(preferences::themeMode(), Theme::Mode::System);
+        QSettings().clear();
+        Theme::instance().setMode(Theme::Mode::System);
+    }
+
+    void picturesGoOnLightPaperUnlessAskedNot()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ProbeboardTest"));
+        QSettings().clear();
+        Theme::instance().setMode(Theme::Mode::Dark);
+        MainWindow w;
+        w.document()->reset(pb::test::smallDesign(), QString());
+        w.showCanvas();
+        QAction* paper = w.actions()->get(QStringLiteral("file.exportLightPaper"));
+        QVERIFY(paper && paper->isCheckable() && paper->isChecked()); // on by default
+        const QColor light = fromFile("light", "canvas", "background");
+        const QColor dark = fromFile("dark", "canvas", "background");
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("d.png"));
+        QString error;
+        QVERIFY2(exporter::exportPng(w.scene(), png, 1.0, false, &error), qPrintable(error));
+        QCOMPARE(QImage(png).pixelColor(2, 2), light);
+        QCOMPARE(w.scene()->colors().background, dark); // the window stays dark
+        // The SVG too: its paper is the light one.
+        const QString svg = dir.filePath(QStringLiteral("d.svg"));
+        QVERIFY2(exporter::exportSvg(w.scene(), svg, QStringLiteral("d"), &error), qPrintable(error));
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains(light.name().toLatin1()));
+        QVERIFY(!text.contains(dark.name().toLatin1()));
+
+        paper->setChecked(false); // kept for the next launch
+        QVERIFY(!preferences::exportOnLightPaper());
+        QVERIFY2(exporter::exportPng(w.scene(), png, 1.0, false, &error), qPrintable(error));
+        QCOMPARE(QImage(png).pixelColor(2, 2), dark);
         QSettings().clear();
         Theme::instance().setMode(Theme::Mode::System);
     }
