@@ -4,6 +4,7 @@
 #include "model/jsonfast.h"
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
+#include "model/picturedesign.h"
 #include "model/printable.h"
 #include "model/roundednumbers.h"
 #include "model/validation.h"
@@ -466,6 +467,8 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
                          "cannot read the file: " + err, ""});
         return std::nullopt;
     }
+    if (const Picture kind = pictureKind(*text); kind != Picture::None)
+        return designFromPicture(*text, kind, path, diags);
     if (dot) return importDot(*text, path, diags);
     const bool json = ext == ".probeboard" || ext == ".json";
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;

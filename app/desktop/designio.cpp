@@ -1,8 +1,10 @@
 #include "app/desktop/designio.h"
 
+#include "app/desktop/embeddeddesign.h"
 #include "app/desktop/initialplacement.h"
 #include "app/desktop/loadwarnings.h"
 #include "model/designfile.h"
+#include "model/picturedesign.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -46,7 +48,14 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
         return std::nullopt;
     }
     model::Diagnostics diags;
-    auto design = model::loadDesignFile(path.toStdString(), diags);
+    std::optional<model::Design> design;
+    if (embedded::isPng(path)) { // an SVG's design the model reads (model/picturedesign.h)
+        const auto text = embedded::designInPng(path, error);
+        if (!text) return std::nullopt;
+        design = model::designCarriedBy(*text, path.toStdString(), diags);
+    } else {
+        design = model::loadDesignFile(path.toStdString(), diags);
+    }
     if (!design || model::hasErrors(diags)) {
         // Every error, one per line, each naming the file, line:column and element.
         const QStringList lines = linesOf(diags, model::Diagnostic::Level::Error);
@@ -57,6 +66,12 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
     const bool moved = placeIfUnpositioned(*design);
     if (placed) *placed = moved;
     return design;
+}
+
+bool isNativeDesign(const QString& path)
+{
+    return !path.endsWith(QStringLiteral(".dot"), Qt::CaseInsensitive) &&
+           !path.endsWith(QStringLiteral(".gv"), Qt::CaseInsensitive) && !embedded::isPicture(path);
 }
 
 bool writeDesign(const model::Design& design, const QString& path, QString* error)

@@ -35,6 +35,7 @@ void Document::reset(model::Design design, const QString& path)
 {
     m_undo->clear();
     m_design = std::move(design);
+    m_importedFrom.clear();
     const bool wasModified = m_forcedModified;
     m_forcedModified = false;
     m_recovery->removeCopy();
@@ -51,11 +52,11 @@ bool Document::load(const QString& path, QString* error)
     bool placed = false;
     auto design = readDesign(path, error, &placed);
     if (!design) return false;
-    // Only our own format is saved back to the same name; a .dot import becomes Untitled so a
-    // save never silently overwrites the DOT source with JSON.
-    const bool native = !path.endsWith(QStringLiteral(".dot"), Qt::CaseInsensitive) &&
-                        !path.endsWith(QStringLiteral(".gv"), Qt::CaseInsensitive);
+    // Only our own format is saved back to the same name; a DOT import or a picture becomes
+    // Untitled so a save never silently overwrites it with JSON.
+    const bool native = isNativeDesign(path);
     reset(std::move(*design), native ? QFileInfo(path).absoluteFilePath() : QString());
+    if (!native) setImportedFrom(QFileInfo(path).absoluteFilePath());
     if (!native || placed) markModified(); // the placement is worth saving
     return true;
 }

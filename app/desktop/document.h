@@ -39,6 +39,10 @@ public:
     bool save(const QString& path, QString* error);
     // Mark unsaved (a restored recovery copy has no file on disk matching it).
     void markModified();
+    // The DOT file or picture an Untitled design was read from: Save As offers its name beside
+    // it. Empty for a design that has its own file, or none; reset() forgets it.
+    QString importedFrom() const { return m_importedFrom; }
+    void setImportedFrom(const QString& path) { m_importedFrom = path; }
 
     RecoveryWriter* recovery() const { return m_recovery; }
     // Ids changed since the last call (undo/redo use it to bring the change into view).
@@ -99,6 +103,7 @@ private:
     model::Design m_design;
     QUndoStack* m_undo = nullptr;
     QString m_path;
+    QString m_importedFrom;
     bool m_forcedModified = false;
     RecoveryWriter* m_recovery = nullptr;
     QStringList m_touched;

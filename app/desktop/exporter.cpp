@@ -1,10 +1,13 @@
 #include "app/desktop/exporter.h"
 
 #include "app/desktop/canvasscene.h"
+#include "app/desktop/document.h"
+#include "app/desktop/embeddeddesign.h"
 #include "app/desktop/loadwarnings.h"
 #include "app/desktop/preferences.h"
 #include "app/desktop/theme.h"
 #include "model/design.h"
+#include "model/designfile.h"
 #include "model/dotexport.h"
 
 #include <QBuffer>
@@ -77,7 +80,7 @@ QRectF exportRect(CanvasScene* scene)
 } // namespace
 
 bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transparent,
-               QString* error)
+               QString* error, bool withDesign)
 {
     CleanRender clean(scene);
     const QRectF src = exportRect(scene);
@@ -98,6 +101,7 @@ bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transp
                          QPainter::SmoothPixmapTransform);
         scene->render(&p, QRectF(QPointF(0, 0), size), src);
     }
+    if (withDesign) embedded::putInPng(img, model::designToText(scene->document()->design()));
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || !img.save(&f, "PNG") || !f.commit()) {
         if (error) *error = tr("%1: %2").arg(path, f.errorString());
@@ -106,7 +110,7 @@ bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transp
     return true;
 }
 
-bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error)
+bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error, bool withDesign)
 {
     CleanRender clean(scene);
     const QRectF src = exportRect(scene);
@@ -126,7 +130,8 @@ bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QS
     p.fillRect(QRectF(QPointF(0, 0), src.size()), scene->colors().background);
     scene->render(&p, QRectF(QPointF(0, 0), src.size()), src);
     p.end();
-    return saveWhole(path, buffer.data(), error);
+    if (!withDesign) return saveWhole(path, buffer.data(), error);
+    return saveWhole(path, embedded::putInSvg(buffer.data(), model::designToText(scene->document()->design())), error);
 }
 
 bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error)

@@ -14,10 +14,13 @@ class CanvasScene;
 // hidden while rendering; the grid is never exported.
 namespace exporter {
 
+// `withDesign`: the picture carries the design's text, so that it opens again as the drawing
+// (embeddeddesign.h); a picture made for a report needs none.
 bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transparent,
-               QString* error);
+               QString* error, bool withDesign = false);
 // Vector SVG: shapes stay paths and labels stay <text>, so the file is searchable and sharp.
-bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error);
+bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error,
+               bool withDesign = false);
 // Vector PDF, one page the shape of the drawing (no paper size to squeeze it into), at most
 // 200 inches a side as PDF readers allow: a larger drawing is scaled down to fit.
 bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error);

@@ -260,10 +260,9 @@ bool MainWindow::openFile(const QString& path, bool asTemplate)
     }
     MainWindow* target = busy ? createWindow() : this;
     Document* doc = target->m_doc;
-    const bool native = !asTemplate &&
-                        !path.endsWith(QStringLiteral(".dot"), Qt::CaseInsensitive) &&
-                        !path.endsWith(QStringLiteral(".gv"), Qt::CaseInsensitive);
+    const bool native = !asTemplate && isNativeDesign(path);
     doc->reset(std::move(*design), native ? QFileInfo(path).absoluteFilePath() : QString());
+    if (!native && !asTemplate) doc->setImportedFrom(QFileInfo(path).absoluteFilePath());
     if ((!native || placed) && !asTemplate) doc->markModified();
     if (!asTemplate) recent::add(path);
     target->updateRecentMenu();
@@ -289,7 +288,7 @@ bool MainWindow::restoreRecovery(const QString& recoveryPath, const QString& ori
 void MainWindow::openDialog()
 {
     openFile(QFileDialog::getOpenFileName(this, tr("Open design"), dialogplaces::openFolder(m_doc->filePath()),
-                                          tr("Designs (*.probeboard *.json *.dot *.gv);;All files (*)")));
+                                          tr("Designs (*.probeboard *.json *.dot *.gv);;Pictures with a design (*.png *.svg);;All files (*)")));
 }
 
 bool MainWindow::save()
@@ -306,11 +305,19 @@ bool MainWindow::save()
     return true;
 }
 
+QString MainWindow::saveSuggestion() const
+{
+    // An import is saved beside what it came from, under its name: payments.png → payments.probeboard.
+    const QFileInfo from(m_doc->importedFrom());
+    if (!m_doc->importedFrom().isEmpty()) return from.dir().filePath(from.completeBaseName() + QStringLiteral(".probeboard"));
+    return dialogplaces::besideDesign(QString(), tr("design.probeboard"));
+}
+
 bool MainWindow::saveAs()
 {
     QString path = QFileDialog::getSaveFileName(
         this, tr("Save design"),
-        m_doc->filePath().isEmpty() ? dialogplaces::besideDesign(QString(), tr("design.probeboard")) : m_doc->filePath(),
+        m_doc->filePath().isEmpty() ? saveSuggestion() : m_doc->filePath(),
         tr("Probeboard designs (*.probeboard)"));
     if (path.isEmpty()) return false;
     if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".probeboard");
@@ -354,14 +361,14 @@ void MainWindow::exportPng(qreal scale)
 {
     const bool transparent = m_actions->get(QStringLiteral("file.exportTransparent"))->isChecked();
     runExport(tr("PNG images (*.png)"), QStringLiteral(".png"), [&](const QString& p, QString* e) {
-        return exporter::exportPng(m_scene, p, scale, transparent, e);
+        return exporter::exportPng(m_scene, p, scale, transparent, e, preferences::includeDesignInPictures());
     });
 }
 
 void MainWindow::exportSvg()
 {
     runExport(tr("SVG images (*.svg)"), QStringLiteral(".svg"), [&](const QString& p, QString* e) {
-        return exporter::exportSvg(m_scene, p, m_doc->displayName(), e);
+        return exporter::exportSvg(m_scene, p, m_doc->displayName(), e, preferences::includeDesignInPictures());
     });
 }
 

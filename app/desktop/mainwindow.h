@@ -66,6 +66,7 @@ public:
     // Where an export is offered to go: beside the design's file, named after it (an untitled
     // design: "design" in the working folder).
     QString exportSuggestion(const QString& suffix) const;
+    QString saveSuggestion() const; // Save As for an Untitled design
 
 public slots:
     void newDesign();

@@ -9,6 +9,7 @@ namespace {
 const QString kTheme = QStringLiteral("view/theme");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kLightPaper = QStringLiteral("export/lightPaper");
+const QString kEmbed = QStringLiteral("export/includeDesign");
 
 // Words, not numbers, in the file: a person may edit it, and the enum's order may change.
 const std::pair<Theme::Mode, const char*> kThemeNames[] = {
@@ -37,6 +38,16 @@ bool exportOnLightPaper()
 void setExportOnLightPaper(bool on)
 {
     QSettings().setValue(kLightPaper, on);
+}
+
+bool includeDesignInPictures()
+{
+    return QSettings().value(kEmbed, true).toBool();
+}
+
+void setIncludeDesignInPictures(bool on)
+{
+    QSettings().setValue(kEmbed, on);
 }
 
 void rememberWindow(const QMainWindow& window)

@@ -18,6 +18,11 @@ void setThemeMode(Theme::Mode mode);
 bool exportOnLightPaper();
 void setExportOnLightPaper(bool on);
 
+// Exported PNG and SVG pictures carry the design (File > Export > Include the Design in
+// Pictures), so that they open again as the drawing. On unless turned off.
+bool includeDesignInPictures();
+void setIncludeDesignInPictures(bool on);
+
 // The last window closed: its size and place, and whether it was maximised.
 void rememberWindow(const QMainWindow& window);
 // On the first window of a launch; a further window is placed by the window manager, which

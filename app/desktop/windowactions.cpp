@@ -67,6 +67,11 @@ void WindowActions::createFileActions(MainWindow* w)
     paper->setChecked(preferences::exportOnLightPaper());
     paper->setStatusTip(tr("Pictures and PDFs use the light scheme's colours even while the window is dark"));
     QObject::connect(paper, &QAction::toggled, w, [](bool on) { preferences::setExportOnLightPaper(on); });
+    QAction* embed = a->add(QStringLiteral("file.exportEmbed"), tr("&Include the Design in Pictures"));
+    embed->setCheckable(true);
+    embed->setChecked(preferences::includeDesignInPictures());
+    embed->setStatusTip(tr("Exported PNG and SVG pictures carry the design, so that they open again as the drawing"));
+    QObject::connect(embed, &QAction::toggled, w, [](bool on) { preferences::setIncludeDesignInPictures(on); });
     QObject::connect(a->add(QStringLiteral("file.exportSvg"), tr("Export &SVG…")), &QAction::triggered, w,
             &MainWindow::exportSvg);
     QObject::connect(a->add(QStringLiteral("file.exportPdf"), tr("Export PD&F…")), &QAction::triggered, w,
@@ -260,7 +265,7 @@ void WindowActions::createMenus(MainWindow* w)
     QObject::connect(&recent::notifier(), &recent::Notifier::changed, w, &MainWindow::updateRecentMenu);
     add(file, {"file.start", "-", "file.save", "file.saveAs", "-"});
     QMenu* exp = file->addMenu(tr("&Export"));
-    add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "file.exportLightPaper", "-", "file.exportSvg",
+    add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "file.exportLightPaper", "file.exportEmbed", "-", "file.exportSvg",
               "file.exportPdf", "file.exportDot"});
     add(file, {"-", "file.close", "file.quit"});
     QMenu* edit = w->menuBar()->addMenu(tr("&Edit"));

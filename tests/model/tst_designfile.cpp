@@ -1,6 +1,7 @@
 // The .probeboard format: canonical output, round trips, migration and every load error.
 #include "model/designfile.h"
 #include "model/jsonutil.h"
+#include "model/picturedesign.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -507,6 +508,45 @@ private slots:
         Diagnostics diags;
         QVERIFY(!loadDesignFile("/nonexistent/x.probeboard", diags));
         QVERIFY(formatAll(diags).find("/nonexistent/x.probeboard") != std::string::npos);
+    }
+
+    // An SVG the whiteboard exported carries its design, and loads as it; a PNG, or a picture
+    // without one, is refused with what to do instead.
+    void picturesCarryTheirDesign()
+    {
+        const std::string nasty = "a &amp; b <x> \"q\" 'y' & ;";
+        QCOMPARE(designInSvg(std::string(kSvgDesignOpen) + escapeForSvg(nasty) + std::string(kSvgDesignClose)).value(), nasty);
+        QVERIFY(escapeForSvg(nasty).find('<') == std::string::npos);
+        QVERIFY(!designInSvg(std::string(kSvgDesignOpen) + "{ cut short"));
+        QCOMPARE(pictureKind(std::string("\x89PNG\r\n\x1a\n....", 12)), Picture::Png);
+        QCOMPARE(pictureKind("<?xml version=\"1.0\"?>\n<!-- made here -->\n<svg width=\"1\">"), Picture::Svg);
+        QCOMPARE(pictureKind("{\"format\": \"probeboard/1\"}"), Picture::None);
+        QCOMPARE(pictureKind("digraph { a -> b }"), Picture::None);
+
+        QTemporaryDir dir;
+        auto write = [&](const char* name, const std::string& text) {
+            const std::string path = dir.filePath(QLatin1String(name)).toStdString();
+            std::ofstream(path, std::ios::binary) << text;
+            return path;
+        };
+        Design d = sample();
+        d.component("api")->label = nasty;
+        const std::string svg = write("d.svg", "<svg>\n<rect/>\n" + std::string(kSvgDesignOpen) +
+                                                   escapeForSvg(designToText(d)) + std::string(kSvgDesignClose) + "\n</svg>\n");
+        Diagnostics diags;
+        auto back = loadDesignFile(svg, diags);
+        QVERIFY2(back, formatAll(diags).c_str());
+        QCOMPARE(designToText(*back), designToText(d));
+
+        const std::string png = write("d.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+        diags.clear();
+        QVERIFY(!loadDesignFile(png, diags));
+        QVERIFY(formatAll(diags).find(png + ": error: a PNG picture") != std::string::npos);
+        QVERIFY(formatAll(diags).find("E-PICTURE") != std::string::npos);
+        const std::string bare = write("bare.svg", "<svg><rect/></svg>");
+        diags.clear();
+        QVERIFY(!loadDesignFile(bare, diags));
+        QVERIFY(formatAll(diags).find("an SVG picture that carries no design") != std::string::npos);
     }
 };
 

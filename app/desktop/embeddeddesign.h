@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <string>
+
+class QImage;
+
+// A picture that carries its design, as draw.io's .drawio.png: an exported PNG or SVG holds
+// the design's .probeboard text, so the picture pasted into a wiki or sent by mail opens again
+// as the drawing it shows. File > Export > Include the Design in Pictures turns it off for a
+// picture that should show the drawing and no more (the text holds every property).
+namespace pb::app::embedded {
+
+// Where the text goes: a PNG text chunk under this keyword (zTXt or iTXt, which Qt writes and
+// reads). An SVG's goes in a <metadata> element (model/picturedesign.h), which the model reads,
+// so that the command line reviews an SVG too.
+inline constexpr const char* kKey = "probeboard";
+
+void putInPng(QImage& image, const std::string& designText);
+// The SVG with a <metadata> element holding the text (XML-escaped) before its closing tag.
+QByteArray putInSvg(const QByteArray& svg, const std::string& designText);
+
+// True for a .png or .svg path: opened for the design it carries.
+bool isPicture(const QString& path);
+bool isPng(const QString& path);
+// The design text a PNG carries; nullopt with `error` naming the file and saying what is
+// wrong (not a picture that can be read, or one exported without its design).
+std::optional<std::string> designInPng(const QString& path, QString* error);
+
+} // namespace pb::app::embedded

@@ -1,0 +1,89 @@
+#include "model/picturedesign.h"
+
+#include "model/designfile.h"
+
+#include <array>
+#include <utility>
+
+namespace pb::model {
+
+namespace {
+constexpr std::array<std::pair<char, std::string_view>, 5> kEntities{
+    {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}}};
+} // namespace
+
+Picture pictureKind(std::string_view text)
+{
+    if (text.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return Picture::Png;
+    std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
+    // An XML declaration, a comment or a doctype may come before it; the element comes early.
+    if (i < text.size() && text[i] == '<' && text.substr(i, 4096).find("<svg") != std::string_view::npos)
+        return Picture::Svg;
+    return Picture::None;
+}
+
+std::optional<std::string> designInSvg(std::string_view svg)
+{
+    const std::size_t open = svg.find(kSvgDesignOpen);
+    if (open == std::string_view::npos) return std::nullopt;
+    const std::size_t from = open + kSvgDesignOpen.size();
+    const std::size_t close = svg.find(kSvgDesignClose, from);
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string out;
+    out.reserve(close - from);
+    for (std::size_t i = from; i < close; ++i) {
+        if (svg[i] != '&') {
+            out += svg[i];
+            continue;
+        }
+        bool known = false;
+        for (const auto& [c, entity] : kEntities)
+            if (svg.substr(i, entity.size()) == entity) {
+                out += c;
+                i += entity.size() - 1;
+                known = true;
+                break;
+            }
+        if (!known) out += '&'; // not one the whiteboard writes: kept as it is
+    }
+    return out;
+}
+
+std::string escapeForSvg(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char ch : text) {
+        std::string_view entity;
+        for (const auto& [c, e] : kEntities)
+            if (c == ch) entity = e;
+        if (entity.empty()) out += ch;
+        else out += entity;
+    }
+    return out;
+}
+
+std::optional<Design> designFromPicture(const std::string& text, Picture kind, const std::string& path,
+                                        Diagnostics& diags)
+{
+    auto refuse = [&](const std::string& message) {
+        diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-PICTURE", message, ""});
+        return std::nullopt;
+    };
+    if (kind == Picture::Png)
+        return refuse("a PNG picture: the design a whiteboard export carries is read from it by the whiteboard "
+                      "(open it there and save it as .probeboard), or export SVG, which this command reads");
+    const auto carried = designInSvg(text);
+    if (!carried)
+        return refuse("an SVG picture that carries no design: only pictures exported by Probeboard with "
+                      "File > Export > Include the Design in Pictures carry one");
+    return designCarriedBy(*carried, path, diags);
+}
+
+std::optional<Design> designCarriedBy(const std::string& carried, const std::string& path, Diagnostics& diags)
+{
+    return designFromText(carried, path + " (the design it carries)", diags);
+}
+
+} // namespace pb::model

@@ -1,0 +1,135 @@
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/designio.h"
+#include "app/desktop/document.h"
+#include "app/desktop/embeddeddesign.h"
+#include "app/desktop/exporter.h"
+#include "app/desktop/mainwindow.h"
+#include "model/designfile.h"
+#include "testdesigns.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pb;
+using namespace pb::app;
+
+// An exported PNG or SVG carries its design and opens again as the drawing (draw.io's
+// .drawio.png); a picture without one, or not a picture at all, is refused with its name.
+class TstEmbedded : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    // The small design, with a label and a property in more than ASCII, and a bend.
+    static model::Design design()
+    {
+        model::Design d = test::smallDesign();
+        d.component("api")->label = "Zürich API ✓";
+        d.component("orders-db")->props["region"] = std::string("eu-central-1 <& \"quoted\">");
+        d.flow("f3")->bends = {{360, 80}};
+        return d;
+    }
+    static void sameDesign(const model::Design& a, const model::Design& b)
+    {
+        QCOMPARE(model::designToText(a), model::designToText(b));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void pngAndSvgOpenAgainAsTheirDesign()
+    {
+        Document doc;
+        doc.reset(design(), QString());
+        CanvasScene scene(&doc);
+        QString error;
+        for (const char* name : {"d.png", "d.svg"}) {
+            const QString path = m_dir.filePath(QLatin1String(name));
+            const bool png = path.endsWith(QLatin1String(".png"));
+            QVERIFY2(png ? exporter::exportPng(&scene, path, 1.0, false, &error, true)
+                         : exporter::exportSvg(&scene, path, QStringLiteral("d"), &error, true),
+                     qPrintable(error));
+            if (png) QVERIFY(!QImage(path).isNull()); // still a picture any viewer shows
+            const auto back = readDesign(path, &error);
+            QVERIFY2(back, qPrintable(error));
+            sameDesign(*back, doc.design());
+            QVERIFY(!isNativeDesign(path)); // opened as Untitled: a save never writes JSON over it
+        }
+    }
+
+    void aPictureWithoutItsDesignIsNamedAndRefused()
+    {
+        Document doc;
+        doc.reset(design(), QString());
+        CanvasScene scene(&doc);
+        QString error;
+        const QString png = m_dir.filePath(QStringLiteral("plain.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("plain.svg"));
+        QVERIFY(exporter::exportPng(&scene, png, 1.0, false, &error));
+        QVERIFY(exporter::exportSvg(&scene, svg, QStringLiteral("d"), &error));
+        for (const QString& path : {png, svg}) {
+            QVERIFY(!readDesign(path, &error));
+            QVERIFY2(error.startsWith(path + QStringLiteral(": ")) && error.contains(QStringLiteral("picture that carries no design")),
+                     qPrintable(error));
+        }
+        // Not a picture at all, whatever its name says.
+        const QString fake = m_dir.filePath(QStringLiteral("fake.png"));
+        QFile f(fake);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"probeboard/1\"}");
+        f.close();
+        QVERIFY(!readDesign(fake, &error));
+        QVERIFY2(error.startsWith(fake + QStringLiteral(": not a PNG picture")), qPrintable(error));
+        const QString broken = m_dir.filePath(QStringLiteral("broken.svg"));
+        QFile g(broken);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("<svg><metadata id=\"probeboard-design\">{</svg>"); // no closing tag: cut short
+        g.close();
+        QVERIFY(!readDesign(broken, &error));
+        QVERIFY2(error.startsWith(broken + QStringLiteral(": ")) && error.contains(QStringLiteral("carries no design")),
+                 qPrintable(error));
+    }
+
+    void aCarriedDesignThatIsBrokenSaysWhere()
+    {
+        // A picture whose design was cut short: the JSON error names the picture, and a line of
+        // the design it carries.
+        const QString svg = m_dir.filePath(QStringLiteral("cut.svg"));
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(embedded::putInSvg("<svg>\n</svg>\n", "{\n  \"format\": \"probeboard/1\",\n  \"components\": [\n"));
+        f.close();
+        QString error;
+        QVERIFY(!readDesign(svg, &error));
+        QVERIFY2(error.startsWith(svg + QStringLiteral(" (the design it carries):4")), qPrintable(error));
+    }
+
+    void openingAPictureGivesAnUntitledDrawing()
+    {
+        Document doc;
+        doc.reset(design(), QString());
+        CanvasScene scene(&doc);
+        QString error;
+        const QString png = m_dir.filePath(QStringLiteral("open.png"));
+        QVERIFY(exporter::exportPng(&scene, png, 1.0, false, &error, true));
+        Document opened;
+        QVERIFY2(opened.load(png, &error), qPrintable(error));
+        QVERIFY(opened.filePath().isEmpty());
+        QCOMPARE(opened.importedFrom(), QFileInfo(png).absoluteFilePath()); // Save As offers open.probeboard there
+        QVERIFY(opened.isModified());
+        sameDesign(opened.design(), doc.design());
+    }
+};
+
+QTEST_MAIN(TstEmbedded)
+#include "tst_embedded.moc"
