@@ -140,6 +140,34 @@ private slots:
         QCOMPARE(posOf("narrow").x, 10.0);
     }
 
+    void aResizeLinesItsCornerUp()
+    {
+        // wide is 150 across here: its right edge, 150, is off the grid.
+        model::Design d = twoBoxes();
+        d.component("wide")->size = {150, 60};
+        m_w->document()->reset(d, QString());
+        m_w->scene()->selectIds({QStringLiteral("narrow")});
+        QApplication::processEvents();
+        const int steps = m_w->document()->undoStack()->index();
+        // The grip, pulled 9 right: the grid says 140, wide's right edge is 3 away.
+        const QPointF from(138, 358), to(147, 361);
+        press(from);
+        moveTo(from, to);
+        const auto shown = guides();
+        QCOMPARE(shown.size(), 1);
+        const QRectF line = shown.first()->path().boundingRect();
+        QCOMPARE(line.left(), 150.0);
+        QCOMPARE(line.width(), 0.0);
+        QCOMPARE(line.top(), 0.0);      // from wide's top
+        QCOMPARE(line.bottom(), 360.0); // to narrow's bottom
+        release(to);
+        QVERIFY(guides().isEmpty());
+        const auto& narrow = *m_w->document()->design().component("narrow");
+        QCOMPARE(narrow.size.width, 150.0);
+        QCOMPARE(narrow.size.height, 60.0); // nothing across: the grid's
+        QCOMPARE(m_w->document()->undoStack()->index(), steps + 1);
+    }
+
     void withGuidesOffTheGridDecides()
     {
         QAction* on = m_w->actions()->get(QStringLiteral("view.guides"));

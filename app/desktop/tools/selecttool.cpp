@@ -17,6 +17,14 @@
 
 namespace pb::app {
 
+namespace {
+// The view a mouse event came through (its viewport's parent): the guides' reach is in its pixels.
+const QGraphicsView* viewOf(const QGraphicsSceneMouseEvent* e)
+{
+    return e->widget() ? qobject_cast<const QGraphicsView*>(e->widget()->parentWidget()) : nullptr;
+}
+} // namespace
+
 SelectTool::SelectTool(CanvasScene* scene)
     : Tool(scene)
     , m_connect(scene)
@@ -47,7 +55,7 @@ bool SelectTool::mousePress(QGraphicsSceneMouseEvent* e)
     }
     // Taken here: passed on, the view starts a rubber band whose selection replaces the one
     // being resized or bent, and a zone lost its selection when its grip was let go.
-    if (m_bend.begin(p) || beginResize(p)) {
+    if (m_bend.begin(p) || beginResize(p, viewOf(e))) {
         e->accept();
         return true;
     }
@@ -56,7 +64,7 @@ bool SelectTool::mousePress(QGraphicsSceneMouseEvent* e)
     m_pressPos = p;
     if (m_scene->guidesEnabled() && !m_start.isEmpty()) {
         const QSet<QString> moving(m_start.keyBegin(), m_start.keyEnd());
-        m_guides.begin(moving, e->widget() ? qobject_cast<QGraphicsView*>(e->widget()->parentWidget()) : nullptr);
+        m_guides.begin(moving, viewOf(e));
     }
     return true;
 }
@@ -69,7 +77,7 @@ bool SelectTool::mouseMove(QGraphicsSceneMouseEvent* e)
         return true;
     }
     if (m_resizePreview) {
-        m_resizePreview->setRect(resizedRect(e->scenePos()));
+        m_resizePreview->setRect(resizedRect(e->scenePos(), true));
         return true;
     }
     if (m_bend.isActive()) {
@@ -234,7 +242,7 @@ void SelectTool::lineUp(QPointF scenePos)
     m_scene->setPlacingExactly(false);
 }
 
-bool SelectTool::beginResize(QPointF scenePos)
+bool SelectTool::beginResize(QPointF scenePos, const QGraphicsView* view)
 {
     for (QGraphicsItem* item : m_scene->selectedItems()) {
         QRectF r;
@@ -248,6 +256,8 @@ bool SelectTool::beginResize(QPointF scenePos)
         if (r.isNull()) continue;
         m_resizeId = CanvasScene::idOf(item);
         m_resizeFrom = r;
+        if (m_scene->guidesEnabled())
+            m_guides.begin({m_resizeId}, view); // the grip's own edges line up
         m_resizePreview = new QGraphicsRectItem(r);
         m_resizePreview->setPen(QPen(m_scene->colors().selection, 1.5, Qt::DashLine));
         m_resizePreview->setZValue(1000);
@@ -257,14 +267,17 @@ bool SelectTool::beginResize(QPointF scenePos)
     return false;
 }
 
-QRectF SelectTool::resizedRect(QPointF scenePos) const
+QRectF SelectTool::resizedRect(QPointF scenePos, bool show)
 {
     const bool zone = m_scene->zoneItem(m_resizeId) != nullptr;
     const QSizeF minimum = zone ? zoneMinimumSize() : QSizeF(80, 40);
-    QPointF br = m_scene->snap(scenePos);
+    const QPointF snapped = m_scene->snapEnabled() ? m_scene->snap(scenePos) : scenePos;
+    QPointF br = m_scene->guidesEnabled() ? m_guides.followCorner(scenePos, snapped) : snapped;
     br.setX(qMax(br.x(), m_resizeFrom.left() + minimum.width()));
     br.setY(qMax(br.y(), m_resizeFrom.top() + minimum.height()));
-    return QRectF(m_resizeFrom.topLeft(), br);
+    const QRectF r(m_resizeFrom.topLeft(), br);
+    if (show && m_scene->guidesEnabled()) m_guides.showCorner(br, r);
+    return r;
 }
 
 void SelectTool::finishResize(QPointF scenePos)

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 class QGraphicsRectItem;
+class QGraphicsView;
 
 namespace pb::app {
 
@@ -39,9 +40,11 @@ private:
     // The zone each moved root lands in, where it differs from its zone now; `offset` is a move
     // not yet made (a nudge).
     QHash<QString, QString> newParents(QPointF offset = {}) const;
-    bool beginResize(QPointF scenePos);
+    bool beginResize(QPointF scenePos, const QGraphicsView* view);
     void finishResize(QPointF scenePos);
-    QRectF resizedRect(QPointF scenePos) const;
+    // The rectangle the grip dragged to `scenePos` makes, lined up by the guides in reach
+    // (and showing them when `show`).
+    QRectF resizedRect(QPointF scenePos, bool show = false);
 
     ConnectGesture m_connect;
     BendGesture m_bend;

@@ -114,6 +114,24 @@ QPointF SnapGuides::follow(const QRectF& free, const QRectF& snapped)
     return shift;
 }
 
+QPointF SnapGuides::followCorner(QPointF free, QPointF snapped)
+{
+    const Fit f = fit(QRectF(free, QSizeF()), m_others, m_reach);
+    return {f.dx ? free.x() + *f.dx : snapped.x(), f.dy ? free.y() + *f.dy : snapped.y()};
+}
+
+void SnapGuides::showCorner(QPointF corner, const QRectF& resized)
+{
+    QVector<QLineF> lines = linesFor(QRectF(corner, QSizeF()), m_others);
+    for (QLineF& l : lines) {
+        if (l.x1() == l.x2())
+            l = QLineF(l.x1(), std::min(l.y1(), resized.top()), l.x2(), std::max(l.y2(), resized.bottom()));
+        else
+            l = QLineF(std::min(l.x1(), resized.left()), l.y1(), std::max(l.x2(), resized.right()), l.y2());
+    }
+    show(lines);
+}
+
 void SnapGuides::hide()
 {
     show({});

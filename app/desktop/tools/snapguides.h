@@ -49,6 +49,11 @@ public:
     // ten units off the grid could never be reached through it). Shows the guides of where they
     // end up; none when nothing lines up.
     QPointF follow(const QRectF& free, const QRectF& snapped);
+    // The same for the corner of a resize: where the corner dragged to `free` goes (a guide in
+    // reach of it wins over the grid's `snapped`, per axis), with the guides through the corner
+    // shown across `resized`, the rectangle it makes.
+    QPointF followCorner(QPointF free, QPointF snapped);
+    void showCorner(QPointF corner, const QRectF& resized);
     void hide();
     void end(); // hides the guides and forgets the candidates
 
