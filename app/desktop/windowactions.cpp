@@ -32,6 +32,26 @@
 
 namespace pb::app {
 
+namespace {
+// A choice kept between launches (QSettings): ticked from it, saved when toggled, and shown
+// ticked in every open window, not only the one it was made in.
+QAction* keptChoice(ActionRegistry* a, const QString& id, const QString& text, const QString& tip, bool on,
+                    void (*save)(bool))
+{
+    QAction* action = a->add(id, text);
+    action->setCheckable(true);
+    action->setChecked(on);
+    action->setStatusTip(tip);
+    QObject::connect(action, &QAction::toggled, action, [id, save](bool now) {
+        save(now);
+        for (QWidget* top : QApplication::topLevelWidgets())
+            if (auto* other = qobject_cast<MainWindow*>(top))
+                if (QAction* same = other->actions()->get(id); same && same->isChecked() != now) same->setChecked(now);
+    });
+    return action;
+}
+} // namespace
+
 void WindowActions::createActions(MainWindow* w)
 {
     createFileActions(w);
@@ -62,16 +82,12 @@ void WindowActions::createFileActions(MainWindow* w)
             &QAction::triggered, w, [w] { w->exportPng(2.0); });
     a->add(QStringLiteral("file.exportTransparent"), tr("&Transparent PNG Background"))
         ->setCheckable(true);
-    QAction* paper = a->add(QStringLiteral("file.exportLightPaper"), tr("Export on &Light Paper"));
-    paper->setCheckable(true);
-    paper->setChecked(preferences::exportOnLightPaper());
-    paper->setStatusTip(tr("Pictures and PDFs use the light scheme's colours even while the window is dark"));
-    QObject::connect(paper, &QAction::toggled, w, [](bool on) { preferences::setExportOnLightPaper(on); });
-    QAction* embed = a->add(QStringLiteral("file.exportEmbed"), tr("&Include the Design in Pictures"));
-    embed->setCheckable(true);
-    embed->setChecked(preferences::includeDesignInPictures());
-    embed->setStatusTip(tr("Exported PNG and SVG pictures carry the design, so that they open again as the drawing"));
-    QObject::connect(embed, &QAction::toggled, w, [](bool on) { preferences::setIncludeDesignInPictures(on); });
+    keptChoice(a, QStringLiteral("file.exportLightPaper"), tr("Export on &Light Paper"),
+               tr("Pictures and PDFs use the light scheme's colours even while the window is dark"),
+               preferences::exportOnLightPaper(), &preferences::setExportOnLightPaper);
+    keptChoice(a, QStringLiteral("file.exportEmbed"), tr("&Include the Design in Pictures"),
+               tr("Exported PNG and SVG pictures carry the design, so that they open again as the drawing"),
+               preferences::includeDesignInPictures(), &preferences::setIncludeDesignInPictures);
     QObject::connect(a->add(QStringLiteral("file.exportSvg"), tr("Export &SVG…")), &QAction::triggered, w,
             &MainWindow::exportSvg);
     QObject::connect(a->add(QStringLiteral("file.exportPdf"), tr("Export PD&F…")), &QAction::triggered, w,

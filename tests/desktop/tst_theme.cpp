@@ -146,8 +146,10 @@ private slots:
         QVERIFY(text.contains(light.name().toLatin1()));
         QVERIFY(!text.contains(dark.name().toLatin1()));
 
-        paper->setChecked(false); // kept for the next launch
+        MainWindow other;
+        paper->setChecked(false); // kept for the next launch, and ticked off in every window
         QVERIFY(!preferences::exportOnLightPaper());
+        QVERIFY(!other.actions()->get(QStringLiteral("file.exportLightPaper"))->isChecked());
         QVERIFY2(exporter::exportPng(w.scene(), png, 1.0, false, &error), qPrintable(error));
         QCOMPARE(QImage(png).pixelColor(2, 2), dark);
         QSettings().clear();

@@ -217,15 +217,15 @@ void SelectTool::pushMove()
 
 void SelectTool::lineUp(QPointF scenePos)
 {
-    // Where the grid put each picked-up element, and where the mouse alone would have.
-    // Qt moves the selection only when the element pressed on may move (not a locked one), and
-    // the grid may leave it in place for a few pixels while a guide is already in reach.
+    // Qt moves the selection only when the element pressed on may move (not a locked one). Not
+    // "has it moved": the grid may leave it in place for a few pixels while a guide is in reach.
     const QGraphicsItem* grabber = m_scene->mouseGrabberItem();
     const QPointF dragged = scenePos - m_pressPos;
     if (!grabber || !(grabber->flags() & QGraphicsItem::ItemIsMovable) || dragged.isNull() || m_roots.isEmpty()) {
         m_guides.hide();
         return;
     }
+    // Where the grid put the picked-up elements, and where the mouse alone would have.
     QRectF snapped, free;
     for (const QString& id : std::as_const(m_roots)) {
         QGraphicsItem* item = m_scene->itemFor(id);
