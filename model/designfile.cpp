@@ -4,6 +4,7 @@
 #include "model/jsonfast.h"
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
+#include "model/mermaidimport.h"
 #include "model/picturedesign.h"
 #include "model/printable.h"
 #include "model/roundednumbers.h"
@@ -461,7 +462,8 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     std::string err;
     const std::string ext = std::filesystem::path(path).extension().string();
     const bool dot = ext == ".dot" || ext == ".gv";
-    auto text = readTextFile(path, err, dot ? kMaxDotBytes : kMaxDesignBytes);
+    const bool mermaid = ext == ".mmd" || ext == ".mermaid";
+    auto text = readTextFile(path, err, dot || mermaid ? kMaxDotBytes : kMaxDesignBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
                          "cannot read the file: " + err, ""});
@@ -470,6 +472,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     if (const Picture kind = pictureKind(*text); kind != Picture::None)
         return designFromPicture(*text, kind, path, diags);
     if (dot) return importDot(*text, path, diags);
+    if (mermaid) return importMermaid(*text, path, diags);
     const bool json = ext == ".probeboard" || ext == ".json";
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < text->size() && std::isspace(static_cast<unsigned char>((*text)[i]))) ++i;
@@ -482,6 +485,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     if (json) return designFromText(*text, path, diags);
     // Standard input ("-"), a pipe (/dev/fd/63) or another name: a design file is a JSON object,
     // a DOT graph starts with a word or a comment.
+    if (looksLikeMermaid(*text)) return importMermaid(*text, path, diags);
     if ((*text)[i] != '{' && (*text)[i] != '[') return importDot(*text, path, diags);
     return designFromText(*text, path, diags);
 }

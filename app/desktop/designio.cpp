@@ -70,8 +70,9 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
 
 bool isNativeDesign(const QString& path)
 {
-    return !path.endsWith(QStringLiteral(".dot"), Qt::CaseInsensitive) &&
-           !path.endsWith(QStringLiteral(".gv"), Qt::CaseInsensitive) && !embedded::isPicture(path);
+    for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid"})
+        if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
+    return !embedded::isPicture(path);
 }
 
 bool writeDesign(const model::Design& design, const QString& path, QString* error)

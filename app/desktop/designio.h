@@ -17,7 +17,7 @@ namespace pb::app {
 // prints them.
 std::optional<model::Design> readDesign(const QString& path, QString* error,
                                         bool* placed = nullptr, QStringList* warnings = nullptr);
-// Saved back to the file it came from: a .probeboard or .json file, not a DOT import or a picture
+// Saved back to the file it came from: a .probeboard or .json file, not a DOT or Mermaid import or a picture
 // (opened as Untitled, so that a save never writes JSON over them).
 bool isNativeDesign(const QString& path);
 bool writeDesign(const model::Design& design, const QString& path, QString* error);

@@ -288,7 +288,7 @@ bool MainWindow::restoreRecovery(const QString& recoveryPath, const QString& ori
 void MainWindow::openDialog()
 {
     openFile(QFileDialog::getOpenFileName(this, tr("Open design"), dialogplaces::openFolder(m_doc->filePath()),
-                                          tr("Designs (*.probeboard *.json *.dot *.gv);;Pictures with a design (*.png *.svg);;All files (*)")));
+                                          tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid);;Pictures with a design (*.png *.svg);;All files (*)")));
 }
 
 bool MainWindow::save()

@@ -306,7 +306,7 @@ void ReviewPanel::compareDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Compare with a previous version"),
                                                       dialogplaces::openFolder(m_review->document()->filePath()),
-                                                      tr("Designs (*.probeboard *.json *.dot *.gv);;All files (*)"));
+                                                      tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid);;All files (*)"));
     if (path.isEmpty()) return;
     QString error;
     if (!compareWith(path, &error)) {

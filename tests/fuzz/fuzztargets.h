@@ -8,6 +8,7 @@
 #include "model/dotexport.h"
 #include "model/dotimport.h"
 #include "model/jsonfast.h"
+#include "model/mermaidimport.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 #include "rules/compiler.h"
@@ -46,6 +47,19 @@ inline std::string checkDesignFile(const std::string& text)
     return {};
 }
 
+// The same text as a Mermaid flowchart (the two look alike: ids, arrows, brackets): refused with
+// an error, or read into a design that saves to text that loads.
+inline std::string checkMermaid(const std::string& text)
+{
+    model::Diagnostics diags;
+    auto design = model::importMermaid(text, "fuzz.mmd", diags);
+    if (!design) return model::hasErrors(diags) ? "" : "a Mermaid text rejected without an error diagnostic";
+    model::Diagnostics again;
+    if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
+        return "a Mermaid import saved to text that does not load:\n" + model::formatAll(again);
+    return {};
+}
+
 // A graph that imports exports to DOT that imports, through the checked export that
 // `convert` uses; a file never affects the next one read. What the checked export refuses (a
 // label whose \N made it longer than DOT takes back, say) is refused with a reason and nothing
@@ -68,7 +82,7 @@ inline std::string checkDot(const std::string& text)
     model::Diagnostics next;
     if (!model::importDot("digraph next { a -> b; }", "next.dot", next))
         return "the next, valid DOT file no longer imports:\n" + model::formatAll(next);
-    return {};
+    return checkMermaid(text);
 }
 
 inline const model::Design& sampleDesign()

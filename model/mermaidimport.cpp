@@ -1,0 +1,499 @@
+#include "model/mermaidimport.h"
+
+#include "model/dotinference.h"
+#include "model/validation.h"
+#include "model/vocabulary.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <vector>
+
+namespace pb::model {
+
+namespace {
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool isIdChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool startsWithWord(std::string_view s, std::string_view word)
+{
+    return s.substr(0, word.size()) == word && (s.size() == word.size() || isSpace(s[word.size()]) || s[word.size()] == ';');
+}
+
+// A node's shape: its opening and closing marks, and the Graphviz shape it stands for (which
+// inferKind reads: a cylinder is a database).
+struct Shape
+{
+    std::string_view open, close, graphviz;
+};
+// Longest openings first, so that `[(` is not read as `[`.
+constexpr std::array<Shape, 12> kShapes{{{"(((", ")))", "circle"},
+                                         {"[[", "]]", "box"},
+                                         {"[(", ")]", "cylinder"},
+                                         {"([", "])", "box"},
+                                         {"((", "))", "circle"},
+                                         {"{{", "}}", "hexagon"},
+                                         {"[/", "/]", "box"}, // also [/…\] (textUntilEither)
+                                         {"[\\", "\\]", "box"},
+                                         {"[", "]", "box"},
+                                         {"(", ")", "box"},
+                                         {"{", "}", "diamond"},
+                                         {">", "]", "box"}}};
+
+// Reads one statement (a line, or a part of one between semicolons) at a time.
+class Reader
+{
+public:
+    Reader(std::string_view s) : m_s(s) {}
+    bool atEnd() { skipSpace(); return m_i >= m_s.size(); }
+    std::size_t pos() const { return m_i; }
+    std::string_view rest() const { return m_s.substr(m_i); }
+    void skipSpace() { while (m_i < m_s.size() && isSpace(m_s[m_i])) ++m_i; }
+    bool eat(std::string_view t)
+    {
+        if (m_s.substr(m_i, t.size()) != t) return false;
+        m_i += t.size();
+        return true;
+    }
+    // An id: letters, digits, _ and non-ASCII; '-' and '.' inside it when a letter or digit
+    // follows (orders-db, api.v2), so that `a-->b` still ends the id at the arrow.
+    std::string id()
+    {
+        const std::size_t from = m_i;
+        while (m_i < m_s.size()) {
+            const char c = m_s[m_i];
+            if (isIdChar(c)) ++m_i;
+            else if ((c == '-' || c == '.') && m_i > from && m_i + 1 < m_s.size() && isIdChar(m_s[m_i + 1])) ++m_i;
+            else break;
+        }
+        return std::string(m_s.substr(from, m_i - from));
+    }
+    // Text up to `close` (a quoted text may hold it); nullopt when it never comes.
+    std::optional<std::string> textUntil(std::string_view close)
+    {
+        skipSpace();
+        if (m_i < m_s.size() && m_s[m_i] == '"') {
+            const std::size_t end = m_s.find('"', m_i + 1);
+            if (end == std::string_view::npos) return std::nullopt;
+            std::string text(m_s.substr(m_i + 1, end - m_i - 1));
+            m_i = end + 1;
+            skipSpace();
+            return eat(close) ? std::optional<std::string>(std::move(text)) : std::nullopt;
+        }
+        const std::size_t end = m_s.find(close, m_i);
+        if (end == std::string_view::npos) return std::nullopt;
+        std::string text(trim(m_s.substr(m_i, end - m_i)));
+        m_i = end + close.size();
+        return text;
+    }
+
+private:
+    std::string_view m_s;
+    std::size_t m_i = 0;
+};
+
+// What people write in a label for a line break or a quote.
+std::string plainLabel(std::string text)
+{
+    for (std::string_view br : {"<br/>", "<br />", "<br>"})
+        for (std::size_t at = text.find(br); at != std::string::npos; at = text.find(br, at))
+            text.replace(at, br.size(), " ");
+    for (std::size_t at = text.find("#quot;"); at != std::string::npos; at = text.find("#quot;", at))
+        text.replace(at, 6, "\"");
+    return text;
+}
+
+// People draw every store as a cylinder in Mermaid, Redis and Kafka included: what the name
+// says comes first, and the cylinder makes a database of a store whose name says nothing.
+std::string kindOf(const std::string& id, const std::string& label, const std::string& shape)
+{
+    const std::string named = inferKind(id, label, "");
+    return named == "service" && shape == "cylinder" ? "database" : named;
+}
+
+struct Arrow
+{
+    bool dotted = false;
+    bool reversed = false; // `<--` alone: the flow goes right to left
+    std::string label;
+};
+
+// A run of -, . and = at least two long, with an optional head: the body of an arrow. Its
+// length (0: none there).
+std::size_t eatArrowBody(Reader& r, bool& dotted, bool& headed)
+{
+    const std::string_view s = r.rest();
+    std::size_t n = 0;
+    while (n < s.size() && (s[n] == '-' || s[n] == '.' || s[n] == '=')) ++n;
+    if (n < 2) return 0;
+    dotted = s.substr(0, n).find('.') != std::string_view::npos;
+    headed = n < s.size() && (s[n] == '>' || s[n] == 'o' || s[n] == 'x') && (n + 1 == s.size() || !isIdChar(s[n + 1]) || s[n] == '>');
+    r.eat(s.substr(0, n + (headed ? 1 : 0)));
+    return n;
+}
+
+// `-- text -->`: after an opening of two marks, the text runs to the next arrow body.
+bool eatTextForm(Reader& r, Arrow& a)
+{
+    const std::string_view s = r.rest();
+    for (std::size_t k = 1; k + 1 < s.size(); ++k) {
+        if (!isSpace(s[k - 1]) || (s[k] != '-' && s[k] != '.' && s[k] != '=')) continue;
+        Reader close(s.substr(k));
+        bool dotted = false, headed = false;
+        if (!eatArrowBody(close, dotted, headed)) continue;
+        a.label = std::string(trim(s.substr(0, k)));
+        a.dotted = a.dotted || dotted;
+        r.eat(s.substr(0, k + close.pos()));
+        return true;
+    }
+    return false;
+}
+
+// An arrow and its label, in any of Mermaid's forms: `-->`, `---`, `-.->`, `==>`, `<-->`,
+// `-->|text|`, `-- text -->`, `-. text .->`, `== text ==>`.
+std::optional<Arrow> readArrow(Reader& r)
+{
+    r.skipSpace();
+    Arrow a;
+    const bool back = r.eat("<");
+    bool headed = false;
+    const std::size_t body = eatArrowBody(r, a.dotted, headed);
+    if (body == 0) return std::nullopt;
+    // Two marks and no head open a text (`-- text -->`); three or more are a link (`A --- B`).
+    if (body == 2 && !headed && !back && !eatTextForm(r, a)) return std::nullopt;
+    a.reversed = back && !headed;
+    r.skipSpace();
+    if (r.eat("|")) {
+        auto text = r.textUntil("|");
+        if (!text) return std::nullopt;
+        a.label = *text;
+    }
+    a.label = plainLabel(a.label);
+    return a;
+}
+
+class Importer
+{
+public:
+    Importer(const std::string& file, Diagnostics& diags) : m_file(file), m_diags(diags) {}
+    std::optional<Design> run(const std::string& text);
+
+private:
+    void error(int line, const std::string& message, const std::string& code = "E-MERMAID")
+    {
+        m_diags.push_back({Diagnostic::Level::Error, m_file, line, 0, "", "", code, message, ""});
+    }
+    bool statement(std::string_view s, int line);
+    bool subgraph(std::string_view s, int line);
+    bool chain(std::string_view s, int line);
+    // The nodes of `a & b & c`, each declared (with its shape and label) or named again.
+    std::optional<std::vector<std::string>> nodeGroup(Reader& r);
+    std::optional<std::string> node(Reader& r);
+    void place(const std::string& id);
+
+    std::string m_file;
+    Diagnostics& m_diags;
+    Design m_design;
+    std::map<std::string, std::size_t> m_components; // id → index in m_comps
+    std::vector<Component> m_comps;
+    std::vector<Zone> m_zones;
+    std::map<std::string, std::size_t> m_zoneIds;
+    std::vector<std::size_t> m_open; // the subgraphs open, outermost first
+    std::vector<int> m_openedAt;     // the line each was opened on
+    std::vector<Flow> m_flows;
+    std::string m_refusal;
+};
+
+std::optional<std::string> Importer::node(Reader& r)
+{
+    r.skipSpace();
+    std::string id = r.id();
+    if (id.empty()) {
+        m_refusal = r.atEnd() ? "a node is missing at the end" : "expected a node id at '" + std::string(r.rest().substr(0, 20)) + "'";
+        return std::nullopt;
+    }
+    if (m_zoneIds.count(id)) {
+        m_refusal = "'" + id + "' is a subgraph: flows join components, so connect a node inside it";
+        return std::nullopt;
+    }
+    std::string label, shape;
+    for (const Shape& s : kShapes) {
+        if (!r.eat(s.open)) continue;
+        // A trapezoid closes the other way round: [/…\] and [\…/].
+        std::string_view close = s.close;
+        if (s.open == "[/" || s.open == "[\\") {
+            const std::string_view other = s.open == "[/" ? "\\]" : "/]";
+            const std::size_t mine = r.rest().find(s.close), theirs = r.rest().find(other);
+            if (theirs < mine) close = other;
+        }
+        auto text = r.textUntil(close);
+        if (!text) {
+            m_refusal = "the label of '" + id + "' is not closed with '" + std::string(close) + "'";
+            return std::nullopt;
+        }
+        label = plainLabel(*text);
+        shape = s.graphviz;
+        break;
+    }
+    if (r.eat(":::")) r.id(); // a class for styling: nothing a rule reads
+    auto [it, fresh] = m_components.try_emplace(id, m_comps.size());
+    if (fresh) {
+        Component c;
+        c.id = id;
+        c.label = label.empty() ? id : label;
+        c.kind = kindOf(id, label, shape);
+        c.kindInferred = true;
+        m_comps.push_back(std::move(c));
+        place(id);
+    } else if (!label.empty()) {
+        Component& c = m_comps[it->second];
+        c.label = label;
+        c.kind = kindOf(id, label, shape);
+    }
+    return id;
+}
+
+void Importer::place(const std::string& id)
+{
+    if (!m_open.empty()) m_zones[m_open.back()].members.push_back(id);
+}
+
+std::optional<std::vector<std::string>> Importer::nodeGroup(Reader& r)
+{
+    std::vector<std::string> ids;
+    do {
+        auto id = node(r);
+        if (!id) return std::nullopt;
+        ids.push_back(std::move(*id));
+        r.skipSpace();
+    } while (r.eat("&"));
+    return ids;
+}
+
+bool Importer::chain(std::string_view s, int line)
+{
+    m_refusal.clear();
+    Reader r(s);
+    auto from = nodeGroup(r);
+    bool whole = from.has_value();
+    while (whole && !r.atEnd()) {
+        const auto arrow = readArrow(r);
+        if (!arrow) {
+            m_refusal = "expected an arrow (-->, -.->, ==>, ---) at '" + std::string(r.rest().substr(0, 20)) + "'";
+            whole = false;
+            break;
+        }
+        auto to = nodeGroup(r);
+        if (!to) {
+            whole = false;
+            break;
+        }
+        for (const auto& a : *from)
+            for (const auto& b : *to) {
+                Flow f; // its id is given at the end, clear of every node's and subgraph's
+                f.from = arrow->reversed ? b : a;
+                f.to = arrow->reversed ? a : b;
+                f.label = arrow->label;
+                if (arrow->dotted) f.props["sync"] = false;
+                m_flows.push_back(std::move(f));
+            }
+        from = std::move(to);
+    }
+    if (whole) return true;
+    error(line, m_refusal.empty() ? "cannot read this statement" : m_refusal);
+    return false;
+}
+
+bool Importer::subgraph(std::string_view s, int line)
+{
+    if (static_cast<int>(m_open.size()) >= kMaxZoneDepth) {
+        error(line, "subgraphs nested more than " + std::to_string(kMaxZoneDepth) + " deep", "E-LIMIT");
+        return false;
+    }
+    Reader r(s.substr(8));
+    r.skipSpace();
+    std::string id = r.id(), title;
+    r.skipSpace();
+    if (r.eat("[")) {
+        auto text = r.textUntil("]");
+        if (!text) {
+            error(line, "the subgraph's title is not closed with ']'");
+            return false;
+        }
+        title = *text;
+    } else if (!r.atEnd()) {
+        title = std::string(trim(s.substr(8))); // `subgraph Two words`: a title, no id
+        id.clear();
+    }
+    if (id.empty()) id = "subgraph" + std::to_string(m_zones.size() + 1);
+    if (m_zoneIds.count(id) || m_components.count(id)) {
+        error(line, "'" + id + "' names two things: ids are shared by nodes and subgraphs", "E-DUP-ID");
+        return false;
+    }
+    Zone z;
+    z.id = id;
+    z.label = plainLabel(title.empty() ? id : title);
+    z.kind = inferZoneKind(id, z.label);
+    if (const std::string region = regionInLabel(z.label); !region.empty()) z.props["region"] = region;
+    if (!m_open.empty()) m_zones[m_open.back()].members.push_back(id);
+    m_zoneIds.emplace(id, m_zones.size());
+    m_open.push_back(m_zones.size());
+    m_openedAt.push_back(line);
+    m_zones.push_back(std::move(z));
+    return true;
+}
+
+bool Importer::statement(std::string_view s, int line)
+{
+    s = trim(s);
+    if (s.empty() || s.substr(0, 2) == "%%") return true;
+    if (startsWithWord(s, "subgraph")) return subgraph(s, line);
+    if (startsWithWord(s, "end")) {
+        if (m_open.empty()) {
+            error(line, "'end' without a subgraph to close");
+            return false;
+        }
+        m_open.pop_back();
+        m_openedAt.pop_back();
+        return true;
+    }
+    // Styling and interaction: how it looks, nothing a rule reads.
+    for (std::string_view skip : {"classDef", "class", "style", "linkStyle", "click", "direction", "accTitle", "accDescr"})
+        if (startsWithWord(s, skip) || s.substr(0, skip.size() + 1) == std::string(skip) + ":") return true;
+    return chain(s, line);
+}
+
+// Statements may share a line, separated by semicolons outside quotes and brackets.
+std::vector<std::string_view> statements(std::string_view line)
+{
+    std::vector<std::string_view> out;
+    bool quoted = false;
+    int depth = 0;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && (c == '[' || c == '(' || c == '{')) ++depth;
+        else if (!quoted && (c == ']' || c == ')' || c == '}')) depth = std::max(0, depth - 1);
+        else if (!quoted && depth == 0 && c == ';') {
+            out.push_back(line.substr(from, i - from));
+            from = i + 1;
+        }
+    }
+    out.push_back(line.substr(from));
+    return out;
+}
+
+// The header's words: `flowchart` or `graph`, and a direction.
+bool isHeader(std::string_view s)
+{
+    s = trim(s);
+    if (!s.empty() && s.back() == ';') s.remove_suffix(1);
+    std::string_view word = s.substr(0, s.find_first_of(" \t"));
+    if (word != "flowchart" && word != "graph") return false;
+    const std::string_view dir = trim(s.substr(word.size()));
+    for (std::string_view d : {"", "TB", "TD", "BT", "RL", "LR"})
+        if (dir == d) return true;
+    return false;
+}
+
+// Skips a front matter block (`---` … `---`), keeping its `title:`.
+std::size_t frontMatter(const std::string& text, std::string& title, int& line)
+{
+    if (text.compare(0, 3, "---") != 0) return 0;
+    std::size_t at = text.find('\n');
+    while (at != std::string::npos) {
+        ++line;
+        const std::size_t next = text.find('\n', at + 1);
+        const std::string_view l = trim(std::string_view(text).substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1));
+        if (l == "---") return next == std::string::npos ? text.size() : next + 1;
+        if (l.substr(0, 6) == "title:") title = std::string(trim(l.substr(6)));
+        at = next;
+    }
+    return text.size(); // never closed: the header check below says so
+}
+
+std::optional<Design> Importer::run(const std::string& text)
+{
+    int line = 1;
+    std::size_t at = frontMatter(text, m_design.title, line);
+    if (at > 0) ++line;
+    bool header = false;
+    while (at < text.size()) {
+        const std::size_t next = std::min(text.find('\n', at), text.size());
+        const std::string_view l = std::string_view(text).substr(at, next - at);
+        if (l.find('\0') != std::string_view::npos) {
+            error(line, "a NUL byte: this is not a Mermaid text file");
+            return std::nullopt;
+        }
+        const std::string_view t = trim(l);
+        if (!header && !t.empty() && t.substr(0, 2) != "%%") {
+            if (!isHeader(t)) {
+                error(line, "a Mermaid design starts with 'flowchart' or 'graph' and a direction (TB, TD, BT, RL, LR); "
+                            "only flowcharts are read");
+                return std::nullopt;
+            }
+            header = true;
+        } else if (header) {
+            for (std::string_view part : statements(l))
+                if (!statement(part, line)) return std::nullopt;
+        }
+        at = next + 1;
+        ++line;
+    }
+    if (!header) {
+        error(line - 1, "no 'flowchart' or 'graph' line: not a Mermaid flowchart", "E-EMPTY");
+        return std::nullopt;
+    }
+    if (!m_open.empty()) {
+        error(m_openedAt.back(), "subgraph '" + m_zones[m_open.back()].id + "' is never closed with 'end'");
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < m_flows.size(); ++i) {
+        std::string id = "f" + std::to_string(i + 1);
+        while (m_components.count(id) || m_zoneIds.count(id)) id += "_";
+        m_flows[i].id = std::move(id);
+    }
+    for (auto& c : m_comps) m_design.addComponent(std::move(c));
+    for (auto& f : m_flows) m_design.addFlow(std::move(f));
+    for (auto& z : m_zones) m_design.addZone(std::move(z));
+    Diagnostics checks;
+    validateDesign(m_design, Vocabulary::builtin(), checks);
+    for (auto& d : checks) {
+        d.file = m_file;
+        m_diags.push_back(std::move(d));
+    }
+    if (hasErrors(m_diags)) return std::nullopt;
+    return std::move(m_design);
+}
+
+} // namespace
+
+std::optional<Design> importMermaid(const std::string& text, const std::string& fileName, Diagnostics& diags)
+{
+    return Importer(fileName, diags).run(text);
+}
+
+bool looksLikeMermaid(std::string_view text)
+{
+    if (text.substr(0, 3) == "---") return text.find("\nflowchart") != std::string_view::npos ||
+                                            text.find("\ngraph") != std::string_view::npos;
+    while (!text.empty()) {
+        const std::size_t end = std::min(text.find('\n'), text.size());
+        const std::string_view l = trim(text.substr(0, end));
+        if (!l.empty() && l.substr(0, 2) != "%%") return isHeader(l);
+        text.remove_prefix(std::min(end + 1, text.size()));
+    }
+    return false;
+}
+
+} // namespace pb::model

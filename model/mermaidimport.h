@@ -1,0 +1,26 @@
+#pragma once
+
+#include "model/design.h"
+#include "model/diagnostic.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pb::model {
+
+// Mermaid flowcharts (`flowchart LR`, `graph TD`), the diagrams people already keep in READMEs
+// and wikis, read into a design by the mapping in docs/format.md: a node is a component (its
+// kind from its shape, `[(…)]` a database, else from its id and label as a DOT node's, and
+// marked for the user to confirm), an arrow a flow (dotted `-.->` asynchronous, `|text|` or
+// `-- text -->` its label), a `subgraph` a zone (nesting kept; a node belongs to the subgraph
+// it first appears in). Styling (classDef, class, style, linkStyle, click) is skipped. Anything
+// else is an error naming the line, never a guess: a design that silently lost a flow would
+// lose the question the flow raises.
+std::optional<Design> importMermaid(const std::string& text, const std::string& fileName, Diagnostics& diags);
+
+// True when the first statement of `text` is a Mermaid flowchart header: how a name without a
+// .mmd extension (standard input, a pipe) is told from a DOT graph or a JSON design.
+bool looksLikeMermaid(std::string_view text);
+
+} // namespace pb::model

@@ -1,0 +1,149 @@
+// Mermaid flowcharts read into designs: shapes, arrows and their labels, subgraphs as zones,
+// and every statement that cannot be read refused with its line.
+#include "model/designfile.h"
+#include "model/mermaidimport.h"
+#include "rules/engine.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace pb::model;
+
+namespace {
+std::optional<Design> read(const std::string& text, Diagnostics& diags)
+{
+    return importMermaid(text, "d.mmd", diags);
+}
+
+// The first error, as the CLI prints it.
+std::string firstError(const std::string& text)
+{
+    Diagnostics diags;
+    if (read(text, diags)) return "(read without an error)";
+    for (const auto& d : diags)
+        if (d.level == Diagnostic::Level::Error) return d.format();
+    return "(refused without an error)";
+}
+} // namespace
+
+class TestMermaid : public QObject
+{
+    Q_OBJECT
+private slots:
+    void shapesArrowsAndSubgraphs()
+    {
+        Diagnostics diags;
+        const auto d = read("---\ntitle: Shop\n---\n%% the checkout\nflowchart LR\n"
+                            "  user((Shopper)) --> gw[API Gateway]\n"
+                            "  subgraph eu [AWS eu-west-1]\n"
+                            "    gw --> api[orders-api]\n"
+                            "    api -->|read-through| cache[(Redis)]\n"
+                            "    api -- writes --> db[(orders store)]\n"
+                            "    api -.-> q[Kafka topic] -.-> w[billing worker]\n"
+                            "    subgraph az1 [eu-west-1a]\n      replica[(replica)]\n    end\n"
+                            "  end\n"
+                            "  w --> ledger[usage ledger]; w --- metrics\n"
+                            "  classDef hot fill:#f96\n  class api hot\n  style w fill:#eee\n",
+                            diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->title, std::string("Shop"));
+        auto kindOf = [&](const char* id) { return d->component(id) ? d->component(id)->kind : std::string("(none)"); };
+        QCOMPARE(kindOf("user"), std::string("client"));
+        QCOMPARE(kindOf("gw"), std::string("api_gateway"));
+        QCOMPARE(kindOf("cache"), std::string("cache"));   // the name wins over the cylinder
+        QCOMPARE(kindOf("db"), std::string("database"));   // a cylinder whose name says nothing
+        QCOMPARE(kindOf("q"), std::string("queue"));
+        QCOMPARE(kindOf("w"), std::string("worker"));
+        QCOMPARE(kindOf("ledger"), std::string("audit_ledger"));
+        QVERIFY(d->component("api")->kindInferred); // for the user to confirm, as a DOT import's
+        QCOMPARE(d->component("db")->label, std::string("orders store"));
+        QCOMPARE(d->components().size(), std::size_t(10));
+        // Flows: labels in both forms, dotted ones asynchronous, a chain gives two.
+        QCOMPARE(d->flows().size(), std::size_t(8));
+        auto flow = [&](const char* from, const char* to) -> const Flow* {
+            for (const auto& f : d->flows())
+                if (f.from == from && f.to == to) return &f;
+            return nullptr;
+        };
+        QVERIFY(flow("api", "cache") && flow("api", "cache")->label == "read-through");
+        QVERIFY(flow("api", "db") && flow("api", "db")->label == "writes");
+        QVERIFY(flow("q", "w") && boolProperty(flow("q", "w")->props, "sync") == std::optional<bool>(false));
+        QVERIFY(flow("gw", "api") && !flow("gw", "api")->props.count("sync"));
+        QVERIFY(flow("w", "metrics")); // `---`: a link, drawn as a flow left to right
+        // Zones: nesting kept, a node belongs where it first appears (gw was met outside).
+        const Zone* eu = d->zone("eu");
+        QVERIFY(eu);
+        QCOMPARE(eu->label, std::string("AWS eu-west-1"));
+        QCOMPARE(stringProperty(eu->props, "region").value_or(""), std::string("eu-west-1"));
+        QCOMPARE(eu->members, (std::vector<std::string>{"api", "cache", "db", "q", "w", "az1"}));
+        QCOMPARE(d->zone("az1")->kind, std::string("az"));
+        QCOMPARE(d->zone("az1")->members, std::vector<std::string>{"replica"});
+    }
+
+    void groupsChainsAndOtherSpellings()
+    {
+        Diagnostics diags;
+        const auto d = read("graph TD;\n a & b --> c --> d;\n e-->f\n g-.->h\n i ==> j\n k <--> l\n"
+                            " m -. async .-> n\n o[\"label; with a semicolon\"] --> p{{\"hex\"}}\n"
+                            " subgraph Two words\n  q\n end\n",
+                            diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->flows().size(), std::size_t(9)); // a→c, b→c, c→d, and one on each line after
+        QCOMPARE(d->component("o")->label, std::string("label; with a semicolon"));
+        QVERIFY(d->zone("subgraph1"));
+        QCOMPARE(d->zone("subgraph1")->label, std::string("Two words"));
+        for (const auto& f : d->flows())
+            if (f.from == "m") QCOMPARE(f.label, std::string("async"));
+    }
+
+    void whatCannotBeReadIsRefusedWithItsLine()
+    {
+        QCOMPARE(firstError("sequenceDiagram\n A->>B: hi\n").substr(0, 9), std::string("d.mmd:1: "));
+        QVERIFY(firstError("sequenceDiagram\n").find("only flowcharts are read") != std::string::npos);
+        QVERIFY(firstError("flowchart LR\n a -->\n").find("d.mmd:2: error: a node is missing at the end") == 0);
+        QVERIFY(firstError("flowchart LR\n a --> b\n a[open label --> c\n").find("d.mmd:3: error: the label of 'a' is not closed") == 0);
+        QVERIFY(firstError("flowchart LR\n subgraph s\n a\n").find("d.mmd:2: error: subgraph 's' is never closed") == 0);
+        QVERIFY(firstError("flowchart LR\n a\n end\n").find("d.mmd:3: error: 'end' without a subgraph") == 0);
+        QVERIFY(firstError("flowchart LR\n subgraph s\n a\n end\n b --> s\n").find("d.mmd:5: error: 's' is a subgraph") == 0);
+        QVERIFY(firstError("flowchart LR\n a ?? b\n").find("d.mmd:2: error: expected an arrow") == 0);
+        QVERIFY(firstError("flowchart LR\n a -- never closed b\n").find("d.mmd:2:") == 0);
+        QVERIFY(firstError(std::string("flowchart LR\n a --> b\0c\n", 24)).find("NUL byte") != std::string::npos);
+        QVERIFY(firstError("").find("not a Mermaid flowchart") != std::string::npos);
+        std::string deep = "flowchart LR\n";
+        for (int i = 0; i < 70; ++i) deep += "subgraph s" + std::to_string(i) + "\n";
+        QVERIFY(firstError(deep).find("d.mmd:66: error: subgraphs nested more than 64 deep") == 0);
+        // A node and a subgraph of one name, a flow id taken by a node: told apart, or said.
+        QVERIFY(firstError("flowchart LR\n a --> b\n subgraph a\n end\n").find("E-DUP-ID") != std::string::npos);
+        Diagnostics diags;
+        const auto d = read("flowchart LR\n f1 --> f2\n", diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->flows().front().id, std::string("f1_"));
+    }
+
+    void theCoreChecksReadAMermaidDesign()
+    {
+        // missing-circuit-breaker from a Mermaid sketch, through the same door as a file.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("cb.mmd")).toStdString();
+        std::ofstream(path) << "flowchart LR\n api[orders-api] --> cache[(redis)]\n api --> db[(postgres)]\n";
+        Diagnostics diags;
+        const auto d = loadDesignFile(path, diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        pb::rules::RuleSet set;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        const auto result = set.review(*d, {"2026-01-01"});
+        int fired = 0;
+        for (const auto& f : result.findings) fired += f.ruleId == "missing-circuit-breaker";
+        QCOMPARE(fired, 1);
+        // Standard input or another name: told from DOT and JSON by its first statement.
+        QVERIFY(looksLikeMermaid("%% notes\n\ngraph LR\n a --> b"));
+        QVERIFY(!looksLikeMermaid("graph G { a -- b }"));
+        QVERIFY(!looksLikeMermaid("digraph { a -> b }"));
+        QVERIFY(!looksLikeMermaid("{\"format\": \"probeboard/1\"}"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMermaid)
+#include "tst_mermaid.moc"
