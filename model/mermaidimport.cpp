@@ -149,7 +149,9 @@ bool eatTextForm(Reader& r, Arrow& a)
         if (!isSpace(s[k - 1]) || (s[k] != '-' && s[k] != '.' && s[k] != '=')) continue;
         Reader close(s.substr(k));
         bool dotted = false, headed = false;
-        if (!eatArrowBody(close, dotted, headed)) continue;
+        // What closes a text is an arrow (`-->`, `.->`, `---`), not two marks inside the text.
+        const std::size_t body = eatArrowBody(close, dotted, headed);
+        if (body == 0 || (body == 2 && !headed)) continue;
         a.label = std::string(trim(s.substr(0, k)));
         a.dotted = a.dotted || dotted;
         r.eat(s.substr(0, k + close.pos()));

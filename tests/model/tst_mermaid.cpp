@@ -87,15 +87,18 @@ private slots:
         Diagnostics diags;
         const auto d = read("graph TD;\n a & b --> c --> d;\n e-->f\n g-.->h\n i ==> j\n k <--> l\n"
                             " m -. async .-> n\n o[\"label; with a semicolon\"] --> p{{\"hex\"}}\n"
+                            " r -- reads -- and writes --> s\n"
                             " subgraph Two words\n  q\n end\n",
                             diags);
         QVERIFY2(d, formatAll(diags).c_str());
-        QCOMPARE(d->flows().size(), std::size_t(9)); // a→c, b→c, c→d, and one on each line after
+        QCOMPARE(d->flows().size(), std::size_t(10)); // a→c, b→c, c→d, and one on each line after
         QCOMPARE(d->component("o")->label, std::string("label; with a semicolon"));
         QVERIFY(d->zone("subgraph1"));
         QCOMPARE(d->zone("subgraph1")->label, std::string("Two words"));
-        for (const auto& f : d->flows())
+        for (const auto& f : d->flows()) {
             if (f.from == "m") QCOMPARE(f.label, std::string("async"));
+            if (f.from == "r") QCOMPARE(f.label, std::string("reads -- and writes")); // two marks do not close it
+        }
     }
 
     void whatCannotBeReadIsRefusedWithItsLine()
