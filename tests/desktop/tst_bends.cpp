@@ -5,6 +5,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/flowitem.h"
 #include "app/desktop/mainwindow.h"
+#include "canvasmouse.h"
 #include "testdesigns.h"
 
 #include <QAction>
@@ -29,18 +30,8 @@ private:
 
     std::vector<model::Point> bends() const { return m_w->document()->design().flow("f")->bends; }
     QUndoStack* undo() const { return m_w->document()->undoStack(); }
-    QPoint onView(QPointF scene) const { return m_w->view()->mapFromScene(scene); }
-    void drag(QPointF from, QPointF to)
-    {
-        QWidget* port = m_w->view()->viewport();
-        QTest::mousePress(port, Qt::LeftButton, {}, onView(from));
-        for (int i = 1; i <= 6; ++i) {
-            const QPoint p = onView(from + (to - from) * i / 6.0);
-            QMouseEvent move(QEvent::MouseMove, p, port->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, {});
-            QApplication::sendEvent(port, &move);
-        }
-        QTest::mouseRelease(port, Qt::LeftButton, {}, onView(to));
-    }
+    QPoint onView(QPointF scene) const { return test::onView(m_w->view(), scene); }
+    void drag(QPointF from, QPointF to) { test::drag(m_w->view(), from, to); }
     void selectFlow()
     {
         m_w->scene()->selectIds({QStringLiteral("f")});
@@ -64,14 +55,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init()
     {
-        m_w = new MainWindow;
-        m_w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_w));
-        m_w->document()->reset(twoBoxes(), QString());
-        m_w->showCanvas();
-        m_w->view()->resetZoom();
-        m_w->view()->centerOn(QPointF(260, 100));
-        QApplication::processEvents();
+        m_w = test::canvasWindow(twoBoxes(), QPointF(260, 100));
+        QVERIFY(m_w);
     }
     void cleanup()
     {

@@ -4,6 +4,7 @@
 #include "app/desktop/document.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/tools/snapguides.h"
+#include "canvasmouse.h"
 #include "testdesigns.h"
 
 #include <QAction>
@@ -27,19 +28,9 @@ private:
     MainWindow* m_w = nullptr;
 
     model::Point posOf(const char* id) const { return m_w->document()->design().component(id)->pos; }
-    QPoint onView(QPointF scene) const { return m_w->view()->mapFromScene(scene); }
-    void press(QPointF at) { QTest::mousePress(m_w->view()->viewport(), Qt::LeftButton, {}, onView(at)); }
-    // In six steps, as a hand moves, with the button held.
-    void moveTo(QPointF from, QPointF to)
-    {
-        QWidget* port = m_w->view()->viewport();
-        for (int i = 1; i <= 6; ++i) {
-            const QPoint p = onView(from + (to - from) * i / 6.0);
-            QMouseEvent move(QEvent::MouseMove, p, port->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, {});
-            QApplication::sendEvent(port, &move);
-        }
-    }
-    void release(QPointF at) { QTest::mouseRelease(m_w->view()->viewport(), Qt::LeftButton, {}, onView(at)); }
+    void press(QPointF at) { test::press(m_w->view(), at); }
+    void moveTo(QPointF from, QPointF to) { test::moveTo(m_w->view(), from, to); }
+    void release(QPointF at) { test::release(m_w->view(), at); }
     // The guides drawn on the canvas now: path items in the theme's guide colour.
     QList<QGraphicsPathItem*> guides() const
     {
@@ -67,14 +58,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init()
     {
-        m_w = new MainWindow;
-        m_w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_w));
-        m_w->document()->reset(twoBoxes(), QString());
-        m_w->showCanvas();
-        m_w->view()->resetZoom();
-        m_w->view()->centerOn(QPointF(80, 180));
-        QApplication::processEvents();
+        m_w = test::canvasWindow(twoBoxes(), QPointF(80, 180));
+        QVERIFY(m_w);
     }
     void cleanup()
     {

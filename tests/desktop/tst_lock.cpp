@@ -6,6 +6,7 @@
 #include "app/desktop/kinds.h"
 #include "app/desktop/mainwindow.h"
 #include "app/desktop/whydisabled.h"
+#include "canvasmouse.h"
 #include "testdesigns.h"
 
 #include <QAction>
@@ -40,19 +41,7 @@ private:
         const QPointF centre = m_w->scene()->itemFor(id)->sceneBoundingRect().center();
         dragScene(centre, centre + QPointF(120, 0));
     }
-    void dragScene(QPointF a, QPointF b)
-    {
-        CanvasView* view = m_w->view();
-        const QPoint from = view->mapFromScene(a);
-        const QPoint to = view->mapFromScene(b);
-        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
-        for (int i = 1; i <= 6; ++i) {
-            QMouseEvent move(QEvent::MouseMove, from + (to - from) * i / 6, view->viewport()->mapToGlobal(from + (to - from) * i / 6),
-                             Qt::NoButton, Qt::LeftButton, {});
-            QApplication::sendEvent(view->viewport(), &move);
-        }
-        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, to);
-    }
+    void dragScene(QPointF a, QPointF b) { test::drag(m_w->view(), a, b); }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
