@@ -483,7 +483,7 @@ int main(int argc, char** argv)
 
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot)");
-    checkCmd->add_option("files", check.files, "Design files")->required();
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, an SVG exported with its design; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, markdown or html")
         ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,
@@ -496,15 +496,15 @@ int main(int argc, char** argv)
     addVersion(checkCmd);
 
     std::string convertIn, convertOut;
-    auto* convertCmd = app.add_subcommand("convert", "Convert between .dot and .probeboard");
-    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, or .probeboard JSON; - for standard input)")->required();
-    convertCmd->add_option("output", convertOut, "Where to write it: .dot/.gv as DOT, anything else as .probeboard JSON; - for standard output")->required();
+    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot (reads .mmd and SVG exports too)");
+    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, an SVG exported with its design, or .probeboard JSON; - for standard input)")->required();
+    convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT; - for standard output (a design file)")->required();
     addVersion(convertCmd);
 
     std::string layoutIn, layoutOut, layoutEngine;
     double layoutLimit = 120; // the whiteboard's own limit for the same run
     auto* layoutCmd = app.add_subcommand("layout", "Lay a design out with Graphviz; write positions as JSON");
-    layoutCmd->add_option("input", layoutIn, "The design to lay out (.probeboard, .json, .dot)")->required();
+    layoutCmd->add_option("input", layoutIn, "The design to lay out (.probeboard, .json, .dot, .mmd)")->required();
     layoutCmd->add_option("output", layoutOut, "Result file (JSON); standard output if omitted");
     layoutCmd->add_option("--engine", layoutEngine, "dot or sfdp (default: by size)")
         ->check(CLI::IsMember({"dot", "sfdp"}));
@@ -516,7 +516,7 @@ int main(int argc, char** argv)
     std::string reportFile, reportFormat = "html", reportOut;
     std::vector<std::string> reportPacks;
     auto* reportCmd = app.add_subcommand("report", "Write a review report");
-    reportCmd->add_option("design", reportFile, "The design to review (.probeboard, .json, .dot)")->required();
+    reportCmd->add_option("design", reportFile, "The design to review (.probeboard, .json, .dot, .mmd)")->required();
     reportCmd->add_option("--format", reportFormat, "html (self-contained, the default) or markdown")
         ->check(CLI::IsMember({"html", "markdown"}));
     reportCmd->add_option("--output", reportOut, "Write here instead of standard output");
