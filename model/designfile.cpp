@@ -500,6 +500,11 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
         if (line > 0) lines.emplace(id, line);
     };
     const std::string ext = std::filesystem::path(path).extension().string();
+    if (ext == ".mmd" || ext == ".mermaid" || looksLikeMermaid(*text)) {
+        Diagnostics ignored; // read before, without an error, or the report would not exist
+        importMermaid(*text, path, ignored, &lines);
+        return lines;
+    }
     if (ext == ".dot" || ext == ".gv") {
         const DotLines dot(*text);
         for (const auto& c : design.components()) keep(c.id, dot.line(dot.find({DotPlace::Kind::Node, c.id, {}, 1})));

@@ -186,7 +186,10 @@ std::optional<Arrow> readArrow(Reader& r)
 class Importer
 {
 public:
-    Importer(const std::string& file, Diagnostics& diags) : m_file(file), m_diags(diags) {}
+    Importer(const std::string& file, Diagnostics& diags, std::unordered_map<std::string, int>* lines)
+        : m_file(file), m_diags(diags), m_lines(lines)
+    {
+    }
     std::optional<Design> run(const std::string& text);
 
 private:
@@ -202,8 +205,16 @@ private:
     std::optional<std::string> node(Reader& r);
     void place(const std::string& id);
 
+    void noteLine(const std::string& id, int line)
+    {
+        if (m_lines) m_lines->emplace(id, line);
+    }
+
     std::string m_file;
     Diagnostics& m_diags;
+    std::unordered_map<std::string, int>* m_lines;
+    int m_line = 0; // of the statement being read
+    std::vector<int> m_flowLines;
     Design m_design;
     std::map<std::string, std::size_t> m_components; // id → index in m_comps
     std::vector<Component> m_comps;
@@ -256,6 +267,7 @@ std::optional<std::string> Importer::node(Reader& r)
         c.kindInferred = true;
         m_comps.push_back(std::move(c));
         place(id);
+        noteLine(id, m_line);
     } else if (!label.empty()) {
         Component& c = m_comps[it->second];
         c.label = label;
@@ -307,6 +319,7 @@ bool Importer::chain(std::string_view s, int line)
                 f.label = arrow->label;
                 if (arrow->dotted) f.props["sync"] = false;
                 m_flows.push_back(std::move(f));
+                m_flowLines.push_back(line);
             }
         from = std::move(to);
     }
@@ -348,6 +361,7 @@ bool Importer::subgraph(std::string_view s, int line)
     if (const std::string region = regionInLabel(z.label); !region.empty()) z.props["region"] = region;
     if (!m_open.empty()) m_zones[m_open.back()].members.push_back(id);
     m_zoneIds.emplace(id, m_zones.size());
+    noteLine(id, line);
     m_open.push_back(m_zones.size());
     m_openedAt.push_back(line);
     m_zones.push_back(std::move(z));
@@ -357,6 +371,7 @@ bool Importer::subgraph(std::string_view s, int line)
 bool Importer::statement(std::string_view s, int line)
 {
     s = trim(s);
+    m_line = line;
     if (s.empty() || s.substr(0, 2) == "%%") return true;
     if (startsWithWord(s, "subgraph")) return subgraph(s, line);
     if (startsWithWord(s, "end")) {
@@ -463,6 +478,7 @@ std::optional<Design> Importer::run(const std::string& text)
     for (std::size_t i = 0; i < m_flows.size(); ++i) {
         std::string id = "f" + std::to_string(i + 1);
         while (m_components.count(id) || m_zoneIds.count(id)) id += "_";
+        noteLine(id, m_flowLines[i]);
         m_flows[i].id = std::move(id);
     }
     for (auto& c : m_comps) m_design.addComponent(std::move(c));
@@ -480,9 +496,10 @@ std::optional<Design> Importer::run(const std::string& text)
 
 } // namespace
 
-std::optional<Design> importMermaid(const std::string& text, const std::string& fileName, Diagnostics& diags)
+std::optional<Design> importMermaid(const std::string& text, const std::string& fileName, Diagnostics& diags,
+                                    std::unordered_map<std::string, int>* lines)
 {
-    return Importer(fileName, diags).run(text);
+    return Importer(fileName, diags, lines).run(text);
 }
 
 bool looksLikeMermaid(std::string_view text)

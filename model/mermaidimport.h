@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace pb::model {
 
@@ -17,7 +18,10 @@ namespace pb::model {
 // it first appears in). Styling (classDef, class, style, linkStyle, click) is skipped. Anything
 // else is an error naming the line, never a guess: a design that silently lost a flow would
 // lose the question the flow raises.
-std::optional<Design> importMermaid(const std::string& text, const std::string& fileName, Diagnostics& diags);
+// `lines`, when given, gets the line each element comes from (a node's first mention, a flow's
+// statement, a subgraph's opening): for reports that point into the file, such as SARIF's.
+std::optional<Design> importMermaid(const std::string& text, const std::string& fileName, Diagnostics& diags,
+                                    std::unordered_map<std::string, int>* lines = nullptr);
 
 // True when the first statement of `text` is a Mermaid flowchart header: how a name without a
 // .mmd extension (standard input, a pipe) is told from a DOT graph or a JSON design.

@@ -35,7 +35,7 @@ private slots:
     void shapesArrowsAndSubgraphs()
     {
         Diagnostics diags;
-        const auto d = read("---\ntitle: Shop\n---\n%% the checkout\nflowchart LR\n"
+        const char* shop = "---\ntitle: Shop\n---\n%% the checkout\nflowchart LR\n"
                             "  user((Shopper)) --> gw[API Gateway]\n"
                             "  subgraph eu [AWS eu-west-1]\n"
                             "    gw --> api[orders-api]\n"
@@ -45,8 +45,8 @@ private slots:
                             "    subgraph az1 [eu-west-1a]\n      replica[(replica)]\n    end\n"
                             "  end\n"
                             "  w --> ledger[usage ledger]; w --- metrics\n"
-                            "  classDef hot fill:#f96\n  class api hot\n  style w fill:#eee\n",
-                            diags);
+                            "  classDef hot fill:#f96\n  class api hot\n  style w fill:#eee\n";
+        const auto d = read(shop, diags);
         QVERIFY2(d, formatAll(diags).c_str());
         QCOMPARE(d->title, std::string("Shop"));
         auto kindOf = [&](const char* id) { return d->component(id) ? d->component(id)->kind : std::string("(none)"); };
@@ -80,6 +80,13 @@ private slots:
         QCOMPARE(eu->members, (std::vector<std::string>{"api", "cache", "db", "q", "w", "az1"}));
         QCOMPARE(d->zone("az1")->kind, std::string("az"));
         QCOMPARE(d->zone("az1")->members, std::vector<std::string>{"replica"});
+        std::unordered_map<std::string, int> lines;
+        Diagnostics again;
+        QVERIFY(importMermaid(std::string(shop), "d.mmd", again, &lines));
+        QCOMPARE(lines.at("user"), 6);
+        QCOMPARE(lines.at("eu"), 7);
+        QCOMPARE(lines.at("api"), 8);
+        QCOMPARE(lines.at("replica"), 13);
     }
 
     void groupsChainsAndOtherSpellings()
@@ -140,6 +147,12 @@ private slots:
         int fired = 0;
         for (const auto& f : result.findings) fired += f.ruleId == "missing-circuit-breaker";
         QCOMPARE(fired, 1);
+        // Where each element comes from, for SARIF's regions: a node's first mention, a flow's
+        // statement.
+        const auto lines = elementLines(path, *d);
+        QCOMPARE(lines.at("api"), 2);
+        QCOMPARE(lines.at("db"), 3);
+        QCOMPARE(lines.at("f2"), 3);
         // Standard input or another name: told from DOT and JSON by its first statement.
         QVERIFY(looksLikeMermaid("%% notes\n\ngraph LR\n a --> b"));
         QVERIFY(!looksLikeMermaid("graph G { a -- b }"));
