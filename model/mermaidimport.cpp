@@ -1,5 +1,6 @@
 #include "model/mermaidimport.h"
 
+#include "model/designfile.h"
 #include "model/dotinference.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
@@ -205,6 +206,7 @@ private:
     std::optional<std::string> node(Reader& r);
     void place(const std::string& id);
 
+    bool tooMany() const { return m_comps.size() + m_flows.size() + m_zones.size() >= kMaxElements; }
     void noteLine(const std::string& id, int line)
     {
         if (m_lines) m_lines->emplace(id, line);
@@ -223,7 +225,7 @@ private:
     std::vector<std::size_t> m_open; // the subgraphs open, outermost first
     std::vector<int> m_openedAt;     // the line each was opened on
     std::vector<Flow> m_flows;
-    std::string m_refusal;
+    std::string m_refusal, m_refusalCode; // why the statement being read was refused
 };
 
 std::optional<std::string> Importer::node(Reader& r)
@@ -258,6 +260,11 @@ std::optional<std::string> Importer::node(Reader& r)
         break;
     }
     if (r.eat(":::")) r.id(); // a class for styling: nothing a rule reads
+    if (!m_components.count(id) && tooMany()) {
+        m_refusal = "the flowchart has more than " + std::to_string(kMaxElements) + " elements";
+        m_refusalCode = "E-LIMIT";
+        return std::nullopt;
+    }
     auto [it, fresh] = m_components.try_emplace(id, m_comps.size());
     if (fresh) {
         Component c;
@@ -296,6 +303,7 @@ std::optional<std::vector<std::string>> Importer::nodeGroup(Reader& r)
 bool Importer::chain(std::string_view s, int line)
 {
     m_refusal.clear();
+    m_refusalCode = "E-MERMAID";
     Reader r(s);
     auto from = nodeGroup(r);
     bool whole = from.has_value();
@@ -313,6 +321,11 @@ bool Importer::chain(std::string_view s, int line)
         }
         for (const auto& a : *from)
             for (const auto& b : *to) {
+                // `a1 & … & a1000 --> b1 & … & b1000` is a million flows from one line.
+                if (tooMany()) {
+                    error(line, "the flowchart has more than " + std::to_string(kMaxElements) + " elements", "E-LIMIT");
+                    return false;
+                }
                 Flow f; // its id is given at the end, clear of every node's and subgraph's
                 f.from = arrow->reversed ? b : a;
                 f.to = arrow->reversed ? a : b;
@@ -324,12 +337,16 @@ bool Importer::chain(std::string_view s, int line)
         from = std::move(to);
     }
     if (whole) return true;
-    error(line, m_refusal.empty() ? "cannot read this statement" : m_refusal);
+    error(line, m_refusal.empty() ? "cannot read this statement" : m_refusal, m_refusalCode);
     return false;
 }
 
 bool Importer::subgraph(std::string_view s, int line)
 {
+    if (tooMany()) {
+        error(line, "the flowchart has more than " + std::to_string(kMaxElements) + " elements", "E-LIMIT");
+        return false;
+    }
     if (static_cast<int>(m_open.size()) >= kMaxZoneDepth) {
         error(line, "subgraphs nested more than " + std::to_string(kMaxZoneDepth) + " deep", "E-LIMIT");
         return false;
@@ -347,6 +364,7 @@ bool Importer::subgraph(std::string_view s, int line)
         title = *text;
     } else if (!r.atEnd()) {
         title = std::string(trim(s.substr(8))); // `subgraph Two words`: a title, no id
+        if (title.size() >= 2 && title.front() == '"' && title.back() == '"') title = title.substr(1, title.size() - 2);
         id.clear();
     }
     if (id.empty()) id = "subgraph" + std::to_string(m_zones.size() + 1);

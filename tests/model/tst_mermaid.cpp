@@ -124,6 +124,13 @@ private slots:
         std::string deep = "flowchart LR\n";
         for (int i = 0; i < 70; ++i) deep += "subgraph s" + std::to_string(i) + "\n";
         QVERIFY(firstError(deep).find("d.mmd:66: error: subgraphs nested more than 64 deep") == 0);
+        // A million flows from one line (1,001 × 1,001), refused before they are made.
+        std::string many = "flowchart LR\n";
+        for (int side = 0; side < 2; ++side) {
+            for (int i = 0; i <= 1000; ++i) many += (i ? " & " : "") + std::string(side ? "b" : "a") + std::to_string(i);
+            many += side ? "\n" : " --> ";
+        }
+        QVERIFY(firstError(many).find("d.mmd:2: error: the flowchart has more than 1000000 elements [E-LIMIT]") == 0);
         // A node and a subgraph of one name, a flow id taken by a node: told apart, or said.
         QVERIFY(firstError("flowchart LR\n a --> b\n subgraph a\n end\n").find("E-DUP-ID") != std::string::npos);
         Diagnostics diags;
