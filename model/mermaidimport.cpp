@@ -43,7 +43,7 @@ constexpr std::array<Shape, 12> kShapes{{{"(((", ")))", "circle"},
                                          {"([", "])", "box"},
                                          {"((", "))", "circle"},
                                          {"{{", "}}", "hexagon"},
-                                         {"[/", "/]", "box"}, // also [/…\] (textUntilEither)
+                                         {"[/", "/]", "box"}, // and [/…\], its other slant: node() picks the close
                                          {"[\\", "\\]", "box"},
                                          {"[", "]", "box"},
                                          {"(", ")", "box"},
