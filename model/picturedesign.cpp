@@ -64,6 +64,20 @@ std::string escapeForSvg(std::string_view text)
     return out;
 }
 
+std::optional<std::string> designForPng(const Design& design)
+{
+    const std::string compact =
+        designToJson(design).dump(-1, ' ', true, nlohmann::ordered_json::error_handler_t::replace);
+    std::string out;
+    out.reserve(compact.size() + compact.size() / 16);
+    for (char c : compact) {
+        if (c == ' ') out += "\\u0020"; // only inside strings: a compact dump has no other
+        else out += c;
+        if (out.size() > kMaxPngText) return std::nullopt;
+    }
+    return out;
+}
+
 std::optional<Design> designFromPicture(const std::string& text, Picture kind, const std::string& path,
                                         Diagnostics& diags)
 {

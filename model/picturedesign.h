@@ -28,6 +28,14 @@ std::optional<std::string> designInSvg(std::string_view svg);
 // `text` escaped for the element above: & < > " as entities.
 std::string escapeForSvg(std::string_view text);
 
+// The design as a PNG text chunk carries it: one line of ASCII without a single space (spaces
+// and non-ASCII written as \u escapes). Qt's PNG reader hands a text chunk back with its
+// whitespace collapsed, which would change a label with two spaces in it; and libpng reads a
+// compressed chunk of at most 8,000,000 bytes, which a compact text fits about twice as large a
+// design into as the file's own layout. nullopt when it is still larger than kMaxPngText.
+inline constexpr std::size_t kMaxPngText = 7'900'000;
+std::optional<std::string> designForPng(const Design& design);
+
 // The design a picture's text carries, read as designFromText reads a file; its problems are
 // named "PATH (the design it carries)", their lines counted in that text. A PNG, or a picture
 // without a design, is an error (E-PICTURE) that says what to do instead.

@@ -1,10 +1,8 @@
 #include "app/desktop/embeddeddesign.h"
 
-#include "model/designfile.h"
 #include "model/picturedesign.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
@@ -18,9 +16,11 @@ QString tr(const char* s)
 }
 } // namespace
 
-void putInPng(QImage& image, const std::string& designText)
+bool putInPng(QImage& image, const model::Design& design)
 {
-    image.setText(QLatin1String(kKey), QString::fromStdString(designText));
+    const auto text = model::designForPng(design);
+    if (text) image.setText(QLatin1String(kKey), QString::fromLatin1(text->data(), qsizetype(text->size())));
+    return text.has_value();
 }
 
 QByteArray putInSvg(const QByteArray& svg, const std::string& designText)
@@ -36,8 +36,7 @@ QByteArray putInSvg(const QByteArray& svg, const std::string& designText)
 
 bool isPicture(const QString& path)
 {
-    const QString s = QFileInfo(path).suffix().toLower();
-    return s == QLatin1String("png") || s == QLatin1String("svg");
+    return isPng(path) || QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
 }
 
 bool isPng(const QString& path)
@@ -48,7 +47,8 @@ bool isPng(const QString& path)
 std::optional<std::string> designInPng(const QString& path, QString* error)
 {
     QImageReader reader(path, "png");
-    // The text chunks come before the pixels: reading them does not decode the picture.
+    // The text chunks come before the pixels: reading them does not decode the picture. The
+    // text has no whitespace for the reader to collapse, and is ASCII (model::designForPng).
     const QString text = reader.text(QLatin1String(kKey));
     if (!text.isEmpty()) return text.toStdString();
     if (error)

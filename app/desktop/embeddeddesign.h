@@ -8,6 +8,10 @@
 
 class QImage;
 
+namespace pb::model {
+class Design;
+}
+
 // A picture that carries its design, as draw.io's .drawio.png: an exported PNG or SVG holds
 // the design's .probeboard text, so the picture pasted into a wiki or sent by mail opens again
 // as the drawing it shows. File > Export > Include the Design in Pictures turns it off for a
@@ -19,7 +23,9 @@ namespace pb::app::embedded {
 // so that the command line reviews an SVG too.
 inline constexpr const char* kKey = "probeboard";
 
-void putInPng(QImage& image, const std::string& designText);
+// False when the design is too large for a PNG to carry (model::designForPng): the picture is
+// then written without it.
+bool putInPng(QImage& image, const model::Design& design);
 // The SVG with a <metadata> element holding the text (XML-escaped) before its closing tag.
 QByteArray putInSvg(const QByteArray& svg, const std::string& designText);
 

@@ -8,6 +8,7 @@
 #include "app/desktop/theme.h"
 #include "model/design.h"
 #include "model/designfile.h"
+#include "model/picturedesign.h"
 #include "model/dotexport.h"
 
 #include <QBuffer>
@@ -80,7 +81,7 @@ QRectF exportRect(CanvasScene* scene)
 } // namespace
 
 bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transparent,
-               QString* error, bool withDesign)
+               QString* error, bool withDesign, QString* note)
 {
     CleanRender clean(scene);
     const QRectF src = exportRect(scene);
@@ -101,7 +102,10 @@ bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transp
                          QPainter::SmoothPixmapTransform);
         scene->render(&p, QRectF(QPointF(0, 0), size), src);
     }
-    if (withDesign) embedded::putInPng(img, model::designToText(scene->document()->design()));
+    if (withDesign && !embedded::putInPng(img, scene->document()->design()) && note)
+        *note = tr("The design is too large to travel in a PNG, which carries at most %1 MB of it; "
+                   "the picture was written without it. An SVG export carries any design.")
+                    .arg(model::kMaxPngText / 1000000.0, 0, 'f', 1);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || !img.save(&f, "PNG") || !f.commit()) {
         if (error) *error = tr("%1: %2").arg(path, f.errorString());

@@ -15,9 +15,9 @@ class CanvasScene;
 namespace exporter {
 
 // `withDesign`: the picture carries the design's text, so that it opens again as the drawing
-// (embeddeddesign.h); a picture made for a report needs none.
+// (embeddeddesign.h); a picture made for a report needs none. `note` gets why it could not.
 bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transparent,
-               QString* error, bool withDesign = false);
+               QString* error, bool withDesign = false, QString* note = nullptr);
 // Vector SVG: shapes stay paths and labels stay <text>, so the file is searchable and sharp.
 bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error,
                bool withDesign = false);

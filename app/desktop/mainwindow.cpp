@@ -360,9 +360,11 @@ void MainWindow::runExport(const QString& filter, const QString& suffix,
 void MainWindow::exportPng(qreal scale)
 {
     const bool transparent = m_actions->get(QStringLiteral("file.exportTransparent"))->isChecked();
+    QString note;
     runExport(tr("PNG images (*.png)"), QStringLiteral(".png"), [&](const QString& p, QString* e) {
-        return exporter::exportPng(m_scene, p, scale, transparent, e, preferences::includeDesignInPictures());
+        return exporter::exportPng(m_scene, p, scale, transparent, e, preferences::includeDesignInPictures(), &note);
     });
+    if (!note.isEmpty()) statusBar()->showMessage(note, 10000);
 }
 
 void MainWindow::exportSvg()

@@ -5,6 +5,7 @@
 #include "app/desktop/exporter.h"
 #include "app/desktop/mainwindow.h"
 #include "model/designfile.h"
+#include "model/picturedesign.h"
 #include "testdesigns.h"
 
 #include <QFile>
@@ -30,7 +31,9 @@ private:
     static model::Design design()
     {
         model::Design d = test::smallDesign();
-        d.component("api")->label = "Zürich API ✓";
+        // Two spaces, a no-break space and a tab: Qt's PNG reader collapses whitespace in a text
+        // chunk, which the carried text must not have.
+        d.component("api")->label = "Zürich  API\u00a0✓\tv2";
         d.component("orders-db")->props["region"] = std::string("eu-central-1 <& \"quoted\">");
         d.flow("f3")->bends = {{360, 80}};
         return d;
@@ -65,6 +68,27 @@ private slots:
             sameDesign(*back, doc.design());
             QVERIFY(!isNativeDesign(path)); // opened as Untitled: a save never writes JSON over it
         }
+    }
+
+    void aDesignTooLargeForAPngIsLeftOutAndSaid()
+    {
+        model::Design d = design();
+        d.component("api")->props["notes"] = std::string(model::kMaxPngText, 'x'); // past what libpng reads back
+        Document doc;
+        doc.reset(d, QString());
+        CanvasScene scene(&doc);
+        QString error, note;
+        const QString png = m_dir.filePath(QStringLiteral("large.png"));
+        QVERIFY2(exporter::exportPng(&scene, png, 1.0, false, &error, true, &note), qPrintable(error));
+        QVERIFY2(note.contains(QStringLiteral("too large to travel in a PNG")), qPrintable(note));
+        QVERIFY(!QImage(png).isNull()); // the picture itself is there
+        QVERIFY(!readDesign(png, &error));
+        // An SVG carries it whole.
+        const QString svg = m_dir.filePath(QStringLiteral("large.svg"));
+        QVERIFY(exporter::exportSvg(&scene, svg, QStringLiteral("d"), &error, true));
+        const auto back = readDesign(svg, &error);
+        QVERIFY2(back, qPrintable(error));
+        sameDesign(*back, d);
     }
 
     void aPictureWithoutItsDesignIsNamedAndRefused()
