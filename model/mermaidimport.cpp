@@ -2,6 +2,7 @@
 
 #include "model/designfile.h"
 #include "model/dotinference.h"
+#include "model/printable.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 
@@ -428,6 +429,19 @@ std::vector<std::string_view> statements(std::string_view line)
     return out;
 }
 
+// The line of the first byte that is not UTF-8, or 0: the front matter's title included.
+int firstNonUtf8Line(std::string_view text)
+{
+    int line = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8Length(text, i);
+        if (n == 0) return line;
+        line += text[i] == '\n';
+        i += n;
+    }
+    return 0;
+}
+
 // The header's words: `flowchart` or `graph`, and a direction.
 bool isHeader(std::string_view s)
 {
@@ -459,6 +473,10 @@ std::size_t frontMatter(const std::string& text, std::string& title, int& line)
 
 std::optional<Design> Importer::run(const std::string& text)
 {
+    if (const int bad = firstNonUtf8Line(text); bad > 0) {
+        error(bad, "not UTF-8 text (convert the file to UTF-8)");
+        return std::nullopt;
+    }
     int line = 1;
     std::size_t at = frontMatter(text, m_design.title, line);
     if (at > 0) ++line;

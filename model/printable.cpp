@@ -123,4 +123,19 @@ std::string quoteText(std::string_view text)
     return "'" + shortText(text) + "'";
 }
 
+std::size_t utf8Length(std::string_view text, std::size_t i)
+{
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = b(i);
+    if (c < 0x80) return 1;
+    const std::size_t n = c > 0xF4 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || i + n > text.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+    if ((n == 3 && c == 0xE0 && b(i + 1) < 0xA0) || (n == 3 && c == 0xED && b(i + 1) >= 0xA0) ||
+        (n == 4 && c == 0xF0 && b(i + 1) < 0x90) || (n == 4 && c == 0xF4 && b(i + 1) >= 0x90))
+        return 0; // overlong forms, UTF-16 surrogates, beyond U+10FFFF
+    return n;
+}
+
 } // namespace pb::model

@@ -18,6 +18,12 @@ enum class LineBreaks { Show, Keep };
 std::string_view printable(std::string_view text, std::string& buf, LineBreaks breaks = LineBreaks::Show);
 std::string printable(std::string_view text, LineBreaks breaks = LineBreaks::Show);
 
+// Length of the UTF-8 sequence starting at text[i], or 0 if it is not valid UTF-8. Designs are
+// saved as JSON, which must be UTF-8, so a name with stray bytes could be imported but never
+// saved (or saved with U+FFFD in it, where two such names became one id): the DOT and Mermaid
+// readers refuse such text.
+std::size_t utf8Length(std::string_view text, std::size_t i);
+
 // Where to cut `text` to at most `at` bytes without splitting a UTF-8 character: every place
 // that shortens a long label for showing cuts here.
 inline std::size_t utf8Boundary(std::string_view text, std::size_t at)

@@ -120,6 +120,10 @@ private slots:
         QVERIFY(firstError("flowchart LR\n a ?? b\n").find("d.mmd:2: error: expected an arrow") == 0);
         QVERIFY(firstError("flowchart LR\n a -- never closed b\n").find("d.mmd:2:") == 0);
         QVERIFY(firstError(std::string("flowchart LR\n a --> b\0c\n", 24)).find("NUL byte") != std::string::npos);
+        // Bytes that are not UTF-8 in two ids: saved, both became U+FFFD, one id, and the saved
+        // design no longer loaded (found by the DOT fuzz target, which feeds the Mermaid reader).
+        QVERIFY(firstError("flowchart LR\n a\xbb --> a\xcb\n").find("d.mmd:2: error: not UTF-8 text") == 0);
+        QVERIFY(firstError("---\ntitle: caf\xe9\n---\nflowchart LR\n a\n").find("d.mmd:2: error: not UTF-8 text") == 0);
         QVERIFY(firstError("").find("not a Mermaid flowchart") != std::string::npos);
         std::string deep = "flowchart LR\n";
         for (int i = 0; i < 70; ++i) deep += "subgraph s" + std::to_string(i) + "\n";
