@@ -230,7 +230,12 @@ std::map<std::string, std::size_t> componentPositions(const Design& design)
 StringList zoneOrderToWrite(const Design& design, const std::set<std::string>& nested)
 {
     StringList written;
+    // Each zone once: the import checks its texts before the design is validated, and a cluster
+    // that holds itself (two `subgraph cluster_eu` one inside the other) made this walk recurse
+    // until the stack ran out (found by fuzz_dot).
+    std::set<std::string> seen;
     std::function<void(const Zone&)> visit = [&](const Zone& z) {
+        if (!seen.insert(z.id).second) return;
         written.push_back(z.id);
         for (const auto& m : z.members)
             if (const Zone* child = design.zone(m)) visit(*child);
