@@ -208,6 +208,7 @@ private:
     void place(const std::string& id);
 
     bool tooMany() const { return m_comps.size() + m_flows.size() + m_zones.size() >= kMaxElements; }
+    static std::string tooManyMessage() { return "the flowchart has more than " + std::to_string(kMaxElements) + " elements"; }
     void noteLine(const std::string& id, int line)
     {
         if (m_lines) m_lines->emplace(id, line);
@@ -262,7 +263,7 @@ std::optional<std::string> Importer::node(Reader& r)
     }
     if (r.eat(":::")) r.id(); // a class for styling: nothing a rule reads
     if (!m_components.count(id) && tooMany()) {
-        m_refusal = "the flowchart has more than " + std::to_string(kMaxElements) + " elements";
+        m_refusal = tooManyMessage();
         m_refusalCode = "E-LIMIT";
         return std::nullopt;
     }
@@ -324,7 +325,7 @@ bool Importer::chain(std::string_view s, int line)
             for (const auto& b : *to) {
                 // `a1 & … & a1000 --> b1 & … & b1000` is a million flows from one line.
                 if (tooMany()) {
-                    error(line, "the flowchart has more than " + std::to_string(kMaxElements) + " elements", "E-LIMIT");
+                    error(line, tooManyMessage(), "E-LIMIT");
                     return false;
                 }
                 Flow f; // its id is given at the end, clear of every node's and subgraph's
@@ -345,7 +346,7 @@ bool Importer::chain(std::string_view s, int line)
 bool Importer::subgraph(std::string_view s, int line)
 {
     if (tooMany()) {
-        error(line, "the flowchart has more than " + std::to_string(kMaxElements) + " elements", "E-LIMIT");
+        error(line, tooManyMessage(), "E-LIMIT");
         return false;
     }
     if (static_cast<int>(m_open.size()) >= kMaxZoneDepth) {
