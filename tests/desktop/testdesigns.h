@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/canvasscene.h"
 #include "app/desktop/document.h"
 #include "app/desktop/elementjson.h"
 #include "model/design.h"
@@ -54,6 +55,14 @@ inline model::Design smallDesign()
     d.addZone(z);
     return d;
 }
+
+// A design on a scene and nothing more, as the exports and the file tests see it.
+struct Drawn
+{
+    app::Document doc;
+    app::CanvasScene scene{&doc};
+    explicit Drawn(model::Design design = smallDesign()) { doc.reset(std::move(design), QString()); }
+};
 
 // api reads through a cache and calls the database synchronously with no breaker: the pattern
 // of missing-circuit-breaker, for the review and interview tests.

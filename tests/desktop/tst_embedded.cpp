@@ -52,9 +52,9 @@ private slots:
 
     void pngAndSvgOpenAgainAsTheirDesign()
     {
-        Document doc;
-        doc.reset(design(), QString());
-        CanvasScene scene(&doc);
+        test::Drawn drawn(design());
+        Document& doc = drawn.doc;
+        CanvasScene& scene = drawn.scene;
         QString error;
         for (const char* name : {"d.png", "d.svg"}) {
             const QString path = m_dir.filePath(QLatin1String(name));
@@ -74,9 +74,8 @@ private slots:
     {
         model::Design d = design();
         d.component("api")->props["notes"] = std::string(model::kMaxPngText, 'x'); // past what libpng reads back
-        Document doc;
-        doc.reset(d, QString());
-        CanvasScene scene(&doc);
+        test::Drawn drawn(d);
+        CanvasScene& scene = drawn.scene;
         QString error, note;
         const QString png = m_dir.filePath(QStringLiteral("large.png"));
         QVERIFY2(exporter::exportPng(&scene, png, 1.0, false, &error, true, &note), qPrintable(error));
@@ -93,9 +92,8 @@ private slots:
 
     void aPictureWithoutItsDesignIsNamedAndRefused()
     {
-        Document doc;
-        doc.reset(design(), QString());
-        CanvasScene scene(&doc);
+        test::Drawn drawn(design());
+        CanvasScene& scene = drawn.scene;
         QString error;
         const QString png = m_dir.filePath(QStringLiteral("plain.png"));
         const QString svg = m_dir.filePath(QStringLiteral("plain.svg"));
@@ -140,9 +138,9 @@ private slots:
 
     void openingAPictureGivesAnUntitledDrawing()
     {
-        Document doc;
-        doc.reset(design(), QString());
-        CanvasScene scene(&doc);
+        test::Drawn drawn(design());
+        Document& doc = drawn.doc;
+        CanvasScene& scene = drawn.scene;
         QString error;
         const QString png = m_dir.filePath(QStringLiteral("open.png"));
         QVERIFY(exporter::exportPng(&scene, png, 1.0, false, &error, true));

@@ -50,14 +50,6 @@ class TstFiles : public QObject
 private:
     QTemporaryDir m_dir;
 
-    // The small design drawn, as the exports see it.
-    struct SmallScene
-    {
-        Document doc;
-        CanvasScene scene{&doc};
-        SmallScene() { doc.reset(test::smallDesign(), QString()); }
-    };
-
 private slots:
     void initTestCase()
     {
@@ -197,7 +189,7 @@ private slots:
     // what a PDF page may hold is scaled down onto one; a folder that cannot be written is named.
     void pdfExportIsOnePageTheShapeOfTheDrawing()
     {
-        SmallScene small;
+        test::Drawn small;
         CanvasScene& scene = small.scene;
         const QString path = m_dir.filePath(QStringLiteral("out.pdf"));
         QString error;
@@ -247,7 +239,7 @@ private slots:
     {
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
         if (pdftoppm.isEmpty()) QFAIL("pdftoppm is missing: scripts/setup.sh installs it (poppler-utils)");
-        SmallScene small;
+        test::Drawn small;
         CanvasScene& scene = small.scene;
         QString error;
         const QString png = m_dir.filePath(QStringLiteral("look.png"));
