@@ -2,6 +2,7 @@
 
 #include "model/designfile.h"
 #include "model/dotinference.h"
+#include "model/mermaidtext.h"
 #include "model/printable.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
@@ -17,7 +18,7 @@ namespace pb::model {
 namespace {
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-bool isIdChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
+bool isIdChar(char c) { return isMermaidIdChar(c); }
 
 std::string_view trim(std::string_view s)
 {
@@ -103,16 +104,7 @@ private:
     std::size_t m_i = 0;
 };
 
-// What people write in a label for a line break or a quote.
-std::string plainLabel(std::string text)
-{
-    for (std::string_view br : {"<br/>", "<br />", "<br>"})
-        for (std::size_t at = text.find(br); at != std::string::npos; at = text.find(br, at))
-            text.replace(at, br.size(), " ");
-    for (std::size_t at = text.find("#quot;"); at != std::string::npos; at = text.find("#quot;", at))
-        text.replace(at, 6, "\"");
-    return text;
-}
+std::string plainLabel(std::string_view text) { return mermaidPlain(text); }
 
 // People draw every store as a cylinder in Mermaid, Redis and Kafka included: what the name
 // says comes first, and the cylinder makes a database of a store whose name says nothing.
@@ -205,7 +197,7 @@ private:
     // The nodes of `a & b & c`, each declared (with its shape and label) or named again.
     std::optional<std::vector<std::string>> nodeGroup(Reader& r);
     std::optional<std::string> node(Reader& r);
-    void place(const std::string& id);
+    void place(std::size_t comp);
 
     bool tooMany() const { return m_comps.size() + m_flows.size() + m_zones.size() >= kMaxElements; }
     static std::string tooManyMessage() { return "the flowchart has more than " + std::to_string(kMaxElements) + " elements"; }
@@ -222,12 +214,19 @@ private:
     Design m_design;
     std::map<std::string, std::size_t> m_components; // id → index in m_comps
     std::vector<Component> m_comps;
+    std::vector<char> m_inZone; // per component: placed in a subgraph already
     std::vector<Zone> m_zones;
     std::map<std::string, std::size_t> m_zoneIds;
     std::vector<std::size_t> m_open; // the subgraphs open, outermost first
     std::vector<int> m_openedAt;     // the line each was opened on
     std::vector<Flow> m_flows;
     std::string m_refusal, m_refusalCode; // why the statement being read was refused
+    // `class a,b database` and `a:::database`: id and class, in the order met. A class that names
+    // a kind of the vocabulary is the element's kind (how Probeboard writes kinds); any other is
+    // styling. Applied once every element is read: a class may come before its node.
+    std::vector<std::pair<std::string, std::string>> m_classes;
+    void classStatement(std::string_view s);
+    void applyClasses();
 };
 
 std::optional<std::string> Importer::node(Reader& r)
@@ -261,7 +260,7 @@ std::optional<std::string> Importer::node(Reader& r)
         shape = s.graphviz;
         break;
     }
-    if (r.eat(":::")) r.id(); // a class for styling: nothing a rule reads
+    const std::string styled = r.eat(":::") ? r.id() : std::string();
     if (!m_components.count(id) && tooMany()) {
         m_refusal = tooManyMessage();
         m_refusalCode = "E-LIMIT";
@@ -275,19 +274,25 @@ std::optional<std::string> Importer::node(Reader& r)
         c.kind = kindOf(id, label, shape);
         c.kindInferred = true;
         m_comps.push_back(std::move(c));
-        place(id);
+        m_inZone.push_back(false);
         noteLine(id, m_line);
     } else if (!label.empty()) {
         Component& c = m_comps[it->second];
         c.label = label;
         c.kind = kindOf(id, label, shape);
     }
+    place(it->second);
+    if (!styled.empty()) m_classes.emplace_back(id, styled);
     return id;
 }
 
-void Importer::place(const std::string& id)
+void Importer::place(std::size_t comp)
 {
-    if (!m_open.empty()) m_zones[m_open.back()].members.push_back(id);
+    // As Mermaid draws it: a node is in the first subgraph that names it, wherever it was
+    // declared (mermaid-js/mermaid#2707); naming it outside every subgraph places it nowhere.
+    if (m_open.empty() || m_inZone[comp]) return;
+    m_zones[m_open.back()].members.push_back(m_comps[comp].id);
+    m_inZone[comp] = true;
 }
 
 std::optional<std::vector<std::string>> Importer::nodeGroup(Reader& r)
@@ -403,10 +408,44 @@ bool Importer::statement(std::string_view s, int line)
         m_openedAt.pop_back();
         return true;
     }
+    if (startsWithWord(s, "class")) {
+        classStatement(s.substr(5));
+        return true;
+    }
     // Styling and interaction: how it looks, nothing a rule reads.
-    for (std::string_view skip : {"classDef", "class", "style", "linkStyle", "click", "direction", "accTitle", "accDescr"})
+    for (std::string_view skip : {"classDef", "style", "linkStyle", "click", "direction", "accTitle", "accDescr"})
         if (startsWithWord(s, skip) || s.substr(0, skip.size() + 1) == std::string(skip) + ":") return true;
     return chain(s, line);
+}
+
+void Importer::classStatement(std::string_view s)
+{
+    // `class a,b,c name`: the ids, then one class name (Mermaid's form; anything after it is
+    // styling Probeboard does not read).
+    Reader r(s);
+    std::vector<std::string> ids;
+    do {
+        r.skipSpace();
+        if (std::string id = r.id(); !id.empty()) ids.push_back(std::move(id));
+        r.skipSpace();
+    } while (r.eat(","));
+    r.skipSpace();
+    const std::string name = r.id();
+    if (name.empty()) return;
+    for (auto& id : ids) m_classes.emplace_back(std::move(id), name);
+}
+
+void Importer::applyClasses()
+{
+    const Vocabulary& vocab = Vocabulary::builtin();
+    for (const auto& [id, name] : m_classes) {
+        if (auto c = m_components.find(id); c != m_components.end() && vocab.kind(name)) {
+            m_comps[c->second].kind = name;
+            m_comps[c->second].kindInferred = false; // said, not guessed
+        } else if (auto z = m_zoneIds.find(id); z != m_zoneIds.end() && vocab.zoneKind(name)) {
+            m_zones[z->second].kind = name;
+        }
+    }
 }
 
 // Statements may share a line, separated by semicolons outside quotes and brackets.
@@ -456,6 +495,21 @@ bool isHeader(std::string_view s)
     return false;
 }
 
+// A YAML scalar as the front matter's title holds it: quoted ("a \"b\"" or 'it''s') or plain.
+std::string yamlText(std::string_view s)
+{
+    if (s.size() < 2 || (s.front() != '"' && s.front() != '\'') || s.back() != s.front()) return std::string(s);
+    const char quote = s.front();
+    s = s.substr(1, s.size() - 2);
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (quote == '"' && s[i] == '\\' && i + 1 < s.size()) out += s[++i];
+        else if (quote == '\'' && s[i] == '\'' && i + 1 < s.size() && s[i + 1] == '\'') out += s[i++];
+        else out += s[i];
+    }
+    return out;
+}
+
 // Skips a front matter block (`---` … `---`), keeping its `title:`.
 std::size_t frontMatter(const std::string& text, std::string& title, int& line)
 {
@@ -466,7 +520,7 @@ std::size_t frontMatter(const std::string& text, std::string& title, int& line)
         const std::size_t next = text.find('\n', at + 1);
         const std::string_view l = trim(std::string_view(text).substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1));
         if (l == "---") return next == std::string::npos ? text.size() : next + 1;
-        if (l.substr(0, 6) == "title:") title = std::string(trim(l.substr(6)));
+        if (l.substr(0, 6) == "title:") title = yamlText(trim(l.substr(6)));
         at = next;
     }
     return text.size(); // never closed: the header check below says so
@@ -512,6 +566,7 @@ std::optional<Design> Importer::run(const std::string& text)
         error(m_openedAt.back(), "subgraph '" + m_zones[m_open.back()].id + "' is never closed with 'end'");
         return std::nullopt;
     }
+    applyClasses();
     for (std::size_t i = 0; i < m_flows.size(); ++i) {
         std::string id = "f" + std::to_string(i + 1);
         while (m_components.count(id) || m_zoneIds.count(id)) id += "_";

@@ -14,8 +14,9 @@ namespace pb::model {
 // and wikis, read into a design by the mapping in docs/format.md: a node is a component (its
 // kind from its shape, `[(…)]` a database, else from its id and label as a DOT node's, and
 // marked for the user to confirm), an arrow a flow (dotted `-.->` asynchronous, `|text|` or
-// `-- text -->` its label), a `subgraph` a zone (nesting kept; a node belongs to the subgraph
-// it first appears in). Styling (classDef, class, style, linkStyle, click) is skipped. Anything
+// `-- text -->` its label), a `subgraph` a zone (nesting kept; a node belongs to the first
+// subgraph that names it, as Mermaid draws it), a class that names a kind (`class db database`,
+// `db:::database`) the kind. Other styling (classDef, style, linkStyle, click) is skipped. Anything
 // else is an error naming the line, never a guess: a design that silently lost a flow would
 // lose the question the flow raises.
 // `lines`, when given, gets the line each element comes from (a node's first mention, a flow's

@@ -4,6 +4,7 @@
 #include "model/autolayout.h"
 #include "model/designfile.h"
 #include "model/dotexport.h"
+#include "model/mermaidexport.h"
 #include "model/jsonutil.h"
 #include "model/printable.h"
 #include "model/vocabulary.h"
@@ -269,11 +270,12 @@ int runConvert(const std::string& in, const std::string& out)
     const std::string ext =
         out == "-" ? ".probeboard" : model::lowerAscii(std::filesystem::path(out).extension().string());
     const bool dot = ext == ".dot" || ext == ".gv";
+    const bool mermaid = ext == ".mmd" || ext == ".mermaid";
     // Anything else used to be written as JSON under whatever name was given (out.svg, OUT.DOT).
-    if (!dot && ext != ".probeboard" && ext != ".json")
+    if (!dot && !mermaid && ext != ".probeboard" && ext != ".json")
         return inputError(out + ": cannot tell what to write from '" +
                           std::filesystem::path(out).extension().string() +
-                          "'; name it .probeboard or .json for a design file, .dot or .gv for DOT");
+                          "'; name it .probeboard or .json for a design file, .dot or .gv for DOT, .mmd for Mermaid");
     if (app::refuseOutputOverInput(out, {in})) return kExitInputError;
     model::Diagnostics diags;
     auto d = model::loadDesignFile(in, diags);
@@ -284,7 +286,9 @@ int runConvert(const std::string& in, const std::string& out)
     model::Diagnostics refused;
     std::string tooLarge;
     const std::optional<std::string> text =
-        dot ? model::exportDot(*d, in, refused) : model::designTextToSave(*d, out == "-" ? "standard output" : out, tooLarge);
+        dot       ? model::exportDot(*d, in, refused)
+        : mermaid ? model::exportMermaid(*d, in, refused)
+                  : model::designTextToSave(*d, out == "-" ? "standard output" : out, tooLarge);
     if (!tooLarge.empty())
         refused.push_back({model::Diagnostic::Level::Error, in, 0, 0, "", "", "E-LIMIT", tooLarge, ""});
     if (!text) {
@@ -496,9 +500,9 @@ int main(int argc, char** argv)
     addVersion(checkCmd);
 
     std::string convertIn, convertOut;
-    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot (reads .mmd and SVG exports too)");
+    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd and SVG exports too");
     convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, an SVG exported with its design, or .probeboard JSON; - for standard input)")->required();
-    convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT; - for standard output (a design file)")->required();
+    convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties); - for standard output (a design file)")->required();
     addVersion(convertCmd);
 
     std::string layoutIn, layoutOut, layoutEngine;

@@ -8,6 +8,7 @@
 #include "model/dotexport.h"
 #include "model/dotimport.h"
 #include "model/jsonfast.h"
+#include "model/mermaidexport.h"
 #include "model/mermaidimport.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
@@ -47,8 +48,23 @@ inline std::string checkDesignFile(const std::string& text)
     return {};
 }
 
+// A design written as Mermaid through the checked export that `convert` uses: refused with an
+// error, or read back with as many components, flows and zones.
+inline std::string checkMermaidExport(const model::Design& design)
+{
+    model::Diagnostics refused, again;
+    const auto text = model::exportMermaid(design, "fuzz.mmd", refused);
+    if (!text) return model::hasErrors(refused) ? "" : "the Mermaid export refused without an error";
+    const auto back = model::importMermaid(*text, "exported.mmd", again);
+    if (!back) return "a design written as Mermaid does not read back:\n" + model::formatAll(again) + *text;
+    if (back->components().size() != design.components().size() || back->flows().size() != design.flows().size() ||
+        back->zones().size() != design.zones().size())
+        return "a design written as Mermaid read back with other numbers of elements:\n" + *text;
+    return {};
+}
+
 // The same text as a Mermaid flowchart (the two look alike: ids, arrows, brackets): refused with
-// an error, or read into a design that saves to text that loads.
+// an error, or read into a design that saves to text that loads and writes Mermaid that reads.
 inline std::string checkMermaid(const std::string& text)
 {
     model::Diagnostics diags;
@@ -57,7 +73,7 @@ inline std::string checkMermaid(const std::string& text)
     model::Diagnostics again;
     if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
         return "a Mermaid import saved to text that does not load:\n" + model::formatAll(again);
-    return {};
+    return checkMermaidExport(*design);
 }
 
 // A graph that imports exports to DOT that imports, through the checked export that
@@ -79,6 +95,8 @@ inline std::string checkDot(const std::string& text)
             return "DOT import read a text its checked export refuses:\n" + model::formatAll(refused);
     if (dot && !model::importDot(*dot, "exported.dot", again))
         return "an imported graph exported to DOT that does not import:\n" + model::formatAll(again) + *dot;
+    if (design)
+        if (std::string problem = checkMermaidExport(*design); !problem.empty()) return "from DOT: " + problem;
     model::Diagnostics next;
     if (!model::importDot("digraph next { a -> b; }", "next.dot", next))
         return "the next, valid DOT file no longer imports:\n" + model::formatAll(next);

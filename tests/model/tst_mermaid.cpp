@@ -72,12 +72,13 @@ private slots:
         QVERIFY(flow("q", "w") && boolProperty(flow("q", "w")->props, "sync") == std::optional<bool>(false));
         QVERIFY(flow("gw", "api") && !flow("gw", "api")->props.count("sync"));
         QVERIFY(flow("w", "metrics")); // `---`: a link, drawn as a flow left to right
-        // Zones: nesting kept, a node belongs where it first appears (gw was met outside).
+        // Zones: nesting kept, a node belongs to the first subgraph that names it, as Mermaid draws
+        // it: gw was declared outside, and `gw --> api` inside eu puts it there.
         const Zone* eu = d->zone("eu");
         QVERIFY(eu);
         QCOMPARE(eu->label, std::string("AWS eu-west-1"));
         QCOMPARE(stringProperty(eu->props, "region").value_or(""), std::string("eu-west-1"));
-        QCOMPARE(eu->members, (std::vector<std::string>{"api", "cache", "db", "q", "w", "az1"}));
+        QCOMPARE(eu->members, (std::vector<std::string>{"gw", "api", "cache", "db", "q", "w", "az1"}));
         QCOMPARE(d->zone("az1")->kind, std::string("az"));
         QCOMPARE(d->zone("az1")->members, std::vector<std::string>{"replica"});
         std::unordered_map<std::string, int> lines;

@@ -1,0 +1,132 @@
+#include "model/mermaidtext.h"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+
+namespace pb::model {
+
+namespace {
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool equalNoCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+void appendUtf8(std::string& out, char32_t c)
+{
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// The length of the entity code at text[i] ('#', a name or a number, ';'), 0 when there is none.
+std::size_t codeLength(std::string_view text, std::size_t i)
+{
+    std::size_t j = i + 1;
+    while (j < text.size() && j - i <= 12 && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+    return j > i + 1 && j < text.size() && text[j] == ';' ? j - i + 1 : 0;
+}
+
+// What the code `name` (between '#' and ';') stands for; false when it is not one.
+bool decode(std::string_view name, std::string& out)
+{
+    static constexpr std::array<std::pair<std::string_view, char>, 5> kNamed{
+        {{"quot", '"'}, {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"apos", '\''}}};
+    for (const auto& [n, c] : kNamed)
+        if (name == n) {
+            out += c;
+            return true;
+        }
+    std::uint32_t code = 0;
+    const auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), code);
+    // NUL and the surrogates are no characters: the code stays as it was written.
+    if (ec != std::errc() || end != name.data() + name.size() || code == 0 || code > 0x10FFFF ||
+        (code >= 0xD800 && code <= 0xDFFF))
+        return false;
+    appendUtf8(out, static_cast<char32_t>(code));
+    return true;
+}
+
+} // namespace
+
+bool isMermaidIdChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool isMermaidKeyword(std::string_view word)
+{
+    static constexpr std::array<std::string_view, 14> kWords{
+        "end",   "subgraph", "graph", "flowchart", "class",    "classDef", "style",
+        "linkStyle", "click", "direction", "accTitle", "accDescr", "call", "href"};
+    for (std::string_view w : kWords)
+        if (equalNoCase(word, w)) return true;
+    return false;
+}
+
+std::string mermaidEscaped(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+        case '"': out += "#quot;"; break;
+        case '<': out += "#lt;"; break;
+        case '>': out += "#gt;"; break;
+        case '|': out += "#124;"; break;
+        case '\n': out += "<br/>"; break;
+        case '\r': break;
+        case '\t': out += ' '; break;
+        case '#': out += codeLength(text, i) ? "#35;" : "#"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string mermaidPlain(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '<') {
+            bool br = false;
+            for (std::string_view tag : {"<br/>", "<br />", "<br>"})
+                if (equalNoCase(text.substr(i, tag.size()), tag)) {
+                    out += ' ';
+                    i += tag.size();
+                    br = true;
+                    break;
+                }
+            if (br) continue;
+        }
+        if (text[i] == '#')
+            if (const std::size_t n = codeLength(text, i); n > 0 && decode(text.substr(i + 1, n - 2), out)) {
+                i += n;
+                continue;
+            }
+        out += text[i++];
+    }
+    return out;
+}
+
+} // namespace pb::model

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pb::model {
+
+// The texts of a Mermaid flowchart, shared by its reader (mermaidimport.h) and its writer
+// (mermaidexport.h), so that what one writes the other reads back the same.
+
+// A character of an id as the reader takes it: a letter, a digit, '_' or any non-ASCII byte.
+bool isMermaidIdChar(char c);
+
+// A Mermaid word that cannot name a node: `end` closes a subgraph, `class` styles, … In any case.
+bool isMermaidKeyword(std::string_view word);
+
+// A label as written between quotes. What Mermaid would read as markup or as the end of the text
+// becomes its entity code (" is #quot;, < #lt;, > #gt;, | #124;, and a # that would start a code
+// is #35;); a line break is <br/>.
+std::string mermaidEscaped(std::string_view text);
+
+// A label as read: entity codes (#quot;, #amp;, #lt;, #gt;, #35;, any #number; that is a
+// character) decoded, <br/> a space. In one pass, so that "#35;quot;" reads "#quot;".
+std::string mermaidPlain(std::string_view text);
+
+} // namespace pb::model
