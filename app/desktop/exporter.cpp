@@ -10,6 +10,7 @@
 #include "model/designfile.h"
 #include "model/picturedesign.h"
 #include "model/dotexport.h"
+#include "model/mermaidexport.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -181,6 +182,29 @@ bool exportDot(const model::Design& design, const QString& path, QString* error)
     if (!text) {
         const QStringList lines = diagnosticLines(diags, model::Diagnostic::Level::Error, 5);
         if (error) *error = tr("Cannot write %1 as DOT:\n%2").arg(path, lines.join(QLatin1Char('\n')));
+        return false;
+    }
+    return saveWhole(path, QByteArray::fromStdString(*text), error);
+}
+
+QString mermaidText(const model::Design& design, QString* error)
+{
+    // Checked as a file is: a flowchart that would not read back is not handed on either.
+    model::Diagnostics diags;
+    const auto text = model::exportMermaid(design, {}, diags);
+    if (text) return QString::fromStdString(*text);
+    const QStringList lines = diagnosticLines(diags, model::Diagnostic::Level::Error, 5);
+    if (error) *error = tr("Cannot write the design as Mermaid:\n%1").arg(lines.join(QLatin1Char('\n')));
+    return {};
+}
+
+bool exportMermaid(const model::Design& design, const QString& path, QString* error)
+{
+    model::Diagnostics diags;
+    const auto text = model::exportMermaid(design, path.toStdString(), diags);
+    if (!text) {
+        const QStringList lines = diagnosticLines(diags, model::Diagnostic::Level::Error, 5);
+        if (error) *error = tr("Cannot write %1 as Mermaid:\n%2").arg(path, lines.join(QLatin1Char('\n')));
         return false;
     }
     return saveWhole(path, QByteArray::fromStdString(*text), error);

@@ -25,6 +25,10 @@ bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QS
 // 200 inches a side as PDF readers allow: a larger drawing is scaled down to fit.
 bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error);
 bool exportDot(const model::Design& design, const QString& path, QString* error);
+// A Mermaid flowchart (model/mermaidexport.h): the graph, without properties or positions.
+bool exportMermaid(const model::Design& design, const QString& path, QString* error);
+// The same text, for the clipboard; empty, with `error` set, when the design cannot be written.
+QString mermaidText(const model::Design& design, QString* error);
 
 } // namespace exporter
 } // namespace pb::app

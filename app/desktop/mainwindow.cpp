@@ -30,11 +30,13 @@
 #include "app/desktop/windowactions.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -386,6 +388,26 @@ void MainWindow::exportDot()
     runExport(
         tr("Graphviz DOT (*.dot)"), QStringLiteral(".dot"),
         [&](const QString& p, QString* e) { return exporter::exportDot(m_doc->design(), p, e); });
+}
+
+void MainWindow::exportMermaid()
+{
+    runExport(
+        tr("Mermaid flowcharts (*.mmd)"), QStringLiteral(".mmd"),
+        [&](const QString& p, QString* e) { return exporter::exportMermaid(m_doc->design(), p, e); });
+}
+
+void MainWindow::copyMermaid()
+{
+    // For a pull request, an issue or a wiki page, where GitHub and GitLab draw it.
+    QString error;
+    const QString text = exporter::mermaidText(m_doc->design(), &error);
+    if (text.isEmpty()) {
+        QMessageBox::warning(this, tr("Copy as Mermaid"), error);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Copied the design as a Mermaid flowchart: paste it into a ```mermaid block"), 6000);
 }
 
 bool MainWindow::maybeSave()

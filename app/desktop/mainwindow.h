@@ -77,6 +77,8 @@ public slots:
     void exportSvg();
     void exportPdf();
     void exportDot();
+    void exportMermaid();
+    void copyMermaid();
 
 protected:
     void closeEvent(QCloseEvent* e) override;

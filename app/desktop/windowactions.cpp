@@ -94,6 +94,10 @@ void WindowActions::createFileActions(MainWindow* w)
             &MainWindow::exportPdf);
     QObject::connect(a->add(QStringLiteral("file.exportDot"), tr("Export &DOT…")), &QAction::triggered, w,
             &MainWindow::exportDot);
+    QObject::connect(a->add(QStringLiteral("file.exportMermaid"), tr("Export &Mermaid…")), &QAction::triggered, w,
+            &MainWindow::exportMermaid);
+    QObject::connect(a->add(QStringLiteral("edit.copyMermaid"), tr("Copy as Mer&maid")), &QAction::triggered, w,
+            &MainWindow::copyMermaid);
     QObject::connect(a->add(QStringLiteral("file.close"), tr("&Close"), QKeySequence::Close),
             &QAction::triggered, w, &QWidget::close);
     QObject::connect(a->add(QStringLiteral("file.quit"), tr("&Quit"), QKeySequence::Quit),
@@ -282,10 +286,10 @@ void WindowActions::createMenus(MainWindow* w)
     add(file, {"file.start", "-", "file.save", "file.saveAs", "-"});
     QMenu* exp = file->addMenu(tr("&Export"));
     add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "file.exportLightPaper", "file.exportEmbed", "-", "file.exportSvg",
-              "file.exportPdf", "file.exportDot"});
+              "file.exportPdf", "file.exportDot", "file.exportMermaid"});
     add(file, {"-", "file.close", "file.quit"});
     QMenu* edit = w->menuBar()->addMenu(tr("&Edit"));
-    add(edit, {"edit.undo", "edit.redo", "-", "edit.cut", "edit.copy", "edit.paste",
+    add(edit, {"edit.undo", "edit.redo", "-", "edit.cut", "edit.copy", "edit.copyMermaid", "edit.paste",
                "edit.duplicate", "edit.delete", "-", "edit.selectAll", "edit.rename", "edit.find", "edit.connectSelected"});
     w->m_viewMenu = w->menuBar()->addMenu(tr("&View"));
     add(w->m_viewMenu, {"view.zoomIn", "view.zoomOut", "view.zoomReset", "view.zoomFit",

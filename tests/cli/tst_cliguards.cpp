@@ -72,8 +72,18 @@ private slots:
         QVERIFY(f.readAll().startsWith("digraph"));
         const Run svg = run({"convert", design, m_dir.filePath("out.svg")});
         QCOMPARE(svg.code, 2);
-        QVERIFY2(svg.err.contains("'.svg'"), svg.err.constData());
+        QVERIFY2(svg.err.contains("'.svg'") && svg.err.contains(".mmd for Mermaid"), svg.err.constData());
         QVERIFY(!QFile::exists(m_dir.filePath("out.svg")));
+        // A Mermaid flowchart, which `check` reads back with the same finding as the DOT it came from.
+        const QString mmd = m_dir.filePath("out.Mermaid");
+        QCOMPARE(run({"convert", design, mmd}).code, 0);
+        QFile m(mmd);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QByteArray text = m.readAll();
+        QVERIFY2(text.contains("\nflowchart ") && text.contains(" database\n"), text.constData());
+        const Run fromDot = check({design, "--format", "json"}), fromMmd = check({mmd, "--format", "json"});
+        QCOMPARE(fromMmd.code, fromDot.code);
+        QVERIFY2(fromMmd.out.contains("missing-circuit-breaker"), fromMmd.out.constData());
     }
 
     // A design holding what DOT cannot carry (here a NUL byte, which JSON can hold) was written to
