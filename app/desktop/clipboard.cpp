@@ -1,12 +1,18 @@
 #include "app/desktop/clipboard.h"
 
 #include "app/desktop/elementjson.h"
+#include "app/desktop/initialplacement.h"
 #include "app/desktop/kinds.h"
 
+#include "model/dotimport.h"
 #include "model/jsonutil.h"
+#include "model/mermaidimport.h"
+
+#include <QCoreApplication>
 
 #include <QMimeData>
 #include <QSet>
+#include <algorithm>
 #include <map>
 
 namespace pb::app::clipboard {
@@ -60,12 +66,57 @@ QMimeData* toMimeData(const Fragment& f)
     return md;
 }
 
-std::optional<Fragment> fromMimeData(const QMimeData* md)
+namespace {
+// The flowchart in the first ```mermaid fence, as a piece of Markdown is copied (words around it
+// too); the lines before it blank, so that a message's line is the line in what was pasted.
+std::string unfenced(const std::string& text)
+{
+    const std::size_t open = text.find("```mermaid");
+    if (open == std::string::npos) return text;
+    const std::size_t body = text.find('\n', open);
+    if (body == std::string::npos) return {};
+    const std::size_t close = text.find("```", body);
+    const auto lines = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(body), '\n');
+    return std::string(static_cast<std::size_t>(lines), '\n') +
+           text.substr(body, close == std::string::npos ? std::string::npos : close - body);
+}
+
+std::optional<Fragment> fromMermaid(const std::string& text, QString* why)
+{
+    model::Diagnostics diags;
+    auto d = model::importMermaid(text, "clipboard", diags);
+    if (!d) {
+        for (const auto& e : diags)
+            if (e.level == model::Diagnostic::Level::Error && why) {
+                *why = QCoreApplication::translate("pb::app::clipboard", "line %1: %2")
+                           .arg(e.line)
+                           .arg(QString::fromStdString(e.message));
+                break;
+            }
+        return std::nullopt;
+    }
+    placeIfUnpositioned(*d); // laid out as an opened flowchart is, then moved where the user looks
+    Fragment f{d->components(), d->flows(), d->zones()};
+    if (f.empty()) return std::nullopt;
+    return f;
+}
+} // namespace
+
+std::optional<Fragment> fromMimeData(const QMimeData* md, QString* why)
 {
     if (!md) return std::nullopt;
     QByteArray bytes = md->data(QLatin1String(kMime));
     if (bytes.isEmpty() && md->hasText()) bytes = md->text().toUtf8();
-    if (bytes.trimmed().isEmpty() || bytes.trimmed().front() != '{') return std::nullopt;
+    if (bytes.trimmed().isEmpty()) return std::nullopt;
+    if (bytes.trimmed().front() != '{') {
+        const std::string text = unfenced(bytes.toStdString());
+        if (!model::looksLikeMermaid(text)) return std::nullopt;
+        if (text.size() > model::kMaxDotBytes) { // what a .mmd file may be
+            if (why) *why = QCoreApplication::translate("pb::app::clipboard", "the text is larger than 32 MiB; save it as a .mmd file and open that");
+            return std::nullopt;
+        }
+        return fromMermaid(text, why);
+    }
     // Any program may have put this text here: it goes through the same depth and size guard as
     // a file (nlohmann copies deep values by recursion, and JSON nested 200,000 deep crashed the
     // whiteboard on Paste), and is read in place rather than copied.

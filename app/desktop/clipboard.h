@@ -32,7 +32,10 @@ struct Fragment
 // their members (so copying a zone copies what is in it).
 Fragment collect(const model::Design& d, const QStringList& ids);
 QMimeData* toMimeData(const Fragment& f);
-std::optional<Fragment> fromMimeData(const QMimeData* md);
+// Our elements, or JSON text of them, or a Mermaid flowchart as text (from a README or a chat,
+// a ```mermaid block too), placed as an opened one is. `why`: what is wrong with a flowchart that
+// does not read, with its line (other text is simply not ours, and says nothing).
+std::optional<Fragment> fromMimeData(const QMimeData* md, QString* why = nullptr);
 // Where the fragment's components and zones are in the scene; null when it holds none.
 QRectF bounds(const Fragment& f);
 // Ids made unique in `target` (kept where free), references remapped, shifted by `offset`.

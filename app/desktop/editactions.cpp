@@ -102,9 +102,11 @@ void EditActions::cut()
 
 bool EditActions::paste()
 {
-    const auto fragment = clipboard::fromMimeData(QApplication::clipboard()->mimeData());
+    QString why;
+    const auto fragment = clipboard::fromMimeData(QApplication::clipboard()->mimeData(), &why);
     if (!fragment) {
-        m_scene->showStatus(tr("Nothing to paste: the clipboard holds no Probeboard elements."));
+        m_scene->showStatus(why.isEmpty() ? tr("Nothing to paste: the clipboard holds no Probeboard elements or Mermaid flowchart.")
+                                          : tr("Cannot paste the Mermaid flowchart: %1").arg(why));
         return false;
     }
     ++m_pasteCount;

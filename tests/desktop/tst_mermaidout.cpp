@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace pb;
 using namespace pb::app;
@@ -69,6 +70,45 @@ private slots:
         }
         QCOMPARE(back.zone("eu")->members, drawn.zone("eu")->members);
         QVERIFY(!w.document()->isModified()); // copying changes nothing
+    }
+
+    // The other way in: a ```mermaid block copied from a README pastes as elements, laid out,
+    // in one undo step; a flowchart that does not read says why and pastes nothing.
+    void aMermaidBlockPastesAsElements()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("paste.probeboard"));
+        QString error;
+        QVERIFY(writeDesign(test::smallDesign(), path, &error));
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(path));
+        const model::Design before = w.document()->design();
+        QApplication::clipboard()->setText(QStringLiteral("From the README:\n\n```mermaid\nflowchart LR\n"
+                                                          "  subgraph pay[Payments]\n    ledger[(Ledger)]\n  end\n"
+                                                          "  biller[Biller] -->|posts| ledger\n  biller -.-> events[[usage]]\n"
+                                                          "  class events queue\n```\nThanks!\n"));
+        w.actions()->get(QStringLiteral("edit.paste"))->trigger();
+        const model::Design& after = w.document()->design();
+        QCOMPARE(after.components().size(), before.components().size() + 3);
+        QCOMPARE(after.flows().size(), before.flows().size() + 2);
+        QVERIFY2(after.component("ledger") && after.component("biller") && after.component("events"), "ids kept where free");
+        QCOMPARE(after.component("events")->kind, std::string("queue"));
+        QCOMPARE(after.zone("pay")->members, std::vector<std::string>{"ledger"});
+        const auto& biller = after.component("biller")->pos;
+        const auto& ledger = after.component("ledger")->pos;
+        QVERIFY2(biller.x != ledger.x || biller.y != ledger.y, "laid out, not piled on one spot");
+        w.actions()->get(QStringLiteral("edit.undo"))->trigger(); // one step takes it all back
+        QVERIFY(w.document()->design() == before);
+
+        QApplication::clipboard()->setText(QStringLiteral("flowchart LR\n  a --> b\n  b ?? c\n"));
+        w.actions()->get(QStringLiteral("edit.paste"))->trigger();
+        QVERIFY(w.document()->design() == before);
+        const QString status = w.statusBar()->currentMessage();
+        QVERIFY2(status.startsWith(QStringLiteral("Cannot paste the Mermaid flowchart: line 3: expected an arrow")), qPrintable(status));
+        QApplication::clipboard()->setText(QStringLiteral("just some words"));
+        w.actions()->get(QStringLiteral("edit.paste"))->trigger();
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Nothing to paste")), qPrintable(w.statusBar()->currentMessage()));
+        w.document()->undoStack()->setClean();
     }
 
     void exportWritesAFlowchartThatOpensAgain()
