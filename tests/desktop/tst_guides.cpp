@@ -90,6 +90,62 @@ private slots:
         QCOMPARE(lines.first(), QLineF(280, 0, 280, 260));
     }
 
+    void evenGapsBetweenAndAlongARow()
+    {
+        // Between two boxes 300 apart: a box 100 wide is centred with 100 on each side.
+        const QVector<QRectF> pair{QRectF(0, 0, 100, 60), QRectF(400, 0, 100, 60)};
+        auto f = SnapGuides::spacing(QRectF(203, 10, 100, 40), pair, 6);
+        QVERIFY(f.dx.has_value());
+        QCOMPARE(*f.dx, -3.0);
+        QVERIFY(!f.dy.has_value()); // nothing above or below it
+        QVERIFY(!SnapGuides::spacing(QRectF(210, 10, 100, 40), pair, 6).dx); // 10 off: out of reach
+        QVERIFY(!SnapGuides::spacing(QRectF(203, 100, 100, 40), pair, 6).dx); // not level with them
+        // Marks across both gaps, ticked at the ends, just under the lower edge each pair shares.
+        const auto marks = SnapGuides::spacingMarks(QRectF(200, 10, 100, 40), pair, 4);
+        QCOMPARE(marks.size(), 6);
+        QCOMPARE(marks[0], QLineF(100, 58, 200, 58));
+        QCOMPARE(marks[1], QLineF(100, 54, 100, 62));
+        QCOMPARE(marks[3], QLineF(300, 58, 400, 58));
+        // A row continued: 50 between the first two, so the third goes 50 after the second, on
+        // either side; and the same down a column.
+        const QVector<QRectF> row{QRectF(0, 0, 100, 60), QRectF(150, 0, 100, 60)};
+        QCOMPARE(*SnapGuides::spacing(QRectF(304, 0, 100, 60), row, 6).dx, -4.0);
+        QCOMPARE(*SnapGuides::spacing(QRectF(-152, 0, 100, 60), row, 6).dx, 2.0);
+        const QVector<QRectF> column{QRectF(0, 0, 100, 60), QRectF(0, 90, 100, 60)};
+        f = SnapGuides::spacing(QRectF(10, 185, 80, 60), column, 6);
+        QVERIFY(f.dy && !f.dx);
+        QCOMPARE(*f.dy, -5.0); // 30 below the second, as it is below the first
+        QCOMPARE(SnapGuides::spacingMarks(QRectF(10, 180, 80, 60), column, 4).first(), QLineF(108, 60, 108, 90));
+        // Unequal gaps: no marks.
+        QVERIFY(SnapGuides::spacingMarks(QRectF(190, 10, 100, 40), pair, 4).isEmpty());
+    }
+
+    void aDragSpacesEvenlyOffTheGrid()
+    {
+        // Two boxes with 310 between them: the place between them is at 205, off the grid.
+        model::Design d;
+        auto a = test::component("a", "service", 0, 0);
+        auto b = test::component("b", "service", 410, 0);
+        auto m = test::component("m", "cache", 0, 200);
+        a.size = b.size = m.size = {100, 60};
+        d.addComponent(a);
+        d.addComponent(b);
+        d.addComponent(m);
+        m_w->document()->reset(d, QString());
+        QApplication::processEvents();
+        const int steps = m_w->document()->undoStack()->index();
+        const QPointF from(50, 230), to(257, 30); // left edge 207: the grid says 200
+        press(from);
+        moveTo(from, to);
+        QVERIFY(!guides().isEmpty());
+        const QRectF shown = guides().first()->path().boundingRect();
+        QVERIFY2(shown.left() <= 100 && shown.right() >= 410, "the marks span both gaps");
+        release(to);
+        QCOMPARE(posOf("m").x, 205.0); // 105 from a, 105 from b
+        QCOMPARE(posOf("m").y, 0.0);
+        QCOMPARE(m_w->document()->undoStack()->index(), steps + 1);
+    }
+
     void aDragLinesUpOffTheGridInOneUndoStep()
     {
         const int steps = m_w->document()->undoStack()->index();

@@ -58,7 +58,120 @@ std::map<qreal, std::pair<qreal, qreal>> sharedLines(const QRectF& placed, const
     return out;
 }
 
+// Equal spacing is worked out across (x); a column is a row with x and y swapped.
+QRectF swapped(const QRectF& r) { return {r.y(), r.x(), r.height(), r.width()}; }
+QLineF swapped(const QLineF& l) { return {l.y1(), l.x1(), l.y2(), l.x2()}; }
+
+// The others level with `m` (overlapping its band across) on each side, nearest first: a
+// zone around it is on neither side.
+struct Row
+{
+    std::optional<QRectF> left, leftLeft, right, rightRight;
+};
+
+Row rowOf(const QRectF& m, const QVector<QRectF>& others)
+{
+    auto level = [&](const QRectF& o) { return o.top() < m.bottom() && o.bottom() > m.top(); };
+    auto nearest = [&](auto onSide, auto closer) {
+        std::optional<QRectF> best;
+        for (const QRectF& o : others)
+            if (level(o) && onSide(o) && (!best || closer(o, *best))) best = o;
+        return best;
+    };
+    Row r;
+    r.left = nearest([&](const QRectF& o) { return o.right() <= m.left(); },
+                     [](const QRectF& a, const QRectF& b) { return a.right() > b.right(); });
+    r.right = nearest([&](const QRectF& o) { return o.left() >= m.right(); },
+                      [](const QRectF& a, const QRectF& b) { return a.left() < b.left(); });
+    if (r.left)
+        r.leftLeft = nearest([&](const QRectF& o) { return o.right() <= r.left->left(); },
+                             [](const QRectF& a, const QRectF& b) { return a.right() > b.right(); });
+    if (r.right)
+        r.rightRight = nearest([&](const QRectF& o) { return o.left() >= r.right->right(); },
+                               [](const QRectF& a, const QRectF& b) { return a.left() < b.left(); });
+    return r;
+}
+
+// Where `m`'s left edge would be spaced evenly: between its neighbours, and continuing the row
+// on either side.
+QVector<qreal> evenPlaces(const QRectF& m, const Row& r)
+{
+    QVector<qreal> out;
+    if (r.left && r.right && r.right->left() - r.left->right() >= m.width())
+        out << (r.left->right() + r.right->left() - m.width()) / 2;
+    if (r.left && r.leftLeft) out << r.left->right() + (r.left->left() - r.leftLeft->right());
+    if (r.right && r.rightRight) out << r.right->left() - (r.rightRight->left() - r.right->right()) - m.width();
+    return out;
+}
+
+std::optional<qreal> evenShift(const QRectF& m, const QVector<QRectF>& others, qreal reach)
+{
+    std::optional<qreal> best;
+    for (qreal x : evenPlaces(m, rowOf(m, others))) {
+        const qreal d = x - m.left();
+        if (std::abs(d) <= reach && (!best || std::abs(d) < std::abs(*best) || (std::abs(d) == std::abs(*best) && d < *best)))
+            best = d;
+    }
+    return best;
+}
+
+// A line across the gap between `a` and `b` (a left of b), with a tick at each end, just under
+// the lower edge they share, as a dimension is drawn: half way down, it was lost in the guide
+// through their centres.
+void markGap(const QRectF& a, const QRectF& b, qreal tick, QVector<QLineF>& out)
+{
+    const qreal y = std::min(a.bottom(), b.bottom()) + 2 * tick;
+    out << QLineF(a.right(), y, b.left(), y) << QLineF(a.right(), y - tick, a.right(), y + tick)
+        << QLineF(b.left(), y - tick, b.left(), y + tick);
+}
+
+QVector<QLineF> evenMarks(const QRectF& p, const QVector<QRectF>& others, qreal tick)
+{
+    const Row r = rowOf(p, others);
+    auto same = [](qreal g, qreal h) { return g > 0.5 && std::abs(g - h) < 0.5; };
+    QVector<QLineF> out;
+    if (r.left && r.right && same(p.left() - r.left->right(), r.right->left() - p.right())) {
+        markGap(*r.left, p, tick, out);
+        markGap(p, *r.right, tick, out);
+    } else if (r.left && r.leftLeft && same(p.left() - r.left->right(), r.left->left() - r.leftLeft->right())) {
+        markGap(*r.leftLeft, *r.left, tick, out);
+        markGap(*r.left, p, tick, out);
+    } else if (r.right && r.rightRight && same(r.right->left() - p.right(), r.rightRight->left() - r.right->right())) {
+        markGap(p, *r.right, tick, out);
+        markGap(*r.right, *r.rightRight, tick, out);
+    }
+    return out;
+}
+
+QVector<QRectF> swappedAll(const QVector<QRectF>& rects)
+{
+    QVector<QRectF> out;
+    out.reserve(rects.size());
+    for (const QRectF& r : rects) out << swapped(r);
+    return out;
+}
+
+// Of two shifts, the smaller: an edge lined up and an even gap compete on the same axis.
+std::optional<qreal> nearer(std::optional<qreal> a, std::optional<qreal> b)
+{
+    if (!a) return b;
+    if (!b) return a;
+    return std::abs(*b) < std::abs(*a) ? b : a;
+}
+
 } // namespace
+
+SnapGuides::Fit SnapGuides::spacing(const QRectF& moving, const QVector<QRectF>& others, qreal reach)
+{
+    return {evenShift(moving, others, reach), evenShift(swapped(moving), swappedAll(others), reach)};
+}
+
+QVector<QLineF> SnapGuides::spacingMarks(const QRectF& placed, const QVector<QRectF>& others, qreal tick)
+{
+    QVector<QLineF> out = evenMarks(placed, others, tick);
+    for (const QLineF& l : evenMarks(swapped(placed), swappedAll(others), tick)) out << swapped(l);
+    return out;
+}
 
 SnapGuides::Fit SnapGuides::fit(const QRectF& moving, const QVector<QRectF>& others, qreal reach)
 {
@@ -107,10 +220,12 @@ void SnapGuides::begin(const QSet<QString>& moving, const QGraphicsView* view)
 
 QPointF SnapGuides::follow(const QRectF& free, const QRectF& snapped)
 {
-    const Fit f = fit(free, m_others, m_reach);
+    const Fit lined = fit(free, m_others, m_reach), even = spacing(free, m_others, m_reach);
+    const Fit f{nearer(lined.dx, even.dx), nearer(lined.dy, even.dy)};
     const QPointF shift(f.dx ? free.left() + *f.dx - snapped.left() : 0,
                         f.dy ? free.top() + *f.dy - snapped.top() : 0);
-    show(linesFor(snapped.translated(shift), m_others));
+    const QRectF placed = snapped.translated(shift);
+    show(linesFor(placed, m_others) + spacingMarks(placed, m_others, m_reach * 0.7));
     return shift;
 }
 

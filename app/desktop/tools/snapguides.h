@@ -17,9 +17,10 @@ namespace pb::app {
 class CanvasScene;
 
 // Smart guides while dragging, as draw.io shows them: when an edge or the centre of what is
-// dragged comes within a few pixels of an edge or centre of an element near it, the drag lines
-// up exactly and a thin line shows what it lines up with. Lining up after the fact is Arrange >
-// Align; this is the same while the hand is still on the mouse.
+// dragged comes within a few pixels of an edge or centre of an element near it, or of a place
+// spaced as evenly as its neighbours, the drag lines up exactly and thin lines show what it lines
+// up with. Lining up after the fact is Arrange > Align and Distribute; this is the same while
+// the hand is still on the mouse.
 class SnapGuides
 {
 public:
@@ -33,6 +34,14 @@ public:
     static Fit fit(const QRectF& moving, const QVector<QRectF>& others, qreal reach);
     // A guide for each line `placed` shares with others, spanning all that share it.
     static QVector<QLineF> linesFor(const QRectF& placed, const QVector<QRectF>& others);
+    // Equal spacing, as draw.io shows it. Per axis, among the others level with `moving` (a
+    // row across, a column down): the smallest shift within `reach` that centres it between its
+    // neighbours on either side, or puts it as far from its neighbour as that one is from the
+    // next (a row continued); none when nothing is in reach.
+    static Fit spacing(const QRectF& moving, const QVector<QRectF>& others, qreal reach);
+    // For each gap `placed` makes equal to another: a line across each of the equal gaps, with a
+    // tick `tick` long at both its ends.
+    static QVector<QLineF> spacingMarks(const QRectF& placed, const QVector<QRectF>& others, qreal tick);
 
     explicit SnapGuides(CanvasScene* scene);
     ~SnapGuides();
