@@ -28,6 +28,47 @@ QPointF borderPoint(const QRectF& r, QPointF toward)
     return {c.x() + dx * s, c.y() + dy * s};
 }
 
+// Where a line leaving `r` square to one of its sides heads for `p`: across, at p's height, when
+// p is level with it; down or up, at p's x, when p is above or below it; else across from its
+// middle, and `turn` is the corner where it turns towards p.
+QPointF squareExit(const QRectF& r, QPointF p, std::optional<QPointF>& turn)
+{
+    const QPointF c = r.center();
+    turn.reset();
+    if (p.y() >= r.top() && p.y() <= r.bottom()) return {p.x() >= c.x() ? r.right() : r.left(), p.y()};
+    if (p.x() >= r.left() && p.x() <= r.right()) return {p.x(), p.y() >= c.y() ? r.bottom() : r.top()};
+    turn = QPointF(p.x(), c.y());
+    return {p.x() >= c.x() ? r.right() : r.left(), c.y()};
+}
+
+// An orthogonal route through the bends drawn by hand: each leg across or down, a corner added
+// where two points are level with neither. A bend is a waypoint, as on draw.io's orthogonal
+// edges, so a component moved under one end keeps its line square.
+bool same(qreal u, qreal v) { return std::abs(u - v) < 1e-6; }
+
+QPolygonF squareThrough(const QRectF& a, const QRectF& b, const QPolygonF& bends)
+{
+    QPolygonF pts;
+    std::optional<QPointF> turn;
+    pts << squareExit(a, bends.first(), turn);
+    if (turn) pts << *turn;
+    auto to = [&](QPointF q) {
+        const QPointF p = pts.last();
+        if (!same(p.x(), q.x()) && !same(p.y(), q.y())) {
+            // Alternate: after a leg across, go down first.
+            const bool across = pts.size() >= 2 && same(pts[pts.size() - 2].y(), p.y());
+            pts << (across ? QPointF(p.x(), q.y()) : QPointF(q.x(), p.y()));
+        }
+        if (pts.last() != q) pts << q;
+    };
+    for (const QPointF& q : bends) to(q);
+    const QPointF entry = squareExit(b, pts.last(), turn);
+    if (turn) to(*turn);
+    to(entry);
+    if (pts.size() < 2) pts << pts.last(); // a bend on both borders at once: the arrow needs a leg
+    return pts;
+}
+
 constexpr qreal kMaxLabelWidth = 220;
 // A bend's handle: drawn this wide, caught from a little further (scene units).
 constexpr qreal kHandleSize = 8;
@@ -84,6 +125,7 @@ QPolygonF FlowItem::route() const
         QPolygonF mid;
         for (const auto& p : m_bends)
             mid << QPointF(p.x, p.y);
+        if (m_orthogonal) return squareThrough(a, b, mid);
         pts << borderPoint(a, mid.first()) << mid << borderPoint(b, mid.last());
         return pts;
     }

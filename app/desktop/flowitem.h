@@ -53,6 +53,8 @@ public:
     // turns when it has none (an orthogonal route's elbows become bends once one is dragged).
     QPolygonF innerPoints() const { return m_points.mid(1, m_points.size() - 2); }
     bool hasBends() const { return !m_bends.empty(); }
+    // The line as drawn, from end to end.
+    const QPolygonF& points() const { return m_points; }
     // Shows the flow through `bends` while a drag is under way; endPreview() goes back to the
     // model's (the command that ends the drag brings the new ones through sync()).
     void previewBends(const QPolygonF& bends);

@@ -118,6 +118,42 @@ private slots:
         QCOMPARE(bends(), (std::vector<model::Point>{{260, 140}}));
     }
 
+    // On an orthogonal flow a leg between two corners is dragged whole, square to itself, as in
+    // draw.io, and the line stays square when one end moves away from the bends.
+    void anOrthogonalLegMovesWholeAndStaysSquare()
+    {
+        model::Design d = twoBoxes();
+        d.component("b")->pos = {400, 200};
+        d.flow("f")->props["routing"] = std::string("orthogonal");
+        m_w->document()->reset(d, QString());
+        QApplication::processEvents();
+        FlowItem* f = m_w->scene()->flowItem(QStringLiteral("f"));
+        auto square = [&] {
+            const QPolygonF pts = f->points();
+            for (int i = 0; i + 1 < pts.size(); ++i)
+                if (pts[i].x() != pts[i + 1].x() && pts[i].y() != pts[i + 1].y()) return false;
+            return pts.size() >= 2;
+        };
+        // Across from a's right edge, down at x 260, across into b.
+        QCOMPARE(f->points(), QPolygonF({{120, 30}, {260, 30}, {260, 230}, {400, 230}}));
+        selectFlow();
+        const int start = undo()->index();
+        drag({260, 130}, {302, 150}); // the middle leg's handle, pulled right (and a little down)
+        QCOMPARE(bends(), (std::vector<model::Point>{{300, 30}, {300, 230}})); // moved across only
+        QCOMPARE(f->points(), QPolygonF({{120, 30}, {300, 30}, {300, 230}, {400, 230}}));
+        QCOMPARE(undo()->index(), start + 1);
+        // b moves down, out of level with the last bend: a corner is added, no slanted line.
+        undo()->push(commands::move(m_w->document(), {{QStringLiteral("b"), QPointF(400, 300)}}));
+        QVERIFY2(square(), "every leg across or down");
+        QCOMPARE(f->points().last(), QPointF(400, 330)); // into b's side, at its middle
+        // A bend dragged off its corner: the line still goes through it, square.
+        undo()->push(commands::setBends(m_w->document(), QStringLiteral("f"), QPolygonF({QPointF(200, 120)}), QStringLiteral("Bend %1")));
+        QVERIFY2(square(), "every leg across or down");
+        QVERIFY(f->points().contains(QPointF(200, 120)));
+        undo()->setIndex(start);
+        QCOMPARE(f->points(), QPolygonF({{120, 30}, {260, 30}, {260, 230}, {400, 230}}));
+    }
+
     void straightFlowsClearsTheBends()
     {
         Document* doc = m_w->document();

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QUndoStack>
 
+#include <cmath>
+
 namespace pb::app {
 
 namespace {
@@ -46,6 +48,7 @@ bool BendGesture::begin(QPointF scenePos)
     if (!flow) return false;
     m_flow = flow->id();
     m_from = flow->innerPoints();
+    m_orthogonal = flow->isOrthogonal();
     m_pressPos = scenePos;
     m_moved = false;
     return true;
@@ -55,6 +58,23 @@ QPolygonF BendGesture::bendsFor(QPointF scenePos) const
 {
     const QPointF at = m_scene->snapEnabled() ? m_scene->snap(scenePos) : scenePos;
     QPolygonF bends = m_from;
+    // On an orthogonal route, a leg between two corners moves whole, square to itself, as in
+    // draw.io: a new bend in it would only add a jog.
+    const int leg = m_handle.index; // between corners leg - 1 and leg
+    if (m_handle.insert && m_orthogonal && leg >= 1 && leg < bends.size()) {
+        QPointF& p = bends[leg - 1];
+        QPointF& q = bends[leg];
+        if (std::abs(p.x() - q.x()) < 1e-6) {
+            p.setX(at.x());
+            q.setX(at.x());
+            return bends;
+        }
+        if (std::abs(p.y() - q.y()) < 1e-6) {
+            p.setY(at.y());
+            q.setY(at.y());
+            return bends;
+        }
+    }
     if (m_handle.insert)
         bends.insert(m_handle.index, at);
     else if (m_handle.index < bends.size())

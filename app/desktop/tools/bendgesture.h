@@ -40,6 +40,7 @@ private:
     QString m_flow;
     FlowItem::Handle m_handle;
     QPolygonF m_from; // the points between the ends at the press
+    bool m_orthogonal = false;
     QPointF m_pressPos;
     bool m_moved = false;
 };
