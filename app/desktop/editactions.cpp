@@ -127,7 +127,24 @@ bool EditActions::paste()
     if (QUndoCommand* join = commands::move(m_doc, {}, zonesLandedIn(fresh))) stack->push(join);
     stack->endMacro();
     m_scene->selectIds(ids);
+    showPasted();
     return true;
+}
+
+// A paste larger than the view (a whole flowchart from a README) is shown whole, as Zoom to
+// Selection would; a smaller one that the view's edge cuts is scrolled into sight. Half of a
+// pasted diagram out of view looked like half a paste.
+void EditActions::showPasted()
+{
+    if (!m_view->isVisible()) return;
+    QRectF pasted;
+    for (QGraphicsItem* item : m_scene->selectedItems()) pasted |= item->sceneBoundingRect();
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    if (pasted.isEmpty() || visible.contains(pasted)) return;
+    if (pasted.width() > visible.width() || pasted.height() > visible.height())
+        m_view->zoomToSelection();
+    else
+        m_view->ensureVisible(pasted, 20, 20);
 }
 
 // A copy lands a little below and right of its original, further with each paste, as in draw.io.

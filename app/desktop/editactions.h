@@ -56,6 +56,7 @@ private:
     void trackSelection();
     void nextMatch(bool add);
     QPointF pasteOffset(const clipboard::Fragment& f) const;
+    void showPasted();
     QHash<QString, QString> zonesLandedIn(const clipboard::Fragment& pasted) const;
 
     Document* m_doc;

@@ -2,6 +2,8 @@
 // pull request or a wiki page, File → Export → Mermaid writes one, and both read back as the
 // drawing's graph; a design whose flowchart would not read back is refused, naming the element.
 #include "app/desktop/actionregistry.h"
+#include "app/desktop/canvasscene.h"
+#include "app/desktop/canvasview.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
 #include "app/desktop/exporter.h"
@@ -12,6 +14,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QGraphicsItem>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -99,6 +102,18 @@ private slots:
         QVERIFY2(biller.x != ledger.x || biller.y != ledger.y, "laid out, not piled on one spot");
         w.actions()->get(QStringLiteral("edit.undo"))->trigger(); // one step takes it all back
         QVERIFY(w.document()->design() == before);
+
+        // A chart wider than the view is shown whole once pasted, not cut off at the view's edge.
+        QString chain = QStringLiteral("flowchart LR\n  n1");
+        for (int i = 2; i <= 40; ++i) chain += QStringLiteral(" --> n%1").arg(i);
+        QApplication::clipboard()->setText(chain);
+        w.actions()->get(QStringLiteral("edit.paste"))->trigger();
+        QCOMPARE(w.document()->design().components().size(), before.components().size() + 40);
+        QRectF pasted;
+        for (QGraphicsItem* item : w.scene()->selectedItems()) pasted |= item->sceneBoundingRect();
+        const QRectF shown = w.view()->mapToScene(w.view()->viewport()->rect()).boundingRect();
+        QVERIFY2(shown.contains(pasted), "the whole paste is in sight");
+        w.actions()->get(QStringLiteral("edit.undo"))->trigger();
 
         QApplication::clipboard()->setText(QStringLiteral("flowchart LR\n  a --> b\n  b ?? c\n"));
         w.actions()->get(QStringLiteral("edit.paste"))->trigger();
