@@ -2,6 +2,7 @@
 
 #include "model/designfile.h"
 #include "model/dotinference.h"
+#include "model/mermaidreader.h"
 #include "model/mermaidtext.h"
 #include "model/printable.h"
 #include "model/validation.h"
@@ -11,98 +12,18 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace pb::model {
 
 namespace {
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-bool isIdChar(char c) { return isMermaidIdChar(c); }
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-bool startsWithWord(std::string_view s, std::string_view word)
-{
-    return s.substr(0, word.size()) == word && (s.size() == word.size() || isSpace(s[word.size()]) || s[word.size()] == ';');
-}
-
-// A node's shape: its opening and closing marks, and the Graphviz shape it stands for (which
-// inferKind reads: a cylinder is a database).
-struct Shape
-{
-    std::string_view open, close, graphviz;
-};
-// Longest openings first, so that `[(` is not read as `[`.
-constexpr std::array<Shape, 12> kShapes{{{"(((", ")))", "circle"},
-                                         {"[[", "]]", "box"},
-                                         {"[(", ")]", "cylinder"},
-                                         {"([", "])", "box"},
-                                         {"((", "))", "circle"},
-                                         {"{{", "}}", "hexagon"},
-                                         {"[/", "/]", "box"}, // and [/…\], its other slant: node() picks the close
-                                         {"[\\", "\\]", "box"},
-                                         {"[", "]", "box"},
-                                         {"(", ")", "box"},
-                                         {"{", "}", "diamond"},
-                                         {">", "]", "box"}}};
-
-// Reads one statement (a line, or a part of one between semicolons) at a time.
-class Reader
-{
-public:
-    Reader(std::string_view s) : m_s(s) {}
-    bool atEnd() { skipSpace(); return m_i >= m_s.size(); }
-    std::size_t pos() const { return m_i; }
-    std::string_view rest() const { return m_s.substr(m_i); }
-    void skipSpace() { while (m_i < m_s.size() && isSpace(m_s[m_i])) ++m_i; }
-    bool eat(std::string_view t)
-    {
-        if (m_s.substr(m_i, t.size()) != t) return false;
-        m_i += t.size();
-        return true;
-    }
-    // An id: letters, digits, _ and non-ASCII; '-' and '.' inside it when a letter or digit
-    // follows (orders-db, api.v2), so that `a-->b` still ends the id at the arrow.
-    std::string id()
-    {
-        const std::size_t from = m_i;
-        while (m_i < m_s.size()) {
-            const char c = m_s[m_i];
-            if (isIdChar(c)) ++m_i;
-            else if ((c == '-' || c == '.') && m_i > from && m_i + 1 < m_s.size() && isIdChar(m_s[m_i + 1])) ++m_i;
-            else break;
-        }
-        return std::string(m_s.substr(from, m_i - from));
-    }
-    // Text up to `close` (a quoted text may hold it); nullopt when it never comes.
-    std::optional<std::string> textUntil(std::string_view close)
-    {
-        skipSpace();
-        if (m_i < m_s.size() && m_s[m_i] == '"') {
-            const std::size_t end = m_s.find('"', m_i + 1);
-            if (end == std::string_view::npos) return std::nullopt;
-            std::string text(m_s.substr(m_i + 1, end - m_i - 1));
-            m_i = end + 1;
-            skipSpace();
-            return eat(close) ? std::optional<std::string>(std::move(text)) : std::nullopt;
-        }
-        const std::size_t end = m_s.find(close, m_i);
-        if (end == std::string_view::npos) return std::nullopt;
-        std::string text(trim(m_s.substr(m_i, end - m_i)));
-        m_i = end + close.size();
-        return text;
-    }
-
-private:
-    std::string_view m_s;
-    std::size_t m_i = 0;
-};
+using Reader = MermaidReader;
+using Arrow = MermaidArrow;
+using Shape = MermaidShape;
+std::string_view trim(std::string_view s) { return mermaidTrim(s); }
+bool startsWithWord(std::string_view s, std::string_view word) { return startsWithMermaidWord(s, word); }
 
 std::string plainLabel(std::string_view text) { return mermaidPlain(text); }
 
@@ -112,69 +33,6 @@ std::string kindOf(const std::string& id, const std::string& label, const std::s
 {
     const std::string named = inferKind(id, label, "");
     return named == "service" && shape == "cylinder" ? "database" : named;
-}
-
-struct Arrow
-{
-    bool dotted = false;
-    bool reversed = false; // `<--` alone: the flow goes right to left
-    std::string label;
-};
-
-// A run of -, . and = at least two long, with an optional head: the body of an arrow. Its
-// length (0: none there).
-std::size_t eatArrowBody(Reader& r, bool& dotted, bool& headed)
-{
-    const std::string_view s = r.rest();
-    std::size_t n = 0;
-    while (n < s.size() && (s[n] == '-' || s[n] == '.' || s[n] == '=')) ++n;
-    if (n < 2) return 0;
-    dotted = s.substr(0, n).find('.') != std::string_view::npos;
-    headed = n < s.size() && (s[n] == '>' || s[n] == 'o' || s[n] == 'x') && (n + 1 == s.size() || !isIdChar(s[n + 1]) || s[n] == '>');
-    r.eat(s.substr(0, n + (headed ? 1 : 0)));
-    return n;
-}
-
-// `-- text -->`: after an opening of two marks, the text runs to the next arrow body.
-bool eatTextForm(Reader& r, Arrow& a)
-{
-    const std::string_view s = r.rest();
-    for (std::size_t k = 1; k + 1 < s.size(); ++k) {
-        if (!isSpace(s[k - 1]) || (s[k] != '-' && s[k] != '.' && s[k] != '=')) continue;
-        Reader close(s.substr(k));
-        bool dotted = false, headed = false;
-        // What closes a text is an arrow (`-->`, `.->`, `---`), not two marks inside the text.
-        const std::size_t body = eatArrowBody(close, dotted, headed);
-        if (body == 0 || (body == 2 && !headed)) continue;
-        a.label = std::string(trim(s.substr(0, k)));
-        a.dotted = a.dotted || dotted;
-        r.eat(s.substr(0, k + close.pos()));
-        return true;
-    }
-    return false;
-}
-
-// An arrow and its label, in any of Mermaid's forms: `-->`, `---`, `-.->`, `==>`, `<-->`,
-// `-->|text|`, `-- text -->`, `-. text .->`, `== text ==>`.
-std::optional<Arrow> readArrow(Reader& r)
-{
-    r.skipSpace();
-    Arrow a;
-    const bool back = r.eat("<");
-    bool headed = false;
-    const std::size_t body = eatArrowBody(r, a.dotted, headed);
-    if (body == 0) return std::nullopt;
-    // Two marks and no head open a text (`-- text -->`); three or more are a link (`A --- B`).
-    if (body == 2 && !headed && !back && !eatTextForm(r, a)) return std::nullopt;
-    a.reversed = back && !headed;
-    r.skipSpace();
-    if (r.eat("|")) {
-        auto text = r.textUntil("|");
-        if (!text) return std::nullopt;
-        a.label = *text;
-    }
-    a.label = plainLabel(a.label);
-    return a;
 }
 
 class Importer
@@ -197,6 +55,8 @@ private:
     // The nodes of `a & b & c`, each declared (with its shape and label) or named again.
     std::optional<std::vector<std::string>> nodeGroup(Reader& r);
     std::optional<std::string> node(Reader& r);
+    // `[Label]`, `[(Label)]`, … or `@{ shape: …, label: … }` after a node's id, if any.
+    bool shapeAndLabel(Reader& r, const std::string& id, std::string& label, std::string& shape);
     void place(std::size_t comp);
 
     bool tooMany() const { return m_comps.size() + m_flows.size() + m_zones.size() >= kMaxElements; }
@@ -225,9 +85,43 @@ private:
     // a kind of the vocabulary is the element's kind (how Probeboard writes kinds); any other is
     // styling. Applied once every element is read: a class may come before its node.
     std::vector<std::pair<std::string, std::string>> m_classes;
+    std::set<std::string> m_edgeIds; // `e1@-->`: ids the flowchart gave its edges
     void classStatement(std::string_view s);
     void applyClasses();
 };
+
+bool Importer::shapeAndLabel(Reader& r, const std::string& id, std::string& label, std::string& shape)
+{
+    if (r.eat("@{")) { // Mermaid 11: `A@{ shape: cyl, label: "Orders" }`
+        const auto attrs = r.attributes();
+        if (!attrs) {
+            m_refusal = "the attributes of '" + id + "' (@{ … }) are not closed with '}'";
+            return false;
+        }
+        if (auto it = attrs->find("label"); it != attrs->end()) label = plainLabel(it->second);
+        if (auto it = attrs->find("shape"); it != attrs->end()) shape = mermaidShapeNamed(it->second);
+        return true;
+    }
+    for (const Shape& s : kMermaidShapes) {
+        if (!r.eat(s.open)) continue;
+        // A trapezoid closes the other way round: [/…\] and [\…/].
+        std::string_view close = s.close;
+        if (s.open == "[/" || s.open == "[\\") {
+            const std::string_view other = s.open == "[/" ? "\\]" : "/]";
+            const std::size_t mine = r.rest().find(s.close), theirs = r.rest().find(other);
+            if (theirs < mine) close = other;
+        }
+        auto text = r.textUntil(close);
+        if (!text) {
+            m_refusal = "the label of '" + id + "' is not closed with '" + std::string(close) + "'";
+            return false;
+        }
+        label = plainLabel(*text);
+        shape = s.graphviz;
+        return true;
+    }
+    return true; // named only
+}
 
 std::optional<std::string> Importer::node(Reader& r)
 {
@@ -242,24 +136,7 @@ std::optional<std::string> Importer::node(Reader& r)
         return std::nullopt;
     }
     std::string label, shape;
-    for (const Shape& s : kShapes) {
-        if (!r.eat(s.open)) continue;
-        // A trapezoid closes the other way round: [/…\] and [\…/].
-        std::string_view close = s.close;
-        if (s.open == "[/" || s.open == "[\\") {
-            const std::string_view other = s.open == "[/" ? "\\]" : "/]";
-            const std::size_t mine = r.rest().find(s.close), theirs = r.rest().find(other);
-            if (theirs < mine) close = other;
-        }
-        auto text = r.textUntil(close);
-        if (!text) {
-            m_refusal = "the label of '" + id + "' is not closed with '" + std::string(close) + "'";
-            return std::nullopt;
-        }
-        label = plainLabel(*text);
-        shape = s.graphviz;
-        break;
-    }
+    if (!shapeAndLabel(r, id, label, shape)) return std::nullopt;
     const std::string styled = r.eat(":::") ? r.id() : std::string();
     if (!m_components.count(id) && tooMany()) {
         m_refusal = tooManyMessage();
@@ -315,7 +192,7 @@ bool Importer::chain(std::string_view s, int line)
     auto from = nodeGroup(r);
     bool whole = from.has_value();
     while (whole && !r.atEnd()) {
-        const auto arrow = readArrow(r);
+        const auto arrow = readMermaidArrow(r);
         if (!arrow) {
             m_refusal = "expected an arrow (-->, -.->, ==>, ---) at '" + std::string(r.rest().substr(0, 20)) + "'";
             whole = false;
@@ -334,6 +211,8 @@ bool Importer::chain(std::string_view s, int line)
                     return false;
                 }
                 Flow f; // its id is given at the end, clear of every node's and subgraph's
+                // `a e1@--> b`: the edge's own id, for the first flow it makes.
+                if (!arrow->id.empty() && m_edgeIds.insert(arrow->id).second) f.id = arrow->id;
                 f.from = arrow->reversed ? b : a;
                 f.to = arrow->reversed ? a : b;
                 f.label = arrow->label;
@@ -407,6 +286,12 @@ bool Importer::statement(std::string_view s, int line)
         m_open.pop_back();
         m_openedAt.pop_back();
         return true;
+    }
+    {
+        // `e1@{ animate: true }`: how an edge named before is drawn.
+        Reader r(s);
+        const std::string id = r.id();
+        if (m_edgeIds.count(id) && r.eat("@{")) return true;
     }
     if (startsWithWord(s, "class")) {
         classStatement(s.substr(5));
@@ -568,8 +453,9 @@ std::optional<Design> Importer::run(const std::string& text)
     }
     applyClasses();
     for (std::size_t i = 0; i < m_flows.size(); ++i) {
-        std::string id = "f" + std::to_string(i + 1);
-        while (m_components.count(id) || m_zoneIds.count(id)) id += "_";
+        std::string id = m_flows[i].id.empty() ? "f" + std::to_string(i + 1) : m_flows[i].id;
+        if (m_flows[i].id.empty())
+            while (m_components.count(id) || m_zoneIds.count(id) || m_edgeIds.count(id)) id += "_";
         noteLine(id, m_flowLines[i]);
         m_flows[i].id = std::move(id);
     }

@@ -93,6 +93,7 @@ std::string mermaidEscaped(std::string_view text)
         case '<': out += "#lt;"; break;
         case '>': out += "#gt;"; break;
         case '|': out += "#124;"; break;
+        case '`': out += "#96;"; break; // "`…`" is a Markdown string
         case '\n': out += "<br/>"; break;
         case '\r': break;
         case '\t': out += ' '; break;
@@ -105,6 +106,14 @@ std::string mermaidEscaped(std::string_view text)
 
 std::string mermaidPlain(std::string_view text)
 {
+    // "`**Orders** API`": a Markdown string. Its text, without the emphasis marks.
+    std::string unmarked;
+    if (text.size() >= 2 && text.front() == '`' && text.back() == '`') {
+        for (std::size_t i = 1; i + 1 < text.size(); ++i)
+            if (text[i] != '*' && !(text[i] == '_' && i + 2 < text.size() && text[i + 1] == '_')) unmarked += text[i];
+            else if (text[i] == '_') ++i; // `__bold__`: both marks
+        text = unmarked;
+    }
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {

@@ -15,12 +15,13 @@ bool isMermaidIdChar(char c);
 bool isMermaidKeyword(std::string_view word);
 
 // A label as written between quotes. What Mermaid would read as markup or as the end of the text
-// becomes its entity code (" is #quot;, < #lt;, > #gt;, | #124;, and a # that would start a code
-// is #35;); a line break is <br/>.
+// becomes its entity code (" is #quot;, < #lt;, > #gt;, | #124;, ` #96;, and a # that would
+// start a code is #35;); a line break is <br/>.
 std::string mermaidEscaped(std::string_view text);
 
-// A label as read: entity codes (#quot;, #amp;, #lt;, #gt;, #35;, any #number; that is a
-// character) decoded, <br/> a space. In one pass, so that "#35;quot;" reads "#quot;".
+// A label as read: a Markdown string ("`**bold** words`") without its backticks and emphasis
+// marks, entity codes (#quot;, #amp;, #lt;, #gt;, #35;, any #number; that is a character)
+// decoded, <br/> a space. In one pass, so that "#35;quot;" reads "#quot;".
 std::string mermaidPlain(std::string_view text);
 
 } // namespace pb::model

@@ -109,6 +109,29 @@ private slots:
         }
     }
 
+    // What Mermaid 11 added, as people now write it: shapes by name, edge ids, Markdown strings.
+    void mermaidElevenSpellings()
+    {
+        Diagnostics diags;
+        const auto d = read("flowchart LR\n"
+                            "  orders@{ shape: cyl, label: \"Orders store\" }\n"
+                            "  api@{ shape: rect, label: \"`**Orders** API`\" } e1@--> orders\n"
+                            "  e1@{ animate: true }\n"
+                            "  api --> redis@{ shape: cyl }\n",
+                            diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->component("orders")->kind, std::string("database")); // a cylinder named nothing else
+        QCOMPARE(d->component("orders")->label, std::string("Orders store"));
+        QCOMPARE(d->component("api")->label, std::string("Orders API")); // the Markdown marks dropped
+        QCOMPARE(d->component("redis")->kind, std::string("cache"));     // the name wins over the shape
+        QCOMPARE(d->components().size(), std::size_t(3)); // `e1@{ … }` styles the edge: no node e1
+        QCOMPARE(d->flows().size(), std::size_t(2));
+        QCOMPARE(d->flows()[0].id, std::string("e1")); // the edge's own id
+        QCOMPARE(d->flows()[1].id, std::string("f2"));
+        QCOMPARE(firstError("flowchart LR\n  a --> b@{ shape: cyl, label: \"x\"\n"),
+                 std::string("d.mmd:2: error: the attributes of 'b' (@{ … }) are not closed with '}' [E-MERMAID]"));
+    }
+
     void whatCannotBeReadIsRefusedWithItsLine()
     {
         QCOMPARE(firstError("sequenceDiagram\n A->>B: hi\n").substr(0, 9), std::string("d.mmd:1: "));
