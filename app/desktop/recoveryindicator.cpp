@@ -22,10 +22,19 @@ RecoveryIndicator::RecoveryIndicator(RecoveryWriter* writer, QStatusBar* bar)
     applyTheme();
     connect(&Theme::instance(), &Theme::changed, this, &RecoveryIndicator::applyTheme);
     connect(writer, &RecoveryWriter::failed, this, &RecoveryIndicator::showFailure);
+    connect(writer, &RecoveryWriter::reasonChanged, this, &RecoveryIndicator::showReason);
     connect(writer, &RecoveryWriter::recovered, this, &QWidget::hide);
 }
 
 void RecoveryIndicator::showFailure(const QString& reason)
+{
+    showReason(reason);
+    // Told once, where the eye is, when it starts; the label then stays while it lasts.
+    // Short: it shares the status bar with the label, the counts and the zoom.
+    m_bar->showMessage(tr("Your changes are not protected from a crash: save the design."), 15000);
+}
+
+void RecoveryIndicator::showReason(const QString& reason)
 {
     m_full = tr("Crash recovery is off: %1").arg(reason);
     // Rich text, so that the tooltip wraps instead of running off the screen.
@@ -37,9 +46,6 @@ void RecoveryIndicator::showFailure(const QString& reason)
                         QDir::toNativeSeparators(RecoveryWriter::directory()).toHtmlEscaped()));
     setText(fontMetrics().elidedText(m_full, Qt::ElideRight, maximumWidth()));
     show();
-    // Told once, where the eye is, when it starts; the label then stays while it lasts.
-    // Short: it shares the status bar with the label, the counts and the zoom.
-    m_bar->showMessage(tr("Your changes are not protected from a crash: save the design."), 15000);
 }
 
 QSize RecoveryIndicator::sizeHint() const

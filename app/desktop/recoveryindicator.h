@@ -21,6 +21,7 @@ public:
 
 private:
     void showFailure(const QString& reason);
+    void showReason(const QString& reason); // the label and its tooltip, without a word in the status bar
     void applyTheme();
     void resizeEvent(QResizeEvent* e) override;
 

@@ -231,13 +231,15 @@ void RecoveryWriter::dropDesignFiles()
 
 void RecoveryWriter::setError(QString RecoveryWriter::*which, const QString& reason)
 {
-    const bool wasFailing = !lastError().isEmpty();
+    const QString before = lastError();
     this->*which = reason;
-    const bool failing = !lastError().isEmpty();
-    if (!wasFailing && failing)
-        emit failed(lastError());
-    else if (wasFailing && !failing)
+    const QString now = lastError();
+    if (before.isEmpty() && !now.isEmpty())
+        emit failed(now);
+    else if (!before.isEmpty() && now.isEmpty())
         emit recovered();
+    else if (now != before)
+        emit reasonChanged(now);
 }
 
 bool RecoveryWriter::failSession(const QString& reason)

@@ -79,6 +79,9 @@ signals:
     // Copies stopped being written: the user's work is no longer protected from a crash. Once when
     // writes start failing, not again on each failed write after it (every change would tell).
     void failed(const QString& reason);
+    // While failing, the reason changed (the design grew past the limit after the disk filled, or
+    // its size changed): what the label says must not be the spell's first reason.
+    void reasonChanged(const QString& reason);
     // After failed(): a copy was written again, or none is needed any more (clean save, close).
     void recovered();
 

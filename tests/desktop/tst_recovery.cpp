@@ -3,6 +3,7 @@
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/recoveryindicator.h"
 #include "app/desktop/recoverywriter.h"
 #include "testdesigns.h"
 
@@ -244,6 +245,44 @@ private slots:
         QCOMPARE(recovered.count(), 1);
         QVERIFY(doc.recovery()->lastError().isEmpty());
         QVERIFY(doc.recovery()->hasSessionCopy());
+        doc.recovery()->removeAll();
+    }
+
+    // While copies keep failing for another reason (the notes' copy first, then the design's too),
+    // the label says the reason now, not the spell's first; the status bar is not told again.
+    void aChangedReasonIsShownNotTheFirst()
+    {
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("d.probeboard"));
+        QString error;
+        {
+            Document saved;
+            saved.reset(test::smallDesign(), QString());
+            QVERIFY2(saved.save(path, &error), qPrintable(error));
+        }
+        BlockedRecoveryFolder blocked;
+        Document doc;
+        QVERIFY2(doc.load(path, &error), qPrintable(error));
+        doc.recovery()->setSessionSource([] { return QJsonObject{{QStringLiteral("notes"), QStringLiteral("asked about fencing")}}; });
+        QStatusBar bar;
+        RecoveryIndicator indicator(doc.recovery(), &bar);
+        QSignalSpy failed(doc.recovery(), &RecoveryWriter::failed);
+        QSignalSpy changed(doc.recovery(), &RecoveryWriter::reasonChanged);
+        QVERIFY(!doc.recovery()->writeSessionNow());
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(indicator.toolTip().contains(QStringLiteral("interview notes")), qPrintable(indicator.toolTip()));
+        bar.clearMessage();
+        doc.undoStack()->push(commands::addComponent(&doc, "cache", QPointF(0, 0))); // now the design needs a copy too
+        QVERIFY(!doc.recovery()->writeNow());
+        QCOMPARE(failed.count(), 1); // the same spell
+        QCOMPARE(changed.count(), 1);
+        const QString now = doc.recovery()->lastError();
+        QVERIFY2(!now.contains(QStringLiteral("interview notes")), qPrintable(now));
+        QVERIFY2(indicator.toolTip().contains(now.toHtmlEscaped()), qPrintable(indicator.toolTip()));
+        QVERIFY(bar.currentMessage().isEmpty());
+        QVERIFY(!doc.recovery()->writeNow()); // the same reason again: nothing to tell
+        QCOMPARE(changed.count(), 1);
+        doc.undoStack()->setClean();
         doc.recovery()->removeAll();
     }
 
