@@ -1,6 +1,7 @@
 #include "model/picturedesign.h"
 
 #include "model/designfile.h"
+#include "model/pdfdesign.h"
 
 #include <array>
 #include <utility>
@@ -15,6 +16,7 @@ constexpr std::array<std::pair<char, std::string_view>, 5> kEntities{
 Picture pictureKind(std::string_view text)
 {
     if (text.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return Picture::Png;
+    if (text.substr(0, 5) == "%PDF-") return Picture::Pdf;
     std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
     // An XML declaration, a comment or a doctype may come before it; the element comes early.
@@ -88,6 +90,15 @@ std::optional<Design> designFromPicture(const std::string& text, Picture kind, c
     if (kind == Picture::Png)
         return refuse("a PNG picture: the design a whiteboard export carries is read from it by the whiteboard "
                       "(open it there and save it as .probeboard), or export SVG, which this command reads");
+    if (kind == Picture::Pdf) {
+        std::string why;
+        const auto carried = designInPdf(text, &why);
+        if (!carried)
+            return refuse(why.empty() ? "a PDF that carries no design: only PDFs exported by Probeboard with "
+                                        "File > Export > Include the Design in Pictures carry one"
+                                      : "a PDF whose design cannot be read: " + why);
+        return designCarriedBy(*carried, path, diags);
+    }
     const auto carried = designInSvg(text);
     if (!carried)
         return refuse("an SVG picture that carries no design: only pictures exported by Probeboard with "

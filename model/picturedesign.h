@@ -10,13 +10,14 @@
 namespace pb::model {
 
 // A picture exported by the whiteboard carries its design (draw.io's .drawio.png): an SVG in a
-// <metadata> element, a PNG in a compressed text chunk. The SVG's is plain text, read here, so
+// <metadata> element, a PDF as an attached file, a PNG in a compressed text chunk. The SVG's is plain text, read here, so
 // that `probeboard-cli check drawing.svg` reviews the drawing; the PNG's needs an inflater the
 // model does not link, so the whiteboard reads it (app/desktop/embeddeddesign) and the command
 // line says so.
-enum class Picture { None, Png, Svg };
+enum class Picture { None, Png, Svg, Pdf };
 
-// What the text starts with: PNG's signature, or XML with an <svg> element early on.
+// What the text starts with: PNG's signature, XML with an <svg> element early on, or "%PDF-"
+// (a PDF carries its design as an attachment: pdfdesign.h).
 Picture pictureKind(std::string_view text);
 
 // Where the whiteboard puts the design in an SVG; the text in it is XML-escaped.

@@ -36,7 +36,9 @@ QByteArray putInSvg(const QByteArray& svg, const std::string& designText)
 
 bool isPicture(const QString& path)
 {
-    return isPng(path) || QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
+    const QString suffix = QFileInfo(path).suffix();
+    return isPng(path) || suffix.compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0 ||
+           suffix.compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
 }
 
 bool isPng(const QString& path)

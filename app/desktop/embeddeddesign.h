@@ -29,7 +29,7 @@ bool putInPng(QImage& image, const model::Design& design);
 // The SVG with a <metadata> element holding the text (XML-escaped) before its closing tag.
 QByteArray putInSvg(const QByteArray& svg, const std::string& designText);
 
-// True for a .png or .svg path: opened for the design it carries.
+// True for a .png, .svg or .pdf path: opened for the design it carries.
 bool isPicture(const QString& path);
 bool isPng(const QString& path);
 // The design text a PNG carries; nullopt with `error` naming the file and saying what is

@@ -11,8 +11,10 @@
 #include "model/picturedesign.h"
 #include "model/dotexport.h"
 #include "model/mermaidexport.h"
+#include "model/pdfdesign.h"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QCoreApplication>
 #include <QImage>
 #include <QPageLayout>
@@ -139,7 +141,7 @@ bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QS
     return saveWhole(path, embedded::putInSvg(buffer.data(), model::designToText(scene->document()->design())), error);
 }
 
-bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error)
+bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error, bool withDesign)
 {
     CleanRender clean(scene);
     const QRectF src = exportRect(scene);
@@ -169,7 +171,13 @@ bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QS
         p.fillRect(page, scene->colors().background);
         scene->render(&p, page, src);
     }
-    return saveWhole(path, buffer.data(), error);
+    if (!withDesign) return saveWhole(path, buffer.data(), error);
+    // Attached as <name>.probeboard, which a PDF reader lists and saves as it is.
+    const std::string name = QFileInfo(path).completeBaseName().toStdString() + ".probeboard";
+    const auto carrying = model::pdfWithDesign(buffer.data().toStdString(),
+                                               model::designToText(scene->document()->design()), name);
+    // Qt writes the PDF this extends; were it ever another shape, the pages still go out whole.
+    return saveWhole(path, carrying ? QByteArray::fromStdString(*carrying) : buffer.data(), error);
 }
 
 bool exportDot(const model::Design& design, const QString& path, QString* error)

@@ -22,8 +22,10 @@ bool exportPng(CanvasScene* scene, const QString& path, qreal scale, bool transp
 bool exportSvg(CanvasScene* scene, const QString& path, const QString& title, QString* error,
                bool withDesign = false);
 // Vector PDF, one page the shape of the drawing (no paper size to squeeze it into), at most
-// 200 inches a side as PDF readers allow: a larger drawing is scaled down to fit.
-bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error);
+// 200 inches a side as PDF readers allow: a larger drawing is scaled down to fit. `withDesign`:
+// the design is attached to it (model/pdfdesign.h), so that it opens again as the drawing.
+bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QString* error,
+               bool withDesign = false);
 bool exportDot(const model::Design& design, const QString& path, QString* error);
 // A Mermaid flowchart (model/mermaidexport.h): the graph, without properties or positions.
 bool exportMermaid(const model::Design& design, const QString& path, QString* error);

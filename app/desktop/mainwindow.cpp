@@ -290,7 +290,7 @@ bool MainWindow::restoreRecovery(const QString& recoveryPath, const QString& ori
 void MainWindow::openDialog()
 {
     openFile(QFileDialog::getOpenFileName(this, tr("Open design"), dialogplaces::openFolder(m_doc->filePath()),
-                                          tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid);;Pictures with a design (*.png *.svg);;All files (*)")));
+                                          tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid);;Pictures with a design (*.png *.svg *.pdf);;All files (*)")));
 }
 
 bool MainWindow::save()
@@ -379,7 +379,7 @@ void MainWindow::exportSvg()
 void MainWindow::exportPdf()
 {
     runExport(tr("PDF documents (*.pdf)"), QStringLiteral(".pdf"), [&](const QString& p, QString* e) {
-        return exporter::exportPdf(m_scene, p, m_doc->displayName(), e);
+        return exporter::exportPdf(m_scene, p, m_doc->displayName(), e, preferences::includeDesignInPictures());
     });
 }
 

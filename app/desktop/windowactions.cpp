@@ -86,7 +86,7 @@ void WindowActions::createFileActions(MainWindow* w)
                tr("Pictures and PDFs use the light scheme's colours even while the window is dark"),
                preferences::exportOnLightPaper(), &preferences::setExportOnLightPaper);
     keptChoice(a, QStringLiteral("file.exportEmbed"), tr("&Include the Design in Pictures"),
-               tr("Exported PNG and SVG pictures carry the design, so that they open again as the drawing"),
+               tr("Exported PNG, SVG and PDF files carry the design, so that they open again as the drawing"),
                preferences::includeDesignInPictures(), &preferences::setIncludeDesignInPictures);
     QObject::connect(a->add(QStringLiteral("file.exportSvg"), tr("Export &SVG…")), &QAction::triggered, w,
             &MainWindow::exportSvg);

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +69,47 @@ private slots:
             sameDesign(*back, doc.design());
             QVERIFY(!isNativeDesign(path)); // opened as Untitled: a save never writes JSON over it
         }
+    }
+
+    // A PDF carries it as an attached file: listed and saved by another reader (poppler's
+    // pdfdetach) as the design's own text, and opened again here as the drawing; the pages are
+    // still a PDF any reader opens.
+    void aPdfCarriesItsDesignAsAnAttachment()
+    {
+        test::Drawn drawn(design());
+        QString error;
+        const QString pdf = m_dir.filePath(QStringLiteral("review board.pdf"));
+        QVERIFY2(exporter::exportPdf(&drawn.scene, pdf, QStringLiteral("d"), &error, true), qPrintable(error));
+        const auto back = readDesign(pdf, &error);
+        QVERIFY2(back, qPrintable(error));
+        sameDesign(*back, drawn.doc.design());
+        QVERIFY(!isNativeDesign(pdf));
+        const QString pdfdetach = QStandardPaths::findExecutable(QStringLiteral("pdfdetach"));
+        const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+        if (pdfdetach.isEmpty() || pdfinfo.isEmpty()) QFAIL("poppler-utils is missing: scripts/setup.sh installs it");
+        QProcess info;
+        info.start(pdfinfo, {pdf});
+        QVERIFY(info.waitForFinished(20000));
+        QCOMPARE(info.exitCode(), 0);
+        const QByteArray said = info.readAllStandardOutput().simplified();
+        QVERIFY2(said.contains("Pages: 1 "), said.constData()); // still one page
+        QProcess list;
+        list.start(pdfdetach, {QStringLiteral("-list"), pdf});
+        QVERIFY(list.waitForFinished(20000));
+        const QByteArray listed = list.readAllStandardOutput();
+        QVERIFY2(listed.contains("1 embedded files") && listed.contains("1: review_board.probeboard"), listed.constData());
+        const QString saved = m_dir.filePath(QStringLiteral("detached.probeboard"));
+        QProcess save;
+        save.start(pdfdetach, {QStringLiteral("-save"), QStringLiteral("1"), QStringLiteral("-o"), saved, pdf});
+        QVERIFY(save.waitForFinished(20000));
+        QFile f(saved);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().toStdString(), model::designToText(drawn.doc.design()));
+        // Without it, a PDF is named and refused, as a picture is.
+        const QString plain = m_dir.filePath(QStringLiteral("plain.pdf"));
+        QVERIFY(exporter::exportPdf(&drawn.scene, plain, QStringLiteral("d"), &error));
+        QVERIFY(!readDesign(plain, &error));
+        QVERIFY2(error.contains(QStringLiteral("a PDF that carries no design")), qPrintable(error));
     }
 
     void aDesignTooLargeForAPngIsLeftOutAndSaid()

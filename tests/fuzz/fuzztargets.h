@@ -10,6 +10,7 @@
 #include "model/jsonfast.h"
 #include "model/mermaidexport.h"
 #include "model/mermaidimport.h"
+#include "model/pdfdesign.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 #include "rules/compiler.h"
@@ -24,9 +25,23 @@
 
 namespace pb::fuzz {
 
+// Any bytes read as a PDF that may carry a design (pdfdesign.h): never a read past the end; a
+// PDF extended with a design gives it back.
+inline std::string checkPdfDesign(const std::string& text)
+{
+    std::string why;
+    (void)model::designInPdf(text, &why);
+    const auto extended = model::pdfWithDesign(text, "{\"format\": \"probeboard/1\"}", "d.probeboard");
+    if (extended && text.find(".probeboard") == std::string::npos &&
+        model::designInPdf(*extended).value_or("") != "{\"format\": \"probeboard/1\"}")
+        return "a PDF extended with a design does not give it back";
+    return {};
+}
+
 // Whatever loads without errors saves to text that loads again, so a save never loses work.
 inline std::string checkDesignFile(const std::string& text)
 {
+    if (std::string problem = checkPdfDesign(text); !problem.empty()) return problem;
     model::Diagnostics diags;
     auto design = model::designFromText(text, "fuzz.probeboard", diags);
     // The fast reader may decline anything. A design it reads that validates without a word is
@@ -47,6 +62,7 @@ inline std::string checkDesignFile(const std::string& text)
         return "a loaded design saved to text that does not load:\n" + model::formatAll(again);
     return {};
 }
+
 
 // A design written as Mermaid through the checked export that `convert` uses: refused with an
 // error, or read back with as many components, flows and zones.

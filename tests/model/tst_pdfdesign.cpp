@@ -1,0 +1,101 @@
+// A PDF carries its design as an attached file, added as an incremental update that leaves the
+// pages alone; `check` and `convert` read it back; what cannot carry or give one is refused.
+#include "model/designfile.h"
+#include "model/pdfdesign.h"
+#include "model/picturedesign.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace pb::model;
+
+namespace {
+// The smallest PDF of the shape Qt writes: objects, a classic cross-reference table, a trailer.
+std::string onePage()
+{
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> at;
+    auto object = [&](const std::string& body) {
+        at.push_back(pdf.size());
+        pdf += std::to_string(at.size()) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    object("<<\n/Type /Catalog\n/Pages 2 0 R\n>>");
+    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>");
+    const std::size_t xref = pdf.size();
+    pdf += "xref\n0 4\n0000000000 65535 f \n";
+    for (std::size_t a : at) {
+        char line[24];
+        std::snprintf(line, sizeof line, "%010zu 00000 n \n", a);
+        pdf += line;
+    }
+    pdf += "trailer\n<<\n/Size 4\n/Root 1 0 R\n>>\nstartxref\n" + std::to_string(xref) + "\n%%EOF";
+    return pdf;
+}
+} // namespace
+
+class TestPdfDesign : public QObject
+{
+    Q_OBJECT
+private slots:
+    void attachedAndReadBack()
+    {
+        const std::string text = "{\n  \"format\": \"probeboard/1\",\n  \"title\": \"(parens) and \\\\ endstream\"\n}\n";
+        const auto pdf = pdfWithDesign(onePage(), text, "shop review.probeboard");
+        QVERIFY(pdf.has_value());
+        QCOMPARE(pdf->substr(0, onePage().size()), onePage()); // the pages as they were
+        QVERIFY(pdf->find("/F (shop_review.probeboard)") != std::string::npos);
+        QVERIFY(pdf->find("/Prev " ) != std::string::npos);
+        QCOMPARE(designInPdf(*pdf).value_or("(none)"), text);
+        QCOMPARE(pictureKind(*pdf), Picture::Pdf);
+        // Its cross-reference table points at each object it added.
+        for (const char* head : {"4 0 obj", "5 0 obj", "6 0 obj"}) {
+            const std::size_t object = pdf->rfind(head);
+            char entry[24];
+            std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", object);
+            QVERIFY2(pdf->find(entry) != std::string::npos, head);
+        }
+        QVERIFY(!designInPdf(onePage()));
+    }
+
+    void whatCannotCarryOrGiveOneIsRefused()
+    {
+        // A cross-reference stream (PDF 1.5 and later), which this does not extend.
+        std::string streamed = onePage();
+        streamed.replace(streamed.rfind("xref\n0 4"), 4, "XREF");
+        QVERIFY(!pdfWithDesign(streamed, "{}", "d.probeboard"));
+        QVERIFY(!pdfWithDesign("%PDF-1.4\nnothing else", "{}", "d.probeboard"));
+        QVERIFY(!pdfWithDesign("", "{}", "d.probeboard"));
+        const std::string good = *pdfWithDesign(onePage(), "{\"format\": \"probeboard/1\"}", "d.probeboard");
+        QVERIFY(!pdfWithDesign(good, "{}", "d.probeboard")); // its catalog names attachments already
+        std::string why;
+        std::string squeezed = good;
+        squeezed.replace(squeezed.find("/Subtype"), 8, "/Filter /FlateDecode /Subtype");
+        QVERIFY(!designInPdf(squeezed, &why));
+        QVERIFY2(why.find("compressed by another program") != std::string::npos, why.c_str());
+        std::string cut = good; // a length past the end of the file
+        cut.replace(cut.find("/Length "), 11, "/Length 999");
+        why.clear();
+        QVERIFY(!designInPdf(cut, &why));
+        QVERIFY2(why.find("cut short") != std::string::npos, why.c_str());
+
+        QTemporaryDir dir;
+        auto load = [&](const char* name, const std::string& text) {
+            const std::string path = dir.filePath(QLatin1String(name)).toStdString();
+            std::ofstream(path, std::ios::binary) << text;
+            Diagnostics diags;
+            const auto d = loadDesignFile(path, diags);
+            return d ? std::string("(loaded)") : formatAll(diags);
+        };
+        QCOMPARE(load("good.pdf", good), std::string("(loaded)"));
+        QVERIFY(load("plain.pdf", onePage()).find("a PDF that carries no design") != std::string::npos);
+        QVERIFY(load("squeezed.pdf", squeezed).find("a PDF whose design cannot be read: its attachment was compressed") !=
+                std::string::npos);
+        QVERIFY(load("x.probeboard", good) == "(loaded)"); // by what it holds, not its name
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPdfDesign)
+#include "tst_pdfdesign.moc"
