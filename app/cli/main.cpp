@@ -487,7 +487,7 @@ int main(int argc, char** argv)
 
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot)");
-    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, an SVG exported with its design; - for standard input")->required();
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, an SVG or PDF exported with its design; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, markdown or html")
         ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,
@@ -500,8 +500,8 @@ int main(int argc, char** argv)
     addVersion(checkCmd);
 
     std::string convertIn, convertOut;
-    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd and SVG exports too");
-    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, an SVG exported with its design, or .probeboard JSON; - for standard input)")->required();
+    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, and SVG and PDF exports, too");
+    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, an SVG or PDF exported with its design, or .probeboard JSON; - for standard input)")->required();
     convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties); - for standard output (a design file)")->required();
     addVersion(convertCmd);
 
