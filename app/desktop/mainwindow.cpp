@@ -2,6 +2,7 @@
 
 #include "app/desktop/actionregistry.h"
 #include "app/desktop/canvaskeyguard.h"
+#include "app/desktop/clipboard.h"
 #include "app/desktop/canvasscene.h"
 #include "app/desktop/canvasview.h"
 #include "app/desktop/designio.h"
@@ -399,15 +400,28 @@ void MainWindow::exportMermaid()
 
 void MainWindow::copyMermaid()
 {
-    // For a pull request, an issue or a wiki page, where GitHub and GitLab draw it.
+    // For a pull request, an issue or a wiki page, where GitHub and GitLab draw it: what is
+    // selected (with the flows between it and what its zones hold), else the whole design.
+    const QStringList selected = m_scene->selectedIds();
+    model::Design part;
+    if (!selected.isEmpty()) {
+        const auto fragment = clipboard::collect(m_doc->design(), selected);
+        part.title = m_doc->design().title;
+        for (const auto& c : fragment.components) part.addComponent(c);
+        for (const auto& z : fragment.zones) part.addZone(z);
+        for (const auto& f : fragment.flows) part.addFlow(f);
+    }
     QString error;
-    const QString text = exporter::mermaidText(m_doc->design(), &error);
+    const QString text = exporter::mermaidText(selected.isEmpty() ? m_doc->design() : part, &error);
     if (text.isEmpty()) {
         QMessageBox::warning(this, tr("Copy as Mermaid"), error);
         return;
     }
     QGuiApplication::clipboard()->setText(text);
-    statusBar()->showMessage(tr("Copied the design as a Mermaid flowchart: paste it into a ```mermaid block"), 6000);
+    statusBar()->showMessage(selected.isEmpty()
+                                 ? tr("Copied the design as a Mermaid flowchart: paste it into a ```mermaid block")
+                                 : tr("Copied the selection as a Mermaid flowchart: paste it into a ```mermaid block"),
+                             6000);
 }
 
 bool MainWindow::maybeSave()

@@ -73,6 +73,15 @@ private slots:
         }
         QCOMPARE(back.zone("eu")->members, drawn.zone("eu")->members);
         QVERIFY(!w.document()->isModified()); // copying changes nothing
+        // With a selection, the selection: its components and the flows between them.
+        w.scene()->selectIds({QStringLiteral("api"), QStringLiteral("orders-db")});
+        copy->trigger();
+        const model::Design part = readBack(QApplication::clipboard()->text());
+        QCOMPARE(part.components().size(), std::size_t{2});
+        QVERIFY(part.component("api") && part.component("orders-db") && !part.component("client"));
+        QCOMPARE(part.flows().size(), std::size_t{1});
+        QCOMPARE(part.flows().front().from + ">" + part.flows().front().to, std::string("api>orders-db"));
+        QVERIFY(w.statusBar()->currentMessage().startsWith(QStringLiteral("Copied the selection")));
     }
 
     // The other way in: a ```mermaid block copied from a README pastes as elements, laid out,
