@@ -463,7 +463,8 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     const std::string ext = std::filesystem::path(path).extension().string();
     const bool dot = ext == ".dot" || ext == ".gv";
     const bool mermaid = ext == ".mmd" || ext == ".mermaid";
-    auto text = readTextFile(path, err, dot || mermaid ? kMaxDotBytes : kMaxDesignBytes);
+    const bool markdown = ext == ".md" || ext == ".markdown";
+    auto text = readTextFile(path, err, dot || mermaid || markdown ? kMaxDotBytes : kMaxDesignBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
                          "cannot read the file: " + err, ""});
@@ -473,6 +474,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
         return designFromPicture(*text, kind, path, diags);
     if (dot) return importDot(*text, path, diags);
     if (mermaid) return importMermaid(*text, path, diags);
+    if (markdown) return importMermaidInMarkdown(*text, path, diags);
     const bool json = ext == ".probeboard" || ext == ".json";
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < text->size() && std::isspace(static_cast<unsigned char>((*text)[i]))) ++i;
@@ -500,6 +502,11 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
         if (line > 0) lines.emplace(id, line);
     };
     const std::string ext = std::filesystem::path(path).extension().string();
+    if (ext == ".md" || ext == ".markdown") {
+        Diagnostics ignored;
+        importMermaidInMarkdown(*text, path, ignored, &lines);
+        return lines;
+    }
     if (ext == ".mmd" || ext == ".mermaid" || looksLikeMermaid(*text)) {
         Diagnostics ignored; // read before, without an error, or the report would not exist
         importMermaid(*text, path, ignored, &lines);

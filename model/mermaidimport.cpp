@@ -480,6 +480,29 @@ std::optional<Design> importMermaid(const std::string& text, const std::string& 
     return Importer(fileName, diags, lines).run(text);
 }
 
+std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const std::string& fileName,
+                                              Diagnostics& diags, std::unordered_map<std::string, int>* lines)
+{
+    const auto blocks = mermaidFlowcharts(markdown);
+    if (blocks.empty()) {
+        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
+                         "no Mermaid flowchart in this Markdown file: a ```mermaid block whose first statement "
+                         "is 'flowchart' or 'graph' and a direction is what is read",
+                         ""});
+        return std::nullopt;
+    }
+    if (blocks.size() > 1) {
+        std::string where;
+        for (std::size_t i = 1; i < blocks.size() && i <= 10; ++i)
+            where += (i > 1 ? ", " : "") + std::to_string(blocks[i].line);
+        diags.push_back({Diagnostic::Level::Warning, fileName, blocks[1].line, 0, "", "", "W-MERMAID-MORE",
+                         std::to_string(blocks.size() - 1) + " more Mermaid flowchart" + (blocks.size() > 2 ? "s" : "") +
+                             " (line " + where + (blocks.size() > 11 ? ", …" : "") + ") not read: one design per file",
+                         "keep each design in a .mmd file of its own to check them all"});
+    }
+    return importMermaid(blocks.front().text, fileName, diags, lines);
+}
+
 bool looksLikeMermaid(std::string_view text)
 {
     if (text.substr(0, 3) == "---") return text.find("\nflowchart") != std::string_view::npos ||

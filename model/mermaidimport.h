@@ -24,6 +24,13 @@ namespace pb::model {
 std::optional<Design> importMermaid(const std::string& text, const std::string& fileName, Diagnostics& diags,
                                     std::unordered_map<std::string, int>* lines = nullptr);
 
+// The first Mermaid flowchart in a Markdown file (a README, an architecture page in the repository):
+// read as above, its lines counted in the Markdown. More flowcharts are a warning naming their
+// lines (one design per file); none is an error that says what is looked for.
+std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const std::string& fileName,
+                                              Diagnostics& diags,
+                                              std::unordered_map<std::string, int>* lines = nullptr);
+
 // True when the first statement of `text` is a Mermaid flowchart header: how a name without a
 // .mmd extension (standard input, a pipe) is told from a DOT graph or a JSON design.
 bool looksLikeMermaid(std::string_view text);

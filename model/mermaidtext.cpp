@@ -1,5 +1,8 @@
 #include "model/mermaidtext.h"
 
+#include "model/mermaidimport.h"
+
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -136,6 +139,31 @@ std::string mermaidPlain(std::string_view text)
         out += text[i++];
     }
     return out;
+}
+
+std::vector<MermaidBlock> mermaidFlowcharts(std::string_view markdown)
+{
+    std::vector<MermaidBlock> out;
+    std::size_t at = 0;
+    int line = 1;
+    auto lineAfter = [&](std::size_t from, std::size_t to) {
+        return static_cast<int>(std::count(markdown.begin() + static_cast<std::ptrdiff_t>(from),
+                                           markdown.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+    };
+    for (;;) {
+        const std::size_t open = markdown.find("```mermaid", at);
+        if (open == std::string_view::npos) return out;
+        line += lineAfter(at, open);
+        const std::size_t body = markdown.find('\n', open);
+        if (body == std::string_view::npos) return out;
+        const std::size_t close = markdown.find("```", body);
+        const std::string_view text = markdown.substr(body, close == std::string_view::npos ? std::string_view::npos : close - body);
+        if (looksLikeMermaid(text))
+            out.push_back({line, std::string(static_cast<std::size_t>(line), '\n') + std::string(text.substr(1))});
+        if (close == std::string_view::npos) return out;
+        line += lineAfter(open, close + 3);
+        at = close + 3;
+    }
 }
 
 } // namespace pb::model

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pb::model {
 
@@ -23,5 +24,15 @@ std::string mermaidEscaped(std::string_view text);
 // marks, entity codes (#quot;, #amp;, #lt;, #gt;, #35;, any #number; that is a character)
 // decoded, <br/> a space. In one pass, so that "#35;quot;" reads "#quot;".
 std::string mermaidPlain(std::string_view text);
+
+// A ```mermaid block of a Markdown text whose diagram is a flowchart: the line of its fence, and
+// the text with every line outside the block blank, so that a line number in it is the same line
+// of the Markdown. In the order they come; other diagrams (sequenceDiagram, …) are left out.
+struct MermaidBlock
+{
+    int line = 0;
+    std::string text;
+};
+std::vector<MermaidBlock> mermaidFlowcharts(std::string_view markdown);
 
 } // namespace pb::model

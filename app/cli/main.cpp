@@ -487,7 +487,7 @@ int main(int argc, char** argv)
 
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot)");
-    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, an SVG or PDF exported with its design; - for standard input")->required();
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd (or the first flowchart of a Markdown file), an SVG or PDF exported with its design; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, markdown or html")
         ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,

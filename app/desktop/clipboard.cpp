@@ -7,6 +7,7 @@
 #include "model/dotimport.h"
 #include "model/jsonutil.h"
 #include "model/mermaidimport.h"
+#include "model/mermaidtext.h"
 
 #include <QCoreApplication>
 
@@ -67,18 +68,12 @@ QMimeData* toMimeData(const Fragment& f)
 }
 
 namespace {
-// The flowchart in the first ```mermaid fence, as a piece of Markdown is copied (words around it
-// too); the lines before it blank, so that a message's line is the line in what was pasted.
+// The first flowchart in a ```mermaid fence, as a piece of Markdown is copied (words around it
+// too), its lines those of what was pasted; else the text itself.
 std::string unfenced(const std::string& text)
 {
-    const std::size_t open = text.find("```mermaid");
-    if (open == std::string::npos) return text;
-    const std::size_t body = text.find('\n', open);
-    if (body == std::string::npos) return {};
-    const std::size_t close = text.find("```", body);
-    const auto lines = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(body), '\n');
-    return std::string(static_cast<std::size_t>(lines), '\n') +
-           text.substr(body, close == std::string::npos ? std::string::npos : close - body);
+    auto blocks = model::mermaidFlowcharts(text);
+    return blocks.empty() ? text : std::move(blocks.front().text);
 }
 
 std::optional<Fragment> fromMermaid(const std::string& text, QString* why)

@@ -70,7 +70,7 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
 
 bool isNativeDesign(const QString& path)
 {
-    for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid"})
+    for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown"})
         if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
     return !embedded::isPicture(path);
 }

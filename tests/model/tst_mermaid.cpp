@@ -132,6 +132,40 @@ private slots:
                  std::string("d.mmd:2: error: the attributes of 'b' (@{ … }) are not closed with '}' [E-MERMAID]"));
     }
 
+    // A README or an architecture page: its first flowchart is the design, its lines the file's;
+    // the others are named in a warning, and a page with none says what is looked for.
+    void markdownFilesGiveTheirFirstFlowchart()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("ARCHITECTURE.md")).toStdString();
+        std::ofstream(path) << "# Checkout\n\n```mermaid\nsequenceDiagram\n  a->>b: hi\n```\n\n"
+                               "Reads go through the cache:\n\n```mermaid\nflowchart LR\n"
+                               "  api[orders-api] --> cache[(redis)]\n  api --> db[(postgres)]\n```\n\n"
+                               "```mermaid\ngraph TD\n  x --> y\n```\n";
+        Diagnostics diags;
+        const auto d = loadDesignFile(path, diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->components().size(), std::size_t(3));
+        QVERIFY(d->component("cache"));
+        QCOMPARE(diags.size(), std::size_t(1));
+        QCOMPARE(diags.front().code, std::string("W-MERMAID-MORE"));
+        QCOMPARE(diags.front().line, 16); // the third block's fence
+        const auto lines = elementLines(path, *d);
+        QCOMPARE(lines.at("api"), 12); // counted in the Markdown
+        QCOMPARE(lines.at("db"), 13);
+
+        const std::string broken = dir.filePath(QStringLiteral("broken.md")).toStdString();
+        std::ofstream(broken) << "Intro\n\n```mermaid\nflowchart LR\n  a --> b\n  b ?? c\n```\n";
+        diags.clear();
+        QVERIFY(!loadDesignFile(broken, diags));
+        QVERIFY2(formatAll(diags).find("broken.md:6: error: expected an arrow") != std::string::npos, formatAll(diags).c_str());
+        const std::string none = dir.filePath(QStringLiteral("notes.markdown")).toStdString();
+        std::ofstream(none) << "# Notes\n\nNo diagram here.\n";
+        diags.clear();
+        QVERIFY(!loadDesignFile(none, diags));
+        QVERIFY2(formatAll(diags).find("no Mermaid flowchart in this Markdown file") != std::string::npos, formatAll(diags).c_str());
+    }
+
     void whatCannotBeReadIsRefusedWithItsLine()
     {
         QCOMPARE(firstError("sequenceDiagram\n A->>B: hi\n").substr(0, 9), std::string("d.mmd:1: "));
