@@ -83,6 +83,10 @@ inline std::string checkMermaidExport(const model::Design& design)
 // an error, or read into a design that saves to text that loads and writes Mermaid that reads.
 inline std::string checkMermaid(const std::string& text)
 {
+    // The same text as a Markdown page: its first flowchart block, if any, read alike.
+    model::Diagnostics inMarkdown;
+    if (!model::importMermaidInMarkdown(text, "fuzz.md", inMarkdown) && !model::hasErrors(inMarkdown))
+        return "a Markdown text rejected without an error diagnostic";
     model::Diagnostics diags;
     auto design = model::importMermaid(text, "fuzz.mmd", diags);
     if (!design) return model::hasErrors(diags) ? "" : "a Mermaid text rejected without an error diagnostic";
