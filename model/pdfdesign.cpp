@@ -1,5 +1,6 @@
 #include "model/pdfdesign.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdio>
@@ -47,6 +48,25 @@ std::string_view objectText(std::string_view pdf, std::size_t at)
 }
 
 // A name a PDF literal string holds as it is, in every reader: each other character '_'.
+// One past the highest object number defined ("12 0 obj"): a trailer's /Size may be wrong, and
+// new objects numbered from it would take an old one's number.
+long long nextObject(std::string_view pdf)
+{
+    long long highest = 0;
+    for (std::size_t at = pdf.find(" obj"); at != std::string_view::npos; at = pdf.find(" obj", at + 4)) {
+        std::size_t i = at; // back over the generation, a space, the number
+        while (i > 0 && std::isdigit(static_cast<unsigned char>(pdf[i - 1]))) --i;
+        if (i == at || i == 0 || pdf[i - 1] != ' ') continue;
+        const std::size_t numberEnd = i - 1;
+        std::size_t j = numberEnd;
+        while (j > 0 && std::isdigit(static_cast<unsigned char>(pdf[j - 1]))) --j;
+        long long n = 0;
+        if (j < numberEnd && std::from_chars(pdf.data() + j, pdf.data() + numberEnd, n).ec == std::errc())
+            highest = std::max(highest, n);
+    }
+    return highest + 1;
+}
+
 std::string safeName(const std::string& name)
 {
     std::string out;
@@ -90,7 +110,9 @@ std::optional<std::string> pdfWithDesign(const std::string& pdf, const std::stri
         return std::nullopt;
 
     const std::string name = safeName(fileName);
-    const long long file = *size, spec = *size + 1, names = *size + 2;
+    const long long first = std::max(*size, nextObject(pdf));
+    if (*root >= first || first > 8'000'000) return std::nullopt; // the catalog is one of them; too many to number
+    const long long file = first, spec = first + 1, names = first + 2;
     std::string out = pdf;
     if (out.back() != '\n') out += '\n';
     std::map<long long, std::size_t> offsets;
@@ -108,7 +130,7 @@ std::optional<std::string> pdfWithDesign(const std::string& pdf, const std::stri
     const std::size_t xref = out.size();
     out += "xref\n0 1\n0000000000 65535 f \n";
     for (const auto& [num, offset] : offsets) out += std::to_string(num) + " 1\n" + xrefEntry(offset);
-    out += "trailer\n<< /Size " + std::to_string(*size + 3) + " /Root " + std::to_string(*root) + " 0 R" +
+    out += "trailer\n<< /Size " + std::to_string(first + 3) + " /Root " + std::to_string(*root) + " 0 R" +
            (info ? " /Info " + std::to_string(*info) + " 0 R" : std::string()) + " /Prev " + std::to_string(*prev) +
            " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
     return out;

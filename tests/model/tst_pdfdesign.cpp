@@ -58,6 +58,13 @@ private slots:
             QVERIFY2(pdf->find(entry) != std::string::npos, head);
         }
         QVERIFY(!designInPdf(onePage()));
+        // A trailer whose /Size is below its objects' numbers: the new objects are numbered past
+        // the highest defined, not over one of them (found by fuzzing).
+        std::string small = onePage();
+        small.replace(small.find("/Size 4"), 7, "/Size 2");
+        const auto grown = pdfWithDesign(small, text, "d.probeboard");
+        QVERIFY(grown && grown->find("4 0 obj\n<< /Type /EmbeddedFile") != std::string::npos);
+        QCOMPARE(designInPdf(*grown).value_or("(none)"), text);
     }
 
     void whatCannotCarryOrGiveOneIsRefused()
