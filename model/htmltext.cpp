@@ -10,25 +10,6 @@ namespace pb::model {
 
 namespace {
 
-void appendUtf8(std::string& out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // The text an entity stands for (`name` is what lies between '&' and ';'); empty when it is not
 // one we know, and the entity is then kept as written.
 std::string entityText(std::string_view name)
@@ -50,7 +31,7 @@ std::string entityText(std::string_view name)
     // No NUL, no surrogates, nothing past Unicode: those are kept as written.
     if (*end || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
     std::string out;
-    appendUtf8(out, static_cast<std::uint32_t>(cp));
+    appendUtf8(out, static_cast<char32_t>(cp));
     return out;
 }
 

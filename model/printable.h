@@ -23,6 +23,9 @@ std::string printable(std::string_view text, LineBreaks breaks = LineBreaks::Sho
 // saved (or saved with U+FFFD in it, where two such names became one id): the DOT and Mermaid
 // readers refuse such text.
 std::size_t utf8Length(std::string_view text, std::size_t i);
+// Code point `c` (at most U+10FFFF, no surrogate: the caller checks) written as UTF-8 after `out`:
+// what an entity in a label (HTML's &#9829;, Mermaid's #9829;) stands for.
+void appendUtf8(std::string& out, char32_t c);
 
 // Where to cut `text` to at most `at` bytes without splitting a UTF-8 character: every place
 // that shortens a long label for showing cuts here.

@@ -180,42 +180,41 @@ bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QS
     return saveWhole(path, carrying ? QByteArray::fromStdString(*carrying) : buffer.data(), error);
 }
 
+namespace {
+// What a checked export wrote, or nothing, with `error` headed by `heading` and naming the first
+// five refusals: a label holding a NUL byte, or too long for DOT, would be written and then
+// refused by the import, so the file would not open again. Nothing is written instead.
+std::optional<std::string> checked(std::optional<std::string> text, const model::Diagnostics& diags,
+                                   const QString& heading, QString* error)
+{
+    if (!text && error)
+        *error = heading + QLatin1Char('\n') + diagnosticLines(diags, model::Diagnostic::Level::Error, 5).join(QLatin1Char('\n'));
+    return text;
+}
+} // namespace
+
 bool exportDot(const model::Design& design, const QString& path, QString* error)
 {
-    // The checked export: a label holding a NUL byte, or too long for DOT, would be written and
-    // then refused by the import, so the file would not open again. Nothing is written instead,
-    // and the message names the element.
     model::Diagnostics diags;
-    const auto text = model::exportDot(design, path.toStdString(), diags);
-    if (!text) {
-        const QStringList lines = diagnosticLines(diags, model::Diagnostic::Level::Error, 5);
-        if (error) *error = tr("Cannot write %1 as DOT:\n%2").arg(path, lines.join(QLatin1Char('\n')));
-        return false;
-    }
-    return saveWhole(path, QByteArray::fromStdString(*text), error);
+    const auto text = checked(model::exportDot(design, path.toStdString(), diags), diags,
+                              tr("Cannot write %1 as DOT:").arg(path), error);
+    return text && saveWhole(path, QByteArray::fromStdString(*text), error);
 }
 
 QString mermaidText(const model::Design& design, QString* error)
 {
     // Checked as a file is: a flowchart that would not read back is not handed on either.
     model::Diagnostics diags;
-    const auto text = model::exportMermaid(design, {}, diags);
-    if (text) return QString::fromStdString(*text);
-    const QStringList lines = diagnosticLines(diags, model::Diagnostic::Level::Error, 5);
-    if (error) *error = tr("Cannot write the design as Mermaid:\n%1").arg(lines.join(QLatin1Char('\n')));
-    return {};
+    const auto text = checked(model::exportMermaid(design, {}, diags), diags, tr("Cannot write the design as Mermaid:"), error);
+    return text ? QString::fromStdString(*text) : QString();
 }
 
 bool exportMermaid(const model::Design& design, const QString& path, QString* error)
 {
     model::Diagnostics diags;
-    const auto text = model::exportMermaid(design, path.toStdString(), diags);
-    if (!text) {
-        const QStringList lines = diagnosticLines(diags, model::Diagnostic::Level::Error, 5);
-        if (error) *error = tr("Cannot write %1 as Mermaid:\n%2").arg(path, lines.join(QLatin1Char('\n')));
-        return false;
-    }
-    return saveWhole(path, QByteArray::fromStdString(*text), error);
+    const auto text = checked(model::exportMermaid(design, path.toStdString(), diags), diags,
+                              tr("Cannot write %1 as Mermaid:").arg(path), error);
+    return text && saveWhole(path, QByteArray::fromStdString(*text), error);
 }
 
 } // namespace pb::app::exporter

@@ -73,6 +73,18 @@ class TstRecovery : public QObject
 {
     Q_OBJECT
 
+private:
+    // The small design saved in `dir`: a document loaded from it needs no design copy.
+    static QString saveSmallDesign(const QTemporaryDir& dir)
+    {
+        const QString path = dir.filePath(QStringLiteral("d.probeboard"));
+        Document saved;
+        saved.reset(test::smallDesign(), QString());
+        QString error;
+        if (!saved.save(path, &error)) qFatal("cannot save %s: %s", qPrintable(path), qPrintable(error));
+        return path;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -221,13 +233,8 @@ private slots:
     void aFailedSessionCopyIsToldToo()
     {
         QTemporaryDir files;
-        const QString path = files.filePath(QStringLiteral("d.probeboard"));
+        const QString path = saveSmallDesign(files);
         QString error;
-        {
-            Document saved;
-            saved.reset(test::smallDesign(), QString());
-            QVERIFY2(saved.save(path, &error), qPrintable(error));
-        }
         BlockedRecoveryFolder blocked;
         Document doc;
         QVERIFY2(doc.load(path, &error), qPrintable(error)); // saved: no design copy is needed
@@ -253,13 +260,8 @@ private slots:
     void aChangedReasonIsShownNotTheFirst()
     {
         QTemporaryDir files;
-        const QString path = files.filePath(QStringLiteral("d.probeboard"));
+        const QString path = saveSmallDesign(files);
         QString error;
-        {
-            Document saved;
-            saved.reset(test::smallDesign(), QString());
-            QVERIFY2(saved.save(path, &error), qPrintable(error));
-        }
         BlockedRecoveryFolder blocked;
         Document doc;
         QVERIFY2(doc.load(path, &error), qPrintable(error));
