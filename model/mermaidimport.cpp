@@ -9,8 +9,6 @@
 #include "model/vocabulary.h"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
 #include <map>
 #include <set>
 #include <vector>
@@ -18,14 +16,6 @@
 namespace pb::model {
 
 namespace {
-
-using Reader = MermaidReader;
-using Arrow = MermaidArrow;
-using Shape = MermaidShape;
-std::string_view trim(std::string_view s) { return mermaidTrim(s); }
-bool startsWithWord(std::string_view s, std::string_view word) { return startsWithMermaidWord(s, word); }
-
-std::string plainLabel(std::string_view text) { return mermaidPlain(text); }
 
 // People draw every store as a cylinder in Mermaid, Redis and Kafka included: what the name
 // says comes first, and the cylinder makes a database of a store whose name says nothing.
@@ -53,10 +43,10 @@ private:
     bool subgraph(std::string_view s, int line);
     bool chain(std::string_view s, int line);
     // The nodes of `a & b & c`, each declared (with its shape and label) or named again.
-    std::optional<std::vector<std::string>> nodeGroup(Reader& r);
-    std::optional<std::string> node(Reader& r);
+    std::optional<std::vector<std::string>> nodeGroup(MermaidReader& r);
+    std::optional<std::string> node(MermaidReader& r);
     // `[Label]`, `[(Label)]`, … or `@{ shape: …, label: … }` after a node's id, if any.
-    bool shapeAndLabel(Reader& r, const std::string& id, std::string& label, std::string& shape);
+    bool shapeAndLabel(MermaidReader& r, const std::string& id, std::string& label, std::string& shape);
     void place(std::size_t comp);
 
     bool tooMany() const { return m_comps.size() + m_flows.size() + m_zones.size() >= kMaxElements; }
@@ -90,7 +80,7 @@ private:
     void applyClasses();
 };
 
-bool Importer::shapeAndLabel(Reader& r, const std::string& id, std::string& label, std::string& shape)
+bool Importer::shapeAndLabel(MermaidReader& r, const std::string& id, std::string& label, std::string& shape)
 {
     if (r.eat("@{")) { // Mermaid 11: `A@{ shape: cyl, label: "Orders" }`
         const auto attrs = r.attributes();
@@ -98,11 +88,11 @@ bool Importer::shapeAndLabel(Reader& r, const std::string& id, std::string& labe
             m_refusal = "the attributes of '" + id + "' (@{ … }) are not closed with '}'";
             return false;
         }
-        if (auto it = attrs->find("label"); it != attrs->end()) label = plainLabel(it->second);
+        if (auto it = attrs->find("label"); it != attrs->end()) label = mermaidPlain(it->second);
         if (auto it = attrs->find("shape"); it != attrs->end()) shape = mermaidShapeNamed(it->second);
         return true;
     }
-    for (const Shape& s : kMermaidShapes) {
+    for (const MermaidShape& s : kMermaidShapes) {
         if (!r.eat(s.open)) continue;
         // A trapezoid closes the other way round: [/…\] and [\…/].
         std::string_view close = s.close;
@@ -116,14 +106,14 @@ bool Importer::shapeAndLabel(Reader& r, const std::string& id, std::string& labe
             m_refusal = "the label of '" + id + "' is not closed with '" + std::string(close) + "'";
             return false;
         }
-        label = plainLabel(*text);
+        label = mermaidPlain(*text);
         shape = s.graphviz;
         return true;
     }
     return true; // named only
 }
 
-std::optional<std::string> Importer::node(Reader& r)
+std::optional<std::string> Importer::node(MermaidReader& r)
 {
     r.skipSpace();
     std::string id = r.id();
@@ -172,7 +162,7 @@ void Importer::place(std::size_t comp)
     m_inZone[comp] = true;
 }
 
-std::optional<std::vector<std::string>> Importer::nodeGroup(Reader& r)
+std::optional<std::vector<std::string>> Importer::nodeGroup(MermaidReader& r)
 {
     std::vector<std::string> ids;
     do {
@@ -188,7 +178,7 @@ bool Importer::chain(std::string_view s, int line)
 {
     m_refusal.clear();
     m_refusalCode = "E-MERMAID";
-    Reader r(s);
+    MermaidReader r(s);
     auto from = nodeGroup(r);
     bool whole = from.has_value();
     while (whole && !r.atEnd()) {
@@ -237,7 +227,7 @@ bool Importer::subgraph(std::string_view s, int line)
         error(line, "subgraphs nested more than " + std::to_string(kMaxZoneDepth) + " deep", "E-LIMIT");
         return false;
     }
-    Reader r(s.substr(8));
+    MermaidReader r(s.substr(8));
     r.skipSpace();
     std::string id = r.id(), title;
     r.skipSpace();
@@ -249,7 +239,7 @@ bool Importer::subgraph(std::string_view s, int line)
         }
         title = *text;
     } else if (!r.atEnd()) {
-        title = std::string(trim(s.substr(8))); // `subgraph Two words`: a title, no id
+        title = std::string(mermaidTrim(s.substr(8))); // `subgraph Two words`: a title, no id
         if (title.size() >= 2 && title.front() == '"' && title.back() == '"') title = title.substr(1, title.size() - 2);
         id.clear();
     }
@@ -260,7 +250,7 @@ bool Importer::subgraph(std::string_view s, int line)
     }
     Zone z;
     z.id = id;
-    z.label = plainLabel(title.empty() ? id : title);
+    z.label = mermaidPlain(title.empty() ? id : title);
     z.kind = inferZoneKind(id, z.label);
     if (const std::string region = regionInLabel(z.label); !region.empty()) z.props["region"] = region;
     if (!m_open.empty()) m_zones[m_open.back()].members.push_back(id);
@@ -274,11 +264,11 @@ bool Importer::subgraph(std::string_view s, int line)
 
 bool Importer::statement(std::string_view s, int line)
 {
-    s = trim(s);
+    s = mermaidTrim(s);
     m_line = line;
     if (s.empty() || s.substr(0, 2) == "%%") return true;
-    if (startsWithWord(s, "subgraph")) return subgraph(s, line);
-    if (startsWithWord(s, "end")) {
+    if (startsWithMermaidWord(s, "subgraph")) return subgraph(s, line);
+    if (startsWithMermaidWord(s, "end")) {
         if (m_open.empty()) {
             error(line, "'end' without a subgraph to close");
             return false;
@@ -289,17 +279,17 @@ bool Importer::statement(std::string_view s, int line)
     }
     {
         // `e1@{ animate: true }`: how an edge named before is drawn.
-        Reader r(s);
+        MermaidReader r(s);
         const std::string id = r.id();
         if (m_edgeIds.count(id) && r.eat("@{")) return true;
     }
-    if (startsWithWord(s, "class")) {
+    if (startsWithMermaidWord(s, "class")) {
         classStatement(s.substr(5));
         return true;
     }
     // Styling and interaction: how it looks, nothing a rule reads.
     for (std::string_view skip : {"classDef", "style", "linkStyle", "click", "direction", "accTitle", "accDescr"})
-        if (startsWithWord(s, skip) || s.substr(0, skip.size() + 1) == std::string(skip) + ":") return true;
+        if (startsWithMermaidWord(s, skip) || s.substr(0, skip.size() + 1) == std::string(skip) + ":") return true;
     return chain(s, line);
 }
 
@@ -307,7 +297,7 @@ void Importer::classStatement(std::string_view s)
 {
     // `class a,b,c name`: the ids, then one class name (Mermaid's form; anything after it is
     // styling Probeboard does not read).
-    Reader r(s);
+    MermaidReader r(s);
     std::vector<std::string> ids;
     do {
         r.skipSpace();
@@ -370,11 +360,11 @@ int firstNonUtf8Line(std::string_view text)
 // The header's words: `flowchart` or `graph`, and a direction.
 bool isHeader(std::string_view s)
 {
-    s = trim(s);
+    s = mermaidTrim(s);
     if (!s.empty() && s.back() == ';') s.remove_suffix(1);
     std::string_view word = s.substr(0, s.find_first_of(" \t"));
     if (word != "flowchart" && word != "graph") return false;
-    const std::string_view dir = trim(s.substr(word.size()));
+    const std::string_view dir = mermaidTrim(s.substr(word.size()));
     for (std::string_view d : {"", "TB", "TD", "BT", "RL", "LR"})
         if (dir == d) return true;
     return false;
@@ -403,9 +393,9 @@ std::size_t frontMatter(const std::string& text, std::string& title, int& line)
     while (at != std::string::npos) {
         ++line;
         const std::size_t next = text.find('\n', at + 1);
-        const std::string_view l = trim(std::string_view(text).substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1));
+        const std::string_view l = mermaidTrim(std::string_view(text).substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1));
         if (l == "---") return next == std::string::npos ? text.size() : next + 1;
-        if (l.substr(0, 6) == "title:") title = yamlText(trim(l.substr(6)));
+        if (l.substr(0, 6) == "title:") title = yamlText(mermaidTrim(l.substr(6)));
         at = next;
     }
     return text.size(); // never closed: the header check below says so
@@ -428,7 +418,7 @@ std::optional<Design> Importer::run(const std::string& text)
             error(line, "a NUL byte: this is not a Mermaid text file");
             return std::nullopt;
         }
-        const std::string_view t = trim(l);
+        const std::string_view t = mermaidTrim(l);
         if (!header && !t.empty() && t.substr(0, 2) != "%%") {
             if (!isHeader(t)) {
                 error(line, "a Mermaid design starts with 'flowchart' or 'graph' and a direction (TB, TD, BT, RL, LR); "
@@ -509,7 +499,7 @@ bool looksLikeMermaid(std::string_view text)
                                             text.find("\ngraph") != std::string_view::npos;
     while (!text.empty()) {
         const std::size_t end = std::min(text.find('\n'), text.size());
-        const std::string_view l = trim(text.substr(0, end));
+        const std::string_view l = mermaidTrim(text.substr(0, end));
         if (!l.empty() && l.substr(0, 2) != "%%") return isHeader(l);
         text.remove_prefix(std::min(end + 1, text.size()));
     }
