@@ -78,12 +78,13 @@ private:
 // How a kind is drawn: cosmetic, since the kind itself is written as a class.
 std::pair<std::string_view, std::string_view> shapeOf(const std::string& kind)
 {
-    for (std::string_view store : {"database", "cache", "object_store", "search_index", "audit_ledger", "analytics"})
+    for (std::string_view store :
+         {"database", "cache", "object_store", "search_index", "timeseries_db", "audit_ledger", "analytics"})
         if (kind == store) return {"[(", ")]"};
     if (kind == "queue") return {"[[", "]]"};
     if (kind == "client") return {"([", "])"};
     if (kind == "third_party") return {">", "]"};
-    if (kind == "api_gateway" || kind == "load_balancer" || kind == "cdn") return {"{{", "}}"};
+    if (kind == "api_gateway" || kind == "load_balancer" || kind == "cdn" || kind == "dns") return {"{{", "}}"};
     return {"[", "]"};
 }
 
