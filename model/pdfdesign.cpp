@@ -142,12 +142,29 @@ std::optional<std::string> designInPdf(std::string_view pdf, std::string* why)
         if (why) *why = reason;
         return std::nullopt;
     };
-    // The attachment named *.probeboard: its file specification, then the file it points at.
-    for (std::size_t at = pdf.find(".probeboard)"); at != std::string_view::npos; at = pdf.find(".probeboard)", at + 1)) {
-        const std::size_t objStart = pdf.rfind(" obj", at);
-        const std::size_t ef = pdf.find("/EF", at);
-        if (objStart == std::string_view::npos || ef == std::string_view::npos || pdf.find("endobj", at) < ef) continue;
-        const auto ref = numberAfter(pdf.substr(ef, 64), "/F");
+    // The attachment named *.probeboard: an object naming it and holding /EF (its file
+    // specification), then the file that points at. One pass forward over the text: a search
+    // from each name to the next /EF made a file of a million names take hours.
+    // Each mark's next place is found once and moves only forward.
+    std::size_t obj = pdf.find(" obj"), name = pdf.find(".probeboard)"), ef = pdf.find("/EF");
+    bool named = false; // since the last object began
+    for (;;) {
+        const std::size_t next = std::min({obj, name, ef});
+        if (next == std::string_view::npos) break;
+        if (next == obj) {
+            named = false;
+            obj = pdf.find(" obj", obj + 1);
+            continue;
+        }
+        if (next == name) {
+            named = true;
+            name = pdf.find(".probeboard)", name + 1);
+            continue;
+        }
+        const std::size_t here = ef;
+        ef = pdf.find("/EF", ef + 1);
+        if (!named) continue;
+        const auto ref = numberAfter(pdf.substr(here, 64), "/F");
         if (!ref) continue;
         const std::size_t fileAt = objectAt(pdf, *ref);
         if (fileAt == std::string_view::npos) return fail("its attachment's file is missing");
