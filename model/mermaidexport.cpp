@@ -65,13 +65,17 @@ private:
         }
         if (base.empty() || isMermaidKeyword(base)) base = "n_" + base;
         std::string name = base;
-        for (int k = 2; m_taken.count(name); ++k) name = base + "_" + std::to_string(k);
+        // The next number to try for this base: ids that differ only in what is not ASCII (a
+        // hostile design holds thousands) would otherwise each count up from 2 again.
+        int& k = m_nextNumber.try_emplace(base, 2).first->second;
+        while (m_taken.count(name)) name = base + "_" + std::to_string(k++);
         m_taken.insert(name);
         m_renamed.emplace_back(id, name);
         m_written.emplace(id, std::move(name));
     }
     std::unordered_set<std::string> m_taken;
     std::unordered_map<std::string, std::string> m_written;
+    std::unordered_map<std::string, int> m_nextNumber;
     std::vector<std::pair<std::string, std::string>> m_renamed;
 };
 
