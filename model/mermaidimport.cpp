@@ -490,7 +490,7 @@ std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const
                              " (line " + where + (blocks.size() > 11 ? ", …" : "") + ") not read: one design per file",
                          "keep each design in a .mmd file of its own to check them all"});
     }
-    return importMermaid(blocks.front().text, fileName, diags, lines);
+    return importMermaid(blocks.front().text(), fileName, diags, lines);
 }
 
 bool looksLikeMermaid(std::string_view text)

@@ -140,8 +140,7 @@ std::vector<MermaidBlock> mermaidFlowcharts(std::string_view markdown)
         if (body == std::string_view::npos) return out;
         const std::size_t close = markdown.find("```", body);
         const std::string_view text = markdown.substr(body, close == std::string_view::npos ? std::string_view::npos : close - body);
-        if (looksLikeMermaid(text))
-            out.push_back({line, std::string(static_cast<std::size_t>(line), '\n') + std::string(text.substr(1))});
+        if (looksLikeMermaid(text)) out.push_back({line, text.substr(1)});
         if (close == std::string_view::npos) return out;
         line += lineAfter(open, close + 3);
         at = close + 3;

@@ -25,13 +25,17 @@ std::string mermaidEscaped(std::string_view text);
 // decoded, <br/> a space. In one pass, so that "#35;quot;" reads "#quot;".
 std::string mermaidPlain(std::string_view text);
 
-// A ```mermaid block of a Markdown text whose diagram is a flowchart: the line of its fence, and
-// the text with every line outside the block blank, so that a line number in it is the same line
-// of the Markdown. In the order they come; other diagrams (sequenceDiagram, …) are left out.
+// A ```mermaid block of a Markdown text whose diagram is a flowchart: the line of its fence and
+// its body (a view into the Markdown). In the order they come; other diagrams (sequenceDiagram,
+// …) are left out.
 struct MermaidBlock
 {
     int line = 0;
-    std::string text;
+    std::string_view body;
+    // The body after as many blank lines as come before it, so that a line number in it is the
+    // same line of the Markdown: made for the block that is read, not for every block (a file of
+    // a million small blocks would have made a million texts of up to a million lines).
+    std::string text() const { return std::string(static_cast<std::size_t>(line), '\n') + std::string(body); }
 };
 std::vector<MermaidBlock> mermaidFlowcharts(std::string_view markdown);
 

@@ -72,8 +72,8 @@ namespace {
 // too), its lines those of what was pasted; else the text itself.
 std::string unfenced(const std::string& text)
 {
-    auto blocks = model::mermaidFlowcharts(text);
-    return blocks.empty() ? text : std::move(blocks.front().text);
+    const auto blocks = model::mermaidFlowcharts(text);
+    return blocks.empty() ? text : blocks.front().text();
 }
 
 std::optional<Fragment> fromMermaid(const std::string& text, QString* why)
