@@ -251,12 +251,7 @@ bool refuseText(const Design& d, const std::string& file, Diagnostics& diags)
 {
     auto bad = [](const std::string& s) -> const char* {
         if (s.find('\0') != std::string::npos) return "holds a NUL byte";
-        for (std::size_t i = 0; i < s.size();) {
-            const std::size_t n = utf8Length(s, i);
-            if (n == 0) return "holds bytes that are not UTF-8";
-            i += n;
-        }
-        return nullptr;
+        return firstNonUtf8(s) == std::string::npos ? nullptr : "holds bytes that are not UTF-8";
     };
     auto check = [&](const std::string& element, const char* what, const std::string& s) {
         const char* why = bad(s);

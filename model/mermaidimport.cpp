@@ -347,14 +347,8 @@ std::vector<std::string_view> statements(std::string_view line)
 // The line of the first byte that is not UTF-8, or 0: the front matter's title included.
 int firstNonUtf8Line(std::string_view text)
 {
-    int line = 1;
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t n = utf8Length(text, i);
-        if (n == 0) return line;
-        line += text[i] == '\n';
-        i += n;
-    }
-    return 0;
+    const std::size_t bad = firstNonUtf8(text);
+    return bad == std::string_view::npos ? 0 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
 }
 
 // The header's words: `flowchart` or `graph`, and a direction.

@@ -138,6 +138,16 @@ std::size_t utf8Length(std::string_view text, std::size_t i)
     return n;
 }
 
+std::size_t firstNonUtf8(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8Length(text, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
 void appendUtf8(std::string& out, char32_t c)
 {
     if (c < 0x80) {

@@ -23,6 +23,8 @@ std::string printable(std::string_view text, LineBreaks breaks = LineBreaks::Sho
 // saved (or saved with U+FFFD in it, where two such names became one id): the DOT and Mermaid
 // readers refuse such text.
 std::size_t utf8Length(std::string_view text, std::size_t i);
+// Where the first byte that is not part of valid UTF-8 is; npos when the whole text is UTF-8.
+std::size_t firstNonUtf8(std::string_view text);
 // Code point `c` (at most U+10FFFF, no surrogate: the caller checks) written as UTF-8 after `out`:
 // what an entity in a label (HTML's &#9829;, Mermaid's #9829;) stands for.
 void appendUtf8(std::string& out, char32_t c);

@@ -102,8 +102,9 @@ std::optional<Fragment> fromMimeData(const QMimeData* md, QString* why)
     if (!md) return std::nullopt;
     QByteArray bytes = md->data(QLatin1String(kMime));
     if (bytes.isEmpty() && md->hasText()) bytes = md->text().toUtf8();
-    if (bytes.trimmed().isEmpty()) return std::nullopt;
-    if (bytes.trimmed().front() != '{') {
+    const QByteArray trimmed = bytes.trimmed();
+    if (trimmed.isEmpty()) return std::nullopt;
+    if (trimmed.front() != '{') {
         const std::string text = unfenced(bytes.toStdString());
         if (!model::looksLikeMermaid(text)) return std::nullopt;
         if (text.size() > model::kMaxDotBytes) { // what a .mmd file may be

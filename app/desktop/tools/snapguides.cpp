@@ -24,9 +24,12 @@ constexpr qreal kReachPixels = 6;
 std::array<qreal, 3> across(const QRectF& r) { return {r.left(), r.center().x(), r.right()}; }
 std::array<qreal, 3> down(const QRectF& r) { return {r.top(), r.center().y(), r.bottom()}; }
 
+// Whether shift `d` beats `best`: smaller, and of two as small the one to the left or up, so that
+// what a drag settles on does not hang on the others' order.
+bool nearerShift(qreal d, qreal best) { return std::abs(d) < std::abs(best) || (std::abs(d) == std::abs(best) && d < best); }
+
 // The smallest shift along one axis that lines one of `moving`'s lines up with one of an
-// other's; ties go to the shift to the left or up, so that the result does not hang on the
-// others' order.
+// other's.
 template <typename Lines>
 std::optional<qreal> bestShift(const QRectF& moving, const QVector<QRectF>& others, qreal reach, Lines lines)
 {
@@ -35,7 +38,7 @@ std::optional<qreal> bestShift(const QRectF& moving, const QVector<QRectF>& othe
         for (qreal a : lines(moving))
             for (qreal b : lines(o)) {
                 const qreal d = b - a;
-                if (std::abs(d) < std::abs(best) || (std::abs(d) == std::abs(best) && d < best)) best = d;
+                if (nearerShift(d, best)) best = d;
             }
     if (std::abs(best) > reach) return std::nullopt;
     return best;
@@ -109,8 +112,7 @@ std::optional<qreal> evenShift(const QRectF& m, const QVector<QRectF>& others, q
     std::optional<qreal> best;
     for (qreal x : evenPlaces(m, rowOf(m, others))) {
         const qreal d = x - m.left();
-        if (std::abs(d) <= reach && (!best || std::abs(d) < std::abs(*best) || (std::abs(d) == std::abs(*best) && d < *best)))
-            best = d;
+        if (std::abs(d) <= reach && (!best || nearerShift(d, *best))) best = d;
     }
     return best;
 }
@@ -156,7 +158,7 @@ std::optional<qreal> nearer(std::optional<qreal> a, std::optional<qreal> b)
 {
     if (!a) return b;
     if (!b) return a;
-    return std::abs(*b) < std::abs(*a) ? b : a;
+    return std::abs(*b) < std::abs(*a) ? b : a; // a tie keeps the line
 }
 
 } // namespace
