@@ -1,6 +1,7 @@
 // A PDF carries its design as an attached file, added as an incremental update that leaves the
 // pages alone; `check` and `convert` read it back; what cannot carry or give one is refused.
 #include "model/designfile.h"
+#include "model/flate.h"
 #include "model/pdfdesign.h"
 #include "model/picturedesign.h"
 
@@ -47,6 +48,7 @@ private slots:
         QVERIFY(pdf.has_value());
         QCOMPARE(pdf->substr(0, onePage().size()), onePage()); // the pages as they were
         QVERIFY(pdf->find("/F (shop_review.probeboard)") != std::string::npos);
+        QVERIFY(pdf->find("/Filter /FlateDecode") != std::string::npos); // compressed, a tenth of its size
         QVERIFY(pdf->find("/Prev " ) != std::string::npos);
         QCOMPARE(designInPdf(*pdf).value_or("(none)"), text);
         QCOMPARE(pictureKind(*pdf), Picture::Pdf);
@@ -78,10 +80,16 @@ private slots:
         const std::string good = *pdfWithDesign(onePage(), "{\"format\": \"probeboard/1\"}", "d.probeboard");
         QVERIFY(!pdfWithDesign(good, "{}", "d.probeboard")); // its catalog names attachments already
         std::string why;
-        std::string squeezed = good;
-        squeezed.replace(squeezed.find("/Subtype"), 8, "/Filter /FlateDecode /Subtype");
+        std::string squeezed = good; // a filter this does not read
+        squeezed.replace(squeezed.find("/FlateDecode"), 12, "/LZWDecode");
         QVERIFY(!designInPdf(squeezed, &why));
-        QVERIFY2(why.find("compressed by another program") != std::string::npos, why.c_str());
+        QVERIFY2(why.find("compressed in a way this version does not read (/LZWDecode") != std::string::npos, why.c_str());
+        std::string damaged = good; // its compressed bytes overwritten
+        const std::size_t data = damaged.find("stream\n", damaged.find("/Type /EmbeddedFile")) + 7;
+        damaged.replace(data + 2, 6, "XXXXXX");
+        why.clear();
+        QVERIFY(!designInPdf(damaged, &why));
+        QVERIFY2(why.find("its attachment does not inflate: its compressed data is damaged") != std::string::npos, why.c_str());
         std::string cut = good; // a length past the end of the file
         cut.replace(cut.find("/Length "), 11, "/Length 999");
         why.clear();
@@ -108,9 +116,60 @@ private slots:
         };
         QCOMPARE(load("good.pdf", good), std::string("(loaded)"));
         QVERIFY(load("plain.pdf", onePage()).find("a PDF that carries no design") != std::string::npos);
-        QVERIFY(load("squeezed.pdf", squeezed).find("a PDF whose design cannot be read: its attachment was compressed") !=
+        QVERIFY(load("squeezed.pdf", squeezed).find("a PDF whose design cannot be read: its attachment is compressed") !=
                 std::string::npos);
         QVERIFY(load("x.probeboard", good) == "(loaded)"); // by what it holds, not its name
+    }
+
+    // What PDF tools make of a PDF Probeboard wrote (tests/data/pdf/README.md says how each was
+    // made): keys sorted, lengths as references, the file specification in a compressed object
+    // stream. The design is still found in each.
+    void rewrittenByPdfToolsItStillOpens()
+    {
+        for (const char* name : {"qpdf-object-streams.pdf", "qpdf-qdf.pdf", "mutool-clean.pdf"}) {
+            Diagnostics diags;
+            const auto d = loadDesignFile(std::string(PB_TEST_DATA) + "/pdf/" + name, diags);
+            QVERIFY2(d, (std::string(name) + ": " + formatAll(diags)).c_str());
+            QCOMPARE(d->title, std::string("Rewritten by a PDF tool"));
+            QCOMPARE(d->components().size(), std::size_t(2));
+            QVERIFY(d->component("db") && d->component("db")->label == "Orders DB");
+            QCOMPARE(d->flows().size(), std::size_t(1));
+        }
+    }
+
+    void inflatingIsBounded()
+    {
+        const std::string text(100000, 'x');
+        const std::string packed = deflated(text);
+        QVERIFY(packed.size() < 1000);
+        QCOMPARE(inflated(packed, text.size()).value_or("(none)"), text);
+        std::string why;
+        QVERIFY(!inflated(packed, text.size() - 1, &why)); // a small stream that claims more
+        QCOMPARE(why, std::string("it inflates past the size a design may have"));
+        QVERIFY(!inflated(packed.substr(0, packed.size() / 2), text.size(), &why));
+        QCOMPARE(why, std::string("its compressed data is cut short"));
+        QVERIFY(!inflated("not zlib at all", text.size(), &why));
+        QCOMPARE(why, std::string("its compressed data is damaged"));
+        QCOMPARE(inflated(deflated(""), 10).value_or("(none)"), std::string());
+    }
+
+    // Hostile object streams end in one pass: a look back or a lookup per object stream made
+    // files of many of them take a pass over the file each.
+    void manyObjectStreamsAreReadInOnePass()
+    {
+        std::string pdf = "%PDF-1.5\n";
+        for (int i = 0; i < 200000; ++i) pdf += "/ObjStm ";
+        pdf += "\n";
+        const std::string bad = deflated("1 0 << /Nothing 1 >>");
+        for (int i = 0; i < 30000; ++i) {
+            const int n = 2 * i + 10;
+            pdf += std::to_string(n) + " 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length " +
+                   std::to_string(n + 1) + " 0 R >>\nstream\n" + bad + "\nendstream\nendobj\n" + std::to_string(n + 1) +
+                   " 0 obj " + std::to_string(bad.size()) + " endobj\n";
+        }
+        std::string why = "(unchanged)";
+        QVERIFY(!designInPdf(pdf, &why));
+        QCOMPARE(why, std::string()); // nothing named a design: no reason, the PDF carries none
     }
 };
 
