@@ -2,6 +2,7 @@
 
 #include "model/designfile.h"
 #include "model/pdfdesign.h"
+#include "model/pngdesign.h"
 
 #include <array>
 #include <utility>
@@ -87,9 +88,15 @@ std::optional<Design> designFromPicture(const std::string& text, Picture kind, c
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-PICTURE", message, ""});
         return std::nullopt;
     };
-    if (kind == Picture::Png)
-        return refuse("a PNG picture: the design a whiteboard export carries is read from it by the whiteboard "
-                      "(open it there and save it as .probeboard), or export SVG, which this command reads");
+    if (kind == Picture::Png) {
+        std::string why;
+        const auto carried = designInPng(text, &why);
+        if (!carried)
+            return refuse(why.empty() ? "a PNG picture that carries no design: only pictures exported by Probeboard "
+                                        "with File > Export > Include the Design in Pictures carry one"
+                                      : "a PNG whose design cannot be read: " + why);
+        return designCarriedBy(*carried, path, diags);
+    }
     if (kind == Picture::Pdf) {
         std::string why;
         const auto carried = designInPdf(text, &why);

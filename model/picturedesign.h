@@ -10,10 +10,9 @@
 namespace pb::model {
 
 // A picture exported by the whiteboard carries its design (draw.io's .drawio.png): an SVG in a
-// <metadata> element, a PDF as an attached file, a PNG in a compressed text chunk. The SVG's is plain text, read here, so
-// that `probeboard-cli check drawing.svg` reviews the drawing; the PNG's needs an inflater the
-// model does not link, so the whiteboard reads it (app/desktop/embeddeddesign) and the command
-// line says so.
+// <metadata> element, a PDF as an attached file (pdfdesign.h), a PNG in a compressed text chunk
+// (pngdesign.h). All three are read here, so that `probeboard-cli check drawing.png` reviews the
+// drawing as the whiteboard opens it.
 enum class Picture { None, Png, Svg, Pdf };
 
 // What the text starts with: PNG's signature, XML with an <svg> element early on, or "%PDF-"
@@ -38,8 +37,8 @@ inline constexpr std::size_t kMaxPngText = 7'900'000;
 std::optional<std::string> designForPng(const Design& design);
 
 // The design a picture's text carries, read as designFromText reads a file; its problems are
-// named "PATH (the design it carries)", their lines counted in that text. A PNG, or a picture
-// without a design, is an error (E-PICTURE) that says what to do instead.
+// named "PATH (the design it carries)", their lines counted in that text. A picture without a
+// design, or whose design cannot be read, is an error (E-PICTURE) that says which.
 std::optional<Design> designCarriedBy(const std::string& carried, const std::string& path, Diagnostics& diags);
 std::optional<Design> designFromPicture(const std::string& text, Picture kind, const std::string& path,
                                         Diagnostics& diags);

@@ -47,15 +47,14 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
         if (error) *error = tr("%1: this is a pipe or a device, not a file; save the design to a file and open that.").arg(path);
         return std::nullopt;
     }
-    model::Diagnostics diags;
-    std::optional<model::Design> design;
-    if (embedded::isPng(path)) { // an SVG's design the model reads (model/picturedesign.h)
-        const auto text = embedded::designInPng(path, error);
-        if (!text) return std::nullopt;
-        design = model::designCarriedBy(*text, path.toStdString(), diags);
-    } else {
-        design = model::loadDesignFile(path.toStdString(), diags);
+    // A picture's design is read by the model, as the command line reads it (picturedesign.h).
+    // A .png that holds something else is refused by its name: the user asked for a picture.
+    if (embedded::isPng(path) && !embedded::startsAsPng(path)) {
+        if (error) *error = tr("%1: not a PNG picture: the file does not start as one.").arg(path);
+        return std::nullopt;
     }
+    model::Diagnostics diags;
+    std::optional<model::Design> design = model::loadDesignFile(path.toStdString(), diags);
     if (!design || model::hasErrors(diags)) {
         // Every error, one per line, each naming the file, line:column and element.
         const QStringList lines = linesOf(diags, model::Diagnostic::Level::Error);

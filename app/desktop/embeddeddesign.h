@@ -18,10 +18,9 @@ class Design;
 // picture that should show the drawing and no more (the text holds every property).
 namespace pb::app::embedded {
 
-// Where the text goes: a PNG text chunk under this keyword (zTXt or iTXt, which Qt writes and
-// reads). An SVG's goes in a <metadata> element (model/picturedesign.h), which the model reads,
-// so that the command line reviews an SVG too.
-inline constexpr const char* kKey = "probeboard";
+// Where the text goes: a PNG text chunk under model::kPngDesignKey, which Qt writes; an SVG's
+// goes in a <metadata> element. The model reads both (model/picturedesign.h, pngdesign.h), so that
+// the command line reviews them too.
 
 // False when the design is too large for a PNG to carry (model::designForPng): the picture is
 // then written without it.
@@ -32,8 +31,7 @@ QByteArray putInSvg(const QByteArray& svg, const std::string& designText);
 // True for a .png, .svg or .pdf path: opened for the design it carries.
 bool isPicture(const QString& path);
 bool isPng(const QString& path);
-// The design text a PNG carries; nullopt with `error` naming the file and saying what is
-// wrong (not a picture that can be read, or one exported without its design).
-std::optional<std::string> designInPng(const QString& path, QString* error);
+// The file's first bytes are a PNG's signature.
+bool startsAsPng(const QString& path);
 
 } // namespace pb::app::embedded

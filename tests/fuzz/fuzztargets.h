@@ -11,6 +11,7 @@
 #include "model/mermaidexport.h"
 #include "model/mermaidimport.h"
 #include "model/pdfdesign.h"
+#include "model/pngdesign.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 #include "rules/compiler.h"
@@ -25,12 +26,15 @@
 
 namespace pb::fuzz {
 
-// Any bytes read as a PDF that may carry a design (pdfdesign.h): never a read past the end; a
-// PDF extended with a design gives it back.
+// Any bytes read as a PDF or a PNG that may carry a design (pdfdesign.h, pngdesign.h): never a
+// read past the end; a PDF extended with a design gives it back. The bytes are read as a PNG
+// behind its signature too, so that every input reaches the chunk reader.
 inline std::string checkPdfDesign(const std::string& text)
 {
     std::string why;
     (void)model::designInPdf(text, &why);
+    (void)model::designInPng(text, &why);
+    (void)model::designInPng(std::string("\x89PNG\r\n\x1a\n", 8) + text, &why);
     const auto extended = model::pdfWithDesign(text, "{\"format\": \"probeboard/1\"}", "d.probeboard");
     if (extended && text.find(".probeboard") == std::string::npos &&
         model::designInPdf(*extended).value_or("") != "{\"format\": \"probeboard/1\"}")

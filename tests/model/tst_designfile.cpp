@@ -541,7 +541,7 @@ private slots:
         const std::string png = write("d.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
         diags.clear();
         QVERIFY(!loadDesignFile(png, diags));
-        QVERIFY(formatAll(diags).find(png + ": error: a PNG picture") != std::string::npos);
+        QVERIFY(formatAll(diags).find(png + ": error: a PNG picture that carries no design") != std::string::npos);
         QVERIFY(formatAll(diags).find("E-PICTURE") != std::string::npos);
         const std::string bare = write("bare.svg", "<svg><rect/></svg>");
         diags.clear();

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pb::model {
+
+// The design a PNG exported by the whiteboard carries, in a text chunk under the keyword
+// "probeboard" (Qt writes it as zTXt; tEXt and iTXt, compressed or not, are read too, as another
+// program may have rewritten the file). nullopt when the PNG carries none, with `why` saying what
+// is wrong when it carries one that cannot be read (damaged, cut short, larger than a PNG's text
+// may be). Only the chunks are read, never the pixels.
+std::optional<std::string> designInPng(std::string_view png, std::string* why = nullptr);
+
+// The keyword of that chunk.
+inline constexpr std::string_view kPngDesignKey = "probeboard";
+
+} // namespace pb::model
