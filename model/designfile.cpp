@@ -4,6 +4,7 @@
 #include "model/jsonfast.h"
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
+#include "model/markdownpart.h"
 #include "model/mermaidimport.h"
 #include "model/picturedesign.h"
 #include "model/printable.h"
@@ -457,8 +458,32 @@ std::optional<Design> designFromTextCarefully(const std::string& text, const std
     return reader.finish(*parsed, text);
 }
 
+namespace {
+// "doc.md#2" when no file has that name: the flowchart it names (markdownpart.h). Problems name
+// the Markdown file itself, with lines counted in it, so that an editor can go to them.
+std::optional<Design> loadMarkdownPart(const MarkdownPart& part, Diagnostics& diags,
+                                       std::unordered_map<std::string, int>* lines = nullptr)
+{
+    std::string err;
+    const auto text = readTextFile(part.file, err, kMaxDotBytes);
+    if (!text) {
+        diags.push_back({Diagnostic::Level::Error, part.file, 0, 0, "", "", "E-IO", "cannot read the file: " + err, ""});
+        return std::nullopt;
+    }
+    return importMermaidInMarkdown(*text, part.file, diags, lines, part.block);
+}
+
+std::optional<MarkdownPart> partNamed(const std::string& path)
+{
+    std::error_code ec;
+    auto part = markdownPart(path);
+    return part && !std::filesystem::exists(path, ec) ? part : std::nullopt;
+}
+} // namespace
+
 std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags)
 {
+    if (const auto part = partNamed(path)) return loadMarkdownPart(*part, diags);
     std::string err;
     const std::string ext = std::filesystem::path(path).extension().string();
     const bool dot = ext == ".dot" || ext == ".gv";
@@ -495,6 +520,11 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
 std::unordered_map<std::string, int> elementLines(const std::string& path, const Design& design)
 {
     std::unordered_map<std::string, int> lines;
+    if (const auto part = partNamed(path)) {
+        Diagnostics ignored; // read before, without an error, or the report would not exist
+        loadMarkdownPart(*part, ignored, &lines);
+        return lines;
+    }
     std::string err;
     const auto text = path == "-" ? std::nullopt : readTextFile(path, err, kMaxDesignBytes);
     if (!text) return lines;

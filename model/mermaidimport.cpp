@@ -465,13 +465,22 @@ std::optional<Design> importMermaid(const std::string& text, const std::string& 
 }
 
 std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const std::string& fileName,
-                                              Diagnostics& diags, std::unordered_map<std::string, int>* lines)
+                                              Diagnostics& diags, std::unordered_map<std::string, int>* lines,
+                                              std::optional<std::size_t> block)
 {
     const auto blocks = mermaidFlowcharts(markdown);
     if (blocks.empty()) {
         diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
                          "no Mermaid flowchart in this Markdown file: a ```mermaid block whose first statement "
                          "is 'flowchart' or 'graph' and a direction is what is read",
+                         ""});
+        return std::nullopt;
+    }
+    if (block) {
+        if (*block < blocks.size()) return importMermaid(blocks[*block].text(), fileName, diags, lines);
+        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
+                         "flowchart " + std::to_string(*block + 1) + " asked for, but this Markdown file has " +
+                             std::to_string(blocks.size()) + " Mermaid flowchart" + (blocks.size() > 1 ? "s" : ""),
                          ""});
         return std::nullopt;
     }
@@ -482,9 +491,38 @@ std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const
         diags.push_back({Diagnostic::Level::Warning, fileName, blocks[1].line, 0, "", "", "W-MERMAID-MORE",
                          std::to_string(blocks.size() - 1) + " more Mermaid flowchart" + (blocks.size() > 2 ? "s" : "") +
                              " (line " + where + (blocks.size() > 11 ? ", …" : "") + ") not read: one design per file",
-                         "keep each design in a .mmd file of its own to check them all"});
+                         "name one as " + fileName + "#2 (its place among the flowcharts), or check the file with "
+                         "probeboard-cli, which reviews each"});
     }
     return importMermaid(blocks.front().text(), fileName, diags, lines);
+}
+
+std::vector<std::string> markdownHeadingsOf(std::string_view markdown, const std::vector<int>& fenceLines)
+{
+    std::vector<std::string> out;
+    std::string heading;
+    bool fenced = false; // inside a ``` or ~~~ block, where "# x" is code, not a heading
+    int line = 1;
+    std::size_t next = 0;
+    while (next < fenceLines.size() && !markdown.empty()) {
+        const std::size_t end = std::min(markdown.find('\n'), markdown.size());
+        const std::string_view l = markdown.substr(0, end);
+        for (; next < fenceLines.size() && fenceLines[next] == line; ++next) out.push_back(heading);
+        const std::string_view t = mermaidTrim(l);
+        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") fenced = !fenced;
+        else if (!fenced && !l.empty() && l[0] == '#') {
+            const std::size_t text = l.find_first_not_of('#');
+            if (text != std::string_view::npos && text <= 6 && (l[text] == ' ' || l[text] == '\t'))
+            {
+                const std::string_view h = mermaidTrim(l.substr(text));
+                heading = std::string(h.substr(0, utf8Boundary(h, 200)));
+            }
+        }
+        markdown.remove_prefix(std::min(end + 1, markdown.size()));
+        ++line;
+    }
+    out.resize(fenceLines.size()); // fences past the text's end (none, as made): no heading
+    return out;
 }
 
 bool looksLikeMermaid(std::string_view text)

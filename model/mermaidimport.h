@@ -24,12 +24,19 @@ namespace pb::model {
 std::optional<Design> importMermaid(const std::string& text, const std::string& fileName, Diagnostics& diags,
                                     std::unordered_map<std::string, int>* lines = nullptr);
 
-// The first Mermaid flowchart in a Markdown file (a README, an architecture page in the repository):
-// read as above, its lines counted in the Markdown. More flowcharts are a warning naming their
-// lines (one design per file); none is an error that says what is looked for.
+// A Mermaid flowchart in a Markdown file (a README, an architecture page in the repository):
+// read as above, its lines counted in the Markdown. Without `block`, the first, and more
+// flowcharts are a warning naming their lines and how to read them (`doc.md#2`, designfile.h);
+// with it, that one (0: the first), and a number past the last is an error saying how many
+// there are. None is an error that says what is looked for.
 std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const std::string& fileName,
                                               Diagnostics& diags,
-                                              std::unordered_map<std::string, int>* lines = nullptr);
+                                              std::unordered_map<std::string, int>* lines = nullptr,
+                                              std::optional<std::size_t> block = std::nullopt);
+
+// The heading each flowchart of a Markdown text comes under ("" for none), in the order of
+// mermaidFlowcharts(): what a person is shown to choose one by.
+std::vector<std::string> markdownHeadingsOf(std::string_view markdown, const std::vector<int>& fenceLines);
 
 // True when the first statement of `text` is a Mermaid flowchart header: how a name without a
 // .mmd extension (standard input, a pipe) is told from a DOT graph or a JSON design.

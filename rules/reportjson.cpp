@@ -1,5 +1,6 @@
 #include "rules/report.h"
 
+#include "model/markdownpart.h"
 #include "model/version.h"
 
 #include <cctype>
@@ -125,9 +126,12 @@ ordered_json sarifRules(const RuleSet& rules)
 
 // A file name as a SARIF artifact URI (a relative URI reference): "my design #1 100%.dot" is not
 // one until its '#', '%' and spaces are escaped, and dashboards cut the name at the '#'.
-std::string artifactUri(const std::string& file)
+std::string artifactUri(const std::string& name)
 {
     static const char* kHex = "0123456789ABCDEF";
+    // One flowchart of a Markdown file ("doc.md#2"): the file is what a dashboard opens.
+    const auto part = model::markdownPart(name);
+    const std::string& file = part ? part->file : name;
     std::string out;
     for (const unsigned char c : file) {
         if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')

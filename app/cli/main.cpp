@@ -6,6 +6,7 @@
 #include "model/dotexport.h"
 #include "model/mermaidexport.h"
 #include "model/jsonutil.h"
+#include "model/markdownpart.h"
 #include "model/printable.h"
 #include "model/vocabulary.h"
 #include "model/resourcepaths.h"
@@ -213,6 +214,23 @@ void writeReport(const CheckOptions& o, const std::vector<rules::FileReview>& re
     rules::writeReportText(reviews, o.output.empty() && app::stdoutIsTerminal(), write);
 }
 
+// The designs the files name: each Markdown file with several Mermaid flowcharts as one name per
+// flowchart ("doc.md#2", model/markdownpart.h), so that an architecture page's diagrams are all
+// reviewed, each reported and baselined under its own name.
+std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
+{
+    std::vector<std::string> out;
+    for (const auto& f : files) {
+        const auto parts = model::markdownFlowchartsIn(f);
+        if (parts.size() < 2) {
+            out.push_back(f);
+            continue;
+        }
+        for (const auto& part : parts) out.push_back(part.path);
+    }
+    return out;
+}
+
 int runCheck(const CheckOptions& o)
 {
     rules::Severity threshold;
@@ -225,13 +243,14 @@ int runCheck(const CheckOptions& o)
     if (!loadRules(set, o.packs, !o.noBuiltin)) return kExitInputError;
     std::optional<Baseline> baseline;
     if (!o.baseline.empty() && !(baseline = readBaseline(o.baseline))) return kExitInputError;
+    const std::vector<std::string> files = eachDesignIn(o.files);
     std::vector<model::Design> designs;
-    designs.reserve(o.files.size());
+    designs.reserve(files.size());
     std::vector<rules::FileReview> reviews;
     // Every file is read before giving up: a CI log that named only the first broken one took a
     // run per file to clear.
     bool broken = false;
-    for (const auto& file : o.files) {
+    for (const auto& file : files) {
         model::Diagnostics diags;
         auto d = model::loadDesignFile(file, diags);
         if (app::printDiagnostics(diags) || !d) broken = true;
@@ -242,16 +261,16 @@ int runCheck(const CheckOptions& o)
         for (auto& d : designs) placeIfUnplaced(d);
     bool failed = false;
     for (std::size_t i = 0; i < designs.size(); ++i) {
-        rules::FileReview r{o.files[i], &designs[i], set.review(designs[i]), {}};
-        if (o.format == "sarif") r.lines = model::elementLines(o.files[i], designs[i]);
+        rules::FileReview r{files[i], &designs[i], set.review(designs[i]), {}};
+        if (o.format == "sarif") r.lines = model::elementLines(files[i], designs[i]);
         // Also on stderr: a report written to a file would leave it unseen in a CI log.
         model::Diagnostics stopped;
         for (const auto& st : r.result.stopped)
-            stopped.push_back({model::Diagnostic::Level::Warning, o.files[i], 0, 0, "", "", "W-RULE-STOPPED",
+            stopped.push_back({model::Diagnostic::Level::Warning, files[i], 0, 0, "", "", "W-RULE-STOPPED",
                                rules::stoppedRuleText(st), ""});
         app::printDiagnostics(stopped);
         if (baseline) {
-            const auto known = baselineFor(*baseline, o.files[i], o.baseline);
+            const auto known = baselineFor(*baseline, files[i], o.baseline);
             std::erase_if(r.result.findings, [&](const auto& f) { return known.count(f.fingerprint) > 0; });
             r.result.summary = rules::summarize(r.result.findings);
         }
@@ -487,7 +506,7 @@ int main(int argc, char** argv)
 
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot)");
-    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd (or the first flowchart of a Markdown file), an SVG or PDF exported with its design; - for standard input")->required();
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), an SVG or PDF exported with its design; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, markdown or html")
         ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,

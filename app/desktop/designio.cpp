@@ -4,6 +4,7 @@
 #include "app/desktop/initialplacement.h"
 #include "app/desktop/loadwarnings.h"
 #include "model/designfile.h"
+#include "model/markdownpart.h"
 #include "model/picturedesign.h"
 
 #include <QCoreApplication>
@@ -36,9 +37,12 @@ QStringList linesOf(const model::Diagnostics& diags, model::Diagnostic::Level le
 
 std::optional<model::Design> readDesign(const QString& path, QString* error, bool* placed, QStringList* warnings)
 {
-    const QFileInfo info(path);
+    // "doc.md#2", one flowchart of a Markdown file (model/markdownpart.h): the file is doc.md.
+    const auto part = model::markdownPart(path.toStdString());
+    const bool whole = QFileInfo::exists(path) || !part;
+    const QFileInfo info(whole ? path : QString::fromStdString(part->file));
     if (!info.exists()) {
-        if (error) *error = tr("%1: the file does not exist.").arg(path);
+        if (error) *error = tr("%1: the file does not exist.").arg(info.filePath());
         return std::nullopt;
     }
     // Opening a named pipe waits for a writer: the window would hang before it showed. (The CLI
@@ -69,6 +73,7 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
 
 bool isNativeDesign(const QString& path)
 {
+    if (model::markdownPart(path.toStdString()) && !QFileInfo::exists(path)) return false; // "doc.md#2"
     for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown"})
         if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
     return !embedded::isPicture(path);

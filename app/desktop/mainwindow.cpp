@@ -12,6 +12,7 @@
 #include "app/desktop/editactions.h"
 #include "app/desktop/exporter.h"
 #include "app/desktop/findingspanel.h"
+#include "app/desktop/flowchartchooser.h"
 #include "app/desktop/inspectordock.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/layoutrunner.h"
@@ -243,8 +244,10 @@ void MainWindow::newDesign()
     m_view->centerOn(QPointF(400, 300));
 }
 
-bool MainWindow::openFile(const QString& path, bool asTemplate)
+bool MainWindow::openFile(const QString& file, bool asTemplate)
 {
+    // A Markdown page with several flowcharts: the one the user picks ("doc.md#2").
+    const QString path = file.isEmpty() ? file : flowchartchooser::choose(this, file);
     if (path.isEmpty()) return false;
     if (!asTemplate && openwindows::raise(path)) return true; // a second window on it saved over the first
     // A window that already holds a design opens others in a new window (as draw.io does),
@@ -312,8 +315,7 @@ bool MainWindow::save()
 QString MainWindow::saveSuggestion() const
 {
     // An import is saved beside what it came from, under its name: payments.png → payments.probeboard.
-    const QFileInfo from(m_doc->importedFrom());
-    if (!m_doc->importedFrom().isEmpty()) return from.dir().filePath(from.completeBaseName() + QStringLiteral(".probeboard"));
+    if (!m_doc->importedFrom().isEmpty()) return flowchartchooser::saveName(m_doc->importedFrom());
     return dialogplaces::besideDesign(QString(), tr("design.probeboard"));
 }
 

@@ -270,6 +270,38 @@ private slots:
         QVERIFY(r.out.toLower().contains("high"));
     }
 
+    // An architecture page with two flowcharts: each reviewed, reported and baselined under its
+    // own name (ARCH.md#1, ARCH.md#2); SARIF points at the page itself, at each element's line.
+    void eachFlowchartOfAMarkdownPageIsReviewed()
+    {
+        const QString page = write("ARCH.md", "# Shop\n\n```mermaid\nflowchart LR\n  api[orders-api] --> db[(postgres)]\n```\n\n"
+                                              "## Usage\n\n```mermaid\nflowchart LR\n  q[[usage-queue]] -.-> w[usage worker]\n"
+                                              "  w --> ledger[(billing-db)]\n```\n");
+        const QString baseline = m_dir.filePath("arch.json");
+        const Run json = check({page, "--format", "json", "--output", baseline});
+        QVERIFY2(json.code != 2, json.err.constData());
+        QFile f(baseline);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray files = QJsonDocument::fromJson(f.readAll()).array();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files[0].toObject()["file"].toString(), page + "#1");
+        QCOMPARE(files[1].toObject()["file"].toString(), page + "#2");
+        QVERIFY(json.err.isEmpty()); // no "more flowcharts not read" warning: none is left out
+        const Run again = check({page, "--baseline", baseline, "--format", "json"});
+        QCOMPARE(again.code, 0); // every finding of both is known
+        for (const auto& file : QJsonDocument::fromJson(again.out).array())
+            QVERIFY(file.toObject()["findings"].toArray().isEmpty());
+        const QJsonObject sarif = object(check({page + "#2", "--format", "sarif"}).out);
+        const QJsonObject where = sarif["runs"].toArray().first().toObject()["results"].toArray().first().toObject()["locations"]
+                                      .toArray().first().toObject()["physicalLocation"].toObject();
+        QVERIFY2(where["artifactLocation"].toObject()["uri"].toString().endsWith("/ARCH.md"),
+                 qPrintable(where["artifactLocation"].toObject()["uri"].toString()));
+        QVERIFY(where["region"].toObject()["startLine"].toInt() >= 13); // a line of the second block
+        const Run past = check({page + "#3"});
+        QCOMPARE(past.code, 2);
+        QVERIFY2(past.err.contains("flowchart 3 asked for, but this Markdown file has 2"), past.err.constData());
+    }
+
     void markdownAndHtml()
     {
         const QString f = write("md.dot", kBreaker);

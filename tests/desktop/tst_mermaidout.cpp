@@ -7,6 +7,7 @@
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
 #include "app/desktop/exporter.h"
+#include "app/desktop/flowchartchooser.h"
 #include "app/desktop/mainwindow.h"
 #include "model/mermaidimport.h"
 #include "testdesigns.h"
@@ -15,6 +16,7 @@
 #include <QClipboard>
 #include <QFile>
 #include <QGraphicsItem>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -160,6 +162,45 @@ private slots:
         QVERIFY(!QFile::exists(path));
         QVERIFY(exporter::mermaidText(d, &error).isEmpty());
         QVERIFY2(error.contains(QStringLiteral("'api'")), qPrintable(error));
+    }
+
+    // An architecture page with two flowcharts asks which to open, listed by their headings; the
+    // one picked opens as ARCH.md#2, Untitled, offered to be saved as ARCH-2.probeboard beside it.
+    void aMarkdownPageAsksWhichFlowchart()
+    {
+        const QString page = m_dir.filePath(QStringLiteral("ARCH.md"));
+        QFile f(page);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# Shop\n\n## Reads\n\n```mermaid\nflowchart LR\n  api --> cache[(redis)]\n```\n\n## Usage\n\n"
+                "```mermaid\nflowchart LR\n  q[[usage-queue]] -.-> w[usage worker]\n```\n");
+        f.close();
+        QStringList listed;
+        auto answer = [&listed](bool accept) {
+            QTimer::singleShot(50, [&listed, accept] {
+                auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+                if (!dialog) return;
+                listed = dialog->comboBoxItems();
+                dialog->setTextValue(listed.value(1));
+                accept ? dialog->accept() : dialog->reject();
+            });
+        };
+        answer(false);
+        QCOMPARE(flowchartchooser::choose(nullptr, page), QString()); // cancelled: nothing opens
+        QCOMPARE(listed, QStringList({QStringLiteral("Flowchart 1, line 5: Reads"), QStringLiteral("Flowchart 2, line 12: Usage")}));
+        MainWindow w;
+        w.show();
+        answer(true);
+        QVERIFY(w.openFile(page));
+        QVERIFY(w.document()->design().component("w") && !w.document()->design().component("cache"));
+        QVERIFY(w.document()->filePath().isEmpty()); // Untitled: a save never writes JSON over the page
+        QCOMPARE(flowchartchooser::saveName(page + QStringLiteral("#2")), m_dir.filePath(QStringLiteral("ARCH-2.probeboard")));
+        QCOMPARE(flowchartchooser::saveName(m_dir.filePath(QStringLiteral("p.png"))), m_dir.filePath(QStringLiteral("p.probeboard")));
+        QVERIFY(!isNativeDesign(page + QStringLiteral("#2")));
+        QString error;
+        QVERIFY2(readDesign(page + QStringLiteral("#1"), &error), qPrintable(error)); // as Open Recent reopens it
+        QVERIFY(!readDesign(m_dir.filePath(QStringLiteral("gone.md#1")), &error));
+        QVERIFY2(error.contains(QStringLiteral("gone.md: the file does not exist")), qPrintable(error));
+        w.document()->undoStack()->setClean();
     }
 };
 

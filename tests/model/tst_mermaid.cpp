@@ -1,6 +1,7 @@
 // Mermaid flowcharts read into designs: shapes, arrows and their labels, subgraphs as zones,
 // and every statement that cannot be read refused with its line.
 #include "model/designfile.h"
+#include "model/markdownpart.h"
 #include "model/mermaidimport.h"
 #include "rules/engine.h"
 
@@ -164,6 +165,47 @@ private slots:
         diags.clear();
         QVERIFY(!loadDesignFile(none, diags));
         QVERIFY2(formatAll(diags).find("no Mermaid flowchart in this Markdown file") != std::string::npos, formatAll(diags).c_str());
+    }
+
+    // "doc.md#2" names the second flowchart as a design of its own: loaded, its lines counted in
+    // the Markdown, listed with the heading it comes under (one in a code block is not one).
+    void eachFlowchartOfAMarkdownFileHasAName()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("ARCH.md")).toStdString();
+        std::ofstream(path) << "# Shop\n\n```bash\n# not a heading\n```\n\n## Reads\n\n```mermaid\nflowchart LR\n"
+                               "  api --> cache[(redis)]\n```\n\n## Usage\n\n```mermaid\nflowchart LR\n"
+                               "  q[[usage-queue]] -.-> w[usage worker]\n  w --> ledger[(billing-db)]\n```\n";
+        const auto charts = markdownFlowchartsIn(path);
+        QCOMPARE(charts.size(), std::size_t(2));
+        QCOMPARE(charts[1].path, path + "#2");
+        QCOMPARE(charts[0].heading, std::string("Reads"));
+        QCOMPARE(charts[1].heading, std::string("Usage"));
+        QCOMPARE(charts[1].line, 16);
+        Diagnostics diags;
+        const auto second = loadDesignFile(path + "#2", diags);
+        QVERIFY2(second && diags.empty(), formatAll(diags).c_str()); // no "more flowcharts" warning
+        QVERIFY(second->component("ledger") && !second->component("cache"));
+        QCOMPARE(elementLines(path + "#2", *second).at("w"), 18);
+        diags.clear();
+        QVERIFY(!loadDesignFile(path + "#3", diags));
+        QCOMPARE(formatAll(diags), path + ": error: flowchart 3 asked for, but this Markdown file has 2 Mermaid flowcharts [E-MERMAID]\n");
+        diags.clear();
+        QVERIFY(!loadDesignFile(path + "#0", diags));
+        QVERIFY(formatAll(diags).find("flowchart 0 asked for") != std::string::npos);
+        diags.clear();
+        const auto first = loadDesignFile(path, diags); // the whole file: the first, and a hint
+        QVERIFY(first && first->component("cache"));
+        QVERIFY2(diags.size() == 1 && diags.front().hint.find(path + "#2") != std::string::npos, formatAll(diags).c_str());
+        // Only a Markdown name and a number from 1 make a part; a file of that very name is read as itself.
+        QVERIFY(!markdownPart("a.mmd#2") && !markdownPart("a.md#") && !markdownPart("a.md#x") && !markdownPart("a.md#02"));
+        QCOMPARE(markdownPart("docs/A.markdown#12")->block, std::size_t(11));
+        const std::string odd = dir.filePath(QStringLiteral("odd.md#1")).toStdString();
+        std::ofstream(odd) << "flowchart LR\n  only --> one\n"; // not Markdown: a flowchart by what it holds
+        diags.clear();
+        const auto itself = loadDesignFile(odd, diags);
+        QVERIFY2(itself && itself->component("only"), formatAll(diags).c_str());
+        QVERIFY(markdownFlowchartsIn(dir.filePath(QStringLiteral("none.md")).toStdString()).empty());
     }
 
     void whatCannotBeReadIsRefusedWithItsLine()

@@ -1,0 +1,50 @@
+#include "app/desktop/flowchartchooser.h"
+
+#include "model/markdownpart.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QStringList>
+
+namespace pb::app::flowchartchooser {
+
+namespace {
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("FlowchartChooser", s);
+}
+} // namespace
+
+QString choose(QWidget* parent, const QString& path)
+{
+    const auto charts = model::markdownFlowchartsIn(path.toStdString());
+    if (charts.size() < 2) return path;
+    QStringList items;
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        const QString heading = QString::fromStdString(charts[i].heading);
+        const QString n = QString::number(i + 1), line = QString::number(charts[i].line);
+        items << (heading.isEmpty() ? tr("Flowchart %1, line %2").arg(n, line)
+                                    : tr("Flowchart %1, line %2: %3").arg(n, line, heading));
+    }
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(
+        parent, tr("Open Which Flowchart?"),
+        tr("%1 holds %2 Mermaid flowcharts. Each opens as a design of its own; probeboard-cli check reviews them all.")
+            .arg(QFileInfo(path).fileName())
+            .arg(charts.size()),
+        items, 0, false, &ok);
+    const qsizetype at = items.indexOf(picked);
+    return ok && at >= 0 ? QString::fromStdString(charts[static_cast<std::size_t>(at)].path) : QString();
+}
+
+QString saveName(const QString& importedFrom)
+{
+    const auto part = model::markdownPart(importedFrom.toStdString());
+    const QFileInfo from(part ? QString::fromStdString(part->file) : importedFrom);
+    const QString suffix = part ? QStringLiteral("-%1").arg(part->block + 1) : QString();
+    return from.dir().filePath(from.completeBaseName() + suffix + QStringLiteral(".probeboard"));
+}
+
+} // namespace pb::app::flowchartchooser

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pb::model {
+
+// "docs/ARCHITECTURE.md#2": the second Mermaid flowchart of a Markdown file, named as a design of
+// its own, so that each diagram of an architecture page is opened, reviewed, baselined and
+// reported apart. Only a name whose part before the '#' ends in .md or .markdown and whose part
+// after it is a number from 1 is one; the loader takes it for one only when no file has the
+// whole name.
+struct MarkdownPart
+{
+    std::string file;      // "docs/ARCHITECTURE.md"
+    std::size_t block = 0; // 0 for "#1" (and SIZE_MAX for "#0")
+};
+std::optional<MarkdownPart> markdownPart(const std::string& path);
+
+// Every Mermaid flowchart of the Markdown file at `path`, in order: its name as above, the line of
+// its fence and the heading it comes under ("" for none). Empty when the file is not Markdown
+// (by its extension) or cannot be read.
+struct MarkdownFlowchart
+{
+    std::string path;
+    int line = 0;
+    std::string heading;
+};
+std::vector<MarkdownFlowchart> markdownFlowchartsIn(const std::string& path);
+
+} // namespace pb::model
