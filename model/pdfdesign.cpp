@@ -245,15 +245,18 @@ private:
             // The header: an object number and its offset from /First, per object.
             std::vector<std::size_t> offsets;
             std::string_view header = std::string_view(*objects).substr(0, static_cast<std::size_t>(*first));
+            // Read while the header holds pairs: its /N may claim millions (found by mutation).
             for (long long i = 0; i < *count; ++i) {
                 long long pair[2] = {0, 0};
+                bool read = true;
                 for (long long& n : pair) {
                     while (!header.empty() && isPdfSpace(header.front())) header.remove_prefix(1);
                     const auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), n);
-                    if (ec != std::errc()) break;
+                    read = read && ec == std::errc();
+                    if (!read) break;
                     header.remove_prefix(static_cast<std::size_t>(end - header.data()));
                 }
-                if (pair[1] < 0 || static_cast<std::size_t>(*first + pair[1]) > objects->size()) break;
+                if (!read || pair[1] < 0 || pair[1] > static_cast<long long>(objects->size()) - *first) break;
                 offsets.push_back(static_cast<std::size_t>(*first + pair[1]));
             }
             std::sort(offsets.begin(), offsets.end());
