@@ -88,28 +88,16 @@ std::optional<Design> designFromPicture(const std::string& text, Picture kind, c
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-PICTURE", message, ""});
         return std::nullopt;
     };
-    if (kind == Picture::Png) {
-        std::string why;
-        const auto carried = designInPng(text, &why);
-        if (!carried)
-            return refuse(why.empty() ? "a PNG picture that carries no design: only pictures exported by Probeboard "
-                                        "with File > Export > Include the Design in Pictures carry one"
-                                      : "a PNG whose design cannot be read: " + why);
-        return designCarriedBy(*carried, path, diags);
-    }
-    if (kind == Picture::Pdf) {
-        std::string why;
-        const auto carried = designInPdf(text, &why);
-        if (!carried)
-            return refuse(why.empty() ? "a PDF that carries no design: only PDFs exported by Probeboard with "
-                                        "File > Export > Include the Design in Pictures carry one"
-                                      : "a PDF whose design cannot be read: " + why);
-        return designCarriedBy(*carried, path, diags);
-    }
-    const auto carried = designInSvg(text);
+    std::string why; // what is wrong with a design that is there; empty: there is none
+    const auto carried = kind == Picture::Png   ? designInPng(text, &why)
+                         : kind == Picture::Pdf ? designInPdf(text, &why)
+                                                : designInSvg(text);
+    const std::string name = kind == Picture::Png ? "PNG" : kind == Picture::Pdf ? "PDF" : "SVG";
+    if (!carried && !why.empty()) return refuse("a " + name + " whose design cannot be read: " + why);
     if (!carried)
-        return refuse("an SVG picture that carries no design: only pictures exported by Probeboard with "
-                      "File > Export > Include the Design in Pictures carry one");
+        return refuse((kind == Picture::Svg ? "an " : "a ") + name + (kind == Picture::Pdf ? "" : " picture") +
+                      " that carries no design: only pictures exported by Probeboard with File > Export > Include "
+                      "the Design in Pictures carry one");
     return designCarriedBy(*carried, path, diags);
 }
 
