@@ -173,7 +173,7 @@ private slots:
     {
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("ARCH.md")).toStdString();
-        std::ofstream(path) << "# Shop\n\n```bash\n# not a heading\n```\n\n## Reads\n\n```mermaid\nflowchart LR\n"
+        std::ofstream(path) << "# Shop\n\n## Reads\n\n```bash\n# not a heading\n```\n\n```mermaid\nflowchart LR\n"
                                "  api --> cache[(redis)]\n```\n\n## Usage\n\n```mermaid\nflowchart LR\n"
                                "  q[[usage-queue]] -.-> w[usage worker]\n  w --> ledger[(billing-db)]\n```\n";
         const auto charts = markdownFlowchartsIn(path);
