@@ -167,7 +167,7 @@ public:
     std::optional<std::string> read(std::string* why)
     {
         auto ref = fileRef(m_pdf);
-        if (!ref && !m_failed) ref = fileRefInObjectStreams();
+        if (!ref) ref = fileRefInObjectStreams();
         if (!ref) return fail(why);
         const std::size_t fileAt = objectAt(*ref);
         if (fileAt == std::string_view::npos) {
@@ -232,7 +232,7 @@ private:
             const bool failedBefore = m_failed;
             const std::string whyBefore = m_why;
             const auto objects = streamData(head, m_inflateLeft, "an object stream");
-            m_inflateLeft -= std::min(m_inflateLeft, m_inflatedLast);
+            m_inflateLeft -= std::min(m_inflateLeft, m_spentLast);
             if (!objects) {
                 m_failed = failedBefore;
                 m_why = whyBefore;
@@ -294,7 +294,7 @@ private:
     // with /FlateDecode, at most `maxBytes`; `what` names it in m_why when it cannot be read.
     std::optional<std::string> streamData(std::size_t objAt, std::size_t maxBytes, const std::string& what)
     {
-        m_inflatedLast = 0;
+        m_spentLast = 0;
         const std::string_view dict = dictionaryAt(objAt);
         const std::size_t dictEnd = objAt + dict.size();
         if (dictEnd >= m_pdf.size()) return failed(what + " holds no stream");
@@ -305,6 +305,7 @@ private:
         if (!length || *length < 0 || static_cast<std::size_t>(*length) > m_pdf.size() - data)
             return failed(what + " is cut short");
         const std::string_view raw = m_pdf.substr(data, static_cast<std::size_t>(*length));
+        m_spentLast = raw.size(); // read (or copied), whether it inflates or not
         const std::size_t filter = dict.find("/Filter");
         if (filter == std::string_view::npos) {
             if (raw.size() > maxBytes) return failed(what + " is larger than a design may be");
@@ -323,7 +324,9 @@ private:
             return failed(what + " is compressed in a way this version does not read (" +
                           std::string(codec.substr(0, 40)) + ", or several filters, or predictors)");
         std::string why;
-        auto text = inflated(raw, maxBytes, &why, &m_inflatedLast);
+        std::size_t made = 0;
+        auto text = inflated(raw, maxBytes, &why, &made);
+        m_spentLast += made;
         return text ? text : failed(what + " does not inflate: " + why);
     }
 
@@ -363,9 +366,10 @@ private:
     bool m_indexed = false;
     std::string m_why;
     bool m_failed = false;
-    // What object streams may inflate to, all told: a file of many small bombs stops here.
+    // What object streams may read and inflate to, all told: a file of many small bombs, or of
+    // many streams whose lengths all claim the rest of the file, stops here.
     std::size_t m_inflateLeft = kMaxDesignBytes;
-    std::size_t m_inflatedLast = 0; // by the last streamData(), whether it succeeded or not
+    std::size_t m_spentLast = 0; // by the last streamData(): its data's length and what it made
 };
 
 } // namespace

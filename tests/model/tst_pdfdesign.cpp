@@ -170,6 +170,24 @@ private slots:
         std::string why = "(unchanged)";
         QVERIFY(!designInPdf(pdf, &why));
         QCOMPARE(why, std::string()); // nothing named a design: no reason, the PDF carries none
+
+        // Unfiltered object streams whose lengths each claim the rest of the file: read up to a
+        // budget, not copied 20,000 times (some 30 GB).
+        std::string claims = "%PDF-1.5\n";
+        std::vector<std::size_t> lengthAt;
+        for (int i = 0; i < 20000; ++i) {
+            claims += std::to_string(i + 1) + " 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length ";
+            lengthAt.push_back(claims.size());
+            claims += "0000000000 >>\nstream\n" + std::string(60, ' ') + "\nendstream\nendobj\n";
+        }
+        for (std::size_t at : lengthAt) {
+            const std::size_t data = claims.find("stream\n", at) + 7;
+            const std::string n = std::to_string(claims.size() - data);
+            claims.replace(at + 10 - n.size(), n.size(), n);
+        }
+        why = "(unchanged)";
+        QVERIFY(!designInPdf(claims, &why));
+        QCOMPARE(why, std::string());
     }
 };
 
