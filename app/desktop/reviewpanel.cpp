@@ -3,6 +3,7 @@
 #include "app/desktop/decisiondialog.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/dialogplaces.h"
+#include "app/desktop/flowchartchooser.h"
 #include "app/desktop/document.h"
 #include "app/desktop/documentexport.h"
 #include "app/desktop/reviewcontroller.h"
@@ -304,9 +305,12 @@ void ReviewPanel::showComparison()
 
 void ReviewPanel::compareDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with a previous version"),
-                                                      dialogplaces::openFolder(m_review->document()->filePath()),
-                                                      tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Compare with a previous version"), dialogplaces::openFolder(m_review->document()->filePath()),
+        tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid);;Pictures with a design (*.png *.svg *.pdf);;"
+           "Markdown with a Mermaid flowchart (*.md *.markdown);;All files (*)"));
+    // A Markdown page with several flowcharts: the one the user picks, as Open does.
+    const QString path = file.isEmpty() ? file : flowchartchooser::choose(this, file);
     if (path.isEmpty()) return;
     QString error;
     if (!compareWith(path, &error)) {
