@@ -406,14 +406,21 @@ private:
     // Names the line of each problem: from its pointer, else from its element's entry.
     void locate(const std::string& text)
     {
-        JsonPositions positions(text);
-        m_r.numbers.finish(text, positions, m_r.diags);
+        // The pointers asked for are known first, so that only their positions are worked out.
+        std::vector<std::string> wanted = m_r.numbers.pointers();
         for (std::size_t i = m_first; i < m_r.diags.size(); ++i) {
             Diagnostic& d = m_r.diags[i];
-            d.file = m_r.file;
             if ((d.pointer.empty() || d.pointer[0] != '/') && !d.element.empty())
                 if (auto it = m_where.find(d.element); it != m_where.end())
                     d.pointer = it->second + (d.pointer.empty() ? "" : "/" + d.pointer);
+            if (d.line == 0) wanted.push_back(d.pointer);
+        }
+        JsonPositions positions(text);
+        positions.only(wanted);
+        m_r.numbers.finish(text, positions, m_r.diags); // its warnings carry whole pointers
+        for (std::size_t i = m_first; i < m_r.diags.size(); ++i) {
+            Diagnostic& d = m_r.diags[i];
+            d.file = m_r.file;
             if (d.line == 0) std::tie(d.line, d.column) = positions.find(d.pointer);
         }
     }

@@ -199,6 +199,16 @@ std::optional<nlohmann::json> parseJson(const std::string& text, const std::stri
     return parseJsonStreaming(text, file, diags, JsonStream{}, repeatLevel);
 }
 
+void JsonPositions::only(const std::vector<std::string>& pointers)
+{
+    for (const auto& p : pointers) {
+        if (!m_only.insert(p).second) continue;
+        for (std::size_t slash = p.find('/'); slash != std::string::npos; slash = p.find('/', slash + 1))
+            m_onTheWay.insert(p.substr(0, slash)); // "", "/components", "/components/0", …
+        m_onTheWay.insert(p);
+    }
+}
+
 std::pair<int, int> JsonPositions::find(const std::string& pointer) const
 {
     build();
@@ -280,6 +290,7 @@ struct Frame
     std::string key;
     bool expectKey = true;
     bool inRepeat = false; // inside a value whose key was written before in the same object
+    bool relevant = true;  // with JsonPositions::only(): on the way to a pointer asked for
 };
 } // namespace
 
@@ -320,6 +331,12 @@ void JsonPositions::build() const
             if (!stack.empty()) stack.pop_back();
             continue;
         }
+        if (c == '"' && !stack.empty() && stack.back().isObject && stack.back().expectKey && !stack.back().relevant) {
+            for (++i; i < t.size() && t[i] != '"'; ++i)
+                if (t[i] == '\\') ++i;
+            stack.back().expectKey = false;
+            continue;
+        }
         if (c == '"' && !stack.empty() && stack.back().isObject && stack.back().expectKey) {
             std::string key;
             for (++i; i < t.size() && t[i] != '"'; ++i) {
@@ -334,13 +351,18 @@ void JsonPositions::build() const
             stack.back().expectKey = false;
             continue;
         }
-        const bool kept = stack.size() <= m_maxDepth;
+        // With only(): a value off the way to every pointer asked for gets no pointer, nor do its
+        // children (a design's million values, where a warning wants one).
+        const bool onTheWay = stack.empty() || stack.back().relevant;
+        const bool kept = stack.size() <= m_maxDepth && onTheWay;
         const std::string ptr = kept ? currentPointer() : std::string();
-        const bool fresh = !kept || m_offsets.emplace(ptr, i).second; // the first occurrence is the one found
+        const bool relevant = kept && (m_only.empty() || m_onTheWay.count(ptr) > 0);
+        const bool recorded = relevant && (m_only.empty() || m_only.count(ptr) > 0);
+        const bool fresh = !recorded || m_offsets.emplace(ptr, i).second; // the first occurrence is the one found
         const bool inRepeat = !stack.empty() && stack.back().inRepeat;
         if (!fresh && !inRepeat && !stack.empty() && stack.back().isObject) m_repeats.emplace_back(ptr, i);
         if (c == '{' || c == '[') {
-            stack.push_back(Frame{c == '{', ptr, 0, {}, true, inRepeat || !fresh});
+            stack.push_back(Frame{c == '{', relevant ? ptr : std::string(), 0, {}, true, inRepeat || !fresh, relevant});
             continue;
         }
         if (c == '"') {

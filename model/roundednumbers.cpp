@@ -51,6 +51,13 @@ void RoundedNumbers::check(const nlohmann::json& value, const std::string& point
     }
 }
 
+std::vector<std::string> RoundedNumbers::pointers() const
+{
+    std::vector<std::string> out;
+    for (const Maybe& m : m_maybe) out.push_back(m.pointer);
+    return out;
+}
+
 void RoundedNumbers::finish(const std::string& text, const JsonPositions& positions, Diagnostics& diags)
 {
     for (const Maybe& m : m_maybe) {

@@ -39,6 +39,8 @@ public:
                const std::string& key, Diagnostics& diags);
     // Says those that `check` could not decide without the text.
     void finish(const std::string& text, const JsonPositions& positions, Diagnostics& diags);
+    // Where those numbers are: what finish() will ask `positions` for (JsonPositions::only).
+    std::vector<std::string> pointers() const;
 
 private:
     struct Maybe

@@ -157,6 +157,16 @@ private slots:
         QCOMPARE(shallow.find("/flows/0"), all.find("/flows/0"));
         QVERIFY(all.find("/components/1/id").first > 0);
         QCOMPARE(shallow.find("/components/1/id"), (std::pair<int, int>{0, 0}));
+        // Asked for a few pointers, it finds those where the whole map does, and works out no other
+        // (what a careful read of a large design with one warning asks).
+        JsonPositions few(text);
+        few.only({"/components/1/id", "/flows/0", "/components/1/position/x"});
+        QCOMPARE(few.find("/components/1/id"), all.find("/components/1/id"));
+        QCOMPARE(few.find("/flows/0"), all.find("/flows/0"));
+        QCOMPARE(few.find("/components/1/position/x"), all.find("/components/1/position/x"));
+        QVERIFY(all.find("/components/1/position/x").first > 0);
+        QCOMPARE(few.find("/components/0/id"), (std::pair<int, int>{0, 0}));
+        QCOMPARE(few.find("/components/1"), (std::pair<int, int>{0, 0})); // on the way, not asked for
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("d.probeboard")).toStdString();
         std::ofstream(path) << text;
