@@ -476,8 +476,15 @@ std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const
                          ""});
         return std::nullopt;
     }
+    // A flowchart without a title of its own is named by the heading it comes under: "ARCH.md#2 —
+    // Usage metering" in a report says which diagram that is.
+    auto read = [&](const MermaidBlock& b) {
+        auto design = importMermaid(b.text(), fileName, diags, lines);
+        if (design && design->title.empty()) design->title = markdownHeadingsOf(markdown, {b.line}).front();
+        return design;
+    };
     if (block) {
-        if (*block < blocks.size()) return importMermaid(blocks[*block].text(), fileName, diags, lines);
+        if (*block < blocks.size()) return read(blocks[*block]);
         diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
                          "flowchart " + std::to_string(*block + 1) + " asked for, but this Markdown file has " +
                              std::to_string(blocks.size()) + " Mermaid flowchart" + (blocks.size() > 1 ? "s" : ""),
@@ -494,7 +501,7 @@ std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const
                          "name one as " + fileName + "#2 (its place among the flowcharts), or check the file with "
                          "probeboard-cli, which reviews each"});
     }
-    return importMermaid(blocks.front().text(), fileName, diags, lines);
+    return read(blocks.front());
 }
 
 std::vector<std::string> markdownHeadingsOf(std::string_view markdown, const std::vector<int>& fenceLines)

@@ -186,6 +186,7 @@ private slots:
         const auto second = loadDesignFile(path + "#2", diags);
         QVERIFY2(second && diags.empty(), formatAll(diags).c_str()); // no "more flowcharts" warning
         QVERIFY(second->component("ledger") && !second->component("cache"));
+        QCOMPARE(second->title, std::string("Usage")); // named by its heading, having no title of its own
         QCOMPARE(elementLines(path + "#2", *second).at("w"), 18);
         diags.clear();
         QVERIFY(!loadDesignFile(path + "#3", diags));
