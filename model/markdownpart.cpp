@@ -48,4 +48,18 @@ std::vector<MarkdownFlowchart> markdownFlowchartsIn(const std::string& path)
     return out;
 }
 
+std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
+{
+    std::vector<std::string> out;
+    for (const auto& f : files) {
+        const auto parts = markdownFlowchartsIn(f);
+        if (parts.size() < 2) {
+            out.push_back(f);
+            continue;
+        }
+        for (const auto& part : parts) out.push_back(part.path);
+    }
+    return out;
+}
+
 } // namespace pb::model

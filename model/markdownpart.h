@@ -29,4 +29,8 @@ struct MarkdownFlowchart
 };
 std::vector<MarkdownFlowchart> markdownFlowchartsIn(const std::string& path);
 
+// The designs `files` name: each Markdown file with several flowcharts as one name per flowchart
+// ("doc.md#1", "doc.md#2", …), every other file as it is.
+std::vector<std::string> eachDesignIn(const std::vector<std::string>& files);
+
 } // namespace pb::model

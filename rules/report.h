@@ -31,6 +31,10 @@ void writeReportText(const std::vector<FileReview>& reviews, bool colour, const 
 // One file: its reportJson object; several: an array of them. Indented by two, as dump(2).
 void writeReportJson(const std::vector<FileReview>& reviews, const ReportWriter& write);
 void writeReportSarif(const std::vector<FileReview>& reviews, const RuleSet& rules, const ReportWriter& write);
+// GitHub Actions' workflow commands (`::error file=…,line=…,title=…::…`), one line per finding and
+// fact not drawn (error for high and critical, warning for medium, notice otherwise): annotations
+// on the pull request without a SARIF upload. Needs `lines` (model::elementLines) for the line.
+void writeReportGithub(const std::vector<FileReview>& reviews, const ReportWriter& write);
 
 // The documented JSON: {"file", "findings": [...], "summary": {...}} per file.
 nlohmann::ordered_json reportJson(const FileReview& review);

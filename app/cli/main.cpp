@@ -209,26 +209,10 @@ void writeReport(const CheckOptions& o, const std::vector<rules::FileReview>& re
 {
     if (o.format == "json") return rules::writeReportJson(reviews, write);
     if (o.format == "sarif") return rules::writeReportSarif(reviews, set, write);
+    if (o.format == "github") return rules::writeReportGithub(reviews, write);
     if (o.format == "markdown") return rules::writeReportMarkdown(reviews, {}, write);
     if (o.format == "html") return rules::writeReportHtml(reviews, {}, write);
     rules::writeReportText(reviews, o.output.empty() && app::stdoutIsTerminal(), write);
-}
-
-// The designs the files name: each Markdown file with several Mermaid flowcharts as one name per
-// flowchart ("doc.md#2", model/markdownpart.h), so that an architecture page's diagrams are all
-// reviewed, each reported and baselined under its own name.
-std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
-{
-    std::vector<std::string> out;
-    for (const auto& f : files) {
-        const auto parts = model::markdownFlowchartsIn(f);
-        if (parts.size() < 2) {
-            out.push_back(f);
-            continue;
-        }
-        for (const auto& part : parts) out.push_back(part.path);
-    }
-    return out;
 }
 
 int runCheck(const CheckOptions& o)
@@ -243,7 +227,8 @@ int runCheck(const CheckOptions& o)
     if (!loadRules(set, o.packs, !o.noBuiltin)) return kExitInputError;
     std::optional<Baseline> baseline;
     if (!o.baseline.empty() && !(baseline = readBaseline(o.baseline))) return kExitInputError;
-    const std::vector<std::string> files = eachDesignIn(o.files);
+    // An architecture page's diagrams all reviewed, each reported and baselined under its own name.
+    const std::vector<std::string> files = model::eachDesignIn(o.files);
     std::vector<model::Design> designs;
     designs.reserve(files.size());
     std::vector<rules::FileReview> reviews;
@@ -262,7 +247,7 @@ int runCheck(const CheckOptions& o)
     bool failed = false;
     for (std::size_t i = 0; i < designs.size(); ++i) {
         rules::FileReview r{files[i], &designs[i], set.review(designs[i]), {}};
-        if (o.format == "sarif") r.lines = model::elementLines(files[i], designs[i]);
+        if (o.format == "sarif" || o.format == "github") r.lines = model::elementLines(files[i], designs[i]);
         // Also on stderr: a report written to a file would leave it unseen in a CI log.
         model::Diagnostics stopped;
         for (const auto& st : r.result.stopped)
@@ -507,8 +492,8 @@ int main(int argc, char** argv)
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot)");
     checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), an SVG or PDF exported with its design; - for standard input")->required();
-    checkCmd->add_option("--format", check.format, "text, json, sarif, markdown or html")
-        ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
+    checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), markdown or html")
+        ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,
                          "Exit 1 when an open finding is at or above this severity");
     addPacksOption(checkCmd, check.packs);

@@ -302,6 +302,31 @@ private slots:
         QVERIFY2(past.err.contains("flowchart 3 asked for, but this Markdown file has 2"), past.err.constData());
     }
 
+    // GitHub Actions' workflow commands: one line per finding and fact not drawn, on the file
+    // and the element's line, with the runner's own characters escaped; probes left out.
+    void githubAnnotationsFollowSeverity()
+    {
+        const QString f = write("gh.dot", kBreaker);
+        const Run r = check({f, "--format", "github"});
+        QCOMPARE(r.code, 1);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QVERIFY(!lines.isEmpty());
+        bool breaker = false;
+        for (const QByteArray& line : lines) {
+            QVERIFY2(line.startsWith("::error file=") || line.startsWith("::warning file=") || line.startsWith("::notice file="),
+                     line.constData());
+            QVERIFY2(!line.contains("probe-"), line.constData());
+            if (!line.contains("title=missing-circuit-breaker%3A")) continue;
+            breaker = true;
+            // High: an error, on line 1 where the DOT declares the service; its questions follow %0A.
+            QVERIFY2(line.startsWith(("::error file=" + f + ",line=1,title=").toUtf8()), line.constData());
+            QVERIFY2(line.contains("%0A? "), line.constData());
+            QVERIFY2(!line.mid(line.indexOf("::", 2) + 2).contains("%3A"), line.constData()); // ':' kept in the message
+        }
+        QVERIFY2(breaker, r.out.constData());
+        QVERIFY(check({f, "--format", "github", "--fail-on", "critical"}).code == 0);
+    }
+
     void markdownAndHtml()
     {
         const QString f = write("md.dot", kBreaker);
