@@ -35,6 +35,10 @@ void writeReportSarif(const std::vector<FileReview>& reviews, const RuleSet& rul
 // fact not drawn (error for high and critical, warning for medium, notice otherwise): annotations
 // on the pull request without a SARIF upload. Needs `lines` (model::elementLines) for the line.
 void writeReportGithub(const std::vector<FileReview>& reviews, const ReportWriter& write);
+// GitLab's Code Quality report (a JSON list of issues: description, check_name, fingerprint,
+// severity, location.path and location.lines.begin), for the merge request's widget and diff;
+// the same findings as above, critical → critical, high → major, medium → minor, else info.
+void writeReportGitlab(const std::vector<FileReview>& reviews, const ReportWriter& write);
 
 // The documented JSON: {"file", "findings": [...], "summary": {...}} per file.
 nlohmann::ordered_json reportJson(const FileReview& review);

@@ -210,6 +210,7 @@ void writeReport(const CheckOptions& o, const std::vector<rules::FileReview>& re
     if (o.format == "json") return rules::writeReportJson(reviews, write);
     if (o.format == "sarif") return rules::writeReportSarif(reviews, set, write);
     if (o.format == "github") return rules::writeReportGithub(reviews, write);
+    if (o.format == "gitlab") return rules::writeReportGitlab(reviews, write);
     if (o.format == "markdown") return rules::writeReportMarkdown(reviews, {}, write);
     if (o.format == "html") return rules::writeReportHtml(reviews, {}, write);
     rules::writeReportText(reviews, o.output.empty() && app::stdoutIsTerminal(), write);
@@ -247,7 +248,7 @@ int runCheck(const CheckOptions& o)
     bool failed = false;
     for (std::size_t i = 0; i < designs.size(); ++i) {
         rules::FileReview r{files[i], &designs[i], set.review(designs[i]), {}};
-        if (o.format == "sarif" || o.format == "github") r.lines = model::elementLines(files[i], designs[i]);
+        if (o.format == "sarif" || o.format == "github" || o.format == "gitlab") r.lines = model::elementLines(files[i], designs[i]);
         // Also on stderr: a report written to a file would leave it unseen in a CI log.
         model::Diagnostics stopped;
         for (const auto& st : r.result.stopped)
@@ -492,8 +493,8 @@ int main(int argc, char** argv)
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot)");
     checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), an SVG or PDF exported with its design; - for standard input")->required();
-    checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), markdown or html")
-        ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown", "html"}));
+    checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown or html")
+        ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,
                          "Exit 1 when an open finding is at or above this severity");
     addPacksOption(checkCmd, check.packs);

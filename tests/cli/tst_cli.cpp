@@ -327,6 +327,35 @@ private slots:
         QVERIFY(check({f, "--format", "github", "--fail-on", "critical"}).code == 0);
     }
 
+    // GitLab's Code Quality report: a JSON list the merge request widget reads, each issue with
+    // its rule, a fingerprint that includes the file, a severity of GitLab's and a line.
+    void gitlabCodeQualityReport()
+    {
+        const QString f = write("gl.dot", kBreaker);
+        const Run r = check({f, "--format", "gitlab"});
+        QCOMPARE(r.code, 1);
+        const QJsonArray issues = QJsonDocument::fromJson(r.out).array();
+        QVERIFY2(!issues.isEmpty(), r.out.constData());
+        QSet<QString> fingerprints;
+        bool breaker = false;
+        for (const auto& x : issues) {
+            const QJsonObject i = x.toObject();
+            QVERIFY(!i["description"].toString().isEmpty() && !i["check_name"].toString().isEmpty());
+            QVERIFY(QStringList({"info", "minor", "major", "critical", "blocker"}).contains(i["severity"].toString()));
+            QCOMPARE(i["location"].toObject()["path"].toString(), f);
+            QVERIFY(i["location"].toObject()["lines"].toObject()["begin"].toInt() >= 1);
+            fingerprints.insert(i["fingerprint"].toString());
+            if (i["check_name"].toString() != "missing-circuit-breaker") continue;
+            breaker = true;
+            QCOMPARE(i["severity"].toString(), QString("major")); // high
+            QCOMPARE(i["location"].toObject()["lines"].toObject()["begin"].toInt(), 1);
+        }
+        QVERIFY(breaker);
+        QCOMPARE(fingerprints.size(), issues.size());
+        const Run clean = check({write("gl-clean.dot", kLowOnly), "--format", "gitlab", "--fail-on", "critical"});
+        QCOMPARE(QJsonDocument::fromJson(clean.out).isArray(), true);
+    }
+
     void markdownAndHtml()
     {
         const QString f = write("md.dot", kBreaker);
