@@ -53,7 +53,7 @@ std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
     std::vector<std::string> out;
     for (const auto& f : files) {
         const auto parts = markdownFlowchartsIn(f);
-        if (parts.size() < 2) {
+        if (parts.size() < 2 || parts.size() > kMaxFlowchartsPerPage) {
             out.push_back(f);
             continue;
         }

@@ -30,7 +30,10 @@ struct MarkdownFlowchart
 std::vector<MarkdownFlowchart> markdownFlowchartsIn(const std::string& path);
 
 // The designs `files` name: each Markdown file with several flowcharts as one name per flowchart
-// ("doc.md#1", "doc.md#2", …), every other file as it is.
+// ("doc.md#1", "doc.md#2", …), every other file as it is. A page of more than
+// kMaxFlowchartsPerPage stays whole (its first flowchart, and a warning naming the others): each
+// name reads the page again, and a 15 MB page of 400,000 small blocks would be read as often.
+inline constexpr std::size_t kMaxFlowchartsPerPage = 100;
 std::vector<std::string> eachDesignIn(const std::vector<std::string>& files);
 
 } // namespace pb::model

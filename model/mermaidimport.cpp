@@ -2,6 +2,7 @@
 
 #include "model/designfile.h"
 #include "model/dotinference.h"
+#include "model/markdownpart.h"
 #include "model/mermaidreader.h"
 #include "model/mermaidtext.h"
 #include "model/printable.h"
@@ -498,8 +499,8 @@ std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const
         diags.push_back({Diagnostic::Level::Warning, fileName, blocks[1].line, 0, "", "", "W-MERMAID-MORE",
                          std::to_string(blocks.size() - 1) + " more Mermaid flowchart" + (blocks.size() > 2 ? "s" : "") +
                              " (line " + where + (blocks.size() > 11 ? ", …" : "") + ") not read: one design per file",
-                         "name one as " + fileName + "#2 (its place among the flowcharts), or check the file with "
-                         "probeboard-cli, which reviews each"});
+                         "name one as " + fileName + "#2 (its place among the flowcharts); probeboard-cli check "
+                         "reviews each flowchart of a page of up to " + std::to_string(kMaxFlowchartsPerPage)});
     }
     return read(blocks.front());
 }

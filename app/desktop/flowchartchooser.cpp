@@ -21,20 +21,24 @@ QString choose(QWidget* parent, const QString& path)
 {
     const auto charts = model::markdownFlowchartsIn(path.toStdString());
     if (charts.size() < 2) return path;
+    // A page of thousands would make a list nobody reads, and a slow one: the first hundred.
     QStringList items;
-    for (std::size_t i = 0; i < charts.size(); ++i) {
+    for (std::size_t i = 0; i < charts.size() && i < model::kMaxFlowchartsPerPage; ++i) {
         const QString heading = QString::fromStdString(charts[i].heading);
         const QString n = QString::number(i + 1), line = QString::number(charts[i].line);
         items << (heading.isEmpty() ? tr("Flowchart %1, line %2").arg(n, line)
                                     : tr("Flowchart %1, line %2: %3").arg(n, line, heading));
     }
     bool ok = false;
-    const QString picked = QInputDialog::getItem(
-        parent, tr("Open Which Flowchart?"),
-        tr("%1 holds %2 Mermaid flowcharts. Each opens as a design of its own; probeboard-cli check reviews them all.")
-            .arg(QFileInfo(path).fileName())
-            .arg(charts.size()),
-        items, 0, false, &ok);
+    QString said = tr("%1 holds %2 Mermaid flowcharts. Each opens as a design of its own; probeboard-cli check reviews them all.")
+                       .arg(QFileInfo(path).fileName())
+                       .arg(charts.size());
+    if (charts.size() > model::kMaxFlowchartsPerPage)
+        said = tr("%1 holds %2 Mermaid flowcharts; the first %3 are listed.")
+                   .arg(QFileInfo(path).fileName())
+                   .arg(charts.size())
+                   .arg(model::kMaxFlowchartsPerPage);
+    const QString picked = QInputDialog::getItem(parent, tr("Open Which Flowchart?"), said, items, 0, false, &ok);
     const qsizetype at = items.indexOf(picked);
     return ok && at >= 0 ? QString::fromStdString(charts[static_cast<std::size_t>(at)].path) : QString();
 }

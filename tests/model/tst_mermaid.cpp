@@ -207,6 +207,15 @@ private slots:
         const auto itself = loadDesignFile(odd, diags);
         QVERIFY2(itself && itself->component("only"), formatAll(diags).c_str());
         QVERIFY(markdownFlowchartsIn(dir.filePath(QStringLiteral("none.md")).toStdString()).empty());
+        // The command line's list: each flowchart of a page, up to a hundred; a page of more stays
+        // whole (each name reads the page again: 400,000 small blocks would read it as often).
+        QCOMPARE(eachDesignIn({path, odd}), (std::vector<std::string>{path + "#1", path + "#2", odd}));
+        const std::string many = dir.filePath(QStringLiteral("many.md")).toStdString();
+        std::ofstream out(many);
+        for (int i = 0; i < 101; ++i) out << "```mermaid\nflowchart LR\n  a" << i << " --> b\n```\n";
+        out.close();
+        QCOMPARE(markdownFlowchartsIn(many).size(), std::size_t(101));
+        QCOMPARE(eachDesignIn({many}), std::vector<std::string>{many});
     }
 
     void whatCannotBeReadIsRefusedWithItsLine()
