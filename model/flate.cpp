@@ -1,9 +1,8 @@
 #include "model/flate.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <climits>
+#include <zlib.h>
 
 namespace pb::model {
 
@@ -17,11 +16,13 @@ std::string deflated(std::string_view data)
     int rc = Z_OK;
     while (rc == Z_OK) {
         const std::size_t chunk = std::min<std::size_t>(data.size() - in, UINT_MAX / 2);
-        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + in)); // zlib does not write it
+        z.next_in =
+            reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + in)); // zlib does not write it
         z.avail_in = static_cast<uInt>(chunk);
         if (z.total_out >= out.size()) out.resize(out.size() * 2 + 64);
         z.next_out = reinterpret_cast<Bytef*>(out.data() + z.total_out);
-        z.avail_out = static_cast<uInt>(std::min<std::size_t>(out.size() - z.total_out, UINT_MAX / 2));
+        z.avail_out =
+            static_cast<uInt>(std::min<std::size_t>(out.size() - z.total_out, UINT_MAX / 2));
         const bool last = in + chunk == data.size();
         rc = deflate(&z, last ? Z_FINISH : Z_NO_FLUSH);
         in += chunk - z.avail_in;
@@ -31,7 +32,8 @@ std::string deflated(std::string_view data)
     return rc == Z_STREAM_END ? out : std::string();
 }
 
-std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes, std::string* why, std::size_t* made)
+std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes, std::string* why,
+                                    std::size_t* made)
 {
     auto fail = [&](const char* reason) -> std::optional<std::string> {
         if (why) *why = reason;
@@ -51,11 +53,12 @@ std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes,
         z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + in));
         z.avail_in = static_cast<uInt>(chunk);
         z.next_out = reinterpret_cast<Bytef*>(out.data() + z.total_out);
-        z.avail_out = static_cast<uInt>(std::min<std::size_t>(out.size() - z.total_out, UINT_MAX / 2));
+        z.avail_out =
+            static_cast<uInt>(std::min<std::size_t>(out.size() - z.total_out, UINT_MAX / 2));
         rc = inflate(&z, Z_NO_FLUSH);
         in += chunk - z.avail_in;
         if (rc == Z_BUF_ERROR && z.avail_out > 0) break; // no more input: cut short
-        if (rc == Z_BUF_ERROR) rc = Z_OK;                   // no more room: grown above
+        if (rc == Z_BUF_ERROR) rc = Z_OK;                // no more room: grown above
     }
     const std::size_t total = z.total_out;
     if (made) *made = total;
@@ -64,7 +67,8 @@ std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes,
         out.resize(total);
         return out;
     }
-    if (rc == Z_OK || (rc == Z_BUF_ERROR && total >= maxBytes)) return fail("it inflates past the size a design may have");
+    if (rc == Z_OK || (rc == Z_BUF_ERROR && total >= maxBytes))
+        return fail("it inflates past the size a design may have");
     if (rc == Z_BUF_ERROR) return fail("its compressed data is cut short");
     return fail("its compressed data is damaged");
 }

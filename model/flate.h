@@ -16,7 +16,7 @@ std::string deflated(std::string_view data);
 // nullopt when `data` is not zlib data, is cut short, or would inflate past `maxBytes` (a small
 // stream may claim gigabytes); `why` then says which.
 // `made`: how much it inflated, whether it succeeded or not (what a caller with a budget spent).
-std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes, std::string* why = nullptr,
-                                    std::size_t* made = nullptr);
+std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes,
+                                    std::string* why = nullptr, std::size_t* made = nullptr);
 
 } // namespace pb::model

@@ -22,7 +22,8 @@ bool isMarkdown(const std::string& path)
 std::optional<MarkdownPart> markdownPart(const std::string& path)
 {
     const std::size_t hash = path.rfind('#');
-    if (hash == std::string::npos || hash + 1 == path.size() || !isMarkdown(path.substr(0, hash))) return std::nullopt;
+    if (hash == std::string::npos || hash + 1 == path.size() || !isMarkdown(path.substr(0, hash)))
+        return std::nullopt;
     std::size_t n = 0;
     const char* first = path.data() + hash + 1;
     const char* last = path.data() + path.size();
@@ -41,7 +42,8 @@ std::vector<MarkdownFlowchart> markdownFlowchartsIn(const std::string& path)
     const auto text = readTextFile(path, error, kMaxDotBytes);
     if (!text) return out;
     std::vector<int> lines;
-    for (const auto& b : mermaidFlowcharts(*text)) lines.push_back(b.line);
+    for (const auto& b : mermaidFlowcharts(*text))
+        lines.push_back(b.line);
     const auto headings = markdownHeadingsOf(*text, lines);
     for (std::size_t i = 0; i < lines.size(); ++i)
         out.push_back({path + "#" + std::to_string(i + 1), lines[i], headings[i]});
@@ -57,7 +59,8 @@ std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
             out.push_back(f);
             continue;
         }
-        for (const auto& part : parts) out.push_back(part.path);
+        for (const auto& part : parts)
+            out.push_back(part.path);
     }
     return out;
 }

@@ -3,9 +3,8 @@
 #include "model/flate.h"
 #include "model/picturedesign.h"
 
-#include <zlib.h>
-
 #include <cstdint>
+#include <zlib.h>
 
 namespace pb::model {
 
@@ -14,7 +13,8 @@ namespace {
 std::uint32_t bigEndian(std::string_view at)
 {
     std::uint32_t n = 0;
-    for (int i = 0; i < 4; ++i) n = (n << 8) | static_cast<unsigned char>(at[static_cast<std::size_t>(i)]);
+    for (int i = 0; i < 4; ++i)
+        n = (n << 8) | static_cast<unsigned char>(at[static_cast<std::size_t>(i)]);
     return n;
 }
 
@@ -71,9 +71,12 @@ std::optional<std::string> designInPng(std::string_view png, std::string* why)
         if (type != "tEXt" && type != "zTXt" && type != "iTXt") continue;
         const std::size_t nul = data.find('\0');
         if (nul == std::string_view::npos || data.substr(0, nul) != kPngDesignKey) continue;
-        const auto typeAndData = std::string_view(type.data(), 4 + static_cast<std::size_t>(length));
-        const auto computed = crc32(0, reinterpret_cast<const Bytef*>(typeAndData.data()), static_cast<uInt>(typeAndData.size()));
-        if (computed != crc) return fail("its design's text chunk is damaged (its checksum does not match)");
+        const auto typeAndData =
+            std::string_view(type.data(), 4 + static_cast<std::size_t>(length));
+        const auto computed = crc32(0, reinterpret_cast<const Bytef*>(typeAndData.data()),
+                                    static_cast<uInt>(typeAndData.size()));
+        if (computed != crc)
+            return fail("its design's text chunk is damaged (its checksum does not match)");
         return chunkText(type, data.substr(nul + 1), why);
     }
     if (why) why->clear();

@@ -2,9 +2,8 @@
 // GitHub Actions' workflow commands (a line per finding that the runner turns into an annotation
 // on the pull request, without the code-scanning permissions a SARIF upload needs) and GitLab's
 // Code Quality report (shown in the merge request's widget and diff).
-#include "rules/report.h"
-
 #include "model/markdownpart.h"
+#include "rules/report.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -31,7 +30,8 @@ int firstLine(const FileReview& r, const Finding& f)
 std::string annotationText(const Finding& f)
 {
     std::string text = f.why.once();
-    for (const auto& q : f.questions) text += "\n? " + q.text.once();
+    for (const auto& q : f.questions)
+        text += "\n? " + q.text.once();
     return text;
 }
 
@@ -40,12 +40,18 @@ std::string escaped(std::string_view text, bool property)
 {
     std::string out;
     for (char c : text) {
-        if (c == '%') out += "%25";
-        else if (c == '\r') out += "%0D";
-        else if (c == '\n') out += "%0A";
-        else if (property && c == ':') out += "%3A";
-        else if (property && c == ',') out += "%2C";
-        else out += c;
+        if (c == '%')
+            out += "%25";
+        else if (c == '\r')
+            out += "%0D";
+        else if (c == '\n')
+            out += "%0A";
+        else if (property && c == ':')
+            out += "%3A";
+        else if (property && c == ',')
+            out += "%2C";
+        else
+            out += c;
     }
     return out;
 }
@@ -53,7 +59,9 @@ std::string escaped(std::string_view text, bool property)
 const char* commandOf(const Finding& f)
 {
     if (f.kind != Finding::Kind::Finding) return "notice";
-    return f.severity >= Severity::High ? "error" : f.severity == Severity::Medium ? "warning" : "notice";
+    return f.severity >= Severity::High     ? "error"
+           : f.severity == Severity::Medium ? "warning"
+                                            : "notice";
 }
 } // namespace
 
@@ -67,8 +75,10 @@ void writeReportGithub(const std::vector<FileReview>& reviews, const ReportWrite
             // Probes are topics, not problems; a settled finding was dealt with by a decision.
             if (f.kind == Finding::Kind::Probe || f.settled()) continue;
             const int line = firstLine(r, f);
-            out += fmt::format("::{} file={}{},title={}::{}\n", commandOf(f), file, line ? fmt::format(",line={}", line) : "",
-                               escaped(f.ruleId.str() + ": " + f.title.str(), true), escaped(annotationText(f), false));
+            out += fmt::format("::{} file={}{},title={}::{}\n", commandOf(f), file,
+                               line ? fmt::format(",line={}", line) : "",
+                               escaped(f.ruleId.str() + ": " + f.title.str(), true),
+                               escaped(annotationText(f), false));
             writer.maybeFlush();
         }
     }
@@ -84,7 +94,7 @@ void writeReportGitlab(const std::vector<FileReview>& reviews, const ReportWrite
         const std::string file = annotatedFile(r);
         for (const auto& f : r.result.findings) {
             if (f.kind == Finding::Kind::Probe || f.settled()) continue;
-            const char* severity = f.kind != Finding::Kind::Finding      ? "info"
+            const char* severity = f.kind != Finding::Kind::Finding   ? "info"
                                    : f.severity == Severity::Critical ? "critical"
                                    : f.severity == Severity::High     ? "major"
                                    : f.severity == Severity::Medium   ? "minor"
@@ -98,7 +108,8 @@ void writeReportGitlab(const std::vector<FileReview>& reviews, const ReportWrite
                 {"fingerprint", f.fingerprint + "@" + r.file},
                 {"severity", severity},
                 {"location", {{"path", file}, {"lines", {{"begin", line ? line : 1}}}}}};
-            out += (first ? "\n  " : ",\n  ") + issue.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+            out += (first ? "\n  " : ",\n  ") +
+                   issue.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
             first = false;
             writer.maybeFlush();
         }

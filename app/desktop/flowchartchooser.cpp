@@ -30,7 +30,8 @@ QString choose(QWidget* parent, const QString& path)
                                     : tr("Flowchart %1, line %2: %3").arg(n, line, heading));
     }
     bool ok = false;
-    QString said = tr("%1 holds %2 Mermaid flowcharts. Each opens as a design of its own; probeboard-cli check reviews them all.")
+    QString said = tr("%1 holds %2 Mermaid flowcharts. Each opens as a design of its own; "
+                      "probeboard-cli check reviews them all.")
                        .arg(QFileInfo(path).fileName())
                        .arg(charts.size());
     if (charts.size() > model::kMaxFlowchartsPerPage)
@@ -38,9 +39,11 @@ QString choose(QWidget* parent, const QString& path)
                    .arg(QFileInfo(path).fileName())
                    .arg(charts.size())
                    .arg(model::kMaxFlowchartsPerPage);
-    const QString picked = QInputDialog::getItem(parent, tr("Open Which Flowchart?"), said, items, 0, false, &ok);
+    const QString picked =
+        QInputDialog::getItem(parent, tr("Open Which Flowchart?"), said, items, 0, false, &ok);
     const qsizetype at = items.indexOf(picked);
-    return ok && at >= 0 ? QString::fromStdString(charts[static_cast<std::size_t>(at)].path) : QString();
+    return ok && at >= 0 ? QString::fromStdString(charts[static_cast<std::size_t>(at)].path)
+                         : QString();
 }
 
 QString saveName(const QString& importedFrom)

@@ -6,7 +6,8 @@
 #include <QSet>
 
 namespace {
-const char* kBreaker = "digraph { api [kind=service, label=\"Orders API\", rps=2000]; redis [kind=cache, hit_ratio=0.9];\n"
+const char* kBreaker = "digraph { api [kind=service, label=\"Orders API\", rps=2000]; redis "
+                       "[kind=cache, hit_ratio=0.9];\n"
                        "  db [kind=database, failover=manual]; api -> redis; api -> db; }\n";
 const char* kLowOnly = "digraph { a [kind=service]; }\n";
 } // namespace
@@ -26,9 +27,11 @@ private slots:
     // own name (ARCH.md#1, ARCH.md#2); SARIF points at the page itself, at each element's line.
     void eachFlowchartOfAMarkdownPageIsReviewed()
     {
-        const QString page = write("ARCH.md", "# Shop\n\n```mermaid\nflowchart LR\n  api[orders-api] --> db[(postgres)]\n```\n\n"
-                                              "## Usage\n\n```mermaid\nflowchart LR\n  q[[usage-queue]] -.-> w[usage worker]\n"
-                                              "  w --> ledger[(billing-db)]\n```\n");
+        const QString page = write(
+            "ARCH.md",
+            "# Shop\n\n```mermaid\nflowchart LR\n  api[orders-api] --> db[(postgres)]\n```\n\n"
+            "## Usage\n\n```mermaid\nflowchart LR\n  q[[usage-queue]] -.-> w[usage worker]\n"
+            "  w --> ledger[(billing-db)]\n```\n");
         const QString baseline = m_dir.filePath("arch.json");
         const Run json = check({page, "--format", "json", "--output", baseline});
         QVERIFY2(json.code != 2, json.err.constData());
@@ -44,14 +47,25 @@ private slots:
         for (const auto& file : QJsonDocument::fromJson(again.out).array())
             QVERIFY(file.toObject()["findings"].toArray().isEmpty());
         const QJsonObject sarif = object(check({page + "#2", "--format", "sarif"}).out);
-        const QJsonObject where = sarif["runs"].toArray().first().toObject()["results"].toArray().first().toObject()["locations"]
-                                      .toArray().first().toObject()["physicalLocation"].toObject();
+        const QJsonObject where = sarif["runs"]
+                                      .toArray()
+                                      .first()
+                                      .toObject()["results"]
+                                      .toArray()
+                                      .first()
+                                      .toObject()["locations"]
+                                      .toArray()
+                                      .first()
+                                      .toObject()["physicalLocation"]
+                                      .toObject();
         QVERIFY2(where["artifactLocation"].toObject()["uri"].toString().endsWith("/ARCH.md"),
                  qPrintable(where["artifactLocation"].toObject()["uri"].toString()));
-        QVERIFY(where["region"].toObject()["startLine"].toInt() >= 13); // a line of the second block
+        QVERIFY(where["region"].toObject()["startLine"].toInt() >=
+                13); // a line of the second block
         const Run past = check({page + "#3"});
         QCOMPARE(past.code, 2);
-        QVERIFY2(past.err.contains("flowchart 3 asked for, but this Markdown file has 2"), past.err.constData());
+        QVERIFY2(past.err.contains("flowchart 3 asked for, but this Markdown file has 2"),
+                 past.err.constData());
     }
 
     // GitHub Actions' workflow commands: one line per finding and fact not drawn, on the file
@@ -65,15 +79,19 @@ private slots:
         QVERIFY(!lines.isEmpty());
         bool breaker = false;
         for (const QByteArray& line : lines) {
-            QVERIFY2(line.startsWith("::error file=") || line.startsWith("::warning file=") || line.startsWith("::notice file="),
+            QVERIFY2(line.startsWith("::error file=") || line.startsWith("::warning file=") ||
+                         line.startsWith("::notice file="),
                      line.constData());
             QVERIFY2(!line.contains("probe-"), line.constData());
             if (!line.contains("title=missing-circuit-breaker%3A")) continue;
             breaker = true;
-            // High: an error, on line 1 where the DOT declares the service; its questions follow %0A.
-            QVERIFY2(line.startsWith(("::error file=" + f + ",line=1,title=").toUtf8()), line.constData());
+            // High: an error, on line 1 where the DOT declares the service; its questions follow
+            // %0A.
+            QVERIFY2(line.startsWith(("::error file=" + f + ",line=1,title=").toUtf8()),
+                     line.constData());
             QVERIFY2(line.contains("%0A? "), line.constData());
-            QVERIFY2(!line.mid(line.indexOf("::", 2) + 2).contains("%3A"), line.constData()); // ':' kept in the message
+            QVERIFY2(!line.mid(line.indexOf("::", 2) + 2).contains("%3A"),
+                     line.constData()); // ':' kept in the message
         }
         QVERIFY2(breaker, r.out.constData());
         QVERIFY(check({f, "--format", "github", "--fail-on", "critical"}).code == 0);
@@ -92,8 +110,10 @@ private slots:
         bool breaker = false;
         for (const auto& x : issues) {
             const QJsonObject i = x.toObject();
-            QVERIFY(!i["description"].toString().isEmpty() && !i["check_name"].toString().isEmpty());
-            QVERIFY(QStringList({"info", "minor", "major", "critical", "blocker"}).contains(i["severity"].toString()));
+            QVERIFY(!i["description"].toString().isEmpty() &&
+                    !i["check_name"].toString().isEmpty());
+            QVERIFY(QStringList({"info", "minor", "major", "critical", "blocker"})
+                        .contains(i["severity"].toString()));
             QCOMPARE(i["location"].toObject()["path"].toString(), f);
             QVERIFY(i["location"].toObject()["lines"].toObject()["begin"].toInt() >= 1);
             fingerprints.insert(i["fingerprint"].toString());
@@ -104,7 +124,8 @@ private slots:
         }
         QVERIFY(breaker);
         QCOMPARE(fingerprints.size(), issues.size());
-        const Run clean = check({write("gl-clean.dot", kLowOnly), "--format", "gitlab", "--fail-on", "critical"});
+        const Run clean =
+            check({write("gl-clean.dot", kLowOnly), "--format", "gitlab", "--fail-on", "critical"});
         QCOMPARE(QJsonDocument::fromJson(clean.out).isArray(), true);
     }
 };
