@@ -18,6 +18,15 @@ struct Run
 
 inline const QString kCore = QStringLiteral(PB_RESOURCES "/packs/core.json");
 
+// Designs several CLI tests check: a service that reads through a cache and calls its database
+// with no circuit breaker (a high finding, on line 1), and one with nothing high.
+namespace clidesigns {
+inline constexpr const char* kBreaker =
+    "digraph { api [kind=service, label=\"Orders API\", rps=2000]; redis [kind=cache, hit_ratio=0.9];\n"
+    "  db [kind=database, failover=manual]; api -> redis; api -> db; }\n";
+inline constexpr const char* kLowOnly = "digraph { a [kind=service]; }\n";
+} // namespace clidesigns
+
 class CliRunner
 {
 protected:

@@ -6,12 +6,11 @@
 #include <QFileInfo>
 
 namespace {
-const char* kBreaker = "digraph { api [kind=service, label=\"Orders API\", rps=2000]; redis [kind=cache, hit_ratio=0.9];\n"
-                       "  db [kind=database, failover=manual]; api -> redis; api -> db; }\n";
+using clidesigns::kBreaker;
 const char* kBilling = "digraph { events [kind=queue]; w [kind=worker]; a [kind=service]; usage [kind=database, data=usage, failover=manual];\n"
                        "  events -> w -> a -> usage; }\n";
 const char* kClean = "digraph { api [kind=service]; db [kind=database, failover=manual]; api -> db; }\n";
-const char* kLowOnly = "digraph { a [kind=service]; }\n";
+using clidesigns::kLowOnly;
 } // namespace
 
 class TestCli : public QObject, public CliRunner

@@ -5,12 +5,8 @@
 
 #include <QSet>
 
-namespace {
-const char* kBreaker = "digraph { api [kind=service, label=\"Orders API\", rps=2000]; redis "
-                       "[kind=cache, hit_ratio=0.9];\n"
-                       "  db [kind=database, failover=manual]; api -> redis; api -> db; }\n";
-const char* kLowOnly = "digraph { a [kind=service]; }\n";
-} // namespace
+using clidesigns::kBreaker;
+using clidesigns::kLowOnly;
 
 class TestCliPipelines : public QObject, public CliRunner
 {
