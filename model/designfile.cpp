@@ -495,7 +495,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     const std::string ext = std::filesystem::path(path).extension().string();
     const bool dot = ext == ".dot" || ext == ".gv";
     const bool mermaid = ext == ".mmd" || ext == ".mermaid";
-    const bool markdown = ext == ".md" || ext == ".markdown";
+    const bool markdown = isMarkdown(path);
     auto text = readTextFile(path, err, dot || mermaid || markdown ? kMaxDotBytes : kMaxDesignBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
@@ -539,7 +539,7 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
         if (line > 0) lines.emplace(id, line);
     };
     const std::string ext = std::filesystem::path(path).extension().string();
-    if (ext == ".md" || ext == ".markdown") {
+    if (isMarkdown(path)) {
         Diagnostics ignored;
         importMermaidInMarkdown(*text, path, ignored, &lines);
         return lines;

@@ -11,13 +11,11 @@
 
 namespace pb::model {
 
-namespace {
 bool isMarkdown(const std::string& path)
 {
     const std::string ext = lowerAscii(std::filesystem::path(path).extension().string());
     return ext == ".md" || ext == ".markdown";
 }
-} // namespace
 
 std::optional<MarkdownPart> markdownPart(const std::string& path)
 {

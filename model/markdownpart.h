@@ -11,6 +11,9 @@ namespace pb::model {
 // reported apart. Only a name whose part before the '#' ends in .md or .markdown and whose part
 // after it is a number from 1 is one; the loader takes it for one only when no file has the
 // whole name.
+// A name that ends in .md or .markdown, in any case (README.MD): read as Markdown.
+bool isMarkdown(const std::string& path);
+
 struct MarkdownPart
 {
     std::string file;      // "docs/ARCHITECTURE.md"

@@ -216,6 +216,12 @@ private slots:
         out.close();
         QCOMPARE(markdownFlowchartsIn(many).size(), std::size_t(101));
         QCOMPARE(eachDesignIn({many}), std::vector<std::string>{many});
+        // README.MD is Markdown too, for the loader as for the list: one rule for both.
+        const std::string upper = dir.filePath(QStringLiteral("README.MD")).toStdString();
+        std::ofstream(upper) << "# Intro\n\n```mermaid\nflowchart LR\n  x --> y\n```\n";
+        diags.clear();
+        const auto fromUpper = loadDesignFile(upper, diags);
+        QVERIFY2(fromUpper && fromUpper->component("x") && fromUpper->title == "Intro", formatAll(diags).c_str());
     }
 
     void whatCannotBeReadIsRefusedWithItsLine()
