@@ -491,8 +491,8 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
 
     CheckOptions check;
-    auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot)");
-    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), an SVG or PDF exported with its design; - for standard input")->required();
+    auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot, Mermaid, Markdown, exported pictures)");
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown or html")
         ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,
@@ -505,8 +505,8 @@ int main(int argc, char** argv)
     addVersion(checkCmd);
 
     std::string convertIn, convertOut;
-    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, and SVG and PDF exports, too");
-    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, an SVG or PDF exported with its design, or .probeboard JSON; - for standard input)")->required();
+    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, Markdown, and PNG, SVG and PDF exports, too");
+    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, a Markdown page's flowchart (doc.md#2), a PNG, SVG or PDF exported with its design, or .probeboard JSON; - for standard input)")->required();
     convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties); - for standard output (a design file)")->required();
     addVersion(convertCmd);
 
