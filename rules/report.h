@@ -34,6 +34,9 @@ void writeReportSarif(const std::vector<FileReview>& reviews, const RuleSet& rul
 // GitHub Actions' workflow commands (`::error file=…,line=…,title=…::…`), one line per finding and
 // fact not drawn (error for high and critical, warning for medium, notice otherwise): annotations
 // on the pull request without a SARIF upload. Needs `lines` (model::elementLines) for the line.
+// A finding as one message for a dashboard or a CI annotation: the why, then each question on a
+// line of its own after "? " (SARIF and GitLab put the title before it, GitHub beside it).
+std::string findingMessage(const Finding& f);
 void writeReportGithub(const std::vector<FileReview>& reviews, const ReportWriter& write);
 // GitLab's Code Quality report (a JSON list of issues: description, check_name, fingerprint,
 // severity, location.path and location.lines.begin), for the merge request's widget and diff;

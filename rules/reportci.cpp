@@ -26,15 +26,6 @@ int firstLine(const FileReview& r, const Finding& f)
     return 0;
 }
 
-// What a person reads in an annotation: the why, then each question on its own line.
-std::string annotationText(const Finding& f)
-{
-    std::string text = f.why.once();
-    for (const auto& q : f.questions)
-        text += "\n? " + q.text.once();
-    return text;
-}
-
 // The runner reads '%', CR and LF in a message, and also ':' and ',' in a property, as its own.
 std::string escaped(std::string_view text, bool property)
 {
@@ -78,7 +69,7 @@ void writeReportGithub(const std::vector<FileReview>& reviews, const ReportWrite
             out += fmt::format("::{} file={}{},title={}::{}\n", commandOf(f), file,
                                line ? fmt::format(",line={}", line) : "",
                                escaped(f.ruleId.str() + ": " + f.title.str(), true),
-                               escaped(annotationText(f), false));
+                               escaped(findingMessage(f), false));
             writer.maybeFlush();
         }
     }
@@ -103,7 +94,7 @@ void writeReportGitlab(const std::vector<FileReview>& reviews, const ReportWrite
             // The file is part of the fingerprint: one design checked twice under two names, or
             // two flowcharts of a page, must not make one issue of two.
             const nlohmann::ordered_json issue{
-                {"description", f.title.str() + ": " + annotationText(f)},
+                {"description", f.title.str() + ": " + findingMessage(f)},
                 {"check_name", f.ruleId.str()},
                 {"fingerprint", f.fingerprint + "@" + r.file},
                 {"severity", severity},

@@ -97,6 +97,13 @@ ordered_json fileJson(const FileReview& review, ordered_json findings)
 }
 } // namespace
 
+std::string findingMessage(const Finding& f)
+{
+    std::string text = f.why.once();
+    for (const auto& q : f.questions) text += "\n? " + q.text.once();
+    return text;
+}
+
 ordered_json reportJson(const FileReview& review)
 {
     ordered_json findings = ordered_json::array();
@@ -148,9 +155,7 @@ std::string artifactUri(const std::string& name)
 ordered_json sarifResult(const FileReview& r, const Finding& f)
 {
     ordered_json res{{"ruleId", f.ruleId}, {"level", sarifLevel(f.severity)}};
-    std::string text = f.title + ": " + f.why.once();
-    for (const auto& q : f.questions) text += "\n? " + q.text.once();
-    res["message"] = {{"text", text}};
+    res["message"] = {{"text", f.title + ": " + findingMessage(f)}};
     ordered_json logical = ordered_json::array();
     for (const auto& id : f.targets) {
         const bool flow = r.design->flow(id) != nullptr;
