@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <climits>
 #include <cstdio>
 #include <map>
 #include <vector>
@@ -39,15 +40,6 @@ std::optional<long long> numberAfter(std::string_view text, std::string_view key
     return n;
 }
 
-// Where the last definition of object `num` starts ("12 0 obj"), npos when there is none.
-std::size_t objectAt(std::string_view pdf, long long num)
-{
-    const std::string head = std::to_string(num) + " 0 obj";
-    for (std::size_t at = pdf.rfind(head); at != std::string_view::npos; at = at ? pdf.rfind(head, at - 1) : std::string_view::npos)
-        if (at == 0 || isPdfSpace(pdf[at - 1])) return at;
-    return std::string_view::npos;
-}
-
 // The text between an object's "obj" and its "endobj".
 std::string_view objectText(std::string_view pdf, std::size_t at)
 {
@@ -72,13 +64,23 @@ void forEachObject(std::string_view pdf, F&& f)
     }
 }
 
-// One past the highest object number defined: a trailer's /Size may be wrong, and new objects
-// numbered from it would take an old one's number.
-long long nextObject(std::string_view pdf)
+// What extending a PDF needs of its object headers, in one pass: where the last definition of
+// object `num` starts (npos: none), and one past the highest number defined (a trailer's /Size
+// may be wrong, and new objects numbered from it would take an old one's number). The headers are
+// the reader's (forEachObject), so that what is written is found again.
+struct Headers
 {
-    long long highest = 0;
-    forEachObject(pdf, [&](long long n, std::size_t) { highest = std::max(highest, n); });
-    return highest + 1;
+    std::size_t at = std::string_view::npos;
+    long long next = 1;
+};
+Headers headersOf(std::string_view pdf, long long num)
+{
+    Headers h;
+    forEachObject(pdf, [&](long long n, std::size_t at) {
+        if (n == num) h.at = at;
+        h.next = std::max(h.next, n < LLONG_MAX ? n + 1 : n); // refused as too many to number
+    });
+    return h;
 }
 
 // A name a PDF literal string holds as it is, in every reader: each other character '_'.
@@ -116,16 +118,16 @@ std::optional<std::string> pdfWithDesign(const std::string& pdf, const std::stri
     const auto size = numberAfter(trailer, "/Size"), root = numberAfter(trailer, "/Root"),
                info = numberAfter(trailer, "/Info");
     if (!size || !root) return std::nullopt;
-    const std::size_t rootAt = objectAt(pdf, *root);
-    if (rootAt == std::string::npos) return std::nullopt;
-    const std::string_view catalog = objectText(pdf, rootAt);
+    const Headers headers = headersOf(pdf, *root);
+    if (headers.at == std::string::npos) return std::nullopt;
+    const std::string_view catalog = objectText(pdf, headers.at);
     const std::size_t open = catalog.find("<<"), close = catalog.rfind(">>");
     if (open == std::string_view::npos || close == std::string_view::npos || close < open ||
         catalog.find("/Names") != std::string_view::npos || catalog.find("/AF") != std::string_view::npos)
         return std::nullopt;
 
     const std::string name = safeName(fileName);
-    const long long first = std::max(*size, nextObject(pdf));
+    const long long first = std::max(*size, headers.next);
     if (*root >= first || first > 8'000'000) return std::nullopt; // the catalog is one of them; too many to number
     const long long file = first, spec = first + 1, names = first + 2;
     std::string out = pdf;
