@@ -224,7 +224,9 @@ void writeReportMarkdown(const std::vector<FileReview>& reviews, const DocOption
         out += "\n";
         for (const auto& f : r.result.findings) {
             out += "## " + mdEscape(f.title) + "\n\n";
-            out += "*" + sectionTitle(f) + " · " + f.category + " · " + f.level + " · `" + f.ruleId + "`*\n\n";
+            // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "*" + string&&.
+            out += '*';
+            out += sectionTitle(f) + " · " + f.category + " · " + f.level + " · `" + f.ruleId + "`*\n\n";
             out += mdEscape(f.why.once()) + "\n\n"; // rendered for the report, not kept
             for (const auto& q : f.questions) {
                 out += "- **Q:** " + mdEscape(q.text.once()) + "\n";

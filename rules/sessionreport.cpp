@@ -133,7 +133,10 @@ std::string sessionMarkdown(const InterviewSession& s, const model::Design& d, c
         out += "   *" + markdownEscape(q.findingTitle) + " · " + q.severity + " · " + q.level + "*";
         if (q.rating) out += " — **rating " + ratingName(q.rating) + "**";
         out += "\n";
-        if (!q.notes.empty()) out += "\n" + markdownLines(q.notes, "   > ") + "\n";
+        if (!q.notes.empty()) { // appended: GCC 12 at -O3 warns falsely (-Wrestrict) on "\n" + string&&
+            out += '\n';
+            out += markdownLines(q.notes, "   > ") + "\n";
+        }
         out += "\n";
     }
     if (n == 0) out += "No questions were asked.\n\n";
