@@ -3,6 +3,7 @@
 #include "model/dotimport.h"
 #include "model/jsonutil.h"
 #include "model/mermaidimport.h"
+#include "model/mermaidreader.h"
 #include "model/mermaidtext.h"
 #include "model/printable.h"
 
@@ -60,6 +61,74 @@ std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
         for (const auto& part : parts)
             out.push_back(part.path);
     }
+    return out;
+}
+
+std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const std::string& fileName,
+                                              Diagnostics& diags, std::unordered_map<std::string, int>* lines,
+                                              std::optional<std::size_t> block)
+{
+    const auto blocks = mermaidFlowcharts(markdown);
+    if (blocks.empty()) {
+        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
+                         "no Mermaid flowchart in this Markdown file: a ```mermaid block whose first statement "
+                         "is 'flowchart' or 'graph' and a direction is what is read",
+                         ""});
+        return std::nullopt;
+    }
+    // A flowchart without a title of its own is named by the heading it comes under: "ARCH.md#2 —
+    // Usage metering" in a report says which diagram that is.
+    auto read = [&](const MermaidBlock& b) {
+        auto design = importMermaid(b.text(), fileName, diags, lines);
+        if (design && design->title.empty()) design->title = markdownHeadingsOf(markdown, {b.line}).front();
+        return design;
+    };
+    if (block) {
+        if (*block < blocks.size()) return read(blocks[*block]);
+        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
+                         "flowchart " + std::to_string(*block + 1) + " asked for, but this Markdown file has " +
+                             std::to_string(blocks.size()) + " Mermaid flowchart" + (blocks.size() > 1 ? "s" : ""),
+                         ""});
+        return std::nullopt;
+    }
+    if (blocks.size() > 1) {
+        std::string where;
+        for (std::size_t i = 1; i < blocks.size() && i <= 10; ++i)
+            where += (i > 1 ? ", " : "") + std::to_string(blocks[i].line);
+        diags.push_back({Diagnostic::Level::Warning, fileName, blocks[1].line, 0, "", "", "W-MERMAID-MORE",
+                         std::to_string(blocks.size() - 1) + " more Mermaid flowchart" + (blocks.size() > 2 ? "s" : "") +
+                             " (line " + where + (blocks.size() > 11 ? ", …" : "") + ") not read: one design per file",
+                         "name one as " + fileName + "#2 (its place among the flowcharts); probeboard-cli check "
+                         "reviews each flowchart of a page of up to " + std::to_string(kMaxFlowchartsPerPage)});
+    }
+    return read(blocks.front());
+}
+
+std::vector<std::string> markdownHeadingsOf(std::string_view markdown, const std::vector<int>& fenceLines)
+{
+    std::vector<std::string> out;
+    std::string heading;
+    bool fenced = false; // inside a ``` or ~~~ block, where "# x" is code, not a heading
+    int line = 1;
+    std::size_t next = 0;
+    while (next < fenceLines.size() && !markdown.empty()) {
+        const std::size_t end = std::min(markdown.find('\n'), markdown.size());
+        const std::string_view l = markdown.substr(0, end);
+        for (; next < fenceLines.size() && fenceLines[next] == line; ++next) out.push_back(heading);
+        const std::string_view t = mermaidTrim(l);
+        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") fenced = !fenced;
+        else if (!fenced && !l.empty() && l[0] == '#') {
+            const std::size_t text = l.find_first_not_of('#');
+            if (text != std::string_view::npos && text <= 6 && (l[text] == ' ' || l[text] == '\t'))
+            {
+                const std::string_view h = mermaidTrim(l.substr(text));
+                heading = std::string(h.substr(0, utf8Boundary(h, 200)));
+            }
+        }
+        markdown.remove_prefix(std::min(end + 1, markdown.size()));
+        ++line;
+    }
+    out.resize(fenceLines.size()); // fences past the text's end (none, as made): no heading
     return out;
 }
 

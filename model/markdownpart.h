@@ -1,7 +1,12 @@
 #pragma once
 
+#include "model/design.h"
+#include "model/diagnostic.h"
+
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pb::model {
@@ -38,5 +43,19 @@ std::vector<MarkdownFlowchart> markdownFlowchartsIn(const std::string& path);
 // name reads the page again, and a 15 MB page of 400,000 small blocks would be read as often.
 inline constexpr std::size_t kMaxFlowchartsPerPage = 100;
 std::vector<std::string> eachDesignIn(const std::vector<std::string>& files);
+
+// A Mermaid flowchart in a Markdown file (a README, an architecture page in the repository):
+// read as above, its lines counted in the Markdown. Without `block`, the first, and more
+// flowcharts are a warning naming their lines and how to read them (`doc.md#2`, designfile.h);
+// with it, that one (0: the first), and a number past the last is an error saying how many
+// there are. None is an error that says what is looked for.
+std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const std::string& fileName,
+                                              Diagnostics& diags,
+                                              std::unordered_map<std::string, int>* lines = nullptr,
+                                              std::optional<std::size_t> block = std::nullopt);
+
+// The heading each flowchart of a Markdown text comes under ("" for none), in the order of
+// mermaidFlowcharts(): what a person is shown to choose one by.
+std::vector<std::string> markdownHeadingsOf(std::string_view markdown, const std::vector<int>& fenceLines);
 
 } // namespace pb::model

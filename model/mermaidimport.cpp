@@ -2,7 +2,6 @@
 
 #include "model/designfile.h"
 #include "model/dotinference.h"
-#include "model/markdownpart.h"
 #include "model/mermaidreader.h"
 #include "model/mermaidtext.h"
 #include "model/printable.h"
@@ -49,6 +48,13 @@ private:
     // `[Label]`, `[(Label)]`, … or `@{ shape: …, label: … }` after a node's id, if any.
     bool shapeAndLabel(MermaidReader& r, const std::string& id, std::string& label, std::string& shape);
     void place(std::size_t comp);
+    // A node named only bare in links (`a --> s`), then opened as `subgraph s`: Mermaid draws the
+    // subgraph, so the node goes and its links become links to the subgraph.
+    void becomesSubgraph(std::size_t comp, int line);
+    // Mermaid draws a link to or from a subgraph to its box. Flows join components, so each such
+    // link is left out and said, with its line, instead of refusing the flowchart or guessing
+    // which member it meant.
+    void dropSubgraphLinks();
 
     bool tooMany() const { return m_comps.size() + m_flows.size() + m_zones.size() >= kMaxElements; }
     static std::string tooManyMessage() { return "the flowchart has more than " + std::to_string(kMaxElements) + " elements"; }
@@ -66,6 +72,8 @@ private:
     std::map<std::string, std::size_t> m_components; // id → index in m_comps
     std::vector<Component> m_comps;
     std::vector<char> m_inZone; // per component: placed in a subgraph already
+    std::vector<char> m_bare;   // per component: named without a label, shape or class so far
+    std::vector<char> m_gone;   // per component: became a subgraph (becomesSubgraph)
     std::vector<Zone> m_zones;
     std::map<std::string, std::size_t> m_zoneIds;
     std::vector<std::size_t> m_open; // the subgraphs open, outermost first
@@ -122,13 +130,17 @@ std::optional<std::string> Importer::node(MermaidReader& r)
         m_refusal = r.atEnd() ? "a node is missing at the end" : "expected a node id at '" + std::string(r.rest().substr(0, 20)) + "'";
         return std::nullopt;
     }
-    if (m_zoneIds.count(id)) {
-        m_refusal = "'" + id + "' is a subgraph: flows join components, so connect a node inside it";
-        return std::nullopt;
-    }
     std::string label, shape;
     if (!shapeAndLabel(r, id, label, shape)) return std::nullopt;
     const std::string styled = r.eat(":::") ? r.id() : std::string();
+    if (m_zoneIds.count(id)) { // a link's end: dropSubgraphLinks() leaves the link out
+        if (!label.empty() || !shape.empty()) {
+            m_refusal = "'" + id + "' is a subgraph and cannot be drawn as a node too";
+            return std::nullopt;
+        }
+        if (!styled.empty()) m_classes.emplace_back(id, styled);
+        return id;
+    }
     if (!m_components.count(id) && tooMany()) {
         m_refusal = tooManyMessage();
         m_refusalCode = "E-LIMIT";
@@ -143,12 +155,15 @@ std::optional<std::string> Importer::node(MermaidReader& r)
         c.kindInferred = true;
         m_comps.push_back(std::move(c));
         m_inZone.push_back(false);
+        m_bare.push_back(label.empty() && shape.empty() && styled.empty());
+        m_gone.push_back(false);
         noteLine(id, m_line);
     } else if (!label.empty()) {
         Component& c = m_comps[it->second];
         c.label = label;
         c.kind = kindOf(id, label, shape);
     }
+    if (!label.empty() || !shape.empty() || !styled.empty()) m_bare[it->second] = false;
     place(it->second);
     if (!styled.empty()) m_classes.emplace_back(id, styled);
     return id;
@@ -245,7 +260,9 @@ bool Importer::subgraph(std::string_view s, int line)
         id.clear();
     }
     if (id.empty()) id = "subgraph" + std::to_string(m_zones.size() + 1);
-    if (m_zoneIds.count(id) || m_components.count(id)) {
+    if (auto c = m_components.find(id); c != m_components.end() && m_bare[c->second]) {
+        becomesSubgraph(c->second, line);
+    } else if (m_zoneIds.count(id) || c != m_components.end()) {
         error(line, "'" + id + "' names two things: ids are shared by nodes and subgraphs", "E-DUP-ID");
         return false;
     }
@@ -261,6 +278,70 @@ bool Importer::subgraph(std::string_view s, int line)
     m_openedAt.push_back(line);
     m_zones.push_back(std::move(z));
     return true;
+}
+
+void Importer::becomesSubgraph(std::size_t comp, int line)
+{
+    const std::string& id = m_comps[comp].id;
+    if (m_inZone[comp])
+        for (Zone& z : m_zones) std::erase(z.members, id);
+    if (m_lines) (*m_lines)[id] = line; // where the subgraph opens, not where a link named it
+    m_gone[comp] = true;
+    m_components.erase(id);
+}
+
+void Importer::dropSubgraphLinks()
+{
+    // One warning per line, naming its first such link: `a & … & z --> s` is one mistake, and a
+    // flowchart of a million of them says so a bounded number of times.
+    constexpr std::size_t kSaid = 50;
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t kept = 0, said = 0, unsaid = 0, onLine = 0, warning = kNone;
+    int line = -1;
+    auto closeLine = [&] {
+        if (warning != kNone && onLine > 1)
+            m_diags[warning].message += " (and " + std::to_string(onLine - 1) + " more on this line)";
+    };
+    for (std::size_t i = 0; i < m_flows.size(); ++i) {
+        const Flow& f = m_flows[i];
+        const bool fromZone = m_zoneIds.count(f.from) > 0, toZone = m_zoneIds.count(f.to) > 0;
+        if (!fromZone && !toZone) {
+            if (kept != i) { // a vector moved into itself empties
+                m_flows[kept] = std::move(m_flows[i]);
+                m_flowLines[kept] = m_flowLines[i];
+            }
+            ++kept;
+            continue;
+        }
+        if (m_flowLines[i] == line) {
+            ++onLine;
+            if (warning == kNone) ++unsaid;
+            continue;
+        }
+        closeLine();
+        line = m_flowLines[i];
+        onLine = 1;
+        warning = kNone;
+        if (said == kSaid) {
+            ++unsaid;
+            continue;
+        }
+        const std::string& zone = toZone ? f.to : f.from;
+        const std::string& other = toZone ? f.from : f.to;
+        m_diags.push_back({Diagnostic::Level::Warning, m_file, line, 0, zone, "", "W-MERMAID-SUBGRAPH-LINK",
+                           "the link " + f.from + " --> " + f.to + " was left out: '" + zone +
+                               "' is a subgraph, and flows join components, so no check sees this link",
+                           fromZone && toZone ? "link a node inside each subgraph instead"
+                                              : "link " + other + " to the node inside " + zone + " that it means"});
+        warning = m_diags.size() - 1;
+        ++said;
+    }
+    closeLine();
+    m_flows.resize(kept);
+    m_flowLines.resize(kept);
+    if (unsaid > 0)
+        m_diags.push_back({Diagnostic::Level::Warning, m_file, 0, 0, "", "", "W-MERMAID-SUBGRAPH-LINK",
+                           std::to_string(unsaid) + " more links to or from subgraphs were left out", ""});
 }
 
 bool Importer::statement(std::string_view s, int line)
@@ -437,6 +518,7 @@ std::optional<Design> Importer::run(const std::string& text)
         return std::nullopt;
     }
     applyClasses();
+    dropSubgraphLinks();
     for (std::size_t i = 0; i < m_flows.size(); ++i) {
         std::string id = m_flows[i].id.empty() ? "f" + std::to_string(i + 1) : m_flows[i].id;
         if (m_flows[i].id.empty())
@@ -444,7 +526,8 @@ std::optional<Design> Importer::run(const std::string& text)
         noteLine(id, m_flowLines[i]);
         m_flows[i].id = std::move(id);
     }
-    for (auto& c : m_comps) m_design.addComponent(std::move(c));
+    for (std::size_t i = 0; i < m_comps.size(); ++i)
+        if (!m_gone[i]) m_design.addComponent(std::move(m_comps[i]));
     for (auto& f : m_flows) m_design.addFlow(std::move(f));
     for (auto& z : m_zones) m_design.addZone(std::move(z));
     Diagnostics checks;
@@ -463,74 +546,6 @@ std::optional<Design> importMermaid(const std::string& text, const std::string& 
                                     std::unordered_map<std::string, int>* lines)
 {
     return Importer(fileName, diags, lines).run(text);
-}
-
-std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const std::string& fileName,
-                                              Diagnostics& diags, std::unordered_map<std::string, int>* lines,
-                                              std::optional<std::size_t> block)
-{
-    const auto blocks = mermaidFlowcharts(markdown);
-    if (blocks.empty()) {
-        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
-                         "no Mermaid flowchart in this Markdown file: a ```mermaid block whose first statement "
-                         "is 'flowchart' or 'graph' and a direction is what is read",
-                         ""});
-        return std::nullopt;
-    }
-    // A flowchart without a title of its own is named by the heading it comes under: "ARCH.md#2 —
-    // Usage metering" in a report says which diagram that is.
-    auto read = [&](const MermaidBlock& b) {
-        auto design = importMermaid(b.text(), fileName, diags, lines);
-        if (design && design->title.empty()) design->title = markdownHeadingsOf(markdown, {b.line}).front();
-        return design;
-    };
-    if (block) {
-        if (*block < blocks.size()) return read(blocks[*block]);
-        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
-                         "flowchart " + std::to_string(*block + 1) + " asked for, but this Markdown file has " +
-                             std::to_string(blocks.size()) + " Mermaid flowchart" + (blocks.size() > 1 ? "s" : ""),
-                         ""});
-        return std::nullopt;
-    }
-    if (blocks.size() > 1) {
-        std::string where;
-        for (std::size_t i = 1; i < blocks.size() && i <= 10; ++i)
-            where += (i > 1 ? ", " : "") + std::to_string(blocks[i].line);
-        diags.push_back({Diagnostic::Level::Warning, fileName, blocks[1].line, 0, "", "", "W-MERMAID-MORE",
-                         std::to_string(blocks.size() - 1) + " more Mermaid flowchart" + (blocks.size() > 2 ? "s" : "") +
-                             " (line " + where + (blocks.size() > 11 ? ", …" : "") + ") not read: one design per file",
-                         "name one as " + fileName + "#2 (its place among the flowcharts); probeboard-cli check "
-                         "reviews each flowchart of a page of up to " + std::to_string(kMaxFlowchartsPerPage)});
-    }
-    return read(blocks.front());
-}
-
-std::vector<std::string> markdownHeadingsOf(std::string_view markdown, const std::vector<int>& fenceLines)
-{
-    std::vector<std::string> out;
-    std::string heading;
-    bool fenced = false; // inside a ``` or ~~~ block, where "# x" is code, not a heading
-    int line = 1;
-    std::size_t next = 0;
-    while (next < fenceLines.size() && !markdown.empty()) {
-        const std::size_t end = std::min(markdown.find('\n'), markdown.size());
-        const std::string_view l = markdown.substr(0, end);
-        for (; next < fenceLines.size() && fenceLines[next] == line; ++next) out.push_back(heading);
-        const std::string_view t = mermaidTrim(l);
-        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") fenced = !fenced;
-        else if (!fenced && !l.empty() && l[0] == '#') {
-            const std::size_t text = l.find_first_not_of('#');
-            if (text != std::string_view::npos && text <= 6 && (l[text] == ' ' || l[text] == '\t'))
-            {
-                const std::string_view h = mermaidTrim(l.substr(text));
-                heading = std::string(h.substr(0, utf8Boundary(h, 200)));
-            }
-        }
-        markdown.remove_prefix(std::min(end + 1, markdown.size()));
-        ++line;
-    }
-    out.resize(fenceLines.size()); // fences past the text's end (none, as made): no heading
-    return out;
 }
 
 bool looksLikeMermaid(std::string_view text)

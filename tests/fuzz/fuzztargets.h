@@ -8,6 +8,7 @@
 #include "model/dotexport.h"
 #include "model/dotimport.h"
 #include "model/jsonfast.h"
+#include "model/markdownpart.h"
 #include "model/mermaidexport.h"
 #include "model/mermaidimport.h"
 #include "model/pdfdesign.h"

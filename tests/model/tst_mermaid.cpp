@@ -232,7 +232,7 @@ private slots:
         QVERIFY(firstError("flowchart LR\n a --> b\n a[open label --> c\n").find("d.mmd:3: error: the label of 'a' is not closed") == 0);
         QVERIFY(firstError("flowchart LR\n subgraph s\n a\n").find("d.mmd:2: error: subgraph 's' is never closed") == 0);
         QVERIFY(firstError("flowchart LR\n a\n end\n").find("d.mmd:3: error: 'end' without a subgraph") == 0);
-        QVERIFY(firstError("flowchart LR\n subgraph s\n a\n end\n b --> s\n").find("d.mmd:5: error: 's' is a subgraph") == 0);
+        QVERIFY(firstError("flowchart LR\n subgraph s\n a\n end\n s[S] --> a\n").find("d.mmd:5: error: 's' is a subgraph and cannot be drawn as a node too") == 0);
         QVERIFY(firstError("flowchart LR\n a ?? b\n").find("d.mmd:2: error: expected an arrow") == 0);
         QVERIFY(firstError("flowchart LR\n a -- never closed b\n").find("d.mmd:2:") == 0);
         QVERIFY(firstError(std::string("flowchart LR\n a --> b\0c\n", 24)).find("NUL byte") != std::string::npos);
@@ -252,11 +252,69 @@ private slots:
         }
         QVERIFY(firstError(many).find("d.mmd:2: error: the flowchart has more than 1000000 elements [E-LIMIT]") == 0);
         // A node and a subgraph of one name, a flow id taken by a node: told apart, or said.
-        QVERIFY(firstError("flowchart LR\n a --> b\n subgraph a\n end\n").find("E-DUP-ID") != std::string::npos);
+        QVERIFY(firstError("flowchart LR\n a[Orders] --> b\n subgraph a\n end\n").find("E-DUP-ID") != std::string::npos);
+        QVERIFY(firstError("flowchart LR\n a:::database --> b\n subgraph a\n end\n").find("E-DUP-ID") != std::string::npos);
         Diagnostics diags;
         const auto d = read("flowchart LR\n f1 --> f2\n", diags);
         QVERIFY2(d, formatAll(diags).c_str());
         QCOMPARE(d->flows().front().id, std::string("f1_"));
+    }
+
+    // Mermaid draws `api --> backend` to the subgraph's box. Refused before, so a whole diagram
+    // with one such link did not open; now the rest opens and each link left out is said.
+    void linksToSubgraphsAreLeftOutAndSaid()
+    {
+        Diagnostics diags;
+        std::unordered_map<std::string, int> lines;
+        const auto d = importMermaid("flowchart LR\n"
+                                     "  web[Web app] --> api[API gateway]\n"
+                                     "  api --> backend\n"
+                                     "  subgraph backend [Backend]\n"
+                                     "    orders[Orders service] --> ordersdb[(Orders DB)]\n"
+                                     "  end\n"
+                                     "  backend --> payments\n"
+                                     "  subgraph payments [Payments]\n"
+                                     "    pay[Payment service]\n"
+                                     "  end\n"
+                                     "  web & api --> payments; orders --> pay\n",
+                                     "d.mmd", diags, &lines);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->components().size(), std::size_t(5));
+        QCOMPARE(d->zones().size(), std::size_t(2));
+        QCOMPARE(d->flows().size(), std::size_t(3)); // web → api, orders → ordersdb, orders → pay
+        QCOMPARE(d->flows().back().from + ">" + d->flows().back().to, std::string("orders>pay"));
+        QVERIFY(!d->component("backend") && !d->component("payments"));
+        QCOMPARE(lines.at("backend"), 4); // where the subgraph opens, not the link's line
+        std::vector<std::string> said;
+        for (const auto& w : diags) {
+            QCOMPARE(w.level, Diagnostic::Level::Warning);
+            QCOMPARE(w.code, std::string("W-MERMAID-SUBGRAPH-LINK"));
+            said.push_back(std::to_string(w.line) + " " + w.element + " " + w.hint);
+        }
+        QCOMPARE(said, (std::vector<std::string>{"3 backend link api to the node inside backend that it means",
+                                                 "7 payments link a node inside each subgraph instead",
+                                                 "11 payments link web to the node inside payments that it means"}));
+        QVERIFY(diags[2].message.find("the link web --> payments was left out") == 0);
+        QVERIFY(diags[2].message.find("(and 1 more on this line)") != std::string::npos);
+
+        // Named first in a link, bare, then opened as a subgraph, even inside another one.
+        diags.clear();
+        const auto later = read("flowchart LR\n subgraph outer\n a --> s\n end\n subgraph s\n b\n end\n", diags);
+        QVERIFY2(later, formatAll(diags).c_str());
+        QCOMPARE(later->components().size(), std::size_t(2));
+        QVERIFY(later->flows().empty());
+        QCOMPARE(later->zone("outer")->members, std::vector<std::string>{"a"});
+        QCOMPARE(later->zone("s")->members, std::vector<std::string>{"b"});
+        QCOMPARE(diags.size(), std::size_t(1));
+        QCOMPARE(diags[0].line, 3);
+
+        // Said a bounded number of times: fifty lines, then one count of the rest.
+        std::string many = "flowchart LR\n subgraph s\n end\n";
+        for (int i = 0; i < 60; ++i) many += " n" + std::to_string(i) + " --> s\n";
+        diags.clear();
+        QVERIFY(read(many, diags));
+        QCOMPARE(diags.size(), std::size_t(51));
+        QCOMPARE(diags.back().message, std::string("10 more links to or from subgraphs were left out"));
     }
 
     void theCoreChecksReadAMermaidDesign()
