@@ -1,6 +1,7 @@
 #include "model/designfile.h"
 
 #include "model/designkeys.h"
+#include "model/drawioimport.h"
 #include "model/jsonfast.h"
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
@@ -496,7 +497,8 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     const bool dot = ext == ".dot" || ext == ".gv";
     const bool mermaid = ext == ".mmd" || ext == ".mermaid";
     const bool markdown = isMarkdown(path);
-    auto text = readTextFile(path, err, dot || mermaid || markdown ? kMaxDotBytes : kMaxDesignBytes);
+    const bool drawio = ext == ".drawio" || ext == ".xml";
+    auto text = readTextFile(path, err, dot || mermaid || markdown || drawio ? kMaxDotBytes : kMaxDesignBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
                          "cannot read the file: " + err, ""});
@@ -507,6 +509,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     if (dot) return importDot(*text, path, diags);
     if (mermaid) return importMermaid(*text, path, diags);
     if (markdown) return importMermaidInMarkdown(*text, path, diags);
+    if (drawio || looksLikeDrawio(*text)) return importDrawio(*text, path, diags);
     const bool json = ext == ".probeboard" || ext == ".json";
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < text->size() && std::isspace(static_cast<unsigned char>((*text)[i]))) ++i;
@@ -547,6 +550,11 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
     if (ext == ".mmd" || ext == ".mermaid" || looksLikeMermaid(*text)) {
         Diagnostics ignored; // read before, without an error, or the report would not exist
         importMermaid(*text, path, ignored, &lines);
+        return lines;
+    }
+    if (ext == ".drawio" || looksLikeDrawio(*text)) {
+        Diagnostics ignored;
+        importDrawio(*text, path, ignored, &lines);
         return lines;
     }
     if (ext == ".dot" || ext == ".gv") {

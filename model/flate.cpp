@@ -32,15 +32,16 @@ std::string deflated(std::string_view data)
     return rc == Z_STREAM_END ? out : std::string();
 }
 
-std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes, std::string* why,
-                                    std::size_t* made)
+namespace {
+std::optional<std::string> inflateAs(int windowBits, std::string_view data, std::size_t maxBytes,
+                                     std::string* why, std::size_t* made)
 {
     auto fail = [&](const char* reason) -> std::optional<std::string> {
         if (why) *why = reason;
         return std::nullopt;
     };
     z_stream z{};
-    if (inflateInit(&z) != Z_OK) return fail("the inflater could not start");
+    if (inflateInit2(&z, windowBits) != Z_OK) return fail("the inflater could not start");
     std::string out;
     std::size_t in = 0;
     int rc = Z_OK;
@@ -71,6 +72,18 @@ std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes,
         return fail("it inflates past the size a design may have");
     if (rc == Z_BUF_ERROR) return fail("its compressed data is cut short");
     return fail("its compressed data is damaged");
+}
+} // namespace
+
+std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes, std::string* why,
+                                    std::size_t* made)
+{
+    return inflateAs(MAX_WBITS, data, maxBytes, why, made);
+}
+
+std::optional<std::string> inflatedRaw(std::string_view data, std::size_t maxBytes, std::string* why)
+{
+    return inflateAs(-MAX_WBITS, data, maxBytes, why, nullptr);
 }
 
 } // namespace pb::model

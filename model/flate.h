@@ -19,4 +19,8 @@ std::string deflated(std::string_view data);
 std::optional<std::string> inflated(std::string_view data, std::size_t maxBytes,
                                     std::string* why = nullptr, std::size_t* made = nullptr);
 
+// The same for raw deflate data (RFC 1951, no zlib header): what draw.io compresses a page into.
+std::optional<std::string> inflatedRaw(std::string_view data, std::size_t maxBytes,
+                                       std::string* why = nullptr);
+
 } // namespace pb::model

@@ -492,7 +492,7 @@ int main(int argc, char** argv)
 
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot, Mermaid, Markdown, exported pictures)");
-    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; - for standard input")->required();
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown or html")
         ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,
@@ -505,15 +505,15 @@ int main(int argc, char** argv)
     addVersion(checkCmd);
 
     std::string convertIn, convertOut;
-    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, Markdown, and PNG, SVG and PDF exports, too");
-    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, a Markdown page's flowchart (doc.md#2), a PNG, SVG or PDF exported with its design, or .probeboard JSON; - for standard input)")->required();
+    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, .drawio, Markdown, and PNG, SVG and PDF exports, too");
+    convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, draw.io .drawio, a Markdown page's flowchart (doc.md#2), a PNG, SVG or PDF exported with its design, or .probeboard JSON; - for standard input)")->required();
     convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties); - for standard output (a design file)")->required();
     addVersion(convertCmd);
 
     std::string layoutIn, layoutOut, layoutEngine;
     double layoutLimit = 120; // the whiteboard's own limit for the same run
     auto* layoutCmd = app.add_subcommand("layout", "Lay a design out with Graphviz; write positions as JSON");
-    layoutCmd->add_option("input", layoutIn, "The design to lay out (.probeboard, .json, .dot, .mmd)")->required();
+    layoutCmd->add_option("input", layoutIn, "The design to lay out (.probeboard, .json, .dot, .mmd, .drawio)")->required();
     layoutCmd->add_option("output", layoutOut, "Result file (JSON); standard output if omitted");
     layoutCmd->add_option("--engine", layoutEngine, "dot or sfdp (default: by size)")
         ->check(CLI::IsMember({"dot", "sfdp"}));
@@ -525,7 +525,7 @@ int main(int argc, char** argv)
     std::string reportFile, reportFormat = "html", reportOut;
     std::vector<std::string> reportPacks;
     auto* reportCmd = app.add_subcommand("report", "Write a review report");
-    reportCmd->add_option("design", reportFile, "The design to review (.probeboard, .json, .dot, .mmd)")->required();
+    reportCmd->add_option("design", reportFile, "The design to review (.probeboard, .json, .dot, .mmd, .drawio)")->required();
     reportCmd->add_option("--format", reportFormat, "html (self-contained, the default) or markdown")
         ->check(CLI::IsMember({"html", "markdown"}));
     reportCmd->add_option("--output", reportOut, "Write here instead of standard output");

@@ -74,9 +74,15 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
 bool isNativeDesign(const QString& path)
 {
     if (model::markdownPart(path.toStdString()) && !QFileInfo::exists(path)) return false; // "doc.md#2"
-    for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown"})
+    for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown", ".drawio", ".xml"})
         if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
     return !embedded::isPicture(path);
+}
+
+QString openDesignFilter()
+{
+    return tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid *.drawio);;Pictures with a design (*.png *.svg *.pdf);;"
+              "Markdown with a Mermaid flowchart (*.md *.markdown);;draw.io diagrams (*.drawio *.xml);;All files (*)");
 }
 
 bool writeDesign(const model::Design& design, const QString& path, QString* error)

@@ -20,6 +20,8 @@ std::optional<model::Design> readDesign(const QString& path, QString* error,
 // Saved back to the file it came from: a .probeboard or .json file, not a DOT or Mermaid import or a picture
 // (opened as Untitled, so that a save never writes JSON over them).
 bool isNativeDesign(const QString& path);
+// The file types Open and Compare With… offer, for a file dialog's filter.
+QString openDesignFilter();
 bool writeDesign(const model::Design& design, const QString& path, QString* error);
 
 } // namespace pb::app

@@ -294,8 +294,7 @@ bool MainWindow::restoreRecovery(const QString& recoveryPath, const QString& ori
 void MainWindow::openDialog()
 {
     openFile(QFileDialog::getOpenFileName(this, tr("Open design"), dialogplaces::openFolder(m_doc->filePath()),
-                                          tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid);;Pictures with a design (*.png *.svg *.pdf);;"
-                                             "Markdown with a Mermaid flowchart (*.md *.markdown);;All files (*)")));
+                                          openDesignFilter()));
 }
 
 bool MainWindow::save()

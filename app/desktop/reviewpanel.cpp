@@ -307,8 +307,7 @@ void ReviewPanel::compareDialog()
 {
     const QString file = QFileDialog::getOpenFileName(
         this, tr("Compare with a previous version"), dialogplaces::openFolder(m_review->document()->filePath()),
-        tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid);;Pictures with a design (*.png *.svg *.pdf);;"
-           "Markdown with a Mermaid flowchart (*.md *.markdown);;All files (*)"));
+        openDesignFilter());
     // A Markdown page with several flowcharts: the one the user picks, as Open does.
     const QString path = file.isEmpty() ? file : flowchartchooser::choose(this, file);
     if (path.isEmpty()) return;

@@ -7,6 +7,7 @@
 #include "model/designfile.h"
 #include "model/dotexport.h"
 #include "model/dotimport.h"
+#include "model/drawioimport.h"
 #include "model/jsonfast.h"
 #include "model/markdownpart.h"
 #include "model/mermaidexport.h"
@@ -43,10 +44,23 @@ inline std::string checkPdfDesign(const std::string& text)
     return {};
 }
 
+// Any bytes read as a draw.io file (drawioimport.h), and as a compressed page of one: refused
+// with an error or read, never a crash, and never refused without saying why.
+inline std::string checkDrawio(const std::string& text)
+{
+    for (const std::string& input : {text, "<mxfile><diagram name=\"p\">" + text + "</diagram></mxfile>"}) {
+        model::Diagnostics diags;
+        if (!model::importDrawio(input, "fuzz.drawio", diags) && !model::hasErrors(diags))
+            return "a draw.io text rejected without an error diagnostic";
+    }
+    return {};
+}
+
 // Whatever loads without errors saves to text that loads again, so a save never loses work.
 inline std::string checkDesignFile(const std::string& text)
 {
     if (std::string problem = checkPdfDesign(text); !problem.empty()) return problem;
+    if (std::string problem = checkDrawio(text); !problem.empty()) return problem;
     model::Diagnostics diags;
     auto design = model::designFromText(text, "fuzz.probeboard", diags);
     // The fast reader may decline anything. A design it reads that validates without a word is

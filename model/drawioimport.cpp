@@ -1,0 +1,533 @@
+#include "model/drawioimport.h"
+
+#include "model/designfile.h"
+#include "model/dotimport.h"
+#include "model/dotinference.h"
+#include "model/drawiostyle.h"
+#include "model/printable.h"
+#include "model/validation.h"
+#include "model/vocabulary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <pugixml.hpp>
+#include <set>
+#include <vector>
+
+namespace pb::model {
+
+namespace {
+
+using Style = std::map<std::string, std::string, std::less<>>;
+
+// One mxCell, with what its <object> or <UserObject> wrapper adds (Edit Data's properties).
+struct Cell
+{
+    std::string id, parent, value, source, target;
+    Style style;
+    bool vertex = false, edge = false;
+    Point pos;
+    Size size;
+    std::vector<Point> points;
+    std::vector<std::pair<std::string, std::string>> data;
+    int line = 0;
+    // Worked out from the others: what it becomes, its place on the canvas, the id it gets.
+    enum class Role
+    {
+        Layer,
+        Component,
+        Zone,
+        Group,
+        Note,
+        EdgeLabel,
+        Flow,
+        Other
+    } role = Role::Other;
+    Point abs;
+    std::string madeId;
+};
+
+// The attributes of a wrapper that are draw.io's own, not properties the user added.
+bool drawioOwn(std::string_view key)
+{
+    for (std::string_view own : {"id", "label", "placeholders", "tooltip", "link", "tags"})
+        if (key == own) return true;
+    return false;
+}
+
+double number(const pugi::xml_node& n, const char* name)
+{
+    const double d = n.attribute(name).as_double(0);
+    return std::isfinite(d) ? d : 0; // "NaN", "Infinity": nowhere
+}
+
+class Reader
+{
+public:
+    Reader(const std::string& file, Diagnostics& diags, std::unordered_map<std::string, int>* lines)
+        : m_file(file)
+        , m_diags(diags)
+        , m_lines(lines)
+    {
+    }
+    std::optional<Design> run(const std::string& text);
+
+private:
+    void error(int line, const std::string& message, const std::string& code = "E-DRAWIO")
+    {
+        m_diags.push_back({Diagnostic::Level::Error, m_file, line, 0, "", "", code, message, ""});
+    }
+    void warn(int line, const std::string& element, const std::string& message,
+              const std::string& hint, const char* code)
+    {
+        m_diags.push_back(
+            {Diagnostic::Level::Warning, m_file, line, 0, element, "", code, message, hint});
+    }
+    int lineAt(std::ptrdiff_t offset) const;
+    std::optional<pugi::xml_node> page(const pugi::xml_node& root);
+    bool readCells(const pugi::xml_node& model);
+    void readCell(const pugi::xml_node& element);
+    bool classify();
+    bool placeCells();
+    void giveIds();
+    void makeComponent(const Cell& c);
+    void makeZone(const Cell& c);
+    void makeFlow(const Cell& c);
+    // The zone a cell is drawn in: its parent, through draw.io groups; nullptr for none.
+    const Cell* zoneOf(const Cell& c) const;
+    const Cell* cell(const std::string& id) const
+    {
+        auto it = m_byId.find(id);
+        return it == m_byId.end() ? nullptr : &m_cells[it->second];
+    }
+    std::string name(const Cell& c) const
+    {
+        return c.value.empty() ? "cell " + c.id : "'" + c.value + "'";
+    }
+
+    std::string m_file;
+    Diagnostics& m_diags;
+    std::unordered_map<std::string, int>* m_lines;
+    std::vector<std::size_t> m_lineStarts; // of the file's text, for the cells' lines
+    int m_pageLine = 0;                    // a compressed page's cells are on its line
+    pugi::xml_document m_doc, m_pageDoc;
+    std::vector<Cell> m_cells;
+    std::map<std::string, std::size_t> m_byId;
+    std::map<std::string, std::string> m_edgeLabels; // edge id → its first label's text
+    std::vector<std::vector<std::string>> m_members; // per zone cell, the ids it holds
+    std::unordered_map<std::string, int> m_idLines;  // per element made, its cell's line
+    Design m_design;
+};
+
+int Reader::lineAt(std::ptrdiff_t offset) const
+{
+    if (m_pageLine > 0 || offset < 0) return m_pageLine;
+    const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(),
+                                     static_cast<std::size_t>(offset));
+    return static_cast<int>(it - m_lineStarts.begin());
+}
+
+// The first page's <mxGraphModel>: in place, or inflated from draw.io's compressed text.
+std::optional<pugi::xml_node> Reader::page(const pugi::xml_node& root)
+{
+    if (std::string_view(root.name()) == "mxGraphModel") return root;
+    if (std::string_view(root.name()) != "mxfile") {
+        error(lineAt(root.offset_debug()),
+              std::string("not a draw.io file: the outermost element is <") + root.name() +
+                  ">, where draw.io writes <mxfile> or <mxGraphModel>");
+        return std::nullopt;
+    }
+    std::vector<pugi::xml_node> pages;
+    for (auto d : root.children("diagram"))
+        pages.push_back(d);
+    if (pages.empty()) {
+        error(lineAt(root.offset_debug()), "the file has no page (no <diagram> in <mxfile>)",
+              "E-EMPTY");
+        return std::nullopt;
+    }
+    if (pages.size() > 1) {
+        std::string names;
+        for (std::size_t i = 1; i < pages.size() && i <= 5; ++i)
+            names +=
+                std::string(i > 1 ? ", " : "") + "'" + pages[i].attribute("name").as_string() + "'";
+        warn(
+            lineAt(pages[1].offset_debug()), "",
+            std::to_string(pages.size() - 1) + " more page" + (pages.size() > 2 ? "s" : "") + " (" +
+                names + (pages.size() > 6 ? ", …" : "") + ") not read: one design per file",
+            "in draw.io, drag the page to review to the first tab, or save it as a file of its own",
+            "W-DRAWIO-PAGES");
+    }
+    const pugi::xml_node first = pages.front();
+    if (const std::string title = first.attribute("name").as_string();
+        !title.empty() && !(title.rfind("Page-", 0) == 0 &&
+                            title.find_first_not_of("0123456789", 5) == std::string::npos))
+        m_design.title = title;
+    if (auto model = first.child("mxGraphModel")) return model;
+    m_pageLine = lineAt(first.offset_debug());
+    std::string why;
+    const auto xml = drawioInflate(first.text().as_string(), kMaxDotBytes, why);
+    if (!xml) {
+        error(m_pageLine, why);
+        return std::nullopt;
+    }
+    const auto parsed =
+        m_pageDoc.load_buffer(xml->data(), xml->size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed || std::string_view(m_pageDoc.document_element().name()) != "mxGraphModel") {
+        error(m_pageLine, std::string("the page's compressed diagram is not draw.io's XML") +
+                              (parsed ? "" : std::string(": ") + parsed.description()));
+        return std::nullopt;
+    }
+    return m_pageDoc.document_element();
+}
+
+void Reader::readCell(const pugi::xml_node& element)
+{
+    const std::string_view tag = element.name();
+    const bool wrapped = tag == "object" || tag == "UserObject";
+    if (!wrapped && tag != "mxCell") return;
+    const pugi::xml_node mx = wrapped ? element.child("mxCell") : element;
+    Cell c;
+    c.line = lineAt(element.offset_debug());
+    c.id = element.attribute("id").as_string();
+    c.parent = mx.attribute("parent").as_string();
+    c.style = drawioStyle(mx.attribute("style").as_string());
+    const auto html = c.style.find("html");
+    c.value = drawioLabel(element.attribute(wrapped ? "label" : "value").as_string(),
+                          html != c.style.end() && html->second == "1");
+    c.vertex = std::string_view(mx.attribute("vertex").as_string()) == "1";
+    c.edge = std::string_view(mx.attribute("edge").as_string()) == "1";
+    c.source = mx.attribute("source").as_string();
+    c.target = mx.attribute("target").as_string();
+    if (wrapped)
+        for (auto a : element.attributes())
+            if (!drawioOwn(a.name())) c.data.emplace_back(a.name(), a.value());
+    const pugi::xml_node g = mx.child("mxGeometry");
+    c.pos = {number(g, "x"), number(g, "y")};
+    c.size = {std::max(0.0, number(g, "width")), std::max(0.0, number(g, "height"))};
+    for (auto arr : g.children("Array"))
+        if (std::string_view(arr.attribute("as").as_string()) == "points")
+            for (auto p : arr.children("mxPoint"))
+                c.points.push_back({number(p, "x"), number(p, "y")});
+    m_cells.push_back(std::move(c));
+}
+
+bool Reader::readCells(const pugi::xml_node& model)
+{
+    for (auto e : model.child("root").children()) {
+        if (m_cells.size() >= kMaxElements) {
+            error(lineAt(e.offset_debug()),
+                  "the page has more than " + std::to_string(kMaxElements) + " cells", "E-LIMIT");
+            return false;
+        }
+        readCell(e);
+    }
+    for (std::size_t i = 0; i < m_cells.size(); ++i) {
+        if (m_byId.emplace(m_cells[i].id, i).second) continue;
+        error(m_cells[i].line, "two cells have the id '" + m_cells[i].id + "'", "E-DUP-ID");
+        return false;
+    }
+    return true;
+}
+
+// What each cell becomes. A shape that holds others is a zone, unless it is a draw.io group
+// (Ctrl+G), which only holds its members together; a swimlane, a container and an AWS group are
+// zones even empty. A text shape no connector touches is a note, and a shape on a connector
+// is the connector's label.
+bool Reader::classify()
+{
+    std::set<std::string> parents, joined;
+    for (const Cell& c : m_cells) {
+        if (c.vertex) parents.insert(c.parent);
+        if (c.edge) joined.insert({c.source, c.target});
+    }
+    for (Cell& c : m_cells) {
+        const Cell* up = cell(c.parent);
+        if (c.edge) {
+            c.role = Cell::Role::Flow;
+        } else if (!c.vertex) {
+            c.role = c.parent.empty() || (up && up->parent.empty()) ? Cell::Role::Layer
+                                                                    : Cell::Role::Other;
+        } else if (up && up->edge) {
+            c.role = Cell::Role::EdgeLabel;
+            if (!c.value.empty()) m_edgeLabels.emplace(up->id, c.value);
+        } else if (c.style.count("group") && parents.count(c.id)) {
+            c.role = Cell::Role::Group;
+        } else if (parents.count(c.id) || drawioContainer(c.style)) {
+            c.role = Cell::Role::Zone;
+        } else if (c.style.count("text") && !joined.count(c.id)) {
+            c.role = Cell::Role::Note;
+        } else {
+            c.role = Cell::Role::Component;
+        }
+    }
+    return true;
+}
+
+// Each shape's place on the page: draw.io keeps a child's place relative to its parent's. Each
+// cell's parents are walked once (a chain is placed from the top down, and its cells are then
+// known), so that a loop of parents, or nesting past any drawing's depth, is said, not followed.
+bool Reader::placeCells()
+{
+    constexpr std::size_t kMaxDepth = 256;
+    enum : char
+    {
+        Unplaced,
+        Placing,
+        Placed
+    };
+    std::vector<char> state(m_cells.size(), Unplaced);
+    std::vector<std::size_t> chain;
+    for (std::size_t i = 0; i < m_cells.size(); ++i) {
+        chain.clear();
+        std::size_t at = i;
+        while (state[at] == Unplaced) { // up to a placed cell, or one with no shape above it
+            state[at] = Placing;
+            chain.push_back(at);
+            const Cell* up = cell(m_cells[at].parent);
+            if (!up || !up->vertex) break;
+            at = static_cast<std::size_t>(up - m_cells.data());
+            if (state[at] == Placing || chain.size() > kMaxDepth) {
+                error(m_cells[i].line,
+                      "the shapes holding " + name(m_cells[i]) + " nest more than " +
+                          std::to_string(kMaxDepth) +
+                          " deep, or hold each other (their parents form a loop)",
+                      "E-LIMIT");
+                return false;
+            }
+        }
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) { // from the top down
+            Cell& c = m_cells[*it];
+            const Cell* up = cell(c.parent);
+            c.abs = up && up->vertex ? Point{up->abs.x + up->pos.x, up->abs.y + up->pos.y}
+                                     : Point{0, 0};
+            state[*it] = Placed;
+        }
+    }
+    return true;
+}
+
+// Readable ids from the labels ("orders-db"), unique across components, zones and flows: the
+// ids draw.io gives ("2", "x7Fq-3") would name nothing in a report.
+void Reader::giveIds()
+{
+    std::set<std::string> used;
+    auto unique = [&](std::string base) {
+        if (base.empty()) base = "element";
+        std::string id = base;
+        for (int n = 2; !used.insert(id).second; ++n)
+            id = base + "-" + std::to_string(n);
+        return id;
+    };
+    for (Cell& c : m_cells)
+        if (c.role == Cell::Role::Component || c.role == Cell::Role::Zone)
+            c.madeId = unique(drawioSlug(
+                c.value.empty() ? (c.role == Cell::Role::Zone ? "zone" : "shape") : c.value));
+    int n = 0;
+    for (Cell& c : m_cells)
+        if (c.role == Cell::Role::Flow) {
+            std::string id = "f" + std::to_string(++n);
+            while (used.count(id))
+                id += "_";
+            used.insert(id);
+            c.madeId = id;
+        }
+}
+
+const Cell* Reader::zoneOf(const Cell& c) const
+{
+    const Cell* up = cell(c.parent);
+    while (up && up->role == Cell::Role::Group)
+        up = cell(up->parent); // no loop: placeCells()
+    return up && up->role == Cell::Role::Zone ? up : nullptr;
+}
+
+std::string componentKind(const Cell& c, bool& said)
+{
+    const Vocabulary& vocab = Vocabulary::builtin();
+    for (const auto& [k, v] : c.data)
+        if (k == "kind" && vocab.kind(lowerAscii(v))) {
+            said = true;
+            return lowerAscii(v);
+        }
+    said = false;
+    // The icon names a product; the label names a thing; a cylinder or a stick figure only hints.
+    if (std::string icon = drawioIconKind(c.style); !icon.empty()) return icon;
+    if (std::string named = inferKind("", c.value, ""); named != "service") return named;
+    const auto shape = c.style.find("shape");
+    const std::string s = shape == c.style.end() ? "" : shape->second;
+    if (s == "cylinder" || s == "cylinder3" || s == "datastore" || c.style.count("cylinder"))
+        return "database";
+    if (s == "umlActor" || s == "actor") return "client";
+    return "service";
+}
+
+void Reader::makeComponent(const Cell& c)
+{
+    Component out;
+    out.id = c.madeId;
+    out.label = c.value;
+    bool said = false;
+    out.kind = componentKind(c, said);
+    out.kindInferred = !said;
+    for (const auto& [k, v] : c.data)
+        if (k != "kind") out.props[k] = dotAttributeValue(k, v);
+    // draw.io's icons are small squares with the label underneath; a box here holds its label.
+    // Too small a box grows to the kind's size about the same centre, so the drawing's layout
+    // stays as it was drawn.
+    out.size = c.size;
+    Point centre{c.abs.x + c.pos.x + c.size.width / 2, c.abs.y + c.pos.y + c.size.height / 2};
+    if (const KindSpec* spec = Vocabulary::builtin().kind(out.kind);
+        spec &&
+        (c.size.width < spec->defaultSize.width || c.size.height < spec->defaultSize.height))
+        out.size = {std::max(c.size.width, spec->defaultSize.width),
+                    std::max(c.size.height, spec->defaultSize.height)};
+    out.pos = {centre.x - out.size.width / 2, centre.y - out.size.height / 2};
+    m_idLines.emplace(out.id, c.line);
+    m_design.addComponent(std::move(out));
+}
+
+void Reader::makeZone(const Cell& c)
+{
+    Zone z;
+    z.id = c.madeId;
+    z.label = c.value;
+    const Vocabulary& vocab = Vocabulary::builtin();
+    for (const auto& [k, v] : c.data) {
+        if (k == "kind" && vocab.zoneKind(lowerAscii(v)))
+            z.kind = lowerAscii(v);
+        else if (k != "kind")
+            z.props[k] = dotAttributeValue(k, v);
+    }
+    const bool kindSaid =
+        std::any_of(c.data.begin(), c.data.end(), [](const auto& d) { return d.first == "kind"; });
+    if (!kindSaid) {
+        const std::string styled = drawioZoneKind(c.style);
+        z.kind = styled.empty() ? inferZoneKind(c.value, c.value) : styled;
+    }
+    if (!z.props.count("region") && z.kind != "trust_boundary")
+        if (const std::string region = regionInLabel(z.label); !region.empty())
+            z.props["region"] = region;
+    z.members = std::move(m_members[static_cast<std::size_t>(&c - m_cells.data())]);
+    z.pos = {c.abs.x + c.pos.x, c.abs.y + c.pos.y};
+    z.size = c.size;
+    m_idLines.emplace(z.id, c.line);
+    m_design.addZone(std::move(z));
+}
+
+void Reader::makeFlow(const Cell& c)
+{
+    const Cell* from = cell(c.source);
+    const Cell* to = cell(c.target);
+    const std::string label =
+        c.value.empty() && m_edgeLabels.count(c.id) ? m_edgeLabels.at(c.id) : c.value;
+    const std::string shown = label.empty() ? "a connector" : "the connector '" + label + "'";
+    for (const Cell* end : {from, to}) {
+        if (end && end->role == Cell::Role::Component) continue;
+        const char* side = end == from ? "start" : "end";
+        if (!end)
+            warn(c.line, "", shown + " has no shape at its " + side + " and was left out",
+                 "attach both ends to shapes in draw.io (drop the end on the shape until it is "
+                 "outlined)",
+                 "W-DRAWIO-LOOSE");
+        else
+            warn(c.line, end->madeId,
+                 shown + " was left out: at its " + std::string(side) + " is " + name(*end) +
+                     ", which holds shapes rather than being one, and flows join components",
+                 "attach it to the shape inside " + name(*end) + " that it means",
+                 "W-DRAWIO-CONTAINER-LINK");
+        return;
+    }
+    Flow f;
+    f.id = c.madeId;
+    f.from = from->madeId;
+    f.to = to->madeId;
+    f.label = label;
+    if (auto dashed = c.style.find("dashed"); dashed != c.style.end() && dashed->second == "1")
+        f.props["sync"] = false;
+    for (const auto& [k, v] : c.data)
+        f.props[k] = dotAttributeValue(k, v);
+    for (const Point& p : c.points)
+        f.bends.push_back({c.abs.x + p.x, c.abs.y + p.y});
+    m_idLines.emplace(f.id, c.line);
+    m_design.addFlow(std::move(f));
+}
+
+std::optional<Design> Reader::run(const std::string& text)
+{
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        error(0, "empty file: expected a draw.io diagram", "E-EMPTY");
+        return std::nullopt;
+    }
+    m_lineStarts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') m_lineStarts.push_back(i + 1);
+    const auto parsed =
+        m_doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed) {
+        const int line = lineAt(parsed.offset);
+        const auto col = parsed.offset -
+                         static_cast<std::ptrdiff_t>(
+                             m_lineStarts[static_cast<std::size_t>(std::max(1, line) - 1)]) +
+                         1;
+        m_diags.push_back({Diagnostic::Level::Error, m_file, line, static_cast<int>(col), "", "",
+                           "E-DRAWIO", std::string("not well-formed XML: ") + parsed.description(),
+                           ""});
+        return std::nullopt;
+    }
+    const auto model = page(m_doc.document_element());
+    if (!model || !readCells(*model) || !classify() || !placeCells()) return std::nullopt;
+    giveIds();
+    m_members.resize(m_cells.size());
+    for (const Cell& c : m_cells)
+        if (c.role == Cell::Role::Component || c.role == Cell::Role::Zone)
+            if (const Cell* zone = zoneOf(c))
+                m_members[static_cast<std::size_t>(zone - m_cells.data())].push_back(c.madeId);
+    for (const Cell& c : m_cells) {
+        if (c.role == Cell::Role::Component)
+            makeComponent(c);
+        else if (c.role == Cell::Role::Zone)
+            makeZone(c);
+    }
+    for (const Cell& c : m_cells)
+        if (c.role == Cell::Role::Flow) makeFlow(c);
+    Diagnostics checks;
+    validateDesign(m_design, Vocabulary::builtin(), checks);
+    for (auto& d : checks) { // what validation finds wrong with an element, at its cell's line
+        d.file = m_file;
+        if (auto at = m_idLines.find(d.element); d.line == 0 && at != m_idLines.end())
+            d.line = at->second;
+        m_diags.push_back(std::move(d));
+    }
+    if (hasErrors(m_diags)) return std::nullopt;
+    if (m_lines) m_lines->insert(m_idLines.begin(), m_idLines.end());
+    return std::move(m_design);
+}
+
+} // namespace
+
+std::optional<Design> importDrawio(const std::string& text, const std::string& fileName,
+                                   Diagnostics& diags, std::unordered_map<std::string, int>* lines)
+{
+    return Reader(fileName, diags, lines).run(text);
+}
+
+bool looksLikeDrawio(std::string_view text)
+{
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    for (;;) {
+        const std::size_t at = text.find_first_not_of(" \t\r\n");
+        if (at == std::string_view::npos) return false;
+        text.remove_prefix(at);
+        if (text.substr(0, 5) == "<?xml" || text.substr(0, 4) == "<!--") {
+            const std::string_view close = text[1] == '?' ? "?>" : "-->";
+            const std::size_t end = text.find(close);
+            if (end == std::string_view::npos) return false;
+            text.remove_prefix(end + close.size());
+            continue;
+        }
+        return text.substr(0, 7) == "<mxfile" || text.substr(0, 13) == "<mxGraphModel";
+    }
+}
+
+} // namespace pb::model

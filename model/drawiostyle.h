@@ -1,0 +1,45 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pb::model {
+
+// What a draw.io cell's style and value say, read for drawioimport.cpp. Kept apart from the
+// reading of the XML because, like dotinference.h, it is a table of what people draw, which
+// grows as real diagrams are read.
+
+// "rounded=1;shape=cylinder3;html=1;" → {rounded: 1, shape: cylinder3, html: 1}. A bare word
+// ("text;", "ellipse;", "group") is a key with an empty value.
+std::map<std::string, std::string, std::less<>> drawioStyle(std::string_view style);
+
+// The component kind a cell's icon names (an AWS, Azure or GCP shape, an image's file name):
+// "mxgraph.aws4.elasticache_for_redis" → cache. Empty when the style names no known product or
+// role, so that the label decides.
+std::string drawioIconKind(const std::map<std::string, std::string, std::less<>>& style);
+
+// Whether the style draws a container even when it holds nothing: a swimlane, container=1, an
+// AWS group (mxgraph.aws4.group with its grIcon). draw.io's own grouping (Ctrl+G, style "group")
+// is not one: it only keeps its shapes together.
+bool drawioContainer(const std::map<std::string, std::string, std::less<>>& style);
+
+// The zone kind a container's style names: AWS's group_region → region, availability zones →
+// az, VPCs, subnets and security groups → trust_boundary. Empty when it says none.
+std::string drawioZoneKind(const std::map<std::string, std::string, std::less<>>& style);
+
+// A cell's value as a label: with html=1 its tags dropped (a line break becomes a space) and
+// its character references read; whitespace runs made one space, trimmed.
+std::string drawioLabel(std::string_view value, bool html);
+
+// "Orders DB" → "orders-db": a readable id for an element draw.io numbered ("2", "x7Fq-3").
+// Empty when the label has no letter or digit.
+std::string drawioSlug(std::string_view label);
+
+// The text draw.io compresses a page into (base64 of raw deflate of the URI-encoded XML), read
+// back; nullopt with `why` set when it is none of these or would pass `maxBytes`.
+std::optional<std::string> drawioInflate(std::string_view text, std::size_t maxBytes,
+                                         std::string& why);
+
+} // namespace pb::model

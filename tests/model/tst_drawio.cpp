@@ -1,0 +1,243 @@
+// draw.io files read into designs: shapes, containers, connectors and Edit Data properties; plain
+// and compressed pages alike; what cannot be joined said, and broken files refused with their line.
+#include "model/designfile.h"
+#include "model/drawioimport.h"
+#include "model/drawiostyle.h"
+#include "model/flate.h"
+#include "model/vocabulary.h"
+#include "rules/engine.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+#include <set>
+
+using namespace pb::model;
+
+namespace {
+std::string fixture(const char* name)
+{
+    return std::string(PB_TEST_DATA) + "/drawio/" + name;
+}
+
+std::optional<Design> read(const std::string& text, Diagnostics& diags)
+{
+    return importDrawio(text, "d.drawio", diags);
+}
+
+std::string firstError(const std::string& text)
+{
+    Diagnostics diags;
+    if (read(text, diags)) return "(read without an error)";
+    for (const auto& d : diags)
+        if (d.level == Diagnostic::Level::Error) return d.format();
+    return "(refused without an error)";
+}
+
+// A page of cells, as draw.io writes them, around `cells`.
+std::string page(const std::string& cells)
+{
+    return "<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>" + cells +
+           "</root></mxGraphModel>";
+}
+
+std::string kindOfStyle(const char* style)
+{
+    return drawioIconKind(drawioStyle(style));
+}
+} // namespace
+
+class TestDrawio : public QObject
+{
+    Q_OBJECT
+private slots:
+    void shapesContainersAndConnectors()
+    {
+        Diagnostics diags;
+        const auto d = loadDesignFile(fixture("shop.drawio"), diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->title, std::string("Checkout"));
+        std::vector<std::string> kinds;
+        for (const auto& c : d->components())
+            kinds.push_back(c.id + ":" + c.kind + (c.kindInferred ? "?" : ""));
+        // Ids from the labels; kinds from the icons, a cylinder, a stick figure, Edit Data's kind.
+        QCOMPARE(kinds, (std::vector<std::string>{
+                            "web-app:client?", "api-gateway:api_gateway?",
+                            "orders-service:service?", "order-cache:cache?", "orders-db:database?",
+                            "ledger-audit:audit_ledger", "order-events:queue?"}));
+        QCOMPARE(d->component("web-app")->label, std::string("Web app")); // <br> in an html label
+        QCOMPARE(d->component("ledger-audit")->label,
+                 std::string("Ledger & audit")); // &amp; read twice, as drawn
+        // Places on the page: a child's is its parent's plus its own, through the Ctrl+G group; a
+        // box smaller than its kind's grows about its centre, so that its label fits.
+        const Component& orders = *d->component("orders-service");
+        const Size service = Vocabulary::builtin().kind("service")->defaultSize;
+        QVERIFY(service.width > 120 && service.height >= 60);
+        QCOMPARE(orders.size, service);
+        QCOMPARE(orders.pos.x + orders.size.width / 2, 160 + 180 + 20 + 120 / 2.0);
+        QCOMPARE(orders.pos.y + orders.size.height / 2, 80 + 100 + 20 + 60 / 2.0);
+        const Component& big = *d->component("orders-db"); // 60 × 80: taller than a database's box
+        QCOMPARE(big.size.height, 80.0);
+        // Edit Data's properties, typed by the vocabulary.
+        const auto& db = d->component("orders-db")->props;
+        QCOMPARE(std::get<std::string>(db.at("failover")), std::string("automatic"));
+        QCOMPARE(std::get<StringList>(db.at("data")), (StringList{"pii", "payment"}));
+        QCOMPARE(std::get<double>(d->component("orders-service")->props.at("rps")), 1200.0);
+        QCOMPARE(std::get<bool>(d->component("ledger-audit")->props.at("append_only")), true);
+        // The AWS region group is a zone holding what is drawn in it, the group's shapes too.
+        QCOMPARE(d->zones().size(), std::size_t(1));
+        const Zone& z = d->zones().front();
+        QCOMPARE(z.kind, std::string("region"));
+        QCOMPARE(std::get<std::string>(z.props.at("region")), std::string("eu-west-1"));
+        QCOMPARE(z.members, (std::vector<std::string>{"api-gateway", "orders-service",
+                                                      "order-cache", "orders-db"}));
+        // Connectors: the label on the line, waypoints kept on the page, dashed is asynchronous.
+        std::vector<std::string> flows;
+        for (const auto& f : d->flows())
+            flows.push_back(f.from + ">" + f.to + " " + f.label);
+        QCOMPARE(flows, (std::vector<std::string>{"web-app>api-gateway ",
+                                                  "api-gateway>orders-service place order",
+                                                  "orders-service>order-cache read-through",
+                                                  "orders-service>orders-db on miss",
+                                                  "orders-service>order-events order placed"}));
+        QCOMPARE(d->flows()[2].bends, (std::vector<Point>{{160 + 380, 80 + 80}}));
+        QCOMPARE(std::get<bool>(d->flows()[4].props.at("sync")), false);
+        QVERIFY(!d->flows()[1].props.count("sync"));
+        // The note is not a component; what was left out is said, at its line.
+        QVERIFY(!d->component("todo-add-replicas"));
+        std::vector<std::string> said;
+        for (const auto& w : diags)
+            said.push_back(std::to_string(w.line) + " " + w.code);
+        QCOMPARE(said, (std::vector<std::string>{"78 W-DRAWIO-PAGES", "64 W-DRAWIO-LOOSE",
+                                                 "69 W-DRAWIO-CONTAINER-LINK"}));
+        QVERIFY(diags[2].message.find(
+                    "the connector 'audit' was left out: at its end is 'AWS eu-west-1'") == 0);
+        QCOMPARE(diags[2].element, std::string("aws-eu-west-1"));
+        // Each element's line, for SARIF's regions.
+        const auto lines = elementLines(fixture("shop.drawio"), *d);
+        QCOMPARE(lines.at("orders-db"), 27);
+        QCOMPARE(lines.at("f2"), 46);
+    }
+
+    void aCompressedPageReadsTheSame()
+    {
+        Diagnostics plainDiags, packedDiags;
+        const auto plain = loadDesignFile(fixture("shop.drawio"), plainDiags);
+        const auto packed = loadDesignFile(fixture("shop-compressed.drawio"), packedDiags);
+        QVERIFY2(packed, formatAll(packedDiags).c_str());
+        QVERIFY(plain && *plain == *packed);
+        for (const auto& w : packedDiags)
+            QCOMPARE(w.line, 2); // the page's line: its cells have none
+    }
+
+    void theCoreChecksReadADrawioDesign()
+    {
+        Diagnostics diags;
+        const auto d = loadDesignFile(fixture("shop.drawio"), diags);
+        QVERIFY(d);
+        pb::rules::RuleSet set;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        const auto result = set.review(*d, {"2026-01-01"});
+        std::set<std::string> fired;
+        for (const auto& f : result.findings)
+            fired.insert(f.ruleId);
+        for (const char* rule :
+             {"missing-circuit-breaker", "unfenced-failover", "missing-audit-ledger"})
+            QVERIFY2(fired.count(rule), rule);
+    }
+
+    void iconsNameTheirKinds()
+    {
+        QCOMPARE(kindOfStyle("shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.rds;"),
+                 std::string("database"));
+        QCOMPARE(kindOfStyle("shape=mxgraph.aws4.dynamodb;"), std::string("database"));
+        QCOMPARE(kindOfStyle(
+                     "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.simple_queue_service;"),
+                 std::string("queue"));
+        QCOMPARE(kindOfStyle("shape=mxgraph.aws3.s3;"), std::string("object_store"));
+        QCOMPARE(kindOfStyle("shape=mxgraph.aws3.instance;"), std::string()); // not "s3" in "aws3"
+        QCOMPARE(kindOfStyle("shape=mxgraph.aws4.application_load_balancer;"),
+                 std::string("load_balancer"));
+        QCOMPARE(kindOfStyle("image;image=img/lib/azure2/databases/Azure_Cosmos_DB.svg;"),
+                 std::string("database"));
+        QCOMPARE(kindOfStyle("image;image=img/lib/azure2/general/Cache_Redis.svg;"),
+                 std::string("cache"));
+        QCOMPARE(kindOfStyle("shape=mxgraph.gcp2.cloud_storage;"), std::string("object_store"));
+        QCOMPARE(kindOfStyle("shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc;"),
+                 std::string()); // a zone
+        QCOMPARE(kindOfStyle("rounded=1;whiteSpace=wrap;"), std::string());
+        // Without an icon the label decides, then the shape.
+        Diagnostics diags;
+        const auto d =
+            read(page("<mxCell id=\"a\" value=\"Redis\" style=\"shape=cylinder3;\" vertex=\"1\" "
+                      "parent=\"1\"/>"
+                      "<mxCell id=\"b\" value=\"Orders\" style=\"shape=cylinder3;\" vertex=\"1\" "
+                      "parent=\"1\"/>"
+                      "<mxCell id=\"c\" style=\"rounded=1;\" vertex=\"1\" parent=\"1\"/>"),
+                 diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->component("redis")->kind, std::string("cache"));
+        QCOMPARE(d->component("orders")->kind, std::string("database"));
+        QCOMPARE(d->component("shape")->kind,
+                 std::string("service")); // no label: an id all the same
+    }
+
+    void brokenAndHostileFilesAreRefusedWithTheirLine()
+    {
+        QCOMPARE(
+            firstError(
+                "<mxfile>\n<diagram name=\"a\">\n<mxGraphModel><root>\n<mxCell id=\"0\"/>\n"
+                "<mxCell id=\"1\" parent=\"0\">\n</root></mxGraphModel></diagram></mxfile>\n"),
+            std::string(
+                "d.drawio:6:3: error: not well-formed XML: Start-end tags mismatch [E-DRAWIO]"));
+        QVERIFY(firstError("").find("empty file") != std::string::npos);
+        QVERIFY(firstError("<svg/>").find("not a draw.io file: the outermost element is <svg>") !=
+                std::string::npos);
+        QVERIFY(firstError("<mxfile host=\"x\"></mxfile>").find("no page") != std::string::npos);
+        QVERIFY(firstError("<mxfile><diagram>@@ not base64 @@</diagram></mxfile>").find("base64") !=
+                std::string::npos);
+        QVERIFY(firstError(page("<mxCell id=\"a\" vertex=\"1\" parent=\"1\"/>\n<mxCell id=\"a\" "
+                                "vertex=\"1\" parent=\"1\"/>"))
+                    .find("d.drawio:2: error: two cells have the id 'a' [E-DUP-ID]") == 0);
+        // Parents in a loop: said, not followed for ever.
+        QVERIFY(firstError(page("<mxCell id=\"a\" vertex=\"1\" parent=\"b\"/><mxCell id=\"b\" "
+                                "vertex=\"1\" parent=\"a\"/>"))
+                    .find("hold each other") != std::string::npos);
+        // 200 MB of text compressed into 200 KB: refused as it inflates, not after.
+        const std::string zlib = deflated(std::string(200u * 1024 * 1024, 'A'));
+        const std::string raw = zlib.substr(2, zlib.size() - 6); // no zlib header and checksum
+        const std::string packed =
+            QByteArray(raw.data(), static_cast<qsizetype>(raw.size())).toBase64().toStdString();
+        QVERIFY(firstError("<mxfile><diagram>" + packed + "</diagram></mxfile>")
+                    .find("inflates past") != std::string::npos);
+        // Containers nested past the model's limit: the zone named, at its cell's line.
+        std::string deep;
+        for (int i = 0; i < 70; ++i)
+            deep += "\n<mxCell id=\"z" + std::to_string(i) + "\" value=\"Z" + std::to_string(i) +
+                    "\" style=\"swimlane;\" vertex=\"1\" parent=\"" +
+                    (i ? "z" + std::to_string(i - 1) : std::string("1")) + "\"/>";
+        QVERIFY(
+            firstError(page(deep)).find("d.drawio:66: error: zone 'z64' is nested 65 zones deep") ==
+            0);
+    }
+
+    void toldApartFromOtherFiles()
+    {
+        QVERIFY(looksLikeDrawio(
+            "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- saved -->\n<mxfile host=\"x\">"));
+        QVERIFY(looksLikeDrawio("  <mxGraphModel dx=\"1\">"));
+        QVERIFY(!looksLikeDrawio("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
+        QVERIFY(!looksLikeDrawio("digraph { a -> b }"));
+        // Read by what it holds when its name does not say: standard input, a .xml export.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("export.xml")).toStdString();
+        std::ofstream(path) << page("<mxCell id=\"a\" value=\"API\" vertex=\"1\" parent=\"1\"/>");
+        Diagnostics diags;
+        const auto d = loadDesignFile(path, diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->components().size(), std::size_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDrawio)
+#include "tst_drawio.moc"
