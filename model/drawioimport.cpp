@@ -91,6 +91,8 @@ private:
     bool classify();
     bool placeCells();
     void giveIds();
+    void gatherMembers();
+    std::size_t index(const Cell& c) const { return static_cast<std::size_t>(&c - m_cells.data()); }
     void makeComponent(const Cell& c);
     void makeZone(const Cell& c);
     void makeFlow(const Cell& c);
@@ -251,7 +253,7 @@ bool Reader::classify()
         } else if (up && up->edge) {
             c.role = Cell::Role::EdgeLabel;
             if (!c.value.empty()) m_edgeLabels.emplace(up->id, c.value);
-        } else if (c.style.count("group") && parents.count(c.id)) {
+        } else if ((c.style.count("group") || drawioPassThrough(c.style)) && parents.count(c.id)) {
             c.role = Cell::Role::Group;
         } else if (parents.count(c.id) || drawioContainer(c.style)) {
             c.role = Cell::Role::Zone;
@@ -332,6 +334,41 @@ void Reader::giveIds()
             used.insert(id);
             c.madeId = id;
         }
+}
+
+// A zone holds the shapes draw.io made its children and, as the whiteboard does on a drop, the
+// shapes drawn inside it that are no container's children: people draw a box labelled "VPC" and
+// place the shapes over it. Each such shape (a zone too, when it is smaller) goes to the smallest
+// zone around its centre. Checked shape by zone, so only for drawings of a bounded size.
+void Reader::gatherMembers()
+{
+    m_members.resize(m_cells.size());
+    std::vector<const Cell*> zones, loose;
+    for (const Cell& c : m_cells) {
+        if (c.role != Cell::Role::Component && c.role != Cell::Role::Zone) continue;
+        if (c.role == Cell::Role::Zone) zones.push_back(&c);
+        if (const Cell* zone = zoneOf(c))
+            m_members[index(*zone)].push_back(c.madeId);
+        else
+            loose.push_back(&c);
+    }
+    constexpr std::size_t kMostTests = 50'000'000;
+    if (zones.empty() || loose.size() * zones.size() > kMostTests) return;
+    auto area = [](const Cell* c) { return c->size.width * c->size.height; };
+    std::sort(zones.begin(), zones.end(),
+              [&](const Cell* a, const Cell* b) { return area(a) < area(b); });
+    for (const Cell* c : loose) {
+        const double cx = c->abs.x + c->pos.x + c->size.width / 2,
+                     cy = c->abs.y + c->pos.y + c->size.height / 2;
+        for (const Cell* z : zones) {
+            const double zx = z->abs.x + z->pos.x, zy = z->abs.y + z->pos.y;
+            const bool inside =
+                cx > zx && cx < zx + z->size.width && cy > zy && cy < zy + z->size.height;
+            if (z == c || !inside || (c->role == Cell::Role::Zone && area(z) <= area(c))) continue;
+            m_members[index(*z)].push_back(c->madeId); // strictly larger: no zone holds its holder
+            break;
+        }
+    }
 }
 
 const Cell* Reader::zoneOf(const Cell& c) const
@@ -478,11 +515,7 @@ std::optional<Design> Reader::run(const std::string& text)
     const auto model = page(m_doc.document_element());
     if (!model || !readCells(*model) || !classify() || !placeCells()) return std::nullopt;
     giveIds();
-    m_members.resize(m_cells.size());
-    for (const Cell& c : m_cells)
-        if (c.role == Cell::Role::Component || c.role == Cell::Role::Zone)
-            if (const Cell* zone = zoneOf(c))
-                m_members[static_cast<std::size_t>(zone - m_cells.data())].push_back(c.madeId);
+    gatherMembers();
     for (const Cell& c : m_cells) {
         if (c.role == Cell::Role::Component)
             makeComponent(c);

@@ -21,6 +21,13 @@ struct IconKind
 // also hold ("elasticache for redis" before "database"). Matched as whole words, so that "s3"
 // is not found in the "aws3" of mxgraph.aws3.* and "mq" not inside another word.
 constexpr IconKind kIcons[] = {
+    // Network plumbing whose names hold "gateway": not API gateways, which the checks ask about
+    // authentication and rate limits.
+    {"nat gateway", "service"},
+    {"internet gateway", "service"},
+    {"transit gateway", "service"},
+    {"vpn gateway", "service"},
+    {"customer gateway", "service"},
     {"qldb", "audit_ledger"},
     {"quantum ledger", "audit_ledger"},
     {"timestream", "timeseries_db"},
@@ -196,6 +203,11 @@ std::string drawioIconKind(const std::map<std::string, std::string, std::less<>>
     for (const auto& k : kIcons)
         if (has(icon, k.words)) return k.kind;
     return {};
+}
+
+bool drawioPassThrough(const std::map<std::string, std::string, std::less<>>& style)
+{
+    return has(iconWords(style), "auto scaling");
 }
 
 bool drawioContainer(const std::map<std::string, std::string, std::less<>>& style)

@@ -25,6 +25,10 @@ std::string drawioIconKind(const std::map<std::string, std::string, std::less<>>
 // is not one: it only keeps its shapes together.
 bool drawioContainer(const std::map<std::string, std::string, std::less<>>& style);
 
+// Whether a container only groups its shapes, as draw.io's own groups do: an AWS Auto Scaling
+// group is a set of instances, not a region, an availability zone or a trust boundary.
+bool drawioPassThrough(const std::map<std::string, std::string, std::less<>>& style);
+
 // The zone kind a container's style names: AWS's group_region → region, availability zones →
 // az, VPCs, subnets and security groups → trust_boundary. Empty when it says none.
 std::string drawioZoneKind(const std::map<std::string, std::string, std::less<>>& style);

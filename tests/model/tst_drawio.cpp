@@ -146,6 +146,35 @@ private slots:
             QVERIFY2(fired.count(rule), rule);
     }
 
+    // People draw a box labelled "VPC" and place shapes over it without making them its children.
+    void shapesDrawnOverAContainerJoinIt()
+    {
+        Diagnostics diags;
+        const auto d = read(
+            page("<mxCell id=\"v\" value=\"VPC\" style=\"swimlane;\" vertex=\"1\" parent=\"1\">"
+                 "<mxGeometry x=\"0\" y=\"0\" width=\"800\" height=\"600\" "
+                 "as=\"geometry\"/></mxCell>"
+                 "<mxCell id=\"s\" value=\"Private subnet\" style=\"container=1;\" vertex=\"1\" "
+                 "parent=\"1\">"
+                 "<mxGeometry x=\"100\" y=\"100\" width=\"300\" height=\"300\" "
+                 "as=\"geometry\"/></mxCell>"
+                 "<mxCell id=\"a\" value=\"API\" vertex=\"1\" parent=\"1\">"
+                 "<mxGeometry x=\"150\" y=\"150\" width=\"120\" height=\"60\" "
+                 "as=\"geometry\"/></mxCell>"
+                 "<mxCell id=\"b\" value=\"Batch\" vertex=\"1\" parent=\"1\">"
+                 "<mxGeometry x=\"500\" y=\"450\" width=\"120\" height=\"60\" "
+                 "as=\"geometry\"/></mxCell>"
+                 "<mxCell id=\"c\" value=\"Client\" vertex=\"1\" parent=\"1\">"
+                 "<mxGeometry x=\"900\" y=\"50\" width=\"120\" height=\"60\" "
+                 "as=\"geometry\"/></mxCell>"),
+            diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->zone("vpc")->members, (std::vector<std::string>{"private-subnet", "batch"}));
+        QCOMPARE(d->zone("private-subnet")->members, (std::vector<std::string>{"api"}));
+        QCOMPARE(d->zone("private-subnet")->kind, std::string("trust_boundary"));
+        QVERIFY(!d->parentZone("client"));
+    }
+
     void iconsNameTheirKinds()
     {
         QCOMPARE(kindOfStyle("shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.rds;"),
