@@ -5,7 +5,7 @@
 #include "model/jsonfast.h"
 #include "model/jsonstream.h"
 #include "model/jsonutil.h"
-#include "model/markdownpart.h"
+#include "model/designpart.h"
 #include "model/mermaidimport.h"
 #include "model/picturedesign.h"
 #include "model/printable.h"
@@ -467,9 +467,10 @@ std::optional<Design> designFromTextCarefully(const std::string& text, const std
 }
 
 namespace {
-// "doc.md#2" when no file has that name: the flowchart it names (markdownpart.h). Problems name
-// the Markdown file itself, with lines counted in it, so that an editor can go to them.
-std::optional<Design> loadMarkdownPart(const MarkdownPart& part, Diagnostics& diags,
+// "doc.md#2" or "shop.drawio#2" when no file has that name: the flowchart or page it names
+// (designpart.h). Problems name the file itself, with lines counted in it, so that an editor can
+// go to them.
+std::optional<Design> loadDesignPart(const DesignPart& part, Diagnostics& diags,
                                        std::unordered_map<std::string, int>* lines = nullptr)
 {
     std::string err;
@@ -478,20 +479,21 @@ std::optional<Design> loadMarkdownPart(const MarkdownPart& part, Diagnostics& di
         diags.push_back({Diagnostic::Level::Error, part.file, 0, 0, "", "", "E-IO", "cannot read the file: " + err, ""});
         return std::nullopt;
     }
+    if (isDrawio(part.file)) return importDrawio(*text, part.file, diags, lines, part.block);
     return importMermaidInMarkdown(*text, part.file, diags, lines, part.block);
 }
 
-std::optional<MarkdownPart> partNamed(const std::string& path)
+std::optional<DesignPart> partNamed(const std::string& path)
 {
     std::error_code ec;
-    auto part = markdownPart(path);
+    auto part = designPart(path);
     return part && !std::filesystem::exists(path, ec) ? part : std::nullopt;
 }
 } // namespace
 
 std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags)
 {
-    if (const auto part = partNamed(path)) return loadMarkdownPart(*part, diags);
+    if (const auto part = partNamed(path)) return loadDesignPart(*part, diags);
     std::string err;
     const std::string ext = std::filesystem::path(path).extension().string();
     const bool dot = ext == ".dot" || ext == ".gv";
@@ -532,7 +534,7 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
     std::unordered_map<std::string, int> lines;
     if (const auto part = partNamed(path)) {
         Diagnostics ignored; // read before, without an error, or the report would not exist
-        loadMarkdownPart(*part, ignored, &lines);
+        loadDesignPart(*part, ignored, &lines);
         return lines;
     }
     std::string err;

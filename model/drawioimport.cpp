@@ -1,6 +1,7 @@
 #include "model/drawioimport.h"
 
 #include "model/designfile.h"
+#include "model/designpart.h"
 #include "model/dotimport.h"
 #include "model/dotinference.h"
 #include "model/drawiostyle.h"
@@ -46,6 +47,8 @@ struct Cell
     } role = Role::Other;
     Point abs;
     std::string madeId;
+    std::string kind; // a component's, and whether Edit Data said it (chooseScale())
+    bool kindSaid = false;
 };
 
 // The attributes of a wrapper that are draw.io's own, not properties the user added.
@@ -65,10 +68,12 @@ double number(const pugi::xml_node& n, const char* name)
 class Reader
 {
 public:
-    Reader(const std::string& file, Diagnostics& diags, std::unordered_map<std::string, int>* lines)
+    Reader(const std::string& file, Diagnostics& diags, std::unordered_map<std::string, int>* lines,
+           std::optional<std::size_t> page)
         : m_file(file)
         , m_diags(diags)
         , m_lines(lines)
+        , m_pageAsked(page)
     {
     }
     std::optional<Design> run(const std::string& text);
@@ -92,6 +97,8 @@ private:
     bool placeCells();
     void giveIds();
     void gatherMembers();
+    void chooseScale();
+    Point scaled(Point p) const { return {p.x * m_scale, p.y * m_scale}; }
     std::size_t index(const Cell& c) const { return static_cast<std::size_t>(&c - m_cells.data()); }
     void makeComponent(const Cell& c);
     void makeZone(const Cell& c);
@@ -111,8 +118,10 @@ private:
     std::string m_file;
     Diagnostics& m_diags;
     std::unordered_map<std::string, int>* m_lines;
-    std::vector<std::size_t> m_lineStarts; // of the file's text, for the cells' lines
-    int m_pageLine = 0;                    // a compressed page's cells are on its line
+    std::optional<std::size_t> m_pageAsked; // "shop.drawio#2": the page; else the first
+    double m_scale = 1;                     // chooseScale()
+    std::vector<std::size_t> m_lineStarts;  // of the file's text, for the cells' lines
+    int m_pageLine = 0;                     // a compressed page's cells are on its line
     pugi::xml_document m_doc, m_pageDoc;
     std::vector<Cell> m_cells;
     std::map<std::string, std::size_t> m_byId;
@@ -148,19 +157,25 @@ std::optional<pugi::xml_node> Reader::page(const pugi::xml_node& root)
               "E-EMPTY");
         return std::nullopt;
     }
-    if (pages.size() > 1) {
+    if (m_pageAsked && *m_pageAsked >= pages.size()) {
+        error(0, "page " + std::to_string(*m_pageAsked + 1) +
+                     " asked for, but this draw.io file has " + std::to_string(pages.size()) +
+                     " page" + (pages.size() > 1 ? "s" : ""));
+        return std::nullopt;
+    }
+    if (!m_pageAsked && pages.size() > 1) {
         std::string names;
         for (std::size_t i = 1; i < pages.size() && i <= 5; ++i)
             names +=
                 std::string(i > 1 ? ", " : "") + "'" + pages[i].attribute("name").as_string() + "'";
-        warn(
-            lineAt(pages[1].offset_debug()), "",
-            std::to_string(pages.size() - 1) + " more page" + (pages.size() > 2 ? "s" : "") + " (" +
-                names + (pages.size() > 6 ? ", …" : "") + ") not read: one design per file",
-            "in draw.io, drag the page to review to the first tab, or save it as a file of its own",
-            "W-DRAWIO-PAGES");
+        warn(lineAt(pages[1].offset_debug()), "",
+             std::to_string(pages.size() - 1) + " more page" + (pages.size() > 2 ? "s" : "") +
+                 " (" + names + (pages.size() > 6 ? ", …" : "") + ") not read",
+             "name one as " + m_file + "#2 (its place among the pages); probeboard-cli check " +
+                 "reviews each page of a file of up to " + std::to_string(kMaxFlowchartsPerPage),
+             "W-DRAWIO-PAGES");
     }
-    const pugi::xml_node first = pages.front();
+    const pugi::xml_node first = pages[m_pageAsked.value_or(0)];
     if (const std::string title = first.attribute("name").as_string();
         !title.empty() && !(title.rfind("Page-", 0) == 0 &&
                             title.find_first_not_of("0123456789", 5) == std::string::npos))
@@ -399,24 +414,41 @@ std::string componentKind(const Cell& c, bool& said)
     return "service";
 }
 
+// draw.io's icons are small squares with their label underneath, where a box here holds its
+// label and icon: 78 × 78 against 160 × 64. Grown in place, neighbouring icons overlapped. So the
+// page is spread out by what the typical shape needs (the median of each one's need, at most 3×,
+// one stick figure of 30 px does not triple the page), and each box then grows about its centre.
+void Reader::chooseScale()
+{
+    std::vector<double> needs;
+    for (Cell& c : m_cells) {
+        if (c.role != Cell::Role::Component) continue;
+        c.kind = componentKind(c, c.kindSaid);
+        const KindSpec* spec = Vocabulary::builtin().kind(c.kind);
+        if (!spec || c.size.width <= 0 || c.size.height <= 0) continue;
+        needs.push_back(std::max({1.0, spec->defaultSize.width / c.size.width,
+                                  spec->defaultSize.height / c.size.height}));
+    }
+    if (needs.empty()) return;
+    std::nth_element(needs.begin(), needs.begin() + static_cast<std::ptrdiff_t>(needs.size() / 2),
+                     needs.end());
+    m_scale = std::min(3.0, needs[needs.size() / 2]);
+}
+
 void Reader::makeComponent(const Cell& c)
 {
     Component out;
     out.id = c.madeId;
     out.label = c.value;
-    bool said = false;
-    out.kind = componentKind(c, said);
-    out.kindInferred = !said;
+    out.kind = c.kind;
+    out.kindInferred = !c.kindSaid;
     for (const auto& [k, v] : c.data)
         if (k != "kind") out.props[k] = dotAttributeValue(k, v);
-    // draw.io's icons are small squares with the label underneath; a box here holds its label.
-    // Too small a box grows to the kind's size about the same centre, so the drawing's layout
-    // stays as it was drawn.
+    // A box smaller than its kind's grows to it about its centre, the page spread by m_scale.
+    const Point centre =
+        scaled({c.abs.x + c.pos.x + c.size.width / 2, c.abs.y + c.pos.y + c.size.height / 2});
     out.size = c.size;
-    Point centre{c.abs.x + c.pos.x + c.size.width / 2, c.abs.y + c.pos.y + c.size.height / 2};
-    if (const KindSpec* spec = Vocabulary::builtin().kind(out.kind);
-        spec &&
-        (c.size.width < spec->defaultSize.width || c.size.height < spec->defaultSize.height))
+    if (const KindSpec* spec = Vocabulary::builtin().kind(out.kind))
         out.size = {std::max(c.size.width, spec->defaultSize.width),
                     std::max(c.size.height, spec->defaultSize.height)};
     out.pos = {centre.x - out.size.width / 2, centre.y - out.size.height / 2};
@@ -446,8 +478,8 @@ void Reader::makeZone(const Cell& c)
         if (const std::string region = regionInLabel(z.label); !region.empty())
             z.props["region"] = region;
     z.members = std::move(m_members[static_cast<std::size_t>(&c - m_cells.data())]);
-    z.pos = {c.abs.x + c.pos.x, c.abs.y + c.pos.y};
-    z.size = c.size;
+    z.pos = scaled({c.abs.x + c.pos.x, c.abs.y + c.pos.y});
+    z.size = {c.size.width * m_scale, c.size.height * m_scale};
     m_idLines.emplace(z.id, c.line);
     m_design.addZone(std::move(z));
 }
@@ -485,7 +517,7 @@ void Reader::makeFlow(const Cell& c)
     for (const auto& [k, v] : c.data)
         f.props[k] = dotAttributeValue(k, v);
     for (const Point& p : c.points)
-        f.bends.push_back({c.abs.x + p.x, c.abs.y + p.y});
+        f.bends.push_back(scaled({c.abs.x + p.x, c.abs.y + p.y}));
     m_idLines.emplace(f.id, c.line);
     m_design.addFlow(std::move(f));
 }
@@ -516,6 +548,7 @@ std::optional<Design> Reader::run(const std::string& text)
     if (!model || !readCells(*model) || !classify() || !placeCells()) return std::nullopt;
     giveIds();
     gatherMembers();
+    chooseScale();
     for (const Cell& c : m_cells) {
         if (c.role == Cell::Role::Component)
             makeComponent(c);
@@ -540,9 +573,27 @@ std::optional<Design> Reader::run(const std::string& text)
 } // namespace
 
 std::optional<Design> importDrawio(const std::string& text, const std::string& fileName,
-                                   Diagnostics& diags, std::unordered_map<std::string, int>* lines)
+                                   Diagnostics& diags, std::unordered_map<std::string, int>* lines,
+                                   std::optional<std::size_t> page)
 {
-    return Reader(fileName, diags, lines).run(text);
+    return Reader(fileName, diags, lines, page).run(text);
+}
+
+std::vector<DrawioPage> drawioPages(const std::string& text)
+{
+    std::vector<DrawioPage> out;
+    pugi::xml_document doc;
+    if (!doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8))
+        return out;
+    for (auto d : doc.document_element().children("diagram")) {
+        const auto at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, d.offset_debug()));
+        const int line =
+            1 + static_cast<int>(std::count(
+                    text.begin(),
+                    text.begin() + static_cast<std::ptrdiff_t>(std::min(at, text.size())), '\n'));
+        out.push_back({d.attribute("name").as_string(), line});
+    }
+    return out;
 }
 
 bool looksLikeDrawio(std::string_view text)

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace pb::model {
 
@@ -15,15 +16,26 @@ namespace pb::model {
 // cylinder, and marked for the user to confirm), a connector a flow (dashed: asynchronous; its
 // waypoints kept as bends), a container (a shape that holds others, a swimlane, an AWS group) a
 // zone, and the properties added with Edit Data (`failover`, `data`, `kind`, …) properties.
-// Plain and compressed pages are read; the first page when a file has several, with a warning
-// naming the others. A connector left hanging, or joined to a container rather than to a shape,
-// is left out with a warning naming it: flows join components. Broken XML is an error naming
-// the line and column.
-// `lines`, when given, gets the line of each element's cell (of its page when the page is
-// compressed): for reports that point into the file, such as SARIF's.
+// Plain and compressed pages are read. A connector left hanging, or joined to a container rather
+// than to a shape, is left out with a warning naming it: flows join components. Broken XML is an
+// error naming the line and column. `lines`, when given, gets the line of each element's cell (of
+// its page when the page is compressed): for reports that point into the file, such as SARIF's.
+// `page`: that page (0: the first), and a number past the last is an error saying how many there
+// are; without it the first, and more pages are a warning naming them and how to read each
+// ("shop.drawio#2", designpart.h).
 std::optional<Design> importDrawio(const std::string& text, const std::string& fileName,
                                    Diagnostics& diags,
-                                   std::unordered_map<std::string, int>* lines = nullptr);
+                                   std::unordered_map<std::string, int>* lines = nullptr,
+                                   std::optional<std::size_t> page = std::nullopt);
+
+// The pages of a draw.io file: each one's name and the line of its <diagram>. Empty when the
+// text is not XML or has no pages in an <mxfile>.
+struct DrawioPage
+{
+    std::string name;
+    int line = 0;
+};
+std::vector<DrawioPage> drawioPages(const std::string& text);
 
 // Whether `text` is a draw.io file: after any byte-order mark, XML declaration and comments it
 // opens <mxfile> or <mxGraphModel>.

@@ -2,7 +2,7 @@
 // GitHub Actions' workflow commands (a line per finding that the runner turns into an annotation
 // on the pull request, without the code-scanning permissions a SARIF upload needs) and GitLab's
 // Code Quality report (shown in the merge request's widget and diff).
-#include "model/markdownpart.h"
+#include "model/designpart.h"
 #include "rules/report.h"
 
 #include <fmt/format.h>
@@ -14,7 +14,7 @@ namespace {
 // The file a review's findings go on: one flowchart of a Markdown page ("doc.md#2") is the page.
 std::string annotatedFile(const FileReview& r)
 {
-    const auto part = model::markdownPart(r.file);
+    const auto part = model::designPart(r.file);
     return part ? part->file : r.file;
 }
 

@@ -1,6 +1,6 @@
 #include "rules/report.h"
 
-#include "model/markdownpart.h"
+#include "model/designpart.h"
 #include "model/version.h"
 
 #include <cctype>
@@ -137,7 +137,7 @@ std::string artifactUri(const std::string& name)
 {
     static const char* kHex = "0123456789ABCDEF";
     // One flowchart of a Markdown file ("doc.md#2"): the file is what a dashboard opens.
-    const auto part = model::markdownPart(name);
+    const auto part = model::designPart(name);
     const std::string& file = part ? part->file : name;
     std::string out;
     for (const unsigned char c : file) {

@@ -6,7 +6,7 @@
 #include "model/dotexport.h"
 #include "model/mermaidexport.h"
 #include "model/jsonutil.h"
-#include "model/markdownpart.h"
+#include "model/designpart.h"
 #include "model/printable.h"
 #include "model/vocabulary.h"
 #include "model/resourcepaths.h"

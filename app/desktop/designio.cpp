@@ -4,7 +4,7 @@
 #include "app/desktop/initialplacement.h"
 #include "app/desktop/loadwarnings.h"
 #include "model/designfile.h"
-#include "model/markdownpart.h"
+#include "model/designpart.h"
 #include "model/picturedesign.h"
 
 #include <QCoreApplication>
@@ -37,8 +37,8 @@ QStringList linesOf(const model::Diagnostics& diags, model::Diagnostic::Level le
 
 std::optional<model::Design> readDesign(const QString& path, QString* error, bool* placed, QStringList* warnings)
 {
-    // "doc.md#2", one flowchart of a Markdown file (model/markdownpart.h): the file is doc.md.
-    const auto part = model::markdownPart(path.toStdString());
+    // "doc.md#2", one flowchart of a Markdown file (model/designpart.h): the file is doc.md.
+    const auto part = model::designPart(path.toStdString());
     const bool whole = QFileInfo::exists(path) || !part;
     const QFileInfo info(whole ? path : QString::fromStdString(part->file));
     if (!info.exists()) {
@@ -73,7 +73,7 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
 
 bool isNativeDesign(const QString& path)
 {
-    if (model::markdownPart(path.toStdString()) && !QFileInfo::exists(path)) return false; // "doc.md#2"
+    if (model::designPart(path.toStdString()) && !QFileInfo::exists(path)) return false; // "doc.md#2"
     for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown", ".drawio", ".xml"})
         if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
     return !embedded::isPicture(path);

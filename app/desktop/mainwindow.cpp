@@ -12,7 +12,7 @@
 #include "app/desktop/editactions.h"
 #include "app/desktop/exporter.h"
 #include "app/desktop/findingspanel.h"
-#include "app/desktop/flowchartchooser.h"
+#include "app/desktop/partchooser.h"
 #include "app/desktop/inspectordock.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/layoutrunner.h"
@@ -247,7 +247,7 @@ void MainWindow::newDesign()
 bool MainWindow::openFile(const QString& file, bool asTemplate)
 {
     // A Markdown page with several flowcharts: the one the user picks ("doc.md#2").
-    const QString path = file.isEmpty() ? file : flowchartchooser::choose(this, file);
+    const QString path = file.isEmpty() ? file : partchooser::choose(this, file);
     if (path.isEmpty()) return false;
     if (!asTemplate && openwindows::raise(path)) return true; // a second window on it saved over the first
     // A window that already holds a design opens others in a new window (as draw.io does),
@@ -314,7 +314,7 @@ bool MainWindow::save()
 QString MainWindow::saveSuggestion() const
 {
     // An import is saved beside what it came from, under its name: payments.png → payments.probeboard.
-    if (!m_doc->importedFrom().isEmpty()) return flowchartchooser::saveName(m_doc->importedFrom());
+    if (!m_doc->importedFrom().isEmpty()) return partchooser::saveName(m_doc->importedFrom());
     return dialogplaces::besideDesign(QString(), tr("design.probeboard"));
 }
 

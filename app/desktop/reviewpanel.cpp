@@ -3,7 +3,7 @@
 #include "app/desktop/decisiondialog.h"
 #include "app/desktop/designio.h"
 #include "app/desktop/dialogplaces.h"
-#include "app/desktop/flowchartchooser.h"
+#include "app/desktop/partchooser.h"
 #include "app/desktop/document.h"
 #include "app/desktop/documentexport.h"
 #include "app/desktop/reviewcontroller.h"
@@ -309,7 +309,7 @@ void ReviewPanel::compareDialog()
         this, tr("Compare with a previous version"), dialogplaces::openFolder(m_review->document()->filePath()),
         openDesignFilter());
     // A Markdown page with several flowcharts: the one the user picks, as Open does.
-    const QString path = file.isEmpty() ? file : flowchartchooser::choose(this, file);
+    const QString path = file.isEmpty() ? file : partchooser::choose(this, file);
     if (path.isEmpty()) return;
     QString error;
     if (!compareWith(path, &error)) {

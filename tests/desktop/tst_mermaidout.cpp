@@ -7,7 +7,7 @@
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
 #include "app/desktop/exporter.h"
-#include "app/desktop/flowchartchooser.h"
+#include "app/desktop/partchooser.h"
 #include "app/desktop/mainwindow.h"
 #include "model/mermaidimport.h"
 #include "testdesigns.h"
@@ -185,7 +185,7 @@ private slots:
             });
         };
         answer(false);
-        QCOMPARE(flowchartchooser::choose(nullptr, page), QString()); // cancelled: nothing opens
+        QCOMPARE(partchooser::choose(nullptr, page), QString()); // cancelled: nothing opens
         QCOMPARE(listed, QStringList({QStringLiteral("Flowchart 1, line 5: Reads"), QStringLiteral("Flowchart 2, line 12: Usage")}));
         MainWindow w;
         w.show();
@@ -193,8 +193,8 @@ private slots:
         QVERIFY(w.openFile(page));
         QVERIFY(w.document()->design().component("w") && !w.document()->design().component("cache"));
         QVERIFY(w.document()->filePath().isEmpty()); // Untitled: a save never writes JSON over the page
-        QCOMPARE(flowchartchooser::saveName(page + QStringLiteral("#2")), m_dir.filePath(QStringLiteral("ARCH-2.probeboard")));
-        QCOMPARE(flowchartchooser::saveName(m_dir.filePath(QStringLiteral("p.png"))), m_dir.filePath(QStringLiteral("p.probeboard")));
+        QCOMPARE(partchooser::saveName(page + QStringLiteral("#2")), m_dir.filePath(QStringLiteral("ARCH-2.probeboard")));
+        QCOMPARE(partchooser::saveName(m_dir.filePath(QStringLiteral("p.png"))), m_dir.filePath(QStringLiteral("p.probeboard")));
         QVERIFY(!isNativeDesign(page + QStringLiteral("#2")));
         QString error;
         QVERIFY2(readDesign(page + QStringLiteral("#1"), &error), qPrintable(error)); // as Open Recent reopens it

@@ -9,7 +9,7 @@
 #include "model/dotimport.h"
 #include "model/drawioimport.h"
 #include "model/jsonfast.h"
-#include "model/markdownpart.h"
+#include "model/designpart.h"
 #include "model/mermaidexport.h"
 #include "model/mermaidimport.h"
 #include "model/pdfdesign.h"

@@ -1,6 +1,7 @@
 // draw.io files read into designs: shapes, containers, connectors and Edit Data properties; plain
 // and compressed pages alike; what cannot be joined said, and broken files refused with their line.
 #include "model/designfile.h"
+#include "model/designpart.h"
 #include "model/drawioimport.h"
 #include "model/drawiostyle.h"
 #include "model/flate.h"
@@ -68,16 +69,32 @@ private slots:
         QCOMPARE(d->component("web-app")->label, std::string("Web app")); // <br> in an html label
         QCOMPARE(d->component("ledger-audit")->label,
                  std::string("Ledger & audit")); // &amp; read twice, as drawn
-        // Places on the page: a child's is its parent's plus its own, through the Ctrl+G group; a
-        // box smaller than its kind's grows about its centre, so that its label fits.
+        // Places on the page: a child's is its parent's plus its own, through the Ctrl+G group.
+        // The page is spread by one factor (draw.io's icons are smaller than the boxes here) and
+        // a box smaller than its kind's grows about its centre, so that its label fits.
         const Component& orders = *d->component("orders-service");
         const Size service = Vocabulary::builtin().kind("service")->defaultSize;
         QVERIFY(service.width > 120 && service.height >= 60);
         QCOMPARE(orders.size, service);
-        QCOMPARE(orders.pos.x + orders.size.width / 2, 160 + 180 + 20 + 120 / 2.0);
-        QCOMPARE(orders.pos.y + orders.size.height / 2, 80 + 100 + 20 + 60 / 2.0);
-        const Component& big = *d->component("orders-db"); // 60 × 80: taller than a database's box
-        QCOMPARE(big.size.height, 80.0);
+        auto centre = [](const Component& c) {
+            return Point{c.pos.x + c.size.width / 2, c.pos.y + c.size.height / 2};
+        };
+        const double s = centre(orders).x / (160 + 180 + 20 + 60); // draw.io's centre: (420, 230)
+        QVERIFY2(s > 1.5 && s <= 3, std::to_string(s).c_str());
+        QCOMPARE(centre(orders).y, 230 * s);
+        QCOMPARE(centre(*d->component("api-gateway")), (Point{239 * s, 239 * s}));
+        QCOMPARE(d->zones().front().pos, (Point{160 * s, 80 * s}));
+        QCOMPARE(d->zones().front().size, (Size{700 * s, 400 * s}));
+        QCOMPARE(d->component("orders-db")->size.height,
+                 80.0); // taller than a database's box: kept
+        // Nothing drawn apart in draw.io overlaps here.
+        for (const auto& a : d->components())
+            for (const auto& b : d->components())
+                QVERIFY2(&a == &b || a.pos.x + a.size.width <= b.pos.x ||
+                             b.pos.x + b.size.width <= a.pos.x ||
+                             a.pos.y + a.size.height <= b.pos.y ||
+                             b.pos.y + b.size.height <= a.pos.y,
+                         (a.id + " overlaps " + b.id).c_str());
         // Edit Data's properties, typed by the vocabulary.
         const auto& db = d->component("orders-db")->props;
         QCOMPARE(std::get<std::string>(db.at("failover")), std::string("automatic"));
@@ -100,7 +117,7 @@ private slots:
                                                   "orders-service>order-cache read-through",
                                                   "orders-service>orders-db on miss",
                                                   "orders-service>order-events order placed"}));
-        QCOMPARE(d->flows()[2].bends, (std::vector<Point>{{160 + 380, 80 + 80}}));
+        QCOMPARE(d->flows()[2].bends, (std::vector<Point>{{(160 + 380) * s, (80 + 80) * s}}));
         QCOMPARE(std::get<bool>(d->flows()[4].props.at("sync")), false);
         QVERIFY(!d->flows()[1].props.count("sync"));
         // The note is not a component; what was left out is said, at its line.
@@ -128,6 +145,35 @@ private slots:
         QVERIFY(plain && *plain == *packed);
         for (const auto& w : packedDiags)
             QCOMPARE(w.line, 2); // the page's line: its cells have none
+    }
+
+    // "shop.drawio#2": each page a design of its own, as each flowchart of a Markdown page is.
+    void eachPageIsADesign()
+    {
+        const std::string file = fixture("shop.drawio");
+        QCOMPARE(eachDesignIn({file}), (std::vector<std::string>{file + "#1", file + "#2"}));
+        const auto pages = designsIn(file);
+        QCOMPARE(pages.size(), std::size_t(2));
+        QCOMPARE(pages[0].heading + " " + std::to_string(pages[0].line), std::string("Checkout 2"));
+        QCOMPARE(pages[1].heading + " " + std::to_string(pages[1].line), std::string("Page-2 78"));
+        Diagnostics diags;
+        const auto first = loadDesignFile(file + "#1", diags);
+        QVERIFY2(first, formatAll(diags).c_str());
+        QCOMPARE(first->components().size(), std::size_t(7));
+        for (const auto& w : diags)
+            QVERIFY(w.code != "W-DRAWIO-PAGES"); // named: nothing left unread
+        diags.clear();
+        const auto second = loadDesignFile(file + "#2", diags);
+        QVERIFY2(second, formatAll(diags).c_str());
+        QVERIFY(second->components().empty() && second->title.empty()); // "Page-2": no title
+        diags.clear();
+        QVERIFY(!loadDesignFile(file + "#3", diags));
+        QVERIFY(formatAll(diags).find("page 3 asked for, but this draw.io file has 2 pages") !=
+                std::string::npos);
+        // Read whole, the first page, and a warning saying how to name the others.
+        diags.clear();
+        QVERIFY(loadDesignFile(file, diags));
+        QVERIFY(formatAll(diags).find("name one as " + file + "#2") != std::string::npos);
     }
 
     void theCoreChecksReadADrawioDesign()

@@ -1,7 +1,7 @@
 // Mermaid flowcharts read into designs: shapes, arrows and their labels, subgraphs as zones,
 // and every statement that cannot be read refused with its line.
 #include "model/designfile.h"
-#include "model/markdownpart.h"
+#include "model/designpart.h"
 #include "model/mermaidimport.h"
 #include "rules/engine.h"
 
@@ -176,7 +176,7 @@ private slots:
         std::ofstream(path) << "# Shop\n\n## Reads\n\n```bash\n# not a heading\n```\n\n```mermaid\nflowchart LR\n"
                                "  api --> cache[(redis)]\n```\n\n## Usage\n\n```mermaid\nflowchart LR\n"
                                "  q[[usage-queue]] -.-> w[usage worker]\n  w --> ledger[(billing-db)]\n```\n";
-        const auto charts = markdownFlowchartsIn(path);
+        const auto charts = designsIn(path);
         QCOMPARE(charts.size(), std::size_t(2));
         QCOMPARE(charts[1].path, path + "#2");
         QCOMPARE(charts[0].heading, std::string("Reads"));
@@ -199,14 +199,14 @@ private slots:
         QVERIFY(first && first->component("cache"));
         QVERIFY2(diags.size() == 1 && diags.front().hint.find(path + "#2") != std::string::npos, formatAll(diags).c_str());
         // Only a Markdown name and a number from 1 make a part; a file of that very name is read as itself.
-        QVERIFY(!markdownPart("a.mmd#2") && !markdownPart("a.md#") && !markdownPart("a.md#x") && !markdownPart("a.md#02"));
-        QCOMPARE(markdownPart("docs/A.markdown#12")->block, std::size_t(11));
+        QVERIFY(!designPart("a.mmd#2") && !designPart("a.md#") && !designPart("a.md#x") && !designPart("a.md#02"));
+        QCOMPARE(designPart("docs/A.markdown#12")->block, std::size_t(11));
         const std::string odd = dir.filePath(QStringLiteral("odd.md#1")).toStdString();
         std::ofstream(odd) << "flowchart LR\n  only --> one\n"; // not Markdown: a flowchart by what it holds
         diags.clear();
         const auto itself = loadDesignFile(odd, diags);
         QVERIFY2(itself && itself->component("only"), formatAll(diags).c_str());
-        QVERIFY(markdownFlowchartsIn(dir.filePath(QStringLiteral("none.md")).toStdString()).empty());
+        QVERIFY(designsIn(dir.filePath(QStringLiteral("none.md")).toStdString()).empty());
         // The command line's list: each flowchart of a page, up to a hundred; a page of more stays
         // whole (each name reads the page again: 400,000 small blocks would read it as often).
         QCOMPARE(eachDesignIn({path, odd}), (std::vector<std::string>{path + "#1", path + "#2", odd}));
@@ -214,7 +214,7 @@ private slots:
         std::ofstream out(many);
         for (int i = 0; i < 101; ++i) out << "```mermaid\nflowchart LR\n  a" << i << " --> b\n```\n";
         out.close();
-        QCOMPARE(markdownFlowchartsIn(many).size(), std::size_t(101));
+        QCOMPARE(designsIn(many).size(), std::size_t(101));
         QCOMPARE(eachDesignIn({many}), std::vector<std::string>{many});
         // README.MD is Markdown too, for the loader as for the list: one rule for both.
         const std::string upper = dir.filePath(QStringLiteral("README.MD")).toStdString();

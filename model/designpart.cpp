@@ -1,6 +1,7 @@
-#include "model/markdownpart.h"
+#include "model/designpart.h"
 
 #include "model/dotimport.h"
+#include "model/drawioimport.h"
 #include "model/jsonutil.h"
 #include "model/mermaidimport.h"
 #include "model/mermaidreader.h"
@@ -18,10 +19,21 @@ bool isMarkdown(const std::string& path)
     return ext == ".md" || ext == ".markdown";
 }
 
-std::optional<MarkdownPart> markdownPart(const std::string& path)
+bool isDrawio(const std::string& path)
+{
+    return lowerAscii(std::filesystem::path(path).extension().string()) == ".drawio";
+}
+
+bool holdsSeveralDesigns(const std::string& path)
+{
+    return isMarkdown(path) || isDrawio(path);
+}
+
+std::optional<DesignPart> designPart(const std::string& path)
 {
     const std::size_t hash = path.rfind('#');
-    if (hash == std::string::npos || hash + 1 == path.size() || !isMarkdown(path.substr(0, hash)))
+    if (hash == std::string::npos || hash + 1 == path.size() ||
+        !holdsSeveralDesigns(path.substr(0, hash)))
         return std::nullopt;
     std::size_t n = 0;
     const char* first = path.data() + hash + 1;
@@ -30,16 +42,22 @@ std::optional<MarkdownPart> markdownPart(const std::string& path)
     if (ec != std::errc() || end != last || (*first == '0' && n != 0)) return std::nullopt;
     // "#0" too, which the loader then refuses as a flowchart the file does not have: a person
     // counting from 0 is told so, not that no file has the name.
-    return MarkdownPart{path.substr(0, hash), n - 1};
+    return DesignPart{path.substr(0, hash), n - 1};
 }
 
-std::vector<MarkdownFlowchart> markdownFlowchartsIn(const std::string& path)
+std::vector<DesignInFile> designsIn(const std::string& path)
 {
-    std::vector<MarkdownFlowchart> out;
-    if (!isMarkdown(path)) return out;
+    std::vector<DesignInFile> out;
+    if (!holdsSeveralDesigns(path)) return out;
     std::string error;
     const auto text = readTextFile(path, error, kMaxDotBytes);
     if (!text) return out;
+    if (isDrawio(path)) {
+        const auto pages = drawioPages(*text);
+        for (std::size_t i = 0; i < pages.size(); ++i)
+            out.push_back({path + "#" + std::to_string(i + 1), pages[i].line, pages[i].name});
+        return out;
+    }
     std::vector<int> lines;
     for (const auto& b : mermaidFlowcharts(*text))
         lines.push_back(b.line);
@@ -53,7 +71,7 @@ std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
 {
     std::vector<std::string> out;
     for (const auto& f : files) {
-        const auto parts = markdownFlowchartsIn(f);
+        const auto parts = designsIn(f);
         if (parts.size() < 2 || parts.size() > kMaxFlowchartsPerPage) {
             out.push_back(f);
             continue;
@@ -64,30 +82,35 @@ std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
     return out;
 }
 
-std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const std::string& fileName,
-                                              Diagnostics& diags, std::unordered_map<std::string, int>* lines,
+std::optional<Design> importMermaidInMarkdown(const std::string& markdown,
+                                              const std::string& fileName, Diagnostics& diags,
+                                              std::unordered_map<std::string, int>* lines,
                                               std::optional<std::size_t> block)
 {
     const auto blocks = mermaidFlowcharts(markdown);
     if (blocks.empty()) {
-        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
-                         "no Mermaid flowchart in this Markdown file: a ```mermaid block whose first statement "
-                         "is 'flowchart' or 'graph' and a direction is what is read",
-                         ""});
+        diags.push_back(
+            {Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
+             "no Mermaid flowchart in this Markdown file: a ```mermaid block whose first statement "
+             "is 'flowchart' or 'graph' and a direction is what is read",
+             ""});
         return std::nullopt;
     }
     // A flowchart without a title of its own is named by the heading it comes under: "ARCH.md#2 —
     // Usage metering" in a report says which diagram that is.
     auto read = [&](const MermaidBlock& b) {
         auto design = importMermaid(b.text(), fileName, diags, lines);
-        if (design && design->title.empty()) design->title = markdownHeadingsOf(markdown, {b.line}).front();
+        if (design && design->title.empty())
+            design->title = markdownHeadingsOf(markdown, {b.line}).front();
         return design;
     };
     if (block) {
         if (*block < blocks.size()) return read(blocks[*block]);
         diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
-                         "flowchart " + std::to_string(*block + 1) + " asked for, but this Markdown file has " +
-                             std::to_string(blocks.size()) + " Mermaid flowchart" + (blocks.size() > 1 ? "s" : ""),
+                         "flowchart " + std::to_string(*block + 1) +
+                             " asked for, but this Markdown file has " +
+                             std::to_string(blocks.size()) + " Mermaid flowchart" +
+                             (blocks.size() > 1 ? "s" : ""),
                          ""});
         return std::nullopt;
     }
@@ -95,16 +118,21 @@ std::optional<Design> importMermaidInMarkdown(const std::string& markdown, const
         std::string where;
         for (std::size_t i = 1; i < blocks.size() && i <= 10; ++i)
             where += (i > 1 ? ", " : "") + std::to_string(blocks[i].line);
-        diags.push_back({Diagnostic::Level::Warning, fileName, blocks[1].line, 0, "", "", "W-MERMAID-MORE",
-                         std::to_string(blocks.size() - 1) + " more Mermaid flowchart" + (blocks.size() > 2 ? "s" : "") +
-                             " (line " + where + (blocks.size() > 11 ? ", …" : "") + ") not read: one design per file",
-                         "name one as " + fileName + "#2 (its place among the flowcharts); probeboard-cli check "
-                         "reviews each flowchart of a page of up to " + std::to_string(kMaxFlowchartsPerPage)});
+        diags.push_back({Diagnostic::Level::Warning, fileName, blocks[1].line, 0, "", "",
+                         "W-MERMAID-MORE",
+                         std::to_string(blocks.size() - 1) + " more Mermaid flowchart" +
+                             (blocks.size() > 2 ? "s" : "") + " (line " + where +
+                             (blocks.size() > 11 ? ", …" : "") + ") not read: one design per file",
+                         "name one as " + fileName +
+                             "#2 (its place among the flowcharts); probeboard-cli check "
+                             "reviews each flowchart of a page of up to " +
+                             std::to_string(kMaxFlowchartsPerPage)});
     }
     return read(blocks.front());
 }
 
-std::vector<std::string> markdownHeadingsOf(std::string_view markdown, const std::vector<int>& fenceLines)
+std::vector<std::string> markdownHeadingsOf(std::string_view markdown,
+                                            const std::vector<int>& fenceLines)
 {
     std::vector<std::string> out;
     std::string heading;
@@ -114,13 +142,15 @@ std::vector<std::string> markdownHeadingsOf(std::string_view markdown, const std
     while (next < fenceLines.size() && !markdown.empty()) {
         const std::size_t end = std::min(markdown.find('\n'), markdown.size());
         const std::string_view l = markdown.substr(0, end);
-        for (; next < fenceLines.size() && fenceLines[next] == line; ++next) out.push_back(heading);
+        for (; next < fenceLines.size() && fenceLines[next] == line; ++next)
+            out.push_back(heading);
         const std::string_view t = mermaidTrim(l);
-        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") fenced = !fenced;
+        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~")
+            fenced = !fenced;
         else if (!fenced && !l.empty() && l[0] == '#') {
             const std::size_t text = l.find_first_not_of('#');
-            if (text != std::string_view::npos && text <= 6 && (l[text] == ' ' || l[text] == '\t'))
-            {
+            if (text != std::string_view::npos && text <= 6 &&
+                (l[text] == ' ' || l[text] == '\t')) {
                 const std::string_view h = mermaidTrim(l.substr(text));
                 heading = std::string(h.substr(0, utf8Boundary(h, 200)));
             }

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "model/design.h"
+#include "model/diagnostic.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pb::model {
+
+// "docs/ARCHITECTURE.md#2": the second Mermaid flowchart of a Markdown file, and
+// "shop.drawio#3": the third page of a draw.io file, each named as a design of its own, so that
+// each diagram of an architecture page, or each page of a drawing, is opened, reviewed,
+// baselined and reported apart. Only a name whose part before the '#' ends in .md, .markdown or
+// .drawio and whose part after it is a number from 1 is one; the loader takes it for one only
+// when no file has the whole name.
+// A name that ends in .md or .markdown, in any case (README.MD): read as Markdown.
+bool isMarkdown(const std::string& path);
+// A name that ends in .drawio, in any case: read as draw.io's XML.
+bool isDrawio(const std::string& path);
+// Either: a file that may hold several designs.
+bool holdsSeveralDesigns(const std::string& path);
+
+struct DesignPart
+{
+    std::string file;      // "docs/ARCHITECTURE.md", "shop.drawio"
+    std::size_t block = 0; // 0 for "#1" (and SIZE_MAX for "#0"): the flowchart or page
+};
+std::optional<DesignPart> designPart(const std::string& path);
+
+// Every Mermaid flowchart of the Markdown file at `path`, or every page of the draw.io file, in
+// order: its name as above, the line of its fence or <diagram>, and the heading it comes under
+// or the page's name ("" for none). Empty when the file is neither (by its extension) or cannot
+// be read.
+struct DesignInFile
+{
+    std::string path;
+    int line = 0;
+    std::string heading;
+};
+std::vector<DesignInFile> designsIn(const std::string& path);
+
+// The designs `files` name: each Markdown file with several flowcharts as one name per flowchart
+// ("doc.md#1", "doc.md#2", …), each draw.io file with several pages as one per page, every other
+// file as it is. A page of more than
+// kMaxFlowchartsPerPage stays whole (its first flowchart, and a warning naming the others): each
+// name reads the page again, and a 15 MB page of 400,000 small blocks would be read as often.
+inline constexpr std::size_t kMaxFlowchartsPerPage = 100;
+std::vector<std::string> eachDesignIn(const std::vector<std::string>& files);
+
+// A Mermaid flowchart in a Markdown file (a README, an architecture page in the repository):
+// read as above, its lines counted in the Markdown. Without `block`, the first, and more
+// flowcharts are a warning naming their lines and how to read them (`doc.md#2`, designfile.h);
+// with it, that one (0: the first), and a number past the last is an error saying how many
+// there are. None is an error that says what is looked for.
+std::optional<Design> importMermaidInMarkdown(const std::string& markdown,
+                                              const std::string& fileName, Diagnostics& diags,
+                                              std::unordered_map<std::string, int>* lines = nullptr,
+                                              std::optional<std::size_t> block = std::nullopt);
+
+// The heading each flowchart of a Markdown text comes under ("" for none), in the order of
+// mermaidFlowcharts(): what a person is shown to choose one by.
+std::vector<std::string> markdownHeadingsOf(std::string_view markdown,
+                                            const std::vector<int>& fenceLines);
+
+} // namespace pb::model
