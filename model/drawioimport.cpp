@@ -59,6 +59,14 @@ bool drawioOwn(std::string_view key)
     return false;
 }
 
+// A label or id as a message shows it: printable, and cut, since a cell may hold megabytes.
+std::string shown(std::string_view text)
+{
+    constexpr std::size_t kMost = 80;
+    if (text.size() <= kMost) return printable(text);
+    return printable(text.substr(0, utf8Boundary(text, kMost))) + "…";
+}
+
 double number(const pugi::xml_node& n, const char* name)
 {
     const double d = n.attribute(name).as_double(0);
@@ -112,7 +120,7 @@ private:
     }
     std::string name(const Cell& c) const
     {
-        return c.value.empty() ? "cell " + c.id : "'" + c.value + "'";
+        return c.value.empty() ? "cell " + shown(c.id) : "'" + shown(c.value) + "'";
     }
 
     std::string m_file;
@@ -207,6 +215,7 @@ void Reader::readCell(const pugi::xml_node& element)
     Cell c;
     c.line = lineAt(element.offset_debug());
     c.id = element.attribute("id").as_string();
+    if (c.id.empty()) c.id = "#" + std::to_string(m_cells.size()); // draw.io gives every cell one
     c.parent = mx.attribute("parent").as_string();
     c.style = drawioStyle(mx.attribute("style").as_string());
     const auto html = c.style.find("html");
@@ -241,7 +250,7 @@ bool Reader::readCells(const pugi::xml_node& model)
     }
     for (std::size_t i = 0; i < m_cells.size(); ++i) {
         if (m_byId.emplace(m_cells[i].id, i).second) continue;
-        error(m_cells[i].line, "two cells have the id '" + m_cells[i].id + "'", "E-DUP-ID");
+        error(m_cells[i].line, "two cells have the id '" + shown(m_cells[i].id) + "'", "E-DUP-ID");
         return false;
     }
     return true;
@@ -490,18 +499,18 @@ void Reader::makeFlow(const Cell& c)
     const Cell* to = cell(c.target);
     const std::string label =
         c.value.empty() && m_edgeLabels.count(c.id) ? m_edgeLabels.at(c.id) : c.value;
-    const std::string shown = label.empty() ? "a connector" : "the connector '" + label + "'";
+    const std::string said = label.empty() ? "a connector" : "the connector '" + shown(label) + "'";
     for (const Cell* end : {from, to}) {
         if (end && end->role == Cell::Role::Component) continue;
         const char* side = end == from ? "start" : "end";
         if (!end)
-            warn(c.line, "", shown + " has no shape at its " + side + " and was left out",
+            warn(c.line, "", said + " has no shape at its " + side + " and was left out",
                  "attach both ends to shapes in draw.io (drop the end on the shape until it is "
                  "outlined)",
                  "W-DRAWIO-LOOSE");
         else
             warn(c.line, end->madeId,
-                 shown + " was left out: at its " + std::string(side) + " is " + name(*end) +
+                 said + " was left out: at its " + std::string(side) + " is " + name(*end) +
                      ", which holds shapes rather than being one, and flows join components",
                  "attach it to the shape inside " + name(*end) + " that it means",
                  "W-DRAWIO-CONTAINER-LINK");

@@ -1,6 +1,7 @@
 #include "model/drawiostyle.h"
 
 #include "model/flate.h"
+#include "model/printable.h"
 
 #include <array>
 #include <cctype>
@@ -11,9 +12,10 @@ namespace pb::model {
 
 namespace {
 
+// An icon's name (consecutive words of it, space-separated) and the kind it says.
 struct IconKind
 {
-    const char* words; // consecutive words of the icon's name, space-separated
+    const char* words;
     const char* kind;
 };
 
@@ -122,13 +124,7 @@ constexpr IconKind kIcons[] = {
     {"browser", "client"},
 };
 
-struct ZoneWords
-{
-    const char* words;
-    const char* kind;
-};
-
-constexpr ZoneWords kZones[] = {
+constexpr IconKind kZones[] = {
     {"availability zone", "az"},
     {"region", "region"},
     {"security group", "trust_boundary"},
@@ -226,26 +222,6 @@ std::string drawioZoneKind(const std::map<std::string, std::string, std::less<>>
 }
 
 namespace {
-void appendUtf8(std::string& out, std::uint32_t cp)
-{
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // "&amp;" "&nbsp;" "&#233;" "&#xE9;" at `s`; the length read, 0 when it is none of these.
 std::size_t reference(std::string_view s, std::string& out)
 {
@@ -274,7 +250,8 @@ std::size_t reference(std::string_view s, std::string& out)
                      : (std::tolower(static_cast<unsigned char>(s[i])) - 'a' + 10));
     }
     if (i >= s.size() || s[i] != ';' || i == (hex ? 3u : 2u)) return 0;
-    appendUtf8(out, cp);
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD; // not a character
+    appendUtf8(out, static_cast<char32_t>(cp));
     return i + 1;
 }
 } // namespace
