@@ -5,6 +5,8 @@
 #include "model/dotimport.h"
 #include "model/dotinference.h"
 #include "model/drawiostyle.h"
+#include "model/picturedesign.h"
+#include "model/pngdesign.h"
 #include "model/printable.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
@@ -179,8 +181,11 @@ std::optional<pugi::xml_node> Reader::page(const pugi::xml_node& root)
         warn(lineAt(pages[1].offset_debug()), "",
              std::to_string(pages.size() - 1) + " more page" + (pages.size() > 2 ? "s" : "") +
                  " (" + names + (pages.size() > 6 ? ", …" : "") + ") not read",
-             "name one as " + m_file + "#2 (its place among the pages); probeboard-cli check " +
-                 "reviews each page of a file of up to " + std::to_string(kMaxFlowchartsPerPage),
+             isDrawio(m_file)
+                 ? "name one as " + m_file + "#2 (its place among the pages); " +
+                       "probeboard-cli check reviews each page of a file of up to " +
+                       std::to_string(kMaxFlowchartsPerPage)
+                 : std::string("save it as a .drawio file, whose pages are each reviewed"),
              "W-DRAWIO-PAGES");
     }
     const pugi::xml_node first = pages[m_pageAsked.value_or(0)];
@@ -603,6 +608,22 @@ std::vector<DrawioPage> drawioPages(const std::string& text)
         out.push_back({d.attribute("name").as_string(), line});
     }
     return out;
+}
+
+std::optional<std::string> drawioInPicture(std::string_view picture)
+{
+    if (pictureKind(picture) == Picture::Png) {
+        const auto kept = designInPng(picture, nullptr, "mxfile");
+        if (!kept) return std::nullopt;
+        std::string xml = drawioUriDecoded(*kept);
+        return looksLikeDrawio(xml) ? std::optional<std::string>(std::move(xml)) : std::nullopt;
+    }
+    if (pictureKind(picture) != Picture::Svg) return std::nullopt;
+    pugi::xml_document doc;
+    if (!doc.load_buffer(picture.data(), picture.size(), pugi::parse_default, pugi::encoding_utf8))
+        return std::nullopt;
+    std::string xml = doc.document_element().attribute("content").as_string();
+    return looksLikeDrawio(xml) ? std::optional<std::string>(std::move(xml)) : std::nullopt;
 }
 
 bool looksLikeDrawio(std::string_view text)

@@ -37,6 +37,11 @@ struct DrawioPage
 };
 std::vector<DrawioPage> drawioPages(const std::string& text);
 
+// The draw.io file a picture draw.io exported keeps beside its pixels (.drawio.png: a text chunk
+// "mxfile" of the URI-encoded XML; .drawio.svg: the <svg> element's content attribute), so that
+// `check architecture.drawio.svg` reviews the picture a README shows. nullopt when it keeps none.
+std::optional<std::string> drawioInPicture(std::string_view picture);
+
 // Whether `text` is a draw.io file: after any byte-order mark, XML declaration and comments it
 // opens <mxfile> or <mxGraphModel>.
 bool looksLikeDrawio(std::string_view text);

@@ -327,7 +327,9 @@ std::optional<std::string> base64(std::string_view text)
     return out;
 }
 
-std::string uriDecoded(std::string_view s)
+} // namespace
+
+std::string drawioUriDecoded(std::string_view s)
 {
     std::string out;
     out.reserve(s.size());
@@ -343,7 +345,6 @@ std::string uriDecoded(std::string_view s)
     }
     return out;
 }
-} // namespace
 
 std::optional<std::string> drawioInflate(std::string_view text, std::size_t maxBytes,
                                          std::string& why)
@@ -359,7 +360,7 @@ std::optional<std::string> drawioInflate(std::string_view text, std::size_t maxB
         why = "the page's compressed text does not inflate: " + reason;
         return std::nullopt;
     }
-    return uriDecoded(*xml);
+    return drawioUriDecoded(*xml);
 }
 
 } // namespace pb::model

@@ -41,6 +41,9 @@ std::string drawioLabel(std::string_view value, bool html);
 // Empty when the label has no letter or digit.
 std::string drawioSlug(std::string_view label);
 
+// "%3Cmxfile%3E" → "<mxfile>": what encodeURIComponent wrote, read back.
+std::string drawioUriDecoded(std::string_view s);
+
 // The text draw.io compresses a page into (base64 of raw deflate of the URI-encoded XML), read
 // back; nullopt with `why` set when it is none of these or would pass `maxBytes`.
 std::optional<std::string> drawioInflate(std::string_view text, std::size_t maxBytes,

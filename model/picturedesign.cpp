@@ -1,6 +1,7 @@
 #include "model/picturedesign.h"
 
 #include "model/designfile.h"
+#include "model/drawioimport.h"
 #include "model/pdfdesign.h"
 #include "model/pngdesign.h"
 
@@ -94,10 +95,13 @@ std::optional<Design> designFromPicture(const std::string& text, Picture kind, c
                                                 : designInSvg(text);
     const std::string name = kind == Picture::Png ? "PNG" : kind == Picture::Pdf ? "PDF" : "SVG";
     if (!carried && !why.empty()) return refuse("a " + name + " whose design cannot be read: " + why);
+    if (!carried && kind != Picture::Pdf)
+        if (const auto drawio = drawioInPicture(text))
+            return importDrawio(*drawio, path + " (the draw.io diagram it keeps)", diags);
     if (!carried)
         return refuse((kind == Picture::Svg ? "an " : "a ") + name + (kind == Picture::Pdf ? "" : " picture") +
                       " that carries no design: only pictures exported by Probeboard with File > Export > Include "
-                      "the Design in Pictures carry one");
+                      "the Design in Pictures carry one, or by draw.io with its diagram included");
     return designCarriedBy(*carried, path, diags);
 }
 

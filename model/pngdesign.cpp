@@ -52,7 +52,7 @@ std::optional<std::string> chunkText(std::string_view type, std::string_view res
 
 } // namespace
 
-std::optional<std::string> designInPng(std::string_view png, std::string* why)
+std::optional<std::string> designInPng(std::string_view png, std::string* why, std::string_view key)
 {
     auto fail = [&](const std::string& reason) -> std::optional<std::string> {
         if (why) *why = reason;
@@ -70,7 +70,7 @@ std::optional<std::string> designInPng(std::string_view png, std::string* why)
         if (type == "IEND") break;
         if (type != "tEXt" && type != "zTXt" && type != "iTXt") continue;
         const std::size_t nul = data.find('\0');
-        if (nul == std::string_view::npos || data.substr(0, nul) != kPngDesignKey) continue;
+        if (nul == std::string_view::npos || data.substr(0, nul) != key) continue;
         const auto typeAndData =
             std::string_view(type.data(), 4 + static_cast<std::size_t>(length));
         const auto computed = crc32(0, reinterpret_cast<const Bytef*>(typeAndData.data()),

@@ -11,9 +11,11 @@ namespace pb::model {
 // program may have rewritten the file). nullopt when the PNG carries none, with `why` saying what
 // is wrong when it carries one that cannot be read (damaged, cut short, larger than a PNG's text
 // may be). Only the chunks are read, never the pixels.
-std::optional<std::string> designInPng(std::string_view png, std::string* why = nullptr);
-
 // The keyword of that chunk.
 inline constexpr std::string_view kPngDesignKey = "probeboard";
+
+// `key`: another program's chunk read alike ("mxfile": the diagram draw.io keeps in its PNGs).
+std::optional<std::string> designInPng(std::string_view png, std::string* why = nullptr,
+                                       std::string_view key = kPngDesignKey);
 
 } // namespace pb::model

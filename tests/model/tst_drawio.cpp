@@ -176,6 +176,32 @@ private slots:
         QVERIFY(formatAll(diags).find("name one as " + file + "#2") != std::string::npos);
     }
 
+    // The pictures draw.io exports with the diagram kept in them, as READMEs show them.
+    void picturesDrawioExportedAreRead()
+    {
+        Diagnostics diags;
+        const auto plain = loadDesignFile(fixture("shop.drawio"), diags);
+        QVERIFY(plain);
+        for (const char* picture : {"shop.drawio.svg", "shop.drawio.png"}) {
+            diags.clear();
+            const auto d = loadDesignFile(fixture(picture), diags);
+            QVERIFY2(d, formatAll(diags).c_str());
+            QVERIFY2(*d == *plain, picture);
+            // Lines are the kept diagram's, and said to be: not the picture's own.
+            QVERIFY(
+                diags.front().file.find(std::string(picture) + " (the draw.io diagram it keeps)") !=
+                std::string::npos);
+            QVERIFY(diags.front().hint.find("save it as a .drawio file") != std::string::npos);
+        }
+        // A picture keeping something else under draw.io's key is still a picture without a design.
+        const std::string png = std::string("\x89PNG\r\n\x1a\n", 8);
+        QVERIFY(!drawioInPicture(png));
+        QVERIFY(!drawioInPicture(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" content=\"not a diagram\"/>"));
+        QVERIFY(drawioInPicture("<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                                "content=\"&lt;mxfile&gt;&lt;/mxfile&gt;\"/>"));
+    }
+
     void theCoreChecksReadADrawioDesign()
     {
         Diagnostics diags;
