@@ -37,6 +37,8 @@ inline std::string checkPdfDesign(const std::string& text)
     (void)model::designInPdf(text, &why);
     (void)model::designInPng(text, &why);
     (void)model::designInPng(std::string("\x89PNG\r\n\x1a\n", 8) + text, &why);
+    (void)model::drawioInPicture(text); // draw.io's .drawio.svg and .drawio.png
+    (void)model::drawioInPicture(std::string("\x89PNG\r\n\x1a\n", 8) + text);
     const auto extended = model::pdfWithDesign(text, "{\"format\": \"probeboard/1\"}", "d.probeboard");
     if (extended && text.find(".probeboard") == std::string::npos &&
         model::designInPdf(*extended).value_or("") != "{\"format\": \"probeboard/1\"}")
