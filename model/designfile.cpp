@@ -499,7 +499,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     const bool dot = ext == ".dot" || ext == ".gv";
     const bool mermaid = ext == ".mmd" || ext == ".mermaid";
     const bool markdown = isMarkdown(path);
-    const bool drawio = ext == ".drawio" || ext == ".xml";
+    const bool drawio = isDrawio(path) || lowerAscii(ext) == ".xml"; // draw.io's XML export
     auto text = readTextFile(path, err, dot || mermaid || markdown || drawio ? kMaxDotBytes : kMaxDesignBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
@@ -554,7 +554,7 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
         importMermaid(*text, path, ignored, &lines);
         return lines;
     }
-    if (ext == ".drawio" || looksLikeDrawio(*text)) {
+    if (isDrawio(path) || looksLikeDrawio(*text)) {
         Diagnostics ignored;
         importDrawio(*text, path, ignored, &lines);
         return lines;
