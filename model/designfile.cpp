@@ -1,6 +1,7 @@
 #include "model/designfile.h"
 
 #include "model/designkeys.h"
+#include "model/drawiofile.h"
 #include "model/drawioimport.h"
 #include "model/jsonfast.h"
 #include "model/jsonstream.h"

@@ -1,6 +1,7 @@
 #include "model/designpart.h"
 
 #include "model/dotimport.h"
+#include "model/drawiofile.h"
 #include "model/drawioimport.h"
 #include "model/jsonutil.h"
 #include "model/mermaidimport.h"

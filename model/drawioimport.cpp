@@ -4,9 +4,8 @@
 #include "model/designpart.h"
 #include "model/dotimport.h"
 #include "model/dotinference.h"
+#include "model/drawiofile.h"
 #include "model/drawiostyle.h"
-#include "model/picturedesign.h"
-#include "model/pngdesign.h"
 #include "model/printable.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
@@ -130,8 +129,11 @@ private:
     std::unordered_map<std::string, int>* m_lines;
     std::optional<std::size_t> m_pageAsked; // "shop.drawio#2": the page; else the first
     double m_scale = 1;                     // chooseScale()
-    std::vector<std::size_t> m_lineStarts;  // of the file's text, for the cells' lines
-    int m_pageLine = 0;                     // a compressed page's cells are on its line
+    // Written by Probeboard (host="Probeboard"): its places and sizes are the design's own, and
+    // its zones say their region, so nothing is spread, grown or read from a label.
+    bool m_ours = false;
+    std::vector<std::size_t> m_lineStarts; // of the file's text, for the cells' lines
+    int m_pageLine = 0;                    // a compressed page's cells are on its line
     pugi::xml_document m_doc, m_pageDoc;
     std::vector<Cell> m_cells;
     std::map<std::string, std::size_t> m_byId;
@@ -167,6 +169,7 @@ std::optional<pugi::xml_node> Reader::page(const pugi::xml_node& root)
               "E-EMPTY");
         return std::nullopt;
     }
+    m_ours = std::string_view(root.attribute("host").as_string()) == "Probeboard";
     if (m_pageAsked && *m_pageAsked >= pages.size()) {
         error(0, "page " + std::to_string(*m_pageAsked + 1) +
                      " asked for, but this draw.io file has " + std::to_string(pages.size()) +
@@ -350,13 +353,24 @@ void Reader::giveIds()
             id = base + "-" + std::to_string(n);
         return id;
     };
+    // A file Probeboard wrote names each element's own id (pb_id): kept, so that a design
+    // comes back from draw.io as it went, its decisions' fingerprints still matching.
+    for (Cell& c : m_cells) {
+        const auto own = std::find_if(c.data.begin(), c.data.end(),
+                                      [](const auto& d) { return d.first == "pb_id"; });
+        const bool element = c.role == Cell::Role::Component || c.role == Cell::Role::Zone ||
+                             c.role == Cell::Role::Flow;
+        if (element && own != c.data.end() && !own->second.empty() &&
+            used.insert(own->second).second)
+            c.madeId = own->second;
+    }
     for (Cell& c : m_cells)
-        if (c.role == Cell::Role::Component || c.role == Cell::Role::Zone)
+        if ((c.role == Cell::Role::Component || c.role == Cell::Role::Zone) && c.madeId.empty())
             c.madeId = unique(drawioSlug(
                 c.value.empty() ? (c.role == Cell::Role::Zone ? "zone" : "shape") : c.value));
     int n = 0;
     for (Cell& c : m_cells)
-        if (c.role == Cell::Role::Flow) {
+        if (c.role == Cell::Role::Flow && c.madeId.empty()) {
             std::string id = "f" + std::to_string(++n);
             while (used.count(id))
                 id += "_";
@@ -443,7 +457,7 @@ void Reader::chooseScale()
         needs.push_back(std::max({1.0, spec->defaultSize.width / c.size.width,
                                   spec->defaultSize.height / c.size.height}));
     }
-    if (needs.empty()) return;
+    if (needs.empty() || m_ours) return;
     std::nth_element(needs.begin(), needs.begin() + static_cast<std::ptrdiff_t>(needs.size() / 2),
                      needs.end());
     m_scale = std::min(3.0, needs[needs.size() / 2]);
@@ -457,12 +471,12 @@ void Reader::makeComponent(const Cell& c)
     out.kind = c.kind;
     out.kindInferred = !c.kindSaid;
     for (const auto& [k, v] : c.data)
-        if (k != "kind") out.props[k] = dotAttributeValue(k, v);
+        if (k != "kind" && k != "pb_id") out.props[k] = dotAttributeValue(k, v);
     // A box smaller than its kind's grows to it about its centre, the page spread by m_scale.
     const Point centre =
         scaled({c.abs.x + c.pos.x + c.size.width / 2, c.abs.y + c.pos.y + c.size.height / 2});
     out.size = c.size;
-    if (const KindSpec* spec = Vocabulary::builtin().kind(out.kind))
+    if (const KindSpec* spec = Vocabulary::builtin().kind(out.kind); spec && !m_ours)
         out.size = {std::max(c.size.width, spec->defaultSize.width),
                     std::max(c.size.height, spec->defaultSize.height)};
     out.pos = {centre.x - out.size.width / 2, centre.y - out.size.height / 2};
@@ -479,7 +493,7 @@ void Reader::makeZone(const Cell& c)
     for (const auto& [k, v] : c.data) {
         if (k == "kind" && vocab.zoneKind(lowerAscii(v)))
             z.kind = lowerAscii(v);
-        else if (k != "kind")
+        else if (k != "kind" && k != "pb_id")
             z.props[k] = dotAttributeValue(k, v);
     }
     const bool kindSaid =
@@ -488,7 +502,7 @@ void Reader::makeZone(const Cell& c)
         const std::string styled = drawioZoneKind(c.style);
         z.kind = styled.empty() ? inferZoneKind(c.value, c.value) : styled;
     }
-    if (!z.props.count("region") && z.kind != "trust_boundary")
+    if (!m_ours && !z.props.count("region") && z.kind != "trust_boundary")
         if (const std::string region = regionInLabel(z.label); !region.empty())
             z.props["region"] = region;
     z.members = std::move(m_members[static_cast<std::size_t>(&c - m_cells.data())]);
@@ -529,7 +543,7 @@ void Reader::makeFlow(const Cell& c)
     if (auto dashed = c.style.find("dashed"); dashed != c.style.end() && dashed->second == "1")
         f.props["sync"] = false;
     for (const auto& [k, v] : c.data)
-        f.props[k] = dotAttributeValue(k, v);
+        if (k != "pb_id") f.props[k] = dotAttributeValue(k, v);
     for (const Point& p : c.points)
         f.bends.push_back(scaled({c.abs.x + p.x, c.abs.y + p.y}));
     m_idLines.emplace(f.id, c.line);
@@ -591,57 +605,6 @@ std::optional<Design> importDrawio(const std::string& text, const std::string& f
                                    std::optional<std::size_t> page)
 {
     return Reader(fileName, diags, lines, page).run(text);
-}
-
-std::vector<DrawioPage> drawioPages(const std::string& text)
-{
-    std::vector<DrawioPage> out;
-    pugi::xml_document doc;
-    if (!doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8))
-        return out;
-    for (auto d : doc.document_element().children("diagram")) {
-        const auto at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, d.offset_debug()));
-        const int line =
-            1 + static_cast<int>(std::count(
-                    text.begin(),
-                    text.begin() + static_cast<std::ptrdiff_t>(std::min(at, text.size())), '\n'));
-        out.push_back({d.attribute("name").as_string(), line});
-    }
-    return out;
-}
-
-std::optional<std::string> drawioInPicture(std::string_view picture)
-{
-    if (pictureKind(picture) == Picture::Png) {
-        const auto kept = designInPng(picture, nullptr, "mxfile");
-        if (!kept) return std::nullopt;
-        std::string xml = drawioUriDecoded(*kept);
-        return looksLikeDrawio(xml) ? std::optional<std::string>(std::move(xml)) : std::nullopt;
-    }
-    if (pictureKind(picture) != Picture::Svg) return std::nullopt;
-    pugi::xml_document doc;
-    if (!doc.load_buffer(picture.data(), picture.size(), pugi::parse_default, pugi::encoding_utf8))
-        return std::nullopt;
-    std::string xml = doc.document_element().attribute("content").as_string();
-    return looksLikeDrawio(xml) ? std::optional<std::string>(std::move(xml)) : std::nullopt;
-}
-
-bool looksLikeDrawio(std::string_view text)
-{
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    for (;;) {
-        const std::size_t at = text.find_first_not_of(" \t\r\n");
-        if (at == std::string_view::npos) return false;
-        text.remove_prefix(at);
-        if (text.substr(0, 5) == "<?xml" || text.substr(0, 4) == "<!--") {
-            const std::string_view close = text[1] == '?' ? "?>" : "-->";
-            const std::size_t end = text.find(close);
-            if (end == std::string_view::npos) return false;
-            text.remove_prefix(end + close.size());
-            continue;
-        }
-        return text.substr(0, 7) == "<mxfile" || text.substr(0, 13) == "<mxGraphModel";
-    }
 }
 
 } // namespace pb::model

@@ -28,22 +28,6 @@ std::optional<Design> importDrawio(const std::string& text, const std::string& f
                                    std::unordered_map<std::string, int>* lines = nullptr,
                                    std::optional<std::size_t> page = std::nullopt);
 
-// The pages of a draw.io file: each one's name and the line of its <diagram>. Empty when the
-// text is not XML or has no pages in an <mxfile>.
-struct DrawioPage
-{
-    std::string name;
-    int line = 0;
-};
-std::vector<DrawioPage> drawioPages(const std::string& text);
 
-// The draw.io file a picture draw.io exported keeps beside its pixels (.drawio.png: a text chunk
-// "mxfile" of the URI-encoded XML; .drawio.svg: the <svg> element's content attribute), so that
-// `check architecture.drawio.svg` reviews the picture a README shows. nullopt when it keeps none.
-std::optional<std::string> drawioInPicture(std::string_view picture);
-
-// Whether `text` is a draw.io file: after any byte-order mark, XML declaration and comments it
-// opens <mxfile> or <mxGraphModel>.
-bool looksLikeDrawio(std::string_view text);
 
 } // namespace pb::model

@@ -1,6 +1,5 @@
 #include "model/drawiostyle.h"
 
-#include "model/flate.h"
 #include "model/printable.h"
 
 #include <array>
@@ -258,6 +257,11 @@ std::size_t reference(std::string_view s, std::string& out)
 
 std::string drawioLabel(std::string_view value, bool html)
 {
+    if (!html) { // draw.io shows it as written, its line breaks too
+        const std::size_t from = value.find_first_not_of(" \t\r\n");
+        if (from == std::string_view::npos) return {};
+        return std::string(value.substr(from, value.find_last_not_of(" \t\r\n") - from + 1));
+    }
     std::string raw;
     for (std::size_t i = 0; i < value.size();) {
         if (html && value[i] == '<') { // a tag: <br>, <div>, <b>…; it separates words at most
@@ -296,71 +300,6 @@ std::string drawioSlug(std::string_view label)
     while (!out.empty() && out.back() == '-')
         out.pop_back();
     return out;
-}
-
-namespace {
-std::optional<std::string> base64(std::string_view text)
-{
-    auto value = [](char c) -> int {
-        if (c >= 'A' && c <= 'Z') return c - 'A';
-        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-        if (c >= '0' && c <= '9') return c - '0' + 52;
-        if (c == '+') return 62;
-        if (c == '/') return 63;
-        return -1;
-    };
-    std::string out;
-    out.reserve(text.size() / 4 * 3);
-    std::uint32_t acc = 0;
-    int bits = 0;
-    for (char c : text) {
-        if (c == '=' || c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
-        const int v = value(c);
-        if (v < 0) return std::nullopt;
-        acc = (acc << 6) | static_cast<std::uint32_t>(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((acc >> bits) & 0xFF);
-        }
-    }
-    return out;
-}
-
-} // namespace
-
-std::string drawioUriDecoded(std::string_view s)
-{
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-std::optional<std::string> drawioInflate(std::string_view text, std::size_t maxBytes,
-                                         std::string& why)
-{
-    const auto packed = base64(text);
-    if (!packed || packed->empty()) {
-        why = "the page is neither a diagram nor draw.io's compressed text (base64)";
-        return std::nullopt;
-    }
-    std::string reason;
-    const auto xml = inflatedRaw(*packed, maxBytes, &reason);
-    if (!xml) {
-        why = "the page's compressed text does not inflate: " + reason;
-        return std::nullopt;
-    }
-    return drawioUriDecoded(*xml);
 }
 
 } // namespace pb::model

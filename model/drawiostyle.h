@@ -33,20 +33,13 @@ bool drawioPassThrough(const std::map<std::string, std::string, std::less<>>& st
 // az, VPCs, subnets and security groups → trust_boundary. Empty when it says none.
 std::string drawioZoneKind(const std::map<std::string, std::string, std::less<>>& style);
 
-// A cell's value as a label: with html=1 its tags dropped (a line break becomes a space) and
-// its character references read; whitespace runs made one space, trimmed.
+// A cell's value as a label: with html=1 its tags dropped (a line break becomes a space), its
+// character references read and whitespace runs made one space; without, as written. Trimmed.
 std::string drawioLabel(std::string_view value, bool html);
 
 // "Orders DB" → "orders-db": a readable id for an element draw.io numbered ("2", "x7Fq-3").
 // Empty when the label has no letter or digit.
 std::string drawioSlug(std::string_view label);
 
-// "%3Cmxfile%3E" → "<mxfile>": what encodeURIComponent wrote, read back.
-std::string drawioUriDecoded(std::string_view s);
-
-// The text draw.io compresses a page into (base64 of raw deflate of the URI-encoded XML), read
-// back; nullopt with `why` set when it is none of these or would pass `maxBytes`.
-std::optional<std::string> drawioInflate(std::string_view text, std::size_t maxBytes,
-                                         std::string& why);
 
 } // namespace pb::model

@@ -1,6 +1,7 @@
 #include "model/picturedesign.h"
 
 #include "model/designfile.h"
+#include "model/drawiofile.h"
 #include "model/drawioimport.h"
 #include "model/pdfdesign.h"
 #include "model/pngdesign.h"

@@ -4,6 +4,7 @@
 #include "model/autolayout.h"
 #include "model/designfile.h"
 #include "model/dotexport.h"
+#include "model/drawioexport.h"
 #include "model/mermaidexport.h"
 #include "model/jsonutil.h"
 #include "model/designpart.h"
@@ -276,11 +277,13 @@ int runConvert(const std::string& in, const std::string& out)
         out == "-" ? ".probeboard" : model::lowerAscii(std::filesystem::path(out).extension().string());
     const bool dot = ext == ".dot" || ext == ".gv";
     const bool mermaid = ext == ".mmd" || ext == ".mermaid";
+    const bool drawio = ext == ".drawio";
     // Anything else used to be written as JSON under whatever name was given (out.svg, OUT.DOT).
-    if (!dot && !mermaid && ext != ".probeboard" && ext != ".json")
+    if (!dot && !mermaid && !drawio && ext != ".probeboard" && ext != ".json")
         return inputError(out + ": cannot tell what to write from '" +
                           std::filesystem::path(out).extension().string() +
-                          "'; name it .probeboard or .json for a design file, .dot or .gv for DOT, .mmd for Mermaid");
+                          "'; name it .probeboard or .json for a design file, .dot or .gv for DOT, .mmd for Mermaid, "
+                          ".drawio for draw.io");
     if (app::refuseOutputOverInput(out, {in})) return kExitInputError;
     model::Diagnostics diags;
     auto d = model::loadDesignFile(in, diags);
@@ -293,13 +296,12 @@ int runConvert(const std::string& in, const std::string& out)
     const std::optional<std::string> text =
         dot       ? model::exportDot(*d, in, refused)
         : mermaid ? model::exportMermaid(*d, in, refused)
+        : drawio  ? model::exportDrawio(*d, in, refused)
                   : model::designTextToSave(*d, out == "-" ? "standard output" : out, tooLarge);
     if (!tooLarge.empty())
         refused.push_back({model::Diagnostic::Level::Error, in, 0, 0, "", "", "E-LIMIT", tooLarge, ""});
-    if (!text) {
-        app::printDiagnostics(refused);
-        return kExitInputError;
-    }
+    app::printDiagnostics(refused); // what was left out is said, even when the rest is written
+    if (!text) return kExitInputError;
     return app::emit(*text, out) ? kExitClean : kExitInputError;
 }
 
@@ -507,7 +509,7 @@ int main(int argc, char** argv)
     std::string convertIn, convertOut;
     auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, .drawio, Markdown, and PNG, SVG and PDF exports, too");
     convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, draw.io .drawio, a Markdown page's flowchart (doc.md#2), a PNG, SVG or PDF exported with its design, or .probeboard JSON; - for standard input)")->required();
-    convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties); - for standard output (a design file)")->required();
+    convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties), .drawio for draw.io (its Edit Data holds ids, kinds and properties); - for standard output (a design file)")->required();
     addVersion(convertCmd);
 
     std::string layoutIn, layoutOut, layoutEngine;

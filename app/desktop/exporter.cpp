@@ -10,6 +10,7 @@
 #include "model/designfile.h"
 #include "model/picturedesign.h"
 #include "model/dotexport.h"
+#include "model/drawioexport.h"
 #include "model/mermaidexport.h"
 #include "model/pdfdesign.h"
 
@@ -214,6 +215,14 @@ bool exportMermaid(const model::Design& design, const QString& path, QString* er
     model::Diagnostics diags;
     const auto text = checked(model::exportMermaid(design, path.toStdString(), diags), diags,
                               tr("Cannot write %1 as Mermaid:").arg(path), error);
+    return text && saveWhole(path, QByteArray::fromStdString(*text), error);
+}
+
+bool exportDrawio(const model::Design& design, const QString& path, QString* error)
+{
+    model::Diagnostics diags;
+    const auto text = checked(model::exportDrawio(design, path.toStdString(), diags), diags,
+                              tr("Cannot write %1 for draw.io:").arg(path), error);
     return text && saveWhole(path, QByteArray::fromStdString(*text), error);
 }
 

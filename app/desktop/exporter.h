@@ -29,6 +29,8 @@ bool exportPdf(CanvasScene* scene, const QString& path, const QString& title, QS
 bool exportDot(const model::Design& design, const QString& path, QString* error);
 // A Mermaid flowchart (model/mermaidexport.h): the graph, without properties or positions.
 bool exportMermaid(const model::Design& design, const QString& path, QString* error);
+// A draw.io file that opens in draw.io and reads back as this design (model/drawioexport.h).
+bool exportDrawio(const model::Design& design, const QString& path, QString* error);
 // The same text, for the clipboard; empty, with `error` set, when the design cannot be written.
 QString mermaidText(const model::Design& design, QString* error);
 

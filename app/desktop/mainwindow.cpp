@@ -400,6 +400,13 @@ void MainWindow::exportMermaid()
         [&](const QString& p, QString* e) { return exporter::exportMermaid(m_doc->design(), p, e); });
 }
 
+void MainWindow::exportDrawio()
+{
+    runExport(
+        tr("draw.io diagrams (*.drawio)"), QStringLiteral(".drawio"),
+        [&](const QString& p, QString* e) { return exporter::exportDrawio(m_doc->design(), p, e); });
+}
+
 void MainWindow::copyMermaid()
 {
     // For a pull request, an issue or a wiki page, where GitHub and GitLab draw it: what is

@@ -78,6 +78,7 @@ public slots:
     void exportPdf();
     void exportDot();
     void exportMermaid();
+    void exportDrawio();
     void copyMermaid();
 
 protected:

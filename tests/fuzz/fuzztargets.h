@@ -7,6 +7,7 @@
 #include "model/designfile.h"
 #include "model/dotexport.h"
 #include "model/dotimport.h"
+#include "model/drawiofile.h"
 #include "model/drawioimport.h"
 #include "model/jsonfast.h"
 #include "model/designpart.h"
