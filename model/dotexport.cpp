@@ -388,6 +388,11 @@ struct ExportCheck
 
 } // namespace
 
+std::string dotAttributeText(const Value& v)
+{
+    return valueText(v);
+}
+
 std::string exportDot(const Design& design)
 {
     std::ostringstream out;

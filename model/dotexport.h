@@ -20,6 +20,11 @@ std::string exportDot(const Design& design);
 // than 32 MiB of DOT, more than 10,000 zones). Whatever writes a file should use this one.
 std::optional<std::string> exportDot(const Design& design, const std::string& fileName, Diagnostics& diags);
 
+// A value as an attribute's text that dotAttributeValue() reads back: a number in its shortest
+// form, a list joined with its items escaped (dotlists.h). The draw.io export writes Edit Data
+// with it too.
+std::string dotAttributeText(const Value& v);
+
 // The texts of `design` that exportDot() would not write (a NUL byte, longer than kMaxDotText as
 // written, a joined list such as pb_members too long), each an error naming the element and the
 // attribute: E-DOT-EXPORT "cannot write DOT: …" for Export, E-LIMIT for Import, where importDot()

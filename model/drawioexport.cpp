@@ -1,11 +1,10 @@
 #include "model/drawioexport.h"
 
-#include "model/dotlists.h"
+#include "model/dotexport.h"
 #include "model/printable.h"
 #include "model/vocabulary.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <pugixml.hpp>
 #include <sstream>
@@ -49,16 +48,7 @@ bool xmlText(const std::string& text)
 
 std::string number(double d)
 {
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, d);
-    return std::string(buf, r.ptr);
-}
-
-std::string valueText(const Value& v)
-{
-    if (auto l = std::get_if<StringList>(&v)) return joinDotList(*l);
-    if (auto d = std::get_if<double>(&v)) return number(*d);
-    return toDisplayString(v);
+    return dotAttributeText(Value{d});
 }
 
 struct Box
@@ -164,7 +154,7 @@ pugi::xml_node Writer::cell(const std::string& element, const std::string& label
                                "rename it to letters, digits and '_'"});
             continue;
         }
-        const std::string text = valueText(value);
+        const std::string text = dotAttributeText(value);
         m_ok = checked(element, "property " + key, text) && m_ok;
         object.append_attribute(key.c_str()) = text.c_str();
     }
