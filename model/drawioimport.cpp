@@ -48,7 +48,8 @@ struct Cell
     } role = Role::Other;
     Point abs;
     std::string madeId;
-    std::string kind; // a component's, and whether Edit Data said it (chooseScale())
+    std::string ownId; // pb_id: the id a file Probeboard wrote gives the element
+    std::string kind;  // a component's, and whether Edit Data said it (chooseScale())
     bool kindSaid = false;
 };
 
@@ -102,7 +103,7 @@ private:
     std::optional<pugi::xml_node> page(const pugi::xml_node& root);
     bool readCells(const pugi::xml_node& model);
     void readCell(const pugi::xml_node& element);
-    bool classify();
+    void classify();
     bool placeCells();
     void giveIds();
     void gatherMembers();
@@ -233,9 +234,14 @@ void Reader::readCell(const pugi::xml_node& element)
     c.edge = std::string_view(mx.attribute("edge").as_string()) == "1";
     c.source = mx.attribute("source").as_string();
     c.target = mx.attribute("target").as_string();
-    if (wrapped)
-        for (auto a : element.attributes())
-            if (!drawioOwn(a.name())) c.data.emplace_back(a.name(), a.value());
+    if (wrapped) { // an <object>'s attributes: Edit Data's properties
+        for (auto a : element.attributes()) {
+            if (std::string_view(a.name()) == "pb_id")
+                c.ownId = a.value();
+            else if (!drawioOwn(a.name()))
+                c.data.emplace_back(a.name(), a.value());
+        }
+    }
     const pugi::xml_node g = mx.child("mxGeometry");
     c.pos = {number(g, "x"), number(g, "y")};
     c.size = {std::max(0.0, number(g, "width")), std::max(0.0, number(g, "height"))};
@@ -268,7 +274,7 @@ bool Reader::readCells(const pugi::xml_node& model)
 // (Ctrl+G), which only holds its members together; a swimlane, a container and an AWS group are
 // zones even empty. A text shape no connector touches is a note, and a shape on a connector
 // is the connector's label.
-bool Reader::classify()
+void Reader::classify()
 {
     std::set<std::string> parents, joined;
     for (const Cell& c : m_cells) {
@@ -295,7 +301,6 @@ bool Reader::classify()
             c.role = Cell::Role::Component;
         }
     }
-    return true;
 }
 
 // Each shape's place on the page: draw.io keeps a child's place relative to its parent's. Each
@@ -356,13 +361,9 @@ void Reader::giveIds()
     // A file Probeboard wrote names each element's own id (pb_id): kept, so that a design
     // comes back from draw.io as it went, its decisions' fingerprints still matching.
     for (Cell& c : m_cells) {
-        const auto own = std::find_if(c.data.begin(), c.data.end(),
-                                      [](const auto& d) { return d.first == "pb_id"; });
         const bool element = c.role == Cell::Role::Component || c.role == Cell::Role::Zone ||
                              c.role == Cell::Role::Flow;
-        if (element && own != c.data.end() && !own->second.empty() &&
-            used.insert(own->second).second)
-            c.madeId = own->second;
+        if (element && !c.ownId.empty() && used.insert(c.ownId).second) c.madeId = c.ownId;
     }
     for (Cell& c : m_cells)
         if ((c.role == Cell::Role::Component || c.role == Cell::Role::Zone) && c.madeId.empty())
@@ -471,7 +472,7 @@ void Reader::makeComponent(const Cell& c)
     out.kind = c.kind;
     out.kindInferred = !c.kindSaid;
     for (const auto& [k, v] : c.data)
-        if (k != "kind" && k != "pb_id") out.props[k] = dotAttributeValue(k, v);
+        if (k != "kind") out.props[k] = dotAttributeValue(k, v);
     // A box smaller than its kind's grows to it about its centre, the page spread by m_scale.
     const Point centre =
         scaled({c.abs.x + c.pos.x + c.size.width / 2, c.abs.y + c.pos.y + c.size.height / 2});
@@ -493,7 +494,7 @@ void Reader::makeZone(const Cell& c)
     for (const auto& [k, v] : c.data) {
         if (k == "kind" && vocab.zoneKind(lowerAscii(v)))
             z.kind = lowerAscii(v);
-        else if (k != "kind" && k != "pb_id")
+        else if (k != "kind")
             z.props[k] = dotAttributeValue(k, v);
     }
     const bool kindSaid =
@@ -543,7 +544,7 @@ void Reader::makeFlow(const Cell& c)
     if (auto dashed = c.style.find("dashed"); dashed != c.style.end() && dashed->second == "1")
         f.props["sync"] = false;
     for (const auto& [k, v] : c.data)
-        if (k != "pb_id") f.props[k] = dotAttributeValue(k, v);
+        f.props[k] = dotAttributeValue(k, v);
     for (const Point& p : c.points)
         f.bends.push_back(scaled({c.abs.x + p.x, c.abs.y + p.y}));
     m_idLines.emplace(f.id, c.line);
@@ -573,7 +574,9 @@ std::optional<Design> Reader::run(const std::string& text)
         return std::nullopt;
     }
     const auto model = page(m_doc.document_element());
-    if (!model || !readCells(*model) || !classify() || !placeCells()) return std::nullopt;
+    if (!model || !readCells(*model)) return std::nullopt;
+    classify();
+    if (!placeCells()) return std::nullopt;
     giveIds();
     gatherMembers();
     chooseScale();
