@@ -7,6 +7,7 @@
 #include "model/designfile.h"
 #include "model/dotexport.h"
 #include "model/dotimport.h"
+#include "model/drawioexport.h"
 #include "model/drawiofile.h"
 #include "model/drawioimport.h"
 #include "model/jsonfast.h"
@@ -25,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <vector>
 #include <string>
 
 namespace pb::fuzz {
@@ -59,6 +61,26 @@ inline std::string checkDrawio(const std::string& text)
     return {};
 }
 
+// A design written for draw.io: refused with an error, or read back with the same elements under
+// the same ids (pb_id), so that a design taken to draw.io comes back.
+inline std::string checkDrawioExport(const model::Design& design)
+{
+    model::Diagnostics refused, again;
+    const auto text = model::exportDrawio(design, "fuzz.drawio", refused);
+    if (!text) return model::hasErrors(refused) ? "" : "the draw.io export refused without an error";
+    const auto back = model::importDrawio(*text, "exported.drawio", again);
+    if (!back) return "a design written for draw.io does not read back:\n" + model::formatAll(again) + *text;
+    auto ids = [](const auto& elements) {
+        std::vector<std::string> out;
+        for (const auto& e : elements) out.push_back(e.id);
+        return out;
+    };
+    if (ids(back->components()) != ids(design.components()) || ids(back->flows()) != ids(design.flows()) ||
+        ids(back->zones()) != ids(design.zones()))
+        return "a design written for draw.io read back with other elements:\n" + *text;
+    return {};
+}
+
 // Whatever loads without errors saves to text that loads again, so a save never loses work.
 inline std::string checkDesignFile(const std::string& text)
 {
@@ -82,7 +104,7 @@ inline std::string checkDesignFile(const std::string& text)
     model::Diagnostics again;
     if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
         return "a loaded design saved to text that does not load:\n" + model::formatAll(again);
-    return {};
+    return checkDrawioExport(*design);
 }
 
 
@@ -101,6 +123,13 @@ inline std::string checkMermaidExport(const model::Design& design)
     return {};
 }
 
+// Both exports a design may be taken out by, each read back.
+inline std::string checkExports(const model::Design& design)
+{
+    if (std::string problem = checkMermaidExport(design); !problem.empty()) return problem;
+    return checkDrawioExport(design);
+}
+
 // The same text as a Mermaid flowchart (the two look alike: ids, arrows, brackets): refused with
 // an error, or read into a design that saves to text that loads and writes Mermaid that reads.
 inline std::string checkMermaid(const std::string& text)
@@ -115,7 +144,7 @@ inline std::string checkMermaid(const std::string& text)
     model::Diagnostics again;
     if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
         return "a Mermaid import saved to text that does not load:\n" + model::formatAll(again);
-    return checkMermaidExport(*design);
+    return checkExports(*design);
 }
 
 // A graph that imports exports to DOT that imports, through the checked export that
@@ -138,7 +167,7 @@ inline std::string checkDot(const std::string& text)
     if (dot && !model::importDot(*dot, "exported.dot", again))
         return "an imported graph exported to DOT that does not import:\n" + model::formatAll(again) + *dot;
     if (design)
-        if (std::string problem = checkMermaidExport(*design); !problem.empty()) return "from DOT: " + problem;
+        if (std::string problem = checkExports(*design); !problem.empty()) return "from DOT: " + problem;
     model::Diagnostics next;
     if (!model::importDot("digraph next { a -> b; }", "next.dot", next))
         return "the next, valid DOT file no longer imports:\n" + model::formatAll(next);
