@@ -397,7 +397,8 @@ void Reader::gatherMembers()
             loose.push_back(&c);
     }
     constexpr std::size_t kMostTests = 50'000'000;
-    if (zones.empty() || loose.size() * zones.size() > kMostTests) return;
+    // A file Probeboard wrote says each membership: a shape over a zone it is not in stays out.
+    if (m_ours || zones.empty() || loose.size() * zones.size() > kMostTests) return;
     auto area = [](const Cell* c) { return c->size.width * c->size.height; };
     std::sort(zones.begin(), zones.end(),
               [&](const Cell* a, const Cell* b) { return area(a) < area(b); });
@@ -481,6 +482,10 @@ void Reader::makeComponent(const Cell& c)
         out.size = {std::max(c.size.width, spec->defaultSize.width),
                     std::max(c.size.height, spec->defaultSize.height)};
     out.pos = {centre.x - out.size.width / 2, centre.y - out.size.height / 2};
+    // Written by Probeboard at the kind's size: the design said "the kind's size" (0 × 0).
+    if (const KindSpec* spec = Vocabulary::builtin().kind(out.kind);
+        m_ours && spec && out.size == spec->defaultSize)
+        out.size = {};
     m_idLines.emplace(out.id, c.line);
     m_design.addComponent(std::move(out));
 }
