@@ -218,12 +218,18 @@ bool exportMermaid(const model::Design& design, const QString& path, QString* er
     return text && saveWhole(path, QByteArray::fromStdString(*text), error);
 }
 
-bool exportDrawio(const model::Design& design, const QString& path, QString* error)
+bool exportDrawio(const model::Design& design, const QString& path, QString* error, QString* note)
 {
     model::Diagnostics diags;
     const auto text = checked(model::exportDrawio(design, path.toStdString(), diags), diags,
                               tr("Cannot write %1 for draw.io:").arg(path), error);
-    return text && saveWhole(path, QByteArray::fromStdString(*text), error);
+    if (!text || !saveWhole(path, QByteArray::fromStdString(*text), error)) return false;
+    QStringList left;
+    for (const auto& d : model::groupRepeated(diags, 2))
+        if (d.level == model::Diagnostic::Level::Warning) left << QString::fromStdString(d.message);
+    if (note && !left.isEmpty())
+        *note = tr("Exported %1. Not in it: %2").arg(QFileInfo(path).fileName(), left.join(QStringLiteral("; ")));
+    return true;
 }
 
 } // namespace pb::app::exporter

@@ -30,7 +30,9 @@ bool exportDot(const model::Design& design, const QString& path, QString* error)
 // A Mermaid flowchart (model/mermaidexport.h): the graph, without properties or positions.
 bool exportMermaid(const model::Design& design, const QString& path, QString* error);
 // A draw.io file that opens in draw.io and reads back as this design (model/drawioexport.h).
-bool exportDrawio(const model::Design& design, const QString& path, QString* error);
+// `note`: what the file leaves out (review decisions, a property name draw.io cannot hold), for
+// the status bar; empty when nothing.
+bool exportDrawio(const model::Design& design, const QString& path, QString* error, QString* note = nullptr);
 // The same text, for the clipboard; empty, with `error` set, when the design cannot be written.
 QString mermaidText(const model::Design& design, QString* error);
 

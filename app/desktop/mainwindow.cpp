@@ -402,9 +402,11 @@ void MainWindow::exportMermaid()
 
 void MainWindow::exportDrawio()
 {
-    runExport(
-        tr("draw.io diagrams (*.drawio)"), QStringLiteral(".drawio"),
-        [&](const QString& p, QString* e) { return exporter::exportDrawio(m_doc->design(), p, e); });
+    QString note;
+    runExport(tr("draw.io diagrams (*.drawio)"), QStringLiteral(".drawio"), [&](const QString& p, QString* e) {
+        return exporter::exportDrawio(m_doc->design(), p, e, &note);
+    });
+    if (!note.isEmpty()) statusBar()->showMessage(note, 10000);
 }
 
 void MainWindow::copyMermaid()

@@ -7,8 +7,8 @@
 #include "app/desktop/designio.h"
 #include "app/desktop/document.h"
 #include "app/desktop/exporter.h"
-#include "app/desktop/partchooser.h"
 #include "app/desktop/mainwindow.h"
+#include "app/desktop/partchooser.h"
 #include "model/mermaidimport.h"
 #include "testdesigns.h"
 
@@ -201,6 +201,26 @@ private slots:
         QVERIFY(!readDesign(m_dir.filePath(QStringLiteral("gone.md#1")), &error));
         QVERIFY2(error.contains(QStringLiteral("gone.md: the file does not exist")), qPrintable(error));
         w.document()->undoStack()->setClean();
+    }
+
+    // File → Export → Export draw.io…: the file reads back as the design, and what it cannot
+    // hold is said rather than dropped quietly.
+    void drawioExportSaysWhatItLeavesOut()
+    {
+        model::Design d = test::smallDesign();
+        d.decisions.push_back({});
+        d.decisions.push_back({});
+        const QString path = m_dir.filePath(QStringLiteral("out.drawio"));
+        QString error, note;
+        QVERIFY2(exporter::exportDrawio(d, path, &error, &note), qPrintable(error));
+        QCOMPARE(note, QStringLiteral("Exported out.drawio. Not in it: 2 review decisions are not carried by a draw.io file"));
+        const auto back = readDesign(path, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->components().size(), d.components().size());
+        QVERIFY(!isNativeDesign(path)); // opened as Untitled: a save never writes JSON over it
+        note.clear();
+        QVERIFY(exporter::exportDrawio(test::smallDesign(), path, &error, &note));
+        QVERIFY(note.isEmpty());
     }
 };
 
