@@ -96,6 +96,24 @@ Diagnostic summaryOf(const Diagnostic& first, std::size_t more)
 }
 } // namespace
 
+std::optional<std::size_t> WarningsAtMost::add(Diagnostic warning)
+{
+    if (m_said == m_most) {
+        ++m_unsaid;
+        return std::nullopt;
+    }
+    ++m_said;
+    m_diags.push_back(std::move(warning));
+    return m_diags.size() - 1;
+}
+
+void WarningsAtMost::finish(const std::string& file, const std::string& code, const std::string& what)
+{
+    if (m_unsaid == 0) return;
+    m_diags.push_back({Diagnostic::Level::Warning, file, 0, 0, "", "", code,
+                       std::to_string(m_unsaid) + " more " + what + " were left out", ""});
+}
+
 Diagnostics groupRepeated(const Diagnostics& diags, std::size_t shown)
 {
     std::unordered_map<std::string, std::size_t> total, seen;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,25 @@ std::string levelName(Diagnostic::Level level);
 // misspelt property) shown `shown` times and then one line counting the rest, so the one warning
 // that differs is not buried. Errors are never grouped. For text; machine output wants every one.
 Diagnostics groupRepeated(const Diagnostics& diags, std::size_t shown = 3);
+
+// An importer's warnings of one kind (links it left out, say) kept to `most`, then one warning
+// counting the rest: a file of a million such mistakes says so a bounded number of times, and its
+// diagnostics do not grow with it. add() returns where the warning went in `diags`, or nothing
+// when only counted; finish() adds the count, if any: "N more <what> were left out".
+class WarningsAtMost
+{
+public:
+    WarningsAtMost(Diagnostics& diags, std::size_t most) : m_diags(diags), m_most(most) {}
+    std::optional<std::size_t> add(Diagnostic warning);
+    void count() { ++m_unsaid; } // one more left out that no warning names
+    // No more warnings will be said: a caller may count() instead of making one.
+    bool full() const { return m_said == m_most; }
+    void finish(const std::string& file, const std::string& code, const std::string& what);
+
+private:
+    Diagnostics& m_diags;
+    std::size_t m_most, m_said = 0, m_unsaid = 0;
+};
 
 // True when a git merge-conflict marker line (<<<<<<<, |||||||, =======, >>>>>>>) starts at
 // `at`, which must be the start of a line. A design merged by hand with both sides left in it

@@ -142,6 +142,7 @@ private:
     std::vector<std::vector<std::string>> m_members; // per zone cell, the ids it holds
     std::unordered_map<std::string, int> m_idLines;  // per element made, its cell's line
     Design m_design;
+    WarningsAtMost m_leftOut{m_diags, 50}; // the connectors left out (makeFlow)
 };
 
 int Reader::lineAt(std::ptrdiff_t offset) const
@@ -524,21 +525,27 @@ void Reader::makeFlow(const Cell& c)
     const Cell* to = cell(c.target);
     const std::string label =
         c.value.empty() && m_edgeLabels.count(c.id) ? m_edgeLabels.at(c.id) : c.value;
-    const std::string said = label.empty() ? "a connector" : "the connector '" + shown(label) + "'";
     for (const Cell* end : {from, to}) {
         if (end && end->role == Cell::Role::Component) continue;
+        if (m_leftOut.full()) { // counted, not worded
+            m_leftOut.count();
+            return;
+        }
+        const std::string said =
+            label.empty() ? "a connector" : "the connector '" + shown(label) + "'";
         const char* side = end == from ? "start" : "end";
         if (!end)
-            warn(c.line, "", said + " has no shape at its " + side + " and was left out",
-                 "attach both ends to shapes in draw.io (drop the end on the shape until it is "
-                 "outlined)",
-                 "W-DRAWIO-LOOSE");
+            m_leftOut.add({Diagnostic::Level::Warning, m_file, c.line, 0, "", "", "W-DRAWIO-LOOSE",
+                           said + " has no shape at its " + side + " and was left out",
+                           "attach both ends to shapes in draw.io (drop the end on the shape until "
+                           "it is outlined)"});
         else
-            warn(c.line, end->madeId,
+            m_leftOut.add(
+                {Diagnostic::Level::Warning, m_file, c.line, 0, end->madeId, "",
+                 "W-DRAWIO-CONTAINER-LINK",
                  said + " was left out: at its " + std::string(side) + " is " + name(*end) +
                      ", which holds shapes rather than being one, and flows join components",
-                 "attach it to the shape inside " + name(*end) + " that it means",
-                 "W-DRAWIO-CONTAINER-LINK");
+                 "attach it to the shape inside " + name(*end) + " that it means"});
         return;
     }
     Flow f;
@@ -593,6 +600,7 @@ std::optional<Design> Reader::run(const std::string& text)
     }
     for (const Cell& c : m_cells)
         if (c.role == Cell::Role::Flow) makeFlow(c);
+    m_leftOut.finish(m_file, "W-DRAWIO-LOOSE", "connectors");
     Diagnostics checks;
     validateDesign(m_design, Vocabulary::builtin(), checks);
     for (auto& d : checks) { // what validation finds wrong with an element, at its cell's line

@@ -294,13 +294,13 @@ void Importer::dropSubgraphLinks()
 {
     // One warning per line, naming its first such link: `a & … & z --> s` is one mistake, and a
     // flowchart of a million of them says so a bounded number of times.
-    constexpr std::size_t kSaid = 50;
-    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-    std::size_t kept = 0, said = 0, unsaid = 0, onLine = 0, warning = kNone;
+    WarningsAtMost said(m_diags, 50);
+    std::optional<std::size_t> warning; // this line's, when one was said
+    std::size_t kept = 0, onLine = 0;
     int line = -1;
     auto closeLine = [&] {
-        if (warning != kNone && onLine > 1)
-            m_diags[warning].message += " (and " + std::to_string(onLine - 1) + " more on this line)";
+        if (warning && onLine > 1)
+            m_diags[*warning].message += " (and " + std::to_string(onLine - 1) + " more on this line)";
     };
     for (std::size_t i = 0; i < m_flows.size(); ++i) {
         const Flow& f = m_flows[i];
@@ -315,33 +315,29 @@ void Importer::dropSubgraphLinks()
         }
         if (m_flowLines[i] == line) {
             ++onLine;
-            if (warning == kNone) ++unsaid;
+            if (!warning) said.count();
             continue;
         }
         closeLine();
         line = m_flowLines[i];
         onLine = 1;
-        warning = kNone;
-        if (said == kSaid) {
-            ++unsaid;
+        warning.reset();
+        if (said.full()) { // counted, not worded
+            said.count();
             continue;
         }
         const std::string& zone = toZone ? f.to : f.from;
         const std::string& other = toZone ? f.from : f.to;
-        m_diags.push_back({Diagnostic::Level::Warning, m_file, line, 0, zone, "", "W-MERMAID-SUBGRAPH-LINK",
-                           "the link " + f.from + " --> " + f.to + " was left out: '" + zone +
-                               "' is a subgraph, and flows join components, so no check sees this link",
-                           fromZone && toZone ? "link a node inside each subgraph instead"
-                                              : "link " + other + " to the node inside " + zone + " that it means"});
-        warning = m_diags.size() - 1;
-        ++said;
+        warning = said.add({Diagnostic::Level::Warning, m_file, line, 0, zone, "", "W-MERMAID-SUBGRAPH-LINK",
+                            "the link " + f.from + " --> " + f.to + " was left out: '" + zone +
+                                "' is a subgraph, and flows join components, so no check sees this link",
+                            fromZone && toZone ? "link a node inside each subgraph instead"
+                                               : "link " + other + " to the node inside " + zone + " that it means"});
     }
     closeLine();
     m_flows.resize(kept);
     m_flowLines.resize(kept);
-    if (unsaid > 0)
-        m_diags.push_back({Diagnostic::Level::Warning, m_file, 0, 0, "", "", "W-MERMAID-SUBGRAPH-LINK",
-                           std::to_string(unsaid) + " more links to or from subgraphs were left out", ""});
+    said.finish(m_file, "W-MERMAID-SUBGRAPH-LINK", "links to or from subgraphs");
 }
 
 bool Importer::statement(std::string_view s, int line)

@@ -401,6 +401,21 @@ private slots:
             0);
     }
 
+    // A connector left out is said, a bounded number of times: fifty, then one count of the rest.
+    void connectorsLeftOutAreSaidBoundedly()
+    {
+        std::string cells = "<mxCell id=\"a\" value=\"A\" vertex=\"1\" parent=\"1\"/>";
+        for (int i = 0; i < 60; ++i)
+            cells += "<mxCell id=\"e" + std::to_string(i) + "\" value=\"L" + std::to_string(i) +
+                     "\" edge=\"1\" parent=\"1\" source=\"a\"/>";
+        Diagnostics diags;
+        QVERIFY(read(page(cells), diags));
+        QCOMPARE(diags.size(), std::size_t(51));
+        QCOMPARE(diags[49].message,
+                 std::string("the connector 'L49' has no shape at its end and was left out"));
+        QCOMPARE(diags.back().message, std::string("10 more connectors were left out"));
+    }
+
     void toldApartFromOtherFiles()
     {
         QVERIFY(looksLikeDrawio(
