@@ -475,9 +475,17 @@ std::optional<Design> loadDesignPart(const DesignPart& part, Diagnostics& diags,
                                        std::unordered_map<std::string, int>* lines = nullptr)
 {
     std::string err;
-    const auto text = readTextFile(part.file, err, kMaxDotBytes);
+    const bool picture = isDrawioPicture(part.file);
+    const auto text = readTextFile(part.file, err, picture ? kMaxDesignBytes : kMaxDotBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, part.file, 0, 0, "", "", "E-IO", "cannot read the file: " + err, ""});
+        return std::nullopt;
+    }
+    if (picture) { // its pages' lines are in no file an editor opens: none are kept
+        const auto xml = drawioInPicture(*text);
+        if (xml) return importDrawio(*xml, drawioInPictureName(part.file), diags, nullptr, part.block);
+        diags.push_back({Diagnostic::Level::Error, part.file, 0, 0, "", "", "E-PICTURE",
+                         "a picture that keeps no draw.io diagram, so it has no pages to name", ""});
         return std::nullopt;
     }
     if (isDrawio(part.file)) return importDrawio(*text, part.file, diags, lines, part.block);

@@ -1,5 +1,6 @@
 #include "model/designpart.h"
 
+#include "model/designfile.h"
 #include "model/dotimport.h"
 #include "model/drawiofile.h"
 #include "model/drawioimport.h"
@@ -25,9 +26,23 @@ bool isDrawio(const std::string& path)
     return lowerAscii(std::filesystem::path(path).extension().string()) == ".drawio";
 }
 
+bool isDrawioPicture(const std::string& path)
+{
+    const std::string name = lowerAscii(std::filesystem::path(path).filename().string());
+    auto endsWith = [&](std::string_view s) {
+        return name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+    };
+    return endsWith(".drawio.svg") || endsWith(".drawio.png");
+}
+
+bool holdsPages(const std::string& path)
+{
+    return isDrawio(path) || isDrawioPicture(path);
+}
+
 bool holdsSeveralDesigns(const std::string& path)
 {
-    return isMarkdown(path) || isDrawio(path);
+    return isMarkdown(path) || holdsPages(path);
 }
 
 std::optional<DesignPart> designPart(const std::string& path)
@@ -51,12 +66,16 @@ std::vector<DesignInFile> designsIn(const std::string& path)
     std::vector<DesignInFile> out;
     if (!holdsSeveralDesigns(path)) return out;
     std::string error;
-    const auto text = readTextFile(path, error, kMaxDotBytes);
+    const bool picture = isDrawioPicture(path);
+    const auto text = readTextFile(path, error, picture ? kMaxDesignBytes : kMaxDotBytes);
     if (!text) return out;
-    if (isDrawio(path)) {
-        const auto pages = drawioPages(*text);
-        for (std::size_t i = 0; i < pages.size(); ++i)
-            out.push_back({path + "#" + std::to_string(i + 1), pages[i].line, pages[i].name});
+    if (holdsPages(path)) {
+        const auto xml = picture ? drawioInPicture(*text) : std::optional<std::string>(*text);
+        const auto pages = xml ? drawioPages(*xml) : std::vector<DrawioPage>{};
+        for (std::size_t i = 0; i < pages.size();
+             ++i) // a line of the text a picture keeps is in no file: 0
+            out.push_back(
+                {path + "#" + std::to_string(i + 1), picture ? 0 : pages[i].line, pages[i].name});
         return out;
     }
     std::vector<int> lines;

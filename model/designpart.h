@@ -12,16 +12,21 @@
 namespace pb::model {
 
 // "docs/ARCHITECTURE.md#2": the second Mermaid flowchart of a Markdown file, and
-// "shop.drawio#3": the third page of a draw.io file, each named as a design of its own, so that
-// each diagram of an architecture page, or each page of a drawing, is opened, reviewed,
-// baselined and reported apart. Only a name whose part before the '#' ends in .md, .markdown or
-// .drawio and whose part after it is a number from 1 is one; the loader takes it for one only
-// when no file has the whole name.
+// "shop.drawio#3": the third page of a draw.io file (or of a .drawio.svg picture), each named as a
+// design of its own, so that each diagram of an architecture page, or each page of a drawing, is
+// opened, reviewed, baselined and reported apart. Only a name whose part before the '#' is such
+// a file (holdsSeveralDesigns()) and whose part after it is a number from 1 is one; the loader
+// takes it for one only when no file has the whole name.
 // A name that ends in .md or .markdown, in any case (README.MD): read as Markdown.
 bool isMarkdown(const std::string& path);
 // A name that ends in .drawio, in any case: read as draw.io's XML.
 bool isDrawio(const std::string& path);
-// Either: a file that may hold several designs.
+// A name that ends in .drawio.svg or .drawio.png, in any case: a picture draw.io exported with its
+// diagram kept in it (drawioInPicture()), every page of it, as VS Code's draw.io editor keeps them.
+bool isDrawioPicture(const std::string& path);
+// Either of the last two: a file whose designs are pages.
+bool holdsPages(const std::string& path);
+// Any of these: a file that may hold several designs.
 bool holdsSeveralDesigns(const std::string& path);
 
 struct DesignPart
@@ -31,9 +36,9 @@ struct DesignPart
 };
 std::optional<DesignPart> designPart(const std::string& path);
 
-// Every Mermaid flowchart of the Markdown file at `path`, or every page of the draw.io file, in
-// order: its name as above, the line of its fence or <diagram>, and the heading it comes under
-// or the page's name ("" for none). Empty when the file is neither (by its extension) or cannot
+// Every Mermaid flowchart of the Markdown file at `path`, or every page of the draw.io file or
+// picture, in order: its name as above, the line of its fence or <diagram> (0 in a picture), and
+// the heading it comes under or the page's name ("" for none). Empty when the file is neither (by its extension) or cannot
 // be read.
 struct DesignInFile
 {

@@ -93,6 +93,23 @@ std::vector<DrawioPage> drawioPages(const std::string& text)
     return out;
 }
 
+namespace {
+constexpr std::string_view kKeptSuffix = " (the draw.io diagram it keeps)";
+} // namespace
+
+std::string drawioInPictureName(const std::string& picturePath)
+{
+    return picturePath + std::string(kKeptSuffix);
+}
+
+std::string pictureOfDrawioName(const std::string& name)
+{
+    if (name.size() <= kKeptSuffix.size() ||
+        name.compare(name.size() - kKeptSuffix.size(), kKeptSuffix.size(), kKeptSuffix) != 0)
+        return {};
+    return name.substr(0, name.size() - kKeptSuffix.size());
+}
+
 std::optional<std::string> drawioInPicture(std::string_view picture)
 {
     if (pictureKind(picture) == Picture::Png) {

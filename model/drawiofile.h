@@ -14,6 +14,10 @@ namespace pb::model {
 // "mxfile" of the URI-encoded XML; .drawio.svg: the <svg> element's content attribute), so that
 // `check architecture.drawio.svg` reviews the picture a README shows. nullopt when it keeps none.
 std::optional<std::string> drawioInPicture(std::string_view picture);
+// How messages name that diagram: "arch.drawio.svg (the draw.io diagram it keeps)"; and the
+// picture's path back from such a name (empty for any other name).
+std::string drawioInPictureName(const std::string& picturePath);
+std::string pictureOfDrawioName(const std::string& name);
 
 // Whether `text` is a draw.io file: after any byte-order mark, XML declaration and comments it
 // opens <mxfile> or <mxGraphModel>.

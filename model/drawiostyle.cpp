@@ -1,7 +1,10 @@
 #include "model/drawiostyle.h"
 
+#include "model/dotinference.h"
 #include "model/printable.h"
+#include "model/vocabulary.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -284,6 +287,66 @@ std::string drawioLabel(std::string_view value, bool html)
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
+}
+
+std::string
+drawioPlaceholders(std::string_view text,
+                   const std::function<std::optional<std::string>(std::string_view)>& lookup)
+{
+    // What draw.io's placeholder pattern allows between the two signs.
+    auto nameChar = [](char c) {
+        return std::string_view("%^{} \"'=;").find(c) == std::string_view::npos;
+    };
+    std::string out;
+    std::size_t copied = 0; // text before this is in `out`
+    std::size_t last = 0;   // the end of the last placeholder, read or left as written
+    std::size_t at = text.find('%');
+    while (at != std::string_view::npos) {
+        const std::size_t end = text.find('%', at + 1);
+        if (end == std::string_view::npos) break;
+        const std::string_view name = text.substr(at + 1, end - at - 1);
+        if (name.empty() || !std::all_of(name.begin(), name.end(), nameChar)) {
+            at = end; // no name here: the closing sign may open the next
+            continue;
+        }
+        std::optional<std::string> value;
+        if (at > last && text[at - 1] == '%')
+            value = std::string(name) + "%"; // "%%name%": the sign before it is already copied
+        else if (name != "label" && name != "tooltip")
+            value = lookup(name);
+        if (value) {
+            out.append(text.substr(copied, at - copied));
+            out += *value;
+            copied = end + 1;
+        }
+        last = end + 1;
+        at = text.find('%', end + 1);
+    }
+    out.append(text.substr(copied));
+    return out;
+}
+
+std::string drawioComponentKind(const std::map<std::string, std::string, std::less<>>& style,
+                                const std::string& label,
+                                const std::vector<std::pair<std::string, std::string>>& data,
+                                bool& said)
+{
+    const Vocabulary& vocab = Vocabulary::builtin();
+    for (const auto& [k, v] : data)
+        if (k == "kind" && vocab.kind(lowerAscii(v))) {
+            said = true;
+            return lowerAscii(v);
+        }
+    said = false;
+    // The icon names a product; the label names a thing; a cylinder or a stick figure only hints.
+    if (std::string icon = drawioIconKind(style); !icon.empty()) return icon;
+    if (std::string named = inferKind("", label, ""); named != "service") return named;
+    const auto shape = style.find("shape");
+    const std::string s = shape == style.end() ? "" : shape->second;
+    if (s == "cylinder" || s == "cylinder3" || s == "datastore" || style.count("cylinder"))
+        return "database";
+    if (s == "umlActor" || s == "actor") return "client";
+    return "service";
 }
 
 std::string drawioSlug(std::string_view label)

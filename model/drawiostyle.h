@@ -1,9 +1,12 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace pb::model {
 
@@ -37,9 +40,22 @@ std::string drawioZoneKind(const std::map<std::string, std::string, std::less<>>
 // character references read and whitespace runs made one space; without, as written. Trimmed.
 std::string drawioLabel(std::string_view value, bool html);
 
+// draw.io's placeholders, for a shape whose Edit Data ticks "Placeholders": each %name% in its
+// label reads as the value `lookup` gives for name; "%%name%" reads "%name%"; a name `lookup` does
+// not know (nullopt), and %label%, %tooltip% and %date{…}%, stay as written, as draw.io shows them.
+std::string
+drawioPlaceholders(std::string_view text,
+                   const std::function<std::optional<std::string>(std::string_view)>& lookup);
+
+// The component kind a shape is drawn as, and whether its Edit Data said it (`said`): a `kind`
+// attribute naming a kind of the vocabulary, else the icon, the label, then the shape.
+std::string drawioComponentKind(const std::map<std::string, std::string, std::less<>>& style,
+                                const std::string& label,
+                                const std::vector<std::pair<std::string, std::string>>& data,
+                                bool& said);
+
 // "Orders DB" → "orders-db": a readable id for an element draw.io numbered ("2", "x7Fq-3").
 // Empty when the label has no letter or digit.
 std::string drawioSlug(std::string_view label);
-
 
 } // namespace pb::model

@@ -98,7 +98,7 @@ std::optional<Design> designFromPicture(const std::string& text, Picture kind, c
     if (!carried && !why.empty()) return refuse("a " + name + " whose design cannot be read: " + why);
     if (!carried && kind != Picture::Pdf)
         if (const auto drawio = drawioInPicture(text))
-            return importDrawio(*drawio, path + " (the draw.io diagram it keeps)", diags);
+            return importDrawio(*drawio, drawioInPictureName(path), diags);
     if (!carried)
         return refuse((kind == Picture::Svg ? "an " : "a ") + name + (kind == Picture::Pdf ? "" : " picture") +
                       " that carries no design: only pictures exported by Probeboard with File > Export > Include "

@@ -21,7 +21,7 @@ QString choose(QWidget* parent, const QString& path)
 {
     const auto charts = model::designsIn(path.toStdString());
     if (charts.size() < 2) return path;
-    const bool pages = model::isDrawio(path.toStdString());
+    const bool pages = model::holdsPages(path.toStdString());
     // A page of thousands would make a list nobody reads, and a slow one: the first hundred.
     QStringList items;
     for (std::size_t i = 0; i < charts.size() && i < model::kMaxFlowchartsPerPage; ++i) {
@@ -62,7 +62,10 @@ QString saveName(const QString& importedFrom)
     const auto part = model::designPart(importedFrom.toStdString());
     const QFileInfo from(part ? QString::fromStdString(part->file) : importedFrom);
     const QString suffix = part ? QStringLiteral("-%1").arg(part->block + 1) : QString();
-    return from.dir().filePath(from.completeBaseName() + suffix + QStringLiteral(".probeboard"));
+    QString base = from.completeBaseName();
+    if (model::isDrawioPicture(from.fileName().toStdString()))
+        base.chop(7); // "arch.drawio.svg" → "arch", as "arch.drawio" is
+    return from.dir().filePath(base + suffix + QStringLiteral(".probeboard"));
 }
 
 } // namespace pb::app::partchooser

@@ -188,6 +188,49 @@ private slots:
         QVERIFY(formatAll(diags).find("name one as " + file + "#2") != std::string::npos);
     }
 
+    // Edit Data's placeholders, as draw.io shows them: a label "%name% (%engine%)" is read with
+    // the shape's values, a container's or the page's, not as the raw pattern.
+    void placeholdersReadAsDrawioShowsThem()
+    {
+        QCOMPARE(drawioPlaceholders("%a%-%b%", [](std::string_view n) -> std::optional<std::string> {
+                     return n == "a" ? std::optional<std::string>("1") : std::nullopt;
+                 }),
+                 std::string("1-%b%")); // unknown: as written
+        QCOMPARE(drawioPlaceholders("%b%%b%%a%", [](std::string_view n) -> std::optional<std::string> {
+                     return n == "a" ? std::optional<std::string>("1") : std::nullopt;
+                 }),
+                 std::string("%b%%b%1")); // side by side is not "%%": draw.io reads each
+        auto none = [](std::string_view) -> std::optional<std::string> { return "X"; };
+        QCOMPARE(drawioPlaceholders("50% of 70%, %%a%, %label%, %a b%c%", none),
+                 std::string("50% of 70%, %a%, %label%, %a bX"));
+        const std::string file =
+            "<mxfile><diagram name=\"Billing\" id=\"p\"><mxGraphModel><root>"
+            "<object id=\"0\" team=\"payments\"><mxCell/></object>"
+            "<mxCell id=\"1\" parent=\"0\"/>"
+            "<object id=\"eu\" label=\"%zone% region\" placeholders=\"1\" zone=\"EU\" "
+            "region=\"eu-west-1\"><mxCell style=\"swimlane\" vertex=\"1\" parent=\"1\">"
+            "<mxGeometry width=\"600\" height=\"400\" as=\"geometry\"/></mxCell></object>"
+            "<object id=\"db\" label=\"%name% (%engine%, %region%) on %page% %pagenumber%/"
+            "%pagecount% for %team% %date%\" placeholders=\"1\" name=\"Ledger\" "
+            "engine=\"postgres\"><mxCell style=\"shape=cylinder3\" vertex=\"1\" "
+            "parent=\"eu\"><mxGeometry x=\"40\" y=\"60\" width=\"80\" height=\"80\" "
+            "as=\"geometry\"/></mxCell></object>"
+            "<object id=\"raw\" label=\"%name%\" name=\"Off\"><mxCell vertex=\"1\" "
+            "parent=\"1\"><mxGeometry x=\"700\" width=\"80\" height=\"80\" "
+            "as=\"geometry\"/></mxCell></object>"
+            "</root></mxGraphModel></diagram></mxfile>";
+        Diagnostics diags;
+        const auto d = read(file, diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->zones().at(0).label, std::string("EU region"));
+        const Component* db = d->components().empty() ? nullptr : &d->components().front();
+        QVERIFY(db);
+        QCOMPARE(db->label,
+                 std::string("Ledger (postgres, eu-west-1) on Billing 1/1 for payments %date%"));
+        QCOMPARE(db->id, std::string("ledger-postgres-eu-west-1-on-billing-1-1"));
+        QCOMPARE(d->components().at(1).label, std::string("%name%")); // placeholders not ticked
+    }
+
     // The pictures draw.io exports with the diagram kept in them, as READMEs show them.
     void picturesDrawioExportedAreRead()
     {
@@ -199,11 +242,37 @@ private slots:
             const auto d = loadDesignFile(fixture(picture), diags);
             QVERIFY2(d, formatAll(diags).c_str());
             QVERIFY2(*d == *plain, picture);
-            // Lines are the kept diagram's, and said to be: not the picture's own.
-            QVERIFY(
-                diags.front().file.find(std::string(picture) + " (the draw.io diagram it keeps)") !=
-                std::string::npos);
-            QVERIFY(diags.front().hint.find("save it as a .drawio file") != std::string::npos);
+            // Named as the diagram it keeps, with no line: the picture's text has none to go to.
+            const std::string file = fixture(picture);
+            QCOMPARE(diags.front().file, file + " (the draw.io diagram it keeps)");
+            QCOMPARE(diags.front().line, 0);
+            QVERIFY2(diags.front().hint.find("name one as " + file + "#2") != std::string::npos,
+                     diags.front().hint.c_str());
+            // Each page is a design, as a .drawio file's are.
+            QCOMPARE(eachDesignIn({file}), (std::vector<std::string>{file + "#1", file + "#2"}));
+            QCOMPARE(designsIn(file).at(0).heading, std::string("Checkout"));
+            diags.clear();
+            const auto first = loadDesignFile(file + "#1", diags);
+            QVERIFY2(first && *first == *plain, formatAll(diags).c_str());
+            diags.clear();
+            QVERIFY(loadDesignFile(file + "#2", diags));
+            diags.clear();
+            QVERIFY(!loadDesignFile(file + "#3", diags));
+            QVERIFY(formatAll(diags).find("page 3 asked for, but this draw.io file has 2 pages") !=
+                    std::string::npos);
+        }
+        QVERIFY(isDrawioPicture("docs/Arch.DrawIO.SVG") && !isDrawioPicture("arch.svg") &&
+                !isDrawioPicture(".drawio.png"));
+        {
+            // A picture named as one that keeps no diagram has no pages to name.
+            QTemporaryDir dir;
+            const std::string path = dir.filePath("plain.drawio.svg").toStdString();
+            std::ofstream(path) << "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+            QVERIFY(designsIn(path).empty());
+            diags.clear();
+            QVERIFY(!loadDesignFile(path + "#2", diags));
+            QVERIFY2(formatAll(diags).find("keeps no draw.io diagram") != std::string::npos,
+                     formatAll(diags).c_str());
         }
         // A picture keeping something else under draw.io's key is still a picture without a design.
         const std::string png = std::string("\x89PNG\r\n\x1a\n", 8);
