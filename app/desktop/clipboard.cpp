@@ -153,12 +153,15 @@ Fragment withFreshIds(const Fragment& f, const model::Design& target, QPointF of
     // Reserve ids in a scratch copy so two pasted elements of one kind get distinct ids.
     model::Design scratch = target;
     std::map<std::string, std::string> ids;
+    std::map<std::string, std::size_t> nextOf; // per prefix: ids below it are taken
     Fragment out;
     // An id free in the target is kept (copying between documents keeps names); a taken one
     // gets the next free "<kind>-<n>".
     auto fresh = [&](const std::string& oldId, const std::string& prefix) {
         std::string id =
-            scratch.contains(oldId) || oldId.empty() ? freshId(scratch, prefix) : oldId;
+            scratch.contains(oldId) || oldId.empty()
+                ? freshId(scratch, prefix, &nextOf.try_emplace(prefix, 1).first->second)
+                : oldId;
         ids[oldId] = id;
         return id;
     };

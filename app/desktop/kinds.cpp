@@ -82,11 +82,16 @@ QString zoneDisplayName(const std::string& kind)
     return QString::fromStdString(kind);
 }
 
-std::string freshId(const model::Design& d, const std::string& prefix)
+std::string freshId(const model::Design& d, const std::string& prefix, std::size_t* from)
 {
-    for (std::size_t n = 1;; ++n) {
+    std::size_t own = 1;
+    std::size_t& n = from ? *from : own;
+    for (;; ++n) {
         std::string candidate = prefix + "-" + std::to_string(n);
-        if (!d.contains(candidate)) return candidate;
+        if (!d.contains(candidate)) {
+            ++n;
+            return candidate;
+        }
     }
 }
 

@@ -24,7 +24,9 @@ QSizeF zoneMinimumSize();
 QStringList zoneKinds();
 QString zoneDisplayName(const std::string& kind);
 // "<prefix>-<n>" with the smallest n >= 1 not used yet: "database-1", "database-2", …
-std::string freshId(const model::Design& d, const std::string& prefix);
+// `from`, when given, is where counting starts, and is left past the id returned: a paste of
+// thousands of one kind counted up from 1 for each, and 5,000 services took 1.7 s.
+std::string freshId(const model::Design& d, const std::string& prefix, std::size_t* from = nullptr);
 // The label when set, else the id, as the design holds it.
 const std::string& elementLabel(const model::Design& d, const std::string& id);
 // The same as shown on one line (shownText), and an unlabelled flow by its ends ("api → db"):

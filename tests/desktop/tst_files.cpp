@@ -465,6 +465,30 @@ private slots:
         QCOMPARE(d.components().size(), size_t(4));
     }
 
+    // Elements of one kind pasted together take the next free numbers in turn, around those taken.
+    void pastedElementsOfOneKindTakeFreeNumbers()
+    {
+        model::Design target;
+        for (const char* id : {"service-2", "service-4", "api"}) {
+            model::Component c;
+            c.id = id;
+            c.kind = "service";
+            target.addComponent(c);
+        }
+        clipboard::Fragment f;
+        for (const char* id : {"api", "service-2", "", "service-4"}) {
+            model::Component c;
+            c.id = id;
+            c.kind = "service";
+            f.components.push_back(c);
+        }
+        const clipboard::Fragment out = clipboard::withFreshIds(f, target, QPointF());
+        QStringList ids;
+        for (const auto& c : out.components)
+            ids << qs(c.id);
+        QCOMPARE(ids, (QStringList{"service-1", "service-3", "service-5", "service-6"}));
+    }
+
     // A copy pasted inside a region joins it, as a component dropped there does; one undo takes
     // the whole paste back.
     void pastedCopyJoinsTheZoneItLandsIn()
