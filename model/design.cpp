@@ -251,6 +251,15 @@ const Zone* Design::parentZone(const std::string& id) const
     return nullptr;
 }
 
+std::unordered_map<std::string, const Zone*> Design::parentZones() const
+{
+    std::unordered_map<std::string, const Zone*> out;
+    for (const auto& z : m_zones)
+        for (const auto& m : z.members)
+            out.emplace(m, &z); // the first zone listing it, as parentZone() finds
+    return out;
+}
+
 std::string Design::uniqueId(const std::string& prefix) const
 {
     for (std::size_t n = m_index.size() + 1;; ++n) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -168,8 +169,11 @@ public:
 
     // Flows touching a component, in file order.
     std::vector<std::string> flowsOf(const std::string& componentId) const;
-    // The innermost zone whose members list `id`, or nullptr.
+    // The zone whose members list `id` (the first, when a broken file has two), or nullptr. Reads
+    // every zone's members: a caller asking about many elements takes parentZones() once.
     const Zone* parentZone(const std::string& id) const;
+    // The same for every member at once, by member id, in one pass.
+    std::unordered_map<std::string, const Zone*> parentZones() const;
 
     // A fresh id "<prefix>-<n>" not used yet.
     std::string uniqueId(const std::string& prefix) const;

@@ -96,8 +96,7 @@ private:
     pugi::xml_node m_root;
     std::map<std::string, std::string> m_cellOf;    // element id → its cell's id
     mutable std::map<const Zone*, Box> m_zoneBoxes; // zoneBox() of zones drawn without a size
-    // Each member's zone, as Design::parentZone() finds it (the first zone listing it), looked up
-    // once: parentZone() reads every zone's members, and asked per element it was quadratic.
+    // Each member's zone (Design::parentZones()): parentZone() per element was quadratic.
     std::unordered_map<std::string, const Zone*> m_zoneOf;
     bool m_ok = true;
 };
@@ -270,9 +269,7 @@ std::optional<std::string> Writer::run()
     // Every cell's id first: a component names its zone's cell, written after it. Components
     // come before zones, so that a zone's members read back in their usual order (components,
     // then the zones inside it).
-    for (const Zone& z : m_design.zones())
-        for (const auto& m : z.members)
-            m_zoneOf.emplace(m, &z);
+    m_zoneOf = m_design.parentZones();
     for (const Component& c : m_design.components())
         m_cellOf.emplace(c.id, "pb" + std::to_string(m_cellOf.size() + 2));
     for (const Zone& z : m_design.zones())

@@ -206,6 +206,11 @@ private slots:
         QCOMPARE(tb->members, std::vector<std::string>{"pay"});
         QCOMPARE(d.parentZone("db")->id, std::string("az1"));
         QVERIFY(!d.parentZone("loose")); // a plain subgraph is not a zone
+        const auto parents = d.parentZones(); // all at once, as one by one
+        for (const auto& c : d.components())
+            QCOMPARE(parents.count(c.id) ? parents.at(c.id) : nullptr, d.parentZone(c.id));
+        QCOMPARE(parents.at("az1"), eu);
+        QCOMPARE(parents.size(), std::size_t(4)); // api, az1, db, pay
         // The nested cluster does not inherit the outer one's properties as its own.
         QVERIFY(!findProperty(az->props, "region"));
     }

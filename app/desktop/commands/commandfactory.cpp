@@ -322,10 +322,15 @@ static void handOnMembers(const model::Design& d, const QStringList& components,
     std::unordered_set<std::string> deleted;
     for (const QString& id : components + zones) deleted.insert(id.toStdString());
     std::unordered_map<std::string, std::unordered_set<std::string>> heirHas; // members, by heir
+    const auto parentOf = d.parentZones();
+    auto parentZone = [&](const std::string& id) {
+        const auto it = parentOf.find(id);
+        return it == parentOf.end() ? nullptr : it->second;
+    };
     for (const QString& id : zones) {
-        const model::Zone* around = d.parentZone(id.toStdString());
+        const model::Zone* around = parentZone(id.toStdString());
         for (std::size_t guard = 0; around && deleted.count(around->id) && guard < d.zones().size(); ++guard)
-            around = d.parentZone(around->id);
+            around = parentZone(around->id);
         if (!around || deleted.count(around->id)) continue;
         model::Zone& heir = *edits.zone(around->id);
         auto [has, fresh] = heirHas.try_emplace(around->id);

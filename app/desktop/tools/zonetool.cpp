@@ -108,11 +108,12 @@ QString ZoneTool::createZone(CanvasScene* scene, const std::string& kind, const 
         return item && other != id &&
                rect.contains(item->sceneBoundingRect().adjusted(4, 12, -10, -6));
     };
+    const auto parentOf = d.parentZones(); // parentZone() per element read every zone's members
     auto adopt = [&](const std::string& other) {
         const QString oid = qs(other);
         if (!inside(oid)) return;
-        const model::Zone* parent = d.parentZone(other);
-        if (parent && inside(qs(parent->id))) return;
+        const auto parent = parentOf.find(other);
+        if (parent != parentOf.end() && inside(qs(parent->second->id))) return;
         parents.insert(oid, id);
     };
     for (const auto& c : d.components())
