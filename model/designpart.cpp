@@ -11,6 +11,7 @@
 #include "model/printable.h"
 
 #include <charconv>
+#include <cstdint>
 #include <filesystem>
 
 namespace pb::model {
@@ -130,7 +131,8 @@ std::optional<Design> importMermaidInMarkdown(const std::string& markdown,
                          "flowchart " + std::to_string(*block + 1) +
                              " asked for, but this Markdown file has " +
                              std::to_string(blocks.size()) + " Mermaid flowchart" +
-                             (blocks.size() > 1 ? "s" : ""),
+                             (blocks.size() > 1 ? "s" : "") +
+                             (*block == SIZE_MAX ? ", counted from 1" : ""),
                          ""});
         return std::nullopt;
     }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <set>
 
@@ -73,7 +74,8 @@ std::optional<pugi::xml_node> DrawioReader::page(const pugi::xml_node& root)
     if (m_pageAsked && *m_pageAsked >= pages.size()) {
         error(0, "page " + std::to_string(*m_pageAsked + 1) +
                      " asked for, but this draw.io file has " + std::to_string(pages.size()) +
-                     " page" + (pages.size() > 1 ? "s" : ""));
+                     " page" + (pages.size() > 1 ? "s" : "") +
+                     (*m_pageAsked == SIZE_MAX ? ", counted from 1" : ""));
         return std::nullopt;
     }
     if (!m_pageAsked && pages.size() > 1) {

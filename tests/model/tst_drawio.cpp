@@ -260,6 +260,10 @@ private slots:
             QVERIFY(!loadDesignFile(file + "#3", diags));
             QVERIFY(formatAll(diags).find("page 3 asked for, but this draw.io file has 2 pages") !=
                     std::string::npos);
+            diags.clear();
+            QVERIFY(!loadDesignFile(file + "#0", diags));
+            QVERIFY2(formatAll(diags).find("has 2 pages, counted from 1") != std::string::npos,
+                     formatAll(diags).c_str());
         }
         QVERIFY(isDrawioPicture("docs/Arch.DrawIO.SVG") && !isDrawioPicture("arch.svg") &&
                 !isDrawioPicture(".drawio.png"));
