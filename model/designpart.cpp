@@ -10,6 +10,7 @@
 #include "model/mermaidtext.h"
 #include "model/printable.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
@@ -88,17 +89,70 @@ std::vector<DesignInFile> designsIn(const std::string& path)
     return out;
 }
 
-std::vector<std::string> eachDesignIn(const std::vector<std::string>& files)
+std::vector<std::string> designFilesIn(const std::string& folder, Diagnostics& diags)
 {
+    namespace fs = std::filesystem;
     std::vector<std::string> out;
-    for (const auto& f : files) {
-        const auto parts = designsIn(f);
-        if (parts.size() < 2 || parts.size() > kMaxFlowchartsPerPage) {
-            out.push_back(f);
+    auto isDesign = [](const fs::path& p) {
+        const std::string ext = lowerAscii(p.extension().string());
+        if (ext == ".probeboard" || ext == ".dot" || ext == ".gv" || ext == ".mmd" ||
+            ext == ".mermaid" || isDrawio(p.string()) || isDrawioPicture(p.string()))
+            return true;
+        return isMarkdown(p.string()) && !designsIn(p.string()).empty(); // a README without one
+    };
+    std::error_code ec;
+    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec),
+        end;
+    for (; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        if (it->is_directory(ec)) {
+            if (p.filename().string().rfind('.', 0) == 0) it.disable_recursion_pending();
             continue;
         }
-        for (const auto& part : parts)
-            out.push_back(part.path);
+        if (!it->is_regular_file(ec) || !isDesign(p)) continue;
+        if (out.size() == kMaxDesignsInFolder) {
+            diags.push_back({Diagnostic::Level::Error, folder, 0, 0, "", "", "E-IO",
+                             "the folder holds more than " + std::to_string(kMaxDesignsInFolder) +
+                                 " design files; name a folder nearer them",
+                             ""});
+            return {};
+        }
+        out.push_back(p.string());
+    }
+    if (ec)
+        diags.push_back({Diagnostic::Level::Error, folder, 0, 0, "", "", "E-IO",
+                         "cannot read the folder: " + ec.message(), ""});
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> eachDesignIn(const std::vector<std::string>& files, Diagnostics* diags)
+{
+    std::vector<std::string> out;
+    for (const auto& given : files) {
+        std::error_code ec;
+        std::vector<std::string> inFolder;
+        if (diags && given != "-" && std::filesystem::is_directory(given, ec)) {
+            const std::size_t said = diags->size();
+            inFolder = designFilesIn(given, *diags);
+            if (inFolder.empty() && diags->size() == said)
+                diags->push_back({Diagnostic::Level::Error, given, 0, 0, "", "", "E-IO",
+                                  "the folder holds no design file (.probeboard, .dot, .gv, .mmd, "
+                                  ".drawio, .drawio.svg, .drawio.png, or Markdown with a Mermaid "
+                                  "flowchart), in it or the folders inside",
+                                  ""});
+        } else {
+            inFolder.push_back(given);
+        }
+        for (const auto& f : inFolder) {
+            const auto parts = designsIn(f);
+            if (parts.size() < 2 || parts.size() > kMaxFlowchartsPerPage) {
+                out.push_back(f);
+                continue;
+            }
+            for (const auto& part : parts)
+                out.push_back(part.path);
+        }
     }
     return out;
 }
@@ -127,13 +181,12 @@ std::optional<Design> importMermaidInMarkdown(const std::string& markdown,
     };
     if (block) {
         if (*block < blocks.size()) return read(blocks[*block]);
-        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
-                         "flowchart " + std::to_string(*block + 1) +
-                             " asked for, but this Markdown file has " +
-                             std::to_string(blocks.size()) + " Mermaid flowchart" +
-                             (blocks.size() > 1 ? "s" : "") +
-                             (*block == SIZE_MAX ? ", counted from 1" : ""),
-                         ""});
+        diags.push_back(
+            {Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-MERMAID",
+             "flowchart " + std::to_string(*block + 1) + " asked for, but this Markdown file has " +
+                 std::to_string(blocks.size()) + " Mermaid flowchart" +
+                 (blocks.size() > 1 ? "s" : "") + (*block == SIZE_MAX ? ", counted from 1" : ""),
+             ""});
         return std::nullopt;
     }
     if (blocks.size() > 1) {

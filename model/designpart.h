@@ -49,12 +49,23 @@ struct DesignInFile
 std::vector<DesignInFile> designsIn(const std::string& path);
 
 // The designs `files` name: each Markdown file with several flowcharts as one name per flowchart
-// ("doc.md#1", "doc.md#2", …), each draw.io file with several pages as one per page, every other
-// file as it is. A page of more than
+// ("doc.md#1", "doc.md#2", …), each draw.io file with several pages as one per page, each folder
+// as the design files in it (designFilesIn()), every other file as it is. With `diags`, a folder
+// holding none is an error there; without, it stays named as given. A page of more than
 // kMaxFlowchartsPerPage stays whole (its first flowchart, and a warning naming the others): each
 // name reads the page again, and a 15 MB page of 400,000 small blocks would be read as often.
 inline constexpr std::size_t kMaxFlowchartsPerPage = 100;
-std::vector<std::string> eachDesignIn(const std::vector<std::string>& files);
+std::vector<std::string> eachDesignIn(const std::vector<std::string>& files,
+                                      Diagnostics* diags = nullptr);
+
+// The design files in `folder` and the folders in it, in order of their paths, for a review of a
+// repository's docs/: .probeboard, DOT (.dot, .gv), Mermaid (.mmd, .mermaid), draw.io (.drawio,
+// .drawio.svg, .drawio.png) and Markdown files that hold a Mermaid flowchart. Not .json or plain
+// pictures, which are mostly something else. Folders named with a leading dot (.git) are passed
+// over, and links to folders are not followed (no loop). More than kMaxDesignsInFolder is an
+// error in `diags` rather than a review of a whole disk started by a mistyped path.
+inline constexpr std::size_t kMaxDesignsInFolder = 10'000;
+std::vector<std::string> designFilesIn(const std::string& folder, Diagnostics& diags);
 
 // A Mermaid flowchart in a Markdown file (a README, an architecture page in the repository):
 // read as above, its lines counted in the Markdown. Without `block`, the first, and more

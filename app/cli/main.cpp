@@ -230,13 +230,15 @@ int runCheck(const CheckOptions& o)
     std::optional<Baseline> baseline;
     if (!o.baseline.empty() && !(baseline = readBaseline(o.baseline))) return kExitInputError;
     // An architecture page's diagrams all reviewed, each reported and baselined under its own name.
-    const std::vector<std::string> files = model::eachDesignIn(o.files);
+    // A folder: the design files in it and below, each reviewed under its own path.
+    model::Diagnostics named;
+    const std::vector<std::string> files = model::eachDesignIn(o.files, &named);
+    bool broken = app::printDiagnostics(named);
     std::vector<model::Design> designs;
     designs.reserve(files.size());
     std::vector<rules::FileReview> reviews;
     // Every file is read before giving up: a CI log that named only the first broken one took a
     // run per file to clear.
-    bool broken = false;
     for (const auto& file : files) {
         model::Diagnostics diags;
         auto d = model::loadDesignFile(file, diags);
@@ -494,7 +496,7 @@ int main(int argc, char** argv)
 
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot, Mermaid, Markdown, exported pictures)");
-    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; - for standard input")->required();
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; a folder: every design file in it and below; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown or html")
         ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html"}));
     checkCmd->add_option("--fail-on", check.failOn,

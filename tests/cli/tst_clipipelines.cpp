@@ -124,6 +124,35 @@ private slots:
             check({write("gl-clean.dot", kLowOnly), "--format", "gitlab", "--fail-on", "critical"});
         QCOMPARE(QJsonDocument::fromJson(clean.out).isArray(), true);
     }
+
+    // A repository's docs/ folder named whole: every design file in it and below, in path order,
+    // each reviewed under its own path; .git, READMEs without a flowchart and other JSON passed
+    // over; a folder holding none is an input error that does not stop the other files' reading.
+    void aFolderIsEveryDesignInIt()
+    {
+        QDir(m_dir.path()).mkpath("repo/docs/arch");
+        QDir(m_dir.path()).mkpath("repo/.git");
+        QDir(m_dir.path()).mkpath("repo/none");
+        write("repo/docs/arch/orders.dot", kBreaker);
+        write("repo/docs/small.dot", kLowOnly);
+        write("repo/docs/ARCH.md", "# A\n```mermaid\nflowchart LR\n a-->b\n```\n# B\n"
+                                   "```mermaid\nflowchart LR\n c-->d\n```\n");
+        write("repo/README.md", "# no diagram here\n");
+        write("repo/package.json", "{}");
+        write("repo/.git/stray.dot", kBreaker);
+        const QString repo = m_dir.filePath("repo");
+        const Run r = check({repo, "--format", "json"});
+        QCOMPARE(r.code, 1); // orders.dot's high finding
+        QStringList files;
+        for (const auto& f : QJsonDocument::fromJson(r.out).array())
+            files << f.toObject()["file"].toString().mid(repo.size() + 1);
+        QCOMPARE(files, (QStringList{"docs/ARCH.md#1", "docs/ARCH.md#2", "docs/arch/orders.dot",
+                                     "docs/small.dot"}));
+        const Run none = check({m_dir.filePath("repo/none"), m_dir.filePath("repo/missing.dot")});
+        QCOMPARE(none.code, 2);
+        QVERIFY2(none.err.contains("repo/none: error: the folder holds no design file"), none.err.constData());
+        QVERIFY2(none.err.contains("missing.dot: error: cannot read the file"), none.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliPipelines)
