@@ -287,9 +287,11 @@ void Review::addAsk(Evaluator& ev, const Pack& pack, const Rule& rule,
     std::string text;
     if (rule.ask) text = renderTemplate(*rule.ask, ev, rule, m_snap, false).value_or("");
     if (text.empty()) {
+        // The key quoted, as a field is: "What is the replicas of api?" read wrongly.
         const auto* spec = m_snap.vocab().property(u.key);
-        text = spec ? joined({"What is the ", shownKey, " of ", label, "? (", spec->description, ")"})
-                    : joined({"What is the ", shownKey, " of ", label, "?"});
+        const bool yesNo = spec && spec->type == model::ValueType::Bool;
+        text = joined({yesNo ? "Is '" : "What is '", shownKey, yesNo ? "' true for " : "' for ", label, "?"});
+        if (spec) text += joined({" (", spec->description, ")"});
     }
     f.questions.push_back({std::move(text), rule.questions.empty() ? SharedStrings{} : rule.questions.front().answerPoints});
     PendingAsk made{m_order, pack.maxAsksPerElement, u.elementId, u.key, std::move(f), anchor, {}};

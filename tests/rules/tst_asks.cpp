@@ -120,6 +120,22 @@ private slots:
         QCOMPARE(titles["d299"].size(), std::size_t{2});
     }
 
+    // A rule without words of its own for an ask gets a question from the vocabulary, the key
+    // quoted as a field ("What is the data of d?" read wrongly), a yes-or-no one asked as such.
+    void asksWithoutTheirOwnWordsQuoteTheKey()
+    {
+        model::Diagnostics diags;
+        auto d = model::importDot("digraph { s [kind=service]; w [kind=worker]; d [kind=database]; "
+                                  "s -> d; w -> d; }", "a.dot", diags);
+        QVERIFY(d);
+        std::map<std::string, std::string> asked; // title → question
+        for (const auto& f : m_rules.review(*d).findings)
+            if (f.kind == rules::Finding::Kind::Ask) asked[f.title.str()] = f.questions.at(0).text.str();
+        QCOMPARE(asked["Not drawn: data of d"], std::string("What is 'data' for d? (Data classes held here.)"));
+        QCOMPARE(asked["Not drawn: backups of d"],
+                 std::string("Is 'backups' true for d? (Regular backups are taken and restores are tested.)"));
+    }
+
     void chunkedListNeverMovesWhatItHolds()
     {
         rules::ChunkedList<std::string> list;
