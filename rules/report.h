@@ -43,6 +43,12 @@ void writeReportGithub(const std::vector<FileReview>& reviews, const ReportWrite
 // the same findings as above, critical → critical, high → major, medium → minor, else info.
 void writeReportGitlab(const std::vector<FileReview>& reviews, const ReportWriter& write);
 
+// A spreadsheet (RFC 4180, UTF-8, CRLF): a header, then a row per finding, fact not drawn and
+// topic, decided ones too with their decision; ids space-separated, questions one per line in
+// their cell. A cell a spreadsheet would take for a formula starts with an apostrophe.
+void writeReportCsv(const std::vector<FileReview>& reviews, const ReportWriter& write);
+std::string reportCsv(const std::vector<FileReview>& reviews);
+
 // The documented JSON: {"file", "findings": [...], "summary": {...}} per file.
 nlohmann::ordered_json reportJson(const FileReview& review);
 nlohmann::ordered_json findingJson(const Finding& f);

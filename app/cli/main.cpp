@@ -212,6 +212,7 @@ void writeReport(const CheckOptions& o, const std::vector<rules::FileReview>& re
     if (o.format == "sarif") return rules::writeReportSarif(reviews, set, write);
     if (o.format == "github") return rules::writeReportGithub(reviews, write);
     if (o.format == "gitlab") return rules::writeReportGitlab(reviews, write);
+    if (o.format == "csv") return rules::writeReportCsv(reviews, write);
     if (o.format == "markdown") return rules::writeReportMarkdown(reviews, {}, write);
     if (o.format == "html") return rules::writeReportHtml(reviews, {}, write);
     rules::writeReportText(reviews, o.output.empty() && app::stdoutIsTerminal(), write);
@@ -497,8 +498,8 @@ int main(int argc, char** argv)
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot, Mermaid, Markdown, exported pictures)");
     checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio, a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; a folder: every design file in it and below; - for standard input")->required();
-    checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown or html")
-        ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html"}));
+    checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown, html or csv (a spreadsheet)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html", "csv"}));
     checkCmd->add_option("--fail-on", check.failOn,
                          "Exit 1 when an open finding is at or above this severity");
     addPacksOption(checkCmd, check.packs);

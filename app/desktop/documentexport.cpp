@@ -23,17 +23,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("DocumentExport", text);
 }
 
-bool saveText(const QString& path, const std::string& text, QString* error)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
-        !f.commit()) {
-        if (error) *error = tr("Cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
-}
-
 bool writePdf(const QString& path, const std::string& html, const QImage& diagram, QString* error)
 {
     QTextDocument doc;
@@ -54,6 +43,17 @@ bool writePdf(const QString& path, const std::string& html, const QImage& diagra
 }
 
 } // namespace
+
+bool saveText(const QString& path, const std::string& text, QString* error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
+        !f.commit()) {
+        if (error) *error = tr("Cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
 
 Format formatFor(const QString& path)
 {

@@ -32,6 +32,9 @@ QString fileFilter(); // "HTML (*.html);;PDF (*.pdf);;Markdown (*.md)" for save 
 // wide; a null image for an empty drawing.
 QImage diagramImage(CanvasScene* scene, int maxWidth = 1600);
 
+// `text` into `path` whole or not at all (QSaveFile); false with `error` saying why.
+bool saveText(const QString& path, const std::string& text, QString* error);
+
 // Writes the document. `render` produces the text for the given options: Markdown/HTML with the
 // picture embedded (HTML: data URI; Markdown: a PNG written next to the file), PDF through
 // QTextDocument and QPdfWriter with the picture as a document resource.

@@ -335,6 +335,9 @@ bool ReviewPanel::exportReport(const QString& path, QString* error)
     Document* doc = m_review->document();
     const QString file = doc->filePath().isEmpty() ? doc->displayName() : QFileInfo(doc->filePath()).fileName();
     rules::FileReview r{file.toStdString(), &doc->design(), m_review->result(), {}};
+    // A spreadsheet of the findings, for a tracker or a team's review sheet: no picture to add.
+    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
+        return documentexport::saveText(path, rules::reportCsv({r}), error);
     return documentexport::write(path, documentexport::formatFor(path), documentexport::diagramImage(m_scene),
                                  [&](documentexport::Format f, rules::DocOptions o) {
                                      if (m_diff) {
@@ -355,7 +358,7 @@ void ReviewPanel::reportDialog()
         this, tr("Review Report"),
         dialogplaces::besideDesign(doc->filePath(), (base.isEmpty() ? tr("review") : base + tr("-review")) +
                                                         QStringLiteral(".html")),
-        documentexport::fileFilter());
+        documentexport::fileFilter() + tr(";;CSV spreadsheet (*.csv)"));
     if (path.isEmpty()) return;
     QString error;
     if (!exportReport(path, &error)) QMessageBox::warning(this, tr("Export failed"), error);

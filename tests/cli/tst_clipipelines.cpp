@@ -153,6 +153,68 @@ private slots:
         QVERIFY2(none.err.contains("repo/none: error: the folder holds no design file"), none.err.constData());
         QVERIFY2(none.err.contains("missing.dot: error: cannot read the file"), none.err.constData());
     }
+
+    // A spreadsheet of the review: a header, a row per result, quoted as RFC 4180 says, and a
+    // label that a spreadsheet would run as a formula kept as text.
+    void csvForSpreadsheetsAndTrackers()
+    {
+        const QString dot = write("sheet.dot",
+                                  "digraph { api [kind=service, label=\"=HYPERLINK(\\\"x\\\")\", rps=2000];\n"
+                                  "  redis [kind=cache, hit_ratio=0.9, label=\"Cache, \\\"hot\\\"\"];\n"
+                                  "  db [kind=database, failover=automatic]; api -> redis; api -> db; }\n");
+        const Run r = check({dot, "--format", "csv"});
+        QCOMPARE(r.code, 1);
+        const QList<QStringList> rows = csvRows(QString::fromUtf8(r.out));
+        QVERIFY2(rows.size() == 3, r.out.constData()); // the header, the breaker, the fencing
+        QCOMPARE(rows[0].mid(0, 6), (QStringList{"file", "kind", "severity", "rule", "category", "title"}));
+        QCOMPARE(rows[0].last(), QStringLiteral("fingerprint"));
+        const QStringList& breaker = rows[1]; // high first, as in every report
+        QCOMPARE(breaker.size(), rows[0].size());
+        QCOMPARE(breaker[1], QStringLiteral("finding"));
+        QCOMPARE(breaker[2], QStringLiteral("high"));
+        QCOMPARE(breaker[3], QStringLiteral("missing-circuit-breaker"));
+        QCOMPARE(breaker[6], QStringLiteral("api redis f-api-redis db f-api-db"));
+        QVERIFY2(breaker[7].startsWith("'=HYPERLINK(\"x\"); Cache, \"hot\""), qPrintable(breaker[7]));
+        QVERIFY(breaker[10].count('\n') == 2); // three questions, one per line
+        QCOMPARE(breaker[12], QStringLiteral("open"));
+        QVERIFY(r.out.contains("\r\n"));
+        // The same rows as the JSON report, one per result.
+        const QJsonArray findings = object(check({dot, "--format", "json"}).out)["findings"].toArray();
+        QCOMPARE(rows.size() - 1, findings.size());
+        QCOMPARE(breaker.last(), findings[0].toObject()["fingerprint"].toString());
+    }
+
+private:
+    // RFC 4180, as a spreadsheet reads it.
+    static QList<QStringList> csvRows(const QString& text)
+    {
+        QList<QStringList> rows(1);
+        QString cell;
+        bool quoted = false;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text[i];
+            if (quoted) {
+                if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += text[++i];
+                else if (c == '"') quoted = false;
+                else cell += c;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                rows.last() << cell;
+                cell.clear();
+            } else if (c == '\r') {
+                continue;
+            } else if (c == '\n') {
+                rows.last() << cell;
+                cell.clear();
+                rows.append(QStringList{});
+            } else {
+                cell += c;
+            }
+        }
+        if (rows.last().isEmpty()) rows.removeLast();
+        return rows;
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliPipelines)

@@ -364,6 +364,13 @@ private slots:
         QVERIFY(!md.contains(QStringLiteral("<script>")));
         QVERIFY(md.contains(QStringLiteral("## Decisions")));
 
+        QVERIFY2(panel.exportReport(path("r.CSV"), &error), qPrintable(error));
+        const QString csv = QString::fromUtf8(readAll(path("r.CSV")));
+        QVERIFY(csv.startsWith(QStringLiteral("file,kind,severity,rule,")));
+        QVERIFY(csv.contains(QStringLiteral("sre-team"))); // decisions travel with their rows
+        QCOMPARE(csv.count(QStringLiteral("\r\n")) - 1, qsizetype(m_rc->result().findings.size()));
+        QVERIFY(csv.contains(QStringLiteral("<script>alert(1)</script>"))); // text, not markup, in a sheet
+
         QVERIFY2(panel.exportReport(path("r.pdf"), &error), qPrintable(error));
         const QByteArray pdf = readAll(path("r.pdf"));
         QVERIFY(pdf.startsWith("%PDF"));
