@@ -11,6 +11,7 @@
 #include "model/picturedesign.h"
 #include "model/printable.h"
 #include "model/roundednumbers.h"
+#include "model/threatdragonimport.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 
@@ -489,6 +490,12 @@ std::optional<Design> loadDesignPart(const DesignPart& part, Diagnostics& diags,
         return std::nullopt;
     }
     if (isDrawio(part.file)) return importDrawio(*text, part.file, diags, lines, part.block);
+    if (isJson(part.file)) {
+        if (looksLikeThreatDragon(*text)) return importThreatDragon(*text, part.file, diags, part.block);
+        diags.push_back({Diagnostic::Level::Error, part.file, 0, 0, "", "", "E-IO",
+                         "only a Threat Dragon model holds several designs; this JSON file is not one", ""});
+        return std::nullopt;
+    }
     return importMermaidInMarkdown(*text, part.file, diags, lines, part.block);
 }
 
@@ -521,6 +528,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     if (mermaid) return importMermaid(*text, path, diags);
     if (markdown) return importMermaidInMarkdown(*text, path, diags);
     if (drawio || looksLikeDrawio(*text)) return importDrawio(*text, path, diags);
+    if (ext != ".probeboard" && looksLikeThreatDragon(*text)) return importThreatDragon(*text, path, diags);
     const bool json = ext == ".probeboard" || ext == ".json";
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < text->size() && std::isspace(static_cast<unsigned char>((*text)[i]))) ++i;

@@ -9,11 +9,13 @@
 #include "model/mermaidreader.h"
 #include "model/mermaidtext.h"
 #include "model/printable.h"
+#include "model/threatdragonimport.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 
 namespace pb::model {
 
@@ -42,9 +44,14 @@ bool holdsPages(const std::string& path)
     return isDrawio(path) || isDrawioPicture(path);
 }
 
+bool isJson(const std::string& path)
+{
+    return lowerAscii(std::filesystem::path(path).extension().string()) == ".json";
+}
+
 bool holdsSeveralDesigns(const std::string& path)
 {
-    return isMarkdown(path) || holdsPages(path);
+    return isMarkdown(path) || holdsPages(path) || isJson(path);
 }
 
 std::optional<DesignPart> designPart(const std::string& path)
@@ -67,6 +74,17 @@ std::vector<DesignInFile> designsIn(const std::string& path)
 {
     std::vector<DesignInFile> out;
     if (!holdsSeveralDesigns(path)) return out;
+    if (isJson(path)) { // a Threat Dragon model's diagrams; a design file holds one design
+        std::string head(4096, '\0');
+        std::ifstream in(path, std::ios::binary);
+        head.resize(static_cast<std::size_t>(in.read(head.data(), 4096).gcount()));
+        std::string error; // a design of 60 MB is not read whole to learn that it is one
+        const auto text = looksLikeThreatDragon(head) ? readTextFile(path, error) : std::nullopt;
+        const auto titles = text ? threatDragonDiagrams(*text) : std::vector<std::string>{};
+        for (std::size_t i = 0; i < titles.size(); ++i)
+            out.push_back({path + "#" + std::to_string(i + 1), 0, titles[i]});
+        return out;
+    }
     std::string error;
     const bool picture = isDrawioPicture(path);
     const auto text = readTextFile(path, error, picture ? kMaxDesignBytes : kMaxDotBytes);
@@ -74,8 +92,8 @@ std::vector<DesignInFile> designsIn(const std::string& path)
     if (holdsPages(path)) {
         const auto xml = picture ? drawioInPicture(*text) : std::optional<std::string>(*text);
         const auto pages = xml ? drawioPages(*xml) : std::vector<DrawioPage>{};
-        for (std::size_t i = 0; i < pages.size();
-             ++i) // a line of the text a picture keeps is in no file: 0
+        // A line of the text a picture keeps is in no file: 0.
+        for (std::size_t i = 0; i < pages.size(); ++i)
             out.push_back(
                 {path + "#" + std::to_string(i + 1), picture ? 0 : pages[i].line, pages[i].name});
         return out;

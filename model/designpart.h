@@ -26,6 +26,9 @@ bool isDrawio(const std::string& path);
 bool isDrawioPicture(const std::string& path);
 // Either of the last two: a file whose designs are pages.
 bool holdsPages(const std::string& path);
+// A name that ends in .json, in any case: it may be a Threat Dragon model of several diagrams
+// (threatdragonimport.h), told by its content.
+bool isJson(const std::string& path);
 // Any of these: a file that may hold several designs.
 bool holdsSeveralDesigns(const std::string& path);
 

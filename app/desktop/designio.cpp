@@ -6,8 +6,10 @@
 #include "model/designfile.h"
 #include "model/designpart.h"
 #include "model/picturedesign.h"
+#include "model/threatdragonimport.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QStringList>
 
@@ -76,13 +78,17 @@ bool isNativeDesign(const QString& path)
     if (model::designPart(path.toStdString()) && !QFileInfo::exists(path)) return false; // "doc.md#2"
     for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown", ".drawio", ".xml"})
         if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
+    // A Threat Dragon model is JSON too: saved over, the team's model would be lost.
+    QFile f(path);
+    if (f.open(QIODevice::ReadOnly) && model::looksLikeThreatDragon(f.read(4096).toStdString())) return false;
     return !embedded::isPicture(path);
 }
 
 QString openDesignFilter()
 {
     return tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid *.drawio);;Pictures with a design (*.png *.svg *.pdf);;"
-              "Markdown with a Mermaid flowchart (*.md *.markdown);;draw.io diagrams (*.drawio *.xml);;All files (*)");
+              "Markdown with a Mermaid flowchart (*.md *.markdown);;draw.io diagrams (*.drawio *.xml);;"
+              "Threat Dragon models (*.json);;All files (*)");
 }
 
 bool writeDesign(const model::Design& design, const QString& path, QString* error)

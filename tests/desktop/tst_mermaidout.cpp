@@ -222,6 +222,37 @@ private slots:
         QVERIFY(exporter::exportDrawio(test::smallDesign(), path, &error, &note));
         QVERIFY(note.isEmpty());
     }
+
+    // A Threat Dragon model opens by its diagrams' names, as Untitled: a save never writes a
+    // design over the team's model. A design file named .json is still saved in place.
+    void aThreatDragonModelOpensAndIsNeverSavedOver()
+    {
+        const QString model = QStringLiteral(PB_TEST_DATA "/threatdragon/shop-threatdragon.json");
+        QVERIFY(!isNativeDesign(model));
+        QStringList listed;
+        QTimer::singleShot(50, [&listed] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            listed = dialog->comboBoxItems();
+            dialog->setTextValue(listed.value(1));
+            dialog->accept();
+        });
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(model));
+        QCOMPARE(listed, QStringList({QStringLiteral("Diagram 1: Checkout"), QStringLiteral("Diagram 2: Context")}));
+        QVERIFY(w.document()->design().component("shop")); // the second diagram
+        QVERIFY(w.document()->filePath().isEmpty());
+        QCOMPARE(partchooser::saveName(model + QStringLiteral("#2")),
+                 QStringLiteral(PB_TEST_DATA "/threatdragon/shop-threatdragon-2.probeboard"));
+        const QString design = m_dir.filePath(QStringLiteral("plain.json"));
+        QFile f(design);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"probeboard/1\", \"title\": \"summary detail\", \"components\": []}");
+        f.close();
+        QVERIFY(isNativeDesign(design));
+        w.document()->undoStack()->setClean();
+    }
 };
 
 QTEST_MAIN(TstMermaidOut)

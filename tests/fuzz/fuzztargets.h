@@ -16,6 +16,7 @@
 #include "model/mermaidimport.h"
 #include "model/pdfdesign.h"
 #include "model/pngdesign.h"
+#include "model/threatdragonimport.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 #include "rules/compiler.h"
@@ -61,6 +62,19 @@ inline std::string checkDrawio(const std::string& text)
     return {};
 }
 
+// Any bytes read as a Threat Dragon model (threatdragonimport.h), whole and each diagram: refused
+// with an error or read, never a crash, and never refused without saying why.
+inline std::string checkThreatDragon(const std::string& text)
+{
+    for (const std::optional<std::size_t> diagram : {std::optional<std::size_t>(), std::optional<std::size_t>(1)}) {
+        model::Diagnostics diags;
+        if (!model::importThreatDragon(text, "fuzz.json", diags, diagram) && !model::hasErrors(diags))
+            return "a Threat Dragon model rejected without an error diagnostic";
+    }
+    (void)model::threatDragonDiagrams(text);
+    return {};
+}
+
 // A design written for draw.io: refused with an error, or read back with the same elements under
 // the same ids (pb_id), so that a design taken to draw.io comes back.
 inline std::string checkDrawioExport(const model::Design& design)
@@ -86,6 +100,7 @@ inline std::string checkDesignFile(const std::string& text)
 {
     if (std::string problem = checkPdfDesign(text); !problem.empty()) return problem;
     if (std::string problem = checkDrawio(text); !problem.empty()) return problem;
+    if (std::string problem = checkThreatDragon(text); !problem.empty()) return problem;
     model::Diagnostics diags;
     auto design = model::designFromText(text, "fuzz.probeboard", diags);
     // The fast reader may decline anything. A design it reads that validates without a word is

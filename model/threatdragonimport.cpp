@@ -1,0 +1,367 @@
+#include "model/threatdragonimport.h"
+
+#include "model/designfile.h"
+#include "model/designpart.h"
+#include "model/dotinference.h"
+#include "model/drawiostyle.h"
+#include "model/jsonutil.h"
+#include "model/printable.h"
+#include "model/validation.h"
+#include "model/vocabulary.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace pb::model {
+
+namespace {
+using Json = nlohmann::json;
+
+const Json* member(const Json& j, const char* key)
+{
+    if (!j.is_object()) return nullptr;
+    const auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+}
+
+std::string stringAt(const Json& j, std::initializer_list<const char*> path)
+{
+    const Json* at = &j;
+    for (const char* key : path)
+        if (!(at = member(*at, key))) return {};
+    return at->is_string() ? at->get<std::string>() : std::string();
+}
+
+double numberAt(const Json& j, const char* outer, const char* key)
+{
+    const Json* o = member(j, outer);
+    const Json* v = o ? member(*o, key) : nullptr;
+    return v && v->is_number() ? v->get<double>() : 0.0;
+}
+
+// Version 2 keeps what the user set in "data"; version 1 on the cell itself.
+bool flag(const Json& cell, const char* key)
+{
+    for (const Json* in : {member(cell, "data"), &cell})
+        if (const Json* v = in ? member(*in, key) : nullptr; v && v->is_boolean())
+            return v->get<bool>();
+    return false;
+}
+
+std::string typeOf(const Json& cell)
+{
+    std::string t = stringAt(cell, {"data", "type"});
+    return t.empty() ? stringAt(cell, {"type"}) : t;
+}
+
+std::string nameOf(const Json& cell)
+{
+    // A flow's label, version 1's and 2's: ["text"] or [{"attrs": {"text"|"label": {"text"}}}].
+    if (const Json* labels = member(cell, "labels"); labels && labels->is_array() &&
+                                                     !labels->empty() &&
+                                                     stringAt(cell, {"data", "name"}).empty()) {
+        const Json& first = labels->front();
+        if (first.is_string()) return first.get<std::string>();
+        for (const char* inner : {"text", "label"})
+            if (std::string s = stringAt(first, {"attrs", inner, "text"}); !s.empty()) return s;
+    }
+    for (auto path : {std::initializer_list<const char*>{"data", "name"},
+                      {"attrs", "text", "text"},
+                      {"attrs", "label", "text"}})
+        if (std::string s = stringAt(cell, path); !s.empty()) return s;
+    return {};
+}
+
+// A flow's end: {"cell": id} in version 2, {"id": id} in version 1.
+std::string endOf(const Json& cell, const char* side)
+{
+    std::string id = stringAt(cell, {side, "cell"});
+    return id.empty() ? stringAt(cell, {side, "id"}) : id;
+}
+
+const Json* cellsOf(const Json& diagram)
+{
+    if (const Json* c = member(diagram, "cells"); c && c->is_array()) return c;
+    if (const Json* dj = member(diagram, "diagramJson"))
+        if (const Json* c = member(*dj, "cells"); c && c->is_array()) return c;
+    return nullptr;
+}
+
+const Json* diagramsOf(const Json& root)
+{
+    const Json* detail = member(root, "detail");
+    const Json* d = detail ? member(*detail, "diagrams") : nullptr;
+    return d && d->is_array() ? d : nullptr;
+}
+
+bool isStoreKind(const std::string& k)
+{
+    for (const char* s : {"database", "cache", "queue", "object_store", "search_index", "analytics",
+                          "audit_ledger"})
+        if (k == s) return true;
+    return false;
+}
+
+class Reader
+{
+public:
+    Reader(const std::string& text, const std::string& file, Diagnostics& diags)
+        : m_text(text)
+        , m_file(file)
+        , m_diags(diags)
+    {
+    }
+    std::optional<Design> run(const Json& root, std::optional<std::size_t> asked);
+
+private:
+    void error(const std::string& message)
+    {
+        m_diags.push_back(
+            {Diagnostic::Level::Error, m_file, 0, 0, "", "", "E-THREATDRAGON", message, ""});
+    }
+    void readNode(const Json& cell, const std::string& type);
+    void readBox(const Json& cell);
+    void readFlow(const Json& cell);
+    void placeInBoxes();
+    std::string freshId(const std::string& name, const char* fallback);
+
+    // The line of cell `i` of the diagram read, for a warning about it: worked out only then.
+    int lineOf(std::size_t i);
+
+    const std::string& m_text;
+    std::string m_file;
+    Diagnostics& m_diags;
+    std::optional<JsonPositions> m_positions;
+    std::string m_cellsAt; // the JSON pointer of the diagram's cells
+    std::unordered_map<const Json*, std::size_t> m_cellIndex;
+    Design m_design;
+    std::unordered_map<std::string, std::string> m_idOf; // Threat Dragon's id → the element's
+    std::unordered_set<std::string> m_used;
+    std::unordered_map<std::string, int> m_nextOf;
+    struct Box
+    {
+        std::string id;
+        double x, y, w, h;
+    };
+    std::vector<Box> m_boxes;
+    std::vector<const Json*> m_flows;
+    WarningsAtMost m_leftOut{m_diags, 50};
+    bool m_saidLine = false;
+};
+
+int Reader::lineOf(std::size_t i)
+{
+    if (!m_positions) m_positions.emplace(m_text);
+    return m_positions->find(m_cellsAt + "/" + std::to_string(i)).first;
+}
+
+std::string Reader::freshId(const std::string& name, const char* fallback)
+{
+    std::string base = drawioSlug(name);
+    if (base.empty()) base = fallback;
+    if (m_used.insert(base).second) return base;
+    int& n = m_nextOf.try_emplace(base, 2).first->second;
+    std::string id;
+    do
+        id = base + "-" + std::to_string(n++);
+    while (!m_used.insert(id).second);
+    return id;
+}
+
+void Reader::readNode(const Json& cell, const std::string& type)
+{
+    Component c;
+    c.label = nameOf(cell);
+    c.id = freshId(c.label, "element");
+    c.kind = inferKind("", c.label, "");
+    if (type == "tm.Actor" && c.kind == "service") c.kind = "client";
+    if (type == "tm.Store" && !isStoreKind(c.kind)) c.kind = "database";
+    if (type == "tm.Store" && flag(cell, "isALog") &&
+        lowerAscii(c.label).find("audit") != std::string::npos)
+        c.kind = "audit_ledger";
+    c.kindInferred = true;
+    std::vector<std::string> data;
+    if (flag(cell, "storesCredentials")) data.emplace_back("credentials");
+    if (flag(cell, "storesInventory")) data.emplace_back("inventory");
+    if (!data.empty()) c.props["data"] = data;
+    if (type == "tm.Store") c.props["encrypted_at_rest"] = flag(cell, "isEncrypted");
+    if (flag(cell, "isALog")) c.props["append_only"] = true;
+    const Size size = Vocabulary::builtin().kind(c.kind)
+                          ? Vocabulary::builtin().kind(c.kind)->defaultSize
+                          : Size{160, 64};
+    const double cx = numberAt(cell, "position", "x") + numberAt(cell, "size", "width") / 2;
+    const double cy = numberAt(cell, "position", "y") + numberAt(cell, "size", "height") / 2;
+    c.pos = {cx - size.width / 2, cy - size.height / 2};
+    m_idOf.emplace(stringAt(cell, {"id"}), c.id);
+    m_design.addComponent(std::move(c));
+}
+
+void Reader::readBox(const Json& cell)
+{
+    Zone z;
+    z.label = nameOf(cell);
+    z.id = freshId(z.label, "boundary");
+    z.kind = "trust_boundary";
+    z.pos = {numberAt(cell, "position", "x"), numberAt(cell, "position", "y")};
+    z.size = {std::max(0.0, numberAt(cell, "size", "width")),
+              std::max(0.0, numberAt(cell, "size", "height"))};
+    m_boxes.push_back({z.id, z.pos.x, z.pos.y, z.size.width, z.size.height});
+    m_design.addZone(std::move(z));
+}
+
+void Reader::readFlow(const Json& cell)
+{
+    const auto from = m_idOf.find(endOf(cell, "source"));
+    const auto to = m_idOf.find(endOf(cell, "target"));
+    const std::string name = nameOf(cell);
+    if (from == m_idOf.end() || to == m_idOf.end()) {
+        const std::string said = name.empty() ? "a flow" : "the flow " + quoteText(name);
+        m_leftOut.add({Diagnostic::Level::Warning, m_file, lineOf(m_cellIndex[&cell]), 0, "", "",
+                       "W-THREATDRAGON-LOOSE",
+                       said + " has no process, store or actor at one end and was left out",
+                       "attach both ends in Threat Dragon"});
+        return;
+    }
+    Flow f;
+    f.id = freshId("f" + std::to_string(m_design.flows().size() + 1), "f");
+    f.from = from->second;
+    f.to = to->second;
+    f.label = name;
+    if (flag(cell, "isEncrypted")) f.props["tls"] = true;
+    std::string protocol = stringAt(cell, {"data", "protocol"});
+    if (protocol.empty()) protocol = stringAt(cell, {"protocol"}); // version 1
+    if (!protocol.empty()) f.props["protocol"] = lowerAscii(protocol);
+    if (const Json* vs = member(cell, "vertices"); vs && vs->is_array())
+        for (const Json& v : *vs)
+            f.bends.push_back(
+                {numberAt(Json{{"p", v}}, "p", "x"), numberAt(Json{{"p", v}}, "p", "y")});
+    m_design.addFlow(std::move(f));
+}
+
+// A component is in the smallest box around its centre; a box in the smallest larger one.
+void Reader::placeInBoxes()
+{
+    if (m_boxes.empty()) return;
+    std::sort(m_boxes.begin(), m_boxes.end(),
+              [](const Box& a, const Box& b) { return a.w * a.h < b.w * b.h; });
+    auto holder = [&](double x, double y, double area) -> Zone* {
+        for (const Box& b : m_boxes)
+            if (b.w * b.h > area && x > b.x && x < b.x + b.w && y > b.y && y < b.y + b.h)
+                return m_design.zone(b.id);
+        return nullptr;
+    };
+    std::vector<std::pair<Zone*, std::string>> joins;
+    for (const auto& c : m_design.components()) {
+        const Size s = Vocabulary::builtin().kind(c.kind)
+                           ? Vocabulary::builtin().kind(c.kind)->defaultSize
+                           : Size{160, 64};
+        if (Zone* z = holder(c.pos.x + s.width / 2, c.pos.y + s.height / 2, 0))
+            joins.emplace_back(z, c.id);
+    }
+    for (const Box& b : m_boxes)
+        if (Zone* z = holder(b.x + b.w / 2, b.y + b.h / 2, b.w * b.h)) joins.emplace_back(z, b.id);
+    for (auto& [zone, id] : joins)
+        zone->members.push_back(id);
+}
+
+std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> asked)
+{
+    const Json* diagrams = diagramsOf(root);
+    if (!diagrams || diagrams->empty()) {
+        error("a Threat Dragon model with no diagram (no \"diagrams\" in \"detail\")");
+        return std::nullopt;
+    }
+    const std::size_t count = diagrams->size();
+    if (asked && *asked >= count) {
+        error("diagram " + std::to_string(*asked + 1) +
+              " asked for, but this Threat Dragon model has " + std::to_string(count) + " diagram" +
+              (count > 1 ? "s" : "") + (*asked == SIZE_MAX ? ", counted from 1" : ""));
+        return std::nullopt;
+    }
+    if (!asked && count > 1)
+        m_diags.push_back(
+            {Diagnostic::Level::Warning, m_file, 0, 0, "", "", "W-THREATDRAGON-DIAGRAMS",
+             std::to_string(count - 1) + " more diagram" + (count > 2 ? "s" : "") + " not read",
+             "name one as " + m_file +
+                 "#2 (its place among the diagrams); probeboard-cli check reviews each"});
+    const Json& diagram = (*diagrams)[asked.value_or(0)];
+    const std::string model = stringAt(root, {"summary", "title"}),
+                      title = stringAt(diagram, {"title"});
+    m_design.title =
+        count > 1 && !title.empty() ? (model.empty() ? title : model + " — " + title) : model;
+    const Json* cells = cellsOf(diagram);
+    if (!cells) {
+        error("diagram " + std::to_string(asked.value_or(0) + 1) + " has no cells");
+        return std::nullopt;
+    }
+    if (cells->size() > kMaxElements) {
+        error("the diagram has more than " + std::to_string(kMaxElements) + " cells");
+        return std::nullopt;
+    }
+    m_cellsAt = "/detail/diagrams/" + std::to_string(asked.value_or(0)) +
+                (member(diagram, "cells") ? "/cells" : "/diagramJson/cells");
+    for (std::size_t i = 0; i < cells->size(); ++i) {
+        const Json& cell = (*cells)[i];
+        const std::string type = typeOf(cell);
+        if (type == "tm.Actor" || type == "tm.Process" || type == "tm.Store") {
+            readNode(cell, type);
+        } else if (type == "tm.BoundaryBox") {
+            readBox(cell);
+        } else if (type == "tm.Flow" || type == "link") {
+            m_flows.push_back(&cell);
+            m_cellIndex.emplace(&cell, i);
+        } else if (type == "tm.Boundary" && !m_saidLine) {
+            m_saidLine = true; // a line across the page: what is on which side is not written down
+            m_diags.push_back({Diagnostic::Level::Warning, m_file, lineOf(i), 0, "", "",
+                               "W-THREATDRAGON-BOUNDARY-LINE",
+                               "a trust boundary drawn as a line holds nothing, and was left out",
+                               "draw it as a trust boundary box around what it holds"});
+        }
+    }
+    for (const Json* f : m_flows)
+        readFlow(*f);
+    m_leftOut.finish(m_file, "W-THREATDRAGON-LOOSE", "flows");
+    placeInBoxes();
+    Diagnostics checks;
+    validateDesign(m_design, Vocabulary::builtin(), checks);
+    for (auto& d : checks) {
+        d.file = m_file;
+        m_diags.push_back(std::move(d));
+    }
+    if (hasErrors(m_diags)) return std::nullopt;
+    return std::move(m_design);
+}
+} // namespace
+
+bool looksLikeThreatDragon(std::string_view text)
+{
+    const std::string_view head = text.substr(0, 4096);
+    const std::size_t open = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (open == std::string_view::npos || head[open] != '{') return false;
+    return (head.find("\"summary\"") != std::string_view::npos ||
+            head.find("\"detail\"") != std::string_view::npos) &&
+           head.find("\"format\"") == std::string_view::npos;
+}
+
+std::vector<std::string> threatDragonDiagrams(const std::string& text)
+{
+    std::vector<std::string> out;
+    Diagnostics ignored;
+    if (!looksLikeThreatDragon(text)) return out;
+    const auto root = parseJson(text, "", ignored);
+    if (const Json* d = root ? diagramsOf(*root) : nullptr)
+        for (const Json& diagram : *d)
+            out.push_back(stringAt(diagram, {"title"}));
+    return out;
+}
+
+std::optional<Design> importThreatDragon(const std::string& text, const std::string& fileName,
+                                         Diagnostics& diags, std::optional<std::size_t> diagram)
+{
+    const auto root = parseJson(text, fileName, diags);
+    if (!root) return std::nullopt;
+    return Reader(text, fileName, diags).run(*root, diagram);
+}
+
+} // namespace pb::model
