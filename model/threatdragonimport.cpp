@@ -243,6 +243,17 @@ void Reader::readFlow(const Json& cell)
 void Reader::placeInBoxes()
 {
     if (m_boxes.empty()) return;
+    // Tested element by box: past this a model of 200,000 of each would take hours.
+    constexpr double kMostTests = 50'000'000;
+    if (double(m_boxes.size()) * double(m_design.components().size() + m_boxes.size()) >
+        kMostTests) {
+        m_diags.push_back({Diagnostic::Level::Warning, m_file, 0, 0, "", "", "W-THREATDRAGON-BOXES",
+                           std::to_string(m_boxes.size()) + " trust boundary boxes around " +
+                               std::to_string(m_design.components().size()) +
+                               " elements are more than can be matched: the boxes are left empty",
+                           "split the diagram, or put elements into the boxes in the whiteboard"});
+        return;
+    }
     std::sort(m_boxes.begin(), m_boxes.end(),
               [](const Box& a, const Box& b) { return a.w * a.h < b.w * b.h; });
     auto holder = [&](double x, double y, double area) -> Zone* {
