@@ -49,6 +49,15 @@ bool isJson(const std::string& path)
     return lowerAscii(std::filesystem::path(path).extension().string()) == ".json";
 }
 
+bool isThreatDragonFile(const std::string& path)
+{
+    if (!isJson(path)) return false;
+    std::string head(4096, '\0'); // a design of 60 MB is not read whole to learn that it is one
+    std::ifstream in(path, std::ios::binary);
+    head.resize(static_cast<std::size_t>(in.read(head.data(), 4096).gcount()));
+    return looksLikeThreatDragon(head);
+}
+
 bool holdsSeveralDesigns(const std::string& path)
 {
     return isMarkdown(path) || holdsPages(path) || isJson(path);
@@ -75,11 +84,8 @@ std::vector<DesignInFile> designsIn(const std::string& path)
     std::vector<DesignInFile> out;
     if (!holdsSeveralDesigns(path)) return out;
     if (isJson(path)) { // a Threat Dragon model's diagrams; a design file holds one design
-        std::string head(4096, '\0');
-        std::ifstream in(path, std::ios::binary);
-        head.resize(static_cast<std::size_t>(in.read(head.data(), 4096).gcount()));
-        std::string error; // a design of 60 MB is not read whole to learn that it is one
-        const auto text = looksLikeThreatDragon(head) ? readTextFile(path, error) : std::nullopt;
+        std::string error;
+        const auto text = isThreatDragonFile(path) ? readTextFile(path, error) : std::nullopt;
         const auto titles = text ? threatDragonDiagrams(*text) : std::vector<std::string>{};
         for (std::size_t i = 0; i < titles.size(); ++i)
             out.push_back({path + "#" + std::to_string(i + 1), 0, titles[i]});
@@ -116,6 +122,7 @@ std::vector<std::string> designFilesIn(const std::string& folder, Diagnostics& d
         if (ext == ".probeboard" || ext == ".dot" || ext == ".gv" || ext == ".mmd" ||
             ext == ".mermaid" || isDrawio(p.string()) || isDrawioPicture(p.string()))
             return true;
+        if (isThreatDragonFile(p.string())) return true; // other JSON is mostly something else
         return isMarkdown(p.string()) && !designsIn(p.string()).empty(); // a README without one
     };
     std::error_code ec;
@@ -156,8 +163,8 @@ std::vector<std::string> eachDesignIn(const std::vector<std::string>& files, Dia
             if (inFolder.empty() && diags->size() == said)
                 diags->push_back({Diagnostic::Level::Error, given, 0, 0, "", "", "E-IO",
                                   "the folder holds no design file (.probeboard, .dot, .gv, .mmd, "
-                                  ".drawio, .drawio.svg, .drawio.png, or Markdown with a Mermaid "
-                                  "flowchart), in it or the folders inside",
+                                  ".drawio, .drawio.svg, .drawio.png, a Threat Dragon model, or "
+                                  "Markdown with a Mermaid flowchart), in it or the folders inside",
                                   ""});
         } else {
             inFolder.push_back(given);

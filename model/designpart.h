@@ -29,6 +29,8 @@ bool holdsPages(const std::string& path);
 // A name that ends in .json, in any case: it may be a Threat Dragon model of several diagrams
 // (threatdragonimport.h), told by its content.
 bool isJson(const std::string& path);
+// A .json file whose first kilobytes are a Threat Dragon model's (looksLikeThreatDragon()).
+bool isThreatDragonFile(const std::string& path);
 // Any of these: a file that may hold several designs.
 bool holdsSeveralDesigns(const std::string& path);
 
@@ -63,8 +65,8 @@ std::vector<std::string> eachDesignIn(const std::vector<std::string>& files,
 
 // The design files in `folder` and the folders in it, in order of their paths, for a review of a
 // repository's docs/: .probeboard, DOT (.dot, .gv), Mermaid (.mmd, .mermaid), draw.io (.drawio,
-// .drawio.svg, .drawio.png) and Markdown files that hold a Mermaid flowchart. Not .json or plain
-// pictures, which are mostly something else. Folders named with a leading dot (.git) are passed
+// .drawio.svg, .drawio.png), Threat Dragon models and Markdown files that hold a Mermaid
+// flowchart. Not other .json or plain pictures, which are mostly something else. Folders named with a leading dot (.git) are passed
 // over, and links to folders are not followed (no loop). More than kMaxDesignsInFolder is an
 // error in `diags` rather than a review of a whole disk started by a mistyped path.
 inline constexpr std::size_t kMaxDesignsInFolder = 10'000;

@@ -126,8 +126,9 @@ private slots:
     }
 
     // A repository's docs/ folder named whole: every design file in it and below, in path order,
-    // each reviewed under its own path; .git, READMEs without a flowchart and other JSON passed
-    // over; a folder holding none is an input error that does not stop the other files' reading.
+    // each reviewed under its own path; .git, READMEs without a flowchart and JSON other than a
+    // Threat Dragon model passed over; a folder holding none is an input error that does not stop
+    // the other files' reading.
     void aFolderIsEveryDesignInIt()
     {
         QDir(m_dir.path()).mkpath("repo/docs/arch");
@@ -139,6 +140,9 @@ private slots:
                                    "```mermaid\nflowchart LR\n c-->d\n```\n");
         write("repo/README.md", "# no diagram here\n");
         write("repo/package.json", "{}");
+        write("repo/docs/model.json", "{\"summary\": {\"title\": \"m\"}, \"detail\": {\"diagrams\": [{\"title\": "
+                                      "\"d\", \"cells\": [{\"id\": \"p\", \"data\": {\"type\": \"tm.Process\", "
+                                      "\"name\": \"api\"}}]}]}}");
         write("repo/.git/stray.dot", kBreaker);
         const QString repo = m_dir.filePath("repo");
         const Run r = check({repo, "--format", "json"});
@@ -147,7 +151,7 @@ private slots:
         for (const auto& f : QJsonDocument::fromJson(r.out).array())
             files << f.toObject()["file"].toString().mid(repo.size() + 1);
         QCOMPARE(files, (QStringList{"docs/ARCH.md#1", "docs/ARCH.md#2", "docs/arch/orders.dot",
-                                     "docs/small.dot"}));
+                                     "docs/model.json", "docs/small.dot"}));
         const Run none = check({m_dir.filePath("repo/none"), m_dir.filePath("repo/missing.dot")});
         QCOMPARE(none.code, 2);
         QVERIFY2(none.err.contains("repo/none: error: the folder holds no design file"), none.err.constData());
