@@ -326,15 +326,8 @@ std::optional<Design> DrawioReader::run(const std::string& text)
     for (const DrawioCell& c : m_cells)
         if (c.role == DrawioCell::Role::Flow) makeFlow(c);
     m_leftOut.finish(m_file, "W-DRAWIO-LOOSE", "connectors");
-    Diagnostics checks;
-    validateDesign(m_design, Vocabulary::builtin(), checks);
-    for (auto& d : checks) { // what validation finds wrong with an element, at its cell's line
-        d.file = m_file;
-        if (auto at = m_idLines.find(d.element); d.line == 0 && at != m_idLines.end())
-            d.line = at->second;
-        m_diags.push_back(std::move(d));
-    }
-    if (hasErrors(m_diags)) return std::nullopt;
+    // What validation finds wrong with an element is said at its cell's line.
+    if (!validateImported(m_design, m_file, m_diags, &m_idLines)) return std::nullopt;
     if (m_lines) m_lines->insert(m_idLines.begin(), m_idLines.end());
     return std::move(m_design);
 }

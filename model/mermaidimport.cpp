@@ -526,13 +526,7 @@ std::optional<Design> Importer::run(const std::string& text)
         if (!m_gone[i]) m_design.addComponent(std::move(m_comps[i]));
     for (auto& f : m_flows) m_design.addFlow(std::move(f));
     for (auto& z : m_zones) m_design.addZone(std::move(z));
-    Diagnostics checks;
-    validateDesign(m_design, Vocabulary::builtin(), checks);
-    for (auto& d : checks) {
-        d.file = m_file;
-        m_diags.push_back(std::move(d));
-    }
-    if (hasErrors(m_diags)) return std::nullopt;
+    if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;
     return std::move(m_design);
 }
 

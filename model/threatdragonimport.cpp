@@ -334,13 +334,7 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
         readFlow(*f);
     m_leftOut.finish(m_file, "W-THREATDRAGON-LOOSE", "flows");
     placeInBoxes();
-    Diagnostics checks;
-    validateDesign(m_design, Vocabulary::builtin(), checks);
-    for (auto& d : checks) {
-        d.file = m_file;
-        m_diags.push_back(std::move(d));
-    }
-    if (hasErrors(m_diags)) return std::nullopt;
+    if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;
     return std::move(m_design);
 }
 } // namespace

@@ -446,4 +446,18 @@ void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& 
     checkDecisions(design, diags);
 }
 
+bool validateImported(const Design& design, const std::string& file, Diagnostics& diags,
+                      const std::unordered_map<std::string, int>* lines)
+{
+    Diagnostics checks;
+    validateDesign(design, Vocabulary::builtin(), checks);
+    for (auto& d : checks) {
+        d.file = file;
+        if (lines && d.line == 0) // at the element's line in the file it came from
+            if (const auto at = lines->find(d.element); at != lines->end()) d.line = at->second;
+        diags.push_back(std::move(d));
+    }
+    return !hasErrors(diags);
+}
+
 } // namespace pb::model

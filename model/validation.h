@@ -4,6 +4,9 @@
 #include "model/diagnostic.h"
 #include "model/vocabulary.h"
 
+#include <string>
+#include <unordered_map>
+
 namespace pb::model {
 
 // How deeply zones may nest (a region holding an availability zone holding a trust boundary is
@@ -31,6 +34,10 @@ inline constexpr double kMaxExtent = 1'000'000; // a component's or zone's width
 // Diagnostics name the element id; a pointer without a leading '/' ("properties/rps") is
 // relative to the element's own entry. Callers add the file and line.
 void validateDesign(const Design& design, const Vocabulary& vocab, Diagnostics& diags);
+// The same for a design an importer made from `file`, its findings named by the file and, where
+// `lines` knows the element, at its line. False when any diagnostic in `diags` is an error.
+bool validateImported(const Design& design, const std::string& file, Diagnostics& diags,
+                      const std::unordered_map<std::string, int>* lines = nullptr);
 
 // Brings an element's geometry inside the limits above (NaN to 0, bends past kMaxBends dropped);
 // true when anything changed. The whiteboard applies it to every edit, so that no gesture, however
