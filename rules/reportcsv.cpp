@@ -13,8 +13,11 @@ namespace {
 // injection) gets an apostrophe first, so that a label "=HYPERLINK(…)" in a design stays text.
 void appendCell(std::string& out, std::string_view text)
 {
+    // A lone "-" (standard input's name) is no formula.
     const bool formula =
-        !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+        !text.empty() &&
+        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos &&
+        !(text.size() == 1 && (text[0] == '-' || text[0] == '+'));
     const bool quote = formula || text.find_first_of(",\"\r\n") != std::string_view::npos;
     if (quote) out += '"';
     if (formula) out += '\'';

@@ -186,6 +186,11 @@ private slots:
         const QJsonArray findings = object(check({dot, "--format", "json"}).out)["findings"].toArray();
         QCOMPARE(rows.size() - 1, findings.size());
         QCOMPARE(breaker.last(), findings[0].toObject()["fingerprint"].toString());
+        // Standard input's name is no formula.
+        QFile in(dot);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QCOMPARE(csvRows(QString::fromUtf8(run({"check", "-", "--format", "csv", "--no-builtin", "--rules", kCore}, in.readAll()).out)).value(1).value(0),
+                 QStringLiteral("-"));
     }
 
 private:
