@@ -4,11 +4,10 @@
 #include "model/drawioreader.h"
 #include "model/drawiostyle.h"
 #include "model/printable.h"
+#include "model/uniqueids.h"
 #include "model/vocabulary.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace pb::model {
 
@@ -16,26 +15,16 @@ namespace pb::model {
 // ids draw.io gives ("2", "x7Fq-3") would name nothing in a report.
 void DrawioReader::giveIds()
 {
-    std::unordered_set<std::string> used;
-    // Per base, the number its next repeat tries first: sixty thousand icons all labelled
-    // "EC2" each counted up from 2 again, and took four minutes to name.
-    std::unordered_map<std::string, int> nextOf;
-    auto unique = [&](std::string base) {
-        if (base.empty()) base = "element";
-        if (used.insert(base).second) return base;
-        int& n = nextOf.try_emplace(base, 2).first->second;
-        std::string id;
-        do
-            id = base + "-" + std::to_string(n++);
-        while (!used.insert(id).second);
-        return id;
+    UniqueIds used;
+    auto unique = [&](const std::string& base) {
+        return used.make(base.empty() ? "element" : base);
     };
     // A file Probeboard wrote names each element's own id (pb_id): kept, so that a design
     // comes back from draw.io as it went, its decisions' fingerprints still matching.
     for (DrawioCell& c : m_cells) {
         const bool element = c.role == DrawioCell::Role::Component ||
                              c.role == DrawioCell::Role::Zone || c.role == DrawioCell::Role::Flow;
-        if (element && !c.ownId.empty() && used.insert(c.ownId).second) c.madeId = c.ownId;
+        if (element && !c.ownId.empty() && used.take(c.ownId)) c.madeId = c.ownId;
     }
     for (DrawioCell& c : m_cells)
         if ((c.role == DrawioCell::Role::Component || c.role == DrawioCell::Role::Zone) &&

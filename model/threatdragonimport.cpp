@@ -6,12 +6,12 @@
 #include "model/drawiostyle.h"
 #include "model/jsonutil.h"
 #include "model/printable.h"
+#include "model/uniqueids.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace pb::model {
 
@@ -137,8 +137,7 @@ private:
     std::unordered_map<const Json*, std::size_t> m_cellIndex;
     Design m_design;
     std::unordered_map<std::string, std::string> m_idOf; // Threat Dragon's id → the element's
-    std::unordered_set<std::string> m_used;
-    std::unordered_map<std::string, int> m_nextOf;
+    UniqueIds m_ids;
     struct Box
     {
         std::string id;
@@ -158,15 +157,8 @@ int Reader::lineOf(std::size_t i)
 
 std::string Reader::freshId(const std::string& name, const char* fallback)
 {
-    std::string base = drawioSlug(name);
-    if (base.empty()) base = fallback;
-    if (m_used.insert(base).second) return base;
-    int& n = m_nextOf.try_emplace(base, 2).first->second;
-    std::string id;
-    do
-        id = base + "-" + std::to_string(n++);
-    while (!m_used.insert(id).second);
-    return id;
+    const std::string base = drawioSlug(name);
+    return m_ids.make(base.empty() ? fallback : base);
 }
 
 void Reader::readNode(const Json& cell, const std::string& type)
