@@ -33,11 +33,22 @@ std::string stringAt(const Json& j, std::initializer_list<const char*> path)
     return at->is_string() ? at->get<std::string>() : std::string();
 }
 
+double numberIn(const Json* object, const char* key)
+{
+    const Json* v = object ? member(*object, key) : nullptr;
+    return v && v->is_number() ? v->get<double>() : 0.0;
+}
+
 double numberAt(const Json& j, const char* outer, const char* key)
 {
-    const Json* o = member(j, outer);
-    const Json* v = o ? member(*o, key) : nullptr;
-    return v && v->is_number() ? v->get<double>() : 0.0;
+    return numberIn(member(j, outer), key);
+}
+
+// The size a component is drawn at, which the model leaves to its kind.
+Size sizeOfKind(const std::string& kind)
+{
+    const KindSpec* spec = Vocabulary::builtin().kind(kind);
+    return spec ? spec->defaultSize : Size{160, 64};
 }
 
 // Version 2 keeps what the user set in "data"; version 1 on the cell itself.
@@ -57,18 +68,17 @@ std::string typeOf(const Json& cell)
 
 std::string nameOf(const Json& cell)
 {
+    if (std::string s = stringAt(cell, {"data", "name"}); !s.empty()) return s;
     // A flow's label, version 1's and 2's: ["text"] or [{"attrs": {"text"|"label": {"text"}}}].
-    if (const Json* labels = member(cell, "labels"); labels && labels->is_array() &&
-                                                     !labels->empty() &&
-                                                     stringAt(cell, {"data", "name"}).empty()) {
+    if (const Json* labels = member(cell, "labels");
+        labels && labels->is_array() && !labels->empty()) {
         const Json& first = labels->front();
         if (first.is_string()) return first.get<std::string>();
         for (const char* inner : {"text", "label"})
             if (std::string s = stringAt(first, {"attrs", inner, "text"}); !s.empty()) return s;
     }
-    for (auto path : {std::initializer_list<const char*>{"data", "name"},
-                      {"attrs", "text", "text"},
-                      {"attrs", "label", "text"}})
+    for (auto path :
+         {std::initializer_list<const char*>{"attrs", "text", "text"}, {"attrs", "label", "text"}})
         if (std::string s = stringAt(cell, path); !s.empty()) return s;
     return {};
 }
@@ -122,7 +132,7 @@ private:
     }
     void readNode(const Json& cell, const std::string& type);
     void readBox(const Json& cell);
-    void readFlow(const Json& cell);
+    void readFlow(const Json& cell, std::size_t index);
     void placeInBoxes();
     std::string freshId(const std::string& name, const char* fallback);
 
@@ -134,7 +144,6 @@ private:
     Diagnostics& m_diags;
     std::optional<JsonPositions> m_positions;
     std::string m_cellsAt; // the JSON pointer of the diagram's cells
-    std::unordered_map<const Json*, std::size_t> m_cellIndex;
     Design m_design;
     std::unordered_map<std::string, std::string> m_idOf; // Threat Dragon's id → the element's
     UniqueIds m_ids;
@@ -144,7 +153,7 @@ private:
         double x, y, w, h;
     };
     std::vector<Box> m_boxes;
-    std::vector<const Json*> m_flows;
+    std::vector<std::pair<const Json*, std::size_t>> m_flows; // read once every end is known
     WarningsAtMost m_leftOut{m_diags, 50};
     bool m_saidLine = false;
 };
@@ -179,9 +188,7 @@ void Reader::readNode(const Json& cell, const std::string& type)
     if (!data.empty()) c.props["data"] = data;
     if (type == "tm.Store") c.props["encrypted_at_rest"] = flag(cell, "isEncrypted");
     if (flag(cell, "isALog")) c.props["append_only"] = true;
-    const Size size = Vocabulary::builtin().kind(c.kind)
-                          ? Vocabulary::builtin().kind(c.kind)->defaultSize
-                          : Size{160, 64};
+    const Size size = sizeOfKind(c.kind);
     const double cx = numberAt(cell, "position", "x") + numberAt(cell, "size", "width") / 2;
     const double cy = numberAt(cell, "position", "y") + numberAt(cell, "size", "height") / 2;
     c.pos = {cx - size.width / 2, cy - size.height / 2};
@@ -202,14 +209,14 @@ void Reader::readBox(const Json& cell)
     m_design.addZone(std::move(z));
 }
 
-void Reader::readFlow(const Json& cell)
+void Reader::readFlow(const Json& cell, std::size_t index)
 {
     const auto from = m_idOf.find(endOf(cell, "source"));
     const auto to = m_idOf.find(endOf(cell, "target"));
     const std::string name = nameOf(cell);
     if (from == m_idOf.end() || to == m_idOf.end()) {
         const std::string said = name.empty() ? "a flow" : "the flow " + quoteText(name);
-        m_leftOut.add({Diagnostic::Level::Warning, m_file, lineOf(m_cellIndex[&cell]), 0, "", "",
+        m_leftOut.add({Diagnostic::Level::Warning, m_file, lineOf(index), 0, "", "",
                        "W-THREATDRAGON-LOOSE",
                        said + " has no process, store or actor at one end and was left out",
                        "attach both ends in Threat Dragon"});
@@ -226,8 +233,7 @@ void Reader::readFlow(const Json& cell)
     if (!protocol.empty()) f.props["protocol"] = lowerAscii(protocol);
     if (const Json* vs = member(cell, "vertices"); vs && vs->is_array())
         for (const Json& v : *vs)
-            f.bends.push_back(
-                {numberAt(Json{{"p", v}}, "p", "x"), numberAt(Json{{"p", v}}, "p", "y")});
+            f.bends.push_back({numberIn(&v, "x"), numberIn(&v, "y")});
     m_design.addFlow(std::move(f));
 }
 
@@ -256,9 +262,7 @@ void Reader::placeInBoxes()
     };
     std::vector<std::pair<Zone*, std::string>> joins;
     for (const auto& c : m_design.components()) {
-        const Size s = Vocabulary::builtin().kind(c.kind)
-                           ? Vocabulary::builtin().kind(c.kind)->defaultSize
-                           : Size{160, 64};
+        const Size s = sizeOfKind(c.kind);
         if (Zone* z = holder(c.pos.x + s.width / 2, c.pos.y + s.height / 2, 0))
             joins.emplace_back(z, c.id);
     }
@@ -312,8 +316,7 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
         } else if (type == "tm.BoundaryBox") {
             readBox(cell);
         } else if (type == "tm.Flow" || type == "link") {
-            m_flows.push_back(&cell);
-            m_cellIndex.emplace(&cell, i);
+            m_flows.emplace_back(&cell, i);
         } else if (type == "tm.Boundary" && !m_saidLine) {
             m_saidLine = true; // a line across the page: what is on which side is not written down
             m_diags.push_back({Diagnostic::Level::Warning, m_file, lineOf(i), 0, "", "",
@@ -322,8 +325,8 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
                                "draw it as a trust boundary box around what it holds"});
         }
     }
-    for (const Json* f : m_flows)
-        readFlow(*f);
+    for (const auto& [cell, index] : m_flows)
+        readFlow(*cell, index);
     m_leftOut.finish(m_file, "W-THREATDRAGON-LOOSE", "flows");
     placeInBoxes();
     if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;
