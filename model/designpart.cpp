@@ -51,7 +51,6 @@ bool isJson(const std::string& path)
 
 bool isThreatDragonFile(const std::string& path)
 {
-    if (!isJson(path)) return false;
     std::string head(4096, '\0'); // a design of 60 MB is not read whole to learn that it is one
     std::ifstream in(path, std::ios::binary);
     head.resize(static_cast<std::size_t>(in.read(head.data(), 4096).gcount()));
@@ -122,7 +121,7 @@ std::vector<std::string> designFilesIn(const std::string& folder, Diagnostics& d
         if (ext == ".probeboard" || ext == ".dot" || ext == ".gv" || ext == ".mmd" ||
             ext == ".mermaid" || isDrawio(p.string()) || isDrawioPicture(p.string()))
             return true;
-        if (isThreatDragonFile(p.string())) return true; // other JSON is mostly something else
+        if (ext == ".json") return isThreatDragonFile(p.string()); // other JSON is mostly not one
         return isMarkdown(p.string()) && !designsIn(p.string()).empty(); // a README without one
     };
     std::error_code ec;

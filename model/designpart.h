@@ -29,7 +29,8 @@ bool holdsPages(const std::string& path);
 // A name that ends in .json, in any case: it may be a Threat Dragon model of several diagrams
 // (threatdragonimport.h), told by its content.
 bool isJson(const std::string& path);
-// A .json file whose first kilobytes are a Threat Dragon model's (looksLikeThreatDragon()).
+// A file whose first kilobytes are a Threat Dragon model's (looksLikeThreatDragon()), whatever
+// its name: the loader reads one under any name but .probeboard.
 bool isThreatDragonFile(const std::string& path);
 // Any of these: a file that may hold several designs.
 bool holdsSeveralDesigns(const std::string& path);

@@ -6,10 +6,8 @@
 #include "model/designfile.h"
 #include "model/designpart.h"
 #include "model/picturedesign.h"
-#include "model/threatdragonimport.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QStringList>
 
@@ -79,8 +77,7 @@ bool isNativeDesign(const QString& path)
     for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown", ".drawio", ".xml"})
         if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
     // A Threat Dragon model is JSON too: saved over, the team's model would be lost.
-    QFile f(path);
-    if (f.open(QIODevice::ReadOnly) && model::looksLikeThreatDragon(f.read(4096).toStdString())) return false;
+    if (model::isThreatDragonFile(path.toStdString())) return false;
     return !embedded::isPicture(path);
 }
 
