@@ -1,5 +1,6 @@
 #include "model/threatdragonimport.h"
 
+#include "model/boundaryboxes.h"
 #include "model/designfile.h"
 #include "model/designpart.h"
 #include "model/dotinference.h"
@@ -42,13 +43,6 @@ double numberIn(const Json* object, const char* key)
 double numberAt(const Json& j, const char* outer, const char* key)
 {
     return numberIn(member(j, outer), key);
-}
-
-// The size a component is drawn at, which the model leaves to its kind.
-Size sizeOfKind(const std::string& kind)
-{
-    const KindSpec* spec = Vocabulary::builtin().kind(kind);
-    return spec ? spec->defaultSize : Size{160, 64};
 }
 
 // Version 2 keeps what the user set in "data"; version 1 on the cell itself.
@@ -133,7 +127,6 @@ private:
     void readNode(const Json& cell, const std::string& type);
     void readBox(const Json& cell);
     void readFlow(const Json& cell, std::size_t index);
-    void placeInBoxes();
     std::string freshId(const std::string& name, const char* fallback);
 
     // The line of cell `i` of the diagram read, for a warning about it: worked out only then.
@@ -147,12 +140,7 @@ private:
     Design m_design;
     std::unordered_map<std::string, std::string> m_idOf; // Threat Dragon's id → the element's
     UniqueIds m_ids;
-    struct Box
-    {
-        std::string id;
-        double x, y, w, h;
-    };
-    std::vector<Box> m_boxes;
+    std::vector<DrawnBox> m_boxes;
     std::vector<std::pair<const Json*, std::size_t>> m_flows; // read once every end is known
     WarningsAtMost m_leftOut{m_diags, 50};
     bool m_saidLine = false;
@@ -188,7 +176,7 @@ void Reader::readNode(const Json& cell, const std::string& type)
     if (!data.empty()) c.props["data"] = data;
     if (type == "tm.Store") c.props["encrypted_at_rest"] = flag(cell, "isEncrypted");
     if (flag(cell, "isALog")) c.props["append_only"] = true;
-    const Size size = sizeOfKind(c.kind);
+    const Size size = drawnSizeOf(c.kind);
     const double cx = numberAt(cell, "position", "x") + numberAt(cell, "size", "width") / 2;
     const double cy = numberAt(cell, "position", "y") + numberAt(cell, "size", "height") / 2;
     c.pos = {cx - size.width / 2, cy - size.height / 2};
@@ -235,41 +223,6 @@ void Reader::readFlow(const Json& cell, std::size_t index)
         for (const Json& v : *vs)
             f.bends.push_back({numberIn(&v, "x"), numberIn(&v, "y")});
     m_design.addFlow(std::move(f));
-}
-
-// A component is in the smallest box around its centre; a box in the smallest larger one.
-void Reader::placeInBoxes()
-{
-    if (m_boxes.empty()) return;
-    // Tested element by box: past this a model of 200,000 of each would take hours.
-    constexpr double kMostTests = 50'000'000;
-    if (double(m_boxes.size()) * double(m_design.components().size() + m_boxes.size()) >
-        kMostTests) {
-        m_diags.push_back({Diagnostic::Level::Warning, m_file, 0, 0, "", "", "W-THREATDRAGON-BOXES",
-                           std::to_string(m_boxes.size()) + " trust boundary boxes around " +
-                               std::to_string(m_design.components().size()) +
-                               " elements are more than can be matched: the boxes are left empty",
-                           "split the diagram, or put elements into the boxes in the whiteboard"});
-        return;
-    }
-    std::sort(m_boxes.begin(), m_boxes.end(),
-              [](const Box& a, const Box& b) { return a.w * a.h < b.w * b.h; });
-    auto holder = [&](double x, double y, double area) -> Zone* {
-        for (const Box& b : m_boxes)
-            if (b.w * b.h > area && x > b.x && x < b.x + b.w && y > b.y && y < b.y + b.h)
-                return m_design.zone(b.id);
-        return nullptr;
-    };
-    std::vector<std::pair<Zone*, std::string>> joins;
-    for (const auto& c : m_design.components()) {
-        const Size s = sizeOfKind(c.kind);
-        if (Zone* z = holder(c.pos.x + s.width / 2, c.pos.y + s.height / 2, 0))
-            joins.emplace_back(z, c.id);
-    }
-    for (const Box& b : m_boxes)
-        if (Zone* z = holder(b.x + b.w / 2, b.y + b.h / 2, b.w * b.h)) joins.emplace_back(z, b.id);
-    for (auto& [zone, id] : joins)
-        zone->members.push_back(id);
 }
 
 std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> asked)
@@ -328,7 +281,7 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
     for (const auto& [cell, index] : m_flows)
         readFlow(*cell, index);
     m_leftOut.finish(m_file, "W-THREATDRAGON-LOOSE", "flows");
-    placeInBoxes();
+    placeInBoxes(m_design, std::move(m_boxes), m_file, "W-THREATDRAGON-BOXES", m_diags);
     if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;
     return std::move(m_design);
 }
