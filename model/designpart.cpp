@@ -10,6 +10,7 @@
 #include "model/mermaidtext.h"
 #include "model/printable.h"
 #include "model/threatdragonimport.h"
+#include "model/tmtimport.h"
 
 #include <algorithm>
 #include <charconv>
@@ -44,6 +45,11 @@ bool holdsPages(const std::string& path)
     return isDrawio(path) || isDrawioPicture(path);
 }
 
+bool isTmt(const std::string& path)
+{
+    return lowerAscii(std::filesystem::path(path).extension().string()) == ".tm7";
+}
+
 bool isJson(const std::string& path)
 {
     return lowerAscii(std::filesystem::path(path).extension().string()) == ".json";
@@ -59,7 +65,7 @@ bool isThreatDragonFile(const std::string& path)
 
 bool holdsSeveralDesigns(const std::string& path)
 {
-    return isMarkdown(path) || holdsPages(path) || isJson(path);
+    return isMarkdown(path) || holdsPages(path) || isJson(path) || isTmt(path);
 }
 
 std::optional<DesignPart> designPart(const std::string& path)
@@ -91,6 +97,13 @@ std::vector<DesignInFile> designsIn(const std::string& path)
         return out;
     }
     std::string error;
+    if (isTmt(path)) { // a Threat Modeling Tool model's diagrams
+        const auto text = readTextFile(path, error, kMaxDotBytes);
+        const auto titles = text ? tmtDiagrams(*text) : std::vector<std::string>{};
+        for (std::size_t i = 0; i < titles.size(); ++i)
+            out.push_back({path + "#" + std::to_string(i + 1), 0, titles[i]});
+        return out;
+    }
     const bool picture = isDrawioPicture(path);
     const auto text = readTextFile(path, error, picture ? kMaxDesignBytes : kMaxDotBytes);
     if (!text) return out;
@@ -119,7 +132,7 @@ std::vector<std::string> designFilesIn(const std::string& folder, Diagnostics& d
     auto isDesign = [](const fs::path& p) {
         const std::string ext = lowerAscii(p.extension().string());
         if (ext == ".probeboard" || ext == ".dot" || ext == ".gv" || ext == ".mmd" ||
-            ext == ".mermaid" || isDrawio(p.string()) || isDrawioPicture(p.string()))
+            ext == ".mermaid" || ext == ".tm7" || isDrawio(p.string()) || isDrawioPicture(p.string()))
             return true;
         if (ext == ".json") return isThreatDragonFile(p.string()); // other JSON is mostly not one
         return isMarkdown(p.string()) && !designsIn(p.string()).empty(); // a README without one

@@ -13,6 +13,7 @@
 #include "model/picturedesign.h"
 #include "model/printable.h"
 #include "model/threatdragonimport.h"
+#include "model/tmtimport.h"
 
 #include <cctype>
 #include <filesystem>
@@ -42,6 +43,7 @@ std::optional<Design> loadDesignPart(const DesignPart& part, Diagnostics& diags,
         return std::nullopt;
     }
     if (isDrawio(part.file)) return importDrawio(*text, part.file, diags, lines, part.block);
+    if (isTmt(part.file)) return importTmt(*text, part.file, diags, part.block);
     if (isJson(part.file)) {
         if (looksLikeThreatDragon(*text)) return importThreatDragon(*text, part.file, diags, part.block);
         diags.push_back({Diagnostic::Level::Error, part.file, 0, 0, "", "", "E-IO",
@@ -68,7 +70,8 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     const bool mermaid = ext == ".mmd" || ext == ".mermaid";
     const bool markdown = isMarkdown(path);
     const bool drawio = isDrawio(path) || lowerAscii(ext) == ".xml"; // draw.io's XML export
-    auto text = readTextFile(path, err, dot || mermaid || markdown || drawio ? kMaxDotBytes : kMaxDesignBytes);
+    const bool tmt = isTmt(path);
+    auto text = readTextFile(path, err, dot || mermaid || markdown || drawio || tmt ? kMaxDotBytes : kMaxDesignBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
                          "cannot read the file: " + err, ""});
@@ -79,6 +82,8 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     if (dot) return importDot(*text, path, diags);
     if (mermaid) return importMermaid(*text, path, diags);
     if (markdown) return importMermaidInMarkdown(*text, path, diags);
+    // Before draw.io's: both are XML, and a model exported as .xml is not a draw.io file.
+    if (tmt || (ext != ".probeboard" && looksLikeTmt(*text))) return importTmt(*text, path, diags);
     if (drawio || looksLikeDrawio(*text)) return importDrawio(*text, path, diags);
     if (ext != ".probeboard" && looksLikeThreatDragon(*text)) return importThreatDragon(*text, path, diags);
     const bool json = ext == ".probeboard" || ext == ".json";
@@ -113,6 +118,7 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
         if (line > 0) lines.emplace(id, line);
     };
     const std::string ext = std::filesystem::path(path).extension().string();
+    if (isTmt(path) || looksLikeTmt(*text)) return lines; // its elements are not where lines would help
     if (isMarkdown(path)) {
         Diagnostics ignored;
         importMermaidInMarkdown(*text, path, ignored, &lines);

@@ -17,6 +17,7 @@
 #include "model/pdfdesign.h"
 #include "model/pngdesign.h"
 #include "model/threatdragonimport.h"
+#include "model/tmtimport.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 #include "rules/compiler.h"
@@ -75,6 +76,23 @@ inline std::string checkThreatDragon(const std::string& text)
     return {};
 }
 
+// Any bytes read as a Threat Modeling Tool model (tmtimport.h), whole, its second diagram, and
+// inside a model's first diagram: the same.
+inline std::string checkTmt(const std::string& text)
+{
+    const std::string inPage = "<ThreatModel xmlns=\"http://schemas.datacontract.org/2004/07/ThreatModeling.Model\">"
+                               "<DrawingSurfaceList><DrawingSurfaceModel>" + text + "</DrawingSurfaceModel>"
+                               "</DrawingSurfaceList></ThreatModel>";
+    for (const std::string& input : {text, inPage})
+        for (const std::optional<std::size_t> diagram : {std::optional<std::size_t>(), std::optional<std::size_t>(1)}) {
+            model::Diagnostics diags;
+            if (!model::importTmt(input, "fuzz.tm7", diags, diagram) && !model::hasErrors(diags))
+                return "a Threat Modeling Tool model rejected without an error diagnostic";
+        }
+    (void)model::tmtDiagrams(text);
+    return {};
+}
+
 // A design written for draw.io: refused with an error, or read back with the same elements under
 // the same ids (pb_id), so that a design taken to draw.io comes back.
 inline std::string checkDrawioExport(const model::Design& design)
@@ -101,6 +119,7 @@ inline std::string checkDesignFile(const std::string& text)
     if (std::string problem = checkPdfDesign(text); !problem.empty()) return problem;
     if (std::string problem = checkDrawio(text); !problem.empty()) return problem;
     if (std::string problem = checkThreatDragon(text); !problem.empty()) return problem;
+    if (std::string problem = checkTmt(text); !problem.empty()) return problem;
     model::Diagnostics diags;
     auto design = model::designFromText(text, "fuzz.probeboard", diags);
     // The fast reader may decline anything. A design it reads that validates without a word is
