@@ -25,7 +25,7 @@ struct Words
 
 Words wordsFor(const std::string& path)
 {
-    if (model::isJson(path))
+    if (model::isJson(path) || model::isTmt(path)) // a Threat Dragon or Threat Modeling Tool model
         return {tr("Diagram %1"), tr("Diagram %1: %2"),
                 tr("%1 holds %2 diagrams. Each opens as a design of its own; "
                    "probeboard-cli check reviews them all."),

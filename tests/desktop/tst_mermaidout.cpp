@@ -253,6 +253,32 @@ private slots:
         QVERIFY(isNativeDesign(design));
         w.document()->undoStack()->setClean();
     }
+
+    // The same for a Threat Modeling Tool model: its diagrams by name, never "flowcharts".
+    void aThreatModelingToolModelOpensByItsDiagrams()
+    {
+        const QString model = QStringLiteral(PB_TEST_DATA "/tmt/shop.tm7");
+        QVERIFY(!isNativeDesign(model));
+        QStringList listed;
+        QString said;
+        QTimer::singleShot(50, [&listed, &said] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            listed = dialog->comboBoxItems();
+            said = dialog->labelText();
+            dialog->setTextValue(listed.value(1));
+            dialog->accept();
+        });
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(model));
+        QCOMPARE(listed, QStringList({QStringLiteral("Diagram 1: Checkout"), QStringLiteral("Diagram 2: Back office")}));
+        QVERIFY2(said.startsWith(QStringLiteral("shop.tm7 holds 2 diagrams.")), qPrintable(said));
+        QVERIFY(w.document()->design().component("refund-worker"));
+        QVERIFY(w.document()->filePath().isEmpty());
+        QCOMPARE(partchooser::saveName(model + QStringLiteral("#2")), QStringLiteral(PB_TEST_DATA "/tmt/shop-2.probeboard"));
+        w.document()->undoStack()->setClean();
+    }
 };
 
 QTEST_MAIN(TstMermaidOut)
