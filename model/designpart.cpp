@@ -8,6 +8,7 @@
 #include "model/mermaidimport.h"
 #include "model/mermaidreader.h"
 #include "model/mermaidtext.h"
+#include "model/otmimport.h"
 #include "model/printable.h"
 #include "model/threatdragonimport.h"
 #include "model/tmtimport.h"
@@ -55,12 +56,25 @@ bool isJson(const std::string& path)
     return lowerAscii(std::filesystem::path(path).extension().string()) == ".json";
 }
 
-bool isThreatDragonFile(const std::string& path)
+namespace {
+// A design of 60 MB is not read whole to learn what it is.
+std::string headOf(const std::string& path)
 {
-    std::string head(4096, '\0'); // a design of 60 MB is not read whole to learn that it is one
+    std::string head(4096, '\0');
     std::ifstream in(path, std::ios::binary);
     head.resize(static_cast<std::size_t>(in.read(head.data(), 4096).gcount()));
-    return looksLikeThreatDragon(head);
+    return head;
+}
+} // namespace
+
+bool isThreatDragonFile(const std::string& path)
+{
+    return looksLikeThreatDragon(headOf(path));
+}
+
+bool isOtmFile(const std::string& path)
+{
+    return lowerAscii(std::filesystem::path(path).extension().string()) == ".otm" || looksLikeOtm(headOf(path));
 }
 
 bool holdsSeveralDesigns(const std::string& path)
@@ -134,7 +148,9 @@ std::vector<std::string> designFilesIn(const std::string& folder, Diagnostics& d
         if (ext == ".probeboard" || ext == ".dot" || ext == ".gv" || ext == ".mmd" ||
             ext == ".mermaid" || ext == ".tm7" || isDrawio(p.string()) || isDrawioPicture(p.string()))
             return true;
-        if (ext == ".json") return isThreatDragonFile(p.string()); // other JSON is mostly not one
+        if (ext == ".otm") return true;
+        if (ext == ".json") // other JSON is mostly not a design
+            return isThreatDragonFile(p.string()) || isOtmFile(p.string());
         return isMarkdown(p.string()) && !designsIn(p.string()).empty(); // a README without one
     };
     std::error_code ec;

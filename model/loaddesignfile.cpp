@@ -10,6 +10,7 @@
 #include "model/drawioimport.h"
 #include "model/jsonutil.h"
 #include "model/mermaidimport.h"
+#include "model/otmimport.h"
 #include "model/picturedesign.h"
 #include "model/printable.h"
 #include "model/threatdragonimport.h"
@@ -85,6 +86,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     // Before draw.io's: both are XML, and a model exported as .xml is not a draw.io file.
     if (tmt || (ext != ".probeboard" && looksLikeTmt(*text))) return importTmt(*text, path, diags);
     if (drawio || looksLikeDrawio(*text)) return importDrawio(*text, path, diags);
+    if (lowerAscii(ext) == ".otm" || (ext != ".probeboard" && looksLikeOtm(*text))) return importOtm(*text, path, diags);
     if (ext != ".probeboard" && looksLikeThreatDragon(*text)) return importThreatDragon(*text, path, diags);
     const bool json = ext == ".probeboard" || ext == ".json";
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;

@@ -496,8 +496,8 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
 
     CheckOptions check;
-    auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot, Mermaid, Markdown, draw.io, Threat Dragon, Threat Modeling Tool, exported pictures, folders)");
-    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio (and .drawio.svg/.png), a Threat Dragon model (.json), a Threat Modeling Tool model (.tm7; model.tm7#2 names its second diagram), a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; a folder: every design file in it and below; - for standard input")->required();
+    auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot, Mermaid, Markdown, draw.io, Threat Dragon, Threat Modeling Tool, Open Threat Model, exported pictures, folders)");
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio (and .drawio.svg/.png), a Threat Dragon model (.json), a Threat Modeling Tool model (.tm7; model.tm7#2 names its second diagram), an Open Threat Model document (.otm or .json), a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; a folder: every design file in it and below; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown, html or csv (a spreadsheet)")
         ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html", "csv"}));
     checkCmd->add_option("--fail-on", check.failOn,
@@ -510,7 +510,7 @@ int main(int argc, char** argv)
     addVersion(checkCmd);
 
     std::string convertIn, convertOut;
-    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, .drawio, Markdown, Threat Dragon and Threat Modeling Tool models, and PNG, SVG and PDF exports, too");
+    auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, .drawio, Markdown, Threat Dragon, Threat Modeling Tool and OTM models, and PNG, SVG and PDF exports, too");
     convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, draw.io .drawio, a Threat Dragon model (.json) or Threat Modeling Tool model (.tm7, model.tm7#2), a Markdown page's flowchart (doc.md#2), a PNG, SVG or PDF exported with its design, or .probeboard JSON; - for standard input)")->required();
     convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties), .drawio for draw.io (its Edit Data holds ids, kinds and properties); - for standard output (a design file)")->required();
     addVersion(convertCmd);

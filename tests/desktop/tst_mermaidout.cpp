@@ -278,6 +278,11 @@ private slots:
         QVERIFY(w.document()->filePath().isEmpty());
         QCOMPARE(partchooser::saveName(model + QStringLiteral("#2")), QStringLiteral(PB_TEST_DATA "/tmt/shop-2.probeboard"));
         w.document()->undoStack()->setClean();
+        // An Open Threat Model document is never saved over either, named .otm or .json.
+        QVERIFY(!isNativeDesign(QStringLiteral(PB_TEST_DATA "/otm/payments.otm")));
+        const QString otmJson = m_dir.filePath(QStringLiteral("startleft.json"));
+        QVERIFY(QFile::copy(QStringLiteral(PB_TEST_DATA "/otm/payments.otm"), otmJson));
+        QVERIFY(!isNativeDesign(otmJson));
     }
 };
 

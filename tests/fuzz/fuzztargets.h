@@ -18,6 +18,7 @@
 #include "model/pngdesign.h"
 #include "model/threatdragonimport.h"
 #include "model/tmtimport.h"
+#include "model/otmimport.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
 #include "rules/compiler.h"
@@ -93,6 +94,15 @@ inline std::string checkTmt(const std::string& text)
     return {};
 }
 
+// Any bytes read as an Open Threat Model document (otmimport.h): the same.
+inline std::string checkOtm(const std::string& text)
+{
+    model::Diagnostics diags;
+    if (!model::importOtm(text, "fuzz.otm", diags) && !model::hasErrors(diags))
+        return "an OTM document rejected without an error diagnostic";
+    return {};
+}
+
 // A design written for draw.io: refused with an error, or read back with the same elements under
 // the same ids (pb_id), so that a design taken to draw.io comes back.
 inline std::string checkDrawioExport(const model::Design& design)
@@ -120,6 +130,7 @@ inline std::string checkDesignFile(const std::string& text)
     if (std::string problem = checkDrawio(text); !problem.empty()) return problem;
     if (std::string problem = checkThreatDragon(text); !problem.empty()) return problem;
     if (std::string problem = checkTmt(text); !problem.empty()) return problem;
+    if (std::string problem = checkOtm(text); !problem.empty()) return problem;
     model::Diagnostics diags;
     auto design = model::designFromText(text, "fuzz.probeboard", diags);
     // The fast reader may decline anything. A design it reads that validates without a word is

@@ -1,0 +1,383 @@
+#include "model/otmimport.h"
+
+#include "model/boundaryboxes.h"
+#include "model/designfile.h"
+#include "model/dotinference.h"
+#include "model/drawiostyle.h"
+#include "model/jsonutil.h"
+#include "model/printable.h"
+#include "model/uniqueids.h"
+#include "model/validation.h"
+#include "model/vocabulary.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace pb::model {
+
+namespace {
+using Json = nlohmann::json;
+
+const Json* member(const Json& j, const char* key)
+{
+    if (!j.is_object()) return nullptr;
+    const auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+}
+
+std::string stringAt(const Json& j, const char* key)
+{
+    const Json* v = member(j, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+const Json* arrayAt(const Json& j, const char* key)
+{
+    const Json* v = member(j, key);
+    return v && v->is_array() ? v : nullptr;
+}
+
+double numberIn(const Json* object, const char* key)
+{
+    const Json* v = object ? member(*object, key) : nullptr;
+    return v && v->is_number() ? v->get<double>() : 0.0;
+}
+
+std::vector<std::string> stringsAt(const Json& j, const char* key)
+{
+    std::vector<std::string> out;
+    if (const Json* a = arrayAt(j, key))
+        for (const Json& s : *a)
+            if (s.is_string()) out.push_back(s.get<std::string>());
+    return out;
+}
+
+// The data classes the rules know, from the words of an asset's name (not its description,
+// which mentions customers and payments while describing what is neither).
+struct AssetWord
+{
+    const char* word;
+    const char* dataClass;
+};
+constexpr AssetWord kAssetWords[] = {
+    {"card", "payment"},        {"cardholder", "payment"},  {"payment", "payment"},
+    {"payments", "payment"},    {"health", "health"},       {"medical", "health"},
+    {"patient", "health"},      {"phi", "health"},          {"financial", "financial"},
+    {"bank", "financial"},      {"transactions", "financial"}, {"billing", "billing"},
+    {"invoice", "billing"},     {"invoices", "billing"},    {"usage", "usage"},
+    {"metering", "usage"},      {"credentials", "credentials"}, {"credential", "credentials"},
+    {"password", "credentials"}, {"passwords", "credentials"}, {"secret", "credentials"},
+    {"secrets", "credentials"}, {"pii", "pii"},             {"personal", "pii"},
+    {"customer", "pii"},        {"customers", "pii"},       {"profile", "pii"},
+    {"profiles", "pii"},        {"email", "pii"},           {"address", "pii"},
+};
+
+std::string dataClassOf(const std::string& name, const std::string& id)
+{
+    std::string word;
+    auto known = [&]() -> const char* {
+        for (const auto& [w, cls] : kAssetWords)
+            if (word == w) return cls;
+        return nullptr;
+    };
+    for (const char ch : lowerAscii(name) + " ") {
+        if (std::isalnum(static_cast<unsigned char>(ch))) {
+            word += ch;
+            continue;
+        }
+        if (const char* cls = known()) return cls;
+        word.clear();
+    }
+    // Any other asset is a class of its own, by its name: "Public Info" → public-info.
+    const std::string slug = drawioSlug(name);
+    return slug.empty() ? id : slug;
+}
+
+// A value of the document's attributes as the vocabulary's property of that name holds it;
+// nothing when it cannot be (a word where a number belongs).
+std::optional<Value> asProperty(const Json& v, ValueType type)
+{
+    switch (type) {
+    case ValueType::Number:
+        if (v.is_number()) return Value{v.get<double>()};
+        break;
+    case ValueType::Bool:
+        if (v.is_boolean()) return Value{v.get<bool>()};
+        if (v.is_string() && (v == "true" || v == "false")) return Value{v == "true"};
+        break;
+    case ValueType::String:
+        if (v.is_string()) return Value{v.get<std::string>()};
+        break;
+    case ValueType::List:
+        if (v.is_string()) return Value{std::vector<std::string>{v.get<std::string>()}};
+        if (v.is_array()) {
+            std::vector<std::string> items;
+            for (const Json& s : v)
+                if (s.is_string()) items.push_back(s.get<std::string>());
+            if (items.size() == v.size()) return Value{items};
+        }
+        break;
+    }
+    return std::nullopt;
+}
+
+class Reader
+{
+public:
+    Reader(const std::string& text, const std::string& file, Diagnostics& diags)
+        : m_text(text)
+        , m_file(file)
+        , m_diags(diags)
+    {
+    }
+    std::optional<Design> run(const Json& root);
+
+private:
+    void warn(const std::string& pointer, const char* code, const std::string& message, const std::string& hint)
+    {
+        if (!m_positions) m_positions.emplace(m_text, 4); // "/components/3/attributes/replicas"
+        const auto [line, column] = m_positions->find(pointer);
+        m_warnings.add({Diagnostic::Level::Warning, m_file, line, column, "", "", code, message, hint});
+    }
+    void readAssets(const Json& root);
+    std::vector<std::string> classesOf(const std::vector<std::string>& assets);
+    void readProperties(const Json& element, const std::string& pointer, const char* type, Properties& props);
+    void readZone(const Json& z, std::size_t i);
+    void readComponent(const Json& c, std::size_t i);
+    void readFlow(const Json& f, std::size_t i);
+    void placeInZones();
+    void placeTheUnplaced();
+    std::vector<bool> m_placed; // per component: the document gives it a place
+    std::string idFor(const Json& element, const char* fallback)
+    {
+        std::string id = printable(stringAt(element, "id"));
+        if (id.empty()) id = drawioSlug(stringAt(element, "name"));
+        return m_ids.make(id.empty() ? fallback : id);
+    }
+
+    const std::string& m_text;
+    std::string m_file;
+    Diagnostics& m_diags;
+    std::optional<JsonPositions> m_positions;
+    Design m_design;
+    UniqueIds m_ids;
+    std::unordered_map<std::string, std::string> m_assetClass; // asset id → data class
+    std::unordered_map<std::string, std::string> m_zoneOf;     // OTM id → our zone id
+    std::unordered_map<std::string, std::string> m_componentOf; // OTM id → our component id
+    // What each component and zone names as its parent, resolved once all are read.
+    std::vector<std::pair<std::string, const Json*>> m_parents;
+    std::vector<DrawnBox> m_boxes;
+    WarningsAtMost m_warnings{m_diags, 50};
+};
+
+void Reader::readAssets(const Json& root)
+{
+    if (const Json* assets = arrayAt(root, "assets"))
+        for (const Json& a : *assets)
+            m_assetClass.emplace(stringAt(a, "id"), dataClassOf(stringAt(a, "name"), stringAt(a, "id")));
+}
+
+std::vector<std::string> Reader::classesOf(const std::vector<std::string>& assets)
+{
+    std::vector<std::string> out;
+    for (const std::string& a : assets) {
+        const auto it = m_assetClass.find(a);
+        const std::string cls = it != m_assetClass.end() ? it->second : drawioSlug(a);
+        if (!cls.empty() && std::find(out.begin(), out.end(), cls) == out.end()) out.push_back(cls);
+    }
+    return out;
+}
+
+void Reader::readProperties(const Json& element, const std::string& pointer, const char* type, Properties& props)
+{
+    const Json* attributes = member(element, "attributes");
+    if (!attributes || !attributes->is_object()) return;
+    for (const auto& [key, value] : attributes->items()) {
+        const PropertySpec* spec = Vocabulary::builtin().property(key);
+        if (!spec || std::find(spec->appliesTo.begin(), spec->appliesTo.end(), type) == spec->appliesTo.end())
+            continue; // a tool's own attribute: nothing a rule reads
+        if (auto v = asProperty(value, spec->type)) {
+            props[key] = std::move(*v);
+            continue;
+        }
+        warn(pointer + "/attributes/" + key, "W-OTM-ATTRIBUTE",
+             "the attribute " + quoteText(key) + " holds " + printable(value.dump().substr(0, 80)) + ", not a " +
+                 typeName(spec->type) + ", and was left out",
+             spec->description);
+    }
+}
+
+// The first place the document draws the element at, as x, y, width, height (all 0: none).
+std::array<double, 4> placeOf(const Json& element)
+{
+    if (const Json* reps = arrayAt(element, "representations"))
+        for (const Json& r : *reps)
+            if (const Json* p = member(r, "position"); p && p->is_object()) {
+                const Json* s = member(r, "size");
+                return {numberIn(p, "x"), numberIn(p, "y"), std::max(0.0, numberIn(s, "width")),
+                        std::max(0.0, numberIn(s, "height"))};
+            }
+    return {0, 0, 0, 0};
+}
+
+void Reader::readZone(const Json& z, std::size_t i)
+{
+    Zone zone;
+    zone.id = idFor(z, "trust-zone");
+    zone.kind = "trust_boundary";
+    zone.label = stringAt(z, "name");
+    const auto [x, y, w, h] = placeOf(z);
+    zone.pos = {x, y};
+    zone.size = {w, h};
+    readProperties(z, "/trustZones/" + std::to_string(i), "zone", zone.props);
+    m_zoneOf.emplace(stringAt(z, "id"), zone.id);
+    if (const Json* parent = member(z, "parent")) m_parents.emplace_back(zone.id, parent);
+    m_design.addZone(std::move(zone));
+}
+
+void Reader::readComponent(const Json& c, std::size_t i)
+{
+    Component comp;
+    comp.id = idFor(c, "component");
+    comp.label = stringAt(c, "name");
+    std::string typeWords = stringAt(c, "type");
+    for (const std::string& tag : stringsAt(c, "tags"))
+        typeWords += " " + tag;
+    comp.kind = inferKind(typeWords, comp.label, "");
+    comp.kindInferred = true;
+    if (const Json* assets = member(c, "assets"))
+        if (auto stored = classesOf(stringsAt(*assets, "stored")); !stored.empty()) comp.props["data"] = stored;
+    readProperties(c, "/components/" + std::to_string(i), "component", comp.props);
+    const auto [x, y, w, h] = placeOf(c);
+    const Size size = drawnSizeOf(comp.kind);
+    m_placed.push_back(w > 0 || h > 0 || x != 0 || y != 0);
+    if (m_placed.back()) comp.pos = {x + w / 2 - size.width / 2, y + h / 2 - size.height / 2};
+    m_componentOf.emplace(stringAt(c, "id"), comp.id);
+    if (const Json* parent = member(c, "parent")) m_parents.emplace_back(comp.id, parent);
+    m_design.addComponent(std::move(comp));
+}
+
+void Reader::readFlow(const Json& f, std::size_t i)
+{
+    const auto from = m_componentOf.find(stringAt(f, "source"));
+    const auto to = m_componentOf.find(stringAt(f, "destination"));
+    const std::string pointer = "/dataflows/" + std::to_string(i);
+    if (from == m_componentOf.end() || to == m_componentOf.end()) {
+        const std::string end = from == m_componentOf.end() ? stringAt(f, "source") : stringAt(f, "destination");
+        warn(pointer, "W-OTM-LOOSE",
+             "the data flow " + quoteText(stringAt(f, "id")) + " ends at " + quoteText(end) +
+                 ", which is no component, and was left out",
+             "name a component's id as its source and destination");
+        return;
+    }
+    Flow flow;
+    flow.id = idFor(f, "f");
+    flow.from = from->second;
+    flow.to = to->second;
+    flow.label = stringAt(f, "name");
+    if (const Json* assets = member(f, "assets"); assets && assets->is_array())
+        flow.props["carries"] = classesOf(stringsAt(f, "assets")); // an empty list carries nothing
+    readProperties(f, pointer, "flow", flow.props);
+    m_design.addFlow(std::move(flow));
+}
+
+// A component placed in another component (OTM allows it) is placed in that one's zone. Members
+// join in the document's order: zones first, then components.
+void Reader::placeInZones()
+{
+    std::unordered_map<std::string, std::string> parentComponent, zoneOf; // our ids
+    for (const auto& [id, parent] : m_parents) {
+        if (const auto it = m_componentOf.find(stringAt(*parent, "component")); it != m_componentOf.end())
+            parentComponent.emplace(id, it->second);
+        if (const auto it = m_zoneOf.find(stringAt(*parent, "trustZone")); it != m_zoneOf.end())
+            zoneOf.emplace(id, it->second);
+    }
+    for (const auto& [id, parent] : m_parents) {
+        std::string at = id;
+        // Bounded: components placed in one another round a loop must not hang the reader.
+        for (std::size_t hops = 0; hops <= parentComponent.size() && !zoneOf.count(at); ++hops) {
+            const auto up = parentComponent.find(at);
+            if (up == parentComponent.end()) break;
+            at = up->second;
+        }
+        const auto zone = zoneOf.find(at);
+        if (zone != zoneOf.end() && zone->second != id) m_design.zone(zone->second)->members.push_back(id);
+    }
+}
+
+// StartLeft places what a diagram drew and nothing it read from code. With none placed, the
+// whiteboard lays the whole design out; with some, the rest wait in rows under the drawing
+// rather than in a pile at its corner.
+void Reader::placeTheUnplaced()
+{
+    if (std::find(m_placed.begin(), m_placed.end(), true) == m_placed.end()) return;
+    double left = 1e300, bottom = -1e300;
+    const auto& comps = m_design.components();
+    for (std::size_t i = 0; i < comps.size(); ++i)
+        if (m_placed[i]) {
+            left = std::min(left, comps[i].pos.x);
+            bottom = std::max(bottom, comps[i].pos.y + drawnSizeOf(comps[i].kind).height);
+        }
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < comps.size(); ++i)
+        if (!m_placed[i]) {
+            m_design.component(comps[i].id)->pos = {left + double(n % 8) * 200, bottom + 120 + double(n / 8) * 120};
+            ++n;
+        }
+}
+
+std::optional<Design> Reader::run(const Json& root)
+{
+    if (!root.is_object()) {
+        m_diags.push_back({Diagnostic::Level::Error, m_file, 1, 1, "", "", "E-OTM", "an OTM document is a JSON object", ""});
+        return std::nullopt;
+    }
+    const Json* project = member(root, "project");
+    m_design.title = project ? stringAt(*project, "name") : std::string();
+    std::size_t count = 0;
+    for (const char* list : {"trustZones", "components", "dataflows"})
+        if (const Json* a = arrayAt(root, list)) count += a->size();
+    if (count > kMaxElements) {
+        m_diags.push_back({Diagnostic::Level::Error, m_file, 0, 0, "", "", "E-OTM",
+                           "the document has more than " + std::to_string(kMaxElements) + " elements", ""});
+        return std::nullopt;
+    }
+    readAssets(root);
+    if (const Json* zones = arrayAt(root, "trustZones"))
+        for (std::size_t i = 0; i < zones->size(); ++i) readZone((*zones)[i], i);
+    if (const Json* components = arrayAt(root, "components"))
+        for (std::size_t i = 0; i < components->size(); ++i) readComponent((*components)[i], i);
+    if (const Json* flows = arrayAt(root, "dataflows"))
+        for (std::size_t i = 0; i < flows->size(); ++i) readFlow((*flows)[i], i);
+    m_warnings.finish(m_file, "W-OTM", "problems");
+    placeInZones();
+    placeTheUnplaced();
+    if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;
+    return std::move(m_design);
+}
+} // namespace
+
+bool looksLikeOtm(std::string_view text)
+{
+    const std::string_view head = text.substr(0, 4096);
+    const std::size_t open = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return open != std::string_view::npos && head[open] == '{' && head.find("\"otmVersion\"") != std::string_view::npos;
+}
+
+std::optional<Design> importOtm(const std::string& text, const std::string& fileName, Diagnostics& diags)
+{
+    const std::size_t open = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (open != std::string::npos && text[open] != '{' && text.find("otmVersion") != std::string::npos) {
+        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-OTM",
+                         "an OTM document in YAML: only its JSON form is read",
+                         "write it as JSON (StartLeft writes JSON; or: python3 -c 'import sys, json, yaml; "
+                         "json.dump(yaml.safe_load(sys.stdin), sys.stdout)' < model.otm > model.json)"});
+        return std::nullopt;
+    }
+    const auto root = parseJson(text, fileName, diags);
+    if (!root) return std::nullopt;
+    return Reader(text, fileName, diags).run(*root);
+}
+
+} // namespace pb::model

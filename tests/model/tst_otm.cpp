@@ -1,0 +1,179 @@
+// Open Threat Model documents (OTM, JSON) read as designs: components under their own ids, trust
+// zones as zones (nested, and holding what is placed in them), data assets as data classes, the
+// vocabulary's attributes as properties; broken documents refused with their place.
+#include "model/designfile.h"
+#include "model/designpart.h"
+#include "model/otmimport.h"
+#include "rules/engine.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+
+using namespace pb::model;
+
+namespace {
+std::string fixture()
+{
+    return std::string(PB_TEST_DATA) + "/otm/payments.otm";
+}
+
+bool has(const std::vector<std::string>& list, const std::string& s)
+{
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+template <typename T>
+T prop(const Properties& props, const char* key)
+{
+    const Value* v = findProperty(props, key);
+    return v ? std::get<T>(*v) : T{};
+}
+} // namespace
+
+class TestOtm : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void componentsKeepTheirIdsAndGainKinds()
+    {
+        Diagnostics diags;
+        const auto d = loadDesignFile(fixture(), diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->title, std::string("Payments"));
+        QCOMPARE(d->components().size(), std::size_t(8));
+        auto kind = [&](const char* id) { return d->component(id) ? d->component(id)->kind : "(none)"; };
+        QCOMPARE(kind("mobile-app"), std::string("client"));     // type mobile-client
+        QCOMPARE(kind("api-gw"), std::string("api_gateway"));    // type api-gateway
+        QCOMPARE(kind("ledger-db"), std::string("database"));    // type rds, tag postgres
+        QCOMPARE(kind("sessions"), std::string("cache"));        // type elasticache
+        QVERIFY(d->component("ledger-db")->kindInferred);
+        // The vocabulary's attributes are properties; a tool's own ("owner") is not read.
+        const Component* svc = d->component("payments-svc");
+        QCOMPARE(prop<double>(svc->props, "instances"), 6.0);
+        QCOMPARE(prop<double>(svc->props, "rps"), 1200.0);
+        QVERIFY(!findProperty(svc->props, "owner"));
+        QCOMPARE(prop<std::string>(d->component("ledger-db")->props, "failover"), std::string("automatic"));
+        QCOMPARE(prop<bool>(d->component("ledger-db")->props, "managed"), false);
+        QVERIFY(!findProperty(d->component("ledger-db")->props, "replicas")); // "two": left out, said
+        const std::string said = formatAll(diags);
+        QVERIFY2(said.find("payments.otm:34:58: warning: the attribute 'replicas' holds \"two\", not a number") !=
+                     std::string::npos,
+                 said.c_str());
+        QVERIFY(said.find("payments.otm:50:5: warning: the data flow 'loose' ends at 'private', which is no component") !=
+                std::string::npos);
+    }
+
+    void assetsAreDataClasses()
+    {
+        Diagnostics diags;
+        const auto d = loadDesignFile(fixture(), diags);
+        QVERIFY(d);
+        // What a store keeps is what it stores, not what it only processes; asset names the rules
+        // know become their classes, others a class of their own name.
+        QCOMPARE(prop<std::vector<std::string>>(d->component("ledger-db")->props, "data"),
+                 std::vector<std::string>{"payment"});
+        QCOMPARE(prop<std::vector<std::string>>(d->component("customers-db")->props, "data"),
+                 std::vector<std::string>{"pii"});
+        QVERIFY(!findProperty(d->component("payments-svc")->props, "data"));
+        auto flow = [&](const char* id) -> const Flow& { return *d->flow(id); };
+        QCOMPARE(prop<std::vector<std::string>>(flow("pay").props, "carries"),
+                 (std::vector<std::string>{"pii", "payment"}));
+        QCOMPARE(prop<std::vector<std::string>>(flow("prices").props, "carries"),
+                 std::vector<std::string>{"public-catalogue"});
+        QVERIFY(!findProperty(flow("charge").props, "carries")); // no assets said: nothing assumed
+        QCOMPARE(prop<bool>(flow("pay").props, "tls"), true);
+        QCOMPARE(d->flows().size(), std::size_t(7));
+    }
+
+    void trustZonesHoldWhatIsPlacedInThem()
+    {
+        Diagnostics diags;
+        const auto d = loadDesignFile(fixture(), diags);
+        QVERIFY(d);
+        const Zone* aws = d->zone("aws-eu");
+        const Zone* inner = d->zone("private");
+        QVERIFY(aws && inner);
+        QCOMPARE(aws->kind, std::string("trust_boundary"));
+        QCOMPARE(prop<std::string>(aws->props, "region"), std::string("eu-west-1"));
+        QVERIFY(has(aws->members, "private") && has(aws->members, "api-gw"));
+        QVERIFY(has(inner->members, "ledger-db"));
+        QVERIFY(has(inner->members, "fraud-check")); // placed in a component that is in the zone
+        QCOMPARE(d->zone("vendor-us")->members, std::vector<std::string>{"analytics"});
+        // Placed where the diagram drew them; the rest in a row beneath, not piled at 0, 0.
+        QCOMPARE(d->component("api-gw")->pos.x, 250.0);
+        QVERIFY(d->component("ledger-db")->pos.y > d->component("mobile-app")->pos.y);
+        QVERIFY(d->component("ledger-db")->pos.x != d->component("sessions")->pos.x);
+    }
+
+    // The point of reading them: the review's own questions on a model kept for threats.
+    void theCoreChecksReadADocument()
+    {
+        Diagnostics diags;
+        const auto d = loadDesignFile(fixture(), diags);
+        QVERIFY(d);
+        pb::rules::RuleSet set;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        bool leak = false, fencing = false, breaker = false;
+        for (const auto& f : set.review(*d).findings) {
+            leak = leak || (f.ruleId == "cross-region-pii" && has(f.targets, "customers-db") && has(f.targets, "analytics"));
+            fencing = fencing || (f.ruleId == "unfenced-failover" && has(f.targets, "ledger-db"));
+            breaker = breaker || (f.ruleId == "missing-circuit-breaker" && has(f.targets, "sessions"));
+        }
+        QVERIFY(leak && fencing && breaker);
+    }
+
+    void foundByContentAndInFolders()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(QString::fromStdString(fixture()), dir.filePath("model.otm")));
+        QVERIFY(QFile::copy(QString::fromStdString(fixture()), dir.filePath("startleft.json")));
+        std::ofstream(dir.filePath("package.json").toStdString()) << "{\"name\": \"web\", \"version\": \"1.0.0\"}";
+        Diagnostics diags;
+        const auto files = designFilesIn(dir.path().toStdString(), diags);
+        QCOMPARE(files.size(), std::size_t(2)); // not package.json
+        QVERIFY(isOtmFile(dir.filePath("startleft.json").toStdString()));
+        QVERIFY(!isOtmFile(dir.filePath("package.json").toStdString()));
+        const auto asJson = loadDesignFile(dir.filePath("startleft.json").toStdString(), diags);
+        QVERIFY2(asJson && asJson->component("ledger-db"), formatAll(diags).c_str());
+    }
+
+    void brokenDocumentsAreRefusedWithTheirPlace()
+    {
+        QTemporaryDir dir;
+        auto load = [&](const std::string& name, const std::string& text) {
+            const std::string path = dir.filePath(QString::fromStdString(name)).toStdString();
+            std::ofstream(path, std::ios::binary) << text;
+            Diagnostics diags;
+            const bool ok = loadDesignFile(path, diags).has_value();
+            return std::make_pair(ok, formatAll(diags));
+        };
+        auto [ok, said] = load("broken.otm", "{\"otmVersion\": \"0.2.0\",\n \"components\": [}\n");
+        QVERIFY2(!ok && said.find("broken.otm:2:") != std::string::npos, said.c_str());
+        std::tie(ok, said) = load("yaml.otm", "otmVersion: 0.2.0\nproject:\n  name: x\n");
+        QVERIFY2(!ok && said.find("in YAML: only its JSON form is read") != std::string::npos, said.c_str());
+        std::tie(ok, said) = load("list.otm", "[1, 2]");
+        QVERIFY2(!ok && said.find("an OTM document is a JSON object") != std::string::npos, said.c_str());
+        std::tie(ok, said) = load("cycle.otm",
+                                  "{\"otmVersion\": \"0.2.0\", \"trustZones\": ["
+                                  "{\"id\": \"a\", \"parent\": {\"trustZone\": \"b\"}},"
+                                  "{\"id\": \"b\", \"parent\": {\"trustZone\": \"a\"}}]}");
+        QVERIFY2(!ok && said.find("cycle") != std::string::npos, said.c_str());
+        // Components placed in one another round a loop: read, not a hang.
+        std::tie(ok, said) = load("loop.otm",
+                                  "{\"otmVersion\": \"0.2.0\", \"components\": ["
+                                  "{\"id\": \"a\", \"parent\": {\"component\": \"b\"}},"
+                                  "{\"id\": \"b\", \"parent\": {\"component\": \"a\"}},"
+                                  "{\"id\": \"a\", \"name\": \"second a\"}]}");
+        QVERIFY2(ok, said.c_str());
+        std::string deep = "{\"otmVersion\": \"0.2.0\", \"components\": ";
+        for (int i = 0; i < 100000; ++i)
+            deep += "[";
+        std::tie(ok, said) = load("deep.otm", deep);
+        QVERIFY(!ok); // refused, not a crash
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOtm)
+#include "tst_otm.moc"
