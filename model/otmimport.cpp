@@ -147,7 +147,7 @@ private:
     void readComponent(const Json& c, std::size_t i);
     void readFlow(const Json& f, std::size_t i);
     void placeInZones();
-    void placeTheUnplaced();
+    void forgetPartialPlaces();
     std::vector<bool> m_placed; // per component: the document gives it a place
     std::string idFor(const Json& element, const char* fallback)
     {
@@ -306,25 +306,21 @@ void Reader::placeInZones()
     }
 }
 
-// StartLeft places what a diagram drew and nothing it read from code. With none placed, the
-// whiteboard lays the whole design out; with some, the rest wait in rows under the drawing
-// rather than in a pile at its corner.
-void Reader::placeTheUnplaced()
+// StartLeft places what a diagram drew and nothing it read from code. A design placed in part is
+// laid out whole by the whiteboard, as one placed nowhere is: the rest put in rows under the
+// drawing ignored the trust zones, and their zones, fitted around them, crossed the others.
+void Reader::forgetPartialPlaces()
 {
-    if (std::find(m_placed.begin(), m_placed.end(), true) == m_placed.end()) return;
-    double left = 1e300, bottom = -1e300;
-    const auto& comps = m_design.components();
-    for (std::size_t i = 0; i < comps.size(); ++i)
-        if (m_placed[i]) {
-            left = std::min(left, comps[i].pos.x);
-            bottom = std::max(bottom, comps[i].pos.y + drawnSizeOf(comps[i].kind).height);
-        }
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < comps.size(); ++i)
-        if (!m_placed[i]) {
-            m_design.component(comps[i].id)->pos = {left + double(n % 8) * 200, bottom + 120 + double(n / 8) * 120};
-            ++n;
-        }
+    const bool some = std::find(m_placed.begin(), m_placed.end(), true) != m_placed.end();
+    const bool all = std::find(m_placed.begin(), m_placed.end(), false) == m_placed.end();
+    if (!some || all) return;
+    for (const auto& c : std::vector<Component>(m_design.components()))
+        m_design.component(c.id)->pos = {};
+    for (const auto& z : std::vector<Zone>(m_design.zones())) {
+        Zone* zone = m_design.zone(z.id);
+        zone->pos = {};
+        zone->size = {};
+    }
 }
 
 std::optional<Design> Reader::run(const Json& root)
@@ -352,7 +348,7 @@ std::optional<Design> Reader::run(const Json& root)
         for (std::size_t i = 0; i < flows->size(); ++i) readFlow((*flows)[i], i);
     m_warnings.finish(m_file, "W-OTM", "problems");
     placeInZones();
-    placeTheUnplaced();
+    forgetPartialPlaces();
     if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;
     return std::move(m_design);
 }

@@ -2,6 +2,8 @@
 // zones as zones (nested, and holding what is placed in them), data assets as data classes, the
 // vocabulary's attributes as properties; broken documents refused with their place.
 #include "model/designfile.h"
+#include "model/autolayout.h"
+#include "model/boundaryboxes.h"
 #include "model/designpart.h"
 #include "model/otmimport.h"
 #include "rules/engine.h"
@@ -101,10 +103,22 @@ private slots:
         QVERIFY(has(inner->members, "ledger-db"));
         QVERIFY(has(inner->members, "fraud-check")); // placed in a component that is in the zone
         QCOMPARE(d->zone("vendor-us")->members, std::vector<std::string>{"analytics"});
-        // Placed where the diagram drew them; the rest in a row beneath, not piled at 0, 0.
-        QCOMPARE(d->component("api-gw")->pos.x, 250.0);
-        QVERIFY(d->component("ledger-db")->pos.y > d->component("mobile-app")->pos.y);
-        QVERIFY(d->component("ledger-db")->pos.x != d->component("sessions")->pos.x);
+        // Placed in part: every place is left to the whiteboard's layout, which keeps zones apart.
+        QVERIFY(isUnpositioned(*d));
+        QCOMPARE(d->zone("aws-eu")->size.width, 0.0);
+    }
+
+    void aDocumentPlacedWhollyKeepsItsPlaces()
+    {
+        Diagnostics diags;
+        const auto d = importOtm("{\"otmVersion\": \"0.2.0\", \"components\": ["
+                                 "{\"id\": \"a\", \"representations\": [{\"position\": {\"x\": 100, \"y\": 40}, "
+                                 "\"size\": {\"width\": 160, \"height\": 64}}]},"
+                                 "{\"id\": \"b\", \"representations\": [{\"position\": {\"x\": 400, \"y\": 40}}]}]}",
+                                 "placed.otm", diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(d->component("a")->pos.x, 100.0); // its centre kept: the kind's box is 160 × 64
+        QCOMPARE(d->component("b")->pos.y, 40.0 - drawnSizeOf("service").height / 2);
     }
 
     // The point of reading them: the review's own questions on a model kept for threats.
