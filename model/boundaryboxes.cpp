@@ -47,4 +47,11 @@ void placeInBoxes(Design& design, std::vector<DrawnBox> boxes, const std::string
         zone->members.push_back(id);
 }
 
+Diagnostic boundaryLineLeftOut(const std::string& file, int line, int column, const char* code)
+{
+    return {Diagnostic::Level::Warning, file, line, column, "", "", code,
+            "a trust boundary drawn as a line holds nothing, and was left out",
+            "draw it as a trust boundary box around what it holds"};
+}
+
 } // namespace pb::model

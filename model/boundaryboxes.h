@@ -26,4 +26,8 @@ Size drawnSizeOf(const std::string& kind);
 void placeInBoxes(Design& design, std::vector<DrawnBox> boxes, const std::string& file,
                   const char* code, Diagnostics& diags);
 
+// The warning, with `code`, for a trust boundary drawn as a line, which the readers leave out: a
+// line across the page does not write down what is on which side of it.
+Diagnostic boundaryLineLeftOut(const std::string& file, int line, int column, const char* code);
+
 } // namespace pb::model

@@ -27,6 +27,28 @@ void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& c
     }
 }
 
+const nlohmann::json* jsonMember(const nlohmann::json& j, const char* key)
+{
+    if (!j.is_object()) return nullptr;
+    const auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+}
+
+std::string jsonString(const nlohmann::json& j, const char* key)
+{
+    const nlohmann::json* v = jsonMember(j, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+std::vector<std::string> jsonStrings(const nlohmann::json& j, const char* key)
+{
+    std::vector<std::string> out;
+    if (const nlohmann::json* a = jsonMember(j, key); a && a->is_array())
+        for (const auto& s : *a)
+            if (s.is_string()) out.push_back(s.get<std::string>());
+    return out;
+}
+
 std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fallback, int lo, int hi)
 {
     if (!j.is_object()) return fallback;

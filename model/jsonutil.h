@@ -29,6 +29,13 @@ inline constexpr std::size_t kMaxJsonBytes = 64u * 1024u * 1024u;
 std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fallback, int lo,
                               int hi);
 
+// Reading a document another program wrote, where any key may be missing or of another type,
+// without throwing: the member (nullptr when `j` is no object or has none), its text ("" when it
+// is not a string), its strings (anything else in the list passed over).
+const nlohmann::json* jsonMember(const nlohmann::json& j, const char* key);
+std::string jsonString(const nlohmann::json& j, const char* key);
+std::vector<std::string> jsonStrings(const nlohmann::json& j, const char* key);
+
 // A JSON literal as a property value (string, bool, number or list of strings); nullopt for
 // anything else. The vocabulary's defaults, rule operands and fix values are all read by it.
 std::optional<Value> valueFromJson(const nlohmann::json& j);

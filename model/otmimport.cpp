@@ -19,38 +19,16 @@ namespace pb::model {
 namespace {
 using Json = nlohmann::json;
 
-const Json* member(const Json& j, const char* key)
-{
-    if (!j.is_object()) return nullptr;
-    const auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
-}
-
-std::string stringAt(const Json& j, const char* key)
-{
-    const Json* v = member(j, key);
-    return v && v->is_string() ? v->get<std::string>() : std::string();
-}
-
 const Json* arrayAt(const Json& j, const char* key)
 {
-    const Json* v = member(j, key);
+    const Json* v = jsonMember(j, key);
     return v && v->is_array() ? v : nullptr;
 }
 
 double numberIn(const Json* object, const char* key)
 {
-    const Json* v = object ? member(*object, key) : nullptr;
+    const Json* v = object ? jsonMember(*object, key) : nullptr;
     return v && v->is_number() ? v->get<double>() : 0.0;
-}
-
-std::vector<std::string> stringsAt(const Json& j, const char* key)
-{
-    std::vector<std::string> out;
-    if (const Json* a = arrayAt(j, key))
-        for (const Json& s : *a)
-            if (s.is_string()) out.push_back(s.get<std::string>());
-    return out;
 }
 
 // The data classes the rules know, from the words of an asset's name (not its description,
@@ -151,8 +129,8 @@ private:
     std::vector<bool> m_placed; // per component: the document gives it a place
     std::string idFor(const Json& element, const char* fallback)
     {
-        std::string id = printable(stringAt(element, "id"));
-        if (id.empty()) id = drawioSlug(stringAt(element, "name"));
+        std::string id = printable(jsonString(element, "id"));
+        if (id.empty()) id = drawioSlug(jsonString(element, "name"));
         return m_ids.make(id.empty() ? fallback : id);
     }
 
@@ -175,7 +153,7 @@ void Reader::readAssets(const Json& root)
 {
     if (const Json* assets = arrayAt(root, "assets"))
         for (const Json& a : *assets)
-            m_assetClass.emplace(stringAt(a, "id"), dataClassOf(stringAt(a, "name"), stringAt(a, "id")));
+            m_assetClass.emplace(jsonString(a, "id"), dataClassOf(jsonString(a, "name"), jsonString(a, "id")));
 }
 
 std::vector<std::string> Reader::classesOf(const std::vector<std::string>& assets)
@@ -191,7 +169,7 @@ std::vector<std::string> Reader::classesOf(const std::vector<std::string>& asset
 
 void Reader::readProperties(const Json& element, const std::string& pointer, const char* type, Properties& props)
 {
-    const Json* attributes = member(element, "attributes");
+    const Json* attributes = jsonMember(element, "attributes");
     if (!attributes || !attributes->is_object()) return;
     for (const auto& [key, value] : attributes->items()) {
         const PropertySpec* spec = Vocabulary::builtin().property(key);
@@ -213,8 +191,8 @@ std::array<double, 4> placeOf(const Json& element)
 {
     if (const Json* reps = arrayAt(element, "representations"))
         for (const Json& r : *reps)
-            if (const Json* p = member(r, "position"); p && p->is_object()) {
-                const Json* s = member(r, "size");
+            if (const Json* p = jsonMember(r, "position"); p && p->is_object()) {
+                const Json* s = jsonMember(r, "size");
                 return {numberIn(p, "x"), numberIn(p, "y"), std::max(0.0, numberIn(s, "width")),
                         std::max(0.0, numberIn(s, "height"))};
             }
@@ -226,13 +204,13 @@ void Reader::readZone(const Json& z, std::size_t i)
     Zone zone;
     zone.id = idFor(z, "trust-zone");
     zone.kind = "trust_boundary";
-    zone.label = stringAt(z, "name");
+    zone.label = jsonString(z, "name");
     const auto [x, y, w, h] = placeOf(z);
     zone.pos = {x, y};
     zone.size = {w, h};
     readProperties(z, "/trustZones/" + std::to_string(i), "zone", zone.props);
-    m_zoneOf.emplace(stringAt(z, "id"), zone.id);
-    if (const Json* parent = member(z, "parent")) m_parents.emplace_back(zone.id, parent);
+    m_zoneOf.emplace(jsonString(z, "id"), zone.id);
+    if (const Json* parent = jsonMember(z, "parent")) m_parents.emplace_back(zone.id, parent);
     m_design.addZone(std::move(zone));
 }
 
@@ -240,33 +218,33 @@ void Reader::readComponent(const Json& c, std::size_t i)
 {
     Component comp;
     comp.id = idFor(c, "component");
-    comp.label = stringAt(c, "name");
-    std::string typeWords = stringAt(c, "type");
-    for (const std::string& tag : stringsAt(c, "tags"))
+    comp.label = jsonString(c, "name");
+    std::string typeWords = jsonString(c, "type");
+    for (const std::string& tag : jsonStrings(c, "tags"))
         typeWords += " " + tag;
     comp.kind = inferKind(typeWords, comp.label, "");
     comp.kindInferred = true;
-    if (const Json* assets = member(c, "assets"))
-        if (auto stored = classesOf(stringsAt(*assets, "stored")); !stored.empty()) comp.props["data"] = stored;
+    if (const Json* assets = jsonMember(c, "assets"))
+        if (auto stored = classesOf(jsonStrings(*assets, "stored")); !stored.empty()) comp.props["data"] = stored;
     readProperties(c, "/components/" + std::to_string(i), "component", comp.props);
     const auto [x, y, w, h] = placeOf(c);
     const Size size = drawnSizeOf(comp.kind);
     m_placed.push_back(w > 0 || h > 0 || x != 0 || y != 0);
     if (m_placed.back()) comp.pos = {x + w / 2 - size.width / 2, y + h / 2 - size.height / 2};
-    m_componentOf.emplace(stringAt(c, "id"), comp.id);
-    if (const Json* parent = member(c, "parent")) m_parents.emplace_back(comp.id, parent);
+    m_componentOf.emplace(jsonString(c, "id"), comp.id);
+    if (const Json* parent = jsonMember(c, "parent")) m_parents.emplace_back(comp.id, parent);
     m_design.addComponent(std::move(comp));
 }
 
 void Reader::readFlow(const Json& f, std::size_t i)
 {
-    const auto from = m_componentOf.find(stringAt(f, "source"));
-    const auto to = m_componentOf.find(stringAt(f, "destination"));
+    const auto from = m_componentOf.find(jsonString(f, "source"));
+    const auto to = m_componentOf.find(jsonString(f, "destination"));
     const std::string pointer = "/dataflows/" + std::to_string(i);
     if (from == m_componentOf.end() || to == m_componentOf.end()) {
-        const std::string end = from == m_componentOf.end() ? stringAt(f, "source") : stringAt(f, "destination");
+        const std::string end = from == m_componentOf.end() ? jsonString(f, "source") : jsonString(f, "destination");
         warn(pointer, "W-OTM-LOOSE",
-             "the data flow " + quoteText(stringAt(f, "id")) + " ends at " + quoteText(end) +
+             "the data flow " + quoteText(jsonString(f, "id")) + " ends at " + quoteText(end) +
                  ", which is no component, and was left out",
              "name a component's id as its source and destination");
         return;
@@ -275,9 +253,9 @@ void Reader::readFlow(const Json& f, std::size_t i)
     flow.id = idFor(f, "f");
     flow.from = from->second;
     flow.to = to->second;
-    flow.label = stringAt(f, "name");
-    if (const Json* assets = member(f, "assets"); assets && assets->is_array())
-        flow.props["carries"] = classesOf(stringsAt(f, "assets")); // an empty list carries nothing
+    flow.label = jsonString(f, "name");
+    if (const Json* assets = jsonMember(f, "assets"); assets && assets->is_array())
+        flow.props["carries"] = classesOf(jsonStrings(f, "assets")); // an empty list carries nothing
     readProperties(f, pointer, "flow", flow.props);
     m_design.addFlow(std::move(flow));
 }
@@ -288,9 +266,9 @@ void Reader::placeInZones()
 {
     std::unordered_map<std::string, std::string> parentComponent, zoneOf; // our ids
     for (const auto& [id, parent] : m_parents) {
-        if (const auto it = m_componentOf.find(stringAt(*parent, "component")); it != m_componentOf.end())
+        if (const auto it = m_componentOf.find(jsonString(*parent, "component")); it != m_componentOf.end())
             parentComponent.emplace(id, it->second);
-        if (const auto it = m_zoneOf.find(stringAt(*parent, "trustZone")); it != m_zoneOf.end())
+        if (const auto it = m_zoneOf.find(jsonString(*parent, "trustZone")); it != m_zoneOf.end())
             zoneOf.emplace(id, it->second);
     }
     for (const auto& [id, parent] : m_parents) {
@@ -329,8 +307,8 @@ std::optional<Design> Reader::run(const Json& root)
         m_diags.push_back({Diagnostic::Level::Error, m_file, 1, 1, "", "", "E-OTM", "an OTM document is a JSON object", ""});
         return std::nullopt;
     }
-    const Json* project = member(root, "project");
-    m_design.title = project ? stringAt(*project, "name") : std::string();
+    const Json* project = jsonMember(root, "project");
+    m_design.title = project ? jsonString(*project, "name") : std::string();
     std::size_t count = 0;
     for (const char* list : {"trustZones", "components", "dataflows"})
         if (const Json* a = arrayAt(root, list)) count += a->size();

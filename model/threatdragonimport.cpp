@@ -19,37 +19,30 @@ namespace pb::model {
 namespace {
 using Json = nlohmann::json;
 
-const Json* member(const Json& j, const char* key)
-{
-    if (!j.is_object()) return nullptr;
-    const auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
-}
-
 std::string stringAt(const Json& j, std::initializer_list<const char*> path)
 {
     const Json* at = &j;
     for (const char* key : path)
-        if (!(at = member(*at, key))) return {};
+        if (!(at = jsonMember(*at, key))) return {};
     return at->is_string() ? at->get<std::string>() : std::string();
 }
 
 double numberIn(const Json* object, const char* key)
 {
-    const Json* v = object ? member(*object, key) : nullptr;
+    const Json* v = object ? jsonMember(*object, key) : nullptr;
     return v && v->is_number() ? v->get<double>() : 0.0;
 }
 
 double numberAt(const Json& j, const char* outer, const char* key)
 {
-    return numberIn(member(j, outer), key);
+    return numberIn(jsonMember(j, outer), key);
 }
 
 // Version 2 keeps what the user set in "data"; version 1 on the cell itself.
 bool flag(const Json& cell, const char* key)
 {
-    for (const Json* in : {member(cell, "data"), &cell})
-        if (const Json* v = in ? member(*in, key) : nullptr; v && v->is_boolean())
+    for (const Json* in : {jsonMember(cell, "data"), &cell})
+        if (const Json* v = in ? jsonMember(*in, key) : nullptr; v && v->is_boolean())
             return v->get<bool>();
     return false;
 }
@@ -64,7 +57,7 @@ std::string nameOf(const Json& cell)
 {
     if (std::string s = stringAt(cell, {"data", "name"}); !s.empty()) return s;
     // A flow's label, version 1's and 2's: ["text"] or [{"attrs": {"text"|"label": {"text"}}}].
-    if (const Json* labels = member(cell, "labels");
+    if (const Json* labels = jsonMember(cell, "labels");
         labels && labels->is_array() && !labels->empty()) {
         const Json& first = labels->front();
         if (first.is_string()) return first.get<std::string>();
@@ -86,16 +79,16 @@ std::string endOf(const Json& cell, const char* side)
 
 const Json* cellsOf(const Json& diagram)
 {
-    if (const Json* c = member(diagram, "cells"); c && c->is_array()) return c;
-    if (const Json* dj = member(diagram, "diagramJson"))
-        if (const Json* c = member(*dj, "cells"); c && c->is_array()) return c;
+    if (const Json* c = jsonMember(diagram, "cells"); c && c->is_array()) return c;
+    if (const Json* dj = jsonMember(diagram, "diagramJson"))
+        if (const Json* c = jsonMember(*dj, "cells"); c && c->is_array()) return c;
     return nullptr;
 }
 
 const Json* diagramsOf(const Json& root)
 {
-    const Json* detail = member(root, "detail");
-    const Json* d = detail ? member(*detail, "diagrams") : nullptr;
+    const Json* detail = jsonMember(root, "detail");
+    const Json* d = detail ? jsonMember(*detail, "diagrams") : nullptr;
     return d && d->is_array() ? d : nullptr;
 }
 
@@ -219,7 +212,7 @@ void Reader::readFlow(const Json& cell, std::size_t index)
     std::string protocol = stringAt(cell, {"data", "protocol"});
     if (protocol.empty()) protocol = stringAt(cell, {"protocol"}); // version 1
     if (!protocol.empty()) f.props["protocol"] = lowerAscii(protocol);
-    if (const Json* vs = member(cell, "vertices"); vs && vs->is_array())
+    if (const Json* vs = jsonMember(cell, "vertices"); vs && vs->is_array())
         for (const Json& v : *vs)
             f.bends.push_back({numberIn(&v, "x"), numberIn(&v, "y")});
     m_design.addFlow(std::move(f));
@@ -260,7 +253,7 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
         return std::nullopt;
     }
     m_cellsAt = "/detail/diagrams/" + std::to_string(asked.value_or(0)) +
-                (member(diagram, "cells") ? "/cells" : "/diagramJson/cells");
+                (jsonMember(diagram, "cells") ? "/cells" : "/diagramJson/cells");
     for (std::size_t i = 0; i < cells->size(); ++i) {
         const Json& cell = (*cells)[i];
         const std::string type = typeOf(cell);
@@ -272,10 +265,7 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
             m_flows.emplace_back(&cell, i);
         } else if (type == "tm.Boundary" && !m_saidLine) {
             m_saidLine = true; // a line across the page: what is on which side is not written down
-            m_diags.push_back({Diagnostic::Level::Warning, m_file, lineOf(i), 0, "", "",
-                               "W-THREATDRAGON-BOUNDARY-LINE",
-                               "a trust boundary drawn as a line holds nothing, and was left out",
-                               "draw it as a trust boundary box around what it holds"});
+            m_diags.push_back(boundaryLineLeftOut(m_file, lineOf(i), 0, "W-THREATDRAGON-BOUNDARY-LINE"));
         }
     }
     for (const auto& [cell, index] : m_flows)

@@ -368,9 +368,7 @@ std::optional<Design> Reader::run(std::optional<std::size_t> asked)
             else if (it.shape == "LineBoundary" || it.generic.rfind("GE.TB.L", 0) == 0) {
                 if (m_saidLine) continue; // a line across the page: what is on which side is not written down
                 m_saidLine = true;
-                m_diags.push_back({Diagnostic::Level::Warning, m_file, lineAt(it.offset), columnAt(it.offset), "", "", "W-TMT-BOUNDARY-LINE",
-                                   "a trust boundary drawn as a line holds nothing, and was left out",
-                                   "draw it as a trust boundary box around what it holds"});
+                m_diags.push_back(boundaryLineLeftOut(m_file, lineAt(it.offset), columnAt(it.offset), "W-TMT-BOUNDARY-LINE"));
             } else if (it.shape == "StencilEllipse" || it.shape == "StencilRectangle" || it.shape == "StencilParallelLines")
                 readNode(it);
             // Annotations and anything else the tool draws say nothing about the system.

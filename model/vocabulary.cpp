@@ -15,21 +15,6 @@ namespace pb::model {
 namespace {
 using nlohmann::json;
 
-std::vector<std::string> stringsAt(const json& j, const char* key)
-{
-    std::vector<std::string> out;
-    if (auto it = j.find(key); it != j.end() && it->is_array())
-        for (const auto& s : *it)
-            if (s.is_string()) out.push_back(s.get<std::string>());
-    return out;
-}
-
-std::string stringAt(const json& j, const char* key)
-{
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 struct Reader
 {
     const std::string& file;
@@ -51,13 +36,13 @@ struct Reader
     KindSpec readKind(const json& k, const std::string& ptr)
     {
         KindSpec spec;
-        spec.id = stringAt(k, "id");
+        spec.id = jsonString(k, "id");
         if (spec.id.empty()) error(ptr, "kind has no \"id\"");
-        spec.displayName = stringAt(k, "name");
+        spec.displayName = jsonString(k, "name");
         if (spec.displayName.empty()) spec.displayName = spec.id;
-        spec.group = stringAt(k, "group");
-        spec.icon = stringAt(k, "icon");
-        spec.description = stringAt(k, "description");
+        spec.group = jsonString(k, "group");
+        spec.icon = jsonString(k, "icon");
+        spec.description = jsonString(k, "description");
         spec.defaultSize = {160, 64};
         if (auto s = k.find("size"); s != k.end() && s->is_array() && s->size() == 2 &&
                                      (*s)[0].is_number() && (*s)[1].is_number())
@@ -73,18 +58,18 @@ struct Reader
     PropertySpec readProperty(const json& p, const std::string& ptr)
     {
         PropertySpec spec;
-        spec.name = stringAt(p, "name");
+        spec.name = jsonString(p, "name");
         if (spec.name.empty()) error(ptr, "property has no \"name\"");
-        const std::string type = stringAt(p, "type");
+        const std::string type = jsonString(p, "type");
         if (type == "string") spec.type = ValueType::String;
         else if (type == "number") spec.type = ValueType::Number;
         else if (type == "bool") spec.type = ValueType::Bool;
         else if (type == "list") spec.type = ValueType::List;
         else error(ptr + "/type", "type must be string, number, bool or list, not '" + type + "'");
-        spec.allowed = stringsAt(p, "allowed");
-        spec.suggested = stringsAt(p, "suggested");
-        spec.appliesTo = stringsAt(p, "applies_to");
-        spec.description = stringAt(p, "description");
+        spec.allowed = jsonStrings(p, "allowed");
+        spec.suggested = jsonStrings(p, "suggested");
+        spec.appliesTo = jsonStrings(p, "applies_to");
+        spec.description = jsonString(p, "description");
         if (auto d = p.find("default"); d != p.end()) spec.defaultValue = valueFromJson(*d);
         if (auto d = p.find("default_touching_queue"); d != p.end())
             spec.defaultTouchingQueue = valueFromJson(*d);
