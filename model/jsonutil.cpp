@@ -27,6 +27,13 @@ void lineColumnOf(const std::string& text, std::size_t offset, int& line, int& c
     }
 }
 
+std::string_view jsonObjectHead(std::string_view text)
+{
+    const std::string_view head = text.substr(0, 4096);
+    const std::size_t open = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return open != std::string_view::npos && head[open] == '{' ? head : std::string_view();
+}
+
 const nlohmann::json* jsonMember(const nlohmann::json& j, const char* key)
 {
     if (!j.is_object()) return nullptr;

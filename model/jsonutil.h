@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -32,6 +33,9 @@ std::optional<int> intSetting(const nlohmann::json& j, const char* key, int fall
 // Reading a document another program wrote, where any key may be missing or of another type,
 // without throwing: the member (nullptr when `j` is no object or has none), its text ("" when it
 // is not a string), its strings (anything else in the list passed over).
+// The first kilobytes of `text` when they open a JSON object (after white space and a byte-order
+// mark), else "": what another tool's documents are told apart by, without parsing them.
+std::string_view jsonObjectHead(std::string_view text);
 const nlohmann::json* jsonMember(const nlohmann::json& j, const char* key);
 std::string jsonString(const nlohmann::json& j, const char* key);
 std::vector<std::string> jsonStrings(const nlohmann::json& j, const char* key);

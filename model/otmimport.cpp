@@ -334,9 +334,7 @@ std::optional<Design> Reader::run(const Json& root)
 
 bool looksLikeOtm(std::string_view text)
 {
-    const std::string_view head = text.substr(0, 4096);
-    const std::size_t open = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    return open != std::string_view::npos && head[open] == '{' && head.find("\"otmVersion\"") != std::string_view::npos;
+    return jsonObjectHead(text).find("\"otmVersion\"") != std::string_view::npos;
 }
 
 std::optional<Design> importOtm(const std::string& text, const std::string& fileName, Diagnostics& diags)

@@ -279,9 +279,7 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
 
 bool looksLikeThreatDragon(std::string_view text)
 {
-    const std::string_view head = text.substr(0, 4096);
-    const std::size_t open = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    if (open == std::string_view::npos || head[open] != '{') return false;
+    const std::string_view head = jsonObjectHead(text);
     return (head.find("\"summary\"") != std::string_view::npos ||
             head.find("\"detail\"") != std::string_view::npos) &&
            head.find("\"format\"") == std::string_view::npos;
