@@ -1,7 +1,7 @@
 #include "model/otmimport.h"
 
-#include "model/boundaryboxes.h"
 #include "model/designfile.h"
+#include "model/drawndiagram.h"
 #include "model/dotinference.h"
 #include "model/drawiostyle.h"
 #include "model/jsonutil.h"

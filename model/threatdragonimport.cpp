@@ -1,15 +1,12 @@
 #include "model/threatdragonimport.h"
 
-#include "model/boundaryboxes.h"
 #include "model/designfile.h"
+#include "model/drawndiagram.h"
 #include "model/designpart.h"
 #include "model/dotinference.h"
 #include "model/drawiostyle.h"
 #include "model/jsonutil.h"
 #include "model/printable.h"
-#include "model/uniqueids.h"
-#include "model/validation.h"
-#include "model/vocabulary.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -107,6 +104,7 @@ public:
         : m_text(text)
         , m_file(file)
         , m_diags(diags)
+        , m_drawn(file, diags, "W-THREATDRAGON")
     {
     }
     std::optional<Design> run(const Json& root, std::optional<std::size_t> asked);
@@ -120,7 +118,6 @@ private:
     void readNode(const Json& cell, const std::string& type);
     void readBox(const Json& cell);
     void readFlow(const Json& cell, std::size_t index);
-    std::string freshId(const std::string& name, const char* fallback);
 
     // The line of cell `i` of the diagram read, for a warning about it: worked out only then.
     int lineOf(std::size_t i);
@@ -130,13 +127,8 @@ private:
     Diagnostics& m_diags;
     std::optional<JsonPositions> m_positions;
     std::string m_cellsAt; // the JSON pointer of the diagram's cells
-    Design m_design;
-    std::unordered_map<std::string, std::string> m_idOf; // Threat Dragon's id → the element's
-    UniqueIds m_ids;
-    std::vector<DrawnBox> m_boxes;
+    DrawnDiagram m_drawn;
     std::vector<std::pair<const Json*, std::size_t>> m_flows; // read once every end is known
-    WarningsAtMost m_leftOut{m_diags, 50};
-    bool m_saidLine = false;
 };
 
 int Reader::lineOf(std::size_t i)
@@ -145,17 +137,11 @@ int Reader::lineOf(std::size_t i)
     return m_positions->find(m_cellsAt + "/" + std::to_string(i)).first;
 }
 
-std::string Reader::freshId(const std::string& name, const char* fallback)
-{
-    const std::string base = drawioSlug(name);
-    return m_ids.make(base.empty() ? fallback : base);
-}
-
 void Reader::readNode(const Json& cell, const std::string& type)
 {
     Component c;
     c.label = nameOf(cell);
-    c.id = freshId(c.label, "element");
+    c.id = m_drawn.freshId(c.label, "element");
     c.kind = inferKind("", c.label, "");
     if (type == "tm.Actor" && c.kind == "service") c.kind = "client";
     if (type == "tm.Store" && !isStoreKind(c.kind)) c.kind = "database";
@@ -173,41 +159,29 @@ void Reader::readNode(const Json& cell, const std::string& type)
     const double cx = numberAt(cell, "position", "x") + numberAt(cell, "size", "width") / 2;
     const double cy = numberAt(cell, "position", "y") + numberAt(cell, "size", "height") / 2;
     c.pos = {cx - size.width / 2, cy - size.height / 2};
-    m_idOf.emplace(stringAt(cell, {"id"}), c.id);
-    m_design.addComponent(std::move(c));
+    m_drawn.addComponent(std::move(c), stringAt(cell, {"id"}));
 }
 
 void Reader::readBox(const Json& cell)
 {
     Zone z;
     z.label = nameOf(cell);
-    z.id = freshId(z.label, "boundary");
+    z.id = m_drawn.freshId(z.label, "boundary");
     z.kind = "trust_boundary";
     z.pos = {numberAt(cell, "position", "x"), numberAt(cell, "position", "y")};
     z.size = {std::max(0.0, numberAt(cell, "size", "width")),
               std::max(0.0, numberAt(cell, "size", "height"))};
-    m_boxes.push_back({z.id, z.pos.x, z.pos.y, z.size.width, z.size.height});
-    m_design.addZone(std::move(z));
+    m_drawn.addBox(std::move(z));
 }
 
 void Reader::readFlow(const Json& cell, std::size_t index)
 {
-    const auto from = m_idOf.find(endOf(cell, "source"));
-    const auto to = m_idOf.find(endOf(cell, "target"));
     const std::string name = nameOf(cell);
-    if (from == m_idOf.end() || to == m_idOf.end()) {
-        const std::string said = name.empty() ? "a flow" : "the flow " + quoteText(name);
-        m_leftOut.add({Diagnostic::Level::Warning, m_file, lineOf(index), 0, "", "",
-                       "W-THREATDRAGON-LOOSE",
-                       said + " has no process, store or actor at one end and was left out",
-                       "attach both ends in Threat Dragon"});
-        return;
-    }
-    Flow f;
-    f.id = freshId("f" + std::to_string(m_design.flows().size() + 1), "f");
-    f.from = from->second;
-    f.to = to->second;
-    f.label = name;
+    auto made = m_drawn.flowBetween(endOf(cell, "source"), endOf(cell, "target"), name,
+                                    [&] { return std::make_pair(lineOf(index), 0); }, name.empty() ? "a flow" : "the flow " + quoteText(name),
+                                    "process, store or actor", "attach both ends in Threat Dragon");
+    if (!made) return;
+    Flow& f = *made;
     if (flag(cell, "isEncrypted")) f.props["tls"] = true;
     std::string protocol = stringAt(cell, {"data", "protocol"});
     if (protocol.empty()) protocol = stringAt(cell, {"protocol"}); // version 1
@@ -215,7 +189,7 @@ void Reader::readFlow(const Json& cell, std::size_t index)
     if (const Json* vs = jsonMember(cell, "vertices"); vs && vs->is_array())
         for (const Json& v : *vs)
             f.bends.push_back({numberIn(&v, "x"), numberIn(&v, "y")});
-    m_design.addFlow(std::move(f));
+    m_drawn.addFlow(std::move(f));
 }
 
 std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> asked)
@@ -241,8 +215,7 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
     const Json& diagram = (*diagrams)[asked.value_or(0)];
     const std::string model = stringAt(root, {"summary", "title"}),
                       title = stringAt(diagram, {"title"});
-    m_design.title =
-        count > 1 && !title.empty() ? (model.empty() ? title : model + " — " + title) : model;
+    m_drawn.setTitle(count > 1 && !title.empty() ? (model.empty() ? title : model + " — " + title) : model);
     const Json* cells = cellsOf(diagram);
     if (!cells) {
         error("diagram " + std::to_string(asked.value_or(0) + 1) + " has no cells");
@@ -263,17 +236,13 @@ std::optional<Design> Reader::run(const Json& root, std::optional<std::size_t> a
             readBox(cell);
         } else if (type == "tm.Flow" || type == "link") {
             m_flows.emplace_back(&cell, i);
-        } else if (type == "tm.Boundary" && !m_saidLine) {
-            m_saidLine = true; // a line across the page: what is on which side is not written down
-            m_diags.push_back(boundaryLineLeftOut(m_file, lineOf(i), 0, "W-THREATDRAGON-BOUNDARY-LINE"));
+        } else if (type == "tm.Boundary") {
+            m_drawn.boundaryLineLeftOut([&] { return std::make_pair(lineOf(i), 0); });
         }
     }
     for (const auto& [cell, index] : m_flows)
         readFlow(*cell, index);
-    m_leftOut.finish(m_file, "W-THREATDRAGON-LOOSE", "flows");
-    placeInBoxes(m_design, std::move(m_boxes), m_file, "W-THREATDRAGON-BOXES", m_diags);
-    if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;
-    return std::move(m_design);
+    return m_drawn.finish("flows");
 }
 } // namespace
 

@@ -1,12 +1,10 @@
 #include "model/tmtimport.h"
 
-#include "model/boundaryboxes.h"
 #include "model/designfile.h"
+#include "model/drawndiagram.h"
 #include "model/dotinference.h"
 #include "model/drawiostyle.h"
 #include "model/printable.h"
-#include "model/uniqueids.h"
-#include "model/validation.h"
 
 #include <algorithm>
 #include <charconv>
@@ -185,9 +183,14 @@ std::string kindOf(const TmtItem& it)
         if (store) return isStoreKind(k);
         return !isStoreKind(k) && (outside || k != "client");
     };
-    if (std::string k = inferKind("", it.name, ""); k != "service" && fits(k)) return k;
-    if (std::string k = stencilKind(it.stencil); !k.empty() && fits(k)) return k;
-    return store ? "database" : outside ? "client" : "service";
+    // One string, returned whole or assigned: GCC 12 warned falsely (-Wrestrict) of the copies
+    // two strings scoped to their ifs made when inlined.
+    std::string k = inferKind("", it.name, "");
+    if (k != "service" && fits(k)) return k;
+    k = stencilKind(it.stencil);
+    if (!k.empty() && fits(k)) return k;
+    k = store ? "database" : outside ? "client" : "service";
+    return k;
 }
 
 bool yes(const std::string& v)
@@ -203,6 +206,7 @@ public:
         : m_text(text)
         , m_file(file)
         , m_diags(diags)
+        , m_drawn(file, diags, "W-TMT")
     {
     }
     std::optional<Design> run(std::optional<std::size_t> asked);
@@ -213,33 +217,23 @@ private:
         m_diags.push_back({Diagnostic::Level::Error, m_file, line, column, "", "", "E-TMT", message, ""});
     }
     int lineAt(std::ptrdiff_t offset);
-    // The column of `offset` on its line: the tool writes a whole model on one line.
-    int columnAt(std::ptrdiff_t offset)
+    // The line and column of `offset`: the tool writes a whole model on one line.
+    std::pair<int, int> placeOf(std::ptrdiff_t offset)
     {
         const int line = lineAt(offset);
-        return line > 0 ? static_cast<int>(offset - static_cast<std::ptrdiff_t>(m_lineStarts[line - 1]) + 1) : 0;
+        return {line, line > 0 ? static_cast<int>(offset - static_cast<std::ptrdiff_t>(m_lineStarts[line - 1]) + 1) : 0};
     }
     bool parse();
     void readNode(const TmtItem& it);
     void readBox(const TmtItem& it);
     void readFlow(const TmtItem& it);
-    std::string freshId(const std::string& name, const char* fallback)
-    {
-        const std::string base = drawioSlug(name);
-        return m_ids.make(base.empty() ? fallback : base);
-    }
 
     const std::string& m_text;
     std::string m_file;
     Diagnostics& m_diags;
     pugi::xml_document m_doc;
     std::vector<std::size_t> m_lineStarts;
-    Design m_design;
-    std::unordered_map<std::string, std::string> m_idOf; // the tool's GUID → the element's id
-    UniqueIds m_ids;
-    std::vector<DrawnBox> m_boxes;
-    WarningsAtMost m_leftOut{m_diags, 50};
-    bool m_saidLine = false;
+    DrawnDiagram m_drawn;
 };
 
 int Reader::lineAt(std::ptrdiff_t offset)
@@ -260,7 +254,8 @@ bool Reader::parse()
 {
     const auto parsed = m_doc.load_buffer(m_text.data(), m_text.size(), pugi::parse_default, pugi::encoding_auto);
     if (!parsed) {
-        error(lineAt(parsed.offset), columnAt(parsed.offset), std::string("not well-formed XML: ") + parsed.description());
+        const auto [line, column] = placeOf(parsed.offset);
+        error(line, column, std::string("not well-formed XML: ") + parsed.description());
         return false;
     }
     if (local(m_doc.document_element().name()) != "ThreatModel") {
@@ -275,7 +270,7 @@ void Reader::readNode(const TmtItem& it)
 {
     Component c;
     c.label = it.name;
-    c.id = freshId(c.label, "element");
+    c.id = m_drawn.freshId(c.label, "element");
     c.kind = kindOf(it);
     c.kindInferred = true;
     // A store of log data named for audit is the audit trail, whatever it is kept on.
@@ -284,38 +279,27 @@ void Reader::readNode(const TmtItem& it)
     if (yes(it.attr("storescredentials"))) c.props["data"] = std::vector<std::string>{"credentials"};
     const Size size = drawnSizeOf(c.kind);
     c.pos = {it.left + it.width / 2 - size.width / 2, it.top + it.height / 2 - size.height / 2};
-    m_idOf.emplace(it.guid, c.id);
-    m_design.addComponent(std::move(c));
+    m_drawn.addComponent(std::move(c), it.guid);
 }
 
 void Reader::readBox(const TmtItem& it)
 {
     Zone z;
     z.label = it.name;
-    z.id = freshId(z.label, "boundary");
+    z.id = m_drawn.freshId(z.label, "boundary");
     z.kind = "trust_boundary";
     z.pos = {it.left, it.top};
     z.size = {it.width, it.height};
-    m_boxes.push_back({z.id, it.left, it.top, it.width, it.height});
-    m_design.addZone(std::move(z));
+    m_drawn.addBox(std::move(z));
 }
 
 void Reader::readFlow(const TmtItem& it)
 {
-    const auto from = m_idOf.find(it.source);
-    const auto to = m_idOf.find(it.target);
-    if (from == m_idOf.end() || to == m_idOf.end()) {
-        const std::string said = it.name.empty() ? "a data flow" : "the data flow " + quoteText(it.name);
-        m_leftOut.add({Diagnostic::Level::Warning, m_file, lineAt(it.offset), columnAt(it.offset), "", "", "W-TMT-LOOSE",
-                       said + " has no process, store or interactor at one end and was left out",
-                       "attach both ends in the Threat Modeling Tool"});
-        return;
-    }
-    Flow f;
-    f.id = freshId("f" + std::to_string(m_design.flows().size() + 1), "f");
-    f.from = from->second;
-    f.to = to->second;
-    f.label = it.name;
+    auto made = m_drawn.flowBetween(it.source, it.target, it.name, [&] { return placeOf(it.offset); },
+                                    it.name.empty() ? "a data flow" : "the data flow " + quoteText(it.name),
+                                    "process, store or interactor", "attach both ends in the Threat Modeling Tool");
+    if (!made) return;
+    Flow& f = *made;
     // The stencil names the protocol ("HTTPS", "SE.DF.TMCore.HTTP"), or only a kind of flow
     // ("Request", "Generic Data Flow"), which is no protocol.
     const std::string protocol = lowerAscii(it.stencil.substr(it.stencil.rfind(' ') + 1));
@@ -325,7 +309,7 @@ void Reader::readFlow(const TmtItem& it)
     const std::string confidential = lowerAscii(it.attr("providesconfidentiality"));
     if (protocol == "https" || protocol == "ipsec" || confidential == "yes") f.props["tls"] = true;
     else if (protocol == "http" || confidential == "no") f.props["tls"] = false;
-    m_design.addFlow(std::move(f));
+    m_drawn.addFlow(std::move(f));
 }
 
 std::optional<Design> Reader::run(std::optional<std::size_t> asked)
@@ -347,13 +331,13 @@ std::optional<Design> Reader::run(std::optional<std::size_t> asked)
         return std::nullopt;
     }
     if (!asked && count > 1)
-        m_diags.push_back({Diagnostic::Level::Warning, m_file, lineAt(pages[1].offset_debug()), columnAt(pages[1].offset_debug()), "", "",
+        m_diags.push_back({Diagnostic::Level::Warning, m_file, placeOf(pages[1].offset_debug()).first, placeOf(pages[1].offset_debug()).second, "", "",
                            "W-TMT-DIAGRAMS", std::to_string(count - 1) + " more diagram" + (count > 2 ? "s" : "") + " not read",
                            "name one as " + m_file + "#2 (its place among the diagrams); probeboard-cli check reviews each"});
     const pugi::xml_node page = pages[asked.value_or(0)];
     const std::string model = textOf(kid(root, "MetaInformation"), "ThreatModelName");
     const std::string title = textOf(page, "Header");
-    m_design.title = count > 1 && !title.empty() ? (model.empty() ? title : model + " — " + title) : model;
+    m_drawn.setTitle(count > 1 && !title.empty() ? (model.empty() ? title : model + " — " + title) : model);
     std::vector<TmtItem> flows;
     std::size_t seen = 0;
     for (const char* list : {"Borders", "Lines"})
@@ -366,19 +350,14 @@ std::optional<Design> Reader::run(std::optional<std::size_t> asked)
             if (it.shape == "BorderBoundary" || it.generic.rfind("GE.TB.B", 0) == 0) readBox(it);
             else if (it.shape == "Connector" || it.generic == "GE.DF") flows.push_back(std::move(it));
             else if (it.shape == "LineBoundary" || it.generic.rfind("GE.TB.L", 0) == 0) {
-                if (m_saidLine) continue; // a line across the page: what is on which side is not written down
-                m_saidLine = true;
-                m_diags.push_back(boundaryLineLeftOut(m_file, lineAt(it.offset), columnAt(it.offset), "W-TMT-BOUNDARY-LINE"));
+                m_drawn.boundaryLineLeftOut([&] { return placeOf(it.offset); });
             } else if (it.shape == "StencilEllipse" || it.shape == "StencilRectangle" || it.shape == "StencilParallelLines")
                 readNode(it);
             // Annotations and anything else the tool draws say nothing about the system.
         }
     for (const TmtItem& f : flows)
         readFlow(f);
-    m_leftOut.finish(m_file, "W-TMT-LOOSE", "data flows");
-    placeInBoxes(m_design, std::move(m_boxes), m_file, "W-TMT-BOXES", m_diags);
-    if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;
-    return std::move(m_design);
+    return m_drawn.finish("data flows");
 }
 } // namespace
 

@@ -3,7 +3,7 @@
 // vocabulary's attributes as properties; broken documents refused with their place.
 #include "model/designfile.h"
 #include "model/autolayout.h"
-#include "model/boundaryboxes.h"
+#include "model/drawndiagram.h"
 #include "model/designpart.h"
 #include "model/otmimport.h"
 #include "rules/engine.h"
