@@ -121,6 +121,7 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
     };
     const std::string ext = std::filesystem::path(path).extension().string();
     if (isTmt(path) || looksLikeTmt(*text)) return lines; // its elements are not where lines would help
+    if (lowerAscii(ext) == ".otm" || looksLikeOtm(*text)) return otmElementLines(*text);
     if (isMarkdown(path)) {
         Diagnostics ignored;
         importMermaidInMarkdown(*text, path, ignored, &lines);

@@ -337,6 +337,21 @@ bool looksLikeOtm(std::string_view text)
     return jsonObjectHead(text).find("\"otmVersion\"") != std::string_view::npos;
 }
 
+std::unordered_map<std::string, int> otmElementLines(const std::string& text)
+{
+    std::unordered_map<std::string, int> lines;
+    Diagnostics ignored; // read before, without an error, or there would be nothing to place
+    const auto root = parseJson(text, "", ignored);
+    if (!root) return lines;
+    const JsonPositions positions(text, 2);
+    for (const char* list : {"components", "dataflows", "trustZones"})
+        if (const Json* a = arrayAt(*root, list))
+            for (std::size_t i = 0; i < a->size(); ++i)
+                if (const int line = positions.find("/" + std::string(list) + "/" + std::to_string(i)).first; line > 0)
+                    lines.emplace(jsonString((*a)[i], "id"), line);
+    return lines;
+}
+
 std::optional<Design> importOtm(const std::string& text, const std::string& fileName, Diagnostics& diags)
 {
     const std::size_t open = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace pb::model {
 
@@ -22,6 +23,10 @@ namespace pb::model {
 // Whether `text` is such a document: a JSON object with an "otmVersion" among its first
 // kilobytes.
 bool looksLikeOtm(std::string_view text);
+
+// The line where the document writes each component, data flow and trust zone, by the id it gives
+// it (the design's, but for a repeated id): a CI annotation lands on the element in the .otm.
+std::unordered_map<std::string, int> otmElementLines(const std::string& text);
 
 // Broken JSON is an error at its line and column; a document that is YAML, not JSON, an error
 // saying how to read it.

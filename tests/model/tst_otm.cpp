@@ -138,6 +138,18 @@ private slots:
         QVERIFY(leak && fencing && breaker);
     }
 
+    // A CI annotation on a finding lands on the element's line in the document.
+    void elementsHaveTheirLines()
+    {
+        Diagnostics diags;
+        const auto d = loadDesignFile(fixture(), diags);
+        QVERIFY(d);
+        const auto lines = elementLines(fixture(), *d);
+        QCOMPARE(lines.at("ledger-db"), 32);
+        QCOMPARE(lines.at("record"), 46);
+        QCOMPARE(lines.at("aws-eu"), 19);
+    }
+
     void foundByContentAndInFolders()
     {
         QTemporaryDir dir;
