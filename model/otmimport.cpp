@@ -126,7 +126,6 @@ private:
     void readFlow(const Json& f, std::size_t i);
     void placeInZones();
     void forgetPartialPlaces();
-    std::vector<bool> m_placed; // per component: the document gives it a place
     std::string idFor(const Json& element, const char* fallback)
     {
         std::string id = printable(jsonString(element, "id"));
@@ -145,7 +144,7 @@ private:
     std::unordered_map<std::string, std::string> m_componentOf; // OTM id → our component id
     // What each component and zone names as its parent, resolved once all are read.
     std::vector<std::pair<std::string, const Json*>> m_parents;
-    std::vector<DrawnBox> m_boxes;
+    std::vector<bool> m_placed; // per component: the document gives it a place
     WarningsAtMost m_warnings{m_diags, 50};
 };
 
@@ -180,7 +179,7 @@ void Reader::readProperties(const Json& element, const std::string& pointer, con
             continue;
         }
         warn(pointer + "/attributes/" + key, "W-OTM-ATTRIBUTE",
-             "the attribute " + quoteText(key) + " holds " + printable(value.dump().substr(0, 80)) + ", not a " +
+             "the attribute " + quoteText(key) + " holds " + printable(value.dump(-1, ' ', false, Json::error_handler_t::replace).substr(0, 80)) + ", not a " +
                  typeName(spec->type) + ", and was left out",
              spec->description);
     }
