@@ -100,6 +100,8 @@ std::optional<Value> asProperty(const Json& v, ValueType type)
     return std::nullopt;
 }
 
+constexpr double kMinKeptWidth = 80, kMinKeptHeight = 40;
+
 class Reader
 {
 public:
@@ -200,9 +202,14 @@ std::array<double, 4> placeOf(const Json& element)
 
 void Reader::readZone(const Json& z, std::size_t i)
 {
+    // What exportOtm() adds so that every component has a zone, as OTM asks: not drawn.
+    if (jsonString(z, "type") == kOutsideZoneType) return;
     Zone zone;
     zone.id = idFor(z, "trust-zone");
-    zone.kind = "trust_boundary";
+    // A trust zone is a trust boundary, unless its type is one of the zone kinds (a region or an
+    // availability zone exported from here).
+    const std::string type = jsonString(z, "type");
+    zone.kind = type == "region" || type == "az" ? type : "trust_boundary";
     zone.label = jsonString(z, "name");
     const auto [x, y, w, h] = placeOf(z);
     zone.pos = {x, y};
@@ -221,15 +228,26 @@ void Reader::readComponent(const Json& c, std::size_t i)
     std::string typeWords = jsonString(c, "type");
     for (const std::string& tag : jsonStrings(c, "tags"))
         typeWords += " " + tag;
-    comp.kind = inferKind(typeWords, comp.label, "");
-    comp.kindInferred = true;
+    // A type that is one of the vocabulary's kinds (a document exported from here) is that kind,
+    // said rather than guessed.
+    const std::string type = jsonString(c, "type");
+    comp.kindInferred = !Vocabulary::builtin().kind(type);
+    comp.kind = comp.kindInferred ? inferKind(typeWords, comp.label, "") : type;
     if (const Json* assets = jsonMember(c, "assets"))
         if (auto stored = classesOf(jsonStrings(*assets, "stored")); !stored.empty()) comp.props["data"] = stored;
     readProperties(c, "/components/" + std::to_string(i), "component", comp.props);
     const auto [x, y, w, h] = placeOf(c);
-    const Size size = drawnSizeOf(comp.kind);
     m_placed.push_back(w > 0 || h > 0 || x != 0 || y != 0);
-    if (m_placed.back()) comp.pos = {x + w / 2 - size.width / 2, y + h / 2 - size.height / 2};
+    // A box big enough to hold its name keeps its place and size (a design exported from here);
+    // an icon (StartLeft's from a Visio stencil, 50 × 50) is drawn at its kind's size around its
+    // centre, where its label fits.
+    const Size size = drawnSizeOf(comp.kind);
+    if (w >= kMinKeptWidth && h >= kMinKeptHeight) {
+        comp.pos = {x, y};
+        comp.size = {w, h};
+    } else if (m_placed.back()) {
+        comp.pos = {x + w / 2 - size.width / 2, y + h / 2 - size.height / 2};
+    }
     m_componentOf.emplace(jsonString(c, "id"), comp.id);
     if (const Json* parent = jsonMember(c, "parent")) m_parents.emplace_back(comp.id, parent);
     m_design.addComponent(std::move(comp));
@@ -252,7 +270,10 @@ void Reader::readFlow(const Json& f, std::size_t i)
     flow.id = idFor(f, "f");
     flow.from = from->second;
     flow.to = to->second;
+    // OTM asks every flow for a name; one that is only its id (an unlabelled flow exported from
+    // here) would be drawn as a label.
     flow.label = jsonString(f, "name");
+    if (flow.label == jsonString(f, "id")) flow.label.clear();
     if (const Json* assets = jsonMember(f, "assets"); assets && assets->is_array())
         flow.props["carries"] = classesOf(jsonStrings(f, "assets")); // an empty list carries nothing
     readProperties(f, pointer, "flow", flow.props);
@@ -260,7 +281,7 @@ void Reader::readFlow(const Json& f, std::size_t i)
 }
 
 // A component placed in another component (OTM allows it) is placed in that one's zone. Members
-// join in the document's order: zones first, then components.
+// join in the document's order, components before zones, as the whiteboard lists them.
 void Reader::placeInZones()
 {
     std::unordered_map<std::string, std::string> parentComponent, zoneOf; // our ids
@@ -270,6 +291,8 @@ void Reader::placeInZones()
         if (const auto it = m_zoneOf.find(jsonString(*parent, "trustZone")); it != m_zoneOf.end())
             zoneOf.emplace(id, it->second);
     }
+    std::stable_partition(m_parents.begin(), m_parents.end(),
+                          [&](const auto& p) { return m_design.component(p.first) != nullptr; });
     for (const auto& [id, parent] : m_parents) {
         std::string at = id;
         // Bounded: components placed in one another round a loop must not hang the reader.

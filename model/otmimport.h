@@ -20,6 +20,10 @@ namespace pb::model {
 // Attributes named like the vocabulary's properties (`region`, `replicas`, …) are read as those
 // properties. Threats and mitigations are not read: the review asks its own questions.
 
+// The type of the trust zone exportOtm() writes for the components a design draws in no zone
+// (OTM places every component in one); importOtm() leaves it out again.
+inline constexpr const char* kOutsideZoneType = "probeboard-outside";
+
 // Whether `text` is such a document: a JSON object with an "otmVersion" among its first
 // kilobytes.
 bool looksLikeOtm(std::string_view text);

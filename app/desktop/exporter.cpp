@@ -12,6 +12,7 @@
 #include "model/dotexport.h"
 #include "model/drawioexport.h"
 #include "model/mermaidexport.h"
+#include "model/otmexport.h"
 #include "model/pdfdesign.h"
 
 #include <QBuffer>
@@ -215,6 +216,14 @@ bool exportMermaid(const model::Design& design, const QString& path, QString* er
     model::Diagnostics diags;
     const auto text = checked(model::exportMermaid(design, path.toStdString(), diags), diags,
                               tr("Cannot write %1 as Mermaid:").arg(path), error);
+    return text && saveWhole(path, QByteArray::fromStdString(*text), error);
+}
+
+bool exportOtm(const model::Design& design, const QString& path, QString* error)
+{
+    model::Diagnostics diags;
+    const auto text = checked(model::exportOtm(design, path.toStdString(), diags), diags,
+                              tr("Cannot write %1 as an Open Threat Model document:").arg(path), error);
     return text && saveWhole(path, QByteArray::fromStdString(*text), error);
 }
 

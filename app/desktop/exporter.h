@@ -33,6 +33,8 @@ bool exportMermaid(const model::Design& design, const QString& path, QString* er
 // `note`: what the file leaves out (review decisions, a property name draw.io cannot hold), for
 // the status bar; empty when nothing.
 bool exportDrawio(const model::Design& design, const QString& path, QString* error, QString* note = nullptr);
+// An Open Threat Model document (model/otmexport.h), for threat-modelling tools that read OTM.
+bool exportOtm(const model::Design& design, const QString& path, QString* error);
 // The same text, for the clipboard; empty, with `error` set, when the design cannot be written.
 QString mermaidText(const model::Design& design, QString* error);
 

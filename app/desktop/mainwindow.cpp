@@ -400,6 +400,13 @@ void MainWindow::exportMermaid()
         [&](const QString& p, QString* e) { return exporter::exportMermaid(m_doc->design(), p, e); });
 }
 
+void MainWindow::exportOtm()
+{
+    runExport(
+        tr("Open Threat Model documents (*.otm)"), QStringLiteral(".otm"),
+        [&](const QString& p, QString* e) { return exporter::exportOtm(m_doc->design(), p, e); });
+}
+
 void MainWindow::exportDrawio()
 {
     QString note;

@@ -79,6 +79,7 @@ public slots:
     void exportDot();
     void exportMermaid();
     void exportDrawio();
+    void exportOtm();
     void copyMermaid();
 
 protected:

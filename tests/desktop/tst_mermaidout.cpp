@@ -223,6 +223,21 @@ private slots:
         QVERIFY(note.isEmpty());
     }
 
+    // File → Export → Export Open Threat Model…: the document opens again as the design, as an
+    // import (Untitled), so that a save never writes a design over it.
+    void otmExportOpensAgain()
+    {
+        const model::Design d = test::smallDesign();
+        const QString path = m_dir.filePath(QStringLiteral("out.otm"));
+        QString error;
+        QVERIFY2(exporter::exportOtm(d, path, &error), qPrintable(error));
+        const auto back = readDesign(path, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->components().size(), d.components().size());
+        QCOMPARE(back->flows().size(), d.flows().size());
+        QVERIFY(!isNativeDesign(path));
+    }
+
     // A Threat Dragon model opens by its diagrams' names, as Untitled: a save never writes a
     // design over the team's model. A design file named .json is still saved in place.
     void aThreatDragonModelOpensAndIsNeverSavedOver()
