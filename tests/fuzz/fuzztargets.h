@@ -18,6 +18,7 @@
 #include "model/pngdesign.h"
 #include "model/threatdragonimport.h"
 #include "model/tmtimport.h"
+#include "model/otmexport.h"
 #include "model/otmimport.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
@@ -123,6 +124,26 @@ inline std::string checkDrawioExport(const model::Design& design)
     return {};
 }
 
+// A design written as an Open Threat Model document: refused with an error, or read back with
+// the same elements under the same ids, so that a design taken to an OTM tool comes back.
+inline std::string checkOtmExport(const model::Design& design)
+{
+    model::Diagnostics refused, again;
+    const auto text = model::exportOtm(design, "fuzz.probeboard", refused);
+    if (!text) return model::hasErrors(refused) ? "" : "the OTM export refused without an error";
+    const auto back = model::importOtm(*text, "exported.otm", again);
+    if (!back) return "a design written as OTM does not read back:\n" + model::formatAll(again) + *text;
+    auto ids = [](const auto& elements) {
+        std::vector<std::string> out;
+        for (const auto& e : elements) out.push_back(e.id);
+        return out;
+    };
+    if (ids(back->components()) != ids(design.components()) || ids(back->flows()) != ids(design.flows()) ||
+        ids(back->zones()) != ids(design.zones()))
+        return "a design written as OTM read back with other elements:\n" + *text;
+    return {};
+}
+
 // Whatever loads without errors saves to text that loads again, so a save never loses work.
 inline std::string checkDesignFile(const std::string& text)
 {
@@ -149,6 +170,7 @@ inline std::string checkDesignFile(const std::string& text)
     model::Diagnostics again;
     if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
         return "a loaded design saved to text that does not load:\n" + model::formatAll(again);
+    if (std::string problem = checkOtmExport(*design); !problem.empty()) return problem;
     return checkDrawioExport(*design);
 }
 
@@ -168,10 +190,11 @@ inline std::string checkMermaidExport(const model::Design& design)
     return {};
 }
 
-// Both exports a design may be taken out by, each read back.
+// The exports a design may be taken out by, each read back.
 inline std::string checkExports(const model::Design& design)
 {
     if (std::string problem = checkMermaidExport(design); !problem.empty()) return problem;
+    if (std::string problem = checkOtmExport(design); !problem.empty()) return problem;
     return checkDrawioExport(design);
 }
 
