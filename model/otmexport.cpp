@@ -1,6 +1,5 @@
 #include "model/otmexport.h"
 
-#include "model/designfile.h"
 #include "model/drawiostyle.h"
 #include "model/drawndiagram.h"
 #include "model/jsonutil.h"
@@ -130,11 +129,13 @@ std::optional<std::string> exportOtm(const Design& design, const std::string& fi
     doc["components"] = std::move(components);
     doc["dataflows"] = std::move(flows);
     std::string text = doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-    if (text.size() > kMaxDesignBytes) {
+    // The most importOtm() reads (a whole JSON tree, about ten times the text): a document of
+    // 100,000 components was 67 MB, written and then refused by its own reader.
+    if (text.size() > kMaxJsonBytes) {
         diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-LIMIT",
-                         "the OTM document would be " + mebibyteText(text.size()) + ", more than the " +
-                             mebibyteText(kMaxDesignBytes) + " a design may be",
-                         ""});
+                         "the OTM document would be " + mebibyteText(text.size()) + ", and an OTM document is read only up to " +
+                             mebibyteText(kMaxJsonBytes),
+                         "export a part of the design (copy it into a new one), or keep the .probeboard file"});
         return std::nullopt;
     }
     return text;

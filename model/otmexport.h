@@ -17,7 +17,7 @@ namespace pb::model {
 // trust zone's trustRating and each asset's confidentiality, integrity and availability. They are
 // written as placeholders for the receiving tool to set (docs/format.md). Bends and review
 // decisions are not carried. Nothing is returned, and the reason said, when the text would be
-// larger than a design file may be (E-LIMIT).
+// larger than importOtm() reads (64 MiB, E-LIMIT).
 std::optional<std::string> exportOtm(const Design& design, const std::string& fileName, Diagnostics& diags);
 
 } // namespace pb::model

@@ -218,6 +218,17 @@ private slots:
         QVERIFY(back && back->zones().empty() && back->component("api"));
     }
 
+    // Nothing is written that the reader would refuse: past 64 MiB, an error instead of a file.
+    void anExportTooLargeToReadIsRefused()
+    {
+        Design d;
+        for (int i = 0; i < 70; ++i)
+            d.addComponent({"c" + std::to_string(i), "service", std::string(1'000'000, 'x'), {}, {}, {}, false});
+        Diagnostics diags;
+        QVERIFY(!exportOtm(d, "big.probeboard", diags));
+        QVERIFY2(formatAll(diags).find("is read only up to 64 MiB") != std::string::npos, formatAll(diags).c_str());
+    }
+
     void foundByContentAndInFolders()
     {
         QTemporaryDir dir;
