@@ -104,6 +104,18 @@ inline std::string checkOtm(const std::string& text)
     return {};
 }
 
+// The same components, flows and zones, under the same ids in the same order.
+inline bool sameIds(const model::Design& a, const model::Design& b)
+{
+    auto ids = [](const auto& elements) {
+        std::vector<std::string> out;
+        for (const auto& e : elements) out.push_back(e.id);
+        return out;
+    };
+    return ids(a.components()) == ids(b.components()) && ids(a.flows()) == ids(b.flows()) &&
+           ids(a.zones()) == ids(b.zones());
+}
+
 // A design written for draw.io: refused with an error, or read back with the same elements under
 // the same ids (pb_id), so that a design taken to draw.io comes back.
 inline std::string checkDrawioExport(const model::Design& design)
@@ -113,14 +125,7 @@ inline std::string checkDrawioExport(const model::Design& design)
     if (!text) return model::hasErrors(refused) ? "" : "the draw.io export refused without an error";
     const auto back = model::importDrawio(*text, "exported.drawio", again);
     if (!back) return "a design written for draw.io does not read back:\n" + model::formatAll(again) + *text;
-    auto ids = [](const auto& elements) {
-        std::vector<std::string> out;
-        for (const auto& e : elements) out.push_back(e.id);
-        return out;
-    };
-    if (ids(back->components()) != ids(design.components()) || ids(back->flows()) != ids(design.flows()) ||
-        ids(back->zones()) != ids(design.zones()))
-        return "a design written for draw.io read back with other elements:\n" + *text;
+    if (!sameIds(*back, design)) return "a design written for draw.io read back with other elements:\n" + *text;
     return {};
 }
 
@@ -133,14 +138,7 @@ inline std::string checkOtmExport(const model::Design& design)
     if (!text) return model::hasErrors(refused) ? "" : "the OTM export refused without an error";
     const auto back = model::importOtm(*text, "exported.otm", again);
     if (!back) return "a design written as OTM does not read back:\n" + model::formatAll(again) + *text;
-    auto ids = [](const auto& elements) {
-        std::vector<std::string> out;
-        for (const auto& e : elements) out.push_back(e.id);
-        return out;
-    };
-    if (ids(back->components()) != ids(design.components()) || ids(back->flows()) != ids(design.flows()) ||
-        ids(back->zones()) != ids(design.zones()))
-        return "a design written as OTM read back with other elements:\n" + *text;
+    if (!sameIds(*back, design)) return "a design written as OTM read back with other elements:\n" + *text;
     return {};
 }
 
