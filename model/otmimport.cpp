@@ -225,12 +225,12 @@ void Reader::readComponent(const Json& c, std::size_t i)
     Component comp;
     comp.id = idFor(c, "component");
     comp.label = jsonString(c, "name");
-    std::string typeWords = jsonString(c, "type");
+    const std::string type = jsonString(c, "type");
+    std::string typeWords = type;
     for (const std::string& tag : jsonStrings(c, "tags"))
         typeWords += " " + tag;
     // A type that is one of the vocabulary's kinds (a document exported from here) is that kind,
     // said rather than guessed.
-    const std::string type = jsonString(c, "type");
     comp.kindInferred = !Vocabulary::builtin().kind(type);
     comp.kind = comp.kindInferred ? inferKind(typeWords, comp.label, "") : type;
     if (const Json* assets = jsonMember(c, "assets"))
