@@ -130,7 +130,9 @@ private:
     void forgetPartialPlaces();
     std::string idFor(const Json& element, const char* fallback)
     {
-        std::string id = printable(jsonString(element, "id"));
+        // As written: an id is the element's name in baselines and decisions, and one exported
+        // from here may hold anything a design's may (a DOT node "\v\vb" came back as another).
+        std::string id = jsonString(element, "id");
         if (id.empty()) id = drawioSlug(jsonString(element, "name"));
         return m_ids.make(id.empty() ? fallback : id);
     }
