@@ -358,7 +358,9 @@ std::optional<Design> Reader::run(const Json& root)
 
 bool looksLikeOtm(std::string_view text)
 {
-    return jsonObjectHead(text).find("\"otmVersion\"") != std::string_view::npos;
+    // Not a design file that happens to hold the word (a property, a note): it says its format first.
+    const std::string_view head = jsonObjectHead(text);
+    return head.find("\"otmVersion\"") != std::string_view::npos && head.find("\"probeboard/") == std::string_view::npos;
 }
 
 std::unordered_map<std::string, int> otmElementLines(const std::string& text)

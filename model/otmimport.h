@@ -25,7 +25,7 @@ namespace pb::model {
 inline constexpr const char* kOutsideZoneType = "probeboard-outside";
 
 // Whether `text` is such a document: a JSON object with an "otmVersion" among its first
-// kilobytes.
+// kilobytes, and not a design file ("format": "probeboard/1") that names one in a label.
 bool looksLikeOtm(std::string_view text);
 
 // The line where the document writes each component, data flow and trust zone, by the id it gives

@@ -240,6 +240,13 @@ private slots:
         QCOMPARE(files.size(), std::size_t(2)); // not package.json
         QVERIFY(isOtmFile(dir.filePath("startleft.json").toStdString()));
         QVERIFY(!isOtmFile(dir.filePath("package.json").toStdString()));
+        // A design file with a property of that name stays a design file.
+        const std::string design = dir.filePath("design.json").toStdString();
+        std::ofstream(design) << "{\"format\": \"probeboard/1\", \"title\": \"x\", \"components\": "
+                                 "[{\"id\": \"a\", \"kind\": \"service\", \"properties\": {\"otmVersion\": \"1\"}}]}";
+        QVERIFY(!isOtmFile(design));
+        const auto asDesign = loadDesignFile(design, diags);
+        QVERIFY2(asDesign && asDesign->component("a"), formatAll(diags).c_str());
         const auto asJson = loadDesignFile(dir.filePath("startleft.json").toStdString(), diags);
         QVERIFY2(asJson && asJson->component("ledger-db"), formatAll(diags).c_str());
     }
