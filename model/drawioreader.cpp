@@ -46,9 +46,7 @@ int DrawioReader::lineAt(std::ptrdiff_t offset) const
 {
     if (!m_picture.empty()) return 0; // a line of the text a picture keeps is none of the file's
     if (m_pageLine > 0 || offset < 0) return m_pageLine;
-    const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(),
-                                     static_cast<std::size_t>(offset));
-    return static_cast<int>(it - m_lineStarts.begin());
+    return m_lineIndex.lineOf(static_cast<std::size_t>(offset));
 }
 
 // The <mxGraphModel> of the page asked for (else the first): in place, or inflated from draw.io's
@@ -293,17 +291,13 @@ std::optional<Design> DrawioReader::run(const std::string& text)
         error(0, "empty file: expected a draw.io diagram", "E-EMPTY");
         return std::nullopt;
     }
-    m_lineStarts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') m_lineStarts.push_back(i + 1);
+    m_lineIndex = LineIndex(text);
     const auto parsed =
         m_doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
         const int line = lineAt(parsed.offset);
-        const auto col = parsed.offset -
-                         static_cast<std::ptrdiff_t>(
-                             m_lineStarts[static_cast<std::size_t>(std::max(1, line) - 1)]) +
-                         1;
+        const auto col =
+            parsed.offset - static_cast<std::ptrdiff_t>(m_lineIndex.startOf(std::max(1, line))) + 1;
         m_diags.push_back({Diagnostic::Level::Error, m_file, line, static_cast<int>(col), "", "",
                            "E-DRAWIO", std::string("not well-formed XML: ") + parsed.description(),
                            ""});

@@ -7,6 +7,7 @@
 #include "model/design.h"
 #include "model/diagnostic.h"
 #include "model/drawiofile.h"
+#include "model/lineindex.h"
 
 #include <map>
 #include <optional>
@@ -127,7 +128,7 @@ private:
     // Written by Probeboard (host="Probeboard"): its places and sizes are the design's own, and
     // its zones say their region, so nothing is spread, grown or read from a label.
     bool m_ours = false;
-    std::vector<std::size_t> m_lineStarts; // of the file's text, for the cells' lines
+    LineIndex m_lineIndex; // of the file's text, for the cells' lines
     int m_pageLine = 0;                    // a compressed page's cells are on its line
     pugi::xml_document m_doc, m_pageDoc;
     std::vector<DrawioCell> m_cells;

@@ -9,7 +9,6 @@
 #include "model/printable.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace pb::model {
 

@@ -3,14 +3,13 @@
 #include "model/designfile.h"
 #include "model/drawndiagram.h"
 #include "model/dotinference.h"
-#include "model/drawiostyle.h"
+#include "model/lineindex.h"
 #include "model/printable.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <pugixml.hpp>
-#include <unordered_map>
 
 namespace pb::model {
 
@@ -221,7 +220,7 @@ private:
     std::pair<int, int> placeOf(std::ptrdiff_t offset)
     {
         const int line = lineAt(offset);
-        return {line, line > 0 ? static_cast<int>(offset - static_cast<std::ptrdiff_t>(m_lineStarts[line - 1]) + 1) : 0};
+        return {line, line > 0 ? m_lines.columnOf(static_cast<std::size_t>(offset)) : 0};
     }
     bool parse();
     void readNode(const TmtItem& it);
@@ -232,7 +231,7 @@ private:
     std::string m_file;
     Diagnostics& m_diags;
     pugi::xml_document m_doc;
-    std::vector<std::size_t> m_lineStarts;
+    LineIndex m_lines;
     DrawnDiagram m_drawn;
 };
 
@@ -240,14 +239,8 @@ int Reader::lineAt(std::ptrdiff_t offset)
 {
     // A file in UTF-16 is read as UTF-8 inside pugixml: its offsets are not the file's.
     if (offset < 0 || (m_text.size() >= 2 && (m_text[0] == '\xFF' || m_text[0] == '\xFE'))) return 0;
-    if (m_lineStarts.empty()) {
-        m_lineStarts.push_back(0);
-        for (std::size_t i = 0; i < m_text.size(); ++i)
-            if (m_text[i] == '\n') m_lineStarts.push_back(i + 1);
-    }
-    const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(),
-                                     static_cast<std::size_t>(offset));
-    return static_cast<int>(it - m_lineStarts.begin());
+    if (m_lines.empty()) m_lines = LineIndex(m_text); // only once something is said
+    return m_lines.lineOf(static_cast<std::size_t>(offset));
 }
 
 bool Reader::parse()
