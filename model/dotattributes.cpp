@@ -29,7 +29,8 @@ const std::set<std::string>& layoutAttributes()
         "minlen", "headport", "tailport", "lhead", "ltail", "headlabel", "taillabel",
         "labelfontsize", "labelfontcolor", "decorate", "samehead", "sametail", "splines",
         "concentrate", "rankdir", "nodesep", "ranksep", "layout", "id", "pb_pos", "pb_size",
-        "pb_bends", "gradientangle", "class", "comment", "target", "area", "root", "z"};
+        "pb_bends", "gradientangle", "class", "comment", "target", "area", "root", "z", "imagescale",
+        "imagepos", "xlp", "lp", "labelangle", "labeldistance", "labelfloat"};
     return attrs;
 }
 

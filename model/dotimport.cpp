@@ -44,7 +44,7 @@ Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels, Diagnostics
     Component c;
     c.id = agnameof(n);
     const auto attrs = dotAttributes(g, n, AGNODE);
-    std::string shape;
+    std::string shape, xlabel;
     bool inferred = false; // a kind guessed before export, not yet confirmed
     bool emptyLabel = false;
     for (const auto& [k, v] : attrs) {
@@ -54,6 +54,7 @@ Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels, Diagnostics
         else if (k == "pb_empty_label") emptyLabel = v == "true";
         else if (k == "pb_kind_inferred") inferred = v == "true";
         else if (k == "shape") shape = v;
+        else if (k == "xlabel") xlabel = v;
         else if (k == "pos" || k == "pb_pos") dotPair(v, c.pos.x, c.pos.y);
         else if (k == "pb_size") dotPair(v, c.size.width, c.size.height);
     }
@@ -70,6 +71,9 @@ Component readNode(Agraph_t* g, Agnode_t* n, DotLabelReader& labels, Diagnostics
     }
     // A node without a label is named by its id, as Graphviz draws it; cgraph cannot tell
     // `label=""` from no label, so an empty one is marked (exportDot).
+    // pytm's --dfd draws a data store as an image and names it beside it (label="", xlabel=…).
+    if (c.label.empty() && !emptyLabel && !xlabel.empty())
+        c.label = labels.read(xlabel, {c.id, agnameof(agroot(g)), {}, {}}, "node", c.id, c.id);
     if (c.label.empty() && !emptyLabel) c.label = c.id;
     if (c.kind.empty()) {
         c.kind = inferKind(c.id, title.empty() ? c.label : title, shape);

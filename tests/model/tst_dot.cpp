@@ -91,6 +91,21 @@ private slots:
         QCOMPARE(d.components().front().label, std::string("orders-db"));
     }
 
+    // pytm --dfd draws a data store as an image named beside it, with Graphviz attributes that
+    // say only how it was drawn.
+    void pytmDataStoreIsNamedByItsXlabel()
+    {
+        const auto d = imported("digraph tm {\n datastore_SQLDatabase_d2006ce1bb [shape=none; fixedsize=shape;"
+                                " image=\"datastore_black.png\"; imagescale=true; xlabel=\"SQL Database\"; label=\"\"];\n"
+                                " edge_x [label=\"Edge\"; xlabel=\"not used\"];\n}");
+        const Component* c = d.component("datastore_SQLDatabase_d2006ce1bb");
+        QVERIFY(c);
+        QCOMPARE(c->label, std::string("SQL Database"));
+        QCOMPARE(c->kind, std::string("database"));
+        QVERIFY(c->props.empty());
+        QCOMPARE(d.component("edge_x")->label, std::string("Edge"));
+    }
+
     void kindInferenceFromKeywords_data()
     {
         QTest::addColumn<QString>("id");
