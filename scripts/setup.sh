@@ -13,7 +13,7 @@ PB_PACKAGES=(
     cmake g++ make pkg-config git
     qt6-base-dev qt6-svg-dev qt6-base-dev-tools libgl-dev libglx-dev
     libgraphviz-dev graphviz
-    nlohmann-json3-dev libcli11-dev libfmt-dev libjemalloc-dev libsimdjson-dev zlib1g-dev libpugixml-dev
+    nlohmann-json3-dev libcli11-dev libfmt-dev libjemalloc-dev libsimdjson-dev zlib1g-dev libpugixml-dev libyaml-dev
     python3 python3-jsonschema
     xvfb xauth xdotool imagemagick librsvg2-bin poppler-utils
     clang-14 libclang-rt-14-dev

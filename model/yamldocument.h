@@ -1,0 +1,52 @@
+#pragma once
+
+#include "model/diagnostic.h"
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace pb::model {
+
+// A YAML document read into JSON values, so that the readers of threat-modelling tools' YAML
+// (Threagile's models, OTM written as YAML) share the JSON readers' helpers, and where each value
+// was written, so that their warnings name a line. libyaml parses (its events, not its recursive
+// loader); the values are built without recursion.
+//
+// Plain scalars are read as the YAML 1.2 core schema reads them (true, 3, 0.5, null), anything
+// quoted as text. Anchors, aliases and merge keys (`<<: *base`, which Threagile's own example
+// uses) are resolved. Only the first document of a stream is read.
+class YamlDocument
+{
+public:
+    // Bounds against hostile input, each refused with an error rather than met: collections
+    // nested deeper than this, and more values than this once aliases are expanded (a few
+    // kilobytes of aliases of aliases otherwise make billions).
+    static constexpr std::size_t kMaxDepth = 256;
+    static constexpr std::size_t kMaxValues = 4'000'000;
+
+    nlohmann::json root;
+
+    // Line and column (1-based) of the value at `pointer` ("/technical_assets/Web Server"): where
+    // its key is written in a mapping, where it starts in a sequence. For a value deeper than the
+    // positions kept, or one an alias made, that of the nearest enclosing value kept; {0, 0} when
+    // none is.
+    std::pair<int, int> find(const std::string& pointer) const;
+
+    // Reads `text`; a document that is not YAML is an error at its line and column. `keptDepth`:
+    // positions are kept for values that deep or shallower ("/a/b" is depth 2).
+    static std::optional<YamlDocument> parse(const std::string& text, const std::string& file,
+                                             Diagnostics& diags, std::size_t keptDepth = 4);
+
+private:
+    friend class YamlBuilder;
+    std::unordered_map<std::string, std::pair<int, int>> m_positions;
+};
+
+// `key` as one step of a JSON pointer ("a/b" → "a~1b").
+std::string jsonPointerStep(const std::string& key);
+
+} // namespace pb::model
