@@ -9,9 +9,12 @@
 #include "model/uniqueids.h"
 #include "model/validation.h"
 #include "model/vocabulary.h"
+#include "model/yamldocument.h"
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <memory>
 #include <unordered_map>
 
 namespace pb::model {
@@ -102,11 +105,15 @@ std::optional<Value> asProperty(const Json& v, ValueType type)
 
 constexpr double kMinKeptWidth = 80, kMinKeptHeight = 40;
 
+// Where the value at a JSON pointer is written, as line and column: in the JSON text, or where
+// the YAML document wrote it.
+using Locate = std::function<std::pair<int, int>(const std::string& pointer)>;
+
 class Reader
 {
 public:
-    Reader(const std::string& text, const std::string& file, Diagnostics& diags)
-        : m_text(text)
+    Reader(Locate locate, const std::string& file, Diagnostics& diags)
+        : m_locate(std::move(locate))
         , m_file(file)
         , m_diags(diags)
     {
@@ -116,8 +123,7 @@ public:
 private:
     void warn(const std::string& pointer, const char* code, const std::string& message, const std::string& hint)
     {
-        if (!m_positions) m_positions.emplace(m_text, 4); // "/components/3/attributes/replicas"
-        const auto [line, column] = m_positions->find(pointer);
+        const auto [line, column] = m_locate(pointer);
         m_warnings.add({Diagnostic::Level::Warning, m_file, line, column, "", "", code, message, hint});
     }
     void readAssets(const Json& root);
@@ -137,10 +143,9 @@ private:
         return m_ids.make(id.empty() ? fallback : id);
     }
 
-    const std::string& m_text;
+    Locate m_locate;
     std::string m_file;
     Diagnostics& m_diags;
-    std::optional<JsonPositions> m_positions;
     Design m_design;
     UniqueIds m_ids;
     std::unordered_map<std::string, std::string> m_assetClass; // asset id → data class
@@ -328,7 +333,8 @@ void Reader::forgetPartialPlaces()
 std::optional<Design> Reader::run(const Json& root)
 {
     if (!root.is_object()) {
-        m_diags.push_back({Diagnostic::Level::Error, m_file, 1, 1, "", "", "E-OTM", "an OTM document is a JSON object", ""});
+        m_diags.push_back({Diagnostic::Level::Error, m_file, 1, 1, "", "", "E-OTM",
+                           "an OTM document is an object (in YAML, a mapping), and this one is not", ""});
         return std::nullopt;
     }
     const Json* project = jsonMember(root, "project");
@@ -356,8 +362,18 @@ std::optional<Design> Reader::run(const Json& root)
 }
 } // namespace
 
+namespace {
+// JSON starts with its object; anything else is read as YAML, which OTM may also be written in.
+bool isJsonText(std::string_view text)
+{
+    const std::size_t open = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return open != std::string_view::npos && text[open] == '{';
+}
+} // namespace
+
 bool looksLikeOtm(std::string_view text)
 {
+    if (!isJsonText(text)) return yamlHasTopKey(text, "otmVersion");
     // Not a design file that happens to hold the word (a property, a note): it says its format first.
     const std::string_view head = jsonObjectHead(text);
     return head.find("\"otmVersion\"") != std::string_view::npos && head.find("\"probeboard/") == std::string_view::npos;
@@ -367,30 +383,40 @@ std::unordered_map<std::string, int> otmElementLines(const std::string& text)
 {
     std::unordered_map<std::string, int> lines;
     Diagnostics ignored; // read before, without an error, or there would be nothing to place
-    const auto root = parseJson(text, "", ignored);
+    std::optional<Json> root;
+    Locate locate;
+    std::optional<YamlDocument> yaml;
+    if (isJsonText(text)) {
+        root = parseJson(text, "", ignored);
+        auto positions = std::make_shared<JsonPositions>(text, 2);
+        locate = [positions](const std::string& p) { return positions->find(p); };
+    } else if ((yaml = YamlDocument::parse(text, "", ignored, 2))) {
+        root = std::move(yaml->root);
+        locate = [&](const std::string& p) { return yaml->find(p); };
+    }
     if (!root) return lines;
-    const JsonPositions positions(text, 2);
     for (const char* list : {"components", "dataflows", "trustZones"})
         if (const Json* a = arrayAt(*root, list))
             for (std::size_t i = 0; i < a->size(); ++i)
-                if (const int line = positions.find("/" + std::string(list) + "/" + std::to_string(i)).first; line > 0)
+                if (const int line = locate("/" + std::string(list) + "/" + std::to_string(i)).first; line > 0)
                     lines.emplace(jsonString((*a)[i], "id"), line);
     return lines;
 }
 
 std::optional<Design> importOtm(const std::string& text, const std::string& fileName, Diagnostics& diags)
 {
-    const std::size_t open = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    if (open != std::string::npos && text[open] != '{' && text.find("otmVersion") != std::string::npos) {
-        diags.push_back({Diagnostic::Level::Error, fileName, 0, 0, "", "", "E-OTM",
-                         "an OTM document in YAML: only its JSON form is read",
-                         "write it as JSON (StartLeft writes JSON; or: python3 -c 'import sys, json, yaml; "
-                         "json.dump(yaml.safe_load(sys.stdin), sys.stdout)' < model.otm > model.json)"});
-        return std::nullopt;
+    if (!isJsonText(text)) {
+        auto yaml = YamlDocument::parse(text, fileName, diags);
+        if (!yaml) return std::nullopt;
+        return Reader([&](const std::string& p) { return yaml->find(p); }, fileName, diags).run(yaml->root);
     }
     const auto root = parseJson(text, fileName, diags);
     if (!root) return std::nullopt;
-    return Reader(text, fileName, diags).run(*root);
+    std::optional<JsonPositions> positions; // "/components/3/attributes/replicas"; mapped only for a warning
+    return Reader([&](const std::string& p) {
+        if (!positions) positions.emplace(text, 4);
+        return positions->find(p);
+    }, fileName, diags).run(*root);
 }
 
 } // namespace pb::model

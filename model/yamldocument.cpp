@@ -28,6 +28,26 @@ std::string jsonPointerStep(const std::string& key)
     return out;
 }
 
+bool yamlHasTopKey(std::string_view text, std::string_view key)
+{
+    std::string_view head = text.substr(0, 64 * 1024);
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    for (std::size_t at = 0; at < head.size();) {
+        std::string_view line = head.substr(at, head.find('\n', at) - at);
+        at += line.size() + 1;
+        if (line.size() > 3 && (line[0] == '"' || line[0] == '\'') && line.substr(1, key.size()) == key &&
+            line.size() > key.size() + 1 && line[key.size() + 1] == line[0])
+            line = line.substr(key.size() + 2);
+        else if (line.substr(0, key.size()) == key)
+            line = line.substr(key.size());
+        else
+            continue;
+        const std::size_t colon = line.find_first_not_of(' ');
+        if (colon != std::string_view::npos && line[colon] == ':') return true;
+    }
+    return false;
+}
+
 std::pair<int, int> YamlDocument::find(const std::string& pointer) const
 {
     std::string p = pointer;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -45,6 +46,10 @@ private:
     friend class YamlBuilder;
     std::unordered_map<std::string, std::pair<int, int>> m_positions;
 };
+
+// Whether a line among the first 64 KB of `text` starts with `key` as a top-level mapping key
+// (`key:`, or quoted): what tells a YAML format by its content, before reading it.
+bool yamlHasTopKey(std::string_view text, std::string_view key);
 
 // `key` as one step of a JSON pointer ("a/b" → "a~1b").
 std::string jsonPointerStep(const std::string& key);

@@ -251,6 +251,27 @@ private slots:
         QVERIFY2(asJson && asJson->component("ledger-db"), formatAll(diags).c_str());
     }
 
+    // OTM may be written as YAML: the same document reads to the same design, and its warnings and
+    // the CI annotations' lines are the YAML's own.
+    void aDocumentInYamlReadsAsInJson()
+    {
+        Diagnostics fromJson, fromYaml;
+        const auto json = loadDesignFile(fixture(), fromJson);
+        const std::string yamlFile = std::string(PB_TEST_DATA) + "/otm/payments-yaml.otm";
+        const auto yaml = loadDesignFile(yamlFile, fromYaml);
+        QVERIFY2(json && yaml, (formatAll(fromJson) + formatAll(fromYaml)).c_str());
+        QCOMPARE(designToText(*yaml), designToText(*json));
+        const std::string said = formatAll(fromYaml);
+        QVERIFY2(said.find("payments-yaml.otm:135:5: warning: the attribute 'replicas'") != std::string::npos, said.c_str());
+        QCOMPARE(fromYaml.size(), fromJson.size());
+        std::ifstream in(yamlFile);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        QVERIFY(looksLikeOtm(text));
+        const auto lines = otmElementLines(text);
+        QCOMPARE(lines.at("customers-db"), 137); // "- name: Customers"
+        QCOMPARE(elementLines(yamlFile, *yaml).at("customers-db"), 137);
+    }
+
     void brokenDocumentsAreRefusedWithTheirPlace()
     {
         QTemporaryDir dir;
@@ -263,10 +284,12 @@ private slots:
         };
         auto [ok, said] = load("broken.otm", "{\"otmVersion\": \"0.2.0\",\n \"components\": [}\n");
         QVERIFY2(!ok && said.find("broken.otm:2:") != std::string::npos, said.c_str());
-        std::tie(ok, said) = load("yaml.otm", "otmVersion: 0.2.0\nproject:\n  name: x\n");
-        QVERIFY2(!ok && said.find("in YAML: only its JSON form is read") != std::string::npos, said.c_str());
+        std::tie(ok, said) = load("yaml.otm", "otmVersion: 0.2.0\nproject:\n  name: [x\ncomponents: []\n");
+        QVERIFY2(!ok && said.find("yaml.otm:4:11: error: not YAML") != std::string::npos &&
+                     said.find("flow sequence at line 3") != std::string::npos,
+                 said.c_str());
         std::tie(ok, said) = load("list.otm", "[1, 2]");
-        QVERIFY2(!ok && said.find("an OTM document is a JSON object") != std::string::npos, said.c_str());
+        QVERIFY2(!ok && said.find("an OTM document is an object") != std::string::npos, said.c_str());
         std::tie(ok, said) = load("cycle.otm",
                                   "{\"otmVersion\": \"0.2.0\", \"trustZones\": ["
                                   "{\"id\": \"a\", \"parent\": {\"trustZone\": \"b\"}},"
