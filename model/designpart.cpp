@@ -9,6 +9,7 @@
 #include "model/mermaidreader.h"
 #include "model/mermaidtext.h"
 #include "model/otmimport.h"
+#include "model/threagileimport.h"
 #include "model/printable.h"
 #include "model/threatdragonimport.h"
 #include "model/tmtimport.h"
@@ -70,6 +71,17 @@ std::string headOf(const std::string& path)
 bool isThreatDragonFile(const std::string& path)
 {
     return looksLikeThreatDragon(headOf(path));
+}
+
+bool isYaml(const std::string& path)
+{
+    const std::string ext = lowerAscii(std::filesystem::path(path).extension().string());
+    return ext == ".yaml" || ext == ".yml";
+}
+
+bool isThreagileFile(const std::string& path)
+{
+    return looksLikeThreagile(headOf(path));
 }
 
 bool isOtmFile(const std::string& path)
@@ -151,6 +163,8 @@ std::vector<std::string> designFilesIn(const std::string& folder, Diagnostics& d
         if (ext == ".otm") return true;
         if (ext == ".json") // other JSON is mostly not a design
             return isThreatDragonFile(p.string()) || isOtmFile(p.string());
+        if (ext == ".yaml" || ext == ".yml") // nor is other YAML (CI settings, manifests)
+            return isThreagileFile(p.string()) || isOtmFile(p.string());
         return isMarkdown(p.string()) && !designsIn(p.string()).empty(); // a README without one
     };
     std::error_code ec;

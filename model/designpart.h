@@ -38,6 +38,11 @@ bool isTmt(const std::string& path);
 // A name that ends in .otm, or a file whose first kilobytes are an Open Threat Model document's
 // (looksLikeOtm()): read as one (otmimport.h), never saved over.
 bool isOtmFile(const std::string& path);
+// A name that ends in .yaml or .yml, in any case.
+bool isYaml(const std::string& path);
+// A file whose first kilobytes are a Threagile model's (looksLikeThreagile()), whatever its name:
+// read as one (threagileimport.h), never saved over.
+bool isThreagileFile(const std::string& path);
 // Any of these: a file that may hold several designs.
 bool holdsSeveralDesigns(const std::string& path);
 
@@ -72,8 +77,8 @@ std::vector<std::string> eachDesignIn(const std::vector<std::string>& files,
 
 // The design files in `folder` and the folders in it, in order of their paths, for a review of a
 // repository's docs/: .probeboard, DOT (.dot, .gv), Mermaid (.mmd, .mermaid), draw.io (.drawio,
-// .drawio.svg, .drawio.png), Threat Dragon models, Threat Modeling Tool models (.tm7), Open Threat Model documents (.otm, and .json ones) and Markdown files that hold a Mermaid
-// flowchart. Not other .json or plain pictures, which are mostly something else. Folders named with a leading dot (.git) are passed
+// .drawio.svg, .drawio.png), Threat Dragon models, Threat Modeling Tool models (.tm7), Open Threat Model documents (.otm, and .json and .yaml ones),
+// Threagile models (.yaml, .yml) and Markdown files that hold a Mermaid flowchart. Not other .json or plain pictures, which are mostly something else. Folders named with a leading dot (.git) are passed
 // over, and links to folders are not followed (no loop). More than kMaxDesignsInFolder is an
 // error in `diags` rather than a review of a whole disk started by a mistyped path.
 inline constexpr std::size_t kMaxDesignsInFolder = 10'000;

@@ -13,6 +13,7 @@
 #include "model/otmimport.h"
 #include "model/picturedesign.h"
 #include "model/printable.h"
+#include "model/threagileimport.h"
 #include "model/threatdragonimport.h"
 #include "model/tmtimport.h"
 
@@ -72,7 +73,8 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     const bool markdown = isMarkdown(path);
     const bool drawio = isDrawio(path) || lowerAscii(ext) == ".xml"; // draw.io's XML export
     const bool tmt = isTmt(path);
-    auto text = readTextFile(path, err, dot || mermaid || markdown || drawio || tmt ? kMaxDotBytes : kMaxDesignBytes);
+    const bool yaml = isYaml(path);
+    auto text = readTextFile(path, err, dot || mermaid || markdown || drawio || tmt || yaml ? kMaxDotBytes : kMaxDesignBytes);
     if (!text) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-IO",
                          "cannot read the file: " + err, ""});
@@ -88,6 +90,13 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     if (drawio || looksLikeDrawio(*text)) return importDrawio(*text, path, diags);
     if (lowerAscii(ext) == ".otm" || (ext != ".probeboard" && looksLikeOtm(*text))) return importOtm(*text, path, diags);
     if (ext != ".probeboard" && looksLikeThreatDragon(*text)) return importThreatDragon(*text, path, diags);
+    if (ext != ".probeboard" && looksLikeThreagile(*text)) return importThreagile(*text, path, diags);
+    if (yaml) {
+        diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-YAML",
+                         "a YAML file that is neither a Threagile model nor an Open Threat Model document",
+                         "a Threagile model says threagile_version: first, an OTM document otmVersion:"});
+        return std::nullopt;
+    }
     const bool json = ext == ".probeboard" || ext == ".json";
     std::size_t i = text->compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < text->size() && std::isspace(static_cast<unsigned char>((*text)[i]))) ++i;
@@ -122,6 +131,11 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
     const std::string ext = std::filesystem::path(path).extension().string();
     if (isTmt(path) || looksLikeTmt(*text)) return lines; // its elements are not where lines would help
     if (lowerAscii(ext) == ".otm" || looksLikeOtm(*text)) return otmElementLines(*text);
+    if (looksLikeThreagile(*text)) {
+        Diagnostics ignored;
+        importThreagile(*text, path, ignored, &lines);
+        return lines;
+    }
     if (isMarkdown(path)) {
         Diagnostics ignored;
         importMermaidInMarkdown(*text, path, ignored, &lines);

@@ -1,5 +1,6 @@
 #include "model/otmimport.h"
 
+#include "model/assetclass.h"
 #include "model/designfile.h"
 #include "model/drawndiagram.h"
 #include "model/dotinference.h"
@@ -32,47 +33,6 @@ double numberIn(const Json* object, const char* key)
 {
     const Json* v = object ? jsonMember(*object, key) : nullptr;
     return v && v->is_number() ? v->get<double>() : 0.0;
-}
-
-// The data classes the rules know, from the words of an asset's name (not its description,
-// which mentions customers and payments while describing what is neither).
-struct AssetWord
-{
-    const char* word;
-    const char* dataClass;
-};
-constexpr AssetWord kAssetWords[] = {
-    {"card", "payment"},        {"cardholder", "payment"},  {"payment", "payment"},
-    {"payments", "payment"},    {"health", "health"},       {"medical", "health"},
-    {"patient", "health"},      {"phi", "health"},          {"financial", "financial"},
-    {"bank", "financial"},      {"transactions", "financial"}, {"billing", "billing"},
-    {"invoice", "billing"},     {"invoices", "billing"},    {"usage", "usage"},
-    {"metering", "usage"},      {"credentials", "credentials"}, {"credential", "credentials"},
-    {"password", "credentials"}, {"passwords", "credentials"}, {"secret", "credentials"},
-    {"secrets", "credentials"}, {"pii", "pii"},             {"personal", "pii"},
-    {"customer", "pii"},        {"customers", "pii"},       {"profile", "pii"},
-    {"profiles", "pii"},        {"email", "pii"},           {"address", "pii"},
-};
-
-std::string dataClassOf(const std::string& name, const std::string& id)
-{
-    std::string word;
-    auto known = [&]() -> const char* {
-        for (const auto& [w, cls] : kAssetWords)
-            if (word == w) return cls;
-        return nullptr;
-    };
-    for (const char ch : lowerAscii(name) + " ") {
-        if (std::isalnum(static_cast<unsigned char>(ch))) {
-            word += ch;
-            continue;
-        }
-        if (const char* cls = known()) return cls;
-        word.clear();
-    }
-    // Any other asset is a class of its own, by its name: "Public Info" → public-info.
-    const std::string slug = drawioSlug(name);
-    return slug.empty() ? id : slug;
 }
 
 // A value of the document's attributes as the vocabulary's property of that name holds it;
@@ -161,7 +121,7 @@ void Reader::readAssets(const Json& root)
 {
     if (const Json* assets = arrayAt(root, "assets"))
         for (const Json& a : *assets)
-            m_assetClass.emplace(jsonString(a, "id"), dataClassOf(jsonString(a, "name"), jsonString(a, "id")));
+            m_assetClass.emplace(jsonString(a, "id"), dataClassOfAsset(jsonString(a, "name"), jsonString(a, "id")));
 }
 
 std::vector<std::string> Reader::classesOf(const std::vector<std::string>& assets)

@@ -74,18 +74,21 @@ std::optional<model::Design> readDesign(const QString& path, QString* error, boo
 bool isNativeDesign(const QString& path)
 {
     if (model::designPart(path.toStdString()) && !QFileInfo::exists(path)) return false; // "doc.md#2"
-    for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown", ".drawio", ".xml", ".tm7", ".otm"})
+    for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown", ".drawio", ".xml", ".tm7", ".otm", ".yaml", ".yml"})
         if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
     // A Threat Dragon model is JSON too: saved over, the team's model would be lost.
-    if (model::isThreatDragonFile(path.toStdString()) || model::isOtmFile(path.toStdString())) return false;
+    if (model::isThreatDragonFile(path.toStdString()) || model::isOtmFile(path.toStdString()) ||
+        model::isThreagileFile(path.toStdString()))
+        return false;
     return !embedded::isPicture(path);
 }
 
 QString openDesignFilter()
 {
-    return tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid *.drawio *.tm7 *.otm);;Pictures with a design (*.png *.svg *.pdf);;"
+    return tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid *.drawio *.tm7 *.otm *.yaml *.yml);;Pictures with a design (*.png *.svg *.pdf);;"
               "Markdown with a Mermaid flowchart (*.md *.markdown);;draw.io diagrams (*.drawio *.xml);;"
-              "Threat Dragon models (*.json);;Threat Modeling Tool models (*.tm7);;Open Threat Model (*.otm *.json);;All files (*)");
+              "Threat Dragon models (*.json);;Threat Modeling Tool models (*.tm7);;Open Threat Model (*.otm *.json *.yaml);;"
+              "Threagile models (*.yaml *.yml);;All files (*)");
 }
 
 bool writeDesign(const model::Design& design, const QString& path, QString* error)

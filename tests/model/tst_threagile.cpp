@@ -1,0 +1,241 @@
+// Threagile models read as designs (model/threagileimport.h): technical assets, links and trust
+// boundaries, what Threagile says of them as properties, the warnings at their lines, and the
+// review's core checks on a model written for Threagile.
+#include "model/designfile.h"
+#include "model/designpart.h"
+#include "model/threagileimport.h"
+#include "rules/engine.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+
+using namespace pb::model;
+
+namespace {
+std::string fixture()
+{
+    return std::string(PB_TEST_DATA) + "/threagile/metering.yaml";
+}
+
+Design loaded(Diagnostics* out = nullptr)
+{
+    Diagnostics diags;
+    auto d = loadDesignFile(fixture(), diags);
+    if (!d) qFatal("not read: %s", formatAll(diags).c_str());
+    if (out) *out = diags;
+    return std::move(*d);
+}
+
+bool has(const std::vector<std::string>& list, const std::string& s)
+{
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+const Value* prop(const Properties& props, const char* key)
+{
+    return findProperty(props, key);
+}
+
+std::string kindOf(const Design& d, const char* id)
+{
+    const Component* c = d.component(id);
+    return c ? c->kind : std::string("(none)");
+}
+
+// `text` written to `name` in `dir`, loaded: whether it was, and what was said.
+std::pair<bool, std::string> load(const QTemporaryDir& dir, const std::string& name,
+                                  const std::string& text)
+{
+    const std::string path = dir.filePath(QString::fromStdString(name)).toStdString();
+    std::ofstream(path, std::ios::binary) << text;
+    Diagnostics diags;
+    const bool ok = loadDesignFile(path, diags).has_value();
+    return {ok, formatAll(diags)};
+}
+} // namespace
+
+class TestThreagile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void technicalAssetsAreComponentsOfTheirTechnologysKind()
+    {
+        const Design d = loaded();
+        QCOMPARE(d.title, std::string("Metered API"));
+        QCOMPARE(d.components().size(), std::size_t(9));
+        QCOMPARE(kindOf(d, "developer-browser"), std::string("client"));
+        QCOMPARE(kindOf(d, "edge-lb"), std::string("load_balancer"));
+        QCOMPARE(kindOf(d, "metering-api"), std::string("service"));
+        QCOMPARE(kindOf(d, "key-cache"), std::string("cache")); // a "database" tagged redis
+        QCOMPARE(kindOf(d, "accounts-db"), std::string("database"));
+        QCOMPARE(kindOf(d, "usage-queue"), std::string("queue"));
+        QCOMPARE(kindOf(d, "billing-worker"), std::string("worker"));
+        QCOMPARE(kindOf(d, "payment-provider"), std::string("third_party")); // not used by a person
+        for (const auto& c : d.components())
+            QVERIFY2(c.kindInferred, c.id.c_str());
+        QCOMPARE(d.component("metering-api")->label, std::string("Metering API"));
+    }
+
+    void whatThreagileSaysBecomesProperties()
+    {
+        const Design d = loaded();
+        // Data assets by name, merged through `<<: *customer-data`, and by tag.
+        QCOMPARE(*prop(d.component("accounts-db")->props, "data"),
+                 Value(StringList{"pii", "credentials"}));
+        QCOMPARE(*prop(d.component("usage-queue")->props, "data"), Value(StringList{"usage"}));
+        QCOMPARE(*prop(d.component("billing-db")->props, "data"),
+                 Value(StringList{"billing", "usage"}));
+        QCOMPARE(*prop(d.component("edge-lb")->props, "public"), Value(true));
+        QVERIFY(!prop(d.component("developer-browser")->props,
+                      "public")); // the user, not an entry point
+        QCOMPARE(*prop(d.component("key-cache")->props, "encrypted_at_rest"), Value(false));
+        QCOMPARE(*prop(d.component("accounts-db")->props, "encrypted_at_rest"), Value(true));
+        QCOMPARE(*prop(d.component("accounts-db")->props, "replicas"), Value(0.0));
+        QCOMPARE(*prop(d.component("billing-db")->props, "replicas"), Value(1.0));
+        QVERIFY(!prop(d.component("metering-api")->props, "replicas")); // not a store
+    }
+
+    void linksAreFlowsWithProtocolAuthAndWhatTheyCarry()
+    {
+        const Design d = loaded();
+        QCOMPARE(d.flows().size(), std::size_t(7)); // the link to a missing asset is left out
+        const Flow* key = d.flow("metering-api>key-lookup");
+        QVERIFY(key);
+        QCOMPARE(key->label, std::string("Key Lookup"));
+        QCOMPARE(*prop(key->props, "protocol"), Value(std::string("nosql-access-protocol")));
+        QCOMPARE(*prop(key->props, "tls"), Value(true));
+        QCOMPARE(*prop(key->props, "auth"), Value(std::string("api_key")));
+        QCOMPARE(*prop(key->props, "op"), Value(std::string("read")));
+        const Flow* plain = d.flow("edge-lb>to-api");
+        QCOMPARE(*prop(plain->props, "tls"), Value(false));
+        QCOMPARE(*prop(plain->props, "auth"), Value(std::string("none")));
+        const Flow* portal = d.flow("developer-browser>portal-traffic");
+        QCOMPARE(*prop(portal->props, "carries"), Value(StringList{"pii", "rate-card", "billing"}));
+        QCOMPARE(*prop(portal->props, "auth"), Value(std::string("session")));
+        // A consumer's link points at its queue in Threagile; the design draws it from the queue.
+        const Flow* consume = d.flow("billing-worker>consume-usage");
+        QVERIFY(consume);
+        QCOMPARE(consume->from, std::string("usage-queue"));
+        QCOMPARE(consume->to, std::string("billing-worker"));
+        QCOMPARE(*prop(consume->props, "op"), Value(std::string("consume")));
+        const Flow* publish = d.flow("metering-api>publish-usage");
+        QCOMPARE(publish->from, std::string("metering-api")); // publishing keeps its direction
+    }
+
+    void trustBoundariesNestAndHoldTheirAssets()
+    {
+        Diagnostics diags;
+        const Design d = loaded(&diags);
+        QCOMPARE(d.zones().size(), std::size_t(3));
+        const Zone* cloud = d.zone("cloud-account");
+        QCOMPARE(cloud->kind, std::string("trust_boundary"));
+        QCOMPARE(cloud->members,
+                 (std::vector<std::string>{"edge-lb", "app-subnet", "data-subnet"}));
+        QCOMPARE(d.zone("app-subnet")->members,
+                 (std::vector<std::string>{"metering-api", "billing-worker", "usage-queue"}));
+        QCOMPARE(d.zone("data-subnet")->members,
+                 (std::vector<std::string>{"key-cache", "accounts-db", "billing-db"}));
+        const std::string said = formatAll(diags);
+        QVERIFY2(said.find("metering.yaml:132:7: warning: the communication link 'Audit Trail' of "
+                           "'metering-api' goes to "
+                           "'audit-log-store'") != std::string::npos,
+                 said.c_str());
+        QVERIFY2(said.find("metering.yaml:230:5: warning: 'usage-queue' is in the trust boundary "
+                           "'app-subnet' already") != std::string::npos,
+                 said.c_str());
+        QCOMPARE(diags.size(), std::size_t(2));
+    }
+
+    // The point of reading them: a model kept for Threagile's risks gets the review's questions.
+    void theCoreChecksReadAModel()
+    {
+        const Design d = loaded();
+        pb::rules::RuleSet set;
+        Diagnostics diags;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        bool billedTwice = false, breaker = false;
+        for (const auto& f : set.review(d).findings) {
+            billedTwice =
+                billedTwice ||
+                (f.ruleId == "non-idempotent-billing-consumer" && has(f.targets, "usage-queue") &&
+                 has(f.targets, "billing-worker") && has(f.targets, "billing-db"));
+            breaker = breaker || (f.ruleId == "missing-circuit-breaker" &&
+                                  has(f.targets, "key-cache") && has(f.targets, "accounts-db"));
+        }
+        QVERIFY(billedTwice && breaker);
+    }
+
+    void elementsHaveTheirLines()
+    {
+        const Design d = loaded();
+        const auto lines = elementLines(fixture(), d);
+        QCOMPARE(lines.at("metering-api"), 100);
+        QCOMPARE(lines.at("metering-api>key-lookup"), 112);
+        QCOMPARE(lines.at("usage-queue"), 161);
+        QCOMPARE(lines.at("app-subnet"), 219);
+    }
+
+    void toldByContentAndFoundInFolders()
+    {
+        QTemporaryDir dir;
+        std::ifstream in(fixture());
+        const std::string model((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
+        QVERIFY(looksLikeThreagile(model));
+        QVERIFY(!looksLikeThreagile("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n"));
+        QVERIFY(!looksLikeThreagile("# threagile_version: 1.0.0\n"));
+        // Under another name too, and in a folder beside YAML that is no design.
+        auto [ok, said] = load(dir, "model.txt", model);
+        QVERIFY2(ok, said.c_str());
+        std::tie(ok, said) = load(dir, "threagile.yml", model);
+        QVERIFY2(ok, said.c_str());
+        std::tie(ok, said) = load(dir, "ci.yaml", "on: push\n");
+        QVERIFY2(!ok && said.find("neither a Threagile model nor an Open Threat Model document") !=
+                            std::string::npos,
+                 said.c_str());
+        Diagnostics diags;
+        const auto files = designFilesIn(dir.path().toStdString(), diags);
+        QCOMPARE(files.size(), std::size_t(1));
+        QVERIFY(files.front().find("threagile.yml") != std::string::npos);
+        QVERIFY(isThreagileFile(files.front()));
+    }
+
+    void brokenModelsAreRefusedOrWarnedAtTheirPlace()
+    {
+        QTemporaryDir dir;
+        auto [ok, said] =
+            load(dir, "broken.yaml", "threagile_version: 1.0.0\ntechnical_assets:\n  A: {id: a\n");
+        QVERIFY2(!ok && said.find("broken.yaml:4:") != std::string::npos &&
+                     said.find("not YAML") != std::string::npos,
+                 said.c_str());
+        std::tie(ok, said) =
+            load(dir, "list.yaml", "threagile_version: 1.0.0\ntechnical_assets:\n  - id: a\n");
+        QVERIFY2(ok && said.find("list.yaml:2:1: warning: technical_assets is not a mapping") !=
+                           std::string::npos,
+                 said.c_str());
+        std::tie(ok, said) = load(dir, "cycle.yaml",
+                                  "threagile_version: 1.0.0\ntrust_boundaries:\n"
+                                  "  A: {id: a, trust_boundaries_nested: [b]}\n  B: {id: b, "
+                                  "trust_boundaries_nested: [a]}\n");
+        QVERIFY2(!ok && said.find("cycle") != std::string::npos, said.c_str());
+        // An asset without an id, ids written as numbers, an id used twice, a boundary holding
+        // itself.
+        std::tie(ok, said) =
+            load(dir, "odd.yaml",
+                 "threagile_version: 1.0.0\ntechnical_assets:\n"
+                 "  No Id: {technology: database, communication_links: {L: {target: '7'}}}\n"
+                 "  Seven: {id: 7, technology: web-server}\n  Again: {id: 7}\n"
+                 "trust_boundaries:\n  Self: {id: self, trust_boundaries_nested: [self]}\n");
+        QVERIFY2(ok, said.c_str());
+        std::string deep = "threagile_version: 1.0.0\ntechnical_assets: ";
+        for (int i = 0; i < 100000; ++i)
+            deep += "{a: ";
+        std::tie(ok, said) = load(dir, "deep.yaml", deep);
+        QVERIFY2(!ok && said.find("E-YAML") != std::string::npos, said.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThreagile)
+#include "tst_threagile.moc"
