@@ -50,11 +50,17 @@ bool yamlHasTopKey(std::string_view text, std::string_view key)
 
 std::pair<int, int> YamlDocument::find(const std::string& pointer) const
 {
-    std::string p = pointer;
+    if (!m_indexed) {
+        m_index.reserve(m_positions.size());
+        for (const Position& p : m_positions)
+            m_index.emplace(p.pointer, p.at); // the first: a key written twice is where it was first
+        m_indexed = true;
+    }
+    std::string_view p = pointer;
     for (;;) {
-        if (const auto it = m_positions.find(p); it != m_positions.end()) return it->second;
+        if (const auto it = m_index.find(p); it != m_index.end()) return it->second;
         if (p.empty()) return {0, 0};
-        p.erase(p.rfind('/'));
+        p = p.substr(0, p.rfind('/'));
     }
 }
 
@@ -183,16 +189,17 @@ private:
         if (m_values <= YamlDocument::kMaxValues) return true;
         return fail(m, "E-YAML-SIZE",
                     "the document holds more than " + std::to_string(YamlDocument::kMaxValues) +
-                        " values once its aliases are expanded");
+                        " keys and values, counting those its aliases repeat");
     }
     // Where a node starting at `m` goes; false when it is a mapping's key (then taken here).
     bool isKey(const yaml_mark_t& m, const Json* scalar);
     void keep(const std::string& pointer, std::size_t depth, std::pair<int, int> at)
     {
-        if (depth <= m_keptDepth) m_doc.m_positions.emplace(pointer, at);
+        if (depth <= m_keptDepth) m_doc.m_positions.push_back({pointer, at});
     }
-    // The pointer and depth of the next value, its position kept.
-    std::pair<std::string, std::size_t> nextPlace(const yaml_mark_t& m);
+    // The pointer and depth of the next value, its position kept; in a sequence, only a list's or
+    // a mapping's (the elements a reader names), not each text of a list of them.
+    std::pair<std::string, std::size_t> nextPlace(const yaml_mark_t& m, bool collection);
     void place(Json v);
     bool open(const yaml_event_t& e, bool mapping);
     bool close(const yaml_event_t& e);
@@ -230,7 +237,7 @@ bool YamlBuilder::isKey(const yaml_mark_t& m, const Json* scalar)
     return true;
 }
 
-std::pair<std::string, std::size_t> YamlBuilder::nextPlace(const yaml_mark_t& m)
+std::pair<std::string, std::size_t> YamlBuilder::nextPlace(const yaml_mark_t& m, bool collection)
 {
     if (m_stack.empty()) {
         keep("", 0, {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1});
@@ -238,7 +245,9 @@ std::pair<std::string, std::size_t> YamlBuilder::nextPlace(const yaml_mark_t& m)
     }
     const Frame& top = m_stack.back();
     const std::size_t depth = top.depth + 1;
+    if (depth > m_keptDepth) return {{}, depth}; // nothing below is kept either
     if (top.value.is_array()) {
+        if (!collection) return {{}, depth}; // its pointer is never asked for
         std::string p = top.pointer + "/" + std::to_string(top.value.size());
         keep(p, depth, {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1});
         return {std::move(p), depth};
@@ -283,7 +292,7 @@ bool YamlBuilder::open(const yaml_event_t& e, bool mapping)
 {
     if (isKey(e.start_mark, nullptr) || m_failed) return false;
     if (!count(e.start_mark, 1)) return false;
-    auto [pointer, depth] = nextPlace(e.start_mark);
+    auto [pointer, depth] = nextPlace(e.start_mark, true);
     if (m_stack.size() >= YamlDocument::kMaxDepth)
         return fail(e.start_mark, "E-YAML-DEPTH",
                     "lists and mappings are nested more than " +
@@ -334,7 +343,7 @@ bool YamlBuilder::alias(const yaml_event_t& e)
     if (m_stack.size() && m_stack.back().value.is_object() && m_stack.back().keyNext)
         return fail(e.start_mark, "E-YAML",
                     "a mapping's key is a list or a mapping, which is not read");
-    nextPlace(e.start_mark);
+    nextPlace(e.start_mark, false); // an alias's values were placed where its anchor is
     place(it->second.value);
     return true;
 }
@@ -350,7 +359,7 @@ bool YamlBuilder::scalar(const yaml_event_t& e)
         return true;
     }
     if (m_failed) return false;
-    nextPlace(e.start_mark);
+    nextPlace(e.start_mark, false);
     place(std::move(v));
     return true;
 }

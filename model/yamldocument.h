@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace pb::model {
 
@@ -33,8 +34,8 @@ public:
 
     // Line and column (1-based) of the value at `pointer` ("/technical_assets/Web Server"): where
     // its key is written in a mapping, where it starts in a sequence. For a value deeper than the
-    // positions kept, or one an alias made, that of the nearest enclosing value kept; {0, 0} when
-    // none is.
+    // positions kept, a text in a sequence, or one an alias made, that of the nearest enclosing
+    // value kept; {0, 0} when none is. Not thread-safe: the first call indexes the positions.
     std::pair<int, int> find(const std::string& pointer) const;
 
     // Reads `text`; a document that is not YAML is an error at its line and column. `keptDepth`:
@@ -44,7 +45,17 @@ public:
 
 private:
     friend class YamlBuilder;
-    std::unordered_map<std::string, std::pair<int, int>> m_positions;
+    struct Position
+    {
+        std::string pointer;
+        std::pair<int, int> at;
+    };
+    // Kept as the values are read, and indexed only when first asked: most documents are read
+    // without a warning, and a hash map filled as they were read was five sixths of reading a
+    // large one.
+    std::vector<Position> m_positions;
+    mutable std::unordered_map<std::string_view, std::pair<int, int>> m_index;
+    mutable bool m_indexed = false;
 };
 
 // Whether a line among the first 64 KB of `text` starts with `key` as a top-level mapping key

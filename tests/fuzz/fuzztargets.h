@@ -16,6 +16,7 @@
 #include "model/mermaidimport.h"
 #include "model/pdfdesign.h"
 #include "model/pngdesign.h"
+#include "model/threagileimport.h"
 #include "model/threatdragonimport.h"
 #include "model/tmtimport.h"
 #include "model/otmexport.h"
@@ -30,8 +31,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
-#include <vector>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace pb::fuzz {
 
@@ -104,6 +106,20 @@ inline std::string checkOtm(const std::string& text)
     return {};
 }
 
+// Any bytes read as a Threagile model (threagileimport.h, through model/yamldocument.h): an
+// error, or a design that saves and loads again.
+inline std::string checkThreagile(const std::string& text)
+{
+    model::Diagnostics diags;
+    std::unordered_map<std::string, int> lines;
+    const auto design = model::importThreagile(text, "fuzz.yaml", diags, &lines);
+    if (!design) return model::hasErrors(diags) ? "" : "a Threagile model rejected without an error diagnostic";
+    model::Diagnostics again;
+    if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
+        return "a Threagile model read to a design that does not load once saved:\n" + model::formatAll(again);
+    return {};
+}
+
 // The same components, flows and zones, under the same ids in the same order.
 inline bool sameIds(const model::Design& a, const model::Design& b)
 {
@@ -150,6 +166,7 @@ inline std::string checkDesignFile(const std::string& text)
     if (std::string problem = checkThreatDragon(text); !problem.empty()) return problem;
     if (std::string problem = checkTmt(text); !problem.empty()) return problem;
     if (std::string problem = checkOtm(text); !problem.empty()) return problem;
+    if (std::string problem = checkThreagile(text); !problem.empty()) return problem;
     model::Diagnostics diags;
     auto design = model::designFromText(text, "fuzz.probeboard", diags);
     // The fast reader may decline anything. A design it reads that validates without a word is
