@@ -227,8 +227,18 @@ private slots:
                  "threagile_version: 1.0.0\ntechnical_assets:\n"
                  "  No Id: {technology: database, communication_links: {L: {target: '7'}}}\n"
                  "  Seven: {id: 7, technology: web-server}\n  Again: {id: 7}\n"
+                 "  Listed: {id: listed, technologies: [unknown-technology, message-queue]}\n"
                  "trust_boundaries:\n  Self: {id: self, trust_boundaries_nested: [self]}\n");
         QVERIFY2(ok, said.c_str());
+        Diagnostics diags;
+        const auto odd = loadDesignFile(dir.filePath("odd.yaml").toStdString(), diags);
+        QCOMPARE(kindOf(*odd, "no-id"), std::string("database"));
+        QCOMPARE(kindOf(*odd, "7"), std::string("service"));
+        QCOMPARE(kindOf(*odd, "7-2"), std::string("service")); // nothing said: its words
+        QCOMPARE(kindOf(*odd, "listed"), std::string("queue"));  // newer models list technologies
+        QCOMPARE(odd->flows().size(), std::size_t(1));
+        QCOMPARE(odd->flows().front().to, std::string("7"));
+        QVERIFY(odd->zone("self")->members.empty());
         std::string deep = "threagile_version: 1.0.0\ntechnical_assets: ";
         for (int i = 0; i < 100000; ++i)
             deep += "{a: ";
