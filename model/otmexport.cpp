@@ -95,6 +95,7 @@ std::optional<std::string> exportOtm(const Design& design, const std::string& fi
         classes.insert(data.begin(), data.end());
         if (!data.empty()) comp["assets"] = {{"processed", data}, {"stored", data}};
         comp["attributes"] = attributesOf(c.props, "data");
+        if (c.kindInferred) comp["tags"] = Json::array({kKindToConfirmTag});
         components.push_back(std::move(comp));
     }
     Json zones = Json::array();

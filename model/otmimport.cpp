@@ -194,12 +194,16 @@ void Reader::readComponent(const Json& c, std::size_t i)
     comp.label = jsonString(c, "name");
     const std::string type = jsonString(c, "type");
     std::string typeWords = type;
-    for (const std::string& tag : jsonStrings(c, "tags"))
-        typeWords += " " + tag;
+    bool toConfirm = false;
+    for (const std::string& tag : jsonStrings(c, "tags")) {
+        toConfirm = toConfirm || tag == kKindToConfirmTag;
+        if (tag != kKindToConfirmTag) typeWords += " " + tag;
+    }
     // A type that is one of the vocabulary's kinds (a document exported from here) is that kind,
-    // said rather than guessed.
+    // said rather than guessed, unless the export said it was still to be confirmed.
     comp.kindInferred = !Vocabulary::builtin().kind(type);
     comp.kind = comp.kindInferred ? inferKind(typeWords, comp.label, "") : type;
+    comp.kindInferred = comp.kindInferred || toConfirm;
     if (const Json* assets = jsonMember(c, "assets"))
         if (auto stored = classesOf(jsonStrings(*assets, "stored")); !stored.empty()) comp.props["data"] = stored;
     readProperties(c, "/components/" + std::to_string(i), "component", comp.props);

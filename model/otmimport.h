@@ -23,6 +23,9 @@ namespace pb::model {
 // The type of the trust zone exportOtm() writes for the components a design draws in no zone
 // (OTM places every component in one); importOtm() leaves it out again.
 inline constexpr const char* kOutsideZoneType = "probeboard-outside";
+// The tag exportOtm() gives a component whose kind was guessed and not yet confirmed, so that it
+// reads back still to be confirmed: its `type` alone says the kind as if it were certain.
+inline constexpr const char* kKindToConfirmTag = "probeboard-kind-to-confirm";
 
 // Whether `text` is such a document: a JSON object with an "otmVersion" among its first
 // kilobytes, and not a design file ("format": "probeboard/1") that names one in a label.

@@ -200,6 +200,24 @@ private slots:
         }
     }
 
+    // A kind still to be confirmed (guessed by an import) is still to be confirmed once back.
+    void aKindToConfirmStaysToConfirm()
+    {
+        Design d;
+        Component guessed{"orders-db", "database", "Orders DB", {}, {}, {}};
+        guessed.kindInferred = true;
+        d.addComponent(guessed);
+        d.addComponent({"api", "service", "API", {}, {}, {}});
+        Diagnostics diags;
+        const auto text = exportOtm(d, "d.probeboard", diags);
+        QVERIFY(text);
+        const auto back = importOtm(*text, "back.otm", diags);
+        QVERIFY2(back, formatAll(diags).c_str());
+        QVERIFY(back->component("orders-db")->kindInferred);
+        QCOMPARE(back->component("orders-db")->kind, std::string("database"));
+        QVERIFY(!back->component("api")->kindInferred);
+    }
+
     // OTM places every component in a trust zone: those in none go into one made for them, which
     // reads back as no zone at all.
     void componentsInNoZoneComeBackInNone()
