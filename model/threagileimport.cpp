@@ -180,6 +180,10 @@ private:
     std::vector<std::string> classesOf(const Json& object, std::initializer_list<const char*> keys,
                                        bool& named);
     std::string kindOf(const Json& asset, const std::string& id, const std::string& name);
+    // The id of the entry written under `name` in `section`: its own, else one made from the
+    // name; nothing (said) when the entry is not a mapping.
+    std::optional<std::string> idOfEntry(const char* section, const char* what, const std::string& name,
+                                         const Json& entry, const char* fallback);
     void readAsset(const std::string& name, const Json& asset);
     // The links of the asset written under `name`, known to Threagile as `theirs`.
     void readLinks(const std::string& name, const std::string& theirs, const Json& asset);
@@ -267,19 +271,27 @@ std::string Reader::kindOf(const Json& asset, const std::string& id, const std::
     return kind;
 }
 
+std::optional<std::string> Reader::idOfEntry(const char* section, const char* what, const std::string& name,
+                                             const Json& entry, const char* fallback)
+{
+    if (!entry.is_object()) {
+        warn("/" + std::string(section) + "/" + jsonPointerStep(name), "W-THREAGILE-ENTRY",
+             std::string("the ") + what + " " + quoteText(name) + " is not a mapping, and was left out");
+        return std::nullopt;
+    }
+    const std::string theirs = textIn(entry, "id");
+    const std::string slug = drawioSlug(name);
+    return m_ids.make(!theirs.empty() ? theirs : !slug.empty() ? slug : fallback);
+}
+
 void Reader::readAsset(const std::string& name, const Json& asset)
 {
     const std::string pointer = "/technical_assets/" + jsonPointerStep(name);
-    if (!asset.is_object()) {
-        warn(pointer, "W-THREAGILE-ENTRY",
-             "the technical asset " + quoteText(name) + " is not a mapping, and was left out");
-        return;
-    }
+    const auto id = idOfEntry("technical_assets", "technical asset", name, asset, "asset");
+    if (!id) return;
     const std::string theirs = textIn(asset, "id");
     Component c;
-    c.id = m_ids.make(!theirs.empty()             ? theirs
-                      : !drawioSlug(name).empty() ? drawioSlug(name)
-                                                  : "asset");
+    c.id = *id;
     c.label = name;
     c.kind = kindOf(asset, c.id, name);
     c.kindInferred = true;
@@ -352,16 +364,11 @@ void Reader::readLinks(const std::string& assetName, const std::string& theirs, 
 void Reader::readBoundary(const std::string& name, const Json& boundary)
 {
     const std::string pointer = "/trust_boundaries/" + jsonPointerStep(name);
-    if (!boundary.is_object()) {
-        warn(pointer, "W-THREAGILE-ENTRY",
-             "the trust boundary " + quoteText(name) + " is not a mapping, and was left out");
-        return;
-    }
+    const auto id = idOfEntry("trust_boundaries", "trust boundary", name, boundary, "boundary");
+    if (!id) return;
     const std::string theirs = textIn(boundary, "id");
     Zone z;
-    z.id = m_ids.make(!theirs.empty()             ? theirs
-                      : !drawioSlug(name).empty() ? drawioSlug(name)
-                                                  : "boundary");
+    z.id = *id;
     z.kind = "trust_boundary";
     z.label = name;
     m_zoneOf.emplace(theirs.empty() ? z.id : theirs, z.id);

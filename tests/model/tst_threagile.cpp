@@ -215,6 +215,9 @@ private slots:
         QVERIFY2(ok && said.find("list.yaml:2:1: warning: technical_assets is not a mapping") !=
                            std::string::npos,
                  said.c_str());
+        std::tie(ok, said) = load(dir, "entry.yaml", "threagile_version: 1.0.0\ntechnical_assets:\n  A: just text\n");
+        QVERIFY2(ok && said.find("entry.yaml:3:3: warning: the technical asset 'A' is not a mapping") != std::string::npos,
+                 said.c_str());
         std::tie(ok, said) = load(dir, "cycle.yaml",
                                   "threagile_version: 1.0.0\ntrust_boundaries:\n"
                                   "  A: {id: a, trust_boundaries_nested: [b]}\n  B: {id: b, "
