@@ -130,8 +130,10 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
     };
     const std::string ext = std::filesystem::path(path).extension().string();
     if (isTmt(path) || looksLikeTmt(*text)) return lines; // its elements are not where lines would help
-    if (lowerAscii(ext) == ".otm" || looksLikeOtm(*text)) return otmElementLines(*text);
-    if (looksLikeThreagile(*text)) {
+    // By content only where the name says nothing: a README may show a model's first line.
+    const bool named = isMarkdown(path) || ext == ".mmd" || ext == ".mermaid" || ext == ".dot" || ext == ".gv";
+    if (lowerAscii(ext) == ".otm" || (!named && looksLikeOtm(*text))) return otmElementLines(*text);
+    if (!named && looksLikeThreagile(*text)) {
         Diagnostics ignored;
         importThreagile(*text, path, ignored, &lines);
         return lines;

@@ -395,6 +395,11 @@ bool YamlBuilder::take(const yaml_event_t& e)
 std::optional<YamlDocument> YamlDocument::parse(const std::string& text, const std::string& file,
                                                 Diagnostics& diags, std::size_t keptDepth)
 {
+    if (text.size() > kMaxBytes) {
+        diags.push_back({Diagnostic::Level::Error, file, 0, 0, "", "", "E-YAML-SIZE",
+                         "a YAML document is read up to 32 MiB, and this one is larger", ""});
+        return std::nullopt;
+    }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         diags.push_back(

@@ -29,6 +29,8 @@ public:
     // kilobytes of aliases of aliases otherwise make billions).
     static constexpr std::size_t kMaxDepth = 256;
     static constexpr std::size_t kMaxValues = 4'000'000;
+    // Whatever name it came under (standard input, a .txt): what the loader reads of a .yaml.
+    static constexpr std::size_t kMaxBytes = 32u * 1024u * 1024u;
 
     nlohmann::json root;
 

@@ -177,6 +177,19 @@ private slots:
         QCOMPARE(lines.at("app-subnet"), 219);
     }
 
+    // A README that shows a model's first line is still read for its Mermaid flowchart's lines.
+    void aReadmeShowingAModelIsNoModel()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("README.md").toStdString();
+        std::ofstream(path) << "# Model\n\n```yaml\nthreagile_version: 1.0.0\n```\n\n```mermaid\nflowchart LR\n"
+                               "  api --> db\n```\n";
+        Diagnostics diags;
+        const auto d = loadDesignFile(path, diags);
+        QVERIFY2(d && d->component("api"), formatAll(diags).c_str());
+        QCOMPARE(elementLines(path, *d).at("api"), 9);
+    }
+
     void toldByContentAndFoundInFolders()
     {
         QTemporaryDir dir;
@@ -242,6 +255,11 @@ private slots:
         QCOMPARE(odd->flows().size(), std::size_t(1));
         QCOMPARE(odd->flows().front().to, std::string("7"));
         QVERIFY(odd->zone("self")->members.empty());
+        // Past 32 MiB under any name (standard input, a .txt): refused before it is parsed.
+        std::string big = "threagile_version: 1.0.0\ntitle: " + std::string(33u << 20, 'x') + "\n";
+        Diagnostics bigDiags;
+        QVERIFY(!importThreagile(big, "-", bigDiags));
+        QVERIFY2(formatAll(bigDiags).find("E-YAML-SIZE") != std::string::npos, formatAll(bigDiags).c_str());
         std::string deep = "threagile_version: 1.0.0\ntechnical_assets: ";
         for (int i = 0; i < 100000; ++i)
             deep += "{a: ";
