@@ -393,8 +393,13 @@ void Reader::fillBoundaries()
                              ", which is no " + what + ", and it was left out");
                     continue;
                 }
+                if (it->second == b.zone) {
+                    warn(b.pointer + "/" + list, "W-THREAGILE-MEMBER",
+                         "the trust boundary " + quoteText(b.zone) + " lists itself, which was left out");
+                    continue;
+                }
                 const auto [held, fresh] = inZone.emplace(it->second, b.zone);
-                if (!fresh || it->second == b.zone) {
+                if (!fresh) {
                     warn(b.pointer + "/" + list, "W-THREAGILE-TWO-BOUNDARIES",
                          quoteText(member) + " is in the trust boundary " +
                              quoteText(held->second) +

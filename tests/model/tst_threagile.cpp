@@ -244,8 +244,9 @@ private slots:
                  "  No Id: {technology: database, communication_links: {L: {target: '7'}}}\n"
                  "  Seven: {id: 7, technology: web-server}\n  Again: {id: 7}\n"
                  "  Listed: {id: listed, technologies: [unknown-technology, message-queue]}\n"
-                 "trust_boundaries:\n  Self: {id: self, trust_boundaries_nested: [self]}\n");
-        QVERIFY2(ok, said.c_str());
+                 "trust_boundaries:\n  Self: {id: self, trust_boundaries_nested: [self]}\n"
+                 "  Outer: {id: outer, trust_boundaries_nested: [self]}\n");
+        QVERIFY2(ok && said.find("'self' lists itself") != std::string::npos, said.c_str());
         Diagnostics diags;
         const auto odd = loadDesignFile(dir.filePath("odd.yaml").toStdString(), diags);
         QCOMPARE(kindOf(*odd, "no-id"), std::string("database"));
@@ -255,6 +256,7 @@ private slots:
         QCOMPARE(odd->flows().size(), std::size_t(1));
         QCOMPARE(odd->flows().front().to, std::string("7"));
         QVERIFY(odd->zone("self")->members.empty());
+        QCOMPARE(odd->zone("outer")->members, std::vector<std::string>{"self"});
         // Past 32 MiB under any name (standard input, a .txt): refused before it is parsed.
         std::string big = "threagile_version: 1.0.0\ntitle: " + std::string(33u << 20, 'x') + "\n";
         Diagnostics bigDiags;
