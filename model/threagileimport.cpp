@@ -188,6 +188,7 @@ private:
     // The links of the asset written under `name`, known to Threagile as `theirs`.
     void readLinks(const std::string& name, const std::string& theirs, const Json& asset);
     void readBoundary(const std::string& name, const Json& boundary);
+    void readRegion(const Json& entry, const std::string& pointer, const std::string& name, Properties& props);
     void fillBoundaries();
 
     const YamlDocument& m_doc;
@@ -303,6 +304,7 @@ void Reader::readAsset(const std::string& name, const Json& asset)
         c.props["encrypted_at_rest"] = e != "none";
     if (const auto redundant = boolIn(asset, "redundant"); redundant && storesData(c.kind))
         c.props["replicas"] = *redundant ? 1.0 : 0.0; // "redundant": at least one replica
+    readRegion(asset, pointer, name, c.props);
     m_componentOf.emplace(theirs.empty() ? c.id : theirs, c.id);
     m_assetNamed.emplace(name, c.id);
     placed(c.id, pointer);
@@ -361,6 +363,28 @@ void Reader::readLinks(const std::string& assetName, const std::string& theirs, 
     }
 }
 
+// Threagile has no regions, but teams tag what runs where ("aws:eu-west-1") and name cloud
+// boundaries after their region ("AWS eu-central-1"): a region named so is taken, and said, so that
+// the residency checks see where personal data is.
+void Reader::readRegion(const Json& entry, const std::string& pointer, const std::string& name, Properties& props)
+{
+    std::string region = regionInLabel(name);
+    for (const std::string& tag : jsonStrings(entry, "tags")) {
+        if (!region.empty()) break;
+        std::string words = tag;
+        std::replace(words.begin(), words.end(), ':', ' ');
+        region = regionInLabel(words);
+    }
+    if (region.empty()) return;
+    props["region"] = region;
+    // A note, not a warning: tagging is how a Threagile model says where things run.
+    const auto [line, column] = m_doc.find(pointer);
+    m_warnings.add({Diagnostic::Level::Note, m_file, line, column, "", "", "N-THREAGILE-REGION",
+                    quoteText(region) + ", named in its " + (regionInLabel(name) == region ? "name" : "tags") +
+                        ", is taken as the region of " + quoteText(name),
+                    ""});
+}
+
 void Reader::readBoundary(const std::string& name, const Json& boundary)
 {
     const std::string pointer = "/trust_boundaries/" + jsonPointerStep(name);
@@ -371,6 +395,7 @@ void Reader::readBoundary(const std::string& name, const Json& boundary)
     z.id = *id;
     z.kind = "trust_boundary";
     z.label = name;
+    readRegion(boundary, pointer, name, z.props);
     m_zoneOf.emplace(theirs.empty() ? z.id : theirs, z.id);
     m_boundaries.push_back({z.id, pointer, &boundary});
     placed(z.id, pointer);

@@ -148,6 +148,39 @@ private slots:
         QCOMPARE(diags.size(), std::size_t(2));
     }
 
+    // A region named in a boundary's name or an asset's tags is where it runs, for the residency
+    // checks: taken, and said in a note.
+    void regionsNamedInTagsOrNamesAreTaken()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("regions.yaml").toStdString();
+        std::ofstream(path) << "threagile_version: 1.0.0\n"
+                               "data_assets:\n  Customer Profiles: {id: profiles}\n"
+                               "technical_assets:\n"
+                               "  Profiles DB: {id: db, type: datastore, technology: database, data_assets_stored: [profiles]}\n"
+                               "  Analytics: {id: bi, technology: big-data-platform, tags: ['aws:us-east-1'],\n"
+                               "    communication_links: {Pull: {target: db, protocol: https}}}\n"
+                               "  Plain: {id: plain, technology: web-server, tags: [linux, europe]}\n"
+                               "trust_boundaries:\n"
+                               "  AWS eu-west-1: {id: eu, technical_assets_inside: [db]}\n";
+        Diagnostics diags;
+        const auto d = loadDesignFile(path, diags);
+        QVERIFY2(d, formatAll(diags).c_str());
+        QCOMPARE(*prop(d->zone("eu")->props, "region"), Value(std::string("eu-west-1")));
+        QCOMPARE(*prop(d->component("bi")->props, "region"), Value(std::string("us-east-1")));
+        QVERIFY(!prop(d->component("plain")->props, "region")); // "europe" names no region
+        const std::string said = formatAll(diags);
+        QVERIFY2(said.find("regions.yaml:6:3: note: 'us-east-1', named in its tags, is taken as the region of 'Analytics'") !=
+                     std::string::npos,
+                 said.c_str());
+        pb::rules::RuleSet set;
+        QVERIFY(set.loadBuiltinPacks(diags));
+        bool leak = false;
+        for (const auto& f : set.review(*d).findings)
+            leak = leak || (f.ruleId == "cross-region-pii" && has(f.targets, "db") && has(f.targets, "bi"));
+        QVERIFY(leak);
+    }
+
     // The point of reading them: a model kept for Threagile's risks gets the review's questions.
     void theCoreChecksReadAModel()
     {
