@@ -109,9 +109,7 @@ std::string num(double d)
 
 std::string valueText(const Value& v)
 {
-    if (auto l = std::get_if<StringList>(&v)) return joinDotList(*l);
-    if (auto d = std::get_if<double>(&v)) return num(*d);
-    return toDisplayString(v);
+    return dotValueText(v);
 }
 
 // Graphviz reads "\\" in a label as one backslash and "\n" as a line break (importDot does

@@ -1,5 +1,7 @@
 #include "model/dotlists.h"
 
+#include <charconv>
+
 namespace pb::model {
 
 std::string joinDotList(const StringList& items)
@@ -39,6 +41,18 @@ StringList splitDotList(const std::string& text)
     }
     finish();
     return out;
+}
+
+std::string dotValueText(const Value& v)
+{
+    if (auto l = std::get_if<StringList>(&v)) return joinDotList(*l);
+    if (auto d = std::get_if<double>(&v)) {
+        // As few digits as read back to the same double: six turned 0.9999999 into 1.
+        char buf[64];
+        const auto r = std::to_chars(buf, buf + sizeof buf, *d);
+        return std::string(buf, r.ptr);
+    }
+    return toDisplayString(v);
 }
 
 } // namespace pb::model

@@ -12,5 +12,8 @@ namespace pb::model {
 // blanks and empty ones dropped ("pii, payment," is two items).
 std::string joinDotList(const StringList& items);
 StringList splitDotList(const std::string& text);
+// A property's value as DOT writes it: a list joined as above, a number in as few digits as read
+// back to it, anything else as displayed. applyDotProperties() types it back by the vocabulary.
+std::string dotValueText(const Value& v);
 
 } // namespace pb::model

@@ -54,15 +54,6 @@ Json assetOf(const std::string& cls)
                       {"availability", 50}}}};
 }
 
-StringList listOf(const Properties& props, const char* key)
-{
-    const Value* v = findProperty(props, key);
-    if (!v) return {};
-    if (const auto* l = std::get_if<StringList>(v)) return *l;
-    if (const auto* s = std::get_if<std::string>(v)) return {*s};
-    return {};
-}
-
 std::string freeId(const Design& d, std::string id)
 {
     while (d.placeOf(id)) id += "-zone";
@@ -91,7 +82,7 @@ std::optional<std::string> exportOtm(const Design& design, const std::string& fi
         Json comp = {{"id", c.id}, {"name", c.label.empty() ? c.id : c.label}, {"type", c.kind},
                      {"parent", {{"trustZone", zone == parents.end() ? outside : zone->second->id}}},
                      {"representations", placed(c.id, c.pos, size)}};
-        const StringList data = listOf(c.props, "data");
+        const StringList data = listProperty(c.props, "data").value_or(StringList{});
         classes.insert(data.begin(), data.end());
         if (!data.empty()) comp["assets"] = {{"processed", data}, {"stored", data}};
         comp["attributes"] = attributesOf(c.props, "data");
@@ -115,7 +106,7 @@ std::optional<std::string> exportOtm(const Design& design, const std::string& fi
     for (const auto& f : design.flows()) {
         Json flow = {{"id", f.id}, {"name", f.label.empty() ? f.id : f.label}, {"source", f.from}, {"destination", f.to}};
         if (findProperty(f.props, "carries")) {
-            const StringList carried = listOf(f.props, "carries");
+            const StringList carried = listProperty(f.props, "carries").value_or(StringList{});
             classes.insert(carried.begin(), carried.end());
             flow["assets"] = carried;
         }

@@ -2,12 +2,14 @@
 
 #include "model/assetclass.h"
 #include "model/designfile.h"
+#include "model/dotattributes.h"
 #include "model/dotinference.h"
 #include "model/drawiostyle.h"
 #include "model/jsonutil.h"
 #include "model/printable.h"
 #include "model/uniqueids.h"
 #include "model/validation.h"
+#include "model/vocabulary.h"
 #include "model/yamldocument.h"
 
 #include <algorithm>
@@ -17,6 +19,11 @@ namespace pb::model {
 
 namespace {
 using Json = nlohmann::json;
+
+bool has(const std::vector<std::string>& list, const std::string& s)
+{
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
 
 // Threagile's technologies (and their aliases) that are a kind other than a service. Every other
 // technology it names (web-server, web-service-rest, erp, cms, build-pipeline, …) is a service.
@@ -189,6 +196,8 @@ private:
     void readLinks(const std::string& name, const std::string& theirs, const Json& asset);
     void readBoundary(const std::string& name, const Json& boundary);
     void readRegion(const Json& entry, const std::string& pointer, const std::string& name, Properties& props);
+    // Whether the entry was written by exportThreagile() (then read by its tags).
+    bool readTaggedProperties(const Json& entry, const std::string& id, Properties& props, const char* kept);
     void fillBoundaries();
 
     const YamlDocument& m_doc;
@@ -296,6 +305,12 @@ void Reader::readAsset(const std::string& name, const Json& asset)
     c.label = name;
     c.kind = kindOf(asset, c.id, name);
     c.kindInferred = true;
+    // Written by exportThreagile(): the kind as drawn, said, not guessed from the technology.
+    for (const std::string& tag : jsonStrings(asset, "tags"))
+        if (tag.rfind(kProbeboardTag, 0) == 0 && Vocabulary::builtin().kind(tag.substr(std::strlen(kProbeboardTag)))) {
+            c.kind = tag.substr(std::strlen(kProbeboardTag));
+            c.kindInferred = has(jsonStrings(asset, "tags"), std::string(kProbeboardTag) + "kind-to-confirm");
+        }
     bool named = false;
     if (auto stored = classesOf(asset, {"data_assets_stored"}, named); !stored.empty())
         c.props["data"] = stored;
@@ -304,7 +319,7 @@ void Reader::readAsset(const std::string& name, const Json& asset)
         c.props["encrypted_at_rest"] = e != "none";
     if (const auto redundant = boolIn(asset, "redundant"); redundant && storesData(c.kind))
         c.props["replicas"] = *redundant ? 1.0 : 0.0; // "redundant": at least one replica
-    readRegion(asset, pointer, name, c.props);
+    if (!readTaggedProperties(asset, c.id, c.props, "data")) readRegion(asset, pointer, name, c.props);
     m_componentOf.emplace(theirs.empty() ? c.id : theirs, c.id);
     m_assetNamed.emplace(name, c.id);
     placed(c.id, pointer);
@@ -332,10 +347,19 @@ void Reader::readLinks(const std::string& assetName, const std::string& theirs, 
         }
         Flow f;
         // Threagile names a link "<asset id>><link name as an id>" in its risk ids: the same here.
-        f.id = m_ids.make(from + ">" + drawioSlug(name));
+        // A flow exportThreagile() wrote keeps its id and its lack of a label (a link needs a name).
+        const std::vector<std::string> tags = jsonStrings(link, "tags");
+        auto tagged = [&](const char* prefix, std::size_t least) {
+            return std::find_if(tags.begin(), tags.end(), [&](const std::string& t) {
+                return t.rfind(prefix, 0) == 0 && t.size() >= std::strlen(prefix) + least;
+            });
+        };
+        const auto given = tagged(kFlowIdTag, 1);
+        f.id = m_ids.make(given != tags.end() ? given->substr(std::strlen(kFlowIdTag)) : from + ">" + drawioSlug(name));
         f.from = ours;
         f.to = to->second;
-        f.label = name;
+        const auto label = tagged(kLabelTag, 0);
+        f.label = label != tags.end() ? label->substr(std::strlen(kLabelTag)) : name;
         const std::string protocol = lowerAscii(textIn(link, "protocol"));
         if (!protocol.empty() && protocol != "unknown-protocol") {
             const bool encrypted = protocol.size() > 10 &&
@@ -350,14 +374,15 @@ void Reader::readLinks(const std::string& assetName, const std::string& theirs, 
         // queue; a design draws consumption the way the messages go, from the queue (the rules
         // about consumers read it so).
         const bool sends = !jsonStrings(link, "data_assets_sent").empty();
-        if (m_design.component(f.to)->kind == "queue" && (isTrue(link, "readonly") || !sends) &&
-            !jsonStrings(link, "data_assets_received").empty()) {
+        const bool receives = !jsonStrings(link, "data_assets_received").empty();
+        if (m_design.component(f.to)->kind == "queue" && (isTrue(link, "readonly") || (!sends && receives))) {
             std::swap(f.from, f.to);
             f.props["op"] = std::string("consume");
         }
         bool named = false;
         auto carried = classesOf(link, {"data_assets_sent", "data_assets_received"}, named);
         if (named) f.props["carries"] = std::move(carried); // named but empty: it carries nothing
+        readTaggedProperties(link, f.id, f.props, "carries");
         placed(f.id, at);
         m_design.addFlow(std::move(f));
     }
@@ -385,6 +410,26 @@ void Reader::readRegion(const Json& entry, const std::string& pointer, const std
                     ""});
 }
 
+// An element exportThreagile() wrote (it carries `probeboard:` tags) reads back by its tags: its
+// properties (`probeboard:failover=automatic`, typed as the DOT import types an attribute) in
+// place of what Threagile's own fields would say (`authentication: none` where the flow said
+// nothing), but for `kept`, which the fields carry exactly (data, carries).
+bool Reader::readTaggedProperties(const Json& entry, const std::string& id, Properties& props, const char* kept)
+{
+    const std::vector<std::string> tags = jsonStrings(entry, "tags");
+    const std::size_t prefix = std::strlen(kProbeboardTag);
+    if (std::none_of(tags.begin(), tags.end(), [](const std::string& t) { return t.rfind(kProbeboardTag, 0) == 0; }))
+        return false;
+    DotAttributes attrs;
+    for (const std::string& tag : tags)
+        if (const std::size_t eq = tag.find('='); tag.rfind(kProbeboardTag, 0) == 0 && eq != std::string::npos && eq > prefix)
+            attrs.emplace_back(tag.substr(prefix, eq - prefix), tag.substr(eq + 1));
+    for (auto it = props.begin(); it != props.end();)
+        it = it->first != kept ? props.erase(it) : std::next(it);
+    if (!attrs.empty()) applyDotProperties(props, attrs, id, m_diags);
+    return true;
+}
+
 void Reader::readBoundary(const std::string& name, const Json& boundary)
 {
     const std::string pointer = "/trust_boundaries/" + jsonPointerStep(name);
@@ -394,8 +439,10 @@ void Reader::readBoundary(const std::string& name, const Json& boundary)
     Zone z;
     z.id = *id;
     z.kind = "trust_boundary";
+    for (const char* kind : {"region", "az"}) // a region or an AZ written by exportThreagile()
+        if (has(jsonStrings(boundary, "tags"), std::string(kProbeboardTag) + kind)) z.kind = kind;
     z.label = name;
-    readRegion(boundary, pointer, name, z.props);
+    if (!readTaggedProperties(boundary, z.id, z.props, "")) readRegion(boundary, pointer, name, z.props);
     m_zoneOf.emplace(theirs.empty() ? z.id : theirs, z.id);
     m_boundaries.push_back({z.id, pointer, &boundary});
     placed(z.id, pointer);
@@ -471,9 +518,9 @@ std::optional<Design> Reader::run()
                 for (const std::string& t : jsonStrings(d, "tags"))
                     tags += t + " ";
             const char* byTag = knownDataClass(tags);
-            m_assetClass.emplace(id.empty() ? name : id, knownDataClass(name) || !byTag
-                                                             ? dataClassOfAsset(name, id)
-                                                             : byTag);
+            std::string cls = knownDataClass(name) || !byTag ? dataClassOfAsset(name, id) : byTag;
+            if (d.is_object() && has(jsonStrings(d, "tags"), kDataClassTag) && !id.empty()) cls = id;
+            m_assetClass.emplace(id.empty() ? name : id, cls);
         }
     if (assets) {
         for (const auto& [name, a] : assets->items())

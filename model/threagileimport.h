@@ -19,6 +19,17 @@ namespace pb::model {
 // as `carries`. Trust boundaries are trust-boundary zones, nested as written. Shared runtimes,
 // risk tracking and individual risks are not read: the review asks its own questions.
 
+// The tags exportThreagile() writes: `probeboard:<kind>` on an asset (and `probeboard:region` or
+// `probeboard:az` on a boundary) says its kind; `probeboard:kind-to-confirm` that it was guessed;
+// `probeboard:data-class` on a data asset that its id is the data class; `probeboard:<key>=<value>`
+// a property.
+inline constexpr const char* kProbeboardTag = "probeboard:";
+inline constexpr const char* kDataClassTag = "probeboard:data-class";
+// On a link: the flow's id, and its label where the link's name is not it (a flow without one is
+// named by its id, and two links of one asset cannot share a name).
+inline constexpr const char* kFlowIdTag = "probeboard:id=";
+inline constexpr const char* kLabelTag = "probeboard:label=";
+
 // Whether `text` is such a model: YAML with a top-level `threagile_version` key, which Threagile
 // asks every model for.
 bool looksLikeThreagile(std::string_view text);

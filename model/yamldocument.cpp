@@ -392,6 +392,76 @@ bool YamlBuilder::take(const yaml_event_t& e)
     }
 }
 
+namespace {
+int emitText(yaml_emitter_t& e, const std::string& text)
+{
+    // Plain where it reads back as this text; quoted where it would read as true, 3 or null.
+    const bool plain = plainValue(text) == Json(text) && !text.empty();
+    yaml_event_t ev;
+    yaml_scalar_event_initialize(&ev, nullptr, nullptr,
+                                 reinterpret_cast<yaml_char_t*>(const_cast<char*>(text.data())),
+                                 static_cast<int>(text.size()), 1, 1,
+                                 plain ? YAML_ANY_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    if (!plain) ev.data.scalar.plain_implicit = 0;
+    return yaml_emitter_emit(&e, &ev);
+}
+
+// Depth is the writer's own (a format's few levels), not a file's: recursion is bounded.
+int emitValue(yaml_emitter_t& e, const nlohmann::ordered_json& v)
+{
+    yaml_event_t ev;
+    if (v.is_object()) {
+        yaml_mapping_start_event_initialize(&ev, nullptr, nullptr, 1, YAML_BLOCK_MAPPING_STYLE);
+        if (!yaml_emitter_emit(&e, &ev)) return 0;
+        for (const auto& [k, item] : v.items())
+            if (!emitText(e, k) || !emitValue(e, item)) return 0; // a key "null" stays a text
+        yaml_mapping_end_event_initialize(&ev);
+        return yaml_emitter_emit(&e, &ev);
+    }
+    if (v.is_array()) {
+        yaml_sequence_start_event_initialize(&ev, nullptr, nullptr, 1,
+                                             v.empty() ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+        if (!yaml_emitter_emit(&e, &ev)) return 0;
+        for (const auto& item : v)
+            if (!emitValue(e, item)) return 0;
+        yaml_sequence_end_event_initialize(&ev);
+        return yaml_emitter_emit(&e, &ev);
+    }
+    if (v.is_string()) return emitText(e, v.get<std::string>());
+    const std::string text = v.is_null() ? "null" : v.dump();
+    yaml_scalar_event_initialize(&ev, nullptr, nullptr, reinterpret_cast<yaml_char_t*>(const_cast<char*>(text.data())),
+                                 static_cast<int>(text.size()), 1, 1, YAML_PLAIN_SCALAR_STYLE);
+    return yaml_emitter_emit(&e, &ev);
+}
+
+int appendTo(void* out, unsigned char* buffer, std::size_t size)
+{
+    static_cast<std::string*>(out)->append(reinterpret_cast<const char*>(buffer), size);
+    return 1;
+}
+} // namespace
+
+std::string toYaml(const nlohmann::ordered_json& values)
+{
+    yaml_emitter_t e;
+    std::string out;
+    if (!yaml_emitter_initialize(&e)) return out;
+    std::unique_ptr<yaml_emitter_t, void (*)(yaml_emitter_t*)> guard(&e, yaml_emitter_delete);
+    yaml_emitter_set_output(&e, appendTo, &out);
+    yaml_emitter_set_unicode(&e, 1);
+    yaml_emitter_set_width(&e, 100);
+    yaml_event_t ev;
+    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+    bool ok = yaml_emitter_emit(&e, &ev);
+    yaml_document_start_event_initialize(&ev, nullptr, nullptr, nullptr, 1);
+    ok = ok && yaml_emitter_emit(&e, &ev) && emitValue(e, values);
+    yaml_document_end_event_initialize(&ev, 1);
+    ok = ok && yaml_emitter_emit(&e, &ev);
+    yaml_stream_end_event_initialize(&ev);
+    ok = ok && yaml_emitter_emit(&e, &ev);
+    return ok ? out : std::string();
+}
+
 std::optional<YamlDocument> YamlDocument::parse(const std::string& text, const std::string& file,
                                                 Diagnostics& diags, std::size_t keptDepth)
 {

@@ -64,6 +64,11 @@ private:
 // (`key:`, or quoted): what tells a YAML format by its content, before reading it.
 bool yamlHasTopKey(std::string_view text, std::string_view key);
 
+// `values` written as YAML (block style, keys in their order), for the writers of YAML formats:
+// a text that would read back as something else (true, 3, null, "") is quoted, so that
+// YamlDocument::parse() reads the same values back.
+std::string toYaml(const nlohmann::ordered_json& values);
+
 // `key` as one step of a JSON pointer ("a/b" → "a~1b").
 std::string jsonPointerStep(const std::string& key);
 

@@ -8,6 +8,7 @@
 #include "model/drawioexport.h"
 #include "model/mermaidexport.h"
 #include "model/otmexport.h"
+#include "model/threagileexport.h"
 #include "model/jsonutil.h"
 #include "model/designpart.h"
 #include "model/printable.h"
@@ -149,12 +150,13 @@ int runConvert(const std::string& in, const std::string& out)
     const bool mermaid = ext == ".mmd" || ext == ".mermaid";
     const bool drawio = ext == ".drawio";
     const bool otm = ext == ".otm";
+    const bool threagile = ext == ".yaml" || ext == ".yml";
     // Anything else used to be written as JSON under whatever name was given (out.svg, OUT.DOT).
-    if (!dot && !mermaid && !drawio && !otm && ext != ".probeboard" && ext != ".json")
+    if (!dot && !mermaid && !drawio && !otm && !threagile && ext != ".probeboard" && ext != ".json")
         return inputError(out + ": cannot tell what to write from '" +
                           std::filesystem::path(out).extension().string() +
                           "'; name it .probeboard or .json for a design file, .dot or .gv for DOT, .mmd for Mermaid, "
-                          ".drawio for draw.io, .otm for an Open Threat Model document");
+                          ".drawio for draw.io, .otm for an Open Threat Model document, .yaml for a Threagile model");
     if (app::refuseOutputOverInput(out, {in})) return kExitInputError;
     model::Diagnostics diags;
     auto d = model::loadDesignFile(in, diags);
@@ -168,8 +170,9 @@ int runConvert(const std::string& in, const std::string& out)
         dot       ? model::exportDot(*d, in, refused)
         : mermaid ? model::exportMermaid(*d, in, refused)
         : drawio  ? model::exportDrawio(*d, in, refused)
-        : otm     ? model::exportOtm(*d, in, refused)
-                  : model::designTextToSave(*d, out == "-" ? "standard output" : out, tooLarge);
+        : otm       ? model::exportOtm(*d, in, refused)
+        : threagile ? model::exportThreagile(*d, in, refused)
+                    : model::designTextToSave(*d, out == "-" ? "standard output" : out, tooLarge);
     if (!tooLarge.empty())
         refused.push_back({model::Diagnostic::Level::Error, in, 0, 0, "", "", "E-LIMIT", tooLarge, ""});
     app::printDiagnostics(refused); // what was left out is said, even when the rest is written
@@ -381,7 +384,7 @@ int main(int argc, char** argv)
     std::string convertIn, convertOut;
     auto* convertCmd = app.add_subcommand("convert", "Convert a design between .probeboard and .dot, or write it as a Mermaid flowchart (.mmd); reads .mmd, .drawio, Markdown, Threat Dragon, Threat Modeling Tool and OTM models, and PNG, SVG and PDF exports, too");
     convertCmd->add_option("input", convertIn, "The design to read (.dot/.gv, Mermaid .mmd, draw.io .drawio, a Threat Dragon model (.json) or Threat Modeling Tool model (.tm7, model.tm7#2), a Markdown page's flowchart (doc.md#2), a PNG, SVG or PDF exported with its design, or .probeboard JSON; - for standard input)")->required();
-    convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties), .drawio for draw.io (its Edit Data holds ids, kinds and properties), .otm for an Open Threat Model document (OTM 0.2.0 JSON: trust zones, assets and attributes for tools that read OTM); - for standard output (a design file)")->required();
+    convertCmd->add_option("output", convertOut, "Where to write it: .probeboard/.json as a design file, .dot/.gv as DOT, .mmd/.mermaid as a Mermaid flowchart (ids, labels, kinds, flows and zones; no properties), .drawio for draw.io (its Edit Data holds ids, kinds and properties), .otm for an Open Threat Model document (OTM 0.2.0 JSON: trust zones, assets and attributes for tools that read OTM), .yaml or .yml for a Threagile model (technical assets, links, data assets and trust boundaries, with placeholder ratings); - for standard output (a design file)")->required();
     addVersion(convertCmd);
 
     std::string layoutIn, layoutOut, layoutEngine;

@@ -13,6 +13,7 @@
 #include "model/drawioexport.h"
 #include "model/mermaidexport.h"
 #include "model/otmexport.h"
+#include "model/threagileexport.h"
 #include "model/pdfdesign.h"
 
 #include <QBuffer>
@@ -224,6 +225,14 @@ bool exportOtm(const model::Design& design, const QString& path, QString* error)
     model::Diagnostics diags;
     const auto text = checked(model::exportOtm(design, path.toStdString(), diags), diags,
                               tr("Cannot write %1 as an Open Threat Model document:").arg(path), error);
+    return text && saveWhole(path, QByteArray::fromStdString(*text), error);
+}
+
+bool exportThreagile(const model::Design& design, const QString& path, QString* error)
+{
+    model::Diagnostics diags;
+    const auto text = checked(model::exportThreagile(design, path.toStdString(), diags), diags,
+                              tr("Cannot write %1 as a Threagile model:").arg(path), error);
     return text && saveWhole(path, QByteArray::fromStdString(*text), error);
 }
 

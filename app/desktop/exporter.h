@@ -35,6 +35,8 @@ bool exportMermaid(const model::Design& design, const QString& path, QString* er
 bool exportDrawio(const model::Design& design, const QString& path, QString* error, QString* note = nullptr);
 // An Open Threat Model document (model/otmexport.h), for threat-modelling tools that read OTM.
 bool exportOtm(const model::Design& design, const QString& path, QString* error);
+// A Threagile model (model/threagileexport.h), for Threagile's own risk rules and reports.
+bool exportThreagile(const model::Design& design, const QString& path, QString* error);
 // The same text, for the clipboard; empty, with `error` set, when the design cannot be written.
 QString mermaidText(const model::Design& design, QString* error);
 

@@ -407,6 +407,13 @@ void MainWindow::exportOtm()
         [&](const QString& p, QString* e) { return exporter::exportOtm(m_doc->design(), p, e); });
 }
 
+void MainWindow::exportThreagile()
+{
+    runExport(
+        tr("Threagile models (*.yaml)"), QStringLiteral(".yaml"),
+        [&](const QString& p, QString* e) { return exporter::exportThreagile(m_doc->design(), p, e); });
+}
+
 void MainWindow::exportDrawio()
 {
     QString note;

@@ -80,6 +80,7 @@ public slots:
     void exportMermaid();
     void exportDrawio();
     void exportOtm();
+    void exportThreagile();
     void copyMermaid();
 
 protected:

@@ -100,6 +100,8 @@ void WindowActions::createFileActions(MainWindow* w)
             &MainWindow::exportDrawio);
     QObject::connect(a->add(QStringLiteral("file.exportOtm"), tr("Export Open &Threat Model…")), &QAction::triggered,
                      w, &MainWindow::exportOtm);
+    QObject::connect(a->add(QStringLiteral("file.exportThreagile"), tr("Export Threa&gile Model…")), &QAction::triggered,
+                     w, &MainWindow::exportThreagile);
     QObject::connect(a->add(QStringLiteral("edit.copyMermaid"), tr("Copy as Mer&maid")), &QAction::triggered, w,
             &MainWindow::copyMermaid);
     QObject::connect(a->add(QStringLiteral("file.close"), tr("&Close"), QKeySequence::Close),
@@ -290,7 +292,8 @@ void WindowActions::createMenus(MainWindow* w)
     add(file, {"file.start", "-", "file.save", "file.saveAs", "-"});
     QMenu* exp = file->addMenu(tr("&Export"));
     add(exp, {"file.exportPng", "file.exportPng2x", "file.exportTransparent", "file.exportLightPaper", "file.exportEmbed", "-", "file.exportSvg",
-              "file.exportPdf", "file.exportDot", "file.exportMermaid", "file.exportDrawio", "file.exportOtm"});
+              "file.exportPdf", "file.exportDot", "file.exportMermaid", "file.exportDrawio", "file.exportOtm",
+              "file.exportThreagile"});
     add(file, {"-", "file.close", "file.quit"});
     QMenu* edit = w->menuBar()->addMenu(tr("&Edit"));
     add(edit, {"edit.undo", "edit.redo", "-", "edit.cut", "edit.copy", "edit.copyMermaid", "edit.paste",

@@ -16,6 +16,7 @@
 #include "model/mermaidimport.h"
 #include "model/pdfdesign.h"
 #include "model/pngdesign.h"
+#include "model/threagileexport.h"
 #include "model/threagileimport.h"
 #include "model/threatdragonimport.h"
 #include "model/tmtimport.h"
@@ -30,6 +31,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
@@ -158,6 +160,31 @@ inline std::string checkOtmExport(const model::Design& design)
     return {};
 }
 
+// A design written as a Threagile model: refused with an error, or read back with the same elements
+// under the same ids (flows keep theirs in a tag), so that a design taken to Threagile comes back.
+inline std::string checkThreagileExport(const model::Design& design)
+{
+    model::Diagnostics refused, again;
+    const auto text = model::exportThreagile(design, "fuzz.probeboard", refused);
+    if (!text) return model::hasErrors(refused) ? "" : "the Threagile export refused without an error";
+    const auto back = model::importThreagile(*text, "exported.yaml", again);
+    if (!back) return "a design written as a Threagile model does not read back:\n" + model::formatAll(again) + *text;
+    auto sorted = [](auto ids) {
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    auto idsOf = [](const auto& elements) {
+        std::vector<std::string> out;
+        for (const auto& e : elements) out.push_back(e.id);
+        return out;
+    };
+    // Links are written per asset, so flows come back in another order: the same set of ids.
+    if (idsOf(back->components()) != idsOf(design.components()) || idsOf(back->zones()) != idsOf(design.zones()) ||
+        sorted(idsOf(back->flows())) != sorted(idsOf(design.flows())))
+        return "a design written as a Threagile model read back with other elements:\n" + *text;
+    return {};
+}
+
 // Whatever loads without errors saves to text that loads again, so a save never loses work.
 inline std::string checkDesignFile(const std::string& text)
 {
@@ -186,6 +213,7 @@ inline std::string checkDesignFile(const std::string& text)
     if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
         return "a loaded design saved to text that does not load:\n" + model::formatAll(again);
     if (std::string problem = checkOtmExport(*design); !problem.empty()) return problem;
+    if (std::string problem = checkThreagileExport(*design); !problem.empty()) return problem;
     return checkDrawioExport(*design);
 }
 
@@ -210,6 +238,7 @@ inline std::string checkExports(const model::Design& design)
 {
     if (std::string problem = checkMermaidExport(design); !problem.empty()) return problem;
     if (std::string problem = checkOtmExport(design); !problem.empty()) return problem;
+    if (std::string problem = checkThreagileExport(design); !problem.empty()) return problem;
     return checkDrawioExport(design);
 }
 

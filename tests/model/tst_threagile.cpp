@@ -3,12 +3,16 @@
 // review's core checks on a model written for Threagile.
 #include "model/designfile.h"
 #include "model/designpart.h"
+#include "model/threagileexport.h"
 #include "model/threagileimport.h"
+#include "model/yamldocument.h"
 #include "rules/engine.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace pb::model;
 
@@ -198,6 +202,97 @@ private slots:
                                   has(f.targets, "key-cache") && has(f.targets, "accounts-db"));
         }
         QVERIFY(billedTwice && breaker);
+    }
+
+    // A design written as a Threagile model reads back as itself, places aside (Threagile has
+    // none): every example, with its kinds, properties, data classes, flows and zones.
+    void exportedDesignsComeBackWhole()
+    {
+        for (const auto& entry : std::filesystem::directory_iterator(std::string(PB_RESOURCES) + "/examples")) {
+            if (entry.path().extension() != ".probeboard") continue;
+            const std::string name = entry.path().filename().string();
+            Diagnostics diags;
+            const auto d = loadDesignFile(entry.path().string(), diags);
+            QVERIFY(d);
+            const auto text = exportThreagile(*d, entry.path().string(), diags);
+            QVERIFY2(text, formatAll(diags).c_str());
+            Diagnostics back;
+            const auto again = importThreagile(*text, "back.yaml", back);
+            QVERIFY2(again, (name + "\n" + formatAll(back)).c_str());
+            QVERIFY2(back.empty(), (name + "\n" + formatAll(back)).c_str());
+            QCOMPARE(again->title, d->title);
+            QCOMPARE(again->components().size(), d->components().size());
+            for (const auto& c : d->components()) {
+                const Component* b = again->component(c.id);
+                QVERIFY2(b, (name + ": " + c.id).c_str());
+                QVERIFY2(b->kind == c.kind && b->kindInferred == c.kindInferred && b->label == c.label, (name + ": " + c.id).c_str());
+                QVERIFY2(b->props == c.props, (name + ": properties of " + c.id).c_str());
+            }
+            QCOMPARE(again->flows().size(), d->flows().size());
+            for (const auto& f : d->flows()) {
+                const Flow* b = again->flow(f.id);
+                QVERIFY2(b, (name + ": " + f.id).c_str());
+                QVERIFY2(b->from == f.from && b->to == f.to && b->label == f.label, (name + ": " + f.id).c_str());
+                QVERIFY2(b->props == f.props, (name + ": properties of " + f.id).c_str());
+            }
+            QCOMPARE(again->zones().size(), d->zones().size());
+            for (const auto& z : d->zones()) {
+                const Zone* b = again->zone(z.id);
+                QVERIFY2(b && b->kind == z.kind && b->label == z.label && b->props == z.props, (name + ": " + z.id).c_str());
+                auto sorted = [](std::vector<std::string> v) { std::sort(v.begin(), v.end()); return v; };
+                QCOMPARE(sorted(b->members), sorted(z.members));
+            }
+        }
+    }
+
+    // What Threagile asks every model for is there, with values it accepts.
+    void anExportedModelHasWhatThreagileRequires()
+    {
+        Diagnostics diags;
+        const auto d = loadDesignFile(std::string(PB_RESOURCES) + "/examples/payments.probeboard", diags);
+        QVERIFY(d);
+        const auto text = exportThreagile(*d, "payments.probeboard", diags);
+        QVERIFY(text);
+        const auto doc = YamlDocument::parse(*text, "x.yaml", diags);
+        QVERIFY(doc);
+        const auto& m = doc->root;
+        QCOMPARE(m["threagile_version"], nlohmann::json("1.0.0"));
+        const std::vector<std::string> tags = m["tags_available"];
+        auto declared = [&](const nlohmann::json& entry) {
+            for (const auto& t : entry["tags"])
+                if (std::find(tags.begin(), tags.end(), t.get<std::string>()) == tags.end()) return false;
+            return true;
+        };
+        auto oneOf = [](const nlohmann::json& v, std::initializer_list<const char*> allowed) {
+            return v.is_string() && std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return v == a; });
+        };
+        for (const auto& [n, a] : m["data_assets"].items()) {
+            QVERIFY2(a.contains("description") && oneOf(a["usage"], {"business", "devops"}) &&
+                         oneOf(a["quantity"], {"very-few", "few", "many", "very-many"}) &&
+                         oneOf(a["confidentiality"], {"public", "internal", "restricted", "confidential", "strictly-confidential"}) &&
+                         oneOf(a["integrity"], {"archive", "operational", "important", "critical", "mission-critical"}) && declared(a),
+                     n.c_str());
+        }
+        std::set<std::string> assetIds;
+        for (const auto& [n, a] : m["technical_assets"].items())
+            assetIds.insert(a["id"].get<std::string>());
+        for (const auto& [n, a] : m["technical_assets"].items()) {
+            QVERIFY2(oneOf(a["type"], {"external-entity", "process", "datastore"}) && oneOf(a["size"], {"system", "service", "application", "component"}) &&
+                         oneOf(a["machine"], {"physical", "virtual", "container", "serverless"}) &&
+                         oneOf(a["encryption"], {"none", "transparent"}) && a["technology"].is_string() && declared(a),
+                     n.c_str());
+            for (const auto& [ln, l] : a["communication_links"].items()) {
+                QVERIFY2(assetIds.count(l["target"].get<std::string>()) && l["protocol"].is_string() &&
+                             oneOf(l["authentication"], {"none", "credentials", "session-id", "token", "client-certificate", "two-factor"}) &&
+                             oneOf(l["authorization"], {"none", "technical-user", "enduser-identity-propagation"}) && declared(l),
+                         ln.c_str());
+            }
+        }
+        for (const auto& [n, b] : m["trust_boundaries"].items())
+            QVERIFY2(oneOf(b["type"], {"network-on-prem", "network-dedicated-hoster", "network-virtual-lan", "network-cloud-provider",
+                                       "network-cloud-security-group", "network-policy-namespace-isolation", "execution-environment"}) &&
+                         declared(b),
+                     n.c_str());
     }
 
     void elementsHaveTheirLines()

@@ -112,6 +112,19 @@ private slots:
         QCOMPARE(alias.code, std::string("E-YAML-ALIAS"));
     }
 
+    // What the writers write reads back as the same values, however the texts look.
+    void writtenYamlReadsBackTheSame()
+    {
+        nlohmann::ordered_json v = {{"null", "true"}, {"3", ""}, {"list", {"a: b", "- x", "#c", "0x1F", "~", "1.0.0"}},
+                                    {"text", "line\nbreak\ttab \x01 \xc3\xa9 'q' \"dq\""}, {"n", 2.5}, {"b", false},
+                                    {"empty", nlohmann::ordered_json::array()}, {"nothing", nullptr},
+                                    {"long", std::string(300, 'x') + " " + std::string(300, 'y')}};
+        const std::string text = toYaml(v);
+        QVERIFY(!text.empty());
+        const auto back = parsed(text);
+        QCOMPARE(back.root, nlohmann::json::parse(v.dump()));
+    }
+
     void hostileInputIsRefusedNotMet()
     {
         // Nesting: an error, not a stack overflow.
