@@ -333,7 +333,8 @@ void Reader::readLinks(const std::string& assetName, const std::string& theirs, 
     const std::string pointer = "/technical_assets/" + jsonPointerStep(assetName);
     const std::string ours = m_assetNamed.at(assetName);
     const std::string& from = theirs.empty() ? ours : theirs;
-    for (const auto& [name, link] : links->items()) {
+    for (const std::string& name : m_doc.keysOf(pointer + "/communication_links")) {
+        const Json& link = links->at(name);
         const std::string at = pointer + "/communication_links/" + jsonPointerStep(name);
         const std::string target = link.is_object() ? textIn(link, "target") : std::string();
         const auto to = m_componentOf.find(target);
@@ -511,7 +512,8 @@ std::optional<Design> Reader::run()
         return std::nullopt;
     }
     if (data)
-        for (const auto& [name, d] : data->items()) {
+        for (const std::string& name : m_doc.keysOf("/data_assets")) {
+            const Json& d = data->at(name);
             const std::string id = d.is_object() ? textIn(d, "id") : std::string();
             std::string tags;
             if (d.is_object())
@@ -523,14 +525,16 @@ std::optional<Design> Reader::run()
             m_assetClass.emplace(id.empty() ? name : id, cls);
         }
     if (assets) {
-        for (const auto& [name, a] : assets->items())
-            readAsset(name, a);
-        for (const auto& [name, a] : assets->items())
-            if (a.is_object()) readLinks(name, textIn(a, "id"), a);
+        // In the file's order (the JSON values keep keys sorted): the design lists them so.
+        const std::vector<std::string> names = m_doc.keysOf("/technical_assets");
+        for (const std::string& name : names)
+            readAsset(name, assets->at(name));
+        for (const std::string& name : names)
+            if (const Json& a = assets->at(name); a.is_object()) readLinks(name, textIn(a, "id"), a);
     }
     if (boundaries)
-        for (const auto& [name, b] : boundaries->items())
-            readBoundary(name, b);
+        for (const std::string& name : m_doc.keysOf("/trust_boundaries"))
+            readBoundary(name, boundaries->at(name));
     fillBoundaries();
     m_warnings.finish(m_file, "W-THREAGILE", "problems");
     if (!validateImported(m_design, m_file, m_diags)) return std::nullopt;

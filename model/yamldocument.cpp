@@ -6,6 +6,7 @@
 #include <charconv>
 #include <memory>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 #include <yaml.h>
 
@@ -26,6 +27,37 @@ std::string jsonPointerStep(const std::string& key)
             out += c;
     }
     return out;
+}
+
+std::vector<std::string> YamlDocument::keysOf(const std::string& pointer) const
+{
+    std::vector<std::string> keys;
+    const nlohmann::json* object = nullptr;
+    try {
+        object = &root.at(nlohmann::json::json_pointer(pointer));
+    } catch (const nlohmann::json::exception&) {
+        return keys;
+    }
+    if (!object->is_object()) return keys;
+    if (!m_keysIndexed) {
+        for (const Position& p : m_positions) {
+            const std::size_t slash = p.pointer.rfind('/');
+            if (slash == std::string::npos) continue; // the document itself
+            std::string key; // the step unescaped: "~1" is "/", "~0" is "~"
+            const std::string_view step = std::string_view(p.pointer).substr(slash + 1);
+            for (std::size_t i = 0; i < step.size(); ++i)
+                key += step[i] == '~' && i + 1 < step.size() ? (step[++i] == '1' ? '/' : '~') : step[i];
+            m_keys[std::string_view(p.pointer).substr(0, slash)].push_back(std::move(key));
+        }
+        m_keysIndexed = true;
+    }
+    std::unordered_set<std::string> seen;
+    if (const auto it = m_keys.find(pointer); it != m_keys.end())
+        for (const std::string& key : it->second)
+            if (object->contains(key) && seen.insert(key).second) keys.push_back(key);
+    for (const auto& [key, value] : object->items())
+        if (seen.insert(key).second) keys.push_back(key);
+    return keys;
 }
 
 bool yamlHasTopKey(std::string_view text, std::string_view key)

@@ -34,11 +34,22 @@ public:
 
     nlohmann::json root;
 
+    YamlDocument() = default;
+    YamlDocument(YamlDocument&&) = default;
+    YamlDocument& operator=(YamlDocument&&) = default;
+    // Not copied: the indexes view the positions' own texts.
+    YamlDocument(const YamlDocument&) = delete;
+    YamlDocument& operator=(const YamlDocument&) = delete;
+
     // Line and column (1-based) of the value at `pointer` ("/technical_assets/Web Server"): where
     // its key is written in a mapping, where it starts in a sequence. For a value deeper than the
     // positions kept, a text in a sequence, or one an alias made, that of the nearest enclosing
     // value kept; {0, 0} when none is. Not thread-safe: the first call indexes the positions.
     std::pair<int, int> find(const std::string& pointer) const;
+
+    // The keys of the mapping at `pointer` in the order the file writes them (the JSON values keep
+    // them sorted): those written where positions are kept first, then any others (an alias's).
+    std::vector<std::string> keysOf(const std::string& pointer) const;
 
     // Reads `text`; a document that is not YAML is an error at its line and column. `keptDepth`:
     // positions are kept for values that deep or shallower ("/a/b" is depth 2).
@@ -58,6 +69,9 @@ private:
     std::vector<Position> m_positions;
     mutable std::unordered_map<std::string_view, std::pair<int, int>> m_index;
     mutable bool m_indexed = false;
+    // Each mapping's keys as written, by its pointer: worked out in one pass when first asked.
+    mutable std::unordered_map<std::string_view, std::vector<std::string>> m_keys;
+    mutable bool m_keysIndexed = false;
 };
 
 // Whether a line among the first 64 KB of `text` starts with `key` as a top-level mapping key

@@ -122,16 +122,21 @@ inline std::string checkThreagile(const std::string& text)
     return {};
 }
 
-// The same components, flows and zones, under the same ids in the same order.
-inline bool sameIds(const model::Design& a, const model::Design& b)
+// The same components, flows and zones, under the same ids in the same order (the flows in any
+// order, with `flowsInAnyOrder`: a format that writes them per element reads them back so).
+inline bool sameIds(const model::Design& a, const model::Design& b, bool flowsInAnyOrder = false)
 {
     auto ids = [](const auto& elements) {
         std::vector<std::string> out;
         for (const auto& e : elements) out.push_back(e.id);
         return out;
     };
-    return ids(a.components()) == ids(b.components()) && ids(a.flows()) == ids(b.flows()) &&
-           ids(a.zones()) == ids(b.zones());
+    auto flows = [&](const model::Design& d) {
+        auto out = ids(d.flows());
+        if (flowsInAnyOrder) std::sort(out.begin(), out.end());
+        return out;
+    };
+    return ids(a.components()) == ids(b.components()) && flows(a) == flows(b) && ids(a.zones()) == ids(b.zones());
 }
 
 // A design written for draw.io: refused with an error, or read back with the same elements under
@@ -169,18 +174,8 @@ inline std::string checkThreagileExport(const model::Design& design)
     if (!text) return model::hasErrors(refused) ? "" : "the Threagile export refused without an error";
     const auto back = model::importThreagile(*text, "exported.yaml", again);
     if (!back) return "a design written as a Threagile model does not read back:\n" + model::formatAll(again) + *text;
-    auto sorted = [](auto ids) {
-        std::sort(ids.begin(), ids.end());
-        return ids;
-    };
-    auto idsOf = [](const auto& elements) {
-        std::vector<std::string> out;
-        for (const auto& e : elements) out.push_back(e.id);
-        return out;
-    };
-    // Links are written per asset, so flows come back in another order: the same set of ids.
-    if (idsOf(back->components()) != idsOf(design.components()) || idsOf(back->zones()) != idsOf(design.zones()) ||
-        sorted(idsOf(back->flows())) != sorted(idsOf(design.flows())))
+    // Links are written per asset, so flows come back in another order.
+    if (!sameIds(*back, design, true))
         return "a design written as a Threagile model read back with other elements:\n" + *text;
     return {};
 }

@@ -80,6 +80,12 @@ private slots:
         for (const auto& c : d.components())
             QVERIFY2(c.kindInferred, c.id.c_str());
         QCOMPARE(d.component("metering-api")->label, std::string("Metering API"));
+        // In the file's order, not the names' (YAML mappings are read into sorted JSON objects).
+        std::vector<std::string> order;
+        for (const auto& c : d.components())
+            order.push_back(c.id);
+        QCOMPARE(order, (std::vector<std::string>{"developer-browser", "edge-lb", "metering-api", "key-cache", "accounts-db",
+                                                  "usage-queue", "billing-worker", "billing-db", "payment-provider"}));
     }
 
     void whatThreagileSaysBecomesProperties()

@@ -85,6 +85,17 @@ private slots:
                  std::make_pair(2, 1)); // the document, after the comment
     }
 
+    void keysComeInTheFilesOrder()
+    {
+        const auto doc = parsed("m:\n  zeta: 1\n  alpha: 2\n  a/b: 3\n  mid: 4\n  zeta: 5\nbase: &b {y: 1, x: 2}\ncopy: *b\n");
+        QCOMPARE(doc.keysOf("/m"), (std::vector<std::string>{"zeta", "alpha", "a/b", "mid"}));
+        QCOMPARE(doc.keysOf(""), (std::vector<std::string>{"m", "base", "copy"}));
+        QCOMPARE(doc.keysOf("/base"), (std::vector<std::string>{"y", "x"}));
+        QCOMPARE(doc.keysOf("/copy"), (std::vector<std::string>{"x", "y"})); // an alias's: sorted
+        QVERIFY(doc.keysOf("/nothing").empty());
+        QVERIFY(doc.keysOf("/m/zeta").empty());
+    }
+
     void repeatedKeysAndSecondDocumentsAreWarned()
     {
         Diagnostics diags;
