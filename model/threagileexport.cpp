@@ -128,7 +128,8 @@ private:
 
     const Design& m_d;
     std::set<std::string> m_classes, m_tags, m_names;
-    std::unordered_map<std::string, std::string> m_parents;
+    // The flows touching each component, in the design's order: read once, not once per asset.
+    std::unordered_map<std::string, std::vector<const Flow*>> m_flowsOf;
 };
 
 std::string Writer::nameOf(const Component& c)
@@ -146,11 +147,10 @@ Json Writer::asset(const Component& c)
 {
     const StringList data = listProperty(c.props, "data").value_or(StringList{});
     StringList processed = data;
-    for (const Flow& f : m_d.flows())
-        if (f.from == c.id || f.to == c.id)
-            for (const std::string& cls : listProperty(f.props, "carries").value_or(StringList{}))
-                if (std::find(processed.begin(), processed.end(), cls) == processed.end())
-                    processed.push_back(cls);
+    for (const Flow* f : m_flowsOf[c.id])
+        for (const std::string& cls : listProperty(f->props, "carries").value_or(StringList{}))
+            if (std::find(processed.begin(), processed.end(), cls) == processed.end())
+                processed.push_back(cls);
     m_classes.insert(processed.begin(), processed.end());
     const bool external = c.kind == "client" || c.kind == "third_party";
     Json a = {{"id", c.id},
@@ -164,8 +164,8 @@ Json Writer::asset(const Component& c)
               {"size", "service"},
               {"technology", technologyOf(c.kind)},
               {"tags", Json::array()}};
-    tag(a, "probeboard:" + c.kind);
-    if (c.kindInferred) tag(a, "probeboard:kind-to-confirm");
+    tag(a, kProbeboardTag + c.kind);
+    if (c.kindInferred) tag(a, std::string(kProbeboardTag) + "kind-to-confirm");
     tagProperties(a, c.props, "data");
     const bool anySecret = std::any_of(data.begin(), data.end(), secret);
     const bool anyExact = std::any_of(data.begin(), data.end(), exact);
@@ -198,7 +198,8 @@ Json Writer::links(const Component& c)
         const Component* x = m_d.component(id);
         return x ? x->kind : std::string();
     };
-    for (const Flow& f : m_d.flows()) {
+    for (const Flow* flow : m_flowsOf[c.id]) {
+        const Flow& f = *flow;
         const bool consumes = f.to == c.id && kindOf(f.from) == "queue" && kindOf(f.to) != "queue";
         const bool outgoing =
             f.from == c.id && !(kindOf(f.from) == "queue" && kindOf(f.to) != "queue");
@@ -241,7 +242,7 @@ Json Writer::boundary(const Zone& z)
               {"tags", Json::array()},
               {"technical_assets_inside", Json::array()},
               {"trust_boundaries_nested", Json::array()}};
-    tag(b, "probeboard:" + z.kind);
+    tag(b, kProbeboardTag + z.kind);
     tagProperties(b, z.props, "");
     for (const std::string& m : z.members)
         b[m_d.component(m) ? "technical_assets_inside" : "trust_boundaries_nested"].push_back(m);
@@ -270,6 +271,10 @@ Json Writer::dataAssets()
 
 Json Writer::run(const std::string& title)
 {
+    for (const Flow& f : m_d.flows()) {
+        m_flowsOf[f.from].push_back(&f);
+        if (f.to != f.from) m_flowsOf[f.to].push_back(&f);
+    }
     Json assets = Json::object();
     for (const Component& c : m_d.components()) {
         const std::string name = nameOf(c);
