@@ -251,6 +251,17 @@ private slots:
         }
     }
 
+    // A design whose model the reader could not take is refused at once, not built first.
+    void anExportTooLargeToReadIsRefused()
+    {
+        Design d;
+        for (int i = 0; i < 60000; ++i)
+            d.addComponent({"c" + std::to_string(i), "service", "", {}, {}, {}});
+        Diagnostics diags;
+        QVERIFY(!exportThreagile(d, "big.probeboard", diags));
+        QVERIFY2(formatAll(diags).find("E-LIMIT") != std::string::npos, formatAll(diags).c_str());
+    }
+
     // What Threagile asks every model for is there, with values it accepts.
     void anExportedModelHasWhatThreagileRequires()
     {
