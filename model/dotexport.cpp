@@ -8,7 +8,6 @@
 #include "model/printable.h"
 
 #include <algorithm>
-#include <charconv>
 #include <functional>
 #include <map>
 #include <set>
@@ -98,20 +97,6 @@ std::string quote(const std::string& s)
     return out.append(body, from, std::string::npos) + "\"";
 }
 
-// As few digits as read back to the same double: the display form's six digits turned a
-// hit ratio of 0.9999999 into 1 and a position of 123456.5 into 123456.
-std::string num(double d)
-{
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, d);
-    return std::string(buf, r.ptr);
-}
-
-std::string valueText(const Value& v)
-{
-    return dotValueText(v);
-}
-
 // Graphviz reads "\\" in a label as one backslash and "\n" as a line break (importDot does
 // the same), so a label's backslashes are doubled and its line breaks written as \n.
 std::string labelEscapes(const std::string& label)
@@ -161,7 +146,7 @@ std::vector<std::string> propAttributes(const Properties& props)
     std::vector<std::string> out;
     StringList hints;
     for (const auto& [k, v] : props) {
-        const std::string text = valueText(v);
+        const std::string text = dotValueText(v);
         if (!text.empty()) out.push_back(quote(attributeName(k)) + "=" + quote(text));
         if (auto hint = typeHint(k, v, text)) hints.push_back(std::move(*hint));
     }
@@ -178,11 +163,11 @@ void writeProps(std::ostringstream& out, const Properties& props)
 void writeComponent(std::ostringstream& out, const Component& c)
 {
     out << "  " << quote(c.id) << " [kind=" << quote(c.kind) << ", label=" << labelText(c.label)
-        << ", pb_pos=" << quote(num(c.pos.x) + "," + num(c.pos.y));
+        << ", pb_pos=" << quote(shortestNumber(c.pos.x) + "," + shortestNumber(c.pos.y));
     if (c.kindInferred) out << ", pb_kind_inferred=true";
     if (c.label.empty()) out << ", pb_empty_label=true";
     if (c.size.width > 0 || c.size.height > 0)
-        out << ", pb_size=" << quote(num(c.size.width) + "," + num(c.size.height));
+        out << ", pb_size=" << quote(shortestNumber(c.size.width) + "," + shortestNumber(c.size.height));
     writeProps(out, c.props);
     out << "];\n";
 }
@@ -254,7 +239,7 @@ void writeFlow(std::ostringstream& out, const Flow& f)
         << ", label=" << labelText(f.label);
     if (!f.bends.empty()) {
         std::string bends;
-        for (const auto& p : f.bends) bends += (bends.empty() ? "" : " ") + num(p.x) + "," + num(p.y);
+        for (const auto& p : f.bends) bends += (bends.empty() ? "" : " ") + shortestNumber(p.x) + "," + shortestNumber(p.y);
         out << ", pb_bends=" << quote(bends);
     }
     writeProps(out, f.props);
@@ -345,7 +330,7 @@ struct ExportCheck
             // Named, not a structured binding: clang 14 (the fuzz build) cannot capture those.
             const std::string& k = property.first;
             const Value& v = property.second;
-            const std::string value = valueText(v);
+            const std::string value = dotValueText(v);
             text([&] { return who("the name of property " + quoteText(k))(); }, id, "properties", k);
             text([&] { return who("property " + quoteText(k))(); }, id, "properties/" + k, value);
             if (typesBound > kMaxDotText)
@@ -388,7 +373,7 @@ struct ExportCheck
 
 std::string dotAttributeText(const Value& v)
 {
-    return valueText(v);
+    return dotValueText(v);
 }
 
 std::string exportDot(const Design& design)
@@ -408,9 +393,9 @@ std::string exportDot(const Design& design)
         out << pad << "subgraph " << quote("cluster_" + z.id) << " {\n";
         out << pad << "  id=" << quote(z.id) << "; kind=" << quote(z.kind)
             << "; label=" << labelText(z.label) << ";\n";
-        out << pad << "  pb_pos=" << quote(num(z.pos.x) + "," + num(z.pos.y)) << ";";
+        out << pad << "  pb_pos=" << quote(shortestNumber(z.pos.x) + "," + shortestNumber(z.pos.y)) << ";";
         if (z.size.width > 0 || z.size.height > 0)
-            out << " pb_size=" << quote(num(z.size.width) + "," + num(z.size.height)) << ";";
+            out << " pb_size=" << quote(shortestNumber(z.size.width) + "," + shortestNumber(z.size.height)) << ";";
         out << "\n";
         for (const auto& a : propAttributes(z.props))
             out << pad << "  " << a << ";\n";

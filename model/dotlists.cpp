@@ -43,15 +43,17 @@ StringList splitDotList(const std::string& text)
     return out;
 }
 
+std::string shortestNumber(double d)
+{
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, d);
+    return std::string(buf, r.ptr);
+}
+
 std::string dotValueText(const Value& v)
 {
     if (auto l = std::get_if<StringList>(&v)) return joinDotList(*l);
-    if (auto d = std::get_if<double>(&v)) {
-        // As few digits as read back to the same double: six turned 0.9999999 into 1.
-        char buf[64];
-        const auto r = std::to_chars(buf, buf + sizeof buf, *d);
-        return std::string(buf, r.ptr);
-    }
+    if (auto d = std::get_if<double>(&v)) return shortestNumber(*d);
     return toDisplayString(v);
 }
 

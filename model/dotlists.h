@@ -12,6 +12,9 @@ namespace pb::model {
 // blanks and empty ones dropped ("pii, payment," is two items).
 std::string joinDotList(const StringList& items);
 StringList splitDotList(const std::string& text);
+// `d` in as few digits as read back to the same double: six turned 0.9999999 into 1 and a
+// position of 123456.5 into 123456.
+std::string shortestNumber(double d);
 // A property's value as DOT writes it: a list joined as above, a number in as few digits as read
 // back to it, anything else as displayed. applyDotProperties() types it back by the vocabulary.
 std::string dotValueText(const Value& v);

@@ -306,10 +306,11 @@ void Reader::readAsset(const std::string& name, const Json& asset)
     c.kind = kindOf(asset, c.id, name);
     c.kindInferred = true;
     // Written by exportThreagile(): the kind as drawn, said, not guessed from the technology.
-    for (const std::string& tag : jsonStrings(asset, "tags"))
+    const std::vector<std::string> tags = jsonStrings(asset, "tags");
+    for (const std::string& tag : tags)
         if (tag.rfind(kProbeboardTag, 0) == 0 && Vocabulary::builtin().kind(tag.substr(std::strlen(kProbeboardTag)))) {
             c.kind = tag.substr(std::strlen(kProbeboardTag));
-            c.kindInferred = has(jsonStrings(asset, "tags"), std::string(kProbeboardTag) + "kind-to-confirm");
+            c.kindInferred = has(tags, std::string(kProbeboardTag) + "kind-to-confirm");
         }
     bool named = false;
     if (auto stored = classesOf(asset, {"data_assets_stored"}, named); !stored.empty())
