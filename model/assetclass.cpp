@@ -87,4 +87,19 @@ std::string dataClassOfAsset(const std::string& name, const std::string& id)
     return slug.empty() ? id : slug;
 }
 
+bool isConfidentialClass(const std::string& cls)
+{
+    static const char* const kClasses[] = {"pii",       "payment",   "health",
+                                           "financial", "regulated", "credentials"};
+    return std::any_of(std::begin(kClasses), std::end(kClasses),
+                       [&](const char* c) { return cls == c; });
+}
+
+bool isIntegrityClass(const std::string& cls)
+{
+    static const char* const kClasses[] = {"payment", "financial", "billing", "usage", "regulated"};
+    return std::any_of(std::begin(kClasses), std::end(kClasses),
+                       [&](const char* c) { return cls == c; });
+}
+
 } // namespace pb::model

@@ -16,4 +16,10 @@ const char* knownDataClass(std::string_view text);
 // of its own named after it ("Public Info" → public-info), else `id`.
 std::string dataClassOfAsset(const std::string& name, const std::string& id);
 
+// The placeholder ratings exports write where a format asks for what Probeboard does not draw:
+// the classes the compliance rules treat as restricted are rated confidential, and those kept as
+// records that must stay right (money, usage) are rated for integrity.
+bool isConfidentialClass(const std::string& cls);
+bool isIntegrityClass(const std::string& cls);
+
 } // namespace pb::model

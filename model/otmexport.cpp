@@ -1,5 +1,6 @@
 #include "model/otmexport.h"
 
+#include "model/assetclass.h"
 #include "model/drawiostyle.h"
 #include "model/drawndiagram.h"
 #include "model/jsonutil.h"
@@ -45,12 +46,10 @@ Json placed(const std::string& id, Point pos, Size size)
 // confidential, those records are kept of as rated for integrity; the receiving tool sets them.
 Json assetOf(const std::string& cls)
 {
-    const std::set<std::string> secret{"pii", "payment", "health", "financial", "regulated", "credentials"};
-    const std::set<std::string> exact{"payment", "financial", "billing", "usage", "regulated"};
     return {{"name", cls}, {"id", cls},
             {"description", "data class '" + cls + "' as drawn in Probeboard; its ratings are placeholders"},
-            {"risk", {{"confidentiality", secret.count(cls) ? 100 : 50},
-                      {"integrity", exact.count(cls) ? 100 : 50},
+            {"risk", {{"confidentiality", isConfidentialClass(cls) ? 100 : 50},
+                      {"integrity", isIntegrityClass(cls) ? 100 : 50},
                       {"availability", 50}}}};
 }
 

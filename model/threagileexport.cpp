@@ -1,5 +1,6 @@
 #include "model/threagileexport.h"
 
+#include "model/assetclass.h"
 #include "model/dotlists.h"
 #include "model/drawiostyle.h"
 #include "model/threagileimport.h"
@@ -46,21 +47,6 @@ bool isStore(const std::string& kind)
 {
     return kind == "database" || kind == "cache" || kind == "object_store" ||
            kind == "search_index" || kind == "timeseries_db" || kind == "audit_ledger";
-}
-
-// Classes the review treats as sensitive or as records that must stay right: rated so, the rest
-// left at placeholders for the team to set.
-bool secret(const std::string& cls)
-{
-    static const std::set<std::string> k = {"pii",       "payment",   "health",
-                                            "financial", "regulated", "credentials"};
-    return k.count(cls) > 0;
-}
-bool exact(const std::string& cls)
-{
-    static const std::set<std::string> k = {"payment", "financial", "billing", "usage",
-                                            "regulated"};
-    return k.count(cls) > 0;
 }
 
 // A protocol Threagile names, from the flow's `protocol` and `tls`.
@@ -181,8 +167,8 @@ Json Writer::asset(const Component& c)
     tag(a, kProbeboardTag + c.kind);
     if (c.kindInferred) tag(a, std::string(kProbeboardTag) + "kind-to-confirm");
     tagProperties(a, c.props, "data");
-    const bool anySecret = std::any_of(data.begin(), data.end(), secret);
-    const bool anyExact = std::any_of(data.begin(), data.end(), exact);
+    const bool anySecret = std::any_of(data.begin(), data.end(), isConfidentialClass);
+    const bool anyExact = std::any_of(data.begin(), data.end(), isIntegrityClass);
     a["internet"] = c.kind == "client" || boolProperty(c.props, "public").value_or(false);
     a["machine"] = "virtual";
     a["encryption"] =
@@ -277,8 +263,8 @@ Json Writer::dataAssets()
                 {"origin", ""},
                 {"owner", ""},
                 {"quantity", "many"},
-                {"confidentiality", secret(cls) ? "confidential" : "internal"},
-                {"integrity", exact(cls) ? "critical" : "operational"},
+                {"confidentiality", isConfidentialClass(cls) ? "confidential" : "internal"},
+                {"integrity", isIntegrityClass(cls) ? "critical" : "operational"},
                 {"availability", "operational"},
                 {"justification_cia_rating", "Placeholder ratings written by Probeboard"}});
     return out;
