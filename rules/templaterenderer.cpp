@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -29,21 +30,26 @@ std::string formatNumber(double d)
         return buf;
     }
     const double rounded = std::round(d * 100) / 100;
+    // std::to_chars, not snprintf: a review of 10,000 components formats thousands of numbers
+    // into its questions, and snprintf's locale-aware path was a twentieth of making findings.
+    // Fixed with two decimals, it writes what "%.2f" writes.
+    char digits[32];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, std::fabs(rounded), std::chars_format::fixed, 2);
+    if (ec != std::errc()) return "?"; // not reached below 1e15
+    const char* point = std::find(digits, end, '.');
+    const char* fractionEnd = end;
+    while (fractionEnd > point + 1 && fractionEnd[-1] == '0') --fractionEnd;
     // Whole and fractional numbers alike are grouped: 12345.5 is "12,345.5", not "12345.5".
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", std::fabs(rounded));
-    std::string digits = buf;
-    const auto point = digits.find('.');
-    std::string fraction = point == std::string::npos ? std::string() : digits.substr(point + 1);
-    digits.erase(std::min(point, digits.size()));
-    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
     std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out.reserve(48);
+    if (rounded < 0) out += '-';
+    const auto whole = static_cast<std::size_t>(point - digits);
+    for (std::size_t i = 0; i < whole; ++i) {
+        if (i > 0 && (whole - i) % 3 == 0) out += ',';
         out += digits[i];
     }
-    if (!fraction.empty()) out += "." + fraction;
-    return (rounded < 0 ? "-" : "") + out;
+    if (fractionEnd > point + 1) out.append(point, fractionEnd);
+    return out;
 }
 
 namespace {
