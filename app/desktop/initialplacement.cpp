@@ -1,5 +1,6 @@
 #include "app/desktop/initialplacement.h"
 
+#include "app/desktop/flowdetours.h"
 #include "app/desktop/kinds.h"
 #include "model/autolayout.h"
 #include "model/jurisdiction.h"
@@ -286,6 +287,7 @@ bool placeIfUnpositioned(model::Design& design)
         target->pos = {r.x(), r.y()};
         target->size = {r.width(), r.height()};
     }
+    detourFlows(design);
     return true;
 }
 
