@@ -117,21 +117,20 @@ int detourFlows(model::Design& design)
 {
     if (design.flows().size() > kMaxDetourFlows) return 0;
     Boxes boxes(design);
-    std::unordered_map<std::string, int> index;
-    const auto& comps = design.components();
-    for (std::size_t i = 0; i < comps.size(); ++i)
-        index.emplace(comps[i].id, static_cast<int>(i));
+    // A component's number in the boxes is its index in the design's list.
+    auto numberOf = [&](const std::string& id) {
+        const auto at = design.placeOf(id);
+        return at && at->type == model::ElementType::Component ? static_cast<int>(at->index) : -1;
+    };
     int bent = 0;
     for (const auto& f : design.flows()) {
-        const auto from = index.find(f.from), to = index.find(f.to);
-        if (!f.bends.empty() || from == index.end() || to == index.end() ||
-            from->second == to->second)
-            continue;
-        const QLineF line(boxes.rect(from->second).center(), boxes.rect(to->second).center());
+        const int from = numberOf(f.from), to = numberOf(f.to);
+        if (!f.bends.empty() || from < 0 || to < 0 || from == to) continue;
+        const QLineF line(boxes.rect(from).center(), boxes.rect(to).center());
         if (line.length() < 1) continue;
-        const int blocker = boxes.blocker(line, from->second, to->second);
+        const int blocker = boxes.blocker(line, from, to);
         if (blocker < 0) continue;
-        if (const auto bend = detour(boxes, line, boxes.rect(blocker), from->second, to->second)) {
+        if (const auto bend = detour(boxes, line, boxes.rect(blocker), from, to)) {
             // By id: flows() is the design's own list, read only, and a bend is no index's key.
             design.flow(f.id)->bends.push_back({std::round(bend->x()), std::round(bend->y())});
             ++bent;

@@ -10,8 +10,8 @@ namespace pb::app {
 // straight through "key-cache" stacked between them, and it read as key-cache → accounts-db.
 //
 // Only flows without bends are touched, and only when a bend clears every component on both of
-// its legs; otherwise the flow stays straight. Designs with more than kMaxFlows flows are left
-// as they are: at that size the first placement is a grid to be laid out anyway. Returns the
+// its legs; otherwise the flow stays straight. Designs with more than kMaxDetourFlows flows are
+// left as they are: at that size the first placement is a grid to be laid out anyway. Returns the
 // number of flows given a bend.
 int detourFlows(model::Design& design);
 
