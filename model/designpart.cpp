@@ -9,6 +9,7 @@
 #include "model/mermaidreader.h"
 #include "model/mermaidtext.h"
 #include "model/otmimport.h"
+#include "model/pytmimport.h"
 #include "model/threagileimport.h"
 #include "model/printable.h"
 #include "model/threatdragonimport.h"
@@ -82,6 +83,11 @@ bool isYaml(const std::string& path)
 bool isThreagileFile(const std::string& path)
 {
     return looksLikeThreagile(headOf(path));
+}
+
+bool isPytmFile(const std::string& path)
+{
+    return looksLikePytm(headOf(path));
 }
 
 bool isOtmFile(const std::string& path)
@@ -162,7 +168,7 @@ std::vector<std::string> designFilesIn(const std::string& folder, Diagnostics& d
             return true;
         if (ext == ".otm") return true;
         if (ext == ".json") // other JSON is mostly not a design
-            return isThreatDragonFile(p.string()) || isOtmFile(p.string());
+            return isThreatDragonFile(p.string()) || isOtmFile(p.string()) || isPytmFile(p.string());
         if (ext == ".yaml" || ext == ".yml") // nor is other YAML (CI settings, manifests)
             return isThreagileFile(p.string()) || isOtmFile(p.string());
         return isMarkdown(p.string()) && !designsIn(p.string()).empty(); // a README without one

@@ -32,6 +32,8 @@ bool isJson(const std::string& path);
 // A file whose first kilobytes are a Threat Dragon model's (looksLikeThreatDragon()), whatever
 // its name: the loader reads one under any name but .probeboard.
 bool isThreatDragonFile(const std::string& path);
+// Whether the file is a pytm model in JSON (looksLikePytm on its first kilobytes).
+bool isPytmFile(const std::string& path);
 // A name that ends in .tm7, in any case: a Microsoft Threat Modeling Tool model, whose
 // diagrams are designs (tmtimport.h).
 bool isTmt(const std::string& path);

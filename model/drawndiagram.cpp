@@ -22,6 +22,13 @@ DrawnDiagram::DrawnDiagram(std::string file, Diagnostics& diags, std::string cod
 {
 }
 
+bool isStoreKind(const std::string& kind)
+{
+    for (const char* s : {"database", "cache", "queue", "object_store", "search_index", "analytics", "audit_ledger"})
+        if (kind == s) return true;
+    return false;
+}
+
 std::string DrawnDiagram::freshId(const std::string& name, const char* fallback)
 {
     const std::string base = drawioSlug(name);

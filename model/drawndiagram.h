@@ -15,6 +15,10 @@ namespace pb::model {
 // The size a component of `kind` is drawn at when the file gives it none of its own.
 Size drawnSizeOf(const std::string& kind);
 
+// Whether `kind` keeps data (a database, cache, queue, object store, search index, analytics or
+// audit ledger): what a tool's "store" may be when its name says which.
+bool isStoreKind(const std::string& kind);
+
 // Threat-modelling tools (Threat Dragon, Microsoft's Threat Modeling Tool) draw a trust boundary
 // as a box over the page and keep no list of what it holds: what is inside is what is drawn
 // inside. A component joins the smallest box around its centre, and a box the smallest larger box
@@ -39,6 +43,8 @@ public:
     void addComponent(Component c, const std::string& theirs);
     // The zone of a trust-boundary box, drawn at its position and size.
     void addBox(Zone z);
+    // A zone whose members the tool lists (pytm's boundaries): it has no box to be placed by.
+    void addZone(Zone z) { m_design.addZone(std::move(z)); }
     // A flow, its id and label set, from what the tool's id `from` names to what `to` names;
     // nothing when either names nothing, said at the line and column `where` gives (worked out
     // only then: finding a line may mean mapping the file): "<what> has no <ends> at one end".

@@ -13,6 +13,7 @@
 #include "model/otmimport.h"
 #include "model/picturedesign.h"
 #include "model/printable.h"
+#include "model/pytmimport.h"
 #include "model/threagileimport.h"
 #include "model/threatdragonimport.h"
 #include "model/tmtimport.h"
@@ -91,6 +92,7 @@ std::optional<Design> loadDesignFile(const std::string& path, Diagnostics& diags
     if (lowerAscii(ext) == ".otm" || (ext != ".probeboard" && looksLikeOtm(*text))) return importOtm(*text, path, diags);
     if (ext != ".probeboard" && looksLikeThreatDragon(*text)) return importThreatDragon(*text, path, diags);
     if (ext != ".probeboard" && looksLikeThreagile(*text)) return importThreagile(*text, path, diags);
+    if (ext != ".probeboard" && looksLikePytm(*text)) return importPytm(*text, path, diags);
     if (yaml) {
         diags.push_back({Diagnostic::Level::Error, path, 0, 0, "", "", "E-YAML",
                          "a YAML file that is neither a Threagile model nor an Open Threat Model document",
@@ -136,6 +138,11 @@ std::unordered_map<std::string, int> elementLines(const std::string& path, const
     if (!named && looksLikeThreagile(*text)) {
         Diagnostics ignored;
         importThreagile(*text, path, ignored, &lines);
+        return lines;
+    }
+    if (!named && ext != ".probeboard" && looksLikePytm(*text)) {
+        Diagnostics ignored;
+        importPytm(*text, path, ignored, &lines);
         return lines;
     }
     if (isMarkdown(path)) {

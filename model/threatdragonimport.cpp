@@ -88,14 +88,6 @@ const Json* diagramsOf(const Json& root)
     return d && d->is_array() ? d : nullptr;
 }
 
-bool isStoreKind(const std::string& k)
-{
-    for (const char* s : {"database", "cache", "queue", "object_store", "search_index", "analytics",
-                          "audit_ledger"})
-        if (k == s) return true;
-    return false;
-}
-
 class Reader
 {
 public:

@@ -369,7 +369,7 @@ int main(int argc, char** argv)
 
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot, Mermaid, Markdown, draw.io, Threat Dragon, Threat Modeling Tool, Open Threat Model, exported pictures, folders)");
-    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio (and .drawio.svg/.png), a Threat Dragon model (.json), a Threat Modeling Tool model (.tm7; model.tm7#2 names its second diagram), an Open Threat Model document (.otm, .json or .yaml), a Threagile model (threagile.yaml), a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; a folder: every design file in it and below; - for standard input")->required();
+    checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio (and .drawio.svg/.png), a Threat Dragon model (.json), a Threat Modeling Tool model (.tm7; model.tm7#2 names its second diagram), an Open Threat Model document (.otm, .json or .yaml), a Threagile model (threagile.yaml), a pytm model in JSON (tm.py --json, or what pytm.json.load reads), a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; a folder: every design file in it and below; - for standard input")->required();
     checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown, html or csv (a spreadsheet)")
         ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html", "csv"}));
     checkCmd->add_option("--fail-on", check.failOn,

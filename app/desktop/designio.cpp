@@ -76,9 +76,9 @@ bool isNativeDesign(const QString& path)
     if (model::designPart(path.toStdString()) && !QFileInfo::exists(path)) return false; // "doc.md#2"
     for (const char* imported : {".dot", ".gv", ".mmd", ".mermaid", ".md", ".markdown", ".drawio", ".xml", ".tm7", ".otm", ".yaml", ".yml"})
         if (path.endsWith(QLatin1String(imported), Qt::CaseInsensitive)) return false;
-    // A Threat Dragon model is JSON too: saved over, the team's model would be lost.
+    // A Threat Dragon or pytm model is JSON too: saved over, the team's model would be lost.
     if (model::isThreatDragonFile(path.toStdString()) || model::isOtmFile(path.toStdString()) ||
-        model::isThreagileFile(path.toStdString()))
+        model::isThreagileFile(path.toStdString()) || model::isPytmFile(path.toStdString()))
         return false;
     return !embedded::isPicture(path);
 }
@@ -88,7 +88,7 @@ QString openDesignFilter()
     return tr("Designs (*.probeboard *.json *.dot *.gv *.mmd *.mermaid *.drawio *.tm7 *.otm *.yaml *.yml);;Pictures with a design (*.png *.svg *.pdf);;"
               "Markdown with a Mermaid flowchart (*.md *.markdown);;draw.io diagrams (*.drawio *.xml);;"
               "Threat Dragon models (*.json);;Threat Modeling Tool models (*.tm7);;Open Threat Model (*.otm *.json *.yaml);;"
-              "Threagile models (*.yaml *.yml);;All files (*)");
+              "Threagile models (*.yaml *.yml);;pytm models (*.json);;All files (*)");
 }
 
 bool writeDesign(const model::Design& design, const QString& path, QString* error)

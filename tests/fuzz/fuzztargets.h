@@ -16,6 +16,7 @@
 #include "model/mermaidimport.h"
 #include "model/pdfdesign.h"
 #include "model/pngdesign.h"
+#include "model/pytmimport.h"
 #include "model/threagileexport.h"
 #include "model/threagileimport.h"
 #include "model/threatdragonimport.h"
@@ -122,6 +123,22 @@ inline std::string checkThreagile(const std::string& text)
     return {};
 }
 
+// Any bytes read as a pytm model (pytmimport.h): an error, or a design that saves and loads again,
+// with a line for no element the design lacks.
+inline std::string checkPytm(const std::string& text)
+{
+    model::Diagnostics diags;
+    std::unordered_map<std::string, int> lines;
+    const auto design = model::importPytm(text, "fuzz.json", diags, &lines);
+    if (!design) return model::hasErrors(diags) ? "" : "a pytm model rejected without an error diagnostic";
+    for (const auto& [id, line] : lines)
+        if (!design->component(id) && !design->flow(id)) return "a pytm line kept for " + id + ", which the design lacks";
+    model::Diagnostics again;
+    if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
+        return "a pytm model read to a design that does not load once saved:\n" + model::formatAll(again);
+    return {};
+}
+
 // The same components, flows and zones, under the same ids in the same order (the flows in any
 // order, with `flowsInAnyOrder`: a format that writes them per element reads them back so).
 inline bool sameIds(const model::Design& a, const model::Design& b, bool flowsInAnyOrder = false)
@@ -189,6 +206,7 @@ inline std::string checkDesignFile(const std::string& text)
     if (std::string problem = checkTmt(text); !problem.empty()) return problem;
     if (std::string problem = checkOtm(text); !problem.empty()) return problem;
     if (std::string problem = checkThreagile(text); !problem.empty()) return problem;
+    if (std::string problem = checkPytm(text); !problem.empty()) return problem;
     model::Diagnostics diags;
     auto design = model::designFromText(text, "fuzz.probeboard", diags);
     // The fast reader may decline anything. A design it reads that validates without a word is
