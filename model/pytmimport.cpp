@@ -10,7 +10,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <optional>
+#include <unordered_map>
 
 namespace pb::model {
 
@@ -80,20 +81,28 @@ private:
         std::string parent; // its inBoundary, by name
         std::size_t index = 0;
     };
+    // Every line asked for is a list item's ("/flows/3"): only values that deep are mapped.
     int lineOf(const std::string& list, std::size_t i)
     {
-        if (!m_positions) m_positions.emplace(m_text);
+        if (!m_positions) m_positions.emplace(m_text, 2);
         return m_positions->find("/" + list + "/" + std::to_string(i)).first;
     }
+    // Fifty said, then a count: a generated model with a mistake in every item said it 100,000
+    // times.
     void say(Diagnostic::Level level, const std::string& list, std::size_t i,
              const std::string& code, const std::string& message, const std::string& hint = {})
     {
-        m_diags.push_back({level, m_file, lineOf(list, i), 0, "", "", code, message, hint});
+        if (m_said.full())
+            m_said.count();
+        else
+            m_said.add({level, m_file, lineOf(list, i), 0, "", "", code, message, hint});
     }
     void readBoundaries(const Json& list);
     void readData(const Json& list);
     void readElement(const Json& e, std::size_t i, const std::string& list);
     void readFlows(const Json& list);
+    using Kept = std::vector<std::pair<Flow, std::string>>; // each with its pytm name
+    void foldResponses(const Json& list, const std::vector<std::size_t>& responses, Kept& kept);
     void addBoundaries();
     // The classes of the data a flow or element lists by name, each once.
     std::vector<std::string> classesOf(const Json& j) const;
@@ -107,6 +116,7 @@ private:
     Diagnostics& m_diags;
     std::optional<JsonPositions> m_positions;
     DrawnDiagram m_drawn;
+    WarningsAtMost m_said{m_diags, 50};
     std::vector<Boundary> m_boundaries;
     std::map<std::string, std::size_t> m_boundaryNamed;
     std::map<std::string, std::string> m_componentNamed;       // pytm's name → component id
@@ -210,9 +220,60 @@ void Reader::readElement(const Json& e, std::size_t i, const std::string& list)
     m_drawn.addComponent(std::move(c), name);
 }
 
+// A response travels back along its request: what it carries, the request carries. Requests are
+// found by name (responseTo), else as the flow the other way between the same two elements.
+void Reader::foldResponses(const Json& list, const std::vector<std::size_t>& responses, Kept& kept)
+{
+    std::unordered_map<std::string, std::size_t> byName;
+    std::map<std::pair<std::string, std::string>, std::size_t> byEnds;
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        byName.emplace(kept[k].second, k);
+        byEnds.emplace(std::make_pair(kept[k].first.from, kept[k].first.to), k);
+    }
+    std::size_t merged = 0;
+    for (std::size_t i : responses) {
+        const Json& r = list[i];
+        const std::string to = jsonString(r, "responseTo");
+        std::optional<std::size_t> request;
+        if (!to.empty()) {
+            if (const auto it = byName.find(to); it != byName.end()) request = it->second;
+        } else if (m_componentNamed.count(jsonString(r, "source")) &&
+                   m_componentNamed.count(jsonString(r, "sink"))) {
+            const auto it = byEnds.find({m_componentNamed[jsonString(r, "sink")],
+                                         m_componentNamed[jsonString(r, "source")]});
+            if (it != byEnds.end()) request = it->second;
+        }
+        if (!request) {
+            say(Diagnostic::Level::Warning, "flows", i, "W-PYTM-RESPONSE",
+                "the response " + quoteText(jsonString(r, "name")) +
+                    " answers no dataflow of the model, and was left out",
+                "name its request in responseTo");
+            continue;
+        }
+        ++merged;
+        const auto carried = classesOf(r);
+        if (carried.empty()) continue;
+        auto& props = kept[*request].first.props;
+        std::vector<std::string> all;
+        if (const auto* l =
+                props.count("carries") ? std::get_if<StringList>(&props["carries"]) : nullptr)
+            all = *l;
+        for (const auto& cls : carried)
+            addClass(all, cls);
+        props["carries"] = all;
+    }
+    if (merged > 0)
+        m_diags.push_back({Diagnostic::Level::Note, m_file, 0, 0, "", "", "N-PYTM-RESPONSES",
+                           std::to_string(merged) + " response" + (merged > 1 ? "s were" : " was") +
+                               " taken as the answer of " +
+                               (merged > 1 ? "their requests" : "its request") +
+                               ", not drawn again: a flow stands for a request and its response",
+                           ""});
+}
+
 void Reader::readFlows(const Json& list)
 {
-    std::vector<std::pair<Flow, std::string>> kept; // with the pytm name a response points at
+    Kept kept;
     std::vector<std::size_t> responses;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const Json& f = list[i];
@@ -238,75 +299,55 @@ void Reader::readFlows(const Json& list)
         m_lines.emplace_back(made->id, "/flows/" + std::to_string(i));
         kept.emplace_back(std::move(*made), name);
     }
-    // A response travels back along its request: what it carries, the request carries.
-    std::size_t merged = 0;
-    for (std::size_t i : responses) {
-        const Json& r = list[i];
-        const std::string to = jsonString(r, "responseTo");
-        const auto source = m_componentNamed.find(jsonString(r, "source"));
-        const auto sink = m_componentNamed.find(jsonString(r, "sink"));
-        auto request = std::find_if(kept.begin(), kept.end(), [&](const auto& k) {
-            if (!to.empty()) return k.second == to;
-            return source != m_componentNamed.end() && sink != m_componentNamed.end() &&
-                   k.first.from == sink->second && k.first.to == source->second;
-        });
-        if (request == kept.end()) {
-            say(Diagnostic::Level::Warning, "flows", i, "W-PYTM-RESPONSE",
-                "the response " + quoteText(jsonString(r, "name")) +
-                    " answers no dataflow of the model, and was left out",
-                "name its request in responseTo");
-            continue;
-        }
-        ++merged;
-        const auto carried = classesOf(r);
-        if (carried.empty()) continue;
-        auto& props = request->first.props;
-        std::vector<std::string> all;
-        if (const auto* l =
-                props.count("carries") ? std::get_if<StringList>(&props["carries"]) : nullptr)
-            all = *l;
-        for (const auto& cls : carried)
-            addClass(all, cls);
-        props["carries"] = all;
-    }
-    if (merged > 0)
-        m_diags.push_back({Diagnostic::Level::Note, m_file, 0, 0, "", "", "N-PYTM-RESPONSES",
-                           std::to_string(merged) + " response" + (merged > 1 ? "s were" : " was") +
-                               " taken as the answer of " +
-                               (merged > 1 ? "their requests" : "its request") +
-                               ", not drawn again: a flow stands for a request and its response",
-                           ""});
+    foldResponses(list, responses, kept);
     for (auto& [flow, name] : kept)
         m_drawn.addFlow(std::move(flow));
 }
 
 void Reader::addBoundaries()
 {
+    // Parents by number; a parent the model does not list is said, and none.
+    std::vector<std::optional<std::size_t>> parent(m_boundaries.size());
     for (std::size_t b = 0; b < m_boundaries.size(); ++b) {
         Boundary& boundary = m_boundaries[b];
         if (boundary.parent.empty()) continue;
-        const auto parent = m_boundaryNamed.find(boundary.parent);
-        if (parent == m_boundaryNamed.end()) {
-            say(Diagnostic::Level::Warning, "boundaries", boundary.index, "W-PYTM-BOUNDARY",
-                quoteText(boundary.zone.label) + " is in the boundary " +
-                    quoteText(boundary.parent) +
-                    ", which the model does not list: it is drawn outside any boundary");
-            boundary.parent.clear();
+        if (const auto it = m_boundaryNamed.find(boundary.parent); it != m_boundaryNamed.end()) {
+            parent[b] = it->second;
             continue;
         }
-        // Up its parents: back at itself, the boundaries would hold each other.
-        std::size_t at = parent->second, steps = 0;
-        while (at != b && !m_boundaries[at].parent.empty() && steps++ < m_boundaries.size()) {
-            const auto up = m_boundaryNamed.find(m_boundaries[at].parent);
-            if (up == m_boundaryNamed.end()) break;
-            at = up->second;
+        say(Diagnostic::Level::Warning, "boundaries", boundary.index, "W-PYTM-BOUNDARY",
+            quoteText(boundary.zone.label) + " is in the boundary " + quoteText(boundary.parent) +
+                ", which the model does not list: it is drawn outside any boundary");
+        boundary.parent.clear();
+    }
+    // Each chain of parents walked once: a walk that meets itself has gone round a circle, broken
+    // at the boundary that closed it. Walking up from each boundary anew was quadratic in a
+    // chain of nested boundaries.
+    enum : char
+    {
+        Unseen,
+        OnWalk,
+        Done
+    };
+    std::vector<char> state(m_boundaries.size(), Unseen);
+    std::vector<std::size_t> walk;
+    for (std::size_t b = 0; b < m_boundaries.size(); ++b) {
+        walk.clear();
+        std::optional<std::size_t> at = b;
+        while (at && state[*at] == Unseen) {
+            state[*at] = OnWalk;
+            walk.push_back(*at);
+            at = parent[*at];
         }
-        if (at == b) {
-            say(Diagnostic::Level::Warning, "boundaries", boundary.index, "W-PYTM-BOUNDARY-CYCLE",
-                quoteText(boundary.zone.label) + " is inside " + quoteText(boundary.parent) +
+        if (at && state[*at] == OnWalk) {
+            Boundary& closing = m_boundaries[walk.back()];
+            say(Diagnostic::Level::Warning, "boundaries", closing.index, "W-PYTM-BOUNDARY-CYCLE",
+                quoteText(closing.zone.label) + " is inside " + quoteText(closing.parent) +
                     ", which is inside it again: it is drawn outside any boundary");
-            boundary.parent.clear();
+            closing.parent.clear();
         }
+        for (std::size_t w : walk)
+            state[w] = Done;
     }
     for (const auto& boundary : m_boundaries)
         if (!boundary.parent.empty()) m_members[boundary.parent].push_back(boundary.zone.id);
@@ -348,10 +389,11 @@ std::optional<Design> Reader::run(const Json& root, std::unordered_map<std::stri
     }
     if (const Json* f = listAt(root, "flows")) readFlows(*f);
     addBoundaries();
+    m_said.finish(m_file, "W-PYTM-MORE", "warnings and notes like those above");
     auto design = m_drawn.finish("data flows");
     if (design && lines)
         for (const auto& [id, pointer] : m_lines) {
-            if (!m_positions) m_positions.emplace(m_text);
+            if (!m_positions) m_positions.emplace(m_text, 2);
             if (const int line = m_positions->find(pointer).first; line > 0)
                 lines->emplace(id, line);
         }
@@ -363,10 +405,12 @@ bool looksLikePytm(std::string_view text)
 {
     const std::string_view head = jsonObjectHead(text);
     auto has = [&](const char* s) { return head.find(s) != std::string_view::npos; };
-    return !has("\"format\"") &&
-           (has("\"elements\"") || has("\"flows\"") || has("\"actors\"") ||
-            has("\"boundaries\"")) &&
-           (has("\"__class__\"") || has("\"sink\""));
+    if (has("\"format\"")) return false;
+    // No other format read here has a list of "boundaries" (a design's are "zones", OTM's
+    // "trustZones"): a model that opens with many of them shows nothing else in its head.
+    if (has("\"boundaries\"")) return true;
+    return (has("\"elements\"") || has("\"flows\"") || has("\"actors\"")) &&
+           (has("\"__class__\"") || has("\"sink\"") || has("\"inBoundary\""));
 }
 
 std::optional<Design> importPytm(const std::string& text, const std::string& fileName,

@@ -28,8 +28,8 @@ namespace pb::model {
 // asks its own questions.
 
 // Whether `text` is such a model: a JSON object, not a design file, whose first kilobytes show
-// pytm's "elements", "flows", "actors" or "boundaries" with an element's "__class__" or a
-// flow's "sink".
+// pytm's "boundaries", or its "elements", "flows" or "actors" with an element's "__class__", a
+// flow's "sink" or anything's "inBoundary".
 bool looksLikePytm(std::string_view text);
 
 // The model as a design. Broken JSON is an error at its line and column; an element or flow

@@ -175,6 +175,12 @@ private slots:
         QVERIFY(!looksLikePytm(
             R"({"format": "probeboard/1", "components": [], "flows": [{"sink": "x"}]})"));
         QVERIFY(!looksLikePytm(R"({"flows": [{"from": "a", "to": "b"}]})"));
+        // Thousands of boundaries first: the head shows nothing but them.
+        std::string boundaries = R"({"name": "m", "boundaries": [)";
+        for (int i = 0; i < 2000; ++i)
+            boundaries +=
+                (i ? "," : "") + std::string(R"({"name": "b)") + std::to_string(i) + "\"}";
+        QVERIFY(looksLikePytm(boundaries + R"(], "elements": [], "flows": []})"));
         QTemporaryDir dir;
         const std::string piped = dir.filePath("model.txt").toStdString();
         std::ofstream(piped)
