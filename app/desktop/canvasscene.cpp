@@ -476,7 +476,7 @@ void CanvasScene::editLabel(const QString& id)
     m_editor = new LabelEditor(this, id, editableText(elementLabel(m_doc->design(), id.toStdString())));
     addItem(m_editor);
     QRectF r = item->sceneBoundingRect();
-    if (auto* z = m_zones.value(id)) r = z->titleRect().translated(z->pos());
+    if (auto* z = m_zones.value(id)) r = z->sceneTitleRect();
     if (auto* c = m_components.value(id)) r = c->sceneRect();
     if (auto* f = m_flows.value(id)) { // over the label's place, mid-path
         const QPointF mid = f->path().pointAtPercent(0.5);

@@ -5,12 +5,14 @@
 #include "app/desktop/dashedline.h"
 #include "app/desktop/kinds.h"
 #include "app/desktop/showntext.h"
+#include "app/desktop/zoneitem.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QtMath>
 #include <QStyleOptionGraphicsItem>
+#include <algorithm>
 #include <cmath>
 
 namespace pb::app {
@@ -184,7 +186,25 @@ QRectF FlowItem::placeLabel() const
         if (QLineF(m_points[i], m_points[i + 1]).length() > QLineF(m_points[longest], m_points[longest + 1]).length())
             longest = i;
     const QLineF segment(m_points[longest], m_points[longest + 1]);
-    const QPointF mid = segment.pointAt(0.5);
+    // Half way, unless that hides a zone's name: "Charge Card" sat on "AWS eu-west-1" where the
+    // flow left the zone. Then further along, where it hides none; else half way after all.
+    const QRectF half = labelAt(segment, 0.5);
+    if (!overZoneTitle(half)) return half;
+    for (const qreal t : {0.35, 0.65, 0.2, 0.8})
+        if (const QRectF r = labelAt(segment, t); !overZoneTitle(r)) return r;
+    return half;
+}
+
+bool FlowItem::overZoneTitle(const QRectF& r) const
+{
+    if (!scene()) return false;
+    const auto& zones = canvas()->zoneItems();
+    return std::any_of(zones.cbegin(), zones.cend(), [&](const ZoneItem* z) { return z->sceneTitleBand().intersects(r); });
+}
+
+QRectF FlowItem::labelAt(const QLineF& segment, qreal t) const
+{
+    const QPointF mid = segment.pointAt(t);
     QRectF r = m_labelBox;
     r.adjust(-4, -2, 4, 2);
     r.moveCenter(mid);

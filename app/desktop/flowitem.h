@@ -69,6 +69,9 @@ private:
     QVector<QPointF> handlePoints(bool inserts) const;
     void paintHandles(QPainter* p, const CanvasColors& k) const;
     QRectF placeLabel() const;
+    // The label's box at `t` along `segment`: on it, or beside it when the segment is too short.
+    QRectF labelAt(const QLineF& segment, qreal t) const;
+    bool overZoneTitle(const QRectF& r) const;
     CanvasScene* canvas() const;
 
     QString m_id;

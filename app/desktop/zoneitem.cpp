@@ -49,6 +49,12 @@ void ZoneItem::sync(const model::Zone& z)
     }
     m_kind = QString::fromStdString(z.kind);
     m_label = shownText(z.label.empty() ? z.id : z.label);
+    const QFontMetricsF fm(titleFont());
+    m_titleRect = QRectF(m_rect.left(), m_rect.top(), qMin(fm.horizontalAdvance(m_label) + 34, m_rect.width()),
+                         fm.height() + 8);
+    const qreal grown = titleGrow(0.5, m_titleRect.height() * 2, m_titleRect.height());
+    m_titleBand = QRectF(m_rect.topLeft(), QSizeF(qMin((fm.horizontalAdvance(m_label) + 34) * grown, m_rect.width()),
+                                                  m_titleRect.height() * grown));
     m_members.clear();
     for (const auto& m : z.members)
         m_members << QString::fromStdString(m);
@@ -62,13 +68,6 @@ bool ZoneItem::isOnResizeGrip(QPointF scenePos) const
     if (!isSelected()) return false;
     const QPointF corner = mapToScene(m_rect.bottomRight());
     return QRectF(corner - QPointF(10, 10), QSizeF(14, 14)).contains(scenePos);
-}
-
-QRectF ZoneItem::titleRect() const
-{
-    const QFontMetricsF fm(titleFont());
-    const qreal w = fm.horizontalAdvance(m_label) + 34;
-    return QRectF(m_rect.left(), m_rect.top(), qMin(w, m_rect.width()), fm.height() + 8);
 }
 
 QRectF ZoneItem::boundingRect() const

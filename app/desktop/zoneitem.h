@@ -33,7 +33,12 @@ public:
     const QStringList& members() const { return m_members; }
     bool isOnResizeGrip(QPointF scenePos) const;
     // Title tab at the top-left, the place to grab a zone when its inside is covered.
-    QRectF titleRect() const;
+    QRectF titleRect() const { return m_titleRect; }
+    QRectF sceneTitleRect() const { return m_titleRect.translated(pos()); }
+    // Where the title is painted at a design's usual fit zoom (about 50 %), grown to stay
+    // readable (titleGrow): what a flow's label keeps off. Not the zoom's own: a label's place
+    // does not change with the zoom.
+    QRectF sceneTitleBand() const { return m_titleBand.translated(pos()); }
 
     // How much the title grows at zoom `lod`: enough to keep about 7 pt on screen, but no more
     // than lets its band (`bandAtOne` high at its own size) end above the first member, `room`
@@ -55,6 +60,9 @@ private:
     QString m_id, m_kind, m_label;
     QStringList m_members;
     QRectF m_rect;
+    // Worked out when the label or size changes: flow labels keep off every zone's title, and
+    // measuring the text per test was a font lookup each.
+    QRectF m_titleRect, m_titleBand;
     QPolygonF m_outline; // m_rect's rounded outline, for dashed strokes: made when m_rect changes
 };
 

@@ -280,6 +280,28 @@ private slots:
         m_doc->undoStack()->undo();
     }
 
+    // A flow's label half way along sat on the title of the zone the flow crossed, and hid the
+    // zone's name. It now slides along the flow until clear of every title.
+    void aFlowLabelKeepsOffZoneTitles()
+    {
+        m_doc->undoStack()->push(commands::setLabel(m_doc, QStringLiteral("f1"), QStringLiteral("Charge Card")));
+        FlowItem* flow = m_scene->flowItem(QStringLiteral("f1"));
+        const QRectF before = flow->labelRect();
+        const QRectF title = m_scene->zoneItem(QStringLiteral("eu"))->sceneTitleBand();
+        // client and api level with the title, either side of it: half way is on the title.
+        const QSizeF size = m_scene->componentItem(QStringLiteral("client"))->sceneRect().size();
+        const QPointF centre = title.center() - QPointF(size.width() / 2, size.height() / 2);
+        m_doc->undoStack()->push(commands::move(m_doc, {{QStringLiteral("client"), centre - QPointF(400, 0)},
+                                                        {QStringLiteral("api"), centre + QPointF(400, 0)}}));
+        const QPainterPath line = flow->path();
+        QVERIFY(title.contains(line.pointAtPercent(0.5))); // half way is under the title
+        QVERIFY2(!flow->labelRect().intersects(title), qPrintable(QStringLiteral("label %1,%2").arg(flow->labelRect().x()).arg(flow->labelRect().y())));
+        QCOMPARE(flow->labelRect().center().y(), line.pointAtPercent(0.5).y()); // still on its line
+        m_doc->undoStack()->undo();
+        QCOMPARE(flow->labelRect(), before); // away from the title, where it was
+        m_doc->undoStack()->undo();
+    }
+
     // A Delete of thousands rebuilds the scene once instead of taking items out one by one; the
     // scene still mirrors the model, keeps what else was selected, and its undo restacks nested
     // zones once, above their parents.
