@@ -199,7 +199,8 @@ bool FlowItem::overZoneTitle(const QRectF& r) const
 {
     if (!scene()) return false;
     const auto& zones = canvas()->zoneItems();
-    return std::any_of(zones.cbegin(), zones.cend(), [&](const ZoneItem* z) { return z->sceneTitleBand().intersects(r); });
+    return std::any_of(zones.cbegin(), zones.cend(),
+                       [&](const ZoneItem* z) { return z->sceneTitleBand().intersects(r); });
 }
 
 QRectF FlowItem::labelAt(const QLineF& segment, qreal t) const
