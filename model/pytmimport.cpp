@@ -341,9 +341,13 @@ void Reader::addBoundaries()
         }
         if (at && state[*at] == OnWalk) {
             Boundary& closing = m_boundaries[walk.back()];
+            const bool itself = closing.parent == closing.zone.label;
             say(Diagnostic::Level::Warning, "boundaries", closing.index, "W-PYTM-BOUNDARY-CYCLE",
-                quoteText(closing.zone.label) + " is inside " + quoteText(closing.parent) +
-                    ", which is inside it again: it is drawn outside any boundary");
+                quoteText(closing.zone.label) +
+                    (itself ? " names itself as the boundary it is in"
+                            : " is inside " + quoteText(closing.parent) +
+                                  ", which is inside it again") +
+                    ": it is drawn outside any boundary");
             closing.parent.clear();
         }
         for (std::size_t w : walk)

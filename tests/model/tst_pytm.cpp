@@ -231,6 +231,10 @@ private slots:
         QCOMPARE(boundaries, 2); // C's "Nowhere" and db's "Gone"
         // The cycle is broken at one boundary: no zone holds itself through another.
         QCOMPARE(d->zone("a")->members.size() + d->zone("b")->members.size(), std::size_t(2));
+        diags.clear();
+        QVERIFY(imported(R"({"boundaries": [{"name": "x", "inBoundary": "x"}]})", diags));
+        QVERIFY(find(diags, "W-PYTM-BOUNDARY-CYCLE")->message.find("names itself") !=
+                std::string::npos);
     }
 
     // The review on the model: the order store holds personal data, and pytm does not say it is
