@@ -88,7 +88,7 @@ private:
         return m_positions->find("/" + list + "/" + std::to_string(i)).first;
     }
     // Fifty said, then a count: a generated model with a mistake in every item said it 100,000
-    // times.
+    // times. Once full, the line is not looked for.
     void say(Diagnostic::Level level, const std::string& list, std::size_t i,
              const std::string& code, const std::string& message, const std::string& hint = {})
     {
@@ -199,7 +199,9 @@ void Reader::readElement(const Json& e, std::size_t i, const std::string& list)
     c.kindInferred = true;
     // What a store processes it holds; a service passes it on, which its flows say.
     if (isStoreKind(c.kind)) {
-        std::vector<std::string> held = m_processes[name];
+        const auto processed = m_processes.find(name);
+        std::vector<std::string> held =
+            processed == m_processes.end() ? std::vector<std::string>() : processed->second;
         for (const auto& cls : classesOf(e))
             addClass(held, cls);
         if (flag(e, "storesPII")) addClass(held, "pii");
