@@ -50,11 +50,10 @@ void ZoneItem::sync(const model::Zone& z)
     m_kind = QString::fromStdString(z.kind);
     m_label = shownText(z.label.empty() ? z.id : z.label);
     const QFontMetricsF fm(titleFont());
-    m_titleRect = QRectF(m_rect.left(), m_rect.top(), qMin(fm.horizontalAdvance(m_label) + 34, m_rect.width()),
-                         fm.height() + 8);
-    const qreal grown = titleGrow(0.5, m_titleRect.height() * 2, m_titleRect.height());
-    m_titleBand = QRectF(m_rect.topLeft(), QSizeF(qMin((fm.horizontalAdvance(m_label) + 34) * grown, m_rect.width()),
-                                                  m_titleRect.height() * grown));
+    const qreal tab = fm.horizontalAdvance(m_label) + 34, height = fm.height() + 8; // icon and margins
+    m_titleRect = QRectF(m_rect.topLeft(), QSizeF(qMin(tab, m_rect.width()), height));
+    const qreal grown = titleGrow(0.5, height * 2, height);
+    m_titleBand = QRectF(m_rect.topLeft(), QSizeF(qMin(tab * grown, m_rect.width()), height * grown));
     m_members.clear();
     for (const auto& m : z.members)
         m_members << QString::fromStdString(m);
