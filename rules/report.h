@@ -43,6 +43,19 @@ void writeReportGithub(const std::vector<FileReview>& reviews, const ReportWrite
 // the same findings as above, critical → critical, high → major, medium → minor, else info.
 void writeReportGitlab(const std::vector<FileReview>& reviews, const ReportWriter& write);
 
+// The file a review's findings are annotated on: one flowchart of a Markdown page ("doc.md#2") is
+// the page. And the line of a finding's first target the file writes (model::elementLines); 0
+// when none.
+std::string annotatedFile(const FileReview& r);
+int firstLine(const FileReview& r, const Finding& f);
+
+// JUnit XML, the test report Jenkins, GitLab, Azure Pipelines and CircleCI read: a suite per file,
+// a test per finding that fails exactly where the finding fails the build (a finding, open, at or
+// above `failAt`), facts not drawn and decided findings skipped, findings under `failAt` passing
+// with what they found as their output, and a passing test for each rule that found nothing.
+void writeReportJunit(const std::vector<FileReview>& reviews, const RuleSet& rules, Severity failAt,
+                      const ReportWriter& write);
+
 // A spreadsheet (RFC 4180, UTF-8, CRLF): a header, then a row per finding, fact not drawn and
 // topic, decided ones too with their decision; ids space-separated, questions one per line in
 // their cell. A cell a spreadsheet would take for a formula starts with an apostrophe.

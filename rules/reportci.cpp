@@ -10,15 +10,12 @@
 
 namespace pb::rules {
 
-namespace {
-// The file a review's findings go on: one flowchart of a Markdown page ("doc.md#2") is the page.
 std::string annotatedFile(const FileReview& r)
 {
     const auto part = model::designPart(r.file);
     return part ? part->file : r.file;
 }
 
-// The line of the first target the file writes (model::elementLines); 0 when none.
 int firstLine(const FileReview& r, const Finding& f)
 {
     for (const auto& id : f.targets)
@@ -26,6 +23,7 @@ int firstLine(const FileReview& r, const Finding& f)
     return 0;
 }
 
+namespace {
 // The runner reads '%', CR and LF in a message, and also ':' and ',' in a property, as its own.
 std::string escaped(std::string_view text, bool property)
 {

@@ -81,6 +81,11 @@ void writeReport(const CheckOptions& o, const std::vector<rules::FileReview>& re
     if (o.format == "github") return rules::writeReportGithub(reviews, write);
     if (o.format == "gitlab") return rules::writeReportGitlab(reviews, write);
     if (o.format == "csv") return rules::writeReportCsv(reviews, write);
+    if (o.format == "junit") {
+        rules::Severity failAt = rules::Severity::High;
+        rules::parseSeverity(o.failOn, failAt); // checked by runCheck before any file was read
+        return rules::writeReportJunit(reviews, set, failAt, write);
+    }
     if (o.format == "markdown") return rules::writeReportMarkdown(reviews, {}, write);
     if (o.format == "html") return rules::writeReportHtml(reviews, {}, write);
     rules::writeReportText(reviews, o.output.empty() && app::stdoutIsTerminal(), write);
@@ -120,7 +125,7 @@ int runCheck(const CheckOptions& o)
     bool failed = false;
     for (std::size_t i = 0; i < designs.size(); ++i) {
         rules::FileReview r{files[i], &designs[i], set.review(designs[i]), {}};
-        if (o.format == "sarif" || o.format == "github" || o.format == "gitlab") r.lines = model::elementLines(files[i], designs[i]);
+        if (o.format == "sarif" || o.format == "github" || o.format == "gitlab" || o.format == "junit") r.lines = model::elementLines(files[i], designs[i]);
         // Also on stderr: a report written to a file would leave it unseen in a CI log.
         model::Diagnostics stopped;
         for (const auto& st : r.result.stopped)
@@ -370,8 +375,8 @@ int main(int argc, char** argv)
     CheckOptions check;
     auto* checkCmd = app.add_subcommand("check", "Review designs (.probeboard, .json, .dot, Mermaid, Markdown, draw.io, Threat Dragon, Threat Modeling Tool, Open Threat Model, exported pictures, folders)");
     checkCmd->add_option("files", check.files, "Designs: .probeboard/.json, .dot/.gv, Mermaid .mmd, draw.io .drawio (and .drawio.svg/.png), a Threat Dragon model (.json), a Threat Modeling Tool model (.tm7; model.tm7#2 names its second diagram), an Open Threat Model document (.otm, .json or .yaml), a Threagile model (threagile.yaml), a pytm model in JSON (tm.py --json, or what pytm.json.load reads), a Markdown file's Mermaid flowcharts (each reviewed; doc.md#2 names the second), a PNG, SVG or PDF exported with its design; a folder: every design file in it and below; - for standard input")->required();
-    checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), markdown, html or csv (a spreadsheet)")
-        ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "markdown", "html", "csv"}));
+    checkCmd->add_option("--format", check.format, "text, json, sarif, github (Actions annotations), gitlab (Code Quality), junit (a test report for Jenkins, GitLab, Azure Pipelines, CircleCI), markdown, html or csv (a spreadsheet)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "junit", "markdown", "html", "csv"}));
     checkCmd->add_option("--fail-on", check.failOn,
                          "Exit 1 when an open finding is at or above this severity");
     addPacksOption(checkCmd, check.packs);

@@ -4,6 +4,7 @@
 #include "clirunner.h"
 
 #include <QSet>
+#include <QXmlStreamReader>
 
 using clidesigns::kBreaker;
 using clidesigns::kLowOnly;
@@ -91,6 +92,25 @@ private slots:
         }
         QVERIFY2(breaker, r.out.constData());
         QVERIFY(check({f, "--format", "github", "--fail-on", "critical"}).code == 0);
+    }
+
+    // JUnit XML for the CI systems that show test reports (Jenkins, GitLab, Azure Pipelines): its
+    // failures are what fails the build, so the report and the exit code agree.
+    void junitReportAgreesWithTheExitCode()
+    {
+        const QString f = write("ju.dot", kBreaker);
+        for (const char* failOn : {"high", "critical"}) {
+            const Run r = check({f, "--format", "junit", "--fail-on", failOn});
+            QXmlStreamReader xml(r.out);
+            int failures = -1;
+            while (!xml.atEnd())
+                if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"testsuites")
+                    failures = xml.attributes().value("failures").toInt();
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+            QCOMPARE(r.code, failures > 0 ? 1 : 0);
+            QCOMPARE(failures > 0, std::string(failOn) == "high"); // a high finding, no critical one
+            QVERIFY(r.out.contains("file=\"" + f.toUtf8() + "\" line=\"1\""));
+        }
     }
 
     // GitLab's Code Quality report: a JSON list the merge request widget reads, each issue with
