@@ -13,50 +13,22 @@
 namespace pb::rules {
 
 namespace {
-// XML 1.0 text or attribute value: its five specials as entities; control characters, which no
-// XML may hold, and bytes that are not UTF-8 (a file name may be anything) as U+FFFD.
-std::string xml(std::string_view text, model::LineBreaks breaks = model::LineBreaks::Show)
+// XML 1.0 text or attribute value: htmlEscape's entities, after model::printable has made the
+// control characters no XML may hold visible; bytes that are not UTF-8 (a file name may be
+// anything) as U+FFFD. A line break in an attribute reads back as a space.
+std::string xml(std::string_view text)
 {
-    std::string buf;
-    const std::string_view shown = model::printable(text, buf, breaks);
-    std::string out;
-    out.reserve(shown.size());
-    for (std::size_t i = 0; i < shown.size();) {
-        const char c = shown[i];
-        const std::size_t n = model::utf8Length(shown, i);
-        if (n == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-            continue;
-        }
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&apos;";
-            break;
-        case '\n':
-            out += breaks == model::LineBreaks::Keep ? "\n" : " ";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t')
-                out += "\xEF\xBF\xBD";
-            else
-                out.append(shown, i, n);
-        }
-        i += n;
+    std::string valid;
+    valid.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = model::utf8Length(text, i);
+        if (n == 0)
+            valid += "\xEF\xBF\xBD";
+        else
+            valid.append(text, i, n);
+        i += n ? n : 1;
     }
-    return out;
+    return htmlEscape(valid);
 }
 
 std::string classOf(const std::string& category)
@@ -129,7 +101,7 @@ std::string findingCase(const FileReview& r, const std::string& file, const Find
         "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"{} time=\"0\">\n",
         xml(f.ruleId.str() + ": " + f.title.str() + (about.empty() ? "" : " — " + about)),
         xml(classOf(f.category.str())), xml(file), line ? fmt::format(" line=\"{}\"", line) : "");
-    const std::string body = xml(findingMessage(f), model::LineBreaks::Keep);
+    const std::string body = xml(findingMessage(f));
     if (fails(f, failAt)) {
         out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
                            xml(f.title.str()), severityName(f.severity), body);
