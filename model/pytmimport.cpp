@@ -56,6 +56,23 @@ std::string kindOf(const std::string& klass, const Json& e, const std::string& n
     return isStoreKind(inferred) ? inferred : "database";
 }
 
+// pytm's authenticationScheme is free text ("OAuth 2.0", "JWT bearer", "mTLS"): the vocabulary's
+// auth it names, else nullptr (not drawn: the review asks).
+const char* authOf(const Json& e)
+{
+    std::string scheme;
+    for (const Json* in : {jsonMember(e, "controls"), &e})
+        if (scheme.empty() && in) scheme = lowerAscii(jsonString(*in, "authenticationScheme"));
+    auto has = [&](const char* word) { return scheme.find(word) != std::string::npos; };
+    if (scheme == "none") return "none";
+    if (has("oauth") || has("openid") || has("oidc")) return "oauth";
+    if (has("mtls") || has("mutual") || has("client cert")) return "mtls";
+    if (has("jwt") || has("bearer")) return "jwt";
+    if (has("api key") || has("apikey") || has("api-key") || has("api_key")) return "api_key";
+    if (has("session") || has("cookie")) return "session";
+    return nullptr;
+}
+
 const Json* listAt(const Json& root, const char* key)
 {
     const Json* l = jsonMember(root, key);
@@ -209,6 +226,7 @@ void Reader::readElement(const Json& e, std::size_t i, const std::string& list)
         if (control(e, "isEncryptedAtRest") || control(e, "isEncrypted"))
             c.props["encrypted_at_rest"] = true;
     }
+    if (const char* auth = authOf(e)) c.props["auth"] = std::string(auth);
     if (const std::string boundary = jsonString(e, "inBoundary"); !boundary.empty()) {
         if (m_boundaryNamed.count(boundary))
             m_members[boundary].push_back(c.id);
@@ -298,6 +316,7 @@ void Reader::readFlows(const Json& list)
             tls == "TLSv13")
             made->props["tls"] = true;
         if (const auto carried = classesOf(f); !carried.empty()) made->props["carries"] = carried;
+        if (const char* auth = authOf(f)) made->props["auth"] = std::string(auth);
         m_lines.emplace_back(made->id, "/flows/" + std::to_string(i));
         kept.emplace_back(std::move(*made), name);
     }

@@ -101,6 +101,8 @@ private slots:
         QCOMPARE(order->to, std::string("checkout-api"));
         QCOMPARE(stringProperty(order->props, "protocol"), std::optional<std::string>("https"));
         QCOMPARE(boolProperty(order->props, "tls"), std::optional<bool>(true));
+        QCOMPARE(stringProperty(order->props, "auth"),
+                 std::optional<std::string>("oauth")); // "OAuth 2.0"
         // Its response's invoices travel back along it: one flow, both directions' data.
         QCOMPARE(listOf(order->props, "carries"), (StringList{"pii", "payment", "billing"}));
         QVERIFY(!flowLabelled(d, "Order Confirmation"));
@@ -247,7 +249,7 @@ private slots:
         Diagnostics diags;
         QVERIFY(set.loadBuiltinPacks(diags));
         const auto r = set.review(loaded("checkout.json"));
-        bool atRest = false, provider = false;
+        bool atRest = false, provider = false, entry = false;
         for (const auto& f : r.findings) {
             auto names = [&](const char* id) {
                 return std::find(f.targets.begin(), f.targets.end(), id) != f.targets.end();
@@ -257,9 +259,12 @@ private slots:
             provider = provider ||
                        ((f.ruleId == "processor-without-dpa" || f.ruleId == "cross-region-pii") &&
                         names("payment-provider"));
+            entry = entry || (f.ruleId == "public-entry-no-auth" && names("checkout-api"));
         }
         QVERIFY(atRest);
         QVERIFY(!provider);
+        // The order comes in with OAuth: the entry point is not asked about as unauthenticated.
+        QVERIFY(!entry);
     }
 };
 
