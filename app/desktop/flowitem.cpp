@@ -219,13 +219,21 @@ QRectF FlowItem::labelAt(const QLineF& segment, qreal t) const
     QPointF n(along.y(), -along.x()); // the line's normal, pointing up or right after the flip
     if (n.y() > 1e-6 || (std::abs(n.y()) <= 1e-6 && n.x() < 0)) n = -n;
     const qreal away = (std::abs(n.x()) * r.width() + std::abs(n.y()) * r.height()) / 2 + 4;
-    r.moveCenter(mid + n * away);
     // Components paint above flows: a label still under one of its ends moves on until clear.
-    // The bounding rects: they hold the finding badge that sits on a component's top edge.
+    // The bounding rects: they hold the finding badge that sits on a component's top edge, so
+    // above a line between two boxes the label ended far from it. The other side is taken when
+    // it is clear sooner by more than the room every box keeps for a badge (16 units).
     const QRectF from = m_from->sceneBoundingRect(), to = m_to->sceneBoundingRect();
-    for (int step = 0; step < 100 && (r.intersects(from) || r.intersects(to)); ++step)
-        r.translate(n * 4);
-    return r;
+    auto clear = [&](QPointF dir, int& steps) {
+        QRectF at = r;
+        at.moveCenter(mid + dir * away);
+        for (steps = 0; steps < 100 && (at.intersects(from) || at.intersects(to)); ++steps)
+            at.translate(dir * 4);
+        return at;
+    };
+    int stepsN = 0, stepsOther = 0;
+    const QRectF side = clear(n, stepsN), other = clear(-n, stepsOther);
+    return stepsOther + 4 < stepsN ? other : side;
 }
 
 QVector<QPointF> FlowItem::handlePoints(bool inserts) const

@@ -280,6 +280,28 @@ private slots:
         m_doc->undoStack()->undo();
     }
 
+    // A short slanting flow from a box to one below and to its right: its label, wider than the
+    // gap, went up past the first box and ended far from its line. It now takes the side that is
+    // clear sooner, below.
+    void aLabelBesideAShortFlowTakesTheNearerSide()
+    {
+        m_doc->undoStack()->push(commands::setLabel(m_doc, QStringLiteral("f1"), QStringLiteral("Portal Traffic")));
+        FlowItem* flow = m_scene->flowItem(QStringLiteral("f1"));
+        const QRectF client = m_scene->componentItem(QStringLiteral("client"))->sceneRect();
+        for (int dy : {20, 40}) {
+            m_doc->undoStack()->push(commands::move(m_doc, {{QStringLiteral("api"), client.topRight() + QPointF(90, dy)}}));
+            const QPointF mid = flow->path().pointAtPercent(0.5);
+            const QRectF label = flow->labelRect();
+            QVERIFY2(label.top() > mid.y(), qPrintable(QString::number(dy))); // below its line
+            // Above, it had to climb past the client's box and badge: 71 and 54 units away.
+            QVERIFY2(QLineF(mid, label.center()).length() < 45, qPrintable(QString::number(dy)));
+            QVERIFY(!label.intersects(m_scene->componentItem(QStringLiteral("client"))->sceneRect()));
+            QVERIFY(!label.intersects(m_scene->componentItem(QStringLiteral("api"))->sceneRect()));
+            m_doc->undoStack()->undo();
+        }
+        m_doc->undoStack()->undo();
+    }
+
     // A flow's label half way along sat on the title of the zone the flow crossed, and hid the
     // zone's name. It now slides along the flow until clear of every title.
     void aFlowLabelKeepsOffZoneTitles()
