@@ -109,34 +109,36 @@ inline std::string checkOtm(const std::string& text)
     return {};
 }
 
-// Any bytes read as a Threagile model (threagileimport.h, through model/yamldocument.h): an
-// error, or a design that saves and loads again.
+// What an import of any bytes may end in: an error said, or a design that saves and loads again.
+// `what` names the input in the problem ("a Threagile model").
+inline std::string savesAndLoads(const std::optional<model::Design>& design, const model::Diagnostics& diags,
+                                 const std::string& what)
+{
+    if (!design) return model::hasErrors(diags) ? "" : what + " rejected without an error diagnostic";
+    model::Diagnostics again;
+    if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
+        return what + " read to a design that does not load once saved:\n" + model::formatAll(again);
+    return {};
+}
+
+// Any bytes read as a Threagile model (threagileimport.h, through model/yamldocument.h).
 inline std::string checkThreagile(const std::string& text)
 {
     model::Diagnostics diags;
     std::unordered_map<std::string, int> lines;
-    const auto design = model::importThreagile(text, "fuzz.yaml", diags, &lines);
-    if (!design) return model::hasErrors(diags) ? "" : "a Threagile model rejected without an error diagnostic";
-    model::Diagnostics again;
-    if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
-        return "a Threagile model read to a design that does not load once saved:\n" + model::formatAll(again);
-    return {};
+    return savesAndLoads(model::importThreagile(text, "fuzz.yaml", diags, &lines), diags, "a Threagile model");
 }
 
-// Any bytes read as a pytm model (pytmimport.h): an error, or a design that saves and loads again,
-// with a line for no element the design lacks.
+// Any bytes read as a pytm model (pytmimport.h), with a line for no element the design lacks.
 inline std::string checkPytm(const std::string& text)
 {
     model::Diagnostics diags;
     std::unordered_map<std::string, int> lines;
     const auto design = model::importPytm(text, "fuzz.json", diags, &lines);
-    if (!design) return model::hasErrors(diags) ? "" : "a pytm model rejected without an error diagnostic";
-    for (const auto& [id, line] : lines)
-        if (!design->component(id) && !design->flow(id)) return "a pytm line kept for " + id + ", which the design lacks";
-    model::Diagnostics again;
-    if (!model::designFromText(model::designToText(*design), "saved.probeboard", again))
-        return "a pytm model read to a design that does not load once saved:\n" + model::formatAll(again);
-    return {};
+    if (design)
+        for (const auto& [id, line] : lines)
+            if (!design->component(id) && !design->flow(id)) return "a pytm line kept for " + id + ", which the design lacks";
+    return savesAndLoads(design, diags, "a pytm model");
 }
 
 // The same components, flows and zones, under the same ids in the same order (the flows in any
