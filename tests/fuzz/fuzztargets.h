@@ -158,45 +158,46 @@ inline bool sameIds(const model::Design& a, const model::Design& b, bool flowsIn
     return ids(a.components()) == ids(b.components()) && flows(a) == flows(b) && ids(a.zones()) == ids(b.zones());
 }
 
-// A design written for draw.io: refused with an error, or read back with the same elements under
-// the same ids (pb_id), so that a design taken to draw.io comes back.
+// What an export of a design may end in: refused with an error, or read back by `readBack` with
+// the same elements under the same ids, so that a design taken to that tool comes back. `tool`
+// names the export ("draw.io"), `written` the design written ("for draw.io").
+template <typename ReadBack>
+std::string comesBack(const model::Design& design, const std::optional<std::string>& text,
+                      const model::Diagnostics& refused, const std::string& tool, const std::string& written,
+                      ReadBack readBack, bool flowsInAnyOrder = false)
+{
+    if (!text) return model::hasErrors(refused) ? "" : "the " + tool + " export refused without an error";
+    model::Diagnostics again;
+    const std::optional<model::Design> back = readBack(*text, again);
+    if (!back) return "a design written " + written + " does not read back:\n" + model::formatAll(again) + *text;
+    if (!sameIds(*back, design, flowsInAnyOrder))
+        return "a design written " + written + " read back with other elements:\n" + *text;
+    return {};
+}
+
+// draw.io keeps each element's id in pb_id.
 inline std::string checkDrawioExport(const model::Design& design)
 {
-    model::Diagnostics refused, again;
-    const auto text = model::exportDrawio(design, "fuzz.drawio", refused);
-    if (!text) return model::hasErrors(refused) ? "" : "the draw.io export refused without an error";
-    const auto back = model::importDrawio(*text, "exported.drawio", again);
-    if (!back) return "a design written for draw.io does not read back:\n" + model::formatAll(again) + *text;
-    if (!sameIds(*back, design)) return "a design written for draw.io read back with other elements:\n" + *text;
-    return {};
+    model::Diagnostics refused;
+    return comesBack(design, model::exportDrawio(design, "fuzz.drawio", refused), refused, "draw.io", "for draw.io",
+                     [](const std::string& t, model::Diagnostics& d) { return model::importDrawio(t, "exported.drawio", d); });
 }
 
-// A design written as an Open Threat Model document: refused with an error, or read back with
-// the same elements under the same ids, so that a design taken to an OTM tool comes back.
 inline std::string checkOtmExport(const model::Design& design)
 {
-    model::Diagnostics refused, again;
-    const auto text = model::exportOtm(design, "fuzz.probeboard", refused);
-    if (!text) return model::hasErrors(refused) ? "" : "the OTM export refused without an error";
-    const auto back = model::importOtm(*text, "exported.otm", again);
-    if (!back) return "a design written as OTM does not read back:\n" + model::formatAll(again) + *text;
-    if (!sameIds(*back, design)) return "a design written as OTM read back with other elements:\n" + *text;
-    return {};
+    model::Diagnostics refused;
+    return comesBack(design, model::exportOtm(design, "fuzz.probeboard", refused), refused, "OTM", "as OTM",
+                     [](const std::string& t, model::Diagnostics& d) { return model::importOtm(t, "exported.otm", d); });
 }
 
-// A design written as a Threagile model: refused with an error, or read back with the same elements
-// under the same ids (flows keep theirs in a tag), so that a design taken to Threagile comes back.
+// Flows keep their ids in a tag; links are written per asset, so flows come back in another order.
 inline std::string checkThreagileExport(const model::Design& design)
 {
-    model::Diagnostics refused, again;
-    const auto text = model::exportThreagile(design, "fuzz.probeboard", refused);
-    if (!text) return model::hasErrors(refused) ? "" : "the Threagile export refused without an error";
-    const auto back = model::importThreagile(*text, "exported.yaml", again);
-    if (!back) return "a design written as a Threagile model does not read back:\n" + model::formatAll(again) + *text;
-    // Links are written per asset, so flows come back in another order.
-    if (!sameIds(*back, design, true))
-        return "a design written as a Threagile model read back with other elements:\n" + *text;
-    return {};
+    model::Diagnostics refused;
+    return comesBack(
+        design, model::exportThreagile(design, "fuzz.probeboard", refused), refused, "Threagile",
+        "as a Threagile model",
+        [](const std::string& t, model::Diagnostics& d) { return model::importThreagile(t, "exported.yaml", d); }, true);
 }
 
 // Whatever loads without errors saves to text that loads again, so a save never loses work.
